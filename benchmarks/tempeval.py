@@ -1,0 +1,190 @@
+"""TempEval-3-style evaluation of factcheck.dates on TimeBank and AQUAINT, plus a speed comparison.
+
+Run on demand:  python benchmarks/tempeval.py [--corpus DIR] [--errors N] [--no-speed]
+
+For each .tml file the TimeML tags are stripped from <TEXT>, the plain text and the creation date
+(the CREATION_TIME TIMEX3 in <DCT>) go to ``tag``, and the predictions are matched one-to-one to the
+gold TIMEX3 of the text (the creation time is not in <TEXT>, so it is excluded). Scores, as in
+TempEval-3: strict span F1 (identical offsets), relaxed span F1 (any overlap), and value / type F1,
+where a prediction counts only if it relaxed-matches a gold TIMEX3 *and* has the same attribute;
+precision is over all predictions and recall over all gold expressions.
+
+The corpora are read in place (default: ../shared/eval/tempeval3-tbaq next to the repository); they are
+evaluation data and must not be copied into the repository.
+
+Speed: ``tag`` and ``dateparser.search.search_dates`` run over the same texts in one run, and the
+script prints CPU seconds for each and the throughput ratio (dateparser is a benchmark-only
+dependency).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import html
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from factcheck.dates import tag  # noqa: E402
+
+DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "tempeval3-tbaq"
+
+_TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>|([^<]+)")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+@dataclass
+class Doc:
+    name: str
+    dct: dt.date
+    text: str
+    gold: list[tuple[int, int, str, str]]  # start, end, type, value
+
+
+def load(path: Path) -> Doc:
+    """Plain <TEXT> with the gold TIMEX3 as offsets into it (entities in the XML are unescaped)."""
+    raw = path.read_text(encoding="utf-8")
+    dct_match = re.search(r"<DCT>\s*<TIMEX3[^>]*\bvalue=\"(\d{4}-\d\d-\d\d)", raw)
+    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S).group(1)
+    parts: list[str] = []
+    gold: list[tuple[int, int, str, str]] = []
+    pos = 0
+    open_attrs: dict[str, str] | None = None
+    open_start = 0
+    for m in _TAG.finditer(body):
+        if m.group(4) is not None:
+            chunk = html.unescape(m.group(4))
+            parts.append(chunk)
+            pos += len(chunk)
+        elif m.group(2) == "TIMEX3":
+            if m.group(1):
+                gold.append((open_start, pos, open_attrs["type"], open_attrs["value"]))
+            else:
+                open_attrs, open_start = dict(_ATTR.findall(m.group(3))), pos
+    return Doc(path.name, dt.date.fromisoformat(dct_match.group(1)), "".join(parts), gold)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return min(a[1], b[1]) - max(a[0], b[0])
+
+
+def match(pred, gold):
+    """One-to-one pairs (pred index, gold index) of overlapping spans, largest overlap first."""
+    pairs = sorted(
+        ((_overlap((p.start, p.end), g[:2]), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)
+         if _overlap((p.start, p.end), g[:2]) > 0),
+        reverse=True,
+    )
+    used_p, used_g, out = set(), set(), []
+    for _, i, j in pairs:
+        if i not in used_p and j not in used_g:
+            used_p.add(i), used_g.add(j), out.append((i, j))
+    return out
+
+
+def f1(correct: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = correct / n_pred if n_pred else 0.0
+    r = correct / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(docs: list[Doc], show_errors: int = 0) -> dict[str, tuple[float, float, float]]:
+    n_pred = n_gold = strict = relaxed = value_ok = type_ok = 0
+    errors: list[str] = []
+    for doc in docs:
+        pred = tag(doc.text, doc.dct)
+        n_pred, n_gold = n_pred + len(pred), n_gold + len(doc.gold)
+        pairs = match(pred, doc.gold)
+        matched_p = {i for i, _ in pairs}
+        matched_g = {j for _, j in pairs}
+        for i, j in pairs:
+            p, g = pred[i], doc.gold[j]
+            relaxed += 1
+            strict += (p.start, p.end) == g[:2]
+            value_ok += p.value == g[3]
+            type_ok += p.type == g[2]
+            if p.value != g[3] or (p.start, p.end) != g[:2]:
+                errors.append(f"WRONG {doc.dct} {p.text!r} {p.type} {p.value} | gold {doc.text[g[0]:g[1]]!r} {g[2]} {g[3]}"
+                              f" | {_context(doc.text, g[0], g[1])}")
+        for i, p in enumerate(pred):
+            if i not in matched_p:
+                errors.append(f"FP    {doc.dct} {p.text!r} {p.type} {p.value} | {_context(doc.text, p.start, p.end)}")
+        for j, g in enumerate(doc.gold):
+            if j not in matched_g:
+                errors.append(f"FN    {doc.dct} {doc.text[g[0]:g[1]]!r} {g[2]} {g[3]} | {_context(doc.text, g[0], g[1])}")
+    for line in errors[:show_errors]:
+        print(line)
+    return {
+        "strict": f1(strict, n_pred, n_gold),
+        "relaxed": f1(relaxed, n_pred, n_gold),
+        "value": f1(value_ok, n_pred, n_gold),
+        "type": f1(type_ok, n_pred, n_gold),
+        "counts": (n_pred, n_gold, relaxed),
+    }
+
+
+def _context(text: str, start: int, end: int) -> str:
+    return (text[max(0, start - 50):start] + "[" + text[start:end] + "]" + text[end:end + 30]).replace("\n", " ")
+
+
+def cpu_seconds(fn, texts, repeat: int = 1) -> float:
+    t0 = time.process_time()
+    for _ in range(repeat):
+        for text, dct in texts:
+            fn(text, dct)
+    return (time.process_time() - t0) / repeat
+
+
+def speed(docs: list[Doc], n_dateparser_docs: int) -> None:
+    from dateparser.search import search_dates
+
+    texts = [(d.text, d.dct) for d in docs]
+    ours_all = cpu_seconds(tag, texts, repeat=3)
+    sample = texts[:n_dateparser_docs]
+    ours = cpu_seconds(tag, sample, repeat=3)
+
+    def dateparser_tag(text, dct):
+        return search_dates(text, languages=["en"], settings={"RELATIVE_BASE": dt.datetime(dct.year, dct.month, dct.day)})
+
+    dateparser_tag("warm up on Friday", docs[0].dct)  # its first call loads language data
+    theirs = cpu_seconds(dateparser_tag, sample)
+    chars = sum(len(t) for t, _ in sample)
+    print(f"\nSpeed (CPU seconds, same {len(sample)} TimeBank texts, {chars:,} characters):")
+    print(f"  factcheck.dates.tag            {ours:8.3f} s  {chars / ours / 1e6:8.2f} M chars/s")
+    print(f"  dateparser.search.search_dates {theirs:8.3f} s  {chars / theirs / 1e6:8.2f} M chars/s")
+    print(f"  throughput ratio (tag / dateparser): {theirs / ours:.1f}x")
+    total = sum(len(t) for t, _ in texts)
+    print(f"  whole TimeBank ({len(texts)} docs, {total:,} characters) with tag: {ours_all:.3f} CPU s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="directory holding TimeBank/ and AQUAINT/")
+    ap.add_argument("--errors", type=int, default=0, help="print up to N errors per corpus")
+    ap.add_argument("--no-speed", action="store_true", help="skip the dateparser comparison")
+    ap.add_argument("--dateparser-docs", type=int, default=40, help="TimeBank documents timed with both taggers")
+    args = ap.parse_args()
+
+    corpora = {name: [load(p) for p in sorted((args.root / name).glob("*.tml"))] for name in ("TimeBank", "AQUAINT")}
+    rows = []
+    for name, docs in corpora.items():
+        scores = evaluate(docs, args.errors)
+        rows.append((name, scores))
+    print(f"\n{'corpus':10} {'docs':>5} {'gold':>5} {'pred':>5} | {'strict F1':>9} {'relaxed P':>9} {'relaxed R':>9}"
+          f" {'relaxed F1':>10} | {'value F1':>8} {'type F1':>8}")
+    for name, s in rows:
+        n_pred, n_gold, _ = s["counts"]
+        print(f"{name:10} {len(corpora[name]):5} {n_gold:5} {n_pred:5} | {100 * s['strict'][2]:9.2f}"
+              f" {100 * s['relaxed'][0]:9.2f} {100 * s['relaxed'][1]:9.2f} {100 * s['relaxed'][2]:10.2f} |"
+              f" {100 * s['value'][2]:8.2f} {100 * s['type'][2]:8.2f}")
+    if not args.no_speed:
+        speed(corpora["TimeBank"], args.dateparser_docs)
+
+
+if __name__ == "__main__":
+    main()
