@@ -97,7 +97,7 @@ _ORD_DAY = (r"(?:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|s
             r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
             r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
             r"|thirtieth)")
-_DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])|{_ORD_DAY})"
+_DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)|{_ORD_DAY})"
 _TENS_RE = "|".join(_TENS)
 _ONES_RE = "|".join(_ONES)
 _TEENS_RE = "|".join(_TEENS)
@@ -246,11 +246,16 @@ _UNKNOWN = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "D": "
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
 _TENSE = re.compile(
-    r"\b(?:will|won't|wo n't|shall|going to|plans? to|planned|scheduled|expected|expects|is due|are due"
-    r"|is to|are to|to be held|upcoming|said|was|were|had|did|has been|have been|ago|\w{3,}ed)\b|'ll\b",
+    r"\b(?:will|won't|wo n't|shall|would|going to|plans? to|planned|scheduled|expected|expects|is due|are due"
+    r"|is to|are to|to be held|upcoming|as soon as|until|said|says|told|added|announced|reported|was|were|had"
+    r"|did|has been|have been|ago|\w{3,}ed)\b|'ll\b",
     re.I)
 _FUTURE_WORDS = {"will", "won't", "wo n't", "shall", "going to", "plan to", "plans to", "planned", "scheduled",
-                 "expected", "expects", "is due", "are due", "is to", "are to", "to be held", "upcoming", "'ll"}
+                 "expected", "expects", "is due", "are due", "is to", "are to", "to be held", "upcoming", "'ll",
+                 "would", "as soon as", "until"}
+# A reporting verb right next to the expression ("said Friday") dates the report; further away it
+# usually does not govern the expression, so any other tense marker wins over it.
+_REPORTING = {"said", "says", "told", "added", "announced", "reported"}
 _NOT_PAST = {"need", "feed", "speed", "seed", "breed", "proceed", "exceed", "succeed", "indeed", "bed", "red",
              "hundred", "united", "related", "based", "limited", "interested", "concerned", "proposed"}
 
@@ -280,20 +285,26 @@ class _Context:
         """'future' or 'past' from the verb nearest to the expression in its sentence, else None."""
         s, e = self.sentence(start, end)
         best, best_dist = None, 10**9
+        reporting = None
         for m in _TENSE.finditer(self.text, s, e):
             if start <= m.start() < end:
                 continue
             word = m.group().lower()
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if word in _REPORTING:
+                if dist <= 4:
+                    return "past"
+                reporting = "past"
+                continue
             if word in _FUTURE_WORDS:
                 kind = "future"
             elif word in _NOT_PAST:
                 continue
             else:
                 kind = "past"
-            dist = start - m.end() if m.end() <= start else m.start() - end
             if dist < best_dist:
                 best, best_dist = kind, dist
-        return best
+        return best or reporting
 
 
 # --------------------------------------------------------------------------------------------
@@ -342,8 +353,7 @@ def _month_year(ctx: _Context, month: int, mod: str, start: int, end: int) -> in
         return dct.year if month > dct.month else dct.year + 1
     if tense == "past":
         return dct.year if month < dct.month else dct.year - 1
-    # no tense: the nearest such month
-    return dct.year if abs(month - dct.month) <= 6 else (dct.year - 1 if month > dct.month else dct.year + 1)
+    return dct.year  # no tense to go by: the publication year
 
 
 def _day_year(ctx: _Context, month: int, day: int, start: int, end: int) -> int | None:
@@ -360,7 +370,7 @@ def _day_year(ctx: _Context, month: int, day: int, start: int, end: int) -> int 
     if not candidates:
         return None
     nearest = min(candidates, key=lambda d: abs((d - dct).days))
-    if abs((nearest - dct).days) > 150:  # far from publication: the tense decides between the two sides
+    if abs((nearest - dct).days) > 30:  # not obviously near publication: the tense picks the side
         tense = ctx.tense(start, end)
         before = [d for d in candidates if d <= dct]
         after = [d for d in candidates if d >= dct]
@@ -524,10 +534,10 @@ def _month(m, ctx):
     if low not in _MONTHS and "." not in word:
         return None  # 'Jan', 'Mar' without a dot are names, not months
     mod = (m.group(1) or "").lower()
+    if mod in ("by", "until", "till", "before"):
+        mod = "next"  # 'by August' looks ahead
     month = _month_num(word)
     year = _month_year(ctx, month, mod, m.start(3), m.end(3))
-    if mod in ("last", "next", "this"):
-        pass  # the modifier is part of the expression
     value = _date_value(ctx, year, month)
     return "DATE", value, None
 
@@ -545,7 +555,7 @@ def _year(m, ctx):
     """A year: '1998', 'fiscal 1989', 'the year two thousand', 'nineteen ninety-one'."""
     text = ctx.text
     s = m.start(2)
-    if s and text[s - 1] in "$#£€.,/:-'":
+    if s and text[s - 1] in "$#£€.,/:-'" and not (text[s - 1] == "-" and m.group(1)):
         return None
     year = _year_num(m.group(2))
     if m.group(2)[0].isalpha() and year < 1900 and not m.group(1):
@@ -597,15 +607,17 @@ def _century(m, ctx):
 @_rule(r"\b(?:(?:the|this|last|next|(?:this|last|next) year's|(?:the\s+)?(?:same|latest|current|previous|prior"
        r"|year-earlier|year-ago|comparable|corresponding|recent|fiscal|\d{4}|\d{4}'s|year's|calendar))\s+)?"
        r"(?:(?:fiscal|calendar|flat|latest|same)\s+)?"
-       r"(first|second|third|fourth|final|1st|2nd|3rd|4th)[- ](quarter|half)"
+       r"(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ](quarter|half)"
        rf"(?:\s+of\s+(?:(?:fiscal|calendar|the)\s+)?({_YEAR4}|this year|last year|next year|the year))?\b")
 def _quarter_rule(m, ctx):
     """'the third quarter', 'third-quarter', 'the first half of 1990', "last year's fourth quarter"."""
     low = m.group().lower()
     n = _ORDINALS[m.group(1).lower()]
     unit = m.group(2).lower()
-    if unit == "half" and n > 2:
-        return None
+    if unit == "half":
+        n = min(n, 2) if m.group(1).lower() in ("last", "final") else n
+        if n > 2:
+            return None
     year = None
     explicit = m.group(3)
     y4 = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", low)
@@ -621,7 +633,7 @@ def _quarter_rule(m, ctx):
     if unit == "half":
         return "DATE", f"{ys}-H{n}", None
     if year is not None:
-        ctx.last_quarter = (year, n)
+        ctx.last_quarter, ctx.last_quarter_pos = (year, n), m.start()
     return "DATE", f"{ys}-Q{n}", None
 
 
@@ -655,28 +667,39 @@ def _the_quarter(m, ctx):
 
 @_rule(r"\b(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|previous|coming|following|final|remaining|entire|whole"
        r"|full|initial|recent|further|additional|latest)\s+)?"
-       rf"({_NUM})(?:\s+|-)(?:(?:more|additional|straight|consecutive|full|extra)\s+)?({_UNIT})(-long|-old)?"
-       r"(?:\s+(ago|earlier|later|before|after|from now|hence|old))?(?!\w)")
+       rf"({_NUM})(\s+|-)(?:(?:more|additional|straight|consecutive|full|extra)\s+)?({_UNIT})(-long|-old|\s+old)?"
+       r"(?:\s+(ago|earlier|from now|hence))?(?!\w)")
 def _duration(m, ctx):
     """'three years', 'a five-year', 'the past two months', 'two years ago', '2 1/2 hours'."""
-    num_text, unit_text, suffix = m.group(1), m.group(2).lower(), (m.group(4) or "").lower()
-    low_num = num_text.lower()
-    if low_num in ("a", "an") and m.group()[:1].isalpha() is False:
-        return None
+    num_text, unit_text, suffix = m.group(1), m.group(3).lower(), (m.group(5) or "").lower()
+    if m.group(4) and m.group(4).lower() != "-long":
+        return None  # '52 years old', 'a 6-year-old': ages are not temporal expressions here
     n = _word_number(num_text)
     unit_key = unit_text.rstrip("s") if unit_text not in ("centuries",) else "centurie"
     unit, is_time = _UNITS.get(unit_key, (None, False))
     if unit is None:
         return None
     plural = unit_text.endswith("s") and unit_text not in ("hrs", "yrs")
-    if n is not None and n > 1 and not plural and "-" not in m.group() and unit_text not in ("hr", "yr") \
-            and not num_text[0].isdigit():
-        return None  # 'two year' is not English; usually 'the two year' of an adjective with a typo
+    if unit == "Q":  # 'a quarter', 'three-quarters' are fractions; 'the next three quarters' is a duration
+        if n is None or n < 2 or not plural or m.group(2) == "-":
+            return None
+        n, unit = n * 3, "M"
+    if unit == "S" and num_text.lower() in ("a", "an"):
+        return None  # 'a second time'
     if n is not None and n >= 1000 and unit != "Y":
         return None
-    if suffix in ("ago", "earlier", "later", "before", "after", "from now", "hence"):
+    if suffix in ("ago", "from now", "hence") or (suffix == "earlier" and unit == "Y"):
         return _anchored(m, ctx, n, unit, is_time, suffix)
     return "DURATION", _duration_value(n, unit, is_time), None
+
+
+def _duration_start(m: re.Match[str]) -> int:
+    """'a two-day visit': the article belongs to the noun, not to the hyphenated duration."""
+    if m.group(2) == "-" and m.start(1) > m.start() and not m.group(5):
+        head = m.group()[: m.start(1) - m.start()].lower().split()
+        if head and head[0] in ("a", "an", "the") and len(head) == 1:
+            return m.start(1)
+    return m.start()
 
 
 def _duration_value(n: float | None, unit: str, is_time: bool) -> str:
@@ -691,7 +714,7 @@ def _duration_value(n: float | None, unit: str, is_time: bool) -> str:
 
 def _anchored(m, ctx, n, unit, is_time, suffix) -> Resolved:
     """'two years ago' -> the year two years before publication (granularity of the unit)."""
-    sign = 1 if suffix in ("later", "after", "from now", "hence") else -1
+    sign = 1 if suffix in ("from now", "hence") else -1
     if n is None:
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None
     if ctx.dct is None or n != int(n):
@@ -855,12 +878,14 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT
          "recently": "PAST_REF", "recent": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
          "lately": "PAST_REF", "the past": "PAST_REF", "earlier": "PAST_REF",
          "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
-         "shortly": "FUTURE_REF", "the foreseeable future": "FUTURE_REF"}
+         "shortly": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF",
+         "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF"}
 
 
+# Left out on purpose: 'previously', 'soon', 'shortly', bare 'future' and 'recent' are far more often
+# plain adverbs and adjectives than references to a time in annotated news.
 @_rule(r"\b(?:right now|now|currently|current|presently|nowadays|these days|at present|at the moment|recently"
-       r"|recent|previously|formerly|lately|the past|the (?:near |foreseeable |distant )?future|future|soon"
-       r"|shortly)\b(?!-)")
+       r"|formerly|lately|the past|the (?:near |foreseeable |distant )?future|the (?:near|short|long) term)\b(?!-)")
 def _reference(m, ctx):
     """'now', 'currently', 'recently', 'the future': TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF."""
     word = m.group().lower()
@@ -926,7 +951,7 @@ def _clock_start(m: re.Match[str]) -> int:
 
 
 @_rule(rf"\b(?:(every|each|per|a|once a|twice a)\s+(?:other\s+)?)(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|{_WEEKDAY}|{_MONTH}|{_PART})\b"
-       r"|\b(daily|weekly|monthly|yearly|annually|hourly|nightly|quarterly|biweekly|semiannually)\b")
+       r"|\b(daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually)\b(?!-)")
 def _set(m, ctx):
     """'every week', 'each Monday', 'twice a year', 'daily' (TIMEX3 SET)."""
     if m.group(3):
@@ -955,13 +980,136 @@ def _set(m, ctx):
     return "SET", f"XXXX-{_month_num(word):02d}", None
 
 
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th (n = -1: last) given weekday of a month."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "new year's day": lambda y: dt.date(y, 1, 1), "new year's eve": lambda y: dt.date(y, 12, 31),
+    "christmas": lambda y: dt.date(y, 12, 25), "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24), "boxing day": lambda y: dt.date(y, 12, 26),
+    "valentine's day": lambda y: dt.date(y, 2, 14), "halloween": lambda y: dt.date(y, 10, 31),
+    "independence day": lambda y: dt.date(y, 7, 4), "the fourth of july": lambda y: dt.date(y, 7, 4),
+    "veterans day": lambda y: dt.date(y, 11, 11), "armistice day": lambda y: dt.date(y, 11, 11),
+    "bastille day": lambda y: dt.date(y, 7, 14), "may day": lambda y: dt.date(y, 5, 1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1), "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3), "presidents day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
+    "easter": _easter, "easter sunday": _easter, "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
+    "easter monday": lambda y: _easter(y) + dt.timedelta(days=1),
+}
+
+
+@_rule(r"\b(?:(last|next|this)\s+)?(new year's (?:day|eve)|christmas(?: day| eve)?|boxing day|valentine's day"
+       r"|halloween|independence day|the fourth of july|veterans day|armistice day|bastille day|may day"
+       r"|thanksgiving(?: day)?|labor day|memorial day|martin luther king day|presidents day|election day"
+       rf"|easter(?: sunday| monday)?|good friday)(?:,?\s+({_YEAR4}))?\b")
+def _holiday(m, ctx):
+    """Fixed and movable holidays: 'Thanksgiving Day', 'Christmas 2024', 'last Easter'."""
+    name = m.group(2)
+    if not _capitalised(name.replace("the ", "")):
+        return None
+    rule = _HOLIDAYS[re.sub(r"\s+", " ", name.lower()).replace("’", "'")]
+    if m.group(3):
+        return "DATE", rule(int(m.group(3))).isoformat(), None
+    if ctx.dct is None:
+        return "DATE", "XXXX-XX-XX", None
+    mod = (m.group(1) or "").lower()
+    this_year = rule(ctx.dct.year)
+    if mod == "last" or (not mod and this_year > ctx.dct and ctx.tense(m.start(), m.end()) != "future"):
+        day = this_year if this_year < ctx.dct else rule(ctx.dct.year - 1)
+    elif mod == "next" or (this_year < ctx.dct and ctx.tense(m.start(), m.end()) == "future"):
+        day = this_year if this_year > ctx.dct else rule(ctx.dct.year + 1)
+    else:
+        day = this_year
+    ctx.last_day = day
+    return "DATE", day.isoformat(), None
+
+
+@_rule(r"\b(?:the|this|that)\s+(?:(full|fiscal|calendar|current|latest|entire|whole|same)\s+)?(?:(fiscal|calendar)\s+)?"
+       r"year\b(?!-|'s|\s+(?:\d|two|nineteen|earlier|ago|before|after|of\s+the))(?:\s+(end(?:ed|ing)|through|to date))?")
+def _the_year(m, ctx):
+    """'the year', 'the fiscal year', 'for the full year': the year in discussion ('the year ended ...' is a span)."""
+    if m.group(3):
+        return "DURATION", "P1Y", None
+    mod = (m.group(1) or "").lower()
+    low = m.group().lower()
+    if low.startswith("that") or mod == "same":
+        if ctx.last_year is None:
+            return None if ctx.dct is None else ("DATE", f"{ctx.dct.year:04d}", None)
+        return "DATE", f"{ctx.last_year:04d}", None
+    if ctx.dct is None:
+        return "DATE", "XXXX", None
+    year = ctx.dct.year - (1 if mod == "latest" else 0)
+    return "DATE", f"{year:04d}", None
+
+
+@_rule(r"\b(?:(this|last|next|early|late|mid|the|in|during|over|through|by|until)\s+)?(?:(early|late|mid)[- ])?"
+       rf"(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?({_YEAR}))?(?!\w|\s+of\s+(?!{_YEAR}))")
+def _season(m, ctx):
+    """'this spring', 'last fall', 'the summer of 1998', 'winter 2025'."""
+    lead = (m.group(1) or "").lower()
+    season = _SEASONS[m.group(3).lower()]
+    if m.group(4):
+        return "DATE", f"{_year_num(m.group(4)):04d}-{season}", None
+    if not lead and not m.group(2):
+        return None
+    if m.group(3).lower() in ("fall", "spring") and lead in ("in", "the", "over", "by", "until", "through") \
+            and not m.group(2):
+        # 'the fall in prices', 'a spring in his step': only 'in the fall' and the like
+        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+        if lead == "the" and not re.search(r"\b(?:in|during|over|by|until|through|since|this|last|next)\s+$", before):
+            return None
+        if lead != "the":
+            return None
+    mod = lead if lead in ("this", "last", "next") else ""
+    year = _season_year(ctx, season, mod, m.start(), m.end())
+    return "DATE", f"{'XXXX' if year is None else f'{year:04d}'}-{season}", None
+
+
+def _season_start(m: re.Match[str]) -> int:
+    lead = (m.group(1) or "").lower()
+    return m.start() if lead in ("this", "last", "next", "early", "late", "mid", "the") or not lead else (
+        m.start(2) if m.group(2) else m.start(3))
+
+
+@_rule(r"\b(?:that|the same)\s+(month|week|decade)\b")
+def _that_unit(m, ctx):
+    """'that month', 'the same week': the month or week of the last day mentioned."""
+    base = ctx.last_day
+    if base is None:
+        return None
+    unit = {"month": "M", "week": "W", "decade": "DE"}[m.group(1).lower()]
+    return "DATE", _fmt_unit(unit, base), None
+
+
 # Rules whose TimeML extent starts after the match start (a preposition or the like was matched for
 # context only).
 _START_OF: dict[Callable, Callable[[re.Match[str]], int]] = {
     _month: _strip_preposition, _year: lambda m: m.start(2) if not m.group(1) else m.start(1),
-    _vague_duration: _vague_start, _weekday: _weekday_start, _clock: _clock_start,
+    _vague_duration: _vague_start, _weekday: _weekday_start, _clock: _clock_start, _duration: _duration_start,
     _the_weekend: lambda m: m.start() if m.group().lower().startswith("the") else m.start() + m.group().lower().index("the"),
     _year_range: lambda m: m.start() if (m.group(1) or "").lower() == "between" else m.start(2),
+    _season: _season_start,
 }
 
 
@@ -977,38 +1125,33 @@ def _year_start(m: re.Match[str]) -> int:
 _START_OF[_year] = _year_start
 
 # TimeML includes these modifiers in the extent; they do not change the value (mod attribute aside).
-_PREFIX = re.compile(
-    r"(?:\b(?:early|late|earlier|later|mid|around|about|approximately|roughly|nearly|almost|some|more than"
-    r"|less than|over|under|at least|at most|up to|no more than|no less than|just|only|barely|fully"
-    r"|the end of|the beginning of|the start of|the middle of|the rest of|the remainder of|the turn of"
-    r"|the first half of|the second half of|the first part of|the early part of|the latter part of)"
-    r"(?:\s+|-))$", re.I)
-_PREFIX_OK = {"DATE", "TIME", "DURATION"}
+_DATE_PREFIX = re.compile(
+    r"\b(?:early|late|earlier|later|mid|the end of|the beginning of|the start of|the middle of|the rest of"
+    r"|the remainder of|the turn of|the first half of|the second half of|the early part of|the latter part of"
+    r"|the end of|around)(?:\s+|-)$", re.I)
+_AMOUNT_PREFIX = re.compile(r"\b(?:more than|less than|at least|up to|no more than|nearly|some)\s+$", re.I)
+_AGO_PREFIX = re.compile(r"\b(?:more than|less than|at least|up to|no more than|nearly|some|almost|about|around"
+                         r"|approximately|roughly|just)\s+$", re.I)
 
 
-def _absorb_prefix(text: str, start: int, type_: str, value: str) -> int:
-    """Extend the span left over a modifier that TimeML includes ('early next year', 'about two years')."""
+def _absorb_prefix(text: str, start: int, end: int, type_: str, value: str, resolve) -> int:
+    """Extend the span left over a modifier TimeML includes ('early next year', 'nearly two years ago')."""
     window = text[max(0, start - 22):start]
-    m = _PREFIX.search(window)
-    if not m:
-        return start
-    word = m.group().strip().lower().rstrip("-")
-    approx = word in ("around", "about", "approximately", "roughly", "nearly", "almost", "some", "more than",
-                      "less than", "over", "under", "at least", "at most", "up to", "no more than",
-                      "no less than", "just", "only", "barely", "fully")
-    if approx and not (type_ == "DURATION" or value.startswith("P") or "T" in value
-                       or value.endswith("_REF")):
-        # 'about two years ago' keeps 'about'; 'about Tuesday' is not a modifier
-        return start
-    if approx and type_ == "DATE" and not value.endswith("_REF") and "T" not in value:
-        return start
-    return start - len(m.group())
-
-
-def _absorb_ago_prefix(text: str, start: int) -> int:
-    window = text[max(0, start - 22):start]
-    m = re.search(r"\b(?:about|around|nearly|almost|some|more than|less than|over|just|only)\s+$", window, re.I)
+    if type_ == "DURATION":
+        m = _AMOUNT_PREFIX.search(window)
+    elif type_ == "DATE" and text[start:end].lower().endswith((" ago", " earlier")):
+        m = _AGO_PREFIX.search(window)
+    elif type_ in ("DATE", "TIME") and not value.endswith("_REF"):
+        m = _DATE_PREFIX.search(window)
+        if m and resolve is _weekday and m.group().lower().startswith(("earlier", "later")):
+            return start  # 'Earlier Friday': TimeML leaves the adverb out
+    else:
+        m = None
     return start - len(m.group()) if m else start
+
+
+# Rules whose values depend on earlier expressions: they must not become antecedents themselves.
+_ANAPHORIC = {_duration, _year_earlier, _the_quarter, _the_year}
 
 
 # --------------------------------------------------------------------------------------------
@@ -1026,12 +1169,15 @@ def tag(text: str, published: dt.date | None) -> list[Timex]:
     if isinstance(published, dt.datetime):
         published = published.date()
     ctx = _Context(text, published)
+    # A probe context (no publication date, so no tense look-ups) weeds out matches a rule rejects
+    # on their own words, before they can hide a shorter, valid expression.
+    probe = _Context(text, None)
     candidates = []
     for order, (pattern, resolve) in enumerate(_RULES):
         start_of = _START_OF.get(resolve)
         for m in pattern.finditer(text):
             start = start_of(m) if start_of else m.start()
-            if start < m.end():
+            if start < m.end() and resolve(m, probe) is not None:
                 candidates.append((start, m.end(), order, m, resolve))
     chosen = _select(candidates)
     out: list[Timex] = []
@@ -1040,13 +1186,9 @@ def tag(text: str, published: dt.date | None) -> list[Timex]:
         if resolved is None:
             continue
         type_, value, value_end = resolved
-        if type_ == "DATE" and value[:4].isdigit():
+        if type_ == "DATE" and value[:4].isdigit() and resolve not in _ANAPHORIC:
             _remember(ctx, value, start)
-        if value.startswith(("P", "FUTURE_REF")) or " ago" in text[start:end].lower() or "earlier" in text[start:end].lower():
-            new_start = _absorb_ago_prefix(text, start) if type_ in ("DATE", "DURATION") else start
-            new_start = min(new_start, _absorb_prefix(text, start, type_, value))
-        else:
-            new_start = _absorb_prefix(text, start, type_, value)
+        new_start = _absorb_prefix(text, start, end, type_, value, resolve)
         if out and new_start < out[-1].end:
             new_start = start
         out.append(Timex(text[new_start:end], new_start, end, type_, value, value_end))
