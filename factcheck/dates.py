@@ -247,12 +247,12 @@ _UNKNOWN = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "D": "
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
 _TENSE = re.compile(
     r"\b(?:will|won't|wo n't|shall|would|going to|plans? to|planned|scheduled|expected|expects|is due|are due"
-    r"|is to|are to|to be held|upcoming|as soon as|until|said|says|told|added|announced|reported|was|were|had"
+    r"|is to|are to|to be held|upcoming|as soon as|until|payable|effective|said|says|told|added|announced|reported|was|were|had"
     r"|did|has been|have been|ago|\w{3,}ed)\b|'ll\b",
     re.I)
 _FUTURE_WORDS = {"will", "won't", "wo n't", "shall", "going to", "plan to", "plans to", "planned", "scheduled",
                  "expected", "expects", "is due", "are due", "is to", "are to", "to be held", "upcoming", "'ll",
-                 "would", "as soon as", "until"}
+                 "would", "as soon as", "until", "payable", "effective"}
 # A reporting verb right next to the expression ("said Friday") dates the report; further away it
 # usually does not govern the expression, so any other tense marker wins over it.
 _REPORTING = {"said", "says", "told", "added", "announced", "reported"}
@@ -370,13 +370,13 @@ def _day_year(ctx: _Context, month: int, day: int, start: int, end: int) -> int 
     if not candidates:
         return None
     nearest = min(candidates, key=lambda d: abs((d - dct).days))
-    if abs((nearest - dct).days) > 30:  # not obviously near publication: the tense picks the side
+    if abs((nearest - dct).days) > 60:  # not obviously near publication: the tense may pick the other side
         tense = ctx.tense(start, end)
         before = [d for d in candidates if d <= dct]
         after = [d for d in candidates if d >= dct]
-        if tense == "future" and after:
+        if tense == "future" and after and (after[0] - dct).days < 300:
             nearest = after[0]
-        elif tense == "past" and before:
+        elif tense == "past" and before and (dct - before[-1]).days < 300:
             nearest = before[-1]
     return nearest.year
 
@@ -639,13 +639,21 @@ def _quarter_rule(m, ctx):
 
 @_rule(r"\b(?:the|this|that)\s+(?:(latest|current|previous|prior|past|last|same|recent|just-ended|year-earlier"
        r"|year-ago|comparable|corresponding|fiscal|\d{4})\s+)?(?:(?:fiscal|calendar)\s+)?(quarter|period)\b"
-       r"(?!\s+(?:of|ended|ending)\b)")
+       rf"(?!-|\s+of\b)(?=\s+end(?:ed|ing)\s+({_MONTH})\s+\d)?")
 def _the_quarter(m, ctx):
     """'the quarter', 'the latest quarter', 'the year-earlier period': the quarter in discussion."""
     mod = (m.group(1) or "").lower()
     unit = m.group(2).lower()
     if unit == "period" and not mod:
         return None
+    if m.group(3) and not _ambiguous_month(m.group(3)):
+        # 'the quarter ended Sept. 30': the (fiscal) quarter whose middle month precedes the end month
+        month = (_month_num(m.group(3)) - 2) % 12 + 1
+        year = _month_year(ctx, month, "", m.start(), m.end()) if ctx.dct else None
+        ys = "XXXX" if year is None else f"{year:04d}"
+        if unit == "period" and not mod:
+            return None
+        return "DATE", f"{ys}-Q{(month - 1) // 3 + 1}", None
     if ctx.dct is None:
         return "DATE", "XXXX-QX", None
     recent = ctx.last_quarter if ctx.last_quarter and m.start() - ctx.last_quarter_pos < 1500 else None
@@ -684,6 +692,11 @@ def _duration(m, ctx):
         if n is None or n < 2 or not plural or m.group(2) == "-":
             return None
         n, unit = n * 3, "M"
+    if num_text.lower() in ("a", "an") and re.search(r"(?:\d|%|percent|cents?|dollars?|times|once|twice)\s*$",
+                                                     ctx.text[max(0, m.start() - 20):m.start()].lower()):
+        return None  # '$2 million a year', '24 hours a day': a rate, not a duration
+    if num_text[0].isdigit() and m.group(3)[0].isupper():
+        return None  # '60 Minutes' is a title
     if unit == "S" and num_text.lower() in ("a", "an"):
         return None  # 'a second time'
     if n is not None and n >= 1000 and unit != "Y":
@@ -695,7 +708,8 @@ def _duration(m, ctx):
 
 def _duration_start(m: re.Match[str]) -> int:
     """'a two-day visit': the article belongs to the noun, not to the hyphenated duration."""
-    if m.group(2) == "-" and m.start(1) > m.start() and not m.group(5):
+    adjectival = m.group(2) == "-" or (not m.group(3).lower().endswith("s") and (_word_number(m.group(1)) or 0) > 1)
+    if adjectival and m.start(1) > m.start() and not m.group(5):
         head = m.group()[: m.start(1) - m.start()].lower().split()
         if head and head[0] in ("a", "an", "the") and len(head) == 1:
             return m.start(1)
@@ -885,11 +899,14 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT
 # Left out on purpose: 'previously', 'soon', 'shortly', bare 'future' and 'recent' are far more often
 # plain adverbs and adjectives than references to a time in annotated news.
 @_rule(r"\b(?:right now|now|currently|current|presently|nowadays|these days|at present|at the moment|recently"
+       r"|previously"
        r"|formerly|lately|the past|the (?:near |foreseeable |distant )?future|the (?:near|short|long) term)\b(?!-)")
 def _reference(m, ctx):
     """'now', 'currently', 'recently', 'the future': TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF."""
     word = m.group().lower()
     after = ctx.text[m.end():m.end() + 30].lower()
+    if word == "previously" and not (m.group()[0].isupper() and after[:1] in (",", " ")):
+        return None  # only a sentence-initial 'Previously,' dates its clause; 'previously announced' does not
     if word == "now" and after.startswith((" that", "-")):
         return "DATE", "PRESENT_REF", None
     if word == "recent" and re.match(r"\s+(?:years|months|weeks|days|decades|history|weeks|times)\b", after):
@@ -951,7 +968,7 @@ def _clock_start(m: re.Match[str]) -> int:
 
 
 @_rule(rf"\b(?:(every|each|per|a|once a|twice a)\s+(?:other\s+)?)(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|{_WEEKDAY}|{_MONTH}|{_PART})\b"
-       r"|\b(daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually)\b(?!-)")
+       r"|\b(daily|weekly|monthly|hourly|nightly|biweekly)\b(?!-)")
 def _set(m, ctx):
     """'every week', 'each Monday', 'twice a year', 'daily' (TIMEX3 SET)."""
     if m.group(3):
@@ -959,9 +976,9 @@ def _set(m, ctx):
                        "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H", "quarterly": "P3M",
                        "semiannually": "P6M"}[m.group(3).lower()], None
     quant, word = m.group(1).lower(), m.group(2)
-    if quant in ("a", "per") and not re.search(r"(?:\d|times|once|twice|cents?|dollars?|%|percent)\s*$",
-                                               ctx.text[max(0, m.start() - 25):m.start()].lower()):
-        return None  # 'a day' alone is a duration; '$5 a day' or 'three times a day' is a frequency
+    if quant == "a" or (quant == "per" and not re.search(r"(?:times|once|twice)\s*$",
+                                                         ctx.text[max(0, m.start() - 25):m.start()].lower())):
+        return None  # '$5 a day' is a rate; only 'three times a day', 'once a week' are frequencies
     low = word.lower().rstrip(".")
     if low in _WEEKDAYS or low in _WEEKDAY_ABBR:
         if quant in ("a", "per"):
@@ -1046,16 +1063,25 @@ def _holiday(m, ctx):
 
 
 @_rule(r"\b(?:the|this|that)\s+(?:(full|fiscal|calendar|current|latest|entire|whole|same)\s+)?(?:(fiscal|calendar)\s+)?"
-       r"year\b(?!-|'s|\s+(?:\d|two|nineteen|earlier|ago|before|after|of\s+the))(?:\s+(end(?:ed|ing)|through|to date))?")
+       r"(year|month)\b(?!-|'s|\s+(?:\d|two|nineteen|earlier|ago|before|after|of\s+the))"
+       r"|\b(year[- ]end|year's end)\b")
 def _the_year(m, ctx):
-    """'the year', 'the fiscal year', 'for the full year': the year in discussion ('the year ended ...' is a span)."""
-    if m.group(3):
-        return "DURATION", "P1Y", None
+    """'the year', 'the fiscal year', 'the end of the month', 'year-end': the year (month) in discussion."""
+    if m.group(4):
+        return "DATE", "XXXX" if ctx.dct is None else f"{ctx.dct.year:04d}", None
+    unit = m.group(3).lower()
+    if re.match(r"\s+end(?:ed|ing)\b", ctx.text[m.end():m.end() + 8]):
+        return "DURATION", "P1Y" if unit == "year" else "P1M", None  # 'the year ended March 31' is a span
     mod = (m.group(1) or "").lower()
     low = m.group().lower()
+    if unit == "month":
+        if ctx.dct is None:
+            return "DATE", "XXXX-XX", None
+        base = ctx.last_day if (low.startswith("that") or mod == "same") and ctx.last_day else ctx.dct
+        return "DATE", _fmt_unit("M", base), None
     if low.startswith("that") or mod == "same":
         if ctx.last_year is None:
-            return None if ctx.dct is None else ("DATE", f"{ctx.dct.year:04d}", None)
+            return "DATE", "XXXX" if ctx.dct is None else f"{ctx.dct.year:04d}", None
         return "DATE", f"{ctx.last_year:04d}", None
     if ctx.dct is None:
         return "DATE", "XXXX", None
@@ -1092,13 +1118,13 @@ def _season_start(m: re.Match[str]) -> int:
         m.start(2) if m.group(2) else m.start(3))
 
 
-@_rule(r"\b(?:that|the same)\s+(month|week|decade)\b")
+@_rule(r"\b(?:that|the same)\s+(week|decade)\b")
 def _that_unit(m, ctx):
     """'that month', 'the same week': the month or week of the last day mentioned."""
     base = ctx.last_day
-    if base is None:
-        return None
     unit = {"month": "M", "week": "W", "decade": "DE"}[m.group(1).lower()]
+    if base is None:
+        return "DATE", _UNKNOWN[unit], None
     return "DATE", _fmt_unit(unit, base), None
 
 
