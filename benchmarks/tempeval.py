@@ -167,10 +167,12 @@ def main() -> None:
     ap.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="directory holding TimeBank/ and AQUAINT/")
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors per corpus")
     ap.add_argument("--no-speed", action="store_true", help="skip the dateparser comparison")
+    ap.add_argument("--only", choices=["TimeBank", "AQUAINT"], help="evaluate one corpus only")
     ap.add_argument("--dateparser-docs", type=int, default=40, help="TimeBank documents timed with both taggers")
     args = ap.parse_args()
 
-    corpora = {name: [load(p) for p in sorted((args.root / name).glob("*.tml"))] for name in ("TimeBank", "AQUAINT")}
+    names = [args.only] if args.only else ["TimeBank", "AQUAINT"]
+    corpora = {name: [load(p) for p in sorted((args.root / name).glob("*.tml"))] for name in names}
     rows = []
     for name, docs in corpora.items():
         scores = evaluate(docs, args.errors)
@@ -182,7 +184,7 @@ def main() -> None:
         print(f"{name:10} {len(corpora[name]):5} {n_gold:5} {n_pred:5} | {100 * s['strict'][2]:9.2f}"
               f" {100 * s['relaxed'][0]:9.2f} {100 * s['relaxed'][1]:9.2f} {100 * s['relaxed'][2]:10.2f} |"
               f" {100 * s['value'][2]:8.2f} {100 * s['type'][2]:8.2f}")
-    if not args.no_speed:
+    if not args.no_speed and "TimeBank" in corpora:
         speed(corpora["TimeBank"], args.dateparser_docs)
 
 

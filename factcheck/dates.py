@@ -245,14 +245,29 @@ _UNKNOWN = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "D": "
 # --------------------------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
+# A period after these does not end a sentence ('at 9 a.m. Tuesday', 'Mr. Rutte', 'Nov. 9').
+_ABBREVIATIONS = {"a.m", "p.m", "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+                  "prof", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                  "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "approx", "est", "jr", "sr"}
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+# Words that open a new clause: the tense of a clause beyond them says nothing about this one.
+_CLAUSE_BREAK = re.compile(r"\b(?:and|but|when|while|because|who|which|whereas|although|though|since)\b|;", re.I)
+_IRREGULAR_PAST = ("became|began|came|went|took|gave|made|met|left|won|lost|held|found|got|saw|sent|spent|wrote"
+                   "|led|fell|rose|hit|shot|struck|fled|flew|fought|brought|bought|sold|caught|taught|thought|ran"
+                   "|kept|built|paid|told|felt|heard|knew|grew|threw|drew|broke|spoke|chose|stood|sat|lay|laid")
 _TENSE = re.compile(
     r"\b(?:will|won't|wo n't|shall|would|going to|plans? to|planned|scheduled|expected|expects|is due|are due"
-    r"|is to|are to|to be held|upcoming|as soon as|until|payable|effective|said|says|told|added|announced|reported|was|were|had"
-    r"|did|has been|have been|ago|\w{3,}ed)\b|'ll\b",
+    r"|is to|are to|to be held|upcoming|as soon as|until|payable|effective|can|could|may|might|must|should"
+    r"|said|says|told|added|announced|reported|was|were|had|did|has been|have been|ago|"
+    + _IRREGULAR_PAST + r"|\w{3,}ed)\b(?:\s+to\b)?|'ll\b",
     re.I)
 _FUTURE_WORDS = {"will", "won't", "wo n't", "shall", "going to", "plan to", "plans to", "planned", "scheduled",
                  "expected", "expects", "is due", "are due", "is to", "are to", "to be held", "upcoming", "'ll",
-                 "would", "as soon as", "until", "payable", "effective"}
+                 "would", "as soon as", "until", "payable", "effective", "can", "could", "may", "might", "must",
+                 "should"}
+# The present tense says little on its own ('is' a state, or a scheduled event): it decides only
+# when nothing else in the clause does, and then counts as not-past.
+_PRESENT_WORDS = {"is", "are"}
 # A reporting verb right next to the expression ("said Friday") dates the report; further away it
 # usually does not govern the expression, so any other tense marker wins over it.
 _REPORTING = {"said", "says", "told", "added", "announced", "reported"}
@@ -274,29 +289,46 @@ class _Context:
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         if self._bounds is None:  # computed once, on first need: one pass over the text
-            self._bounds = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+            self._bounds = [m.end() for m in _SENTENCE_END.finditer(self.text) if not self._abbreviation(m.start())]
         i = bisect.bisect_right(self._bounds, start)
         s = self._bounds[i - 1] if i else 0
         j = bisect.bisect_left(self._bounds, end)
         e = self._bounds[j] if j < len(self._bounds) else len(self.text)
         return max(s, start - 250), min(e, end + 250)
 
+    def _abbreviation(self, period: int) -> bool:
+        if self.text[period] != ".":
+            return False
+        m = _WORD_BEFORE.search(self.text, max(0, period - 12), period)
+        word = m.group(1).lower() if m else ""
+        return word in _ABBREVIATIONS or len(word) == 1
+
     def tense(self, start: int, end: int) -> str | None:
         """'future' or 'past' from the verb nearest to the expression in its sentence, else None."""
         s, e = self.sentence(start, end)
+        brk = _CLAUSE_BREAK.search(self.text, end, e)
+        if brk:
+            e = brk.start()  # look no further right than the end of this clause
+        for brk in _CLAUSE_BREAK.finditer(self.text, max(s, start - 120), start):
+            s = brk.end()  # ... nor further left than its start
         best, best_dist = None, 10**9
-        reporting = None
+        fallback = None
         for m in _TENSE.finditer(self.text, s, e):
             if start <= m.start() < end:
                 continue
             word = m.group().lower()
             dist = start - m.end() if m.end() <= start else m.start() - end
-            if word in _REPORTING:
+            if word.endswith(" to") or word.endswith("\tto"):
+                kind = "future"  # 'decided to admit ... in March': a past decision about a later event
+            elif word in _REPORTING:
                 if dist <= 4:
                     return "past"
-                reporting = "past"
+                fallback = fallback or "past"
                 continue
-            if word in _FUTURE_WORDS:
+            elif word in _PRESENT_WORDS:
+                fallback = fallback or "future"
+                continue
+            elif word in _FUTURE_WORDS:
                 kind = "future"
             elif word in _NOT_PAST:
                 continue
@@ -304,7 +336,7 @@ class _Context:
                 kind = "past"
             if dist < best_dist:
                 best, best_dist = kind, dist
-        return best or reporting
+        return best or fallback
 
 
 # --------------------------------------------------------------------------------------------
@@ -353,7 +385,8 @@ def _month_year(ctx: _Context, month: int, mod: str, start: int, end: int) -> in
         return dct.year if month > dct.month else dct.year + 1
     if tense == "past":
         return dct.year if month < dct.month else dct.year - 1
-    return dct.year  # no tense to go by: the publication year
+    # no tense to go by: the nearest such month
+    return dct.year if abs(month - dct.month) <= 6 else (dct.year - 1 if month > dct.month else dct.year + 1)
 
 
 def _day_year(ctx: _Context, month: int, day: int, start: int, end: int) -> int | None:
@@ -923,7 +956,7 @@ def _reference(m, ctx):
 
 
 @_rule(r"\b(?:that|the same|the next|the following|the previous|the preceding|the prior)\s+(day|morning|afternoon"
-       r"|evening|night)\b|\bthe (day|night) (before|after)\b")
+       r"|evening|night)\b|\bthe (day|night) (before|after)\b(?=\s*[,.;:)]|\s+(?:yesterday|that|the|last|his|her|its|their))")
 def _anaphoric_day(m, ctx):
     """'Later that day', 'the next day', 'the day before': relative to the last day mentioned."""
     low = m.group().lower()
