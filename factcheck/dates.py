@@ -113,7 +113,7 @@ _UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?
 _PART = r"(?:morning|afternoon|evening|night)"
 _CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?[ap]\.?\s?m\b\.?|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
           r"|noon|midnight|midday)")
-_TZ = r"(?:\s(?:[ECMP][SD]T|GMT|UTC|local time)\b)?"
+_TZ = r"(?:\s(?:[ecmp][sd]t|gmt|utc|local time)\b)?"
 
 
 # --------------------------------------------------------------------------------------------
@@ -458,16 +458,39 @@ def _capitalised(word: str) -> bool:
 # --------------------------------------------------------------------------------------------
 
 _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Context], Resolved]]] = []
+# The same patterns without IGNORECASE, for text lowercased beforehand: about twice as fast.
+_LOWER: dict[Callable, re.Pattern[str]] = {}
 
 
 def _rule(pattern: str):
+    """Register a rule; its pattern is written in lower case and matched case-insensitively."""
     compiled = re.compile(pattern, re.I)
 
     def register(fn):
         _RULES.append((compiled, fn))
+        _LOWER[fn] = re.compile(pattern)
         return fn
 
     return register
+
+
+class _OnOriginal:
+    """A match found in the lowercased text, whose groups read the original text (capitals matter)."""
+
+    __slots__ = ("_m", "string")
+
+    def __init__(self, m: re.Match[str], text: str):
+        self._m, self.string = m, text
+
+    def group(self, index: int | str = 0) -> str | None:
+        start, end = self._m.span(index)
+        return None if start < 0 else self.string[start:end]
+
+    def start(self, index: int | str = 0) -> int:
+        return self._m.start(index)
+
+    def end(self, index: int | str = 0) -> int:
+        return self._m.end(index)
 
 
 def _ambiguous_month(word: str) -> bool:
@@ -1217,7 +1240,112 @@ _ANAPHORIC = {_duration, _year_earlier, _the_quarter, _the_year}
 # The tagger
 # --------------------------------------------------------------------------------------------
 
+# Speed: every rule needs at least one trigger word of a known kind (a month name, a unit, a clock
+# time...), and triggers are rare in running text. One pass of this regex finds them; each rule then
+# runs only around the triggers of the kinds it needs instead of over the whole text, which makes
+# tagging about an order of magnitude faster on news.
+_TRIGGER_WORDS = {
+    "month": "january february march april may june july august september october november december "
+             "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.",
+    "weekday": "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays "
+               "fridays saturdays sundays mon. tue. tues. wed. thu. thur. thurs. fri. sat. sun.",
+    "clock_unit": "second seconds sec secs minute minutes min mins hour hours hr hrs",
+    "day": "day days",
+    "week": "week weeks fortnight fortnights",
+    "weekend": "weekend weekends",
+    "month_unit": "month months",
+    "quarter": "quarter quarters half period",
+    "year_unit": "year years yr yrs",
+    "decade_unit": "decade decades",
+    "century": "century centuries millennium millennia",
+    "clock": "noon midnight midday",
+    "decade": "twenties thirties forties fifties sixties seventies eighties nineties",
+    "year": "nineteen eighteen thousand",
+    "deictic": "today yesterday tomorrow tonight now currently current presently nowadays present moment recently "
+               "formerly lately past future term previously morning mornings afternoon afternoons evening evenings "
+               "night nights overnight",
+    "season": "spring summer fall autumn winter",
+    "holiday": "christmas easter thanksgiving halloween",
+    "setword": "daily weekly monthly hourly nightly biweekly every each per once twice",
+}
+_TRIGGER_KIND = {word: kind for kind, words in _TRIGGER_WORDS.items() for word in words.split()}
+
+
+def _trie(words) -> str:
+    """A regex matching any of the words, as a letter trie: one branch per first letter, not per word."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # the word may end here: the continuation is optional (greedy, so longest first)
+            body = ("(?:" + body + ")?") if len(alts) == 1 else body + "?"
+        return body
+
+    return build(tree)
+
+
+# A trigger word (an abbreviation keeps its period), or a number that may be a decade, a year (or a
+# numeric date) or a clock time: the named group says which.
+_TRIGGER_PATTERN = (
+    r"\b(?:" + _trie(_TRIGGER_KIND) + r")(?:(?<=\.)|\b)"
+    r"|\b(?:(?P<decade>(?:1[0-9]|20)?\d0'?s\b)|(?P<year>(?:1[5-9]|20)\d\d\b|\d{1,2}/\d)"
+    r"|(?P<clock>\d{1,2}(?::\d\d|\s?[ap]\.?m\b)))")
+_TRIGGER = re.compile(_TRIGGER_PATTERN, re.I)
+_TRIGGER_LOWER = re.compile(_TRIGGER_PATTERN)
 _ADJACENT = re.compile(r"\s*,?\s*(?:(?:on|at|of)\s+)?", re.I)
+# Characters of context kept before and after a trigger: more than any rule's modifiers need
+# ('within the next few' before 'days'; 'ended Sept. 30' after 'the quarter').
+_LEFT, _RIGHT = 36, 30
+_SPACE = re.compile(r"\s")
+
+# The trigger kinds each rule needs (a rule runs where any of them occurs).
+_UNITS_ALL = ("clock_unit", "day", "week", "weekend", "month_unit", "quarter", "year_unit", "decade_unit", "century")
+_NEEDS: dict[Callable, tuple[str, ...]] = {
+    _month_day: ("month",), _day_month: ("month",), _numeric_date: ("year",), _month_year_rule: ("month",),
+    _month: ("month",), _year: ("year",), _year_range: ("year",), _decade: ("decade",), _century: ("century",),
+    _quarter_rule: ("quarter",), _the_quarter: ("quarter",), _duration: _UNITS_ALL,
+    _year_earlier: ("year_unit",), _vague_duration: _UNITS_ALL, _relative: _UNITS_ALL + ("season",),
+    _the_weekend: ("weekend",), _weekday: ("weekday",), _deictic: ("deictic",), _reference: ("deictic",),
+    _anaphoric_day: ("day", "deictic"), _clock: ("clock",), _set: ("setword",),
+    _holiday: ("holiday", "day", "year_unit", "month"), _the_year: ("year_unit", "month_unit"),
+    _season: ("season",), _that_unit: ("week", "decade_unit"),
+}
+
+
+def _windows(text: str, lowered: bool = False) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger kind, the sorted trigger neighbourhoods (merged when they overlap)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in (_TRIGGER_LOWER if lowered else _TRIGGER).finditer(text):
+        kind = m.lastgroup or _TRIGGER_KIND[m.group().lower()]
+        spans = out.setdefault(kind, [])
+        start, end = max(0, m.start() - _LEFT), m.end() + _RIGHT
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return out
+
+
+def _rule_windows(text: str, windows: dict[str, list[tuple[int, int]]], kinds: tuple[str, ...]):
+    """The merged neighbourhoods of the given kinds, each ending at a space so that no word is cut."""
+    spans = sorted(span for kind in kinds for span in windows.get(kind, ()))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    for start, end in merged:
+        space = _SPACE.search(text, min(end, len(text)))
+        yield start, space.start() if space else len(text)
 
 
 def tag(text: str, published: dt.date | None) -> list[Timex]:
@@ -1232,12 +1360,25 @@ def tag(text: str, published: dt.date | None) -> list[Timex]:
     # on their own words, before they can hide a shorter, valid expression.
     probe = _Context(text, None)
     candidates = []
+    low = text.lower()
+    lowered = len(low) == len(text)  # else some character lowercases to several: match case-insensitively
+    scan = low if lowered else text
+    windows = _windows(scan, lowered)
+    by_kinds: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for order, (pattern, resolve) in enumerate(_RULES):
         start_of = _START_OF.get(resolve)
-        for m in pattern.finditer(text):
-            start = start_of(m) if start_of else m.start()
-            if start < m.end() and resolve(m, probe) is not None:
-                candidates.append((start, m.end(), order, m, resolve))
+        kinds = _NEEDS[resolve]
+        if kinds not in by_kinds:
+            by_kinds[kinds] = list(_rule_windows(text, windows, kinds))
+        if lowered:
+            pattern = _LOWER[resolve]
+        for win_start, win_end in by_kinds[kinds]:
+            for m in pattern.finditer(scan, win_start, win_end):
+                if lowered:
+                    m = _OnOriginal(m, text)
+                start = start_of(m) if start_of else m.start()
+                if start < m.end() and resolve(m, probe) is not None:
+                    candidates.append((start, m.end(), order, m, resolve))
     chosen = _select(candidates)
     out: list[Timex] = []
     for start, end, _, m, resolve in chosen:
