@@ -51,15 +51,29 @@ class ScorerDataError(FactcheckError):
 # Features
 # --------------------------------------------------------------------------------------------
 
-_TOKEN_RE = re.compile(r"\$?\d[\d,]*(?:\.\d+)?%?|[A-Za-z]+(?:['\u2019][A-Za-z]+)*|[?!$%]")
-_NUMBER_RE = re.compile(r"(?<![\w.])\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent\b|per cent\b))?")
+_TOKEN_RE = re.compile(r"\$?\d+(?:,\d{3})*(?:\.\d+)?%?|[^\W\d_]+(?:['\u2019][^\W\d_]+)*|[?!$%]")
+_NUMBER_RE = re.compile(
+    r"(?<![\w.])[$\u20ac\u00a3]?\d+(?:,\d{3})*(?:\.\d+)?"
+    r"(?:\s*(?:%|percent\b|per cent\b|(?:million|billion|trillion)\b))?"
+)
 _SPELLED_NUMBER_RE = re.compile(
     r"\b(?:half|twice|double|doubled|triple|tripled|dozens?|hundreds?|thousands?|millions?|"
     r"billions?|trillions?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
     re.IGNORECASE,
 )
-_PERCENT_RE = re.compile(r"\d\s*%|\b(?:percent|per cent|percentage)\b", re.IGNORECASE)
+_PERCENT_RE = re.compile(
+    r"\d+(?:,\d{3})*(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|\b(?:percent|per cent|percentage)\b",
+    re.IGNORECASE,
+)
+_DATE_RE = re.compile(
+    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}\b|"
+    r"(?:on|last|next|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:last|next|this|previous)\s+(?:week|month|year|decade|quarter)|yesterday|"
+    r"(?:in|since|by|until)\s+(?:1[89]\d\d|20\d\d)\b|\d{1,2}\s+(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b)",
+)
 _MONEY_RE = re.compile(
     r"[$\u20ac\u00a3]\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|pounds)\b|\b(?:million|billion|trillion)\s+"
     r"(?:dollars|euros|pounds)\b|\b(?:budget|deficit|debt|tax|taxes|spending|spent|paid|cost|costs)\b",
@@ -184,6 +198,8 @@ def extract_features(text: str) -> dict[str, float]:
         feats["f:big_number"] = 1.0
     if _YEAR_RE.search(text):
         feats["f:year"] = 1.0
+    if _DATE_RE.search(text):
+        feats["f:date"] = 1.0
     if _COMPARATIVE_RE.search(text):
         feats["f:comparison"] = 1.0
     if _REPORTING_RE.search(text):
@@ -235,6 +251,7 @@ _REASON_PHRASES: dict[str, str] = {
     "f:money": "concerns money or taxes",
     "f:big_number": "cites millions or billions",
     "f:year": "cites a year",
+    "f:date": "dates an event",
     "f:comparison": "makes a comparison or a change",
     "f:reporting": "attributes a statement or data",
     "f:action": "reports an action or a record",
@@ -255,6 +272,7 @@ def _reason_detail(name: str, text: str) -> str:
         "f:money": _MONEY_RE,
         "f:big_number": _BIG_NUMBER_RE,
         "f:year": _YEAR_RE,
+        "f:date": _DATE_RE,
         "f:comparison": _COMPARATIVE_RE,
         "f:reporting": _REPORTING_RE,
         "f:action": _ACTION_RE,
@@ -264,9 +282,7 @@ def _reason_detail(name: str, text: str) -> str:
     if pattern is None:
         return ""
     if name == "f:number":
-        m = _NUMBER_RE.search(text)
-        if m is None:  # the token pattern found a number the stricter pattern did not
-            m = re.search(r"\d[\d,.]*%?", text)
+        m = _NUMBER_RE.search(text) or re.search(r"\d+(?:[.,]\d+)*%?", text)
         return m.group(0).strip() if m else ""
     m = pattern.search(text)
     return m.group(0).strip() if m else ""
@@ -332,7 +348,7 @@ class Scorer:
             if c:
                 z += c
                 contributions.append((c, k))
-        return Score(score=round(_sigmoid(z), 4), reason=_reason(contributions, text))
+        return Score(score=_sigmoid(z), reason=_reason(contributions, text))
 
     def score(self, texts: Sequence[str]) -> list[Score]:
         """Score each sentence independently; results are in input order."""
@@ -369,6 +385,8 @@ def _reason(contributions: list[tuple[float, str]], text: str) -> str:
         if k == "f:name" and any(p.startswith(_REASON_PHRASES["f:names3"]) for p in parts):
             continue
         detail = _reason_detail(k, text)
+        if detail and any(f"({detail})" in p for p in parts):
+            continue
         parts.append(f"{_REASON_PHRASES[k]} ({detail})" if detail else _REASON_PHRASES[k])
         if len(parts) == 3:
             break
@@ -379,7 +397,8 @@ def _reason(contributions: list[tuple[float, str]], text: str) -> str:
 def load_scorer() -> Scorer:
     """Load the packaged weights (``factcheck/data/checkworthiness.json``); cached."""
     try:
-        raw = resources.files(_DATA_PACKAGE).joinpath(_DATA_PATH[0]).joinpath(_DATA_PATH[1]).read_text(encoding="utf-8")
+        path = resources.files(_DATA_PACKAGE).joinpath(_DATA_PATH[0]).joinpath(_DATA_PATH[1])
+        raw = path.read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError, OSError) as exc:
         raise ScorerDataError(f"cannot read the check-worthiness weights: {exc}") from None
     try:
@@ -398,7 +417,7 @@ def checkworthiness_report(texts: Sequence[str]) -> dict[str, list[dict[str, Any
     scores = load_scorer().score(texts)
     return {
         "sentences": [
-            {"line": i, "text": t, "score": s.score}
+            {"line": i, "text": t, "score": round(s.score, 4)}
             for i, (t, s) in enumerate(zip(texts, scores, strict=True), start=1)
         ]
     }
