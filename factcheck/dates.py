@@ -261,6 +261,10 @@ _TENSE = re.compile(
     r"|said|says|told|added|announced|reported|was|were|had|did|has been|have been|ago|"
     + _IRREGULAR_PAST + r"|\w{3,}ed)\b(?:\s+to\b)?|'ll\b",
     re.I)
+# Clause breaks and tense markers in one pattern, scanned once per block of text (see _Context).
+_MARKERS = re.compile("(?P<brk>" + _CLAUSE_BREAK.pattern + ")|(?P<verb>" + _TENSE.pattern + ")", re.I)
+_MARKERS_LOWER = re.compile(_MARKERS.pattern)
+_BLOCK = 256
 _FUTURE_WORDS = {"will", "won't", "wo n't", "shall", "going to", "plan to", "plans to", "planned", "scheduled",
                  "expected", "expects", "is due", "are due", "is to", "are to", "to be held", "upcoming", "'ll",
                  "would", "as soon as", "until", "payable", "effective", "can", "could", "may", "might", "must",
@@ -278,14 +282,16 @@ _NOT_PAST = {"need", "feed", "speed", "seed", "breed", "proceed", "exceed", "suc
 class _Context:
     """What resolution needs besides the match: the publication date, tense, earlier values."""
 
-    def __init__(self, text: str, published: dt.date | None):
+    def __init__(self, text: str, published: dt.date | None, lowered: str | None = None):
         self.text = text
+        self._scan, self._markers_re = (lowered, _MARKERS_LOWER) if lowered is not None else (text, _MARKERS)
         self.dct = published
         self._bounds: list[int] | None = None
         self.last_day: dt.date | None = None      # last expression resolved to a calendar day
         self.last_quarter: tuple[int, int] | None = None
         self.last_quarter_pos = -10_000
         self.last_year: int | None = None
+        self._blocks: dict[int, list[tuple[int, int, str | None]]] = {}
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         if self._bounds is None:  # computed once, on first need: one pass over the text
@@ -303,21 +309,40 @@ class _Context:
         word = m.group(1).lower() if m else ""
         return word in _ABBREVIATIONS or len(word) == 1
 
+    def _markers(self, s: int, e: int) -> list[tuple[int, int, str | None]]:
+        """(start, end, word or None for a clause break) of the tense markers in text[s:e].
+
+        The text is scanned in fixed blocks, each once, so that many expressions in one long
+        sentence cost no more than the sentence itself (linear time on any input)."""
+        out = []
+        for b in range(s // _BLOCK, max(s, e - 1) // _BLOCK + 1):
+            block = self._blocks.get(b)
+            if block is None:
+                lo = b * _BLOCK
+                block = [(m.start(), m.end(), m.group().lower() if m.lastgroup == "verb" else None)
+                         for m in self._markers_re.finditer(self._scan, lo, lo + _BLOCK + 24)
+                         if m.start() < lo + _BLOCK]
+                self._blocks[b] = block
+            out.extend(x for x in block if s <= x[0] and x[1] <= e)
+        return out
+
     def tense(self, start: int, end: int) -> str | None:
-        """'future' or 'past' from the verb nearest to the expression in its sentence, else None."""
+        """'future' or 'past' from the verb nearest to the expression in its clause, else None."""
         s, e = self.sentence(start, end)
-        brk = _CLAUSE_BREAK.search(self.text, end, e)
-        if brk:
-            e = brk.start()  # look no further right than the end of this clause
-        for brk in _CLAUSE_BREAK.finditer(self.text, max(s, start - 120), start):
-            s = brk.end()  # ... nor further left than its start
+        markers = self._markers(s, e)
+        for m_start, m_end, word in markers:
+            if word is None and m_start >= end:
+                e = m_start  # look no further right than the end of this clause
+                break
+        for m_start, m_end, word in markers:
+            if word is None and start - 120 <= m_start and m_end <= start:
+                s = m_end  # ... nor further left than its start
         best, best_dist = None, 10**9
         fallback = None
-        for m in _TENSE.finditer(self.text, s, e):
-            if start <= m.start() < end:
+        for m_start, m_end, word in markers:
+            if word is None or m_start < s or m_end > e or start <= m_start < end:
                 continue
-            word = m.group().lower()
-            dist = start - m.end() if m.end() <= start else m.start() - end
+            dist = start - m_end if m_end <= start else m_start - end
             if word.endswith(" to") or word.endswith("\tto"):
                 kind = "future"  # 'decided to admit ... in March': a past decision about a later event
             elif word in _REPORTING:
@@ -1344,8 +1369,9 @@ def _rule_windows(text: str, windows: dict[str, list[tuple[int, int]]], kinds: t
         else:
             merged.append((start, end))
     for start, end in merged:
-        space = _SPACE.search(text, min(end, len(text)))
-        yield start, space.start() if space else len(text)
+        end = min(end, len(text))
+        space = _SPACE.search(text, end, end + 24)  # bounded: a text without spaces stays linear
+        yield start, space.start() if space else end
 
 
 def tag(text: str, published: dt.date | None) -> list[Timex]:
@@ -1355,14 +1381,14 @@ def tag(text: str, published: dt.date | None) -> list[Timex]:
     """
     if isinstance(published, dt.datetime):
         published = published.date()
-    ctx = _Context(text, published)
+    low = text.lower()
+    lowered = len(low) == len(text)  # else some character lowercases to several: match case-insensitively
+    scan = low if lowered else text
+    ctx = _Context(text, published, low if lowered else None)
     # A probe context (no publication date, so no tense look-ups) weeds out matches a rule rejects
     # on their own words, before they can hide a shorter, valid expression.
     probe = _Context(text, None)
     candidates = []
-    low = text.lower()
-    lowered = len(low) == len(text)  # else some character lowercases to several: match case-insensitively
-    scan = low if lowered else text
     windows = _windows(scan, lowered)
     by_kinds: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for order, (pattern, resolve) in enumerate(_RULES):
@@ -1408,16 +1434,16 @@ def _remember(ctx: _Context, value: str, pos: int) -> None:
 def _select(candidates):
     """Non-overlapping spans, longest first (then leftmost, then rule order), returned in text order."""
     candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
-    taken: list[tuple[int, int]] = []  # sorted intervals
+    if not candidates:
+        return []
+    limit = max(c[1] for c in candidates)
+    taken = bytearray(limit)  # one flag per character: linear, whatever the number of spans
     chosen = []
     for cand in candidates:
         start, end = cand[0], cand[1]
-        i = bisect.bisect_left(taken, (start, end))
-        if i and taken[i - 1][1] > start:
+        if taken.find(1, start, end) >= 0:
             continue
-        if i < len(taken) and taken[i][0] < end:
-            continue
-        taken.insert(i, (start, end))
+        taken[start:end] = b"\x01" * (end - start)
         chosen.append(cand)
     chosen.sort(key=lambda c: c[0])
     return chosen
