@@ -1,0 +1,312 @@
+"""Behaviour of factcheck.dates: what is found in a text, what it resolves to, and how fast it grows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from factcheck.dates import Timex, tag, to_interval
+
+PUBLISHED = dt.date(2025, 5, 13)  # a Tuesday
+
+# Sentences of the seed article (published Tuesday 2025-05-13), kept verbatim.
+SEED = (
+    "On Tuesday, President Erdogan, along with Turkish Foreign Minister Hakan Fidan, received NATO Secretary "
+    "General Mark Rutte at the Presidential Complex in Ankara and held a closed-door meeting.\n\n"
+    "NATO Secretary General Mark Rutte described Türkiye as a ‘staunch and capable ally,’ following his meeting "
+    "with Turkish President on Tuesday.\n\n"
+    "“We also discussed Ukraine, where there is a real window of opportunity for progress towards peace,” Rutte "
+    "said in a statement on X ahead of the informal NATO Foreign Ministers' Meeting on May 14-15 in Antalya, a "
+    "Turkish resort city in the southern Mediterranean.\n\n"
+    "He said it is excellent to meet Erdogan as they prepare for the NATO Summit next month “to keep the "
+    "Alliance strong.”\n\n"
+    "The proposal for unconditional talks in Istanbul on May 15 was made by Russian President Vladimir Putin "
+    "during a press conference in Moscow on Sunday.\n\n"
+    "Later that day, Erdogan confirmed Türkiye's readiness to host the meeting.\n"
+)
+
+
+def one(text: str, published: dt.date | None = PUBLISHED) -> Timex:
+    """The single expression tagged in text."""
+    found = tag(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def by_text(text: str, published: dt.date | None = PUBLISHED) -> dict[str, Timex]:
+    return {t.text: t for t in tag(text, published)}
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+
+def test_seed_article_dates():
+    found = tag(SEED, PUBLISHED)
+    values = [(t.text, t.value, t.value_end) for t in found]
+    assert values == [
+        ("Tuesday", "2025-05-13", None),
+        ("Tuesday", "2025-05-13", None),
+        ("May 14-15", "2025-05-14", "2025-05-15"),
+        ("next month", "2025-06", None),
+        ("May 15", "2025-05-15", None),
+        ("Sunday", "2025-05-11", None),
+        ("Later that day", "2025-05-11", None),  # anaphoric: the Sunday of the sentence before
+    ]
+    for t in found:
+        assert SEED[t.start:t.end] == t.text
+        assert t.type == "DATE"
+
+
+def test_offsets_index_the_exact_text_with_unicode():
+    # 'İ' lowercases to two characters: the tagger must still report offsets into the original text.
+    text = "İstanbul — “talks” resumed on Friday, and the İzmir summit is on June 3, 2025 at 2 p.m."
+    found = tag(text, PUBLISHED)
+    assert [t.text for t in found] == ["Friday", "June 3, 2025 at 2 p.m."]
+    for t in found:
+        assert text[t.start:t.end] == t.text
+    assert found[1].value == "2025-06-03T14:00"
+
+
+# --- weekdays by tense ------------------------------------------------------------------------
+
+
+def test_weekday_in_a_past_clause_is_the_previous_one():
+    assert one("The ministers met on Thursday in Brussels.").value == "2025-05-08"
+
+
+def test_weekday_in_a_future_clause_is_the_next_one():
+    assert one("The ministers will meet on Friday in Brussels.").value == "2025-05-16"
+
+
+def test_weekday_of_the_publication_day_is_that_day():
+    assert one("The ministers met on Tuesday.").value == "2025-05-13"
+    assert one("The ministers will meet on Tuesday.").value == "2025-05-13"
+
+
+def test_weekday_with_last_and_next():
+    found = by_text("He arrived last Friday and leaves next Monday.")
+    assert found["last Friday"].value == "2025-05-09"
+    assert found["next Monday"].value == "2025-05-19"
+
+
+def test_reporting_verb_next_to_the_weekday_dates_the_report():
+    # 'said Friday' dates the statement, even though the clause talks about the future
+    assert one("The government said Friday that it will hold elections.").value == "2025-05-09"
+
+
+# --- relative expressions ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_text", "value"),
+    [
+        ("The summit is next month.", "next month", "2025-06"),
+        ("Prices fell last week.", "last week", "2025-W19"),
+        ("Sales rose earlier this year.", "earlier this year", "2025"),
+        ("The law passed two years ago.", "two years ago", "2023"),
+        ("It was popular in the 1990s.", "the 1990s", "199"),
+        ("The plant opens this spring.", "this spring", "2025-SP"),
+        ("Markets rallied yesterday.", "yesterday", "2025-05-12"),
+        ("The vote is tomorrow.", "tomorrow", "2025-05-14"),
+        ("Prices are high now.", "now", "PRESENT_REF"),
+        ("Growth slowed last year.", "last year", "2024"),
+        ("The deal closes in the third quarter.", "the third quarter", "2025-Q3"),
+        ("The report covers the 20th century.", "the 20th century", "19"),
+        ("They met on Christmas Day.", "Christmas Day", "2024-12-25"),
+    ],
+)
+def test_relative_expressions(text, expected_text, value):
+    t = one(text)
+    assert (t.text, t.value, t.type) == (expected_text, value, "DATE")
+
+
+def test_explicit_dates_with_and_without_year():
+    found = by_text("The treaty of May 15, 2024 takes effect on June 1 and ends 14 May 2030.")
+    assert found["May 15, 2024"].value == "2024-05-15"
+    assert found["June 1"].value == "2025-06-01"
+    assert found["14 May 2030"].value == "2030-05-14"
+
+
+def test_month_alone_and_month_with_year():
+    found = by_text("Talks began in March and the accord was signed in July 1997.")
+    assert found["March"].value == "2025-03"
+    assert found["July 1997"].value == "1997-07"
+
+
+def test_may_the_verb_is_not_a_month():
+    assert tag("Officials may meet again, and they may decide to march.", PUBLISHED) == []
+
+
+# --- ranges -----------------------------------------------------------------------------------
+
+
+def test_day_range_keeps_both_ends():
+    t = one("the meeting on May 14-15 in Antalya")
+    assert (t.text, t.value, t.value_end) == ("May 14-15", "2025-05-14", "2025-05-15")
+    assert t.to_json() == {"text": "May 14-15", "start": 15, "end": 24, "type": "DATE",
+                           "value": "2025-05-14", "value_end": "2025-05-15"}
+
+
+def test_year_range_between():
+    t = one("Output declined between 2019 and 2021, the ministry said.")
+    assert (t.text, t.value, t.value_end) == ("between 2019 and 2021", "2019", "2021")
+
+
+def test_to_json_omits_value_end_when_unset():
+    assert one("It happened in 2019.").to_json() == {"text": "2019", "start": 15, "end": 19, "type": "DATE",
+                                                     "value": "2019"}
+
+
+# --- durations, sets, times -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_text", "value"),
+    [
+        ("He served for three years.", "three years", "P3Y"),
+        ("The strike lasted two weeks.", "two weeks", "P2W"),
+        ("The flight took 5 hours.", "5 hours", "PT5H"),
+        ("a five-year plan", "five-year", "P5Y"),
+        ("in the past two months", "the past two months", "P2M"),
+        ("It took several years.", "several years", "PXY"),
+    ],
+)
+def test_durations(text, expected_text, value):
+    t = one(text)
+    assert (t.text, t.type, t.value) == (expected_text, "DURATION", value)
+
+
+def test_sets():
+    assert (one("The council meets every week.").type, one("The council meets every week.").value) == ("SET", "P1W")
+    assert one("Buses leave every Monday.").value == "XXXX-WXX-1"
+    assert one("Rallies were held daily.").value == "P1D"
+
+
+def test_rates_are_not_durations():
+    assert tag("It costs $5 million a year and 24 rooms at $35 a night.", PUBLISHED) == []
+
+
+def test_clock_time_joins_its_day():
+    t = one("The vote starts at 2 p.m. Tuesday.")
+    assert (t.text, t.type, t.value) == ("2 p.m. Tuesday", "TIME", "2025-05-13T14:00")
+    t = one("Results are due Friday at 10:30 a.m.")
+    assert (t.text, t.type, t.value) == ("Friday at 10:30 a.m.", "TIME", "2025-05-16T10:30")
+
+
+def test_part_of_day():
+    t = one("The talks ended Tuesday morning.")
+    assert (t.text, t.type, t.value) == ("Tuesday morning", "TIME", "2025-05-13TMO")
+    assert one("Shots were fired last night.").value == "2025-05-12TNI"
+
+
+def test_ages_are_not_durations():
+    assert tag("The 52-year-old minister, 52 years old, resigned.", PUBLISHED) == []
+
+
+# --- without a publication date ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They met on Tuesday.", "XXXX-WXX-2"),
+        ("The summit is next month.", "XXXX-XX"),
+        ("Prices fell last week.", "XXXX-WXX"),
+        ("Markets rallied yesterday.", "XXXX-XX-XX"),
+        ("The talks are on May 15.", "XXXX-05-15"),
+        ("The law passed two years ago.", "PAST_REF"),
+        ("Prices are high now.", "PRESENT_REF"),
+    ],
+)
+def test_unknown_publication_date_leaves_relative_values_unresolved(text, value):
+    assert one(text, None).value == value
+
+
+def test_absolute_dates_resolve_without_a_publication_date():
+    assert one("It was signed on May 15, 2024.", None).value == "2024-05-15"
+
+
+def test_datetime_is_accepted_as_publication_date():
+    assert one("Markets rallied yesterday.", dt.datetime(2025, 5, 13, 9, 30)).value == "2025-05-12"
+
+
+# --- no dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "The minister spoke to reporters in Ankara.", "He paid $1,990 for 12 units."])
+def test_text_without_dates_gives_nothing(text):
+    assert tag(text, PUBLISHED) == []
+
+
+# --- intervals --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "value_end", "expected"),
+    [
+        ("2025-05-11", None, (dt.date(2025, 5, 11), dt.date(2025, 5, 11), "day")),
+        ("2025-06", None, (dt.date(2025, 6, 1), dt.date(2025, 6, 30), "month")),
+        ("2025-05-14", "2025-05-15", (dt.date(2025, 5, 14), dt.date(2025, 5, 15), "day")),
+        ("2025-W20", None, (dt.date(2025, 5, 12), dt.date(2025, 5, 18), "week")),
+        ("2025-W19-WE", None, (dt.date(2025, 5, 10), dt.date(2025, 5, 11), "day")),
+        ("2025-Q2", None, (dt.date(2025, 4, 1), dt.date(2025, 6, 30), "quarter")),
+        ("2025-H2", None, (dt.date(2025, 7, 1), dt.date(2025, 12, 31), "quarter")),
+        ("2025", None, (dt.date(2025, 1, 1), dt.date(2025, 12, 31), "year")),
+        ("202", None, (dt.date(2020, 1, 1), dt.date(2029, 12, 31), "decade")),
+        ("2025-05-13TMO", None, (dt.date(2025, 5, 13), dt.date(2025, 5, 13), "day")),
+        ("2025-05-13T14:00", None, (dt.date(2025, 5, 13), dt.date(2025, 5, 13), "day")),
+        ("2025-SU", None, (dt.date(2025, 6, 1), dt.date(2025, 8, 31), "quarter")),
+        ("2024-WI", None, (dt.date(2024, 12, 1), dt.date(2025, 2, 28), "quarter")),
+        ("2019", "2021", (dt.date(2019, 1, 1), dt.date(2021, 12, 31), "year")),
+        ("2025-05", "2025-Q3", (dt.date(2025, 5, 1), dt.date(2025, 9, 30), "quarter")),
+        ("XXXX-05-15", None, (None, None, "unknown")),
+        ("PAST_REF", None, (None, None, "unknown")),
+        ("P3Y", None, (None, None, "unknown")),
+        ("XXXX-WXX-2", None, (None, None, "unknown")),
+        ("2025-02-30", None, (None, None, "unknown")),
+    ],
+)
+def test_to_interval(value, value_end, expected):
+    assert to_interval(value, value_end) == expected
+
+
+def test_every_seed_value_has_an_interval():
+    intervals = [to_interval(t.value, t.value_end) for t in tag(SEED, PUBLISHED)]
+    assert [p for _, _, p in intervals] == ["day", "day", "day", "month", "day", "day", "day"]
+    assert all(first is not None and first <= last for first, last, _ in intervals)
+
+
+# --- pathological input -----------------------------------------------------------------------
+
+# Digits, hyphens, month names, numbers and spaces without a break: the shapes that make careless
+# regular expressions backtrack. Tagging must grow linearly with the input.
+PATHOLOGICAL = [
+    "1-2-3-4-5-6-7-8-9-0-",
+    "May1999-June-2000-",
+    "May 1-15-2019-May-",
+    "twenty twenty-one a few several years ",
+    "May          15        ",
+    "-----1999------x-----",
+]
+
+
+def _cpu(text: str) -> float:
+    start = time.process_time()
+    tag(text, PUBLISHED)
+    return time.process_time() - start
+
+
+@pytest.mark.parametrize("unit", PATHOLOGICAL)
+def test_pathological_input_takes_linear_time(unit):
+    small = (unit * (10_000 // len(unit) + 1))[:10_000]
+    big = (unit * (100_000 // len(unit) + 1))[:100_000]
+    _cpu(small)  # warm up
+    ratio = _cpu(big) / max(_cpu(small), 1e-3)
+    assert ratio < 30, ratio  # 10x the input: about 10x the time, far from the 100x of quadratic growth
+
+
+def test_ten_megabytes_of_digits_and_hyphens_finish():
+    text = ("1-2-3-4-5-6-7-8-9-0-" * 500_000)[:10_000_000]
+    assert tag(text, PUBLISHED) == []
