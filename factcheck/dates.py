@@ -773,7 +773,7 @@ def _duration(m, ctx):
         if n is None or n < 2 or not plural or m.group(2) == "-":
             return None
         n, unit = n * 3, "M"
-    if num_text.lower() in ("a", "an") and re.search(r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|yen|hundred|thousand|million|billion"
+    if num_text.lower() in ("a", "an") and not suffix and re.search(r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|yen|hundred|thousand|million|billion"
                                                      r"|trillion|times|once|twice)\s*$",
                                                      ctx.text[max(0, m.start() - 20):m.start()].lower()):
         return None  # '$2 million a year', '24 hours a day': a rate, not a duration
