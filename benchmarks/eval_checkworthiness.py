@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_checkworthiness import DEFAULT_DATA, Sentence, fit, read_debates  # noqa: E402
+from train_checkworthiness import C, DEFAULT_DATA, Sentence, fit, read_debates  # noqa: E402
 
 from factcheck.checkworthiness import Scorer, load_scorer  # noqa: E402
 
@@ -64,6 +64,18 @@ def folds_of(names: list[str], n_folds: int) -> list[list[str]]:
     return [names[i::n] for i in range(n)]
 
 
+def cv_map(debates: dict[str, list[Sentence]], names: list[str], n_folds: int, c: float) -> float:
+    """Mean AP of leave-files-out cross-validation over ``names`` with regularisation ``c``."""
+    aps = []
+    for held_out in folds_of(names, n_folds):
+        train = [s for n in names if n not in held_out for s in debates[n]]
+        scorer = Scorer.from_json(fit(train, c=c))
+        for name in held_out:
+            rows = debates[name]
+            aps.append(average_precision(rank(rows, [scorer.logit(r.text) for r in rows])))
+    return sum(aps) / len(aps)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA)
@@ -71,15 +83,28 @@ def main(argv: list[str] | None = None) -> int:
         "--folds", type=int, default=0, help="number of folds (default 0: leave one file out)"
     )
     ap.add_argument("--per-file", action="store_true", help="print each file's measures")
+    ap.add_argument(
+        "--select-c",
+        type=lambda v: [float(x) for x in v.split(",")],
+        metavar="C1,C2,...",
+        help="nested selection: in each fold, pick C among these by an inner 6-fold "
+        "leave-files-out run on the fold's training files only (slow); default: the fixed C",
+    )
     args = ap.parse_args(argv)
 
     debates = read_debates(args.data_dir)
     names = sorted(debates)
     per_file: dict[str, dict[str, float]] = {}
     t0 = time.perf_counter()
+    chosen: list[float] = []
     for held_out in folds_of(names, args.folds):
-        train = [s for n in names if n not in held_out for s in debates[n]]
-        scorer = Scorer.from_json(fit(train))
+        inner = [n for n in names if n not in held_out]
+        train = [s for n in inner for s in debates[n]]
+        c = C
+        if args.select_c:
+            c = max(args.select_c, key=lambda cc: (cv_map(debates, inner, 6, cc), -cc))
+            chosen.append(c)
+        scorer = Scorer.from_json(fit(train, c=c))
         for name in held_out:
             rows = debates[name]
             ranked = rank(rows, [s.score for s in scorer.score([r.text for r in rows])])
@@ -95,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
     n_folds = len(folds_of(names, args.folds))
     print(f"{len(names)} files, {sum(len(v) for v in debates.values()):,} sentences, "
           f"{n_folds}-fold leave-files-out cross-validation ({cv_seconds:.0f} s wall)")
+    if chosen:
+        print("C chosen per fold by the inner runs: " + " ".join(f"{c:g}" for c in chosen))
+    else:
+        print(f"C fixed at {C:g} (benchmarks/train_checkworthiness.py)")
     if args.per_file:
         print(f"{'file':32} {'pos':>4} " + " ".join(f"{m:>7}" for m in measures))
         for name in names:

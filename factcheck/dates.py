@@ -259,7 +259,11 @@ _TENSE = re.compile(
     r"\b(?:will|won't|wo n't|shall|would|going to|plans? to|planned|scheduled|expected|expects|is due|are due"
     r"|is to|are to|to be held|upcoming|as soon as|until|payable|effective|can|could|may|might|must|should"
     r"|said|says|told|added|announced|reported|was|were|had|did|has been|have been|ago|"
-    + _IRREGULAR_PAST + r"|\w{3,}ed)\b(?:\s+to\b)?|'ll\b",
+    + _IRREGULAR_PAST + r"|\w{3,}ed)\b|'ll\b"
+    # intention followed by an infinitive: 'decided to admit ... in March' looks ahead
+    r"|\b(?:agreement|agreed|agrees?|plans?|planned|decided|decides?|expected|expects?|scheduled|set|due|intends?"
+    r"|intended|promised|vowed|pledged|voted|offered|proposed|threatened|hopes?|hoped|wants?|wanted|seeks?|sought"
+    r"|aims?|aimed|prepared|preparing|ready|likely|going|about|poised)\s+to\b",
     re.I)
 # Clause breaks and tense markers in one pattern, scanned once per block of text (see _Context).
 _MARKERS = re.compile("(?P<brk>" + _CLAUSE_BREAK.pattern + ")|(?P<verb>" + _TENSE.pattern + ")", re.I)
@@ -335,7 +339,7 @@ class _Context:
                 e = m_start  # look no further right than the end of this clause
                 break
         for m_start, m_end, word in markers:
-            if word is None and start - 120 <= m_start and m_end <= start:
+            if word is None and start - 120 <= m_start and m_end <= start and self.text[m_start:m_end].lower() != "and":
                 s = m_end  # ... nor further left than its start
         best, best_dist = None, 10**9
         fallback = None
@@ -343,10 +347,10 @@ class _Context:
             if word is None or m_start < s or m_end > e or start <= m_start < end:
                 continue
             dist = start - m_end if m_end <= start else m_start - end
-            if word.endswith(" to") or word.endswith("\tto"):
+            if word.endswith("to") and not word.endswith("ed") and " " in word or "\n" in word or "\t" in word:
                 kind = "future"  # 'decided to admit ... in March': a past decision about a later event
             elif word in _REPORTING:
-                if dist <= 4:
+                if dist <= 12:
                     return "past"
                 fallback = fallback or "past"
                 continue
@@ -447,7 +451,7 @@ def _season_year(ctx: _Context, season: str, mod: str, start: int, end: int) -> 
     # position of the season relative to the publication month, in a year starting in March
     cur = (dct.month - 3) % 12 // 3
     idx = (first - 3) % 12 // 3
-    year_of = dct.year if not (season == "WI" and dct.month <= 2) else dct.year - 1  # winter named by its start
+    year_of = dct.year if dct.month >= 3 else dct.year - 1  # the season-year runs March to February
     if mod == "last":
         return year_of if idx < cur else year_of - 1
     if mod == "next":
@@ -741,12 +745,15 @@ def _the_quarter(m, ctx):
     if mod.isdigit():
         base = recent or _shift_quarter(ctx.dct.year, _quarter(ctx.dct), -1)
         return ("DATE", f"{mod}-Q{base[1]}" if recent else mod, None)
+    last_completed = _shift_quarter(ctx.dct.year, _quarter(ctx.dct), -1)
     if mod in ("current", "this"):
         year, q = ctx.dct.year, _quarter(ctx.dct)
+    elif mod in ("latest", "just-ended", "recent"):
+        year, q = min(recent, last_completed) if recent else last_completed  # the latest reported
     elif recent:
         year, q = recent
     else:
-        year, q = _shift_quarter(ctx.dct.year, _quarter(ctx.dct), -1)
+        year, q = last_completed
     if mod in ("year-earlier", "year-ago", "comparable", "corresponding"):
         year -= 1
     elif mod in ("previous", "prior", "past", "last"):
@@ -821,7 +828,7 @@ def _anchored(m, ctx, n, unit, is_time, suffix) -> Resolved:
     if unit in ("DE", "CE"):
         unit, n = "Y", n * (10 if unit == "DE" else 100)
     # 'a year earlier' in a passage about a quarter means that quarter a year earlier
-    if unit == "Y" and suffix in ("ago", "earlier") and ctx.last_quarter and m.start() - ctx.last_quarter_pos < 400:
+    if unit == "Y" and suffix in ("ago", "earlier") and ctx.last_quarter and m.start() - ctx.last_quarter_pos < 800:
         year, q = ctx.last_quarter
         return "DATE", f"{year - n:04d}-Q{q}", None
     return "DATE", _fmt_unit(unit, _shift(ctx.dct, unit, sign * n)), None
@@ -835,7 +842,7 @@ def _year_earlier(m, ctx):
     word = m.group(1).lower()
     if word == "year-end":
         return "DATE", f"{ctx.dct.year:04d}-12-31", None
-    if ctx.last_quarter and m.start() - ctx.last_quarter_pos < 400:
+    if ctx.last_quarter and m.start() - ctx.last_quarter_pos < 800:
         year, q = ctx.last_quarter
         return "DATE", f"{year - 1:04d}-Q{q}", None
     return "DATE", f"{ctx.dct.year - 1:04d}", None
