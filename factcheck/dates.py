@@ -409,13 +409,15 @@ def _month_year(ctx: _Context, month: int, mod: str, start: int, end: int) -> in
         return dct.year if month > dct.month else dct.year + 1
     if mod == "this" or month == dct.month:
         return dct.year
+    nearest = dct.year if abs(month - dct.month) <= 6 else (dct.year - 1 if month > dct.month else dct.year + 1)
+    if (month - dct.month) % 12 <= 2 or (dct.month - month) % 12 <= 2:
+        return nearest  # a month or two away: news means that one, whatever the tense of the clause
     tense = ctx.tense(start, end)
     if tense == "future":
         return dct.year if month > dct.month else dct.year + 1
     if tense == "past":
         return dct.year if month < dct.month else dct.year - 1
-    # no tense to go by: the nearest such month
-    return dct.year if abs(month - dct.month) <= 6 else (dct.year - 1 if month > dct.month else dct.year + 1)
+    return nearest  # no tense to go by
 
 
 def _day_year(ctx: _Context, month: int, day: int, start: int, end: int) -> int | None:
@@ -432,7 +434,7 @@ def _day_year(ctx: _Context, month: int, day: int, start: int, end: int) -> int 
     if not candidates:
         return None
     nearest = min(candidates, key=lambda d: abs((d - dct).days))
-    if abs((nearest - dct).days) > 60:  # not obviously near publication: the tense may pick the other side
+    if abs((nearest - dct).days) > 92:  # not obviously near publication: the tense may pick the other side
         tense = ctx.tense(start, end)
         before = [d for d in candidates if d <= dct]
         after = [d for d in candidates if d >= dct]
@@ -532,7 +534,8 @@ def _ambiguous_month(word: str) -> bool:
     return False
 
 
-@_rule(rf"\b(?:(?:(this coming|this|last|next|coming)\s+)?({_WEEKDAY}),?\s+(?:the\s+)?)?({_MONTH})\s+({_DAY})"
+@_rule(rf"\b(?:(?:(this coming|this|last|next|coming)\s+)?({_WEEKDAY}),?\s+(?:the\s+)?|(?:last|next|this)\s+)?"
+       rf"({_MONTH})\s+({_DAY})"
        rf"(?:\s*(?:-|–|—|to|through|until|and)\s*(?:({_MONTH})\s+)?({_DAY}))?(?:,?\s+({_YEAR}))?(?!\w)")
 def _month_day(m, ctx):
     """'May 15', 'Saturday, April 25', 'Aug. 7, 1998', 'May 14-15', 'May 30 to June 2, 2025'."""
@@ -609,7 +612,7 @@ def _month_year_rule(m, ctx):
 
 
 @_rule(rf"\b(?:(last|next|this|early|late|mid|in|since|until|till|by|before|after|during|through|from|to|of"
-       rf"|and|or)\s+|(mid)-)?({_MONTH})(?!\w)")
+       rf"|and|or)\s+|(mid)-)?({_MONTH})(?!\w|\.?\s*\d)")
 def _month(m, ctx):
     """A month name alone: 'in March', 'last April', 'mid-November'."""
     word = m.group(3)
