@@ -279,6 +279,8 @@ _PRESENT_WORDS = {"is", "are"}
 # A reporting verb right next to the expression ("said Friday") dates the report; further away it
 # usually does not govern the expression, so any other tense marker wins over it.
 _REPORTING = {"said", "says", "told", "added", "announced", "reported"}
+_LEADING_PREPOSITION = re.compile(r"\b(since)\s+(?:the\s+)?$", re.I)
+_QUOTE_OR_BRACKET = re.compile(r"[\"“”'‘’`()]")
 _NOT_PAST = {"need", "feed", "speed", "seed", "breed", "proceed", "exceed", "succeed", "indeed", "bed", "red",
              "hundred", "united", "related", "based", "limited", "interested", "concerned", "proposed"}
 
@@ -332,6 +334,9 @@ class _Context:
 
     def tense(self, start: int, end: int) -> str | None:
         """'future' or 'past' from the verb nearest to the expression in its clause, else None."""
+        before = _LEADING_PREPOSITION.search(self.text, max(0, start - 12), start)
+        if before:
+            return "past"  # 'since May'
         s, e = self.sentence(start, end)
         markers = self._markers(s, e)
         for m_start, m_end, word in markers:
@@ -350,8 +355,9 @@ class _Context:
             if word.endswith("to") and not word.endswith("ed") and " " in word or "\n" in word or "\t" in word:
                 kind = "future"  # 'decided to admit ... in March': a past decision about a later event
             elif word in _REPORTING:
-                if dist <= 12:
-                    return "past"
+                gap = self.text[m_end:start] if m_end <= start else self.text[end:m_start]
+                if dist <= 12 and not _QUOTE_OR_BRACKET.search(gap):
+                    return "past"  # 'said Friday', 'Friday, he said': unless the expression is quoted
                 fallback = fallback or "past"
                 continue
             elif word in _PRESENT_WORDS:
