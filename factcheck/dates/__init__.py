@@ -1,0 +1,30 @@
+"""Temporal expressions: find them in an article and resolve them against its publication date.
+
+``tag(text, published)`` returns every temporal expression as a TimeML TIMEX3 (type DATE, TIME,
+DURATION or SET, and an ISO-like value) with character offsets into the exact text it was given.
+``to_interval(value, value_end)`` turns a value into the first and last calendar day it covers.
+
+How it works, in three passes, all linear in the length of the text:
+
+1. *Candidates*: a fixed set of regular expressions (rules) proposes spans. Every rule is written
+   without nested unbounded repetition, so no input can make the regex engine backtrack
+   catastrophically.
+2. *Selection*: overlapping candidates are resolved longest-first, then leftmost; a modifier that
+   TimeML includes in the extent ("early", "the end of", "about") is absorbed on the left.
+3. *Resolution*, left to right: each span becomes a value, using the publication date, the tense of
+   its sentence (for weekday and month names) and the previous expressions (for anaphora such as
+   "that day" or "a year earlier"). Without a publication date, relative expressions keep ``X``
+   placeholders ("XXXX-WXX-2") or a ``*_REF`` value instead of a guess.
+
+Modules: ``model`` (Timex, Precision), ``lexicon`` (words and regex pieces), ``context`` (sentences
+and tense), ``resolve`` (calendar reasoning shared by rules), ``rules`` (one regex and resolver per
+kind of expression), ``tagger`` (triggers, selection, ``tag``), ``interval`` (``to_interval``).
+
+Standard library only: the package is imported by the CLI and must load quickly.
+"""
+
+from .interval import to_interval
+from .model import Precision, Timex
+from .tagger import tag
+
+__all__ = ["Precision", "Timex", "tag", "to_interval"]

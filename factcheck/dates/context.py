@@ -1,0 +1,142 @@
+"""What resolution needs besides a match: publication date, sentences, tense, earlier values."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from .lexicon import LazyPattern
+
+# --------------------------------------------------------------------------------------------
+# Context: publication date, sentence tense, anaphora
+# --------------------------------------------------------------------------------------------
+
+_SENTENCE_END = LazyPattern(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
+# A period after these does not end a sentence ('at 9 a.m. Tuesday', 'Mr. Rutte', 'Nov. 9').
+_ABBREVIATIONS = {"a.m", "p.m", "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+                  "prof", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                  "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "approx", "est", "jr", "sr"}
+_WORD_BEFORE = LazyPattern(r"([\w.]+)$")
+# Words that open a new clause: the tense of a clause beyond them says nothing about this one.
+_CLAUSE_BREAK = LazyPattern(r"\b(?:and|but|when|while|because|who|which|whereas|although|though|since)\b|;", re.I)
+_IRREGULAR_PAST = ("became|began|came|went|took|gave|made|met|left|won|lost|held|found|got|saw|sent|spent|wrote"
+                   "|led|fell|rose|hit|shot|struck|fled|flew|fought|brought|bought|sold|caught|taught|thought|ran"
+                   "|kept|built|paid|told|felt|heard|knew|grew|threw|drew|broke|spoke|chose|stood|sat|lay|laid")
+_TENSE = LazyPattern(
+    r"\b(?:will|won't|wo n't|shall|would|going to|plans? to|planned|scheduled|expected|expects|is due|are due"
+    r"|is to|are to|to be held|upcoming|as soon as|until|payable|effective|can|could|may|might|must|should"
+    r"|said|says|told|added|announced|reported|was|were|had|did|has been|have been|ago|"
+    + _IRREGULAR_PAST + r"|\w{3,}ed)\b|'ll\b"
+    # intention followed by an infinitive: 'decided to admit ... in March' looks ahead
+    r"|\b(?:agreement|agreed|agrees?|plans?|planned|decided|decides?|expected|expects?|scheduled|set|due|intends?"
+    r"|intended|promised|vowed|pledged|voted|offered|proposed|threatened|hopes?|hoped|wants?|wanted|seeks?|sought"
+    r"|aims?|aimed|prepared|preparing|ready|likely|going|about|poised)\s+to\b",
+    re.I)
+# Clause breaks and tense markers in one pattern, scanned once per block of text (see _Context).
+_MARKERS = LazyPattern("(?P<brk>" + _CLAUSE_BREAK.pattern + ")|(?P<verb>" + _TENSE.pattern + ")", re.I)
+_MARKERS_LOWER = LazyPattern(_MARKERS.pattern)
+_BLOCK = 256
+_FUTURE_WORDS = {"will", "won't", "wo n't", "shall", "going to", "plan to", "plans to", "planned", "scheduled",
+                 "expected", "expects", "is due", "are due", "is to", "are to", "to be held", "upcoming", "'ll",
+                 "would", "as soon as", "until", "payable", "effective", "can", "could", "may", "might", "must",
+                 "should"}
+# The present tense says little on its own ('is' a state, or a scheduled event): it decides only
+# when nothing else in the clause does, and then counts as not-past.
+_PRESENT_WORDS = {"is", "are"}
+# A reporting verb right next to the expression ("said Friday") dates the report; further away it
+# usually does not govern the expression, so any other tense marker wins over it.
+_REPORTING = {"said", "says", "told", "added", "announced", "reported"}
+_LEADING_PREPOSITION = LazyPattern(r"\b(since)\s+(?:the\s+)?$", re.I)
+_QUOTE_OR_BRACKET = LazyPattern(r"[\"“”'‘’`()]")
+_NOT_PAST = {"need", "feed", "speed", "seed", "breed", "proceed", "exceed", "succeed", "indeed", "bed", "red",
+             "hundred", "united", "related", "based", "limited", "interested", "concerned", "proposed"}
+
+
+class _Context:
+    """What resolution needs besides the match: the publication date, tense, earlier values."""
+
+    def __init__(self, text: str, published: dt.date | None, lowered: str | None = None):
+        self.text = text
+        self._scan, self._markers_re = (lowered, _MARKERS_LOWER.get()) if lowered is not None else (text, _MARKERS.get())
+        self.dct = published
+        self._bounds: list[int] | None = None
+        self.last_day: dt.date | None = None      # last expression resolved to a calendar day
+        self.last_quarter: tuple[int, int] | None = None
+        self.last_quarter_pos = -10_000
+        self.last_year: int | None = None
+        self._blocks: dict[int, list[tuple[int, int, str | None]]] = {}
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        if self._bounds is None:  # computed once, on first need: one pass over the text
+            self._bounds = [m.end() for m in _SENTENCE_END.finditer(self.text) if not self._abbreviation(m.start())]
+        i = bisect.bisect_right(self._bounds, start)
+        s = self._bounds[i - 1] if i else 0
+        j = bisect.bisect_left(self._bounds, end)
+        e = self._bounds[j] if j < len(self._bounds) else len(self.text)
+        return max(s, start - 250), min(e, end + 250)
+
+    def _abbreviation(self, period: int) -> bool:
+        if self.text[period] != ".":
+            return False
+        m = _WORD_BEFORE.search(self.text, max(0, period - 12), period)
+        word = m.group(1).lower() if m else ""
+        return word in _ABBREVIATIONS or len(word) == 1
+
+    def _markers(self, s: int, e: int) -> list[tuple[int, int, str | None]]:
+        """(start, end, word or None for a clause break) of the tense markers in text[s:e].
+
+        The text is scanned in fixed blocks, each once, so that many expressions in one long
+        sentence cost no more than the sentence itself (linear time on any input)."""
+        out = []
+        for b in range(s // _BLOCK, max(s, e - 1) // _BLOCK + 1):
+            block = self._blocks.get(b)
+            if block is None:
+                lo = b * _BLOCK
+                block = [(m.start(), m.end(), m.group().lower() if m.lastgroup == "verb" else None)
+                         for m in self._markers_re.finditer(self._scan, lo, lo + _BLOCK + 24)
+                         if m.start() < lo + _BLOCK]
+                self._blocks[b] = block
+            out.extend(x for x in block if s <= x[0] and x[1] <= e)
+        return out
+
+    def tense(self, start: int, end: int) -> str | None:
+        """'future' or 'past' from the verb nearest to the expression in its clause, else None."""
+        before = _LEADING_PREPOSITION.search(self.text, max(0, start - 12), start)
+        if before:
+            return "past"  # 'since May'
+        s, e = self.sentence(start, end)
+        markers = self._markers(s, e)
+        for m_start, m_end, word in markers:
+            if word is None and m_start >= end:
+                e = m_start  # look no further right than the end of this clause
+                break
+        for m_start, m_end, word in markers:
+            if word is None and start - 120 <= m_start and m_end <= start and self.text[m_start:m_end].lower() != "and":
+                s = m_end  # ... nor further left than its start
+        best, best_dist = None, 10**9
+        fallback = None
+        for m_start, m_end, word in markers:
+            if word is None or m_start < s or m_end > e or start <= m_start < end:
+                continue
+            dist = start - m_end if m_end <= start else m_start - end
+            if word.endswith("to") and not word.endswith("ed") and " " in word or "\n" in word or "\t" in word:
+                kind = "future"  # 'decided to admit ... in March': a past decision about a later event
+            elif word in _REPORTING:
+                gap = self.text[m_end:start] if m_end <= start else self.text[end:m_start]
+                if dist <= 12 and not _QUOTE_OR_BRACKET.search(gap):
+                    return "past"  # 'said Friday', 'Friday, he said': unless the expression is quoted
+                fallback = fallback or "past"
+                continue
+            elif word in _PRESENT_WORDS:
+                fallback = fallback or "future"
+                continue
+            elif word in _FUTURE_WORDS:
+                kind = "future"
+            elif word in _NOT_PAST:
+                continue
+            else:
+                kind = "past"
+            if dist < best_dist:
+                best, best_dist = kind, dist
+        return best or fallback

@@ -1,0 +1,87 @@
+"""Intervals for the timeline: the first and last calendar day a TIMEX3 value covers."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from .model import (
+    Precision,
+)
+from .lexicon import (
+    LazyPattern,
+    _SEASON_MONTHS,
+    _add_months,
+)
+
+# --------------------------------------------------------------------------------------------
+# Intervals for the timeline
+# --------------------------------------------------------------------------------------------
+
+_VALUE = LazyPattern(
+    r"(?P<year>\d{4})(?:-(?:(?P<month>\d\d)(?:-(?P<day>\d\d))?|W(?P<week>\d\d)(?P<weekend>-WE)?|Q(?P<quarter>[1-4])"
+    r"|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?(?:T.*)?$|(?P<decade>\d{3})$|(?P<century>\d\d)$")
+
+
+def _interval_one(value: str) -> tuple[dt.date | None, dt.date | None, str]:
+    m = _VALUE.match(value or "")
+    if not m:
+        return None, None, "unknown"
+    if m.group("decade"):
+        d = int(m.group("decade"))
+        return dt.date(d * 10, 1, 1), dt.date(d * 10 + 9, 12, 31), "decade"
+    if m.group("century"):
+        c = int(m.group("century"))
+        return dt.date(max(1, c * 100), 1, 1), dt.date(c * 100 + 99, 12, 31), "decade"
+    year = int(m.group("year"))
+    try:
+        if m.group("day"):
+            day = dt.date(year, int(m.group("month")), int(m.group("day")))
+            return day, day, "day"
+        if m.group("month"):
+            month = int(m.group("month"))
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), "month"
+        if m.group("week"):
+            monday = dt.date.fromisocalendar(year, int(m.group("week")), 1)
+            if m.group("weekend"):
+                return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "day"
+            return monday, monday + dt.timedelta(days=6), "week"
+        if m.group("quarter"):
+            q = int(m.group("quarter"))
+            last = _add_months(dt.date(year, 3 * q, 1), 0)
+            return dt.date(year, 3 * q - 2, 1), last.replace(day=calendar.monthrange(year, 3 * q)[1]), "quarter"
+        if m.group("half"):
+            h = int(m.group("half"))
+            return dt.date(year, 6 * h - 5, 1), dt.date(year, 6 * h, 30 if h == 1 else 31), "quarter"
+        if m.group("season"):
+            first, last = _SEASON_MONTHS[m.group("season")]
+            end_year = year + 1 if last < first else year
+            return (dt.date(year, first, 1), dt.date(end_year, last, calendar.monthrange(end_year, last)[1]),
+                    "quarter")
+    except ValueError:
+        return None, None, "unknown"
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+
+
+_PRECISION_ORDER = ["day", "week", "month", "quarter", "year", "decade"]
+
+
+def to_interval(value: str, value_end: str | None = None) -> tuple[dt.date | None, dt.date | None, Precision]:
+    """First and last calendar day covered by a TIMEX3 value (or a range), and its precision.
+
+    Precision is the calendar unit of the value: a day (also a time of day, a weekend or a range of
+    days), week, month, quarter, year or decade. A season or a half-year is reported as "quarter",
+    the unit nearest to its three (or six) months; a century as "decade", the widest unit there is.
+    Seasons are meteorological and northern: SP = Mar-May, SU = Jun-Aug, FA = Sep-Nov, WI = Dec of
+    the value's year to Feb of the next. Anything without a calendar anchor (``XXXX-05-15``,
+    ``PAST_REF``, a duration such as ``P3Y``, a SET) is ``(None, None, "unknown")``.
+    """
+    first, last, precision = _interval_one(value)
+    if value_end is None or first is None:
+        return first, last, precision  # type: ignore[return-value]
+    first_end, last_end, precision_end = _interval_one(value_end)
+    if last_end is None or last_end < first:
+        return first, last, precision  # type: ignore[return-value]
+    coarser = max(precision, precision_end, key=_PRECISION_ORDER.index)
+    return first, last_end, coarser  # type: ignore[return-value]

@@ -1,0 +1,259 @@
+"""The tagger: triggers, candidate spans, selection, resolution in text order, merging."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Callable
+
+from .lexicon import LazyPattern
+
+from .model import (
+    Timex,
+)
+from .context import (
+    _Context,
+)
+from .rules import (
+    _ANAPHORIC,
+    _LOWER,
+    _OnOriginal,
+    _RULES,
+    _START_OF,
+    _absorb_prefix,
+    _anaphoric_day,
+    _century,
+    _clock,
+    _day_month,
+    _decade,
+    _deictic,
+    _duration,
+    _holiday,
+    _month,
+    _month_day,
+    _month_year_rule,
+    _numeric_date,
+    _quarter_rule,
+    _reference,
+    _relative,
+    _season,
+    _set,
+    _that_unit,
+    _the_quarter,
+    _the_weekend,
+    _the_year,
+    _vague_duration,
+    _weekday,
+    _year,
+    _year_earlier,
+    _year_range,
+)
+
+# --------------------------------------------------------------------------------------------
+# The tagger
+# --------------------------------------------------------------------------------------------
+
+# Speed: every rule needs at least one trigger word of a known kind (a month name, a unit, a clock
+# time...), and triggers are rare in running text. One pass of this regex finds them; each rule then
+# runs only around the triggers of the kinds it needs instead of over the whole text, which makes
+# tagging about an order of magnitude faster on news.
+_TRIGGER_WORDS = {
+    "month": "january february march april may june july august september october november december "
+             "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.",
+    "weekday": "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays "
+               "fridays saturdays sundays mon. tue. tues. wed. thu. thur. thurs. fri. sat. sun.",
+    "clock_unit": "second seconds sec secs minute minutes min mins hour hours hr hrs",
+    "day": "day days",
+    "week": "week weeks fortnight fortnights",
+    "weekend": "weekend weekends",
+    "month_unit": "month months",
+    "quarter": "quarter quarters half period",
+    "year_unit": "year years yr yrs",
+    "decade_unit": "decade decades",
+    "century": "century centuries millennium millennia",
+    "clock": "noon midnight midday",
+    "decade": "twenties thirties forties fifties sixties seventies eighties nineties",
+    "year": "nineteen eighteen thousand",
+    "deictic": "today yesterday tomorrow tonight now currently current presently nowadays present moment recently "
+               "formerly lately past future term previously morning mornings afternoon afternoons evening evenings "
+               "night nights overnight",
+    "season": "spring summer fall autumn winter",
+    "holiday": "christmas easter thanksgiving halloween",
+    "setword": "daily weekly monthly hourly nightly biweekly every each per once twice",
+}
+_TRIGGER_KIND = {word: kind for kind, words in _TRIGGER_WORDS.items() for word in words.split()}
+
+
+def _trie(words) -> str:
+    """A regex matching any of the words, as a letter trie: one branch per first letter, not per word."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # the word may end here: the continuation is optional (greedy, so longest first)
+            body = ("(?:" + body + ")?") if len(alts) == 1 else body + "?"
+        return body
+
+    return build(tree)
+
+
+# A trigger word (an abbreviation keeps its period), or a number that may be a decade, a year (or a
+# numeric date) or a clock time: the named group says which.
+_TRIGGER_PATTERN = (
+    r"\b(?:" + _trie(_TRIGGER_KIND) + r")(?:(?<=\.)|\b)"
+    r"|\b(?:(?P<decade>(?:1[0-9]|20)?\d0'?s\b)|(?P<year>(?:1[5-9]|20)\d\d\b|\d{1,2}/\d)"
+    r"|(?P<clock>\d{1,2}(?::\d\d|\s?[ap]\.?m\b)))")
+_TRIGGER = LazyPattern(_TRIGGER_PATTERN, re.I)
+_TRIGGER_LOWER = LazyPattern(_TRIGGER_PATTERN)
+_ADJACENT = LazyPattern(r"\s*,?\s*(?:(?:on|at|of)\s+)?", re.I)
+# Characters of context kept before and after a trigger: more than any rule's modifiers need
+# ('within the next few' before 'days'; 'ended Sept. 30' after 'the quarter').
+_LEFT, _RIGHT = 36, 30
+_SPACE = LazyPattern(r"\s")
+
+# The trigger kinds each rule needs (a rule runs where any of them occurs).
+_UNITS_ALL = ("clock_unit", "day", "week", "weekend", "month_unit", "quarter", "year_unit", "decade_unit", "century")
+_NEEDS: dict[Callable, tuple[str, ...]] = {
+    _month_day: ("month",), _day_month: ("month",), _numeric_date: ("year",), _month_year_rule: ("month",),
+    _month: ("month",), _year: ("year",), _year_range: ("year",), _decade: ("decade",), _century: ("century",),
+    _quarter_rule: ("quarter",), _the_quarter: ("quarter",), _duration: _UNITS_ALL,
+    _year_earlier: ("year_unit",), _vague_duration: _UNITS_ALL, _relative: _UNITS_ALL + ("season",),
+    _the_weekend: ("weekend",), _weekday: ("weekday",), _deictic: ("deictic",), _reference: ("deictic",),
+    _anaphoric_day: ("day", "deictic"), _clock: ("clock",), _set: ("setword",),
+    _holiday: ("holiday", "day", "year_unit", "month"), _the_year: ("year_unit", "month_unit"),
+    _season: ("season",), _that_unit: ("week", "decade_unit"),
+}
+
+
+def _windows(text: str, lowered: bool = False) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger kind, the sorted trigger neighbourhoods (merged when they overlap)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in (_TRIGGER_LOWER if lowered else _TRIGGER).get().finditer(text):
+        kind = m.lastgroup or _TRIGGER_KIND[m.group().lower()]
+        spans = out.setdefault(kind, [])
+        start, end = max(0, m.start() - _LEFT), m.end() + _RIGHT
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return out
+
+
+def _rule_windows(text: str, windows: dict[str, list[tuple[int, int]]], kinds: tuple[str, ...]):
+    """The merged neighbourhoods of the given kinds, each ending at a space so that no word is cut."""
+    spans = sorted(span for kind in kinds for span in windows.get(kind, ()))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    for start, end in merged:
+        end = min(end, len(text))
+        space = _SPACE.search(text, end, end + 24)  # bounded: a text without spaces stays linear
+        yield start, space.start() if space else end
+
+
+def tag(text: str, published: dt.date | None) -> list[Timex]:
+    """Every temporal expression in ``text``, in order, resolved against ``published``.
+
+    ``published=None`` leaves relative expressions unresolved (``X`` placeholders or ``*_REF``).
+    """
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    low = text.lower()
+    lowered = len(low) == len(text)  # else some character lowercases to several: match case-insensitively
+    scan = low if lowered else text
+    ctx = _Context(text, published, low if lowered else None)
+    # A probe context (no publication date, so no tense look-ups) weeds out matches a rule rejects
+    # on their own words, before they can hide a shorter, valid expression.
+    probe = _Context(text, None)
+    candidates = []
+    windows = _windows(scan, lowered)
+    by_kinds: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for order, (pattern, resolve) in enumerate(_RULES):
+        start_of = _START_OF.get(resolve)
+        kinds = _NEEDS[resolve]
+        if kinds not in by_kinds:
+            by_kinds[kinds] = list(_rule_windows(text, windows, kinds))
+        pattern = (_LOWER[resolve] if lowered else pattern).get()
+        for win_start, win_end in by_kinds[kinds]:
+            for m in pattern.finditer(scan, win_start, win_end):
+                if lowered:
+                    m = _OnOriginal(m, text)
+                start = start_of(m) if start_of else m.start()
+                if start < m.end() and resolve(m, probe) is not None:
+                    candidates.append((start, m.end(), order, m, resolve))
+    chosen = _select(candidates)
+    out: list[Timex] = []
+    for start, end, _, m, resolve in chosen:
+        resolved = resolve(m, ctx)
+        if resolved is None:
+            continue
+        type_, value, value_end = resolved
+        if type_ == "DATE" and value[:4].isdigit() and resolve not in _ANAPHORIC:
+            _remember(ctx, value, start)
+        new_start = _absorb_prefix(text, start, end, type_, value, resolve)
+        if out and new_start < out[-1].end:
+            new_start = start
+        out.append(Timex(text[new_start:end], new_start, end, type_, value, value_end))
+    return _merge_times(text, out)
+
+
+def _remember(ctx: _Context, value: str, pos: int) -> None:
+    """Keep the values that later anaphora ('that day', 'a year earlier', 'the quarter') refer to."""
+    ctx.last_year = int(value[:4])
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        ctx.last_day = dt.date.fromisoformat(value)
+    if len(value) == 7 and value[5] == "Q":
+        ctx.last_quarter = (int(value[:4]), int(value[6]))
+        ctx.last_quarter_pos = pos
+
+
+def _select(candidates):
+    """Non-overlapping spans, longest first (then leftmost, then rule order), returned in text order."""
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
+    if not candidates:
+        return []
+    limit = max(c[1] for c in candidates)
+    taken = bytearray(limit)  # one flag per character: linear, whatever the number of spans
+    chosen = []
+    for cand in candidates:
+        start, end = cand[0], cand[1]
+        if taken.find(1, start, end) >= 0:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def _merge_times(text: str, timexes: list[Timex]) -> list[Timex]:
+    """'2 p.m. Tuesday', 'Tuesday at 2 p.m.', '5 p.m. EST Nov. 9': a clock time joins its day."""
+    out: list[Timex] = []
+    for t in timexes:
+        prev = out[-1] if out else None
+        if prev is not None and _ADJACENT.fullmatch(text, prev.end, t.start):
+            clock, day = (prev, t) if _is_clock(prev) else (t, prev) if _is_clock(t) else (None, None)
+            if clock is not None and _is_day(day.value):
+                time_part = clock.value[clock.value.index("T"):]
+                out[-1] = Timex(text[prev.start:t.end], prev.start, t.end, "TIME", day.value[:10] + time_part)
+                continue
+        out.append(t)
+    return out
+
+
+def _is_clock(t: Timex) -> bool:
+    return t.type == "TIME" and ":" in t.value
+
+
+def _is_day(value: str) -> bool:
+    return len(value) == 10 and (value[:4].isdigit() or value.startswith("XXXX-WXX")) or value.startswith("XXXX-WXX")
