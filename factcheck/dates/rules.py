@@ -353,9 +353,8 @@ def _duration(m, ctx):
         if n is None or n < 2 or not plural or m.group(2) == "-":
             return None
         n, unit = n * 3, "M"
-    if num_text.lower() in ("a", "an") and not suffix and re.search(r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|yen|hundred|thousand|million|billion"
-                                                     r"|trillion|times|once|twice)\s*$",
-                                                     ctx.text[max(0, m.start() - 20):m.start()].lower()):
+    if num_text.lower() in ("a", "an") and not suffix and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 20),
+                                                                                m.start()):
         return None  # '$2 million a year', '24 hours a day': a rate, not a duration
     if num_text[0].isdigit() and m.group(3)[0].isupper():
         return None  # '60 Minutes' is a title
@@ -366,6 +365,10 @@ def _duration(m, ctx):
     if suffix in ("ago", "from now", "hence") or (suffix == "earlier" and unit == "Y"):
         return _anchored(m, ctx, n, unit, is_time, suffix)
     return "DURATION", _duration_value(n, unit, is_time), None
+
+
+_RATE_BEFORE = LazyPattern(r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|yen|hundred|thousand|million|billion"
+                           r"|trillion|times|once|twice)\s*$", re.I)
 
 
 def _duration_start(m: re.Match[str]) -> int:
@@ -468,7 +471,7 @@ def _relative(m, ctx):
         return "DATE", f"{ctx.last_year + offset:04d}", None
     if unit == "Q" and ctx.dct is not None:
         year, q = _shift_quarter(ctx.dct.year, _quarter(ctx.dct), offset)
-        ctx.last_quarter = (year, q)
+        ctx.last_quarter, ctx.last_quarter_pos = (year, q), m.start()
         return "DATE", f"{year:04d}-Q{q}", None
     return "DATE", _relative_unit(ctx, unit, offset), None
 
@@ -482,14 +485,15 @@ def _weekend(ctx: _Context, offset: int, start: int, end: int) -> str:
     return _iso_week(dct + dt.timedelta(weeks=offset)) + "-WE"
 
 
-@_rule(r"\b(?:the|over the|during the)\s+(weekend)\b")
+@_rule(r"\b(?:over |during )?the\s+weekend\b")
 def _the_weekend(m, ctx):
-    """'over the weekend': the weekend just gone, unless the clause is in the future tense."""
-    offset = 0 if ctx.tense(m.start(1), m.end(1)) == "future" else -1
-    if ctx.dct is not None and ctx.dct.weekday() >= 5:
-        offset = 0
-    return "DATE", _weekend(ctx, offset if offset else 0, m.start(), m.end()) if offset == 0 else (
-        "XXXX-WXX-WE" if ctx.dct is None else _iso_week(ctx.dct - dt.timedelta(weeks=1)) + "-WE"), None
+    """'over the weekend': the weekend just gone, or the coming one if the clause looks ahead."""
+    if ctx.dct is None:
+        return "DATE", "XXXX-WXX-WE", None
+    if ctx.dct.weekday() >= 5:  # published on a Saturday or Sunday: this weekend
+        return "DATE", _iso_week(ctx.dct) + "-WE", None
+    future = ctx.tense(m.start(), m.end()) == "future"
+    return "DATE", _iso_week(ctx.dct + dt.timedelta(weeks=0 if future else -1)) + "-WE", None
 
 
 @_rule(rf"\b(?:(this coming|this|last|next|coming|early|late|earlier|later)\s+)?({_WEEKDAY})(s)?"
@@ -550,38 +554,31 @@ def _deictic(m, ctx):
 
 _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
          "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
-         "at present": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-         "recently": "PAST_REF", "recent": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-         "lately": "PAST_REF", "the past": "PAST_REF", "earlier": "PAST_REF",
-         "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
-         "shortly": "FUTURE_REF", "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF",
+         "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
+         "recently": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF", "lately": "PAST_REF",
+         "the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+         "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF",
          "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF"}
 
 
-# Left out on purpose: 'previously', 'soon', 'shortly', bare 'future' and 'recent' are far more often
-# plain adverbs and adjectives than references to a time in annotated news.
+# Left out on purpose: 'soon', 'shortly', bare 'future' and 'recent' are far more often plain adverbs
+# and adjectives than references to a time in annotated news ('previously' only opening a sentence).
 @_rule(r"\b(?:right now|now|currently|current|presently|nowadays|these days|at present|at the moment|recently"
-       r"|previously"
-       r"|formerly|lately|the past|the (?:near |foreseeable |distant )?future|the (?:near|short|long) term)\b(?!-)")
+       r"|previously|formerly|lately|the past|the (?:near |foreseeable |distant )?future|the (?:near|short|long) term)"
+       r"\b(?!-)")
 def _reference(m, ctx):
     """'now', 'currently', 'recently', 'the future': TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF."""
     word = m.group().lower()
     after = ctx.text[m.end():m.end() + 30].lower()
     if word == "previously" and not (m.group()[0].isupper() and after[:1] in (",", " ")):
         return None  # only a sentence-initial 'Previously,' dates its clause; 'previously announced' does not
-    if word == "now" and after.startswith((" that", "-")):
-        return "DATE", "PRESENT_REF", None
-    if word == "recent" and re.match(r"\s+(?:years|months|weeks|days|decades|history|weeks|times)\b", after):
-        return None
     if word == "current" and re.match(r"\s+(?:account|assets|liabilit|dollars|yield|coupon|price|rate|law|events"
                                       r"|affairs|members?|president|chairman|(?:fiscal )?(?:year|quarter|month))",
                                       after):
         return None
-    if word in ("future",) and re.match(r"\s+(?:contract|price|market|exchange|trading|option|of|for)", after):
-        return None
     if word == "the past" and re.match(r"\s+(?:few|several|two|three|four|five|six|\d|year|month|week|decade)", after):
         return None
-    return "DATE", _REFS.get(word, _REFS.get(re.sub(r"\s+", " ", word), "PRESENT_REF")), None
+    return "DATE", _REFS[re.sub(r"\s+", " ", word)], None
 
 
 @_rule(r"\b(?:that|the same|the next|the following|the previous|the preceding|the prior)\s+(day|morning|afternoon"
@@ -597,7 +594,7 @@ def _anaphoric_day(m, ctx):
     day = base + dt.timedelta(days=offset)
     ctx.last_day = day
     part = _PARTS_OF_DAY.get((m.group(1) or m.group(2) or "").lower())
-    if part and part != "NI" or (part == "NI" and m.group(1)):
+    if part:
         return "TIME", f"{day.isoformat()}T{part}", None
     return "DATE", day.isoformat(), None
 
@@ -629,32 +626,30 @@ def _clock_start(m: re.Match[str]) -> int:
     return m.start() if m.group().lower().startswith(("around", "about")) else m.start(1)
 
 
-@_rule(rf"\b(?:(every|each|per|a|once a|twice a)\s+(?:other\s+)?)(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|{_WEEKDAY}|{_MONTH}|{_PART})\b"
-       r"|\b(daily|weekly|monthly|hourly|nightly|biweekly)\b(?!-)")
+_ADVERB_SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+                "hourly": "PT1H"}
+
+
+# 'annually', 'quarterly' and 'a year' after an amount are left out: in news they are rates of money.
+@_rule(rf"\b(every|each|per|once a|twice a)\s+(?:other\s+)?(second|minute|hour|day|night|week|fortnight|month"
+       rf"|quarter|year|decade|{_WEEKDAY}|{_MONTH}|{_PART})\b|\b(daily|weekly|monthly|hourly|nightly|biweekly)\b(?!-)")
 def _set(m, ctx):
     """'every week', 'each Monday', 'twice a year', 'daily' (TIMEX3 SET)."""
     if m.group(3):
-        return "SET", {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
-                       "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H", "quarterly": "P3M",
-                       "semiannually": "P6M"}[m.group(3).lower()], None
+        return "SET", _ADVERB_SETS[m.group(3).lower()], None
     quant, word = m.group(1).lower(), m.group(2)
-    if quant == "a" or (quant == "per" and not re.search(r"(?:times|once|twice)\s*$",
-                                                         ctx.text[max(0, m.start() - 25):m.start()].lower())):
-        return None  # '$5 a day' is a rate; only 'three times a day', 'once a week' are frequencies
+    before = ctx.text[max(0, m.start() - 25):m.start()].lower()
+    if quant == "per" and not re.search(r"(?:times|once|twice)\s*$", before):
+        return None  # '$5 per day' is a rate; 'three times per day' is a frequency
     low = word.lower().rstrip(".")
     if low in _WEEKDAYS or low in _WEEKDAY_ABBR:
-        if quant in ("a", "per"):
-            return None
         return "SET", f"XXXX-WXX-{_weekday_num(low) + 1}", None
     if low in _PARTS_OF_DAY:
-        return "SET", f"TXX{_PARTS_OF_DAY[low]}" if False else f"XXXX-XX-XXT{_PARTS_OF_DAY[low]}", None
-    unit_key = low.rstrip("s")
-    if unit_key in _UNITS:
-        unit, is_time = _UNITS[unit_key]
+        return "SET", f"XXXX-XX-XXT{_PARTS_OF_DAY[low]}", None
+    if low in _UNITS:
+        unit, is_time = _UNITS[low]
         return "SET", _duration_value(1, unit, is_time), None
-    if quant in ("a", "per"):
-        return None
-    if _ambiguous_month(word):
+    if quant == "per" or _ambiguous_month(word):
         return None
     return "SET", f"XXXX-{_month_num(word):02d}", None
 
@@ -793,9 +788,9 @@ def _that_unit(m, ctx):
 # Rules whose TimeML extent starts after the match start (a preposition or the like was matched for
 # context only).
 _START_OF: dict[Callable, Callable[[re.Match[str]], int]] = {
-    _month: _strip_preposition, _year: lambda m: m.start(2) if not m.group(1) else m.start(1),
+    _month: _strip_preposition,
     _vague_duration: _vague_start, _weekday: _weekday_start, _clock: _clock_start, _duration: _duration_start,
-    _the_weekend: lambda m: m.start() if m.group().lower().startswith("the") else m.start() + m.group().lower().index("the"),
+    _the_weekend: lambda m: m.start() + m.group().lower().index("the"),
     _year_range: lambda m: m.start() if (m.group(1) or "").lower() == "between" else m.start(2),
     _season: _season_start,
 }
@@ -810,7 +805,7 @@ def _year_start(m: re.Match[str]) -> int:
     return m.start(2)
 
 
-_START_OF[_year] = _year_start
+_START_OF[_year] = _year_start  # defined after the table: it needs the text before the match
 
 # TimeML includes these modifiers in the extent; they do not change the value (mod attribute aside).
 _DATE_PREFIX = LazyPattern(
