@@ -19,36 +19,33 @@ _ABBREVIATIONS = {"a.m", "p.m", "mr", "mrs", "ms", "dr", "st", "gen", "sen", "re
                   "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "approx", "est", "jr", "sr"}
 _WORD_BEFORE = LazyPattern(r"([\w.]+)$")
 # Words that open a new clause: the tense of a clause beyond them says nothing about this one.
-_CLAUSE_BREAK = LazyPattern(r"\b(?:and|but|when|while|because|who|which|whereas|although|though|since)\b|;", re.I)
+# ('and' ends a clause on the right only: on the left it mostly joins nouns, 'chairman and chief'.)
+_CLAUSE_BREAK = r"\b(?:and|but|when|while|because|who|which|whereas|although|though|since)\b|;"
 _IRREGULAR_PAST = ("became|began|came|went|took|gave|made|met|left|won|lost|held|found|got|saw|sent|spent|wrote"
                    "|led|fell|rose|hit|shot|struck|fled|flew|fought|brought|bought|sold|caught|taught|thought|ran"
                    "|kept|built|paid|told|felt|heard|knew|grew|threw|drew|broke|spoke|chose|stood|sat|lay|laid")
-_TENSE = LazyPattern(
-    r"\b(?:will|won't|wo n't|shall|would|going to|plans? to|planned|scheduled|expected|expects|is due|are due"
-    r"|is to|are to|to be held|upcoming|as soon as|until|payable|effective|can|could|may|might|must|should"
-    r"|said|says|told|added|announced|reported|was|were|had|did|has been|have been|ago|"
-    + _IRREGULAR_PAST + r"|\w{3,}ed)\b|'ll\b"
-    # intention followed by an infinitive: 'decided to admit ... in March' looks ahead
-    r"|\b(?:agreement|agreed|agrees?|plans?|planned|decided|decides?|expected|expects?|scheduled|set|due|intends?"
-    r"|intended|promised|vowed|pledged|voted|offered|proposed|threatened|hopes?|hoped|wants?|wanted|seeks?|sought"
-    r"|aims?|aimed|prepared|preparing|ready|likely|going|about|poised)\s+to\b",
-    re.I)
+# An intention followed by an infinitive looks ahead: 'decided to admit ... in March'.
+_INTENT = (r"\b(?:agreement|agreed|agrees?|plans?|planned|decided|decides?|expected|expects?|scheduled|set|due"
+           r"|intends?|intended|promised|vowed|pledged|voted|offered|proposed|threatened|hopes?|hoped|wants?|wanted"
+           r"|seeks?|sought|aims?|aimed|prepared|preparing|ready|likely|going|about|poised)\s+to\b")
+_VERB = (r"\b(?:will|won't|wo n't|shall|would|planned|scheduled|expected|expects|is due|are due|is to|are to"
+         r"|to be held|upcoming|as soon as|until|payable|effective|can|could|may|might|must|should"
+         r"|said|says|told|added|announced|reported|was|were|had|did|has been|have been|ago|"
+         + _IRREGULAR_PAST + r"|\w{3,}ed)\b|'ll\b")
 # Clause breaks and tense markers in one pattern, scanned once per block of text (see _Context).
-_MARKERS = LazyPattern("(?P<brk>" + _CLAUSE_BREAK.pattern + ")|(?P<verb>" + _TENSE.pattern + ")", re.I)
-_MARKERS_LOWER = LazyPattern(_MARKERS.pattern)
+_MARKERS_PATTERN = f"(?P<brk>{_CLAUSE_BREAK})|(?P<intent>{_INTENT})|(?P<verb>{_VERB})"
+_MARKERS = LazyPattern(_MARKERS_PATTERN, re.I)
+_MARKERS_LOWER = LazyPattern(_MARKERS_PATTERN)  # on lowercased text
 _BLOCK = 256
-_FUTURE_WORDS = {"will", "won't", "wo n't", "shall", "going to", "plan to", "plans to", "planned", "scheduled",
-                 "expected", "expects", "is due", "are due", "is to", "are to", "to be held", "upcoming", "'ll",
-                 "would", "as soon as", "until", "payable", "effective", "can", "could", "may", "might", "must",
-                 "should"}
-# The present tense says little on its own ('is' a state, or a scheduled event): it decides only
-# when nothing else in the clause does, and then counts as not-past.
-_PRESENT_WORDS = {"is", "are"}
+_FUTURE_WORDS = {"will", "won't", "wo n't", "shall", "planned", "scheduled", "expected", "expects", "is due",
+                 "are due", "is to", "are to", "to be held", "upcoming", "'ll", "would", "as soon as", "until",
+                 "payable", "effective", "can", "could", "may", "might", "must", "should"}
 # A reporting verb right next to the expression ("said Friday") dates the report; further away it
 # usually does not govern the expression, so any other tense marker wins over it.
 _REPORTING = {"said", "says", "told", "added", "announced", "reported"}
-_LEADING_PREPOSITION = LazyPattern(r"\b(since)\s+(?:the\s+)?$", re.I)
+_SINCE_BEFORE = LazyPattern(r"\bsince\s+(?:the\s+)?$", re.I)
 _QUOTE_OR_BRACKET = LazyPattern(r"[\"“”'‘’`()]")
+# Words in -ed that are not verbs in the past tense (or not about the time of the clause).
 _NOT_PAST = {"need", "feed", "speed", "seed", "breed", "proceed", "exceed", "succeed", "indeed", "bed", "red",
              "hundred", "united", "related", "based", "limited", "interested", "concerned", "proposed"}
 
@@ -65,7 +62,7 @@ class _Context:
         self.last_quarter: tuple[int, int] | None = None
         self.last_quarter_pos = -10_000
         self.last_year: int | None = None
-        self._blocks: dict[int, list[tuple[int, int, str | None]]] = {}
+        self._blocks: dict[int, list[tuple[int, int, str, str]]] = {}
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         if self._bounds is None:  # computed once, on first need: one pass over the text
@@ -83,8 +80,9 @@ class _Context:
         word = m.group(1).lower() if m else ""
         return word in _ABBREVIATIONS or len(word) == 1
 
-    def _markers(self, s: int, e: int) -> list[tuple[int, int, str | None]]:
-        """(start, end, word or None for a clause break) of the tense markers in text[s:e].
+    def _markers(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
+        """(start, end, kind, word) of the clause breaks ('brk'), intentions ('intent') and verbs
+        ('verb') in text[s:e].
 
         The text is scanned in fixed blocks, each once, so that many expressions in one long
         sentence cost no more than the sentence itself (linear time on any input)."""
@@ -93,7 +91,7 @@ class _Context:
             block = self._blocks.get(b)
             if block is None:
                 lo = b * _BLOCK
-                block = [(m.start(), m.end(), m.group().lower() if m.lastgroup == "verb" else None)
+                block = [(m.start(), m.end(), m.lastgroup, m.group().lower())
                          for m in self._markers_re.finditer(self._scan, lo, lo + _BLOCK + 24)
                          if m.start() < lo + _BLOCK]
                 self._blocks[b] = block
@@ -102,41 +100,33 @@ class _Context:
 
     def tense(self, start: int, end: int) -> str | None:
         """'future' or 'past' from the verb nearest to the expression in its clause, else None."""
-        before = _LEADING_PREPOSITION.search(self.text, max(0, start - 12), start)
-        if before:
+        if _SINCE_BEFORE.search(self.text, max(0, start - 12), start):
             return "past"  # 'since May'
         s, e = self.sentence(start, end)
         markers = self._markers(s, e)
-        for m_start, m_end, word in markers:
-            if word is None and m_start >= end:
+        for m_start, m_end, kind, word in markers:
+            if kind == "brk" and m_start >= end:
                 e = m_start  # look no further right than the end of this clause
                 break
-        for m_start, m_end, word in markers:
-            if word is None and start - 120 <= m_start and m_end <= start and self.text[m_start:m_end].lower() != "and":
+            if kind == "brk" and start - 120 <= m_start and m_end <= start and word != "and":
                 s = m_end  # ... nor further left than its start
-        best, best_dist = None, 10**9
-        fallback = None
-        for m_start, m_end, word in markers:
-            if word is None or m_start < s or m_end > e or start <= m_start < end:
+        best, best_dist, fallback = None, 10**9, None
+        for m_start, m_end, kind, word in markers:
+            if kind == "brk" or m_start < s or m_end > e or start <= m_start < end:
                 continue
             dist = start - m_end if m_end <= start else m_start - end
-            if word.endswith("to") and not word.endswith("ed") and " " in word or "\n" in word or "\t" in word:
-                kind = "future"  # 'decided to admit ... in March': a past decision about a later event
+            if kind == "intent" or word in _FUTURE_WORDS:
+                tense = "future"
             elif word in _REPORTING:
                 gap = self.text[m_end:start] if m_end <= start else self.text[end:m_start]
                 if dist <= 12 and not _QUOTE_OR_BRACKET.search(gap):
                     return "past"  # 'said Friday', 'Friday, he said': unless the expression is quoted
-                fallback = fallback or "past"
+                fallback = "past"
                 continue
-            elif word in _PRESENT_WORDS:
-                fallback = fallback or "future"
-                continue
-            elif word in _FUTURE_WORDS:
-                kind = "future"
             elif word in _NOT_PAST:
                 continue
             else:
-                kind = "past"
+                tense = "past"
             if dist < best_dist:
-                best, best_dist = kind, dist
+                best, best_dist = tense, dist
         return best or fallback

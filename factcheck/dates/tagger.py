@@ -6,14 +6,9 @@ import datetime as dt
 import re
 from typing import Callable
 
+from .context import _Context
 from .lexicon import LazyPattern
-
-from .model import (
-    Timex,
-)
-from .context import (
-    _Context,
-)
+from .model import Timex
 from .rules import (
     _ANAPHORIC,
     _LOWER,
@@ -48,10 +43,6 @@ from .rules import (
     _year_earlier,
     _year_range,
 )
-
-# --------------------------------------------------------------------------------------------
-# The tagger
-# --------------------------------------------------------------------------------------------
 
 # Speed: every rule needs at least one trigger word of a known kind (a month name, a unit, a clock
 # time...), and triggers are rare in running text. One pass of this regex finds them; each rule then
@@ -255,5 +246,9 @@ def _is_clock(t: Timex) -> bool:
     return t.type == "TIME" and ":" in t.value
 
 
+_DAY_VALUE = LazyPattern(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)|XXXX-WXX-\d")
+
+
 def _is_day(value: str) -> bool:
-    return len(value) == 10 and (value[:4].isdigit() or value.startswith("XXXX-WXX")) or value.startswith("XXXX-WXX")
+    """A value naming one (possibly unknown) calendar day, to which a clock time can attach."""
+    return _DAY_VALUE.fullmatch(value) is not None
