@@ -201,6 +201,17 @@ def test_part_of_day():
     assert one("Shots were fired last night.").value == "2025-05-12TNI"
 
 
+def test_part_of_day_joins_the_day_next_to_it():
+    t = one("Shares were up at mid-afternoon yesterday in London.")
+    assert (t.text, t.type, t.value) == ("mid-afternoon yesterday", "TIME", "2025-05-12TAF")
+
+
+def test_vague_past_and_future():
+    found = by_text("The firm was bankrupt just months ago and expects profits in coming quarters.")
+    assert found["months ago"].value == "PAST_REF"
+    assert found["coming quarters"].value == "FUTURE_REF"
+
+
 def test_ages_are_not_durations():
     assert tag("The 52-year-old minister, 52 years old, resigned.", PUBLISHED) == []
 

@@ -425,19 +425,23 @@ def _year_earlier(m, ctx):
 
 
 @_rule(rf"\b(?:(?:the|for|in|within|over)\s+)?(?:(recent|several|many|the past few|the last few|the next few"
-       r"|the coming|coming|the following few|a few|few|numerous|some)\s+)?(years|months|weeks|days|decades|hours"
-       r"|minutes|centuries)(?!\w)")
+       r"|the coming|coming|the following few|a few|few|numerous|some|future)\s+)?(years|months|weeks|days|decades|hours"
+       r"|minutes|centuries|quarters)(?:\s+(ago))?(?!\w)")
 def _vague_duration(m, ctx):
     """'for years', 'recent years', 'a few days', 'the coming months' (X for an unknown amount)."""
     mod = (m.group(1) or "").lower()
     head = m.group().lower()
+    if m.group(3):
+        return "DATE", "PAST_REF", None  # 'months ago', 'several years ago'
     if not mod and not head.startswith(("for ", "within ", "over ", "in ")):
         return None
     unit_key = m.group(2).lower().rstrip("s")
     unit, is_time = _UNITS["centurie" if unit_key == "centurie" else unit_key]
+    if unit == "Q":
+        unit = "M"  # a number of quarters is a number of months (ISO 8601 has no quarter unit)
     if mod == "recent":
         return "DATE", "PAST_REF", None
-    if mod in ("the coming", "coming"):
+    if mod in ("the coming", "coming", "future"):
         return "DATE", "FUTURE_REF", None
     return "DURATION", _duration_value(None, unit, is_time), None
 
@@ -525,6 +529,15 @@ def _weekday_start(m: re.Match[str]) -> int:
 _DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 
+@_rule(r"\b(?:(?:by|in|during|until|since)\s+)?(?:the\s+)?(mid-?\s?(?:morning|afternoon)|overnight)\b(?!-)")
+def _part_of_day(m, ctx):
+    """'by mid-afternoon', 'overnight': a part of the day in discussion (the last day mentioned)."""
+    day = ctx.last_day or ctx.dct
+    value = "XXXX-XX-XX" if day is None else day.isoformat()
+    word = m.group(1).lower().replace(" ", "-")
+    return "TIME", f"{value}T{_PARTS_OF_DAY[word]}", None
+
+
 @_rule(r"\b(?:(the day before|the day after)\s+)?(today|yesterday|tomorrow|tonight)(?:(?:'s)?\s+(morning|afternoon"
        r"|evening|night))?\b|\b(last|this|tomorrow|yesterday)\s+(morning|afternoon|evening|night)\b")
 def _deictic(m, ctx):
@@ -555,23 +568,21 @@ def _deictic(m, ctx):
 _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
          "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
          "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-         "recently": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF", "lately": "PAST_REF",
+         "recently": "PAST_REF", "formerly": "PAST_REF", "lately": "PAST_REF",
          "the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
          "the foreseeable future": "FUTURE_REF", "the distant future": "FUTURE_REF",
          "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF"}
 
 
-# Left out on purpose: 'soon', 'shortly', bare 'future' and 'recent' are far more often plain adverbs
-# and adjectives than references to a time in annotated news ('previously' only opening a sentence).
+# Left out on purpose: 'soon', 'shortly', 'previously', bare 'future' and 'recent' are far more often
+# plain adverbs and adjectives than references to a time in annotated news.
 @_rule(r"\b(?:right now|now|currently|current|presently|nowadays|these days|at present|at the moment|recently"
-       r"|previously|formerly|lately|the past|the (?:near |foreseeable |distant )?future|the (?:near|short|long) term)"
+       r"|formerly|lately|the past|the (?:near |foreseeable |distant )?future|the (?:near|short|long) term)"
        r"\b(?!-)")
 def _reference(m, ctx):
     """'now', 'currently', 'recently', 'the future': TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF."""
     word = m.group().lower()
     after = ctx.text[m.end():m.end() + 30].lower()
-    if word == "previously" and not (m.group()[0].isupper() and after[:1] in (",", " ")):
-        return None  # only a sentence-initial 'Previously,' dates its clause; 'previously announced' does not
     if word == "current" and re.match(r"\s+(?:account|assets|liabilit|dollars|yield|coupon|price|rate|law|events"
                                       r"|affairs|members?|president|chairman|(?:fiscal )?(?:year|quarter|month))",
                                       after):
@@ -720,7 +731,7 @@ def _holiday(m, ctx):
 
 
 @_rule(r"\b(?:the|this|that)\s+(?:(full|fiscal|calendar|current|latest|entire|whole|same)\s+)?(?:(fiscal|calendar)\s+)?"
-       r"(year|month)\b(?!-|'s|\s+(?:\d|two|nineteen|earlier|ago|before|after|of\s+the))"
+       r"(year|month|week)\b(?!-|'s|\s+(?:\d|two|nineteen|earlier|ago|before|after|of\s+the))"
        r"|\b(year[- ]end|year's end)\b")
 def _the_year(m, ctx):
     """'the year', 'the fiscal year', 'the end of the month', 'year-end': the year (month) in discussion."""
@@ -731,11 +742,12 @@ def _the_year(m, ctx):
         return "DURATION", "P1Y" if unit == "year" else "P1M", None  # 'the year ended March 31' is a span
     mod = (m.group(1) or "").lower()
     low = m.group().lower()
-    if unit == "month":
+    if unit in ("month", "week"):
+        code = "M" if unit == "month" else "W"
         if ctx.dct is None:
-            return "DATE", "XXXX-XX", None
+            return "DATE", _UNKNOWN[code], None
         base = ctx.last_day if (low.startswith("that") or mod == "same") and ctx.last_day else ctx.dct
-        return "DATE", _fmt_unit("M", base), None
+        return "DATE", _fmt_unit(code, base), None
     if low.startswith("that") or mod == "same":
         if ctx.last_year is None:
             return "DATE", "XXXX" if ctx.dct is None else f"{ctx.dct.year:04d}", None
@@ -775,9 +787,9 @@ def _season_start(m: re.Match[str]) -> int:
         m.start(2) if m.group(2) else m.start(3))
 
 
-@_rule(r"\b(?:that|the same)\s+(week|decade)\b")
+@_rule(r"\b(?:that|the same)\s+(decade)\b")
 def _that_unit(m, ctx):
-    """'that month', 'the same week': the month or week of the last day mentioned."""
+    """'that decade': the decade of the last day mentioned."""
     base = ctx.last_day
     unit = {"month": "M", "week": "W", "decade": "DE"}[m.group(1).lower()]
     if base is None:
@@ -793,6 +805,7 @@ _START_OF: dict[Callable, Callable[[re.Match[str]], int]] = {
     _the_weekend: lambda m: m.start() + m.group().lower().index("the"),
     _year_range: lambda m: m.start() if (m.group(1) or "").lower() == "between" else m.start(2),
     _season: _season_start,
+    _part_of_day: lambda m: m.start(1),
 }
 
 
@@ -814,7 +827,7 @@ _DATE_PREFIX = LazyPattern(
     r"|the end of|around)(?:\s+|-)$", re.I)
 _AMOUNT_PREFIX = LazyPattern(r"\b(?:more than|less than|at least|up to|no more than|nearly|some)\s+$", re.I)
 _AGO_PREFIX = LazyPattern(r"\b(?:more than|less than|at least|up to|no more than|nearly|some|almost|about|around"
-                         r"|approximately|roughly|just)\s+$", re.I)
+                         r"|approximately|roughly)\s+$", re.I)
 
 
 def _absorb_prefix(text: str, start: int, end: int, type_: str, value: str, resolve) -> int:

@@ -27,6 +27,7 @@ from .rules import (
     _month,
     _month_day,
     _month_year_rule,
+    _part_of_day,
     _numeric_date,
     _quarter_rule,
     _reference,
@@ -67,7 +68,7 @@ _TRIGGER_WORDS = {
     "year": "nineteen eighteen thousand",
     "deictic": "today yesterday tomorrow tonight now currently current presently nowadays present moment recently "
                "formerly lately past future term previously morning mornings afternoon afternoons evening evenings "
-               "night nights overnight",
+               "night nights overnight midafternoon midmorning",
     "season": "spring summer fall autumn winter",
     "holiday": "christmas easter thanksgiving halloween",
     "setword": "daily weekly monthly hourly nightly biweekly every each per once twice",
@@ -111,7 +112,8 @@ _LEFT, _RIGHT = 36, 30
 _SPACE = LazyPattern(r"\s")
 
 # The trigger kinds each rule needs (a rule runs where any of them occurs).
-_UNITS_ALL = ("clock_unit", "day", "week", "weekend", "month_unit", "quarter", "year_unit", "decade_unit", "century")
+_UNITS_ALL = ("clock_unit", "day", "week", "weekend", "month_unit", "quarter", "year_unit", "decade_unit",
+              "century")
 _NEEDS: dict[Callable, tuple[str, ...]] = {
     _month_day: ("month",), _day_month: ("month",), _numeric_date: ("year",), _month_year_rule: ("month",),
     _month: ("month",), _year: ("year",), _year_range: ("year",), _decade: ("decade",), _century: ("century",),
@@ -120,7 +122,7 @@ _NEEDS: dict[Callable, tuple[str, ...]] = {
     _the_weekend: ("weekend",), _weekday: ("weekday",), _deictic: ("deictic",), _reference: ("deictic",),
     _anaphoric_day: ("day", "deictic"), _clock: ("clock",), _set: ("setword",),
     _holiday: ("holiday", "day", "year_unit", "month"), _the_year: ("year_unit", "month_unit"),
-    _season: ("season",), _that_unit: ("week", "decade_unit"),
+    _season: ("season",), _that_unit: ("decade_unit",), _part_of_day: ("deictic", "clock"),
 }
 
 
@@ -228,12 +230,12 @@ def _select(candidates):
 
 
 def _merge_times(text: str, timexes: list[Timex]) -> list[Timex]:
-    """'2 p.m. Tuesday', 'Tuesday at 2 p.m.', '5 p.m. EST Nov. 9': a clock time joins its day."""
+    """'2 p.m. Tuesday', 'Tuesday at 2 p.m.', 'mid-afternoon yesterday': a time of day joins its day."""
     out: list[Timex] = []
     for t in timexes:
         prev = out[-1] if out else None
         if prev is not None and _ADJACENT.fullmatch(text, prev.end, t.start):
-            clock, day = (prev, t) if _is_clock(prev) else (t, prev) if _is_clock(t) else (None, None)
+            clock, day = (prev, t) if _is_time_of_day(prev) else (t, prev) if _is_time_of_day(t) else (None, None)
             if clock is not None and _is_day(day.value):
                 time_part = clock.value[clock.value.index("T"):]
                 out[-1] = Timex(text[prev.start:t.end], prev.start, t.end, "TIME", day.value[:10] + time_part)
@@ -242,8 +244,12 @@ def _merge_times(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
-def _is_clock(t: Timex) -> bool:
-    return t.type == "TIME" and ":" in t.value
+_TIME_OF_DAY = LazyPattern(r".*T(?:\d\d:\d\d|MO|AF|EV|NI|MI|DT)")
+
+
+def _is_time_of_day(t: Timex) -> bool:
+    """A clock time or part of the day that is not yet tied to a day named in the text."""
+    return t.type == "TIME" and _TIME_OF_DAY.fullmatch(t.value) is not None
 
 
 _DAY_VALUE = LazyPattern(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)|XXXX-WXX-\d")
