@@ -154,6 +154,17 @@ def test_year_range_between():
     assert (t.text, t.value, t.value_end) == ("between 2019 and 2021", "2019", "2021")
 
 
+def test_month_range_and_day_of_month():
+    found = by_text("Between January and March output fell; on 14 May 2025 the talks opened and on the 15th they ended.")
+    assert (found["Between January and March"].value, found["Between January and March"].value_end) == (
+        "2025-01", "2025-03")
+    assert found["the 15th"].value == "2025-05-15"
+
+
+def test_counts_are_not_years():
+    assert [t.text for t in tag("The march drew 2000 people in 1999.", PUBLISHED)] == ["1999"]
+
+
 def test_to_json_omits_value_end_when_unset():
     assert one("It happened in 2019.").to_json() == {"text": "2019", "start": 15, "end": 19, "type": "DATE",
                                                      "value": "2019"}

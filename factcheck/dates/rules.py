@@ -218,7 +218,53 @@ def _year(m, ctx):
     year = _year_num(m.group(2))
     if m.group(2)[0].isalpha() and year < 1900 and not m.group(1):
         return None
+    if not m.group(1) and _COUNTED.match(text, m.end()):
+        return None  # '2000 people', '1500 troops': a count, not a year
     return "DATE", f"{year:04d}", None
+
+
+# Nouns that make a preceding four-digit number a count rather than a year.
+_COUNTED = LazyPattern(
+    r"\s+(?:more\s+|other\s+|new\s+)?(?:people|persons|men|women|children|students|troops|soldiers|police|officers"
+    r"|workers|employees|members|jobs|shares|units|cars|vehicles|homes|houses|tons|tonnes|miles|kilometers"
+    r"|kilometres|km|feet|foot|meters|metres|yards|acres|hectares|barrels|dollars|euros|pounds|votes|seats|points"
+    r"|lives|deaths|casualties|patients|cases|pages|words|copies|rooms|beds|flights|passengers|ships|planes"
+    r"|aircraft|refugees|protesters|demonstrators|delegates|visitors|residents|inhabitants|items|pieces)\b",
+    re.I)
+
+
+@_rule(rf"\b(?:(between|from)\s+)({_MONTH})(?:\s+({_YEAR4}))?\s+(?:and|to|through|until|till)\s+({_MONTH})"
+       rf"(?:,?\s+({_YEAR4}))?(?!\w|\.?\s*\d)")
+def _month_range(m, ctx):
+    """'between January and March', 'from May 2024 to June 2025': both ends kept."""
+    first, last = m.group(2), m.group(4)
+    if _ambiguous_month(first) or _ambiguous_month(last) or (m.group(1).lower() == "between" and
+                                                             " and " not in m.group().lower()):
+        return None
+    month1, month2 = _month_num(first), _month_num(last)
+    year2 = int(m.group(5)) if m.group(5) else None
+    year1 = int(m.group(3)) if m.group(3) else None
+    if year1 is None and year2 is not None:
+        year1 = year2 if month1 <= month2 else year2 - 1
+    if year1 is None:
+        year1 = _month_year(ctx, month1, "", m.start(2), m.end(2))
+    if year2 is None and year1 is not None:
+        year2 = year1 if month2 >= month1 else year1 + 1
+    start, end = _date_value(ctx, year1, month1), _date_value(ctx, year2, month2)
+    if year1 is not None and year2 is not None and end <= start:
+        return None
+    return "DATE", start, end
+
+
+@_rule(r"\bon\s+the\s+((?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b(?=\s*[,.;:)]|\s+(?:and|or|but|when|at|in|the|they|he|she|it|we|you|a|an|this|that)\b)")
+def _day_of_month(m, ctx):
+    """'on the 15th': that day of the month in discussion (of the last date mentioned)."""
+    day = int(re.match(r"\d+", m.group(1)).group())
+    base = ctx.last_day or ctx.dct
+    if base is None:
+        return "DATE", f"XXXX-XX-{day:02d}", None
+    value = _date_value(ctx, base.year, base.month, day)
+    return ("DATE", value, None) if value else None
 
 
 @_rule(rf"\b(?:(between|from)\s+)?({_YEAR4})\s*(?:-|–|/|\s+and\s+|\s+to\s+|\s+through\s+)\s*"
@@ -806,6 +852,8 @@ _START_OF: dict[Callable, Callable[[re.Match[str]], int]] = {
     _year_range: lambda m: m.start() if (m.group(1) or "").lower() == "between" else m.start(2),
     _season: _season_start,
     _part_of_day: lambda m: m.start(1),
+    _month_range: lambda m: m.start() if m.group(1).lower() == "between" else m.start(2),
+    _day_of_month: lambda m: m.start() + m.group().lower().index("the"),
 }
 
 

@@ -27,6 +27,8 @@ from .rules import (
     _month,
     _month_day,
     _month_year_rule,
+    _month_range,
+    _day_of_month,
     _part_of_day,
     _numeric_date,
     _quarter_rule,
@@ -102,7 +104,7 @@ def _trie(words) -> str:
 _TRIGGER_PATTERN = (
     r"\b(?:" + _trie(_TRIGGER_KIND) + r")(?:(?<=\.)|\b)"
     r"|\b(?:(?P<decade>(?:1[0-9]|20)?\d0'?s\b)|(?P<year>(?:1[5-9]|20)\d\d\b|\d{1,2}/\d)"
-    r"|(?P<clock>\d{1,2}(?::\d\d|\s?[ap]\.?m\b)))")
+    r"|(?P<clock>\d{1,2}(?::\d\d|\s?[ap]\.?m\b))|(?P<ordinal>\d{1,2}(?:st|nd|rd|th)\b))")
 _TRIGGER = LazyPattern(_TRIGGER_PATTERN, re.I)
 _TRIGGER_LOWER = LazyPattern(_TRIGGER_PATTERN)
 _ADJACENT = LazyPattern(r"\s*,?\s*(?:(?:on|at|of)\s+)?", re.I)
@@ -122,6 +124,7 @@ _NEEDS: dict[Callable, tuple[str, ...]] = {
     _the_weekend: ("weekend",), _weekday: ("weekday",), _deictic: ("deictic",), _reference: ("deictic",),
     _anaphoric_day: ("day", "deictic"), _clock: ("clock",), _set: ("setword",),
     _holiday: ("holiday", "day", "year_unit", "month"), _the_year: ("year_unit", "month_unit"),
+    _month_range: ("month",), _day_of_month: ("ordinal",),
     _season: ("season",), _that_unit: ("decade_unit",), _part_of_day: ("deictic", "clock"),
 }
 
