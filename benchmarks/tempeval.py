@@ -144,7 +144,7 @@ def speed(docs: list[Doc], n_dateparser_docs: int) -> None:
     dateparser_tag("warm up on Friday, May 15", docs[0].dct)  # its first call loads language data
     tag("warm up on Friday, May 15", docs[0].dct)
     ours = theirs = 0.0
-    sample = docs[:n_dateparser_docs]
+    sample = docs[:n_dateparser_docs] if n_dateparser_docs else docs
     for doc in sample:
         t0 = time.process_time()
         for _ in range(5):
@@ -173,7 +173,8 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors per corpus")
     ap.add_argument("--no-speed", action="store_true", help="skip the dateparser comparison")
     ap.add_argument("--only", choices=["TimeBank", "AQUAINT"], help="evaluate one corpus only")
-    ap.add_argument("--dateparser-docs", type=int, default=40, help="TimeBank documents timed with both taggers")
+    ap.add_argument("--dateparser-docs", type=int, default=0,
+                    help="time both taggers on the first N TimeBank documents only (default: all)")
     args = ap.parse_args()
 
     names = [args.only] if args.only else ["TimeBank", "AQUAINT"]

@@ -17,7 +17,6 @@ _SENTENCE_END = LazyPattern(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
 _ABBREVIATIONS = {"a.m", "p.m", "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
                   "prof", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
                   "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "approx", "est", "jr", "sr"}
-_WORD_BEFORE = LazyPattern(r"([\w.]+)$")
 # Words that open a new clause: the tense of a clause beyond them says nothing about this one.
 # ('and' ends a clause on the right only: on the left it mostly joins nouns, 'chairman and chief'.)
 _CLAUSE_BREAK = r"\b(?:and|but|when|while|because|who|which|whereas|although|though|since)\b|;"
@@ -76,8 +75,8 @@ class _Context:
     def _abbreviation(self, period: int) -> bool:
         if self.text[period] != ".":
             return False
-        m = _WORD_BEFORE.search(self.text, max(0, period - 12), period)
-        word = m.group(1).lower() if m else ""
+        space = max(self.text.rfind(" ", max(0, period - 12), period), self.text.rfind("\n", max(0, period - 12), period))
+        word = self.text[space + 1 if space >= 0 else max(0, period - 12):period].lower().lstrip("(\"'“‘")
         return word in _ABBREVIATIONS or len(word) == 1
 
     def _markers(self, s: int, e: int) -> list[tuple[int, int, str, str]]:

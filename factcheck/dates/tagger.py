@@ -69,13 +69,15 @@ _TRIGGER_WORDS = {
     "decade": "twenties thirties forties fifties sixties seventies eighties nineties",
     "year": "nineteen eighteen thousand",
     "deictic": "today yesterday tomorrow tonight now currently current presently nowadays present moment recently "
-               "formerly lately past future term previously morning mornings afternoon afternoons evening evenings "
-               "night nights overnight midafternoon midmorning",
+               "formerly lately past future term",
+    "part": "morning mornings afternoon afternoons evening evenings night nights overnight midafternoon midmorning",
     "season": "spring summer fall autumn winter",
-    "holiday": "christmas easter thanksgiving halloween",
+    "holiday": "christmas easter thanksgiving halloween valentine's independence veterans armistice bastille labor "
+               "memorial luther presidents election boxing",
     "setword": "daily weekly monthly hourly nightly biweekly every each per once twice",
 }
 _TRIGGER_KIND = {word: kind for kind, words in _TRIGGER_WORDS.items() for word in words.split()}
+_TRIGGER_KIND.update({"new year's": "holiday", "good friday": "holiday"})
 
 
 def _trie(words) -> str:
@@ -121,11 +123,11 @@ _NEEDS: dict[Callable, tuple[str, ...]] = {
     _month: ("month",), _year: ("year",), _year_range: ("year",), _decade: ("decade",), _century: ("century",),
     _quarter_rule: ("quarter",), _the_quarter: ("quarter",), _duration: _UNITS_ALL,
     _year_earlier: ("year_unit",), _vague_duration: _UNITS_ALL, _relative: _UNITS_ALL + ("season",),
-    _the_weekend: ("weekend",), _weekday: ("weekday",), _deictic: ("deictic",), _reference: ("deictic",),
-    _anaphoric_day: ("day", "deictic"), _clock: ("clock",), _set: ("setword",),
-    _holiday: ("holiday", "day", "year_unit", "month"), _the_year: ("year_unit", "month_unit"),
+    _the_weekend: ("weekend",), _weekday: ("weekday",), _deictic: ("deictic", "part"), _reference: ("deictic",),
+    _anaphoric_day: ("day", "part"), _clock: ("clock",), _set: ("setword",),
+    _holiday: ("holiday", "month"), _the_year: ("year_unit", "month_unit"),
     _month_range: ("month",), _day_of_month: ("ordinal",),
-    _season: ("season",), _that_unit: ("decade_unit",), _part_of_day: ("deictic", "clock"),
+    _season: ("season",), _that_unit: ("decade_unit",), _part_of_day: ("part",),
 }
 
 
