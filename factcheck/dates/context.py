@@ -22,13 +22,16 @@ _ABBREVIATIONS = {"a.m", "p.m", "mr", "mrs", "ms", "dr", "st", "gen", "sen", "re
 _CLAUSE_BREAK = r"\b(?:and|but|when|while|because|who|which|whereas|although|though|since)\b|;"
 _IRREGULAR_PAST = ("became|began|came|went|took|gave|made|met|left|won|lost|held|found|got|saw|sent|spent|wrote"
                    "|led|fell|rose|hit|shot|struck|fled|flew|fought|brought|bought|sold|caught|taught|thought|ran"
-                   "|kept|built|paid|told|felt|heard|knew|grew|threw|drew|broke|spoke|chose|stood|sat|lay|laid")
+                   "|kept|built|paid|told|felt|heard|knew|grew|threw|drew|broke|spoke|chose|stood|sat|lay|laid"
+                   "|tore|wore|drove|rode|froze|woke|hung|stole|shook|forgot|sank|rang|swam|bled|slid|dealt|meant"
+                   "|lent|dug|swept|slept|stuck|hid|arose|awoke|beat|bound|clung|crept|fled|forbade|overcame|withdrew"
+                   "|undertook|upheld|mistook|sought|understood|became|did|had")
 # An intention followed by an infinitive looks ahead: 'decided to admit ... in March'.
 _INTENT = (r"\b(?:agreement|agreed|agrees?|plans?|planned|decided|decides?|expected|expects?|scheduled|set|due"
            r"|intends?|intended|promised|vowed|pledged|voted|offered|proposed|threatened|hopes?|hoped|wants?|wanted"
            r"|seeks?|sought|aims?|aimed|prepared|preparing|ready|likely|going|about|poised)\s+to\b")
 _VERB = (r"\b(?:will|won't|wo n't|shall|would|planned|scheduled|expected|expects|is due|are due|is to|are to"
-         r"|to be held|upcoming|as soon as|until|payable|effective|can|could|may|might|must|should"
+         r"|to be held|upcoming|as soon as|as early as|until|payable|effective|can|may|might|must|should"
          r"|said|says|told|added|announced|reported|was|were|had|did|has been|have been|ago|"
          + _IRREGULAR_PAST + r"|\w{3,}ed)\b|'ll\b")
 # Clause breaks and tense markers in one pattern, scanned once per block of text (see _Context).
@@ -37,8 +40,8 @@ _MARKERS = LazyPattern(_MARKERS_PATTERN, re.I)
 _MARKERS_LOWER = LazyPattern(_MARKERS_PATTERN)  # on lowercased text
 _BLOCK = 256
 _FUTURE_WORDS = {"will", "won't", "wo n't", "shall", "planned", "scheduled", "expected", "expects", "is due",
-                 "are due", "is to", "are to", "to be held", "upcoming", "'ll", "would", "as soon as", "until",
-                 "payable", "effective", "can", "could", "may", "might", "must", "should"}
+                 "are due", "is to", "are to", "to be held", "upcoming", "'ll", "would", "as soon as", "as early as", "until",
+                 "payable", "effective", "can", "may", "might", "must", "should"}
 # A reporting verb right next to the expression ("said Friday") dates the report; further away it
 # usually does not govern the expression, so any other tense marker wins over it.
 _REPORTING = {"said", "says", "told", "added", "announced", "reported"}
