@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import time
 
 import pytest
@@ -298,6 +299,25 @@ def test_every_seed_value_has_an_interval():
     intervals = [to_interval(t.value, t.value_end) for t in tag(SEED, PUBLISHED)]
     assert [p for _, _, p in intervals] == ["day", "day", "day", "month", "day", "day", "day"]
     assert all(first is not None and first <= last for first, last, _ in intervals)
+
+
+# --- robustness ------------------------------------------------------------------------------
+
+_WORDS = ("May June 15 31 Feb. 2000 1999 9999 the last next this ago years weeks 5000 a two twenty-one 31st every "
+          "Monday morning night p.m. 10:30 noon between and to from - / , . ( ) ' early mid- fiscal quarter third "
+          "half Christmas Easter spring fall 1990s '90s 20th century since until on at 2/30/2000 2000-02-30 later "
+          "that day the 15th İ ß").split()
+
+
+@pytest.mark.parametrize("published", [PUBLISHED, dt.date(1, 1, 1), dt.date(9999, 12, 31), None])
+def test_random_word_salad_never_raises_and_offsets_hold(published):
+    rng = random.Random(3)
+    for _ in range(300):
+        text = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(1, 12)))
+        for t in tag(text, published):
+            assert text[t.start:t.end] == t.text
+            first, last, _ = to_interval(t.value, t.value_end)
+            assert (first is None) == (last is None)
 
 
 # --- pathological input -----------------------------------------------------------------------

@@ -12,7 +12,6 @@ from .model import (
 from .lexicon import (
     LazyPattern,
     _SEASON_MONTHS,
-    _add_months,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -25,6 +24,13 @@ _VALUE = LazyPattern(
 
 
 def _interval_one(value: str) -> tuple[dt.date | None, dt.date | None, str]:
+    try:
+        return _interval_of(value)
+    except (ValueError, OverflowError):  # an impossible date ('2025-02-30') or one outside datetime's years 1-9999
+        return None, None, "unknown"
+
+
+def _interval_of(value: str) -> tuple[dt.date | None, dt.date | None, str]:
     m = _VALUE.match(value or "")
     if not m:
         return None, None, "unknown"
@@ -33,34 +39,30 @@ def _interval_one(value: str) -> tuple[dt.date | None, dt.date | None, str]:
         return dt.date(d * 10, 1, 1), dt.date(d * 10 + 9, 12, 31), "decade"
     if m.group("century"):
         c = int(m.group("century"))
-        return dt.date(max(1, c * 100), 1, 1), dt.date(c * 100 + 99, 12, 31), "decade"
+        return dt.date(c * 100, 1, 1), dt.date(c * 100 + 99, 12, 31), "decade"
     year = int(m.group("year"))
-    try:
-        if m.group("day"):
-            day = dt.date(year, int(m.group("month")), int(m.group("day")))
-            return day, day, "day"
-        if m.group("month"):
-            month = int(m.group("month"))
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), "month"
-        if m.group("week"):
-            monday = dt.date.fromisocalendar(year, int(m.group("week")), 1)
-            if m.group("weekend"):
-                return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "day"
-            return monday, monday + dt.timedelta(days=6), "week"
-        if m.group("quarter"):
-            q = int(m.group("quarter"))
-            last = _add_months(dt.date(year, 3 * q, 1), 0)
-            return dt.date(year, 3 * q - 2, 1), last.replace(day=calendar.monthrange(year, 3 * q)[1]), "quarter"
-        if m.group("half"):
-            h = int(m.group("half"))
-            return dt.date(year, 6 * h - 5, 1), dt.date(year, 6 * h, 30 if h == 1 else 31), "quarter"
-        if m.group("season"):
-            first, last = _SEASON_MONTHS[m.group("season")]
-            end_year = year + 1 if last < first else year
-            return (dt.date(year, first, 1), dt.date(end_year, last, calendar.monthrange(end_year, last)[1]),
-                    "quarter")
-    except ValueError:
-        return None, None, "unknown"
+    if m.group("day"):
+        day = dt.date(year, int(m.group("month")), int(m.group("day")))
+        return day, day, "day"
+    if m.group("month"):
+        month = int(m.group("month"))
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), "month"
+    if m.group("week"):
+        monday = dt.date.fromisocalendar(year, int(m.group("week")), 1)
+        if m.group("weekend"):
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "day"
+        return monday, monday + dt.timedelta(days=6), "week"
+    if m.group("quarter"):
+        q = int(m.group("quarter"))
+        return dt.date(year, 3 * q - 2, 1), dt.date(year, 3 * q, calendar.monthrange(year, 3 * q)[1]), "quarter"
+    if m.group("half"):
+        h = int(m.group("half"))
+        return dt.date(year, 6 * h - 5, 1), dt.date(year, 6 * h, 30 if h == 1 else 31), "quarter"
+    if m.group("season"):
+        first, last = _SEASON_MONTHS[m.group("season")]
+        end_year = year + 1 if last < first else year
+        return (dt.date(year, first, 1), dt.date(end_year, last, calendar.monthrange(end_year, last)[1]),
+                "quarter")
     return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
 
 

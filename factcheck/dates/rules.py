@@ -580,7 +580,7 @@ def _part_of_day(m, ctx):
     """'by mid-afternoon', 'overnight': a part of the day in discussion (the last day mentioned)."""
     day = ctx.last_day or ctx.dct
     value = "XXXX-XX-XX" if day is None else day.isoformat()
-    word = m.group(1).lower().replace(" ", "-")
+    word = re.sub(r"^mid[-\s]*", "mid-", m.group(1).lower())
     return "TIME", f"{value}T{_PARTS_OF_DAY[word]}", None
 
 

@@ -103,10 +103,11 @@ def _trie(words) -> str:
 
 # A trigger word (an abbreviation keeps its period), or a number that may be a decade, a year (or a
 # numeric date) or a clock time: the named group says which.
+# (The lookaheads let the engine reject most positions after one character test.)
 _TRIGGER_PATTERN = (
-    r"\b(?:" + _trie(_TRIGGER_KIND) + r")(?:(?<=\.)|\b)"
-    r"|\b(?:(?P<decade>(?:1[0-9]|20)?\d0'?s\b)|(?P<year>(?:1[5-9]|20)\d\d\b|\d{1,2}/\d)"
-    r"|(?P<clock>\d{1,2}(?::\d\d|\s?[ap]\.?m\b))|(?P<ordinal>\d{1,2}(?:st|nd|rd|th)\b))")
+    r"\b(?:(?=[a-z])(?:" + _trie(_TRIGGER_KIND) + r")(?:(?<=\.)|\b)"
+    r"|(?=\d)(?:(?P<decade>(?:1[0-9]|20)?\d0'?s\b)|(?P<year>(?:1[5-9]|20)\d\d\b|\d{1,2}/\d)"
+    r"|(?P<clock>\d{1,2}(?::\d\d|\s?[ap]\.?m\b))|(?P<ordinal>\d{1,2}(?:st|nd|rd|th)\b)))")
 _TRIGGER = LazyPattern(_TRIGGER_PATTERN, re.I)
 _TRIGGER_LOWER = LazyPattern(_TRIGGER_PATTERN)
 _ADJACENT = LazyPattern(r"\s*,?\s*(?:(?:on|at|of)\s+)?", re.I)
@@ -188,12 +189,12 @@ def tag(text: str, published: dt.date | None) -> list[Timex]:
                 if lowered:
                     m = _OnOriginal(m, text)
                 start = start_of(m) if start_of else m.start()
-                if start < m.end() and resolve(m, probe) is not None:
+                if start < m.end() and _resolve(resolve, m, probe) is not None:
                     candidates.append((start, m.end(), order, m, resolve))
     chosen = _select(candidates)
     out: list[Timex] = []
     for start, end, _, m, resolve in chosen:
-        resolved = resolve(m, ctx)
+        resolved = _resolve(resolve, m, ctx)
         if resolved is None:
             continue
         type_, value, value_end = resolved
@@ -204,6 +205,15 @@ def tag(text: str, published: dt.date | None) -> list[Timex]:
             new_start = start
         out.append(Timex(text[new_start:end], new_start, end, type_, value, value_end))
     return _merge_times(text, out)
+
+
+def _resolve(resolve, m, ctx: _Context):
+    """The rule's value, or None when calendar arithmetic leaves the range of datetime.date
+    (a publication date in year 1 or 9999): the expression is then dropped, never given a wrong value."""
+    try:
+        return resolve(m, ctx)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _remember(ctx: _Context, value: str, pos: int) -> None:
