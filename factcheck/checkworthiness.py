@@ -101,16 +101,6 @@ _ACTION_RE = re.compile(
     r"spent|paid|owes|owe|borrowed|sold|bought|imported|exported)\b",
     re.IGNORECASE,
 )
-_OFFICIAL_RE = re.compile(
-    r"\b(?:President|Vice President|Prime Minister|Minister|Secretary|Secretary General|Senator|"
-    r"Sen\.|Rep\.|Representative|Congressman|Congresswoman|Governor|Gov\.|Mayor|Chancellor|"
-    r"King|Queen|Pope|General|Gen\.|Director|Chief|Chairman|Chairwoman|Chair|Speaker|"
-    r"Ambassador|Judge|Justice|Commissioner|Spokesman|Spokeswoman|Spokesperson|CEO|Premier)"
-    r"(?:\s+[A-Z][\w'\u2019-]+)+"
-    r"|\b(?:president|minister|secretary|senator|governor|mayor|chancellor|spokesman|"
-    r"spokeswoman|spokesperson|ambassador|official|officials|chairman|director|ceo)\s+"
-    r"(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019-]+",
-)
 _FIRST_PLURAL_RE = re.compile(r"\b(?:we|we've|we're|we'd|our|us)\b", re.IGNORECASE)
 _FIRST_SINGULAR_RE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine)\b", re.IGNORECASE)
 _SECOND_PERSON_RE = re.compile(r"\b(?:you|you're|you've|your|yours)\b", re.IGNORECASE)
@@ -220,8 +210,6 @@ def extract_features(text: str) -> dict[str, float]:
         feats["f:institution"] = 1.0
     if _PREDICTION_RE.search(text):
         feats["f:prediction"] = 1.0
-    if _OFFICIAL_RE.search(text):
-        feats["f:official"] = 1.0
     if _FIRST_PLURAL_RE.search(text):
         feats["f:we"] = 1.0
     if _FIRST_SINGULAR_RE.search(text):
@@ -270,7 +258,6 @@ _REASON_PHRASES: dict[str, str] = {
     "f:institution": "concerns a law, body or programme",
     "f:prediction": "makes a prediction",
     "f:we": "a claim about 'we'",
-    "f:official": "names an official",
     "f:name": "names a person, place or organisation",
     "f:names3": "names several people, places or organisations",
     "f:past_tense": "reports past events",
@@ -290,7 +277,6 @@ def _reason_detail(name: str, text: str) -> str:
         "f:reporting": _REPORTING_RE,
         "f:action": _ACTION_RE,
         "f:prediction": _PREDICTION_RE,
-        "f:official": _OFFICIAL_RE,
         "f:spelled_number": _SPELLED_NUMBER_RE,
     }.get(name)
     if pattern is None:
