@@ -150,6 +150,18 @@ def test_day_range_keeps_both_ends():
                            "value": "2025-05-14", "value_end": "2025-05-15"}
 
 
+def test_ranges_across_months_and_lists_of_dates():
+    found = by_text("Talks on Saturday, April 25 and May 30 to June 2, 2025, and a hearing the week of March 6.")
+    assert found["Saturday, April 25"].value_end is None
+    assert (found["May 30 to June 2, 2025"].value, found["May 30 to June 2, 2025"].value_end) == (
+        "2025-05-30", "2025-06-02")
+    assert found["the week of March 6"].value == "2025-W10"
+
+
+def test_no_expression_spans_a_paragraph_break():
+    assert [t.text for t in tag("The vote is in May\n\n15 people came.", PUBLISHED)] == ["May"]
+
+
 def test_year_range_between():
     t = one("Output declined between 2019 and 2021, the ministry said.")
     assert (t.text, t.value, t.value_end) == ("between 2019 and 2021", "2019", "2021")

@@ -104,29 +104,32 @@ def _ambiguous_month(word: str) -> bool:
     return False
 
 
-@_rule(rf"\b(?:(?:(this coming|this|last|next|coming)\s+)?({_WEEKDAY}),?\s+(?:the\s+)?|(?:last|next|this)\s+)?"
-       rf"({_MONTH})\s+({_DAY})"
-       rf"(?:\s*(?:-|–|—|to|through|until|and)\s*(?:({_MONTH})\s+)?({_DAY}))?(?:,?\s+({_YEAR}))?(?!\w)")
+@_rule(rf"\b(?:(?:(?:this coming|this|last|next|coming)\s+)?{_WEEKDAY},?\s+(?:the\s+)?|(?:last|next|this)\s+"
+       rf"|(?P<week>the week of)\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})"
+       rf"(?:\s*(?:-|–|—|to|through|until)\s*(?:(?P<month2>{_MONTH})\s+)?(?P<day2>{_DAY})|\s+and\s+(?P<day2b>{_DAY}))?"
+       rf"(?:,?\s+(?P<year>{_YEAR}))?(?!\w)")
 def _month_day(m, ctx):
-    """'May 15', 'Saturday, April 25', 'Aug. 7, 1998', 'May 14-15', 'May 30 to June 2, 2025'."""
-    if _ambiguous_month(m.group(3)):
+    """'May 15', 'Saturday, April 25', 'Aug. 7, 1998', 'May 14-15', 'May 30 to June 2, 2025',
+    'the week of March 6'."""
+    if _ambiguous_month(m.group("month")):
         return None
-    month, day = _month_num(m.group(3)), _day_num(m.group(4))
-    if m.group(7):
-        year = _year_num(m.group(7))
+    month, day = _month_num(m.group("month")), _day_num(m.group("day"))
+    if m.group("year"):
+        year = _year_num(m.group("year"))
     else:
         year = _day_year(ctx, month, day, m.start(), m.end())
     value = _date_value(ctx, year, month, day)
     if value is None:
         return None
     end_value = None
-    if m.group(6):
-        month2 = _month_num(m.group(5)) if m.group(5) else month
-        day2 = _day_num(m.group(6))
+    if m.group("day2") or m.group("day2b"):  # 'May 14-15', 'May 30 to June 2', 'April 24 and 25'
+        month2 = _month_num(m.group("month2")) if m.group("month2") else month
         year2 = year + 1 if year is not None and month2 < month else year
-        end_value = _date_value(ctx, year2, month2, day2)
+        end_value = _date_value(ctx, year2, month2, _day_num(m.group("day2") or m.group("day2b")))
         if end_value is None or end_value <= value:
             return None
+    if m.group("week") and year is not None and end_value is None:
+        return "DATE", _iso_week(dt.date(year, month, day)), None
     return "DATE", value, end_value
 
 
@@ -182,7 +185,7 @@ def _month_year_rule(m, ctx):
 
 
 @_rule(rf"\b(?:(last|next|this|early|late|mid|in|since|until|till|by|before|after|during|through|from|to|of"
-       rf"|and|or)\s+|(mid)-)?({_MONTH})(?!\w|\.?\s*\d)")
+       rf"|and|or)\s+|(mid)-)?({_MONTH})(?!\w|\.?[ \t]*\d)")
 def _month(m, ctx):
     """A month name alone: 'in March', 'last April', 'mid-November'."""
     word = m.group(3)
@@ -234,7 +237,7 @@ _COUNTED = LazyPattern(
 
 
 @_rule(rf"\b(?:(between|from)\s+)({_MONTH})(?:\s+({_YEAR4}))?\s+(?:and|to|through|until|till)\s+({_MONTH})"
-       rf"(?:,?\s+({_YEAR4}))?(?!\w|\.?\s*\d)")
+       rf"(?:,?\s+({_YEAR4}))?(?!\w|\.?[ \t]*\d)")
 def _month_range(m, ctx):
     """'between January and March', 'from May 2024 to June 2025': both ends kept."""
     first, last = m.group(2), m.group(4)

@@ -110,7 +110,7 @@ _TRIGGER_PATTERN = (
     r"|(?P<clock>\d{1,2}(?::\d\d|\s?[ap]\.?m\b))|(?P<ordinal>\d{1,2}(?:st|nd|rd|th)\b)))")
 _TRIGGER = LazyPattern(_TRIGGER_PATTERN, re.I)
 _TRIGGER_LOWER = LazyPattern(_TRIGGER_PATTERN)
-_ADJACENT = LazyPattern(r"\s*,?\s*(?:(?:on|at|of)\s+)?", re.I)
+_ADJACENT = LazyPattern(r"[ \t]*,?[ \t]*(?:(?:on|at|of)[ \t]+)?", re.I)  # on one line
 # Characters of context kept before and after a trigger: more than any rule's modifiers need
 # ('within the next few' before 'days'; 'ended Sept. 30' after 'the quarter').
 _LEFT, _RIGHT = 36, 30
@@ -189,7 +189,7 @@ def tag(text: str, published: dt.date | None) -> list[Timex]:
                 if lowered:
                     m = _OnOriginal(m, text)
                 start = start_of(m) if start_of else m.start()
-                if start < m.end() and _resolve(resolve, m, probe) is not None:
+                if start < m.end() and "\n\n" not in text[start:m.end()] and _resolve(resolve, m, probe) is not None:
                     candidates.append((start, m.end(), order, m, resolve))
     chosen = _select(candidates)
     out: list[Timex] = []
