@@ -16,6 +16,20 @@ How it works, in three passes, all linear in the length of the text:
    "that day" or "a year earlier"). Without a publication date, relative expressions keep ``X``
    placeholders ("XXXX-WXX-2") or a ``*_REF`` value instead of a guess.
 
+Conventions worth knowing (TimeML 1.2.1 / TIDES):
+
+- Weekday names follow the tense of their clause ("met on Tuesday" is the last Tuesday, "will meet
+  on Friday" the next Friday); the weekday of the publication date is that day. A reporting verb
+  right next to the name ("said Friday") dates the report.
+- A month or date without a year is the nearest one when it is a few weeks from publication,
+  otherwise the tense of the clause picks the side ("in March" said in May, past: this March).
+- "Tuesday morning" is a TIME, ``2025-05-13TMO``; weeks are ISO weeks (``2025-W19``); a decade is
+  its first three digits (``199``), a century its first two (``19``); seasons are ``2025-SU``.
+- Ranges ("May 14-15", "between 2019 and 2021", "from May to June") are one expression with
+  ``value`` and ``value_end``; a list ("April 25 and May 30") is two.
+- Anaphora: "that day", "the next day", "the 15th" take the last day mentioned; "a year earlier",
+  "the year-ago quarter", "the latest quarter" the quarter under discussion.
+
 Modules: ``model`` (Timex, Precision), ``lexicon`` (words and regex pieces), ``context`` (sentences
 and tense), ``resolve`` (calendar reasoning shared by rules), ``rules`` (one regex and resolver per
 kind of expression), ``tagger`` (triggers, selection, ``tag``), ``interval`` (``to_interval``).
