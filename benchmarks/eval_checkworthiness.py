@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_checkworthiness import C, DEFAULT_DATA, Sentence, fit, read_debates  # noqa: E402
+from train_checkworthiness import DEFAULT_DATA, C, Sentence, fit, read_debates
 
-from factcheck.checkworthiness import Scorer, load_scorer  # noqa: E402
+from factcheck.checkworthiness import Scorer, load_scorer
 
 
 def average_precision(labels_ranked: list[int]) -> float:
@@ -146,8 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     scores = scorer.score(texts)
     c2 = time.process_time()
     assert len(scores) == len(texts)
+    weights = Path(__file__).resolve().parent.parent / "factcheck" / "data" / "checkworthiness.json"
     print(
-        f"packaged scorer: loaded in {c1 - c0:.3f} CPU s; scored {len(texts):,} sentences in "
+        f"packaged weights: {weights.stat().st_size:,} bytes, {len(scorer.weights):,} weights; "
+        f"loaded in {c1 - c0:.3f} CPU s\npackaged scorer: scored {len(texts):,} sentences in "
         f"{c2 - c1:.2f} CPU s ({1e6 * (c2 - c1) / len(texts):.0f} us/sentence; target < 5 s)"
     )
     return 0

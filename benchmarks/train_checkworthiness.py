@@ -27,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from factcheck.checkworthiness import FEATURE_VERSION, Scorer, extract_features  # noqa: E402
+from factcheck.checkworthiness import FEATURE_VERSION, Scorer, extract_features
 
 DEFAULT_DATA = REPO.parent / "shared" / "eval" / "clef2019-checkworthiness" / "training"
 DEFAULT_OUT = REPO / "factcheck" / "data" / "checkworthiness.json"
@@ -125,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in sorted(debates):
         digest.update((args.data_dir / name).read_bytes())
     model["meta"] = {
-        "model": "logistic regression (class-balanced, L2), words + word pairs + linguistic features",
+        "model": "logistic regression (class-balanced, L2) over words, word pairs and "
+        "linguistic features",
         "trained_on": "CLEF-2019 CheckThat! Task 1 training debates",
         "files": len(debates),
         "sentences": len(sentences),

@@ -15,13 +15,15 @@ fact-checker would pick the sentence (in the debates only 2.7% of sentences were
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from factcheck.errors import FactcheckError
 
@@ -75,8 +77,9 @@ _DATE_RE = re.compile(
     r"May|June|July|August|September|October|November|December)\b)",
 )
 _MONEY_RE = re.compile(
-    r"[$\u20ac\u00a3]\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|pounds)\b|\b(?:million|billion|trillion)\s+"
-    r"(?:dollars|euros|pounds)\b|\b(?:budget|deficit|debt|tax|taxes|spending|spent|paid|cost|costs)\b",
+    r"[$\u20ac\u00a3]\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|pounds)\b|"
+    r"\b(?:million|billion|trillion)\s+(?:dollars|euros|pounds)\b|"
+    r"\b(?:budget|deficit|debt|tax|taxes|spending|spent|paid|cost|costs)\b",
     re.IGNORECASE,
 )
 _BIG_NUMBER_RE = re.compile(r"\b(?:million|billion|trillion)s?\b", re.IGNORECASE)
@@ -110,7 +113,8 @@ _PREDICTION_RE = re.compile(
     re.IGNORECASE,
 )
 _OPINION_RE = re.compile(
-    r"\b(?:i think|i believe|i feel|i hope|i want|i'd like|in my opinion|i guess|we need|we have to|"
+    r"\b(?:i think|i believe|i feel|i hope|i want|i'd like|in my opinion|i guess|we need|"
+    r"we have to|"
     r"we must|should|ought|let me|let's|i love|believe me|frankly|honestly|great|wonderful|"
     r"terrible|beautiful|amazing|incredible|tremendous|disaster)\b",
     re.IGNORECASE,
@@ -121,7 +125,10 @@ _GREETING_RE = re.compile(
     re.IGNORECASE,
 )
 _FILLER_WORDS = frozenset(
-    "yes no ok okay well right sure so yeah oh uh um all thank thanks please excuse sorry wait".split()
+    {
+        "yes", "no", "ok", "okay", "well", "right", "sure", "so", "yeah", "oh", "uh", "um",
+        "all", "thank", "thanks", "please", "excuse", "sorry", "wait",
+    }
 )
 _LAW_RE = re.compile(
     r"\b(?:law|act|bill|treaty|agreement|deal|court|constitution|amendment|regulation|policy|"
@@ -130,8 +137,11 @@ _LAW_RE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_START_WORDS = frozenset(
-    "i i'm i've i'll i'd a an the and but or so if when we you he she it they this that there "
-    "what why how who mr mrs ms dr".split()
+    {
+        "i", "i'm", "i've", "i'll", "i'd", "a", "an", "the", "and", "but", "or", "so", "if",
+        "when", "we", "you", "he", "she", "it", "they", "this", "that", "there", "what", "why",
+        "how", "who", "mr", "mrs", "ms", "dr",
+    }
 )
 _CAPITALISED_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Za-z]+)*\b|\b[A-Z]{2,}\b")
 _PAST_TENSE_RE = re.compile(r"\b[a-z]{3,}ed\b")
@@ -179,7 +189,7 @@ def extract_features(text: str) -> dict[str, float]:
     for t in set(words):
         feats["w:" + t] = 1.0
     padded = ["<s>", *words, "</s>"]
-    for a, b in zip(padded, padded[1:]):
+    for a, b in itertools.pairwise(padded):
         feats["b:" + a + " " + b] = 1.0
 
     n = len(words)
@@ -304,7 +314,7 @@ class Score:
 class Scorer:
     """A linear check-worthiness model: ``sigmoid(bias + sum(weight * feature))``."""
 
-    __slots__ = ("bias", "weights", "meta")
+    __slots__ = ("bias", "meta", "weights")
 
     def __init__(
         self, weights: Mapping[str, float], bias: float, meta: Mapping[str, Any] | None = None
@@ -375,7 +385,11 @@ def _reason(contributions: list[tuple[float, str]], text: str) -> str:
     the debates' topics into every reason; the readable features carry the explanation.
     """
     named = sorted(
-        ((c, k) for c, k in contributions if k in _REASON_PHRASES and c >= _REASON_MIN_CONTRIBUTION),
+        (
+            (c, k)
+            for c, k in contributions
+            if k in _REASON_PHRASES and c >= _REASON_MIN_CONTRIBUTION
+        ),
         key=lambda ck: (-ck[0], ck[1]),
     )
     parts = []
