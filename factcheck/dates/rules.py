@@ -339,9 +339,7 @@ def _quarter_rule(m, ctx):
     ys = "XXXX" if year is None else f"{year:04d}"
     if unit == "half":
         return "DATE", f"{ys}-H{n}", None
-    if year is not None:
-        ctx.last_quarter, ctx.last_quarter_pos = (year, n), m.start()
-    return "DATE", f"{ys}-Q{n}", None
+    return "DATE", f"{ys}-Q{n}", None  # remembered for anaphora by the tagger
 
 
 @_rule(r"\b(?:the|this|that)\s+(?:(latest|current|previous|prior|past|last|same|recent|just-ended|year-earlier"

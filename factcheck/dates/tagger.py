@@ -222,8 +222,10 @@ def _remember(ctx: _Context, value: str, pos: int) -> None:
     if len(value) == 10 and value[4] == "-" and value[7] == "-":
         ctx.last_day = dt.date.fromisoformat(value)
     if len(value) == 7 and value[5] == "Q":
-        ctx.last_quarter = (int(value[:4]), int(value[6]))
-        ctx.last_quarter_pos = pos
+        quarter = (int(value[:4]), int(value[6]))
+        # only a quarter already over is a period a report goes on comparing, not a forecast
+        if ctx.dct is None or quarter < (ctx.dct.year, (ctx.dct.month - 1) // 3 + 1):
+            ctx.last_quarter, ctx.last_quarter_pos = quarter, pos
 
 
 def _select(candidates):
