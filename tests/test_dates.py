@@ -219,6 +219,11 @@ def test_clock_time_joins_its_day():
     assert (t.text, t.type, t.value) == ("Friday at 10:30 a.m.", "TIME", "2025-05-16T10:30")
 
 
+def test_clock_time_takes_the_day_named_in_its_sentence():
+    found = tag("The blast occurred at 10:35 a.m. (0735 GMT) Friday, officials said.", dt.date(2025, 5, 17))
+    assert [(t.text, t.value) for t in found] == [("10:35 a.m.", "2025-05-16T10:35"), ("Friday", "2025-05-16")]
+
+
 def test_part_of_day():
     t = one("The talks ended Tuesday morning.")
     assert (t.text, t.type, t.value) == ("Tuesday morning", "TIME", "2025-05-13TMO")

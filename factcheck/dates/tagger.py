@@ -193,6 +193,7 @@ def tag(text: str, published: dt.date | None) -> list[Timex]:
                     candidates.append((start, m.end(), order, m, resolve))
     chosen = _select(candidates)
     out: list[Timex] = []
+    clocks: list[int] = []  # indexes in out of bare clock times, dated in a second pass
     for start, end, _, m, resolve in chosen:
         resolved = _resolve(resolve, m, ctx)
         if resolved is None:
@@ -203,8 +204,36 @@ def tag(text: str, published: dt.date | None) -> list[Timex]:
         new_start = _absorb_prefix(text, start, end, type_, value, resolve)
         if out and new_start < out[-1].end:
             new_start = start
+        if resolve is _clock:
+            clocks.append(len(out))
         out.append(Timex(text[new_start:end], new_start, end, type_, value, value_end))
+    _date_clocks(ctx, out, clocks)
     return _merge_times(text, out)
+
+
+_DATED = LazyPattern(r"\d{4}-\d\d-\d\d")
+
+
+def _date_clocks(ctx: _Context, timexes: list[Timex], clocks: list[int]) -> None:
+    """'at 10:35 a.m. (0735 GMT) Friday', 'shot at 10 p.m.': a clock time is on the day named
+    nearest to it in its sentence, else on the last day named before it, else on the publication day."""
+    if not clocks or ctx.dct is None:
+        return
+    clock_set = set(clocks)
+    days = [(t.start, t.value[:10]) for i, t in enumerate(timexes)
+            if i not in clock_set and _DATED.match(t.value)]
+    for i in clocks:
+        t = timexes[i]
+        s, e = ctx.sentence(t.start, t.end)
+        near = [d for d in days if s <= d[0] < e]
+        before = [d for d in days if t.start - 1500 < d[0] < t.start]
+        if near:
+            day = min(near, key=lambda d: abs(d[0] - t.start))[1]
+        elif before:
+            day = before[-1][1]
+        else:
+            continue
+        timexes[i] = Timex(t.text, t.start, t.end, t.type, day + t.value[10:], t.value_end)
 
 
 def _resolve(resolve, m, ctx: _Context):
