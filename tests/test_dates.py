@@ -323,7 +323,7 @@ def test_every_seed_value_has_an_interval():
 _WORDS = ("May June 15 31 Feb. 2000 1999 9999 the last next this ago years weeks 5000 a two twenty-one 31st every "
           "Monday morning night p.m. 10:30 noon between and to from - / , . ( ) ' early mid- fiscal quarter third "
           "half Christmas Easter spring fall 1990s '90s 20th century since until on at 2/30/2000 2000-02-30 later "
-          "that day the 15th İ ß").split()
+          "that day the 15th İ ß 2 1/0 1/2 12 a.m. 0:00 99/99/99 0th 32nd").split()
 
 
 @pytest.mark.parametrize("published", [PUBLISHED, dt.date(1, 1, 1), dt.date(9999, 12, 31), None])

@@ -116,7 +116,7 @@ def _word_number(text: str) -> float | None:
     if " " in text and "/" in text:
         whole, frac = text.split(" ", 1)
         num, den = frac.split("/")
-        return float(whole) + int(num) / int(den) + half
+        return float(whole) + int(num) / int(den) + half if int(den) else None
     try:
         return float(text) + half
     except ValueError:
