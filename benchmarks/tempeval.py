@@ -1,6 +1,10 @@
 """TempEval-3-style evaluation of factcheck.dates on TimeBank and AQUAINT, plus a speed comparison.
 
-Run on demand:  python benchmarks/tempeval.py [--corpus DIR] [--errors N] [--no-speed]
+Run on demand:  python benchmarks/tempeval.py [--root DIR] [--only CORPUS] [--errors N] [--no-speed]
+                                               [--dateparser-docs N]
+
+Targets (issue 3): value F1 >= 82 and relaxed span F1 >= 91 on both corpora; tag at least 20x the
+throughput of dateparser; the whole TimeBank corpus in under 2 CPU seconds.
 
 For each .tml file the TimeML tags are stripped from <TEXT>, the plain text and the creation date
 (the CREATION_TIME TIMEX3 in <DCT>) go to ``tag``, and the predictions are matched one-to-one to the
@@ -158,13 +162,14 @@ def speed(docs: list[Doc], n_dateparser_docs: int) -> None:
     print(f"\nSpeed (CPU seconds, the same {len(sample)} TimeBank texts, {chars:,} characters, interleaved):")
     print(f"  factcheck.dates.tag            {ours:8.3f} s  {chars / ours / 1e6:8.2f} M chars/s")
     print(f"  dateparser.search.search_dates {theirs:8.3f} s  {chars / theirs / 1e6:8.2f} M chars/s")
-    print(f"  throughput ratio (tag / dateparser): {theirs / ours:.1f}x")
+    print(f"  throughput ratio (tag / dateparser): {theirs / ours:.1f}x   target >= 20x:"
+          f" {'met' if theirs / ours >= 20 else 'MISSED'}")
     t0 = time.process_time()
     for doc in docs:
         tag(doc.text, doc.dct)
     total = time.process_time() - t0
     print(f"  whole TimeBank ({len(docs)} docs, {sum(len(d.text) for d in docs):,} characters) with tag:"
-          f" {total:.3f} CPU s")
+          f" {total:.3f} CPU s   target < 2 s: {'met' if total < 2 else 'MISSED'}")
 
 
 def main() -> None:
@@ -189,7 +194,9 @@ def main() -> None:
         n_pred, n_gold, _ = s["counts"]
         print(f"{name:10} {len(corpora[name]):5} {n_gold:5} {n_pred:5} | {100 * s['strict'][2]:9.2f}"
               f" {100 * s['relaxed'][0]:9.2f} {100 * s['relaxed'][1]:9.2f} {100 * s['relaxed'][2]:10.2f} |"
-              f" {100 * s['value'][2]:8.2f} {100 * s['type'][2]:8.2f}")
+              f" {100 * s['value'][2]:8.2f} {100 * s['type'][2]:8.2f}"
+              f"   targets: value {'met' if s['value'][2] >= 0.82 else 'MISSED'},"
+              f" relaxed {'met' if s['relaxed'][2] >= 0.91 else 'MISSED'}")
     if not args.no_speed and "TimeBank" in corpora:
         speed(corpora["TimeBank"], args.dateparser_docs)
 
