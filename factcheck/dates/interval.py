@@ -4,19 +4,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 
-from .model import (
-    Precision,
-)
-from .lexicon import (
-    LazyPattern,
-    _SEASON_MONTHS,
-)
-
-# --------------------------------------------------------------------------------------------
-# Intervals for the timeline
-# --------------------------------------------------------------------------------------------
+from .lexicon import _SEASON_MONTHS, LazyPattern
+from .model import Precision
 
 _VALUE = LazyPattern(
     r"(?P<year>\d{4})(?:-(?:(?P<month>\d\d)(?:-(?P<day>\d\d))?|W(?P<week>\d\d)(?P<weekend>-WE)?|Q(?P<quarter>[1-4])"

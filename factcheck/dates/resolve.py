@@ -10,9 +10,7 @@ from .lexicon import (
     _fmt_unit,
     _shift,
 )
-from .context import (
-    _Context,
-)
+from .context import _Context
 
 # --------------------------------------------------------------------------------------------
 # Resolution helpers shared by the rules

@@ -40,9 +40,7 @@ from .lexicon import (
     _word_number,
     _year_num,
 )
-from .context import (
-    _Context,
-)
+from .context import _Context
 from .resolve import (
     Resolved,
     _capitalised,
