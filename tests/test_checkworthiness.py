@@ -165,3 +165,42 @@ def test_features_fold_digits_and_flag_linguistic_cues() -> None:
         assert name in f, name
     assert "f:greeting" in cw.extract_features("Thank you, good evening.")
     assert "f:filler" in cw.extract_features("Well, okay.")
+
+
+# --- the benchmark's measures (benchmarks/eval_checkworthiness.py), checked by hand ---------
+
+
+def _eval_module():
+    import importlib.util
+
+    bench = Path(__file__).resolve().parent.parent / "benchmarks"
+    sys.path.insert(0, str(bench))
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "eval_checkworthiness", bench / "eval_checkworthiness.py"
+        )
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(bench))
+    return module
+
+
+def test_benchmark_measures_match_hand_computed_values() -> None:
+    ev = _eval_module()
+    ranked = [1, 0, 1, 0, 0, 1]  # positives at ranks 1, 3 and 6
+    assert ev.average_precision(ranked) == pytest.approx((1 / 1 + 2 / 3 + 3 / 6) / 3)
+    assert ev.precision_at(ranked, 5) == pytest.approx(2 / 5)
+    assert ev.r_precision(ranked) == pytest.approx(2 / 3)
+    assert ev.average_precision([0, 0, 0]) == 0.0
+
+
+def test_benchmark_ranking_breaks_ties_by_line_and_folds_never_overlap() -> None:
+    ev = _eval_module()
+    rows = [ev.Sentence("f", i, "S", str(i), lab) for i, lab in enumerate([0, 1, 0], start=1)]
+    assert ev.rank(rows, [0.5, 0.5, 0.9]) == [0, 0, 1]
+    names = [f"file{i:02d}" for i in range(19)]
+    for n in (0, 5):
+        folds = ev.folds_of(names, n)
+        flat = [name for fold in folds for name in fold]
+        assert sorted(flat) == names  # every file held out exactly once
