@@ -1,0 +1,288 @@
+"""Ingestion: turn a file, a URL or stdin into an `Article` with numbered, offset-anchored sentences.
+
+The article text is kept exactly as read (after front matter or HTML extraction): every offset in a
+report indexes it, so nothing here normalises whitespace or quotes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import (
+    BinaryInput,
+    EmptyInput,
+    FetchError,
+    InputNotFound,
+    InvalidFrontMatter,
+    UndecodableInput,
+)
+
+# Refuse inputs past this size instead of exhausting memory on a mistaken path.
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+_BINARY_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"%PDF": "a PDF document (extract its text first, e.g. with pdftotext)",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"\x1f\x8b": "a gzip archive",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    id: str
+    text: str
+    start: int
+    end: int
+    heading: bool = False  # a title or cross-heading line, not prose
+
+
+@dataclass(slots=True)
+class Article:
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def sentence(self, sid: str) -> Sentence | None:
+        return self._by_id().get(sid)
+
+    def _by_id(self) -> dict[str, Sentence]:
+        return {s.id: s for s in self.sentences}
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+
+def load_article(
+    source: str,
+    *,
+    stdin: bytes | None = None,
+    published: dt.date | None = None,
+    timeout: float = 30.0,
+) -> Article:
+    """Read `source` (a path, an http(s) URL, or "-" with `stdin` given) into an Article."""
+    if source == "-":
+        raw, is_html = stdin or b"", None
+    elif re.match(r"(?i)https?://", source):
+        raw, is_html = fetch_url(source, timeout=timeout), True
+    else:
+        raw, is_html = read_file(Path(source)), Path(source).suffix.lower() in {".html", ".htm"}
+    text = decode(raw, name="standard input" if source == "-" else source)
+    if is_html is None:
+        is_html = looks_like_html(text)
+    article = parse_html(text) if is_html else parse_text(text)
+    if is_html and re.match(r"(?i)https?://", source):
+        article.url = article.url or source
+    if published is not None:
+        article.published = published
+    if not article.text.strip():
+        raise EmptyInput(f"{_name(source)} has no article text to analyse")
+    article.sentences = split_sentences(article.text)
+    return article
+
+
+def _name(source: str) -> str:
+    return "standard input" if source == "-" else source
+
+
+def read_file(path: Path) -> bytes:
+    if not path.exists():
+        raise InputNotFound(f"{path}: no such file")
+    if not path.is_file():
+        raise InputNotFound(f"{path}: not a file")
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise InputNotFound(
+            f"{path}: {size / 1e6:.0f} MB is more than the {MAX_INPUT_BYTES // 2**20} MiB limit for one article"
+        )
+    return path.read_bytes()
+
+
+def fetch_url(url: str, *, timeout: float) -> bytes:
+    import httpx  # imported here: only URL inputs pay for it
+
+    try:
+        with httpx.Client(follow_redirects=True, max_redirects=5, timeout=timeout) as client:
+            with client.stream("GET", url, headers={"User-Agent": "factcheck"}) as response:
+                response.raise_for_status()
+                chunks, size = [], 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > MAX_INPUT_BYTES:
+                        raise FetchError(f"{url}: page larger than {MAX_INPUT_BYTES // 2**20} MiB")
+                    chunks.append(chunk)
+                return b"".join(chunks)
+    except httpx.HTTPStatusError as exc:
+        raise FetchError(f"{url}: HTTP {exc.response.status_code}") from exc
+    except httpx.TooManyRedirects as exc:
+        raise FetchError(f"{url}: too many redirects") from exc
+    except httpx.HTTPError as exc:
+        raise FetchError(f"{url}: {exc.__class__.__name__}: {exc}") from exc
+
+
+def decode(raw: bytes, *, name: str) -> str:
+    """Bytes to text: UTF-8 (with or without BOM) or BOM-marked UTF-16; binary files are refused."""
+    for magic, what in _BINARY_MAGIC.items():
+        if raw.startswith(magic):
+            raise BinaryInput(f"{name} is {what}, not a text or HTML article")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UndecodableInput(f"{name}: invalid UTF-16 text at byte {exc.start}") from exc
+    if b"\x00" in raw[:8192]:
+        raise BinaryInput(f"{name} looks like a binary file (it contains NUL bytes), not an article")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UndecodableInput(
+            f"{name} is not UTF-8 text (byte 0x{raw[exc.start]:02X} at offset {exc.start}); "
+            "convert it first, e.g. iconv -f latin1 -t utf-8"
+        ) from exc
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+def parse_text(text: str) -> Article:
+    """Plain text or Markdown, with optional YAML front matter (title, published, source, url)."""
+    if not text.startswith("---"):
+        return Article(text=text)
+    import frontmatter
+    import yaml
+
+    try:
+        meta, body = frontmatter.parse(text)
+    except yaml.YAMLError as exc:
+        raise InvalidFrontMatter(f"front matter is not valid YAML: {_first_line(exc)}") from exc
+    if not meta:  # "---" that opens no front matter: the text is the article
+        return Article(text=text)
+    # python-frontmatter strips the body; keep its exact text so offsets match what follows the header.
+    offset = text.find(body) if body else len(text)
+    return Article(
+        text=text[offset:] if offset >= 0 else body,
+        title=_str_field(meta, "title"),
+        published=parse_date(meta.get("published") or meta.get("date"), what="front matter 'published'"),
+        source=_str_field(meta, "source"),
+        url=_str_field(meta, "url"),
+    )
+
+
+def _str_field(meta: dict, key: str) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        raise InvalidFrontMatter(f"front matter '{key}' must be a single value, not a {type(value).__name__}")
+    return str(value).strip() or None
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+
+
+def parse_date(value: object, *, what: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise InvalidFrontMatter(f"{what} {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def parse_html(html: str) -> Article:
+    """Main text and metadata of a web page, through trafilatura."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    meta = trafilatura.extract_metadata(html)
+    published = None
+    if meta is not None and meta.date:
+        try:
+            published = dt.date.fromisoformat(meta.date[:10])
+        except ValueError:
+            published = None
+    return Article(
+        text=text or "",
+        title=getattr(meta, "title", None) or None,
+        published=published,
+        source=getattr(meta, "sitename", None) or None,
+        url=getattr(meta, "url", None) or None,
+    )
+
+
+# --- sentences -----------------------------------------------------------------------------------
+
+# A line break ends a sentence in news text (headlines, cross-heads, list items); within a line,
+# a sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-ÖØ-Þ])""")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "gov",
+    "sen", "rep", "rev", "hon", "pres", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
+    "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "mt", "ft",
+}
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Number the sentences of `text` (S1, S2, ...) with offsets such that text[start:end] == sentence."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\r\n]+", text):
+        spans.extend(_split_line(text, line.start(), line.end()))
+    sentences = []
+    for start, end in spans:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped or not re.search(r"\w", stripped):
+            continue
+        start += len(chunk) - len(chunk.lstrip())
+        end = start + len(stripped)
+        sentences.append(
+            Sentence(id=f"S{len(sentences) + 1}", text=stripped, start=start, end=end, heading=_is_heading(stripped))
+        )
+    return sentences
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, cursor = [], start
+    for match in _BOUNDARY.finditer(text, start, end):
+        word = re.search(r"([\w.]+)\W*$", text[cursor : match.start() + 1])
+        if word and match.group().startswith(".") and _is_abbreviation(word.group(1)):
+            continue
+        spans.append((cursor, match.end()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    return spans
+
+
+def _is_abbreviation(word: str) -> bool:
+    word = word.lower().rstrip(".")
+    # Single capital initials ("J. Smith") and known abbreviations do not end a sentence.
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _is_heading(sentence: str) -> bool:
+    # Markdown headings, or a short line with no closing punctuation (a cross-head such as
+    # "Staunch, capable ally").
+    if sentence.startswith("#"):
+        return True
+    return len(sentence.split()) <= 12 and not re.search(r"""[.!?:;]["'”’)\]]*$""", sentence)

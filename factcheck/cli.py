@@ -1,0 +1,247 @@
+"""The command line: a thin Typer layer over factcheck's core.
+
+Commands parse options and hand off to keyword-only functions; every FactcheckError is caught once,
+here, and printed as one line with its exit code (FACTCHECK_DEBUG=1 shows the traceback).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import EXIT_CODES, FactcheckError, InputNotFound
+
+DEBUG = os.environ.get("FACTCHECK_DEBUG", "") not in ("", "0")
+
+_EXIT_TABLE = "\n\n".join(f"{code}  {what}" for code, what in sorted(EXIT_CODES.items()))
+
+app = typer.Typer(
+    name="factcheck",
+    help=(
+        "Neutral summaries, claim checklists and timelines of news articles. Every item cites the "
+        "article sentences it comes from, and code checks that it does.\n\n"
+        "Runs on a small bundled model by default (no API key, no network); set OPENAI_API_KEY, or "
+        "--base-url for an OpenAI-compatible server (Ollama, vLLM, llama.cpp, LM Studio), to use another."
+    ),
+    epilog=f"Exit codes:\n\n0  success\n\n2  bad usage\n\n{_EXIT_TABLE}\n\nSet FACTCHECK_DEBUG=1 to see tracebacks.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=DEBUG,
+    rich_markup_mode=None,
+)
+
+
+class Format(str, Enum):
+    markdown = "markdown"
+    json = "json"
+
+
+# --- options shared by the commands that run a model ----------------------------------------------------
+
+ArticleArg = Annotated[
+    str, typer.Argument(help="Article: a .txt/.md file (optional YAML front matter), an .html file, an http(s) URL, or - for stdin.", show_default=False)
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+OutOpt = Annotated[
+    Optional[Path], typer.Option("--out", "-o", help="Write to this file (atomically) instead of standard output.", dir_okay=False)
+]
+PublishedOpt = Annotated[
+    Optional[str], typer.Option(help="Publication date (YYYY-MM-DD), overriding the article's; relative dates resolve against it.", show_default=False)
+]
+ProviderOpt = Annotated[
+    Optional[str], typer.Option(help="local (bundled model) or openai (OpenAI or a compatible server). [env: FACTCHECK_PROVIDER]", show_default=False)
+]
+ModelOpt = Annotated[
+    Optional[str], typer.Option(help="Model name on the server, or a GGUF file for local. [env: FACTCHECK_MODEL]", show_default=False)
+]
+BaseUrlOpt = Annotated[
+    Optional[str], typer.Option(help="OpenAI-compatible server, e.g. http://localhost:11434/v1. [env: OPENAI_BASE_URL]", show_default=False)
+]
+StructuredOpt = Annotated[
+    Optional[str], typer.Option(help="json_schema, json_object (with a schema) or tools; default: chosen per server. [env: FACTCHECK_STRUCTURED_OUTPUT]", show_default=False)
+]
+ReasksOpt = Annotated[
+    Optional[int], typer.Option(help="Re-asks per step when the model's answer fails its checks (default 2).", show_default=False)
+]
+PromptsOpt = Annotated[
+    Optional[Path], typer.Option(help="Directory of prompt files overriding the built-in ones.", show_default=False, file_okay=False)
+]
+
+
+@app.command()
+def summarize(
+    article: ArticleArg,
+    format: FormatOpt = Format.markdown,
+    out: OutOpt = None,
+    published: PublishedOpt = None,
+    provider: ProviderOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    structured_output: StructuredOpt = None,
+    max_reasks: ReasksOpt = None,
+    prompts_dir: PromptsOpt = None,
+) -> None:
+    """The full report: neutral summary, claim checklist and timeline.
+
+    Example: factcheck summarize story.html --format json --out report.json
+    """
+    with _errors():
+        report = _analyse(**locals(), chains=("summary", "claims", "timeline"))
+        from .render import to_json, to_markdown
+
+        _emit(to_json(report) if format is Format.json else to_markdown(report), out)
+
+
+@app.command()
+def claims(
+    article: ArticleArg,
+    format: FormatOpt = Format.markdown,
+    out: OutOpt = None,
+    published: PublishedOpt = None,
+    provider: ProviderOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    structured_output: StructuredOpt = None,
+    max_reasks: ReasksOpt = None,
+    prompts_dir: PromptsOpt = None,
+) -> None:
+    """The claim checklist alone: what to verify, most check-worthy first, with [ ] boxes."""
+    with _errors():
+        report = _analyse(**locals(), chains=("claims",))
+        from .render import part_to_json, to_markdown
+
+        _emit(part_to_json(report, "claims") if format is Format.json else to_markdown(report, ["claims"]), out)
+
+
+@app.command()
+def timeline(
+    article: ArticleArg,
+    format: FormatOpt = Format.markdown,
+    out: OutOpt = None,
+    published: PublishedOpt = None,
+    provider: ProviderOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    structured_output: StructuredOpt = None,
+    max_reasks: ReasksOpt = None,
+    prompts_dir: PromptsOpt = None,
+) -> None:
+    """The timeline alone: dated events in order, dates resolved against the publication date."""
+    with _errors():
+        report = _analyse(**locals(), chains=("timeline",))
+        from .render import part_to_json, to_markdown
+
+        _emit(part_to_json(report, "timeline") if format is Format.json else to_markdown(report, ["timeline"]), out)
+
+
+@app.command()
+def schema(out: OutOpt = None) -> None:
+    """Print the JSON Schema of the report that --format json produces."""
+    with _errors():
+        from .models import Report
+
+        _emit(json.dumps(Report.model_json_schema(), indent=2) + "\n", out)
+
+
+# --- hand-off to the core ---------------------------------------------------------------------------------
+
+
+def _analyse(
+    *,
+    article: str,
+    published: str | None,
+    provider: str | None,
+    model: str | None,
+    base_url: str | None,
+    structured_output: str | None,
+    max_reasks: int | None,
+    prompts_dir: Path | None,
+    chains: tuple[str, ...],
+    **_: object,
+):
+    from .article import load_article, parse_date
+    from .llm import build_backend
+    from .pipeline import Pipeline
+    from .settings import load_settings
+
+    settings = load_settings(
+        provider=provider,
+        model=model,
+        base_url=base_url,
+        structured_output=structured_output,
+        max_reasks=max_reasks,
+        prompts_dir=prompts_dir,
+    )
+    when = _published(published)
+    stdin = _read_stdin() if article == "-" else None
+    loaded = load_article(article, stdin=stdin, published=when, timeout=settings.timeout)
+    backend = build_backend(settings)
+    return Pipeline(backend, settings).run(loaded, chains)
+
+
+def _published(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--published") from None
+
+
+def _read_stdin() -> bytes:
+    if sys.stdin is None or sys.stdin.isatty():
+        raise InputNotFound("'-' reads the article from standard input, but nothing was piped in")
+    return sys.stdin.buffer.read()
+
+
+def _emit(text: str, out: Path | None) -> None:
+    if out is not None:
+        write_atomic(out, text)
+    elif sys.stdout.isatty() and text.startswith("# "):  # a Markdown report, for a person
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(text))
+    else:
+        sys.stdout.write(text)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and a rename, so an interrupted run never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """The one place where factcheck's errors become a message and an exit code."""
+    try:
+        yield
+    except FactcheckError as exc:
+        if DEBUG:
+            raise
+        typer.echo(f"factcheck: error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        typer.echo("factcheck: interrupted", err=True)
+        raise typer.Exit(130) from None
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,98 @@
+"""One exception tree, caught once in cli.py and turned into a one-line message and an exit code.
+
+Each kind of failure has its own exit code so that scripts and cron jobs can tell them apart;
+the table is printed by `factcheck --help` and documented in the README.
+"""
+
+from __future__ import annotations
+
+
+class FactcheckError(Exception):
+    """Base of every error factcheck reports to the user."""
+
+    exit_code = 1
+
+
+class InputNotFound(FactcheckError):
+    """The article file does not exist or is not a file."""
+
+    exit_code = 3
+
+
+class EmptyInput(FactcheckError):
+    """The article has no text to analyse."""
+
+    exit_code = 4
+
+
+class BinaryInput(FactcheckError):
+    """The input is a binary file (an image, a PDF, an archive...), not an article."""
+
+    exit_code = 5
+
+
+class UndecodableInput(FactcheckError):
+    """The bytes are not valid text in any encoding we accept."""
+
+    exit_code = 6
+
+
+class InvalidFrontMatter(FactcheckError):
+    """The article's front matter is malformed."""
+
+    exit_code = 13
+
+
+class FetchError(FactcheckError):
+    """A URL could not be fetched."""
+
+    exit_code = 7
+
+
+class ProviderUnavailable(FactcheckError):
+    """The model server refused the connection, timed out or failed."""
+
+    exit_code = 8
+
+
+class AuthenticationFailed(FactcheckError):
+    """The model server rejected the API key."""
+
+    exit_code = 9
+
+
+class ModelOutputError(FactcheckError):
+    """The model kept returning invalid output: nothing usable was left after the re-asks."""
+
+    exit_code = 10
+
+
+class ConfigError(FactcheckError):
+    """The configuration (flags, environment, config file, prompt files) is invalid."""
+
+    exit_code = 11
+
+
+class RateLimited(FactcheckError):
+    """The model server kept answering 429 after the configured retries."""
+
+    exit_code = 12
+
+
+EXIT_CODES: dict[int, str] = {
+    cls.exit_code: cls.__doc__.strip().splitlines()[0]
+    for cls in (
+        FactcheckError,
+        InputNotFound,
+        EmptyInput,
+        BinaryInput,
+        UndecodableInput,
+        FetchError,
+        ProviderUnavailable,
+        AuthenticationFailed,
+        ModelOutputError,
+        ConfigError,
+        RateLimited,
+        InvalidFrontMatter,
+    )
+}

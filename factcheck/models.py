@@ -1,0 +1,164 @@
+"""The report schema (`Report`, serialised as JSON) and the small drafts the model is asked to fill.
+
+Report fields are computed or checked by code; drafts are what a model writes for one step and are
+validated before anything from them reaches a report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+ClaimType = Literal["statistic", "quote", "event", "causal", "prediction", "opinion"]
+Precision = Literal["day", "week", "month", "quarter", "year", "decade", "unknown"]
+# Where an item's text came from: the model's own words (checked), or code standing in for a
+# model step that kept failing its checks (the article's own sentence, verbatim).
+Origin = Literal["model", "extractive"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- the report ----------------------------------------------------------------------------------
+
+
+class Sentence(_Strict):
+    id: str = Field(description="S1, S2, ... in article order")
+    text: str
+    start: int = Field(description="offset of the first character in article.text")
+    end: int = Field(description="offset past the last character in article.text")
+    heading: bool = Field(False, description="a headline or cross-heading, not prose")
+
+
+class ArticleInfo(_Strict):
+    title: str | None = None
+    published: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    text: str = Field(description="the article text as analysed; every offset indexes it")
+    sha256: str
+    sentences: list[Sentence]
+
+
+class SummarySentence(_Strict):
+    text: str
+    sources: list[str] = Field(min_length=1, description="ids of the article sentences it rests on")
+    origin: Origin = "model"
+
+
+class Summary(_Strict):
+    sentences: list[SummarySentence] = Field(default_factory=list)
+
+
+class Claim(_Strict):
+    id: str = Field(description="C1, C2, ... in checklist order")
+    text: str = Field(description="the claim as one standalone sentence")
+    type: ClaimType
+    speaker: str = Field(description="who makes the claim: a named source, the outlet, or 'unattributed'")
+    sources: list[str] = Field(min_length=1)
+    quote: str = Field(description="verbatim article text from a cited sentence")
+    checkable: bool = Field(description="false for opinions and predictions, which no record can settle")
+    checkworthiness: float = Field(ge=0, le=1)
+    checkworthiness_source: Literal["scorer", "model"] = "scorer"
+    reason: str = Field(description="why it is (or is not) worth checking")
+    verify: str = Field(description="what to check and which primary source would settle it")
+    code_filled: list[Literal["text", "verify"]] = Field(
+        default_factory=list,
+        description="fields code filled in because the model's answers failed their checks: "
+        "text is then the quote, verify a generic pointer for the claim type",
+    )
+
+
+class TimelineEvent(_Strict):
+    date: dt.date | None = Field(description="first day covered; null when it cannot be resolved")
+    end: dt.date | None = Field(description="last day covered (== date for a single day)")
+    precision: Precision
+    when: str = Field(description="the date words exactly as written in a cited sentence")
+    event: str
+    sources: list[str] = Field(min_length=1)
+    origin: Origin = "model"
+
+
+class ReportWarning(_Strict):
+    code: str = Field(description="machine-readable kind, e.g. dropped-claim, unresolved-date")
+    message: str
+    item: str | None = Field(None, description="the chain step or item concerned")
+
+
+class Usage(_Strict):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    calls: int = 0
+
+    def add(self, other: Usage) -> None:
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+        self.calls += other.calls
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+
+class PromptRef(_Strict):
+    name: str
+    version: str
+    sha256: str = Field(description="hash of the prompt file as used")
+
+
+class Provenance(_Strict):
+    factcheck_version: str
+    provider: str
+    model: str
+    structured_output: str
+    prompts: list[PromptRef]
+    usage: dict[str, Usage] = Field(description="token usage per chain")
+    total: Usage
+    duration_seconds: float
+    created: dt.datetime
+
+
+class Report(_Strict):
+    schema_version: str = SCHEMA_VERSION
+    article: ArticleInfo
+    summary: Summary
+    claims: list[Claim]
+    timeline: list[TimelineEvent]
+    warnings: list[ReportWarning]
+    provenance: Provenance
+
+
+# --- what the model fills in, one small step at a time ---------------------------------------------
+
+
+class SummaryDraft(_Strict):
+    """One neutral summary sentence for the sentences shown."""
+
+    sentence: str = Field(min_length=3, max_length=300)
+
+
+class ClaimDraft(_Strict):
+    """The claim made in the text shown."""
+
+    type: ClaimType
+    speaker: str = Field(min_length=1, max_length=120)
+    claim: str = Field(min_length=3, max_length=300)
+    verify: str = Field(min_length=3, max_length=200)
+
+
+class EventDraft(_Strict):
+    """What happened at the date shown."""
+
+    event: str = Field(min_length=3, max_length=160)
+
+
+DRAFTS: dict[str, type[BaseModel]] = {
+    "SummaryDraft": SummaryDraft,
+    "ClaimDraft": ClaimDraft,
+    "EventDraft": EventDraft,
+}

@@ -1,0 +1,136 @@
+"""Reports as Markdown (also shown on a terminal through rich) and JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+
+from .models import Claim, Report, TimelineEvent
+
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def to_json(report: Report) -> str:
+    return report.model_dump_json(indent=2) + "\n"
+
+
+def part_to_json(report: Report, part: str) -> str:
+    """One part of the report (claims or timeline) with the article's identity, as JSON."""
+    data = json.loads(report.model_dump_json(include={"schema_version", part, "warnings"}))
+    data["article"] = report.article.model_dump(mode="json", include={"title", "published", "source", "url", "sha256"})
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_markdown(report: Report, parts: Iterable[str] = ("summary", "claims", "timeline")) -> str:
+    parts = list(parts)
+    lines = _header(report)
+    if "summary" in parts:
+        lines += ["## Summary", ""]
+        for s in report.summary.sentences:
+            marker = " *(the article's own words)*" if s.origin == "extractive" else ""
+            lines.append(f"- {s.text} [{', '.join(s.sources)}]{marker}")
+        if not report.summary.sentences:
+            lines.append("*No summary sentence passed the checks.*")
+        lines.append("")
+    if "claims" in parts:
+        lines += claims_markdown(report.claims)
+    if "timeline" in parts:
+        lines += timeline_markdown(report.timeline)
+    if report.warnings:
+        lines += ["## Warnings", ""]
+        lines += [f"- {w.code}: {w.message}" for w in report.warnings]
+        lines.append("")
+    lines.append(_footer(report))
+    return "\n".join(lines) + "\n"
+
+
+def _header(report: Report) -> list[str]:
+    a = report.article
+    lines = [f"# {a.title or 'Untitled article'}", ""]
+    facts = [a.source, f"published {a.published.isoformat()}" if a.published else "no publication date", a.url]
+    lines += [" · ".join(f for f in facts if f), ""]
+    return lines
+
+
+def claims_markdown(claims: list[Claim]) -> list[str]:
+    lines = ["## Claims to check", ""]
+    checkable = [c for c in claims if c.checkable]
+    others = [c for c in claims if not c.checkable]
+    if not claims:
+        return lines + ["*No checkable claim was found in this article.*", ""]
+    for claim in checkable:
+        lines += _claim_lines(claim, score=True)
+    if others:
+        lines += ["### Opinions and predictions (not checkable)", ""]
+        for claim in others:
+            lines += _claim_lines(claim, score=False)
+    return lines
+
+
+def _claim_lines(claim: Claim, *, score: bool) -> list[str]:
+    head = f"- [ ] **{claim.id}** · {claim.type}"
+    if score:
+        head += f" · {claim.checkworthiness:.2f}"
+    text_marker = " *(the article's own words)*" if "text" in claim.code_filled else ""
+    verify_marker = " *(generic: the model's suggestion failed its checks)*" if "verify" in claim.code_filled else ""
+    return [
+        f"{head} — {claim.text}{text_marker}",
+        f"  - Who: {claim.speaker}",
+        f"  - Quote: “{claim.quote}” [{', '.join(claim.sources)}]",
+        f"  - Why: {claim.reason}",
+        f"  - Verify: {claim.verify}{verify_marker}",
+        "",
+    ]
+
+
+def timeline_markdown(events: list[TimelineEvent]) -> list[str]:
+    lines = ["## Timeline", ""]
+    if not events:
+        return lines + ["*No dated event was found in this article.*", ""]
+    lines += ["| Date | As written | Event | Sources |", "| --- | --- | --- | --- |"]
+    for e in events:
+        event = e.event + (" *(the article's own words)*" if e.origin == "extractive" else "")
+        lines.append(f"| {format_when(e)} | {_cell(e.when)} | {_cell(event)} | {', '.join(e.sources)} |")
+    return lines + [""]
+
+
+def format_when(event: TimelineEvent) -> str:
+    """A date at its precision: '11 May 2025', '14–15 May 2025', 'June 2025', '2020s', 'unresolved'."""
+    start, end = event.date, event.end
+    if start is None:
+        return "unresolved"
+    if event.precision == "day":
+        if end is None or end == start:
+            return _day(start)
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{end.day} {MONTHS[start.month - 1]} {start.year}"
+        return f"{_day(start)} – {_day(end)}"
+    if event.precision == "week":
+        return f"week of {_day(start)}"
+    if event.precision == "month":
+        return f"{MONTHS[start.month - 1]} {start.year}"
+    if event.precision == "quarter":
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    if event.precision == "year":
+        return str(start.year)
+    if event.precision == "decade":
+        return f"{start.year // 10 * 10}s"
+    return _day(start)
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _footer(report: Report) -> str:
+    p = report.provenance
+    prompts = ", ".join(f"{r.name} v{r.version}" for r in p.prompts)
+    return (
+        f"---\n*{p.provider} · {p.model} · {p.total.total_tokens} tokens in {p.total.calls} calls · "
+        f"{p.duration_seconds:.1f} s · prompts: {prompts} · factcheck {p.factcheck_version}*"
+    )

@@ -1,0 +1,123 @@
+"""Ingestion: sentences and offsets, front matter, HTML, and the inputs that must be refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from factcheck.article import load_article, split_sentences
+from factcheck.errors import (
+    BinaryInput,
+    EmptyInput,
+    InputNotFound,
+    InvalidFrontMatter,
+    UndecodableInput,
+)
+
+from .conftest import SEED
+
+
+def test_seed_front_matter_and_offsets() -> None:
+    article = load_article(str(SEED))
+    assert article.published == dt.date(2025, 5, 13)
+    assert article.title and "Erdogan" in article.title
+    assert not article.text.startswith("---")
+    for s in article.sentences:
+        assert article.text[s.start : s.end] == s.text
+    ids = [s.id for s in article.sentences]
+    assert ids == [f"S{n}" for n in range(1, len(ids) + 1)]
+
+
+def test_seed_cross_heads_are_headings_and_quotes_stay_whole() -> None:
+    article = load_article(str(SEED))
+    headings = [s.text for s in article.sentences if s.heading]
+    assert "“Staunch, capable ally”" in headings
+    assert "Expecting cooperation in fight against terrorism" in headings
+    quoted = next(s for s in article.sentences if s.text.startswith("“We also discussed"))
+    assert quoted.text.endswith("southern Mediterranean.")
+
+
+def test_sentence_splitting_respects_abbreviations_and_initials() -> None:
+    text = "Mr. Smith met Dr. J. Doe in the U.S. on Monday. They talked for 2.5 hours! Then they left."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Mr. Smith met Dr. J. Doe in the U.S. on Monday.",
+        "They talked for 2.5 hours!",
+        "Then they left.",
+    ]
+
+
+def test_plain_text_offsets_are_the_files_own(tmp_path: Path) -> None:
+    raw = "  Line one said this.\r\n\r\nSecond  paragraph here. And “quoted” text.\n"
+    path = tmp_path / "a.txt"
+    path.write_bytes(raw.encode())
+    article = load_article(str(path))
+    assert article.text == raw
+    assert [raw[s.start : s.end] for s in article.sentences] == [s.text for s in article.sentences]
+    assert len(article.sentences) == 3
+
+
+def test_published_flag_overrides_front_matter() -> None:
+    article = load_article(str(SEED), published=dt.date(2024, 1, 2))
+    assert article.published == dt.date(2024, 1, 2)
+
+
+def test_html_main_text_and_metadata(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(
+        """<!doctype html><html><head><title>Council approves budget</title>
+        <meta property="og:site_name" content="Town Gazette">
+        <meta property="article:published_time" content="2025-03-04T10:00:00Z"></head>
+        <body><nav>Home | News | Sport</nav><article><h1>Council approves budget</h1>
+        <p>The town council approved a budget of 4.2 million euros on Monday, the mayor said.</p>
+        <p>The vote was 12 to 3. Opposition members said the plan cut library hours.</p>
+        </article><footer>Copyright</footer></body></html>""",
+        encoding="utf-8",
+    )
+    article = load_article(str(page))
+    assert "4.2 million euros" in article.text
+    assert "Home | News" not in article.text
+    assert article.published == dt.date(2025, 3, 4)
+    assert article.source == "Town Gazette"
+
+
+def test_stdin(tmp_path: Path) -> None:
+    article = load_article("-", stdin="A short story. It has two sentences.".encode())
+    assert len(article.sentences) == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "error", "message"),
+    [
+        (b"", EmptyInput, "no article text"),
+        (b"   \n\t\n", EmptyInput, "no article text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", BinaryInput, "PNG image"),
+        (b"%PDF-1.7\n", BinaryInput, "PDF"),
+        (b"PK\x03\x04rest", BinaryInput, "ZIP"),
+        (b"abc\x00def", BinaryInput, "NUL"),
+        ("caf\u00e9 cr\u00e8me".encode("latin-1"), UndecodableInput, "not UTF-8"),
+        (b"---\ntitle: [unclosed\n---\nBody.", InvalidFrontMatter, "not valid YAML"),
+        (b"---\npublished: next week\n---\nBody text.", InvalidFrontMatter, "not an ISO date"),
+        (b"---\ntitle:\n  nested: value\n---\nBody text.", InvalidFrontMatter, "single value"),
+    ],
+)
+def test_bad_inputs_are_refused_clearly(tmp_path: Path, content: bytes, error: type, message: str) -> None:
+    path = tmp_path / "input.txt"
+    path.write_bytes(content)
+    with pytest.raises(error, match=message):
+        load_article(str(path))
+
+
+def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Ein Satz. Noch einer.".encode("utf-16"))
+    assert [s.text for s in load_article(str(path)).sentences] == ["Ein Satz.", "Noch einer."]
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputNotFound, match="no such file"):
+        load_article(str(tmp_path / "nope.txt"))
+    with pytest.raises(InputNotFound, match="not a file"):
+        load_article(str(tmp_path))

@@ -1,0 +1,73 @@
+"""Grounding checks fire on what a model invents, and stay quiet on what the article says."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factcheck import grounding
+from factcheck.article import load_article
+
+from .conftest import SEED
+
+ARTICLE = load_article(str(SEED))
+PUBLISHED = dt.date(2025, 5, 13)
+
+
+def sentence(text_start: str):
+    return next(s for s in ARTICLE.sentences if s.text.startswith(text_start))
+
+
+def test_cited_ids_must_exist() -> None:
+    found, problems = grounding.cited(ARTICLE, ["S1", "S999"])
+    assert [s.id for s in found] == ["S1"]
+    assert problems == ["cites S999, which is not a sentence of the article"]
+    assert grounding.cited(ARTICLE, [])[1] == ["cites no sentence"]
+
+
+def test_quote_must_be_verbatim() -> None:
+    s = sentence("The proposal for unconditional talks")
+    assert grounding.check_verbatim("quote", "unconditional talks in Istanbul on May 15", [s]) == []
+    problems = grounding.check_verbatim("quote", "unconditional talks in Ankara", [s])
+    assert problems and "does not occur verbatim" in problems[0]
+
+
+def test_invented_name_is_caught() -> None:
+    # The bundled model once answered that "Sergei Petrov ... agreed to meet with a Chinese diplomat".
+    s = sentence("The proposal for unconditional talks")
+    problems = grounding.check_content("the claim", "Sergei Petrov proposed talks in Istanbul.", [s], PUBLISHED)
+    assert any("'Sergei'" in p for p in problems) and any("'Petrov'" in p for p in problems)
+    assert grounding.check_content("the claim", "Putin proposed unconditional talks in Istanbul.", [s], PUBLISHED) == []
+
+
+def test_invented_number_and_date_are_caught() -> None:
+    s = sentence("The proposal for unconditional talks")
+    numbers = grounding.check_content("the claim", "Putin proposed talks for 30 days.", [s], PUBLISHED)
+    assert any("number 30" in p for p in numbers)
+    dates = grounding.check_content("the claim", "Putin proposed talks on May 20.", [s], PUBLISHED)
+    assert any("date" in p and "May 20" in p for p in dates)
+    same = grounding.check_content("the claim", "Putin proposed talks in Istanbul on May 15.", [s], PUBLISHED)
+    assert same == []
+
+
+def test_attribution_must_be_kept() -> None:
+    s = sentence("Erdogan said that Türkiye has increased")
+    assert grounding.check_attribution("the sentence", "Türkiye has increased its efforts.", [s])
+    assert grounding.check_attribution("the sentence", "Erdogan said Türkiye increased its efforts.", [s]) == []
+
+
+def test_loaded_words_need_the_articles_own_use() -> None:
+    assert grounding.check_loaded_words("x", "Erdogan slammed NATO.", ARTICLE.text)
+    assert grounding.check_loaded_words("x", "Erdogan met Rutte.", ARTICLE.text) == []
+
+
+def test_speaker_must_be_named_in_the_article() -> None:
+    assert grounding.check_speaker("Recep Tayyip Erdogan", ARTICLE, None) == []
+    assert grounding.check_speaker("the outlet", ARTICLE, None) == []
+    assert grounding.check_speaker("He", ARTICLE, None)
+    assert grounding.check_speaker("Sergei Petrov", ARTICLE, None)
+
+
+def test_pronoun_resolution_cites_the_antecedent() -> None:
+    s = sentence("He said it is excellent to meet Erdogan")
+    found = grounding.antecedents("Rutte said it is excellent to meet Erdogan.", s, ARTICLE)
+    assert found and "Rutte" in found[-1].text
