@@ -11,6 +11,7 @@ import base64
 import datetime as dt
 import hashlib
 import re
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -142,7 +143,8 @@ def seed_report() -> Report:
     return hand_made_seed_report()
 
 
-def injection_report(url: str | None = "https://example.org/news?a=1&b=<2>") -> Report:
+def injection_report(url: str | None = "https://example.org/news?a=1&b=<2>", payloads: list[str] = PAYLOADS) -> Report:
+    PAYLOADS, EVIL = payloads, " ".join(payloads)  # noqa: N806 - the module's payloads, or a subset
     body = (
         "# heading <b>bold</b> " + PAYLOADS[0] + "\n\n"
         f"The minister said {PAYLOADS[1]} was fine. Officials wrote {PAYLOADS[2]} on 3 May 2025.\n\n"
@@ -394,6 +396,12 @@ def test_article_keeps_its_paragraphs_and_headings():
     assert article.count("<p>") == 12  # each prose sentence of the seed is its own paragraph
 
 
+def test_rendering_is_deterministic_and_survives_a_json_round_trip(seed_report):
+    """`factcheck render report.json` must give the page `summarize` gave: same report, same bytes."""
+    again = Report.model_validate_json(seed_report.model_dump_json())
+    assert render_html(again) == render_html(seed_report)
+
+
 def test_an_empty_report_still_renders():
     article = parse_text("Nothing happened.")
     article.sentences = split_sentences(article.text)
@@ -503,6 +511,14 @@ def _in_view(page, selector: str) -> bool:
     )
 
 
+def _wait_until(page, expression: str, timeout: float = 3.0) -> None:
+    """Poll a JS expression (wait_for_function would need eval, which the page's CSP forbids)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        page.wait_for_timeout(30)
+
+
 def _classes(page, selector: str) -> list[str]:
     return page.eval_on_selector(selector, "el => Array.from(el.classList)")
 
@@ -512,12 +528,15 @@ def _classes(page, selector: str) -> list[str]:
 def test_browser_clicking_a_claim_highlights_and_reveals_its_sentences(page_for, seed_report):
     page = page_for(seed_report, "seed")
     assert page.evaluate("document.body.classList.contains('js')"), page.events
-    # A claim citing a sentence far down the article: scroll the article away from it first.
+    assert seed_report.claims, "the seed report has no claim to click"
+    # A claim citing a sentence far down the article; scroll the article away from that sentence first.
     claim = max(seed_report.claims, key=lambda c: int(re.sub(r"\D", "", c.sources[0]) or 0))
     sid = claim.sources[0]
-    page.eval_on_selector("#article-pane", "p => { p.scrollTop = 0; }")
     page.evaluate("window.scrollTo(0, 0)")
-    assert not _in_view(page, f"#{sid}"), f"{sid} was already on screen: the test would prove nothing"
+    page.eval_on_selector("#article-pane", "p => { p.scrollTop = 0; }")
+    if _in_view(page, f"#{sid}"):
+        page.eval_on_selector("#article-pane", "p => { p.scrollTop = p.scrollHeight; }")
+    assert not _in_view(page, f"#{sid}"), f"{sid} is on screen however the article scrolls: the test would prove nothing"
     assert "hl" not in _classes(page, f"#{sid}")
 
     page.click(f"li.claim[data-label='{claim.id}'] .chips")
@@ -560,6 +579,30 @@ def test_browser_clicking_a_sentence_highlights_the_items_citing_it(page_for):
     page.click("#ev-2 a.cite[data-sid='S7']")
     assert "hl" in _classes(page, "#S7") and "hl" in _classes(page, "#S2")
     assert _in_view(page, "#S7")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_browser_hover_previews_and_the_keyboard_selects(page_for):
+    report = hand_made_seed_report()
+    page = page_for(report, "seed-hover")
+    page.eval_on_selector("#article-pane", "p => { p.scrollTop = 0; }")
+    assert not _in_view(page, "#S13")
+    page.hover("#claim-C2")
+    _wait_until(page, "document.getElementById('S13').classList.contains('hl')")
+    assert _in_view(page, "#S13"), "hovering a claim brings its sentence into view in the article pane"
+    assert not page.is_visible("#selbar"), "a hover is a preview, not a selection"
+    page.mouse.move(5, 5)  # leave: the preview goes
+    _wait_until(page, "!document.querySelector('.hl')")
+    # Keyboard: Tab to an item, Enter selects it; Escape clears.
+    page.focus("#ev-3")
+    page.keyboard.press("Enter")
+    assert "sel" in _classes(page, "#ev-3") and "hl" in _classes(page, "#S8")
+    page.focus("#S9")
+    page.keyboard.press("Enter")
+    assert "sel" in _classes(page, "#S9") and "hl" in _classes(page, "#ev-4")
+    page.keyboard.press("Escape")
+    assert not page.query_selector_all(".sel, .hl")
 
 
 @pytest.mark.browser
@@ -607,6 +650,26 @@ def test_browser_no_script_from_the_article_runs(page_for):
     assert [u for u in page.events["requests"] if not u.startswith("file://")] == []
     assert page.events["errors"] == []
     _screenshot(page, "injection")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_browser_the_csp_alone_stops_the_payloads(page_for, monkeypatch):
+    """Defence in depth: with escaping switched off, the injected markup is live, and still nothing runs."""
+    import factcheck.html
+
+    monkeypatch.setattr(factcheck.html, "_e", str)
+    # A live "<!--" would turn the rest of the page into a comment: swap that payload for plain markup.
+    live = [p if "<!--" not in p else "<b>plain</b>" for p in PAYLOADS]
+    page = page_for(injection_report(payloads=live), "injection-unescaped")
+    assert page.evaluate("document.querySelectorAll('img[onerror], svg[onload]').length") > 0, "the payloads are live markup"
+    assert page.evaluate("document.scripts.length") > 1
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.events["dialogs"] == []
+    assert page.is_visible("#article-pane"), "the injected <style> was not applied"
+    assert [u for u in page.events["requests"] if not u.startswith("file://")] == []
+    assert any("Content Security Policy" in m for m in page.events["console"]), page.events["console"]
 
 
 @pytest.mark.browser
