@@ -186,7 +186,7 @@ def extract_features(text: str) -> dict[str, float]:
     feats: dict[str, float] = {}
     toks = _tokens(text)
     words = [t for t in toks if t not in {"?", "!", "$", "%"}]
-    for t in set(words):
+    for t in dict.fromkeys(words):  # first-occurrence order, not set order (hash-seeded)
         feats["w:" + t] = 1.0
     padded = ["<s>", *words, "</s>"]
     for a, b in itertools.pairwise(padded):
@@ -343,21 +343,19 @@ class Scorer:
             raise ScorerDataError("check-worthiness weights must map feature names to numbers")
         return cls(weights, bias, data.get("meta"))
 
+    def _contributions(self, text: str) -> list[tuple[float, str]]:
+        w = self.weights
+        return [(w[k] * v, k) for k, v in extract_features(text).items() if k in w]
+
     def logit(self, text: str) -> float:
         """The raw linear score of one sentence (before the sigmoid)."""
-        w = self.weights
-        return self.bias + sum(w.get(k, 0.0) * v for k, v in extract_features(text).items())
+        # fsum is exactly rounded, so the result does not depend on the order of the terms.
+        return math.fsum([self.bias, *(c for c, _ in self._contributions(text))])
 
     def score_one(self, text: str) -> Score:
-        feats = extract_features(text)
-        w = self.weights
-        z = self.bias
-        contributions: list[tuple[float, str]] = []
-        for k, v in feats.items():
-            c = w.get(k, 0.0) * v
-            if c:
-                z += c
-                contributions.append((c, k))
+        """Score one sentence."""
+        contributions = self._contributions(text)
+        z = math.fsum([self.bias, *(c for c, _ in contributions)])
         return Score(score=_sigmoid(z), reason=_reason(contributions, text))
 
     def score(self, texts: Sequence[str]) -> list[Score]:
@@ -375,7 +373,7 @@ def _sigmoid(z: float) -> float:
 
 
 #: A hand-designed feature must add at least this much to the logit to be named in a reason.
-_REASON_MIN_CONTRIBUTION = 0.15
+_REASON_MIN_CONTRIBUTION = 0.1
 
 
 def _reason(contributions: list[tuple[float, str]], text: str) -> str:

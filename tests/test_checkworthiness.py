@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -204,3 +205,30 @@ def test_benchmark_ranking_breaks_ties_by_line_and_folds_never_overlap() -> None
         folds = ev.folds_of(names, n)
         flat = [name for fold in folds for name in fold]
         assert sorted(flat) == names  # every file held out exactly once
+
+
+def test_scores_are_identical_across_processes_and_hash_seeds() -> None:
+    code = (
+        "import json, sys\n"
+        "from factcheck.checkworthiness import load_scorer\n"
+        "texts = json.loads(sys.stdin.read())\n"
+        "print(json.dumps([[s.score, s.reason] for s in load_scorer().score(texts)]))\n"
+    )
+    # Short sentences whose terms, summed in hash-seeded set order, used to differ in the last bit.
+    texts = [*SENTENCES, "I do.", "He lied.", "Yes or no.", "Don't we?", "She left early."]
+    outputs = set()
+    for seed in ("0", "1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            input=json.dumps(texts),
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+            env=env,
+        )
+        outputs.add(out.stdout)
+    assert len(outputs) == 1
+    here = [[s.score, s.reason] for s in load_scorer().score(texts)]
+    assert json.loads(outputs.pop()) == here
