@@ -9,7 +9,8 @@ scipy and scikit-learn (the ``train`` extra); the package's scorer needs none of
 The model is a class-balanced, L2-regularised logistic regression over the features of
 ``factcheck.checkworthiness.extract_features``. Only the sentence text is used (never the speaker
 or the neighbouring lines), so the scorer works the same on news articles. Training is
-deterministic: the same data gives byte-identical JSON.
+deterministic: the same data and library versions give byte-identical JSON (the versions are
+recorded in the file's ``meta``).
 """
 
 from __future__ import annotations
@@ -96,7 +97,12 @@ def fit(sentences: list[Sentence], *, c: float = C, min_df: int = MIN_DF) -> dic
     x = csr_matrix((vals, (rows, cols)), shape=(len(sentences), len(vocab)), dtype=np.float64)
     y = np.array([s.label for s in sentences])
     model = LogisticRegression(
-        C=c, class_weight="balanced", solver="liblinear", max_iter=1000, tol=1e-6
+        C=c,
+        class_weight="balanced",
+        solver="liblinear",
+        max_iter=1000,
+        tol=1e-6,
+        random_state=0,
     )
     model.fit(x, y)
     coef = model.coef_[0]
@@ -110,6 +116,12 @@ def fit(sentences: list[Sentence], *, c: float = C, min_df: int = MIN_DF) -> dic
         "bias": round(float(model.intercept_[0]), WEIGHT_DECIMALS),
         "weights": dict(sorted(weights.items())),
     }
+
+
+def _version(dist: str) -> str:
+    from importlib.metadata import version
+
+    return version(dist)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         "positives": sum(s.label for s in sentences),
         "data_sha256": digest.hexdigest(),
         "hyperparameters": {"C": C, "min_df": MIN_DF, "min_abs_weight": MIN_ABS_WEIGHT},
+        "libraries": {name: _version(name) for name in ("numpy", "scipy", "scikit-learn")},
         "script": "benchmarks/train_checkworthiness.py",
     }
     Scorer.from_json(model)  # refuse to write a file the package could not load

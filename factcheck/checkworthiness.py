@@ -292,7 +292,12 @@ def _reason_detail(name: str, text: str) -> str:
     if pattern is None:
         return ""
     if name == "f:number":
-        m = _NUMBER_RE.search(text) or re.search(r"\d+(?:[.,]\d+)*%?", text)
+        # Prefer a figure that is not part of a date ("May 15"); else show the date itself.
+        dates = [m.span() for m in _DATE_RE.finditer(text)]
+        for m in _NUMBER_RE.finditer(text):
+            if not any(a <= m.start() < b for a, b in dates):
+                return m.group(0).strip()
+        m = _DATE_RE.search(text) or re.search(r"\d+(?:[.,]\d+)*%?", text)
         return m.group(0).strip() if m else ""
     m = pattern.search(text)
     return m.group(0).strip() if m else ""
