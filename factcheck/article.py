@@ -21,6 +21,8 @@ from .errors import (
     UndecodableInput,
 )
 
+# A "sentence" longer than this is cut at white space: it must fit in one model request.
+MAX_SENTENCE_CHARS = 1500
 # Refuse inputs past this size instead of exhausting memory on a mistaken path.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -265,12 +267,25 @@ def split_sentences(text: str) -> list[Sentence]:
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
     for match in _BOUNDARY.finditer(text, start, end):
-        word = re.search(r"([\w.]+)\W*$", text[cursor : match.start() + 1])
+        word = re.search(r"([\w.]+)\W*$", text[max(cursor, match.start() - 40) : match.start() + 1])
         if word and match.group().startswith(".") and _is_abbreviation(word.group(1)):
             continue
-        spans.append((cursor, match.end()))
+        spans.extend(_cap(text, cursor, match.end()))
         cursor = match.end()
-    spans.append((cursor, end))
+    spans.extend(_cap(text, cursor, end))
+    return spans
+
+
+def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a run with no sentence break (a table, a 1-MB line) into pieces of at most
+    MAX_SENTENCE_CHARS at white space, so that every piece fits in one model request."""
+    spans = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
     return spans
 
 

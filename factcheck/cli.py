@@ -21,8 +21,6 @@ import typer
 
 from .errors import EXIT_CODES, FactcheckError, InputNotFound
 
-DEBUG = os.environ.get("FACTCHECK_DEBUG", "") not in ("", "0")
-
 _EXIT_TABLE = "\n\n".join(f"{code}  {what}" for code, what in sorted(EXIT_CODES.items()))
 
 app = typer.Typer(
@@ -35,7 +33,7 @@ app = typer.Typer(
     ),
     epilog=f"Exit codes:\n\n0  success\n\n2  bad usage\n\n{_EXIT_TABLE}\n\nSet FACTCHECK_DEBUG=1 to see tracebacks.",
     no_args_is_help=True,
-    pretty_exceptions_enable=DEBUG,
+    pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 
@@ -43,6 +41,7 @@ app = typer.Typer(
 class Format(str, Enum):
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 # --- options shared by the commands that run a model ----------------------------------------------------
@@ -50,7 +49,10 @@ class Format(str, Enum):
 ArticleArg = Annotated[
     str, typer.Argument(help="Article: a .txt/.md file (optional YAML front matter), an .html file, an http(s) URL, or - for stdin.", show_default=False)
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="markdown (on a terminal: rendered), json (the Report), or html (one self-contained page).")
+]
+OpenOpt = Annotated[bool, typer.Option("--open", help="Write the HTML report to a temporary file and open it in the browser.")]
 OutOpt = Annotated[
     Optional[Path], typer.Option("--out", "-o", help="Write to this file (atomically) instead of standard output.", dir_okay=False)
 ]
@@ -89,6 +91,7 @@ def summarize(
     structured_output: StructuredOpt = None,
     max_reasks: ReasksOpt = None,
     prompts_dir: PromptsOpt = None,
+    open_: OpenOpt = False,
 ) -> None:
     """The full report: neutral summary, claim checklist and timeline.
 
@@ -96,9 +99,7 @@ def summarize(
     """
     with _errors():
         report = _analyse(**locals(), chains=("summary", "claims", "timeline"))
-        from .render import to_json, to_markdown
-
-        _emit(to_json(report) if format is Format.json else to_markdown(report), out)
+        _output(report, Format.html if open_ else format, out, open_=open_)
 
 
 @app.command()
@@ -117,9 +118,7 @@ def claims(
     """The claim checklist alone: what to verify, most check-worthy first, with [ ] boxes."""
     with _errors():
         report = _analyse(**locals(), chains=("claims",))
-        from .render import part_to_json, to_markdown
-
-        _emit(part_to_json(report, "claims") if format is Format.json else to_markdown(report, ["claims"]), out)
+        _output(report, format, out, part="claims")
 
 
 @app.command()
@@ -138,9 +137,84 @@ def timeline(
     """The timeline alone: dated events in order, dates resolved against the publication date."""
     with _errors():
         report = _analyse(**locals(), chains=("timeline",))
-        from .render import part_to_json, to_markdown
+        _output(report, format, out, part="timeline")
 
-        _emit(part_to_json(report, "timeline") if format is Format.json else to_markdown(report, ["timeline"]), out)
+
+@app.command()
+def render(
+    report: Annotated[Path, typer.Argument(help="A report saved with --format json.", show_default=False)],
+    format: FormatOpt = Format.markdown,
+    out: OutOpt = None,
+    open_: OpenOpt = False,
+) -> None:
+    """Render a saved JSON report again, as Markdown or HTML; no model is called."""
+    with _errors():
+        from .render import load_report
+
+        _output(load_report(report), Format.html if open_ else format, out, open_=open_)
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+TableFormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help="table (for people) or json (for scripts).")]
+
+
+@app.command()
+def dates(
+    article: ArticleArg,
+    published: PublishedOpt = None,
+    format: TableFormatOpt = TableFormat.table,
+    out: OutOpt = None,
+) -> None:
+    """Every date and time expression, resolved against the publication date (TimeML TIMEX3).
+
+    Offsets index the text as analysed: for a plain-text file, the file itself.
+    """
+    with _errors():
+        from .article import load_article
+        from .dates import tag
+
+        loaded = load_article(article, stdin=_read_stdin() if article == "-" else None, published=_published(published))
+        found = tag(loaded.text, loaded.published)
+        data = {"published": loaded.published.isoformat() if loaded.published else None, "dates": [t.to_json() for t in found]}
+        if format is TableFormat.json:
+            _emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", out)
+            return
+        rows = []
+        for t in found:
+            sentence = next((s.id for s in loaded.sentences if s.start <= t.start < s.end), "")
+            value = t.value + (f" .. {t.value_end}" if t.value_end else "")
+            rows.append((t.text, t.type, value, sentence))
+        _emit_table(["expression", "type", "value", "sentence"], rows, out, empty="no date or time expression found")
+
+
+@app.command()
+def checkworthiness(
+    file: Annotated[str, typer.Argument(help="An article (as for summarize), or with --lines a file of one sentence per line.", show_default=False)],
+    lines: Annotated[bool, typer.Option("--lines", help="Score each line of FILE as one sentence.")] = False,
+    format: TableFormatOpt = TableFormat.table,
+    out: OutOpt = None,
+) -> None:
+    """Score how worth checking each sentence is (0..1), with the bundled scorer; no model is called."""
+    with _errors():
+        from .article import decode, load_article, read_file
+        from .checkworthiness import checkworthiness_report
+
+        stdin = _read_stdin() if file == "-" else None
+        if lines:
+            raw = stdin if stdin is not None else read_file(Path(file))
+            texts = decode(raw, name=file).splitlines()
+        else:
+            texts = [s.text for s in load_article(file, stdin=stdin).sentences]
+        data = checkworthiness_report(texts)
+        if format is TableFormat.json:
+            _emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", out)
+            return
+        rows = [(str(s["line"]), f"{s['score']:.3f}", s["text"]) for s in data["sentences"]]
+        _emit_table(["line", "score", "sentence"], rows, out, empty="no sentence to score")
 
 
 @app.command()
@@ -203,6 +277,28 @@ def _read_stdin() -> bytes:
     return sys.stdin.buffer.read()
 
 
+def _output(report, format: Format, out: Path | None, *, part: str | None = None, open_: bool = False) -> None:
+    from . import render
+
+    if format is Format.html:
+        from .html import render_html
+
+        text = render_html(report)
+    elif format is Format.json:
+        text = render.part_to_json(report, part) if part else render.to_json(report)
+    else:
+        text = render.to_markdown(report, [part] if part else render.PARTS)
+    if open_:
+        import webbrowser
+
+        out = out or Path(tempfile.mkdtemp(prefix="factcheck-")) / "report.html"
+        write_atomic(out, text)
+        typer.echo(f"factcheck: report written to {out}", err=True)
+        webbrowser.open(out.resolve().as_uri())
+        return
+    _emit(text, out)
+
+
 def _emit(text: str, out: Path | None) -> None:
     if out is not None:
         write_atomic(out, text)
@@ -213,6 +309,24 @@ def _emit(text: str, out: Path | None) -> None:
         Console().print(Markdown(text))
     else:
         sys.stdout.write(text)
+
+
+def _emit_table(header: list[str], rows: list[tuple[str, ...]], out: Path | None, *, empty: str) -> None:
+    """A table for people: rich on a terminal, tab-separated lines in a pipe or a file."""
+    if not rows:
+        typer.echo(f"factcheck: {empty}", err=True)
+        return
+    if out is None and sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*header)
+        for row in rows:
+            table.add_row(*row)
+        Console().print(table)
+        return
+    lines = ["\t".join(header), *("\t".join(cell.replace("\t", " ") for cell in row) for row in rows)]
+    _emit("\n".join(lines) + "\n", out)
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -234,7 +348,7 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except FactcheckError as exc:
-        if DEBUG:
+        if os.environ.get("FACTCHECK_DEBUG", "") not in ("", "0"):
             raise
         typer.echo(f"factcheck: error: {exc}", err=True)
         raise typer.Exit(exc.exit_code) from None

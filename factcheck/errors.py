@@ -43,6 +43,12 @@ class InvalidFrontMatter(FactcheckError):
     exit_code = 13
 
 
+class InvalidReport(FactcheckError):
+    """The file is not a factcheck JSON report."""
+
+    exit_code = 14
+
+
 class FetchError(FactcheckError):
     """A URL could not be fetched."""
 
@@ -94,5 +100,6 @@ EXIT_CODES: dict[int, str] = {
         ConfigError,
         RateLimited,
         InvalidFrontMatter,
+        InvalidReport,
     )
 }

@@ -231,3 +231,49 @@ def check_restates(label: str, text: str, sentences: Sequence[Sentence], *, min_
     if content and sum(w in source for w in content) / len(content) < 0.5:
         return [f"{label} {text!r} uses mostly words its sentence does not; restate the sentence"]
     return []
+
+
+_NAME_RUN = r"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)*"
+_SAYS = (
+    r"(?:said|says|stated|states|added|adds|told|confirmed|confirms|described|describes|noted|notes|reiterates|"
+    r"announced|announces|reiterated|warned|warns|argued|insisted|claimed|wrote)"
+)
+_NAMED_SAYS = re.compile(rf"({_NAME_RUN})(?:,[^,]{{1,60}},)?\s+(?:has\s+|have\s+|had\s+)?{_SAYS}\b")
+_ACCORDING_TO = re.compile(rf"\baccording to\s+(?:the\s+)?({_NAME_RUN})")
+_PRONOUN_SAYS = re.compile(rf"(?:^|[,;]\s*|\band\s+)(?:he|she|they)\s+{_SAYS}\b|\b{_SAYS}\s+the\s+(?:president|minister|official)", re.IGNORECASE)
+
+
+def attribution(sentence: Sentence, article: Article, depth: int = 3) -> str | None:
+    """Who the sentence says is speaking: "X said", "according to X", or "He said" resolved to the
+    speaker of the sentences just before. None when the article states it in its own voice."""
+    text = sentence.text
+    for pattern in (_NAMED_SAYS, _ACCORDING_TO):
+        for match in pattern.finditer(text):
+            name = _strip_titles(match.group(1))
+            if name:
+                return name
+    if depth and _PRONOUN_SAYS.search(text):
+        index = article.sentences.index(sentence)
+        for earlier in reversed(article.sentences[max(0, index - 3) : index]):
+            if not earlier.heading and (found := attribution(earlier, article, depth - 1)):
+                return found
+    return None
+
+
+def _strip_titles(run: str) -> str:
+    """The name after the last title: "NATO Secretary General Mark Rutte" -> "Mark Rutte"."""
+    segments: list[list[str]] = [[]]
+    for word in run.split():
+        if word.lower() in _NOT_NAMES | _TITLES:
+            segments.append([])
+        else:
+            segments[-1].append(word)
+    named = [seg for seg in segments if seg]
+    return " ".join(named[-1]) if named else ""
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """'Erdogan' and 'Recep Tayyip Erdogan' are the same speaker; 'Erdogan' and 'Rutte' are not."""
+    words_a = {w.lower() for w in _WORD.findall(a)} - _NOT_NAMES - _TITLES
+    words_b = {w.lower() for w in _WORD.findall(b)} - _NOT_NAMES - _TITLES
+    return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)

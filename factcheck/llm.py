@@ -102,9 +102,6 @@ class LlamaCppChat(BaseChatModel):
                 raise ConfigError(f"cannot load the model {self.model_path}: {exc}") from exc
         return self._llama
 
-    def count_tokens(self, text: str) -> int:
-        return len(self.llama().tokenize(text.encode("utf-8"), add_bos=False, special=False))
-
     def _generate(
         self,
         messages: list[BaseMessage],
@@ -165,11 +162,8 @@ class Backend:
     structured_output: str
     concurrency: int
 
-    def count_tokens(self, text: str) -> int:
-        if isinstance(self.chat, LlamaCppChat):
-            return self.chat.count_tokens(text)
-        # Remote tokenizers are not available offline; 3 characters a token errs on the safe side.
-        return len(text) // 3 + 1
+    def timings(self) -> list[LlamaTimings]:
+        return self.chat.timings if isinstance(self.chat, LlamaCppChat) else []
 
 
 def build_backend(settings: Settings) -> Backend:

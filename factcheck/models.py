@@ -67,10 +67,11 @@ class Claim(_Strict):
     checkworthiness_source: Literal["scorer", "model"] = "scorer"
     reason: str = Field(description="why it is (or is not) worth checking")
     verify: str = Field(description="what to check and which primary source would settle it")
-    code_filled: list[Literal["text", "verify"]] = Field(
+    code_filled: list[Literal["speaker", "text", "type", "verify"]] = Field(
         default_factory=list,
-        description="fields code filled in because the model's answers failed their checks: "
-        "text is then the quote, verify a generic pointer for the claim type",
+        description="fields code filled in because the model's answers failed their checks: the "
+        "speaker from the article's attribution, the text from the quote, the type from the quote's "
+        "wording, verify a generic pointer",
     )
 
 
@@ -111,6 +112,16 @@ class PromptRef(_Strict):
     sha256: str = Field(description="hash of the prompt file as used")
 
 
+class EngineTimings(_Strict):
+    """llama.cpp's own accounting, for the in-process model: what it evaluated and how long it took.
+    A prompt prefix reused from the cache is not evaluated again, so it is not counted."""
+
+    prompt_eval_tokens: int
+    prompt_eval_ms: float
+    generated_tokens: int
+    generation_ms: float
+
+
 class Provenance(_Strict):
     factcheck_version: str
     provider: str
@@ -119,6 +130,7 @@ class Provenance(_Strict):
     prompts: list[PromptRef]
     usage: dict[str, Usage] = Field(description="token usage per chain")
     total: Usage
+    engine: EngineTimings | None = Field(None, description="llama.cpp's own timings (local provider only)")
     duration_seconds: float
     created: dt.datetime
 

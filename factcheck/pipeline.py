@@ -34,6 +34,7 @@ from .models import (
     Claim,
     ClaimDraft,
     ClaimType,
+    EngineTimings,
     EventDraft,
     PromptRef,
     Provenance,
@@ -82,6 +83,7 @@ class Pipeline:
 
     def run(self, article: Article, chains: Sequence[str] = CHAINS) -> Report:
         started = time.monotonic()
+        timings_before = len(self.backend.timings())
         built = {name: CHAIN_TYPES[name](article, self.settings) for name in chains}
         steps = [step for chain in built.values() for step in chain.plan()]
         answers = self.fill(article, steps)
@@ -97,7 +99,7 @@ class Pipeline:
             claims=runs["claims"].items if "claims" in runs else [],
             timeline=runs["timeline"].items if "timeline" in runs else [],
             warnings=warnings,
-            provenance=self._provenance(runs, time.monotonic() - started, chains),
+            provenance=self._provenance(runs, time.monotonic() - started, chains, timings_before),
         )
         dropped = [w for w in warnings if w.code.startswith("dropped")]
         if dropped and not (report.summary.sentences or report.claims or report.timeline):
@@ -128,7 +130,9 @@ class Pipeline:
         answers = RunnableLambda(ask).batch(order, config={"max_concurrency": self.backend.concurrency}) if order else []
         return {id(step): answer for step, answer in zip(order, answers)}
 
-    def _provenance(self, runs: dict[str, ChainRun], seconds: float, chains: Sequence[str]) -> Provenance:
+    def _provenance(
+        self, runs: dict[str, ChainRun], seconds: float, chains: Sequence[str], timings_before: int
+    ) -> Provenance:
         total = Usage()
         for chain_run in runs.values():
             total.add(chain_run.usage)
@@ -141,6 +145,7 @@ class Pipeline:
             prompts=[PromptRef(name=p.name, version=p.meta.version, sha256=p.sha256) for p in used],
             usage={name: chain_run.usage for name, chain_run in runs.items()},
             total=total,
+            engine=engine_timings(self.backend.timings()[timings_before:]) if self.backend.provider == "local" else None,
             duration_seconds=round(seconds, 3),
             created=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
         )
@@ -213,12 +218,15 @@ class ClaimsChain:
 
     @staticmethod
     def field_problems(article: Article, step: Step, draft: ClaimDraft) -> dict[str, list[str]]:
+        quote = step.part or step.sentence.text
         cited = with_antecedents(draft.claim + " " + draft.speaker, step.sentence, article)
         return {
-            "speaker": grounding.check_speaker_cited(draft.speaker, cited),
+            "speaker": grounding.check_speaker_cited(draft.speaker, cited)
+            + check_attribution_kept(draft.speaker, step.sentence, article),
             "text": grounding.check_content("the claim", draft.claim, cited, article.published)
             + grounding.check_restates("the claim", draft.claim, cited),
-            "verify": check_verify(draft.verify, step.part or step.sentence.text),
+            "type": check_claim_type(draft.type, quote, draft.speaker),
+            "verify": check_verify(draft.verify, quote),
         }
 
     @classmethod
@@ -228,38 +236,37 @@ class ClaimsChain:
     def assemble(self, answered: list[tuple[Step, Answer]]) -> ChainRun:
         run = ChainRun()
         for step, answer in answered:
-            draft, code_filled = answer.value, []
-            if draft is None and answer.last is not None:
-                # Salvage an answer whose speaker holds: code stands in for the fields that failed
-                # (the quote for the text, a pointer by claim type for verify), and says so.
-                failed = sorted(n for n, found in self.field_problems(self.article, step, answer.last).items() if found)
-                if "speaker" not in failed:
-                    draft, code_filled = answer.last, failed
-                    run.warnings.append(stand_in_warning("code-filled-claim", step, answer, f"code filled {', '.join(failed)}"))
+            draft = answer.value or answer.last
             if draft is None:
                 run.warnings.append(stand_in_warning("dropped-claim", step, answer, "dropped"))
                 continue
-            run.items.append(self._claim(step, draft, code_filled))
+            # Code stands in for each field that kept failing its checks, and the claim says which.
+            failed = [] if answer.value else [n for n, found in self.field_problems(self.article, step, draft).items() if found]
+            if failed:
+                run.warnings.append(stand_in_warning("code-filled-claim", step, answer, f"code filled {', '.join(failed)}"))
+            run.items.append(self._claim(step, draft, failed))
         run.items = order_claims(dedupe_claims(run.items))
         return run
 
     def _claim(self, step: Step, draft: ClaimDraft, code_filled: list[str]) -> Claim:
         quote = step.part or step.sentence.text
         text = quote if "text" in code_filled else draft.claim
-        cited = with_antecedents(text + " " + draft.speaker, step.sentence, self.article)
+        speaker = (grounding.attribution(step.sentence, self.article) or "the outlet") if "speaker" in code_filled else draft.speaker
+        kind = classify_claim(quote, speaker) if "type" in code_filled else draft.type
+        cited = with_antecedents(text + " " + speaker, step.sentence, self.article)
         score = self.scores[step.sentence.id]
-        checkable = draft.type not in ("opinion", "prediction")
+        checkable = kind not in ("opinion", "prediction")
         return Claim(
             id="",
             text=text,
-            type=draft.type,
-            speaker=draft.speaker,
+            type=kind,
+            speaker=speaker,
             sources=[s.id for s in cited],
             quote=quote,
             checkable=checkable,
             checkworthiness=round(score.score, 3) if checkable else 0.0,
-            reason=(score.reason or "scored by the check-worthiness model") if checkable else f"{draft.type}: no record can settle it",
-            verify=GENERIC_VERIFY[draft.type] if "verify" in code_filled else draft.verify,
+            reason=(score.reason or "scored by the check-worthiness model") if checkable else f"{kind}: no record can settle it",
+            verify=generic_verify(kind, speaker) if "verify" in code_filled else draft.verify,
             code_filled=code_filled,
         )
 
@@ -271,11 +278,15 @@ class TimelineChain:
 
     def __init__(self, article: Article, settings: Settings) -> None:
         self.article = article
+        self.limit = settings.max_events
+        self.skipped = 0
 
     def plan(self) -> list[Step]:
+        dated = dated_sentences(self.article)
+        self.skipped = max(0, len(dated) - self.limit)
         return [
             Step(self.name, f"E{n}", sentence, EventDraft, part=timex.text, timex=timex)
-            for n, (timex, sentence) in enumerate(dated_sentences(self.article), start=1)
+            for n, (timex, sentence) in enumerate(dated[: self.limit], start=1)
         ]
 
     @staticmethod
@@ -295,6 +306,13 @@ class TimelineChain:
                     code="no-publication-date",
                     message="the article has no publication date (give --published): relative dates such as "
                     "'on Tuesday' could not be resolved",
+                )
+            )
+        if self.skipped:
+            run.warnings.append(
+                ReportWarning(
+                    code="timeline-truncated",
+                    message=f"the timeline keeps the first {self.limit} dates; {self.skipped} later ones were not examined",
                 )
             )
         for step, answer in answered:
@@ -368,7 +386,9 @@ def dated_sentences(article: Article) -> list[tuple[Timex, Sentence]]:
     found = []
     prose = [s for s in article.sentences if not s.heading]
     for timex in tag(article.text, article.published):
-        if timex.type not in ("DATE", "TIME"):
+        # Durations and sets are not points on a calendar; "now" and "recently" (PRESENT_REF,
+        # PAST_REF) date nothing a timeline can place.
+        if timex.type not in ("DATE", "TIME") or timex.value.endswith("_REF"):
             continue
         sentence = next((s for s in prose if s.start <= timex.start < s.end), None)
         if sentence is not None:
@@ -406,15 +426,60 @@ _PRIMARY_SOURCES = re.compile(
     re.I,
 )
 
-# What code says to verify when the model's own suggestion failed its checks.
-GENERIC_VERIFY: dict[ClaimType, str] = {
-    "statistic": "Check the figure against the official statistics or dataset it comes from.",
-    "quote": "Check the words against the official transcript, statement or recording.",
-    "event": "Check that it happened as described in official records, statements or announcements.",
-    "causal": "Check whether official data or published studies support the stated cause.",
-    "prediction": "Not checkable yet: record who predicts it and check the outcome when it is due.",
-    "opinion": "Not checkable as a fact: check only that the person named expressed this view, in the official record.",
-}
+def generic_verify(kind: ClaimType, speaker: str) -> str:
+    """What code says to verify when the model's own suggestion failed its checks."""
+    if kind in ("opinion", "prediction"):
+        return f"Not checkable as a fact: check only that {speaker} expressed this view, in the official record."
+    if speaker not in ("the outlet", "unattributed"):
+        return f"Check that {speaker} said this: the official transcript, statement or recording of the remarks."
+    if kind == "statistic":
+        return "Check the figure against the official statistics or dataset it comes from."
+    return "Check it against the official records, statements or announcements of what is reported."
+
+
+_NUMBERS = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|percent|half|double)\b", re.I)
+_FUTURE = re.compile(r"\b(will|would|shall|expects?|expected|plans?|planned|intends?|next|forecasts?|predicts?|to be)\b", re.I)
+_JUDGEMENT = re.compile(r"\b(should|must|ought|described\b.*\bas|excellent|staunch|capable|great|best|worst|important)\b", re.I)
+_CAUSAL = re.compile(r"\b(because|due to|caused|led to|leads to|as a result|result of|thanks to)\b", re.I)
+
+
+def check_claim_type(kind: ClaimType, quote: str, speaker: str) -> list[str]:
+    """The type must fit the quote's wording: a statistic states a number, a prediction looks ahead."""
+    if kind == "statistic" and not _NUMBERS.search(quote):
+        return ["type statistic needs a number, and the quote states none"]
+    if kind == "quote" and speaker in ("the outlet", "unattributed"):
+        return ["type quote needs a speaker other than the outlet"]
+    if kind == "prediction" and not _FUTURE.search(quote):
+        return ["type prediction needs a statement about the future"]
+    if kind == "causal" and not _CAUSAL.search(quote):
+        return ["type causal needs a cause stated in the quote"]
+    return []
+
+
+def classify_claim(quote: str, speaker: str) -> ClaimType:
+    """Code's stand-in for the model's type, from the quote's wording (marked as code-filled)."""
+    if _JUDGEMENT.search(quote):
+        return "opinion"
+    if _FUTURE.search(quote):
+        return "prediction"
+    if _CAUSAL.search(quote):
+        return "causal"
+    if _NUMBERS.search(quote) and not re.search(r"\b(on|in)\s+\w+\s+\d{1,2}\b", quote):
+        return "statistic"
+    return "quote" if speaker not in ("the outlet", "unattributed") else "event"
+
+
+def check_attribution_kept(speaker: str, sentence: Sentence, article: Article) -> list[str]:
+    """Keep the article's attribution: a claim the article puts in X's mouth is X's; one the article
+    states in its own voice is the outlet's, never upgraded to a named source or down to a fact."""
+    said_by = grounding.attribution(sentence, article)
+    if said_by is None:
+        return [] if speaker in ("the outlet", "unattributed") else [
+            f"the article states this in its own voice: the speaker is 'the outlet', not {speaker!r}"
+        ]
+    if not grounding.same_speaker(speaker, said_by):
+        return [f"the article attributes this to {said_by!r}, not {speaker!r}"]
+    return []
 
 
 def check_verify(verify: str, quote: str) -> list[str]:
@@ -444,6 +509,15 @@ def with_antecedents(text: str, sentence: Sentence, article: Article) -> list[Se
 def stand_in_warning(code: str, step: Step, answer: Answer, action: str) -> ReportWarning:
     why = "; ".join(answer.problems[:3]) or "no answer"
     return ReportWarning(code=code, message=f"{step.key}: {action}: the model's answer failed its checks: {why}", item=step.key)
+
+
+def engine_timings(timings: Sequence[Any]) -> EngineTimings:
+    return EngineTimings(
+        prompt_eval_tokens=sum(t.prompt_eval_tokens for t in timings),
+        prompt_eval_ms=round(sum(t.prompt_eval_ms for t in timings), 1),
+        generated_tokens=sum(t.generated_tokens for t in timings),
+        generation_ms=round(sum(t.generation_ms for t in timings), 1),
+    )
 
 
 def article_info(article: Article) -> ArticleInfo:

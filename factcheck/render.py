@@ -6,9 +6,27 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .errors import InputNotFound, InvalidReport
 from .models import Claim, Report, TimelineEvent
 
+PARTS = ("summary", "claims", "timeline")
 MONTHS = "January February March April May June July August September October November December".split()
+
+
+def load_report(path: Path) -> Report:
+    """A report saved with --format json, validated against the schema."""
+    if not path.is_file():
+        raise InputNotFound(f"{path}: no such file")
+    try:
+        return Report.model_validate_json(path.read_bytes())
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        where = ".".join(str(p) for p in problem["loc"]) or "the file"
+        raise InvalidReport(f"{path} is not a factcheck JSON report ({where}: {problem['msg']})") from None
 
 
 def to_json(report: Report) -> str:
@@ -22,7 +40,7 @@ def part_to_json(report: Report, part: str) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def to_markdown(report: Report, parts: Iterable[str] = ("summary", "claims", "timeline")) -> str:
+def to_markdown(report: Report, parts: Iterable[str] = PARTS) -> str:
     parts = list(parts)
     lines = _header(report)
     if "summary" in parts:

@@ -60,6 +60,7 @@ class Settings(BaseSettings):
     threads: int | None = Field(None, ge=1, description="CPU threads for the local model")
     seed: int = 0
     max_claims: int = Field(12, ge=1, le=200, description="sentences the claims chain examines")
+    max_events: int = Field(40, ge=1, le=500, description="dates the timeline chain examines, in article order")
     summary_sentences: int = Field(5, ge=1, le=50, description="sentences in the summary")
     prompts_dir: Path | None = Field(None, description="directory of prompt files overriding the built-in ones")
 

@@ -22,28 +22,35 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "no-config.toml"))
 
 
+def pytest_recording_configure(config: pytest.Config, vcr) -> None:
+    from . import cassette_format
+
+    vcr.register_serializer("readable-yaml", cassette_format)
+
+
 @pytest.fixture(scope="module")
 def vcr_config() -> dict:
     return {
         "filter_headers": ["authorization", "api-key", "openai-organization", "openai-project", "cookie", "set-cookie"],
         "match_on": ["method", "uri", "body"],
         "decode_compressed_response": True,
+        "serializer": "readable-yaml",
     }
 
 
 @pytest.fixture(scope="module")
-def vcr_cassette_dir() -> str:
-    return str(CASSETTES)
+def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
+    return str(CASSETTES / request.module.__name__.rsplit(".", 1)[-1])
 
 
 @pytest.fixture(autouse=True)
 def _every_recording_played(request: pytest.FixtureRequest):
     """A cassette with interactions the test never asked for means the code changed: fail."""
     yield
-    if request.node.get_closest_marker("vcr") is None:
+    if request.node.get_closest_marker("vcr") is None or request.config.getoption("--record-mode") != "none":
         return
     cassette = request.getfixturevalue("vcr")
-    if cassette.rewound or not cassette.write_protected:
-        return
-    unplayed = [i for i, _ in enumerate(cassette.data) if not cassette.play_counts[i]]
-    assert not unplayed, f"{len(unplayed)} recorded interactions were never played: re-record the cassette"
+    assert cassette.all_played, (
+        f"{cassette._path}: {len(cassette.data) - sum(1 for i in range(len(cassette.data)) if cassette.play_counts[i])}"
+        " recorded interactions were never played: the requests changed; re-record the cassette"
+    )

@@ -121,3 +121,10 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
         load_article(str(tmp_path / "nope.txt"))
     with pytest.raises(InputNotFound, match="not a file"):
         load_article(str(tmp_path))
+
+
+def test_a_line_with_no_sentence_breaks_is_cut_into_pieces() -> None:
+    text = ("word " * 100_000).strip()
+    sentences = split_sentences(text)
+    assert all(len(s.text) <= 1500 for s in sentences)
+    assert "".join(text[s.start : s.end] + " " for s in sentences).strip() == text

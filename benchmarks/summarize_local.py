@@ -1,0 +1,84 @@
+"""How much of `factcheck summarize` on the bundled model is the model's own work?
+
+Runs `factcheck summarize SEED --format json` as a child process (the command as a user runs it,
+imports and model loading included) and prints, side by side from that one run:
+
+- wall time of the command, and llama.cpp's own prompt-evaluation + generation time for the same
+  calls (from the report's provenance.engine); their ratio. Target: overhead within 15%.
+- prompt tokens llama.cpp actually evaluated (a prefix reused from its KV cache not counted) per
+  token of the article. Target <= 1.5: the article is evaluated once, not once per chain or step.
+- peak resident memory of the command. Target <= 500 MB.
+
+Usage: python benchmarks/summarize_local.py [ARTICLE] [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_0cbe40a24dcadabf.md"
+
+
+def article_tokens(text: str) -> int:
+    from llama_cpp import Llama
+
+    from factcheck.llm import bundled_model_path
+
+    vocab = Llama(model_path=str(bundled_model_path()), vocab_only=True, verbose=False)
+    return len(vocab.tokenize(text.encode("utf-8"), add_bos=False))
+
+
+def run_once(article: Path) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        command = [sys.executable, "-m", "factcheck", "summarize", str(article), "--format", "json", "--out", str(out)]
+        started = time.perf_counter()
+        subprocess.run(command, check=True)
+        wall = time.perf_counter() - started
+        report = json.loads(out.read_text())
+    # ru_maxrss of the largest child so far, in KiB on Linux.
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"wall": wall, "report": report, "peak_mb": peak_mb}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("article", nargs="?", type=Path, default=SEED)
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+
+    for n in range(1, args.runs + 1):
+        result = run_once(args.article)
+        report = result["report"]
+        engine = report["provenance"]["engine"]
+        llama_s = (engine["prompt_eval_ms"] + engine["generation_ms"]) / 1000
+        tokens = article_tokens(report["article"]["text"])
+        total = report["provenance"]["total"]
+        print(f"run {n}: {args.article.name}")
+        print(f"  wall time of factcheck summarize      {result['wall']:8.2f} s")
+        print(f"  llama.cpp prompt eval + generation    {llama_s:8.2f} s   "
+              f"({engine['prompt_eval_ms'] / 1000:.2f} + {engine['generation_ms'] / 1000:.2f})")
+        print(f"  ratio wall / llama.cpp                {result['wall'] / llama_s:8.3f}     target <= 1.15")
+        print(f"  prompt tokens evaluated               {engine['prompt_eval_tokens']:8d}")
+        print(f"  article tokens                        {tokens:8d}")
+        print(f"  evaluated / article                   {engine['prompt_eval_tokens'] / tokens:8.2f}     target <= 1.5")
+        print(f"  tokens generated                      {engine['generated_tokens']:8d}")
+        print(f"  model calls                           {total['calls']:8d}")
+        print(f"  peak memory (RSS)                     {result['peak_mb']:8.0f} MB   target <= 500")
+        warnings: dict[str, int] = {}
+        for w in report["warnings"]:
+            warnings[w["code"]] = warnings.get(w["code"], 0) + 1
+        print(f"  items: {len(report['summary']['sentences'])} summary, {len(report['claims'])} claims, "
+              f"{len(report['timeline'])} events; warnings {warnings}")
+
+
+if __name__ == "__main__":
+    main()

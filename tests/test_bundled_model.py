@@ -1,0 +1,96 @@
+"""The real bundled model, in process, on the seed article: the spine's acceptance test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck import grounding
+from factcheck.article import load_article
+from factcheck.cli import app
+from factcheck.models import Report
+
+from .conftest import ROOT, SEED
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    out = tmp_path_factory.mktemp("report") / "seed.json"
+    result = CliRunner().invoke(app, ["summarize", str(SEED), "--format", "json", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    artifacts = ROOT / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    (artifacts / "seed-report.json").write_text(out.read_text())
+    return Report.model_validate_json(out.read_text())
+
+
+ARTICLE = load_article(str(SEED))
+
+
+def test_every_summary_sentence_passes_grounding(seed_report: Report) -> None:
+    assert seed_report.summary.sentences
+    for sentence in seed_report.summary.sentences:
+        cited, problems = grounding.cited(ARTICLE, sentence.sources)
+        assert not problems
+        assert not grounding.check_content("summary", sentence.text, cited, ARTICLE.published), sentence
+
+
+def test_at_least_five_grounded_claims(seed_report: Report) -> None:
+    assert len(seed_report.claims) >= 5
+    for claim in seed_report.claims:
+        cited, problems = grounding.cited(ARTICLE, claim.sources)
+        assert not problems
+        assert not grounding.check_verbatim("quote", claim.quote, cited)
+        assert not grounding.check_content("claim", claim.text, cited, ARTICLE.published), claim
+        assert claim.speaker == "the outlet" or not grounding.missing_names(claim.speaker, " ".join(s.text for s in cited))
+    speakers = {c.speaker for c in seed_report.claims}
+    assert {"Erdogan", "Rutte"} & {w for s in speakers for w in s.split()}
+
+
+def test_timeline_dates_resolved_against_publication(seed_report: Report) -> None:
+    spans = {(e.date, e.end, e.precision) for e in seed_report.timeline}
+    day = dt.date
+    assert (day(2025, 5, 11), day(2025, 5, 11), "day") in spans  # Sunday
+    assert (day(2025, 5, 13), day(2025, 5, 13), "day") in spans  # Tuesday
+    assert (day(2025, 5, 14), day(2025, 5, 15), "day") in spans  # Antalya, May 14-15
+    assert (day(2025, 5, 15), day(2025, 5, 15), "day") in spans  # Istanbul talks
+    assert (day(2025, 6, 1), day(2025, 6, 30), "month") in spans  # the summit "next month"
+    dates = [e.date for e in seed_report.timeline if e.date]
+    assert dates == sorted(dates)
+    for event in seed_report.timeline:
+        assert event.when in ARTICLE.sentence(event.sources[-1]).text
+
+
+def test_provenance_and_stand_ins_are_reported(seed_report: Report) -> None:
+    p = seed_report.provenance
+    assert p.provider == "local" and p.model.startswith("SmolLM2-135M")
+    assert p.engine is not None and p.engine.prompt_eval_tokens > 0
+    assert p.total.calls == sum(u.calls for u in p.usage.values()) > 0
+    assert {r.name for r in p.prompts} == {"system", "summary", "claims", "timeline"}
+    stand_ins = sum(s.origin == "extractive" for s in seed_report.summary.sentences)
+    stand_ins += sum(e.origin == "extractive" for e in seed_report.timeline)
+    stand_ins += sum(bool(c.code_filled) for c in seed_report.claims)
+    replaced = [w for w in seed_report.warnings if w.code.startswith(("extractive", "code-filled"))]
+    assert len(replaced) == stand_ins
+
+
+def test_render_round_trips(seed_report: Report, tmp_path: Path) -> None:
+    saved = tmp_path / "report.json"
+    saved.write_text(seed_report.model_dump_json())
+    for fmt in ("markdown", "html", "json"):
+        out = tmp_path / f"out.{fmt}"
+        result = CliRunner().invoke(app, ["render", str(saved), "--format", fmt, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        if fmt == "json":
+            assert json.loads(out.read_text()) == json.loads(seed_report.model_dump_json())
+    from factcheck.html import render_html
+    from factcheck.render import to_markdown
+
+    assert (tmp_path / "out.markdown").read_text() == to_markdown(seed_report)
+    assert (tmp_path / "out.html").read_text() == render_html(seed_report)

@@ -1,0 +1,146 @@
+"""The remote path, replayed: recordings of llama.cpp's OpenAI-compatible server running the
+bundled model, made through the same client code that talks to OpenAI.
+
+Re-record (starts the server on loopback itself; needs the `server` extra):
+    pytest tests/test_openai_compatible.py --record-mode=rewrite
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck import grounding
+from factcheck.article import load_article
+from factcheck.cli import app
+from factcheck.llm import build_backend, bundled_model_path
+from factcheck.pipeline import Pipeline
+from factcheck.settings import load_settings
+
+from .conftest import FAKE_KEY, SEED
+
+PORT = 18765
+BASE_URL = f"http://127.0.0.1:{PORT}/v1"
+MODEL = "smollm2-135m"
+SERVER_KEY = "local-server-key"  # the recording server's own key; filtered from cassettes anyway
+
+
+@pytest.fixture(scope="module")
+def llama_server(request: pytest.FixtureRequest):
+    """When recording, a real llama.cpp server on loopback; when replaying, nothing listens."""
+    if request.config.getoption("--record-mode") == "none":
+        yield None
+        return
+    command = [
+        sys.executable, "-m", "llama_cpp.server", "--model", str(bundled_model_path()), "--model_alias", MODEL,
+        "--n_ctx", "4096", "--host", "127.0.0.1", "--port", str(PORT), "--api_key", SERVER_KEY, "--verbose", "False",
+    ]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", PORT), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("llama.cpp server did not start")
+        yield server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.fixture
+def remote(monkeypatch: pytest.MonkeyPatch, llama_server) -> None:
+    monkeypatch.setenv("OPENAI_BASE_URL", BASE_URL)
+    monkeypatch.setenv("OPENAI_API_KEY", SERVER_KEY)
+    monkeypatch.setenv("FACTCHECK_MODEL", MODEL)
+    # One request at a time, so a re-recording sends the same requests in the same order.
+    monkeypatch.setenv("FACTCHECK_CONCURRENCY", "1")
+
+
+@pytest.mark.vcr
+def test_seed_report_through_the_openai_client(remote) -> None:
+    settings = load_settings()
+    backend = build_backend(settings)
+    assert backend.provider == "openai" and backend.structured_output == "json_object"
+    article = load_article(str(SEED))
+    report = Pipeline(backend, settings).run(article)
+
+    # Grounded by construction, and checked again here from the outside.
+    for s in report.summary.sentences:
+        cited, problems = grounding.cited(article, s.sources)
+        assert not problems
+        assert not grounding.check_content("summary", s.text, cited, article.published)
+    assert len(report.claims) >= 5
+    for claim in report.claims:
+        cited, problems = grounding.cited(article, claim.sources)
+        assert not problems and not grounding.check_verbatim("quote", claim.quote, cited)
+    dates = {(e.date, e.end) for e in report.timeline}
+    assert (dt.date(2025, 5, 11), dt.date(2025, 5, 11)) in dates
+    assert (dt.date(2025, 5, 14), dt.date(2025, 5, 15)) in dates
+    assert report.provenance.provider == "openai" and report.provenance.model == MODEL
+    assert report.provenance.total.calls >= len(report.timeline)
+
+
+@pytest.mark.vcr
+def test_cli_timeline_json_through_a_server(remote, tmp_path: Path) -> None:
+    out = tmp_path / "timeline.json"
+    result = CliRunner().invoke(app, ["timeline", str(SEED), "--format", "json", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    import json
+
+    data = json.loads(out.read_text())
+    assert [e["when"] for e in data["timeline"]][:2] == ["Sunday", "Later that day"]
+    assert data["timeline"][-1] == data["timeline"][-1] | {"date": "2025-06-01", "end": "2025-06-30", "precision": "month"}
+
+
+@pytest.mark.vcr
+def test_rejected_api_key(remote, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    result = CliRunner().invoke(app, ["timeline", str(SEED)])
+    assert result.exit_code == 9
+    assert "rejected the API key" in result.output
+    assert FAKE_KEY not in result.output
+
+
+def test_connection_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
+    monkeypatch.setenv("FACTCHECK_MAX_RETRIES", "0")
+    result = CliRunner().invoke(app, ["timeline", str(SEED)])
+    assert result.exit_code == 8
+    assert result.output.startswith("factcheck: error: cannot connect to")
+    assert "Traceback" not in result.output
+
+
+def test_server_that_never_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    accepted: list[socket.socket] = []
+    threading.Thread(target=lambda: accepted.append(listener.accept()[0]), daemon=True).start()
+    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{listener.getsockname()[1]}/v1")
+    monkeypatch.setenv("FACTCHECK_MAX_RETRIES", "0")
+    monkeypatch.setenv("FACTCHECK_TIMEOUT", "0.5")
+    try:
+        result = CliRunner().invoke(app, ["timeline", str(SEED)])
+    finally:
+        listener.close()
+        for conn in accepted:
+            conn.close()
+    assert result.exit_code == 8
+    assert "did not answer in time" in result.output
