@@ -93,7 +93,8 @@ def check_content(
 
 def missing_names(text: str, source: str) -> list[str]:
     """Capitalised words of `text` (names, places, organisations) absent from `source`."""
-    known = {w.lower() for w in _WORD.findall(source)}
+    known = {w.lower().strip("’'-") for w in _WORD.findall(source)}
+    known |= {re.sub(r"(’s|'s)$", "", w) for w in known}
     missing = []
     for word in _WORD.findall(text):
         bare = word.strip("’'-")
@@ -215,7 +216,11 @@ _FUNCTION_WORDS = _NOT_NAMES | set(
     """is are was were be been being has have had do does did will would shall should can could may
     might must not no what which who whom whose its it's than very""".split()
 )
-_META = re.compile(r"^\s*(the|this|that)\s+(claim|article|sentence|text|item|outlet)\b", re.IGNORECASE)
+# Answers about the task instead of the article: "The claim made by the article", "The speaker makes a claim".
+_META = re.compile(
+    r"^\s*(the|this|that)\s+(claim|article|sentence|text|item|outlet|speaker|statement)\b|\bmakes? a claim\b",
+    re.IGNORECASE,
+)
 
 
 def check_restates(label: str, text: str, sentences: Sequence[Sentence], *, min_words: int = 4) -> list[str]:
@@ -224,7 +229,7 @@ def check_restates(label: str, text: str, sentences: Sequence[Sentence], *, min_
     words = _WORD.findall(text)
     if len(words) < min_words:
         return [f"{label} {text!r} is too short to stand alone"]
-    if _META.match(text):
+    if _META.search(text):
         return [f"{label} {text!r} describes the task; state what the article says instead"]
     content = [w.lower() for w in words if w.lower() not in _FUNCTION_WORDS]
     source = {w.lower() for s in sentences for w in _WORD.findall(s.text)}

@@ -27,7 +27,7 @@ from . import __version__, grounding
 from .article import Article, Sentence
 from .checkworthiness import Score, load_scorer
 from .dates import Timex, tag, to_interval
-from .errors import ModelOutputError
+from .errors import FactcheckError, ModelOutputError
 from .llm import Answer, Backend, StructuredAsker, TokenBudget
 from .models import (
     ArticleInfo,
@@ -126,8 +126,25 @@ class Pipeline:
                 max_tokens=prompt.meta.max_tokens,
             )
 
-        # The in-process model serves one request at a time; a server takes several at once.
-        answers = RunnableLambda(ask).batch(order, config={"max_concurrency": self.backend.concurrency}) if order else []
+        # A fatal error (a refused key, an unreachable server) ends the run: later steps are not sent.
+        failure: list[FactcheckError] = []
+
+        def ask_unless_failed(step: Step) -> Answer | None:
+            if failure:
+                return None
+            try:
+                return ask(step)
+            except FactcheckError as exc:
+                failure.append(exc)
+                return None
+
+        # The in-process model serves one request at a time, in this thread; a server takes several at once.
+        if self.backend.concurrency == 1:
+            answers = [ask_unless_failed(step) for step in order]
+        else:
+            answers = RunnableLambda(ask_unless_failed).batch(order, config={"max_concurrency": self.backend.concurrency})
+        if failure:
+            raise failure[0]
         return {id(step): answer for step, answer in zip(order, answers)}
 
     def _provenance(
@@ -443,10 +460,17 @@ _JUDGEMENT = re.compile(r"\b(should|must|ought|described\b.*\bas|excellent|staun
 _CAUSAL = re.compile(r"\b(because|due to|caused|led to|leads to|as a result|result of|thanks to)\b", re.I)
 
 
+def _without_dates(text: str) -> str:
+    """The text with its date expressions blanked: "May 15" is a date, not a statistic."""
+    for timex in reversed(tag(text, None)):
+        text = text[: timex.start] + " " * (timex.end - timex.start) + text[timex.end :]
+    return text
+
+
 def check_claim_type(kind: ClaimType, quote: str, speaker: str) -> list[str]:
     """The type must fit the quote's wording: a statistic states a number, a prediction looks ahead."""
-    if kind == "statistic" and not _NUMBERS.search(quote):
-        return ["type statistic needs a number, and the quote states none"]
+    if kind == "statistic" and not _NUMBERS.search(_without_dates(quote)):
+        return ["type statistic needs a number other than a date, and the quote states none"]
     if kind == "quote" and speaker in ("the outlet", "unattributed"):
         return ["type quote needs a speaker other than the outlet"]
     if kind == "prediction" and not _FUTURE.search(quote):
@@ -464,7 +488,7 @@ def classify_claim(quote: str, speaker: str) -> ClaimType:
         return "prediction"
     if _CAUSAL.search(quote):
         return "causal"
-    if _NUMBERS.search(quote) and not re.search(r"\b(on|in)\s+\w+\s+\d{1,2}\b", quote):
+    if _NUMBERS.search(_without_dates(quote)):
         return "statistic"
     return "quote" if speaker not in ("the outlet", "unattributed") else "event"
 

@@ -48,7 +48,7 @@ class Prompt:
 
 def builtin_dir() -> Path:
     """The prompts shipped with factcheck: inside the wheel, or at the top of a source checkout."""
-    packaged = Path(str(resources.files("factcheck"))) / "prompts"
+    packaged = Path(str(resources.files("factcheck"))) / "_prompts"  # named apart from this module
     return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "prompts"
 
 

@@ -25,7 +25,7 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 def pytest_recording_configure(config: pytest.Config, vcr) -> None:
     from . import cassette_format
 
-    vcr.register_serializer("readable-yaml", cassette_format)
+    vcr.register_serializer("yaml", cassette_format)  # replaces vcrpy's own: same files, readable bodies
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def vcr_config() -> dict:
         "filter_headers": ["authorization", "api-key", "openai-organization", "openai-project", "cookie", "set-cookie"],
         "match_on": ["method", "uri", "body"],
         "decode_compressed_response": True,
-        "serializer": "readable-yaml",
+        "serializer": "yaml",
     }
 
 

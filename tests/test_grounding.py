@@ -71,3 +71,9 @@ def test_pronoun_resolution_cites_the_antecedent() -> None:
     s = sentence("He said it is excellent to meet Erdogan")
     found = grounding.antecedents("Rutte said it is excellent to meet Erdogan.", s, ARTICLE)
     assert found and "Rutte" in found[-1].text
+
+
+def test_every_article_sentence_passes_its_own_checks() -> None:
+    # Code's stand-in for a failed step is the article's sentence: it must always pass.
+    for s in ARTICLE.sentences:
+        assert grounding.check_content("x", s.text, [s], PUBLISHED) == [], s.text

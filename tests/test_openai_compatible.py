@@ -44,7 +44,8 @@ def llama_server(request: pytest.FixtureRequest):
         sys.executable, "-m", "llama_cpp.server", "--model", str(bundled_model_path()), "--model_alias", MODEL,
         "--n_ctx", "4096", "--host", "127.0.0.1", "--port", str(PORT), "--api_key", SERVER_KEY, "--verbose", "False",
     ]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "OMP_WAIT_POLICY": "PASSIVE"}  # see LlamaCppChat.llama()
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
