@@ -21,7 +21,9 @@ import typer
 
 from .errors import EXIT_CODES, FactcheckError, InputNotFound
 
-_EXIT_TABLE = "\n\n".join(f"{code}  {what}" for code, what in sorted(EXIT_CODES.items()))
+_EXIT_TABLE = "\n".join(
+    f"{code:>3}  {what}" for code, what in sorted({**EXIT_CODES, 0: "Success.", 2: "Bad usage: an unknown option or a malformed value."}.items())
+)
 
 app = typer.Typer(
     name="factcheck",
@@ -31,7 +33,8 @@ app = typer.Typer(
         "Runs on a small bundled model by default (no API key, no network); set OPENAI_API_KEY, or "
         "--base-url for an OpenAI-compatible server (Ollama, vLLM, llama.cpp, LM Studio), to use another."
     ),
-    epilog=f"Exit codes:\n\n0  success\n\n2  bad usage\n\n{_EXIT_TABLE}\n\nSet FACTCHECK_DEBUG=1 to see tracebacks.",
+    # "\b" keeps click from re-wrapping the table.
+    epilog=f"\b\nExit codes:\n{_EXIT_TABLE}\n\nSet FACTCHECK_DEBUG=1 to see tracebacks.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -102,42 +105,30 @@ def summarize(
         _output(report, Format.html if open_ else format, out, open_=open_)
 
 
-@app.command()
-def claims(
-    article: ArticleArg,
-    format: FormatOpt = Format.markdown,
-    out: OutOpt = None,
-    published: PublishedOpt = None,
-    provider: ProviderOpt = None,
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    structured_output: StructuredOpt = None,
-    max_reasks: ReasksOpt = None,
-    prompts_dir: PromptsOpt = None,
-) -> None:
-    """The claim checklist alone: what to verify, most check-worthy first, with [ ] boxes."""
-    with _errors():
-        report = _analyse(**locals(), chains=("claims",))
-        _output(report, format, out, part="claims")
+def _part_command(part: str, help: str):
+    """`factcheck claims` and `factcheck timeline`: one chain of the report, same options."""
+
+    def command(
+        article: ArticleArg,
+        format: FormatOpt = Format.markdown,
+        out: OutOpt = None,
+        published: PublishedOpt = None,
+        provider: ProviderOpt = None,
+        model: ModelOpt = None,
+        base_url: BaseUrlOpt = None,
+        structured_output: StructuredOpt = None,
+        max_reasks: ReasksOpt = None,
+        prompts_dir: PromptsOpt = None,
+    ) -> None:
+        with _errors():
+            report = _analyse(**locals(), chains=(part,))
+            _output(report, format, out, part=part)
+
+    app.command(part, help=help)(command)
 
 
-@app.command()
-def timeline(
-    article: ArticleArg,
-    format: FormatOpt = Format.markdown,
-    out: OutOpt = None,
-    published: PublishedOpt = None,
-    provider: ProviderOpt = None,
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    structured_output: StructuredOpt = None,
-    max_reasks: ReasksOpt = None,
-    prompts_dir: PromptsOpt = None,
-) -> None:
-    """The timeline alone: dated events in order, dates resolved against the publication date."""
-    with _errors():
-        report = _analyse(**locals(), chains=("timeline",))
-        _output(report, format, out, part="timeline")
+_part_command("claims", "The claim checklist alone: what to verify, most check-worthy first, with [ ] boxes.")
+_part_command("timeline", "The timeline alone: dated events in order, dates resolved against the publication date.")
 
 
 @app.command()

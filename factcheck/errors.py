@@ -8,7 +8,7 @@ from __future__ import annotations
 
 
 class FactcheckError(Exception):
-    """Base of every error factcheck reports to the user."""
+    """Another error (the base of every error factcheck reports to the user)."""
 
     exit_code = 1
 

@@ -87,17 +87,19 @@ class Pipeline:
         built = {name: CHAIN_TYPES[name](article, self.settings) for name in chains}
         steps = [step for chain in built.values() for step in chain.plan()]
         answers = self.fill(article, steps)
-        runs = {name: chain.assemble([(s, answers[id(s)]) for s in steps if s.chain == name]) for name, chain in built.items()}
-        for name, chain_run in runs.items():
-            for step in steps:
-                if step.chain == name:
-                    chain_run.usage.add(answers[id(step)].usage)
+        runs: dict[str, ChainRun] = {}
+        for name, chain in built.items():
+            answered = [(step, answers[id(step)]) for step in steps if step.chain == name]
+            runs[name] = chain.assemble(answered)
+            for _, answer in answered:
+                runs[name].usage.add(answer.usage)
+        items = {name: runs[name].items if name in runs else [] for name in CHAINS}
         warnings = [w for chain_run in runs.values() for w in chain_run.warnings]
         report = Report(
             article=article_info(article),
-            summary=Summary(sentences=runs["summary"].items if "summary" in runs else []),
-            claims=runs["claims"].items if "claims" in runs else [],
-            timeline=runs["timeline"].items if "timeline" in runs else [],
+            summary=Summary(sentences=items["summary"]),
+            claims=items["claims"],
+            timeline=items["timeline"],
             warnings=warnings,
             provenance=self._provenance(runs, time.monotonic() - started, chains, timings_before),
         )

@@ -191,3 +191,27 @@ def test_checkworthiness_lines(tmp_path: Path) -> None:
     sentences = json.loads(result.output)["sentences"]
     assert [s["line"] for s in sentences] == [1, 2]
     assert sentences[1]["score"] > sentences[0]["score"]
+
+
+def test_render_open_writes_a_page_and_opens_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", opened.append)
+    saved = Path(__file__).parent / "data" / "seed-report.json"
+    result = run("render", str(saved), "--open")
+    assert result.exit_code == 0, result.output
+    assert len(opened) == 1 and opened[0].startswith("file://") and opened[0].endswith("report.html")
+    page = Path(opened[0].removeprefix("file://")).read_text()
+    assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
+    assert "S1" in page
+
+
+def test_render_markdown_of_a_saved_report_matches_summarize_output() -> None:
+    from factcheck.render import load_report, to_markdown
+
+    saved = Path(__file__).parent / "data" / "seed-report.json"
+    result = run("render", str(saved), "--format", "markdown")
+    assert result.exit_code == 0
+    assert result.output == to_markdown(load_report(saved))
+    assert "## Claims to check" in result.output and "- [ ] **C1**" in result.output
