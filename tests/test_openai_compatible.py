@@ -29,15 +29,18 @@ from factcheck.settings import load_settings
 from .conftest import FAKE_KEY, SEED
 
 PORT = 18765
-BASE_URL = f"http://127.0.0.1:{PORT}/v1"
-MODEL = "smollm2-135m"
-SERVER_KEY = "local-server-key"  # the recording server's own key; filtered from cassettes anyway
+SERVER_KEY = "local-server-key"  # the loopback server's own key; filtered from cassettes anyway
+# Re-recording against another server: FACTCHECK_TEST_BASE_URL, FACTCHECK_TEST_MODEL, OPENAI_API_KEY.
+OTHER_SERVER = os.environ.get("FACTCHECK_TEST_BASE_URL")
+BASE_URL = OTHER_SERVER or f"http://127.0.0.1:{PORT}/v1"
+MODEL = os.environ.get("FACTCHECK_TEST_MODEL", "smollm2-135m")
+API_KEY = os.environ.get("OPENAI_API_KEY", SERVER_KEY) if OTHER_SERVER else SERVER_KEY
 
 
 @pytest.fixture(scope="module")
 def llama_server(request: pytest.FixtureRequest):
     """When recording, a real llama.cpp server on loopback; when replaying, nothing listens."""
-    if request.config.getoption("--record-mode") == "none":
+    if request.config.getoption("--record-mode") == "none" or OTHER_SERVER:
         yield None
         return
     command = [
@@ -65,7 +68,7 @@ def llama_server(request: pytest.FixtureRequest):
 @pytest.fixture
 def remote(monkeypatch: pytest.MonkeyPatch, llama_server) -> None:
     monkeypatch.setenv("OPENAI_BASE_URL", BASE_URL)
-    monkeypatch.setenv("OPENAI_API_KEY", SERVER_KEY)
+    monkeypatch.setenv("OPENAI_API_KEY", API_KEY)
     monkeypatch.setenv("FACTCHECK_MODEL", MODEL)
     # One request at a time, so a re-recording sends the same requests in the same order.
     monkeypatch.setenv("FACTCHECK_CONCURRENCY", "1")
@@ -75,7 +78,8 @@ def remote(monkeypatch: pytest.MonkeyPatch, llama_server) -> None:
 def test_seed_report_through_the_openai_client(remote) -> None:
     settings = load_settings()
     backend = build_backend(settings)
-    assert backend.provider == "openai" and backend.structured_output == "json_object"
+    assert backend.provider == "openai"
+    assert backend.structured_output == ("json_schema" if "api.openai.com" in BASE_URL else "json_object")
     article = load_article(str(SEED))
     report = Pipeline(backend, settings).run(article)
 
