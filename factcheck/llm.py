@@ -71,7 +71,7 @@ class LlamaCppChat(BaseChatModel):
     """
 
     model_path: str
-    n_ctx: int = 8192
+    n_ctx: int = 4096
     n_threads: int | None = None
     seed: int = 0
 

@@ -56,7 +56,9 @@ class Settings(BaseSettings):
     timeout: float = Field(120.0, gt=0, description="seconds per request to a model server")
     max_retries: int = Field(2, ge=0, le=10, description="HTTP retries per request (openai client)")
     concurrency: int = Field(4, ge=1, le=64, description="parallel requests to a remote server")
-    n_ctx: int = Field(8192, ge=512, description="context window of the local model, in tokens")
+    n_ctx: int = Field(
+        4096, ge=512, description="context window of the local model, in tokens (one request holds one sentence)"
+    )
     threads: int | None = Field(None, ge=1, description="CPU threads for the local model")
     seed: int = 0
     max_claims: int = Field(12, ge=1, le=200, description="sentences the claims chain examines")
