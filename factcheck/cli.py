@@ -20,6 +20,7 @@ from typing import Annotated, Optional
 import typer
 
 from .errors import EXIT_CODES, FactcheckError, InputNotFound
+from .models import PARTS
 
 _EXIT_TABLE = "\n".join(
     f"{code:>3}  {what}" for code, what in sorted({**EXIT_CODES, 0: "Success.", 2: "Bad usage: an unknown option or a malformed value."}.items())
@@ -82,31 +83,8 @@ PromptsOpt = Annotated[
 ]
 
 
-@app.command()
-def summarize(
-    article: ArticleArg,
-    format: FormatOpt = Format.markdown,
-    out: OutOpt = None,
-    published: PublishedOpt = None,
-    provider: ProviderOpt = None,
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    structured_output: StructuredOpt = None,
-    max_reasks: ReasksOpt = None,
-    prompts_dir: PromptsOpt = None,
-    open_: OpenOpt = False,
-) -> None:
-    """The full report: neutral summary, claim checklist and timeline.
-
-    Example: factcheck summarize story.html --format json --out report.json
-    """
-    with _errors():
-        report = _analyse(**locals(), chains=("summary", "claims", "timeline"))
-        _output(report, Format.html if open_ else format, out, open_=open_)
-
-
-def _part_command(part: str, help: str):
-    """`factcheck claims` and `factcheck timeline`: one chain of the report, same options."""
+def _report_command(name: str, part: str | None, help: str) -> None:
+    """`summarize` (the whole report, part None) and `claims`/`timeline` (one chain): same options."""
 
     def command(
         article: ArticleArg,
@@ -119,16 +97,23 @@ def _part_command(part: str, help: str):
         structured_output: StructuredOpt = None,
         max_reasks: ReasksOpt = None,
         prompts_dir: PromptsOpt = None,
+        open_: OpenOpt = False,
     ) -> None:
         with _errors():
-            report = _analyse(**locals(), chains=(part,))
-            _output(report, format, out, part=part)
+            report = _analyse(**locals(), chains=(part,) if part else PARTS)
+            _output(report, Format.html if open_ else format, out, part=part, open_=open_)
 
-    app.command(part, help=help)(command)
+    app.command(name, help=help)(command)
 
 
-_part_command("claims", "The claim checklist alone: what to verify, most check-worthy first, with [ ] boxes.")
-_part_command("timeline", "The timeline alone: dated events in order, dates resolved against the publication date.")
+_report_command(
+    "summarize",
+    None,
+    "The full report: neutral summary, claim checklist and timeline.\n\n"
+    "Example: factcheck summarize story.html --format json --out report.json",
+)
+_report_command("claims", "claims", "The claim checklist alone: what to verify, most check-worthy first, with [ ] boxes.")
+_report_command("timeline", "timeline", "The timeline alone: dated events in order, dates resolved against the publication date.")
 
 
 @app.command()
@@ -278,7 +263,7 @@ def _output(report, format: Format, out: Path | None, *, part: str | None = None
     elif format is Format.json:
         text = render.part_to_json(report, part) if part else render.to_json(report)
     else:
-        text = render.to_markdown(report, [part] if part else render.PARTS)
+        text = render.to_markdown(report, [part] if part else PARTS)
     if open_:
         import webbrowser
 

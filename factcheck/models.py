@@ -12,6 +12,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0"
+# The report's three parts, each made by its own chain.
+PARTS = ("summary", "claims", "timeline")
 
 ClaimType = Literal["statistic", "quote", "event", "causal", "prediction", "opinion"]
 Precision = Literal["day", "week", "month", "quarter", "year", "decade", "unknown"]

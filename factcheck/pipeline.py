@@ -30,6 +30,7 @@ from .dates import Timex, tag, to_interval
 from .errors import FactcheckError, ModelOutputError
 from .llm import Answer, Backend, StructuredAsker, TokenBudget
 from .models import (
+    PARTS,
     ArticleInfo,
     Claim,
     ClaimDraft,
@@ -50,7 +51,7 @@ from .models import Sentence as SentenceModel
 from .prompts import Prompt, fence, load_prompt
 from .settings import Settings
 
-CHAINS = ("summary", "claims", "timeline")
+CHAINS = PARTS
 
 
 @dataclass

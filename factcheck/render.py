@@ -11,9 +11,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import InputNotFound, InvalidReport
-from .models import Claim, Report, TimelineEvent
+from .models import PARTS, Claim, Report, TimelineEvent
 
-PARTS = ("summary", "claims", "timeline")
 MONTHS = "January February March April May June July August September October November December".split()
 
 
