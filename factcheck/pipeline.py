@@ -378,8 +378,8 @@ def score_sentences(article: Article) -> dict[str, Score]:
     return {s.id: score for s, score in zip(article.sentences, scores)}
 
 
-# "X said A, and that B" / "A; B" / "A, adding that B": one claim per clause, each quoted verbatim.
-_CLAUSE_BREAK = re.compile(r";\s+|,?\s+and that\s+|,\s+adding that\s+|,\s+added\s+|,\s+while\s+")
+# "X said A, and that B" / "A; B" / "A, adding (saying) that B": one claim per clause, each quoted verbatim.
+_CLAUSE_BREAK = re.compile(r";\s+|,?\s+and that\s+|,\s+(?:adding|saying) that\s+|,\s+added\s+|,\s+while\s+")
 
 
 def split_clauses(text: str) -> list[str]:
@@ -459,6 +459,8 @@ def generic_verify(kind: ClaimType, speaker: str) -> str:
 
 _NUMBERS = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|percent|half|double)\b", re.I)
 _FUTURE = re.compile(r"\b(will|would|shall|expects?|expected|plans?|planned|intends?|next|forecasts?|predicts?|to be)\b", re.I)
+# A forecast, as opposed to a stated plan ("will assume command"), which records can settle when it is due.
+_FORECAST = re.compile(r"\b(expects?|expected|forecasts?|predicts?|likely|could|might|would|projected)\b", re.I)
 _JUDGEMENT = re.compile(r"\b(should|must|ought|described\b.*\bas|excellent|staunch|capable|great|best|worst|important)\b", re.I)
 _CAUSAL = re.compile(r"\b(because|due to|caused|led to|leads to|as a result|result of|thanks to)\b", re.I)
 
@@ -487,7 +489,7 @@ def classify_claim(quote: str, speaker: str) -> ClaimType:
     """Code's stand-in for the model's type, from the quote's wording (marked as code-filled)."""
     if _JUDGEMENT.search(quote):
         return "opinion"
-    if _FUTURE.search(quote):
+    if _FORECAST.search(quote):
         return "prediction"
     if _CAUSAL.search(quote):
         return "causal"

@@ -26,6 +26,8 @@ class PromptMeta(BaseModel):
     version: str
     temperature: float = Field(0.0, ge=0, le=2)
     output: str | None = Field(None, description="name of the draft model the answer must validate against")
+    # Keep it above the longest answer the output model's string limits allow: an answer cut off
+    # at the token limit is not JSON, and nothing of it can be salvaged.
     max_tokens: int = Field(256, gt=0, le=8192)
     description: str = ""
 

@@ -70,19 +70,31 @@ def _header(report: Report) -> list[str]:
     return lines
 
 
+# Check-worthiness bands for the checklist; the score ranks sentences, so the bands are coarse on purpose.
+PRIORITIES = ((0.6, "High priority"), (0.3, "Medium priority"), (0.0, "Low priority"))
+
+
 def claims_markdown(claims: list[Claim]) -> list[str]:
     lines = ["## Claims to check", ""]
     checkable = [c for c in claims if c.checkable]
     others = [c for c in claims if not c.checkable]
-    if not claims:
-        return lines + ["*No checkable claim was found in this article.*", ""]
-    for claim in checkable:
-        lines += _claim_lines(claim, score=True)
+    if not checkable:
+        lines += ["*No checkable claim was found in this article.*", ""]
+    for _, title in PRIORITIES:
+        band = [c for c in checkable if priority(c.checkworthiness) == title]
+        if band:
+            lines += [f"### {title}", ""]
+            for claim in band:
+                lines += _claim_lines(claim, score=True)
     if others:
         lines += ["### Opinions and predictions (not checkable)", ""]
         for claim in others:
             lines += _claim_lines(claim, score=False)
     return lines
+
+
+def priority(score: float) -> str:
+    return next(title for floor, title in PRIORITIES if score >= floor)
 
 
 def _claim_lines(claim: Claim, *, score: bool) -> list[str]:
