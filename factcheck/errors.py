@@ -85,21 +85,9 @@ class RateLimited(FactcheckError):
     exit_code = 12
 
 
+# Every error class above, by exit code: the table of `factcheck --help` and the README.
 EXIT_CODES: dict[int, str] = {
     cls.exit_code: cls.__doc__.strip().splitlines()[0]
-    for cls in (
-        FactcheckError,
-        InputNotFound,
-        EmptyInput,
-        BinaryInput,
-        UndecodableInput,
-        FetchError,
-        ProviderUnavailable,
-        AuthenticationFailed,
-        ModelOutputError,
-        ConfigError,
-        RateLimited,
-        InvalidFrontMatter,
-        InvalidReport,
-    )
+    for cls in list(globals().values())
+    if isinstance(cls, type) and issubclass(cls, FactcheckError)
 }

@@ -31,7 +31,7 @@ from .errors import (
     ProviderUnavailable,
     RateLimited,
 )
-from .models import Usage
+from .models import EngineTimings, Usage
 from .settings import DEFAULT_OPENAI_MODEL, Settings
 
 # --- the bundled model ---------------------------------------------------------------------------
@@ -53,16 +53,6 @@ def bundled_model_path() -> Path:
     return ggufs[0]
 
 
-@dataclass(slots=True)
-class LlamaTimings:
-    """llama.cpp's own accounting for one call: what it evaluated and how long it took."""
-
-    prompt_eval_tokens: int
-    prompt_eval_ms: float
-    generated_tokens: int
-    generation_ms: float
-
-
 class LlamaCppChat(BaseChatModel):
     """A LangChain chat model over an in-process llama.cpp model.
 
@@ -77,14 +67,14 @@ class LlamaCppChat(BaseChatModel):
 
     _llama: Any = PrivateAttr(default=None)
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
-    _timings: list[LlamaTimings] = PrivateAttr(default_factory=list)
+    _timings: list[EngineTimings] = PrivateAttr(default_factory=list)
 
     @property
     def _llm_type(self) -> str:
         return "llama-cpp"
 
     @property
-    def timings(self) -> list[LlamaTimings]:
+    def timings(self) -> list[EngineTimings]:
         return list(self._timings)
 
     def llama(self) -> Any:
@@ -132,7 +122,12 @@ class LlamaCppChat(BaseChatModel):
                 raise ModelOutputError(f"local model: {exc}") from exc
             perf = llama_cpp.llama_perf_context(llama.ctx)
             self._timings.append(
-                LlamaTimings(perf.n_p_eval, perf.t_p_eval_ms, perf.n_eval, perf.t_eval_ms)
+                EngineTimings(
+                    prompt_eval_tokens=perf.n_p_eval,
+                    prompt_eval_ms=perf.t_p_eval_ms,
+                    generated_tokens=perf.n_eval,
+                    generation_ms=perf.t_eval_ms,
+                )
             )
         usage = out.get("usage") or {}
         message = AIMessage(
@@ -167,7 +162,7 @@ class Backend:
     structured_output: str
     concurrency: int
 
-    def timings(self) -> list[LlamaTimings]:
+    def timings(self) -> list[EngineTimings]:
         return self.chat.timings if isinstance(self.chat, LlamaCppChat) else []
 
 

@@ -540,7 +540,8 @@ def stand_in_warning(code: str, step: Step, answer: Answer, action: str) -> Repo
     return ReportWarning(code=code, message=f"{step.key}: {action}: the model's answer failed its checks: {why}", item=step.key)
 
 
-def engine_timings(timings: Sequence[Any]) -> EngineTimings:
+def engine_timings(timings: Sequence[EngineTimings]) -> EngineTimings:
+    """llama.cpp's accounting of one report: the sum over its calls."""
     return EngineTimings(
         prompt_eval_tokens=sum(t.prompt_eval_tokens for t in timings),
         prompt_eval_ms=round(sum(t.prompt_eval_ms for t in timings), 1),
