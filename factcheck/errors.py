@@ -14,9 +14,15 @@ class FactcheckError(Exception):
 
 
 class InputNotFound(FactcheckError):
-    """The article file does not exist or is not a file."""
+    """The article file does not exist, is not a regular file or cannot be read."""
 
     exit_code = 3
+
+
+class InputTooLarge(FactcheckError):
+    """The input is larger than the size limit for one article."""
+
+    exit_code = 15
 
 
 class EmptyInput(FactcheckError):
@@ -53,6 +59,12 @@ class FetchError(FactcheckError):
     """A URL could not be fetched."""
 
     exit_code = 7
+
+
+class URLRefused(FetchError):
+    """A URL was refused: not http(s), or its host is a private, loopback or reserved address."""
+
+    exit_code = 16
 
 
 class ProviderUnavailable(FactcheckError):
