@@ -9,46 +9,24 @@ e-mail attachment; without JavaScript it still shows everything and its citation
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from collections import defaultdict
-from html import escape
-from urllib.parse import urlsplit
 
+from .html_common import PALETTE_CSS, content_security_policy, escape_html, safe_url
 from .models import Claim, Report, SummarySentence, TimelineEvent
 from .render import format_when
 
 __all__ = ["render_html", "CONTENT_SECURITY_POLICY"]
 
 
-def _e(value: object) -> str:
-    """Escape text for element content and double-quoted attributes alike."""
-    return escape(str(value), quote=True)
+# Module-level names on purpose: a test switches escaping off here to prove the CSP alone holds.
+_e = escape_html
+_safe_url = safe_url
 
 
 # --- the static parts: style sheet and script (never built from report data) -----------------------
 
-_CSS = """
-:root {
-  --ink: #1d2228; --muted: #5f6b77; --faint: #8a96a3; --rule: #e3e7ec; --paper: #ffffff;
-  --panel: #f6f7f9; --accent: #1f5fbf; --accent-soft: #e6efff; --hl: #fff1a8; --hl-ink: #8a6d00;
-  --sel: #ffe066; --warn: #8a4b00; --warn-bg: #fff5e6; --warn-rule: #f0c27a; --ok: #1f7a45;
-  --serif: "Iowan Old Style", "Palatino Linotype", Palatino, Georgia, "DejaVu Serif", serif;
-  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif;
-  --mono: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace;
-}
-@media (prefers-color-scheme: dark) {
-  :root {
-    --ink: #e4e8ec; --muted: #a3adb8; --faint: #7d8894; --rule: #2f353c; --paper: #16191d;
-    --panel: #1e2227; --accent: #7fb0ff; --accent-soft: #1f2c42; --hl: #4a4013; --hl-ink: #f3d36b;
-    --sel: #6b5a12; --warn: #f3b86b; --warn-bg: #2c2214; --warn-rule: #6b4c1c; --ok: #6fd39a;
-  }
-}
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: var(--paper); color: var(--ink); font: 15px/1.5 var(--sans); }
-a { color: var(--accent); }
+_CSS = PALETTE_CSS + "\n" + """
 header.top { padding: 20px 28px 14px; border-bottom: 1px solid var(--rule); }
 header.top .kicker { font-size: 12px; letter-spacing: .08em; text-transform: uppercase; color: var(--muted); margin: 0 0 4px; }
 header.top h1 { font: 600 26px/1.25 var(--serif); margin: 0 0 6px; overflow-wrap: anywhere; }
@@ -313,19 +291,7 @@ _JS = r"""
 """.strip()
 
 
-def _csp_hash(source: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
-
-
-# Nothing may load from anywhere: no network, no frames, no plugins, no forms; only the page's own
-# script and style sheet run, pinned by hash so that any injected <script> or <style> is inert.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; "
-    f"script-src {_csp_hash(_JS)}; "
-    f"style-src {_csp_hash(_CSS)}; "
-    "img-src 'none'; font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; "
-    "frame-src 'none'; worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'"
-)
+CONTENT_SECURITY_POLICY = content_security_policy(script=_JS, style=_CSS)
 
 
 # --- the page ----------------------------------------------------------------------------------
@@ -437,19 +403,6 @@ def _cites(sources: list[str]) -> str:
 
 
 # --- header, article ---------------------------------------------------------------------------
-
-
-def _safe_url(url: str | None) -> str | None:
-    if not url:
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() in ("http", "https") and parts.netloc and not re.search(r"[\s\x00-\x1f\x7f]", url):
-        return url
-    return None
 
 
 def _header(report: Report, title: str) -> str:

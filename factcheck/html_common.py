@@ -1,0 +1,73 @@
+"""What every self-contained factcheck page shares: escaping, safe links, the Content-Security-Policy
+and the palette (light and dark) with its fonts.
+
+Used by the report page (`html.py`) and the digest (`digest.py`); each page adds its own style sheet
+(and script, if any) on top, pinned by hash in its own policy.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html import escape
+from urllib.parse import urlsplit
+
+
+def escape_html(value: object) -> str:
+    """Escape text for element content and double-quoted attributes alike."""
+    return escape(str(value), quote=True)
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is an absolute http(s) link with nothing hidden in it, else None (shown as text)."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not re.search(r"[\s\x00-\x1f\x7f]", url):
+        return url
+    return None
+
+
+def csp_hash(source: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def content_security_policy(*, style: str, script: str | None = None) -> str:
+    """Nothing may load from anywhere: no network, no frames, no plugins, no forms; only the page's
+    own style sheet (and script, if it has one) apply, pinned by hash, so injected ones are inert."""
+    return (
+        "default-src 'none'; "
+        f"script-src {csp_hash(script) if script else chr(39) + 'none' + chr(39)}; "
+        f"style-src {csp_hash(style)}; "
+        "img-src 'none'; font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; "
+        "frame-src 'none'; worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+
+
+# The palette and fonts, light and dark: the first rules of every page's style sheet.
+PALETTE_CSS = """
+:root {
+  --ink: #1d2228; --muted: #5f6b77; --faint: #8a96a3; --rule: #e3e7ec; --paper: #ffffff;
+  --panel: #f6f7f9; --accent: #1f5fbf; --accent-soft: #e6efff; --hl: #fff1a8; --hl-ink: #8a6d00;
+  --sel: #ffe066; --warn: #8a4b00; --warn-bg: #fff5e6; --warn-rule: #f0c27a; --ok: #1f7a45;
+  --serif: "Iowan Old Style", "Palatino Linotype", Palatino, Georgia, "DejaVu Serif", serif;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif;
+  --mono: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --ink: #e4e8ec; --muted: #a3adb8; --faint: #7d8894; --rule: #2f353c; --paper: #16191d;
+    --panel: #1e2227; --accent: #7fb0ff; --accent-soft: #1f2c42; --hl: #4a4013; --hl-ink: #f3d36b;
+    --sel: #6b5a12; --warn: #f3b86b; --warn-bg: #2c2214; --warn-rule: #6b4c1c; --ok: #6fd39a;
+  }
+}
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; background: var(--paper); color: var(--ink); font: 15px/1.5 var(--sans); }
+a { color: var(--accent); }
+""".strip()
