@@ -11,14 +11,17 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import (
     BinaryInput,
     EmptyInput,
     FetchError,
     InputNotFound,
+    InputTooLarge,
     InvalidFrontMatter,
     UndecodableInput,
+    URLRefused,
 )
 
 # A "sentence" longer than this is cut at white space: it must fit in one model request.
@@ -74,12 +77,15 @@ def load_article(
     stdin: bytes | None = None,
     published: dt.date | None = None,
     timeout: float = 30.0,
+    allow_private: bool = False,
 ) -> Article:
-    """Read `source` (a path, an http(s) URL, or "-" with `stdin` given) into an Article."""
+    """Read `source` (a path, a URL, or "-" with `stdin` given) into an Article.
+
+    URLs whose host is a private or loopback address are refused unless `allow_private`."""
     if source == "-":
         raw, is_html = stdin or b"", None
-    elif re.match(r"(?i)https?://", source):
-        raw, is_html = fetch_url(source, timeout=timeout), True
+    elif re.match(r"(?i)[a-z][a-z0-9+.-]*://", source):
+        raw, is_html = fetch_url(source, timeout=timeout, allow_private=allow_private), True
     else:
         raw, is_html = read_file(Path(source)), Path(source).suffix.lower() in {".html", ".htm"}
     text = decode(raw, name="standard input" if source == "-" else source)
@@ -101,38 +107,143 @@ def _name(source: str) -> str:
 
 
 def read_file(path: Path) -> bytes:
-    if not path.exists():
-        raise InputNotFound(f"{path}: no such file")
-    if not path.is_file():
-        raise InputNotFound(f"{path}: not a file")
-    size = path.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        raise InputNotFound(
-            f"{path}: {size / 1e6:.0f} MB is more than the {MAX_INPUT_BYTES // 2**20} MiB limit for one article"
-        )
-    return path.read_bytes()
+    """The file's bytes, refused past MAX_INPUT_BYTES without reading more than that."""
+    try:
+        if not path.exists():
+            if path.is_symlink():
+                raise InputNotFound(f"{path}: a symbolic link that leads nowhere (a missing target or a loop)")
+            raise InputNotFound(f"{path}: no such file")
+        if not path.is_file():
+            raise InputNotFound(f"{path}: not a file, but {_file_kind(path)}")
+        # Read at most one byte past the limit: the size on disk can lie (/proc) or change while we read.
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:  # permission denied, a symlink loop, an I/O error
+        raise InputNotFound(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    return _within_limit(raw, str(path))
 
 
-def fetch_url(url: str, *, timeout: float) -> bytes:
+def _file_kind(path: Path) -> str:
+    # A pipe or a device would block or never end: only regular files are read.
+    kinds = {"is_dir": "a directory", "is_fifo": "a named pipe", "is_char_device": "a device",
+             "is_block_device": "a device", "is_socket": "a socket"}
+    return next((what for test, what in kinds.items() if getattr(path, test)()), "not a regular file")
+
+
+def read_stream(stream: BinaryIO, *, name: str = "standard input") -> bytes:
+    """Standard input, refused past MAX_INPUT_BYTES without buffering all of it."""
+    return _within_limit(stream.read(MAX_INPUT_BYTES + 1), name)
+
+
+def _within_limit(raw: bytes, name: str) -> bytes:
+    if len(raw) > MAX_INPUT_BYTES:
+        raise InputTooLarge(f"{name} is larger than the {MAX_INPUT_BYTES // 2**20} MiB limit for one article")
+    return raw
+
+
+# --- fetching URLs, without becoming a proxy into the local network (SSRF) -------------------------
+
+MAX_REDIRECTS = 5
+
+
+def fetch_url(url: str, *, timeout: float, allow_private: bool = False) -> bytes:
+    """GET an http(s) URL, following at most MAX_REDIRECTS redirects.
+
+    Unless `allow_private`, every hop's host is resolved here, each of its addresses must be a
+    public one, and the connection goes to the address that was checked (the Host header and TLS
+    name stay the host's), so a DNS answer that changes between check and connect cannot
+    redirect the request into the local network.
+    """
     import httpx  # imported here: only URL inputs pay for it
 
+    current = url
     try:
-        with httpx.Client(follow_redirects=True, max_redirects=5, timeout=timeout) as client:
-            with client.stream("GET", url, headers={"User-Agent": "factcheck"}) as response:
-                response.raise_for_status()
-                chunks, size = [], 0
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > MAX_INPUT_BYTES:
-                        raise FetchError(f"{url}: page larger than {MAX_INPUT_BYTES // 2**20} MiB")
-                    chunks.append(chunk)
-                return b"".join(chunks)
-    except httpx.HTTPStatusError as exc:
-        raise FetchError(f"{url}: HTTP {exc.response.status_code}") from exc
-    except httpx.TooManyRedirects as exc:
-        raise FetchError(f"{url}: too many redirects") from exc
+        with httpx.Client(follow_redirects=False, timeout=timeout) as client:
+            for _ in range(MAX_REDIRECTS + 1):
+                target = _http_url(current, original=url)
+                request = client.build_request("GET", target, headers={"User-Agent": "factcheck"})
+                if not allow_private:
+                    _pin_to_public_address(request, original=url)
+                response = client.send(request, stream=True)
+                try:
+                    if response.is_redirect:
+                        current = str(target.join(response.headers["location"]))
+                        continue
+                    if response.status_code >= 400:
+                        raise FetchError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
+                    return _read_capped(response, url)
+                finally:
+                    response.close()
+            raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects (a redirect loop?)")
+    except httpx.InvalidURL as exc:
+        raise URLRefused(f"{url}: not a valid URL ({exc})") from None
+    except httpx.TimeoutException as exc:
+        raise FetchError(f"{url}: no answer within {timeout:g} s ({exc.__class__.__name__})") from exc
     except httpx.HTTPError as exc:
         raise FetchError(f"{url}: {exc.__class__.__name__}: {exc}") from exc
+
+
+def _http_url(value: str, *, original: str):
+    import httpx
+
+    target = httpx.URL(value)
+    if target.scheme not in ("http", "https"):
+        where = "" if value == original else f" (redirected to {value})"
+        raise URLRefused(f"{original}{where}: only http and https URLs are fetched, not {target.scheme or 'this'}:")
+    if not target.host:
+        raise URLRefused(f"{original}: the URL has no host")
+    return target
+
+
+def _pin_to_public_address(request, *, original: str) -> None:
+    """Resolve the request's host, refuse it unless every address is public, and send the request
+    to the first checked address."""
+    import socket
+
+    url = request.url
+    host = url.raw_host.decode("ascii")
+    try:
+        infos = socket.getaddrinfo(host, url.port or (443 if url.scheme == "https" else 80), type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"{original}: cannot resolve {host} ({exc})") from None
+    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    for address in addresses:
+        if (problem := address_problem(address)) is not None:
+            hop = "" if str(url) == original else f" (redirected to {url})"
+            what = f"{host} is" if host == address else f"{host} resolves to {address},"
+            raise URLRefused(
+                f"{original}{hop}: {what} {problem}; refused so that a URL cannot reach "
+                "the local network (set allow_private_urls, FACTCHECK_ALLOW_PRIVATE_URLS=1, to fetch it)"
+            )
+    request.headers["Host"] = url.netloc.decode("ascii")
+    if url.scheme == "https":
+        request.extensions["sni_hostname"] = host  # TLS still verifies the certificate against the name
+    request.url = url.copy_with(host=addresses[0])
+
+
+def address_problem(address: str) -> str | None:
+    """Why an IP address is not a public one (None when it is)."""
+    import ipaddress
+
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if getattr(ip, "ipv4_mapped", None):
+        ip = ip.ipv4_mapped
+    for kind in ("loopback", "link_local", "multicast", "unspecified", "reserved", "private"):
+        if getattr(ip, f"is_{kind}"):
+            return f"a {kind.replace('_', '-')} address"
+    if not ip.is_global:
+        return "not a public address"
+    return None
+
+
+def _read_capped(response, url: str) -> bytes:
+    chunks, size = [], 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > MAX_INPUT_BYTES:
+            raise InputTooLarge(f"{url}: the page is larger than the {MAX_INPUT_BYTES // 2**20} MiB limit for one article")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def decode(raw: bytes, *, name: str) -> str:

@@ -153,7 +153,14 @@ def dates(
         from .article import load_article
         from .dates import tag
 
-        loaded = load_article(article, stdin=_read_stdin() if article == "-" else None, published=_published(published))
+        from .settings import load_settings
+
+        loaded = load_article(
+            article,
+            stdin=_read_stdin() if article == "-" else None,
+            published=_published(published),
+            allow_private=load_settings().allow_private_urls,
+        )
         found = tag(loaded.text, loaded.published)
         data = {"published": loaded.published.isoformat() if loaded.published else None, "dates": [t.to_json() for t in found]}
         if format is TableFormat.json:
@@ -233,7 +240,9 @@ def _analyse(
     )
     when = _published(published)
     stdin = _read_stdin() if article == "-" else None
-    loaded = load_article(article, stdin=stdin, published=when, timeout=settings.timeout)
+    loaded = load_article(
+        article, stdin=stdin, published=when, timeout=settings.timeout, allow_private=settings.allow_private_urls
+    )
     backend = build_backend(settings)
     return Pipeline(backend, settings).run(loaded, chains)
 
@@ -248,9 +257,11 @@ def _published(value: str | None) -> dt.date | None:
 
 
 def _read_stdin() -> bytes:
+    from .article import read_stream
+
     if sys.stdin is None or sys.stdin.isatty():
         raise InputNotFound("'-' reads the article from standard input, but nothing was piped in")
-    return sys.stdin.buffer.read()
+    return read_stream(sys.stdin.buffer)
 
 
 def _output(report, format: Format, out: Path | None, *, part: str | None = None, open_: bool = False) -> None:

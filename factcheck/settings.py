@@ -65,6 +65,10 @@ class Settings(BaseSettings):
     max_events: int = Field(40, ge=1, le=500, description="dates the timeline chain examines, in article order")
     summary_sentences: int = Field(5, ge=1, le=50, description="sentences in the summary")
     prompts_dir: Path | None = Field(None, description="directory of prompt files overriding the built-in ones")
+    allow_private_urls: bool = Field(
+        False, description="fetch article URLs whose host is a private, loopback or link-local address "
+        "(refused by default, so that a URL cannot make factcheck reach into the local network)"
+    )
 
     @classmethod
     def settings_customise_sources(

@@ -128,13 +128,15 @@ def web_server():
     server.shutdown()
 
 
-def test_url_that_answers_404(web_server: str) -> None:
+def test_url_that_answers_404(web_server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCHECK_ALLOW_PRIVATE_URLS", "1")  # the test server listens on loopback
     result = run("summarize", f"{web_server}/story.html")
     assert result.exit_code == 7
     assert "HTTP 404" in result.output
 
 
-def test_unreachable_url() -> None:
+def test_unreachable_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCHECK_ALLOW_PRIVATE_URLS", "1")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
