@@ -537,7 +537,8 @@ def _claim(claim: Claim, i: int, *, score: bool) -> str:
     chips = [f'<span class="chip cid">{_e(claim.id)}</span>', f'<span class="chip">{_e(claim.type)}</span>']
     if score:
         value = f"{claim.checkworthiness:.2f}"
-        by = "scored by the model" if claim.checkworthiness_source == "model" else "scored by the check-worthiness scorer"
+        by = ", ".join(f"{name} {value:.2f}" for name, value in claim.scores.items()) or claim.checkworthiness_source
+        by = ("the mean of the scorer's and the model's: " if claim.checkworthiness_source == "scorer+model" else "the scorer's: ") + by
         chips.append(
             f'<span class="score" title="check-worthiness, {_e(by)}">worth checking '
             f'<meter min="0" max="1" value="{_e(value)}">{_e(value)}</meter> {_e(value)}</span>'

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: claims carry `scores`; "scorer+model" as a score source
 # The report's three parts, each made by its own chain.
 PARTS = ("summary", "claims", "timeline")
 
@@ -65,8 +65,14 @@ class Claim(_Strict):
     sources: list[str] = Field(min_length=1)
     quote: str = Field(description="verbatim article text from a cited sentence")
     checkable: bool = Field(description="false for opinions and predictions, which no record can settle")
-    checkworthiness: float = Field(ge=0, le=1)
-    checkworthiness_source: Literal["scorer", "model"] = "scorer"
+    checkworthiness: float = Field(ge=0, le=1, description="the score the checklist is ordered by (0 when not checkable)")
+    checkworthiness_source: Literal["scorer", "scorer+model"] = Field(
+        "scorer", description="scorer: the bundled check-worthiness model alone; scorer+model: the mean of "
+        "its score and the chat model's rating, given after reading the whole article"
+    )
+    scores: dict[Literal["scorer", "model"], float] = Field(
+        default_factory=dict, description="each source's score of the claim's sentence, before combining"
+    )
     reason: str = Field(description="why it is (or is not) worth checking")
     verify: str = Field(description="what to check and which primary source would settle it")
     code_filled: list[Literal["speaker", "text", "type", "verify"]] = Field(
@@ -171,8 +177,21 @@ class EventDraft(_Strict):
     event: str = Field(min_length=3, max_length=160)
 
 
+class RatingDraft(_Strict):
+    id: str = Field(description="the claim's id, as listed")
+    score: float = Field(ge=0, le=1, description="how worth checking: 0 not at all, 1 the first thing to check")
+    reason: str = Field(min_length=3, max_length=200)
+
+
+class RatingsDraft(_Strict):
+    """How worth checking each listed claim is, judged with the whole article in view."""
+
+    ratings: list[RatingDraft]
+
+
 DRAFTS: dict[str, type[BaseModel]] = {
     "SummaryDraft": SummaryDraft,
     "ClaimDraft": ClaimDraft,
     "EventDraft": EventDraft,
+    "RatingsDraft": RatingsDraft,
 }

@@ -36,6 +36,8 @@ from .models import (
     ClaimDraft,
     ClaimType,
     EngineTimings,
+    RatingDraft,
+    RatingsDraft,
     EventDraft,
     PromptRef,
     Provenance,
@@ -49,6 +51,7 @@ from .models import (
 )
 from .models import Sentence as SentenceModel
 from .prompts import Prompt, fence, load_prompt
+from .render import format_interval
 from .settings import Settings
 
 CHAINS = PARTS
@@ -64,6 +67,7 @@ class Step:
     draft: type[BaseModel]
     part: str | None = None  # the clause (claims) or date words (timeline) the step is about
     timex: Timex | None = None
+    outlet_voice: bool = False  # a clause the outlet states itself, whoever speaks in the sentence
 
 
 @dataclass
@@ -79,7 +83,7 @@ class Pipeline:
     def __init__(self, backend: Backend, settings: Settings) -> None:
         self.backend = backend
         self.settings = settings
-        self.prompts = {name: load_prompt(name, settings.prompts_dir) for name in ("system", *CHAINS)}
+        self.prompts = {name: load_prompt(name, settings.prompts_dir) for name in ("system", *CHAINS, "rank")}
         self.asker = StructuredAsker(backend, max_reasks=settings.max_reasks, budget=TokenBudget(settings.token_budget))
 
     def run(self, article: Article, chains: Sequence[str] = CHAINS) -> Report:
@@ -94,6 +98,8 @@ class Pipeline:
             runs[name] = chain.assemble(answered)
             for _, answer in answered:
                 runs[name].usage.add(answer.usage)
+        if "claims" in runs and self.settings.resolved_refine_checkworthiness:
+            self.rank(article, runs["claims"])
         items = {name: runs[name].items if name in runs else [] for name in CHAINS}
         warnings = [w for chain_run in runs.values() for w in chain_run.warnings]
         report = Report(
@@ -150,13 +156,47 @@ class Pipeline:
             raise failure[0]
         return {id(step): answer for step, answer in zip(order, answers)}
 
+    def rank(self, article: Article, run: ChainRun) -> None:
+        """A capable model reads the whole article and rates each checkable claim; its rating is
+        averaged with the scorer's, and each claim keeps both scores and says where its own came from."""
+        claims = {c.id: c for c in run.items if c.checkable}
+        if not claims:
+            return
+        nonce = article.sha256[:12]
+        prompt = self.prompts["rank"]
+        listed = "\n".join(f"{c.id}: {c.text}" for c in claims.values())
+        context = article.text[:RANK_CONTEXT_CHARS]
+        user = fence("article", context, nonce) + "\n\n" + prompt.body + "\n\n" + fence("claims", listed, nonce)
+        answer = self.asker.ask(
+            [SystemMessage(self.prompts["system"].body), HumanMessage(user)],
+            ratings_draft_for(tuple(claims)),
+            lambda draft: check_ratings(draft, tuple(claims), article.text),
+            temperature=prompt.meta.temperature,
+            max_tokens=prompt.meta.max_tokens,
+        )
+        run.usage.add(answer.usage)
+        if answer.value is None:
+            why = "; ".join(answer.problems[:3]) or "no answer"
+            run.warnings.append(
+                ReportWarning(code="unrated-claims", message=f"claims keep the scorer's scores: the model's ratings failed their checks: {why}")
+            )
+            return
+        for rating in answer.value.ratings:
+            claim = claims[rating.id]
+            claim.scores["model"] = round(rating.score, 3)
+            claim.checkworthiness = round((claim.scores["scorer"] + rating.score) / 2, 3)
+            claim.checkworthiness_source = "scorer+model"
+            claim.reason += f" The model rated it {rating.score:.2f}: {rating.reason}"
+        run.items = order_claims(run.items)
+
     def _provenance(
         self, runs: dict[str, ChainRun], seconds: float, chains: Sequence[str], timings_before: int
     ) -> Provenance:
         total = Usage()
         for chain_run in runs.values():
             total.add(chain_run.usage)
-        used = [self.prompts["system"], *(self.prompts[c] for c in chains)]
+        ranked = "claims" in chains and self.settings.resolved_refine_checkworthiness
+        used = [self.prompts["system"], *(self.prompts[c] for c in chains), *([self.prompts["rank"]] if ranked else [])]
         return Provenance(
             factcheck_version=__version__,
             provider=self.backend.provider,
@@ -223,6 +263,7 @@ class ClaimsChain:
         self.article = article
         self.limit = settings.max_claims
         self.scores = score_sentences(article)
+        self.timexes = tag(article.text, article.published)
 
     def plan(self) -> list[Step]:
         prose = [s for s in self.article.sentences if not s.heading]
@@ -230,10 +271,15 @@ class ClaimsChain:
         steps = []
         for sentence in sorted(chosen, key=lambda s: s.start):
             draft = claim_draft_for(sentence, self.article)
-            clauses = split_clauses(sentence.text)
-            for n, clause in enumerate(clauses, start=1):
+            clauses = [
+                (part, outlet_voice)
+                for clause in split_clauses(sentence.text)
+                for part, outlet_voice in split_event_tail(clause)
+            ]
+            for n, (clause, outlet_voice) in enumerate(clauses, start=1):
                 key = sentence.id if len(clauses) == 1 else f"{sentence.id}.{n}"
-                steps.append(Step(self.name, key, sentence, draft, part=clause if len(clauses) > 1 else None))
+                part = clause if len(clauses) > 1 else None
+                steps.append(Step(self.name, key, sentence, draft, part=part, outlet_voice=outlet_voice))
         return steps
 
     @staticmethod
@@ -242,7 +288,7 @@ class ClaimsChain:
         cited = with_antecedents(draft.claim + " " + draft.speaker, step.sentence, article)
         return {
             "speaker": grounding.check_speaker_cited(draft.speaker, cited)
-            + check_attribution_kept(draft.speaker, step.sentence, article),
+            + check_attribution_kept(draft.speaker, said_by(step, article)),
             "text": grounding.check_content("the claim", draft.claim, cited, article.published)
             + grounding.check_restates("the claim", draft.claim, cited),
             "type": check_claim_type(draft.type, quote, draft.speaker),
@@ -270,25 +316,34 @@ class ClaimsChain:
 
     def _claim(self, step: Step, draft: ClaimDraft, code_filled: list[str]) -> Claim:
         quote = step.part or step.sentence.text
-        text = quote if "text" in code_filled else draft.claim
-        speaker = (grounding.attribution(step.sentence, self.article) or "the outlet") if "speaker" in code_filled else draft.speaker
+        text = quote[:1].upper() + quote[1:] if "text" in code_filled else draft.claim
+        speaker = (said_by(step, self.article) or "the outlet") if "speaker" in code_filled else draft.speaker
         kind = classify_claim(quote, speaker) if "type" in code_filled else draft.type
         cited = with_antecedents(text + " " + speaker, step.sentence, self.article)
         score = self.scores[step.sentence.id]
         checkable = kind not in ("opinion", "prediction")
         return Claim(
             id="",
-            text=text,
+            text=self.standalone(text, speaker, cited),
             type=kind,
             speaker=speaker,
             sources=[s.id for s in cited],
             quote=quote,
             checkable=checkable,
             checkworthiness=round(score.score, 3) if checkable else 0.0,
+            scores={"scorer": round(score.score, 3)},
             reason=(score.reason or "scored by the check-worthiness model") if checkable else f"{kind}: no record can settle it",
             verify=generic_verify(kind, speaker) if "verify" in code_filled else draft.verify,
             code_filled=code_filled,
         )
+
+    def standalone(self, text: str, speaker: str, cited: list[Sentence]) -> str:
+        """The claim as a sentence that stands alone: a leading "He" or "She" is the named speaker
+        (the checks have tied the speaker to the sentence's attribution), and every relative date
+        gets its calendar date, as the article's own sentence resolves it."""
+        if speaker not in ("the outlet", "unattributed"):
+            text = _LEADING_PRONOUN.sub(speaker, text, count=1)
+        return explicit_dates(text, cited, self.timexes)
 
 
 class TimelineChain:
@@ -386,6 +441,69 @@ def split_clauses(text: str) -> list[str]:
     parts = [p.strip(" ,") for p in _CLAUSE_BREAK.split(text)]
     parts = [p for p in parts if len(p.split()) >= 4]
     return parts if len(parts) > 1 else [text]
+
+
+# "X said ... ahead of the NATO meeting on May 14-15 in Antalya": the dated event is the outlet's own
+# statement, not X's, and a claim of its own.
+_EVENT_TAIL = re.compile(r",?\s+(?:ahead of|in the run-up to|on the sidelines of)\s+(?=the\s)", re.I)
+
+
+def split_event_tail(clause: str) -> list[tuple[str, bool]]:
+    """The clause, and a dated event it mentions in passing, if any: [(text, stated by the outlet)]."""
+    m = _EVENT_TAIL.search(clause)
+    if not m or not any(t.type == "DATE" for t in tag(clause[m.end() :], None)):
+        return [(clause, False)]
+    return [(clause[: m.start()], False), (clause[m.end() :], True)]
+
+
+def said_by(step: Step, article: Article) -> str | None:
+    """Who the article says makes the step's claim; None when the outlet states it in its own voice."""
+    return None if step.outlet_voice else grounding.attribution(step.sentence, article)
+
+
+_LEADING_PRONOUN = re.compile(r"^(?:He|She)\b")
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def explicit_dates(text: str, cited: Sequence[Sentence], timexes: Sequence[Timex]) -> str:
+    """Each relative date in `text` made explicit ("on Sunday" -> "on Sunday (11 May 2025)", "May 15"
+    -> "May 15, 2025"), as the article resolves the same words in a cited sentence."""
+    resolved = {
+        t.text.casefold(): t
+        for t in timexes
+        if t.type in ("DATE", "TIME") and any(s.start <= t.start < s.end for s in cited)
+    }
+    for found in reversed(tag(text, None)):
+        timex = resolved.get(found.text.casefold())
+        if timex is None or _YEAR.search(found.text) or text[found.end :].startswith(" ("):
+            continue
+        start, end, precision = to_interval(timex.value, timex.value_end)
+        if start is None:
+            continue
+        if precision == "day" and re.search(r"\d", found.text):  # "May 15": only the year is missing
+            addition = f", {start.year}"
+        else:
+            addition = f" ({format_interval(start, end, precision)})"
+        text = text[: found.end] + addition + text[found.end :]
+    return text
+
+
+RANK_CONTEXT_CHARS = 24_000  # about 6,000 tokens: the article the ranking model reads, from its start
+
+
+def ratings_draft_for(ids: tuple[str, ...]) -> type[RatingsDraft]:
+    """RatingsDraft whose ids must be the listed claims' (a grammar or strict schema enforces it)."""
+    rating = create_model("RatingDraft", __base__=RatingDraft, id=(Literal[ids], Field(description="the claim's id, as listed")))
+    return create_model("RatingsDraft", __base__=RatingsDraft, ratings=(list[rating], ...))
+
+
+def check_ratings(draft: RatingsDraft, ids: tuple[str, ...], article_text: str) -> list[str]:
+    rated = [r.id for r in draft.ratings]
+    problems = [f"rate {i}: every listed claim needs one rating" for i in ids if i not in rated]
+    problems += [f"{i} is rated {rated.count(i)} times: rate each claim once" for i in sorted(set(rated)) if rated.count(i) > 1]
+    for r in draft.ratings:
+        problems += grounding.check_loaded_words(f"the reason for {r.id}", r.reason, article_text)
+    return problems
 
 
 def claim_draft_for(sentence: Sentence, article: Article) -> type[ClaimDraft]:
@@ -498,10 +616,9 @@ def classify_claim(quote: str, speaker: str) -> ClaimType:
     return "quote" if speaker not in ("the outlet", "unattributed") else "event"
 
 
-def check_attribution_kept(speaker: str, sentence: Sentence, article: Article) -> list[str]:
+def check_attribution_kept(speaker: str, said_by: str | None) -> list[str]:
     """Keep the article's attribution: a claim the article puts in X's mouth is X's; one the article
     states in its own voice is the outlet's, never upgraded to a named source or down to a fact."""
-    said_by = grounding.attribution(sentence, article)
     if said_by is None:
         return [] if speaker in ("the outlet", "unattributed") else [
             f"the article states this in its own voice: the speaker is 'the outlet', not {speaker!r}"

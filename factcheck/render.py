@@ -101,6 +101,8 @@ def _claim_lines(claim: Claim, *, score: bool) -> list[str]:
     head = f"- [ ] **{claim.id}** · {claim.type}"
     if score:
         head += f" · {claim.checkworthiness:.2f}"
+        if claim.checkworthiness_source == "scorer+model":  # say where the score came from
+            head += " (mean of " + ", ".join(f"{name} {value:.2f}" for name, value in claim.scores.items()) + ")"
     text_marker = " *(the article's own words)*" if "text" in claim.code_filled else ""
     verify_marker = " *(generic: the model's suggestion failed its checks)*" if "verify" in claim.code_filled else ""
     return [
@@ -125,25 +127,28 @@ def timeline_markdown(events: list[TimelineEvent]) -> list[str]:
 
 
 def format_when(event: TimelineEvent) -> str:
+    return format_interval(event.date, event.end, event.precision)
+
+
+def format_interval(start: dt.date | None, end: dt.date | None, precision: str) -> str:
     """A date at its precision: '11 May 2025', '14–15 May 2025', 'June 2025', '2020s', 'unresolved'."""
-    start, end = event.date, event.end
     if start is None:
         return "unresolved"
-    if event.precision == "day":
+    if precision == "day":
         if end is None or end == start:
             return _day(start)
         if (start.year, start.month) == (end.year, end.month):
             return f"{start.day}–{end.day} {MONTHS[start.month - 1]} {start.year}"
         return f"{_day(start)} – {_day(end)}"
-    if event.precision == "week":
+    if precision == "week":
         return f"week of {_day(start)}"
-    if event.precision == "month":
+    if precision == "month":
         return f"{MONTHS[start.month - 1]} {start.year}"
-    if event.precision == "quarter":
+    if precision == "quarter":
         return f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    if event.precision == "year":
+    if precision == "year":
         return str(start.year)
-    if event.precision == "decade":
+    if precision == "decade":
         return f"{start.year // 10 * 10}s"
     return _day(start)
 

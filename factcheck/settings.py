@@ -64,6 +64,11 @@ class Settings(BaseSettings):
     max_claims: int = Field(12, ge=1, le=200, description="sentences the claims chain examines")
     max_events: int = Field(40, ge=1, le=500, description="dates the timeline chain examines, in article order")
     summary_sentences: int = Field(5, ge=1, le=50, description="sentences in the summary")
+    refine_checkworthiness: bool | None = Field(
+        None, description="let the chat model rate each checkable claim with the whole article in view, and "
+        "average its rating with the scorer's; default: on for a server, off for the bundled model, which is "
+        "too small to judge a whole article"
+    )
     prompts_dir: Path | None = Field(None, description="directory of prompt files overriding the built-in ones")
     allow_private_urls: bool = Field(
         False, description="fetch article URLs whose host is a private, loopback or link-local address "
@@ -86,6 +91,12 @@ class Settings(BaseSettings):
         if self.provider:
             return self.provider
         return "openai" if (self.api_key or self.base_url) else "local"
+
+    @property
+    def resolved_refine_checkworthiness(self) -> bool:
+        if self.refine_checkworthiness is not None:
+            return self.refine_checkworthiness
+        return self.resolved_provider != "local"
 
     @property
     def resolved_structured_output(self) -> StructuredOutput:

@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+from langchain_core.messages import AIMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+
 from factcheck import grounding
 from factcheck.article import load_article
+from factcheck.llm import Backend
 from factcheck.models import Claim
 from factcheck.pipeline import (
+    ClaimsChain,
+    Pipeline,
     check_attribution_kept,
     check_claim_type,
+    check_ratings,
     check_verify,
     classify_claim,
     dedupe_claims,
     order_claims,
+    ratings_draft_for,
     split_clauses,
+    split_event_tail,
 )
 from factcheck.render import claims_markdown
+from factcheck.settings import load_settings
 
 from .conftest import SEED
+from .test_long_article import EchoModel
 
 ARTICLE = load_article(str(SEED))
 
@@ -48,13 +62,52 @@ def test_attribution_is_found_and_pronouns_resolved() -> None:
 
 
 def test_attribution_is_kept_never_upgraded() -> None:
-    said = sentence("He said it is excellent")
-    assert check_attribution_kept("Rutte", said, ARTICLE) == []
-    assert check_attribution_kept("Mark Rutte", said, ARTICLE) == []
-    assert "attributes this to 'Rutte'" in check_attribution_kept("Erdogan", said, ARTICLE)[0]
-    outlet = sentence("The discussions focused")
-    assert check_attribution_kept("the outlet", outlet, ARTICLE) == []
-    assert "own voice" in check_attribution_kept("Erdogan", outlet, ARTICLE)[0]
+    said = grounding.attribution(sentence("He said it is excellent"), ARTICLE)
+    assert check_attribution_kept("Rutte", said) == []
+    assert check_attribution_kept("Mark Rutte", said) == []
+    assert "attributes this to 'Rutte'" in check_attribution_kept("Erdogan", said)[0]
+    outlet = grounding.attribution(sentence("The discussions focused"), ARTICLE)
+    assert check_attribution_kept("the outlet", outlet) == []
+    assert "own voice" in check_attribution_kept("Erdogan", outlet)[0]
+
+
+def test_a_dated_event_mentioned_in_passing_is_the_outlets_own_claim() -> None:
+    rutte = sentence("“We also discussed Ukraine")
+    (said, _), (event, outlet_voice) = split_event_tail(rutte.text)
+    assert said.endswith("Rutte said in a statement on X") and outlet_voice
+    assert event.startswith("the informal NATO Foreign Ministers' Meeting on May 14-15 in Antalya")
+    steps = {step.key: step for step in ClaimsChain(ARTICLE, load_settings()).plan()}
+    assert steps["S8.2"].outlet_voice and not steps["S8.1"].outlet_voice
+    # Only a dated event splits off, and a plain "following his meeting" stays in its sentence.
+    assert split_event_tail("Rutte spoke ahead of the talks with Erdogan.") == [("Rutte spoke ahead of the talks with Erdogan.", False)]
+    assert len(split_event_tail(sentence("NATO Secretary General Mark Rutte described").text)) == 1
+
+
+def test_standalone_claims_name_the_speaker_and_state_dates_explicitly() -> None:
+    chain = ClaimsChain(ARTICLE, load_settings())
+    s11, s4, s12 = sentence("The proposal for unconditional"), sentence("Erdogan said that Türkiye"), sentence("Later that day")
+    assert chain.standalone("On Sunday, Putin proposed talks in Istanbul on May 15.", "the outlet", [s11]) == (
+        "On Sunday (11 May 2025), Putin proposed talks in Istanbul on May 15, 2025."
+    )
+    assert chain.standalone("He has held meetings with Putin.", "Erdogan", [s4]) == "Erdogan has held meetings with Putin."
+    assert chain.standalone("Later that day, Erdogan confirmed it.", "Erdogan", [s12]) == "Later that day (11 May 2025), Erdogan confirmed it."
+    # A date that is already explicit, or one the cited sentence does not state, is left alone.
+    assert chain.standalone("Talks on May 15, 2025.", "the outlet", [s11]) == "Talks on May 15, 2025."
+    assert chain.standalone("Talks on Friday.", "the outlet", [s11]) == "Talks on Friday."
+    # The outlet's own "He" is not anybody's: no speaker to resolve it to.
+    assert chain.standalone("He met Rutte.", "the outlet", [s4]) == "He met Rutte."
+
+
+def test_ratings_must_cover_each_claim_once_without_loaded_words() -> None:
+    draft = ratings_draft_for(("C1", "C2"))
+    ok = draft.model_validate({"ratings": [{"id": "C1", "score": 0.9, "reason": "a named official's statement"},
+                                           {"id": "C2", "score": 0.2, "reason": "background"}]})
+    assert check_ratings(ok, ("C1", "C2"), ARTICLE.text) == []
+    twice = draft.model_validate({"ratings": [{"id": "C1", "score": 0.9, "reason": "a number"}] * 2})
+    problems = check_ratings(twice, ("C1", "C2"), ARTICLE.text)
+    assert any("rate C2" in p for p in problems) and any("C1 is rated 2 times" in p for p in problems)
+    with pytest.raises(ValueError):
+        draft.model_validate({"ratings": [{"id": "C9", "score": 0.5, "reason": "not listed"}]})
 
 
 def test_claim_types_must_fit_the_wording() -> None:
@@ -97,3 +150,47 @@ def test_checklist_groups_by_priority_and_says_when_nothing_is_checkable() -> No
     assert "Medium priority" not in lines
     only_opinions = "\n".join(claims_markdown([claim("a view", 0.0, checkable=False)]))
     assert "No checkable claim was found" in only_opinions and "a view" in only_opinions
+
+
+class RatingModel(EchoModel):
+    """EchoModel, and for the ranking step the same rating for every listed claim (or none, to fail)."""
+
+    rating: float | None = 0.9
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs) -> ChatResult:
+        schema = kwargs["response_format"]["schema"]
+        if "ratings" not in schema["properties"]:
+            return super()._generate(messages, stop, run_manager, **kwargs)
+        ids = schema["$defs"]["RatingDraft"]["properties"]["id"]["enum"]
+        ratings = [] if self.rating is None else [{"id": i, "score": self.rating, "reason": "a named official's statement"} for i in ids]
+        reply = AIMessage(content=json.dumps({"ratings": ratings}))
+        return ChatResult(generations=[ChatGeneration(message=reply)])
+
+
+def rank_seed(rating: float | None):
+    backend = Backend(RatingModel(sizes=[], rating=rating), "test", "rating", "json_object", concurrency=1)
+    settings = load_settings(refine_checkworthiness=True, max_reasks=0)
+    return Pipeline(backend, settings).run(ARTICLE, ("claims",))
+
+
+def test_a_capable_models_rating_refines_the_score_and_the_report_says_so() -> None:
+    report = rank_seed(0.9)
+    checkable = [c for c in report.claims if c.checkable]
+    assert checkable and all(c.checkworthiness_source == "scorer+model" for c in checkable)
+    for c in checkable:
+        assert c.scores["model"] == 0.9 and c.checkworthiness == round((c.scores["scorer"] + 0.9) / 2, 3)
+        assert "The model rated it 0.90" in c.reason
+    assert all(c.checkworthiness_source == "scorer" and c.checkworthiness == 0 for c in report.claims if not c.checkable)
+    assert [c.checkworthiness for c in checkable] == sorted((c.checkworthiness for c in checkable), reverse=True)
+    assert "rank" in [p.name for p in report.provenance.prompts]
+
+
+def test_ratings_that_fail_their_checks_leave_the_scorers_scores_with_a_warning() -> None:
+    report = rank_seed(None)
+    assert all(c.checkworthiness_source == "scorer" and "model" not in c.scores for c in report.claims)
+    assert any(w.code == "unrated-claims" for w in report.warnings)
+
+
+def test_the_bundled_model_does_not_rank_by_default() -> None:
+    assert not load_settings().resolved_refine_checkworthiness
+    assert load_settings(provider="openai", base_url="http://127.0.0.1:1/v1").resolved_refine_checkworthiness

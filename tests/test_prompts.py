@@ -10,7 +10,7 @@ from factcheck.errors import ConfigError
 from factcheck.prompts import builtin_dir, fence, load_prompt, parse_prompt
 
 
-@pytest.mark.parametrize("name", ["system", "summary", "claims", "timeline"])
+@pytest.mark.parametrize("name", ["system", "summary", "claims", "timeline", "rank"])
 def test_builtin_prompts_load(name: str) -> None:
     prompt = load_prompt(name)
     assert prompt.name == name
