@@ -209,6 +209,57 @@ def schema(out: OutOpt = None) -> None:
         _emit(json.dumps(Report.model_json_schema(), indent=2) + "\n", out)
 
 
+# --- digest and schedule ---------------------------------------------------------------------------------
+
+
+class DigestFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+SinceOpt = Annotated[
+    Optional[str],
+    typer.Option(help="Only reports made since then: 24h, 7d, 90m, 2w, or a date YYYY-MM-DD (from midnight, local time).", show_default=False),
+]
+
+
+@app.command()
+def digest(
+    directory: Annotated[Path, typer.Argument(help="A folder of JSON reports (what factcheck batch --out writes).", show_default=False)],
+    since: SinceOpt = None,
+    format: Annotated[
+        DigestFormat, typer.Option("--format", "-f", help="markdown, html (one self-contained page) or json (an index of the reports with their counts).")
+    ] = DigestFormat.markdown,
+    top: Annotated[int, typer.Option(min=1, max=50, help="Claims to check shown per article, most check-worthy first.")] = 3,
+    out: OutOpt = None,
+) -> None:
+    """One page for a run or a time window: each article's title, source, link, summary, top claims
+    to check and timeline.
+
+    Example: factcheck digest ./reports --since 24h --format html --out digest.html
+    """
+    with _errors():
+        from . import digest as digests
+
+        when = _since(since)
+        collected = digests.collect(directory, since=when, top=top)
+        for _, why in collected.skipped:
+            typer.echo(f"factcheck: warning: skipped {why}", err=True)
+        _emit(digests.render(collected, format.value), out)
+
+
+def _since(value: str | None) -> dt.datetime | None:
+    from .digest import parse_since
+
+    if value is None:
+        return None
+    try:
+        return parse_since(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--since") from None
+
+
 # --- hand-off to the core ---------------------------------------------------------------------------------
 
 
