@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from factcheck.dates import tag  # noqa: E402
+from factcheck.dates import tag, timeml  # noqa: E402
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "tempeval3-tbaq"
 
@@ -101,7 +101,7 @@ def evaluate(docs: list[Doc], show_errors: int = 0) -> dict[str, tuple[float, fl
     n_pred = n_gold = strict = relaxed = value_ok = type_ok = 0
     errors: list[str] = []
     for doc in docs:
-        pred = tag(doc.text, doc.dct)
+        pred = timeml(tag(doc.text, doc.dct))  # a range is two TIMEX3 in TimeML
         n_pred, n_gold = n_pred + len(pred), n_gold + len(doc.gold)
         pairs = match(pred, doc.gold)
         matched_p = {i for i, _ in pairs}

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from factcheck.dates import Timex, tag, to_interval
+from factcheck.dates import Timex, tag, timeml, to_interval
 
 PUBLISHED = dt.date(2025, 5, 13)  # a Tuesday
 
@@ -97,6 +97,37 @@ def test_reporting_verb_next_to_the_weekday_dates_the_report():
     assert one("The government said Friday that it will hold elections.").value == "2025-05-09"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected_text", "value"),
+    [
+        # 'since' before a phrase (not a clause) looks back
+        ("Police have searched for him since shortly after the Oct. 23 slaying.", "Oct. 23", "2024-10-23"),
+        # an 'and' joining nouns does not end the clause: the verb after it decides
+        ("On Thursday, the Abortion and Rights League plans to hold a news conference.", "Thursday", "2025-05-15"),
+        ("Protesters were planning to drive around the airport on Monday.", "Monday", "2025-05-19"),
+        # the past perfect is before a past time, whatever 'due to' or 'until' suggest
+        ("The offer had been due to expire Friday.", "Friday", "2025-05-09"),
+        ("Until Thursday, they had not called him a suspect.", "Thursday", "2025-05-08"),
+        # a future marker right before the weekday governs it, not the reporting verb after it
+        ("The group would be ready to leave as soon as Friday, Castro said.", "Friday", "2025-05-16"),
+        # a participle after 'be' is not a past tense; 'un-...-ed' words are adjectives
+        ("She will be named commander for a mission in December.", "December", "2025-12"),
+        ("The split would be paid on a still unspecified date in September.", "September", "2025-09"),
+    ],
+)
+def test_tense_of_the_clause(text, expected_text, value):
+    t = one(text)
+    assert (t.text, t.value) == (expected_text, value)
+
+
+def test_weekday_in_the_possessive_is_the_past_one():
+    # 'Wednesday's ruling' names a known event, even in a clause that looks ahead; 'around' belongs
+    # to the verb ('get around'), not to the expression
+    t = one("They said they would look for ways to get around Wednesday's ruling.")
+    assert (t.text, t.value) == ("Wednesday", "2025-05-07")
+    assert one("The parties will campaign before Sunday's vote.").value == "2025-05-18"
+
+
 # --- relative expressions ---------------------------------------------------------------------
 
 
@@ -174,6 +205,35 @@ def test_month_range_and_day_of_month():
     assert found["the 15th"].value == "2025-05-15"
 
 
+def test_timeml_splits_a_range_into_its_two_points():
+    # TimeML annotates the two ends of a range, each a TIMEX3 ('between [1994] and [1997]')
+    text = "Attacks between 1994 and 1997, the summit on April 24 and 25, talks May 30 to June 2, 2025, in 2020."
+    found = tag(text, PUBLISHED)
+    assert [(t.text, t.value, t.value_end) for t in found][0] == ("between 1994 and 1997", "1994", "1997")
+    points = timeml(found)
+    assert [(t.text, t.value) for t in points] == [
+        ("1994", "1994"), ("1997", "1997"), ("April 24", "2025-04-24"), ("25", "2025-04-25"),
+        ("May 30", "2025-05-30"), ("June 2, 2025", "2025-06-02"), ("2020", "2020")]
+    assert all(text[t.start:t.end] == t.text and t.value_end is None for t in points)
+
+
+def test_holiday_is_the_nearest_one_and_a_holiday_week_is_a_week():
+    # a holiday a few days off is that one, whatever the tense ('began'), as a date without a year
+    assert one("Protesters prayed as Easter week began.", dt.date(2000, 4, 17)).value == "2000-W16"
+    assert one("Pilgrims arrived ahead of Easter.", dt.date(2025, 4, 14)).value == "2025-04-20"
+    assert one("He will come home for Christmas.").value == "2025-12-25"
+
+
+def test_years_with_pre_and_post():
+    t = one("the post-1959 politics of the island")
+    assert (t.text, t.value) == ("post-1959", "1959")
+
+
+def test_that_same_day():
+    found = by_text("He was shot on Oct. 23, 2024. His name was crossed out that same day.")
+    assert found["that same day"].value == "2024-10-23"
+
+
 def test_counts_are_not_years():
     assert [t.text for t in tag("The march drew 2000 people in 1999.", PUBLISHED)] == ["1999"]
 
@@ -202,6 +262,20 @@ def test_durations(text, expected_text, value):
     assert (t.text, t.type, t.value) == (expected_text, "DURATION", value)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a fraction is written in the next smaller unit, as TimeBank does
+        ("They lived in camps for 2 1/2 years.", "P2Y6M"),
+        ("She spent about 5 1/2 hours in Nairobi.", "PT5H30M"),
+        ("The strike lasted one and a half days.", "P1DT12H"),
+        ("He was gone for half an hour.", "PT30M"),
+    ],
+)
+def test_fractional_durations(text, value):
+    assert one(text).value == value
+
+
 def test_sets():
     assert (one("The council meets every week.").type, one("The council meets every week.").value) == ("SET", "P1W")
     assert one("Buses leave every Monday.").value == "XXXX-WXX-1"
@@ -222,6 +296,17 @@ def test_clock_time_joins_its_day():
 def test_clock_time_takes_the_day_named_in_its_sentence():
     found = tag("The blast occurred at 10:35 a.m. (0735 GMT) Friday, officials said.", dt.date(2025, 5, 17))
     assert [(t.text, t.value) for t in found] == [("10:35 a.m.", "2025-05-16T10:35"), ("Friday", "2025-05-16")]
+
+
+def test_clock_time_with_its_part_of_day_in_words():
+    found = tag("The father will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said.", PUBLISHED)
+    assert [(t.text, t.type, t.value) for t in found][0] == ("4 in the morning", "TIME", "2025-05-15T04:00")
+    assert one("The shelling began at ten at night.").value == "2025-05-13T22:00"
+
+
+def test_high_noon_is_not_the_hour():
+    assert tag("a picture of Gary Cooper from the film High Noon", PUBLISHED) == []
+    assert one("We meet at noon.").value == "2025-05-13T12:00"
 
 
 def test_part_of_day():

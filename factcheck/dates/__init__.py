@@ -26,7 +26,8 @@ Conventions worth knowing (TimeML 1.2.1 / TIDES):
 - "Tuesday morning" is a TIME, ``2025-05-13TMO``; weeks are ISO weeks (``2025-W19``); a decade is
   its first three digits (``199``), a century its first two (``19``); seasons are ``2025-SU``.
 - Ranges ("May 14-15", "between 2019 and 2021", "from May to June") are one expression with
-  ``value`` and ``value_end``; a list ("April 25 and May 30") is two.
+  ``value`` and ``value_end``; a list ("April 25 and May 30") is two. ``timeml(expressions)`` splits a
+  range into the two TIMEX3 points TimeML annotates (what the benchmark scores).
 - Anaphora: "that day", "the next day", "the 15th" take the last day mentioned; "a year earlier",
   "the year-ago quarter", "the latest quarter" the quarter under discussion.
 
@@ -38,7 +39,7 @@ Standard library only: the package is imported by the CLI and must load quickly.
 """
 
 from .interval import to_interval
-from .model import Precision, Timex
+from .model import Precision, Timex, timeml
 from .tagger import tag
 
-__all__ = ["Precision", "Timex", "tag", "to_interval"]
+__all__ = ["Precision", "Timex", "tag", "timeml", "to_interval"]

@@ -29,7 +29,7 @@ _IRREGULAR_PAST = ("became|began|came|went|took|gave|made|met|left|won|lost|held
 # An intention followed by an infinitive looks ahead: 'decided to admit ... in March'.
 _INTENT = (r"\b(?:agreement|agreed|agrees?|plans?|planned|decided|decides?|expected|expects?|scheduled|set|due"
            r"|intends?|intended|promised|vowed|pledged|voted|offered|proposed|threatened|hopes?|hoped|wants?|wanted"
-           r"|seeks?|sought|aims?|aimed|prepared|preparing|ready|likely|going|about|poised)\s+to\b")
+           r"|seeks?|sought|aims?|aimed|prepared|preparing|planning|ready|likely|going|about|poised)\s+to\b")
 _VERB = (r"\b(?:will|won't|wo n't|shall|would|planned|scheduled|expected|expects|is due|are due|is to|are to"
          r"|to be held|upcoming|as soon as|as early as|until|payable|effective|can|may|might|must|should"
          r"|said|says|told|added|announced|reported|was|were|had|did|has been|have been|ago|"
@@ -45,6 +45,7 @@ _FUTURE_WORDS = {"will", "won't", "wo n't", "shall", "planned", "scheduled", "ex
 # A reporting verb right next to the expression ("said Friday") dates the report; further away it
 # usually does not govern the expression, so any other tense marker wins over it.
 _REPORTING = {"said", "says", "told", "added", "announced", "reported"}
+_BE_BEFORE = LazyPattern(r"\bbe\s$", re.I)
 _SINCE_BEFORE = LazyPattern(r"\bsince\s+(?:the\s+)?$", re.I)
 _QUOTE_OR_BRACKET = LazyPattern(r"[\"“”'‘’`()]")
 # Words in -ed that are not verbs in the past tense (or not about the time of the clause).
@@ -106,26 +107,50 @@ class _Context:
             return "past"  # 'since May'
         s, e = self.sentence(start, end)
         markers = self._markers(s, e)
+        since = False
         for m_start, m_end, kind, word in markers:
             if kind == "brk" and m_start >= end:
                 e = m_start  # look no further right than the end of this clause
                 break
             if kind == "brk" and start - 120 <= m_start and m_end <= start and word != "and":
                 s = m_end  # ... nor further left than its start
+                since = word == "since"
+        if since and not any(s <= x[0] and x[1] <= start for x in markers):
+            return "past"  # 'since shortly after the Oct. 23 slaying': 'since' opens a phrase, not a clause
+        found = self._tense_between(markers, s, e, start, end)
+        if found is None and e < len(self.text) and self.text[e:e + 3].lower() == "and":
+            # No verb before a right-hand 'and': it joined nouns ('On Tuesday, the Abortion and Rights
+            # League plans to ...'), so the clause goes on to the next break.
+            e2 = next((x[0] for x in markers if x[2] == "brk" and x[0] > e and x[3] != "and"), self.sentence(start, end)[1])
+            found = self._tense_between(markers, s, e2, start, end)
+        return found
+
+    def _tense_between(self, markers, s: int, e: int, start: int, end: int) -> str | None:
         best, best_dist, fallback = None, 10**9, None
+        future_next_to = any(x[1] in (start - 1, start) and x[2] != "brk" and (x[2] == "intent" or x[3] in _FUTURE_WORDS)
+                             for x in markers)
         for m_start, m_end, kind, word in markers:
             if kind == "brk" or m_start < s or m_end > e or start <= m_start < end:
                 continue
+            if word.startswith("had"):
+                # The past perfect puts its clause before a past time, so before publication ('had been
+                # due to expire Friday', 'Until Thursday, they had not called him a suspect').
+                return "past"
             dist = start - m_end if m_end <= start else m_start - end
             if kind == "intent" or word in _FUTURE_WORDS:
                 tense = "future"
             elif word in _REPORTING:
                 gap = self.text[m_end:start] if m_end <= start else self.text[end:m_start]
-                if dist <= 12 and not _QUOTE_OR_BRACKET.search(gap):
-                    return "past"  # 'said Friday', 'Friday, he said': unless the expression is quoted
+                if dist <= 12 and not _QUOTE_OR_BRACKET.search(gap) and not future_next_to:
+                    # 'said Friday', 'Friday, he said': unless the expression is quoted or a future marker
+                    # governs it directly ('ready to leave as soon as Tuesday, Castro said')
+                    return "past"
                 fallback = "past"
                 continue
-            elif word in _NOT_PAST:
+            elif word in _NOT_PAST or (word.startswith("un") and word.endswith("ed")) \
+                    or _BE_BEFORE.search(self._scan, max(0, m_start - 4), m_start):
+                # not a verb ('unspecified', 'unnamed' are adjectives), or a participle after 'be' ('will
+                # be named', 'would be paid'): its auxiliary decides
                 continue
             else:
                 tense = "past"

@@ -81,7 +81,7 @@ _SPOKEN_YEAR = (rf"(?:(?:nineteen|eighteen|twenty)[- ](?:(?:{_TENS_RE})(?:[- ](?
 _YEAR4 = r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d)"
 _YEAR = rf"(?:{_YEAR4}|{_SPOKEN_YEAR})"
 _NUMWORD = (rf"(?:(?:{_TENS_RE})(?:[- ](?:{_ONES_RE}))?|{_TEENS_RE}|{_ONES_RE}|a couple(?: of)?|couple of"
-            r"|a dozen|dozens of|a few|a half|several|many|few|some|a|an|hundreds of|thousands of)")
+            r"|a dozen|dozens of|a few|a half|half an?|several|many|few|some|a|an|hundreds of|thousands of)")
 _NUM = rf"(?:\d+(?:\.\d+)?(?: \d/\d)?|{_NUMWORD}(?: (?:hundred|thousand))?(?: and a half)?)"
 _UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|quarters?"
          r"|years?|yrs?|decades?|century|centuries|millennium|millennia)")
@@ -111,7 +111,7 @@ def _word_number(text: str) -> float | None:
     half = 0.0
     if text.endswith(" and a half"):
         text, half = text[: -len(" and a half")], 0.5
-    if text in ("a half",):
+    if text in ("a half", "half a", "half an"):
         return 0.5
     if " " in text and "/" in text:
         whole, frac = text.split(" ", 1)

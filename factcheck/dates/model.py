@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 # The width of what a value pins down, for the timeline (see interval.to_interval).
@@ -19,9 +19,25 @@ class Timex:
     type: str
     value: str
     value_end: str | None = None
+    # For a range, the offsets of its two ends ('1994' and '1997' in 'between 1994 and 1997').
+    ends: tuple[tuple[int, int], tuple[int, int]] | None = field(default=None, compare=False, repr=False)
 
     def to_json(self) -> dict:
         out = {"text": self.text, "start": self.start, "end": self.end, "type": self.type, "value": self.value}
         if self.value_end is not None:
             out["value_end"] = self.value_end
         return out
+
+
+def timeml(timexes: list[Timex]) -> list[Timex]:
+    """The expressions as TimeML annotates them: a range is two TIMEX3, one per end ('between
+    [1994] and [1997]', 'April [24] and [25]' -- TimeML 1.2.1 marks the points; the interval between
+    them is a relation, not one TIMEX3). Other expressions are unchanged."""
+    out: list[Timex] = []
+    for t in timexes:
+        if t.ends is None or t.value_end is None:
+            out.append(t)
+            continue
+        for (s, e), value in zip(t.ends, (t.value, t.value_end)):
+            out.append(Timex(t.text[s - t.start:e - t.start], s, e, t.type, value))
+    return out

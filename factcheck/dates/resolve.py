@@ -37,6 +37,8 @@ def _weekday_date(ctx: _Context, weekday: int, mod: str, start: int, end: int) -
         return dct - dt.timedelta(days=(-diff) % 7 or 7)
     if diff == 0:
         return dct  # a weekday naming the publication day is that day
+    if mod == "past":
+        return dct - dt.timedelta(days=(-diff) % 7)
     if mod == "this" or ctx.tense(start, end) == "future":
         return dct + dt.timedelta(days=diff % 7)
     return dct - dt.timedelta(days=(-diff) % 7)

@@ -209,7 +209,7 @@ def _strip_preposition(m: re.Match[str]) -> int:
 
 
 @_rule(rf"\b(?:(?:in|of|by|since|until|during|for|from|through|before|after)\s+(?:the\s+)?)?"
-       rf"(?:(early|mid|late|mid-|end of|fiscal|calendar|the year|fy)\s*)?({_YEAR4}|{_SPOKEN_YEAR})(?!\w|%|-\d|\s?(?:percent|%))")
+       rf"(?:(early|mid|late|mid-|pre-|post-|end of|fiscal|calendar|the year|fy)\s*)?({_YEAR4}|{_SPOKEN_YEAR})(?!\w|%|-\d|\s?(?:percent|%))")
 def _year(m, ctx):
     """A year: '1998', 'fiscal 1989', 'the year two thousand', 'nineteen ninety-one'."""
     text = ctx.text
@@ -426,12 +426,28 @@ def _duration_start(m: re.Match[str]) -> int:
     return m.start()
 
 
+# A fraction of a unit written in the next smaller one, as TimeBank does ('2 1/2 years' P2Y6M, '5 1/2
+# hours' PT5H30M): (smaller unit, how many of them make one, is it a time-of-day unit).
+_SMALLER = {"Y": ("M", 12, False), "W": ("D", 7, False), "D": ("H", 24, True), "H": ("M", 60, True),
+            "M": ("S", 60, True)}
+
+
 def _duration_value(n: float | None, unit: str, is_time: bool) -> str:
     if n is None:
         amount = "X"
     elif n == int(n):
         amount = str(int(n))
     else:
+        whole, part = int(n), n - int(n)
+        smaller = _SMALLER.get(unit) if unit != "M" or is_time else None
+        if smaller and (part * smaller[1]).is_integer():
+            small_unit, per, small_is_time = smaller
+            small = f"{int(part * per)}{small_unit}"
+            if not whole:
+                return ("PT" if small_is_time else "P") + small
+            if is_time or not small_is_time:
+                return f"{'PT' if is_time else 'P'}{whole}{unit}{small}"
+            return f"P{whole}{unit}T{small}"  # '1 1/2 days': P1DT12H
         amount = f"{n:g}"
     return f"PT{amount}{unit}" if is_time else f"P{amount}{unit}"
 
@@ -557,6 +573,12 @@ def _weekday(m, ctx):
     if m.group(3):  # 'Tuesdays', 'on Tuesday nights'
         return "SET", f"XXXX-WXX-{weekday + 1}" + (f"T{part}" if part else ""), None
     mod = (m.group(1) or "").lower()
+    if not mod and not part and ctx.text[m.end():m.end() + 2] in ("'s", "’s") and ctx.dct is not None \
+            and not _AHEAD.search(ctx.text, max(0, m.start() - 16), m.start()):
+        # 'Wednesday's ruling', 'Friday's close': a weekday in the possessive names an event the report
+        # treats as known, the past one (or today), whatever the verb of the clause does with it
+        # ('they would look for ways to get around Wednesday's ruling').
+        mod = "past"
     day = _weekday_date(ctx, weekday, mod, m.start(), m.end())
     value = f"XXXX-WXX-{weekday + 1}" if day is None else day.isoformat()
     if day is not None:
@@ -564,6 +586,9 @@ def _weekday(m, ctx):
     if part:
         return "TIME", f"{value}T{part}", None
     return "DATE", value, None
+
+
+_AHEAD = LazyPattern(r"\b(?:ahead of|before|upcoming|coming|for)\s+$", re.I)
 
 
 def _weekday_start(m: re.Match[str]) -> int:
@@ -637,7 +662,7 @@ def _reference(m, ctx):
     return "DATE", _REFS[re.sub(r"\s+", " ", word)], None
 
 
-@_rule(r"\b(?:that|the same|the next|the following|the previous|the preceding|the prior)\s+(day|morning|afternoon"
+@_rule(r"\b(?:that same|that|the same|the next|the following|the previous|the preceding|the prior)\s+(day|morning|afternoon"
        r"|evening|night)\b|\bthe (day|night) (before|after)\b(?=\s*[,.;:)]|\s+(?:yesterday|that|the|last|his|her|its|their))")
 def _anaphoric_day(m, ctx):
     """'Later that day', 'the next day', 'the day before': relative to the last day mentioned."""
@@ -659,6 +684,8 @@ def _anaphoric_day(m, ctx):
 def _clock(m, ctx):
     """'2 p.m.', '10:30 a.m. EST', 'noon' on the day in discussion (merged with an adjacent day later)."""
     text = m.group(1).lower()
+    if text == "noon" and ctx.text[max(0, m.start(1) - 5):m.start(1)].lower() == "high ":
+        return None  # 'High Noon', the showdown, not the hour
     if text in ("noon", "midday"):
         hh, mm = 12, 0
     elif text == "midnight":
@@ -676,6 +703,24 @@ def _clock(m, ctx):
                 return None  # a bare '10:30' may be a score or a ratio
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
     return "TIME", f"{day}T{hh:02d}:{mm:02d}", None
+
+
+_CLOCK_HOURS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+@_rule(r"\b(1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?::([0-5]\d))?"
+       r"(?:\s+o'clock)?\s+(in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b")
+def _clock_part(m, ctx):
+    """'4 in the morning', 'ten at night': a clock time whose half of the day is said in words."""
+    word = m.group(1).lower()
+    hh = int(word) if word.isdigit() else _CLOCK_HOURS[word]
+    part = m.group(3).lower()
+    if part.endswith("morning"):
+        hh = 0 if hh == 12 else hh
+    elif not (part.endswith("night") and hh == 12) and hh < 12 and not (part.endswith("night") and hh < 5):
+        hh += 12  # afternoon, evening, and night before midnight ('ten at night'; 'two at night' is 02:00)
+    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return "TIME", f"{day}T{hh:02d}:{int(m.group(2) or 0):02d}", None
 
 
 def _clock_start(m: re.Match[str]) -> int:
@@ -752,25 +797,38 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
 @_rule(r"\b(?:(last|next|this)\s+)?(new year's (?:day|eve)|christmas(?: day| eve)?|boxing day|valentine's day"
        r"|halloween|independence day|the fourth of july|veterans day|armistice day|bastille day|may day"
        r"|thanksgiving(?: day)?|labor day|memorial day|martin luther king day|presidents day|election day"
-       rf"|easter(?: sunday| monday)?|good friday)(?:,?\s+({_YEAR4}))?\b")
+       rf"|easter(?: sunday| monday)?|good friday)(?:,?\s+({_YEAR4}))?(\s+week)?\b")
 def _holiday(m, ctx):
-    """Fixed and movable holidays: 'Thanksgiving Day', 'Christmas 2024', 'last Easter'."""
+    """Fixed and movable holidays: 'Thanksgiving Day', 'Christmas 2024', 'last Easter', 'Easter week'."""
     name = m.group(2)
     if not _capitalised(name.replace("the ", "")):
         return None
     rule = _HOLIDAYS[re.sub(r"\s+", " ", name.lower()).replace("’", "'")]
+    week = m.group(4) is not None  # 'Easter week': the (ISO) week of the holiday
     if m.group(3):
-        return "DATE", rule(int(m.group(3))).isoformat(), None
+        day = rule(int(m.group(3)))
+        return "DATE", _iso_week(day) if week else day.isoformat(), None
     if ctx.dct is None:
-        return "DATE", "XXXX-XX-XX", None
+        return "DATE", "XXXX-WXX" if week else "XXXX-XX-XX", None
     mod = (m.group(1) or "").lower()
-    this_year = rule(ctx.dct.year)
-    if mod == "last" or (not mod and this_year > ctx.dct and ctx.tense(m.start(), m.end()) != "future"):
-        day = this_year if this_year < ctx.dct else rule(ctx.dct.year - 1)
-    elif mod == "next" or (this_year < ctx.dct and ctx.tense(m.start(), m.end()) == "future"):
-        day = this_year if this_year > ctx.dct else rule(ctx.dct.year + 1)
+    this_year, dct = rule(ctx.dct.year), ctx.dct
+    if mod == "last":
+        day = this_year if this_year < dct else rule(dct.year - 1)
+    elif mod == "next":
+        day = this_year if this_year > dct else rule(dct.year + 1)
     else:
-        day = this_year
+        # A holiday without a year is a date without one ('May 15'): the nearest occurrence when
+        # it is within three months of publication, else the side the tense of the clause points to.
+        options = [rule(dct.year - 1), this_year, rule(dct.year + 1)]
+        day = min(options, key=lambda d: abs((d - dct).days))
+        if abs((day - dct).days) > 92:
+            tense = ctx.tense(m.start(), m.end())
+            if tense == "future":
+                day = next(d for d in options if d >= dct)
+            elif tense == "past":
+                day = [d for d in options if d <= dct][-1]
+    if week:
+        return "DATE", _iso_week(day), None
     ctx.last_day = day
     return "DATE", day.isoformat(), None
 
@@ -886,8 +944,10 @@ def _absorb_prefix(text: str, start: int, end: int, type_: str, value: str, reso
         m = _AGO_PREFIX.search(window)
     elif type_ in ("DATE", "TIME") and not value.endswith("_REF"):
         m = _DATE_PREFIX.search(window)
-        if m and resolve is _weekday and m.group().lower().startswith(("earlier", "later")):
-            return start  # 'Earlier Friday': TimeML leaves the adverb out
+        if m and resolve is _weekday and (m.group().lower().startswith(("earlier", "later"))
+                                          or text[end:end + 2] in ("'s", "’s")):
+            return start  # 'Earlier Friday': TimeML leaves the adverb out; 'get around Wednesday's ruling'
+
     else:
         m = None
     return start - len(m.group()) if m else start

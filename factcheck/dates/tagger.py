@@ -19,6 +19,7 @@ from .rules import (
     _anaphoric_day,
     _century,
     _clock,
+    _clock_part,
     _day_month,
     _decade,
     _deictic,
@@ -125,7 +126,7 @@ _NEEDS: dict[Callable, tuple[str, ...]] = {
     _quarter_rule: ("quarter",), _the_quarter: ("quarter",), _duration: _UNITS_ALL,
     _year_earlier: ("year_unit",), _vague_duration: _UNITS_ALL, _relative: _UNITS_ALL + ("season",),
     _the_weekend: ("weekend",), _weekday: ("weekday",), _deictic: ("deictic", "part"), _reference: ("deictic",),
-    _anaphoric_day: ("day", "part"), _clock: ("clock",), _set: ("setword",),
+    _anaphoric_day: ("day", "part"), _clock: ("clock",), _clock_part: ("part",), _set: ("setword",),
     _holiday: ("holiday", "month"), _the_year: ("year_unit", "month_unit"),
     _month_range: ("month",), _day_of_month: ("ordinal",),
     _season: ("season",), _that_unit: ("decade_unit",), _part_of_day: ("part",),
@@ -204,12 +205,23 @@ def tag(text: str, published: dt.date | None) -> list[Timex]:
         new_start = _absorb_prefix(text, start, end, type_, value, resolve)
         if out and new_start < out[-1].end:
             new_start = start
-        if resolve is _clock:
+        if resolve is _clock or resolve is _clock_part:
             clocks.append(len(out))
-        out.append(Timex(text[new_start:end], new_start, end, type_, value, value_end))
+        ends = _ENDS[resolve](m) if value_end is not None and resolve in _ENDS else None
+        out.append(Timex(text[new_start:end], new_start, end, type_, value, value_end, ends))
     _date_clocks(ctx, out, clocks)
     return _merge_times(text, out)
 
+
+# Where the two ends of a range are in its match, for timeml(): ((start, end), (start, end)).
+_ENDS: dict[Callable, Callable] = {
+    _month_day: lambda m: ((m.start("month"), m.end("day")),
+                           (m.start("month2") if m.group("month2") else m.start("day2") if m.group("day2")
+                            else m.start("day2b"), m.end())),
+    _day_month: lambda m: ((m.start(1), m.end(1)), (m.start(2), m.end())),
+    _month_range: lambda m: ((m.start(2), m.end(3) if m.group(3) else m.end(2)), (m.start(4), m.end())),
+    _year_range: lambda m: ((m.start(2), m.end(2)), (m.start(3), m.end(3))),
+}
 
 _DATED = LazyPattern(r"\d{4}-\d\d-\d\d")
 
