@@ -20,6 +20,7 @@ from typing import Annotated, Optional
 import typer
 
 from .errors import EXIT_CODES, FactcheckError, InputNotFound
+from .files import write_atomic
 from .models import PARTS
 
 _EXIT_TABLE = "\n".join(
@@ -209,6 +210,58 @@ def schema(out: OutOpt = None) -> None:
         _emit(json.dumps(Report.model_json_schema(), indent=2) + "\n", out)
 
 
+# --- batch ----------------------------------------------------------------------------------------------
+
+
+@app.command()
+def batch(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Folders (every .txt/.md/.html in them), article files, text files of URLs (one per line, # comments), "
+            "RSS/Atom feeds and OPML lists, as paths or URLs.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the JSON reports, one per article.", show_default=False, file_okay=False)],
+    state: Annotated[
+        Optional[Path], typer.Option(help="State database (SQLite). Default: state.sqlite3 in the user data directory.", show_default=False, dir_okay=False)
+    ] = None,
+    concurrency: Annotated[
+        Optional[int], typer.Option(min=1, max=64, help="Articles at once on a server (default: the concurrency setting, 4); the bundled model does one at a time.", show_default=False)
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but the failures (for cron).")] = False,
+    provider: ProviderOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    structured_output: StructuredOpt = None,
+    max_reasks: ReasksOpt = None,
+    prompts_dir: PromptsOpt = None,
+) -> None:
+    """Analyse every article behind the sources, one JSON report each; skip what is already done.
+
+    Articles are keyed by canonical URL, else by their text's hash; one done before with the same text,
+    model and prompts is skipped, one whose text changed is done again. A killed run loses nothing
+    done: run it again to resume. Exits 19 when some articles failed (the others are done).
+
+    Example: factcheck batch ./inbox urls.txt https://example.org/feed.xml --out ./reports
+    """
+    with _errors():
+        from .batch import run_batch
+        from .errors import BatchFailures
+        from .progress import PlainProgress, QuietProgress, RichProgress
+        from .settings import load_settings
+
+        settings = load_settings(
+            provider=provider, model=model, base_url=base_url, structured_output=structured_output,
+            max_reasks=max_reasks, prompts_dir=prompts_dir,
+        )
+        progress = QuietProgress() if quiet else RichProgress() if sys.stderr.isatty() else PlainProgress()
+        result = run_batch(sources, out_dir=out, settings=settings, state_path=state, concurrency=concurrency, progress=progress)
+        if result.failed:
+            raise BatchFailures(f"{result.failed} of {result.total} articles failed; the others are done")
+
+
 # --- digest and schedule ---------------------------------------------------------------------------------
 
 
@@ -365,19 +418,6 @@ def _emit_table(header: list[str], rows: list[tuple[str, ...]], out: Path | None
         return
     lines = ["\t".join(header), *("\t".join(cell.replace("\t", " ") for cell in row) for row in rows)]
     _emit("\n".join(lines) + "\n", out)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and a rename, so an interrupted run never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @contextmanager

@@ -97,6 +97,12 @@ class RateLimited(FactcheckError):
     exit_code = 12
 
 
+class BatchFailures(FactcheckError):
+    """Some articles of a batch failed (the others were done); the message gives the count."""
+
+    exit_code = 19
+
+
 # Every error class above, by exit code: the table of `factcheck --help` and the README.
 EXIT_CODES: dict[int, str] = {
     cls.exit_code: cls.__doc__.strip().splitlines()[0]

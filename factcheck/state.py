@@ -1,0 +1,223 @@
+"""The batch state: one SQLite database (WAL) recording what became of every article.
+
+Each article, keyed by its canonical URL or its text's hash, has a status: `running` (claimed by a
+run), `done` (its report is written), `failed` (with the error), or `pending` (to do again: a run
+that claimed it died). A run claims an article inside one write transaction (BEGIN IMMEDIATE), so
+two runs on the same database never both work on it; a claim held by a dead process is taken over.
+A report is written (temp file + rename) before its row says `done`, so a run killed at any point
+loses nothing that was finished.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+import platformdirs
+
+# A claim older than this is taken over even if its owner still seems alive: a reused pid, or a
+# run on another machine sharing the database, must not block an article for ever.
+LEASE_SECONDS = 6 * 3600
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    key TEXT PRIMARY KEY,              -- canonical URL, or sha256:<text hash>
+    source TEXT NOT NULL,              -- the path or URL it was read from
+    title TEXT,
+    text_sha256 TEXT,
+    fingerprint TEXT,                  -- factcheck version, model and prompts the report was made with
+    status TEXT NOT NULL CHECK (status IN ('pending', 'running', 'done', 'failed')),
+    error TEXT,
+    report_path TEXT,
+    prompt_tokens INTEGER NOT NULL DEFAULT 0,
+    completion_tokens INTEGER NOT NULL DEFAULT 0,
+    calls INTEGER NOT NULL DEFAULT 0,
+    duration_seconds REAL,
+    owner TEXT,                        -- host:pid:run of the run holding the claim
+    claimed_at REAL,
+    updated_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_status ON articles (status);
+"""
+
+# Runs alive in this process (a process may hold several runs, e.g. threads in a test).
+_LIVE_RUNS: set[str] = set()
+
+
+def default_state_path() -> Path:
+    return Path(platformdirs.user_data_dir("factcheck")) / "state.sqlite3"
+
+
+class Claim(str, Enum):
+    CLAIMED = "claimed"  # this run does the article now
+    DONE = "done"  # already done with the same text, model and prompts: nothing to do
+    BUSY = "busy"  # another live run is doing it
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    key: str
+    source: str
+    status: str
+    text_sha256: str | None
+    fingerprint: str | None
+    report_path: str | None
+    error: str | None
+    prompt_tokens: int
+    completion_tokens: int
+    calls: int
+    duration_seconds: float | None
+    owner: str | None
+    claimed_at: float | None
+
+
+class State:
+    """The state database of one run. Thread-safe: calls are serialised on one connection."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Autocommit mode: every write below opens its own BEGIN IMMEDIATE transaction.
+        self._db = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA busy_timeout=60000")
+        self._db.executescript(_SCHEMA)
+        self._lock = threading.Lock()
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+        _LIVE_RUNS.add(self.owner)
+
+    def close(self) -> None:
+        """Give back what this run still holds (an interrupted article is pending again)."""
+        with self._lock, self._transaction():
+            self._db.execute(
+                "UPDATE articles SET status='pending', owner=NULL, updated_at=? WHERE status='running' AND owner=?",
+                (time.time(), self.owner),
+            )
+        _LIVE_RUNS.discard(self.owner)
+        self._db.close()
+
+    def __enter__(self) -> State:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def release_dead_claims(self) -> int:
+        """Articles claimed by runs that died (killed, crashed) become pending again."""
+        with self._lock, self._transaction():
+            rows = self._db.execute("SELECT key, owner, claimed_at FROM articles WHERE status='running'").fetchall()
+            dead = [key for key, owner, claimed_at in rows if not _owner_alive(owner, claimed_at)]
+            self._db.executemany(
+                "UPDATE articles SET status='pending', owner=NULL, updated_at=? WHERE key=? AND status='running'",
+                [(time.time(), key) for key in dead],
+            )
+        return len(dead)
+
+    def claim(self, key: str, *, source: str, title: str | None, text_sha256: str, fingerprint: str) -> tuple[Claim, Row | None]:
+        """Decide, atomically across runs, whether this run does the article now.
+
+        Returns the decision and the row as it was before (None for an article never seen).
+        """
+        now = time.time()
+        with self._lock, self._transaction():
+            before = self._row(key)
+            if before is not None:
+                if before.status == "done" and before.text_sha256 == text_sha256 and before.fingerprint == fingerprint:
+                    if before.report_path and Path(before.report_path).is_file():
+                        return Claim.DONE, before
+                if before.status == "running" and (before.owner == self.owner or _owner_alive(before.owner, before.claimed_at)):
+                    return Claim.BUSY, before  # another run, or another worker of this one (a duplicate)
+            self._db.execute(
+                """INSERT INTO articles (key, source, title, text_sha256, fingerprint, status, owner, claimed_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?)
+                   ON CONFLICT (key) DO UPDATE SET source=excluded.source, title=excluded.title,
+                       text_sha256=excluded.text_sha256, fingerprint=excluded.fingerprint, status='running',
+                       error=NULL, owner=excluded.owner, claimed_at=excluded.claimed_at, updated_at=excluded.updated_at""",
+                (key, source, title, text_sha256, fingerprint, self.owner, now, now),
+            )
+            return Claim.CLAIMED, before
+
+    def moved(self, key: str, report_path: Path) -> None:
+        """A done article's report, copied to another output folder."""
+        with self._lock, self._transaction():
+            self._db.execute("UPDATE articles SET report_path=?, updated_at=? WHERE key=?", (str(report_path), time.time(), key))
+
+    def done(self, key: str, *, report_path: Path, prompt_tokens: int, completion_tokens: int, calls: int, duration: float) -> None:
+        with self._lock, self._transaction():
+            self._db.execute(
+                """UPDATE articles SET status='done', error=NULL, report_path=?, prompt_tokens=?, completion_tokens=?,
+                       calls=?, duration_seconds=?, owner=NULL, updated_at=? WHERE key=? AND owner=?""",
+                (str(report_path), prompt_tokens, completion_tokens, calls, round(duration, 3), time.time(), key, self.owner),
+            )
+
+    def failed(self, key: str, *, source: str, error: str, duration: float | None = None) -> None:
+        """Record a failure. The row may not exist yet (an article that could not even be read)."""
+        now = time.time()
+        with self._lock, self._transaction():
+            self._db.execute(
+                """INSERT INTO articles (key, source, status, error, duration_seconds, updated_at)
+                   VALUES (?, ?, 'failed', ?, ?, ?)
+                   ON CONFLICT (key) DO UPDATE SET status='failed', error=excluded.error, owner=NULL,
+                       duration_seconds=excluded.duration_seconds, updated_at=excluded.updated_at
+                   WHERE articles.owner IS NULL OR articles.owner=?""",
+                (key, source, error, None if duration is None else round(duration, 3), now, self.owner),
+            )
+
+    def row(self, key: str) -> Row | None:
+        with self._lock:
+            return self._row(key)
+
+    def rows(self) -> list[Row]:
+        with self._lock:
+            cursor = self._db.execute(f"SELECT {_COLUMNS} FROM articles ORDER BY key")
+            return [Row(*values) for values in cursor.fetchall()]
+
+    def _row(self, key: str) -> Row | None:
+        values = self._db.execute(f"SELECT {_COLUMNS} FROM articles WHERE key=?", (key,)).fetchone()
+        return Row(*values) if values else None
+
+    def _transaction(self):
+        return _Immediate(self._db)
+
+
+_COLUMNS = (
+    "key, source, status, text_sha256, fingerprint, report_path, error, prompt_tokens, completion_tokens, calls, "
+    "duration_seconds, owner, claimed_at"
+)
+
+
+class _Immediate:
+    """BEGIN IMMEDIATE ... COMMIT: takes the write lock first, so a read-then-write cannot race another run."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _owner_alive(owner: str | None, claimed_at: float | None) -> bool:
+    if not owner or claimed_at is None or time.time() - claimed_at > LEASE_SECONDS:
+        return False
+    host, pid, _run = owner.split(":")
+    if host != socket.gethostname():
+        return True  # cannot look at another machine's processes: the lease decides
+    if int(pid) == os.getpid():
+        return owner in _LIVE_RUNS
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, under another user
+        return True
+    return True

@@ -1,0 +1,64 @@
+"""A test double for the chat model of batch runs, usable in-process and in a real subprocess.
+
+It answers every step by restating the fenced sentence (tests/test_long_article.py's EchoModel),
+after an optional delay, and appends the article's nonce (its text hash prefix) and the process id
+to a log file for every call, so tests can count the model calls per article across processes.
+
+    python -m tests.batch_double batch SOURCE... --out DIR --state DB    # factcheck's CLI, on the double
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+
+from factcheck.llm import Backend
+
+from .test_long_article import EchoModel
+
+
+class LoggingEcho(EchoModel):
+    log: str | None = None
+    delay: float = 0.0
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        prompt = "\n".join(str(m.content) for m in messages)
+        nonce = re.search(r"<sentence-(\w+)>", prompt).group(1)
+        if self.delay:
+            time.sleep(self.delay)
+        if self.log:
+            with open(self.log, "a", encoding="utf-8") as handle:
+                handle.write(f"{nonce} {os.getpid()}\n")
+        return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
+
+
+def double_backend(log: str | None = None, delay: float = 0.0) -> Backend:
+    return Backend(LoggingEcho(sizes=[], log=log, delay=delay), "test", "echo", "json_object", concurrency=4)
+
+
+def calls_by_article(log) -> dict[str, list[int]]:
+    """nonce -> the pids of the processes that asked the model about that article."""
+    found: dict[str, list[int]] = {}
+    if not os.path.exists(log):
+        return found
+    for line in open(log, encoding="utf-8").read().splitlines():
+        nonce, pid = line.split()
+        found.setdefault(nonce, []).append(int(pid))
+    return found
+
+
+def main() -> None:
+    import factcheck.batch
+    from factcheck.cli import app
+
+    log = os.environ["BATCH_DOUBLE_LOG"]
+    delay = float(os.environ.get("BATCH_DOUBLE_DELAY", "0"))
+    factcheck.batch.build_backend = lambda settings: double_backend(log, delay)
+    sys.argv[0] = "factcheck"
+    app()
+
+
+if __name__ == "__main__":
+    main()

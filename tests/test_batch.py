@@ -1,0 +1,400 @@
+"""factcheck batch: sources, state, skip and redo, resume after kill -9, concurrent runs, failures, progress.
+
+Feeds and pages come from an HTTP server on loopback started here. The model side is the test double
+of tests/batch_double.py (in-process, or inside a real `factcheck batch` subprocess), and once a
+recording of llama.cpp's server (cassettes/test_batch/), re-recorded with
+    pytest tests/test_batch.py -k llama --record-mode=rewrite
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import factcheck.batch
+from factcheck.batch import BatchResult, Outcome, canonical_url, run_batch
+from factcheck.cli import app
+from factcheck.settings import load_settings
+from factcheck.sources import sniff, url_list
+
+from .batch_double import calls_by_article, double_backend
+from .conftest import ROOT
+
+ARTICLES = {
+    "council.md": "---\ntitle: Council approves budget\npublished: 2025-03-04\n---\n"
+    "The city council approved a budget of $12 million on Monday, the mayor said.\n\n"
+    "Opponents said the plan would raise property taxes by 4% next year.\n",
+    "flood.txt": "Flooding closed three schools in Dover on Friday, officials said.\n\n"
+    "The district expects to reopen them by March 10.\n",
+}
+
+
+def page(title: str, body: str, canonical: str | None = None) -> bytes:
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+    return (
+        f"<!doctype html><html><head><title>{title}</title>{link}"
+        f'<meta property="article:published_time" content="2025-05-13"></head>'
+        f"<body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
+    ).encode()
+
+
+class Site:
+    """What the loopback server answers: path -> (status, content type, body); editable by tests."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple[int, str, bytes]] = {}
+        self.base = ""
+
+    def put(self, path: str, body: bytes, content_type: str = "text/html", status: int = 200) -> str:
+        self.pages[path] = (status, content_type, body)
+        return self.base + path
+
+
+@pytest.fixture
+def site(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("FACTCHECK_ALLOW_PRIVATE_URLS", "1")  # the site is on loopback
+    served = Site()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            status, content_type, body = served.pages.get(self.path, (404, "text/plain", b"not found"))
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    served.base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield served
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    folder = tmp_path / "inbox"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "council.md").write_text(ARTICLES["council.md"])
+    (folder / "sub" / "flood.txt").write_text(ARTICLES["flood.txt"])
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not an article suffix: ignored")
+    return folder
+
+
+class Recorder:
+    """A Progress that keeps everything it is told."""
+
+    def __init__(self) -> None:
+        self.total = None
+        self.warnings: list[str] = []
+        self.outcomes: list[Outcome] = []
+        self.result: BatchResult | None = None
+
+    def start(self, total: int) -> None:
+        self.total = total
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+    def advance(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+
+    def finish(self, result: BatchResult) -> None:
+        self.result = result
+
+
+def run(sources, tmp_path: Path, log: Path | None = None, **kwargs) -> tuple[BatchResult, Recorder]:
+    progress = Recorder()
+    result = run_batch(
+        [str(s) for s in sources],
+        out_dir=tmp_path / "out",
+        settings=load_settings(),
+        state_path=tmp_path / "state.sqlite3",
+        progress=progress,
+        backend=double_backend(str(log or tmp_path / "calls.log")),
+        **kwargs,
+    )
+    return result, progress
+
+
+def rows(tmp_path: Path) -> dict[str, tuple]:
+    with sqlite3.connect(tmp_path / "state.sqlite3") as db:
+        return {r[0]: r[1:] for r in db.execute("SELECT key, status, error, report_path, calls FROM articles")}
+
+
+def reports(tmp_path: Path) -> list[dict]:
+    return [json.loads(p.read_text()) for p in sorted((tmp_path / "out").glob("*.json"))]
+
+
+# --- skip, redo, failures ----------------------------------------------------------------------------
+
+
+def test_folder_done_then_skipped_without_a_model_call(tmp_path: Path, inbox: Path) -> None:
+    log = tmp_path / "calls.log"
+    first, progress = run([inbox], tmp_path, log)
+    assert (first.done, first.skipped, first.failed) == (2, 0, 0)
+    assert progress.total == 2 and first.calls > 0
+    calls = len(log.read_text().splitlines())
+    assert first.calls == calls
+    written = reports(tmp_path)
+    assert sorted(r["article"]["title"] or "" for r in written) == ["", "Council approves budget"]
+    assert all(r["claims"] and r["summary"]["sentences"] for r in written)
+    # The state says where each report is and what it cost.
+    for status, error, path, n in rows(tmp_path).values():
+        assert status == "done" and error is None and Path(path).is_file() and n > 0
+    # No other *.json in the output folder: the digest reads them all.
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(Path(r[2]).name for r in rows(tmp_path).values())
+
+    second, _ = run([inbox], tmp_path, log)
+    assert (second.done, second.skipped, second.failed, second.calls) == (0, 2, 0, 0)
+    assert len(log.read_text().splitlines()) == calls  # no model call the second time
+
+
+def test_another_model_or_prompt_redoes_the_article(tmp_path: Path, inbox: Path, monkeypatch) -> None:
+    run([inbox], tmp_path)
+    monkeypatch.setenv("FACTCHECK_SUMMARY_SENTENCES", "1")  # another report shape: not the same work
+    again, _ = run([inbox], tmp_path)
+    assert again.done == 2 and again.calls > 0
+
+
+def test_done_into_another_folder_is_copied_not_redone(tmp_path: Path, inbox: Path) -> None:
+    run([inbox], tmp_path)
+    first = {p.name: p.read_text() for p in (tmp_path / "out").glob("*.json")}
+    log = tmp_path / "calls2.log"
+    progress = Recorder()
+    settings = load_settings()
+    again = run_batch(
+        [str(inbox)], out_dir=tmp_path / "new", settings=settings, state_path=tmp_path / "state.sqlite3",
+        progress=progress, backend=double_backend(str(log)),
+    )
+    assert (again.skipped, again.calls) == (2, 0) and not log.exists()
+    assert {p.name: p.read_text() for p in (tmp_path / "new").glob("*.json")} == first
+    # A report deleted since is made again.
+    for p in (tmp_path / "new").glob("*.json"):
+        p.unlink()
+    redo = run_batch(
+        [str(inbox)], out_dir=tmp_path / "new", settings=settings, state_path=tmp_path / "state.sqlite3",
+        progress=progress, backend=double_backend(str(log)),
+    )
+    assert redo.done == 2 and redo.calls > 0
+
+
+def test_page_whose_text_changed_is_redone(tmp_path: Path, site: Site) -> None:
+    url = site.put("/story?id=7", page("Bridge reopens", "The bridge reopened on Monday, the mayor said."))
+    log = tmp_path / "calls.log"
+    first, _ = run([url], tmp_path, log)
+    assert first.done == 1
+    [(key, (status, _, path, _))] = rows(tmp_path).items()
+    assert key == canonical_url(url)
+    unchanged, _ = run([url], tmp_path, log)
+    assert (unchanged.skipped, unchanged.calls) == (1, 0)
+
+    site.put("/story?id=7", page("Bridge reopens", "The bridge reopened on Tuesday, the mayor said."))
+    changed, _ = run([url], tmp_path, log)
+    assert changed.done == 1 and changed.calls > 0
+    [(key2, (status2, _, path2, _))] = rows(tmp_path).items()
+    assert (key2, status2, path2) == (key, "done", path)  # same article, same file, new report
+    [report] = reports(tmp_path)
+    assert "Tuesday" in report["article"]["text"]
+
+
+def test_a_failing_article_among_good_ones(tmp_path: Path, inbox: Path, site: Site, monkeypatch) -> None:
+    (inbox / "empty.html").write_text("<html><body></body></html>")
+    missing = site.put("/gone", b"gone", status=404)
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"# today\n{missing}\n")
+    monkeypatch.setattr(factcheck.batch, "build_backend", lambda settings: double_backend(str(tmp_path / "calls.log")))
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["batch", str(inbox), str(urls), str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"),
+              "--state", str(tmp_path / "state.sqlite3")],
+    )
+    assert result.exit_code == 19, result.output
+    assert "3 of 5 articles failed; the others are done" in result.output
+    state = rows(tmp_path)
+    assert sorted(s[0] for s in state.values()) == ["done", "done", "failed", "failed", "failed"]
+    errors = {k: s[1] for k, s in state.items() if s[0] == "failed"}
+    assert any("HTTP 404" in e for e in errors.values())
+    assert any("no article text" in e for e in errors.values())
+    assert any("no such file" in e for e in errors.values())
+    assert len(reports(tmp_path)) == 2
+    # The next run retries the failures and skips the rest.
+    again = runner.invoke(app, ["batch", str(inbox), "--out", str(tmp_path / "out"), "--state", str(tmp_path / "state.sqlite3")])
+    assert again.exit_code == 19 and "1 of 3 articles failed" in again.output
+
+
+# --- sources: feeds, OPML, URL lists ------------------------------------------------------------------
+
+RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Local news</title><link>{base}/</link>
+<item><title>Bridge reopens</title><link>{base}/bridge</link><pubDate>Tue, 13 May 2025 08:00:00 GMT</pubDate></item>
+<item><title>No link at all</title><description>an entry without a link</description></item>
+<item><title>Script link</title><link>javascript:alert(1)</link></item>
+<item><title>Flood</title><link>{base}/flood</link><pubDate>not a date</pubDate></item>
+<item><title>Broken &amp; unclosed <b>markup</title><link>{base}/bridge#comments</link></item>
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><id>urn:wire</id><updated>2025-05-13T00:00:00Z</updated>
+<entry><title>Port strike</title><id>urn:1</id><link href="{base}/strike"/><updated>2025-05-12T00:00:00Z</updated></entry>
+</feed>"""
+
+OPML = """<?xml version="1.0"?>
+<opml version="2.0"><head><title>Feeds</title></head><body>
+<outline text="Group"><outline text="Wire" type="rss" xmlUrl="{base}/atom.xml"/></outline>
+<outline text="Local" type="rss" xmlUrl="{base}/rss.xml"/>
+</body></opml>"""
+
+
+def serve_news(site: Site) -> None:
+    site.put("/bridge", page("Bridge reopens", "The bridge reopened on Monday, the mayor said.\n\nRepairs cost $3 million."))
+    site.put("/flood", page("Flood", "Flooding closed three schools in Dover on Friday, officials said."))
+    site.put("/strike", page("Port strike", "Dock workers began a 48-hour strike on Sunday, the union said."))
+    site.put("/rss.xml", RSS.format(base=site.base).encode(), "application/rss+xml")
+    site.put("/atom.xml", ATOM.format(base=site.base).encode(), "text/xml")
+    site.put("/feeds.opml", OPML.format(base=site.base).encode(), "text/x-opml")
+
+
+def test_feed_with_malformed_entries_keeps_the_good_ones(tmp_path: Path, site: Site) -> None:
+    serve_news(site)
+    result, progress = run([site.base + "/rss.xml"], tmp_path)
+    # Two good entries; the duplicate link (#comments) is the same article, done once.
+    assert (result.done, result.failed) == (2, 0)
+    assert sorted(rows(tmp_path)) == sorted(canonical_url(site.base + p) for p in ("/bridge", "/flood"))
+    skipped = [w for w in progress.warnings if "skipped" in w]
+    assert len(skipped) == 2
+    assert any("entry 2 (No link at all) skipped: no link" in w for w in skipped)
+    assert any("javascript:alert(1)" in w for w in skipped)
+    by_title = {r["article"]["title"]: r for r in reports(tmp_path)}
+    assert set(by_title) == {"Bridge reopens", "Flood"}
+
+
+def test_opml_url_list_and_feed_url_sniffed_by_content(tmp_path: Path, site: Site) -> None:
+    serve_news(site)
+    opml_file = tmp_path / "feeds.opml"
+    opml_file.write_text(OPML.format(base=site.base))
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"# morning list\n\n{site.base}/strike\n  {site.base}/flood  \n")
+    result, _ = run([opml_file, urls, site.base + "/feeds.opml"], tmp_path)
+    # OPML (file and URL): atom (strike) + rss (bridge, flood); the URL list repeats two of them.
+    assert (result.done, result.failed, result.total) == (3, 0, 3)
+    keys = sorted(rows(tmp_path))
+    assert keys == sorted(canonical_url(site.base + p) for p in ("/bridge", "/flood", "/strike"))
+
+
+def test_sniffing_and_url_lists() -> None:
+    assert sniff(b'<?xml version="1.0"?>\n<!-- c --><rss version="2.0">') == "feed"
+    assert sniff(b"<feed xmlns='http://www.w3.org/2005/Atom'>") == "feed"
+    assert sniff(b"<?xml version='1.0'?><rdf:RDF xmlns:rdf='x'>") == "feed"
+    assert sniff(b"<?xml version='1.0'?><opml version='1.0'>") == "opml"
+    assert sniff(b"<!doctype html><html><body>an <rss> tag in prose</body></html>") == "page"
+    assert url_list(b"# c\nhttps://a.example/1\n\nhttp://b.example/2\n", "list.txt") == ["https://a.example/1", "http://b.example/2"]
+    assert url_list(b"See https://a.example/1 for more.\n", "story.txt") is None
+    assert url_list(b"https://a.example/1\n", "story.md") is None  # a Markdown file is an article
+    assert canonical_url("HTTPS://Example.ORG/a?b=1#frag") == "https://example.org/a?b=1"
+
+
+# --- kill -9, resume, two runs at once -----------------------------------------------------------------
+
+
+def many_articles(folder: Path, n: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"story{i:02d}.txt").write_text(
+            f"The council of district {i} approved {i + 3} new schools on Monday, the mayor said.\n\n"
+            f"Opponents said the plan would cost ${i + 10} million.\n"
+        )
+
+
+def batch_process(tmp_path: Path, folder: Path, log: Path, delay: float, *extra: str) -> subprocess.Popen:
+    env = {**os.environ, "BATCH_DOUBLE_LOG": str(log), "BATCH_DOUBLE_DELAY": str(delay)}
+    command = [sys.executable, "-m", "tests.batch_double", "batch", str(folder), "--out", str(tmp_path / "out"),
+               "--state", str(tmp_path / "state.sqlite3"), *extra]
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def nonce_of(report: dict) -> str:
+    return report["article"]["sha256"][:12]
+
+
+def test_resume_after_kill_9(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    many_articles(folder, 8)
+    log = tmp_path / "calls.log"
+    first = batch_process(tmp_path, folder, log, 0.05, "--concurrency", "2")
+    deadline = time.monotonic() + 60
+    while len(list((tmp_path / "out").glob("*.json"))) < 3 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    assert first.returncode == -signal.SIGKILL
+    done_first = {nonce_of(r) for r in reports(tmp_path)}
+    assert 3 <= len(done_first) < 8, "killed too late to test a resume"
+    states = [s[0] for s in rows(tmp_path).values()]
+    assert "running" in states  # it died holding claims
+
+    second = batch_process(tmp_path, folder, log, 0.0)
+    out, err = second.communicate(timeout=120)
+    assert second.returncode == 0, err
+    assert f"{len(done_first)} skipped" in err
+    # Every article is done once; nothing the first run finished was asked again.
+    by_article = calls_by_article(log)
+    assert len(by_article) == 8
+    for nonce in done_first:
+        assert set(by_article[nonce]) == {first.pid}
+    final = reports(tmp_path)  # every report parses: none is half-written
+    assert len(final) == 8 and {s[0] for s in rows(tmp_path).values()} == {"done"}
+
+
+def test_two_runs_at_once_never_do_the_same_article(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    many_articles(folder, 10)
+    log = tmp_path / "calls.log"
+    runs = [batch_process(tmp_path, folder, log, 0.02, "--concurrency", "2") for _ in range(2)]
+    outputs = [p.communicate(timeout=120) for p in runs]
+    assert [p.returncode for p in runs] == [0, 0], outputs
+    by_article = calls_by_article(log)
+    assert len(by_article) == 10
+    for nonce, pids in by_article.items():
+        assert len(set(pids)) == 1, f"article {nonce} was asked by two runs"
+    assert {pid for pids in by_article.values() for pid in pids} == {p.pid for p in runs}  # both worked
+    assert len(reports(tmp_path)) == 10
+
+
+# --- progress --------------------------------------------------------------------------------------------
+
+
+def test_plain_lines_when_not_a_terminal_and_quiet_for_cron(tmp_path: Path, inbox: Path, monkeypatch) -> None:
+    monkeypatch.setattr(factcheck.batch, "build_backend", lambda settings: double_backend(str(tmp_path / "calls.log")))
+    args = ["batch", str(inbox), "--out", str(tmp_path / "out"), "--state", str(tmp_path / "state.sqlite3")]
+    plain = CliRunner().invoke(app, args)
+    assert plain.exit_code == 0, plain.output
+    lines = plain.output.splitlines()
+    assert lines[0] == "batch: 2 articles"
+    assert any(line.startswith("[1/2] done: ") and "calls" in line for line in lines)
+    assert lines[-1].startswith("batch: 2 done, 0 skipped (already done), 0 failed;")
+
+    quiet = CliRunner().invoke(app, [*args, "--quiet"])
+    assert quiet.exit_code == 0 and quiet.output == ""
+    (inbox / "empty.txt").write_text("   \n")
+    failing = CliRunner().invoke(app, [*args, "--quiet"])
+    assert failing.exit_code == 19
+    assert failing.output.splitlines()[0].startswith(f"failed: {inbox / 'empty.txt'}: ")
