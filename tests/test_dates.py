@@ -154,6 +154,25 @@ def test_relative_expressions(text, expected_text, value):
     assert (t.text, t.value, t.type) == (expected_text, value, "DATE")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected_text", "type_", "value"),
+    [
+        # the values listed in issue 3, each from a sentence, with TimeML's extent
+        ("It was built in the 2020s.", "the 2020s", "DATE", "202"),
+        ("It is the challenge of the 21st century.", "the 21st century", "DATE", "20"),
+        ("The plant opens this summer.", "this summer", "DATE", "2025-SU"),
+        ("Profits rose in the second quarter.", "the second quarter", "DATE", "2025-Q2"),
+        ("Prices rose over the last week.", "the last week", "DATE", "2025-W19"),
+        ("They will meet in the future.", "the future", "DATE", "FUTURE_REF"),
+        ("Prices fell recently.", "recently", "DATE", "PAST_REF"),
+        ("He was sick for two weeks.", "two weeks", "DURATION", "P2W"),
+    ],
+)
+def test_issue_values(text, expected_text, type_, value):
+    t = one(text)
+    assert (t.text, t.type, t.value) == (expected_text, type_, value)
+
+
 def test_explicit_dates_with_and_without_year():
     found = by_text("The treaty of May 15, 2024 takes effect on June 1 and ends 14 May 2030.")
     assert found["May 15, 2024"].value == "2024-05-15"
