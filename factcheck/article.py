@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,6 +23,7 @@ from .errors import (
     UndecodableInput,
     URLRefused,
 )
+from .models import ReportWarning
 
 # A "sentence" longer than this is cut at white space: it must fit in one model request.
 MAX_SENTENCE_CHARS = 1500
@@ -56,10 +57,18 @@ class Article:
     source: str | None = None
     url: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
+    # What ingestion noticed and the report must say: a guessed encoding, hidden markup, ...
+    warnings: list[ReportWarning] = field(default_factory=list)
 
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def without(self, ids: set[str | None]) -> Article:
+        """The same article with the sentences `ids` left out of what the chains may examine."""
+        if not ids:
+            return self
+        return replace(self, sentences=[s for s in self.sentences if s.id not in ids])
 
     def sentence(self, sid: str) -> Sentence | None:
         return self._by_id().get(sid)
@@ -88,10 +97,12 @@ def load_article(
         raw, is_html = fetch_url(source, timeout=timeout, allow_private=allow_private), True
     else:
         raw, is_html = read_file(Path(source)), Path(source).suffix.lower() in {".html", ".htm"}
-    text = decode(raw, name="standard input" if source == "-" else source)
+    warnings: list[ReportWarning] = []
+    text = decode(raw, name=_name(source), warnings=warnings)
     if is_html is None:
         is_html = looks_like_html(text)
     article = parse_html(text) if is_html else parse_text(text)
+    article.warnings[:0] = warnings
     if is_html and re.match(r"(?i)https?://", source):
         article.url = article.url or source
     if published is not None:
@@ -246,25 +257,93 @@ def _read_capped(response, url: str) -> bytes:
     return b"".join(chunks)
 
 
-def decode(raw: bytes, *, name: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM) or BOM-marked UTF-16; binary files are refused."""
+def decode(raw: bytes, *, name: str, warnings: list[ReportWarning] | None = None) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 (BOM-marked, or plainly so), or, failing
+    UTF-8, Windows-1252/Latin-1 when the bytes read as Western text; binary files are refused.
+
+    Why Windows-1252 and nothing else: it is what a Western newsroom's legacy files are (Latin-1's
+    letters included), a strict decode of it fails on its five undefined bytes, and a check that
+    accented letters are a minority of the letters catches Cyrillic, Greek or CJK bytes read as
+    it. A guess among many encodings (charset-normalizer) named "café crème" cp1006 here: a wrong
+    guess would garble names and quotes that every later check then compares faithfully. So any
+    other encoding is refused with a hint, and a guessed encoding is reported as a warning.
+    Control characters are replaced by spaces (one for one, so offsets hold) and reported.
+    """
+    warnings = warnings if warnings is not None else []
     for magic, what in _BINARY_MAGIC.items():
         if raw.startswith(magic):
             raise BinaryInput(f"{name} is {what}, not a text or HTML article")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode("utf-16")
+            return _without_controls(raw.decode("utf-16"), name, warnings)
         except UnicodeDecodeError as exc:
             raise UndecodableInput(f"{name}: invalid UTF-16 text at byte {exc.start}") from exc
+    if (utf16 := _bomless_utf16(raw)) is not None:
+        warnings.append(_guessed(name, utf16, "it has no byte-order mark"))
+        return _without_controls(raw.decode(utf16, errors="replace"), name, warnings)
     if b"\x00" in raw[:8192]:
         raise BinaryInput(f"{name} looks like a binary file (it contains NUL bytes), not an article")
     try:
-        return raw.decode("utf-8-sig")
+        return _without_controls(raw.decode("utf-8-sig"), name, warnings)
     except UnicodeDecodeError as exc:
+        failure = exc
+    text = _as_western_text(raw)
+    if text is None:
         raise UndecodableInput(
-            f"{name} is not UTF-8 text (byte 0x{raw[exc.start]:02X} at offset {exc.start}); "
-            "convert it first, e.g. iconv -f latin1 -t utf-8"
-        ) from exc
+            f"{name} is not UTF-8 text (byte 0x{raw[failure.start]:02X} at offset {failure.start}), nor "
+            "Windows-1252/Latin-1; convert it first, e.g. iconv -f <its encoding> -t utf-8"
+        ) from None
+    warnings.append(_guessed(name, "Windows-1252 (Latin-1)", f"it is not UTF-8: byte 0x{raw[failure.start]:02X} at offset {failure.start}"))
+    return _without_controls(text, name, warnings)
+
+
+def _guessed(name: str, encoding: str, why: str) -> ReportWarning:
+    return ReportWarning(
+        code="encoding-guessed",
+        message=f"{name} was read as {encoding}, a guess ({why}): check names and quotes against the original",
+    )
+
+
+def _bomless_utf16(raw: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: text in a Latin script has a NUL in every other byte."""
+    head = raw[:8192]
+    if len(head) < 16 or len(head) % 2:
+        return None
+    for codec, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if zeros.count(0) >= 0.9 * len(zeros) and head[(1 if codec.endswith("be") else 0) :: 2].count(0) == 0:
+            return codec
+    return None
+
+
+def _as_western_text(raw: bytes) -> str | None:
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:  # one of its undefined bytes: not Windows-1252
+        return None
+    letters = [c for c in text if c.isalpha()]
+    accented = sum(not c.isascii() for c in letters)
+    # Western prose is mostly ASCII letters; Cyrillic or Greek read as Windows-1252 is mostly not.
+    if not letters or accented > 0.25 * len(letters):
+        return None
+    return text
+
+
+# C0 and C1 control characters other than tab, line feed, vertical tab, form feed and carriage return.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def _without_controls(text: str, name: str, warnings: list[ReportWarning]) -> str:
+    """Replace control characters (a terminal escape sequence, a stray NUL) by spaces, one for one."""
+    found = len(_CONTROLS.findall(text))
+    if not found:
+        return text
+    warnings.append(
+        ReportWarning(
+            code="control-characters",
+            message=f"{name} holds {found} control character{'s' if found > 1 else ''}, replaced by spaces",
+        )
+    )
+    return _CONTROLS.sub(" ", text)
 
 
 def looks_like_html(text: str) -> bool:
@@ -334,7 +413,10 @@ def parse_html(html: str) -> Article:
             published = dt.date.fromisoformat(meta.date[:10])
         except ValueError:
             published = None
+    from .injection import scan_markup, warnings_for
+
     return Article(
+        warnings=warnings_for(scan_markup(html, text or ""), []),
         text=text or "",
         title=getattr(meta, "title", None) or None,
         published=published,

@@ -23,7 +23,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_core.runnables import RunnableLambda
 from pydantic import BaseModel, Field, create_model
 
-from . import __version__, grounding
+from . import __version__, grounding, injection
 from .article import Article, Sentence
 from .checkworthiness import Score, load_scorer
 from .dates import Timex, tag, to_interval
@@ -89,7 +89,10 @@ class Pipeline:
     def run(self, article: Article, chains: Sequence[str] = CHAINS) -> Report:
         started = time.monotonic()
         timings_before = len(self.backend.timings())
-        built = {name: CHAIN_TYPES[name](article, self.settings) for name in chains}
+        # Sentences addressed to a model are reported and never sent to it (factcheck/injection.py).
+        addressed = injection.scan_sentences(article.sentences)
+        planned = article.without({f.sentence_id for f in addressed})
+        built = {name: CHAIN_TYPES[name](planned, self.settings) for name in chains}
         steps = [step for chain in built.values() for step in chain.plan()]
         answers = self.fill(article, steps)
         runs: dict[str, ChainRun] = {}
@@ -101,7 +104,11 @@ class Pipeline:
         if "claims" in runs and self.settings.resolved_refine_checkworthiness:
             self.rank(article, runs["claims"])
         items = {name: runs[name].items if name in runs else [] for name in CHAINS}
-        warnings = [w for chain_run in runs.values() for w in chain_run.warnings]
+        warnings = [
+            *article.warnings,
+            *injection.warnings_for(addressed, injection.invisible_characters(article.sentences)),
+            *(w for chain_run in runs.values() for w in chain_run.warnings),
+        ]
         report = Report(
             article=article_info(article),
             summary=Summary(sentences=items["summary"]),

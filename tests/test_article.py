@@ -97,7 +97,7 @@ def test_stdin(tmp_path: Path) -> None:
         (b"%PDF-1.7\n", BinaryInput, "PDF"),
         (b"PK\x03\x04rest", BinaryInput, "ZIP"),
         (b"abc\x00def", BinaryInput, "NUL"),
-        ("caf\u00e9 cr\u00e8me".encode("latin-1"), UndecodableInput, "not UTF-8"),
+        ("\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 \u0441\u043a\u0430\u0437\u0430\u043b.".encode("cp1251"), UndecodableInput, "not UTF-8"),
         (b"---\ntitle: [unclosed\n---\nBody.", InvalidFrontMatter, "not valid YAML"),
         (b"---\npublished: next week\n---\nBody text.", InvalidFrontMatter, "not an ISO date"),
         (b"---\ntitle:\n  nested: value\n---\nBody text.", InvalidFrontMatter, "single value"),
