@@ -243,6 +243,13 @@ def test_holiday_is_the_nearest_one_and_a_holiday_week_is_a_week():
     assert one("He will come home for Christmas.").value == "2025-12-25"
 
 
+def test_the_day_before_a_named_day_is_one_expression():
+    t = one("The day before last Tuesday's hearing, the lawyers met.", dt.date(2000, 2, 24))
+    assert (t.text, t.value) == ("The day before last Tuesday", "2000-02-21")
+    t = one("Shops closed the day after May 15, 2025.")
+    assert (t.text, t.value) == ("the day after May 15, 2025", "2025-05-16")
+
+
 def test_years_with_pre_and_post():
     t = one("the post-1959 politics of the island")
     assert (t.text, t.value) == ("post-1959", "1959")

@@ -663,7 +663,8 @@ def _reference(m, ctx):
 
 
 @_rule(r"\b(?:that same|that|the same|the next|the following|the previous|the preceding|the prior)\s+(day|morning|afternoon"
-       r"|evening|night)\b|\bthe (day|night) (before|after)\b(?=\s*[,.;:)]|\s+(?:yesterday|that|the|last|his|her|its|their))")
+       r"|evening|night)\b|\bthe (day|night) (before|after)\b(?=\s*[,.;:)]|\s+(?:yesterday|that|the|last|his|her|its|their"
+       rf"|{_WEEKDAY}|{_MONTH}))")
 def _anaphoric_day(m, ctx):
     """'Later that day', 'the next day', 'the day before': relative to the last day mentioned."""
     low = m.group().lower()

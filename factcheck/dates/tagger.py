@@ -293,6 +293,13 @@ def _merge_times(text: str, timexes: list[Timex]) -> list[Timex]:
     for t in timexes:
         prev = out[-1] if out else None
         if prev is not None and _ADJACENT.fullmatch(text, prev.end, t.start):
+            relative = _DAY_BEFORE.fullmatch(prev.text)
+            if relative and _DATED.fullmatch(t.value):
+                # 'the day before last Tuesday's hearing': one expression, anchored on the day it names
+                # (TimeML marks the whole phrase, its value the day it points to)
+                day = dt.date.fromisoformat(t.value) + dt.timedelta(days=-1 if relative.group(1).lower() == "before" else 1)
+                out[-1] = Timex(text[prev.start:t.end], prev.start, t.end, "DATE", day.isoformat())
+                continue
             clock, day = (prev, t) if _is_time_of_day(prev) else (t, prev) if _is_time_of_day(t) else (None, None)
             if clock is not None and _is_day(day.value):
                 time_part = clock.value[clock.value.index("T"):]
@@ -302,6 +309,7 @@ def _merge_times(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+_DAY_BEFORE = LazyPattern(r"the day (before|after)", re.I)
 _TIME_OF_DAY = LazyPattern(r".*T(?:\d\d:\d\d|MO|AF|EV|NI|MI|DT)")
 
 
