@@ -592,9 +592,7 @@ _CAUSAL = re.compile(r"\b(because|due to|caused|led to|leads to|as a result|resu
 
 def _without_dates(text: str) -> str:
     """The text with its date expressions blanked: "May 15" is a date, not a statistic."""
-    for timex in reversed(tag(text, None)):
-        text = text[: timex.start] + " " * (timex.end - timex.start) + text[timex.end :]
-    return text
+    return grounding.blank_spans(text, tag(text, None))
 
 
 def check_claim_type(kind: ClaimType, quote: str, speaker: str) -> list[str]:

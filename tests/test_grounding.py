@@ -47,6 +47,11 @@ def test_invented_number_and_date_are_caught() -> None:
     assert any("date" in p and "May 20" in p for p in dates)
     same = grounding.check_content("the claim", "Putin proposed talks in Istanbul on May 15.", [s], PUBLISHED)
     assert same == []
+    # A date made explicit is checked as the date it is, not as loose numbers.
+    explicit = "Putin proposed talks in Istanbul on May 15, 2025, in Moscow on Sunday (11 May 2025)."
+    assert grounding.check_content("the claim", explicit, [s], PUBLISHED) == []
+    wrong = grounding.check_content("the claim", "Putin proposed talks in Moscow on 12 May 2025.", [s], PUBLISHED)
+    assert any("date '12 May 2025'" in p for p in wrong)
 
 
 def test_attribution_must_be_kept() -> None:
