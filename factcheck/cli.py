@@ -313,6 +313,131 @@ def _since(value: str | None) -> dt.datetime | None:
         raise typer.BadParameter(str(exc), param_hint="--since") from None
 
 
+schedule_app = typer.Typer(
+    help="Run factcheck every night with the system's scheduler: a systemd user timer, else a crontab line. "
+    "The schedule itself is a TOML file you can edit.",
+    no_args_is_help=True,
+)
+app.add_typer(schedule_app, name="schedule")
+
+
+class ScheduleBackend(str, Enum):
+    systemd = "systemd"
+    cron = "cron"
+
+
+NameArg = Annotated[str, typer.Argument(help="The schedule's name (see factcheck schedule list).", show_default=False)]
+
+
+@schedule_app.command("install")
+def schedule_install(
+    at: Annotated[str, typer.Option(help="Time of day to run, HH:MM (local time).", show_default=False)],
+    source: Annotated[
+        list[str], typer.Option("--source", "-s", help="A folder, file, URL list, feed or OPML; repeat for several.", show_default=False)
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the reports.", show_default=False, file_okay=False)],
+    name: Annotated[str, typer.Option(help="Name of the schedule (letters, digits, - and _).")] = "nightly",
+    digest: Annotated[
+        Optional[Path], typer.Option(help="Write a digest here after each run (.html, .md or .json).", show_default=False, dir_okay=False)
+    ] = None,
+    digest_since: Annotated[str, typer.Option(help="The digest's window (as digest --since).")] = "24h",
+    state: Annotated[Optional[Path], typer.Option(help="The batch's state database (default: in the user data directory).", show_default=False)] = None,
+    concurrency: Annotated[Optional[int], typer.Option(min=1, max=64, help="Articles at once (remote providers).", show_default=False)] = None,
+    backend: Annotated[
+        Optional[ScheduleBackend], typer.Option(help="Default: systemd where user services run, else cron.", show_default=False)
+    ] = None,
+) -> None:
+    """Install a daily run: writes the schedule's TOML, then a systemd user timer (enabled) or a crontab line.
+
+    Example: factcheck schedule install --at 02:00 --source ./inbox --source https://example.org/feed.xml --out ./reports --digest digest.html
+    """
+    with _errors():
+        from . import schedule as schedules
+        from .errors import ScheduleError
+
+        try:
+            at = schedules.parse_time(at)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--at") from None
+        _since(digest_since)  # refuse a bad window now, not at 02:00
+        done = schedules.install(
+            name=name, at=at, sources=source, out=out, digest=digest, digest_since=digest_since, state=state,
+            concurrency=concurrency, backend=backend.value if backend else None,
+        )
+        kind = "a systemd user timer" if done.schedule.backend == "systemd" else "a crontab line"
+        typer.echo(f"Installed schedule {name!r} as {kind}: every day at {done.schedule.at}.\n")
+        for path, text in done.files.items():
+            typer.echo(f"Wrote {path}:")
+            typer.echo("".join(f"    {line}\n" for line in text.splitlines()))
+        if done.cron_line:
+            typer.echo(f"Added to {done.crontab}:\n    {done.cron_line}\n")
+        for step in done.steps:
+            typer.echo(f"Ran: {step.command}" + ("" if step.ok else f"  -> FAILED (exit {step.returncode}): {step.output}"))
+        typer.echo(f"\nTo remove it: factcheck schedule remove {name}")
+        if done.failed:
+            _, timer = schedules.unit_names(name)
+            raise ScheduleError(
+                f"{done.failed[0].command} failed, so the timer is not active; the files above are written: "
+                f"fix systemd, then run: systemctl --user daemon-reload && systemctl --user enable --now {timer}"
+            )
+
+
+@schedule_app.command("list")
+def schedule_list(format: TableFormatOpt = TableFormat.table) -> None:
+    """The installed schedules: name, time, backend, sources and output folder."""
+    with _errors():
+        from . import schedule as schedules
+
+        found = schedules.list_schedules()
+        if format is TableFormat.json:
+            _emit(json.dumps([s.model_dump() for s in found], indent=2, ensure_ascii=False) + "\n", None)
+            return
+        rows = [(s.name, s.at, s.backend, ", ".join(s.sources), s.out, s.digest or "") for s in found]
+        _emit_table(["name", "at", "backend", "sources", "out", "digest"], rows, None, empty="no schedule installed")
+
+
+@schedule_app.command("remove")
+def schedule_remove(name: NameArg) -> None:
+    """Disable and delete a schedule: its timer and service (or crontab line), and its TOML."""
+    with _errors():
+        from . import schedule as schedules
+        from .errors import ScheduleError
+
+        removed = schedules.remove(name)
+        for step in removed.steps:
+            typer.echo(f"Ran: {step.command}" + ("" if step.ok else f"  -> FAILED (exit {step.returncode}): {step.output}"))
+        for line in removed.cron_lines:
+            typer.echo(f"Removed crontab line: {line}")
+        for path in removed.files:
+            typer.echo(f"Deleted {path}")
+        if removed.problems:
+            raise ScheduleError(removed.problems[0])
+        if removed.failed:
+            raise ScheduleError(f"{removed.failed[0].command} failed: check with systemctl --user list-timers")
+
+
+@schedule_app.command("run")
+def schedule_run(
+    name: NameArg,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but the failures (for cron).")] = False,
+) -> None:
+    """Run a schedule now: the batch over its sources, then its digest. This is what the timer runs.
+
+    Exits as factcheck batch does: 19 when some articles failed (the others are done, the digest written).
+    """
+    with _errors():
+        from . import schedule as schedules
+        from .errors import BatchFailures
+        from .progress import PlainProgress, QuietProgress
+
+        outcome = schedules.run(name, progress=QuietProgress() if quiet else PlainProgress())
+        result = outcome.result
+        if outcome.digest and not quiet:
+            typer.echo(f"factcheck: digest of {outcome.digest_articles} articles written to {outcome.digest}", err=True)
+        if result.failed:
+            raise BatchFailures(f"{result.failed} of {result.total} articles failed; the others are done")
+
+
 # --- hand-off to the core ---------------------------------------------------------------------------------
 
 

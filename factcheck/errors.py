@@ -103,6 +103,12 @@ class BatchFailures(FactcheckError):
     exit_code = 19
 
 
+class ScheduleError(FactcheckError):
+    """A schedule could not be installed, found or removed (systemctl or crontab failed)."""
+
+    exit_code = 20
+
+
 # Every error class above, by exit code: the table of `factcheck --help` and the README.
 EXIT_CODES: dict[int, str] = {
     cls.exit_code: cls.__doc__.strip().splitlines()[0]
