@@ -328,6 +328,8 @@ def test_clock_time_with_its_part_of_day_in_words():
     found = tag("The father will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said.", PUBLISHED)
     assert [(t.text, t.type, t.value) for t in found][0] == ("4 in the morning", "TIME", "2025-05-15T04:00")
     assert one("The shelling began at ten at night.").value == "2025-05-13T22:00"
+    assert one("The shelling began at two at night.").value == "2025-05-13T02:00"
+    assert one("The shop opens at 3 in the afternoon.").value == "2025-05-13T15:00"
 
 
 def test_high_noon_is_not_the_hour():

@@ -718,8 +718,11 @@ def _clock_part(m, ctx):
     part = m.group(3).lower()
     if part.endswith("morning"):
         hh = 0 if hh == 12 else hh
-    elif not (part.endswith("night") and hh == 12) and hh < 12 and not (part.endswith("night") and hh < 5):
-        hh += 12  # afternoon, evening, and night before midnight ('ten at night'; 'two at night' is 02:00)
+    elif part.endswith("night"):
+        # 'ten at night' is 22:00, 'twelve at night' midnight (24:00, as _clock writes it), 'two at night' 02:00
+        hh = 24 if hh == 12 else hh + 12 if hh >= 5 else hh
+    elif hh < 12:
+        hh += 12  # afternoon, evening
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
     return "TIME", f"{day}T{hh:02d}:{int(m.group(2) or 0):02d}", None
 
