@@ -296,6 +296,8 @@ def test_durations(text, expected_text, value):
         ("She spent about 5 1/2 hours in Nairobi.", "PT5H30M"),
         ("The strike lasted one and a half days.", "P1DT12H"),
         ("He was gone for half an hour.", "PT30M"),
+        ("But a minute and a half later, a pilot called.", "PT1M30S"),
+        ("He served two years and a half.", "P2Y6M"),
     ],
 )
 def test_fractional_durations(text, value):

@@ -381,7 +381,8 @@ def _the_quarter(m, ctx):
 
 @_rule(r"\b(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|previous|coming|following|final|remaining|entire|whole"
        r"|full|initial|recent|further|additional|latest)\s+)?"
-       rf"({_NUM})(\s+|-)(?:(?:more|additional|straight|consecutive|full|extra)\s+)?({_UNIT})(-long|-old|\s+old)?"
+       rf"({_NUM})(\s+|-)(?:(?:more|additional|straight|consecutive|full|extra)\s+)?({_UNIT})(?:\s+and\s+a\s+half)?"
+       r"(-long|-old|\s+old)?"
        r"(?:\s+(ago|earlier|from now|hence))?(?!\w)")
 def _duration(m, ctx):
     """'three years', 'a five-year', 'the past two months', 'two years ago', '2 1/2 hours'."""
@@ -389,6 +390,8 @@ def _duration(m, ctx):
     if m.group(4) and m.group(4).lower() != "-long":
         return None  # '52 years old', 'a 6-year-old': ages are not temporal expressions here
     n = _word_number(num_text)
+    if n is not None and m.end(3) < m.end() and _AND_A_HALF.match(m.string, m.end(3)):
+        n += 0.5  # 'a minute and a half', 'two years and a half'
     unit_key = unit_text.rstrip("s") if unit_text not in ("centuries",) else "centurie"
     unit, is_time = _UNITS.get(unit_key, (None, False))
     if unit is None:
@@ -412,6 +415,7 @@ def _duration(m, ctx):
     return "DURATION", _duration_value(n, unit, is_time), None
 
 
+_AND_A_HALF = LazyPattern(r"\s+and\s+a\s+half\b", re.I)
 _RATE_BEFORE = LazyPattern(r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|yen|hundred|thousand|million|billion"
                            r"|trillion|times|once|twice)\s*$", re.I)
 
@@ -457,11 +461,11 @@ def _anchored(m, ctx, n, unit, is_time, suffix) -> Resolved:
     sign = 1 if suffix in ("from now", "hence") else -1
     if n is None:
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None
+    if ctx.dct is not None and is_time:
+        return "DATE", ctx.dct.isoformat(), None  # 'an hour and a half ago': today
     if ctx.dct is None or n != int(n):
         return "DATE", ("FUTURE_REF" if sign > 0 else "PAST_REF"), None
     n = int(n)
-    if is_time:
-        return "DATE", ctx.dct.isoformat(), None
     if unit in ("DE", "CE"):
         unit, n = "Y", n * (10 if unit == "DE" else 100)
     # 'a year earlier' in a passage about a quarter means that quarter a year earlier
