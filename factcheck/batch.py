@@ -126,7 +126,7 @@ def run_batch(
     """
     progress = progress or Silent()
     started = time.monotonic()
-    allow_private = getattr(settings, "allow_private_urls", False)
+    allow_private = settings.allow_private_urls
     items = list(expand(sources, timeout=settings.timeout, allow_private=allow_private, warn=progress.warn))
     backend = backend or build_backend(settings)
     workers = 1 if backend.provider == "local" else max(1, concurrency or settings.concurrency)

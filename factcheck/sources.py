@@ -68,7 +68,7 @@ def expand(
             yield Broken(source, str(exc))
             continue
         for item in found:
-            same = _URL.sub(lambda m: m.group(0).split("#")[0], item.locator)  # a #fragment is the same page
+            same = item.locator.split("#")[0] if _URL.match(item.locator) else item.locator  # a #fragment: same page
             if same not in seen:
                 seen.add(same)
                 yield item

@@ -19,6 +19,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner
@@ -26,10 +27,12 @@ from typer.testing import CliRunner
 import factcheck.batch
 from factcheck.batch import BatchResult, Outcome, canonical_url, run_batch
 from factcheck.cli import app
+from factcheck.errors import RateLimited
+from factcheck.llm import Backend
 from factcheck.settings import load_settings
 from factcheck.sources import sniff, url_list
 
-from .batch_double import calls_by_article, double_backend
+from .batch_double import LoggingEcho, calls_by_article, double_backend
 from .conftest import ROOT
 
 ARTICLES = {
@@ -241,6 +244,38 @@ def test_a_failing_article_among_good_ones(tmp_path: Path, inbox: Path, site: Si
     assert again.exit_code == 19 and "1 of 3 articles failed" in again.output
 
 
+class RateLimitedEcho(LoggingEcho):
+    """Answers 429 (as the openai client reports it after its retries) to the first `refusals` calls."""
+
+    refusals: int = 0
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        if self.refusals > 0:
+            self.refusals -= 1
+            cause = Exception("429")
+            cause.response = SimpleNamespace(headers={"retry-after": "1"})
+            raise RateLimited("the server kept answering 429 (rate limited) after the retries") from cause
+        return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
+
+
+@pytest.mark.parametrize("refusals", [1, 1000])
+def test_rate_limited_article_pauses_every_worker_then_is_retried_once(tmp_path: Path, inbox: Path, refusals: int) -> None:
+    progress = Recorder()
+    model = RateLimitedEcho(sizes=[], refusals=refusals)
+    started = time.monotonic()
+    result = run_batch(
+        [str(inbox)], out_dir=tmp_path / "out", settings=load_settings(), state_path=tmp_path / "state.sqlite3",
+        concurrency=2, progress=progress, backend=Backend(model, "test", "echo", "json_object", concurrency=1),
+    )
+    assert time.monotonic() - started >= 1.0  # the server's Retry-After
+    assert any("rate limited; every worker pauses 1 s, then retries it" in w for w in progress.warnings)
+    if refusals == 1:
+        assert (result.done, result.failed) == (2, 0)
+    else:  # a 429 that outlasts the retry: recorded, reported
+        assert result.failed == 2 and all("429" in error for _, error in result.failures)
+        assert {s[0] for s in rows(tmp_path).values()} == {"failed"}
+
+
 # --- sources: feeds, OPML, URL lists ------------------------------------------------------------------
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
@@ -398,3 +433,67 @@ def test_plain_lines_when_not_a_terminal_and_quiet_for_cron(tmp_path: Path, inbo
     failing = CliRunner().invoke(app, [*args, "--quiet"])
     assert failing.exit_code == 19
     assert failing.output.splitlines()[0].startswith(f"failed: {inbox / 'empty.txt'}: ")
+
+
+# --- the real thing, once: llama.cpp's server, recorded ---------------------------------------------------
+
+LLAMA_PORT = 18790
+LLAMA_KEY = "local-server-key"
+
+
+@pytest.fixture
+def llama_server(request: pytest.FixtureRequest):
+    """When recording, llama.cpp's OpenAI-compatible server running the bundled model on loopback."""
+    if request.config.getoption("--record-mode") == "none":
+        yield
+        return
+    from factcheck.llm import bundled_model_path
+
+    command = [
+        sys.executable, "-m", "llama_cpp.server", "--model", str(bundled_model_path()), "--model_alias", "smollm2-135m",
+        "--n_ctx", "4096", "--host", "127.0.0.1", "--port", str(LLAMA_PORT), "--api_key", LLAMA_KEY, "--verbose", "False",
+    ]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "OMP_WAIT_POLICY": "PASSIVE"})
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", LLAMA_PORT), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "llama.cpp server did not start"
+                time.sleep(0.5)
+        yield
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.mark.vcr
+def test_batch_of_two_articles_through_llama_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, llama_server) -> None:
+    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{LLAMA_PORT}/v1")
+    monkeypatch.setenv("OPENAI_API_KEY", LLAMA_KEY)
+    monkeypatch.setenv("FACTCHECK_MODEL", "smollm2-135m")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text)
+    # One article at a time: a re-recording sends the same requests in the same order.
+    settings = load_settings()
+    progress = Recorder()
+    result = run_batch([str(folder)], out_dir=tmp_path / "out", settings=settings, state_path=tmp_path / "state.sqlite3",
+                       concurrency=1, progress=progress)
+    assert (result.done, result.failed) == (2, 0), result.failures
+    assert result.calls > 0 and result.tokens > 0
+    for report in reports(tmp_path):
+        assert report["provenance"]["provider"] == "openai" and report["provenance"]["model"] == "smollm2-135m"
+        assert report["summary"]["sentences"] and report["claims"]
+        assert report["provenance"]["total"]["calls"] > 0
+    recorded = {Path(path).name: calls for _, _, path, calls in rows(tmp_path).values()}
+    assert sorted(recorded) == sorted(p.name for p in (tmp_path / "out").glob("*.json"))
+    assert sum(recorded.values()) == result.calls
+
+    # Run again: both skipped, not one request sent (the cassette would refuse an unrecorded one).
+    again = run_batch([str(folder)], out_dir=tmp_path / "out", settings=settings, state_path=tmp_path / "state.sqlite3",
+                      concurrency=1)
+    assert (again.skipped, again.calls) == (2, 0)
