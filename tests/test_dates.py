@@ -250,6 +250,12 @@ def test_the_day_before_a_named_day_is_one_expression():
     assert (t.text, t.value) == ("the day after May 15, 2025", "2025-05-16")
 
 
+def test_a_later_quarter_in_a_past_clause_is_last_year_s():
+    january = dt.date(1998, 1, 26)
+    assert one("The company announced a drop in profits for the fourth quarter.", january).value == "1997-Q4"
+    assert one("The company expects growth in the fourth quarter.", january).value == "1998-Q4"
+
+
 def test_years_with_pre_and_post():
     t = one("the post-1959 politics of the island")
     assert (t.text, t.value) == ("post-1959", "1959")

@@ -334,6 +334,8 @@ def _quarter_rule(m, ctx):
             year -= 1
         elif "next year" in low:
             year += 1
+        elif unit == "quarter" and n > _quarter(ctx.dct) and ctx.tense(m.start(), m.end()) == "past":
+            year -= 1  # 'reported a drop in profits for the fourth quarter' in January: the one just ended
     ys = "XXXX" if year is None else f"{year:04d}"
     if unit == "half":
         return "DATE", f"{ys}-H{n}", None
