@@ -68,9 +68,15 @@ class URLRefused(FetchError):
 
 
 class ProviderUnavailable(FactcheckError):
-    """The model server refused the connection, timed out or failed."""
+    """The model server could not be reached, broke the connection or did not answer in time."""
 
     exit_code = 8
+
+
+class ServerError(FactcheckError):
+    """The model server kept failing (HTTP 5xx, or an answer that is not an API response) after the retries."""
+
+    exit_code = 17
 
 
 class AuthenticationFailed(FactcheckError):
