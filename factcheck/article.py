@@ -27,8 +27,12 @@ from .models import ReportWarning
 
 # A "sentence" longer than this is cut at white space: it must fit in one model request.
 MAX_SENTENCE_CHARS = 1500
-# Refuse inputs past this size instead of exhausting memory on a mistaken path.
+# Refuse inputs past this size instead of exhausting memory on a mistaken path (a web page's HTML
+# may be several MB); never more than this is read.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
+# And article text past this length (~300,000 words, 15 times the longest features): its analysis
+# grows with the text (about 20 s for 30,000 sentences here), and it is a book or a dump, not an article.
+MAX_ARTICLE_CHARS = 2_000_000
 
 _BINARY_MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -108,8 +112,23 @@ def load_article(
     if published is not None:
         article.published = published
     if not article.text.strip():
-        raise EmptyInput(f"{_name(source)} has no article text to analyse")
+        where = " (a page of navigation, scripts or markup nested too deep?)" if is_html else ""
+        raise EmptyInput(f"{_name(source)} has no article text to analyse{where}")
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        raise InputTooLarge(
+            f"{_name(source)} has {len(article.text):,} characters of text, more than the {MAX_ARTICLE_CHARS:,} "
+            "limit for one article; split it"
+        )
     article.sentences = split_sentences(article.text)
+    if not article.sentences:
+        raise EmptyInput(f"{_name(source)} has no sentence with a word in it to analyse")
+    if article.published and article.published > dt.date.today() + dt.timedelta(days=1):
+        article.warnings.append(
+            ReportWarning(
+                code="future-publication-date",
+                message=f"the publication date {article.published} is in the future: relative dates resolve against it",
+            )
+        )
     return article
 
 
@@ -126,6 +145,10 @@ def read_file(path: Path) -> bytes:
             raise InputNotFound(f"{path}: no such file")
         if not path.is_file():
             raise InputNotFound(f"{path}: not a file, but {_file_kind(path)}")
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            raise InputTooLarge(
+                f"{path}: {path.stat().st_size / 2**20:.0f} MiB is more than the {MAX_INPUT_BYTES // 2**20} MiB limit for one article"
+            )
         # Read at most one byte past the limit: the size on disk can lie (/proc) or change while we read.
         with path.open("rb") as handle:
             raw = handle.read(MAX_INPUT_BYTES + 1)
@@ -362,6 +385,8 @@ def parse_text(text: str) -> Article:
         meta, body = frontmatter.parse(text)
     except yaml.YAMLError as exc:
         raise InvalidFrontMatter(f"front matter is not valid YAML: {_first_line(exc)}") from exc
+    except ValueError as exc:  # YAML reads 2025-13-45 as a date, and the calendar refuses it
+        raise InvalidFrontMatter(f"front matter holds an impossible date: {exc}") from exc
     if not meta:  # "---" that opens no front matter: the text is the article
         return Article(text=text)
     # python-frontmatter strips the body; keep its exact text so offsets match what follows the header.
@@ -429,7 +454,8 @@ def parse_html(html: str) -> Article:
 
 # A line break ends a sentence in news text (headlines, cross-heads, list items); within a line,
 # a sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-ÖØ-Þ])""")
+# Chinese and Japanese full stops end a sentence with no space after them.
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-ÖØ-Þ])|[。！？]+[」』”’）]*""")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "gov",
     "sen", "rep", "rev", "hon", "pres", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan", "feb",

@@ -12,6 +12,7 @@ evaluated once, whatever the number of chains; a server runs the steps concurren
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import time
@@ -530,14 +531,15 @@ def dated_sentences(article: Article) -> list[tuple[Timex, Sentence]]:
     """Each date or time expression of the article's prose, with the sentence it stands in."""
     found = []
     prose = [s for s in article.sentences if not s.heading]
+    starts = [s.start for s in prose]  # a bisection per date, not a scan: a scan was 7 s of 10,000 sentences
     for timex in tag(article.text, article.published):
         # Durations and sets are not points on a calendar; "now" and "recently" (PRESENT_REF,
         # PAST_REF) date nothing a timeline can place.
         if timex.type not in ("DATE", "TIME") or timex.value.endswith("_REF"):
             continue
-        sentence = next((s for s in prose if s.start <= timex.start < s.end), None)
-        if sentence is not None:
-            found.append((timex, sentence))
+        index = bisect.bisect_right(starts, timex.start) - 1
+        if index >= 0 and timex.start < prose[index].end:
+            found.append((timex, prose[index]))
     return found
 
 
