@@ -13,6 +13,7 @@ evaluated once, whatever the number of chains; a server runs the steps concurren
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 import time
@@ -294,11 +295,13 @@ class ClaimsChain:
     def field_problems(article: Article, step: Step, draft: ClaimDraft) -> dict[str, list[str]]:
         quote = step.part or step.sentence.text
         cited = with_antecedents(draft.claim + " " + draft.speaker, step.sentence, article)
+        # A clause's claim restates that clause, not another part of its sentence.
+        restated = [*cited[:-1], dataclasses.replace(step.sentence, text=step.part)] if step.part else cited
         return {
             "speaker": grounding.check_speaker_cited(draft.speaker, cited)
             + check_attribution_kept(draft.speaker, said_by(step, article)),
             "text": grounding.check_content("the claim", draft.claim, cited, article.published)
-            + grounding.check_restates("the claim", draft.claim, cited),
+            + grounding.check_restates("the claim", draft.claim, restated),
             "type": check_claim_type(draft.type, quote, draft.speaker),
             "verify": check_verify(draft.verify, quote),
         }
@@ -328,11 +331,13 @@ class ClaimsChain:
         speaker = (said_by(step, self.article) or "the outlet") if "speaker" in code_filled else draft.speaker
         kind = classify_claim(quote, speaker) if "type" in code_filled else draft.type
         cited = with_antecedents(text + " " + speaker, step.sentence, self.article)
+        text, anchors = self.standalone(text, speaker, cited)
+        cited = sorted({*cited, *anchors}, key=lambda s: s.start)
         score = self.scores[step.sentence.id]
         checkable = kind not in ("opinion", "prediction")
         return Claim(
             id="",
-            text=self.standalone(text, speaker, cited),
+            text=text,
             type=kind,
             speaker=speaker,
             sources=[s.id for s in cited],
@@ -345,13 +350,49 @@ class ClaimsChain:
             code_filled=code_filled,
         )
 
-    def standalone(self, text: str, speaker: str, cited: list[Sentence]) -> str:
+    def standalone(self, text: str, speaker: str, cited: list[Sentence]) -> tuple[str, list[Sentence]]:
         """The claim as a sentence that stands alone: a leading "He" or "She" is the named speaker
         (the checks have tied the speaker to the sentence's attribution), and every relative date
-        gets its calendar date, as the article's own sentence resolves it."""
+        gets its calendar date, as the article resolves it. Returns the text, and the sentences that
+        state a date the cited ones only refer back to ("later that day"), to be cited as well."""
         if speaker not in ("the outlet", "unattributed"):
             text = _LEADING_PRONOUN.sub(speaker, text, count=1)
-        return explicit_dates(text, cited, self.timexes)
+        return self.explicit_dates(text, cited)
+
+    def explicit_dates(self, text: str, cited: list[Sentence]) -> tuple[str, list[Sentence]]:
+        """Each relative date in `text` made explicit ("on Sunday" -> "on Sunday (11 May 2025)", "May 15"
+        -> "May 15, 2025"), as the article resolves the same words in a cited sentence."""
+        resolved = {
+            t.text.casefold(): t for t in self.timexes if t.type in ("DATE", "TIME") and any(s.start <= t.start < s.end for s in cited)
+        }
+        stated_alone = {t.value for t in tag(" ".join(s.text for s in cited), self.article.published)}
+        anchors: list[Sentence] = []
+        for found in reversed(tag(text, None)):
+            timex = resolved.get(found.text.casefold())
+            if timex is None or _YEAR.search(found.text) or text[found.end :].startswith(" ("):
+                continue
+            start, end, precision = to_interval(timex.value, timex.value_end)
+            if start is None:
+                continue
+            if timex.value not in stated_alone:  # "that day": cite the sentence that names the day
+                anchor = self.stated_before(timex)
+                if anchor is None:
+                    continue
+                anchors.append(anchor)
+            if precision == "day" and re.search(r"\d", found.text):  # "May 15": only the year is missing
+                addition = f", {start.year}"
+            else:
+                addition = f" ({format_interval(start, end, precision)})"
+            text = text[: found.end] + addition + text[found.end :]
+        return text, anchors
+
+    def stated_before(self, timex: Timex) -> Sentence | None:
+        """The nearest earlier sentence that states the same date as `timex` in its own words."""
+        for earlier in reversed([t for t in self.timexes if t.start < timex.start and t.value == timex.value]):
+            sentence = next((s for s in self.article.sentences if s.start <= earlier.start < s.end), None)
+            if sentence is not None and earlier.value in {t.value for t in tag(sentence.text, self.article.published)}:
+                return sentence
+        return None
 
 
 class TimelineChain:
@@ -473,29 +514,6 @@ _LEADING_PRONOUN = re.compile(r"^(?:He|She)\b")
 _YEAR = re.compile(r"\b\d{4}\b")
 
 
-def explicit_dates(text: str, cited: Sequence[Sentence], timexes: Sequence[Timex]) -> str:
-    """Each relative date in `text` made explicit ("on Sunday" -> "on Sunday (11 May 2025)", "May 15"
-    -> "May 15, 2025"), as the article resolves the same words in a cited sentence."""
-    resolved = {
-        t.text.casefold(): t
-        for t in timexes
-        if t.type in ("DATE", "TIME") and any(s.start <= t.start < s.end for s in cited)
-    }
-    for found in reversed(tag(text, None)):
-        timex = resolved.get(found.text.casefold())
-        if timex is None or _YEAR.search(found.text) or text[found.end :].startswith(" ("):
-            continue
-        start, end, precision = to_interval(timex.value, timex.value_end)
-        if start is None:
-            continue
-        if precision == "day" and re.search(r"\d", found.text):  # "May 15": only the year is missing
-            addition = f", {start.year}"
-        else:
-            addition = f" ({format_interval(start, end, precision)})"
-        text = text[: found.end] + addition + text[found.end :]
-    return text
-
-
 RANK_CONTEXT_CHARS = 24_000  # about 6,000 tokens: the article the ranking model reads, from its start
 
 
@@ -544,12 +562,14 @@ def dated_sentences(article: Article) -> list[tuple[Timex, Sentence]]:
 
 
 def dedupe_claims(claims: list[Claim]) -> list[Claim]:
-    """Merge near-duplicates (most words shared), keeping the first and the union of its sources."""
+    """Merge near-duplicates (most words shared), keeping the first and the union of its sources.
+    Two clauses of one sentence are two claims by construction, however alike the model made them."""
     kept: list[tuple[set[str], Claim]] = []
     for claim in claims:
         words = set(re.findall(r"\w+", claim.text.lower()))
         for theirs, other in kept:
-            if words and len(words & theirs) / len(words | theirs) >= 0.8:
+            clauses_of_one_sentence = other.sources[-1] == claim.sources[-1] and other.quote != claim.quote
+            if words and len(words & theirs) / len(words | theirs) >= 0.8 and not clauses_of_one_sentence:
                 other.sources = sorted(set(other.sources) | set(claim.sources), key=lambda i: int(i[1:]))
                 break
         else:

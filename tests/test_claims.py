@@ -87,15 +87,18 @@ def test_standalone_claims_name_the_speaker_and_state_dates_explicitly() -> None
     chain = ClaimsChain(ARTICLE, load_settings())
     s11, s4, s12 = sentence("The proposal for unconditional"), sentence("Erdogan said that Türkiye"), sentence("Later that day")
     assert chain.standalone("On Sunday, Putin proposed talks in Istanbul on May 15.", "the outlet", [s11]) == (
-        "On Sunday (11 May 2025), Putin proposed talks in Istanbul on May 15, 2025."
+        "On Sunday (11 May 2025), Putin proposed talks in Istanbul on May 15, 2025.", []
     )
-    assert chain.standalone("He has held meetings with Putin.", "Erdogan", [s4]) == "Erdogan has held meetings with Putin."
-    assert chain.standalone("Later that day, Erdogan confirmed it.", "Erdogan", [s12]) == "Later that day (11 May 2025), Erdogan confirmed it."
+    assert chain.standalone("He has held meetings with Putin.", "Erdogan", [s4]) == ("Erdogan has held meetings with Putin.", [])
+    # "That day" is Sunday, which S11 names: S11 is cited too, so that the explicit date is checkable.
+    text, anchors = chain.standalone("Later that day, Erdogan confirmed it.", "Erdogan", [s12])
+    assert text == "Later that day (11 May 2025), Erdogan confirmed it." and anchors == [s11]
+    assert not grounding.check_content("the claim", text, [s11, s12], ARTICLE.published)
     # A date that is already explicit, or one the cited sentence does not state, is left alone.
-    assert chain.standalone("Talks on May 15, 2025.", "the outlet", [s11]) == "Talks on May 15, 2025."
-    assert chain.standalone("Talks on Friday.", "the outlet", [s11]) == "Talks on Friday."
+    assert chain.standalone("Talks on May 15, 2025.", "the outlet", [s11]) == ("Talks on May 15, 2025.", [])
+    assert chain.standalone("Talks on Friday.", "the outlet", [s11]) == ("Talks on Friday.", [])
     # The outlet's own "He" is not anybody's: no speaker to resolve it to.
-    assert chain.standalone("He met Rutte.", "the outlet", [s4]) == "He met Rutte."
+    assert chain.standalone("He met Rutte.", "the outlet", [s4]) == ("He met Rutte.", [])
 
 
 def test_ratings_must_cover_each_claim_once_without_loaded_words() -> None:
@@ -139,6 +142,9 @@ def test_near_duplicates_merge_and_order_puts_opinions_last() -> None:
         claim("Rutte met Erdogan in Ankara", sources=["S2"]),
     ])
     assert len(merged) == 2 and merged[0].sources == ["S3", "S11"]
+    one, two = claim("Rutte spoke on X about Ukraine", sources=["S8"]), claim("Rutte spoke on X about Ukraine.", sources=["S8"])
+    two.quote = "the informal NATO Foreign Ministers' Meeting"
+    assert len(dedupe_claims([one, two])) == 2  # two clauses of one sentence stay two claims
     ordered = order_claims([claim("a b c", 0.2), claim("opinion x", 0.0, checkable=False), claim("d e f", 0.9)])
     assert [c.id for c in ordered] == ["C1", "C2", "C3"]
     assert [c.text for c in ordered] == ["d e f", "a b c", "opinion x"]
