@@ -551,9 +551,15 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except FactcheckError as exc:
+        from .redact import redact
+
         if os.environ.get("FACTCHECK_DEBUG", "") not in ("", "0"):
-            raise
-        typer.echo(f"factcheck: error: {exc}", err=True)
+            # The traceback, with the chained client errors whose messages may quote the key.
+            import traceback
+
+            typer.echo(redact("".join(traceback.format_exc())), err=True, nl=False)
+        else:
+            typer.echo(redact(f"factcheck: error: {exc}"), err=True)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("factcheck: interrupted", err=True)

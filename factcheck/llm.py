@@ -30,8 +30,10 @@ from .errors import (
     ModelOutputError,
     ProviderUnavailable,
     RateLimited,
+    ServerError,
 )
 from .models import EngineTimings, Usage
+from .redact import redact
 from .settings import DEFAULT_OPENAI_MODEL, Settings
 
 # --- the bundled model ---------------------------------------------------------------------------
@@ -161,6 +163,8 @@ class Backend:
     model: str
     structured_output: str
     concurrency: int
+    timeout: float | None = None  # seconds per attempt, in total (remote only)
+    max_retries: int = 0  # the openai client's HTTP retries (remote only)
 
     def timings(self) -> list[EngineTimings]:
         return self.chat.timings if isinstance(self.chat, LlamaCppChat) else []
@@ -183,6 +187,8 @@ def build_backend(settings: Settings) -> Backend:
 
     from langchain_openai import ChatOpenAI  # imported here: the local path does not pay for it
 
+    from .deadline import deadline_http_client
+
     model = settings.model or DEFAULT_OPENAI_MODEL
     api_key = settings.api_key.get_secret_value() if settings.api_key else None
     if api_key is None and settings.base_url is None:
@@ -193,10 +199,15 @@ def build_backend(settings: Settings) -> Backend:
         # Local OpenAI-compatible servers ignore the key, but the client insists on one.
         api_key=api_key or "not-needed",
         timeout=settings.timeout,
+        # The openai client's retries are the only retry layer for HTTP failures (429, 5xx, timeouts,
+        # broken connections); StructuredAsker's re-asks are for invalid content only.
         max_retries=settings.max_retries,
+        http_client=deadline_http_client(settings.timeout),
         seed=settings.seed,
     )
-    return Backend(chat, "openai", model, method, concurrency=settings.concurrency)
+    return Backend(
+        chat, "openai", model, method, concurrency=settings.concurrency, timeout=settings.timeout, max_retries=settings.max_retries
+    )
 
 
 # --- structured output with re-ask ----------------------------------------------------------------
@@ -338,7 +349,8 @@ def _usage_of(reply: AIMessage) -> Usage:
 
 @contextmanager
 def _provider_errors(backend: Backend) -> Iterator[None]:
-    """Turn the openai client's exceptions (after its own retries) into factcheck's errors."""
+    """Turn the openai client's exceptions (after its own retries) into factcheck's errors: one line
+    that names the cause and how many attempts were made."""
     try:
         yield
     except FactcheckError:
@@ -348,24 +360,49 @@ def _provider_errors(backend: Backend) -> Iterator[None]:
 
         where = backend.chat.openai_api_base if hasattr(backend.chat, "openai_api_base") else None
         server = where or "the OpenAI API"
+        tries = backend.max_retries + 1
+        attempts = f"{tries} attempt{'s' if tries > 1 else ''}"
         if isinstance(exc, (openai.AuthenticationError, openai.PermissionDeniedError)):
             raise AuthenticationFailed(f"{server} rejected the API key (HTTP {exc.status_code})") from exc
         if isinstance(exc, openai.RateLimitError):
-            raise RateLimited(f"{server} kept answering 429 (rate limited) after the retries") from exc
+            raise RateLimited(f"{server} kept answering 429 (rate limited), {attempts}; try again later or lower concurrency") from exc
         if isinstance(exc, openai.NotFoundError):
             raise ConfigError(f"{server} does not know the model '{backend.model}' (HTTP 404)") from exc
         if isinstance(exc, openai.APITimeoutError):
-            raise ProviderUnavailable(f"{server} did not answer in time") from exc
+            limit = f" within {backend.timeout:g} s" if backend.timeout else ""
+            raise ProviderUnavailable(f"{server} did not answer in time (no complete answer{limit}, {attempts})") from exc
         if isinstance(exc, openai.APIConnectionError):
-            raise ProviderUnavailable(f"cannot connect to {server}: {exc.__cause__ or exc}") from exc
+            raise ProviderUnavailable(_connection_problem(server, exc) + f" ({attempts})") from exc
         if isinstance(exc, openai.BadRequestError):
             raise ConfigError(
                 f"{server} refused the request (HTTP 400: {_api_message(exc)}); "
                 "try another --structured-output method"
             ) from exc
+        if isinstance(exc, openai.InternalServerError):
+            raise ServerError(f"{server} failed with HTTP {exc.status_code} ({attempts})") from exc
         if isinstance(exc, openai.APIStatusError):
-            raise ProviderUnavailable(f"{server} failed with HTTP {exc.status_code}") from exc
+            raise ServerError(f"{server} answered HTTP {exc.status_code}: {_api_message(exc)}") from exc
+        if isinstance(exc, (json.JSONDecodeError, openai.APIResponseValidationError)):
+            raise ServerError(f"{server} answered with a body that is not a chat completion (HTTP 200, invalid JSON)") from exc
+        if isinstance(exc, openai.OpenAIError):
+            raise ServerError(f"{server}: {redact(str(exc).splitlines()[0][:200])}") from exc
         raise
+
+
+def _connection_problem(server: str, exc: BaseException) -> str:
+    """What broke, from the transport error under the client's (and LangChain's) wrappers."""
+    import httpx2
+
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, httpx2.TransportError):
+        cause = cause.__cause__ or cause.__context__
+    if isinstance(cause, httpx2.ConnectError):
+        return f"cannot connect to {server}: {cause}"
+    if isinstance(cause, httpx2.RemoteProtocolError):
+        return f"{server} closed the connection before its answer was complete: {cause}"
+    if isinstance(cause, httpx2.ReadError):
+        return f"{server} broke the connection: {cause}"
+    return f"cannot connect to {server}: {cause or 'connection error'}"
 
 
 def _api_message(exc: Exception) -> str:
@@ -374,4 +411,4 @@ def _api_message(exc: Exception) -> str:
     if isinstance(body, dict):
         error = body.get("error")
         message = body.get("message") or (error.get("message") if isinstance(error, dict) else error)
-    return str(message or exc).splitlines()[0][:200]
+    return redact(str(message or exc).splitlines()[0][:200])

@@ -20,6 +20,7 @@ from pydantic_settings import (
 )
 
 from .errors import ConfigError
+from .redact import remember
 
 Provider = Literal["local", "openai"]
 StructuredOutput = Literal["auto", "json_schema", "json_object", "tools"]
@@ -53,7 +54,9 @@ class Settings(BaseSettings):
     )
     max_reasks: int = Field(2, ge=0, le=10, description="re-asks with the validation error, per step")
     token_budget: int = Field(200_000, gt=0, description="tokens one report may spend, re-asks included")
-    timeout: float = Field(120.0, gt=0, description="seconds per request to a model server")
+    timeout: float = Field(
+        120.0, gt=0, description="seconds per attempt of a request to a model server, the whole answer included"
+    )
     max_retries: int = Field(2, ge=0, le=10, description="HTTP retries per request (openai client)")
     concurrency: int = Field(4, ge=1, le=64, description="parallel requests to a remote server")
     n_ctx: int = Field(
@@ -112,10 +115,13 @@ def load_settings(**overrides: Any) -> Settings:
     """Settings from every source, with the flags the user gave (None means 'not given')."""
     given = {k: v for k, v in overrides.items() if v is not None}
     try:
-        return Settings(**given)
+        settings = Settings(**given)
     except ValidationError as exc:
         problem = exc.errors()[0]
         where = ".".join(str(p) for p in problem["loc"])
         raise ConfigError(f"invalid setting {where}: {problem['msg']}") from None
     except (OSError, ValueError) as exc:  # an unreadable or malformed config file
         raise ConfigError(f"{config_path()}: {exc}") from None
+    if settings.api_key is not None:
+        remember(settings.api_key.get_secret_value())
+    return settings

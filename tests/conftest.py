@@ -54,3 +54,13 @@ def _every_recording_played(request: pytest.FixtureRequest):
         f"{cassette._path}: {len(cassette.data) - sum(1 for i in range(len(cassette.data)) if cassette.play_counts[i])}"
         " recorded interactions were never played: the requests changed; re-record the cassette"
     )
+
+
+@pytest.fixture(scope="session")
+def fault_server():
+    """The misbehaving OpenAI-compatible server of tests/fault_server.py, one port per session."""
+    from . import fault_server as module
+
+    server = module.start()
+    yield server
+    server.stop()

@@ -102,8 +102,9 @@ def test_malformed_config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FACTCHECK_DEBUG", "1")
     result = run("claims", "no/such/story.txt")
-    assert result.exit_code != 0
-    assert type(result.exception).__name__ == "InputNotFound"
+    assert result.exit_code == 3
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "factcheck.errors.InputNotFound" in result.stderr
 
 
 def test_stdin_dash_with_nothing_piped() -> None:
