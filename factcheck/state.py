@@ -87,6 +87,9 @@ class State:
         # Autocommit mode: every write below opens its own BEGIN IMMEDIATE transaction.
         self._db = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
+        # In WAL mode NORMAL survives a killed process (kill -9) and stays consistent; only a power cut
+        # can lose the last commits. FULL would fsync every claim (about 5 ms per article, measured).
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA busy_timeout=60000")
         self._db.executescript(_SCHEMA)
         self._lock = threading.Lock()
