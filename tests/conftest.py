@@ -12,6 +12,8 @@ SEED = ROOT / "seeds" / "000_0cbe40a24dcadabf.md"
 CASSETTES = ROOT / "cassettes"
 # A recognisable fake key: tests check that it never reaches a cassette, a report or a message.
 FAKE_KEY = "sk-test-FAKEKEY-0123456789abcdefghij"
+# Credential headers: dropped when recording, and a cassette holding one fails tests/test_cassettes.py.
+FILTERED_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie", "set-cookie"]
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +33,7 @@ def pytest_recording_configure(config: pytest.Config, vcr) -> None:
 @pytest.fixture(scope="module")
 def vcr_config() -> dict:
     return {
-        "filter_headers": ["authorization", "api-key", "openai-organization", "openai-project", "cookie", "set-cookie"],
+        "filter_headers": FILTERED_HEADERS,
         "match_on": ["method", "uri", "body"],
         "decode_compressed_response": True,
         "serializer": "yaml",

@@ -5,7 +5,7 @@ base URL it gets back (`http://127.0.0.1:PORT/<run>/v1`); the server logs every 
 with its arrival time, so tests can count attempts and measure the waits between them.
 
 Valid answers are never written here: they are the recorded responses of llama.cpp's server in
-`cassettes/test_openai_compatible/`, looked up by the request. Broken answers are derived from a
+`cassettes/` (test_openai_compatible first), looked up by the request. Broken answers are derived from a
 recorded one (its envelope with the content removed, cut, wrapped or given extra fields).
 """
 
@@ -24,7 +24,7 @@ from typing import Any
 
 from . import cassette_format
 
-RECORDINGS = Path(__file__).resolve().parent.parent / "cassettes" / "test_openai_compatible"
+RECORDINGS = Path(__file__).resolve().parent.parent / "cassettes"
 
 # Scenario names, as the tests use them.
 SCENARIOS = (
@@ -35,6 +35,7 @@ SCENARIOS = (
     "502",
     "503",
     "401",  # the key is refused; the error body echoes the Authorization header, as a careless server might
+    "400",  # the request is refused, the error body echoing the Authorization header too
     "fail-then-ok",  # 503 for the first `failures` attempts of the run, then the recorded answers
     "reset",  # the connection is reset (TCP RST) after the request is read
     "hang",  # reads the request and never answers
@@ -63,17 +64,19 @@ def _output_type(body: dict) -> str:
 class Recordings:
     """Recorded 200 responses: by exact request; else by question (a re-ask nobody recorded); else,
     for a question the recordings do not hold (the code asks differently since they were made), the
-    first recorded answer of the same output type: enough for the faults derived from it."""
+    first recorded answer of the same output type, or any: enough for the faults derived from it."""
 
     def __init__(self, folder: Path = RECORDINGS) -> None:
         self.exact: dict[str, str] = {}
         self.by_question: dict[str, str] = {}
         self.by_output_type: dict[str, str] = {}
-        for path in sorted(folder.glob("*.yaml")):
+        paths = sorted(folder.rglob("*.yaml"), key=lambda p: (p.parent.name != "test_openai_compatible", str(p)))
+        for path in paths:
             for interaction in cassette_format.deserialize(path.read_text(encoding="utf-8"))["interactions"]:
-                if interaction["response"]["status"]["code"] != 200:
+                request = interaction["request"]
+                if interaction["response"]["status"]["code"] != 200 or not request["uri"].endswith("/chat/completions"):
                     continue
-                request = json.loads(interaction["request"]["body"])
+                request = json.loads(request["body"])
                 response = interaction["response"]["body"]["string"]
                 self.exact.setdefault(_key(request), response)
                 self.by_question.setdefault(_question(request), response)
@@ -81,13 +84,16 @@ class Recordings:
 
     def answer(self, request: dict, *, exact: bool = False) -> str | None:
         found = self.exact.get(_key(request)) or self.by_question.get(_question(request))
-        return found if exact else found or self.by_output_type.get(_output_type(request))
+        if exact or found:
+            return found
+        return self.by_output_type.get(_output_type(request)) or next(iter(self.by_output_type.values()), None)
 
 
 @dataclass
 class Attempt:
     at: float  # time.monotonic() when the request had been read
     body: dict
+    authorization: str | None  # what the client sent, to show a test that a key was there to leak
 
 
 @dataclass
@@ -141,7 +147,7 @@ class _Handler(BaseHTTPRequestHandler):
             if run is None or parts[1:] != ["v1", "chat", "completions"]:
                 self._send(404, json.dumps({"error": {"message": f"no such path {self.path}"}}))
                 return
-            run.attempts.append(Attempt(time.monotonic(), body))
+            run.attempts.append(Attempt(time.monotonic(), body, self.headers.get("Authorization")))
             number = len(run.attempts)
         scenario = run.scenario
         if scenario == "fail-then-ok":
@@ -162,6 +168,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _401(self, body: dict) -> None:
         self._error(401, f"Incorrect API key provided: {self.headers.get('Authorization', '')}")
+
+    def _400(self, body: dict) -> None:
+        self._error(400, f"response_format is not supported for {self.headers.get('Authorization', '')}")
 
     # --- answers ------------------------------------------------------------------------------------
 
