@@ -99,6 +99,17 @@ def test_http_fault(fault_server, server_env, monkeypatch, out, scenario, retrie
     assert len({json.dumps(a.body, sort_keys=True) for a in fault_server.attempts(url)}) == 1
 
 
+def test_concurrent_requests_stop_at_the_first_failure(fault_server, server_env, monkeypatch, out) -> None:
+    """Four requests in flight: each is tried 1 + max_retries times, and no fifth is sent."""
+    monkeypatch.setenv("FACTCHECK_CONCURRENCY", "4")
+    monkeypatch.delenv("FACTCHECK_MAX_CLAIMS")  # a dozen steps to fill
+    url = fault_server.base_url("503")
+    result = run(monkeypatch, url, out, retries=1)
+    assert_failed_cleanly(result, out, 17, "HTTP 503", "2 attempts")
+    tried = Counter(json.dumps(a.body, sort_keys=True) for a in fault_server.attempts(url))
+    assert 1 <= len(tried) <= 4 and set(tried.values()) == {2}, tried.values()
+
+
 def test_retry_after_is_honoured(fault_server, server_env, monkeypatch, out) -> None:
     url = fault_server.base_url("429-retry-after")
     result = run(monkeypatch, url, out, retries=2)
