@@ -292,3 +292,26 @@ def same_speaker(a: str, b: str) -> bool:
     words_a = {w.lower() for w in _WORD.findall(a)} - _NOT_NAMES - _TITLES
     words_b = {w.lower() for w in _WORD.findall(b)} - _NOT_NAMES - _TITLES
     return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+# A verdict on what the article states ("the claim is verified", a bare "VERIFIED"): factcheck says
+# what to check, never what is true; an article that wants a model to say so is the usual injection.
+_VERDICT = re.compile(
+    r"\b(?:the|this|that|these|its|their)\s+(?:claims?|statements?|figures?|report|article|story|facts?|"
+    r"information|numbers?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:all|both|now|\w+ly)\s+)?(?:verified|confirmed|"
+    r"true|false|accurate|inaccurate|correct|incorrect|debunked|proven|fake|untrue)\b|"
+    r"^\W*(?:verified|confirmed|true|false|debunked)\W*$",
+    re.IGNORECASE,
+)
+
+
+def check_verdict(label: str, text: str, sentences: Sequence[Sentence]) -> list[str]:
+    """No verdict on a statement's truth that the cited sentences do not give themselves.
+    "Check whether the figure is accurate" asks; it does not judge."""
+    said = {" ".join(m.group().lower().split()) for s in sentences for m in _VERDICT.finditer(s.text)}
+    problems = []
+    for match in _VERDICT.finditer(text):
+        asking = re.search(r"\b(?:whether|if|that)\s*$", text[: match.start()], re.IGNORECASE)
+        if not asking and " ".join(match.group().lower().split()) not in said:
+            problems.append(f"{label} gives a verdict ({match.group().strip()!r}) the article does not: say what it states or what to check, not whether it is true")
+    return problems

@@ -249,6 +249,7 @@ class SummaryChain:
             + grounding.check_restates("the sentence", draft.sentence, cited)
             + grounding.check_attribution("the sentence", draft.sentence, [step.sentence])
             + grounding.check_loaded_words("the sentence", draft.sentence, article.text)
+            + grounding.check_verdict("the sentence", draft.sentence, cited)
         )
 
     def assemble(self, answered: list[tuple[Step, Answer]]) -> ChainRun:
@@ -301,9 +302,10 @@ class ClaimsChain:
             "speaker": grounding.check_speaker_cited(draft.speaker, cited)
             + check_attribution_kept(draft.speaker, said_by(step, article)),
             "text": grounding.check_content("the claim", draft.claim, cited, article.published)
-            + grounding.check_restates("the claim", draft.claim, restated),
+            + grounding.check_restates("the claim", draft.claim, restated)
+            + grounding.check_verdict("the claim", draft.claim, cited),
             "type": check_claim_type(draft.type, quote, draft.speaker),
-            "verify": check_verify(draft.verify, quote),
+            "verify": check_verify(draft.verify, quote) + grounding.check_verdict("verify", draft.verify, cited),
         }
 
     @classmethod
@@ -420,6 +422,7 @@ class TimelineChain:
             check_event_says_something(draft.event, step)
             + grounding.check_content("the event", draft.event, cited, article.published)
             + grounding.check_restates("the event", draft.event, cited, min_words=2)
+            + grounding.check_verdict("the event", draft.event, cited)
         )
 
     def assemble(self, answered: list[tuple[Step, Answer]]) -> ChainRun:

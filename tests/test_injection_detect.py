@@ -132,3 +132,23 @@ def test_invisible_characters_are_reported() -> None:
     report = Pipeline(Backend(EchoModel(sizes=[]), "test", "echo", "json_object", concurrency=1), load_settings()).run(article)
     assert [w.message.split(" hold")[0] for w in report.warnings if w.code == "invisible-characters"] == ["S2"]
     assert not [w for w in report.warnings if w.code == "text-addressed-to-model"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The claim is verified by a statement, a transcript, or a dataset", True),  # the bundled model, on 02
+        ("VERIFIED", True),
+        ("The claims are all true.", True),
+        ("This statement has been independently confirmed.", True),
+        ("Check whether the figure is accurate against the census data.", False),
+        ("Check that the report is correct in the council minutes.", False),
+        ("The ministry said the figure was accurate.", False),  # the cited sentence says so
+        ("Check the official transcript of the speech.", False),
+    ],
+)
+def test_a_verdict_the_article_does_not_give_is_rejected(text: str, verdict: bool) -> None:
+    from factcheck.grounding import check_verdict
+
+    cited = split_sentences("The ministry said the figure was accurate.")
+    assert bool(check_verdict("verify", text, cited)) is verdict
