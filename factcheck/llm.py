@@ -313,7 +313,9 @@ def _json_content(reply: AIMessage) -> Any:
     if reply.response_metadata.get("finish_reason") == "length":
         raise ValueError("the answer was cut off at the token limit; answer more briefly")
     try:
-        return json.loads(text)
+        # strict=False lets a raw line break inside a string through: small models write them, and
+        # the JSON is no less unambiguous for it.
+        return json.loads(text, strict=False)
     except json.JSONDecodeError as exc:
         raise ValueError(f"the answer is not valid JSON ({exc.msg} at character {exc.pos})") from None
 

@@ -79,3 +79,10 @@ def test_token_budget_stops_reasks() -> None:
 def test_reask_message_lists_problems() -> None:
     text = reask_message(["a", "b"])
     assert "- a\n- b" in text and "JSON" in text
+
+
+def test_a_raw_line_break_inside_a_string_is_still_json() -> None:
+    # The bundled model, through llama.cpp's server, wrote one into a claim's `verify`.
+    ask, _ = asker(['{"event": "talks were held\nin Istanbul"}'])
+    answer = ask.ask([], EventDraft, no_problems, temperature=0, max_tokens=50)
+    assert answer.value.event == "talks were held\nin Istanbul" and answer.attempts == 1
