@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import re
+import threading
 import time
 import unicodedata
 from collections.abc import Sequence
@@ -24,20 +25,23 @@ from pathlib import Path
 from typing import Literal, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
+from typing import TYPE_CHECKING
+
 from . import __version__
 from .article import Article
 from .errors import AuthenticationFailed, ConfigError, FactcheckError, RateLimited
 from .files import write_atomic
-from .llm import Backend, build_backend
 from .models import PARTS
 from .settings import Settings
 from .sources import Broken, Item, expand, load_item
 from .state import Claim, State, default_state_path
 
+if TYPE_CHECKING:  # the model's libraries load only when an article needs the model
+    from .llm import Backend
+
 # Settings that change how a report is obtained but not what it says: left out of the fingerprint.
 _NOT_IN_FINGERPRINT = {
-    "api_key", "base_url", "timeout", "max_retries", "concurrency", "threads", "prompts_dir",
-    "allow_private_urls", "provider", "model", "structured_output",
+    "api_key", "base_url", "timeout", "max_retries", "concurrency", "threads", "prompts_dir", "allow_private_urls",
 }
 # A 429 that outlasted the client's own retries pauses every worker this long (or Retry-After).
 DEFAULT_RATE_PAUSE = 30.0
@@ -128,15 +132,9 @@ def run_batch(
     started = time.monotonic()
     allow_private = settings.allow_private_urls
     items = list(expand(sources, timeout=settings.timeout, allow_private=allow_private, warn=progress.warn))
-    backend = backend or build_backend(settings)
-    workers = 1 if backend.provider == "local" else max(1, concurrency or settings.concurrency)
-    job = _Job(
-        out_dir=out_dir,
-        settings=settings,
-        # Steps of one article one after the other: N articles at once means N requests in flight.
-        backend=dataclasses.replace(backend, concurrency=1),
-        allow_private=allow_private,
-    )
+    local = (backend.provider if backend else settings.resolved_provider) == "local"
+    workers = 1 if local else max(1, concurrency or settings.concurrency)
+    job = _Job(out_dir=out_dir, settings=settings, allow_private=allow_private, given=backend)
     result = BatchResult()
     progress.start(len(items))
     with State(state_path or default_state_path()) as state:
@@ -152,15 +150,26 @@ def run_batch(
 class _Job:
     out_dir: Path
     settings: Settings
-    backend: Backend
     allow_private: bool
+    given: Backend | None = None  # a backend made by the caller (tests), else built from the settings
     state: State | None = None
     fingerprint: str = ""
+    _backend: Backend | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
-        from .pipeline import Pipeline
+        self.fingerprint = fingerprint(self.settings, self.given)
 
-        self.fingerprint = fingerprint(self.backend, self.settings, Pipeline(self.backend, self.settings).prompts)
+    def backend(self) -> Backend:
+        """Built once, when the first article needs the model: a run that only skips loads nothing."""
+        with self._lock:
+            if self._backend is None:
+                from .llm import build_backend
+
+                built = self.given or build_backend(self.settings)
+                # Steps of one article one after the other: N articles at once, N requests in flight.
+                self._backend = dataclasses.replace(built, concurrency=1)
+            return self._backend
 
 
 async def _run_all(job: _Job, items: list[Item | Broken], workers: int, result: BatchResult, progress: Progress) -> None:
@@ -227,7 +236,7 @@ def _process(job: _Job, item: Item | Broken) -> Outcome:
     from .render import to_json
 
     try:
-        report = Pipeline(job.backend, job.settings).run(article, PARTS)
+        report = Pipeline(job.backend(), job.settings).run(article, PARTS)
         write_atomic(target, to_json(report))  # the report first, then the row: a kill in between only redoes it
     except (AuthenticationFailed, ConfigError) as exc:
         state.failed(key, source=item.locator, error=str(exc), duration=time.monotonic() - started)
@@ -291,15 +300,19 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
 
 
-def fingerprint(backend: Backend, settings: Settings, prompts: dict) -> str:
-    """What a report depends on besides the text: factcheck's version, the provider and model,
-    the prompts' contents and the settings that shape the report."""
+def fingerprint(settings: Settings, backend: Backend | None = None) -> str:
+    """What a report depends on besides the text: factcheck's version, the provider and model
+    (a default model is the version's default), every prompt's content and the settings that shape
+    the report. Computed from the settings, so that deciding to skip loads no model."""
+    from .prompts import builtin_dir, load_prompt
+
+    names = sorted(p.stem for p in builtin_dir().glob("*.md"))
     data = {
         "factcheck": __version__,
-        "provider": backend.provider,
-        "model": backend.model,
-        "structured_output": backend.structured_output,
-        "prompts": {name: prompt.sha256 for name, prompt in sorted(prompts.items())},
+        "provider": backend.provider if backend else settings.resolved_provider,
+        "model": backend.model if backend else settings.model,
+        "structured_output": backend.structured_output if backend else settings.resolved_structured_output,
+        "prompts": {name: load_prompt(name, settings.prompts_dir).sha256 for name in names},
         "settings": settings.model_dump(mode="json", exclude=_NOT_IN_FINGERPRINT),
     }
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()

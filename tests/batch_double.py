@@ -50,12 +50,12 @@ def calls_by_article(log) -> dict[str, list[int]]:
 
 
 def main() -> None:
-    import factcheck.batch
+    import factcheck.llm
     from factcheck.cli import app
 
     log = os.environ["BATCH_DOUBLE_LOG"]
     delay = float(os.environ.get("BATCH_DOUBLE_DELAY", "0"))
-    factcheck.batch.build_backend = lambda settings: double_backend(log, delay)
+    factcheck.llm.build_backend = lambda settings: double_backend(log, delay)
     sys.argv[0] = "factcheck"
     app()
 

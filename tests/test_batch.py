@@ -24,7 +24,7 @@ from types import SimpleNamespace
 import pytest
 from typer.testing import CliRunner
 
-import factcheck.batch
+import factcheck.llm
 from factcheck.batch import BatchResult, Outcome, canonical_url, run_batch
 from factcheck.cli import app
 from factcheck.errors import RateLimited
@@ -224,7 +224,7 @@ def test_a_failing_article_among_good_ones(tmp_path: Path, inbox: Path, site: Si
     missing = site.put("/gone", b"gone", status=404)
     urls = tmp_path / "urls.txt"
     urls.write_text(f"# today\n{missing}\n")
-    monkeypatch.setattr(factcheck.batch, "build_backend", lambda settings: double_backend(str(tmp_path / "calls.log")))
+    monkeypatch.setattr(factcheck.llm, "build_backend", lambda settings: double_backend(str(tmp_path / "calls.log")))
     runner = CliRunner()
     result = runner.invoke(
         app, ["batch", str(inbox), str(urls), str(tmp_path / "nowhere"), "--out", str(tmp_path / "out"),
@@ -274,6 +274,37 @@ def test_rate_limited_article_pauses_every_worker_then_is_retried_once(tmp_path:
     else:  # a 429 that outlasts the retry: recorded, reported
         assert result.failed == 2 and all("429" in error for _, error in result.failures)
         assert {s[0] for s in rows(tmp_path).values()} == {"failed"}
+
+
+class InFlightEcho(LoggingEcho):
+    """Counts the calls in progress at once."""
+
+    seen: dict = {}
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        with LOCK:
+            self.seen["now"] = self.seen.get("now", 0) + 1
+            self.seen["max"] = max(self.seen.get("max", 0), self.seen["now"])
+        try:
+            return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
+        finally:
+            with LOCK:
+                self.seen["now"] -= 1
+
+
+LOCK = threading.Lock()
+
+
+@pytest.mark.parametrize(("provider", "expected"), [("local", 1), ("openai", 4)])
+def test_n_articles_at_once_on_a_server_one_on_the_bundled_model(tmp_path: Path, provider: str, expected: int) -> None:
+    many_articles(tmp_path / "inbox", 8)
+    model = InFlightEcho(sizes=[], delay=0.05, seen={})
+    result = run_batch(
+        [str(tmp_path / "inbox")], out_dir=tmp_path / "out", settings=load_settings(), state_path=tmp_path / "state.sqlite3",
+        concurrency=4, backend=Backend(model, provider, "echo", "json_object", concurrency=4),
+    )
+    assert result.done == 8
+    assert model.seen["max"] == expected  # each article's steps one after the other: N articles, N requests
 
 
 # --- sources: feeds, OPML, URL lists ------------------------------------------------------------------
@@ -418,7 +449,7 @@ def test_two_runs_at_once_never_do_the_same_article(tmp_path: Path) -> None:
 
 
 def test_plain_lines_when_not_a_terminal_and_quiet_for_cron(tmp_path: Path, inbox: Path, monkeypatch) -> None:
-    monkeypatch.setattr(factcheck.batch, "build_backend", lambda settings: double_backend(str(tmp_path / "calls.log")))
+    monkeypatch.setattr(factcheck.llm, "build_backend", lambda settings: double_backend(str(tmp_path / "calls.log")))
     args = ["batch", str(inbox), "--out", str(tmp_path / "out"), "--state", str(tmp_path / "state.sqlite3")]
     plain = CliRunner().invoke(app, args)
     assert plain.exit_code == 0, plain.output
