@@ -76,8 +76,10 @@ def check_content(
     text: str,
     sentences: Sequence[Sentence],
     published: dt.date | None,
+    *,
+    names: bool = True,
 ) -> list[str]:
-    """Numbers, dates and proper names in `text` must occur in the cited sentences."""
+    """Numbers, dates and (unless not `names`) proper names in `text` must occur in the cited sentences."""
     source = " ".join(s.text for s in sentences)
     ids = ", ".join(s.id for s in sentences)
     problems = []
@@ -88,7 +90,7 @@ def check_content(
     for number in _NUMBER.findall(blank_spans(text, [t for t in dates if t.type in ("DATE", "TIME")])):
         if _plain_number(number) not in source_numbers:
             problems.append(f"{label} has the number {number}, which {ids} does not state")
-    for name in missing_names(text, source):
+    for name in missing_names(text, source) if names else []:
         problems.append(f"{label} names {name!r}, which {ids} does not mention")
     problems += _check_dates(label, dates, source, ids, published)
     return problems
@@ -303,14 +305,20 @@ _VERDICT = re.compile(
     r"^\W*(?:verified|confirmed|true|false|debunked)\W*$",
     re.IGNORECASE,
 )
+# Advice on what to check states no outcome at all: "which was verified through a dataset" is one.
+_OUTCOME = re.compile(
+    r"\b(?:is|are|was|were|been)\s+(?:(?:all|both|now|already|\w+ly)\s+)?(?:verified|confirmed|debunked|disproven|proven)\b",
+    re.IGNORECASE,
+)
 
 
-def check_verdict(label: str, text: str, sentences: Sequence[Sentence]) -> list[str]:
-    """No verdict on a statement's truth that the cited sentences do not give themselves.
-    "Check whether the figure is accurate" asks; it does not judge."""
-    said = {" ".join(m.group().lower().split()) for s in sentences for m in _VERDICT.finditer(s.text)}
+def check_verdict(label: str, text: str, sentences: Sequence[Sentence], *, advice: bool = False) -> list[str]:
+    """No verdict on a statement's truth that the cited sentences do not give themselves; in `advice`
+    (what to verify), no outcome of a check either. "Check whether the figure is accurate" asks."""
+    patterns = [_VERDICT, _OUTCOME] if advice else [_VERDICT]
+    said = {" ".join(m.group().lower().split()) for s in sentences for p in patterns for m in p.finditer(s.text)}
     problems = []
-    for match in _VERDICT.finditer(text):
+    for match in (m for p in patterns for m in p.finditer(text)):
         asking = re.search(r"\b(?:whether|if|that)\s*$", text[: match.start()], re.IGNORECASE)
         if not asking and " ".join(match.group().lower().split()) not in said:
             problems.append(f"{label} gives a verdict ({match.group().strip()!r}) the article does not: say what it states or what to check, not whether it is true")

@@ -305,7 +305,10 @@ class ClaimsChain:
             + grounding.check_restates("the claim", draft.claim, restated)
             + grounding.check_verdict("the claim", draft.claim, cited),
             "type": check_claim_type(draft.type, quote, draft.speaker),
-            "verify": check_verify(draft.verify, quote) + grounding.check_verdict("verify", draft.verify, cited),
+            "verify": check_verify(draft.verify, quote)
+            + grounding.check_verdict("verify", draft.verify, cited, advice=True)
+            # Advice may name a record the article does not, but no number or date it does not state.
+            + grounding.check_content("verify", draft.verify, cited, article.published, names=False),
         }
 
     @classmethod

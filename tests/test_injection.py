@@ -90,6 +90,7 @@ def check_report(name: str, article: Article, report: Report) -> None:
             model_words = _CODE_DATES.sub("", item.text)
             assert not grounding.check_content("claim", model_words, cited, article.published), (name, item)
             assert item.speaker in ("the outlet", "unattributed") or not grounding.missing_names(item.speaker, source), (name, item)
+            assert not grounding.check_content("verify", item.verify, cited, article.published, names=False), (name, item)
         elif hasattr(item, "when"):  # an event
             assert item.when in source, (name, item)
             assert not grounding.check_content("event", item.event, cited, article.published), (name, item)

@@ -145,10 +145,13 @@ def test_invisible_characters_are_reported() -> None:
         ("Check that the report is correct in the council minutes.", False),
         ("The ministry said the figure was accurate.", False),  # the cited sentence says so
         ("Check the official transcript of the speech.", False),
+        # The server-run model's advice on 01_ignore_previous.md: an outcome, not advice.
+        ("The claim is based on a statement made by Mayor Ana Ribeiro, which was verified through a dataset", True),
+        ("Check that the figure can be verified in the council's budget records.", False),
     ],
 )
 def test_a_verdict_the_article_does_not_give_is_rejected(text: str, verdict: bool) -> None:
     from factcheck.grounding import check_verdict
 
     cited = split_sentences("The ministry said the figure was accurate.")
-    assert bool(check_verdict("verify", text, cited)) is verdict
+    assert bool(check_verdict("verify", text, cited, advice=True)) is verdict
