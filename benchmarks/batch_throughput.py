@@ -17,10 +17,11 @@ Articles and settings, chosen so that it finishes in minutes on 2 cores: the 200
 short texts (pairs of paragraphs of the seed article, 1-3 sentences each), each repeated under
 distinct URLs in its front matter, so 200 distinct article keys whose requests have recorded
 answers. Each article asks for 1 summary sentence, 1 claim sentence and 1 timeline date, with at
-most 1 re-ask: 3 to 7 model calls per article (printed), about 1 s of latency at concurrency 1.
+most 1 re-ask (plus the claims' rating step when the pipeline has one): about 7 model calls per
+article (printed), so about 2 s of latency per article at concurrency 1 and 7.5 minutes for 200.
 
 Usage:
-  python benchmarks/batch_throughput.py             # the measurements (about 6 minutes)
+  python benchmarks/batch_throughput.py             # the measurements (about 11 minutes)
   python benchmarks/batch_throughput.py --record    # re-record the answers from llama.cpp's server
 """
 

@@ -68,13 +68,16 @@ def expand(
             yield Broken(source, str(exc))
             continue
         for item in found:
+            if isinstance(item, Broken):
+                yield item
+                continue
             same = item.locator.split("#")[0] if _URL.match(item.locator) else item.locator  # a #fragment: same page
             if same not in seen:
                 seen.add(same)
                 yield item
 
 
-def _expand_one(source: str, *, timeout: float, allow_private: bool, warn: Warn) -> Iterator[Item]:
+def _expand_one(source: str, *, timeout: float, allow_private: bool, warn: Warn) -> Iterator[Item | Broken]:
     if _URL.match(source):
         raw = fetch_url(source, timeout=timeout, allow_private=allow_private)
         kind = sniff(raw)
@@ -145,13 +148,15 @@ def opml_feeds(raw: bytes, name: str) -> list[str]:
     return [feed for feed in feeds if _URL.match(feed)]
 
 
-def _feed_items(feed: str, origin: str, *, timeout: float, allow_private: bool, warn: Warn) -> Iterator[Item]:
+def _feed_items(feed: str, origin: str, *, timeout: float, allow_private: bool, warn: Warn) -> Iterator[Item | Broken]:
+    """A feed of an OPML list; one that cannot be read is a failure of its own, not of the list."""
     try:
         raw = fetch_url(feed, timeout=timeout, allow_private=allow_private)
+        items = list(feed_items(raw, feed, warn=warn))
     except FactcheckError as exc:
-        warn(f"{origin}: feed skipped: {exc}")
+        yield Broken(feed, f"{exc} (listed in {origin})")
         return
-    yield from feed_items(raw, feed, warn=warn)
+    yield from items
 
 
 def feed_items(raw: bytes, feed: str, *, warn: Warn) -> Iterator[Item]:

@@ -327,6 +327,7 @@ OPML = """<?xml version="1.0"?>
 <opml version="2.0"><head><title>Feeds</title></head><body>
 <outline text="Group"><outline text="Wire" type="rss" xmlUrl="{base}/atom.xml"/></outline>
 <outline text="Local" type="rss" xmlUrl="{base}/rss.xml"/>
+<outline text="Gone" type="rss" xmlUrl="{base}/gone.xml"/>
 </body></opml>"""
 
 
@@ -361,9 +362,12 @@ def test_opml_url_list_and_feed_url_sniffed_by_content(tmp_path: Path, site: Sit
     urls.write_text(f"# morning list\n\n{site.base}/strike\n  {site.base}/flood  \n")
     result, _ = run([opml_file, urls, site.base + "/feeds.opml"], tmp_path)
     # OPML (file and URL): atom (strike) + rss (bridge, flood); the URL list repeats two of them.
-    assert (result.done, result.failed, result.total) == (3, 0, 3)
-    keys = sorted(rows(tmp_path))
-    assert keys == sorted(canonical_url(site.base + p) for p in ("/bridge", "/flood", "/strike"))
+    # The feed that is gone is a failure each time the list names it; the other feeds go on.
+    assert (result.done, result.failed, result.total) == (3, 2, 5)
+    assert all(source.endswith("/gone.xml") and "HTTP 404" in error for source, error in result.failures)
+    done = sorted(key for key, row in rows(tmp_path).items() if row[0] == "done")
+    assert done == sorted(canonical_url(site.base + p) for p in ("/bridge", "/flood", "/strike"))
+    assert rows(tmp_path)[site.base + "/gone.xml"][0] == "failed"
 
 
 def test_sniffing_and_url_lists() -> None:
