@@ -45,7 +45,7 @@ SEED = ROOT / "seeds" / "000_0cbe40a24dcadabf.md"
 RECORDINGS = ROOT / "benchmarks" / "data" / "batch_recordings.json"
 LATENCY = 0.3
 MODEL = "smollm2-135m"
-LLAMA_PORT = 18791
+LLAMA_PORT = 18792  # 18790: tests/test_batch.py; 18791: the injection cassettes
 SETTINGS = {
     "FACTCHECK_SUMMARY_SENTENCES": "1",
     "FACTCHECK_MAX_CLAIMS": "1",

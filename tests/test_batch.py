@@ -532,3 +532,30 @@ def test_batch_of_two_articles_through_llama_server(tmp_path: Path, monkeypatch:
     again = run_batch([str(folder)], out_dir=tmp_path / "out", settings=settings, state_path=tmp_path / "state.sqlite3",
                       concurrency=1)
     assert (again.skipped, again.calls) == (2, 0)
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path, inbox: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from factcheck.progress import RichProgress
+
+    (inbox / "empty.txt").write_text("\n")
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120, color_system=None)
+    run_batch([str(inbox)], out_dir=tmp_path / "out", settings=load_settings(), state_path=tmp_path / "state.sqlite3",
+              progress=RichProgress(console), backend=double_backend(None))
+    text = screen.getvalue()
+    assert "3/3" in text and "2 done 0 skipped 1 failed" in text and "tokens" in text
+    assert f"failed: {inbox / 'empty.txt'}: " in text
+    assert "batch: 2 done, 0 skipped (already done), 1 failed;" in text
+
+
+def test_default_state_in_the_user_data_directory(tmp_path: Path, inbox: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    result = run_batch([str(inbox)], out_dir=tmp_path / "out", settings=load_settings(), backend=double_backend(None))
+    assert result.done == 2
+    with sqlite3.connect(tmp_path / "data" / "factcheck" / "state.sqlite3") as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("SELECT count(*) FROM articles WHERE status='done'").fetchone()[0] == 2
