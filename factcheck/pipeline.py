@@ -104,7 +104,7 @@ class Pipeline:
             for _, answer in answered:
                 runs[name].usage.add(answer.usage)
         if "claims" in runs and self.settings.resolved_refine_checkworthiness:
-            self.rank(article, runs["claims"])
+            self.rank(planned, runs["claims"])
         items = {name: runs[name].items if name in runs else [] for name in CHAINS}
         warnings = [
             *article.warnings,
@@ -174,7 +174,8 @@ class Pipeline:
         nonce = article.sha256[:12]
         prompt = self.prompts["rank"]
         listed = "\n".join(f"{c.id}: {c.text}" for c in claims.values())
-        context = article.text[:RANK_CONTEXT_CHARS]
+        # The sentences the chains may examine: text addressed to a model is not sent to it here either.
+        context = "\n".join(s.text for s in article.sentences)[:RANK_CONTEXT_CHARS]
         user = fence("article", context, nonce) + "\n\n" + prompt.body + "\n\n" + fence("claims", listed, nonce)
         answer = self.asker.ask(
             [SystemMessage(self.prompts["system"].body), HumanMessage(user)],
@@ -367,9 +368,8 @@ class ClaimsChain:
     def explicit_dates(self, text: str, cited: list[Sentence]) -> tuple[str, list[Sentence]]:
         """Each relative date in `text` made explicit ("on Sunday" -> "on Sunday (11 May 2025)", "May 15"
         -> "May 15, 2025"), as the article resolves the same words in a cited sentence."""
-        resolved = {
-            t.text.casefold(): t for t in self.timexes if t.type in ("DATE", "TIME") and any(s.start <= t.start < s.end for s in cited)
-        }
+        # Calendar dates only: a clock time ("until 10 pm") is no more explicit with a day added.
+        resolved = {t.text.casefold(): t for t in self.timexes if t.type == "DATE" and any(s.start <= t.start < s.end for s in cited)}
         stated_alone = {t.value for t in tag(" ".join(s.text for s in cited), self.article.published)}
         anchors: list[Sentence] = []
         for found in reversed(tag(text, None)):
