@@ -53,6 +53,32 @@ def test_at_least_five_grounded_claims(seed_report: Report) -> None:
     assert {"Erdogan", "Rutte"} & {w for s in speakers for w in s.split()}
 
 
+def test_seed_checklist_holds_what_a_fact_checker_needs(seed_report: Report) -> None:
+    assert_seed_checklist(seed_report.claims)
+
+
+def assert_seed_checklist(claims) -> None:
+    """The claims issue's acceptance list for the seed article, whatever model wrote the claims."""
+
+    def claim(quote_words: str):
+        found = [c for c in claims if quote_words in c.quote]
+        assert found, f"no claim quotes {quote_words!r}"
+        return found[0]
+
+    kfor = claim("Türkiye will assume the command of the NATO Kosovo Force again")
+    assert kfor.checkable and kfor.speaker == "Erdogan" and "Communications Directorate" in kfor.quote
+    putin = claim("The proposal for unconditional talks in Istanbul on May 15")
+    assert putin.checkable and "May 15, 2025" in putin.text and "Moscow" in putin.quote
+    assert "11 May 2025" in putin.text or "Sunday" not in putin.text  # "on Sunday" made explicit
+    meetings = claim("he has held meetings with Putin and Ukrainian President Volodymyr Zelenskyy")
+    assert meetings.checkable and "Erdogan" in meetings.speaker and not meetings.text.startswith(("He ", "he "))
+    antalya = claim("the informal NATO Foreign Ministers' Meeting on May 14-15 in Antalya")
+    assert antalya.checkable and antalya.speaker == "the outlet" and "2025" in antalya.text
+    staunch = claim("‘staunch and capable ally,’")
+    assert staunch.type == "opinion" and not staunch.checkable and staunch.checkworthiness == 0
+    assert "Rutte" in staunch.speaker
+
+
 def test_timeline_dates_resolved_against_publication(seed_report: Report) -> None:
     spans = {(e.date, e.end, e.precision) for e in seed_report.timeline}
     day = dt.date
@@ -72,7 +98,8 @@ def test_provenance_and_stand_ins_are_reported(seed_report: Report) -> None:
     assert p.provider == "local" and p.model.startswith("SmolLM2-135M")
     assert p.engine is not None and p.engine.prompt_eval_tokens > 0
     assert p.total.calls == sum(u.calls for u in p.usage.values()) > 0
-    assert {r.name for r in p.prompts} == {"system", "summary", "claims", "timeline"}
+    assert {r.name for r in p.prompts} == {"system", "summary", "claims", "timeline"}  # no ranking: too small
+    assert all(c.checkworthiness_source == "scorer" for c in seed_report.claims)
     stand_ins = sum(s.origin == "extractive" for s in seed_report.summary.sentences)
     stand_ins += sum(e.origin == "extractive" for e in seed_report.timeline)
     stand_ins += sum(bool(c.code_filled) for c in seed_report.claims)

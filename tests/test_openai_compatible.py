@@ -8,6 +8,7 @@ Re-record (starts the server on loopback itself; needs the `server` extra):
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import socket
 import subprocess
@@ -23,10 +24,12 @@ from factcheck import grounding
 from factcheck.article import load_article
 from factcheck.cli import app
 from factcheck.llm import build_backend, bundled_model_path
+from factcheck.models import Claim
 from factcheck.pipeline import Pipeline
 from factcheck.settings import load_settings
 
 from .conftest import FAKE_KEY, SEED
+from .test_bundled_model import assert_seed_checklist
 
 PORT = 18765
 SERVER_KEY = "local-server-key"  # the loopback server's own key; filtered from cassettes anyway
@@ -104,11 +107,29 @@ def test_cli_timeline_json_through_a_server(remote, tmp_path: Path) -> None:
     out = tmp_path / "timeline.json"
     result = CliRunner().invoke(app, ["timeline", str(SEED), "--format", "json", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    import json
-
     data = json.loads(out.read_text())
     assert [e["when"] for e in data["timeline"]][:2] == ["Sunday", "Later that day"]
     assert data["timeline"][-1] == data["timeline"][-1] | {"date": "2025-06-01", "end": "2025-06-30", "precision": "month"}
+
+
+@pytest.mark.vcr
+def test_cli_claims_checklist_through_a_server(remote, tmp_path: Path) -> None:
+    out = tmp_path / "claims.json"
+    result = CliRunner().invoke(app, ["claims", str(SEED), "--format", "json", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    claims = [Claim.model_validate(c) for c in data["claims"]]
+    article = load_article(str(SEED))
+    for claim in claims:
+        cited, problems = grounding.cited(article, claim.sources)
+        assert not problems and not grounding.check_verbatim("quote", claim.quote, cited)
+    assert_seed_checklist(claims)
+    # A server ranks: its model read the whole article, and each checkable claim says whose score it carries.
+    ranked = [c for c in claims if c.checkworthiness_source == "scorer+model"]
+    unrated = [w for w in data["warnings"] if w["code"] == "unrated-claims"]
+    assert ranked or unrated
+    for c in ranked:
+        assert c.checkable and c.checkworthiness == round((c.scores["scorer"] + c.scores["model"]) / 2, 3)
 
 
 @pytest.mark.vcr
