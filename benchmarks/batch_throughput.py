@@ -186,11 +186,14 @@ def batch(stub: Stub, corpus: Path, work: Path, concurrency: int) -> dict:
     ]
     calls_before = stub.calls
     started = time.perf_counter()
-    child = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - started
-    errors = child.stderr.read()
-    child.stderr.close()
+    # Standard error to a file: a pipe read only at the end would fill up and block the child.
+    work.mkdir(parents=True, exist_ok=True)
+    with open(work / "stderr.txt", "w+", encoding="utf-8") as stderr:
+        child = subprocess.Popen(command, env=env, stderr=stderr)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        stderr.seek(0)
+        errors = stderr.read()
     return {
         "wall": wall,
         "cpu": usage.ru_utime + usage.ru_stime,
@@ -237,24 +240,42 @@ def record() -> None:
 
 def child(args: list[str]) -> None:
     """`factcheck ARGS`, counting the CPU time its threads spend inside model calls (the openai
-    client and LangChain sending a request and reading the answer), written to $BENCH_MODEL_CPU."""
-    from langchain_openai import ChatOpenAI
+    client and LangChain sending a request and reading the answer), written to $BENCH_MODEL_CPU.
 
+    The counter is put in when the batch builds its backend, so that a run that needs no model
+    does not import the model's libraries for the benchmark's sake either."""
+    import factcheck.batch
     from factcheck.cli import app
 
     spent = [0.0]
     lock = threading.Lock()
-    generate = ChatOpenAI._generate
+    build = factcheck.batch._Job.backend
 
-    def counted(self, *a, **k):
-        started = time.thread_time()
-        try:
-            return generate(self, *a, **k)
-        finally:
-            with lock:
-                spent[0] += time.thread_time() - started
+    def count_model_calls() -> None:
+        from langchain_openai import ChatOpenAI
 
-    ChatOpenAI._generate = counted
+        generate = ChatOpenAI._generate
+        if getattr(generate, "counted", False):
+            return
+
+        def counted(self, *a, **k):
+            started = time.thread_time()
+            try:
+                return generate(self, *a, **k)
+            finally:
+                with lock:
+                    spent[0] += time.thread_time() - started
+
+        counted.counted = True
+        ChatOpenAI._generate = counted
+
+    def backend(self):
+        built = build(self)
+        with lock:
+            count_model_calls()
+        return built
+
+    factcheck.batch._Job.backend = backend
     try:
         app(args, prog_name="factcheck")
     finally:
