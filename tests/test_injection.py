@@ -14,12 +14,7 @@ Re-record (starts llama.cpp's server on loopback, port 18791; needs the `server`
 from __future__ import annotations
 
 import html
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -27,16 +22,16 @@ import pytest
 from factcheck import grounding
 from factcheck.article import Article, load_article
 from factcheck.html import render_html
-from factcheck.llm import build_backend, bundled_model_path
+from factcheck.llm import build_backend
 from factcheck.models import Report
 from factcheck.pipeline import Pipeline
 from factcheck.prompts import load_prompt
 from factcheck.settings import load_settings
 
+from .llama_server import MODEL, SERVER_KEY, serve_when_recording
+
 CORPUS = Path(__file__).parent / "data" / "injection"
 PORT = 18791
-SERVER_KEY = "local-server-key"
-MODEL = "smollm2-135m"
 # Few steps per article: the corpus tests what the model is shown, not how much of it.
 SMALL = {"summary_sentences": 2, "max_claims": 2, "max_events": 2, "max_reasks": 1}
 
@@ -159,29 +154,8 @@ def test_injection_local(name: str, local_pipeline: Pipeline) -> None:
 
 @pytest.fixture(scope="module")
 def llama_server(request: pytest.FixtureRequest):
-    """When recording, a real llama.cpp server on loopback; when replaying, nothing listens."""
-    if request.config.getoption("--record-mode") == "none":
-        yield None
-        return
-    command = [
-        sys.executable, "-m", "llama_cpp.server", "--model", str(bundled_model_path()), "--model_alias", MODEL,
-        "--n_ctx", "4096", "--host", "127.0.0.1", "--port", str(PORT), "--api_key", SERVER_KEY, "--verbose", "False",
-    ]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "OMP_WAIT_POLICY": "PASSIVE"})
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", PORT), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("llama.cpp server did not start")
+    with serve_when_recording(request, PORT) as server:
         yield server
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 @pytest.fixture

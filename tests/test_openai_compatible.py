@@ -11,10 +11,7 @@ import datetime as dt
 import json
 import os
 import socket
-import subprocess
-import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -23,49 +20,31 @@ from typer.testing import CliRunner
 from factcheck import grounding
 from factcheck.article import load_article
 from factcheck.cli import app
-from factcheck.llm import build_backend, bundled_model_path
+from factcheck.llm import build_backend
 from factcheck.models import Claim
 from factcheck.pipeline import Pipeline
 from factcheck.settings import load_settings
 
 from .conftest import FAKE_KEY, SEED
+from .llama_server import MODEL as LOCAL_MODEL
+from .llama_server import SERVER_KEY, serve_when_recording
 from .test_bundled_model import assert_seed_checklist
 
 PORT = 18765
-SERVER_KEY = "local-server-key"  # the loopback server's own key; filtered from cassettes anyway
 # Re-recording against another server: FACTCHECK_TEST_BASE_URL, FACTCHECK_TEST_MODEL, OPENAI_API_KEY.
 OTHER_SERVER = os.environ.get("FACTCHECK_TEST_BASE_URL")
 BASE_URL = OTHER_SERVER or f"http://127.0.0.1:{PORT}/v1"
-MODEL = os.environ.get("FACTCHECK_TEST_MODEL", "smollm2-135m")
+MODEL = os.environ.get("FACTCHECK_TEST_MODEL", LOCAL_MODEL)
 API_KEY = os.environ.get("OPENAI_API_KEY", SERVER_KEY) if OTHER_SERVER else SERVER_KEY
 
 
 @pytest.fixture(scope="module")
 def llama_server(request: pytest.FixtureRequest):
-    """When recording, a real llama.cpp server on loopback; when replaying, nothing listens."""
-    if request.config.getoption("--record-mode") == "none" or OTHER_SERVER:
+    if OTHER_SERVER:
         yield None
         return
-    command = [
-        sys.executable, "-m", "llama_cpp.server", "--model", str(bundled_model_path()), "--model_alias", MODEL,
-        "--n_ctx", "4096", "--host", "127.0.0.1", "--port", str(PORT), "--api_key", SERVER_KEY, "--verbose", "False",
-    ]
-    env = {**os.environ, "OMP_WAIT_POLICY": "PASSIVE"}  # see LlamaCppChat.llama()
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", PORT), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("llama.cpp server did not start")
+    with serve_when_recording(request, PORT) as server:
         yield server
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 @pytest.fixture
