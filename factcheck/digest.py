@@ -35,7 +35,8 @@ class Entry:
 
     def top_claims(self, n: int = TOP_CLAIMS) -> list[Claim]:
         checkable = [c for c in self.report.claims if c.checkable]
-        return sorted(checkable, key=lambda c: -c.checkworthiness)[:n]
+        # Ties keep the checklist's own order (C1 before C2), whatever order the file lists them in.
+        return sorted(checkable, key=lambda c: (-c.checkworthiness, int(c.id[1:]) if c.id[1:].isdigit() else 0))[:n]
 
     def counts(self) -> dict[str, int]:
         r = self.report
