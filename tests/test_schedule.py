@@ -307,14 +307,14 @@ Officials expect the new bridge to open in March 2027.
 
 
 def test_run_executes_a_real_batch_then_writes_the_digest(home, systemctl, monkeypatch, tmp_path):
-    import factcheck.batch
+    import factcheck.llm
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for i in range(2):
         (inbox / f"story{i}.md").write_text(ARTICLE.format(title=f"Budget story {i}"), encoding="utf-8")
     log = tmp_path / "calls.log"
-    monkeypatch.setattr(factcheck.batch, "build_backend", lambda settings: double_backend(str(log)))
+    monkeypatch.setattr(factcheck.llm, "build_backend", lambda settings: double_backend(str(log)))
     install(backend="systemd", sources=[str(inbox)], out=tmp_path / "reports", digest=tmp_path / "digest.json",
             state=tmp_path / "state.sqlite3")
 
@@ -338,13 +338,13 @@ def test_run_executes_a_real_batch_then_writes_the_digest(home, systemctl, monke
 
 
 def test_run_exits_as_batch_does_when_an_article_fails(home, systemctl, monkeypatch, tmp_path):
-    import factcheck.batch
+    import factcheck.llm
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "good.md").write_text(ARTICLE.format(title="Good"), encoding="utf-8")
     (inbox / "empty.md").write_text("---\ntitle: nothing\n---\n", encoding="utf-8")
-    monkeypatch.setattr(factcheck.batch, "build_backend", lambda settings: double_backend())
+    monkeypatch.setattr(factcheck.llm, "build_backend", lambda settings: double_backend())
     install(backend="systemd", sources=[str(inbox)], out=tmp_path / "reports", digest=tmp_path / "digest.html",
             state=tmp_path / "state.sqlite3")
     result = runner.invoke(app, ["schedule", "run", "nightly"])
