@@ -217,3 +217,32 @@ def test_text_addressed_to_a_model_is_not_shown_to_the_ranking_model_either() ->
     assert any(w.code == "text-addressed-to-model" for w in report.warnings)
     assert model.rank_prompts and all("Ignore all previous" not in prompt for prompt in model.rank_prompts)
     assert "Rutte" in model.rank_prompts[0]  # the rest of the article is there
+
+
+class BrokenClaims(EchoModel):
+    """EchoModel, except for claims about two sentences: no JSON at all for the Kosovo one, and an
+    invented figure for the "Later that day" one."""
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs) -> ChatResult:
+        prompt = "\n".join(str(m.content) for m in messages)  # a re-ask too
+        if "speaker" in kwargs["response_format"]["schema"]["properties"]:
+            if "Kosovo Force" in prompt:
+                return ChatResult(generations=[ChatGeneration(message=AIMessage(content="{the claim is"))])
+            if "Later that day" in prompt:
+                invented = {"type": "quote", "speaker": "Erdogan", "claim": "Erdogan confirmed Türkiye will host the meeting for 5 billion dollars.",
+                            "verify": "The official statement of the Communications Directorate."}
+                return ChatResult(generations=[ChatGeneration(message=AIMessage(content=json.dumps(invented)))])
+        return super()._generate(messages, stop, run_manager, **kwargs)
+
+
+def test_an_answer_that_fails_grounding_is_replaced_or_dropped_with_a_warning() -> None:
+    backend = Backend(BrokenClaims(sizes=[]), "test", "broken", "json_object", concurrency=1)
+    report = Pipeline(backend, load_settings(max_reasks=1)).run(ARTICLE, ("claims",))
+    warnings = {w.item: w for w in report.warnings}
+    # Nothing usable at all: no claim, and a warning naming the step and the reason.
+    assert not [c for c in report.claims if "Kosovo Force" in c.quote]
+    assert warnings["S13"].code == "dropped-claim" and "not valid JSON" in warnings["S13"].message
+    # An invented figure: the claim keeps the article's own words instead, and says so.
+    later = next(c for c in report.claims if c.quote.startswith("Later that day"))
+    assert "5 billion" not in later.text and "text" in later.code_filled
+    assert warnings["S12"].code == "code-filled-claim" and "number 5" in warnings["S12"].message
