@@ -119,7 +119,7 @@ def missing_names(text: str, source: str) -> list[str]:
 
 
 def _check_dates(label: str, dates: Sequence, source: str, ids: str, published: dt.date | None) -> list[str]:
-    stated = {t.value for t in tag(source, published)} | {t.text.lower() for t in tag(source, published)}
+    stated = {word for t in tag(source, published) for word in (t.value, t.text.lower())}
     problems = []
     for timex in dates:
         if timex.value not in stated and timex.text.lower() not in stated:

@@ -8,13 +8,14 @@ validates the answer, and re-asks with the error text a bounded number of times 
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import json
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -290,7 +291,7 @@ class StructuredAsker:
     def _bind(self, output: type[BaseModel], *, temperature: float, max_tokens: int):
         """The one place where each backend's way of asking for structured output is chosen."""
         chat, method = self.backend.chat, self.backend.structured_output
-        schema = output.model_json_schema()
+        schema = _schema(output)
         if method == "tools":
             bound = chat.bind_tools([output], tool_choice=output.__name__, temperature=temperature, max_tokens=max_tokens)
             return bound, _tool_arguments
@@ -299,6 +300,12 @@ class StructuredAsker:
         else:  # llama.cpp (in-process and server), Ollama, vLLM: a JSON-schema grammar
             fmt = {"type": "json_object", "schema": schema}
         return chat.bind(response_format=fmt, temperature=temperature, max_tokens=max_tokens), _json_content
+
+
+@functools.lru_cache(maxsize=256)
+def _schema(output: type[BaseModel]) -> dict[str, Any]:
+    """The JSON schema of a draft model; building it costs more than the rest of a request."""
+    return output.model_json_schema()
 
 
 def reask_message(problems: list[str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Callable
 
@@ -162,6 +163,11 @@ def _rule_windows(text: str, windows: dict[str, list[tuple[int, int]]], kinds: t
         yield start, space.start() if space else end
 
 
+# The grounding checks tag the same short texts (a sentence, a model's answer) again and again;
+# long texts are tagged once and not kept alive by the cache.
+_CACHED_LENGTH = 4_000
+
+
 def tag(text: str, published: dt.date | None) -> list[Timex]:
     """Every temporal expression in ``text``, in order, resolved against ``published``.
 
@@ -169,6 +175,17 @@ def tag(text: str, published: dt.date | None) -> list[Timex]:
     """
     if isinstance(published, dt.datetime):
         published = published.date()
+    if len(text) <= _CACHED_LENGTH:
+        return list(_tag_short(text, published))
+    return _tag(text, published)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tag_short(text: str, published: dt.date | None) -> tuple[Timex, ...]:
+    return tuple(_tag(text, published))
+
+
+def _tag(text: str, published: dt.date | None) -> list[Timex]:
     low = text.lower()
     lowered = len(low) == len(text)  # else some character lowercases to several: match case-insensitively
     scan = low if lowered else text
