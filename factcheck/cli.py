@@ -248,7 +248,6 @@ def batch(
     """
     with _errors():
         from .batch import run_batch
-        from .errors import BatchFailures
         from .progress import PlainProgress, QuietProgress, RichProgress
         from .settings import load_settings
 
@@ -258,17 +257,10 @@ def batch(
         )
         progress = QuietProgress() if quiet else RichProgress() if sys.stderr.isatty() else PlainProgress()
         result = run_batch(sources, out_dir=out, settings=settings, state_path=state, concurrency=concurrency, progress=progress)
-        if result.failed:
-            raise BatchFailures(f"{result.failed} of {result.total} articles failed; the others are done")
+        _raise_for_failures(result)
 
 
 # --- digest and schedule ---------------------------------------------------------------------------------
-
-
-class DigestFormat(str, Enum):
-    markdown = "markdown"
-    html = "html"
-    json = "json"
 
 
 SinceOpt = Annotated[
@@ -282,8 +274,8 @@ def digest(
     directory: Annotated[Path, typer.Argument(help="A folder of JSON reports (what factcheck batch --out writes).", show_default=False)],
     since: SinceOpt = None,
     format: Annotated[
-        DigestFormat, typer.Option("--format", "-f", help="markdown, html (one self-contained page) or json (an index of the reports with their counts).")
-    ] = DigestFormat.markdown,
+        Format, typer.Option("--format", "-f", help="markdown, html (one self-contained page) or json (an index of the reports with their counts).")
+    ] = Format.markdown,
     top: Annotated[int, typer.Option(min=1, max=50, help="Claims to check shown per article, most check-worthy first.")] = 3,
     out: OutOpt = None,
 ) -> None:
@@ -427,15 +419,20 @@ def schedule_run(
     """
     with _errors():
         from . import schedule as schedules
-        from .errors import BatchFailures
         from .progress import PlainProgress, QuietProgress
 
         outcome = schedules.run(name, progress=QuietProgress() if quiet else PlainProgress())
         result = outcome.result
         if outcome.digest and not quiet:
             typer.echo(f"factcheck: digest of {outcome.digest_articles} articles written to {outcome.digest}", err=True)
-        if result.failed:
-            raise BatchFailures(f"{result.failed} of {result.total} articles failed; the others are done")
+        _raise_for_failures(result)
+
+
+def _raise_for_failures(result) -> None:
+    from .errors import BatchFailures
+
+    if result.failed:
+        raise BatchFailures(f"{result.failed} of {result.total} articles failed; the others are done")
 
 
 # --- hand-off to the core ---------------------------------------------------------------------------------
@@ -454,7 +451,7 @@ def _analyse(
     chains: tuple[str, ...],
     **_: object,
 ):
-    from .article import load_article, parse_date
+    from .article import load_article
     from .llm import build_backend
     from .pipeline import Pipeline
     from .settings import load_settings
