@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -34,6 +33,7 @@ from factcheck.sources import sniff, url_list
 
 from .batch_double import LoggingEcho, calls_by_article, double_backend
 from .conftest import ROOT
+from .llama_server import SERVER_KEY, serve_when_recording
 
 ARTICLES = {
     "council.md": "---\ntitle: Council approves budget\npublished: 2025-03-04\n---\n"
@@ -473,41 +473,18 @@ def test_plain_lines_when_not_a_terminal_and_quiet_for_cron(tmp_path: Path, inbo
 # --- the real thing, once: llama.cpp's server, recorded ---------------------------------------------------
 
 LLAMA_PORT = 18790
-LLAMA_KEY = "local-server-key"
 
 
 @pytest.fixture
 def llama_server(request: pytest.FixtureRequest):
-    """When recording, llama.cpp's OpenAI-compatible server running the bundled model on loopback."""
-    if request.config.getoption("--record-mode") == "none":
-        yield
-        return
-    from factcheck.llm import bundled_model_path
-
-    command = [
-        sys.executable, "-m", "llama_cpp.server", "--model", str(bundled_model_path()), "--model_alias", "smollm2-135m",
-        "--n_ctx", "4096", "--host", "127.0.0.1", "--port", str(LLAMA_PORT), "--api_key", LLAMA_KEY, "--verbose", "False",
-    ]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "OMP_WAIT_POLICY": "PASSIVE"})
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", LLAMA_PORT), timeout=1).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "llama.cpp server did not start"
-                time.sleep(0.5)
-        yield
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with serve_when_recording(request, LLAMA_PORT) as server:
+        yield server
 
 
 @pytest.mark.vcr
 def test_batch_of_two_articles_through_llama_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, llama_server) -> None:
     monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{LLAMA_PORT}/v1")
-    monkeypatch.setenv("OPENAI_API_KEY", LLAMA_KEY)
+    monkeypatch.setenv("OPENAI_API_KEY", SERVER_KEY)
     monkeypatch.setenv("FACTCHECK_MODEL", "smollm2-135m")
     folder = tmp_path / "inbox"
     folder.mkdir()
