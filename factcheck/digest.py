@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import FactcheckError, InputNotFound
-from .html_common import PALETTE_CSS, content_security_policy, escape_html as _e, safe_url
+from .html_common import PALETTE_CSS, content_security_policy, escape_html as _e, page_head, safe_url
 from .models import Claim, Report
 from .render import format_when, load_report
 
@@ -283,17 +283,7 @@ def to_html(digest: Digest) -> str:
         )
         toc = f'<nav class="toc" aria-label="Articles"><ol>{items}</ol></nav>'
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_e(CONTENT_SECURITY_POLICY)}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="color-scheme" content="light dark">',
-        f"<title>{_e(title)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
+        *page_head(title=title, csp=CONTENT_SECURITY_POLICY, css=_CSS),
         "<body>",
         '<div class="page">',
         '<header class="top">',

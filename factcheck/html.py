@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .html_common import PALETTE_CSS, content_security_policy, escape_html, safe_url
+from .html_common import PALETTE_CSS, content_security_policy, escape_html, page_head, safe_url
 from .models import Claim, Report, SummarySentence, TimelineEvent
 from .render import format_when
 
@@ -305,18 +305,10 @@ def render_html(report: Report) -> str:
     timeline_html = _timeline(report.timeline)
     title = report.article.title or "Untitled article"
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_e(CONTENT_SECURITY_POLICY)}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="color-scheme" content="light dark">',
-        f'<meta name="generator" content="factcheck {_e(report.provenance.factcheck_version)}">',
-        f"<title>{_e(title)} — factcheck report</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
+        *page_head(
+            title=f"{title} — factcheck report", csp=CONTENT_SECURITY_POLICY, css=_CSS,
+            generator=f"factcheck {report.provenance.factcheck_version}",
+        ),
         f'<body data-article-sha256="{_e(report.article.sha256)}">',
         _header(report, title),
         "<main>",

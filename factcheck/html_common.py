@@ -50,6 +50,24 @@ def content_security_policy(*, style: str, script: str | None = None) -> str:
 
 
 # The palette and fonts, light and dark: the first rules of every page's style sheet.
+def page_head(*, title: str, csp: str, css: str, generator: str | None = None) -> list[str]:
+    """The start of every factcheck page, to the end of <head>: its CSP, no referrer, light and dark."""
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{escape_html(csp)}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="color-scheme" content="light dark">',
+        *([f'<meta name="generator" content="{escape_html(generator)}">'] if generator else []),
+        f"<title>{escape_html(title)}</title>",
+        f"<style>{css}</style>",
+        "</head>",
+    ]
+
+
 PALETTE_CSS = """
 :root {
   --ink: #1d2228; --muted: #5f6b77; --faint: #8a96a3; --rule: #e3e7ec; --paper: #ffffff;

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from rich.markup import escape
 
-from .batch import BatchResult, Outcome
+from .batch import BatchResult, Outcome, Silent
 
 
 def summary_line(result: BatchResult) -> str:
@@ -50,20 +50,11 @@ class PlainProgress:
         self._print(f"batch: {summary_line(result)}")
 
 
-class QuietProgress:
+class QuietProgress(Silent):
     """Silent unless something failed: then the failures, one line each."""
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
-
-    def start(self, total: int) -> None:
-        pass
-
-    def warn(self, message: str) -> None:
-        pass
-
-    def advance(self, outcome: Outcome) -> None:
-        pass
 
     def finish(self, result: BatchResult) -> None:
         for source, error in result.failures:
