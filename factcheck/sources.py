@@ -78,32 +78,28 @@ def expand(
 
 
 def _expand_one(source: str, *, timeout: float, allow_private: bool, warn: Warn) -> Iterator[Item | Broken]:
-    if _URL.match(source):
+    is_url = bool(_URL.match(source))
+    if is_url:
         raw = fetch_url(source, timeout=timeout, allow_private=allow_private)
-        kind = sniff(raw)
-        if kind == "opml":
-            for feed in opml_feeds(raw, source):
-                yield from _feed_items(feed, source, timeout=timeout, allow_private=allow_private, warn=warn)
-        elif kind == "feed":
-            yield from feed_items(raw, source, warn=warn)
-        else:
-            yield Item(source, source, raw=raw)
-        return
-    path = Path(source)
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
-        if not files:
-            warn(f"{source}: no .txt, .md or .html file in this folder")
-        for file in files:
-            yield Item(str(file), source)
-        return
-    raw = read_file(path)
+    else:
+        path = Path(source)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+            if not files:
+                warn(f"{source}: no .txt, .md or .html file in this folder")
+            for file in files:
+                yield Item(str(file), source)
+            return
+        raw = read_file(path)
+    # A URL or a file alike: what it holds decides what it is.
     kind = sniff(raw)
     if kind == "opml":
         for feed in opml_feeds(raw, source):
             yield from _feed_items(feed, source, timeout=timeout, allow_private=allow_private, warn=warn)
     elif kind == "feed":
         yield from feed_items(raw, source, warn=warn)
+    elif is_url:
+        yield Item(source, source, raw=raw)
     elif (urls := url_list(raw, source)) is not None:
         for url in urls:
             yield Item(url, source)
