@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import FactcheckError, InputNotFound
-from .html_common import PALETTE_CSS, content_security_policy, escape_html as _e, page_head, safe_url
+from .html_common import PALETTE_CSS, article_meta, content_security_policy, escape_html as _e, page_head, safe_url
 from .models import Claim, Report
 from .render import format_when, load_report
 
@@ -308,17 +308,7 @@ def to_html(digest: Digest) -> str:
 def _html_entry(i: int, entry: Entry, top: int) -> str:
     r = entry.report
     a = r.article
-    meta = []
-    if a.source:
-        meta.append(f"<span>{_e(a.source)}</span>")
-    meta.append(f"<span>published {_e(a.published.isoformat())}</span>" if a.published else "<span>no publication date</span>")
-    if a.url:
-        safe = safe_url(a.url)
-        meta.append(
-            f'<span><a href="{_e(safe)}" rel="noopener noreferrer" target="_blank">{_e(safe)}</a></span>'
-            if safe
-            else f"<span>{_e(a.url)}</span>"
-        )
+    meta = article_meta(a)
     summary = "".join(f"<li>{_e(s.text)}</li>" for s in r.summary.sentences)
     summary_html = f'<ul class="summary">{summary}</ul>' if summary else '<p class="empty">No summary sentence passed the checks.</p>'
     claims = entry.top_claims(top)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .html_common import PALETTE_CSS, content_security_policy, escape_html, page_head, safe_url
+from .html_common import PALETTE_CSS, article_meta, content_security_policy, escape_html, page_head
 from .models import Claim, Report, SummarySentence, TimelineEvent
 from .render import format_when
 
@@ -21,7 +21,6 @@ __all__ = ["render_html", "CONTENT_SECURITY_POLICY"]
 
 # Module-level names on purpose: a test switches escaping off here to prove the CSP alone holds.
 _e = escape_html
-_safe_url = safe_url
 
 
 # --- the static parts: style sheet and script (never built from report data) -----------------------
@@ -398,17 +397,7 @@ def _cites(sources: list[str]) -> str:
 
 
 def _header(report: Report, title: str) -> str:
-    a = report.article
-    meta = []
-    if a.source:
-        meta.append(f"<span>{_e(a.source)}</span>")
-    meta.append(f"<span>published {_e(a.published.isoformat())}</span>" if a.published else "<span>no publication date</span>")
-    if a.url:
-        safe = _safe_url(a.url)
-        if safe:
-            meta.append(f'<span><a href="{_e(safe)}" rel="noopener noreferrer" target="_blank">{_e(safe)}</a></span>')
-        else:
-            meta.append(f"<span>{_e(a.url)}</span>")
+    meta = article_meta(report.article)
     checkable = sum(1 for c in report.claims if c.checkable)
     counts = (
         f"<b>{len(report.summary.sentences)}</b> summary sentences · <b>{checkable}</b> checkable claims"

@@ -50,6 +50,23 @@ def content_security_policy(*, style: str, script: str | None = None) -> str:
 
 
 # The palette and fonts, light and dark: the first rules of every page's style sheet.
+def article_meta(article) -> list[str]:
+    """An article's source, publication date and link (http(s) only, else shown as text), as <span>s."""
+    meta = []
+    if article.source:
+        meta.append(f"<span>{escape_html(article.source)}</span>")
+    published = article.published
+    meta.append(f"<span>published {escape_html(published.isoformat())}</span>" if published else "<span>no publication date</span>")
+    if article.url:
+        safe = safe_url(article.url)
+        meta.append(
+            f'<span><a href="{escape_html(safe)}" rel="noopener noreferrer" target="_blank">{escape_html(safe)}</a></span>'
+            if safe
+            else f"<span>{escape_html(article.url)}</span>"
+        )
+    return meta
+
+
 def page_head(*, title: str, csp: str, css: str, generator: str | None = None) -> list[str]:
     """The start of every factcheck page, to the end of <head>: its CSP, no referrer, light and dark."""
     return [
