@@ -401,6 +401,15 @@ def batch_process(tmp_path: Path, folder: Path, log: Path, delay: float, *extra:
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+def holds_claims(tmp_path: Path) -> bool:
+    if not (tmp_path / "state.sqlite3").exists():
+        return False
+    try:
+        return any(row[0] == "running" for row in rows(tmp_path).values())
+    except sqlite3.OperationalError:  # the run has not created its table yet
+        return False
+
+
 def nonce_of(report: dict) -> str:
     return report["article"]["sha256"][:12]
 
@@ -410,9 +419,15 @@ def test_resume_after_kill_9(tmp_path: Path) -> None:
     many_articles(folder, 8)
     log = tmp_path / "calls.log"
     first = batch_process(tmp_path, folder, log, 0.05, "--concurrency", "2")
+    # Freeze the run, look, and kill it only once it has finished some articles and holds others:
+    # looking while it runs would race with it finishing what it holds.
     deadline = time.monotonic() + 60
-    while len(list((tmp_path / "out").glob("*.json"))) < 3 and time.monotonic() < deadline:
+    while time.monotonic() < deadline:
         time.sleep(0.02)
+        first.send_signal(signal.SIGSTOP)
+        if len(list((tmp_path / "out").glob("*.json"))) >= 3 and holds_claims(tmp_path):
+            break
+        first.send_signal(signal.SIGCONT)
     first.send_signal(signal.SIGKILL)
     first.wait()
     assert first.returncode == -signal.SIGKILL
