@@ -35,6 +35,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from factcheck.dates import tag, timeml  # noqa: E402
+from factcheck.dates.tagger import _tag_short  # noqa: E402
+
+
+def tag_uncached(text: str, dct: dt.date):
+    """``tag`` as it runs on a text it has not seen: it caches short texts for the grounding checks,
+    and a timing that hit that cache would measure a dictionary look-up."""
+    _tag_short.cache_clear()
+    return tag(text, dct)
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "tempeval3-tbaq"
 
@@ -162,13 +170,13 @@ def speed(docs: list[Doc], n_dateparser_docs: int) -> None:
         return search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base})
 
     dateparser_tag("warm up on Friday, May 15", docs[0].dct)  # its first call loads language data
-    tag("warm up on Friday, May 15", docs[0].dct)
+    tag_uncached("warm up on Friday, May 15", docs[0].dct)
     ours = theirs = 0.0
     sample = docs[:n_dateparser_docs] if n_dateparser_docs else docs
     for doc in sample:
         t0 = time.process_time()
         for _ in range(5):
-            tag(doc.text, doc.dct)
+            tag_uncached(doc.text, doc.dct)
         t1 = time.process_time()
         dateparser_tag(doc.text, doc.dct)
         t2 = time.process_time()
@@ -182,7 +190,7 @@ def speed(docs: list[Doc], n_dateparser_docs: int) -> None:
           f" {'met' if theirs / ours >= 20 else 'MISSED'}")
     t0 = time.process_time()
     for doc in docs:
-        tag(doc.text, doc.dct)
+        tag_uncached(doc.text, doc.dct)
     total = time.process_time() - t0
     print(f"  whole TimeBank ({len(docs)} docs, {sum(len(d.text) for d in docs):,} characters) with tag:"
           f" {total:.3f} CPU s   target < 2 s: {'met' if total < 2 else 'MISSED'}")
