@@ -52,7 +52,7 @@ from .models import (
     Usage,
 )
 from .models import Sentence as SentenceModel
-from .prompts import Prompt, fence, load_prompt
+from .prompts import fence, load_prompt
 from .render import format_interval
 from .settings import Settings
 

@@ -66,3 +66,44 @@ def fault_server():
     server = module.start()
     yield server
     server.stop()
+
+
+# --- a real browser (tests/browser.py) --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright  # the `test` extra installs it
+
+    from .browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def open_page(browser, tmp_path):
+    """Write HTML to a file and open it in a fresh browser context (fresh storage). The page keeps
+    what it did in ``page.events``: dialogs, requests, script errors and console lines."""
+    contexts = []
+
+    def open_(html: str, name: str, *, viewport=(1280, 800), **context_args):
+        path = tmp_path / f"{name}.html"
+        path.write_text(html, encoding="utf-8")
+        ctx = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, **context_args)
+        contexts.append(ctx)
+        page = ctx.new_page()
+        page.events = {"dialogs": [], "requests": [], "errors": [], "console": []}
+        page.on("dialog", lambda d: (page.events["dialogs"].append(d.message), d.dismiss()))
+        page.on("request", lambda r: page.events["requests"].append(r.url))
+        page.on("pageerror", lambda e: page.events["errors"].append(str(e)))
+        page.on("console", lambda m: page.events["console"].append(f"{m.type}: {m.text}"))
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+        return page
+
+    yield open_
+    for ctx in contexts:
+        ctx.close()

@@ -16,7 +16,6 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -34,6 +33,7 @@ from factcheck.sources import sniff, url_list
 from .batch_double import LoggingEcho, calls_by_article, double_backend
 from .conftest import ROOT
 from .llama_server import SERVER_KEY, serve_when_recording
+from .loopback import QuietHandler, serve
 
 ARTICLES = {
     "council.md": "---\ntitle: Council approves budget\npublished: 2025-03-04\n---\n"
@@ -71,8 +71,8 @@ def site(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("FACTCHECK_ALLOW_PRIVATE_URLS", "1")  # the site is on loopback
     served = Site()
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
+    class Handler(QuietHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
             status, content_type, body = served.pages.get(self.path, (404, "text/plain", b"not found"))
             self.send_response(status)
             self.send_header("Content-Type", content_type)
@@ -80,16 +80,9 @@ def site(monkeypatch: pytest.MonkeyPatch):
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, *args) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    served.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield served
-    server.shutdown()
-    server.server_close()
+    with serve(Handler) as port:
+        served.base = f"http://127.0.0.1:{port}"
+        yield served
 
 
 @pytest.fixture

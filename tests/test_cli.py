@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import http.server
 import json
 import socket
-import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 
 from .conftest import SEED
+from .loopback import QuietHandler, serve
 
 runner = CliRunner()
 
@@ -115,18 +114,13 @@ def test_stdin_dash_with_nothing_piped() -> None:
 
 @pytest.fixture
 def web_server():
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self):  # noqa: N802 - the stdlib's name
             self.send_response(404)
             self.end_headers()
 
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serve(Handler) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 def test_url_that_answers_404(web_server: str, monkeypatch: pytest.MonkeyPatch) -> None:

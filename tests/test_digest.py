@@ -20,7 +20,8 @@ from factcheck.cli import app
 from factcheck.digest import CONTENT_SECURITY_POLICY, collect, parse_since
 from factcheck.models import Report, ReportWarning
 
-from .test_html import ARTIFACTS, SEED_REPORT, Page, browser, needs_chromium  # noqa: F401 - `browser` is a fixture
+from .browser import needs_chromium, screenshot
+from .test_html import SEED_REPORT, Page
 
 NOW = dt.datetime(2026, 11, 26, 8, 0, tzinfo=dt.UTC)
 HOSTILE_TITLE = 'Mayor <script>window.__pwned=1</script> says "no" & <b>leaves</b>'
@@ -256,30 +257,7 @@ def test_html_has_a_strict_content_security_policy_and_no_external_asset(reports
 # --- in a real browser ---------------------------------------------------------------------------
 
 
-@pytest.fixture
-def open_digest(browser, tmp_path):  # noqa: F811 - the fixture imported from test_html
-    contexts = []
-
-    def open_(html: str, name: str, *, viewport=(1280, 800), **context_args):
-        path = tmp_path / f"{name}.html"
-        path.write_text(html, encoding="utf-8")
-        ctx = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, **context_args)
-        contexts.append(ctx)
-        page = ctx.new_page()
-        page.events = {"dialogs": [], "requests": [], "errors": []}
-        page.on("dialog", lambda d: (page.events["dialogs"].append(d.message), d.dismiss()))
-        page.on("request", lambda r: page.events["requests"].append(r.url))
-        page.on("pageerror", lambda e: page.events["errors"].append(str(e)))
-        page.goto(path.as_uri())
-        page.wait_for_load_state("load")
-        return page
-
-    yield open_
-    for ctx in contexts:
-        ctx.close()
-
-
-def pixel_stats(browser, png: bytes) -> dict:  # noqa: F811
+def pixel_stats(browser, png: bytes) -> dict:
     """Decode a screenshot in a blank page (no CSP there) and measure it: luminance variance, and the
     share of pixels that differ from the most common (background) colour."""
     ctx = browser.new_context()
@@ -317,22 +295,15 @@ def _boxes(page, selector: str) -> list[dict]:
     return page.eval_on_selector_all(selector, "els => els.map(e => e.getBoundingClientRect().toJSON())")
 
 
-def _screenshot(page, name: str) -> bytes:
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path.read_bytes()
-
-
 @pytest.mark.browser
 @needs_chromium
 @pytest.mark.parametrize(
     ("viewport", "mobile"), [((1280, 800), False), ((390, 844), True)], ids=["laptop", "phone"]
 )
-def test_browser_the_digest_lays_out(reports, open_digest, browser, viewport, mobile):  # noqa: F811
+def test_browser_the_digest_lays_out(reports, open_page, browser, viewport, mobile):
     html = digests.to_html(collect(reports, now=NOW))
     extra = {"is_mobile": True, "has_touch": True} if mobile else {}
-    page = open_digest(html, f"digest-{viewport[0]}", viewport=viewport, **extra)
+    page = open_page(html, f"digest-{viewport[0]}", viewport=viewport, **extra)
     width = viewport[0]
 
     # Every article is on the page, visible, one below the other, none overlapping, within the width.
@@ -364,7 +335,7 @@ def test_browser_the_digest_lays_out(reports, open_digest, browser, viewport, mo
     assert page.eval_on_selector("article.entry", "e => getComputedStyle(e).borderTopLeftRadius") == "10px"
 
     # The screenshot is a page, not a blank: varied pixels, a good share of them not background.
-    stats = pixel_stats(browser, _screenshot(page, f"digest-{'phone' if mobile else 'laptop'}"))
+    stats = pixel_stats(browser, screenshot(page, f"digest-{'phone' if mobile else 'laptop'}"))
     assert stats["width"] == width
     assert stats["height"] >= sum(b["height"] for b in entries)
     assert stats["variance"] > 200, stats
@@ -373,9 +344,9 @@ def test_browser_the_digest_lays_out(reports, open_digest, browser, viewport, mo
 
 @pytest.mark.browser
 @needs_chromium
-def test_browser_an_empty_digest_says_so(reports, open_digest, browser):  # noqa: F811
+def test_browser_an_empty_digest_says_so(reports, open_page, browser):
     html = digests.to_html(collect(reports, since=NOW, now=NOW))
-    page = open_digest(html, "digest-empty")
+    page = open_page(html, "digest-empty")
     assert page.is_visible("#empty") and page.inner_text("#empty") == "No report in this window."
     assert page.query_selector_all("article.entry") == []
     assert page.inner_text("h1") == "factcheck digest: 0 articles"

@@ -3,9 +3,7 @@ hosts, other schemes and redirects to them are refused; the connection goes to t
 
 from __future__ import annotations
 
-import http.server
 import socket
-import threading
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,8 @@ from factcheck.article import address_problem, fetch_url
 from factcheck.cli import app
 from factcheck.errors import FetchError, URLRefused
 
+from .loopback import QuietHandler, serve
+
 PAGE = b"<html><head><title>T</title></head><body><article><p>The council met on Tuesday. It voted.</p></article></body></html>"
 
 
@@ -25,7 +25,7 @@ def server():
     /to?url (redirects to url), anything else 404."""
     seen: list[tuple[str, str]] = []
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self):  # noqa: N802 - the stdlib's name
             seen.append((self.path, self.headers["Host"]))
             if self.path == "/page":
@@ -42,13 +42,8 @@ def server():
                 self.send_response(404)
                 self.end_headers()
 
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield httpd.server_port, seen
-    httpd.shutdown()
+    with serve(Handler) as port:
+        yield port, seen
 
 
 @pytest.fixture

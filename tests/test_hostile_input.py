@@ -9,14 +9,10 @@ test_long_article.py), so the suite is fast; the real model is exercised by test
 from __future__ import annotations
 
 import base64
-import http.server
 import io
-import json
 import os
-import socket
 import subprocess
 import sys
-import threading
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +28,7 @@ from factcheck.llm import Backend
 from factcheck.models import Report
 
 from .conftest import SEED
+from .loopback import QuietHandler, serve
 from .test_long_article import EchoModel
 
 REPORT = 0
@@ -263,7 +260,7 @@ def web() -> str:
     page = ("<html><head><title>Harbour budget</title></head><body><article><h1>Harbour budget</h1>"
             + "".join(f"<p>{line}</p>" for line in NEWS.splitlines()) + "</article></body></html>").encode()
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self):  # noqa: N802 - the stdlib's name
             if self.path == "/loop":
                 self.send_response(302)
@@ -287,13 +284,8 @@ def web() -> str:
                 self.send_response(500 if self.path == "/broken" else 404)
                 self.end_headers()
 
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serve(Handler) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import hashlib
 import re
 import time
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
@@ -33,11 +32,10 @@ from factcheck.models import (
     Usage,
 )
 
+from .browser import needs_chromium, screenshot
 from .conftest import ROOT, SEED
 
 SEED_REPORT = ROOT / "tests" / "data" / "seed-report.json"
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
 
 # Each payload sets window.__pwned or opens a dialog if it ever runs as markup or script.
 PAYLOADS = [
@@ -433,63 +431,11 @@ def test_odd_ids_from_a_model_cannot_break_out():
 
 # --- in a real browser -------------------------------------------------------------------------
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-needs_chromium = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="/usr/bin/chromium is missing: run .ci/browser-deps.sh as root"
-)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright  # the `test` extra installs it
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
-def page_for(browser, tmp_path):
-    """Render a report to a file and open it in a fresh browser context (fresh storage)."""
-    contexts = []
-
-    def open_(report: Report, name: str, *, viewport=(1280, 640), context=None, **context_args):
-        path = tmp_path / f"{name}.html"
-        path.write_text(render_html(report), encoding="utf-8")
-        ctx = context or browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, **context_args)
-        contexts.append(ctx)
-        page = ctx.new_page()
-        page.events = {"dialogs": [], "requests": [], "errors": [], "console": []}
-        page.on("dialog", lambda d: (page.events["dialogs"].append(d.message), d.dismiss()))
-        page.on("request", lambda r: page.events["requests"].append(r.url))
-        page.on("pageerror", lambda e: page.events["errors"].append(str(e)))
-        page.on("console", lambda m: page.events["console"].append(f"{m.type}: {m.text}"))
-        page.goto(path.as_uri())
-        page.wait_for_load_state("load")
-        return page
-
-    yield open_
-    for ctx in contexts:
-        ctx.close()
-
-
-def _screenshot(page, name: str, *, full_page: bool = True) -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=full_page)
-    data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000, "a blank screenshot"
-    return path
+def page_for(open_page):
+    """Render a report and open it in a fresh browser context."""
+    return lambda report, name, *, viewport=(1280, 640), **context_args: open_page(
+        render_html(report), name, viewport=viewport, **context_args)
 
 
 def _in_view(page, selector: str) -> bool:
@@ -649,7 +595,7 @@ def test_browser_no_script_from_the_article_runs(page_for):
     assert page.is_visible("body") and page.is_visible("#article-pane")  # the injected style did not hide it
     assert [u for u in page.events["requests"] if not u.startswith("file://")] == []
     assert page.events["errors"] == []
-    _screenshot(page, "injection")
+    screenshot(page, "injection")
 
 
 @pytest.mark.browser
@@ -681,11 +627,11 @@ def test_browser_layout_two_columns_on_a_laptop_one_on_a_phone(page_for, seed_re
     assert art["width"] > 400 and rep["width"] > 400, (art, rep)
     assert art["x"] + art["width"] <= rep["x"] + 1 and abs(art["y"] - rep["y"]) < 2, "side by side"
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280, "no horizontal scroll"
-    _screenshot(page, "seed-desktop-page")
+    screenshot(page, "seed-desktop-page")
     if seed_report.claims:  # what the reader sees: a claim selected, its sentence lit in the article
         page.click(f"li.claim[data-label='{seed_report.claims[-1].id}'] .chips")
     assert [u for u in page.events["requests"] if not u.startswith("file://")] == []
-    _screenshot(page, "seed-desktop", full_page=False)
+    screenshot(page, "seed-desktop", full_page=False)
 
     phone = page_for(seed_report, "seed-phone", viewport=(390, 844), is_mobile=True, has_touch=True, device_scale_factor=2)
     art = phone.eval_on_selector("#article-pane", "e => e.getBoundingClientRect().toJSON()")
@@ -693,4 +639,4 @@ def test_browser_layout_two_columns_on_a_laptop_one_on_a_phone(page_for, seed_re
     assert art["width"] > 300 and rep["width"] > 300, (art, rep)
     assert art["y"] >= rep["y"] + rep["height"] - 1, "stacked, the report first"
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390, "no horizontal scroll on a phone"
-    _screenshot(phone, "seed-phone")
+    screenshot(phone, "seed-phone")

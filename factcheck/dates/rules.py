@@ -491,7 +491,7 @@ def _year_earlier(m, ctx):
     return "DATE", f"{ctx.dct.year - 1:04d}", None
 
 
-@_rule(rf"\b(?:(?:the|for|in|within|over)\s+)?(?:(recent|several|many|the past few|the last few|the next few"
+@_rule(r"\b(?:(?:the|for|in|within|over)\s+)?(?:(recent|several|many|the past few|the last few|the next few"
        r"|the coming|coming|the following few|a few|few|numerous|some|future)\s+)?(years|months|weeks|days|decades|hours"
        r"|minutes|centuries|quarters)(?:\s+(ago))?(?!\w)")
 def _vague_duration(m, ctx):
