@@ -17,6 +17,8 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())  # the bytes reach the disk before the name does: a crash leaves the old file or the new
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
