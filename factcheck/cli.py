@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -542,11 +543,40 @@ def _emit_table(header: list[str], rows: list[tuple[str, ...]], out: Path | None
     _emit("\n".join(lines) + "\n", out)
 
 
+# A wait for a retry longer than this is announced on stderr, so that a run does not look hung.
+LONG_RETRY_WAIT = 5.0
+
+
+class _RetryNotices(logging.Handler):
+    """The openai client sleeps before each retry, up to two minutes when the server sends Retry-After,
+    and says so only in an INFO log record: turn a long sleep into one line on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.msg.startswith("Retrying request in") and len(record.args) == 3 and record.args[0] >= LONG_RETRY_WAIT:
+            wait, retry, retries = record.args
+            typer.echo(f"factcheck: the model server is busy or failing: retry {retry} of {retries} in {wait:.0f} s", err=True)
+
+
+@contextmanager
+def _retry_notices() -> Iterator[None]:
+    log = logging.getLogger("openai._base_client")
+    handler, level = _RetryNotices(), log.level
+    log.addHandler(handler)
+    if log.getEffectiveLevel() > logging.INFO:
+        log.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(level)
+
+
 @contextmanager
 def _errors() -> Iterator[None]:
     """The one place where factcheck's errors become a message and an exit code."""
     try:
-        yield
+        with _retry_notices():
+            yield
     except FactcheckError as exc:
         from .redact import redact
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import factcheck.cli
 from factcheck import errors
 from factcheck.cli import app
 
@@ -118,6 +119,16 @@ def test_retry_after_is_honoured(fault_server, server_env, monkeypatch, out) -> 
     assert len(gaps) == 2
     # Retry-After: 1 (the client's own backoff would wait 0.375-0.5 s, then 0.75-1 s).
     assert all(0.95 <= gap < 1.9 for gap in gaps), gaps
+
+
+def test_a_long_wait_for_a_retry_is_announced(fault_server, server_env, monkeypatch, out) -> None:
+    """A Retry-After of a minute must not look like a hang: one line per long wait, then the error."""
+    monkeypatch.setattr(factcheck.cli, "LONG_RETRY_WAIT", 0.9)  # the fault server asks for 1 s
+    result = run(monkeypatch, fault_server.base_url("429-retry-after"), out, retries=2)
+    assert result.exit_code == 12
+    lines = result.stderr.splitlines()
+    assert lines[:2] == [f"factcheck: the model server is busy or failing: retry {n} of 2 in 1 s" for n in (1, 2)]
+    assert len(lines) == 3 and lines[2].startswith("factcheck: error: ") and "429" in lines[2]
 
 
 def test_backoff_without_retry_after(fault_server, server_env, monkeypatch, out) -> None:
