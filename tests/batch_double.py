@@ -3,6 +3,8 @@
 It answers every step by restating the fenced sentence (tests/test_long_article.py's EchoModel),
 after an optional delay, and appends the article's nonce (its text hash prefix) and the process id
 to a log file for every call, so tests can count the model calls per article across processes.
+With BATCH_DOUBLE_BARRIER=DIR:N, a process's first call waits until N processes have made theirs,
+so that runs started together overlap however late the machine lets each one start.
 
     python -m tests.batch_double batch SOURCE... --out DIR --state DB    # factcheck's CLI, on the double
 """
@@ -13,6 +15,7 @@ import os
 import re
 import sys
 import time
+from pathlib import Path
 
 from factcheck.llm import Backend
 
@@ -22,10 +25,13 @@ from .test_long_article import EchoModel
 class LoggingEcho(EchoModel):
     log: str | None = None
     delay: float = 0.0
+    barrier: str | None = None
 
     def _generate(self, messages, stop=None, run_manager=None, **kwargs):
         prompt = "\n".join(str(m.content) for m in messages)
         nonce = re.search(r"<sentence-(\w+)>", prompt).group(1)
+        if self.barrier:
+            wait_for_the_others(self.barrier)
         if self.delay:
             time.sleep(self.delay)
         if self.log:
@@ -34,8 +40,17 @@ class LoggingEcho(EchoModel):
         return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
 
 
-def double_backend(log: str | None = None, delay: float = 0.0) -> Backend:
-    return Backend(LoggingEcho(sizes=[], log=log, delay=delay), "test", "echo", "json_object", concurrency=4)
+def wait_for_the_others(barrier: str, timeout: float = 60) -> None:
+    folder, parties = barrier.rsplit(":", 1)
+    Path(folder, str(os.getpid())).touch()
+    deadline = time.monotonic() + timeout
+    while len(os.listdir(folder)) < int(parties) and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def double_backend(log: str | None = None, delay: float = 0.0, barrier: str | None = None) -> Backend:
+    echo = LoggingEcho(sizes=[], log=log, delay=delay, barrier=barrier)
+    return Backend(echo, "test", "echo", "json_object", concurrency=4)
 
 
 def calls_by_article(log) -> dict[str, list[int]]:
@@ -55,7 +70,8 @@ def main() -> None:
 
     log = os.environ["BATCH_DOUBLE_LOG"]
     delay = float(os.environ.get("BATCH_DOUBLE_DELAY", "0"))
-    factcheck.llm.build_backend = lambda settings: double_backend(log, delay)
+    barrier = os.environ.get("BATCH_DOUBLE_BARRIER")
+    factcheck.llm.build_backend = lambda settings: double_backend(log, delay, barrier)
     sys.argv[0] = "factcheck"
     app()
 

@@ -387,8 +387,8 @@ def many_articles(folder: Path, n: int) -> None:
         )
 
 
-def batch_process(tmp_path: Path, folder: Path, log: Path, delay: float, *extra: str) -> subprocess.Popen:
-    env = {**os.environ, "BATCH_DOUBLE_LOG": str(log), "BATCH_DOUBLE_DELAY": str(delay)}
+def batch_process(tmp_path: Path, folder: Path, log: Path, delay: float, *extra: str, barrier: str = "") -> subprocess.Popen:
+    env = {**os.environ, "BATCH_DOUBLE_LOG": str(log), "BATCH_DOUBLE_DELAY": str(delay), "BATCH_DOUBLE_BARRIER": barrier}
     command = [sys.executable, "-m", "tests.batch_double", "batch", str(folder), "--out", str(tmp_path / "out"),
                "--state", str(tmp_path / "state.sqlite3"), *extra]
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -446,7 +446,9 @@ def test_two_runs_at_once_never_do_the_same_article(tmp_path: Path) -> None:
     folder = tmp_path / "inbox"
     many_articles(folder, 10)
     log = tmp_path / "calls.log"
-    runs = [batch_process(tmp_path, folder, log, 0.02, "--concurrency", "2") for _ in range(2)]
+    (tmp_path / "barrier").mkdir()
+    barrier = f"{tmp_path / 'barrier'}:2"  # both runs are at work before either goes on
+    runs = [batch_process(tmp_path, folder, log, 0.02, "--concurrency", "2", barrier=barrier) for _ in range(2)]
     outputs = [p.communicate(timeout=120) for p in runs]
     assert [p.returncode for p in runs] == [0, 0], outputs
     by_article = calls_by_article(log)
