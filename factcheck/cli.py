@@ -102,7 +102,11 @@ def _report_command(name: str, part: str | None, help: str) -> None:
         open_: OpenOpt = False,
     ) -> None:
         with _errors():
-            report = _analyse(**locals(), chains=(part,) if part else PARTS)
+            report = _analyse(
+                article=article, published=published, provider=provider, model=model, base_url=base_url,
+                structured_output=structured_output, max_reasks=max_reasks, prompts_dir=prompts_dir,
+                chains=(part,) if part else PARTS,
+            )
             _output(report, Format.html if open_ else format, out, part=part, open_=open_)
 
     app.command(name, help=help)(command)
@@ -450,7 +454,6 @@ def _analyse(
     max_reasks: int | None,
     prompts_dir: Path | None,
     chains: tuple[str, ...],
-    **_: object,
 ):
     from .article import load_article
     from .llm import build_backend

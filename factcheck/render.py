@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable
 
@@ -10,10 +9,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .dates.interval import format_interval
 from .errors import InputNotFound, InvalidReport
 from .models import PARTS, Claim, Report, TimelineEvent
-
-MONTHS = "January February March April May June July August September October November December".split()
 
 
 def load_report(path: Path) -> Report:
@@ -128,33 +126,6 @@ def timeline_markdown(events: list[TimelineEvent]) -> list[str]:
 
 def format_when(event: TimelineEvent) -> str:
     return format_interval(event.date, event.end, event.precision)
-
-
-def format_interval(start: dt.date | None, end: dt.date | None, precision: str) -> str:
-    """A date at its precision: '11 May 2025', '14–15 May 2025', 'June 2025', '2020s', 'unresolved'."""
-    if start is None:
-        return "unresolved"
-    if precision == "day":
-        if end is None or end == start:
-            return _day(start)
-        if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}–{end.day} {MONTHS[start.month - 1]} {start.year}"
-        return f"{_day(start)} – {_day(end)}"
-    if precision == "week":
-        return f"week of {_day(start)}"
-    if precision == "month":
-        return f"{MONTHS[start.month - 1]} {start.year}"
-    if precision == "quarter":
-        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    if precision == "year":
-        return str(start.year)
-    if precision == "decade":
-        return f"{start.year // 10 * 10}s"
-    return _day(start)
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _cell(text: str) -> str:
