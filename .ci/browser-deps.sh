@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# What the browser tests (pytest -m browser, tests/test_html.py) need on a fresh Debian machine, as root:
-# Debian's own chromium and one font. Playwright itself comes from PyPI through the `test` extra; it
-# drives /usr/bin/chromium and never downloads a browser (do not run `playwright install`).
-# --no-install-recommends: chromium's recommends (upower, udev, mesa, and through them systemd, avahi,
-# cups helpers) are for a desktop session; headless tests need only its dependencies.
+# What the browser tests (pytest -m browser: tests/test_html.py, tests/test_digest.py) need on a fresh
+# Debian machine, as root: Debian's headless Chromium shell and one font. Playwright comes from PyPI
+# through the `test` extra; it drives that binary and never downloads a browser (do not run
+# `playwright install`). A machine that already has Debian's full chromium uses it instead.
+# The headless shell has no GTK, and --no-install-recommends leaves out what a desktop session wants
+# (upower, udev, and through them systemd, avahi and the cups helpers).
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then
-    echo "browser-deps: $(/usr/bin/chromium --version 2>/dev/null || echo chromium) already installed"
-    exit 0
-fi
+for browser in /usr/bin/chromium-headless-shell /usr/bin/chromium; do
+    if [ -x "$browser" ]; then
+        echo "browser-deps: $browser already installed"
+        exit 0
+    fi
+done
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
-apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core
-/usr/bin/chromium --version
+apt-get install -y -q --no-install-recommends chromium-headless-shell fonts-dejavu-core
+/usr/bin/chromium-headless-shell --version

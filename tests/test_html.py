@@ -2,7 +2,7 @@
 
 Unit tests read the page with the standard library's HTML parser. Browser tests (marked `browser`)
 open the page from a file:// URL in Debian's chromium driven by Playwright; they are skipped only when
-/usr/bin/chromium is missing (.ci/browser-deps.sh installs it).
+it is missing (.ci/browser-deps.sh installs its headless shell).
 """
 
 from __future__ import annotations
