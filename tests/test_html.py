@@ -734,3 +734,16 @@ def test_browser_layout_two_columns_on_a_laptop_one_on_a_phone(page_for, seed_re
     assert art["y"] >= rep["y"] + rep["height"] - 1, "stacked, the report first"
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390, "no horizontal scroll on a phone"
     screenshot(phone, "seed-phone")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_browser_warnings_stay_folded_until_opened_without_script(page_for):
+    page = page_for(report_with_stand_ins(), "stand-ins")
+    pane = page.eval_on_selector("#report-pane", "e => e.getBoundingClientRect().top")
+    summary = page.eval_on_selector("#summary", "e => e.getBoundingClientRect().top")
+    assert summary - pane < 30, "the summary opens the report column"
+    assert page.is_visible("#warnings summary") and not page.is_visible("#warnings li")
+    page.click("#warnings summary")
+    assert page.is_visible("#warnings li")
+    assert page.events["errors"] == []
