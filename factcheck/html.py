@@ -299,7 +299,7 @@ CONTENT_SECURITY_POLICY = content_security_policy(script=_JS, style=_CSS)
 def render_html(report: Report) -> str:
     """The whole report as one self-contained HTML page (UTF-8 text)."""
     cited_by = _cited_by(report)
-    summary_html = _summary(report.summary.sentences)
+    summary_html = _summary(report.summary.sentences, report.warnings)
     claims_html = _claims(report.claims)
     timeline_html = _timeline(report.timeline)
     title = report.article.title or "Untitled article"
@@ -465,8 +465,9 @@ def _sentence_span(sid: str, text: str, citing: list[str], flags: list[str]) -> 
 # --- report sections ---------------------------------------------------------------------------
 
 
-def _flags(flags: list[str]) -> str:
-    return "".join(f' <span class="flag">{_e(f)}</span>' for f in flags)
+def _flags(flags: list[str], why: str | None = None) -> str:
+    title = f' title="{_e(why)}"' if why else ""
+    return "".join(f' <span class="flag"{title}>{_e(f)}</span>' for f in flags)
 
 
 def _warnings(report: Report) -> str:
@@ -496,15 +497,18 @@ def _warning_item(w: ReportWarning, sids: set[str]) -> str:
     return f'<span class="wi">{_e(w.item)}</span>: '
 
 
-def _summary(sentences: list[SummarySentence]) -> str:
+def _summary(sentences: list[SummarySentence], warnings: list[ReportWarning]) -> str:
+    # An extractive sentence stands in for the model's rewrite of that one sentence; its warning says why.
+    why = {w.item: short_warning(w) for w in warnings if w.code == "extractive-summary" and w.item}
     if not sentences:
         body = '<p class="empty">No summary sentence passed the checks.</p>'
     else:
         lis = []
         for i, s in enumerate(sentences, 1):
+            reason = why.get(s.sources[0]) if s.origin == "extractive" and len(s.sources) == 1 else None
             lis.append(
                 f'<li class="item" id="{_summary_id(i)}" data-label="Summary {i}" tabindex="0" '
-                f'data-sources="{_e(_data_sources(s.sources))}">{_e(s.text)}{_flags(item_flags(s))} {_cites(s.sources)}</li>'
+                f'data-sources="{_e(_data_sources(s.sources))}">{_e(s.text)}{_flags(item_flags(s), reason)} {_cites(s.sources)}</li>'
             )
         body = '<ol class="summary">' + "\n".join(lis) + "</ol>"
     return f'<section id="summary" aria-label="Summary"><h2>Summary</h2>{body}</section>'

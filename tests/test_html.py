@@ -446,7 +446,8 @@ def test_each_item_carries_its_own_flag():
         start = html.index(f'id="{dom_id}"')
         return html[start:html.index("</li>", start)]
 
-    assert '<span class="flag">article&#x27;s words</span>' in item("sum-3")
+    # The warning that names the sentence says why, on the flag.
+    assert '<span class="flag" title="kept the article&#x27;s sentence: the sentence drops the attribution">article&#x27;s words</span>' in item("sum-3")
     assert 'class="flag"' not in item("sum-1")
     assert '<span class="flag">filled by code: speaker, type</span>' in item("claim-C3")
     assert '<span class="flag">article&#x27;s words</span>' in item("claim-C4")  # its text is the quote
