@@ -13,8 +13,8 @@ import re
 from collections import defaultdict
 
 from .html_common import PALETTE_CSS, article_meta, content_security_policy, escape_html, page_head
-from .models import Claim, Report, SummarySentence, TimelineEvent
-from .render import format_when
+from .models import Claim, Report, ReportWarning, SummarySentence, TimelineEvent
+from .render import SENTENCE_FLAGS, format_when, grouped_warnings, item_flags, short_warning, warnings_headline
 
 __all__ = ["render_html", "CONTENT_SECURITY_POLICY"]
 
@@ -60,7 +60,8 @@ h3 { font: 600 14px/1.3 var(--sans); margin: 18px 0 8px; color: var(--muted); }
 a.cite { display: inline-block; font: 600 11px/1 var(--sans); color: var(--accent); background: var(--accent-soft);
   border-radius: 9px; padding: 3px 6px; margin-left: 3px; text-decoration: none; vertical-align: 1px; }
 a.cite:hover { background: var(--accent); color: var(--paper); }
-.marker { font-size: 12px; color: var(--warn); font-style: italic; }
+.flag { display: inline-block; font: 600 11px/1.4 var(--sans); color: var(--warn); background: var(--warn-bg);
+  border: 1px solid var(--warn-rule); border-radius: 9px; padding: 0 6px; margin-left: 4px; vertical-align: 1px; white-space: nowrap; }
 .empty { color: var(--muted); font-style: italic; }
 ol.summary { margin: 0; padding: 0; list-style: none; }
 ol.summary li { padding: 6px 8px; margin: 0 -8px 2px; font: 16px/1.55 var(--serif); }
@@ -94,13 +95,12 @@ ol.timeline::before { content: ""; position: absolute; left: 6px; top: 6px; bott
 .event .prec { font-size: 11px; color: var(--faint); text-transform: uppercase; letter-spacing: .06em; margin-left: 6px; }
 .event .written { font-size: 12.5px; color: var(--muted); }
 .event .what { margin-top: 2px; overflow-wrap: anywhere; }
-section.warnings { border: 1px solid var(--warn-rule); background: var(--warn-bg); border-radius: 8px;
-  padding: 10px 14px; margin: 4px 0 8px; color: var(--ink); }
-section.warnings h2 { color: var(--warn); border: 0; margin: 0 0 6px; padding: 0; }
-section.warnings ul { margin: 0; padding-left: 18px; font-size: 13.5px; }
+section.warnings details { font-size: 13.5px; }
+section.warnings summary { cursor: pointer; color: var(--warn); }
+section.warnings h3 { font-size: 13px; margin: 12px 0 4px; }
+section.warnings ul { margin: 0; padding-left: 18px; color: var(--muted); }
 section.warnings li { margin: 2px 0; overflow-wrap: anywhere; }
-section.warnings code { font: 600 12px var(--mono); color: var(--warn); }
-section.warnings .wi { color: var(--muted); font-size: 12px; }
+section.warnings .wi { font: 600 12px var(--mono); }
 footer { border-top: 1px solid var(--rule); padding: 14px 28px 70px; color: var(--muted); font-size: 12.5px; }
 footer dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 2px 14px; margin: 0; }
 footer dt { color: var(--faint); }
@@ -299,7 +299,7 @@ CONTENT_SECURITY_POLICY = content_security_policy(script=_JS, style=_CSS)
 def render_html(report: Report) -> str:
     """The whole report as one self-contained HTML page (UTF-8 text)."""
     cited_by = _cited_by(report)
-    summary_html = _summary(report.summary.sentences)
+    summary_html = _summary(report.summary.sentences, report.warnings)
     claims_html = _claims(report.claims)
     timeline_html = _timeline(report.timeline)
     title = report.article.title or "Untitled article"
@@ -313,13 +313,13 @@ def render_html(report: Report) -> str:
         "<main>",
         '<section id="article-pane" aria-label="Article">',
         f'<h2>Article <span class="n">· {len(report.article.sentences)} sentences</span></h2>',
-        _article(report, cited_by),
+        _article(report, cited_by, _sentence_flags(report.warnings)),
         "</section>",
         '<div id="report-pane">',
-        _warnings(report),
         summary_html,
         claims_html,
         timeline_html,
+        _warnings(report),
         "</div>",
         "</main>",
         _footer(report),
@@ -415,7 +415,16 @@ def _header(report: Report, title: str) -> str:
     )
 
 
-def _article(report: Report, cited_by: dict[str, list[str]]) -> str:
+def _sentence_flags(warnings: list[ReportWarning]) -> dict[str, list[str]]:
+    """Sentence id → the flags of the warnings that name that sentence (not the stand-ins: their items show them)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for w in warnings:
+        if w.item and w.code in SENTENCE_FLAGS and SENTENCE_FLAGS[w.code] not in out[w.item]:
+            out[w.item].append(SENTENCE_FLAGS[w.code])
+    return out
+
+
+def _article(report: Report, cited_by: dict[str, list[str]], flags: dict[str, list[str]]) -> str:
     text = report.article.text
     blocks: list[str] = []
     paragraph: list[str] = []
@@ -431,7 +440,7 @@ def _article(report: Report, cited_by: dict[str, list[str]]) -> str:
         if "\n" in gap:  # a line break in the article starts a new paragraph
             flush()
         previous_end = s.end
-        span = _sentence_span(s.id, s.text, cited_by.get(s.id, []))
+        span = _sentence_span(s.id, s.text, cited_by.get(s.id, []), flags.get(s.id, []))
         if s.heading:
             flush()
             blocks.append(f'<h3 class="xhead">{span}</h3>')
@@ -443,44 +452,63 @@ def _article(report: Report, cited_by: dict[str, list[str]]) -> str:
     return '<div class="article">' + "\n".join(blocks) + "</div>"
 
 
-def _sentence_span(sid: str, text: str, citing: list[str]) -> str:
+def _sentence_span(sid: str, text: str, citing: list[str], flags: list[str]) -> str:
     dom = _sid(sid)
     attrs = [f'class="s{" cited" if citing else ""}"', f'data-sid="{_e(sid)}"', 'tabindex="0"']
     if dom:
         attrs.insert(0, f'id="{_e(dom)}"')
     if citing:
         attrs.append(f'data-cited-by="{_e(" ".join(citing))}"')
-    return f'<span {" ".join(attrs)}><span class="sid" aria-hidden="true">{_e(sid)}</span>{_e(text)}</span>'
+    return f'<span {" ".join(attrs)}><span class="sid" aria-hidden="true">{_e(sid)}</span>{_e(text)}{_flags(flags)}</span>'
 
 
 # --- report sections ---------------------------------------------------------------------------
 
 
+def _flags(flags: list[str], why: str | None = None) -> str:
+    title = f' title="{_e(why)}"' if why else ""
+    return "".join(f' <span class="flag"{title}>{_e(f)}</span>' for f in flags)
+
+
 def _warnings(report: Report) -> str:
+    """Last on the page, folded under one line of plain words; each kind's items below it, short."""
     if not report.warnings:
         return ""
-    items = []
-    for w in report.warnings:
-        item = f' <span class="wi">({_e(w.item)})</span>' if w.item else ""
-        items.append(f"<li><code>{_e(w.code)}</code> {_e(w.message)}{item}</li>")
+    sids = {s.id for s in report.article.sentences}
+    groups = []
+    for phrase, ws in grouped_warnings(report.warnings):
+        lis = "".join(f"<li>{_warning_item(w, sids)}{_e(short_warning(w))}</li>" for w in ws)
+        groups.append(f'<h3 data-code="{_e(ws[0].code)}">{_e(phrase)}</h3><ul>{lis}</ul>')
     n = len(report.warnings)
     return (
-        '<section class="warnings" id="warnings" role="note" aria-label="Warnings">'
-        f'<h2>⚠ {n} warning{"s" if n != 1 else ""}</h2>'
-        f"<ul>{''.join(items)}</ul></section>"
+        '<section class="warnings" id="warnings" aria-label="Warnings">'
+        f'<h2>Warnings <span class="n">· {n}</span></h2>'
+        f"<details><summary>{_e(warnings_headline(report.warnings))}</summary>{''.join(groups)}</details></section>"
     )
 
 
-def _summary(sentences: list[SummarySentence]) -> str:
+def _warning_item(w: ReportWarning, sids: set[str]) -> str:
+    """The step or sentence a warning names ("S4.2" is S4's second clause), linked to its sentence."""
+    if not w.item:
+        return ""
+    sid = w.item.split(".")[0]
+    if sid in sids and _sid(sid):
+        return f'<a class="wi" href="#{_e(sid)}">{_e(w.item)}</a>: '
+    return f'<span class="wi">{_e(w.item)}</span>: '
+
+
+def _summary(sentences: list[SummarySentence], warnings: list[ReportWarning]) -> str:
+    # An extractive sentence stands in for the model's rewrite of that one sentence; its warning says why.
+    why = {w.item: short_warning(w) for w in warnings if w.code == "extractive-summary" and w.item}
     if not sentences:
         body = '<p class="empty">No summary sentence passed the checks.</p>'
     else:
         lis = []
         for i, s in enumerate(sentences, 1):
-            marker = ' <span class="marker">(the article’s own words)</span>' if s.origin == "extractive" else ""
+            reason = why.get(s.sources[0]) if s.origin == "extractive" and len(s.sources) == 1 else None
             lis.append(
                 f'<li class="item" id="{_summary_id(i)}" data-label="Summary {i}" tabindex="0" '
-                f'data-sources="{_e(_data_sources(s.sources))}">{_e(s.text)}{marker} {_cites(s.sources)}</li>'
+                f'data-sources="{_e(_data_sources(s.sources))}">{_e(s.text)}{_flags(item_flags(s), reason)} {_cites(s.sources)}</li>'
             )
         body = '<ol class="summary">' + "\n".join(lis) + "</ol>"
     return f'<section id="summary" aria-label="Summary"><h2>Summary</h2>{body}</section>'
@@ -511,10 +539,6 @@ def _claims(claims: list[Claim]) -> str:
 def _claim(claim: Claim, i: int, *, score: bool) -> str:
     dom = _claim_dom_id(claim, i)
     box_id = "chk-" + dom
-    text_marker = ' <span class="marker">(the article’s own words)</span>' if "text" in claim.code_filled else ""
-    verify_marker = (
-        ' <span class="marker">(generic: the model’s suggestion failed its checks)</span>' if "verify" in claim.code_filled else ""
-    )
     chips = [f'<span class="chip cid">{_e(claim.id)}</span>', f'<span class="chip">{_e(claim.type)}</span>']
     if score:
         value = f"{claim.checkworthiness:.2f}"
@@ -532,13 +556,13 @@ def _claim(claim: Claim, i: int, *, score: bool) -> str:
         f'<input type="checkbox" class="check" id="{_e(box_id)}" data-claim="{_e(claim.id)}" '
         f'aria-label="Checked: {_e(claim.id)}">'
         '<div class="body">'
-        f'<label class="text" for="{_e(box_id)}">{_e(claim.text)}{text_marker}</label>'
-        f'<div class="chips">{"".join(chips)}</div>'
+        f'<label class="text" for="{_e(box_id)}">{_e(claim.text)}</label>'
+        f'<div class="chips">{"".join(chips)}{_flags(item_flags(claim))}</div>'
         f"<blockquote>“{_e(claim.quote)}” {_cites(claim.sources)}</blockquote>"
         "<dl>"
         f"<dt>Who</dt><dd>{_e(claim.speaker)}</dd>"
         f"<dt>Why</dt><dd>{_e(claim.reason)}</dd>"
-        f"<dt>Verify</dt><dd>{_e(claim.verify)}{verify_marker}</dd>"
+        f"<dt>Verify</dt><dd>{_e(claim.verify)}</dd>"
         "</dl></div></li>"
     )
 
@@ -556,13 +580,12 @@ def _timeline(events: list[TimelineEvent]) -> str:
             iso = e.date.isoformat() + (f"/{e.end.isoformat()}" if e.end and e.end != e.date else "")
         time_el = f'<time datetime="{_e(iso)}">{_e(when)}</time>' if iso else _e(when)
         prec = "" if unresolved else f'<span class="prec">{_e(e.precision)}</span>'
-        marker = ' <span class="marker">(the article’s own words)</span>' if e.origin == "extractive" else ""
         lis.append(
             f'<li class="item event{" unresolved" if unresolved else ""}" id="{_event_id(i)}" '
             f'data-label="{_e(when)}" tabindex="0" data-sources="{_e(_data_sources(e.sources))}">'
             f'<div><span class="when">{time_el}</span>{prec}</div>'
             f'<div class="written">as written: “{_e(e.when)}”</div>'
-            f'<div class="what">{_e(e.event)}{marker} {_cites(e.sources)}</div></li>'
+            f'<div class="what">{_e(e.event)}{_flags(item_flags(e))} {_cites(e.sources)}</div></li>'
         )
     return f'<section id="timeline" aria-label="Timeline">{head}<ol class="timeline">' + "\n".join(lis) + "</ol></section>"
 

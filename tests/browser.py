@@ -1,5 +1,5 @@
-"""Real headless Chromium for the page tests: Debian's chromium, driven by playwright (nothing is
-downloaded). The fixtures `browser` and `open_page` are in conftest.py."""
+"""Real headless Chromium for the page tests: Debian's chromium (its headless shell), driven by
+playwright (nothing is downloaded). The fixtures `browser` and `open_page` are in conftest.py."""
 
 from __future__ import annotations
 
@@ -10,7 +10,11 @@ import pytest
 from .conftest import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"  # screenshots, kept for a human to look at after a run
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's headless shell (what .ci/browser-deps.sh installs), else its full chromium.
+CHROMIUM = next(
+    (p for p in (Path("/usr/bin/chromium-headless-shell"), Path("/usr/bin/chromium")) if p.exists()),
+    Path("/usr/bin/chromium-headless-shell"),
+)
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -22,7 +26,7 @@ CHROMIUM_ARGS = [
 ]
 
 needs_chromium = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="/usr/bin/chromium is missing: run .ci/browser-deps.sh as root"
+    not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: run .ci/browser-deps.sh as root"
 )
 
 

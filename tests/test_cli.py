@@ -212,3 +212,35 @@ def test_render_markdown_of_a_saved_report_matches_summarize_output() -> None:
     assert result.exit_code == 0
     assert result.output == to_markdown(load_report(saved))
     assert "## Claims to check" in result.output and "- [ ] **C1**" in result.output
+
+
+def test_render_markdown_puts_flags_beside_items_and_short_warnings_last(tmp_path: Path) -> None:
+    """A hand-written report, rendered: each item's own flag beside it, the warnings last, one line of
+    plain words over them, grouped by kind, a rejected answer quoted by its first words only."""
+    from .test_html import REJECTED, report_with_stand_ins
+
+    saved = tmp_path / "report.json"
+    saved.write_text(report_with_stand_ins().model_dump_json(), encoding="utf-8")
+    result = run("render", str(saved), "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert out.index("## Summary") < out.index("## Claims to check") < out.index("## Timeline") < out.index("## Warnings")
+    assert "[S11] *(article's words)*\n" in out
+    assert "— Rutte described Türkiye as a staunch and capable ally. *(filled by code: speaker, type)*\n" in out
+    assert "| NATO Summit. *(article's words)* | S9 |" in out
+    warnings = out[out.index("## Warnings"):out.index("\n---\n")]
+    assert warnings == (
+        "## Warnings\n\n"
+        "2 items are the article's own words and 1 claim has fields filled by code because the model's answers "
+        "failed the checks; 1 date could not be resolved.\n\n"
+        "**1 summary sentence is the article's own words**\n\n"
+        "- S11: kept the article's sentence: the sentence drops the attribution\n\n"
+        "**1 claim has fields filled by code**\n\n"
+        "- S7.2: code filled speaker, type: the claim 'The speaker makes a claim…' describes the task; state what "
+        "the article says instead; type statistic…\n\n"
+        "**1 timeline event is the article's own words**\n\n"
+        "- E4: kept the article's sentence: the event 'next month' only repeats the date\n\n"
+        "**1 date could not be resolved**\n\n"
+        "- S12: could not resolve 'Later that day' (XXXX-XX-XX) to a calendar date\n"
+    )
+    assert REJECTED not in out and REJECTED in saved.read_text(encoding="utf-8")

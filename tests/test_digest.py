@@ -1,7 +1,7 @@
 """The digest: reports in a folder (made from the real seed report) on one page, in Markdown, HTML and JSON.
 
 Browser tests open the HTML digest from a file:// URL in Debian's chromium through Playwright, with the
-fixture of test_html.py, and are skipped the same way when /usr/bin/chromium is missing.
+fixture of test_html.py, and are skipped the same way when Debian's chromium is missing.
 """
 
 from __future__ import annotations

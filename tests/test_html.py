@@ -2,7 +2,7 @@
 
 Unit tests read the page with the standard library's HTML parser. Browser tests (marked `browser`)
 open the page from a file:// URL in Debian's chromium driven by Playwright; they are skipped only when
-/usr/bin/chromium is missing (.ci/browser-deps.sh installs it).
+it is missing (.ci/browser-deps.sh installs its headless shell).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import pytest
 
 from factcheck.article import load_article, parse_text, split_sentences
 from factcheck.html import CONTENT_SECURITY_POLICY, render_html
+from factcheck.render import clip, short_warning
 from factcheck.models import (
     ArticleInfo,
     Claim,
@@ -214,7 +215,7 @@ class Page(HTMLParser):
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "section", "div", "p", "h1", "h2", "h3",
     "span", "a", "ol", "ul", "li", "input", "label", "blockquote", "dl", "dt", "dd", "meter", "time", "b",
-    "code", "table", "tr", "th", "td", "footer", "button", "script",
+    "code", "table", "tr", "th", "td", "footer", "button", "script", "details", "summary",
 }
 
 
@@ -359,14 +360,108 @@ def test_dates_shown_at_their_precision_with_the_words_as_written():
     assert 'class="item event unresolved"' in html
 
 
-def test_warnings_markers_and_provenance_are_shown():
+# A rejected answer as the pipeline quotes it in a warning: far longer than a reader needs.
+REJECTED = (
+    "The speaker makes a claim about the Secretary General of the NATO, stating that he is a staunch "
+    "and capable ally of the Republic and of every other member of the alliance"
+)
+
+
+def report_with_stand_ins() -> Report:
+    """The hand-made seed report with the warnings the pipeline writes when code stands in for the model."""
+    report = hand_made_seed_report()
+    report.claims[2].code_filled = ["speaker", "type"]
+    report.warnings = [
+        ReportWarning(code="extractive-summary", item="S11",
+                      message="S11: kept the article's sentence: the model's answer failed its checks: the sentence drops the attribution"),
+        ReportWarning(code="code-filled-claim", item="S7.2",
+                      message=f"S7.2: code filled speaker, type: the model's answer failed its checks: the claim {REJECTED!r} "
+                      "describes the task; state what the article says instead; type statistic needs a number other than a date"),
+        ReportWarning(code="extractive-event", item="E4",
+                      message="E4: kept the article's sentence: the model's answer failed its checks: the event 'next month' only repeats the date"),
+        ReportWarning(code="unresolved-date", item="S12", message="could not resolve 'Later that day' (XXXX-XX-XX) to a calendar date"),
+    ]
+    return report
+
+
+def _report_pane(html: str) -> str:
+    return html[html.index('<div id="report-pane">'):html.index("</main>")]
+
+
+def test_the_report_leads_with_summary_checklist_and_timeline_and_ends_with_the_warnings():
+    pane = _report_pane(render_html(report_with_stand_ins()))
+    order = [pane.index(f'id="{section}"') for section in ("summary", "claims", "timeline", "warnings")]
+    assert order == sorted(order), order
+
+
+def test_warnings_are_folded_under_one_line_of_plain_words_grouped_by_kind():
+    html = render_html(report_with_stand_ins())
+    section = html[html.index('<section class="warnings"'):]
+    section = section[:section.index("</section>")]
+    page = Page(section)
+    assert [t for t, _ in page.tags][:4] == ["section", "h2", "span", "details"], "folded: nothing shows but the count"
+    summary = section[section.index("<summary>") + 9:section.index("</summary>")]
+    assert summary == (
+        "2 items are the article&#x27;s own words and 1 claim has fields filled by code because the model&#x27;s "
+        "answers failed the checks; 1 date could not be resolved"
+    )
+    kinds = [a["data-code"] for a in page.find("h3")]
+    assert kinds == ["extractive-summary", "code-filled-claim", "extractive-event", "unresolved-date"]
+    assert "1 summary sentence is the article&#x27;s own words</h3>" in section
+    # Each line names its step, linked to the sentence it is about.
+    assert '<a class="wi" href="#S7">S7.2</a>: code filled speaker, type: the claim' in section
+    assert '<span class="wi">E4</span>: kept the article&#x27;s sentence: the event' in section
+
+
+def test_a_rendered_warning_quotes_a_few_words_of_the_rejected_answer_and_the_json_keeps_all():
+    report = report_with_stand_ins()
+    html = render_html(report)
+    assert REJECTED not in html and "Republic" not in html
+    assert "the claim &#x27;The speaker makes a claim…&#x27; describes the task" in html
+    assert "the model&#x27;s answer failed its checks" not in html  # the kind's line says so once
+    warning = report.warnings[1]
+    assert len(short_warning(warning)) <= 140
+    assert REJECTED in Report.model_validate_json(report.model_dump_json()).warnings[1].message
+
+
+@pytest.mark.parametrize(
+    ("text", "chars", "words", "expected"),
+    [
+        ("one two three", 40, 5, "one two three"),
+        ("one two three four five six seven", 80, 3, "one two three…"),
+        ("alpha beta gamma delta", 13, None, "alpha beta…"),
+        ("the end; of it", 8, None, "the end…"),
+        ("x" * 30, 10, None, "x" * 10 + "…"),
+    ],
+)
+def test_clip_cuts_at_a_word_boundary_with_an_ellipsis(text, chars, words, expected):
+    assert clip(text, chars, words) == expected
+
+
+def test_each_item_carries_its_own_flag():
+    html = render_html(report_with_stand_ins())
+    page = Page(html)
+
+    def item(dom_id: str) -> str:
+        start = html.index(f'id="{dom_id}"')
+        return html[start:html.index("</li>", start)]
+
+    # The warning that names the sentence says why, on the flag.
+    assert '<span class="flag" title="kept the article&#x27;s sentence: the sentence drops the attribution">article&#x27;s words</span>' in item("sum-3")
+    assert 'class="flag"' not in item("sum-1")
+    assert '<span class="flag">filled by code: speaker, type</span>' in item("claim-C3")
+    assert '<span class="flag">article&#x27;s words</span>' in item("claim-C4")  # its text is the quote
+    assert '<span class="flag">article&#x27;s words</span>' in item("ev-4")
+    assert 'class="flag"' not in item("ev-1")
+    # A warning about an article sentence flags that sentence.
+    assert re.search(r'<span id="S12" [^>]*>(?:(?!<span id=).)*<span class="flag">date not resolved</span></span>', html)
+    assert len(page.find("span", class_="flag")) == 5
+
+
+def test_provenance_is_shown():
     report = hand_made_seed_report()
     html = render_html(report)
-    assert 'id="warnings"' in html and "2 warnings" in html
-    for w in report.warnings:
-        assert w.code in html and w.message.replace("'", "&#x27;") in html
-    assert "(the article’s own words)" in html  # extractive summary sentence, event, code-filled claim text
-    assert "(generic: the model’s suggestion failed its checks)" in html
+    assert 'href="#warnings"><b>2</b> warnings</a>' in html
     footer = html[html.index("<footer"):html.index("</footer>")]
     for needle in ("local", "SmolLM2-135M-Instruct", "summary v1", "claim v2", "2040 in 18 calls", "12.3 s", report.article.sha256):
         assert needle in footer, needle
@@ -640,3 +735,16 @@ def test_browser_layout_two_columns_on_a_laptop_one_on_a_phone(page_for, seed_re
     assert art["y"] >= rep["y"] + rep["height"] - 1, "stacked, the report first"
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390, "no horizontal scroll on a phone"
     screenshot(phone, "seed-phone")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_browser_warnings_stay_folded_until_opened_without_script(page_for):
+    page = page_for(report_with_stand_ins(), "stand-ins")
+    pane = page.eval_on_selector("#report-pane", "e => e.getBoundingClientRect().top")
+    summary = page.eval_on_selector("#summary", "e => e.getBoundingClientRect().top")
+    assert summary - pane < 30, "the summary opens the report column"
+    assert page.is_visible("#warnings summary") and not page.is_visible("#warnings li")
+    page.click("#warnings summary")
+    assert page.is_visible("#warnings li")
+    assert page.events["errors"] == []
