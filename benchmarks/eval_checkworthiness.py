@@ -160,7 +160,7 @@ def _mean(per: dict[str, dict[str, float]], names: list[str]) -> dict[str, float
 
 
 def _row(label: str, values: dict[str, float]) -> str:
-    return f"{label:34}" + "".join(f"{values[m]:8.4f}" for m in MEASURES)
+    return f"{label:40}" + "".join(f"{values[m]:8.4f}" for m in MEASURES)
 
 
 # --- news ------------------------------------------------------------------------------------
@@ -281,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         results[label], fold_models[label] = cross_validate(debates, sources)
     print(f"({time.perf_counter() - t0:.0f} s wall)")
 
-    head = f"{'':34}" + "".join(f"{m:>8}" for m in MEASURES)
+    head = f"{'':40}" + "".join(f"{m:>8}" for m in MEASURES)
     print("\nCLEF-2019 training, per held-out campaign (mean over its files)")
     print(head)
     for campaign, names in folds.items():

@@ -244,24 +244,35 @@ _SENTENCE_START_WORDS = frozenset(
 )
 
 
-def _tokens(text: str) -> list[str]:
-    """Lower-cased words; a date span (already replaced by NUL) is ``<date>``, digits are folded."""
-    out = []
-    for tok in _TOKEN_RE.findall(text):
-        if tok == "\x00":
-            out.append("<date>")
-        elif tok[0].isdigit() or tok[0] == "$":
-            if tok.endswith("%"):
-                out.append("<pct>")
-            elif tok.startswith("$"):
-                out.append("<money>")
-            elif len(tok) == 4 and tok[:2] in ("18", "19", "20"):
-                out.append("<year>")
-            else:
-                out.append("<num>")
-        else:
-            out.append(tok.lower().replace("\u2019", "'"))
-    return out
+_PUNCTUATION = frozenset({"?", "!", "$", "%"})
+
+
+def _fold(tok: str) -> str:
+    """A token as a feature: lower-cased; a date span (replaced by NUL) is ``<date>``; digits are
+    folded to ``<pct>``, ``<money>``, ``<year>`` or ``<num>``."""
+    if tok == "\x00":
+        return "<date>"
+    if tok[0].isdigit() or tok[0] == "$":
+        if tok.endswith("%"):
+            return "<pct>"
+        if tok.startswith("$"):
+            return "<money>"
+        if len(tok) == 4 and tok[:2] in ("18", "19", "20"):
+            return "<year>"
+        return "<num>"
+    return tok.lower().replace("\u2019", "'")
+
+
+@lru_cache(maxsize=64)
+def _analysed(text: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The text with its dates replaced by NUL, its words as written, and its folded words.
+
+    Cached briefly: scoring a text extracts its features and then explains them, on the same text.
+    """
+    undated = _DATE_RE.sub("\x00", text)
+    raw = tuple(_TOKEN_RE.findall(undated))
+    # A lone "$" ("$.50") folds to <money> and stays; "?", "!" and "%" are not words.
+    return undated, raw, tuple(f for f in map(_fold, raw) if f not in _PUNCTUATION)
 
 
 def _length_bucket(n: int) -> str:
@@ -296,6 +307,8 @@ _FILLER_WORDS = frozenset(
     }
 )
 _NUMBER_TOKENS = frozenset({"<num>", "<pct>", "<money>"})
+_MONEY_HINT_RE = re.compile(r"[\d$\u20ac\u00a3]")
+_PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "hasn't", "haven't"})
 #: Hand-designed features found by a regular expression on the text as written.
 _PATTERN_FEATURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("f:money", _MONEY_RE),
@@ -330,9 +343,7 @@ def extract_features(text: str) -> dict[str, float]:
     function, so training and scoring cannot drift apart.
     """
     feats: dict[str, float] = {}
-    undated = _DATE_RE.sub("\x00", text)
-    toks = _tokens(undated)
-    words = [t for t in toks if t not in {"?", "!", "$", "%"}]
+    undated, raw, words = _analysed(text)
     for t in dict.fromkeys(words):  # first-occurrence order, not set order (hash-seeded)
         feats["w:" + t] = 1.0
     pairs = [a + " " + b for a, b in itertools.pairwise(words)]
@@ -365,13 +376,21 @@ def extract_features(text: str) -> dict[str, float]:
         feats["f:conditional"] = 1.0
     if any(w.endswith("n't") for w in words):
         feats["f:negation"] = 1.0
-    cased = set(_TOKEN_RE.findall(undated))
+    cased = set(raw)
     cased.update(a + " " + b for a, b in itertools.pairwise(undated.split()))
     for name, lexicon in _CASED_LEXICONS.items():
         if not cased.isdisjoint(lexicon):
             feats[name] = 1.0
+    # Each pattern runs only where it could match (a regex search is the costly part): money needs
+    # a currency sign, a digit or "million"; the perfect an auxiliary; names a capitalised word.
+    could = {
+        "f:money": "f:big_number" in feats or _MONEY_HINT_RE.search(text) is not None,
+        "f:year": number or "<year>" in keys or "\x00" in undated,
+        "f:perfect": not keys.isdisjoint(_PERFECT_AUXILIARIES) or "'ve" in text,
+        "names": any(t[:1].isupper() for t in raw),
+    }
     for name, pattern in _PATTERN_FEATURES:
-        if pattern.search(text):
+        if could.get(name, could["names"]) and pattern.search(text):
             feats[name] = 1.0
     if _quantity(words) is not None:
         feats["f:quantity"] = 1.0
@@ -467,8 +486,8 @@ def _reason_detail(name: str, text: str) -> str:
         return m.group(0).strip() if m else ""
     if name == "f:quantity":
         undated = _DATE_RE.sub("\x00", text)
-        found = [m for m in _TOKEN_RE.finditer(undated) if m.group(0) not in {"?", "!", "$", "%"}]
-        span = _quantity(_tokens(" ".join(m.group(0) for m in found)))
+        found = [m for m in _TOKEN_RE.finditer(undated) if _fold(m.group(0)) not in _PUNCTUATION]
+        span = _quantity([_fold(m.group(0)) for m in found])
         if span is None:
             return ""
         words = undated[found[span[0]].start() : found[span[1] - 1].end()]
@@ -481,10 +500,8 @@ def _reason_detail(name: str, text: str) -> str:
         _NUMBER_WORDS if name == "f:spelled_number" else _LEXICONS.get(name) or _CASED_LEXICONS.get(name)
     )
     if lexicon is not None:
-        undated = _DATE_RE.sub("\x00", text)
-        cased = name in _CASED_LEXICONS
-        raw = _TOKEN_RE.findall(undated) if cased else _tokens(undated)
-        for a, b in itertools.pairwise([*raw, ""]):
+        _, raw, words = _analysed(text)
+        for a, b in itertools.pairwise([*(raw if name in _CASED_LEXICONS else words), ""]):
             for phrase in (a + " " + b, a):
                 if phrase in lexicon and not phrase.startswith("<"):
                     return _first_cased(text, phrase)
