@@ -101,9 +101,12 @@ _TITLE_NAME_RE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|President|Senator|Sen|Governor|Gov|Secretary|Minister|Prime Minister|"
     r"General|Gen|Judge|Justice|Chairman|Chancellor|King|Queen|Prince|Pope|Mayor|Rep|"
     r"Representative|Speaker|Ambassador|Director|Chief|Officer|Commissioner|Leader)\.?\s+"
-    r"[A-Z][a-z]+"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
 )
-_FULL_NAME_RE = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]{2,}\b")
+# (The optional tails only lengthen what a reason shows: "President Recep Tayyip Erdogan".)
+_FULL_NAME_RE = re.compile(
+    r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*\b"
+)
 _ORG_RE = re.compile(
     r"\b(?:[A-Z][\w&.-]*\s+){1,4}(?:Department|Ministry|Agency|Bureau|Party|Congress|Senate|"
     r"Court|Bank|Corporation|Corp|Company|Co|Inc|Ltd|Group|Union|Council|Committee|"
@@ -307,6 +310,11 @@ _FILLER_WORDS = frozenset(
     }
 )
 _NUMBER_TOKENS = frozenset({"<num>", "<pct>", "<money>"})
+# Words in -ed that are no past tense ("a hundred", "indeed", "exceed").
+_NOT_PAST_ED = frozenset(
+    {"hundred", "indeed", "speed", "proceed", "succeed", "exceed", "breed", "greed", "sacred",
+     "wicked", "naked", "kindred", "creed", "steed", "embed"}
+)
 _MONEY_HINT_RE = re.compile(r"[\d$\u20ac\u00a3]")
 _PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "hasn't", "haven't"})
 #: Hand-designed features found by a regular expression on the text as written.
@@ -370,7 +378,9 @@ def extract_features(text: str) -> dict[str, float]:
     for name, lexicon in _LEXICONS.items():
         if not keys.isdisjoint(lexicon):
             feats[name] = 1.0
-    if "f:past" not in feats and any(len(w) > 4 and w.endswith("ed") for w in words):
+    if "f:past" not in feats and any(
+        len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED for w in words
+    ):
         feats["f:past"] = 1.0
     if "may" in undated.split():  # the modal, not the month
         feats["f:conditional"] = 1.0
@@ -505,6 +515,10 @@ def _reason_detail(name: str, text: str) -> str:
             for phrase in (a + " " + b, a):
                 if phrase in lexicon and not phrase.startswith("<"):
                     return _first_cased(text, phrase)
+        if name == "f:past":  # fired by a verb in -ed
+            for w in words:
+                if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED:
+                    return _first_cased(text, w)
         return ""
     pattern = dict(_PATTERN_FEATURES).get(name)
     m = pattern.search(text) if pattern else None

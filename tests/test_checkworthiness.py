@@ -180,6 +180,7 @@ def test_features_name_entity_types_tense_and_quantities() -> None:
     assert "f:place" not in cw.extract_features("We ate turkey.")
     assert "f:conditional" in cw.extract_features("It may rain.")
     assert "f:conditional" not in cw.extract_features("They met on May 14.")
+    assert "f:past" not in cw.extract_features("Eight hundred dollars, indeed.")
 
 
 def test_dates_and_years_are_not_figures() -> None:
