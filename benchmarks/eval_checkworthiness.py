@@ -29,8 +29,8 @@ ClaimBuster figures (positives: verdict 1, check-worthy factual) over its 33 deb
 **Hyper-parameters** (``train_checkworthiness.py``: C, ClaimBuster's weight, the campaigns a word must
 occur in) were chosen by this leave-one-campaign-out run on the CLEF files over a small grid
 (C 0.003-0.1, ClaimBuster's weight 0.5-2, 1-6 campaigns; MAP moved within 0.223-0.233 with
-ClaimBuster and 0.211-0.217 without), so the figures are slightly optimistic; the CLEF-2019 test debates and ClaimBuster's expert-labelled sentences, never
-read here, are the unbiased measure.
+ClaimBuster and 0.211-0.217 without), so the figures are slightly optimistic; the CLEF-2019 test
+debates and ClaimBuster's expert-labelled sentences, never read here, are the unbiased measure.
 
 **News.** The scorer also ranks news sentences. For each TimeBank and AQUAINT article
 (``../shared/eval/tempeval3-tbaq``), code sorts its sentences into two groups, with no label by hand:
