@@ -80,14 +80,14 @@ class Pipeline:
         total = len(steps) + int(ranks)  # ranking the claims is one more step
         done, lock = 0, threading.Lock()
 
-        def answered(step: Step) -> None:
+        def tick(step: Step) -> None:
             nonlocal done
             with lock:
                 done += 1
                 self.on_progress(done, total, "asking the model")
 
         self.on_progress(0, total, "asking the model")
-        answers = self.fill(article, steps, built, answered)
+        answers = self.fill(article, steps, built, tick)
         runs: dict[str, ChainRun] = {}
         for name, chain in built.items():
             answered = [(step, answers[id(step)]) for step in steps if step.chain == name]
