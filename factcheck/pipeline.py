@@ -14,8 +14,10 @@ evaluated once, whatever the number of chains; a server runs the steps concurren
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol
 
 from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_core.runnables import RunnableLambda
@@ -46,10 +48,22 @@ CHAINS = PARTS
 RANK_CONTEXT_CHARS = 24_000  # about 6,000 tokens: the article the ranking model reads, from its start
 
 
+class OnProgress(Protocol):
+    """Told how a run advances: `done` of `total` model steps, and what it is doing (`total` is 0
+    until the chains have planned their steps). Called from the threads that ask the model."""
+
+    def __call__(self, done: int, total: int, status: str) -> None: ...
+
+
+def _no_progress(done: int, total: int, status: str) -> None:
+    pass
+
+
 class Pipeline:
-    def __init__(self, backend: Backend, settings: Settings) -> None:
+    def __init__(self, backend: Backend, settings: Settings, *, on_progress: OnProgress | None = None) -> None:
         self.backend = backend
         self.settings = settings
+        self.on_progress = on_progress or _no_progress
         self.prompts = {name: load_prompt(name, settings.prompts_dir) for name in ("system", *CHAINS, "rank")}
         self.asker = StructuredAsker(backend, max_reasks=settings.max_reasks, budget=TokenBudget(settings.token_budget))
 
@@ -59,17 +73,31 @@ class Pipeline:
         # Sentences addressed to a model are reported and never sent to it (factcheck/injection.py).
         addressed = injection.scan_sentences(article.sentences)
         planned = article.without({f.sentence_id for f in addressed})
+        self.on_progress(0, 0, "planning the steps")
         built = {name: CHAIN_TYPES[name](planned, self.settings) for name in chains}
         steps = [step for chain in built.values() for step in chain.plan()]
-        answers = self.fill(article, steps, built)
+        ranks = "claims" in built and self.settings.resolved_refine_checkworthiness
+        total = len(steps) + int(ranks)  # ranking the claims is one more step
+        done, lock = 0, threading.Lock()
+
+        def tick(step: Step) -> None:
+            nonlocal done
+            with lock:
+                done += 1
+                self.on_progress(done, total, "asking the model")
+
+        self.on_progress(0, total, "asking the model")
+        answers = self.fill(article, steps, built, tick)
         runs: dict[str, ChainRun] = {}
         for name, chain in built.items():
             answered = [(step, answers[id(step)]) for step in steps if step.chain == name]
             runs[name] = chain.assemble(answered)
             for _, answer in answered:
                 runs[name].usage.add(answer.usage)
-        if "claims" in runs and self.settings.resolved_refine_checkworthiness:
+        if ranks:
+            self.on_progress(done, total, "ranking the claims")
             self.rank(planned, runs["claims"])
+        self.on_progress(total, total, "done")
         items = {name: runs[name].items if name in runs else [] for name in CHAINS}
         warnings = [
             *article.warnings,
@@ -89,8 +117,11 @@ class Pipeline:
             raise ModelOutputError(f"every answer of the model failed its checks ({len(dropped)} items dropped): {dropped[0].message}")
         return report
 
-    def fill(self, article: Article, steps: list[Step], chains: Mapping[str, Chain]) -> dict[int, Answer]:
-        """Ask every step, ordered by sentence so that consecutive requests share their prefix."""
+    def fill(
+        self, article: Article, steps: list[Step], chains: Mapping[str, Chain], answered: Callable[[Step], None] | None = None
+    ) -> dict[int, Answer]:
+        """Ask every step, ordered by sentence so that consecutive requests share their prefix;
+        `answered(step)` is called as each step gets its final answer."""
         nonce = article.sha256[:12]
         system = SystemMessage(self.prompts["system"].body)
         order = sorted(steps, key=lambda s: (s.sentence.start, CHAINS.index(s.chain)))
@@ -116,10 +147,13 @@ class Pipeline:
             if failure:
                 return None
             try:
-                return ask(step)
+                answer = ask(step)
             except FactcheckError as exc:
                 failure.append(exc)
                 return None
+            if answered is not None:
+                answered(step)
+            return answer
 
         # The in-process model serves one request at a time, in this thread; a server takes several at once.
         if self.backend.concurrency == 1:
@@ -178,6 +212,7 @@ class Pipeline:
             model=self.backend.model,
             structured_output=self.backend.structured_output,
             prompts=[PromptRef(name=p.name, version=p.meta.version, sha256=p.sha256) for p in used],
+            chains=[c for c in CHAINS if c in chains],
             usage={name: chain_run.usage for name, chain_run in runs.items()},
             total=total,
             engine=engine_timings(self.backend.timings()[timings_before:]) if self.backend.provider == "local" else None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -12,7 +11,7 @@ from pydantic import ValidationError
 
 from .dates.interval import format_interval
 from .errors import InputNotFound, InvalidReport
-from .models import PARTS, Claim, Report, ReportWarning, SummarySentence, TimelineEvent
+from .models import Claim, Report, ReportWarning, SummarySentence, TimelineEvent
 
 
 def load_report(path: Path) -> Report:
@@ -31,15 +30,9 @@ def to_json(report: Report) -> str:
     return report.model_dump_json(indent=2) + "\n"
 
 
-def part_to_json(report: Report, part: str) -> str:
-    """One part of the report (claims or timeline) with the article's identity, as JSON."""
-    data = json.loads(report.model_dump_json(include={"schema_version", part, "warnings"}))
-    data["article"] = report.article.model_dump(mode="json", include={"title", "published", "source", "url", "sha256"})
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def to_markdown(report: Report, parts: Iterable[str] = PARTS) -> str:
-    parts = list(parts)
+def to_markdown(report: Report, parts: Iterable[str] | None = None) -> str:
+    """The report's parts (by default, those that ran) as Markdown."""
+    parts = list(report.provenance.chains if parts is None else parts)
     lines = _header(report)
     if "summary" in parts:
         lines += ["## Summary", ""]
