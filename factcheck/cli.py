@@ -24,7 +24,7 @@ from .files import write_atomic
 from .models import PARTS
 
 _EXIT_TABLE = "\n".join(
-    f"{code:>3}  {what}" for code, what in sorted({**EXIT_CODES, 0: "Success.", 2: "Bad usage: an unknown option or a malformed value."}.items())
+    f"{code:>3}  {what}" for code, what in sorted({**EXIT_CODES, 0: "Success.", 2: "Bad usage: an unknown option or a malformed value.", 130: "Interrupted (Ctrl-C)."}.items())
 )
 
 app = typer.Typer(
