@@ -25,7 +25,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_core.runnables import RunnableLambda
 from pydantic import BaseModel, Field, create_model
 
-from . import __version__, grounding, injection
+from . import __version__, grounding, injection, report_checks
 from .article import Article, Sentence
 from .checkworthiness import Score, load_scorer
 from .dates import Timex, tag, to_interval
@@ -119,6 +119,7 @@ class Pipeline:
             warnings=warnings,
             provenance=self._provenance(runs, time.monotonic() - started, chains, timings_before),
         )
+        report_checks.enforce(report)  # README step 4: the assembled report, validated once more
         dropped = [w for w in warnings if w.code.startswith("dropped")]
         if dropped and not (report.summary.sentences or report.claims or report.timeline):
             raise ModelOutputError(f"every answer of the model failed its checks ({len(dropped)} items dropped): {dropped[0].message}")
