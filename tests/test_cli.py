@@ -204,14 +204,88 @@ def test_render_open_writes_a_page_and_opens_it(monkeypatch: pytest.MonkeyPatch)
     assert "S1" in page
 
 
-def test_render_markdown_of_a_saved_report_matches_summarize_output() -> None:
-    from factcheck.render import load_report, to_markdown
+HAND_WRITTEN_REPORT = {
+    "schema_version": "1.1",
+    "article": {
+        "title": "Council approves budget", "published": "2025-03-04", "source": "Dover Gazette", "url": None,
+        "text": "The council approved a $12 million budget on Monday, the mayor said. Opponents called it reckless.",
+        "sha256": "0" * 64,
+        "sentences": [
+            {"id": "S1", "text": "The council approved a $12 million budget on Monday, the mayor said.", "start": 0, "end": 68},
+            {"id": "S2", "text": "Opponents called it reckless.", "start": 69, "end": 98},
+        ],
+    },
+    "summary": {"sentences": [
+        {"text": "The mayor said the council approved a $12 million budget.", "sources": ["S1"], "origin": "model"},
+        {"text": "Opponents called it reckless.", "sources": ["S2"], "origin": "extractive"},
+    ]},
+    "claims": [
+        {"id": "C1", "text": "The council approved a $12 million budget on Monday (3 March 2025).", "type": "statistic",
+         "speaker": "the mayor", "sources": ["S1"], "quote": "The council approved a $12 million budget on Monday",
+         "checkable": True, "checkworthiness": 0.71, "checkworthiness_source": "scorer+model",
+         "scores": {"scorer": 0.62, "model": 0.8}, "reason": "A figure.", "verify": "The council's minutes.", "code_filled": []},
+        {"id": "C2", "text": "Opponents called it reckless.", "type": "opinion", "speaker": "Opponents", "sources": ["S2"],
+         "quote": "Opponents called it reckless.", "checkable": False, "checkworthiness": 0.0,
+         "reason": "opinion: no record can settle it", "verify": "Not checkable as a fact.", "code_filled": ["text", "verify"]},
+    ],
+    "timeline": [
+        {"date": "2025-03-03", "end": "2025-03-03", "precision": "day", "when": "Monday", "event": "The council | approved the budget.",
+         "sources": ["S1"], "origin": "model"},
+    ],
+    "warnings": [],
+    "provenance": {
+        "factcheck_version": "0.1.0", "provider": "local", "model": "SmolLM2", "structured_output": "json_object",
+        "prompts": [{"name": "claims", "version": "2", "sha256": "1" * 64}],
+        "usage": {}, "total": {"prompt_tokens": 100, "completion_tokens": 23, "calls": 4},
+        "duration_seconds": 2.04, "created": "2025-03-04T10:00:00Z",
+    },
+}
 
-    saved = Path(__file__).parent / "data" / "seed-report.json"
+EXPECTED_MARKDOWN = """\
+# Council approves budget
+
+Dover Gazette · published 2025-03-04
+
+## Summary
+
+- The mayor said the council approved a $12 million budget. [S1]
+- Opponents called it reckless. [S2] *(the article's own words)*
+
+## Claims to check
+
+### High priority
+
+- [ ] **C1** · statistic · 0.71 (mean of scorer 0.62, model 0.80) — The council approved a $12 million budget on Monday (3 March 2025).
+  - Who: the mayor
+  - Quote: “The council approved a $12 million budget on Monday” [S1]
+  - Why: A figure.
+  - Verify: The council's minutes.
+
+### Opinions and predictions (not checkable)
+
+- [ ] **C2** · opinion — Opponents called it reckless. *(the article's own words)*
+  - Who: Opponents
+  - Quote: “Opponents called it reckless.” [S2]
+  - Why: opinion: no record can settle it
+  - Verify: Not checkable as a fact. *(generic: the model's suggestion failed its checks)*
+
+## Timeline
+
+| Date | As written | Event | Sources |
+| --- | --- | --- | --- |
+| 3 March 2025 | Monday | The council \\| approved the budget. | S1 |
+
+---
+*local · SmolLM2 · 123 tokens in 4 calls · 2.0 s · prompts: claims v2 · factcheck 0.1.0*
+"""
+
+
+def test_render_of_a_hand_written_report_is_the_expected_markdown(tmp_path: Path) -> None:
+    saved = tmp_path / "report.json"
+    saved.write_text(json.dumps(HAND_WRITTEN_REPORT))
     result = run("render", str(saved), "--format", "markdown")
-    assert result.exit_code == 0
-    assert result.output == to_markdown(load_report(saved))
-    assert "## Claims to check" in result.output and "- [ ] **C1**" in result.output
+    assert result.exit_code == 0, result.output
+    assert result.output == EXPECTED_MARKDOWN
 
 
 # --- files that cannot be written; reports given as articles; help; flags ------------------------------
