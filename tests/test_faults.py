@@ -132,6 +132,17 @@ def test_a_long_wait_for_a_retry_is_announced(fault_server, server_env, monkeypa
     assert len(lines) == 3 and lines[2].startswith("factcheck: error: ") and "429" in lines[2]
 
 
+def test_the_notice_does_not_depend_on_what_the_library_logs(fault_server, server_env, monkeypatch, out) -> None:
+    """An openai release that words its retry log otherwise, or logs nothing, must not silence it."""
+    import openai._base_client
+
+    monkeypatch.setattr(openai._base_client.log, "info", lambda *args, **kwargs: None)
+    monkeypatch.setattr(factcheck.cli, "LONG_RETRY_WAIT", 0.9)
+    result = run(monkeypatch, fault_server.base_url("429-retry-after"), out, retries=1)
+    assert result.exit_code == 12
+    assert result.stderr.splitlines()[0] == "factcheck: the model server is busy or failing: retry 1 of 1 in 1 s"
+
+
 def test_backoff_without_retry_after(fault_server, server_env, monkeypatch, out) -> None:
     url = fault_server.base_url("429")
     run(monkeypatch, url, out, retries=2)
