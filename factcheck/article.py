@@ -20,6 +20,7 @@ from .errors import (
     InputNotFound,
     InputTooLarge,
     InvalidFrontMatter,
+    ReportAsInput,
     UndecodableInput,
     URLRefused,
 )
@@ -88,29 +89,43 @@ def load_article(
     source: str,
     *,
     stdin: bytes | None = None,
+    raw: bytes | None = None,
     published: dt.date | None = None,
+    default_title: str | None = None,
+    default_published: dt.date | None = None,
     timeout: float = 30.0,
     allow_private: bool = False,
 ) -> Article:
-    """Read `source` (a path, a URL, or "-" with `stdin` given) into an Article.
+    """Read `source` (a path, a URL, or "-" with `stdin` given) into an Article: the one loader of
+    every command and of batches, so that every path gets the same limits and warnings.
 
-    URLs whose host is a private or loopback address are refused unless `allow_private`."""
-    if source == "-":
-        raw, is_html = stdin or b"", None
-    elif re.match(r"(?i)[a-z][a-z0-9+.-]*://", source):
-        raw, is_html = fetch_url(source, timeout=timeout, allow_private=allow_private), True
-    else:
-        raw, is_html = read_file(Path(source)), Path(source).suffix.lower() in {".html", ".htm"}
+    `raw` is the source's bytes when the caller already has them (a batch fetched a URL to tell a
+    feed from a page). `published` overrides the article's date; `default_title` and
+    `default_published` (a feed entry's) apply when the article has none. URLs whose host is a
+    private or loopback address are refused unless `allow_private`."""
+    is_url = bool(re.match(r"(?i)[a-z][a-z0-9+.-]*://", source))
+    if raw is None:
+        if source == "-":
+            raw = stdin or b""
+        elif is_url:
+            raw = fetch_url(source, timeout=timeout, allow_private=allow_private)
+        else:
+            raw = read_file(Path(source))
     warnings: list[ReportWarning] = []
     text = decode(raw, name=_name(source), warnings=warnings)
-    if is_html is None:
+    refuse_report(text, _name(source))
+    if is_url:  # a page, unless it plainly is not markup (a .txt served as text/plain)
+        is_html = looks_like_html(text) or text.lstrip().startswith("<")
+    elif source == "-":
         is_html = looks_like_html(text)
+    else:
+        is_html = Path(source).suffix.lower() in {".html", ".htm"}
     article = parse_html(text) if is_html else parse_text(text)
     article.warnings[:0] = warnings
-    if is_html and re.match(r"(?i)https?://", source):
+    if is_url and re.match(r"(?i)https?://", source):
         article.url = article.url or source
-    if published is not None:
-        article.published = published
+    article.title = article.title or default_title
+    article.published = published or article.published or default_published
     if not article.text.strip():
         where = " (a page of navigation, scripts or markup nested too deep?)" if is_html else ""
         raise EmptyInput(f"{_name(source)} has no article text to analyse{where}")
@@ -130,6 +145,22 @@ def load_article(
             )
         )
     return article
+
+
+def refuse_report(text: str, name: str) -> None:
+    """A factcheck JSON report given as an article would be analysed as text, at the model's cost."""
+    if not text.lstrip().startswith("{"):
+        return
+    import json
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return
+    if isinstance(data, dict) and "schema_version" in data and "article" in data:
+        raise ReportAsInput(
+            f"{name} is a factcheck JSON report, not an article: to show it again, run factcheck render {name}"
+        )
 
 
 def _name(source: str) -> str:
@@ -190,9 +221,17 @@ def fetch_url(url: str, *, timeout: float, allow_private: bool = False) -> bytes
     """
     import httpx  # imported here: only URL inputs pay for it
 
+    from .deadline import deadline_transport
+
+    class Client(httpx.Client):
+        # Each hop's whole answer within `timeout`, as for model calls: a server dripping a byte a
+        # second passes every read timeout. The transport httpx picks (env proxies included) is wrapped.
+        def _transport_for_url(self, target: httpx.URL) -> httpx.BaseTransport:
+            return deadline_transport(httpx, super()._transport_for_url(target), timeout)
+
     current = url
     try:
-        with httpx.Client(follow_redirects=False, timeout=timeout) as client:
+        with Client(follow_redirects=False, timeout=timeout) as client:
             for _ in range(MAX_REDIRECTS + 1):
                 target = _http_url(current, original=url)
                 request = client.build_request("GET", target, headers={"User-Agent": "factcheck"})
@@ -212,7 +251,7 @@ def fetch_url(url: str, *, timeout: float, allow_private: bool = False) -> bytes
     except httpx.InvalidURL as exc:
         raise URLRefused(f"{url}: not a valid URL ({exc})") from None
     except httpx.TimeoutException as exc:
-        raise FetchError(f"{url}: no answer within {timeout:g} s ({exc.__class__.__name__})") from exc
+        raise FetchError(f"{url}: no complete answer within {timeout:g} s ({exc.__class__.__name__})") from exc
     except httpx.HTTPError as exc:
         raise FetchError(f"{url}: {exc.__class__.__name__}: {exc}") from exc
 

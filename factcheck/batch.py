@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .article import Article
-from .errors import AuthenticationFailed, ConfigError, FactcheckError, RateLimited
-from .files import write_atomic
+from .errors import AuthenticationFailed, ConfigError, FactcheckError, OutputError, RateLimited
+from .files import check_writable_dir, write_atomic
 from .models import PARTS
 from .settings import Settings
 from .sources import Broken, Item, expand, load_item
@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # the model's libraries load only when an article needs the m
 
 # Settings that change how a report is obtained but not what it says: left out of the fingerprint.
 _NOT_IN_FINGERPRINT = {
-    "api_key", "base_url", "timeout", "max_retries", "concurrency", "threads", "prompts_dir", "allow_private_urls",
+    "api_key", "base_url", "timeout", "fetch_timeout", "max_retries", "concurrency", "threads", "prompts_dir", "allow_private_urls",
 }
 # A 429 that outlasted the client's own retries pauses every worker this long (or Retry-After).
 DEFAULT_RATE_PAUSE = 30.0
@@ -130,8 +130,12 @@ def run_batch(
     """
     progress = progress or Silent()
     started = time.monotonic()
+    try:  # an output folder that cannot take a report fails now, not after every article's model work
+        check_writable_dir(out_dir)
+    except OSError as exc:
+        raise OutputError.of(exc, "cannot write reports into") from None
     allow_private = settings.allow_private_urls
-    items = list(expand(sources, timeout=settings.timeout, allow_private=allow_private, warn=progress.warn))
+    items = list(expand(sources, timeout=settings.fetch_timeout, allow_private=allow_private, warn=progress.warn))
     local = (backend.provider if backend else settings.resolved_provider) == "local"
     workers = 1 if local else max(1, concurrency or settings.concurrency)
     job = _Job(out_dir=out_dir, settings=settings, allow_private=allow_private, given=backend)
@@ -214,7 +218,7 @@ def _process(job: _Job, item: Item | Broken) -> Outcome:
         state.failed(item.source, source=item.source, error=item.error)
         return Outcome(item.source, "failed", error=item.error)
     try:
-        article = load_item(item, timeout=job.settings.timeout, allow_private=job.allow_private)
+        article = load_item(item, timeout=job.settings.fetch_timeout, allow_private=job.allow_private)
     except FactcheckError as exc:
         state.failed(item_key(item), source=item.locator, error=str(exc))
         return Outcome(item.locator, "failed", error=str(exc))
@@ -228,7 +232,10 @@ def _process(job: _Job, item: Item | Broken) -> Outcome:
     target = (job.out_dir / name).resolve()
     if decision is Claim.DONE:
         if before.report_path != str(target):  # done before into another folder: copy it, no model call
-            write_atomic(target, Path(before.report_path).read_text(encoding="utf-8"))
+            try:
+                write_atomic(target, Path(before.report_path).read_text(encoding="utf-8"))
+            except OSError as exc:  # this article fails (its row stays done, the copy is tried next run); the batch goes on
+                return Outcome(item.locator, "failed", title=article.title, error=str(OutputError.of(exc, "cannot copy the report to")))
             state.moved(key, target)
         return Outcome(item.locator, "skipped", title=article.title, report=target)
 
@@ -241,7 +248,9 @@ def _process(job: _Job, item: Item | Broken) -> Outcome:
     except (AuthenticationFailed, ConfigError) as exc:
         state.failed(key, source=item.locator, error=str(exc), duration=time.monotonic() - started)
         raise
-    except FactcheckError as exc:
+    except (FactcheckError, OSError) as exc:
+        if isinstance(exc, OSError):  # the report could not be written (a full disk): this article fails
+            exc = OutputError.of(exc)
         seconds = time.monotonic() - started
         state.failed(key, source=item.locator, error=str(exc), duration=seconds)
         pause = _retry_after(exc) if isinstance(exc, RateLimited) else None

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import os
 import sys
 import tempfile
@@ -20,12 +19,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import EXIT_CODES, FactcheckError, InputNotFound
+from .errors import EXIT_CODES, FactcheckError, InputNotFound, OutputError
 from .files import write_atomic
 from .models import PARTS
 
 _EXIT_TABLE = "\n".join(
-    f"{code:>3}  {what}" for code, what in sorted({**EXIT_CODES, 0: "Success.", 2: "Bad usage: an unknown option or a malformed value."}.items())
+    f"{code:>3}  {what}" for code, what in sorted({**EXIT_CODES, 0: "Success.", 2: "Bad usage: an unknown option or a malformed value.", 130: "Interrupted (Ctrl-C)."}.items())
 )
 
 app = typer.Typer(
@@ -78,7 +77,19 @@ StructuredOpt = Annotated[
     Optional[str], typer.Option(help="json_schema, json_object (with a schema) or tools; default: chosen per server. [env: FACTCHECK_STRUCTURED_OUTPUT]", show_default=False)
 ]
 ReasksOpt = Annotated[
-    Optional[int], typer.Option(help="Re-asks per step when the model's answer fails its checks (default 2).", show_default=False)
+    Optional[int], typer.Option(min=0, max=10, help="Re-asks per step when the model's answer fails its checks (default 2). [env: FACTCHECK_MAX_REASKS]", show_default=False)
+]
+TimeoutOpt = Annotated[
+    Optional[float], typer.Option(min=0.001, help="Seconds per attempt of a request to a model server, the whole answer included (default 120). [env: FACTCHECK_TIMEOUT]", show_default=False)
+]
+ConcurrencyOpt = Annotated[
+    Optional[int], typer.Option(min=1, max=64, help="Parallel requests to a model server (default 4); the bundled model takes one at a time. [env: FACTCHECK_CONCURRENCY]", show_default=False)
+]
+MaxClaimsOpt = Annotated[
+    Optional[int], typer.Option(min=1, max=200, help="Sentences the claims chain examines, most check-worthy first (default 12). [env: FACTCHECK_MAX_CLAIMS]", show_default=False)
+]
+SummarySentencesOpt = Annotated[
+    Optional[int], typer.Option(min=1, max=50, help="Sentences in the summary (default 5). [env: FACTCHECK_SUMMARY_SENTENCES]", show_default=False)
 ]
 PromptsOpt = Annotated[
     Optional[Path], typer.Option(help="Directory of prompt files overriding the built-in ones.", show_default=False, file_okay=False)
@@ -99,15 +110,22 @@ def _report_command(name: str, part: str | None, help: str) -> None:
         base_url: BaseUrlOpt = None,
         structured_output: StructuredOpt = None,
         max_reasks: ReasksOpt = None,
+        timeout: TimeoutOpt = None,
+        concurrency: ConcurrencyOpt = None,
+        max_claims: MaxClaimsOpt = None,
+        summary_sentences: SummarySentencesOpt = None,
         prompts_dir: PromptsOpt = None,
         open_: OpenOpt = False,
         quiet: QuietOpt = False,
     ) -> None:
         with _errors():
+            _check_out(out)
             report = _analyse(
                 article=article, published=published, provider=provider, model=model, base_url=base_url,
-                structured_output=structured_output, max_reasks=max_reasks, prompts_dir=prompts_dir,
-                chains=(part,) if part else PARTS, progress=not quiet and sys.stderr.isatty(),
+                structured_output=structured_output, max_reasks=max_reasks, timeout=timeout,
+                concurrency=concurrency, max_claims=max_claims, summary_sentences=summary_sentences,
+                prompts_dir=prompts_dir, chains=(part,) if part else PARTS,
+                progress=not quiet and sys.stderr.isatty(),
             )
             _output(report, Format.html if open_ else format, out, open_=open_)
 
@@ -163,11 +181,13 @@ def dates(
 
         from .settings import load_settings
 
+        settings = load_settings()
         loaded = load_article(
             article,
             stdin=_read_stdin() if article == "-" else None,
             published=_published(published),
-            allow_private=load_settings().allow_private_urls,
+            timeout=settings.fetch_timeout,
+            allow_private=settings.allow_private_urls,
         )
         found = tag(loaded.text, loaded.published)
         data = {"published": loaded.published.isoformat() if loaded.published else None, "dates": [t.to_json() for t in found]}
@@ -243,6 +263,9 @@ def batch(
     base_url: BaseUrlOpt = None,
     structured_output: StructuredOpt = None,
     max_reasks: ReasksOpt = None,
+    timeout: TimeoutOpt = None,
+    max_claims: MaxClaimsOpt = None,
+    summary_sentences: SummarySentencesOpt = None,
     prompts_dir: PromptsOpt = None,
 ) -> None:
     """Analyse every article behind the sources, one JSON report each; skip what is already done.
@@ -260,7 +283,8 @@ def batch(
 
         settings = load_settings(
             provider=provider, model=model, base_url=base_url, structured_output=structured_output,
-            max_reasks=max_reasks, prompts_dir=prompts_dir,
+            max_reasks=max_reasks, prompts_dir=prompts_dir, timeout=timeout, max_claims=max_claims,
+            summary_sentences=summary_sentences,
         )
         progress = QuietProgress() if quiet else RichProgress() if sys.stderr.isatty() else PlainProgress()
         result = run_batch(sources, out_dir=out, settings=settings, state_path=state, concurrency=concurrency, progress=progress)
@@ -454,6 +478,10 @@ def _analyse(
     base_url: str | None,
     structured_output: str | None,
     max_reasks: int | None,
+    timeout: float | None,
+    concurrency: int | None,
+    max_claims: int | None,
+    summary_sentences: int | None,
     prompts_dir: Path | None,
     chains: tuple[str, ...],
     progress: bool,
@@ -469,6 +497,10 @@ def _analyse(
         base_url=base_url,
         structured_output=structured_output,
         max_reasks=max_reasks,
+        timeout=timeout,
+        concurrency=concurrency,
+        max_claims=max_claims,
+        summary_sentences=summary_sentences,
         prompts_dir=prompts_dir,
     )
     when = _published(published)
@@ -476,7 +508,7 @@ def _analyse(
     with _run_progress(progress) as shown:
         shown.status("reading the article")
         loaded = load_article(
-            article, stdin=stdin, published=when, timeout=settings.timeout, allow_private=settings.allow_private_urls
+            article, stdin=stdin, published=when, timeout=settings.fetch_timeout, allow_private=settings.allow_private_urls
         )
         if settings.resolved_provider == "local":
             shown.status("loading the model")
@@ -502,6 +534,17 @@ def _run_progress(shown: bool) -> Iterator:
 
     with RunProgress() as progress:
         yield progress
+
+
+def _check_out(out: Path | None) -> None:
+    """An --out that cannot be written fails now, before any model call, not after minutes of them."""
+    from .files import check_writable
+
+    if out is not None:
+        try:
+            check_writable(out)
+        except OSError as exc:
+            raise OutputError.of(exc) from None
 
 
 def _published(value: str | None) -> dt.date | None:
@@ -577,28 +620,19 @@ def _emit_table(header: list[str], rows: list[tuple[str, ...]], out: Path | None
 LONG_RETRY_WAIT = 5.0
 
 
-class _RetryNotices(logging.Handler):
-    """The openai client sleeps before each retry, up to two minutes when the server sends Retry-After,
-    and says so only in an INFO log record: turn a long sleep into one line on stderr."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.msg.startswith("Retrying request in") and len(record.args) == 3 and record.args[0] >= LONG_RETRY_WAIT:
-            wait, retry, retries = record.args
-            typer.echo(f"factcheck: the model server is busy or failing: retry {retry} of {retries} in {wait:.0f} s", err=True)
-
-
 @contextmanager
 def _retry_notices() -> Iterator[None]:
-    log = logging.getLogger("openai._base_client")
-    handler, level = _RetryNotices(), log.level
-    log.addHandler(handler)
-    if log.getEffectiveLevel() > logging.INFO:
-        log.setLevel(logging.INFO)
-    try:
+    """The openai client sleeps before each retry, up to two minutes when the server sends
+    Retry-After: turn a long sleep into one line on stderr. The model client's transport tells
+    (factcheck.deadline), so the notice does not hang on what the library logs."""
+    from .deadline import retry_listener
+
+    def notice(wait: float, retry: int, retries: int) -> None:
+        if wait >= LONG_RETRY_WAIT:
+            typer.echo(f"factcheck: the model server is busy or failing: retry {retry} of {retries} in {wait:.0f} s", err=True)
+
+    with retry_listener(notice):
         yield
-    finally:
-        log.removeHandler(handler)
-        log.setLevel(level)
 
 
 @contextmanager
@@ -607,8 +641,11 @@ def _errors() -> Iterator[None]:
     try:
         with _retry_notices():
             yield
-    except FactcheckError as exc:
+    except (FactcheckError, OSError) as exc:
         from .redact import redact
+
+        if isinstance(exc, OSError):  # a file that could not be written (reads are InputNotFound already)
+            exc = OutputError.of(exc)
 
         if os.environ.get("FACTCHECK_DEBUG", "") not in ("", "0"):
             # The traceback, with the chained client errors whose messages may quote the key.
@@ -621,6 +658,11 @@ def _errors() -> Iterator[None]:
     except KeyboardInterrupt:
         typer.echo("factcheck: interrupted", err=True)
         raise typer.Exit(130) from None
+
+
+# Every subcommand's --help ends with the same table of exit codes as factcheck --help.
+for _info in [*app.registered_commands, *schedule_app.registered_commands]:
+    _info.epilog = _info.epilog or app.info.epilog
 
 
 def main() -> None:  # pragma: no cover - console entry point

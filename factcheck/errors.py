@@ -55,6 +55,12 @@ class InvalidReport(FactcheckError):
     exit_code = 14
 
 
+class ReportAsInput(FactcheckError):
+    """The input is a factcheck JSON report, not an article (factcheck render shows it again)."""
+
+    exit_code = 21
+
+
 class FetchError(FactcheckError):
     """A URL could not be fetched."""
 
@@ -101,6 +107,18 @@ class RateLimited(FactcheckError):
     """The model server kept answering 429 after the configured retries."""
 
     exit_code = 12
+
+
+class OutputError(FactcheckError):
+    """A file could not be written: no permission, a missing folder that cannot be made, a full disk."""
+
+    exit_code = 18
+
+    @classmethod
+    def of(cls, exc: OSError, what: str = "cannot write") -> OutputError:
+        """One line from an OSError: what failed, on which file, and why."""
+        where = f"{exc.filename}: " if exc.filename else ""
+        return cls(f"{what} {where}{exc.strerror or exc}")
 
 
 class BatchFailures(FactcheckError):

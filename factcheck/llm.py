@@ -203,7 +203,7 @@ def build_backend(settings: Settings) -> Backend:
         # The openai client's retries are the only retry layer for HTTP failures (429, 5xx, timeouts,
         # broken connections); StructuredAsker's re-asks are for invalid content only.
         max_retries=settings.max_retries,
-        http_client=deadline_http_client(settings.timeout),
+        http_client=deadline_http_client(settings.timeout, settings.max_retries),
         seed=settings.seed,
     )
     return Backend(
@@ -233,17 +233,33 @@ class Answer:
 
 @dataclass(slots=True)
 class TokenBudget:
+    """Tokens one report may spend. Steps run concurrently on a server, so the check and the charge
+    are one atomic step: a call reserves its estimated cost before it is sent, and calls in flight
+    count at that estimate, so N threads cannot all pass the check before any of them has paid."""
+
     limit: int
     spent: int = 0
+    _reserved: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def charge(self, tokens: int) -> None:
+    def reserve(self, estimate: int) -> bool:
+        """False when the budget is spent (calls in flight included); else hold `estimate` tokens."""
         with self._lock:
+            if self.spent + self._reserved >= self.limit:
+                return False
+            self._reserved += estimate
+            return True
+
+    def settle(self, estimate: int, tokens: int) -> None:
+        """A reserved call is over: release its estimate and charge what it really cost."""
+        with self._lock:
+            self._reserved -= estimate
             self.spent += tokens
 
     @property
     def exhausted(self) -> bool:
-        return self.spent >= self.limit
+        with self._lock:
+            return self.spent >= self.limit
 
 
 class StructuredAsker:
@@ -267,15 +283,20 @@ class StructuredAsker:
         answer = Answer()
         history = list(messages)
         while answer.attempts <= self.max_reasks:
-            if self.budget.exhausted:
+            estimate = _estimated_tokens(history, max_tokens)
+            if not self.budget.reserve(estimate):
                 answer.problems.append("not asked (again): the token budget is spent")
                 break
             answer.attempts += 1
-            with _provider_errors(self.backend):
-                reply: AIMessage = bound.invoke(history)
+            try:
+                with _provider_errors(self.backend):
+                    reply: AIMessage = bound.invoke(history)
+            except BaseException:
+                self.budget.settle(estimate, 0)
+                raise
             step = _usage_of(reply)
             answer.usage.add(step)
-            self.budget.charge(step.total_tokens)
+            self.budget.settle(estimate, step.total_tokens)
             try:
                 value = output.model_validate(parse(reply))
             except (ValidationError, ValueError) as exc:
@@ -306,6 +327,12 @@ class StructuredAsker:
 def _schema(output: type[BaseModel]) -> dict[str, Any]:
     """The JSON schema of a draft model; building it costs more than the rest of a request."""
     return output.model_json_schema()
+
+
+def _estimated_tokens(messages: Sequence[BaseMessage], max_tokens: int) -> int:
+    """A call's cost before it is made: about four characters a token of English prompt, and at
+    most `max_tokens` of answer."""
+    return sum(len(str(m.content)) for m in messages) // 4 + max_tokens
 
 
 def reask_message(problems: list[str]) -> str:

@@ -22,7 +22,7 @@ from typing import Protocol
 from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_core.runnables import RunnableLambda
 
-from . import __version__, injection
+from . import __version__, injection, report_checks
 from .article import Article
 from .chains import CHAIN_TYPES, Chain, ChainRun, Step
 from .chains.claims import order_claims, ratings_draft_for
@@ -112,6 +112,7 @@ class Pipeline:
             warnings=warnings,
             provenance=self._provenance(runs, time.monotonic() - started, chains, timings_before),
         )
+        report_checks.enforce(report)  # README step 4: the assembled report, validated once more
         dropped = [w for w in warnings if w.code.startswith("dropped")]
         if dropped and not (report.summary.sentences or report.claims or report.timeline):
             raise ModelOutputError(f"every answer of the model failed its checks ({len(dropped)} items dropped): {dropped[0].message}")

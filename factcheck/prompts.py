@@ -43,9 +43,6 @@ class Prompt:
     def name(self) -> str:
         return self.meta.name
 
-    @property
-    def output(self) -> type[BaseModel] | None:
-        return DRAFTS[self.meta.output] if self.meta.output else None
 
 
 def builtin_dir() -> Path:
@@ -60,7 +57,10 @@ def load_prompt(name: str, user_dir: Path | None = None) -> Prompt:
     candidates.append(builtin_dir() / f"{name}.md")
     for path in candidates:
         if path.is_file():
-            return parse_prompt(path, expected_name=name)
+            prompt = parse_prompt(path, expected_name=name)
+            if path.parent != builtin_dir():
+                _check_output(prompt, parse_prompt(builtin_dir() / f"{name}.md", expected_name=name))
+            return prompt
     raise ConfigError(f"prompt '{name}' not found (looked in {', '.join(str(p.parent) for p in candidates)})")
 
 
@@ -85,6 +85,17 @@ def parse_prompt(path: Path, *, expected_name: str | None = None) -> Prompt:
     if not body.strip():
         raise ConfigError(f"{path}: the prompt body is empty")
     return Prompt(meta=meta, body=body.strip(), sha256=hashlib.sha256(raw.encode()).hexdigest(), path=path)
+
+
+def _check_output(prompt: Prompt, builtin: Prompt) -> None:
+    """The answer of a step is validated against the draft model its built-in prompt declares
+    (`output`): a newsroom's prompt may reword the question, not ask for another answer."""
+    if prompt.meta.output != builtin.meta.output:
+        asks = f"declares output {prompt.meta.output}" if prompt.meta.output else "declares no output"
+        raise ConfigError(
+            f"{prompt.path}: {asks}, but the {prompt.name} step's answer is validated as "
+            f"{builtin.meta.output or 'free text'}: set output: {builtin.meta.output}"
+        )
 
 
 def fence(label: str, text: str, nonce: str) -> str:

@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     timeout: float = Field(
         120.0, gt=0, description="seconds per attempt of a request to a model server, the whole answer included"
     )
+    fetch_timeout: float = Field(
+        30.0, gt=0, description="seconds to fetch an article, feed or list of feeds (each redirect), the whole page included"
+    )
     max_retries: int = Field(2, ge=0, le=10, description="HTTP retries per request (openai client)")
     concurrency: int = Field(4, ge=1, le=64, description="parallel requests to a remote server")
     n_ctx: int = Field(

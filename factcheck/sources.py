@@ -16,18 +16,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .article import (
-    Article,
-    decode,
-    fetch_url,
-    load_article,
-    looks_like_html,
-    parse_html,
-    parse_text,
-    read_file,
-    split_sentences,
-)
-from .errors import EmptyInput, FactcheckError, FetchError, InputNotFound
+from .article import Article, decode, fetch_url, load_article, read_file
+from .errors import FactcheckError, FetchError, InputNotFound
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 _URL = re.compile(r"(?i)^https?://\S+$")
@@ -182,19 +172,18 @@ def feed_items(raw: bytes, feed: str, *, warn: Warn) -> Iterator[Item]:
 
 
 def load_item(item: Item, *, timeout: float, allow_private: bool) -> Article:
-    """Read one item into an Article (a file as `factcheck summarize` reads it; a page as HTML)."""
-    if not _URL.match(item.locator):
-        article = load_article(item.locator)
-    else:
-        raw = item.raw if item.raw is not None else fetch_url(item.locator, timeout=timeout, allow_private=allow_private)
+    """Read one item into an Article, through `load_article` as `factcheck summarize` reads it; a
+    feed entry's title and date stand in for the page's when it has none."""
+    raw = item.raw
+    if _URL.match(item.locator):
+        raw = raw if raw is not None else fetch_url(item.locator, timeout=timeout, allow_private=allow_private)
         if sniff(raw) != "page":
             raise InputNotFound(f"{item.locator} is a feed or an OPML list, not an article: name it as a source")
-        text = decode(raw, name=item.locator)
-        article = parse_html(text) if looks_like_html(text) else parse_text(text)
-        article.url = article.url or item.locator
-        if not article.text.strip():
-            raise EmptyInput(f"{item.locator} has no article text to analyse")
-        article.sentences = split_sentences(article.text)
-    article.title = article.title or item.title
-    article.published = article.published or item.published
-    return article
+    return load_article(
+        item.locator,
+        raw=raw,
+        default_title=item.title,
+        default_published=item.published,
+        timeout=timeout,
+        allow_private=allow_private,
+    )

@@ -47,6 +47,12 @@ SCENARIOS = (
     "empty",  # an empty completion
     "drip",  # the recorded body, one byte every 0.2 s: each read is quick, the whole takes minutes
 )
+# GET <base_url>/article: an article page, whole ("ok") or dripped ("drip"), for the article fetcher.
+ARTICLE_PAGE = (
+    b"<!doctype html><html><head><title>Council vote</title></head><body><article>"
+    b"<p>The city council approved the budget on Monday, the mayor said.</p>"
+    b"<p>Opponents said taxes would rise by 4 percent next year.</p></article></body></html>"
+)
 
 
 def _key(body: dict) -> str:
@@ -154,6 +160,20 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
+    def do_GET(self) -> None:
+        parts = self.path.strip("/").split("/")
+        with self.server.lock:
+            run = self.server.runs.get(parts[0])
+            if run is None or parts[1:] != ["v1", "article"] or run.scenario not in ("ok", "drip"):
+                self._send(404, json.dumps({"error": {"message": f"no such page {self.path}"}}))
+                return
+            run.attempts.append(Attempt(time.monotonic(), {}, self.headers.get("Authorization")))
+        if run.scenario == "drip":
+            self._drip_bytes(ARTICLE_PAGE, "text/html")
+        else:
+            self._head(200, len(ARTICLE_PAGE), content_type="text/html")
+            self.wfile.write(ARTICLE_PAGE)
+
     def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
         parts = self.path.strip("/").split("/")
@@ -244,10 +264,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
     def _drip(self, body: dict) -> None:
-        if (recorded := self._recorded(body)) is None:
-            return
-        data = recorded.encode()
-        self._head(200, len(data))
+        if (recorded := self._recorded(body)) is not None:
+            self._drip_bytes(recorded.encode())
+
+    def _drip_bytes(self, data: bytes, content_type: str = "application/json") -> None:
+        self._head(200, len(data), content_type=content_type)
         for i in range(len(data)):
             if self.server.stopping.wait(0.2):
                 break
@@ -257,9 +278,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     # --- HTTP ---------------------------------------------------------------------------------------
 
-    def _head(self, code: int, length: int, headers: dict[str, str] | None = None) -> None:
+    def _head(self, code: int, length: int, headers: dict[str, str] | None = None, content_type: str = "application/json") -> None:
         self.send_response(code)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(length))
         for name, value in (headers or {}).items():
             self.send_header(name, value)

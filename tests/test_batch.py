@@ -8,8 +8,10 @@ recording of llama.cpp's server (cassettes/test_batch/), re-recorded with
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -235,6 +237,88 @@ def test_a_failing_article_among_good_ones(tmp_path: Path, inbox: Path, site: Si
     # The next run retries the failures and skips the rest.
     again = runner.invoke(app, ["batch", str(inbox), "--out", str(tmp_path / "out"), "--state", str(tmp_path / "state.sqlite3")])
     assert again.exit_code == 19 and "1 of 3 articles failed" in again.output
+
+
+def test_an_unwritable_output_folder_fails_before_any_article(tmp_path: Path, inbox: Path) -> None:
+    from factcheck.errors import OutputError
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    log = tmp_path / "calls.log"
+    with pytest.raises(OutputError, match=f"^cannot write reports into {re.escape(str(blocker / 'out'))}: Not a directory$"):
+        run_batch(
+            [str(inbox)], out_dir=blocker / "out", settings=load_settings(), state_path=tmp_path / "state.sqlite3",
+            backend=double_backend(str(log)),
+        )
+    assert not log.exists() and not (tmp_path / "state.sqlite3").exists()  # no article read, nothing recorded
+
+
+def test_a_report_that_cannot_be_copied_fails_that_article_only(tmp_path: Path, inbox: Path, monkeypatch) -> None:
+    """An article done before into another folder is copied; a copy that fails (a full disk) is one
+    failure, and the batch goes on with the others."""
+    import errno
+
+    import factcheck.batch
+
+    run([inbox], tmp_path)
+    real = factcheck.batch.write_atomic
+    refused: list[Path] = []
+
+    def full_disk_once(path: Path, text: str) -> None:
+        if not refused:
+            refused.append(path)
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, text)
+
+    monkeypatch.setattr(factcheck.batch, "write_atomic", full_disk_once)
+    progress = Recorder()
+    again = run_batch(
+        [str(inbox)], out_dir=tmp_path / "new", settings=load_settings(), state_path=tmp_path / "state.sqlite3",
+        progress=progress, backend=double_backend(str(tmp_path / "calls2.log")),
+    )
+    assert (again.skipped, again.failed, again.calls) == (1, 1, 0)
+    [(_, error)] = again.failures
+    assert error == f"cannot copy the report to {refused[0]}: No space left on device"
+    # Its row still says done, with the report it has: the next run copies it, without a model call.
+    assert sorted(r[0] for r in rows(tmp_path).values()) == ["done", "done"]
+    third = run_batch(
+        [str(inbox)], out_dir=tmp_path / "new", settings=load_settings(), state_path=tmp_path / "state.sqlite3",
+        backend=double_backend(str(tmp_path / "calls3.log")),
+    )
+    assert (third.skipped, third.failed, third.calls) == (2, 0, 0)
+
+
+def test_a_batch_url_is_read_as_summarize_reads_it(tmp_path: Path, site: Site) -> None:
+    """One loader: a page in a batch gets the same text, metadata and warnings as `summarize URL`
+    (a guessed encoding, control characters, a date in the future), and the same size limit."""
+    from factcheck.article import MAX_ARTICLE_CHARS, load_article
+    from factcheck.errors import InputTooLarge
+    from factcheck.sources import Item, expand, load_item
+
+    html = page("Café reopens", "The café on Main Street reopened on Monday\x07, the owner said.\n\nIt had closed in March.")
+    text = "---\ntitle: Dated ahead\npublished: 2999-05-13\n---\nThe council will meet on Tuesday.\n"
+    pages = [(site.put("/cafe", html.decode().encode("cp1252")), {"encoding-guessed", "control-characters"}),
+             (site.put("/ahead.txt", text.encode(), "text/plain"), {"future-publication-date"})]
+    for url, codes in pages:
+        [item] = expand([url], timeout=5, allow_private=True, warn=lambda m: None)
+        batch = load_item(item, timeout=5, allow_private=True)
+        alone = load_article(url, timeout=5, allow_private=True)
+        assert (batch.text, batch.title, batch.published, batch.url, batch.sentences) == (
+            alone.text, alone.title, alone.published, alone.url, alone.sentences
+        )
+        assert batch.warnings == alone.warnings and {w.code for w in batch.warnings} == codes
+    # A feed entry's title and date stand in only where the page has none.
+    read = load_item(Item(pages[0][0], "feed.xml", title="From the feed", published=dt.date(2025, 1, 2)), timeout=5, allow_private=True)
+    assert (read.title, read.published) == ("Café reopens", dt.date(2025, 5, 13))
+    untitled = site.put("/untitled.txt", b"The council will meet on Tuesday.\n", "text/plain")
+    read = load_item(Item(untitled, "feed.xml", title="From the feed", published=dt.date(2025, 1, 2)), timeout=5, allow_private=True)
+    assert (read.title, read.published) == ("From the feed", dt.date(2025, 1, 2))
+
+    huge = site.put("/book.txt", ("A sentence of a very long book. " * (MAX_ARTICLE_CHARS // 32 + 10)).encode(), "text/plain")
+    for read_it in (lambda: load_item(next(expand([huge], timeout=5, allow_private=True, warn=print)), timeout=5, allow_private=True),
+                    lambda: load_article(huge, timeout=5, allow_private=True)):
+        with pytest.raises(InputTooLarge, match="limit for one article"):
+            read_it()
 
 
 class RateLimitedEcho(LoggingEcho):

@@ -204,14 +204,189 @@ def test_render_open_writes_a_page_and_opens_it(monkeypatch: pytest.MonkeyPatch)
     assert "S1" in page
 
 
-def test_render_markdown_of_a_saved_report_matches_summarize_output() -> None:
-    from factcheck.render import load_report, to_markdown
+HAND_WRITTEN_REPORT = {
+    "schema_version": "1.1",
+    "article": {
+        "title": "Council approves budget", "published": "2025-03-04", "source": "Dover Gazette", "url": None,
+        "text": "The council approved a $12 million budget on Monday, the mayor said. Opponents called it reckless.",
+        "sha256": "0" * 64,
+        "sentences": [
+            {"id": "S1", "text": "The council approved a $12 million budget on Monday, the mayor said.", "start": 0, "end": 68},
+            {"id": "S2", "text": "Opponents called it reckless.", "start": 69, "end": 98},
+        ],
+    },
+    "summary": {"sentences": [
+        {"text": "The mayor said the council approved a $12 million budget.", "sources": ["S1"], "origin": "model"},
+        {"text": "Opponents called it reckless.", "sources": ["S2"], "origin": "extractive"},
+    ]},
+    "claims": [
+        {"id": "C1", "text": "The council approved a $12 million budget on Monday (3 March 2025).", "type": "statistic",
+         "speaker": "the mayor", "sources": ["S1"], "quote": "The council approved a $12 million budget on Monday",
+         "checkable": True, "checkworthiness": 0.71, "checkworthiness_source": "scorer+model",
+         "scores": {"scorer": 0.62, "model": 0.8}, "reason": "A figure.", "verify": "The council's minutes.", "code_filled": []},
+        {"id": "C2", "text": "Opponents called it reckless.", "type": "opinion", "speaker": "Opponents", "sources": ["S2"],
+         "quote": "Opponents called it reckless.", "checkable": False, "checkworthiness": 0.0,
+         "reason": "opinion: no record can settle it", "verify": "Not checkable as a fact.", "code_filled": ["text", "verify"]},
+    ],
+    "timeline": [
+        {"date": "2025-03-03", "end": "2025-03-03", "precision": "day", "when": "Monday", "event": "The council | approved the budget.",
+         "sources": ["S1"], "origin": "model"},
+    ],
+    "warnings": [],
+    "provenance": {
+        "factcheck_version": "0.1.0", "provider": "local", "model": "SmolLM2", "structured_output": "json_object",
+        "prompts": [{"name": "claims", "version": "2", "sha256": "1" * 64}],
+        "usage": {}, "total": {"prompt_tokens": 100, "completion_tokens": 23, "calls": 4},
+        "duration_seconds": 2.04, "created": "2025-03-04T10:00:00Z",
+    },
+}
 
-    saved = Path(__file__).parent / "data" / "seed-report.json"
+EXPECTED_MARKDOWN = """\
+# Council approves budget
+
+Dover Gazette · published 2025-03-04
+
+## Summary
+
+- The mayor said the council approved a $12 million budget. [S1]
+- Opponents called it reckless. [S2] *(the article's own words)*
+
+## Claims to check
+
+### High priority
+
+- [ ] **C1** · statistic · 0.71 (mean of scorer 0.62, model 0.80) — The council approved a $12 million budget on Monday (3 March 2025).
+  - Who: the mayor
+  - Quote: “The council approved a $12 million budget on Monday” [S1]
+  - Why: A figure.
+  - Verify: The council's minutes.
+
+### Opinions and predictions (not checkable)
+
+- [ ] **C2** · opinion — Opponents called it reckless. *(the article's own words)*
+  - Who: Opponents
+  - Quote: “Opponents called it reckless.” [S2]
+  - Why: opinion: no record can settle it
+  - Verify: Not checkable as a fact. *(generic: the model's suggestion failed its checks)*
+
+## Timeline
+
+| Date | As written | Event | Sources |
+| --- | --- | --- | --- |
+| 3 March 2025 | Monday | The council \\| approved the budget. | S1 |
+
+---
+*local · SmolLM2 · 123 tokens in 4 calls · 2.0 s · prompts: claims v2 · factcheck 0.1.0*
+"""
+
+
+def test_render_of_a_hand_written_report_is_the_expected_markdown(tmp_path: Path) -> None:
+    saved = tmp_path / "report.json"
+    saved.write_text(json.dumps(HAND_WRITTEN_REPORT))
     result = run("render", str(saved), "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert result.output == EXPECTED_MARKDOWN
+
+
+# --- files that cannot be written; reports given as articles; help; flags ------------------------------
+
+
+def test_an_unwritable_out_fails_before_any_model_call(fault_server, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from .conftest import FAKE_KEY
+
+    monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+    url = fault_server.base_url("ok")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    result = run("summarize", str(SEED), "--base-url", url, "--out", str(blocker / "report.json"))
+    assert result.exit_code == 18, result.output
+    assert result.stderr == f"factcheck: error: cannot write {blocker}: not a folder\n"
+    assert fault_server.attempts(url) == []  # refused before the model work, not after it
+
+
+def test_a_write_that_fails_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    result = run("schema", "--out", str(blocker / "deeper" / "schema.json"))
+    assert result.exit_code == 18
+    assert result.stderr.startswith("factcheck: error: cannot write ") and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.output
+
+
+def test_a_saved_report_is_not_read_as_an_article(tmp_path: Path) -> None:
+    saved = Path(__file__).parent / "data" / "seed-report.json"
+    for command in ("claims", "summarize", "timeline", "dates"):
+        result = run(command, str(saved))
+        assert result.exit_code == 21, (command, result.output)
+        assert result.stderr == (
+            f"factcheck: error: {saved} is a factcheck JSON report, not an article: to show it again, run factcheck render {saved}\n"
+        )
+
+
+def _exit_table(text: str) -> dict[int, str]:
+    import re
+
+    return {int(code): what for code, what in re.findall(r"^\s*(\d+)\s{2}(\S.*)$", text, re.M)}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["summarize"], ["claims"], ["timeline"], ["render"], ["dates"], ["checkworthiness"], ["schema"], ["batch"],
+     ["digest"], ["schedule", "install"], ["schedule", "run"], ["schedule", "list"], ["schedule", "remove"]],
+)
+def test_every_subcommand_help_lists_the_exit_codes(command: list[str]) -> None:
+    from factcheck.errors import EXIT_CODES
+
+    result = run(*command, "--help")
     assert result.exit_code == 0
-    assert result.output == to_markdown(load_report(saved))
-    assert "## Claims to check" in result.output and "- [ ] **C1**" in result.output
+    table = _exit_table(result.output.split("Exit codes:")[1])
+    assert set(table) == {0, 2, 130, *EXIT_CODES}
+
+
+def test_the_readme_exit_code_table_is_the_error_classes() -> None:
+    import re
+
+    from factcheck.errors import EXIT_CODES
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
+    codes = {int(c) for c in re.findall(r"^\| (\d+) \|", section, re.M)}
+    assert codes == {0, 2, 130, *EXIT_CODES}
+
+
+def test_flags_override_the_environment_and_the_config_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """--timeout, --concurrency, --max-claims, --summary-sentences and --max-reasks reach the settings
+    and win over FACTCHECK_* and config.toml; what no flag names comes from them."""
+    import factcheck.settings
+    from factcheck.errors import ConfigError
+
+    config = tmp_path / "config.toml"
+    config.write_text("timeout = 50\nconcurrency = 2\nmax_claims = 9\nsummary_sentences = 4\nmax_reasks = 3\ntoken_budget = 1234\n")
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(config))
+    monkeypatch.setenv("FACTCHECK_MAX_CLAIMS", "7")
+    monkeypatch.setenv("FACTCHECK_TIMEOUT", "60")
+    seen = []
+    real = factcheck.settings.load_settings
+
+    def load_settings(**flags):
+        seen.append(real(**flags))
+        raise ConfigError("stopped before the model: the settings are what this test needs")
+
+    monkeypatch.setattr(factcheck.settings, "load_settings", load_settings)
+    flags = ["--timeout", "9.5", "--concurrency", "3", "--max-claims", "2", "--summary-sentences", "1", "--max-reasks", "0"]
+    for command in (["summarize", str(SEED)], ["claims", str(SEED)], ["batch", str(SEED), "--out", str(tmp_path / "out")]):
+        result = run(*command, *(flags if command[0] != "batch" else [f for f in flags if f not in ("--concurrency", "3")]))
+        assert result.exit_code == 11, result.output
+        s = seen.pop()
+        assert (s.timeout, s.max_claims, s.summary_sentences, s.max_reasks) == (9.5, 2, 1, 0), command
+        assert s.token_budget == 1234  # from the config file: no flag
+        if command[0] != "batch":
+            assert s.concurrency == 3
+    result = run("summarize", str(SEED))
+    assert (seen[-1].timeout, seen[-1].max_claims, seen[-1].concurrency) == (60, 7, 2)  # env, then config
+    assert run("summarize", str(SEED), "--max-claims", "0").exit_code == 2  # out of range: usage
 
 
 def test_render_markdown_puts_flags_beside_items_and_short_warnings_last(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -131,6 +132,17 @@ def test_a_long_wait_for_a_retry_is_announced(fault_server, server_env, monkeypa
     assert len(lines) == 3 and lines[2].startswith("factcheck: error: ") and "429" in lines[2]
 
 
+def test_the_notice_does_not_depend_on_what_the_library_logs(fault_server, server_env, monkeypatch, out) -> None:
+    """An openai release that words its retry log otherwise, or logs nothing, must not silence it."""
+    import openai._base_client
+
+    monkeypatch.setattr(openai._base_client.log, "info", lambda *args, **kwargs: None)
+    monkeypatch.setattr(factcheck.cli, "LONG_RETRY_WAIT", 0.9)
+    result = run(monkeypatch, fault_server.base_url("429-retry-after"), out, retries=1)
+    assert result.exit_code == 12
+    assert result.stderr.splitlines()[0] == "factcheck: the model server is busy or failing: retry 1 of 1 in 1 s"
+
+
 def test_backoff_without_retry_after(fault_server, server_env, monkeypatch, out) -> None:
     url = fault_server.base_url("429")
     run(monkeypatch, url, out, retries=2)
@@ -234,3 +246,40 @@ def test_every_kind_of_error_has_its_own_exit_code() -> None:
     codes = [c.exit_code for c in classes]
     assert len(codes) == len(set(codes)), sorted(codes)
     assert {0, 2}.isdisjoint(codes)
+
+
+# --- article pages that drip: the fetch has a deadline too ----------------------------------------------
+
+
+@pytest.fixture
+def fetch_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCHECK_ALLOW_PRIVATE_URLS", "1")  # the fault server is on loopback
+    monkeypatch.setenv("FACTCHECK_FETCH_TIMEOUT", "1")
+
+
+def test_an_article_page_that_drips_is_given_up_at_the_deadline(fault_server, fetch_env, tmp_path: Path) -> None:
+    """The page comes a byte every 0.2 s (each read quick, the whole a minute): summarize gives up
+    after fetch_timeout, before any model is loaded, and says why in one line."""
+    url = fault_server.base_url("drip") + "/article"
+    out = tmp_path / "report.json"
+    result = CliRunner().invoke(app, ["summarize", url, "--format", "json", "--out", str(out)])
+    assert result.exit_code == 7, result.output
+    assert result.stderr.count("\n") == 1 and "no complete answer within 1 s" in result.stderr, result.stderr
+    assert not out.exists()
+    assert len(fault_server.attempts(url.removesuffix("/article"))) == 1  # a fetch is not retried
+
+
+def test_a_batch_worker_is_not_held_by_a_dripping_page(fault_server, fetch_env, tmp_path: Path) -> None:
+    """The same page in a batch, listed beside a good one: it fails at the deadline, the other is read."""
+    drip, ok = (fault_server.base_url(s) + "/article" for s in ("drip", "ok"))
+    listed = tmp_path / "urls.txt"
+    listed.write_text(f"{drip}\n")
+    from factcheck.sources import Item, load_item
+
+    started = time.monotonic()
+    result = CliRunner().invoke(app, ["batch", str(listed), "--out", str(tmp_path / "out"), "--state", str(tmp_path / "s.db"), "--quiet"])
+    assert result.exit_code == 19, result.output
+    assert "no complete answer within 1 s" in result.stderr
+    assert time.monotonic() - started < 30
+    article = load_item(Item(ok, ok), timeout=1, allow_private=True)
+    assert article.title == "Council vote" and len(article.sentences) == 2

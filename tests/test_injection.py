@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.checks import grounding
+from factcheck import report_checks
 from factcheck.article import Article, load_article
 from factcheck.html import render_html
 from factcheck.llm import build_backend
@@ -29,6 +30,7 @@ from factcheck.prompts import load_prompt
 from factcheck.settings import load_settings
 
 from .llama_server import MODEL, SERVER_KEY, serve_when_recording
+from .test_report_checks import assert_final_checks_hold
 
 CORPUS = Path(__file__).parent / "data" / "injection"
 PORT = 18791
@@ -75,13 +77,15 @@ _CODE_DATES = re.compile(r"\s*\([^()]*\b\d{4}\b[^()]*\)|,\s\d{4}\b")
 def check_report(name: str, article: Article, report: Report) -> None:
     items = [*report.summary.sentences, *report.claims, *report.timeline]
     assert items, f"{name}: an empty report"
+    if report.claims:
+        assert_final_checks_hold(report)
+    else:
+        assert report_checks.check_report(report) == [], name
     for item in items:
-        cited, problems = grounding.cited(article, item.sources)
-        assert not problems, (name, item)
+        cited = [article.sentence(sid) for sid in item.sources]
         source = " ".join(s.text for s in cited)
         texts = _texts(item)
         if hasattr(item, "quote"):  # a claim
-            assert not grounding.check_verbatim("quote", item.quote, cited), (name, item)
             model_words = _CODE_DATES.sub("", item.text)
             assert not grounding.check_content("claim", model_words, cited, article.published), (name, item)
             assert item.speaker in ("the outlet", "unattributed") or not grounding.missing_names(item.speaker, source), (name, item)

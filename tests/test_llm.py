@@ -86,3 +86,39 @@ def test_a_raw_line_break_inside_a_string_is_still_json() -> None:
     ask, _ = asker(['{"event": "talks were held\nin Istanbul"}'])
     answer = ask.ask([], EventDraft, no_problems, temperature=0, max_tokens=50)
     assert answer.value.event == "talks were held\nin Istanbul" and answer.attempts == 1
+
+
+def test_token_budget_holds_across_threads() -> None:
+    """N steps at once on a server: each call reserves its cost before it is sent, so the budget is
+    overshot by at most one call, not by every call that checked it before any had paid."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from langchain_core.messages import HumanMessage
+
+    threads, cost, limit = 16, 110, 500
+    arrived = threading.Barrier(threads, timeout=5)
+
+    class Slow(RecordingFake):
+        def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+            try:
+                arrived.wait(timeout=0.5)  # every call that got through is in flight at once
+            except threading.BrokenBarrierError:
+                pass
+            return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
+
+    replies = iter(
+        [AIMessage(content='{"event": "talks were held"}', usage_metadata={"input_tokens": 100, "output_tokens": 10, "total_tokens": cost})]
+        * threads
+    )
+    fake = Slow(messages=replies, seen=[])
+    budget = TokenBudget(limit)
+    ask = StructuredAsker(Backend(fake, "test", "fake", "json_object", concurrency=threads), max_reasks=0, budget=budget)
+    question = [HumanMessage("x" * 400)]  # about 100 tokens, and 10 of answer: the estimate is the cost
+
+    with ThreadPoolExecutor(threads) as pool:
+        answers = list(pool.map(lambda _: ask.ask(question, EventDraft, no_problems, temperature=0, max_tokens=10), range(threads)))
+    asked = sum(a.attempts for a in answers)
+    assert budget.spent == asked * cost
+    assert budget.spent < limit + cost, (asked, budget.spent)  # without the reservation: all 16 asked, 1,760 tokens
+    assert sum("token budget" in p for a in answers for p in a.problems) == threads - asked

@@ -27,6 +27,20 @@ def test_user_directory_overrides_builtin(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("output", "message"),
+    [("EventDraft", "declares output EventDraft, but the claims step's answer is validated as ClaimDraft"),
+     (None, "declares no output, but the claims step's answer is validated as ClaimDraft")],
+)
+def test_an_override_must_declare_the_output_its_step_validates(tmp_path: Path, output: str | None, message: str) -> None:
+    """The front matter's `output` is checked: a newsroom's claims prompt written for another step
+    (or for none) is refused, rather than its answers failing every check at the model's cost."""
+    declared = f"output: {output}\n" if output else ""
+    (tmp_path / "claims.md").write_text(f"---\nname: claims\nversion: '9'\n{declared}---\nOur wording.\n")
+    with pytest.raises(ConfigError, match=message):
+        load_prompt("claims", tmp_path)
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ("No front matter here.", "starts with '---'"),

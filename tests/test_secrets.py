@@ -156,7 +156,6 @@ def test_invalid_configuration(home, monkeypatch, debug, broken) -> None:
 
 def test_batch_state_database(fault_server, home, key, logs) -> None:
     """A batch whose articles fail: the errors go to the state database, the key must not."""
-    pytest.importorskip("factcheck.batch")
     inbox = home / "inbox"
     inbox.mkdir()
     (inbox / "story.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
