@@ -249,7 +249,7 @@ Dover Gazette · published 2025-03-04
 ## Summary
 
 - The mayor said the council approved a $12 million budget. [S1]
-- Opponents called it reckless. [S2] *(the article's own words)*
+- Opponents called it reckless. [S2] *(article's words)*
 
 ## Claims to check
 
@@ -263,11 +263,11 @@ Dover Gazette · published 2025-03-04
 
 ### Opinions and predictions (not checkable)
 
-- [ ] **C2** · opinion — Opponents called it reckless. *(the article's own words)*
+- [ ] **C2** · opinion — Opponents called it reckless. *(article's words · filled by code: verify)*
   - Who: Opponents
   - Quote: “Opponents called it reckless.” [S2]
   - Why: opinion: no record can settle it
-  - Verify: Not checkable as a fact. *(generic: the model's suggestion failed its checks)*
+  - Verify: Not checkable as a fact.
 
 ## Timeline
 
