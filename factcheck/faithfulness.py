@@ -83,9 +83,13 @@ class _Lexicon:
     senses: dict[str, frozenset[int]]  # "buy|v" -> the ids of its frequent synsets
     antonyms: frozenset[tuple[str, str]]  # ("rise", "fall"), both orders
 
-    def synonyms(self, a: str, b: str, pos: str | None) -> bool:
-        poses = (pos,) if pos else "nvar"
-        return any(self.senses.get(f"{a}|{p}", _EMPTY) & self.senses.get(f"{b}|{p}", _EMPTY) for p in poses)
+    def synonyms(self, a: str, b: str) -> bool:
+        """Whether `a` and `b` share a frequent sense. Synsets have one part of speech, so a shared
+        one needs both words in it, and the tagger's part of speech need not be trusted."""
+        return a == b or bool(self.sets(a) & self.sets(b))
+
+    def sets(self, word: str) -> frozenset[int]:
+        return self.senses.get(word, _EMPTY)
 
     def opposite(self, a: str, b: str) -> bool:
         return (a, b) in self.antonyms or _prefixed_opposite(a, b)
@@ -102,7 +106,10 @@ def lexicon() -> _Lexicon:
     except FileNotFoundError:  # a checkout before the table was built: exact words only
         return _Lexicon({}, frozenset())
     data = json.loads(gzip.decompress(raw))
-    senses = {key: frozenset(ids) for key, ids in data["senses"].items()}
+    senses: dict[str, frozenset[int]] = {}
+    for key, ids in data["senses"].items():
+        word = key.split("|")[0]
+        senses[word] = senses.get(word, _EMPTY) | frozenset(ids)
     antonyms = frozenset((a, b) for a, b in data["antonyms"]) | frozenset((b, a) for a, b in data["antonyms"])
     return _Lexicon(senses, antonyms)
 
@@ -124,7 +131,8 @@ _KEY_FIX = {"%": "percent", "pct": "percent", "per": "per", "$": "dollar", "wo":
 # Adverbs and verbs that add no content of their own: "also said", "has been", "did".
 _LIGHT = frozenset(
     """be have do get also too very so then now just even still there here however meanwhile
-    indeed already again yet further well that this""".split()
+    indeed already again yet further well that this additionally moreover furthermore besides likewise
+    instead though""".split()
 )
 _FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM", "SPACE", "X", "INTJ"})
 _NEGATORS = frozenset({"not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "nowhere", "n't"})
@@ -144,7 +152,7 @@ def _key(tok: Token) -> str:
 
 
 def _is_content(tok: Token) -> bool:
-    if tok.pos_ in _FUNCTION_POS or tok.pos_ == "NUM" or tok.like_num:
+    if tok.pos_ in _FUNCTION_POS or tok.pos_ == "NUM" or (tok.like_num and not tok.is_alpha):
         return False
     key = _key(tok)
     return key not in _LIGHT and key not in _NEGATORS and any(c.isalpha() for c in key)
@@ -175,6 +183,8 @@ class _Source:
     numbers: frozenset[float]
     dates: frozenset[str]  # values and lower-case texts of dates
     words: tuple[str, ...]  # lower-case word sequence, for quotations
+    synsets: frozenset[int]  # the frequent senses of the content words
+    wordset: frozenset[str]
 
 
 @lru_cache(maxsize=2048)
@@ -198,6 +208,8 @@ def _source(texts: tuple[str, ...]) -> _Source:
         numbers=frozenset(n for t in texts for n, _ in _numbers(t)),
         dates=frozenset(dates),
         words=_quote_words(text),
+        wordset=frozenset(_quote_words(text)),
+        synsets=frozenset(i for t in tokens if _is_content(t) for w in {_key(t), t.text.lower()} for i in lexicon().sets(w)),
     )
 
 
@@ -208,8 +220,7 @@ def _supported(tok: Token, src: _Source) -> bool:
     if len(key) >= 5 and _stem(key) in src.stems:
         return True
     lex = lexicon()
-    pos = _WN_POS.get(tok.pos_)
-    return any(lex.synonyms(key, other, pos) for other, _, _ in src.content)
+    return bool((lex.sets(key) | lex.sets(tok.text.lower())) & src.synsets)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -244,6 +255,12 @@ def check(statement: str, sources: Sequence[str]) -> list[Problem]:
 _ENDS = ".!?…"
 _CLOSERS = "\"'”’)]»"
 _TRAILING_FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
+# Words no English sentence ends on; "all", "that", "in", "out" can ("He ate it all", "They got in").
+_DANGLING = frozenset(
+    """a an the of to from with and or but nor than whose their its our your my into onto
+    upon via per such every each whether because although though unless""".split()
+)
+_CAN_END = frozenset({"all", "that", "this", "those", "these", "in", "out", "on", "off", "up", "down", "over", "about", "along", "around", "before", "since", "too", "either", "both", "each", "some", "any", "none", "many", "much", "more", "most", "which", "what", "there", "here", "so", "yet", "by", "through", "behind", "inside", "outside", "above", "below", "after", "ago", "apart", "aside", "away", "back"})
 
 
 def _unfinished(statement: str, doc: Doc, src: _Source) -> list[Problem]:
@@ -251,19 +268,19 @@ def _unfinished(statement: str, doc: Doc, src: _Source) -> list[Problem]:
     body = statement.rstrip(_CLOSERS + " ")
     if not body or body[-1] not in _ENDS:
         problems.append(Problem("unfinished", "does not end as a sentence ends (no full stop)"))
-    for opener, closer in (("“", "”"), ("(", ")"), ("[", "]")):
+    for opener, closer in (("“", "”"), ("``", "''"), ("(", ")"), ("[", "]")):
         if statement.count(opener) != statement.count(closer) and src.text.count(opener) == src.text.count(closer):
             problems.append(Problem("unfinished", f"opens {opener} without closing it" if statement.count(opener) > statement.count(closer) else f"closes {closer} it never opened"))
     if statement.count('"') % 2 and src.text.count('"') % 2 == 0:
         problems.append(Problem("unfinished", "has a quotation mark that is never closed"))
     words = [t for t in doc if not t.is_punct]
-    if words:
-        last = words[-1]
-        tail = statement[last.idx + len(last.text) :].strip()
-        if last.pos_ in _TRAILING_FUNCTION_POS and last.dep_ != "prt" and last.text.lower() not in {"too", "either"}:
-            problems.append(Problem("unfinished", f'ends on "{last.text}", mid-sentence'))
-        elif tail.startswith((",", ";", ":")) or re.search(r"[,;:]\s*[\"“]?\s*[.!?]?\s*$", statement):
-            problems.append(Problem("unfinished", "ends on a comma or colon, mid-sentence"))
+    last_word = re.search(r"([^\W\d_]+)\W*$", statement)
+    if last_word and last_word.group(1).lower() in _DANGLING:
+        problems.append(Problem("unfinished", f'ends on "{last_word.group(1)}", mid-sentence'))
+    elif words and words[-1].pos_ in _TRAILING_FUNCTION_POS and words[-1].dep_ != "prt" and words[-1].lower_ not in _CAN_END:
+        problems.append(Problem("unfinished", f'ends on "{words[-1].text}", mid-sentence'))
+    elif re.search(r"[,;:]\s*(?:[\"“]|``)?\s*[.!?]?\s*$", statement):
+        problems.append(Problem("unfinished", "ends on a comma or colon, mid-sentence"))
     return problems
 
 
@@ -288,7 +305,7 @@ def _about_task(statement: str, src: _Source) -> list[Problem]:
 
 # (i) misquotes --------------------------------------------------------------------------------
 
-_QUOTE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]{3,})’")
+_QUOTE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|``(.+?)''|‘([^’]{3,})’")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
@@ -385,7 +402,10 @@ def _value(word: str) -> float | None:
 def _number_problems(statement: str, dates: list, src: _Source) -> list[Problem]:
     problems = []
     for timex in dates:
-        if timex.value not in src.dates and timex.text.lower() not in src.dates:
+        text = timex.text.lower()
+        stated = timex.value in src.dates or text in src.dates or text in src.text.lower()
+        # "the early 1970s" and "the late 1970s" resolve alike: their words must match too
+        if not stated or not set(_quote_words(text)) <= src.wordset:
             problems.append(Problem("number", f'has the date "{timex.text}", which the cited sentences do not state'))
     blanked = statement
     for timex in reversed(dates):
@@ -459,64 +479,88 @@ def _modal_classes(doc: Doc) -> set[str]:
     return {c for t in doc if t.tag_ == "MD" for c in _MODAL_CLASSES.get(_key(t), {_key(t)})}
 
 
-def _frames(doc: Doc) -> Iterable[tuple[Token, Token, str]]:
-    """(marker, governed word, what the marker is): every word that frames another's content."""
+def _content_keys(tok: Token, without: Token | None = None) -> set[str]:
+    """The content words of `tok`'s phrase, less the phrase of `without`."""
+    skip = set(range(without.left_edge.i, without.right_edge.i + 1)) if without is not None else set()
+    return {_key(t) for t in tok.subtree if t.i not in skip and _is_content(t)}
+
+
+def _frames(doc: Doc) -> Iterable[tuple[Token, Token, str, set[str]]]:
+    """(marker, governed word, what the marker is, the content words it governs): every word that
+    frames what other words say."""
     for tok in doc:
         key = _key(tok)
-        if tok.tag_ == "MD":
-            yield tok, tok.head, "modal"
-        elif key in _HEDGE_ADVERBS and tok.dep_ == "advmod":
-            yield tok, tok.head, "hedge"
+        head = tok.head
+        if tok.tag_ == "MD" or (key in _HEDGE_ADVERBS and tok.dep_ == "advmod"):
+            scope = {_key(head)} if _is_content(head) else _content_keys(head)
+            yield tok, head, "modal" if tok.tag_ == "MD" else "hedge", scope
         elif key in _HEDGE_MODIFIERS and tok.dep_ == "amod":
-            yield tok, tok.head, "hedge"
-        elif key in _CONDITIONS and tok.dep_ == "mark" and tok.head.dep_ == "advcl":
-            yield tok, tok.head.head, "condition"
-        elif key == "accord" and tok.dep_ == "prep":
-            yield tok, tok.head, "attribution"
+            yield tok, head, "hedge", {_key(head)}
+        elif key in _CONDITIONS and tok.dep_ == "mark" and head.dep_ == "advcl":
+            yield tok, head.head, "condition", _content_keys(head.head, without=head)
+        elif tok.lower_ == "according" and tok.dep_ == "prep":
+            yield tok, head, "according", _content_keys(head, without=tok)
         elif tok.pos_ == "VERB":
             for child in tok.children:
                 if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX", "ADJ"):
-                    yield tok, child, "attribution" if child.dep_ == "ccomp" else "frame"
+                    yield tok, child, "attribution" if child.dep_ == "ccomp" else "frame", _content_keys(child)
             # "X did Y, the office said": a saying verb with no object of its own frames its head
-            if tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ == "VERB" and not any(
-                c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children
-            ) and any(c.dep_ in ("nsubj",) for c in tok.children) and tok.i > tok.head.i:
-                yield tok, tok.head, "attribution"
+            if tok.dep_ in ("parataxis", "ccomp") and head.pos_ in ("VERB", "AUX") and tok.i > head.i and not any(
+                c.dep_ in ("dobj", "ccomp", "xcomp", "mark") for c in tok.children
+            ) and any(c.dep_ == "nsubj" for c in tok.children):
+                yield tok, head, "attribution", _content_keys(head, without=tok)
 
 
 def _hedges(doc: Doc, src: _Source) -> list[Problem]:
-    problems = []
     keys = {_key(t) for t in doc}
     content_keys = {_key(t) for t in doc if _is_content(t)}
     said: set[str] = set()
     statement_classes = _modal_classes(doc)
+    reports = None
     for sdoc in src.docs:
-        for marker, governed, what in _frames(sdoc):
-            gkey = _key(governed)
-            if gkey not in content_keys or gkey in _LIGHT:
+        for marker, governed, what, scope in _frames(sdoc):
+            scope -= _LIGHT
+            overlap = len(scope & content_keys)
+            if not overlap or overlap < min(2, len(scope)):
                 continue  # the statement does not repeat what the marker governs
             mkey = _key(marker)
             if what == "modal":
                 if not _MODAL_CLASSES.get(mkey, {mkey}) & statement_classes:
-                    said.add(f'drops "{marker.text}": the cited sentences only say "{marker.text} {governed.text}"')
-            elif what == "attribution" and mkey == "accord":
-                if not keys & {"accord", "say", "tell", "state", "report"}:
-                    said.add(f'drops the attribution "according to": say who states "{governed.text}"')
-            elif mkey not in keys and not _has_synonym(mkey, keys, marker):
-                if what == "attribution" and _reports(doc):
-                    continue  # attributed with another verb: the speaker check is (d)'s and (a)'s
+                    said.add(f'drops "{marker.text}": the cited sentences only say "{_between(marker, governed)}"')
+            elif what == "according":
+                if "accord" not in keys and "according" not in keys and not _reports_supported(doc, src):
+                    said.add(f'drops the attribution "{_clause(marker, 5)}": say who states it, as the cited sentences do')
+            elif mkey not in keys and not _has_synonym(mkey, keys):
+                if what == "attribution":
+                    if reports is None:
+                        reports = _reports_supported(doc, src)
+                    if not reports:
+                        said.add(f'drops the attribution: the cited sentences only say that {_clause(_subject(marker) or marker, 5)} "{marker.text}" it')
+                    continue
                 text = _between(marker, governed) if what != "condition" else _clause(marker.head)
-                said.add(f'drops "{marker.text}": the cited sentences only say "{text}"' if what != "attribution" else f'drops the attribution: the cited sentences only say who "{marker.text}" it')
+                said.add(f'drops "{marker.text}": the cited sentences only say "{text}"')
     for cls in sorted(statement_classes - src.modals):
         modal = next(t.text for t in doc if t.tag_ == "MD" and cls in _MODAL_CLASSES.get(_key(t), {_key(t)}))
         said.add(f'adds "{modal}", which the cited sentences do not say')
-    problems += [Problem("hedge", m) for m in sorted(said)]
-    return problems
+    return [Problem("hedge", m) for m in sorted(said)]
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _reports_supported(doc: Doc, src: _Source) -> bool:
+    """Whether the statement attributes its content with a word the sentences use: a verb that
+    frames a clause ("said", "told"), or "according to"."""
+    for marker, _, what, _ in _frames(doc):
+        if what in ("attribution", "according") and _key(marker) in src.keys | {"according"}:
+            return True
+    return False
 
 
 def _clause(tok: Token, limit: int = 8) -> str:
-    words = [t.text for t in tok.subtree if not t.is_punct]
-    return " ".join(words[:limit]) + (" ..." if len(words) > limit else "")
+    words = [t for t in tok.subtree if not t.is_punct or t.i < tok.right_edge.i]
+    return "".join(t.text_with_ws for t in words[:limit]).strip() + (" ..." if len(words) > limit else "")
 
 
 def _between(a: Token, b: Token) -> str:
@@ -527,83 +571,78 @@ def _between(a: Token, b: Token) -> str:
     return f"{a.text} ... {b.text}" if a.i < b.i else f"{b.text} ... {a.text}"
 
 
-def _has_synonym(key: str, keys: set[str], tok: Token) -> bool:
-    lex = lexicon()
-    pos = _WN_POS.get(tok.pos_)
-    return any(lex.synonyms(key, other, pos) for other in keys)
-
-
-def _reports(doc: Doc) -> bool:
-    """Whether the statement attributes its content to someone: a verb with a clause or "according to"."""
-    return any(what == "attribution" for _, _, what in _frames(doc))
+def _has_synonym(key: str, keys: set[str]) -> bool:
+    sets = lexicon().sets(key)
+    return bool(sets) and any(sets & lexicon().sets(other) for other in keys)
 
 
 # (d) roles ------------------------------------------------------------------------------------
 
 
-def _participants(doc: Doc) -> list[tuple[str, Span | None, Span | None, Token]]:
-    """(verb key, agent, patient, verb) for each verb, passive turned active."""
+def _participants(doc: Doc) -> list[tuple[str, list[Token], list[Token], Token]]:
+    """(verb key, agents, patients, verb) for each verb, passive turned active. Lists, because a
+    parse may give a verb two objects; any of them may be the one meant."""
     found = []
     for tok in doc:
         if tok.pos_ != "VERB":
             continue
-        agent = patient = None
+        agents, patients = [], []
         for child in tok.children:
             if child.dep_ == "nsubj":
-                agent = child
-            elif child.dep_ == "nsubjpass":
-                patient = child
-            elif child.dep_ == "dobj":
-                patient = child
+                agents.append(child)
+            elif child.dep_ in ("nsubjpass", "dobj"):
+                patients.append(child)
             elif child.dep_ == "agent":
-                agent = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if agent is not None or patient is not None:
-            found.append((_key(tok), agent, patient, tok))
+                agents += [c for c in child.children if c.dep_ == "pobj"]
+        if agents or patients:
+            found.append((_key(tok), agents, patients, tok))
     return found
 
 
 def _same_participant(a: Token, b: Token) -> bool:
     """The statement's filler `a` names the sentences' filler `b`: a pronoun on either side, or a
     word of one in the other's phrase (appositives and titles included)."""
-    if _key(a) in _PRONOUNS or _key(b) in _PRONOUNS or a.tag_ in ("WP", "WDT") or b.tag_ in ("WP", "WDT"):
+    if a.pos_ == "PRON" or b.pos_ == "PRON" or _key(a) in _PRONOUNS or _key(b) in _PRONOUNS or a.tag_ in ("WP", "WDT") or b.tag_ in ("WP", "WDT"):
         return True
     a_words = {_key(t) for t in a.subtree if _is_content(t)} | {_key(a)}
     b_words = {_key(t) for t in b.subtree if _is_content(t)} | {_key(b)}
-    return bool(a_words & b_words) or _key(a) in b_words or _key(b) in a_words
+    if a_words & b_words:
+        return True
+    lex = lexicon()
+    return any(lex.synonyms(x, y) for x in a_words for y in b_words)
 
 
 def _roles(doc: Doc, src: _Source) -> list[Problem]:
+    """A participant the sentences name, put in a role they give someone else for the same verb."""
     lex = lexicon()
     source_frames = [f for d in src.docs for f in _participants(d)]
     problems = []
-    for verb, agent, patient, tok in _participants(doc):
-        matching = [f for f in source_frames if f[0] == verb or lex.synonyms(verb, f[0], "v")]
+    for verb, agents, patients, tok in _participants(doc):
+        matching = [f for f in source_frames if lex.synonyms(verb, f[0])]
         if not matching:
             continue
-        bad = None
-        for _, s_agent, s_patient, _ in matching:
+        clash = None
+        for _, s_agents, s_patients, _ in matching:
             clash = None
-            for mine, theirs, role in ((agent, s_agent, "does"), (patient, s_patient, "undergoes")):
-                if mine is not None and theirs is not None and not _same_participant(mine, theirs):
-                    clash = (mine, theirs, role)
-                    break
+            for mine_list, theirs, role in ((agents, s_agents, "agent"), (patients, s_patients, "patient")):
+                for mine in mine_list:
+                    moved = _key(mine) in src.keys  # a stranger is (a)'s to report
+                    if theirs and moved and not any(_same_participant(mine, t) for t in theirs):
+                        clash = (mine, theirs[0], role)
             if clash is None:
-                bad = None
                 break
-            bad = bad or clash
-        if bad:
-            mine, theirs, role = bad
-            what = "who" if role == "does" else "what"
-            problems.append(
-                Problem("roles", f'says {_phrase(mine)} {role} "{tok.text}"; the cited sentences say {_phrase(theirs)} does ({what} did what to whom changed)')
-            )
+        if clash:
+            mine, theirs, role = clash
+            if role == "agent":
+                message = f'says {_phrase(mine)} did "{tok.text}"; the cited sentences say {_phrase(theirs)} did (who did what to whom changed)'
+            else:
+                message = f'says "{tok.text}" was done to {_phrase(mine)}; the cited sentences say to {_phrase(theirs)} (who did what to whom changed)'
+            problems.append(Problem("roles", message))
     return problems
 
 
 def _phrase(tok: Token) -> str:
-    words = [t.text for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct")]
-    text = " ".join(words[:6])
-    return f'"{text}"'
+    return f'"{_clause(tok, 6)}"'
 
 
 # (a) and (e): words ---------------------------------------------------------------------------
