@@ -37,6 +37,7 @@ table ships with the package and loads in a few milliseconds.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import re
@@ -139,7 +140,7 @@ _KEY_FIX = {"%": "percent", "pct": "percent", "per": "per", "$": "dollar", "wo":
 _LIGHT = frozenset(
     """be have do get also too very so then now just even still there here however meanwhile
     indeed already again yet further well that this additionally moreover furthermore besides likewise
-    instead though""".split()
+    instead though accord according""".split()
 )
 _FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM", "SPACE", "X", "INTJ"})
 _NEGATORS = frozenset({"not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "nowhere", "n't"})
@@ -195,15 +196,15 @@ class _Source:
 
 
 @lru_cache(maxsize=2048)
-def _source(texts: tuple[str, ...]) -> _Source:
+def _source(texts: tuple[str, ...], published: dt.date | None = None) -> _Source:
     docs = tuple(parse(t) for t in texts)
     text = " ".join(texts)
     tokens = [t for d in docs for t in d]
     keys = {_key(t) for t in tokens} | {t.text.lower() for t in tokens}
     dates = set()
     for t in texts:
-        for timex in tag(t, None):
-            dates |= {timex.value, timex.text.lower()}
+        for timex in tag(t, published):
+            dates |= {timex.value, timex.text.lower()} | ({timex.value_end} if timex.value_end else set())
     return _Source(
         docs=docs,
         text=text,
@@ -234,20 +235,21 @@ def _supported(tok: Token, src: _Source) -> bool:
 # The checks
 
 
-def check(statement: str, sources: Sequence[str]) -> list[Problem]:
+def check(statement: str, sources: Sequence[str], *, published: dt.date | None = None) -> list[Problem]:
     """The problems that make `statement` unfaithful to `sources` (the cited sentences' texts, in
-    article order); none when the sentences support it."""
+    article order); none when the sentences support it. With the article's `published` date,
+    relative dates resolve ("on Sunday" states "May 11, 2025"); without it they compare as written."""
     statement = " ".join(statement.split())
     if not statement:
         return [Problem("unfinished", "is empty")]
     if not sources:
         return [Problem("unsupported-words", "cites no sentence")]
-    src = _source(tuple(" ".join(s.split()) for s in sources))
+    src = _source(tuple(" ".join(s.split()) for s in sources), published)
     doc = parse(statement)
     problems = _unfinished(statement, doc, src)
     problems += _about_task(statement, src)
     problems += _misquotes(statement, src)
-    dates = [t for t in tag(statement, None) if t.type in ("DATE", "TIME")]
+    dates = [t for t in tag(statement, published) if t.type in ("DATE", "TIME")]
     problems += _number_problems(statement, dates, src)
     problems += _negation(doc, src)
     problems += _hedges(doc, src)
@@ -418,13 +420,18 @@ def _value(word: str) -> float | None:
     return total
 
 
+_DATE_MODIFIERS = frozenset(
+    "early late mid middle end beginning start first last next past previous coming this that before after".split()
+)
+
+
 def _number_problems(statement: str, dates: list, src: _Source) -> list[Problem]:
     problems = []
     for timex in dates:
         text = timex.text.lower()
         stated = timex.value in src.dates or text in src.dates or text in src.text.lower()
-        # "the early 1970s" and "the late 1970s" resolve alike: their words must match too
-        if not stated or not set(_quote_words(text)) <= src.wordset:
+        # "the early 1970s" and "the late 1970s" resolve alike: their modifiers must match too
+        if not stated or not (set(_quote_words(text)) & _DATE_MODIFIERS) <= src.wordset:
             problems.append(Problem("number", f'has the date "{timex.text}", which the cited sentences do not state'))
     blanked = statement
     for timex in reversed(dates):
@@ -554,7 +561,11 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
                     if reports is None:
                         reports = _reports_supported(doc, src)
                     if not reports:
-                        said.add(f'drops the attribution: the cited sentences only say that {_clause(_subject(marker) or marker, 5)} "{marker.text}" it')
+                        subject = _subject(marker)
+                        if subject is not None:
+                            said.add(f'drops the attribution: the cited sentences only say that {_clause(subject, 5)} "{marker.text}" it')
+                        else:
+                            said.add(f'drops the attribution: in the cited sentences it comes from someone "{marker.text}" it')
                     continue
                 text = _between(marker, governed) if what != "condition" else _clause(marker.head)
                 said.add(f'drops "{marker.text}": the cited sentences only say "{text}"')
@@ -572,7 +583,7 @@ def _reports_supported(doc: Doc, src: _Source) -> bool:
     """Whether the statement attributes its content with a word the sentences use: a verb that
     frames a clause ("said", "told"), or "according to"."""
     for marker, _, what, _ in _frames(doc):
-        if what in ("attribution", "according") and _key(marker) in src.keys | {"according"}:
+        if what in ("attribution", "according") and _key(marker) in src.keys | {"accord", "according"}:
             return True
     return False
 
@@ -693,7 +704,7 @@ def _words(doc: Doc, src: _Source, skip: Sequence[tuple[int, int]] = ()) -> list
 
 
 def find_support(
-    statement: str, sentences: Sequence[tuple[str, str]], *, max_sources: int = 3
+    statement: str, sentences: Sequence[tuple[str, str]], *, max_sources: int = 3, published: dt.date | None = None
 ) -> tuple[list[str], list[Problem]]:
     """The ids of the sentences (`(id, text)` pairs, in article order) that best support
     `statement`, at most `max_sources`, and the problems `check` finds against them."""
@@ -721,7 +732,7 @@ def find_support(
     best: tuple[list[str], list[Problem]] | None = None
     for indexes in reversed(candidates):  # the widest first: ties go to more support
         ids = [sentences[i][0] for i in indexes]
-        problems = check(statement, [sentences[i][1] for i in indexes])
+        problems = check(statement, [sentences[i][1] for i in indexes], published=published)
         if best is None or len(problems) < len(best[1]):
             best = (ids, problems)
         if not problems:
