@@ -205,13 +205,17 @@ def f_passive(doc, text, rng):
         s0, s1, o0, o1 = subj.left_edge.i, subj.right_edge.i, obj.left_edge.i, obj.right_edge.i
         if s1 + 1 != verb.i or o0 != verb.i + 1 or obj.lower_ in ("it", "them", "him", "her", "us", "me", "what", "that", "this"):
             continue
+        if any(t.text in ("(", ")", "_", "``", "''", '"') for t in doc[s0 : o1 + 1]):
+            continue  # a dateline or a quotation inside the phrases: not a clean clause
         be = "were" if obj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in obj.children) else "was"
-        agent = join(doc[s0 : s1 + 1])
+        agent = join(doc[s0 : s1 + 1]).rstrip(" ,")
         agent = OBJECT_FORM.get(agent.lower(), agent if subj.pos_ == "PROPN" or doc[s0].pos_ == "PROPN" else agent[:1].lower() + agent[1:])
         prefix = join(doc[:s0])
         patient = join(doc[o0 : o1 + 1])
         patient = capitalise(patient) if not prefix else patient
         rest = join(doc[o1 + 1 :])
+        if agent.endswith(".") and rest == ".":
+            rest = ""
         out = f"{prefix} {patient} {be} {verb.text} by {agent}{'' if rest[:1] in ',.;' else ' '}{rest}".strip()
         return out
     return None
@@ -223,12 +227,13 @@ def f_number_form(doc, text, rng):
     def free(m) -> bool:  # not inside a date ("Aug. 2"), not part of a longer number ("twenty four")
         around = text[max(0, m.start() - 1) : m.end() + 1]
         neighbours = re.findall(r"[\w-]+", text[max(0, m.start() - 12) : m.start()])[-1:] + re.findall(r"[\w-]+", text[m.end() : m.end() + 12])[:1]
-        return (not any(s <= m.start() < e for s, e in dates) and "-" not in around
+        return (not any(s <= m.start() < e for s, e in dates) and "-" not in around and not inside_quote_at(text, m.start())
                 and not any(w.lower() in NUMBER_WORDS or w.lower() in ("hundred", "thousand", "million", "billion") or w.isdigit() for w in neighbours))
 
     m = next((m for m in re.finditer(r"\b(\d{1,2})\b(?![.,:]\d)", text) if 2 <= int(m.group(1)) <= 20 and free(m)), None)
     if m:
-        return text[: m.start()] + NUMBER_WORDS[int(m.group(1))] + text[m.end() :]
+        after = " percent" if text[m.end() : m.end() + 1] == "%" else ""  # "11%" -> "eleven percent"
+        return text[: m.start()] + NUMBER_WORDS[int(m.group(1))] + after + text[m.end() + bool(after) :]
     m = next((m for m in re.finditer(r"\b(" + "|".join(NUMBER_WORDS[2:]) + r")\b", text, re.IGNORECASE) if free(m)), None)
     if m:
         return text[: m.start()] + str(NUMBER_WORDS.index(m.group(1).lower())) + text[m.end() :]

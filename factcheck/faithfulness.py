@@ -81,7 +81,8 @@ class Problem:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    senses: dict[str, frozenset[int]]  # "buy|v" -> the ids of its frequent synsets
+    senses: dict[str, frozenset[int]]  # "buy" -> the ids of its frequent synsets
+    broader: dict[str, frozenset[int]]  # "rise" -> the direct hypernyms of those ("increase")
     antonyms: frozenset[tuple[str, str]]  # ("rise", "fall"), both orders
 
     def synonyms(self, a: str, b: str) -> bool:
@@ -91,6 +92,11 @@ class _Lexicon:
 
     def sets(self, word: str) -> frozenset[int]:
         return self.senses.get(word, _EMPTY)
+
+    def covered(self, word: str) -> frozenset[int]:
+        """The synsets a word of the sentences supports: its own frequent senses and their direct
+        hypernyms (a statement may say "increased" for "rose", not "soared" for "rose")."""
+        return self.senses.get(word, _EMPTY) | self.broader.get(word, _EMPTY)
 
     def opposite(self, a: str, b: str) -> bool:
         return (a, b) in self.antonyms or _prefixed_opposite(a, b)
@@ -105,14 +111,16 @@ def lexicon() -> _Lexicon:
     try:
         raw = resources.files("factcheck.data").joinpath("lexicon.json.gz").read_bytes()
     except FileNotFoundError:  # a checkout before the table was built: exact words only
-        return _Lexicon({}, frozenset())
+        return _Lexicon({}, {}, frozenset())
     data = json.loads(gzip.decompress(raw))
     senses: dict[str, frozenset[int]] = {}
-    for key, ids in data["senses"].items():
-        word = key.split("|")[0]
-        senses[word] = senses.get(word, _EMPTY) | frozenset(ids)
+    broader: dict[str, frozenset[int]] = {}
+    for table, out in ((data["senses"], senses), (data["broader"], broader)):
+        for key, ids in table.items():
+            word = key.split("|")[0]
+            out[word] = out.get(word, _EMPTY) | frozenset(ids)
     antonyms = frozenset((a, b) for a, b in data["antonyms"]) | frozenset((b, a) for a, b in data["antonyms"])
-    return _Lexicon(senses, antonyms)
+    return _Lexicon(senses, broader, antonyms)
 
 
 _NEG_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
@@ -160,8 +168,10 @@ def _key(tok: Token) -> str:
 
 
 def _is_content(tok: Token) -> bool:
-    if tok.pos_ in _FUNCTION_POS or tok.pos_ == "NUM" or (tok.like_num and not tok.is_alpha):
+    if tok.pos_ in _FUNCTION_POS or tok.pos_ == "NUM":
         return False
+    if tok.like_num and (not tok.is_alpha or tok.lower_ in _UNITS or tok.lower_ in _SCALES):
+        return False  # a number, judged as one; "first" and "last" stay words
     key = _key(tok)
     return key not in _LIGHT and key not in _NEGATORS and any(c.isalpha() for c in key)
 
@@ -217,7 +227,7 @@ def _source(texts: tuple[str, ...], published: dt.date | None = None) -> _Source
         dates=frozenset(dates),
         words=_quote_words(text),
         wordset=frozenset(_quote_words(text)),
-        synsets=frozenset(i for t in tokens if _is_content(t) for w in {_key(t), t.text.lower()} for i in lexicon().sets(w)),
+        synsets=frozenset(i for t in tokens if _is_content(t) for w in {_key(t), t.text.lower()} for i in lexicon().covered(w)),
     )
 
 
@@ -284,7 +294,7 @@ def _unfinished(statement: str, doc: Doc, src: _Source) -> list[Problem]:
         problems.append(Problem("unfinished", "has a quotation mark that is never closed"))
     words = [t for t in doc if not t.is_punct]
     last_word = re.search(r"([^\W\d_]+)\W*$", statement)
-    if last_word and last_word.group(1).lower() in _DANGLING:
+    if last_word and last_word.group(1).lower() in _DANGLING and not re.fullmatch(r"[A-Z]", last_word.group(1)):
         problems.append(Problem("unfinished", f'ends on "{last_word.group(1)}", mid-sentence'))
     elif words and words[-1].pos_ in _TRAILING_FUNCTION_POS and words[-1].dep_ != "prt" and words[-1].lower_ not in _CAN_END:
         problems.append(Problem("unfinished", f'ends on "{words[-1].text}", mid-sentence'))
