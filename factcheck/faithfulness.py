@@ -552,7 +552,6 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
     content_keys = {_key(t) for t in doc if _is_content(t)}
     said: set[str] = set()
     statement_classes = _modal_classes(doc)
-    reports = None
     for sdoc in src.docs:
         for marker, governed, what, scope in _frames(sdoc):
             scope -= _LIGHT
@@ -564,13 +563,11 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
                 if not _MODAL_CLASSES.get(mkey, {mkey}) & statement_classes:
                     said.add(f'drops "{marker.text}": the cited sentences only say "{_between(marker, governed)}"')
             elif what == "according":
-                if "accord" not in keys and "according" not in keys and not _reports_supported(doc, src):
+                if "accord" not in keys and "according" not in keys and not _attributed(doc, mkey, scope):
                     said.add(f'drops the attribution "{_clause(marker, 5)}": say who states it, as the cited sentences do')
             elif mkey not in keys and not _has_synonym(mkey, keys):
                 if what == "attribution":
-                    if reports is None:
-                        reports = _reports_supported(doc, src)
-                    if not reports:
+                    if not _attributed(doc, mkey, scope):
                         subject = _subject(marker)
                         if subject is not None:
                             said.add(f'drops the attribution: the cited sentences only say that {_clause(subject, 5)} "{marker.text}" it')
@@ -589,11 +586,22 @@ def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def _reports_supported(doc: Doc, src: _Source) -> bool:
-    """Whether the statement attributes its content with a word the sentences use: a verb that
-    frames a clause ("said", "told"), or "according to"."""
-    for marker, _, what, _ in _frames(doc):
-        if what in ("attribution", "according") and _key(marker) in src.keys | {"accord", "according"}:
+# Verbs and phrases that attribute what follows to a source; one may stand for another.
+_REPORTING = frozenset(
+    """say tell state add report announce accord according claim note write explain insist warn
+    confirm reply answer declare assert maintain argue""".split()
+)
+
+
+def _attributed(doc: Doc, marker: str, scope: set[str]) -> bool:
+    """Whether the statement attributes the same content as the sentences' `marker` does: with the
+    same verb, a synonym or, for reporting, another reporting word ("said" -> "according to")."""
+    lex = lexicon()
+    for own, _, what, own_scope in _frames(doc):
+        if what not in ("attribution", "according") or not own_scope & scope:
+            continue
+        key = _key(own)
+        if key == marker or lex.synonyms(key, marker) or (key in _REPORTING and marker in _REPORTING):
             return True
     return False
 
