@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from factcheck.article import split_sentences  # noqa: E402
 from factcheck.dates import tag  # noqa: E402
 from factcheck.faithfulness import check  # noqa: E402
+from factcheck.faithfulness import parse as statement_parse  # noqa: E402
 from factcheck.nlp import parse  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent.parent.parent / "shared" / "eval" / "tempeval3-tbaq"
@@ -471,8 +472,8 @@ def statements(folder: Path, limit: int | None) -> list[tuple[str, str, str, boo
 def run(folder: Path, show: str | None, limit: int | None) -> dict[str, tuple[int, int]]:
     made = statements(folder, limit)
     results: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for _, statement, source, _ in made:  # warm the parser's cache with the sources
-        parse(source)
+    for source in {source for _, _, source, _ in made}:  # the article's sentences, parsed once per article
+        check(source, [source])
     start = time.perf_counter()
     for kind, statement, source, faithful in made:
         problems = check(statement, [source])
@@ -482,10 +483,22 @@ def run(folder: Path, show: str | None, limit: int | None) -> dict[str, tuple[in
         if show in (kind, "all") and not right:
             print(f"[{kind}] {statement}\n    source: {source}\n    -> {[p.message for p in problems] or 'accepted'}\n")
     elapsed = time.perf_counter() - start
-    return {k: tuple(v) for k, v in results.items()}, len(made) / elapsed
+    speeds = {"all, first check": len(made) / elapsed}
+    # Short statements (<= 15 words, what a summary or claim usually is), first check and again
+    # (the parses cached): the pipeline checks hundreds per article.
+    short = [(st, src) for _, st, src, _ in made if len(st.split()) <= 15][:600]
+    statement_parse.cache_clear()
+    for _, source in short:  # the article's sentences are parsed once per article
+        check(source, [source])
+    for label in ("short, first check", "short, parses cached"):
+        start = time.perf_counter()
+        for statement, source in short:
+            check(statement, [source])
+        speeds[label] = len(short) / (time.perf_counter() - start) if short else 0.0
+    return {k: tuple(v) for k, v in results.items()}, speeds
 
 
-def report(name: str, results: dict, speed: float) -> None:
+def report(name: str, results: dict, speeds: dict[str, float]) -> None:
     print(f"\n== {name}")
     faithful = [results.get(k, (0, 0)) for k in FAITHFUL]
     for kind in FAITHFUL:
@@ -499,7 +512,8 @@ def report(name: str, results: dict, speed: float) -> None:
     shares = [results[k][0] / results[k][1] for k in UNFAITHFUL if results.get(k, (0, 0))[1]]
     average = sum(shares) / len(shares) if shares else 0
     print(f"  faithful accepted {accepted:.1%} (target >= 95%); unfaithful caught, mean over kinds {average:.1%} "
-          f"(target >= 93%), lowest {min(shares):.1%} (target >= 80%); {speed:.0f} statements/s")
+          f"(target >= 93%), lowest {min(shares):.1%} (target >= 80%)")
+    print("  statements checked per second: " + ", ".join(f"{label} {speed:.0f}" for label, speed in speeds.items()) + " (target >= 200 on short ones)")
 
 
 def main() -> None:
