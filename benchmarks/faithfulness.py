@@ -173,9 +173,7 @@ def f_appositive(doc, text, rng):
         if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
             left, right = tok.left_edge.i, tok.right_edge.i
             if left > 0 and doc[left - 1].text == "," and right + 1 < len(doc) and doc[right + 1].text == ",":
-                return join(doc[: left - 1]) + doc[left - 2].whitespace_ * 0 + " " + join(doc[right + 2 :]) if False else (
-                    "".join(t.text_with_ws for t in doc[: left - 1]).rstrip() + " " + join(doc[right + 2 :])
-                )
+                return "".join(t.text_with_ws for t in doc[: left - 1]).rstrip() + " " + join(doc[right + 2 :])
     return None
 
 
@@ -183,7 +181,9 @@ def substitute(doc, table, only=None):
     for tok in doc:
         if tok.text in table and (only is None or only(tok)):
             new = table[tok.text]
-            return join(doc[: tok.i]) + (" " if tok.i else "") + new + tok.whitespace_ + join(doc[tok.i + 1 :]) if tok.i else capitalise(new) + tok.whitespace_ + join(doc[1:])
+            if not tok.i:
+                return capitalise(new) + tok.whitespace_ + join(doc[1:])
+            return join(doc[: tok.i]) + " " + new + tok.whitespace_ + join(doc[tok.i + 1 :])
     return None
 
 

@@ -59,7 +59,7 @@ from .dates import tag
 from .nlp import parser
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 KINDS = (
     "unsupported-words",
@@ -258,8 +258,8 @@ def check(statement: str, sources: Sequence[str], *, published: dt.date | None =
     article order); none when the sentences support it. With the article's `published` date,
     relative dates resolve ("on Sunday" states "May 11, 2025"); without it they compare as written."""
     statement = " ".join(statement.split())
-    if not statement:
-        return [Problem("unfinished", "is empty")]
+    if not any(c.isalnum() for c in statement):
+        return [Problem("unfinished", "is empty: it has no words")]
     if not sources:
         return [Problem("unsupported-words", "cites no sentence")]
     src = _source(tuple(" ".join(s.split()) for s in sources), published)
