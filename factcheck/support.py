@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .article import Article
 from .errors import EmptyInput
-from .faithfulness import find_support
+from .faithfulness import find_support, parse_many
 
 
 class StatementResult(BaseModel):
@@ -46,6 +46,7 @@ def check_statements(article: Article, statements: Sequence[str]) -> CheckResult
     if not statements:
         raise EmptyInput("no statement to check: give one a line, or --text")
     sentences = [(s.id, s.text) for s in article.sentences if not s.heading] or [(s.id, s.text) for s in article.sentences]
+    parse_many(" ".join(text.split()) for text in statements)
     results = []
     for text in statements:
         ids, problems = find_support(text, sentences, published=article.published)
