@@ -34,7 +34,7 @@ Kind = Literal["person", "organisation", "group", "outlet"]
 
 # Verbs that report speech or a stated position, by lemma: a closed class of English, not an article's.
 REPORTING_LEMMAS = frozenset(
-    """say tell state add announce claim argue note confirm write warn insist assert deny urge explain
+    """say tell state add reiterate describe announce claim argue note confirm write warn insist assert deny urge explain
     report estimate predict acknowledge admit allege declare disclose reveal suggest indicate testify
     maintain contend concede caution recall reply respond remark comment stress emphasize emphasise
     complain charge believe think predict promise vow pledge order""".split()
@@ -137,15 +137,15 @@ def _cues(doc) -> list[_Cue]:
     """Reporting verbs with what they report (a clause, or a quotation in the sentence) and their
     subject; "according to X". A verb inside a relative clause reports nothing about the sentence."""
     cues = []
-    quoted = any(ch in _QUOTES for ch in doc.text)
+    quoted = any(ch in _QUOTES + "‘" for ch in doc.text)
     for tok in doc:
-        if tok.lemma_.lower() in REPORTING_LEMMAS and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("relcl", "acl", "amod", "advcl", "pcomp"):
+        if tok.lemma_.lower() in REPORTING_LEMMAS and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("relcl", "acl", "amod", "pcomp"):
             reports = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i
-            if not (reports or quoted and tok.lemma_.lower() in ("say", "tell", "add")):
+            if not (reports or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe")):
                 continue
             subjects = [c for c in tok.children if c.dep_ == "nsubj"]
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            if not subjects and tok.dep_ == "conj":  # "He sold the house and said ...": the first verb's subject
+            if not subjects and tok.dep_ in ("conj", "advcl"):  # "He sold it and said ...", "X did Y, saying ...": the first verb's subject
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
             for subject in subjects or agents:
                 cues.append(_Cue(tok.i, subject, tok.text.lower()))
@@ -205,6 +205,10 @@ def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[S
         for mention in reversed(context):
             if re.search(rf"\b{re.escape(noun)}\b", mention.name.lower()):
                 return Speaker(mention.name, mention.kind, mention.sentence, cue, mention.name)
+        if subject.lemma_.lower() in _PERSON_NOUNS:  # "added the president": the person named before
+            person = next((m for m in reversed(context) if m.kind == "person"), None)
+            if person is not None:
+                return Speaker(person.name, "person", person.sentence, cue, person.name)
         if subject.lemma_.lower() in _DOCUMENT_NOUNS:  # "the statement said": whoever issued it
             issuer = next((sp for sp in recent if sp.kind == "organisation"), None) or next(
                 (Speaker(m.name, m.kind, m.sentence, cue, m.name) for m in reversed(context) if m.kind == "organisation"), None
@@ -212,7 +216,9 @@ def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[S
             if issuer is not None:
                 return dataclasses.replace(issuer, cue=cue)
     name = _noun_phrase(subject)
-    return Speaker(name or lower, "person" if subject.lemma_.lower() in _PERSON_NOUNS else "group", index, cue, name)
+    lemma = subject.lemma_.lower()
+    kind = "person" if lemma in _PERSON_NOUNS else "organisation" if lemma in _ORG_NOUNS else "group"
+    return Speaker(name or lower, kind, index, cue, name)
 
 
 def _quote_state(text: str, open_before: bool) -> bool:
@@ -347,6 +353,10 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
             if any(m.kind == "person" for m in _mentions(clause, len(previous)) if m.start < tok.idx):
                 continue  # the antecedent is in the clause itself
             recent = [sp for sp in reversed(spoken) if sp.kind == "person"]
+            if own.kind == "person" and own.sentence is not None:  # "X said that he ...": X
+                edits.append((tok.idx, tok.idx + len(tok.text), own.name + ("’s" if tok.dep_ == "poss" else "")))
+                cited.add(own.sentence) if own.sentence < len(previous) else None
+                continue
             named = next((m for m in reversed(mentions) if m.kind == "person"), None)
             found = (named.name, named.sentence) if named and (not recent or named.sentence > (recent[0].sentence or -1)) else (
                 (recent[0].name, recent[0].sentence) if recent else None
@@ -494,7 +504,8 @@ def _is_rule(doc) -> bool:
 
 def _dated_past(doc, head) -> bool:
     has_date = any(e.label_ == "DATE" for e in doc.ents)
-    return has_date and (head.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in head.children))
+    past = head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
+    return has_date and past and head.lemma_.lower() not in _FORECAST_VERBS
 
 
 def _opinion(doc, head) -> bool:

@@ -2,14 +2,14 @@
 the speaker keeps the article's attribution; and on a ranking model's ratings of the claims.
 
 ``classify_claim`` is code's stand-in for a type that kept failing its check: it reads the same
-wording the check does, so the two cannot disagree.
+structure the check does (factcheck/attribution.py), so the two cannot disagree.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..dates import tag
+from ..attribution import claim_types
 from ..models import ClaimType, RatingsDraft
 from . import grounding
 
@@ -21,43 +21,18 @@ _PRIMARY_SOURCES = re.compile(
     re.I,
 )
 
-_NUMBERS = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|percent|half|double)\b", re.I)
-_FUTURE = re.compile(r"\b(will|would|shall|expects?|expected|plans?|planned|intends?|next|forecasts?|predicts?|to be)\b", re.I)
-# A forecast, as opposed to a stated plan ("will assume command"), which records can settle when it is due.
-_FORECAST = re.compile(r"\b(expects?|expected|forecasts?|predicts?|likely|could|might|would|projected)\b", re.I)
-_JUDGEMENT = re.compile(r"\b(should|must|ought|described\b.*\bas|excellent|staunch|capable|great|best|worst|important)\b", re.I)
-_CAUSAL = re.compile(r"\b(because|due to|caused|led to|leads to|as a result|result of|thanks to)\b", re.I)
-
-
-def _without_dates(text: str) -> str:
-    """The text with its date expressions blanked: "May 15" is a date, not a statistic."""
-    return grounding.blank_spans(text, tag(text, None))
-
-
 def check_claim_type(kind: ClaimType, quote: str, speaker: str) -> list[str]:
-    """The type must fit the quote's wording: a statistic states a number, a prediction looks ahead."""
-    if kind == "statistic" and not _NUMBERS.search(_without_dates(quote)):
-        return ["type statistic needs a number other than a date, and the quote states none"]
-    if kind == "quote" and speaker in ("the outlet", "unattributed"):
-        return ["type quote needs a speaker other than the outlet"]
-    if kind == "prediction" and not _FUTURE.search(quote):
-        return ["type prediction needs a statement about the future"]
-    if kind == "causal" and not _CAUSAL.search(quote):
-        return ["type causal needs a cause stated in the quote"]
-    return []
+    """The type must be one the clause's structure allows (factcheck/attribution.py): a statistic
+    states a figure, a prediction looks ahead, and a checkable fact is never typed opinion."""
+    allowed = claim_types(quote, speaker)
+    if kind in allowed:
+        return []
+    return [f"type {kind} does not fit the clause: its structure allows {', '.join(allowed)}"]
 
 
 def classify_claim(quote: str, speaker: str) -> ClaimType:
-    """Code's stand-in for the model's type, from the quote's wording (marked as code-filled)."""
-    if _JUDGEMENT.search(quote):
-        return "opinion"
-    if _FORECAST.search(quote):
-        return "prediction"
-    if _CAUSAL.search(quote):
-        return "causal"
-    if _NUMBERS.search(_without_dates(quote)):
-        return "statistic"
-    return "quote" if speaker not in ("the outlet", "unattributed") else "event"
+    """Code's stand-in for the model's type: the first type the clause's structure allows."""
+    return claim_types(quote, speaker)[0]
 
 
 def check_attribution_kept(speaker: str, said_by: str | None) -> list[str]:
