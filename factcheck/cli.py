@@ -208,6 +208,49 @@ def checkworthiness(
         _emit_table(["line", "score", "sentence"], rows, out, empty="no sentence to score")
 
 
+class CheckFormat(str, Enum):
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def check(
+    article: ArticleArg,
+    statements: Annotated[
+        Optional[str], typer.Argument(help="A file of statements, one a line, or - for stdin.", show_default=False)
+    ] = None,
+    text: Annotated[Optional[str], typer.Option("--text", help="One statement to check, instead of STATEMENTS.", show_default=False)] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any statement is not supported.")] = False,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="markdown or json.")] = CheckFormat.markdown,
+    out: OutOpt = None,
+) -> None:
+    """Which statements the article supports, the sentences that do, and why the others fail; no model is called.
+
+    Example: factcheck check story.html draft.txt --format json
+    """
+    with _errors():
+        from .article import decode, load_article, read_file
+        from .support import check_statements, statement_lines, to_markdown
+
+        if (statements is None) == (text is None):
+            raise typer.BadParameter("give a file of statements (or - for stdin), or --text, not both", param_hint="STATEMENTS")
+        if article == "-" and statements == "-":
+            raise typer.BadParameter("only one of ARTICLE and STATEMENTS can be - (stdin)", param_hint="STATEMENTS")
+        loaded = load_article(article, stdin=_read_stdin() if article == "-" else None)
+        if text is not None:
+            lines = [text]
+        else:
+            raw = _read_stdin() if statements == "-" else read_file(Path(statements))
+            lines = statement_lines(decode(raw, name=statements))
+        result = check_statements(loaded, lines)
+        if format is CheckFormat.json:
+            _emit(json.dumps({"statements": [s.model_dump(exclude={"kinds"}) for s in result.statements]}, indent=2, ensure_ascii=False) + "\n", out)
+        else:
+            _emit(to_markdown(result, loaded) + "\n", out)
+    if strict and not result.all_supported:
+        raise typer.Exit(1)
+
+
 @app.command()
 def schema(out: OutOpt = None) -> None:
     """Print the JSON Schema of the report that --format json produces."""

@@ -1,0 +1,118 @@
+"""The faithfulness checker: paraphrases that keep the meaning pass; each kind of unfaithfulness is
+rejected with its reason. The sentences are invented news, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.faithfulness import KINDS, Problem, check, find_support, lexicon
+
+COUNCIL = "The city council approved the sale of the harbour warehouse on Tuesday, the mayor's office said."
+POLICE = "Police arrested three protesters outside the ministry."
+PRICES = "Fuel prices rose 12 percent in March, according to the statistics agency."
+PLAN = "The airline had been expected to cut 400 jobs if the merger failed."
+QUOTE = '"We will not sell the port," Governor Maria Lopez told reporters.'
+APPOSITIVE = "Jan de Vries, the company's chief executive, resigned on Friday."
+LEADING = "After a two-hour meeting, the union accepted the offer."
+BOUGHT = "The city bought 20 new buses last year."
+MAY = "The bank may raise interest rates next month."
+
+FAITHFUL = [
+    (COUNCIL, COUNCIL),  # the sentence itself
+    ("The mayor's office said the city council approved the sale of the harbour warehouse on Tuesday.", COUNCIL),  # attribution first
+    ("The union accepted the offer.", LEADING),  # leading phrase dropped
+    ("Jan de Vries resigned on Friday.", APPOSITIVE),  # appositive dropped
+    ("The city purchased 20 new buses last year.", BOUGHT),  # synonym
+    ("Three protesters were arrested by police outside the ministry.", POLICE),  # active to passive
+    ("Police arrested 3 protesters outside the ministry.", POLICE),  # number written in digits
+    ("Fuel prices rose 12% in March, according to the statistics agency.", PRICES),  # percent sign
+    ('"We won\'t sell the port," Governor Maria Lopez told reporters.', QUOTE),  # contraction
+    ("According to the statistics agency, fuel prices rose 12 percent in March.", PRICES),  # attribution moved
+    ("The bank might raise interest rates next month.", MAY),  # modal of the same strength
+    ("The city council approved the sale, the mayor's office said.", COUNCIL),  # compression
+]
+
+
+@pytest.mark.parametrize(("statement", "source"), FAITHFUL)
+def test_faithful_paraphrases_pass(statement: str, source: str) -> None:
+    assert check(statement, [source]) == []
+
+
+UNFAITHFUL = [
+    ("unsupported-words", "The city council secretly approved the sale of the harbour warehouse on Tuesday, the mayor's office said.", COUNCIL),
+    ("unsupported-words", "Police arrested three journalists outside the ministry.", POLICE),
+    ("negation", "The city council did not approve the sale of the harbour warehouse on Tuesday, the mayor's office said.", COUNCIL),
+    ("negation", '"We will sell the port," Governor Maria Lopez told reporters.', QUOTE),
+    ("hedge", "The airline cut 400 jobs.", PLAN),  # "had been expected to" dropped
+    ("hedge", "The airline had been expected to cut 400 jobs.", PLAN),  # the condition dropped
+    ("hedge", "The bank will raise interest rates next month.", MAY),  # "may" hardened
+    ("hedge", "The city council approved the sale of the harbour warehouse on Tuesday.", COUNCIL),  # "said" dropped
+    ("hedge", "Fuel prices rose 12 percent in March.", PRICES),  # "according to" dropped
+    ("roles", "Three protesters arrested police outside the ministry.", POLICE),
+    ("roles", "The mayor's office approved the sale of the harbour warehouse on Tuesday, the city council said.", COUNCIL),
+    ("antonym", "Fuel prices fell 12 percent in March, according to the statistics agency.", PRICES),
+    ("number", "Police arrested four protesters outside the ministry.", POLICE),
+    ("number", "The city bought 20 new buses on Monday.", BOUGHT),
+    ("unfinished", "The city council approved the sale of the", COUNCIL),
+    ("unfinished", "Governor Maria Lopez told reporters that the port was.", QUOTE),
+    ("unfinished", 'Governor Maria Lopez told reporters: "We will not sell the port.', QUOTE),
+    ("unfinished", "The city council approved the sale of the harbour warehouse on Tuesday, the mayor's office said,", COUNCIL),
+    ("about-the-task", "The sentence says that police arrested three protesters outside the ministry.", POLICE),
+    ("about-the-task", "Police arrested three protesters outside the ministry. The summary is written in a neutral tone.", POLICE),
+    ("misquote", '"We will never sell the harbour," Governor Maria Lopez told reporters.', QUOTE),
+    ("misquote", 'Governor Maria Lopez told reporters: "We will not sell the city port."', QUOTE),
+]
+
+
+@pytest.mark.parametrize(("kind", "statement", "source"), UNFAITHFUL)
+def test_each_kind_of_unfaithfulness_is_rejected_with_its_reason(kind: str, statement: str, source: str) -> None:
+    problems = check(statement, [source])
+    assert kind in {p.kind for p in problems}, problems
+    assert all(p.kind in KINDS and p.message for p in problems)
+
+
+def test_reasons_are_plain_words_that_name_the_change() -> None:
+    [problem] = check("The city council did not approve the sale of the harbour warehouse on Tuesday, the mayor's office said.", [COUNCIL])
+    assert problem == Problem("negation", 'adds "not": the cited sentences do not negate "approve"')
+    [dropped] = check("The airline cut 400 jobs if the merger failed.", [PLAN])
+    assert dropped.kind == "hedge" and '"expected to cut"' in dropped.message
+    [moved] = [p for p in check("Three protesters arrested police outside the ministry.", [POLICE]) if p.kind == "roles"]
+    assert "protesters" in moved.message and "police" in moved.message.lower()
+
+
+def test_a_quote_may_be_shortened_but_not_reworded() -> None:
+    assert check('Governor Maria Lopez told reporters: "We will not sell the port."', [QUOTE]) == []
+    assert check('Governor Maria Lopez told reporters they will "not sell the port."', [QUOTE]) == []
+    assert [p.kind for p in check('Governor Maria Lopez told reporters they will "not sell port."', [QUOTE])] == ["misquote"]
+
+
+def test_a_statement_may_rest_on_several_sentences() -> None:
+    sources = ["The storm hit the coast on Sunday.", "It destroyed 40 homes, officials said."]
+    assert check("The storm destroyed 40 homes, officials said.", sources) == []
+    assert [p.kind for p in check("The storm destroyed 50 homes, officials said.", sources)] == ["number"]
+
+
+def test_no_sources_or_no_text_is_a_problem() -> None:
+    assert check("Police arrested three protesters.", []) != []
+    assert [p.kind for p in check("   ", [POLICE])] == ["unfinished"]
+
+
+def test_find_support_picks_the_sentences_in_article_order() -> None:
+    sentences = [
+        ("S1", "Heavy rain fell across the region on Monday."),
+        ("S2", "The river burst its banks near the old bridge."),
+        ("S3", "About 300 residents were evacuated, the fire service said."),
+    ]
+    ids, problems = find_support("The fire service said about 300 residents were evacuated.", sentences)
+    assert ids == ["S3"] and problems == []
+    ids, problems = find_support("The river burst its banks and 300 residents were evacuated, the fire service said.", sentences)
+    assert ids == ["S2", "S3"] and problems == []
+    ids, problems = find_support("The army rebuilt the bridge.", sentences)
+    assert problems and problems[0].kind == "unsupported-words"
+
+
+def test_the_lexicon_keeps_frequent_senses_only() -> None:
+    lex = lexicon()
+    assert lex.synonyms("buy", "purchase") and lex.synonyms("big", "large")
+    assert not lex.synonyms("fire", "sack")  # a rare sense of "fire": inserted meaning must not slip through
+    assert lex.opposite("rise", "fall") and lex.opposite("likely", "unlikely")
