@@ -9,7 +9,8 @@ any article:
   organisation named before (he/she to a person; it/they/the agency to an organisation), with the
   sentence that names them, to be cited. The outlet speaks only when nobody is attributed.
 - `resolve_referents(clause, sentence, previous)`: the clause as a claim that stands alone: a leading
-  pronoun becomes its antecedent, "that group" or "That" gets its referent quoted with it, a figure
+  pronoun becomes its antecedent, "that group" gets its referent when one is sure, else the sentence
+  before is cited (never a guessed referent), a figure
   keeps the phrase that says what it counts, a clause cut from its subject gets it back.
 - `claim_types(clause, speaker)`: the types the clause's structure allows, code's choice first.
 - `verify_for(kind, speaker, clause)`: what to check and where, from templates.
@@ -140,11 +141,14 @@ def _cues(doc) -> list[_Cue]:
     quoted = any(ch in _QUOTES + "‘" for ch in doc.text)
     for tok in doc:
         if tok.lemma_.lower() in REPORTING_LEMMAS and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("relcl", "acl", "amod", "pcomp"):
+            inverted = _inverted_speaker(tok)
             reports = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i
-            if not (reports or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe")):
+            if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe")):
                 continue
-            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([inverted] if inverted is not None else [])
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if not subjects and tok.dep_ in ("conj", "advcl") and _inverted_speaker(tok.head) is not None:
+                subjects = [_inverted_speaker(tok.head)]  # "..., added X, adding that ...": X
             if not subjects and tok.dep_ in ("conj", "advcl"):  # "He sold it and said ...", "X did Y, saying ...": the first verb's subject
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
             for subject in subjects or agents:
@@ -154,6 +158,24 @@ def _cues(doc) -> list[_Cue]:
             if objects:
                 cues.append(_Cue(tok.i, objects[0], "according to"))
     return cues
+
+
+def _inverted_speaker(verb):
+    """The speaker of an inverted reporting clause: "A, added the president, adding that B",
+    "'...,' said Smith". The report comes first and the verb, after a comma and with no subject of
+    its own, is followed by who speaks; the parser often takes that noun for the verb's object, or
+    the verb for a second verb of the report ("supports A, added the president"). A coordinated verb
+    ("A and added B") is not inverted: no conjunction may stand between the report and the verb."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’", "'") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    report_first = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children) or verb.dep_ in ("conj", "dep", "parataxis", "advcl", "ccomp") and verb.head.i < verb.i
+    if not report_first or any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children if verb.dep_ == "conj"):
+        return None
+    after = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i == verb.i + 1 + sum(1 for t in doc[verb.i + 1 : c.i] if t.dep_ in ("det", "compound", "amod", "poss"))]
+    if after and (after[0].pos_ == "PROPN" or after[0].lemma_.lower() in _PERSON_NOUNS | _ORG_NOUNS or after[0].ent_type_ in _PERSON_ENTS | _GROUP_ENTS):
+        return after[0]
+    return None
 
 
 def _noun_phrase(token) -> str:
@@ -281,14 +303,52 @@ def attribute(sentences: Sequence[str], index: int, clause: str | None = None) -
     return speakers[index]
 
 
-def candidates(sentences: Sequence[str], index: int, window: int = 2) -> list[str]:
-    """Speakers a model may choose among for sentence `index`: code's attribution first, then the
-    people and organisations named in it and the `window` sentences before, then the outlet."""
-    names = [attribute(sentences, index).name]
-    for i in range(max(0, index - window), index + 1):
-        names += [m.name for m in _mentions(sentences[i], i)]
-    names.append(OUTLET)
-    return list(dict.fromkeys(n for n in names if n))
+def candidates(sentences: Sequence[str], index: int, window: int = 2) -> list[Speaker]:
+    """Speakers a model may choose among for sentence `index`. Code's attribution is the reference:
+    when code found a speaker, it comes first, and the outlet is listed only so that a model which
+    answers outside a grammar still parses (the check then rejects it and code's speaker stands).
+    When code found nobody: the outlet, then, if the sentence quotes someone code could not name,
+    the people and organisations named in it and the `window` sentences before, each with the
+    sentence that names them."""
+    said = attribute(sentences, index)
+    if not said.is_outlet:
+        return [said, OUTLET_SPEAKER]
+    found = [OUTLET_SPEAKER]
+    if any(ch in _QUOTES for ch in sentences[index]):
+        for i in range(max(0, index - window), index + 1):
+            found += [Speaker(m.name, m.kind, i, "model's choice", m.name) for m in _mentions(sentences[i], i)]
+    unique: dict[str, Speaker] = {}
+    for sp in found:
+        unique.setdefault(sp.name, sp)
+    return list(unique.values())
+
+
+def attributed(text: str, speaker: Speaker, clause: str, sentence: str) -> str:
+    """`text` (the standalone form of `clause`, a part of `sentence`) with its reporting frame put
+    back when the frame lies outside the clause ("X said A, adding that B": B), so the claim keeps
+    its attribution: "X said that B", "According to X, B"."""
+    start = sentence.find(clause.strip())
+    if speaker.is_outlet or start < 0:
+        return text
+    end = start + len(clause.strip())
+    doc = parse(sentence)
+    cues = _cues(doc)
+    if not cues or any(start <= doc[c.token_i].idx < end or start <= c.subject.idx < end for c in cues):
+        return text  # nothing to put back, or the clause holds its own frame
+    raw = parse(clause)
+    first = raw[_first_word(raw)]
+    if first.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and first.dep_.startswith("nsubj") and text.startswith(_capitalise(speaker.name)):
+        body = first.lower_ + text[len(_capitalise(speaker.name)) :]  # "X said that he ...", not "X said that X ..."
+    elif first.pos_ == "PROPN" or first.text == "I" or first.ent_type_:
+        body = text
+    else:
+        body = text[:1].lower() + text[1:]
+    if speaker.cue == "according to":
+        return f"According to {speaker.name}, {body}"
+    # The sentence's own reporting verb ("added", "says"), so the frame is the article's word.
+    main = doc[next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), cues[0]).token_i]
+    verb = main.lower_ if main.tag_ in ("VBD", "VBZ", "VBP") and main.lemma_.lower() in REPORTING_LEMMAS else "said"
+    return f"{_capitalise(speaker.name)} {verb} that {body}"
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -308,19 +368,17 @@ def _has_verb(doc) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in doc)
 
 
-def _bracket(text: str, end: int, insert: str) -> str:
-    return text[:end] + f" [{insert}]" + text[end:]
-
-
 def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> Standalone:
     """`clause` (a clause of `sentence`, or the sentence) as a claim that stands alone.
 
     - a clause with no verb, or a figure whose population lies outside the clause, gives way to
       the whole sentence: a claim is never a bare noun phrase, nor a figure cut from what it counts;
     - a clause that lost its subject ("and said it would ...") gets the sentence's subject back;
-    - a leading He/She/They/It/His/Its becomes the person or organisation named before, "that group"
-      or "these cases" gets its referent quoted in brackets, and a leading "That"/"This" the sentence
-      it refers to; `cited` lists the earlier sentences those words come from.
+    - a leading He/She/His or a reporting "It"/"They" becomes the person or organisation named
+      before; "that group" or "the call" gets its referent in brackets when an earlier noun phrase
+      with the same head says which; a leading "It"/"That"/"This" that cannot be resolved with
+      confidence keeps the whole sentence and cites the sentence before, with no guessed referent;
+      `cited` lists the earlier sentences the reader needs.
     """
     clause = clause.strip()
     if clause != sentence.strip() and (not _has_verb(parse(clause)) or _figure_cut(clause, sentence)):
@@ -334,15 +392,16 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
     quoted = _quoted_spans(clause)
     main = {_content_head(doc).i, next((t.i for t in doc if t.dep_ == "ROOT"), 0)}
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in clause offsets
-    context_added = False
+    refers_back = False
 
     def context(after) -> None:
-        nonlocal context_added
-        if previous and not context_added:
-            end = after.idx + len(after.text)
-            edits.append((end, end, f' [in context: “{previous[-1].strip()}”]'))
+        # "It was a bomb", "That brought the toll to 259": what "It" or "That" stands for cannot be
+        # told with confidence, and a guessed referent in brackets would mislead. The claim cites the
+        # sentence before instead, where the reader finds it, and keeps its whole sentence.
+        nonlocal refers_back
+        if previous:
             cited.add(len(previous) - 1)
-            context_added = True
+            refers_back = True
 
     for tok in doc:
         lower = tok.lower_
@@ -385,6 +444,8 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
                 end = tok.head.idx + len(tok.head.text)
                 edits.append((end, end, f" [{referent[1]}]"))
                 cited.add(referent[0])
+    if refers_back and clause != sentence.strip():
+        return resolve_referents(sentence, sentence, previous)  # the whole sentence, not a part cut from its referent
     text = clause
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]

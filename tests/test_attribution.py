@@ -3,7 +3,7 @@ on news-like sentences written for these tests."""
 
 from __future__ import annotations
 
-from factcheck.attribution import attribute, attributions, claim_types, resolve_referents, verify_for
+from factcheck.attribution import OUTLET_SPEAKER, attribute, attributed, attributions, claim_types, resolve_referents, verify_for
 
 STORY = [
     "The Federal Aviation Administration announced on Friday that it will close 149 control towers.",  # 0
@@ -46,12 +46,15 @@ def test_claims_stand_alone() -> None:
     assert resolve_referents(STORY[6], STORY[6], previous).text == '"We won\'t refuse foreign donations," John Smith said.'
     it = resolve_referents(STORY[4], STORY[4], STORY[:4])
     assert it.text.startswith("The agency said it would") and it.cited == [1]
-    # A demonstrative gets its referent, from the sentence that names it.
+    # A demonstrative gets its referent when an earlier noun with the same head says which.
+    call = resolve_referents("That call lasted an hour.", "That call lasted an hour.", ["Biden held a phone call with Macron on Friday."])
+    assert "call [a phone call with Macron]" in call.text and call.cited == [0]
     group = resolve_referents(
         "The rate was 177 per 100,000 in that group.", "The rate was 177 per 100,000 in that group.",
         ["The study followed 2,000 people 65 and older.", "Its results were released on Monday by health officials."],
     )
-    assert "that group [" in group.text and group.cited
+    # No noun before says which group: no guessed referent in brackets; the sentence before is cited.
+    assert "[" not in group.text and group.cited == [1]
     # A clause that lost its subject gets it back; a bare noun phrase gives way to its sentence.
     sentence = "The FAA announced the closures and said it would consider keeping one tower open."
     assert resolve_referents("said it would consider keeping one tower open", sentence, []).text.startswith("The FAA said")
@@ -86,3 +89,21 @@ def test_verify_comes_from_templates_per_type_and_speaker() -> None:
     assert "Jane Doe said this" in verify_for("quote", speakers[2], STORY[2])
     assert verify_for("opinion", speakers[3], STORY[3]).startswith("Not checkable")
     assert "text of the law" in verify_for("event", "the outlet", "The law requires every charity to register.")
+
+
+def test_inverted_reporting_clauses_name_their_speaker() -> None:
+    before = "Finance Minister Ann Lee met the unions on Monday."
+    text = "Wages will rise next year, added the minister, adding that talks would go on."
+    assert attribute([before, text], 1).name == "Ann Lee"
+    assert attribute(["Prices rose, added Smith."], 0).name == "Smith"
+    # A coordinated verb is not an inverted reporting clause.
+    assert attribute(["The company sold the plant and added two jobs."], 0).is_outlet
+
+
+def test_a_clause_cut_from_its_frame_gets_it_back() -> None:
+    sentence = "Wages will rise, the minister said, adding that talks would go on."
+    minister = attribute([sentence], 0)
+    assert attributed("Talks would go on.", minister, "talks would go on.", sentence) == "The minister said that talks would go on."
+    # The clause that holds the frame keeps it as it is; the outlet has none to put back.
+    assert attributed("Wages will rise.", minister, "Wages will rise, the minister said", sentence) == "Wages will rise."
+    assert attributed("Talks would go on.", OUTLET_SPEAKER, "talks would go on.", sentence) == "Talks would go on."

@@ -16,14 +16,14 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, create_model
 
+from .. import faithfulness
 from ..article import Article, Sentence
-from ..attribution import OUTLET, OUTLET_SPEAKER, Speaker, Standalone, attribute, candidates, claim_types, resolve_referents, verify_for
-from ..checks import grounding
+from ..attribution import OUTLET_SPEAKER, Speaker, Standalone, attribute, attributed, candidates, claim_types, resolve_referents, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from ..dates import Timex, format_interval, tag, to_interval
 from ..checkworthiness import load_scorer
 from ..llm import Answer
-from ..models import Claim, ClaimDraft, RatingDraft, RatingsDraft
+from ..models import Claim, ClaimDraft, RatingDraft, RatingsDraft, ReportWarning
 from ..settings import Settings
 from .base import ChainRun, Step, score_sentences, stand_in_warning
 
@@ -42,6 +42,8 @@ class ClaimsChain:
         self.timexes = tag(article.text, article.published)
         self.texts = [s.text for s in article.sentences]
         self.speakers: dict[str, Speaker] = {}  # code's attribution per step key
+        self.options: dict[str, list[Speaker]] = {}  # the speakers the model may choose among
+        self.unfaithful: list[tuple[Step, list[faithfulness.Problem]]] = []  # claims whose standalone text failed the check
 
     def plan(self) -> list[Step]:
         prose = [s for s in self.article.sentences if not s.heading]
@@ -59,8 +61,8 @@ class ClaimsChain:
                 part = clause if len(clauses) > 1 else None
                 speaker = OUTLET_SPEAKER if outlet_voice else attribute(self.texts, index, part)
                 self.speakers[key] = speaker
-                options = dict.fromkeys([speaker.name, *candidates(self.texts, index)])
-                draft = claim_draft_for(list(options), claim_types(part or sentence.text, speaker))
+                self.options[key] = [speaker, OUTLET_SPEAKER] if not speaker.is_outlet else candidates(self.texts, index)
+                draft = claim_draft_for([sp.name for sp in self.options[key]], claim_types(part or sentence.text, speaker))
                 steps.append(Step(self.name, key, sentence, draft, part=part, outlet_voice=outlet_voice))
         return steps
 
@@ -68,7 +70,7 @@ class ClaimsChain:
         quote = step.part or step.sentence.text
         said = self.speakers.get(step.key) or attribute(self.texts, article.sentences.index(step.sentence), step.part)
         return {
-            "speaker": check_attribution_kept(draft.speaker, None if said.is_outlet else said.name),
+            "speaker": check_attribution_kept(draft.speaker, None if said.is_outlet else said.name, [sp.name for sp in self.options.get(step.key, [])]),
             "type": check_claim_type(draft.type, quote, draft.speaker),
         }
 
@@ -77,6 +79,7 @@ class ClaimsChain:
 
     def assemble(self, answered: list[tuple[Step, Answer]]) -> ChainRun:
         run = ChainRun()
+        self.unfaithful = []
         for step, answer in answered:
             draft = answer.value or answer.last
             if draft is None:
@@ -87,15 +90,18 @@ class ClaimsChain:
             if failed:
                 run.warnings.append(stand_in_warning("code-filled-claim", step, answer, f"code filled {', '.join(failed)}"))
             run.items.append(self._claim(step, draft, failed))
+        for step, problems in self.unfaithful:
+            why = "; ".join(p.message for p in problems[:2])
+            run.warnings.append(ReportWarning(code="claim-in-article-words", item=step.key, message=f"{step.key}: the article's own words stand in: code's standalone text failed the faithfulness check: {why}"))
         run.items = order_claims(dedupe_claims(run.items))
         return run
 
     def _claim(self, step: Step, draft: ClaimDraft, code_filled: list[str]) -> Claim:
         quote = step.part or step.sentence.text
         said = self.speakers.get(step.key) or attribute(self.texts, self.article.sentences.index(step.sentence), step.part)
-        speaker = said if "speaker" in code_filled or grounding.same_speaker(draft.speaker, said.name) or said.is_outlet and draft.speaker == OUTLET else (
-            Speaker(draft.speaker, "person")
-        )
+        # Code's attribution, unless code found nobody and the model chose one of the people offered.
+        chosen = next((sp for sp in self.options.get(step.key, []) if sp.name == draft.speaker), None)
+        speaker = chosen if chosen is not None and said.is_outlet and "speaker" not in code_filled else said
         kind = classify_claim(quote, speaker.name) if "type" in code_filled else draft.type
         index = self.article.sentences.index(step.sentence)
         previous = [s for s in self.article.sentences[max(0, index - 5) : index]]
@@ -103,11 +109,23 @@ class ClaimsChain:
             standalone = Standalone(quote[:1].upper() + quote[1:])
         else:
             standalone = resolve_referents(quote, step.sentence.text, [s.text for s in previous])
+            if step.part is not None and standalone.text != step.sentence.text:  # a clause keeps its "X said"
+                standalone.text = attributed(standalone.text, speaker, quote, step.sentence.text)
+        standalone.text = _as_sentence(standalone.text)
         cited = [previous[i] for i in standalone.cited]
         if speaker.sentence is not None and self.article.sentences[speaker.sentence] is not step.sentence:
             cited.append(self.article.sentences[speaker.sentence])  # the sentence that names the speaker
         text, anchors = self.explicit_dates(standalone.text, [*cited, step.sentence])
         cited = sorted({*cited, *anchors, step.sentence}, key=lambda s: s.start)
+        # Code's rewrite (a pronoun resolved, a referent, the attribution put back) must say only what
+        # the cited sentences say; else the article's own words stand in, marked as such. The dates
+        # made explicit are the date tagger's reading of cited words against the publication date,
+        # which the checker does not see: it judges the words before they are added.
+        problems = faithfulness.check(standalone.text, [s.text for s in cited])
+        if problems:
+            text = self.own_words(quote, step.sentence)
+            code_filled = [*code_filled, "text"]
+            self.unfaithful.append((step, problems))
         score = self.scores[step.sentence.id]
         # The reason is the clause's own, when the clause is a part of its sentence.
         reason = score.reason if step.part is None else (load_scorer().score([step.part])[0].reason or score.reason)
@@ -126,6 +144,12 @@ class ClaimsChain:
             verify=verify_for(kind, speaker, quote),
             code_filled=code_filled,
         )
+
+    def own_words(self, clause: str, sentence: Sentence) -> str:
+        """The clause as a sentence, when it is one the checker accepts against its own sentence;
+        else the whole sentence."""
+        text = _as_sentence(clause)
+        return text if not faithfulness.check(text, [sentence.text]) else sentence.text.strip()
 
     def explicit_dates(self, text: str, cited: list[Sentence]) -> tuple[str, list[Sentence]]:
         """Each relative date in `text` made explicit ("on Sunday" -> "on Sunday (11 May 2025)", "May 15"
@@ -160,6 +184,13 @@ class ClaimsChain:
             if sentence is not None and earlier.value in {t.value for t in tag(sentence.text, self.article.published)}:
                 return sentence
         return None
+
+
+def _as_sentence(text: str) -> str:
+    """A clause ended as a sentence ends: capitalised, its trailing comma a full stop."""
+    text = text.strip().rstrip(",;:").rstrip()
+    text = text[:1].upper() + text[1:]
+    return text if text[-1:] in ".!?\"”’)" else text + "."
 
 
 # "X said A, and that B" / "A; B" / "A, adding (saying) that B": one claim per clause, each quoted verbatim.

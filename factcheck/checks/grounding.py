@@ -140,24 +140,6 @@ def check_loaded_words(label: str, text: str, article_text: str) -> list[str]:
     return [f"{label} uses the loaded word {w!r}, which the article does not use" for w in used]
 
 
-def check_speaker(speaker: str, article: Article, outlet: str | None) -> list[str]:
-    """A speaker is a name the article uses, the outlet itself, or 'unattributed'."""
-    lowered = speaker.strip().lower()
-    if lowered in {"unattributed", "the outlet", (outlet or "").lower()}:
-        return []
-    words = [w for w in _WORD.findall(speaker) if w.lower() not in _NOT_NAMES]
-    if not words:
-        return [f"speaker {speaker!r} is not a name; give the person or body named in the article"]
-    if not _all_words_in(words, article.text):
-        return [f"speaker {speaker!r} is not named in the article"]
-    return []
-
-
-def _all_words_in(words: list[str], text: str) -> bool:
-    known = {w.lower() for w in _WORD.findall(text)}
-    return all(w.lower() in known for w in words)
-
-
 def antecedents(text: str, sentence: Sentence, article: Article, window: int = 3) -> list[Sentence]:
     """Earlier sentences that name who `text` names but `sentence` does not ("He said" resolved
     to "Erdogan said"): citing them keeps every name in the cited sentences."""
