@@ -43,7 +43,6 @@ class ClaimsChain:
         self.texts = [s.text for s in article.sentences]
         self.speakers: dict[str, Speaker] = {}  # code's attribution per step key
         self.options: dict[str, list[Speaker]] = {}  # the speakers the model may choose among
-        self.unfaithful: list[tuple[Step, list[faithfulness.Problem]]] = []  # claims whose standalone text failed the check
 
     def plan(self) -> list[Step]:
         prose = [s for s in self.article.sentences if not s.heading]
@@ -79,7 +78,6 @@ class ClaimsChain:
 
     def assemble(self, answered: list[tuple[Step, Answer]]) -> ChainRun:
         run = ChainRun()
-        self.unfaithful = []
         for step, answer in answered:
             draft = answer.value or answer.last
             if draft is None:
@@ -87,16 +85,21 @@ class ClaimsChain:
                 continue
             # Code stands in for each choice that kept failing its checks, and the claim says which.
             failed = [] if answer.value else [n for n, found in self.field_problems(self.article, step, draft).items() if found]
+            claim, unfaithful = self._claim(step, draft, failed)
             if failed:
-                run.warnings.append(stand_in_warning("code-filled-claim", step, answer, f"code filled {', '.join(failed)}"))
-            run.items.append(self._claim(step, draft, failed))
-        for step, problems in self.unfaithful:
-            why = "; ".join(p.message for p in problems[:2])
-            run.warnings.append(ReportWarning(code="claim-in-article-words", item=step.key, message=f"{step.key}: the article's own words stand in: code's standalone text failed the faithfulness check: {why}"))
+                run.warnings.append(stand_in_warning("code-filled-claim", step, answer, f"code filled {', '.join(claim.code_filled)}"))
+            elif unfaithful:
+                why = "; ".join(p.message for p in unfaithful[:2])
+                run.warnings.append(ReportWarning(
+                    code="code-filled-claim", item=step.key,
+                    message=f"{step.key}: the article's own words stand in: the standalone text failed the faithfulness check: {why}",
+                ))
+            run.items.append(claim)
         run.items = order_claims(dedupe_claims(run.items))
         return run
 
-    def _claim(self, step: Step, draft: ClaimDraft, code_filled: list[str]) -> Claim:
+    def _claim(self, step: Step, draft: ClaimDraft, code_filled: list[str]) -> tuple[Claim, list[faithfulness.Problem]]:
+        """The claim, and the faithfulness problems of code's standalone text when its own words stand in."""
         quote = step.part or step.sentence.text
         said = self.speakers.get(step.key) or attribute(self.texts, self.article.sentences.index(step.sentence), step.part)
         # Code's attribution, unless code found nobody and the model chose one of the people offered.
@@ -125,7 +128,6 @@ class ClaimsChain:
         if problems:
             text = self.own_words(quote, step.sentence)
             code_filled = [*code_filled, "text"]
-            self.unfaithful.append((step, problems))
         score = self.scores[step.sentence.id]
         # The reason is the clause's own, when the clause is a part of its sentence.
         reason = score.reason if step.part is None else (load_scorer().score([step.part])[0].reason or score.reason)
@@ -143,7 +145,7 @@ class ClaimsChain:
             reason=(reason or "scored by the check-worthiness model") if checkable else f"{kind}: no record can settle it",
             verify=verify_for(kind, speaker, quote),
             code_filled=code_filled,
-        )
+        ), problems
 
     def own_words(self, clause: str, sentence: Sentence) -> str:
         """The clause as a sentence, when it is one the checker accepts against its own sentence;
