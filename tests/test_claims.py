@@ -8,6 +8,7 @@ import pytest
 from langchain_core.messages import AIMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
+from factcheck import faithfulness
 from factcheck.checks import grounding
 from factcheck.article import load_article
 from factcheck.llm import Backend
@@ -229,3 +230,35 @@ def test_an_answer_that_fails_grounding_is_replaced_or_dropped_with_a_warning() 
     erdogan = next(c for c in report.claims if "expects cooperation" in c.quote)
     assert erdogan.code_filled == ["speaker"] and erdogan.speaker == "Erdogan"
     assert any(w.code == "code-filled-claim" and "attributes this to 'Erdogan'" in w.message for w in report.warnings)
+
+
+def echo_claims():
+    backend = Backend(EchoModel(sizes=[]), "test", "echo", "json_object", concurrency=1)
+    return Pipeline(backend, load_settings(max_reasks=0)).run(ARTICLE, ("claims",))
+
+
+def test_every_claim_says_only_what_its_cited_sentences_say() -> None:
+    report = echo_claims()
+    assert report.claims
+    for c in report.claims:
+        cited = [ARTICLE.sentence(i).text for i in c.sources]
+        # Only the dates code made explicit are beyond the checker, which does not see the dateline.
+        problems = [p for p in faithfulness.check(c.text, cited) if not p.message.startswith("has the date")]
+        assert not problems, (c.text, problems)
+    meetings = next(c for c in report.claims if "he has held meetings" in c.quote)
+    assert meetings.text.startswith("Erdogan said that he has held meetings")  # the frame put back, "he" kept
+
+
+def test_a_rewrite_the_checker_rejects_gives_way_to_the_articles_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = faithfulness.check
+
+    def strict(statement, sources):
+        found = real(statement, sources)
+        return found + [faithfulness.Problem("unsupported-words", 'adds "said"')] if " said that " in statement else found
+
+    monkeypatch.setattr(faithfulness, "check", strict)
+    report = echo_claims()
+    meetings = next(c for c in report.claims if "he has held meetings" in c.quote)
+    assert "text" in meetings.code_filled
+    assert meetings.text in (meetings.quote[:1].upper() + meetings.quote[1:], sentence("Erdogan said that Türkiye").text)
+    assert any(w.item and "the article's own words stand in" in w.message and 'adds "said"' in w.message for w in report.warnings)
