@@ -303,26 +303,6 @@ def attribute(sentences: Sequence[str], index: int, clause: str | None = None) -
     return speakers[index]
 
 
-def candidates(sentences: Sequence[str], index: int, window: int = 2) -> list[Speaker]:
-    """Speakers a model may choose among for sentence `index`. Code's attribution is the reference:
-    when code found a speaker, it comes first, and the outlet is listed only so that a model which
-    answers outside a grammar still parses (the check then rejects it and code's speaker stands).
-    When code found nobody: the outlet, then, if the sentence quotes someone code could not name,
-    the people and organisations named in it and the `window` sentences before, each with the
-    sentence that names them."""
-    said = attribute(sentences, index)
-    if not said.is_outlet:
-        return [said, OUTLET_SPEAKER]
-    found = [OUTLET_SPEAKER]
-    if any(ch in _QUOTES for ch in sentences[index]):
-        for i in range(max(0, index - window), index + 1):
-            found += [Speaker(m.name, m.kind, i, "model's choice", m.name) for m in _mentions(sentences[i], i)]
-    unique: dict[str, Speaker] = {}
-    for sp in found:
-        unique.setdefault(sp.name, sp)
-    return list(unique.values())
-
-
 def attributed(text: str, speaker: Speaker, clause: str, sentence: str) -> str:
     """`text` (the standalone form of `clause`, a part of `sentence`) with its reporting frame put
     back when the frame lies outside the clause ("X said A, adding that B": B), so the claim keeps

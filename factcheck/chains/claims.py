@@ -2,10 +2,11 @@
 each claim's speaker and type among options code lists; merged and ordered by code.
 
 Code writes the rest (factcheck/attribution.py): the claim's text is its clause made standalone
-(pronouns and "that group" resolved, the referent's sentence cited), its speaker is checked against
-code's attribution, and `verify` comes from a template per type and speaker. A choice that keeps
-failing its checks is filled in by code and the claim says so; a claim with no answer at all is
-dropped with a warning.
+(pronouns and "that group" resolved, the referent's sentence cited, the reporting frame put back)
+and checked by factcheck/faithfulness.py against the sentences it cites, the article's own words
+standing in when it fails; its speaker is code's attribution, and `verify` comes from a template
+per type and speaker. A choice that keeps failing its checks is filled in by code and the claim
+says so; a claim with no answer at all is dropped with a warning.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pydantic import Field, create_model
 
 from .. import faithfulness
 from ..article import Article, Sentence
-from ..attribution import OUTLET_SPEAKER, Speaker, Standalone, attribute, attributed, candidates, claim_types, resolve_referents, verify_for
+from ..attribution import OUTLET, OUTLET_SPEAKER, Speaker, Standalone, attribute, attributed, claim_types, resolve_referents, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from ..dates import Timex, format_interval, tag, to_interval
 from ..checkworthiness import load_scorer
@@ -42,7 +43,6 @@ class ClaimsChain:
         self.timexes = tag(article.text, article.published)
         self.texts = [s.text for s in article.sentences]
         self.speakers: dict[str, Speaker] = {}  # code's attribution per step key
-        self.options: dict[str, list[Speaker]] = {}  # the speakers the model may choose among
 
     def plan(self) -> list[Step]:
         prose = [s for s in self.article.sentences if not s.heading]
@@ -60,8 +60,10 @@ class ClaimsChain:
                 part = clause if len(clauses) > 1 else None
                 speaker = OUTLET_SPEAKER if outlet_voice else attribute(self.texts, index, part)
                 self.speakers[key] = speaker
-                self.options[key] = [speaker, OUTLET_SPEAKER] if not speaker.is_outlet else candidates(self.texts, index)
-                draft = claim_draft_for([sp.name for sp in self.options[key]], claim_types(part or sentence.text, speaker))
+                # Code's attribution is the reference. The outlet is listed beside a named speaker only
+                # so that a model answering outside a grammar still parses; its check then rejects it.
+                options = [speaker.name, OUTLET] if not speaker.is_outlet else [OUTLET]
+                draft = claim_draft_for(options, claim_types(part or sentence.text, speaker))
                 steps.append(Step(self.name, key, sentence, draft, part=part, outlet_voice=outlet_voice))
         return steps
 
@@ -69,7 +71,7 @@ class ClaimsChain:
         quote = step.part or step.sentence.text
         said = self.speakers.get(step.key) or attribute(self.texts, article.sentences.index(step.sentence), step.part)
         return {
-            "speaker": check_attribution_kept(draft.speaker, None if said.is_outlet else said.name, [sp.name for sp in self.options.get(step.key, [])]),
+            "speaker": check_attribution_kept(draft.speaker, None if said.is_outlet else said.name),
             "type": check_claim_type(draft.type, quote, draft.speaker),
         }
 
@@ -102,9 +104,7 @@ class ClaimsChain:
         """The claim, and the faithfulness problems of code's standalone text when its own words stand in."""
         quote = step.part or step.sentence.text
         said = self.speakers.get(step.key) or attribute(self.texts, self.article.sentences.index(step.sentence), step.part)
-        # Code's attribution, unless code found nobody and the model chose one of the people offered.
-        chosen = next((sp for sp in self.options.get(step.key, []) if sp.name == draft.speaker), None)
-        speaker = chosen if chosen is not None and said.is_outlet and "speaker" not in code_filled else said
+        speaker = said  # code's attribution is the reference; the check keeps the model's choice to it
         kind = classify_claim(quote, speaker.name) if "type" in code_filled else draft.type
         index = self.article.sentences.index(step.sentence)
         previous = [s for s in self.article.sentences[max(0, index - 5) : index]]

@@ -7,7 +7,6 @@ structure the check does (factcheck/attribution.py), so the two cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 
 from ..attribution import claim_types
 from ..models import ClaimType, RatingsDraft
@@ -27,14 +26,15 @@ def classify_claim(quote: str, speaker: str) -> ClaimType:
     return claim_types(quote, speaker)[0]
 
 
-def check_attribution_kept(speaker: str, said_by: str | None, options: Sequence[str] = ()) -> list[str]:
+def check_attribution_kept(speaker: str, said_by: str | None) -> list[str]:
     """Keep code's attribution (factcheck/attribution.py), the reference: a claim the article puts
-    in X's mouth is X's. Where code found nobody, the outlet stands, or one of the people code
-    offered because the sentence quotes someone it could not name (`options`)."""
+    in X's mouth is X's; one the article states in its own voice is the outlet's. The options the
+    model chooses among are these two, so a grammar-bound model can only fail by picking the outlet
+    for a claim code attributes, and then code's speaker stands."""
     if said_by is None:
-        if speaker in ("the outlet", "unattributed") or speaker in options:
-            return []
-        return [f"the article states this in its own voice: the speaker is 'the outlet', not {speaker!r}"]
+        return [] if speaker in ("the outlet", "unattributed") else [
+            f"the article states this in its own voice: the speaker is 'the outlet', not {speaker!r}"
+        ]
     if not grounding.same_speaker(speaker, said_by):
         return [f"the article attributes this to {said_by!r}, not {speaker!r}"]
     return []
