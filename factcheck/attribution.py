@@ -566,6 +566,26 @@ def _opinion(doc, head) -> bool:
     return False
 
 
+# Verbs that give something a quality: "described X as a capable ally", "called the plan reckless".
+_CHARACTERISING_VERBS = frozenset("describe call label brand term characterize characterise hail dub".split())
+
+
+def _characterisation(head) -> bool:
+    """Whether the clause gives something a gradable quality through a characterising verb: its
+    content is a judgement, whatever day it was uttered on ("on Tuesday" dates the saying)."""
+    if head.lemma_.lower() not in _CHARACTERISING_VERBS:
+        return False
+    predicates = [c for c in head.children if c.dep_ in ("oprd", "acomp")]
+    predicates += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    for pred in predicates:
+        if any(t.like_num for t in pred.subtree):
+            continue
+        adjectives = [pred] if pred.pos_ == "ADJ" else [a for a in pred.subtree if a.pos_ == "ADJ" and a.dep_ in ("amod", "conj")]
+        if any(_gradable(a) for a in adjectives):
+            return True
+    return False
+
+
 def _gradable(adj) -> bool:
     """Whether an adjective takes degrees ('very capable'), judged by its morphology: comparative
     and superlative forms exist for -ful/-ive/-ous/-able adjectives and short ones; classifying
@@ -601,6 +621,8 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     doc = parse(clause)
     head = _content_head(doc)
     attributed = not (speaker.is_outlet if isinstance(speaker, Speaker) else speaker in (OUTLET, "unattributed"))
+    if _characterisation(head):
+        return ["opinion"]  # a judgement; its verify checks only that the speaker expressed it
     checkable_fact = bool(_numbers(doc)) or _is_rule(doc) or _dated_past(doc, head)
     kinds: list[ClaimType] = []
     if _numbers(doc):

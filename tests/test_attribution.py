@@ -107,3 +107,11 @@ def test_a_clause_cut_from_its_frame_gets_it_back() -> None:
     # The clause that holds the frame keeps it as it is; the outlet has none to put back.
     assert attributed("Wages will rise.", minister, "Wages will rise, the minister said", sentence) == "Wages will rise."
     assert attributed("Talks would go on.", OUTLET_SPEAKER, "talks would go on.", sentence) == "Talks would go on."
+
+
+def test_a_characterisation_is_a_judgement_whatever_day_it_was_said() -> None:
+    said = "The senator described the plan as a dangerous and costly mistake on Monday."
+    assert claim_types(said, "the senator") == ["opinion"]
+    # A figure or a plain act of calling is no judgement.
+    assert "opinion" not in claim_types("Police described the man as 40 years old on Monday.", "Police")
+    assert "opinion" not in claim_types("The minister called a meeting on Monday.", "the minister")
