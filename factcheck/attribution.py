@@ -180,9 +180,12 @@ def _inverted_speaker(verb):
 
 def _noun_phrase(token) -> str:
     """The speaker's noun phrase up to its first comma: 'a spokesman for the agency'."""
+    # A relative clause, appositive or participle after the noun ends the phrase where it begins
+    # (its left edge: "a message [that was read ...]"), not at its verb.
+    ends = [c.left_edge.i for c in token.children if c.dep_ in ("relcl", "appos", "acl") and c.i > token.i]
     words = []
     for t in token.subtree:
-        if t.text == "," or t.dep_ in ("relcl", "appos", "acl") and t.i > token.i:
+        if t.text == "," or ends and t.i >= min(ends):
             break
         words.append(t)
     return _clean("".join(t.text_with_ws for t in words))

@@ -115,3 +115,8 @@ def test_a_characterisation_is_a_judgement_whatever_day_it_was_said() -> None:
     # A figure or a plain act of calling is no judgement.
     assert "opinion" not in claim_types("Police described the man as 40 years old on Monday.", "Police")
     assert "opinion" not in claim_types("The minister called a meeting on Monday.", "the minister")
+
+
+def test_a_speaker_named_with_a_relative_clause_is_the_noun_phrase_alone() -> None:
+    text = '"We will not stop!" said a message that was read on Wednesday to the crowd.'
+    assert attribute([text], 0).name == "a message"
