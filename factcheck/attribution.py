@@ -191,7 +191,7 @@ def _noun_phrase(token) -> str:
     return _clean("".join(t.text_with_ws for t in words))
 
 
-def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[Speaker], cue: str) -> Speaker:
+def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[Speaker], cue: str, previous: str = "") -> Speaker:
     """The speaker a subject token names, pronouns and definite descriptions resolved.
 
     `before` are the people and organisations named earlier (outside quotes), `spoken` the speakers
@@ -212,6 +212,14 @@ def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[S
     recent = [sp for sp in reversed(spoken) if not sp.is_outlet and sp.sentence is not None and sp.sentence >= index - 5]
     if lower in ("i", "we") and recent:  # a first person in a transcript or a quote: the one speaking
         return dataclasses.replace(recent[0], cue=cue)
+    if lower == "they" and previous:
+        # "Elian's relatives have fought ... . They have said ...": a plural common noun that is
+        # the subject of the sentence before is the nearest antecedent, ahead of any name.
+        prev = parse(previous)
+        root = next((t for t in prev if t.dep_ == "ROOT"), None)
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+        if subj is not None and subj.tag_ == "NNS" and not subj.ent_type_:
+            return Speaker(_noun_phrase(subj), "group", index - 1, cue, _noun_phrase(subj))
     if lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         wanted: Kind = "person" if lower in _PERSON_PRONOUNS else "organisation"
         found = next((sp for sp in recent if sp.kind == wanted), None)
@@ -275,7 +283,7 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         if cues:
             # The speaker of the main clause: the cue whose verb is the root, else the first one.
             cue = next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), cues[0])
-            speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue)
+            speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "")
         elif (open_quote or _starts_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
             speaker = dataclasses.replace(previous, cue="quote continues")
         else:
@@ -302,7 +310,7 @@ def attribute(sentences: Sequence[str], index: int, clause: str | None = None) -
             own = [c for c in _cues(doc) if start <= doc[c.token_i].idx < start + len(clause)]
             if own:
                 before = [m for i, s in enumerate(sentences[:index]) for m in _mentions(s, i)]
-                return _speaker_of(own[0].subject, doc, index, before, speakers[:index], own[0].cue)
+                return _speaker_of(own[0].subject, doc, index, before, speakers[:index], own[0].cue, sentences[index - 1] if index else "")
     return speakers[index]
 
 

@@ -120,3 +120,8 @@ def test_a_characterisation_is_a_judgement_whatever_day_it_was_said() -> None:
 def test_a_speaker_named_with_a_relative_clause_is_the_noun_phrase_alone() -> None:
     text = '"We will not stop!" said a message that was read on Wednesday to the crowd.'
     assert attribute([text], 0).name == "a message"
+
+
+def test_they_is_the_plural_subject_of_the_sentence_before_ahead_of_a_name() -> None:
+    story = ["The relatives in Miami have fought to keep the boy.", "Since the INS decision was announced, they have said they will appeal."]
+    assert attribute(story, 1).name == "the relatives in Miami"
