@@ -14,7 +14,9 @@ stand for "sack" and "charge" for "bang"):
   count (cntlist.rev). Sense 1 is kept when it was seen in SemCor or the lemma has at most two
   senses; senses 2 and 3 are kept when counted at least 3 times and at least a third as often as
   sense 1. Two words are synonyms for the checker only when they share a synset kept for both;
-- synsets left with a single kept lemma are dropped (they make no synonym);
+- synsets left with a single kept lemma are dropped (they make no synonym), unless they are the
+  direct hypernym of a kept sense: a statement may use the more general word ("increased" for
+  "rose", "informed" for "told"), never the more specific one;
 - antonyms: WordNet's direct antonym pairs ("!" between words), for all senses (the checker only
   asks about a word the sentences do not have, so a wide net only names a reason better), plus the
   indirect ones of adjectives: a satellite ("wealthy", similar to "rich") is opposed to the
@@ -80,14 +82,18 @@ def read_data(path: Path):
     return synsets
 
 
+MAX_SENSE = 3  # senses after the third are rare in news
+MIN_SHARE = 6  # a later sense is kept when counted at least 1/MIN_SHARE as often as the first
+
+
 def kept_senses(offsets: list[int], counts: dict, lemma: str, pos: str) -> list[int]:
     first = counts.get((lemma, pos, 1), 0)
     kept = []
     if first > 0 or len(offsets) <= 2:
         kept.append(offsets[0])
-    for number, offset in enumerate(offsets[1:3], start=2):
+    for number, offset in enumerate(offsets[1:MAX_SENSE], start=2):
         count = counts.get((lemma, pos, number), 0)
-        if count >= 3 and count * 3 >= first:
+        if count >= 3 and count * MIN_SHARE >= first:
             kept.append(offset)
     return kept
 
@@ -105,13 +111,23 @@ def build(wordnet: Path) -> dict:
             lemma_synsets[f"{lemma}|{pos}"] = [(pos, o) for o in kept]
             for o in kept:
                 members[(pos, o)].add(lemma)
-    shared = sorted(s for s, lemmas in members.items() if len(lemmas) >= 2)
-    number = {s: i for i, s in enumerate(shared)}
-    senses = {}
+    # A statement may say the more general word: "rose" -> "increased", "told" -> "informed". So each
+    # kept sense also lists its direct hypernyms ("@"), and a word whose kept sense is one of them
+    # is supported.
+    hypernyms: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for (pos, offset) in members:
+        hypernyms[(pos, offset)] = [(tpos, target) for symbol, target, tpos, _, _ in data[pos][offset][1] if symbol in ("@", "@i")]
+    useful = {s for s, lemmas in members.items() if len(lemmas) >= 2}
+    useful |= {h for hs in hypernyms.values() for h in hs if h in members}
+    number = {s: i for i, s in enumerate(sorted(useful))}
+    senses, broader = {}, {}
     for key in sorted(lemma_synsets):
         ids = sorted(number[s] for s in lemma_synsets[key] if s in number)
         if ids:
             senses[key] = ids
+        up = sorted({number[h] for s in lemma_synsets[key] for h in hypernyms.get(s, []) if h in number})
+        if up:
+            broader[key] = up
     antonyms = set()
     for pos, synsets in data.items():
         for offset, (words, pointers) in synsets.items():
@@ -128,7 +144,7 @@ def build(wordnet: Path) -> dict:
                                 for word in data["a"][sat][0]:
                                     if WORD.match(word) and word != b:
                                         antonyms.add(tuple(sorted((word, b))))
-    return {"source": "WordNet 3.0", "senses": senses, "antonyms": sorted(antonyms)}
+    return {"source": "WordNet 3.0", "senses": senses, "broader": broader, "antonyms": sorted(antonyms)}
 
 
 def main() -> None:

@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from factcheck.article import split_sentences  # noqa: E402
 from factcheck.dates import tag  # noqa: E402
 from factcheck.faithfulness import check  # noqa: E402
+from factcheck.faithfulness import parse as statement_parse  # noqa: E402
 from factcheck.nlp import parse  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent.parent.parent / "shared" / "eval" / "tempeval3-tbaq"
@@ -205,13 +206,17 @@ def f_passive(doc, text, rng):
         s0, s1, o0, o1 = subj.left_edge.i, subj.right_edge.i, obj.left_edge.i, obj.right_edge.i
         if s1 + 1 != verb.i or o0 != verb.i + 1 or obj.lower_ in ("it", "them", "him", "her", "us", "me", "what", "that", "this"):
             continue
+        if any(t.text in ("(", ")", "_", "``", "''", '"') for t in doc[s0 : o1 + 1]):
+            continue  # a dateline or a quotation inside the phrases: not a clean clause
         be = "were" if obj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in obj.children) else "was"
-        agent = join(doc[s0 : s1 + 1])
+        agent = join(doc[s0 : s1 + 1]).rstrip(" ,")
         agent = OBJECT_FORM.get(agent.lower(), agent if subj.pos_ == "PROPN" or doc[s0].pos_ == "PROPN" else agent[:1].lower() + agent[1:])
         prefix = join(doc[:s0])
         patient = join(doc[o0 : o1 + 1])
         patient = capitalise(patient) if not prefix else patient
         rest = join(doc[o1 + 1 :])
+        if agent.endswith(".") and rest == ".":
+            rest = ""
         out = f"{prefix} {patient} {be} {verb.text} by {agent}{'' if rest[:1] in ',.;' else ' '}{rest}".strip()
         return out
     return None
@@ -223,12 +228,13 @@ def f_number_form(doc, text, rng):
     def free(m) -> bool:  # not inside a date ("Aug. 2"), not part of a longer number ("twenty four")
         around = text[max(0, m.start() - 1) : m.end() + 1]
         neighbours = re.findall(r"[\w-]+", text[max(0, m.start() - 12) : m.start()])[-1:] + re.findall(r"[\w-]+", text[m.end() : m.end() + 12])[:1]
-        return (not any(s <= m.start() < e for s, e in dates) and "-" not in around
+        return (not any(s <= m.start() < e for s, e in dates) and "-" not in around and not inside_quote_at(text, m.start())
                 and not any(w.lower() in NUMBER_WORDS or w.lower() in ("hundred", "thousand", "million", "billion") or w.isdigit() for w in neighbours))
 
     m = next((m for m in re.finditer(r"\b(\d{1,2})\b(?![.,:]\d)", text) if 2 <= int(m.group(1)) <= 20 and free(m)), None)
     if m:
-        return text[: m.start()] + NUMBER_WORDS[int(m.group(1))] + text[m.end() :]
+        after = " percent" if text[m.end() : m.end() + 1] == "%" else ""  # "11%" -> "eleven percent"
+        return text[: m.start()] + NUMBER_WORDS[int(m.group(1))] + after + text[m.end() + bool(after) :]
     m = next((m for m in re.finditer(r"\b(" + "|".join(NUMBER_WORDS[2:]) + r")\b", text, re.IGNORECASE) if free(m)), None)
     if m:
         return text[: m.start()] + str(NUMBER_WORDS.index(m.group(1).lower())) + text[m.end() :]
@@ -466,8 +472,8 @@ def statements(folder: Path, limit: int | None) -> list[tuple[str, str, str, boo
 def run(folder: Path, show: str | None, limit: int | None) -> dict[str, tuple[int, int]]:
     made = statements(folder, limit)
     results: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for _, statement, source, _ in made:  # warm the parser's cache with the sources
-        parse(source)
+    for source in {source for _, _, source, _ in made}:  # the article's sentences, parsed once per article
+        check(source, [source])
     start = time.perf_counter()
     for kind, statement, source, faithful in made:
         problems = check(statement, [source])
@@ -477,10 +483,22 @@ def run(folder: Path, show: str | None, limit: int | None) -> dict[str, tuple[in
         if show in (kind, "all") and not right:
             print(f"[{kind}] {statement}\n    source: {source}\n    -> {[p.message for p in problems] or 'accepted'}\n")
     elapsed = time.perf_counter() - start
-    return {k: tuple(v) for k, v in results.items()}, len(made) / elapsed
+    speeds = {"all, first check": len(made) / elapsed}
+    # Short statements (<= 15 words, what a summary or claim usually is), first check and again
+    # (the parses cached): the pipeline checks hundreds per article.
+    short = [(st, src) for _, st, src, _ in made if len(st.split()) <= 15][:600]
+    statement_parse.cache_clear()
+    for _, source in short:  # the article's sentences are parsed once per article
+        check(source, [source])
+    for label in ("short, first check", "short, parses cached"):
+        start = time.perf_counter()
+        for statement, source in short:
+            check(statement, [source])
+        speeds[label] = len(short) / (time.perf_counter() - start) if short else 0.0
+    return {k: tuple(v) for k, v in results.items()}, speeds
 
 
-def report(name: str, results: dict, speed: float) -> None:
+def report(name: str, results: dict, speeds: dict[str, float]) -> None:
     print(f"\n== {name}")
     faithful = [results.get(k, (0, 0)) for k in FAITHFUL]
     for kind in FAITHFUL:
@@ -494,7 +512,8 @@ def report(name: str, results: dict, speed: float) -> None:
     shares = [results[k][0] / results[k][1] for k in UNFAITHFUL if results.get(k, (0, 0))[1]]
     average = sum(shares) / len(shares) if shares else 0
     print(f"  faithful accepted {accepted:.1%} (target >= 95%); unfaithful caught, mean over kinds {average:.1%} "
-          f"(target >= 93%), lowest {min(shares):.1%} (target >= 80%); {speed:.0f} statements/s")
+          f"(target >= 93%), lowest {min(shares):.1%} (target >= 80%)")
+    print("  statements checked per second: " + ", ".join(f"{label} {speed:.0f}" for label, speed in speeds.items()) + " (target >= 200 on short ones)")
 
 
 def main() -> None:

@@ -48,7 +48,7 @@ def check_statements(article: Article, statements: Sequence[str]) -> CheckResult
     sentences = [(s.id, s.text) for s in article.sentences if not s.heading] or [(s.id, s.text) for s in article.sentences]
     results = []
     for text in statements:
-        ids, problems = find_support(text, sentences)
+        ids, problems = find_support(text, sentences, published=article.published)
         results.append(
             StatementResult(
                 text=text,
