@@ -120,11 +120,10 @@ class ClaimsChain:
             cited.append(self.article.sentences[speaker.sentence])  # the sentence that names the speaker
         text, anchors = self.explicit_dates(standalone.text, [*cited, step.sentence])
         cited = sorted({*cited, *anchors, step.sentence}, key=lambda s: s.start)
-        # Code's rewrite (a pronoun resolved, a referent, the attribution put back) must say only what
-        # the cited sentences say; else the article's own words stand in, marked as such. The dates
-        # made explicit are the date tagger's reading of cited words against the publication date,
-        # which the checker does not see: it judges the words before they are added.
-        problems = faithfulness.check(standalone.text, [s.text for s in cited])
+        # Code's rewrite (a pronoun resolved, a referent, the attribution put back, a date made
+        # explicit against the publication date) must say only what the cited sentences say; else
+        # the article's own words stand in, marked as such.
+        problems = faithfulness.check(text, [s.text for s in cited], published=self.article.published)
         if problems:
             text = self.own_words(quote, step.sentence)
             code_filled = [*code_filled, "text"]
@@ -151,7 +150,7 @@ class ClaimsChain:
         """The clause as a sentence, when it is one the checker accepts against its own sentence;
         else the whole sentence."""
         text = _as_sentence(clause)
-        return text if not faithfulness.check(text, [sentence.text]) else sentence.text.strip()
+        return text if not faithfulness.check(text, [sentence.text], published=self.article.published) else sentence.text.strip()
 
     def explicit_dates(self, text: str, cited: list[Sentence]) -> tuple[str, list[Sentence]]:
         """Each relative date in `text` made explicit ("on Sunday" -> "on Sunday (11 May 2025)", "May 15"
