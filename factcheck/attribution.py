@@ -545,9 +545,19 @@ def _content_head(doc):
 
 
 def _numbers(doc) -> list:
-    """Number tokens that are not part of a date or time ("May 15", "1998", "10 a.m.")."""
+    """Number tokens that are not part of a date or time ("May 15", "1998", "10 a.m."), nor of the
+    words naming who speaks ("said a message read to several thousand scientists": the figure
+    describes the speaker, the claim states none)."""
     dated = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e}
-    return [t for t in doc if t.lower_ != "one" and (t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")) and t.i not in dated and t.ent_type_ != "ORDINAL"]
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    speaker = set()
+    if root is not None and root.lemma_.lower() in REPORTING_LEMMAS and any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
+        speaker = {t.i for c in root.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+    return [
+        t for t in doc
+        if t.lower_ != "one" and (t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL"))
+        and t.i not in dated and t.i not in speaker and t.ent_type_ != "ORDINAL"
+    ]
 
 
 def _is_rule(doc) -> bool:

@@ -125,3 +125,9 @@ def test_a_speaker_named_with_a_relative_clause_is_the_noun_phrase_alone() -> No
 def test_they_is_the_plural_subject_of_the_sentence_before_ahead_of_a_name() -> None:
     story = ["The relatives in Miami have fought to keep the boy.", "Since the INS decision was announced, they have said they will appeal."]
     assert attribute(story, 1).name == "the relatives in Miami"
+
+
+def test_a_figure_in_the_speakers_description_is_not_the_claims() -> None:
+    text = '"The struggle must go on," said a message that was read to several thousand scientists.'
+    assert "statistic" not in claim_types(text, "a message")
+    assert claim_types('"Sales rose 12 percent," said the company.', "the company")[0] == "statistic"
