@@ -435,6 +435,8 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
                 end = tok.head.idx + len(tok.head.text)
                 edits.append((end, end, f" [{referent[1]}]"))
                 cited.add(referent[0])
+            elif referent is None and tok.head.i == _first_word(doc) + 1:
+                context(tok.head)  # "The sale represents ...": the sale the sentence before tells of
     if refers_back and clause != sentence.strip():
         return resolve_referents(sentence, sentence, previous)  # the whole sentence, not a part cut from its referent
     text = clause

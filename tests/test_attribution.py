@@ -53,6 +53,9 @@ def test_claims_stand_alone() -> None:
         "The rate was 177 per 100,000 in that group.", "The rate was 177 per 100,000 in that group.",
         ["The study followed 2,000 people 65 and older.", "Its results were released on Monday by health officials."],
     )
+    # A bare definite subject with no same noun before ("The sale") cites the sentence before.
+    sale = resolve_referents("The sale represents 10.2% of its shares.", "The sale represents 10.2% of its shares.", ["Meridian said it sold 750,000 shares."])
+    assert sale.text == "The sale represents 10.2% of its shares." and sale.cited == [0]
     # No noun before says which group: no guessed referent in brackets; the sentence before is cited.
     assert "[" not in group.text and group.cited == [1]
     # A clause that lost its subject gets it back; a bare noun phrase gives way to its sentence.
