@@ -96,7 +96,7 @@ def _clean(name: str) -> str:
     return re.sub(r"^The\s", "the ", name)
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
+def quoted_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], None
     for i, ch in enumerate(text):
         if ch == "“" or ch == '"' and start is None:
@@ -113,7 +113,7 @@ def _mentions(text: str, index: int) -> list[_Mention]:
     """People and organisations the text names outside quotation marks (a name inside a quote is
     what the speaker talks about, not an antecedent for the narrator's "it" or "he")."""
     found = []
-    quoted = _quoted_spans(text)
+    quoted = quoted_spans(text)
     for ent in parse(text).ents:
         if any(a <= ent.start_char < b for a, b in quoted):
             continue
@@ -380,7 +380,7 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
     mentions = _sentence_mentions(previous)
     spoken = attributions(previous) if previous else []
     own = attributions([*previous, sentence])[-1]
-    quoted = _quoted_spans(clause)
+    quoted = quoted_spans(clause)
     main = {_content_head(doc).i, next((t.i for t in doc if t.dep_ == "ROOT"), 0)}
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in clause offsets
     refers_back = False

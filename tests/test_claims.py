@@ -93,6 +93,9 @@ def test_claims_state_dates_explicitly() -> None:
     # A date that is already explicit, or one the cited sentence does not state, is left alone.
     assert chain.explicit_dates("Talks on May 15, 2025.", [s11]) == ("Talks on May 15, 2025.", [])
     assert chain.explicit_dates("Talks on Friday.", [s11]) == ("Talks on Friday.", [])
+    # Nor a date in a quotation (a quote is never reworded) or before a possessive.
+    assert chain.explicit_dates('He said "we met on Sunday" there.', [s11]) == ('He said "we met on Sunday" there.', [])
+    assert chain.explicit_dates("Sunday's talks ended.", [s11]) == ("Sunday's talks ended.", [])
     # A clock time is left alone: "10 pm, 2025" would be nonsense.
     shop = load_article("-", stdin=b"---\npublished: 2025-05-13\n---\nThe shop will stay open until 10 pm on weekdays.")
     hours = ClaimsChain(shop, load_settings())

@@ -19,7 +19,7 @@ from pydantic import Field, create_model
 
 from .. import faithfulness
 from ..article import Article, Sentence
-from ..attribution import OUTLET, OUTLET_SPEAKER, Speaker, Standalone, attribute, attributed, claim_types, resolve_referents, verify_for
+from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, Standalone, attribute, attributed, claim_types, resolve_referents, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from ..dates import Timex, format_interval, tag, to_interval
 from ..checkworthiness import load_scorer
@@ -161,7 +161,9 @@ class ClaimsChain:
         anchors: list[Sentence] = []
         for found in reversed(tag(text, None)):
             timex = resolved.get(found.text.casefold())
-            if timex is None or _YEAR.search(found.text) or text[found.end :].startswith(" ("):
+            # Never inside a quotation (a quote is not reworded), nor before a possessive ("Wednesday's ruling").
+            quoted = any(a <= found.start < b for a, b in quoted_spans(text))
+            if timex is None or quoted or _YEAR.search(found.text) or text[found.end :].startswith((" (", "'s", "’s")):
                 continue
             start, end, precision = to_interval(timex.value, timex.value_end)
             if start is None:
