@@ -72,7 +72,7 @@ class ClaimsChain:
         said = self.speakers.get(step.key) or attribute(self.texts, article.sentences.index(step.sentence), step.part)
         return {
             "speaker": check_attribution_kept(draft.speaker, None if said.is_outlet else said.name),
-            "type": check_claim_type(draft.type, quote, draft.speaker),
+            "type": check_claim_type(draft.type, quote, said),  # the types code's speaker allows
         }
 
     def check(self, article: Article, step: Step, draft: ClaimDraft) -> list[str]:
@@ -105,7 +105,7 @@ class ClaimsChain:
         quote = step.part or step.sentence.text
         said = self.speakers.get(step.key) or attribute(self.texts, self.article.sentences.index(step.sentence), step.part)
         speaker = said  # code's attribution is the reference; the check keeps the model's choice to it
-        kind = classify_claim(quote, speaker.name) if "type" in code_filled else draft.type
+        kind = classify_claim(quote, speaker) if "type" in code_filled else draft.type
         index = self.article.sentences.index(step.sentence)
         previous = [s for s in self.article.sentences[max(0, index - 5) : index]]
         if step.outlet_voice:  # a dated event named in passing: its own words, not the sentence around it

@@ -8,11 +8,11 @@ structure the check does (factcheck/attribution.py), so the two cannot disagree.
 from __future__ import annotations
 
 
-from ..attribution import claim_types
+from ..attribution import Speaker, claim_types
 from ..models import ClaimType, RatingsDraft
 from . import grounding
 
-def check_claim_type(kind: ClaimType, quote: str, speaker: str) -> list[str]:
+def check_claim_type(kind: ClaimType, quote: str, speaker: Speaker | str) -> list[str]:
     """The type must be one the clause's structure allows (factcheck/attribution.py): a statistic
     states a figure, a prediction looks ahead, and a checkable fact is never typed opinion."""
     allowed = claim_types(quote, speaker)
@@ -21,7 +21,7 @@ def check_claim_type(kind: ClaimType, quote: str, speaker: str) -> list[str]:
     return [f"type {kind} does not fit the clause: its structure allows {', '.join(allowed)}"]
 
 
-def classify_claim(quote: str, speaker: str) -> ClaimType:
+def classify_claim(quote: str, speaker: Speaker | str) -> ClaimType:
     """Code's stand-in for the model's type: the first type the clause's structure allows."""
     return claim_types(quote, speaker)[0]
 
