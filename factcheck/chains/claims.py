@@ -226,7 +226,7 @@ def ratings_draft_for(ids: tuple[str, ...]) -> type[RatingsDraft]:
 
 
 def claim_draft_for(speakers: Sequence[str], types: Sequence[str]) -> type[ClaimDraft]:
-    """ClaimDraft whose speaker is one of code's candidates (its attribution first) and whose type
+    """ClaimDraft whose speaker is one of code's options (its attribution first) and whose type
     is one the clause's structure allows: under a JSON-schema grammar a small model chooses, it
     does not write."""
     return create_model(
