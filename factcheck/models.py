@@ -80,9 +80,9 @@ class Claim(_Strict):
     verify: str = Field(description="what to check and which primary source would settle it")
     code_filled: list[Literal["speaker", "text", "type", "verify"]] = Field(
         default_factory=list,
-        description="fields code filled in because the model's answers failed their checks: the "
-        "speaker from the article's attribution, the text from the quote, the type from the quote's "
-        "wording, verify a generic pointer",
+        description="fields code filled in because the model's choices failed their checks: the "
+        "speaker from the article's attribution, the type from the clause's structure (the text and "
+        "verify are always code's: the clause made standalone, and a template per type and speaker)",
     )
 
 
@@ -171,12 +171,11 @@ class SummaryDraft(_Strict):
 
 
 class ClaimDraft(_Strict):
-    """The claim made in the text shown."""
+    """The model's choices about the claim in the text shown, among options code lists: its type
+    and its speaker. The claim's text (the clause made standalone) and `verify` are code's."""
 
     type: ClaimType
     speaker: str = Field(min_length=1, max_length=120)
-    claim: str = Field(min_length=3, max_length=300)
-    verify: str = Field(min_length=3, max_length=200)
 
 
 class EventDraft(_Strict):

@@ -36,6 +36,8 @@ class EchoModel(BaseChatModel):
         for name, spec in schema["properties"].items():
             if "enum" in spec:
                 answer[name] = spec["enum"][0]
+            elif "const" in spec:  # a choice of one
+                answer[name] = spec["const"]
             else:
                 answer[name] = sentence[:150]
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=json.dumps(answer)))])

@@ -1,28 +1,33 @@
-"""The claims chain: the most check-worthy sentences, split by code into clauses, each stated by
-the model as a standalone claim with its speaker, type and what to verify; merged and ordered by code.
+"""The claims chain: the most check-worthy sentences, split by code into clauses; the model chooses
+each claim's speaker and type among options code lists; merged and ordered by code.
 
-A field that keeps failing its checks (factcheck/checks/) is filled in by code and the claim says so;
-a claim with no answer at all is dropped with a warning.
+Code writes the rest (factcheck/attribution.py): the claim's text is its clause made standalone
+(pronouns and "that group" resolved, the referent's sentence cited, the reporting frame put back)
+and checked by factcheck/faithfulness.py against the sentences it cites, the article's own words
+standing in when it fails; its speaker is code's attribution, and `verify` comes from a template
+per type and speaker. A choice that keeps failing its checks is filled in by code and the claim
+says so; a claim with no answer at all is dropped with a warning.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
+from collections.abc import Sequence
 from typing import ClassVar, Literal
 
 from pydantic import Field, create_model
 
+from .. import faithfulness
 from ..article import Article, Sentence
-from ..checks import grounding
-from ..checks.claims import check_attribution_kept, check_claim_type, check_verify, classify_claim
+from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, Standalone, attribute, attributed, claim_types, resolve_referents, verify_for
+from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from ..dates import Timex, format_interval, tag, to_interval
+from ..checkworthiness import load_scorer
 from ..llm import Answer
-from ..models import Claim, ClaimDraft, ClaimType, RatingDraft, RatingsDraft
+from ..models import Claim, ClaimDraft, RatingDraft, RatingsDraft, ReportWarning
 from ..settings import Settings
-from .base import ChainRun, Step, score_sentences, stand_in_warning, with_antecedents
+from .base import ChainRun, Step, score_sentences, stand_in_warning
 
-_LEADING_PRONOUN = re.compile(r"^(?:He|She)\b")
 _YEAR = re.compile(r"\b\d{4}\b")
 
 
@@ -36,13 +41,15 @@ class ClaimsChain:
         self.limit = settings.max_claims
         self.scores = score_sentences(article)
         self.timexes = tag(article.text, article.published)
+        self.texts = [s.text for s in article.sentences]
+        self.speakers: dict[str, Speaker] = {}  # code's attribution per step key
 
     def plan(self) -> list[Step]:
         prose = [s for s in self.article.sentences if not s.heading]
         chosen = sorted(prose, key=lambda s: -self.scores[s.id].score)[: self.limit]
         steps = []
         for sentence in sorted(chosen, key=lambda s: s.start):
-            draft = claim_draft_for(sentence, self.article)
+            index = self.article.sentences.index(sentence)
             clauses = [
                 (part, outlet_voice)
                 for clause in split_clauses(sentence.text)
@@ -51,26 +58,21 @@ class ClaimsChain:
             for n, (clause, outlet_voice) in enumerate(clauses, start=1):
                 key = sentence.id if len(clauses) == 1 else f"{sentence.id}.{n}"
                 part = clause if len(clauses) > 1 else None
+                speaker = OUTLET_SPEAKER if outlet_voice else attribute(self.texts, index, part)
+                self.speakers[key] = speaker
+                # Code's attribution is the reference. The outlet is listed beside a named speaker only
+                # so that a model answering outside a grammar still parses; its check then rejects it.
+                options = [speaker.name, OUTLET] if not speaker.is_outlet else [OUTLET]
+                draft = claim_draft_for(options, claim_types(part or sentence.text, speaker))
                 steps.append(Step(self.name, key, sentence, draft, part=part, outlet_voice=outlet_voice))
         return steps
 
-    @staticmethod
-    def field_problems(article: Article, step: Step, draft: ClaimDraft) -> dict[str, list[str]]:
+    def field_problems(self, article: Article, step: Step, draft: ClaimDraft) -> dict[str, list[str]]:
         quote = step.part or step.sentence.text
-        cited = with_antecedents(draft.claim + " " + draft.speaker, step.sentence, article)
-        # A clause's claim restates that clause, not another part of its sentence.
-        restated = [*cited[:-1], dataclasses.replace(step.sentence, text=step.part)] if step.part else cited
+        said = self.speakers.get(step.key) or attribute(self.texts, article.sentences.index(step.sentence), step.part)
         return {
-            "speaker": grounding.check_speaker_cited(draft.speaker, cited)
-            + check_attribution_kept(draft.speaker, said_by(step, article)),
-            "text": grounding.check_content("the claim", draft.claim, cited, article.published)
-            + grounding.check_restates("the claim", draft.claim, restated)
-            + grounding.check_verdict("the claim", draft.claim, cited),
-            "type": check_claim_type(draft.type, quote, draft.speaker),
-            "verify": check_verify(draft.verify, quote)
-            + grounding.check_verdict("verify", draft.verify, cited, advice=True)
-            # Advice may name a record the article does not, but no number or date it does not state.
-            + grounding.check_content("verify", draft.verify, cited, article.published, names=False),
+            "speaker": check_attribution_kept(draft.speaker, None if said.is_outlet else said.name),
+            "type": check_claim_type(draft.type, quote, said),  # the types code's speaker allows
         }
 
     def check(self, article: Article, step: Step, draft: ClaimDraft) -> list[str]:
@@ -83,47 +85,72 @@ class ClaimsChain:
             if draft is None:
                 run.warnings.append(stand_in_warning("dropped-claim", step, answer, "dropped"))
                 continue
-            # Code stands in for each field that kept failing its checks, and the claim says which.
+            # Code stands in for each choice that kept failing its checks, and the claim says which.
             failed = [] if answer.value else [n for n, found in self.field_problems(self.article, step, draft).items() if found]
+            claim, unfaithful = self._claim(step, draft, failed)
             if failed:
-                run.warnings.append(stand_in_warning("code-filled-claim", step, answer, f"code filled {', '.join(failed)}"))
-            run.items.append(self._claim(step, draft, failed))
+                run.warnings.append(stand_in_warning("code-filled-claim", step, answer, f"code filled {', '.join(claim.code_filled)}"))
+            elif unfaithful:
+                why = "; ".join(p.message for p in unfaithful[:2])
+                run.warnings.append(ReportWarning(
+                    code="code-filled-claim", item=step.key,
+                    message=f"{step.key}: the article's own words stand in: the standalone text failed the faithfulness check: {why}",
+                ))
+            run.items.append(claim)
         run.items = order_claims(dedupe_claims(run.items))
         return run
 
-    def _claim(self, step: Step, draft: ClaimDraft, code_filled: list[str]) -> Claim:
+    def _claim(self, step: Step, draft: ClaimDraft, code_filled: list[str]) -> tuple[Claim, list[faithfulness.Problem]]:
+        """The claim, and the faithfulness problems of code's standalone text when its own words stand in."""
         quote = step.part or step.sentence.text
-        text = quote[:1].upper() + quote[1:] if "text" in code_filled else draft.claim
-        speaker = (said_by(step, self.article) or "the outlet") if "speaker" in code_filled else draft.speaker
+        said = self.speakers.get(step.key) or attribute(self.texts, self.article.sentences.index(step.sentence), step.part)
+        speaker = said  # code's attribution is the reference; the check keeps the model's choice to it
         kind = classify_claim(quote, speaker) if "type" in code_filled else draft.type
-        cited = with_antecedents(text + " " + speaker, step.sentence, self.article)
-        text, anchors = self.standalone(text, speaker, cited)
-        cited = sorted({*cited, *anchors}, key=lambda s: s.start)
+        index = self.article.sentences.index(step.sentence)
+        previous = [s for s in self.article.sentences[max(0, index - 5) : index]]
+        if step.outlet_voice:  # a dated event named in passing: its own words, not the sentence around it
+            standalone = Standalone(quote[:1].upper() + quote[1:])
+        else:
+            standalone = resolve_referents(quote, step.sentence.text, [s.text for s in previous])
+            if step.part is not None and standalone.text != step.sentence.text:  # a clause keeps its "X said"
+                standalone.text = attributed(standalone.text, speaker, quote, step.sentence.text)
+        standalone.text = _as_sentence(standalone.text)
+        cited = [previous[i] for i in standalone.cited]
+        if speaker.sentence is not None and self.article.sentences[speaker.sentence] is not step.sentence:
+            cited.append(self.article.sentences[speaker.sentence])  # the sentence that names the speaker
+        text, anchors = self.explicit_dates(standalone.text, [*cited, step.sentence])
+        cited = sorted({*cited, *anchors, step.sentence}, key=lambda s: s.start)
+        # Code's rewrite (a pronoun resolved, a referent, the attribution put back, a date made
+        # explicit against the publication date) must say only what the cited sentences say; else
+        # the article's own words stand in, marked as such.
+        problems = faithfulness.check(text, [s.text for s in cited], published=self.article.published)
+        if problems:
+            text = self.own_words(quote, step.sentence)
+            code_filled = [*code_filled, "text"]
         score = self.scores[step.sentence.id]
+        # The reason is the clause's own, when the clause is a part of its sentence.
+        reason = score.reason if step.part is None else (load_scorer().score([step.part])[0].reason or score.reason)
         checkable = kind not in ("opinion", "prediction")
         return Claim(
             id="",
             text=text,
             type=kind,
-            speaker=speaker,
+            speaker=speaker.name,
             sources=[s.id for s in cited],
             quote=quote,
             checkable=checkable,
             checkworthiness=round(score.score, 3) if checkable else 0.0,
             scores={"scorer": round(score.score, 3)},
-            reason=(score.reason or "scored by the check-worthiness model") if checkable else f"{kind}: no record can settle it",
-            verify=generic_verify(kind, speaker) if "verify" in code_filled else draft.verify,
+            reason=(reason or "scored by the check-worthiness model") if checkable else f"{kind}: no record can settle it",
+            verify=verify_for(kind, speaker, quote),
             code_filled=code_filled,
-        )
+        ), problems
 
-    def standalone(self, text: str, speaker: str, cited: list[Sentence]) -> tuple[str, list[Sentence]]:
-        """The claim as a sentence that stands alone: a leading "He" or "She" is the named speaker
-        (the checks have tied the speaker to the sentence's attribution), and every relative date
-        gets its calendar date, as the article resolves it. Returns the text, and the sentences that
-        state a date the cited ones only refer back to ("later that day"), to be cited as well."""
-        if speaker not in ("the outlet", "unattributed"):
-            text = _LEADING_PRONOUN.sub(speaker, text, count=1)
-        return self.explicit_dates(text, cited)
+    def own_words(self, clause: str, sentence: Sentence) -> str:
+        """The clause as a sentence, when it is one the checker accepts against its own sentence;
+        else the whole sentence."""
+        text = _as_sentence(clause)
+        return text if not faithfulness.check(text, [sentence.text], published=self.article.published) else sentence.text.strip()
 
     def explicit_dates(self, text: str, cited: list[Sentence]) -> tuple[str, list[Sentence]]:
         """Each relative date in `text` made explicit ("on Sunday" -> "on Sunday (11 May 2025)", "May 15"
@@ -134,7 +161,9 @@ class ClaimsChain:
         anchors: list[Sentence] = []
         for found in reversed(tag(text, None)):
             timex = resolved.get(found.text.casefold())
-            if timex is None or _YEAR.search(found.text) or text[found.end :].startswith(" ("):
+            # Never inside a quotation (a quote is not reworded), nor before a possessive ("Wednesday's ruling").
+            quoted = any(a <= found.start < b for a, b in quoted_spans(text))
+            if timex is None or quoted or _YEAR.search(found.text) or text[found.end :].startswith((" (", "'s", "’s")):
                 continue
             start, end, precision = to_interval(timex.value, timex.value_end)
             if start is None:
@@ -160,6 +189,13 @@ class ClaimsChain:
         return None
 
 
+def _as_sentence(text: str) -> str:
+    """A clause ended as a sentence ends: capitalised, its trailing comma a full stop."""
+    text = text.strip().rstrip(",;:").rstrip()
+    text = text[:1].upper() + text[1:]
+    return text if text[-1:] in ".!?\"”’)" else text + "."
+
+
 # "X said A, and that B" / "A; B" / "A, adding (saying) that B": one claim per clause, each quoted verbatim.
 _CLAUSE_BREAK = re.compile(r";\s+|,?\s+and that\s+|,\s+(?:adding|saying) that\s+|,\s+added\s+|,\s+while\s+")
 
@@ -183,27 +219,21 @@ def split_event_tail(clause: str) -> list[tuple[str, bool]]:
     return [(clause[: m.start()], False), (clause[m.end() :], True)]
 
 
-def said_by(step: Step, article: Article) -> str | None:
-    """Who the article says makes the step's claim; None when the outlet states it in its own voice."""
-    return None if step.outlet_voice else grounding.attribution(step.sentence, article)
-
-
 def ratings_draft_for(ids: tuple[str, ...]) -> type[RatingsDraft]:
     """RatingsDraft whose ids must be the listed claims' (a grammar or strict schema enforces it)."""
     rating = create_model("RatingDraft", __base__=RatingDraft, id=(Literal[ids], Field(description="the claim's id, as listed")))
     return create_model("RatingsDraft", __base__=RatingsDraft, ratings=(list[rating], ...))
 
 
-def claim_draft_for(sentence: Sentence, article: Article) -> type[ClaimDraft]:
-    """ClaimDraft whose speaker must be a name used in the sentence or the two before it (or the
-    outlet): under a JSON-schema grammar a small model picks a speaker instead of inventing one."""
-    index = article.sentences.index(sentence)
-    window = [s for s in article.sentences[max(0, index - 2) : index + 1] if not s.heading]
-    choices = ("the outlet", *grounding.names_in(window))
+def claim_draft_for(speakers: Sequence[str], types: Sequence[str]) -> type[ClaimDraft]:
+    """ClaimDraft whose speaker is one of code's options (its attribution first) and whose type
+    is one the clause's structure allows: under a JSON-schema grammar a small model chooses, it
+    does not write."""
     return create_model(
         "ClaimDraft",
         __base__=ClaimDraft,
-        speaker=(Literal[choices], Field(description="who makes the claim, as the article says")),
+        type=(Literal[tuple(types)], Field(description="the kind of claim")),
+        speaker=(Literal[tuple(speakers)], Field(description="who makes the claim, as the article says")),
     )
 
 
@@ -229,14 +259,3 @@ def order_claims(claims: list[Claim]) -> list[Claim]:
     for n, claim in enumerate(ordered, start=1):
         claim.id = f"C{n}"
     return ordered
-
-
-def generic_verify(kind: ClaimType, speaker: str) -> str:
-    """What code says to verify when the model's own suggestion failed its checks."""
-    if kind in ("opinion", "prediction"):
-        return f"Not checkable as a fact: check only that {speaker} expressed this view, in the official record."
-    if speaker not in ("the outlet", "unattributed"):
-        return f"Check that {speaker} said this: the official transcript, statement or recording of the remarks."
-    if kind == "statistic":
-        return "Check the figure against the official statistics or dataset it comes from."
-    return "Check it against the official records, statements or announcements of what is reported."

@@ -140,24 +140,6 @@ def check_loaded_words(label: str, text: str, article_text: str) -> list[str]:
     return [f"{label} uses the loaded word {w!r}, which the article does not use" for w in used]
 
 
-def check_speaker(speaker: str, article: Article, outlet: str | None) -> list[str]:
-    """A speaker is a name the article uses, the outlet itself, or 'unattributed'."""
-    lowered = speaker.strip().lower()
-    if lowered in {"unattributed", "the outlet", (outlet or "").lower()}:
-        return []
-    words = [w for w in _WORD.findall(speaker) if w.lower() not in _NOT_NAMES]
-    if not words:
-        return [f"speaker {speaker!r} is not a name; give the person or body named in the article"]
-    if not _all_words_in(words, article.text):
-        return [f"speaker {speaker!r} is not named in the article"]
-    return []
-
-
-def _all_words_in(words: list[str], text: str) -> bool:
-    known = {w.lower() for w in _WORD.findall(text)}
-    return all(w.lower() in known for w in words)
-
-
 def antecedents(text: str, sentence: Sentence, article: Article, window: int = 3) -> list[Sentence]:
     """Earlier sentences that name who `text` names but `sentence` does not ("He said" resolved
     to "Erdogan said"): citing them keeps every name in the cited sentences."""
@@ -182,36 +164,6 @@ def _plain_number(number: str) -> str:
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
-
-
-_TITLES = set(
-    """president minister secretary general foreign prime deputy vice chief head spokesperson
-    spokesman spokeswoman chairman chairwoman director senator governor mayor ambassador
-    turkish russian ukrainian american british french german chinese""".split()
-)
-
-
-def names_in(sentences: Iterable[Sentence], limit: int = 40) -> list[str]:
-    """Names the sentences use (runs of capitalised words), offered to the model as the possible
-    speakers of a claim: a small model picks one instead of writing one."""
-    names: dict[str, None] = {}
-    for sentence in sentences:
-        if sentence.heading:
-            continue
-        for run in re.finditer(r"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+(?:of\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]*)*", sentence.text):
-            # Titles and function words split a run: "NATO Secretary General Mark Rutte" names
-            # "NATO" and "Mark Rutte".
-            segment: list[str] = []
-            for word in [*run.group().split(), ""]:
-                lowered = word.lower()
-                if word and (word == "of" and segment or lowered not in _NOT_NAMES | _TITLES):
-                    segment.append(word)
-                    continue
-                name = re.sub(r"(’s|'s)$", "", " ".join(segment).removesuffix(" of"))
-                if len(name) > 2:
-                    names.setdefault(name, None)
-                segment = []
-    return list(names)[:limit]
 
 
 def check_speaker_cited(speaker: str, sentences: Sequence[Sentence]) -> list[str]:
@@ -250,49 +202,10 @@ def check_restates(label: str, text: str, sentences: Sequence[Sentence], *, min_
     return []
 
 
-_NAME_RUN = r"[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)*"
-_SAYS = (
-    r"(?:said|says|stated|states|added|adds|told|confirmed|confirms|described|describes|noted|notes|reiterates|"
-    r"announced|announces|reiterated|warned|warns|argued|insisted|claimed|wrote)"
-)
-_NAMED_SAYS = re.compile(rf"({_NAME_RUN})(?:,[^,]{{1,60}},)?\s+(?:has\s+|have\s+|had\s+)?{_SAYS}\b")
-_ACCORDING_TO = re.compile(rf"\baccording to\s+(?:the\s+)?({_NAME_RUN})")
-_PRONOUN_SAYS = re.compile(rf"(?:^|[,;]\s*|\band\s+)(?:he|she|they)\s+{_SAYS}\b|\b{_SAYS}\s+the\s+(?:president|minister|official)", re.IGNORECASE)
-
-
-def attribution(sentence: Sentence, article: Article, depth: int = 3) -> str | None:
-    """Who the sentence says is speaking: "X said", "according to X", or "He said" resolved to the
-    speaker of the sentences just before. None when the article states it in its own voice."""
-    text = sentence.text
-    for pattern in (_NAMED_SAYS, _ACCORDING_TO):
-        for match in pattern.finditer(text):
-            name = _strip_titles(match.group(1))
-            if name:
-                return name
-    if depth and _PRONOUN_SAYS.search(text):
-        index = article.sentences.index(sentence)
-        for earlier in reversed(article.sentences[max(0, index - 3) : index]):
-            if not earlier.heading and (found := attribution(earlier, article, depth - 1)):
-                return found
-    return None
-
-
-def _strip_titles(run: str) -> str:
-    """The name after the last title: "NATO Secretary General Mark Rutte" -> "Mark Rutte"."""
-    segments: list[list[str]] = [[]]
-    for word in run.split():
-        if word.lower() in _NOT_NAMES | _TITLES:
-            segments.append([])
-        else:
-            segments[-1].append(word)
-    named = [seg for seg in segments if seg]
-    return " ".join(named[-1]) if named else ""
-
-
 def same_speaker(a: str, b: str) -> bool:
     """'Erdogan' and 'Recep Tayyip Erdogan' are the same speaker; 'Erdogan' and 'Rutte' are not."""
-    words_a = {w.lower() for w in _WORD.findall(a)} - _NOT_NAMES - _TITLES
-    words_b = {w.lower() for w in _WORD.findall(b)} - _NOT_NAMES - _TITLES
+    words_a = {w.lower() for w in _WORD.findall(a)} - _NOT_NAMES
+    words_b = {w.lower() for w in _WORD.findall(b)} - _NOT_NAMES
     return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
 
 

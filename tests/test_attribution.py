@@ -1,0 +1,136 @@
+"""Attribution, standalone claims, structural types and verify templates (factcheck/attribution.py),
+on news-like sentences written for these tests."""
+
+from __future__ import annotations
+
+from factcheck.attribution import OUTLET_SPEAKER, attribute, attributed, attributions, claim_types, resolve_referents, verify_for
+
+STORY = [
+    "The Federal Aviation Administration announced on Friday that it will close 149 control towers.",  # 0
+    "The agency said the closures would save $30 million a year.",  # 1
+    '"We will not reopen them," said Jane Doe, a spokeswoman for the agency, "unless Congress acts."',  # 2
+    '"The decision is final."',  # 3
+    "It said it would consider keeping one tower open.",  # 4
+    "Mayor John Smith met the governor on Monday.",  # 5
+    '"We won\'t refuse foreign donations," he said.',  # 6
+    "According to the statement, 20 staff will lose their jobs.",  # 7
+    "Prices rose 3 percent last year, the agency says.",  # 8
+]
+
+
+def test_speakers_from_every_kind_of_attribution() -> None:
+    speakers = attributions(STORY)
+    assert speakers[0].name == "the Federal Aviation Administration" and speakers[0].sentence == 0
+    assert speakers[2].name == "Jane Doe"  # split quote, inverted "said X"
+    assert speakers[3].name == "Jane Doe" and speakers[3].cue == "quote continues"
+    assert speakers[4].name == "the agency" and speakers[4].sentence == 1  # "It said": the organisation that spoke last
+    assert speakers[5].is_outlet  # nobody is attributed: the outlet speaks
+    assert speakers[6].name == "John Smith" and speakers[6].sentence == 5  # sentence-final '"...," he said'
+    assert speakers[7].name == "the Federal Aviation Administration"  # "according to the statement": its issuer
+    assert not speakers[8].is_outlet  # "..., the agency says."
+
+
+def test_a_name_inside_a_quote_is_not_an_antecedent() -> None:
+    # "Congress" is named only inside Jane Doe's quote: "It said" is still the agency.
+    assert attribute(STORY, 4).name != "Congress"
+
+
+def test_a_clause_with_its_own_reporting_verb_has_its_own_speaker() -> None:
+    text = "Senator Ann Lee said the bill would pass, while the White House said it would veto it."
+    assert attribute([text], 0, "the White House said it would veto it").name == "the White House"
+    assert attribute([text], 0).name == "Ann Lee"
+
+
+def test_claims_stand_alone() -> None:
+    previous = STORY[:6]
+    assert resolve_referents(STORY[6], STORY[6], previous).text == '"We won\'t refuse foreign donations," John Smith said.'
+    it = resolve_referents(STORY[4], STORY[4], STORY[:4])
+    assert it.text.startswith("The agency said it would") and it.cited == [1]
+    # A demonstrative gets its referent when an earlier noun with the same head says which.
+    call = resolve_referents("That call lasted an hour.", "That call lasted an hour.", ["Biden held a phone call with Macron on Friday."])
+    assert "call [a phone call with Macron]" in call.text and call.cited == [0]
+    group = resolve_referents(
+        "The rate was 177 per 100,000 in that group.", "The rate was 177 per 100,000 in that group.",
+        ["The study followed 2,000 people 65 and older.", "Its results were released on Monday by health officials."],
+    )
+    # A bare definite subject with no same noun before ("The sale") cites the sentence before.
+    sale = resolve_referents("The sale represents 10.2% of its shares.", "The sale represents 10.2% of its shares.", ["Meridian said it sold 750,000 shares."])
+    assert sale.text == "The sale represents 10.2% of its shares." and sale.cited == [0]
+    # No noun before says which group: no guessed referent in brackets; the sentence before is cited.
+    assert "[" not in group.text and group.cited == [1]
+    # A clause that lost its subject gets it back; a bare noun phrase gives way to its sentence.
+    sentence = "The FAA announced the closures and said it would consider keeping one tower open."
+    assert resolve_referents("said it would consider keeping one tower open", sentence, []).text.startswith("The FAA said")
+    assert resolve_referents("the closures", sentence, []).text == sentence
+
+
+def test_a_figure_keeps_its_population() -> None:
+    sentence = "The death rate was 177 per 100,000 of people 65 and older, officials said, and it fell last year."
+    claim = resolve_referents("The death rate was 177 per 100,000", sentence, [])
+    assert "65 and older" in claim.text
+
+
+def test_types_keep_checkable_facts_checkable() -> None:
+    assert claim_types("The law requires every charity to register as a foreign agent.")[0] == "event"
+    assert "opinion" not in claim_types("The law requires every charity to register as a foreign agent.")
+    assert "opinion" not in claim_types("Charities must register under the 2012 law.")
+    assert "opinion" not in claim_types("The company was founded in 1998 in Chicago.")
+    assert claim_types("Unemployment fell to 3.5 percent in May.")[0] == "statistic"
+    assert "opinion" not in claim_types("Unemployment fell to 3.5 percent in May.")  # rejecting statistic leaves a fact
+    assert claim_types("Prices are expected to rise next year.")[0] == "prediction"
+    assert claim_types("The minister should resign.")[0] == "opinion"
+    assert claim_types("He is a capable and trusted leader.")[0] == "opinion"
+    # A press release's statement is the source's statement, not a forecast.
+    kinds = claim_types("The company said it would consider keeping the plant open.", "the company")
+    assert kinds[0] == "quote" and "prediction" not in kinds
+
+
+def test_verify_comes_from_templates_per_type_and_speaker() -> None:
+    speakers = attributions(STORY)
+    agency = verify_for("statistic", speakers[1], STORY[1])
+    assert "$30 million" in agency and "published figures" in agency
+    assert "Jane Doe said this" in verify_for("quote", speakers[2], STORY[2])
+    assert verify_for("opinion", speakers[3], STORY[3]).startswith("Not checkable")
+    assert "text of the law" in verify_for("event", "the outlet", "The law requires every charity to register.")
+
+
+def test_inverted_reporting_clauses_name_their_speaker() -> None:
+    before = "Finance Minister Ann Lee met the unions on Monday."
+    text = "Wages will rise next year, added the minister, adding that talks would go on."
+    assert attribute([before, text], 1).name == "Ann Lee"
+    assert attribute(["Prices rose, added Smith."], 0).name == "Smith"
+    # A coordinated verb is not an inverted reporting clause.
+    assert attribute(["The company sold the plant and added two jobs."], 0).is_outlet
+
+
+def test_a_clause_cut_from_its_frame_gets_it_back() -> None:
+    sentence = "Wages will rise, the minister said, adding that talks would go on."
+    minister = attribute([sentence], 0)
+    assert attributed("Talks would go on.", minister, "talks would go on.", sentence) == "The minister said that talks would go on."
+    # The clause that holds the frame keeps it as it is; the outlet has none to put back.
+    assert attributed("Wages will rise.", minister, "Wages will rise, the minister said", sentence) == "Wages will rise."
+    assert attributed("Talks would go on.", OUTLET_SPEAKER, "talks would go on.", sentence) == "Talks would go on."
+
+
+def test_a_characterisation_is_a_judgement_whatever_day_it_was_said() -> None:
+    said = "The senator described the plan as a dangerous and costly mistake on Monday."
+    assert claim_types(said, "the senator") == ["opinion"]
+    # A figure or a plain act of calling is no judgement.
+    assert "opinion" not in claim_types("Police described the man as 40 years old on Monday.", "Police")
+    assert "opinion" not in claim_types("The minister called a meeting on Monday.", "the minister")
+
+
+def test_a_speaker_named_with_a_relative_clause_is_the_noun_phrase_alone() -> None:
+    text = '"We will not stop!" said a message that was read on Wednesday to the crowd.'
+    assert attribute([text], 0).name == "a message"
+
+
+def test_they_is_the_plural_subject_of_the_sentence_before_ahead_of_a_name() -> None:
+    story = ["The relatives in Miami have fought to keep the boy.", "Since the INS decision was announced, they have said they will appeal."]
+    assert attribute(story, 1).name == "the relatives in Miami"
+
+
+def test_a_figure_in_the_speakers_description_is_not_the_claims() -> None:
+    text = '"The struggle must go on," said a message that was read to several thousand scientists.'
+    assert "statistic" not in claim_types(text, "a message")
+    assert claim_types('"Sales rose 12 percent," said the company.', "the company")[0] == "statistic"
