@@ -83,6 +83,7 @@ ReasksOpt = Annotated[
 PromptsOpt = Annotated[
     Optional[Path], typer.Option(help="Directory of prompt files overriding the built-in ones.", show_default=False, file_okay=False)
 ]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Show no progress on standard error (shown only on a terminal).")]
 
 
 def _report_command(name: str, part: str | None, help: str) -> None:
@@ -100,10 +101,15 @@ def _report_command(name: str, part: str | None, help: str) -> None:
         max_reasks: ReasksOpt = None,
         prompts_dir: PromptsOpt = None,
         open_: OpenOpt = False,
+        quiet: QuietOpt = False,
     ) -> None:
         with _errors():
-            report = _analyse(**locals(), chains=(part,) if part else PARTS)
-            _output(report, Format.html if open_ else format, out, part=part, open_=open_)
+            report = _analyse(
+                article=article, published=published, provider=provider, model=model, base_url=base_url,
+                structured_output=structured_output, max_reasks=max_reasks, prompts_dir=prompts_dir,
+                chains=(part,) if part else PARTS, progress=not quiet and sys.stderr.isatty(),
+            )
+            _output(report, Format.html if open_ else format, out, open_=open_)
 
     app.command(name, help=help)(command)
 
@@ -450,7 +456,7 @@ def _analyse(
     max_reasks: int | None,
     prompts_dir: Path | None,
     chains: tuple[str, ...],
-    **_: object,
+    progress: bool,
 ):
     from .article import load_article
     from .llm import build_backend
@@ -467,11 +473,35 @@ def _analyse(
     )
     when = _published(published)
     stdin = _read_stdin() if article == "-" else None
-    loaded = load_article(
-        article, stdin=stdin, published=when, timeout=settings.timeout, allow_private=settings.allow_private_urls
-    )
-    backend = build_backend(settings)
-    return Pipeline(backend, settings).run(loaded, chains)
+    with _run_progress(progress) as shown:
+        shown.status("reading the article")
+        loaded = load_article(
+            article, stdin=stdin, published=when, timeout=settings.timeout, allow_private=settings.allow_private_urls
+        )
+        if settings.resolved_provider == "local":
+            shown.status("loading the model")
+        backend = build_backend(settings)
+        return Pipeline(backend, settings, on_progress=shown).run(loaded, chains)
+
+
+class _NoProgress:
+    def status(self, text: str) -> None:
+        pass
+
+    def __call__(self, done: int, total: int, status: str) -> None:
+        pass
+
+
+@contextmanager
+def _run_progress(shown: bool) -> Iterator:
+    """A progress bar on standard error while a report is made, when `shown`."""
+    if not shown:
+        yield _NoProgress()
+        return
+    from .progress import RunProgress
+
+    with RunProgress() as progress:
+        yield progress
 
 
 def _published(value: str | None) -> dt.date | None:
@@ -491,7 +521,7 @@ def _read_stdin() -> bytes:
     return read_stream(sys.stdin.buffer)
 
 
-def _output(report, format: Format, out: Path | None, *, part: str | None = None, open_: bool = False) -> None:
+def _output(report, format: Format, out: Path | None, *, open_: bool = False) -> None:
     from . import render
 
     if format is Format.html:
@@ -499,9 +529,9 @@ def _output(report, format: Format, out: Path | None, *, part: str | None = None
 
         text = render_html(report)
     elif format is Format.json:
-        text = render.part_to_json(report, part) if part else render.to_json(report)
+        text = render.to_json(report)
     else:
-        text = render.to_markdown(report, [part] if part else PARTS)
+        text = render.to_markdown(report)
     if open_:
         import webbrowser
 

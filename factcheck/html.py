@@ -299,9 +299,10 @@ CONTENT_SECURITY_POLICY = content_security_policy(script=_JS, style=_CSS)
 def render_html(report: Report) -> str:
     """The whole report as one self-contained HTML page (UTF-8 text)."""
     cited_by = _cited_by(report)
-    summary_html = _summary(report.summary.sentences)
-    claims_html = _claims(report.claims)
-    timeline_html = _timeline(report.timeline)
+    ran = report.provenance.chains  # a part not run has no section: it is empty, not "none found"
+    summary_html = _summary(report.summary.sentences) if "summary" in ran else ""
+    claims_html = _claims(report.claims) if "claims" in ran else ""
+    timeline_html = _timeline(report.timeline) if "timeline" in ran else ""
     title = report.article.title or "Untitled article"
     parts = [
         *page_head(

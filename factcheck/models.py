@@ -11,9 +11,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"  # 1.1: claims carry `scores`; "scorer+model" as a score source
+# 1.1: claims carry `scores`; "scorer+model" as a score source. 1.2: `provenance.chains`, the parts
+# that ran: `factcheck claims` and `factcheck timeline` write whole reports, the other parts empty.
+SCHEMA_VERSION = "1.2"
 # The report's three parts, each made by its own chain.
 PARTS = ("summary", "claims", "timeline")
+Part = Literal["summary", "claims", "timeline"]
 
 ClaimType = Literal["statistic", "quote", "event", "causal", "prediction", "opinion"]
 Precision = Literal["day", "week", "month", "quarter", "year", "decade", "unknown"]
@@ -136,6 +139,11 @@ class Provenance(_Strict):
     model: str
     structured_output: str
     prompts: list[PromptRef]
+    chains: list[Part] = Field(
+        default_factory=lambda: list(PARTS),
+        description="the parts that ran, in report order; a part not listed is empty because it was not run "
+        "(reports before schema 1.2 ran all three)",
+    )
     usage: dict[str, Usage] = Field(description="token usage per chain")
     total: Usage
     engine: EngineTimings | None = Field(None, description="llama.cpp's own timings (local provider only)")

@@ -1,5 +1,6 @@
 """How a batch reports its progress on standard error: a rich bar on a terminal, plain lines in a
-pipe or a log, and nothing but the failures with --quiet (cron mails whatever a job prints)."""
+pipe or a log, and nothing but the failures with --quiet (cron mails whatever a job prints).
+`RunProgress` is the same for one report (summarize, claims, timeline), on a terminal only."""
 
 from __future__ import annotations
 
@@ -101,3 +102,48 @@ class RichProgress:
     def finish(self, result: BatchResult) -> None:
         self.bar.stop()
         self.console.print(f"batch: {escape(summary_line(result))}", highlight=False)
+
+
+class RunProgress:
+    """One report's progress on a terminal: what it is doing (reading, loading the model, asking it),
+    the steps done out of those planned, and the time left. Gone from the screen when the run ends.
+
+    Use as a context manager; call it as the pipeline's `on_progress(done, total, status)`."""
+
+    def __init__(self, console=None) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
+
+        self.console = console or Console(stderr=True)
+        self.bar = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("steps"),
+            TimeRemainingColumn(),
+            console=self.console,
+            transient=True,
+        )
+        self.task = self.bar.add_task("starting", total=None)
+        self.stage = "starting"
+
+    def __enter__(self) -> RunProgress:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.stop()
+
+    def status(self, text: str) -> None:
+        """A stage before any step is planned: reading the article, loading the model."""
+        self(0, 0, text)
+
+    def __call__(self, done: int, total: int, status: str) -> None:
+        if total:
+            self.bar.update(self.task, completed=done, total=total, description=status)
+        else:
+            self.bar.update(self.task, description=status)
+        if status != self.stage:  # a new stage shows at once, not at the next refresh
+            self.stage = status
+            self.bar.refresh()

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from collections.abc import Iterable
-
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from .dates.interval import format_interval
 from .errors import InputNotFound, InvalidReport
-from .models import PARTS, Claim, Report, TimelineEvent
-
-MONTHS = "January February March April May June July August September October November December".split()
+from .models import Claim, Report, TimelineEvent
 
 
 def load_report(path: Path) -> Report:
@@ -32,15 +28,9 @@ def to_json(report: Report) -> str:
     return report.model_dump_json(indent=2) + "\n"
 
 
-def part_to_json(report: Report, part: str) -> str:
-    """One part of the report (claims or timeline) with the article's identity, as JSON."""
-    data = json.loads(report.model_dump_json(include={"schema_version", part, "warnings"}))
-    data["article"] = report.article.model_dump(mode="json", include={"title", "published", "source", "url", "sha256"})
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def to_markdown(report: Report, parts: Iterable[str] = PARTS) -> str:
-    parts = list(parts)
+def to_markdown(report: Report, parts: Iterable[str] | None = None) -> str:
+    """The report's parts (by default, those that ran) as Markdown."""
+    parts = list(report.provenance.chains if parts is None else parts)
     lines = _header(report)
     if "summary" in parts:
         lines += ["## Summary", ""]
@@ -128,33 +118,6 @@ def timeline_markdown(events: list[TimelineEvent]) -> list[str]:
 
 def format_when(event: TimelineEvent) -> str:
     return format_interval(event.date, event.end, event.precision)
-
-
-def format_interval(start: dt.date | None, end: dt.date | None, precision: str) -> str:
-    """A date at its precision: '11 May 2025', '14–15 May 2025', 'June 2025', '2020s', 'unresolved'."""
-    if start is None:
-        return "unresolved"
-    if precision == "day":
-        if end is None or end == start:
-            return _day(start)
-        if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}–{end.day} {MONTHS[start.month - 1]} {start.year}"
-        return f"{_day(start)} – {_day(end)}"
-    if precision == "week":
-        return f"week of {_day(start)}"
-    if precision == "month":
-        return f"{MONTHS[start.month - 1]} {start.year}"
-    if precision == "quarter":
-        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    if precision == "year":
-        return str(start.year)
-    if precision == "decade":
-        return f"{start.year // 10 * 10}s"
-    return _day(start)
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _cell(text: str) -> str:

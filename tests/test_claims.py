@@ -8,24 +8,20 @@ import pytest
 from langchain_core.messages import AIMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
-from factcheck import grounding
+from factcheck.checks import grounding
 from factcheck.article import load_article
 from factcheck.llm import Backend
 from factcheck.models import Claim
-from factcheck.pipeline import (
+from factcheck.chains.claims import (
     ClaimsChain,
-    Pipeline,
-    check_attribution_kept,
-    check_claim_type,
-    check_ratings,
-    check_verify,
-    classify_claim,
     dedupe_claims,
     order_claims,
     ratings_draft_for,
     split_clauses,
     split_event_tail,
 )
+from factcheck.checks.claims import check_attribution_kept, check_claim_type, check_ratings, check_verify, classify_claim
+from factcheck.pipeline import Pipeline
 from factcheck.render import claims_markdown
 from factcheck.settings import load_settings
 

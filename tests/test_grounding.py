@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from factcheck import grounding
+from factcheck.checks import grounding
 from factcheck.article import load_article
 
 from .conftest import SEED

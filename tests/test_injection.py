@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import grounding
+from factcheck.checks import grounding
 from factcheck.article import Article, load_article
 from factcheck.html import render_html
 from factcheck.llm import build_backend

@@ -151,7 +151,7 @@ def test_invisible_characters_are_reported() -> None:
     ],
 )
 def test_a_verdict_the_article_does_not_give_is_rejected(text: str, verdict: bool) -> None:
-    from factcheck.grounding import check_verdict
+    from factcheck.checks.grounding import check_verdict
 
     cited = split_sentences("The ministry said the figure was accurate.")
     assert bool(check_verdict("verify", text, cited, advice=True)) is verdict

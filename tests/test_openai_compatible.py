@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck import grounding
+from factcheck.checks import grounding
 from factcheck.article import load_article
 from factcheck.cli import app
 from factcheck.llm import build_backend

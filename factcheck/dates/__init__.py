@@ -2,7 +2,8 @@
 
 ``tag(text, published)`` returns every temporal expression as a TimeML TIMEX3 (type DATE, TIME,
 DURATION or SET, and an ISO-like value) with character offsets into the exact text it was given.
-``to_interval(value, value_end)`` turns a value into the first and last calendar day it covers.
+``to_interval(value, value_end)`` turns a value into the first and last calendar day it covers, and
+``format_interval(start, end, precision)`` writes that interval for a reader ("14–15 May 2025").
 
 How it works, in three passes, all linear in the length of the text:
 
@@ -33,13 +34,14 @@ Conventions worth knowing (TimeML 1.2.1 / TIDES):
 
 Modules: ``model`` (Timex, Precision), ``lexicon`` (words and regex pieces), ``context`` (sentences
 and tense), ``resolve`` (calendar reasoning shared by rules), ``rules`` (one regex and resolver per
-kind of expression), ``tagger`` (triggers, selection, ``tag``), ``interval`` (``to_interval``).
+kind of expression), ``tagger`` (triggers, selection, ``tag``), ``interval`` (``to_interval``,
+``format_interval``).
 
 Standard library only: the package is imported by the CLI and must load quickly.
 """
 
-from .interval import to_interval
+from .interval import format_interval, to_interval
 from .model import Precision, Timex, timeml
 from .tagger import tag
 
-__all__ = ["Precision", "Timex", "tag", "timeml", "to_interval"]
+__all__ = ["Precision", "Timex", "format_interval", "tag", "timeml", "to_interval"]

@@ -1,4 +1,5 @@
-"""Intervals for the timeline: the first and last calendar day a TIMEX3 value covers."""
+"""Intervals for the timeline: the first and last calendar day a TIMEX3 value covers, and how to
+write one at its precision (the claims chain writes it into a claim; the renderers show it)."""
 
 from __future__ import annotations
 
@@ -77,3 +78,33 @@ def to_interval(value: str, value_end: str | None = None) -> tuple[dt.date | Non
         return first, last, precision  # type: ignore[return-value]
     coarser = max(precision, precision_end, key=_PRECISION_ORDER.index)
     return first, last_end, coarser  # type: ignore[return-value]
+
+
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def format_interval(start: dt.date | None, end: dt.date | None, precision: str) -> str:
+    """A date at its precision: '11 May 2025', '14–15 May 2025', 'June 2025', '2020s', 'unresolved'."""
+    if start is None:
+        return "unresolved"
+    if precision == "day":
+        if end is None or end == start:
+            return _day(start)
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{end.day} {MONTHS[start.month - 1]} {start.year}"
+        return f"{_day(start)} – {_day(end)}"
+    if precision == "week":
+        return f"week of {_day(start)}"
+    if precision == "month":
+        return f"{MONTHS[start.month - 1]} {start.year}"
+    if precision == "quarter":
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    if precision == "year":
+        return str(start.year)
+    if precision == "decade":
+        return f"{start.year // 10 * 10}s"
+    return _day(start)
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

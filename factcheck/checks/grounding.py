@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
-from .article import Article, Sentence
-from .dates import tag
+from ..article import Article, Sentence
+from ..dates import tag
 
 # Capitalised words that are not names: they start sentences or are titles and function words.
 _NOT_NAMES = set(
