@@ -1,0 +1,678 @@
+"""Faithfulness: does a statement say only what its cited sentences say?
+
+``check(statement, sources)`` aligns a statement (a summary sentence, a claim, a timeline event, a
+line a journalist pastes) with the article sentences it cites, word by word on spaCy's lemmas
+(``factcheck.nlp``), and returns the problems found; an empty list means the statement is supported.
+``find_support(statement, sentences)`` first picks the sentences that support it best.
+
+What passes, because journalists write it: inflection ("rose"/"rises"), a WordNet synonym in a
+frequent sense ("purchase"/"buy"), active turned passive and back, "three"/"3", "percent"/"%",
+contractions, an attribution moved to the front, a leading phrase, an appositive or any other span
+dropped. What fails, each with its kind and a reason in plain words (it goes back to the model in a
+re-ask and into a report's warning):
+
+- ``unsupported-words``: a content word (noun, verb, adjective, adverb, name) that neither the
+  sentences nor a synonym of one of their words has;
+- ``negation``: a negation added to or removed from a word the sentences use;
+- ``hedge``: a modal ("may", "would"), a framing verb ("expected to", "plans to", "said"), a
+  hedging adverb ("allegedly"), an attribution ("according to"), a condition ("if") or a hedging
+  modifier ("proposed") that governs what the statement repeats, dropped or changed;
+- ``roles``: who did what to whom changed: the doer or the undergoer of a verb is not the one the
+  sentences give that verb (active and passive compared as agent and patient);
+- ``antonym``: a word whose WordNet antonym (or un-/in-/dis- opposite) the sentences use;
+- ``number``: a number, number word or date the sentences do not state;
+- ``unfinished``: no sentence end, unbalanced quotes or brackets, a trailing function word or comma;
+- ``about-the-task``: text about the task ("the sentence", "the claim", "a neutral tone");
+- ``misquote``: words in quotation marks that are not the sentences' words in that order.
+
+Why a lexicon and which one: synonyms and antonyms come from WordNet 3.0 (Princeton; licence in
+``factcheck/data/WORDNET-LICENSE``), reduced by ``benchmarks/build_lexicon.py`` to a compact table
+(``factcheck/data/lexicon.json.gz``). WordNet is sense-blind: "charge" shares a synset with
+"bang", "fire" with "sack". So two words count as synonyms only when they share a synset that is
+among the *most frequent* senses of both (SemCor counts), which keeps "buy"/"purchase",
+"said"/"stated", "big"/"large" and drops the rare senses through which inserted content would slip.
+Antonyms are WordNet's direct antonym pairs of those frequent senses. No network, no NLTK: the
+table ships with the package and loads in a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from .dates import tag
+from .nlp import parse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+KINDS = (
+    "unsupported-words",
+    "negation",
+    "hedge",
+    "roles",
+    "antonym",
+    "number",
+    "unfinished",
+    "about-the-task",
+    "misquote",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # one of KINDS
+    message: str  # plain words, e.g. 'adds "not": the cited sentences do not negate "accept"'
+
+    def __str__(self) -> str:
+        return self.message
+
+
+# ---------------------------------------------------------------------------------------------
+# The lexicon
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    senses: dict[str, frozenset[int]]  # "buy|v" -> the ids of its frequent synsets
+    antonyms: frozenset[tuple[str, str]]  # ("rise", "fall"), both orders
+
+    def synonyms(self, a: str, b: str, pos: str | None) -> bool:
+        poses = (pos,) if pos else "nvar"
+        return any(self.senses.get(f"{a}|{p}", _EMPTY) & self.senses.get(f"{b}|{p}", _EMPTY) for p in poses)
+
+    def opposite(self, a: str, b: str) -> bool:
+        return (a, b) in self.antonyms or _prefixed_opposite(a, b)
+
+
+_EMPTY: frozenset[int] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    """The shipped table, loaded once. Built by benchmarks/build_lexicon.py from WordNet 3.0."""
+    try:
+        raw = resources.files("factcheck.data").joinpath("lexicon.json.gz").read_bytes()
+    except FileNotFoundError:  # a checkout before the table was built: exact words only
+        return _Lexicon({}, frozenset())
+    data = json.loads(gzip.decompress(raw))
+    senses = {key: frozenset(ids) for key, ids in data["senses"].items()}
+    antonyms = frozenset((a, b) for a, b in data["antonyms"]) | frozenset((b, a) for a, b in data["antonyms"])
+    return _Lexicon(senses, antonyms)
+
+
+_NEG_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
+
+
+def _prefixed_opposite(a: str, b: str) -> bool:
+    """'unlikely'/'likely', 'illegal'/'legal', 'disagree'/'agree'."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and any(long_ == p + short for p in _NEG_PREFIXES)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokens
+
+_WN_POS = {"NOUN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}
+_KEY_FIX = {"%": "percent", "pct": "percent", "per": "per", "$": "dollar", "wo": "will", "ca": "can", "sha": "shall", "'d": "would", "’d": "would", "'ll": "will", "’ll": "will", "n’t": "not", "n't": "not"}
+# Adverbs and verbs that add no content of their own: "also said", "has been", "did".
+_LIGHT = frozenset(
+    """be have do get also too very so then now just even still there here however meanwhile
+    indeed already again yet further well that this""".split()
+)
+_FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM", "SPACE", "X", "INTJ"})
+_NEGATORS = frozenset({"not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "nowhere", "n't"})
+_PRONOUNS = frozenset(
+    """i me my we us our you your he him his she her it its they them their this that these those
+    who whom whose which what one someone somebody anyone everyone""".split()
+)
+
+
+def _key(tok: Token) -> str:
+    """The word as the alignment compares it: lemma, lower case, contractions and symbols spelled out."""
+    lower = tok.text.lower()
+    if lower in _KEY_FIX:
+        return _KEY_FIX[lower]
+    lemma = tok.lemma_.lower()
+    return _KEY_FIX.get(lemma, lemma)
+
+
+def _is_content(tok: Token) -> bool:
+    if tok.pos_ in _FUNCTION_POS or tok.pos_ == "NUM" or tok.like_num:
+        return False
+    key = _key(tok)
+    return key not in _LIGHT and key not in _NEGATORS and any(c.isalpha() for c in key)
+
+
+def _stem(word: str) -> str:
+    """A crude stem, so that 'quickly' meets 'quick' and 'closure' meets 'closed': a last resort
+    after lemmas and synonyms, only for words of five letters or more."""
+    for suffix in ("ations", "ation", "ments", "ment", "ness", "ings", "ing", "ures", "ure", "ions", "ion", "ly", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+# ---------------------------------------------------------------------------------------------
+# The cited sentences, analysed once
+
+
+@dataclass(frozen=True)
+class _Source:
+    docs: tuple
+    text: str  # the sentences joined by spaces
+    keys: frozenset[str]  # every token's key and lower-case text
+    stems: frozenset[str]
+    content: tuple  # (key, wn pos, text) of content tokens
+    negated: frozenset[str]  # keys of words under a negation
+    modals: frozenset[str]  # modal classes used
+    numbers: frozenset[float]
+    dates: frozenset[str]  # values and lower-case texts of dates
+    words: tuple[str, ...]  # lower-case word sequence, for quotations
+
+
+@lru_cache(maxsize=2048)
+def _source(texts: tuple[str, ...]) -> _Source:
+    docs = tuple(parse(t) for t in texts)
+    text = " ".join(texts)
+    tokens = [t for d in docs for t in d]
+    keys = {_key(t) for t in tokens} | {t.text.lower() for t in tokens}
+    dates = set()
+    for t in texts:
+        for timex in tag(t, None):
+            dates |= {timex.value, timex.text.lower()}
+    return _Source(
+        docs=docs,
+        text=text,
+        keys=frozenset(keys),
+        stems=frozenset(_stem(k) for k in keys if len(k) >= 5),
+        content=tuple((_key(t), _WN_POS.get(t.pos_), t.text) for t in tokens if _is_content(t)),
+        negated=frozenset(k for d in docs for k in _negated(d)),
+        modals=frozenset(c for d in docs for c in _modal_classes(d)),
+        numbers=frozenset(n for t in texts for n, _ in _numbers(t)),
+        dates=frozenset(dates),
+        words=_quote_words(text),
+    )
+
+
+def _supported(tok: Token, src: _Source) -> bool:
+    key = _key(tok)
+    if key in src.keys or tok.text.lower() in src.keys:
+        return True
+    if len(key) >= 5 and _stem(key) in src.stems:
+        return True
+    lex = lexicon()
+    pos = _WN_POS.get(tok.pos_)
+    return any(lex.synonyms(key, other, pos) for other, _, _ in src.content)
+
+
+# ---------------------------------------------------------------------------------------------
+# The checks
+
+
+def check(statement: str, sources: Sequence[str]) -> list[Problem]:
+    """The problems that make `statement` unfaithful to `sources` (the cited sentences' texts, in
+    article order); none when the sentences support it."""
+    statement = " ".join(statement.split())
+    if not statement:
+        return [Problem("unfinished", "is empty")]
+    if not sources:
+        return [Problem("unsupported-words", "cites no sentence")]
+    src = _source(tuple(" ".join(s.split()) for s in sources))
+    doc = parse(statement)
+    problems = _unfinished(statement, doc, src)
+    problems += _about_task(statement, src)
+    problems += _misquotes(statement, src)
+    dates = [t for t in tag(statement, None) if t.type in ("DATE", "TIME")]
+    problems += _number_problems(statement, dates, src)
+    problems += _negation(doc, src)
+    problems += _hedges(doc, src)
+    problems += _roles(doc, src)
+    # a date's words ("Monday") are judged as a date, not again as words
+    problems += _words(doc, src, skip=[(t.start, t.end) for t in dates])
+    return problems
+
+
+# (g) unfinished ------------------------------------------------------------------------------
+
+_ENDS = ".!?…"
+_CLOSERS = "\"'”’)]»"
+_TRAILING_FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
+
+
+def _unfinished(statement: str, doc: Doc, src: _Source) -> list[Problem]:
+    problems = []
+    body = statement.rstrip(_CLOSERS + " ")
+    if not body or body[-1] not in _ENDS:
+        problems.append(Problem("unfinished", "does not end as a sentence ends (no full stop)"))
+    for opener, closer in (("“", "”"), ("(", ")"), ("[", "]")):
+        if statement.count(opener) != statement.count(closer) and src.text.count(opener) == src.text.count(closer):
+            problems.append(Problem("unfinished", f"opens {opener} without closing it" if statement.count(opener) > statement.count(closer) else f"closes {closer} it never opened"))
+    if statement.count('"') % 2 and src.text.count('"') % 2 == 0:
+        problems.append(Problem("unfinished", "has a quotation mark that is never closed"))
+    words = [t for t in doc if not t.is_punct]
+    if words:
+        last = words[-1]
+        tail = statement[last.idx + len(last.text) :].strip()
+        if last.pos_ in _TRAILING_FUNCTION_POS and last.dep_ != "prt" and last.text.lower() not in {"too", "either"}:
+            problems.append(Problem("unfinished", f'ends on "{last.text}", mid-sentence'))
+        elif tail.startswith((",", ";", ":")) or re.search(r"[,;:]\s*[\"“]?\s*[.!?]?\s*$", statement):
+            problems.append(Problem("unfinished", "ends on a comma or colon, mid-sentence"))
+    return problems
+
+
+# (h) about the task ---------------------------------------------------------------------------
+
+_TASK = re.compile(
+    r"\b(?:the|this|that|above|following)\s+(?:sentence|claim|statement|summary|article|text|passage|"
+    r"task|prompt|excerpt|paragraph|instruction|answer|output|speaker|outlet)s?\b|\bneutral tone\b|"
+    r"\bpersonal opinions?\b|\bas an ai\b|\blanguage model\b|\bhere is\b|\bin summary\b|\bis written\b|"
+    r"\bmakes? a claim\b|\brewritten\b|\bstatistical (?:claim|lie)\b",
+    re.IGNORECASE,
+)
+
+
+def _about_task(statement: str, src: _Source) -> list[Problem]:
+    source = src.text.lower()
+    for match in _TASK.finditer(statement):
+        if match.group().lower() not in source:
+            return [Problem("about-the-task", f'talks about the task ("{match.group()}"), not about what the article says')]
+    return []
+
+
+# (i) misquotes --------------------------------------------------------------------------------
+
+_QUOTE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]{3,})’")
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def _misquotes(statement: str, src: _Source) -> list[Problem]:
+    problems = []
+    for match in _QUOTE.finditer(statement):
+        quoted = next(g for g in match.groups() if g is not None)
+        for part in re.split(r"\.\.\.|…|\[[^\]]*\]", quoted):
+            words = _quote_words(part)
+            if words and not _contains(src.words, words):
+                problems.append(Problem("misquote", f'quotes "{quoted.strip()}", but the cited sentences do not say these words in this order'))
+                break
+    return problems
+
+
+_CONTRACTIONS = [(re.compile(p), r) for p, r in (
+    (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bcannot\b", "can not"), (r"\bshan't\b", "shall not"),
+    (r"n't\b", " not"), (r"'re\b", " are"), (r"'m\b", " am"), (r"'ve\b", " have"), (r"'ll\b", " will"), (r"'d\b", " would"),
+)]
+
+
+def _quote_words(text: str) -> tuple[str, ...]:
+    """Lower-case words with contractions spelled out: a contraction does not change a quotation."""
+    text = text.lower().replace("’", "'")
+    for pattern, spelled in _CONTRACTIONS:
+        text = pattern.sub(spelled, text)
+    return tuple(_WORDS.findall(text))
+
+
+def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    n = len(needle)
+    first = needle[0]
+    return any(haystack[i : i + n] == needle for i, w in enumerate(haystack) if w == first)
+
+
+# (f) numbers and dates ------------------------------------------------------------------------
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "hundredth": 100,
+}
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9, "mln": 1e6, "bln": 1e9}
+_NUMBER = re.compile(
+    r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:st|nd|rd|th)?(?![\w])|"
+    r"\b(?:" + "|".join(sorted(_UNITS | _ORDINALS, key=len, reverse=True)) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b",
+    re.IGNORECASE,
+)
+_SCALE_AFTER = re.compile(r"^[\s-]*(" + "|".join(_SCALES) + r")\b", re.IGNORECASE)
+
+
+def _numbers(text: str) -> list[tuple[float, str]]:
+    """Every number in `text` as a value, with the words that state it: '3.5 million' -> 3.5e6,
+    'three' -> 3, 'a dozen' -> 12, '1,200' -> 1200, '5th' -> 5."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        word = match.group().lower()
+        value = _value(word)
+        if value is None:
+            continue
+        spelled = match.group()
+        scale = _SCALE_AFTER.match(text[match.end() :])
+        if scale:
+            value *= _SCALES[scale.group(1).lower()]
+            spelled = text[match.start() : match.end() + scale.end()]
+        found.append((value, spelled))
+    # a bare scale word ("millions", "a hundred") states an order of magnitude
+    for match in re.finditer(r"\ba (hundred|thousand|million|billion)\b", text, re.IGNORECASE):
+        found.append((_SCALES[match.group(1).lower()], match.group()))
+    return found
+
+
+def _value(word: str) -> float | None:
+    word = re.sub(r"(st|nd|rd|th)$", "", word) if word[:1].isdigit() else word
+    if word[:1].isdigit():
+        return float(word.replace(",", ""))
+    parts = re.split(r"[- ]", word)
+    total = 0.0
+    for part in parts:
+        if part in _UNITS:
+            total += _UNITS[part]
+        elif part in _ORDINALS:
+            total += _ORDINALS[part]
+        else:
+            return None
+    return total
+
+
+def _number_problems(statement: str, dates: list, src: _Source) -> list[Problem]:
+    problems = []
+    for timex in dates:
+        if timex.value not in src.dates and timex.text.lower() not in src.dates:
+            problems.append(Problem("number", f'has the date "{timex.text}", which the cited sentences do not state'))
+    blanked = statement
+    for timex in reversed(dates):
+        blanked = blanked[: timex.start] + " " * (timex.end - timex.start) + blanked[timex.end :]
+    for value, spelled in _numbers(blanked):
+        if value in src.numbers:
+            continue
+        if value == 1 and spelled.lower() in {"one", "first"}:  # "one of them", "first": rarely a figure
+            continue
+        problems.append(Problem("number", f'has the number "{spelled}", which the cited sentences do not state'))
+    return problems
+
+
+# (b) negation ---------------------------------------------------------------------------------
+
+
+def _negated(doc: Doc) -> set[str]:
+    """Keys of the words a negation governs: the verb of 'did not accept', the noun and verb of
+    'no one was hurt'."""
+    found = set()
+    for tok in doc:
+        key = _key(tok)
+        if key not in _NEGATORS or (key == "not" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "only"):
+            continue
+        head = tok.head
+        found.add(_key(head))
+        if head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") or head.pos_ == "AUX":
+            found.add(_key(head.head))
+        for child in head.children:  # "was not hurt": the negation also covers the participle
+            if child.dep_ in ("acomp", "xcomp", "attr"):
+                found.add(_key(child))
+    return found
+
+
+def _negation(doc: Doc, src: _Source) -> list[Problem]:
+    problems = []
+    negated = _negated(doc)
+    for tok in doc:
+        key = _key(tok)
+        if key in _NEGATORS and not (key == "not" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "only"):
+            heads = {_key(tok.head)} | ({_key(tok.head.head)} if tok.head.dep_ != "ROOT" else set())
+            if not heads & src.negated:
+                problems.append(Problem("negation", f'adds "{tok.text}": the cited sentences do not negate "{tok.head.text}"'))
+    statement_keys = {_key(t) for t in doc if _is_content(t)}
+    for key in sorted((src.negated & statement_keys) - negated):
+        if key in _LIGHT:
+            continue
+        problems.append(Problem("negation", f'drops a negation: the cited sentences negate "{key}"'))
+    return problems
+
+
+# (c) hedges, modality, conditions, attribution -----------------------------------------------
+
+_MODAL_CLASSES = {
+    "may": {"possible"}, "might": {"possible"}, "could": {"possible", "can"}, "can": {"can"},
+    "would": {"would"}, "will": {"will"}, "shall": {"will"}, "should": {"should"}, "ought": {"should"},
+    "must": {"must"},
+}
+_HEDGE_ADVERBS = frozenset(
+    """allegedly reportedly apparently possibly probably perhaps likely maybe supposedly purportedly
+    seemingly presumably potentially reputedly ostensibly""".split()
+)
+_HEDGE_MODIFIERS = frozenset(
+    """proposed planned alleged suspected possible potential expected likely reported so-called purported
+    would-be prospective planned rumored rumoured tentative draft presumed apparent""".split()
+)
+_CONDITIONS = frozenset({"if", "unless", "whether", "provided", "providing", "once", "until", "lest"})
+
+
+def _modal_classes(doc: Doc) -> set[str]:
+    return {c for t in doc if t.tag_ == "MD" for c in _MODAL_CLASSES.get(_key(t), {_key(t)})}
+
+
+def _frames(doc: Doc) -> Iterable[tuple[Token, Token, str]]:
+    """(marker, governed word, what the marker is): every word that frames another's content."""
+    for tok in doc:
+        key = _key(tok)
+        if tok.tag_ == "MD":
+            yield tok, tok.head, "modal"
+        elif key in _HEDGE_ADVERBS and tok.dep_ == "advmod":
+            yield tok, tok.head, "hedge"
+        elif key in _HEDGE_MODIFIERS and tok.dep_ == "amod":
+            yield tok, tok.head, "hedge"
+        elif key in _CONDITIONS and tok.dep_ == "mark" and tok.head.dep_ == "advcl":
+            yield tok, tok.head.head, "condition"
+        elif key == "accord" and tok.dep_ == "prep":
+            yield tok, tok.head, "attribution"
+        elif tok.pos_ == "VERB":
+            for child in tok.children:
+                if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX", "ADJ"):
+                    yield tok, child, "attribution" if child.dep_ == "ccomp" else "frame"
+            # "X did Y, the office said": a saying verb with no object of its own frames its head
+            if tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ == "VERB" and not any(
+                c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children
+            ) and any(c.dep_ in ("nsubj",) for c in tok.children) and tok.i > tok.head.i:
+                yield tok, tok.head, "attribution"
+
+
+def _hedges(doc: Doc, src: _Source) -> list[Problem]:
+    problems = []
+    keys = {_key(t) for t in doc}
+    content_keys = {_key(t) for t in doc if _is_content(t)}
+    said: set[str] = set()
+    statement_classes = _modal_classes(doc)
+    for sdoc in src.docs:
+        for marker, governed, what in _frames(sdoc):
+            gkey = _key(governed)
+            if gkey not in content_keys or gkey in _LIGHT:
+                continue  # the statement does not repeat what the marker governs
+            mkey = _key(marker)
+            if what == "modal":
+                if not _MODAL_CLASSES.get(mkey, {mkey}) & statement_classes:
+                    said.add(f'drops "{marker.text}": the cited sentences only say "{marker.text} {governed.text}"')
+            elif what == "attribution" and mkey == "accord":
+                if not keys & {"accord", "say", "tell", "state", "report"}:
+                    said.add(f'drops the attribution "according to": say who states "{governed.text}"')
+            elif mkey not in keys and not _has_synonym(mkey, keys, marker):
+                if what == "attribution" and _reports(doc):
+                    continue  # attributed with another verb: the speaker check is (d)'s and (a)'s
+                text = _between(marker, governed) if what != "condition" else _clause(marker.head)
+                said.add(f'drops "{marker.text}": the cited sentences only say "{text}"' if what != "attribution" else f'drops the attribution: the cited sentences only say who "{marker.text}" it')
+    for cls in sorted(statement_classes - src.modals):
+        modal = next(t.text for t in doc if t.tag_ == "MD" and cls in _MODAL_CLASSES.get(_key(t), {_key(t)}))
+        said.add(f'adds "{modal}", which the cited sentences do not say')
+    problems += [Problem("hedge", m) for m in sorted(said)]
+    return problems
+
+
+def _clause(tok: Token, limit: int = 8) -> str:
+    words = [t.text for t in tok.subtree if not t.is_punct]
+    return " ".join(words[:limit]) + (" ..." if len(words) > limit else "")
+
+
+def _between(a: Token, b: Token) -> str:
+    """ "expected to announce": the words from one token to the other when they are close."""
+    first, last = sorted((a.i, b.i))
+    if last - first <= 4:
+        return a.doc[first : last + 1].text
+    return f"{a.text} ... {b.text}" if a.i < b.i else f"{b.text} ... {a.text}"
+
+
+def _has_synonym(key: str, keys: set[str], tok: Token) -> bool:
+    lex = lexicon()
+    pos = _WN_POS.get(tok.pos_)
+    return any(lex.synonyms(key, other, pos) for other in keys)
+
+
+def _reports(doc: Doc) -> bool:
+    """Whether the statement attributes its content to someone: a verb with a clause or "according to"."""
+    return any(what == "attribution" for _, _, what in _frames(doc))
+
+
+# (d) roles ------------------------------------------------------------------------------------
+
+
+def _participants(doc: Doc) -> list[tuple[str, Span | None, Span | None, Token]]:
+    """(verb key, agent, patient, verb) for each verb, passive turned active."""
+    found = []
+    for tok in doc:
+        if tok.pos_ != "VERB":
+            continue
+        agent = patient = None
+        for child in tok.children:
+            if child.dep_ == "nsubj":
+                agent = child
+            elif child.dep_ == "nsubjpass":
+                patient = child
+            elif child.dep_ == "dobj":
+                patient = child
+            elif child.dep_ == "agent":
+                agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if agent is not None or patient is not None:
+            found.append((_key(tok), agent, patient, tok))
+    return found
+
+
+def _same_participant(a: Token, b: Token) -> bool:
+    """The statement's filler `a` names the sentences' filler `b`: a pronoun on either side, or a
+    word of one in the other's phrase (appositives and titles included)."""
+    if _key(a) in _PRONOUNS or _key(b) in _PRONOUNS or a.tag_ in ("WP", "WDT") or b.tag_ in ("WP", "WDT"):
+        return True
+    a_words = {_key(t) for t in a.subtree if _is_content(t)} | {_key(a)}
+    b_words = {_key(t) for t in b.subtree if _is_content(t)} | {_key(b)}
+    return bool(a_words & b_words) or _key(a) in b_words or _key(b) in a_words
+
+
+def _roles(doc: Doc, src: _Source) -> list[Problem]:
+    lex = lexicon()
+    source_frames = [f for d in src.docs for f in _participants(d)]
+    problems = []
+    for verb, agent, patient, tok in _participants(doc):
+        matching = [f for f in source_frames if f[0] == verb or lex.synonyms(verb, f[0], "v")]
+        if not matching:
+            continue
+        bad = None
+        for _, s_agent, s_patient, _ in matching:
+            clash = None
+            for mine, theirs, role in ((agent, s_agent, "does"), (patient, s_patient, "undergoes")):
+                if mine is not None and theirs is not None and not _same_participant(mine, theirs):
+                    clash = (mine, theirs, role)
+                    break
+            if clash is None:
+                bad = None
+                break
+            bad = bad or clash
+        if bad:
+            mine, theirs, role = bad
+            what = "who" if role == "does" else "what"
+            problems.append(
+                Problem("roles", f'says {_phrase(mine)} {role} "{tok.text}"; the cited sentences say {_phrase(theirs)} does ({what} did what to whom changed)')
+            )
+    return problems
+
+
+def _phrase(tok: Token) -> str:
+    words = [t.text for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct")]
+    text = " ".join(words[:6])
+    return f'"{text}"'
+
+
+# (a) and (e): words ---------------------------------------------------------------------------
+
+
+def _words(doc: Doc, src: _Source, skip: Sequence[tuple[int, int]] = ()) -> list[Problem]:
+    lex = lexicon()
+    unsupported: list[str] = []
+    problems = []
+    for tok in doc:
+        if any(start <= tok.idx < end for start, end in skip):
+            continue
+        if not _is_content(tok) or _supported(tok, src):
+            continue
+        key = _key(tok)
+        opposite = next((text for other, _, text in src.content if lex.opposite(key, other)), None)
+        if opposite:
+            problems.append(Problem("antonym", f'says "{tok.text}" where the cited sentences say the opposite, "{opposite}"'))
+        elif tok.text not in unsupported:
+            unsupported.append(tok.text)
+    if unsupported:
+        listed = ", ".join(f'"{w}"' for w in unsupported)
+        problems.insert(0, Problem("unsupported-words", f"adds {listed}, which the cited sentences do not say"))
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding the support
+
+
+def find_support(
+    statement: str, sentences: Sequence[tuple[str, str]], *, max_sources: int = 3
+) -> tuple[list[str], list[Problem]]:
+    """The ids of the sentences (`(id, text)` pairs, in article order) that best support
+    `statement`, at most `max_sources`, and the problems `check` finds against them."""
+    if not sentences:
+        return [], [Problem("unsupported-words", "the article has no sentence to support it")]
+    doc = parse(" ".join(statement.split()))
+    wanted = {_key(t) for t in doc if _is_content(t)} | {str(v) for v, _ in _numbers(statement)}
+    scored = []
+    for index, (_, text) in enumerate(sentences):
+        have = _cover(text)
+        scored.append((len(wanted & have), index, have))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    candidates: list[list[int]] = []
+    chosen: list[int] = []
+    left = set(wanted)
+    for score, index, have in scored:
+        if len(chosen) >= max_sources or score == 0:
+            break
+        if not chosen or left & have:
+            chosen.append(index)
+            left -= have
+            candidates.append(sorted(chosen))
+    if not candidates:
+        candidates = [[scored[0][1]]]
+    best: tuple[list[str], list[Problem]] | None = None
+    for indexes in reversed(candidates):  # the widest first: ties go to more support
+        ids = [sentences[i][0] for i in indexes]
+        problems = check(statement, [sentences[i][1] for i in indexes])
+        if best is None or len(problems) < len(best[1]):
+            best = (ids, problems)
+        if not problems:
+            break
+    assert best is not None
+    return best
+
+
+@lru_cache(maxsize=8192)
+def _cover(text: str) -> frozenset[str]:
+    doc = parse(" ".join(text.split()))
+    return frozenset({_key(t) for t in doc if _is_content(t)} | {str(v) for v, _ in _numbers(text)})
