@@ -28,6 +28,7 @@ _REPORTING = frozenset(
     "accord write quote predict estimate argue".split()
 )
 _CONDITION = frozenset({"if", "unless", "provided", "whether"})
+_AT_THE_SAME_TIME = frozenset({"when", "as", "while"})
 _CLAUSAL_SPINE = frozenset({"ccomp", "xcomp", "conj", "parataxis"})
 _PLACE_OR_TIME = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 _QUOTES = "\"“”"
@@ -91,7 +92,7 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
     root = _root(doc)
     if root is None:
         return []
-    spine = _spine(root)
+    spine = _spine(root, simultaneous=True)
     side = [(s.start, s.end) for s in deletable_spans(text) if s.kind != "leading"]
     out = []
     for timex in timexes:
@@ -123,14 +124,16 @@ def _root(doc: Doc) -> Token | None:
     return roots[0] if roots else None
 
 
-def _spine(root: Token) -> set[int]:
-    """The verbs of the main clause: the root, and clauses it takes as complement or conjunct."""
+def _spine(root: Token, simultaneous: bool = False) -> set[int]:
+    """The verbs of the main clause: the root, and clauses it takes as complement or conjunct;
+    with `simultaneous`, also a clause that happens at the same time ("perished when ... sank")."""
     spine, todo = set(), [root]
     while todo:
         tok = todo.pop()
         spine.add(tok.i)
         todo.extend(c for c in tok.children if c.dep_ in _CLAUSAL_SPINE and c.pos_ in ("VERB", "AUX"))
-        # "will be held": the auxiliary carries no date of its own, the verb does.
+        if simultaneous:
+            todo.extend(c for c in tok.children if c.dep_ == "advcl" and any(m.lower_ in _AT_THE_SAME_TIME for m in c.children if m.dep_ in ("mark", "advmod") and m.i < c.i))
     return spine
 
 
@@ -222,9 +225,12 @@ def _leading(doc: Doc, root: Token) -> Iterable[tuple[int, int, SpanKind]]:
     tops = [t for t in head if t.head.i >= comma.i]
     if not tops or any(t.head != root or t.dep_ not in ("prep", "npadvmod", "advmod", "pobj") for t in tops):
         return
-    if any(t.lower_ in _CONDITION for t in head):
-        return
-    when_or_where = any(e.label_ in _PLACE_OR_TIME for e in doc.ents if e.end <= comma.i) or any(
+    if any(t.lower_ in _CONDITION for t in head) or any(t.head.i < comma.i for t in doc[comma.i + 1 :]):
+        return  # a condition, or the phrase goes on after the comma ("As a father -- ..., the same age as ...")
+    # The time or place is what the phrase is about: the object of its preposition, or the phrase itself.
+    when_or_where = any(
+        e.label_ in _PLACE_OR_TIME and (e.root in tops or e.root.head in tops) for e in doc.ents if e.end <= comma.i
+    ) or any(
         t.lower_ in ("earlier", "later", "meanwhile", "yesterday", "today", "tomorrow", "recently") for t in head
     )
     if when_or_where:
@@ -301,9 +307,15 @@ def _governor(doc: Doc, timex: Timex) -> Token | None:
     if tok.head == tok:
         return tok if tok.pos_ in ("VERB", "AUX") else None
     up = tok.head
+    if tok.dep_ in ("npadvmod", "tmod") and up.pos_ in ("NOUN", "PROPN") and up.dep_ != "ROOT":
+        # A bare date ("a rally Saturday") modifies a clause, whatever noun the parser hung it on.
+        while up.pos_ not in ("VERB", "AUX") and up.head != up:
+            up = up.head
     while up.pos_ == "ADP" and up.head != up:  # "on" -> its head, "ahead of" -> "ahead" -> ...
         up = up.head
     if up.pos_ == "ADV" and up.dep_ in ("advmod", "prep") and up.head != up:  # "ahead of", "earlier in"
+        up = up.head
+    if up.dep_ in ("acomp", "oprd", "xcomp") and up.pos_ == "ADJ":  # "stayed closed on Monday"
         up = up.head
     if up.pos_ == "AUX" and up.dep_ in ("aux", "auxpass"):
         up = up.head
