@@ -296,6 +296,8 @@ CONTENT_SECURITY_POLICY = content_security_policy(script=_JS, style=_CSS)
 # --- the page ----------------------------------------------------------------------------------
 
 
+_SHORTENED = ' <span class="marker">(the article’s words, shortened)</span>'
+
 def render_html(report: Report) -> str:
     """The whole report as one self-contained HTML page (UTF-8 text)."""
     cited_by = _cited_by(report)
@@ -478,7 +480,7 @@ def _summary(sentences: list[SummarySentence]) -> str:
     else:
         lis = []
         for i, s in enumerate(sentences, 1):
-            marker = ' <span class="marker">(the article’s own words)</span>' if s.origin == "extractive" else ""
+            marker = ' <span class="marker">(the article’s own words)</span>' if s.origin == "extractive" else _SHORTENED if s.origin == "compression" else ""
             lis.append(
                 f'<li class="item" id="{_summary_id(i)}" data-label="Summary {i}" tabindex="0" '
                 f'data-sources="{_e(_data_sources(s.sources))}">{_e(s.text)}{marker} {_cites(s.sources)}</li>'
@@ -557,7 +559,7 @@ def _timeline(events: list[TimelineEvent]) -> str:
             iso = e.date.isoformat() + (f"/{e.end.isoformat()}" if e.end and e.end != e.date else "")
         time_el = f'<time datetime="{_e(iso)}">{_e(when)}</time>' if iso else _e(when)
         prec = "" if unresolved else f'<span class="prec">{_e(e.precision)}</span>'
-        marker = ' <span class="marker">(the article’s own words)</span>' if e.origin == "extractive" else ""
+        marker = ' <span class="marker">(the article’s own words)</span>' if e.origin == "extractive" else _SHORTENED if e.origin == "compression" else ""
         lis.append(
             f'<li class="item event{" unresolved" if unresolved else ""}" id="{_event_id(i)}" '
             f'data-label="{_e(when)}" tabindex="0" data-sources="{_e(_data_sources(e.sources))}">'

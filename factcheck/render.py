@@ -12,6 +12,9 @@ from .errors import InputNotFound, InvalidReport
 from .models import Claim, Report, TimelineEvent
 
 
+# Items code wrote from the article's words rather than the model: a reader should know.
+ORIGIN_MARKERS = {"extractive": " *(the article's own words)*", "compression": " *(the article's words, shortened)*"}
+
 def load_report(path: Path) -> Report:
     """A report saved with --format json, validated against the schema."""
     if not path.is_file():
@@ -35,7 +38,7 @@ def to_markdown(report: Report, parts: Iterable[str] | None = None) -> str:
     if "summary" in parts:
         lines += ["## Summary", ""]
         for s in report.summary.sentences:
-            marker = " *(the article's own words)*" if s.origin == "extractive" else ""
+            marker = ORIGIN_MARKERS.get(s.origin, "")
             lines.append(f"- {s.text} [{', '.join(s.sources)}]{marker}")
         if not report.summary.sentences:
             lines.append("*No summary sentence passed the checks.*")
@@ -111,7 +114,7 @@ def timeline_markdown(events: list[TimelineEvent]) -> list[str]:
         return lines + ["*No dated event was found in this article.*", ""]
     lines += ["| Date | As written | Event | Sources |", "| --- | --- | --- | --- |"]
     for e in events:
-        event = e.event + (" *(the article's own words)*" if e.origin == "extractive" else "")
+        event = e.event + ORIGIN_MARKERS.get(e.origin, "")
         lines.append(f"| {format_when(e)} | {_cell(e.when)} | {_cell(event)} | {', '.join(e.sources)} |")
     return lines + [""]
 
