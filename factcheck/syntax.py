@@ -201,14 +201,15 @@ def _closing_comma(doc: Doc, tok: Token, last: int, bounds: tuple[int, int]) -> 
     after = last + 2
     if doc[last + 1].text != "," or after >= len(doc):
         return start, end
-    nxt = doc[after].head if doc[after].dep_ in ("aux", "auxpass", "neg", "advmod") else doc[after]
-    # The phrase sits in a subject, and its verb comes next.
-    continues = any(a.dep_ in ("nsubj", "nsubjpass") and a.head == nxt for a in (tok.head, *tok.head.ancestors))
+    # The phrase sits in a subject, and the subject runs on to its verb without another comma
+    # ("Nairobi, Kenya, on Aug. 7 killed"; not "Kopp, 44, of Vermont, was").
+    verbs = [a.head for a in (tok.head, *tok.head.ancestors) if a.dep_ in ("nsubj", "nsubjpass")]
+    continues = any(v.i > last and not any(t.text == "," for t in doc[after : v.i]) for v in verbs[:1])
     for outer in tok.ancestors:
         sub = list(outer.subtree)
         if outer.dep_ == "ROOT" or sub[-1].i not in (last, last + 1):
             break
-        if sub[0].i > 0 and doc[sub[0].i - 1].text == ",":
+        if outer.dep_ != "conj" and sub[0].i > 0 and doc[sub[0].i - 1].text == ",":  # a list's comma opens nothing
             continues = False
     return (start, end) if continues else (start, doc[last].idx + len(doc[last]))
 

@@ -103,3 +103,9 @@ def test_date_of_a_noun_does_not_govern():
 def test_reported_event_before_the_report():
     text = "The company said on Monday that it would cut 400 jobs in April."
     assert governing_date(text, dates(text)).text == "April"
+
+
+def test_closing_comma_of_a_place_in_a_list_subject():
+    text = "Storms in Lyon, France, and Turin, Italy, on Sunday flooded 300 homes."
+    outs = {compress(text, {s.id}) for s in deletable_spans(text)}
+    assert "Storms in Lyon, France, and Turin on Sunday flooded 300 homes." in outs
