@@ -100,6 +100,10 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
             continue
         verb = _governor(doc, timex)
         if verb is not None and verb.i in spine:
+            # A clause happens at one time: of two dates the parser hung on one verb, one that
+            # follows a noun ("met on Monday ahead of the summit on Friday") dates that noun.
+            if any(v == verb for _, v in out) and _noun_before(doc, timex) is not None:
+                continue
             out.append((timex, verb))
     return out
 
@@ -113,6 +117,39 @@ def governing_date(text: str, timexes: Sequence[Timex]) -> Timex | None:
         return None
     content = [t for t, verb in found if verb.lemma_ not in _REPORTING]
     return (content or [t for t, _ in found])[0]
+
+
+def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
+    """Where a date dates a thing rather than the clause ("ahead of [the summit on June 3]",
+    "[last Friday's bombings of two embassies]"): the character range of that noun phrase, a whole
+    phrase with no clause of its own in it; None otherwise."""
+    doc = parse(text)
+    inside = [t for t in doc if timex.start <= t.idx < timex.end]
+    heads = [t for t in inside if not (timex.start <= t.head.idx < timex.end)]
+    if not heads:
+        return None
+    noun = heads[0].head
+    if noun.pos_ == "ADP":
+        noun = noun.head
+    end = None
+    if noun.pos_ not in ("NOUN", "PROPN") and _noun_before(doc, timex) is not None:  # see governing_dates
+        noun, end = _noun_before(doc, timex), timex.end
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "npadvmod"):
+        return None  # the clause's own participants are not events the clause dates
+    sub = list(noun.subtree)
+    if any(t.pos_ in ("VERB", "AUX") for t in sub) or sub[-1].is_punct:
+        return None
+    return sub[0].idx, max(end or 0, sub[-1].idx + len(sub[-1]))
+
+
+def _noun_before(doc: Doc, timex: Timex) -> Token | None:
+    """The noun right before the date's preposition ("the summit [on Friday]"), if it is the object
+    of a preposition itself."""
+    first = next((t for t in doc if t.idx >= timex.start), None)
+    if first is None or first.i < 2 or doc[first.i - 1].pos_ != "ADP":
+        return None
+    before = doc[first.i - 2]
+    return before if before.pos_ in ("NOUN", "PROPN") and before.dep_ == "pobj" else None
 
 
 # ---------------------------------------------------------------------------------------------

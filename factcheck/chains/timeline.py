@@ -21,7 +21,7 @@ from ..dates import Timex, tag, to_interval
 from ..llm import Answer
 from ..models import EventDraft, ReportWarning, TimelineEvent
 from ..settings import Settings
-from ..syntax import compress, deletable_spans, governing_date
+from ..syntax import compress, dated_noun_phrase, deletable_spans, governing_date
 from .base import ChainRun, Step, stand_in_warning, with_antecedents
 
 
@@ -36,15 +36,18 @@ class TimelineChain:
         self.describes = settings.resolved_provider != "local"
         self.skipped = 0
         self.events: list[Step] = []
+        self.things: dict[str, str] = {}  # step key -> the dated noun phrase that is the event
 
     def plan(self) -> list[Step]:
-        dated = governed_sentences(self.article)
+        dated = timeline_dates(self.article)
         self.skipped = max(0, len(dated) - self.limit)
         self.events = [
             Step(self.name, f"E{n}", sentence, EventDraft, part=timex.text, timex=timex)
-            for n, (timex, sentence) in enumerate(dated[: self.limit], start=1)
+            for n, (timex, sentence, _) in enumerate(dated[: self.limit], start=1)
         ]
-        return self.events if self.describes else []
+        self.things = {step.key: thing for step, (_, _, thing) in zip(self.events, dated) if thing is not None}
+        # A dated thing is the article's own phrase: nothing to ask.
+        return [step for step in self.events if step.key not in self.things] if self.describes else []
 
     def check(self, article: Article, step: Step, draft: EventDraft) -> list[str]:
         cited = with_antecedents(draft.event, step.sentence, article)
@@ -78,7 +81,9 @@ class TimelineChain:
             answer = answers.get(step.key)
             assert step.timex is not None
             start, end, precision = to_interval(step.timex.value, step.timex.value_end)
-            if answer is not None and answer.value is not None:
+            if step.key in self.things:
+                event, origin, cited = self.things[step.key], "compression", [step.sentence]
+            elif answer is not None and answer.value is not None:
                 event, origin = answer.value.event, "model"
                 cited = with_antecedents(event, step.sentence, self.article)
             else:
@@ -106,6 +111,23 @@ class TimelineChain:
             )
         run.items.sort(key=lambda e: (e.date is None, e.date or dt.date.max, e.end or dt.date.max))
         return run
+
+
+def timeline_dates(article: Article) -> list[tuple[Timex, Sentence, str | None]]:
+    """The dated events of the article's prose: each sentence whose main clause a date governs,
+    with that date; and each thing a side phrase dates ("ahead of the summit on June 3"), with its
+    noun phrase. The same date is not an event twice in one sentence."""
+    found: list[tuple[Timex, Sentence, str | None]] = [(t, s, None) for t, s in governed_sentences(article)]
+    governed = {(s.id, t.value) for t, s, _ in found}
+    for timex, sentence in dated_sentences(article):
+        if (sentence.id, timex.value) in governed:
+            continue
+        span = dated_noun_phrase(sentence.text, _shift(timex, -sentence.start))
+        if span is not None:
+            phrase = sentence.text[span[0] : span[1]]
+            found.append((timex, sentence, phrase[:1].upper() + phrase[1:] + "."))  # a timeline line, stopped like the others
+            governed.add((sentence.id, timex.value))
+    return sorted(found, key=lambda f: f[0].start)
 
 
 def governed_sentences(article: Article) -> list[tuple[Timex, Sentence]]:
