@@ -73,8 +73,8 @@ class SummaryChain:
         answers = {step.sentence.id: (step, answer) for step, answer in answered}
         for sentence in self.chosen:
             step, answer = answers.get(sentence.id, (None, None))
-            if step is None or answer is None:  # nothing to drop: the sentence is its own summary
-                run.items.append(SummarySentence(text=sentence.text, sources=[sentence.id], origin="extractive"))
+            if step is None or answer is None:  # nothing to drop: the sentence is its own compression
+                run.items.append(SummarySentence(text=sentence.text, sources=[sentence.id], origin="compression"))
             elif self.compresses and answer.value is not None:
                 text = compress(sentence.text, set(answer.value.drop), deletable_spans(sentence.text))
                 run.items.append(SummarySentence(text=text, sources=[sentence.id], origin="compression"))
