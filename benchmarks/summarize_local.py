@@ -104,6 +104,9 @@ def main() -> None:
         print(f"  tokens generated                      {engine['generated_tokens']:8d}")
         print(f"  model calls                           {total['calls']:8d}")
         print(f"  peak memory (RSS)                     {result['peak_mb']:8.0f} MB   target <= 500")
+        for name, usage in report["provenance"]["usage"].items():  # which chain the time goes to
+            print(f"    {name:<10} {usage['calls']:4d} calls  {usage['prompt_tokens']:6d} prompt  {usage['completion_tokens']:5d} generated tokens")
+        print(f"  load average (1 min) at the end       {os.getloadavg()[0]:8.2f}     on {os.cpu_count()} cores")
         warnings: dict[str, int] = {}
         for w in report["warnings"]:
             warnings[w["code"]] = warnings.get(w["code"], 0) + 1
