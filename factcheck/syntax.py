@@ -201,6 +201,8 @@ def _comma_bounded(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     start = doc[first - 1].idx
     after = doc[last + 1] if last + 1 < len(doc) else None
     if after is not None and after.text in (",", "—", "–", "--"):
+        if (after.text == ",") != (doc[first - 1].text == ","):  # ", the same age as Elian --": the dash closes more
+            return start, doc[last].idx + len(doc[last])
         return start, after.idx + len(after)
     if after is None or after.is_punct:
         return start, doc[last].idx + len(doc[last])

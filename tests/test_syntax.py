@@ -109,3 +109,10 @@ def test_closing_comma_of_a_place_in_a_list_subject():
     text = "Storms in Lyon, France, and Turin, Italy, on Sunday flooded 300 homes."
     outs = {compress(text, {s.id}) for s in deletable_spans(text)}
     assert "Storms in Lyon, France, and Turin on Sunday flooded 300 homes." in outs
+
+
+def test_a_dash_that_closes_more_than_the_span_stays():
+    text = "As head of a family of six -- including a girl of 10, the age of the victim -- the minister said he grieved."
+    for span in deletable_spans(text):
+        out = compress(text, {span.id})
+        assert out.count("--") in (0, 2), out
