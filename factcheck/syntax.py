@@ -132,14 +132,26 @@ def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
     if noun.pos_ == "ADP":
         noun = noun.head
     end = None
-    if noun.pos_ not in ("NOUN", "PROPN") and _noun_before(doc, timex) is not None:  # see governing_dates
-        noun, end = _noun_before(doc, timex), timex.end
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "npadvmod"):
-        return None  # the clause's own participants are not events the clause dates
+    if not _dateable(noun) or noun.dep_ != "pobj":
+        # The parser hung the date on a verb or on the clause's subject or object: the nearest
+        # phrase before it is what it dates ("a proposal for [talks in Istanbul] on May 15").
+        before = _noun_before(doc, timex)
+        while before is not None and before.head.pos_ == "ADP" and before.head.head.dep_ == "pobj" and _dateable(before.head.head):
+            before = before.head.head
+        if before is None:
+            return None
+        noun, end = before, timex.end
+    if not _dateable(noun):
+        return None
     sub = list(noun.subtree)
     if any(t.pos_ in ("VERB", "AUX") for t in sub) or sub[-1].is_punct:
         return None
     return sub[0].idx, max(end or 0, sub[-1].idx + len(sub[-1]))
+
+
+def _dateable(tok: Token) -> bool:
+    """A common noun a date can date (a meeting, talks, bombings); not a person, group or place."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("EVENT", "LAW", "WORK_OF_ART", ""))
 
 
 def _noun_before(doc: Doc, timex: Timex) -> Token | None:
@@ -347,7 +359,9 @@ def _governor(doc: Doc, timex: Timex) -> Token | None:
     if tok.head == tok:
         return tok if tok.pos_ in ("VERB", "AUX") else None
     up = tok.head
-    if tok.dep_ in ("npadvmod", "tmod") and up.pos_ in ("NOUN", "PROPN") and up.dep_ != "ROOT":
+    if up.pos_ == "ADP" and up.head.pos_ == "PROPN" and not _dateable(up.head) and up.head.dep_ != "ROOT":
+        up = up.head  # "met the President on Tuesday": a date does not modify a person or a place
+    if (tok.dep_ in ("npadvmod", "tmod") or not _dateable(up)) and up.pos_ in ("NOUN", "PROPN") and up.dep_ != "ROOT":
         # A bare date ("a rally Saturday") modifies a clause, whatever noun the parser hung it on.
         while up.pos_ not in ("VERB", "AUX") and up.head != up:
             up = up.head

@@ -116,3 +116,19 @@ def test_a_dash_that_closes_more_than_the_span_stays():
     for span in deletable_spans(text):
         out = compress(text, {span.id})
         assert out.count("--") in (0, 2), out
+
+
+def test_a_date_the_parser_hangs_on_a_subject_dates_the_nearest_thing():
+    from factcheck.syntax import dated_noun_phrase
+
+    text = "The plan for new talks in Geneva on June 2 was put forward by the foreign minister at a briefing in Rome on Friday."
+    found = dates(text)
+    assert governing_date(text, found).text == "Friday"
+    june = next(t for t in found if t.text == "June 2")
+    start, end = dated_noun_phrase(text, june)
+    assert text[start:end] == "new talks in Geneva on June 2"
+
+
+def test_a_date_does_not_modify_a_person():
+    text = "The envoy met the Chinese President on Tuesday."
+    assert governing_date(text, dates(text)).text == "Tuesday"
