@@ -1,6 +1,6 @@
 """How much of `factcheck summarize` on the bundled model is the model's own work?
 
-Runs `factcheck summarize SEED --format json` as a child process (the command as a user runs it,
+Runs `factcheck summarize ARTICLE --format json` as a child process (the command as a user runs it,
 imports and model loading included) and prints, side by side from that one run:
 
 - wall time of the command, and llama.cpp's own prompt-evaluation + generation time for the same
@@ -10,12 +10,20 @@ imports and model loading included) and prints, side by side from that one run:
 - peak resident memory of the command. Target <= 500 MB.
 
 Usage: python benchmarks/summarize_local.py [ARTICLE] [--runs N]
+
+ARTICLE is a text or Markdown file with `published:` front matter, or a TimeML `.tml` file (TimeBank,
+AQUAINT), converted on the fly; the default is a ~300-word wire story of TimeBank-AQUAINT
+(FACTCHECK_EVAL_DIR, default ../shared/eval/tempeval3-tbaq beside the checkout). Never the seed: the targets are
+about articles the project was not tuned on.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import json
+import os
+import re
 import resource
 import subprocess
 import sys
@@ -24,7 +32,26 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_0cbe40a24dcadabf.md"
+# The eval articles sit beside the checkout (../shared/eval/...), or beside the folder of worktrees.
+EVAL_DIR = Path(
+    os.environ.get("FACTCHECK_EVAL_DIR")
+    or next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared")
+    / "eval"
+    / "tempeval3-tbaq"
+)
+DEFAULT_ARTICLE = "AQUAINT/APW19980911.0475.tml"  # 317 words of wire copy
+
+
+def from_timeml(path: Path, out: Path) -> Path:
+    """A TimeML file as an article: its TEXT without the markup, its creation time as `published`."""
+    raw = path.read_text(encoding="utf-8")
+    created = re.search(r'value="(\d{4}-\d\d-\d\d)"[^>]*functionInDocument="CREATION_TIME"', raw)
+    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+    if created is None or body is None:
+        sys.exit(f"{path}: not a TimeML article (no TEXT or creation time)")
+    text = html.unescape(re.sub(r"<[^>]+>", "", body.group(1))).strip()
+    out.write_text(f"---\ntitle: {path.stem}\npublished: {created.group(1)}\n---\n\n{text}\n", encoding="utf-8")
+    return out
 
 
 def article_tokens(text: str) -> int:
@@ -39,7 +66,7 @@ def article_tokens(text: str) -> int:
 def run_once(article: Path) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
-        command = [sys.executable, "-m", "factcheck", "summarize", str(article), "--format", "json", "--out", str(out)]
+        command = [sys.executable, "-m", "factcheck", "summarize", str(article), "--provider", "local", "--format", "json", "--out", str(out)]
         started = time.perf_counter()
         subprocess.run(command, check=True)
         wall = time.perf_counter() - started
@@ -51,12 +78,16 @@ def run_once(article: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("article", nargs="?", type=Path, default=SEED)
+    parser.add_argument("article", nargs="?", type=Path, default=EVAL_DIR / DEFAULT_ARTICLE)
     parser.add_argument("--runs", type=int, default=1)
     args = parser.parse_args()
+    if not args.article.is_file():
+        sys.exit(f"{args.article}: no such article (give a path, or set FACTCHECK_EVAL_DIR)")
+    tmp = tempfile.TemporaryDirectory()
+    article = from_timeml(args.article, Path(tmp.name) / f"{args.article.stem}.md") if args.article.suffix == ".tml" else args.article
 
     for n in range(1, args.runs + 1):
-        result = run_once(args.article)
+        result = run_once(article)
         report = result["report"]
         engine = report["provenance"]["engine"]
         llama_s = (engine["prompt_eval_ms"] + engine["generation_ms"]) / 1000
@@ -73,6 +104,9 @@ def main() -> None:
         print(f"  tokens generated                      {engine['generated_tokens']:8d}")
         print(f"  model calls                           {total['calls']:8d}")
         print(f"  peak memory (RSS)                     {result['peak_mb']:8.0f} MB   target <= 500")
+        for name, usage in report["provenance"]["usage"].items():  # which chain the time goes to
+            print(f"    {name:<10} {usage['calls']:4d} calls  {usage['prompt_tokens']:6d} prompt  {usage['completion_tokens']:5d} generated tokens")
+        print(f"  load average (1 min) at the end       {os.getloadavg()[0]:8.2f}     on {os.cpu_count()} cores")
         warnings: dict[str, int] = {}
         for w in report["warnings"]:
             warnings[w["code"]] = warnings.get(w["code"], 0) + 1

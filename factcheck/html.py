@@ -296,6 +296,7 @@ CONTENT_SECURITY_POLICY = content_security_policy(script=_JS, style=_CSS)
 # --- the page ----------------------------------------------------------------------------------
 
 
+
 def render_html(report: Report) -> str:
     """The whole report as one self-contained HTML page (UTF-8 text)."""
     cited_by = _cited_by(report)

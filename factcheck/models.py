@@ -22,7 +22,9 @@ ClaimType = Literal["statistic", "quote", "event", "causal", "prediction", "opin
 Precision = Literal["day", "week", "month", "quarter", "year", "decade", "unknown"]
 # Where an item's text came from: the model's own words (checked), or code standing in for a
 # model step that kept failing its checks (the article's own sentence, verbatim).
-Origin = Literal["model", "extractive"]
+# model: the model wrote it; extractive: the article's sentence; compression: the article's sentence
+# with side phrases dropped (factcheck/syntax.py), the model choosing which where it could.
+Origin = Literal["model", "extractive", "compression"]
 
 
 class _Strict(BaseModel):
@@ -170,6 +172,12 @@ class SummaryDraft(_Strict):
     sentence: str = Field(min_length=3, max_length=300)
 
 
+class CompressionDraft(_Strict):
+    """Which side phrases of the sentence to drop; the ids are the listed spans'."""
+
+    drop: list[str] = Field(default_factory=list, description="ids of the listed phrases to drop")
+
+
 class ClaimDraft(_Strict):
     """The model's choices about the claim in the text shown, among options code lists: its type
     and its speaker. The claim's text (the clause made standalone) and `verify` are code's."""
@@ -198,6 +206,7 @@ class RatingsDraft(_Strict):
 
 DRAFTS: dict[str, type[BaseModel]] = {
     "SummaryDraft": SummaryDraft,
+    "CompressionDraft": CompressionDraft,
     "ClaimDraft": ClaimDraft,
     "EventDraft": EventDraft,
     "RatingsDraft": RatingsDraft,

@@ -64,7 +64,7 @@ class Pipeline:
         self.backend = backend
         self.settings = settings
         self.on_progress = on_progress or _no_progress
-        self.prompts = {name: load_prompt(name, settings.prompts_dir) for name in ("system", *CHAINS, "rank")}
+        self.prompts = {name: load_prompt(name, settings.prompts_dir) for name in ("system", *CHAINS, "rank", "compress")}
         self.asker = StructuredAsker(backend, max_reasks=settings.max_reasks, budget=TokenBudget(settings.token_budget))
 
     def run(self, article: Article, chains: Sequence[str] = CHAINS) -> Report:
@@ -110,7 +110,7 @@ class Pipeline:
             claims=items["claims"],
             timeline=items["timeline"],
             warnings=warnings,
-            provenance=self._provenance(runs, time.monotonic() - started, chains, timings_before),
+            provenance=self._provenance(runs, time.monotonic() - started, chains, timings_before, steps),
         )
         report_checks.enforce(report)  # README step 4: the assembled report, validated once more
         dropped = [w for w in warnings if w.code.startswith("dropped")]
@@ -128,7 +128,7 @@ class Pipeline:
         order = sorted(steps, key=lambda s: (s.sentence.start, CHAINS.index(s.chain)))
 
         def ask(step: Step) -> Answer:
-            prompt = self.prompts[step.chain]
+            prompt = self.prompts[step.prompt or step.chain]
             user = fence("sentence", step.sentence.text, nonce) + "\n\n" + prompt.body
             if step.part is not None:
                 user += "\n\n" + fence("part", step.part, nonce)
@@ -200,13 +200,19 @@ class Pipeline:
         run.items = order_claims(run.items)
 
     def _provenance(
-        self, runs: dict[str, ChainRun], seconds: float, chains: Sequence[str], timings_before: int
+        self, runs: dict[str, ChainRun], seconds: float, chains: Sequence[str], timings_before: int, steps: Sequence[Step]
     ) -> Provenance:
         total = Usage()
         for chain_run in runs.values():
             total.add(chain_run.usage)
         ranked = "claims" in chains and self.settings.resolved_refine_checkworthiness
-        used = [self.prompts["system"], *(self.prompts[c] for c in chains), *([self.prompts["rank"]] if ranked else [])]
+        own = sorted({s.prompt for s in steps if s.prompt})  # a step's prompt other than its chain's
+        used = [
+            self.prompts["system"],
+            *(self.prompts[c] for c in chains),
+            *(self.prompts[p] for p in own),
+            *([self.prompts["rank"]] if ranked else []),
+        ]
         return Provenance(
             factcheck_version=__version__,
             provider=self.backend.provider,

@@ -14,6 +14,7 @@ from .errors import InputNotFound, InvalidReport
 from .models import Claim, Report, ReportWarning, SummarySentence, TimelineEvent
 
 
+
 def load_report(path: Path) -> Report:
     """A report saved with --format json, validated against the schema."""
     if not path.is_file():
@@ -136,6 +137,13 @@ KINDS: dict[str, tuple[str, str]] = {
     "extractive-event": ("{n} timeline event is the article's own words", "{n} timeline events are the article's own words"),
     "code-filled-claim": ("{n} claim has fields filled by code", "{n} claims have fields filled by code"),
     "dropped-claim": ("{n} claim was dropped", "{n} claims were dropped"),
+    "compressed-summary": (
+        "{n} summary sentence is the article's sentence shortened",
+        "{n} summary sentences are the article's sentences shortened",
+    ),
+    "compressed-event": ("{n} timeline event is the article's clause", "{n} timeline events are the article's clauses"),
+    "dropped-by-final-check": ("{n} item failed the final check and was dropped", "{n} items failed the final check and were dropped"),
+    "final-check": ("{n} speaker is named outside the cited sentences", "{n} speakers are named outside the cited sentences"),
     "unrated-claims": ("the claims keep the scorer's scores", "the claims keep the scorer's scores"),
     "unresolved-date": ("{n} date could not be resolved", "{n} dates could not be resolved"),
     "no-publication-date": ("the article has no publication date", "the article has no publication date"),
@@ -158,6 +166,7 @@ KINDS: dict[str, tuple[str, str]] = {
 SENTENCE_FLAGS = {"unresolved-date": "date not resolved", "text-addressed-to-model": "addressed to a model, not sent"}
 
 OWN_WORDS = "article's words"
+SHORTENED = "article's words, shortened"  # a compression: the sentence less the spans code marked deletable
 
 
 def item_flags(item: SummarySentence | Claim | TimelineEvent) -> list[str]:
@@ -166,7 +175,7 @@ def item_flags(item: SummarySentence | Claim | TimelineEvent) -> list[str]:
         flags = [OWN_WORDS] if "text" in item.code_filled else []
         filled = [f for f in item.code_filled if f != "text"]
         return flags + ([f"filled by code: {', '.join(filled)}"] if filled else [])
-    return [OWN_WORDS] if item.origin == "extractive" else []
+    return {"extractive": [OWN_WORDS], "compression": [SHORTENED]}.get(item.origin, [])
 
 
 def kind_phrase(code: str, n: int) -> str:

@@ -191,7 +191,7 @@ def test_invalid_content_is_reasked_then_reported(fault_server, server_env, monk
 
 def test_invented_ids_never_reach_the_report(fault_server, server_env, monkeypatch, out) -> None:
     """Answers citing S98 and S99 (the article has S1..S16) are rejected; the report still comes out,
-    its summary and timeline in the article's own words, marked so, and every id it cites exists."""
+    its summary and timeline in the article's words, shortened and marked so, and every id it cites exists."""
     url = fault_server.base_url("bad-ids")
     result = run(monkeypatch, url, out, reasks=1)
     assert result.exit_code == 0, result.output
@@ -199,7 +199,7 @@ def test_invented_ids_never_reach_the_report(fault_server, server_env, monkeypat
     ids = {s["id"] for s in report["article"]["sentences"]}
     items = report["summary"]["sentences"] + report["claims"] + report["timeline"]
     assert items and all(set(item["sources"]) <= ids for item in items)
-    assert all(item["origin"] == "extractive" for item in report["summary"]["sentences"] + report["timeline"])
+    assert all(item["origin"] == "compression" for item in report["summary"]["sentences"] + report["timeline"])
     assert "S98" not in json.dumps(items)
     assert any("sources: Extra inputs are not permitted" in w["message"] for w in report["warnings"])
 

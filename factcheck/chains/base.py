@@ -32,6 +32,7 @@ class Step:
     part: str | None = None  # the clause (claims) or date words (timeline) the step is about
     timex: Timex | None = None
     outlet_voice: bool = False  # a clause the outlet states itself, whoever speaks in the sentence
+    prompt: str | None = None  # the prompt file, when not the chain's own
 
 
 @dataclass

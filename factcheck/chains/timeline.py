@@ -1,19 +1,27 @@
-"""The timeline chain: every date the article's prose states, found and resolved by code; the
-model says what happens then; the article's sentence stands in for an answer that fails."""
+"""The timeline chain: every sentence whose main clause a date governs, the date found and resolved
+by code (a date in a side phrase, "ahead of the summit on May 14-15", dates nothing here).
+
+The event is the article's sentence with its other side phrases dropped (factcheck/syntax.py): on
+the bundled model always, since a 135M model cannot describe an event faithfully; a capable model
+says what happens then, behind the faithfulness checker, and the compression stands in for an
+answer that keeps failing."""
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from typing import ClassVar
 
 from ..article import Article, Sentence
+from .. import faithfulness
 from ..checks import grounding
 from ..checks.events import check_event_says_something
 from ..dates import Timex, tag, to_interval
 from ..llm import Answer
 from ..models import EventDraft, ReportWarning, TimelineEvent
 from ..settings import Settings
+from ..syntax import compress, dated_noun_phrase, deletable_spans, governing_date
 from .base import ChainRun, Step, stand_in_warning, with_antecedents
 
 
@@ -25,20 +33,27 @@ class TimelineChain:
     def __init__(self, article: Article, settings: Settings) -> None:
         self.article = article
         self.limit = settings.max_events
+        self.describes = settings.resolved_provider != "local"
         self.skipped = 0
+        self.events: list[Step] = []
+        self.things: dict[str, str] = {}  # step key -> the dated noun phrase that is the event
 
     def plan(self) -> list[Step]:
-        dated = dated_sentences(self.article)
+        dated = timeline_dates(self.article)
         self.skipped = max(0, len(dated) - self.limit)
-        return [
+        self.events = [
             Step(self.name, f"E{n}", sentence, EventDraft, part=timex.text, timex=timex)
-            for n, (timex, sentence) in enumerate(dated[: self.limit], start=1)
+            for n, (timex, sentence, _) in enumerate(dated[: self.limit], start=1)
         ]
+        self.things = {step.key: thing for step, (_, _, thing) in zip(self.events, dated) if thing is not None}
+        # A dated thing is the article's own phrase: nothing to ask.
+        return [step for step in self.events if step.key not in self.things] if self.describes else []
 
     def check(self, article: Article, step: Step, draft: EventDraft) -> list[str]:
         cited = with_antecedents(draft.event, step.sentence, article)
         return (
-            check_event_says_something(draft.event, step.part or "")
+            [str(p) for p in faithfulness.check(draft.event, [s.text for s in cited])]
+            + check_event_says_something(draft.event, step.part or "")
             + grounding.check_content("the event", draft.event, cited, article.published)
             + grounding.check_restates("the event", draft.event, cited, min_words=2)
             + grounding.check_verdict("the event", draft.event, cited)
@@ -61,15 +76,20 @@ class TimelineChain:
                     message=f"the timeline keeps the first {self.limit} dates; {self.skipped} later ones were not examined",
                 )
             )
-        for step, answer in answered:
+        answers = {step.key: answer for step, answer in answered}
+        for step in self.events:
+            answer = answers.get(step.key)
             assert step.timex is not None
             start, end, precision = to_interval(step.timex.value, step.timex.value_end)
-            if answer.value is not None:
+            if step.key in self.things:
+                event, origin, cited = self.things[step.key], "compression", [step.sentence]
+            elif answer is not None and answer.value is not None:
                 event, origin = answer.value.event, "model"
                 cited = with_antecedents(event, step.sentence, self.article)
             else:
-                event, origin, cited = step.sentence.text, "extractive", [step.sentence]
-                run.warnings.append(stand_in_warning("extractive-event", step, answer, "kept the article's sentence"))
+                event, origin, cited = event_clause(step), "compression", [step.sentence]
+                if answer is not None:
+                    run.warnings.append(stand_in_warning("compressed-event", step, answer, "kept the article's sentence, shortened"))
             if start is None and self.article.published is not None:
                 run.warnings.append(
                     ReportWarning(
@@ -91,6 +111,53 @@ class TimelineChain:
             )
         run.items.sort(key=lambda e: (e.date is None, e.date or dt.date.max, e.end or dt.date.max))
         return run
+
+
+def timeline_dates(article: Article) -> list[tuple[Timex, Sentence, str | None]]:
+    """The dated events of the article's prose: each sentence whose main clause a date governs,
+    with that date; and each thing a side phrase dates ("ahead of the summit on June 3"), with its
+    noun phrase. The same date is not an event twice in one sentence."""
+    found: list[tuple[Timex, Sentence, str | None]] = [(t, s, None) for t, s in governed_sentences(article)]
+    governed = {(s.id, t.value) for t, s, _ in found}
+    for timex, sentence in dated_sentences(article):
+        if (sentence.id, timex.value) in governed:
+            continue
+        span = dated_noun_phrase(sentence.text, _shift(timex, -sentence.start))
+        if span is not None:
+            phrase = sentence.text[span[0] : span[1]]
+            found.append((timex, sentence, phrase[:1].upper() + phrase[1:] + "."))  # a timeline line, stopped like the others
+            governed.add((sentence.id, timex.value))
+    return sorted(found, key=lambda f: f[0].start)
+
+
+def governed_sentences(article: Article) -> list[tuple[Timex, Sentence]]:
+    """Each sentence whose main clause a date governs, with that date: one event per sentence."""
+    by_sentence: dict[str, list[Timex]] = {}
+    sentences: dict[str, Sentence] = {}
+    for timex, sentence in dated_sentences(article):
+        by_sentence.setdefault(sentence.id, []).append(timex)
+        sentences[sentence.id] = sentence
+    found = []
+    for sid, timexes in by_sentence.items():
+        sentence = sentences[sid]
+        local = {_shift(t, -sentence.start): t for t in timexes}  # offsets into the sentence
+        governing = governing_date(sentence.text, list(local))
+        if governing is not None:
+            found.append((local[governing], sentence))
+    return found
+
+
+def event_clause(step: Step) -> str:
+    """The step's sentence without the side phrases that do not hold its date: a whole clause."""
+    assert step.timex is not None
+    sentence = step.sentence
+    spans = deletable_spans(sentence.text)
+    at = step.timex.start - sentence.start
+    return compress(sentence.text, {s.id for s in spans if not s.start <= at < s.end}, spans)
+
+
+def _shift(timex: Timex, by: int) -> Timex:
+    return dataclasses.replace(timex, start=timex.start + by, end=timex.end + by, ends=None)
 
 
 def dated_sentences(article: Article) -> list[tuple[Timex, Sentence]]:

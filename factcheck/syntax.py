@@ -1,0 +1,376 @@
+"""Sentence structure for the chains: what can be cut from a sentence without changing what it says,
+and which of its dates governs its main clause. Grammar only, from the shared parse (factcheck/nlp.py).
+
+A *deletable span* is a side phrase whose removal leaves a well-formed sentence that states less,
+never something else: an appositive, a parenthetical, a leading time or place phrase, a trailing
+participle clause, a non-restrictive relative clause. A span never holds the main clause's subject,
+verb or object, an attribution ("X said", "according to X"), a condition, or half of a quotation;
+whatever it holds, the main clause keeps its negations and hedges, since those sit on its verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from .dates import Timex
+from .nlp import parse
+
+SpanKind = Literal["appositive", "parenthetical", "leading", "participle", "relative"]
+
+# Closed classes of English grammar, not of any article.
+_REPORTING = frozenset(
+    "say tell announce report state add claim confirm deny note explain insist warn acknowledge "
+    "accord write quote predict estimate argue".split()
+)
+_CONDITION = frozenset({"if", "unless", "provided", "whether"})
+_AT_THE_SAME_TIME = frozenset({"when", "as", "while"})
+_CLAUSAL_SPINE = frozenset({"ccomp", "xcomp", "conj", "parataxis"})
+_PLACE_OR_TIME = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+_QUOTES = "\"“”"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters [start, end) of the sentence that may be dropped; `text` is what is dropped."""
+
+    id: str
+    start: int
+    end: int
+    kind: SpanKind
+    text: str
+
+
+def deletable_spans(text: str) -> list[Span]:
+    """The side phrases of `text` (one sentence) that can be dropped one by one or together."""
+    doc = parse(text)
+    root = _root(doc)
+    if root is None:
+        return []
+    core = _core(root)
+    found: list[tuple[int, int, SpanKind]] = []
+    for start, end, kind in _candidates(doc, root):
+        tokens = [t for t in doc if start <= t.idx < end]
+        if not tokens or any(t.i in core for t in tokens) or _guarded(tokens):
+            continue
+        if _quote_count(text[start:end]) % 2:
+            continue  # half a quotation
+        found.append((start, end, kind))
+    found = _outermost(found)
+    spans = [Span(f"D{n}", s, e, k, text[s:e].strip(" ,")) for n, (s, e, k) in enumerate(found, start=1)]
+    # A span whose removal leaves a dangling word or a broken sentence is not deletable.
+    return [s for s in spans if _well_formed(compress(text, {s.id}, spans))]
+
+
+def compress(text: str, drop: Iterable[str], spans: Sequence[Span] | None = None) -> str:
+    """`text` without the spans whose ids are in `drop`, with commas, spacing, capitals and the
+    final stop mended. `spans` defaults to deletable_spans(text)."""
+    drop = set(drop)
+    if spans is None:
+        spans = deletable_spans(text) if drop else []
+    out = text
+    for span in sorted((s for s in spans if s.id in drop), key=lambda s: -s.start):
+        out = out[: span.start] + " " + out[span.end :]
+    return _mend(out, original=text) if drop else text
+
+
+def main_clause(text: str) -> str:
+    """The sentence reduced to its main clause: every deletable span dropped."""
+    spans = deletable_spans(text)
+    return compress(text, {s.id for s in spans}, spans)
+
+
+def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, Token]]:
+    """Each date of `timexes` (offsets into `text`) that modifies a verb of the main clause, with
+    that verb; a date inside a side phrase ("ahead of the meeting on May 14-15", a relative clause,
+    an appositive) or modifying a noun is left out."""
+    doc = parse(text)
+    root = _root(doc)
+    if root is None:
+        return []
+    spine = _spine(root, simultaneous=True)
+    side = [(s.start, s.end) for s in deletable_spans(text) if s.kind != "leading"]
+    out = []
+    for timex in timexes:
+        if any(a <= timex.start and timex.end <= b for a, b in side):
+            continue
+        verb = _governor(doc, timex)
+        if verb is not None and verb.i in spine:
+            # A clause happens at one time: of two dates the parser hung on one verb, one that
+            # follows a noun ("met on Monday ahead of the summit on Friday") dates that noun.
+            if any(v == verb for _, v in out) and _noun_before(doc, timex) is not None:
+                continue
+            out.append((timex, verb))
+    return out
+
+
+def governing_date(text: str, timexes: Sequence[Timex]) -> Timex | None:
+    """The date that governs the main clause's verb; for "X said Monday it would Y in March", the
+    date of what is reported (March) before the date of the report (Monday). None when no date of
+    `timexes` governs the main clause."""
+    found = governing_dates(text, timexes)
+    if not found:
+        return None
+    content = [t for t, verb in found if verb.lemma_ not in _REPORTING]
+    return (content or [t for t, _ in found])[0]
+
+
+def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
+    """Where a date dates a thing rather than the clause ("ahead of [the summit on June 3]",
+    "[last Friday's bombings of two embassies]"): the character range of that noun phrase, a whole
+    phrase with no clause of its own in it; None otherwise."""
+    doc = parse(text)
+    inside = [t for t in doc if timex.start <= t.idx < timex.end]
+    heads = [t for t in inside if not (timex.start <= t.head.idx < timex.end)]
+    if not heads:
+        return None
+    noun = heads[0].head
+    if noun.pos_ == "ADP":
+        noun = noun.head
+    end = None
+    if not _dateable(noun) or noun.dep_ != "pobj":
+        # The parser hung the date on a verb or on the clause's subject or object: the nearest
+        # phrase before it is what it dates ("a proposal for [talks in Istanbul] on May 15").
+        before = _noun_before(doc, timex)
+        while before is not None and before.head.pos_ == "ADP" and before.head.head.dep_ == "pobj" and _dateable(before.head.head):
+            before = before.head.head
+        if before is None:
+            return None
+        noun, end = before, timex.end
+    if not _dateable(noun):
+        return None
+    sub = list(noun.subtree)
+    if any(t.pos_ in ("VERB", "AUX") for t in sub) or sub[-1].is_punct:
+        return None
+    return sub[0].idx, max(end or 0, sub[-1].idx + len(sub[-1]))
+
+
+def _dateable(tok: Token) -> bool:
+    """A common noun a date can date (a meeting, talks, bombings); not a person, group or place."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("EVENT", "LAW", "WORK_OF_ART", ""))
+
+
+def _noun_before(doc: Doc, timex: Timex) -> Token | None:
+    """The noun right before the date's preposition ("the summit [on Friday]"), if it is the object
+    of a preposition itself."""
+    first = next((t for t in doc if t.idx >= timex.start), None)
+    if first is None or first.i < 2 or doc[first.i - 1].pos_ != "ADP":
+        return None
+    before = doc[first.i - 2]
+    return before if before.pos_ in ("NOUN", "PROPN") and before.dep_ == "pobj" else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidates
+
+
+def _root(doc: Doc) -> Token | None:
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    return roots[0] if roots else None
+
+
+def _spine(root: Token, simultaneous: bool = False) -> set[int]:
+    """The verbs of the main clause: the root, and clauses it takes as complement or conjunct;
+    with `simultaneous`, also a clause that happens at the same time ("perished when ... sank")."""
+    spine, todo = set(), [root]
+    while todo:
+        tok = todo.pop()
+        spine.add(tok.i)
+        todo.extend(c for c in tok.children if c.dep_ in _CLAUSAL_SPINE and c.pos_ in ("VERB", "AUX"))
+        if simultaneous:
+            todo.extend(c for c in tok.children if c.dep_ == "advcl" and any(m.lower_ in _AT_THE_SAME_TIME for m in c.children if m.dep_ in ("mark", "advmod") and m.i < c.i))
+    return spine
+
+
+def _core(root: Token) -> set[int]:
+    """Tokens never deleted: the verbs of the spine, their subjects, objects, auxiliaries,
+    negations, and each subject's and object's head words."""
+    core = set()
+    for i in _spine(root):
+        verb = root.doc[i]
+        core.add(i)
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj", "dobj", "attr", "acomp", "oprd", "aux", "auxpass", "neg", "mark", "prt", "expl"):
+                core.add(child.i)
+                if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+                    core.update(t.i for t in child.lefts if t.dep_ in ("compound", "det", "poss", "amod", "nummod"))
+    return core
+
+
+def _subtree_chars(tokens: Sequence[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _comma_bounded(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Character range of tokens first..last with the comma before, and the comma after when it is
+    not the sentence's end; None unless a comma (or dash) opens the phrase."""
+    if first == 0 or doc[first - 1].text not in (",", "—", "–", "--"):
+        return None
+    start = doc[first - 1].idx
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is not None and after.text in (",", "—", "–", "--"):
+        if (after.text == ",") != (doc[first - 1].text == ","):  # ", the same age as Elian --": the dash closes more
+            return start, doc[last].idx + len(doc[last])
+        return start, after.idx + len(after)
+    if after is None or after.is_punct:
+        return start, doc[last].idx + len(doc[last])
+    return None  # the phrase runs on into the clause: restrictive, not a side phrase
+
+
+def _candidates(doc: Doc, root: Token) -> Iterable[tuple[int, int, SpanKind]]:
+    text = doc.text
+    # Parentheticals: balanced brackets.
+    for m in re.finditer(r"\s*\([^()]*\)", text):
+        yield m.start(), m.end(), "parenthetical"
+    for tok in doc:
+        sub = list(tok.subtree)
+        first, last = sub[0].i, sub[-1].i
+        if tok.dep_ == "appos" or (
+            tok.dep_ == "relcl" and sub[0].tag_ in ("WDT", "WP", "WP$", "WRB") and sub[0].lower_ != "that"
+        ):
+            bounds = _comma_bounded(doc, first, last)
+            if bounds:
+                yield (*_closing_comma(doc, tok, last, bounds), "appositive" if tok.dep_ == "appos" else "relative")
+        elif tok.dep_ in ("advcl", "acl") and tok.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in tok.children):
+            # A trailing participle clause: ", killing ten people." (a clause, so it has more than one word)
+            if last == len(doc) - 1 or (last + 1 < len(doc) and all(t.is_punct for t in doc[last + 1 :])):
+                if len(sub) > 1 and first > 0 and doc[first - 1].text == ",":
+                    yield doc[first - 1].idx, doc[last].idx + len(doc[last]), "participle"
+    yield from _leading(doc, root)
+
+
+def _closing_comma(doc: Doc, tok: Token, last: int, bounds: tuple[int, int]) -> tuple[int, int]:
+    """Whether the comma after a side phrase goes with it. "John, the CEO, said": yes, the subject
+    it sits in goes on with its verb. "Mars Inc., which ..., respectively" or "Kopp, 44, of
+    Vermont, was": no, another phrase follows and the comma is its own. "a team, sent to Oklahoma
+    City, Okla., was": no, it also closes the phrase that holds the span."""
+    start, end = bounds
+    after = last + 2
+    if doc[last + 1].text != "," or after >= len(doc):
+        return start, end
+    # The phrase sits in a subject, and the subject runs on to its verb without another comma
+    # ("Nairobi, Kenya, on Aug. 7 killed"; not "Kopp, 44, of Vermont, was").
+    verbs = [a.head for a in (tok.head, *tok.head.ancestors) if a.dep_ in ("nsubj", "nsubjpass")]
+    continues = any(v.i > last and not any(t.text == "," for t in doc[after : v.i]) for v in verbs[:1])
+    for outer in tok.ancestors:
+        sub = list(outer.subtree)
+        if outer.dep_ == "ROOT" or sub[-1].i not in (last, last + 1):
+            break
+        if outer.dep_ != "conj" and sub[0].i > 0 and doc[sub[0].i - 1].text == ",":  # a list's comma opens nothing
+            continues = False
+    return (start, end) if continues else (start, doc[last].idx + len(doc[last]))
+
+
+def _leading(doc: Doc, root: Token) -> Iterable[tuple[int, int, SpanKind]]:
+    """Phrases before the subject, closed by a comma, that say when or where: "On Tuesday, ...",
+    "In Paris, ...", "Earlier this year, ..."."""
+    comma = next((t for t in doc if t.text == ","), None)
+    if comma is None or comma.i == 0:
+        return
+    head = doc[: comma.i]
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == root for t in head) or root.i < comma.i:
+        return
+    tops = [t for t in head if t.head.i >= comma.i]
+    if not tops or any(t.head != root or t.dep_ not in ("prep", "npadvmod", "advmod", "pobj") for t in tops):
+        return
+    if any(t.lower_ in _CONDITION for t in head) or any(t.head.i < comma.i for t in doc[comma.i + 1 :]):
+        return  # a condition, or the phrase goes on after the comma ("As a father -- ..., the same age as ...")
+    # The time or place is what the phrase is about: the object of its preposition, or the phrase itself.
+    when_or_where = any(
+        e.label_ in _PLACE_OR_TIME and (e.root in tops or e.root.head in tops) for e in doc.ents if e.end <= comma.i
+    ) or any(
+        t.lower_ in ("earlier", "later", "meanwhile", "yesterday", "today", "tomorrow", "recently") for t in head
+    )
+    if when_or_where:
+        end = comma.idx + 1
+        while end < len(doc.text) and doc.text[end] == " ":
+            end += 1
+        yield 0, end, "leading"
+
+
+# ---------------------------------------------------------------------------------------------
+# Guards and mending
+
+
+def _guarded(tokens: Sequence[Token]) -> bool:
+    """A span that holds an attribution, a condition or a quote's speaker is never dropped."""
+    for tok in tokens:
+        if tok.lemma_.lower() in _REPORTING and tok.pos_ == "VERB" and tok.tag_ != "VBG":
+            return True
+        if tok.lower_ == "according" or tok.lower_ in _CONDITION:
+            return True
+    return False
+
+
+def _outermost(found: list[tuple[int, int, SpanKind]]) -> list[tuple[int, int, SpanKind]]:
+    """Nested or overlapping candidates: the outer one only, so that spans drop independently."""
+    found = sorted(set(found), key=lambda f: (f[0], -f[1]))
+    kept: list[tuple[int, int, SpanKind]] = []
+    for s, e, k in found:
+        if kept and s < kept[-1][1]:
+            continue
+        kept.append((s, e, k))
+    return kept
+
+
+def _quote_count(text: str) -> int:
+    return sum(text.count(q) for q in _QUOTES)
+
+
+def _mend(text: str, original: str) -> str:
+    out = re.sub(r"\s+", " ", text).strip()
+    out = re.sub(r"\s+([,.;:!?)])", r"\1", out)
+    out = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", out)  # ", ," left by two spans that met
+    out = re.sub(r"[,;:]\s*([.!?])", r"\1", out)  # ", ." at the end
+    out = re.sub(r"[,;:]\s*([\"”’])\s*$", r"\1", out)
+    out = out.lstrip(",;: ")
+    if out and out[0].islower():
+        out = out[0].upper() + out[1:]
+    end = re.search(r"[.!?][\"”’)]*$", original.strip())
+    if end and not re.search(r"[.!?][\"”’)]*$", out):
+        out = out.rstrip(",;: ") + end.group(0)
+    return out
+
+
+def _well_formed(text: str) -> bool:
+    """The sentence still has a subject and a verb, and ends on a word that ends a clause."""
+    doc = parse(text)
+    root = _root(doc)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return False
+    words = [t for t in doc if not t.is_punct]
+    if not words or words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ") or words[-1].tag_ == "PRP$":
+        return False
+    return _quote_count(text) % 2 == 0
+
+
+def _governor(doc: Doc, timex: Timex) -> Token | None:
+    """The verb the date modifies, through its preposition ("on Tuesday", "in March"); None when
+    it modifies a noun ("the meeting on May 14-15") or is not attached to a verb at all."""
+    inside = [t for t in doc if timex.start <= t.idx < timex.end]
+    heads = [t for t in inside if not (timex.start <= t.head.idx < timex.end) or t.head == t]
+    if not heads:
+        return None
+    tok = heads[0]
+    if tok.head == tok:
+        return tok if tok.pos_ in ("VERB", "AUX") else None
+    up = tok.head
+    if up.pos_ == "ADP" and up.head.pos_ == "PROPN" and not _dateable(up.head) and up.head.dep_ != "ROOT":
+        up = up.head  # "met the President on Tuesday": a date does not modify a person or a place
+    if (tok.dep_ in ("npadvmod", "tmod") or not _dateable(up)) and up.pos_ in ("NOUN", "PROPN") and up.dep_ != "ROOT":
+        # A bare date ("a rally Saturday") modifies a clause, whatever noun the parser hung it on.
+        while up.pos_ not in ("VERB", "AUX") and up.head != up:
+            up = up.head
+    while up.pos_ == "ADP" and up.head != up:  # "on" -> its head, "ahead of" -> "ahead" -> ...
+        up = up.head
+    if up.pos_ == "ADV" and up.dep_ in ("advmod", "prep") and up.head != up:  # "ahead of", "earlier in"
+        up = up.head
+    if up.dep_ in ("acomp", "oprd", "xcomp") and up.pos_ == "ADJ":  # "stayed closed on Monday"
+        up = up.head
+    if up.pos_ == "AUX" and up.dep_ in ("aux", "auxpass"):
+        up = up.head
+    return up if up.pos_ in ("VERB", "AUX") else None

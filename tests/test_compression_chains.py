@@ -1,0 +1,69 @@
+"""The summary and timeline chains on the bundled model: code lists the side phrases, the model only
+picks among them, and events are the article's clauses dated by their main clause. No model runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pydantic import ValidationError
+
+from factcheck.article import Article, split_sentences
+from factcheck.chains.summary import SummaryChain
+from factcheck.chains.timeline import TimelineChain
+from factcheck.llm import Answer
+from factcheck.settings import Settings
+
+TEXT = (
+    "Jonas Berg, the port authority's chief engineer, said the new crane would arrive in June. "
+    "The harbour stayed closed on Monday ahead of the inspection on Friday. "
+    "Dockworkers, who had struck for a week, returned to work, ending the dispute. "
+    "The repairs will cost 4 million euros."
+)
+
+
+def article() -> Article:
+    return Article(text=TEXT, published=dt.date(2024, 3, 6), sentences=split_sentences(TEXT))
+
+
+@pytest.fixture
+def local(monkeypatch):
+    monkeypatch.setenv("FACTCHECK_PROVIDER", "local")
+    return Settings(summary_sentences=4)
+
+
+def test_summary_asks_only_to_choose_listed_spans(local):
+    chain = SummaryChain(article(), local)
+    steps = chain.plan()
+    assert steps and all(s.prompt == "compress" for s in steps)
+    first = steps[0]
+    assert "D1: the port authority's chief engineer" in first.part
+    assert first.draft.model_validate({"drop": ["D1"]}).drop == ["D1"]
+    with pytest.raises(ValidationError):
+        first.draft.model_validate({"drop": ["D9"]})
+
+
+def test_summary_is_the_compression_the_model_chose(local):
+    chain = SummaryChain(article(), local)
+    steps = chain.plan()
+    drafts = [step.draft.model_validate({"drop": [i.split(":")[0] for i in step.part.splitlines()]}) for step in steps]
+    run = chain.assemble([(step, Answer(value=d)) for step, d in zip(steps, drafts)])
+    texts = [s.text for s in run.items]
+    assert "Jonas Berg said the new crane would arrive in June." in texts
+    assert "Dockworkers returned to work." in texts
+    # A sentence with nothing to drop is its own summary, and costs no call.
+    assert "The repairs will cost 4 million euros." in texts
+    assert all(s.origin in ("compression", "extractive") for s in run.items)
+
+
+def test_timeline_dates_the_main_clause_without_asking(local):
+    chain = TimelineChain(article(), local)
+    assert chain.plan() == []
+    events = chain.assemble([]).items
+    by_when = {e.when: e for e in events}
+    assert by_when["Monday"].date == dt.date(2024, 3, 4)
+    # The inspection's date is a side phrase's: it dates the inspection, not the sentence.
+    assert by_when["Monday"].event == "The harbour stayed closed on Monday ahead of the inspection on Friday."
+    assert by_when["Friday"].event == "The inspection on Friday."
+    assert all(e.event.endswith(".") and e.origin == "compression" for e in events)
+    assert len({(e.sources[0], e.date) for e in events}) == len(events)  # no date twice for one sentence

@@ -1,0 +1,134 @@
+"""Deletable spans, compression and the governing date, on news-like sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.dates import tag
+from factcheck.syntax import compress, deletable_spans, governing_date, main_clause
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {s.text: s.kind for s in deletable_spans(text)}
+
+
+def test_appositive_between_subject_and_verb_takes_both_commas():
+    text = "Maria Lopez, the city's budget director, said the deficit had doubled."
+    assert kinds(text) == {"the city's budget director": "appositive"}
+    assert main_clause(text) == "Maria Lopez said the deficit had doubled."
+
+
+def test_relative_clause_and_parenthetical():
+    text = "The bridge, which opened in 1962, will close for repairs (the first since 1990)."
+    assert set(kinds(text).values()) == {"relative", "parenthetical"}
+    assert main_clause(text) == "The bridge will close for repairs."
+
+
+def test_restrictive_relative_clause_stays():
+    text = "Workers who lost their jobs will receive six months of pay."
+    assert deletable_spans(text) == []
+
+
+def test_leading_time_phrase_and_capital():
+    text = "On Thursday, the council approved a new parking fee."
+    spans = deletable_spans(text)
+    assert [s.kind for s in spans] == ["leading"]
+    assert compress(text, {spans[0].id}, spans) == "The council approved a new parking fee."
+
+
+def test_trailing_participle_clause():
+    text = "A storm hit the northern coast overnight, cutting power to thousands of homes."
+    assert kinds(text) == {"cutting power to thousands of homes": "participle"}
+    assert main_clause(text) == "A storm hit the northern coast overnight."
+
+
+def test_spans_drop_one_by_one():
+    text = "Tom Reyes, a fisherman, said the port, which reopened in May, was quiet."
+    spans = deletable_spans(text)
+    assert len(spans) == 2
+    first, second = spans
+    assert compress(text, {first.id}, spans) == "Tom Reyes said the port, which reopened in May, was quiet."
+    assert compress(text, {second.id}, spans) == "Tom Reyes, a fisherman, said the port was quiet."
+    assert compress(text, set(), spans) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the talks fail, the union will strike on Monday.",  # a condition
+        "According to the ministry, prices rose by 4 percent.",  # an attribution
+        "The mayor did not, as promised, raise taxes.",  # the negation's clause
+    ],
+)
+def test_conditions_attributions_and_negations_stay(text):
+    for span in deletable_spans(text):
+        assert "if" not in span.text.lower().split()
+        assert "according" not in span.text.lower()
+        assert "not" not in span.text.split()
+        out = compress(text, {span.id})
+        assert ("not" in text.split()) == ("not" in out.split())
+
+
+def test_attribution_at_the_end_is_never_dropped():
+    text = "Prices will rise next year, the central bank said."
+    assert all("said" not in s.text for s in deletable_spans(text))
+
+
+def test_quotes_stay_balanced():
+    text = '"We will rebuild," said Ana Silva, who leads the relief effort.'
+    for span in deletable_spans(text):
+        assert compress(text, {span.id}).count('"') == 2
+    assert main_clause(text) == '"We will rebuild," said Ana Silva.'
+
+
+def dates(text: str):
+    return [t for t in tag(text, None) if t.type in ("DATE", "TIME")]
+
+
+def test_governing_date_is_the_main_verbs_not_a_side_phrase():
+    text = "The ministers met in Geneva on Tuesday ahead of the summit on June 3."
+    assert governing_date(text, dates(text)).text == "Tuesday"
+
+
+def test_date_in_a_relative_clause_does_not_govern():
+    text = "The factory, which closed in 2009, will reopen next month."
+    assert governing_date(text, dates(text)).text == "next month"
+
+
+def test_date_of_a_noun_does_not_govern():
+    text = "Officials praised the agreement of March 2 as a breakthrough."
+    assert governing_date(text, dates(text)) is None
+
+
+def test_reported_event_before_the_report():
+    text = "The company said on Monday that it would cut 400 jobs in April."
+    assert governing_date(text, dates(text)).text == "April"
+
+
+def test_closing_comma_of_a_place_in_a_list_subject():
+    text = "Storms in Lyon, France, and Turin, Italy, on Sunday flooded 300 homes."
+    outs = {compress(text, {s.id}) for s in deletable_spans(text)}
+    assert "Storms in Lyon, France, and Turin on Sunday flooded 300 homes." in outs
+
+
+def test_a_dash_that_closes_more_than_the_span_stays():
+    text = "As head of a family of six -- including a girl of 10, the age of the victim -- the minister said he grieved."
+    for span in deletable_spans(text):
+        out = compress(text, {span.id})
+        assert out.count("--") in (0, 2), out
+
+
+def test_a_date_the_parser_hangs_on_a_subject_dates_the_nearest_thing():
+    from factcheck.syntax import dated_noun_phrase
+
+    text = "The plan for new talks in Geneva on June 2 was put forward by the foreign minister at a briefing in Rome on Friday."
+    found = dates(text)
+    assert governing_date(text, found).text == "Friday"
+    june = next(t for t in found if t.text == "June 2")
+    start, end = dated_noun_phrase(text, june)
+    assert text[start:end] == "new talks in Geneva on June 2"
+
+
+def test_a_date_does_not_modify_a_person():
+    text = "The envoy met the Chinese President on Tuesday."
+    assert governing_date(text, dates(text)).text == "Tuesday"
