@@ -30,7 +30,7 @@ SEED = ROOT / "seeds" / "000_0cbe40a24dcadabf.md"
 def article_tokens(text: str) -> int:
     from llama_cpp import Llama
 
-    from factcheck.llm import bundled_model_path
+    from factcheck.local_models import bundled_model_path
 
     vocab = Llama(model_path=str(bundled_model_path()), vocab_only=True, verbose=False)
     return len(vocab.tokenize(text.encode("utf-8"), add_bos=False))

