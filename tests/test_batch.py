@@ -34,7 +34,7 @@ from factcheck.sources import sniff, url_list
 
 from .batch_double import LoggingEcho, calls_by_article, double_backend
 from .conftest import ROOT
-from .llama_server import SERVER_KEY, serve_when_recording
+from .llama_server import MODEL, SERVER_KEY, serve_when_recording
 from .loopback import QuietHandler, serve
 
 ARTICLES = {
@@ -579,7 +579,7 @@ def llama_server(request: pytest.FixtureRequest):
 def test_batch_of_two_articles_through_llama_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, llama_server) -> None:
     monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{LLAMA_PORT}/v1")
     monkeypatch.setenv("OPENAI_API_KEY", SERVER_KEY)
-    monkeypatch.setenv("FACTCHECK_MODEL", "smollm2-135m")
+    monkeypatch.setenv("FACTCHECK_MODEL", MODEL)
     folder = tmp_path / "inbox"
     folder.mkdir()
     for name, text in ARTICLES.items():
@@ -592,7 +592,7 @@ def test_batch_of_two_articles_through_llama_server(tmp_path: Path, monkeypatch:
     assert (result.done, result.failed) == (2, 0), result.failures
     assert result.calls > 0 and result.tokens > 0
     for report in reports(tmp_path):
-        assert report["provenance"]["provider"] == "openai" and report["provenance"]["model"] == "smollm2-135m"
+        assert report["provenance"]["provider"] == "openai" and report["provenance"]["model"] == MODEL
         assert report["summary"]["sentences"] and report["claims"]
         assert report["provenance"]["total"]["calls"] > 0
     recorded = {Path(path).name: calls for _, _, path, calls in rows(tmp_path).values()}

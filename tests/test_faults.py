@@ -25,9 +25,9 @@ from factcheck.cli import app
 
 from .conftest import FAKE_KEY, SEED
 from .fault_server import _question
+from .llama_server import MODEL  # the recordings' model name: requests must match them byte for byte
 
 PREVIOUS = "the previous report\n"
-MODEL = "smollm2-135m"  # the recordings' model name: requests must match them byte for byte
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 
 from .conftest import SEED
+from .llama_server import MODEL  # the recordings' model name: the fault server looks answers up by request
 
 TOKEN_ENV, TOKEN_CONFIG = secrets.token_hex(12), secrets.token_hex(12)
 KEY_ENV = f"sk-factcheck-canary-{TOKEN_ENV}"
@@ -43,7 +44,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.setenv(name, str(home / sub))
     config = tmp_path / "config.toml"  # outside HOME: the one file that holds the key on purpose
     config.write_text(
-        f'api_key = "{KEY_CONFIG}"\nmodel = "smollm2-135m"\nconcurrency = 1\ntimeout = 1\nmax_retries = 1\n'
+        f'api_key = "{KEY_CONFIG}"\nmodel = "{MODEL}"\nconcurrency = 1\ntimeout = 1\nmax_retries = 1\n'
         "max_events = 1\nmax_claims = 1\nsummary_sentences = 1\nmax_reasks = 1\n"
     )
     monkeypatch.setenv("FACTCHECK_CONFIG", str(config))
