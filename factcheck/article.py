@@ -217,6 +217,25 @@ def fetch_url(url: str, *, timeout: float, allow_private: bool = False) -> bytes
         raise FetchError(f"{url}: {exc.__class__.__name__}: {exc}") from exc
 
 
+def guard_request(request, *, original: str, allow_private: bool = False) -> None:
+    """fetch_url's rules for any outgoing request (a `factcheck serve` callback too): http(s) only and,
+    unless `allow_private`, a host whose every address is public, the request pinned to the one checked."""
+    _http_url(str(request.url), original=original)
+    if not allow_private:
+        _pin_to_public_address(request, original=original)
+
+
+def check_url(url: str, *, allow_private: bool = False) -> None:
+    """Refuse now, before any request is made, a URL that fetch_url would refuse."""
+    import httpx
+
+    try:
+        request = httpx.Request("GET", _http_url(url, original=url))
+    except httpx.InvalidURL as exc:
+        raise URLRefused(f"{url}: not a valid URL ({exc})") from None
+    guard_request(request, original=url, allow_private=allow_private)
+
+
 def _http_url(value: str, *, original: str):
     import httpx
 

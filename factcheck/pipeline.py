@@ -14,8 +14,9 @@ evaluated once, whatever the number of chains; a server runs the steps concurren
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_core.runnables import RunnableLambda
@@ -46,10 +47,15 @@ CHAINS = PARTS
 RANK_CONTEXT_CHARS = 24_000  # about 6,000 tokens: the article the ranking model reads, from its start
 
 
+# Told after every step asked: (steps done, steps planned, the step's chain). `factcheck serve` streams it.
+StepListener = Callable[[int, int, str], None]
+
+
 class Pipeline:
-    def __init__(self, backend: Backend, settings: Settings) -> None:
+    def __init__(self, backend: Backend, settings: Settings, *, on_step: StepListener | None = None) -> None:
         self.backend = backend
         self.settings = settings
+        self.on_step = on_step
         self.prompts = {name: load_prompt(name, settings.prompts_dir) for name in ("system", *CHAINS, "rank")}
         self.asker = StructuredAsker(backend, max_reasks=settings.max_reasks, budget=TokenBudget(settings.token_budget))
 
@@ -111,15 +117,22 @@ class Pipeline:
 
         # A fatal error (a refused key, an unreachable server) ends the run: later steps are not sent.
         failure: list[FactcheckError] = []
+        done, counting = 0, threading.Lock()
 
         def ask_unless_failed(step: Step) -> Answer | None:
+            nonlocal done
             if failure:
                 return None
             try:
-                return ask(step)
+                answer = ask(step)
             except FactcheckError as exc:
                 failure.append(exc)
                 return None
+            if self.on_step is not None:
+                with counting:
+                    done += 1
+                    self.on_step(done, len(order), step.chain)
+            return answer
 
         # The in-process model serves one request at a time, in this thread; a server takes several at once.
         if self.backend.concurrency == 1:
