@@ -223,8 +223,10 @@ def create_app(config: ServeConfig, state: JobState, workers: Workers) -> FastAP
         yield
         # Ctrl-C / SIGTERM: uvicorn has stopped taking requests; the jobs in progress get some time to
         # finish, then whatever still runs goes back to pending for the next start.
-        await run_in_threadpool(workers.stop, config.drain_seconds)
-        state.release_mine()
+        if await run_in_threadpool(workers.stop, config.drain_seconds):
+            state.close()
+        else:  # a worker still runs: its job goes back to pending; the process ends without waiting for it
+            state.release_mine()
 
     app = FastAPI(
         title="factcheck",

@@ -29,7 +29,7 @@ from ..errors import FactcheckError
 from ..files import write_atomic
 from ..models import PARTS
 from ..settings import Settings
-from ..state import Claim, State, _owner_alive
+from ..state import _LIVE_RUNS, Claim, State, _owner_alive
 
 log = logging.getLogger("factcheck.serve")
 
@@ -110,8 +110,10 @@ class JobState(State):
             self._db.executescript(_JOBS_SCHEMA)
 
     def close(self) -> None:
-        self.release_mine()
-        super().close()
+        """Idempotent: the application closes it at shutdown, `run` again if the server never started."""
+        if self.owner in _LIVE_RUNS:
+            self.release_mine()
+            super().close()
 
     def release_mine(self) -> None:
         """This process's running jobs become pending: a stop mid-job loses nothing but the time spent."""
