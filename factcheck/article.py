@@ -91,10 +91,13 @@ def load_article(
     published: dt.date | None = None,
     timeout: float = 30.0,
     allow_private: bool = False,
+    name: str | None = None,
 ) -> Article:
     """Read `source` (a path, a URL, or "-" with `stdin` given) into an Article.
 
-    URLs whose host is a private or loopback address are refused unless `allow_private`."""
+    URLs whose host is a private or loopback address are refused unless `allow_private`; `name` is
+    what messages call the input (default: the path, the URL or "standard input")."""
+    name = name or _name(source)
     if source == "-":
         raw, is_html = stdin or b"", None
     elif re.match(r"(?i)[a-z][a-z0-9+.-]*://", source):
@@ -102,7 +105,7 @@ def load_article(
     else:
         raw, is_html = read_file(Path(source)), Path(source).suffix.lower() in {".html", ".htm"}
     warnings: list[ReportWarning] = []
-    text = decode(raw, name=_name(source), warnings=warnings)
+    text = decode(raw, name=name, warnings=warnings)
     if is_html is None:
         is_html = looks_like_html(text)
     article = parse_html(text) if is_html else parse_text(text)
@@ -113,15 +116,15 @@ def load_article(
         article.published = published
     if not article.text.strip():
         where = " (a page of navigation, scripts or markup nested too deep?)" if is_html else ""
-        raise EmptyInput(f"{_name(source)} has no article text to analyse{where}")
+        raise EmptyInput(f"{name} has no article text to analyse{where}")
     if len(article.text) > MAX_ARTICLE_CHARS:
         raise InputTooLarge(
-            f"{_name(source)} has {len(article.text):,} characters of text, more than the {MAX_ARTICLE_CHARS:,} "
+            f"{name} has {len(article.text):,} characters of text, more than the {MAX_ARTICLE_CHARS:,} "
             "limit for one article; split it"
         )
     article.sentences = split_sentences(article.text)
     if not article.sentences:
-        raise EmptyInput(f"{_name(source)} has no sentence with a word in it to analyse")
+        raise EmptyInput(f"{name} has no sentence with a word in it to analyse")
     if article.published and article.published > dt.date.today() + dt.timedelta(days=1):
         article.warnings.append(
             ReportWarning(

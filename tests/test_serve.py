@@ -191,7 +191,7 @@ def test_errors_are_json_with_the_cli_cause(server: Server) -> None:
     both = submit(server, {"text": "x", "url": "https://example.org/"})
     assert both.status_code == 422 and both.json()["error"]["code"] == "invalid_request"
     empty = submit(server, {"text": "  \n"})
-    assert empty.status_code == 422 and empty.json()["error"]["code"] == "empty_input"
+    assert empty.status_code == 422 and empty.json()["error"] == {"code": "empty_input", "message": "the submitted text has no article text to analyse"}
     missing = httpx.get(f"{server.url}/v1/reports/0123")
     assert missing.status_code == 404 and missing.json() == {"error": {"code": "not_found", "message": "no report 0123"}}
     bad_since = httpx.get(f"{server.url}/v1/reports", params={"since": "soon"})
@@ -267,7 +267,7 @@ def test_callback_then_rate_limit(guarded: Server) -> None:
     codes = [submit(guarded, {"text": article(8 + i)}, headers=auth) for i in range(4)]
     assert [c.status_code for c in codes[:2]] == [202, 202]  # 3 a minute: the callback's submission was the first
     limited = codes[2]
-    assert limited.status_code == 429 and limited.json()["error"]["code"] == "rate_limited"
+    assert limited.status_code == 429 and limited.json()["error"]["code"] == "too_many_requests"
     assert 1 <= int(limited.headers["Retry-After"]) <= 60
 
 

@@ -203,7 +203,7 @@ class RateLimiter:
             if tokens < 1.0:
                 self._buckets[client] = (tokens, now)
                 wait = math.ceil((1.0 - tokens) / rate)
-                raise ApiError(429, "rate_limited", f"too many submissions: try again in {wait} s", {"Retry-After": str(wait)})
+                raise ApiError(429, "too_many_requests", f"too many submissions: try again in {wait} s", {"Retry-After": str(wait)})
             self._buckets[client] = (tokens - 1.0, now)
             if len(self._buckets) > 10_000:  # forget the full buckets, so that many clients cannot fill memory
                 self._buckets = {k: v for k, v in self._buckets.items() if v[0] < self.per_minute - 1}

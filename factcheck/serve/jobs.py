@@ -221,7 +221,8 @@ def read_submission(request: dict[str, Any], settings: Settings) -> Article:
         article = load_article(request["url"], published=published, timeout=timeout, allow_private=private)
     else:
         raw = (request.get("html") or request.get("text") or "").encode("utf-8")
-        article = load_article("-", stdin=raw, published=published, timeout=timeout, allow_private=private)
+        what = "the submitted " + ("HTML" if request.get("html") else "text")
+        article = load_article("-", stdin=raw, published=published, timeout=timeout, allow_private=private, name=what)
     if request.get("title"):
         article.title = request["title"]
     if request.get("source"):
