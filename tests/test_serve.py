@@ -283,7 +283,7 @@ def test_other_hosts_need_a_token(tmp_path: Path) -> None:
 
 
 def test_kill_9_mid_job_then_restart_completes_it(tmp_path: Path) -> None:
-    slow = make_server(tmp_path, "--workers", "1", delay=0.3).start()
+    slow = make_server(tmp_path, "--workers", "1", delay=0.1).start()
     try:
         first = submit(slow, {"text": article(20)}).json()
         queued = submit(slow, {"text": article(21)}).json()
@@ -303,3 +303,43 @@ def test_kill_9_mid_job_then_restart_completes_it(tmp_path: Path) -> None:
         assert interrupted == [{killed, slow.process.pid}], by_article  # begun by the killed one, finished after
     finally:
         slow.stop()
+
+
+# --- the page, in Debian's chromium ---------------------------------------------------------------------
+
+from .browser import needs_chromium, screenshot  # noqa: E402
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_page_submits_watches_and_lands_on_the_report(server: Server, browser, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 1100, "height": 800})
+    try:
+        page = context.new_page()
+        problems: list[str] = []
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.goto(server.url + "/")
+        page.fill("#text", article(30))
+        page.click("#go")
+        page.wait_for_url("**/v1/reports/*.html", timeout=60_000)
+        assert page.title() == "Council 30 approves schools — factcheck report"
+        # A dropped (here: chosen) file goes the same way.
+        story = tmp_path / "story.md"
+        story.write_text(article(31), encoding="utf-8")
+        page.goto(server.url + "/")
+        page.set_input_files("#file", str(story))
+        page.click("#go")
+        page.wait_for_url("**/v1/reports/*.html", timeout=60_000)
+        # The recent reports, searched by title.
+        page.goto(server.url + "/")
+        page.wait_for_selector("#recent li a")
+        page.fill("#search", "council 31")
+        expect(page.locator("#recent li")).to_have_count(1)  # polled from outside: the page's CSP forbids eval
+        assert page.inner_text("#recent li a") == "Council 31 approves schools"
+        screenshot(page, "serve-page")
+        assert not problems, problems  # no script error, nothing the Content-Security-Policy blocked
+    finally:
+        context.close()

@@ -98,7 +98,7 @@ async function submit(event) {
 async function take(file) {
   const content = await file.text();
   dropped = /\.html?$/i.test(file.name) ? { html: content } : { text: content };
-  $("drop").textContent = file.name + " (" + content.length.toLocaleString() + " characters)";
+  $("dropped").textContent = file.name + " (" + content.length.toLocaleString() + " characters)";
   $("url").value = ""; $("text").value = "";
 }
 
@@ -164,8 +164,9 @@ def main_page() -> str:
             '<label for="url">Article URL</label>',
             '<input id="url" type="url" placeholder="https://" autocomplete="off">',
             '<label for="text">or its text</label>',
-            '<textarea id="text" placeholder="Paste the article; a first line with the title helps."></textarea>',
-            '<div id="drop">or drop a file here (.txt, .md, .html), or <input id="file" type="file" accept=".txt,.md,.html,.htm,text/*"></div>',
+            '<textarea id="text" placeholder="Paste the article; optional YAML front matter (title, published, source) first."></textarea>',
+            '<div id="drop"><span id="dropped">or drop a file here (.txt, .md, .html), or</span> '
+            '<input id="file" type="file" accept=".txt,.md,.html,.htm,text/*" aria-label="Article file"></div>',
             '<button id="go" type="submit">Check it</button>',
             "</form>",
             '<div id="status" hidden role="status" aria-live="polite"><div id="status-text"></div><progress id="steps"></progress></div>',
