@@ -180,6 +180,11 @@ def test_same_text_answers_from_the_cache_without_a_model_call(server: Server) -
     assert httpx.get(server.url + again.json()["links"]["self"]).json()["report"]["article"]["title"] == "Council 3 approves schools"
     time.sleep(0.3)
     assert sum(len(pids) for pids in server.calls().values()) == calls_before
+    # Another publication date moves every relative date: the same text is done again.
+    redated = submit(server, {"text": article(3), "published": "2020-01-06"})
+    assert redated.status_code == 202
+    assert wait_done(server, redated.json()["id"])["report"]["article"]["published"] == "2020-01-06"
+    assert httpx.get(server.url + first["links"]["self"]).json()["report"]["article"]["published"] is None  # kept
 
 
 def test_errors_are_json_with_the_cli_cause(server: Server) -> None:
@@ -245,12 +250,17 @@ def test_callback_then_rate_limit(guarded: Server) -> None:
     received: list[dict] = []
     arrived = threading.Event()
 
+    attempts: list[float] = []
+
     class Hook(QuietHandler):
-        def do_POST(self) -> None:
-            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-            self.send_response(204)
+        def do_POST(self) -> None:  # the first attempt fails: the callback is tried again after a pause
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            attempts.append(time.monotonic())
+            self.send_response(503 if len(attempts) == 1 else 204)
             self.end_headers()
-            arrived.set()
+            if len(attempts) > 1:
+                received.append(body)
+                arrived.set()
 
     listener = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
     threading.Thread(target=listener.serve_forever, daemon=True).start()
@@ -260,7 +270,11 @@ def test_callback_then_rate_limit(guarded: Server) -> None:
         job = submit(guarded, {"text": article(7), "callback_url": hook}, headers=auth).json()
         assert arrived.wait(60), "no callback"
         assert received == [{"id": job["id"], "status": "done", "links": job["links"]}]
-        assert wait_done(guarded, job["id"], headers=auth)["callback"].startswith("delivered")
+        assert attempts[1] - attempts[0] >= 0.9  # backoff
+        deadline = time.monotonic() + 10
+        while not wait_done(guarded, job["id"], headers=auth)["callback"].startswith("delivered"):
+            assert time.monotonic() < deadline, "the delivery was not recorded"
+            time.sleep(0.05)
     finally:
         listener.shutdown()
         listener.server_close()

@@ -347,12 +347,15 @@ def create_app(config: ServeConfig, state: JobState, workers: Workers) -> FastAP
         key, sha = article_key(article), article.sha256
         row = state.row(key)
         cached = (
-            row is not None and row.status == "done" and row.text_sha256 == sha and row.fingerprint == workers.fingerprint
-            and row.report_path and Path(row.report_path).is_file()
+            row is not None and row.status == "done" and row.text_sha256 == sha
+            and row.fingerprint == workers.fingerprint_for(submitted) and row.report_path and Path(row.report_path).is_file()
         )
         same = state.same_article(key, sha)
-        if same is not None and not callback_url and (same.status != "done" or (cached and same.report_path == row.report_path)):
-            return same  # already queued, running or done: no second job, no second model call
+        if same is not None and not callback_url:
+            if same.status != "done" and same.submitted == submitted:
+                return same  # queued or running already: no second job, no second model call
+            if same.status == "done" and cached and same.report_path == row.report_path:
+                return same
         return state.submit(
             submitted, callback_url=callback_url, key=key, text_sha256=sha, title=article.title,
             done_report=row.report_path if cached else None,

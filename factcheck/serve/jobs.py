@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import logging
 import threading
@@ -261,6 +262,14 @@ class Workers:
         self._threads: list[threading.Thread] = []
         self._callbacks: list[threading.Thread] = []
 
+    def fingerprint_for(self, submitted: dict[str, Any]) -> str:
+        """The batch's fingerprint, unless the submission sets the title, date or outlet: they change the
+        report (a date moves every relative date) but not the text's hash, so they join the fingerprint."""
+        fields = {name: submitted[name] for name in ("title", "published", "source") if submitted.get(name)}
+        if not fields:
+            return self.fingerprint
+        return hashlib.sha256(json.dumps([self.fingerprint, fields], sort_keys=True).encode()).hexdigest()
+
     def start(self) -> None:
         self.state.release_dead_claims()
         self.state.release_dead_jobs()
@@ -322,13 +331,16 @@ class Workers:
         key = article_key(article)
         state.update_job(job.id, key=key, text_sha256=article.sha256, title=article.title)
         locator = job.submitted.get("url") or f"serve:{job.id}"
-        decision, before = state.claim(key, source=locator, title=article.title, text_sha256=article.sha256, fingerprint=self.fingerprint)
+        print_ = self.fingerprint_for(job.submitted)
+        decision, before = state.claim(key, source=locator, title=article.title, text_sha256=article.sha256, fingerprint=print_)
         if decision is Claim.BUSY:  # another run does it now: look again soon, then find it done
             state.update_job(job.id, status="pending", owner=None, phase="waiting", not_before=time.time() + BUSY_RETRY_SECONDS)
             return
         if decision is Claim.DONE:
             return self._finish(job, "done", report_path=before.report_path)
-        target = (self.reports_dir / report_name(article, key, locator)).resolve()
+        # A submission with its own title, date or outlet gets its own file: the report of the plain text stays.
+        variant = key if print_ == self.fingerprint else f"{key}#{print_[:16]}"
+        target = (self.reports_dir / report_name(article, variant, locator)).resolve()
         state.update_job(job.id, phase="analysing", steps_done=0, steps_total=0)
 
         def on_step(done: int, total: int, chain: str) -> None:
