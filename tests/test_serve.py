@@ -357,3 +357,25 @@ def test_page_submits_watches_and_lands_on_the_report(server: Server, browser, t
         assert not problems, problems  # no script error, nothing the Content-Security-Policy blocked
     finally:
         context.close()
+
+
+def test_ready_means_the_model_server_answers() -> None:
+    from types import SimpleNamespace
+
+    from factcheck.serve.app import _model_problem
+    from factcheck.settings import Settings
+
+    from .loopback import serve
+
+    class Models(QuietHandler):
+        def do_GET(self) -> None:
+            self.send_response(401)  # any answer: the server is there (the key is the requests' business)
+            self.end_headers()
+
+    remote = SimpleNamespace(provider="openai")
+    with serve(Models) as port:
+        assert _model_problem(remote, Settings(base_url=f"http://127.0.0.1:{port}/v1")) is None
+    closed = free_port()
+    problem = _model_problem(remote, Settings(base_url=f"http://127.0.0.1:{closed}/v1"))
+    assert problem and "does not answer" in problem
+    assert _model_problem(SimpleNamespace(provider="local"), Settings()) is None
