@@ -11,7 +11,6 @@ import logging
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..settings import Settings
 from .app import ServeConfig, create_app
 
 __all__ = ["ServeConfig", "create_app", "is_loopback", "run"]
@@ -64,6 +63,3 @@ def default_reports_dir(state_path: Path) -> Path:
     """The service's reports: beside its state database."""
     return state_path.parent / "reports"
 
-
-def default_workers(settings: Settings) -> int:
-    return settings.concurrency

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..article import Article, check_url, guard_request, load_article
+from ..article import Article, guard_request, load_article
 from ..batch import article_key, fingerprint, report_name
 from ..errors import FactcheckError
 from ..files import write_atomic
@@ -34,7 +34,6 @@ from ..state import _LIVE_RUNS, Claim, State, _owner_alive
 
 log = logging.getLogger("factcheck.serve")
 
-STATUSES = ("pending", "running", "done", "failed")
 POLL_SECONDS = 1.0  # how often an idle worker looks for jobs submitted by another process
 BUSY_RETRY_SECONDS = 1.0  # a job whose article another run is doing looks again after this
 CALLBACK_ATTEMPTS = 5
@@ -415,6 +414,3 @@ class Workers:
             wait *= 2
         self.state.update_job(job_id, callback_status=outcome)
 
-
-def check_callback_url(url: str, settings: Settings) -> None:
-    check_url(url, allow_private=settings.allow_private_urls)
