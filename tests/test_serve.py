@@ -109,7 +109,7 @@ def server(tmp_path_factory) -> Iterator[Server]:
 def guarded(tmp_path_factory) -> Iterator[Server]:
     """A token (from the environment), loopback URLs and callbacks allowed, 5 submissions a minute."""
     running = make_server(
-        tmp_path_factory.mktemp("guarded"), "--rate-limit", "5", FACTCHECK_SERVE_TOKEN=TOKEN, FACTCHECK_ALLOW_PRIVATE_URLS="1"
+        tmp_path_factory.mktemp("guarded"), "--rate-limit", "5", "--cors-origin", "https://cms.example.org", FACTCHECK_SERVE_TOKEN=TOKEN, FACTCHECK_ALLOW_PRIVATE_URLS="1"
     ).start()
     yield running
     running.stop()
@@ -244,6 +244,17 @@ def test_token_required_except_for_health(guarded: Server) -> None:
         assert TOKEN not in str(browser.cookies.jar)
         assert browser.get("/").status_code == 200 and browser.get("/v1/reports").status_code == 200
     assert TOKEN not in (guarded.folder / "server.log").read_text()
+
+
+def test_cors_only_for_the_origins_given(server: Server, guarded: Server) -> None:
+    preflight = {"Origin": "https://cms.example.org", "Access-Control-Request-Method": "POST",
+                 "Access-Control-Request-Headers": "authorization, content-type"}
+    allowed = httpx.options(f"{guarded.url}/v1/reports", headers=preflight)
+    assert allowed.status_code == 200 and allowed.headers["access-control-allow-origin"] == "https://cms.example.org"
+    other = httpx.options(f"{guarded.url}/v1/reports", headers={**preflight, "Origin": "https://evil.example"})
+    assert "access-control-allow-origin" not in other.headers
+    off = httpx.get(f"{server.url}/v1/reports", headers={"Origin": "https://cms.example.org"})
+    assert "access-control-allow-origin" not in off.headers
 
 
 def test_article_urls_fetched_by_the_workers(guarded: Server) -> None:

@@ -234,14 +234,14 @@ def create_app(config: ServeConfig, state: JobState, workers: Workers) -> FastAP
         summary="Neutral summaries, claim checklists and timelines of news articles, every item grounded in the article.",
         lifespan=lifespan,
     )
-    if config.cors_origins:
+    app.add_middleware(Guard, token=config.token)
+    if config.cors_origins:  # added last, so outermost: a preflight (which carries no token) is answered here
         from fastapi.middleware.cors import CORSMiddleware
 
         app.add_middleware(
             CORSMiddleware, allow_origins=config.cors_origins, allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    app.add_middleware(Guard, token=config.token)
 
     @app.exception_handler(errors.FactcheckError)
     async def factcheck_error(_: Request, exc: errors.FactcheckError) -> JSONResponse:
