@@ -444,7 +444,7 @@ def serve(
         Optional[str], typer.Option(envvar="FACTCHECK_SERVE_TOKEN", help="Every /v1 call and the page then need 'Authorization: Bearer <token>' (the page has a login form). Prefer the environment variable: a flag shows in ps.", show_default=False)
     ] = None,
     state: Annotated[
-        Optional[Path], typer.Option(help="State database (SQLite), shared with factcheck batch. Default: state.sqlite3 in the user data directory.", show_default=False, dir_okay=False)
+        Optional[str], typer.Option(envvar="FACTCHECK_STATE", help="State database: a SQLite file, shared with factcheck batch (default: state.sqlite3 in the user data directory), or postgresql://... for several serve processes on several machines.", show_default=False)
     ] = None,
     reports: Annotated[
         Optional[Path], typer.Option(help="Folder of the JSON reports. Default: reports/ beside the state database.", show_default=False, file_okay=False)
@@ -474,7 +474,9 @@ def serve(
             provider=provider, model=model, base_url=base_url, structured_output=structured_output,
             max_reasks=max_reasks, prompts_dir=prompts_dir,
         )
-        state_path = (state or default_state_path()).resolve()
+        from .serve.postgres import is_postgres_url
+
+        state_path = state if state and is_postgres_url(state) else Path(state or default_state_path()).resolve()
         config = ServeConfig(
             settings=settings, state_path=state_path, reports_dir=(reports or default_reports_dir(state_path)).resolve(),
             workers=workers or settings.concurrency, token=token or None, cors_origins=cors_origin or [], rate_limit=rate_limit,

@@ -56,9 +56,10 @@ class Server:
 
     def start(self) -> Server:
         command = [
-            sys.executable, "-m", "tests.batch_double", "serve", "--port", str(self.port),
-            "--state", str(self.folder / "state.sqlite3"), *self.args,
+            sys.executable, "-m", "tests.batch_double", "serve", "--port", str(self.port), *self.args,
         ]
+        if "FACTCHECK_STATE" not in self.env:
+            command += ["--state", str(self.folder / "state.sqlite3")]
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=open(self.folder / "server.log", "ab")
         )
@@ -421,3 +422,32 @@ def test_ready_means_the_model_server_answers() -> None:
     problem = _model_problem(remote, Settings(base_url=f"http://127.0.0.1:{closed}/v1"))
     assert problem and "does not answer" in problem
     assert _model_problem(SimpleNamespace(provider="local"), Settings()) is None
+
+
+# --- PostgreSQL: two servers, one queue ----------------------------------------------------------------
+
+
+def test_two_servers_on_one_postgresql_split_the_work(tmp_path: Path) -> None:
+    from .postgres import postgres_url
+
+    with postgres_url() as url:
+        reports = tmp_path / "reports"  # on storage both see, as replicas on several machines would need
+        extra = {"FACTCHECK_STATE": url, "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
+        first = make_server(tmp_path / "a", "--workers", "1", "--reports", str(reports), delay=0.05, **extra)
+        second = make_server(tmp_path / "b", "--workers", "1", "--reports", str(reports), delay=0.05, **extra)
+        second.log = first.log = tmp_path / "calls.log"
+        first.env["BATCH_DOUBLE_LOG"] = second.env["BATCH_DOUBLE_LOG"] = str(first.log)
+        first.start(), second.start()
+        try:
+            jobs = [submit(first if i % 2 else second, {"text": article(40 + i)}).json() for i in range(12)]
+            for job in jobs:
+                assert wait_done(first, job["id"])["status"] == "done"  # either server sees every job
+            by_article = first.calls()
+            assert len(by_article) == 12
+            assert all(len(set(pids)) == 1 for pids in by_article.values()), "an article was done twice"
+            share = [sum(1 for pids in by_article.values() if pids[0] == s.process.pid) for s in (first, second)]
+            assert min(share) >= 3, share
+            again = submit(second, {"text": article(40)})
+            assert again.status_code == 200 and again.json()["status"] == "done"  # one cache for both
+        finally:
+            first.stop(), second.stop()

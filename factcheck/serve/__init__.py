@@ -43,7 +43,12 @@ def run(config: ServeConfig, *, host: str = "127.0.0.1", port: int = 8000, log_l
     # thread gets the GIL after this long instead of 5 ms: the status polls stay quick under load.
     sys.setswitchinterval(0.001)
     backend = llm.build_backend(config.settings)  # the bundled model loads here, in the main thread
-    state = JobState(config.state_path)
+    if isinstance(config.state_path, str):
+        from .postgres import PostgresJobState
+
+        state: JobState = PostgresJobState(config.state_path)
+    else:
+        state = JobState(config.state_path)
     try:
         workers = Workers(state, settings=config.settings, reports_dir=config.reports_dir, workers=config.workers, backend=backend)
         app = create_app(config, state, workers)
@@ -59,7 +64,11 @@ def run(config: ServeConfig, *, host: str = "127.0.0.1", port: int = 8000, log_l
         state.close()
 
 
-def default_reports_dir(state_path: Path) -> Path:
-    """The service's reports: beside its state database."""
+def default_reports_dir(state_path: Path | str) -> Path:
+    """The service's reports: beside its state database (in the user data directory for PostgreSQL)."""
+    if isinstance(state_path, str):
+        from ..state import default_state_path
+
+        state_path = default_state_path()
     return state_path.parent / "reports"
 

@@ -61,7 +61,7 @@ SESSION_COOKIE = "factcheck_session"
 @dataclass
 class ServeConfig:
     settings: Settings
-    state_path: Path
+    state_path: Path | str  # a SQLite file, or a postgresql:// URL
     reports_dir: Path
     workers: int
     token: str | None = None
