@@ -12,7 +12,9 @@ it is done. Printed side by side, from one run:
   same requests on the idle server afterwards;
 - the same 200 submitted again: answered from the cache, model calls (target 0) and wall time.
 
-Not measured: two serve processes sharing one PostgreSQL (the PostgreSQL state is not built yet).
+- two serve processes on one PostgreSQL (Debian's, started on loopback as the tests do; skipped, with
+  the reason, without it or psycopg), the clients alternating between them: the jobs each process
+  did (target: each at least a third) and the model calls against the calls the reports account for.
 
 Usage: python benchmarks/serve_load.py [--articles 200] [--clients 32] [--workers 16]
 """
@@ -53,7 +55,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(stub: Stub, work: Path, workers: int) -> tuple[subprocess.Popen, str]:
+def start_server(stub: Stub, work: Path, workers: int, state: str | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("FACTCHECK_", "OPENAI_"))},
@@ -62,12 +64,12 @@ def start_server(stub: Stub, work: Path, workers: int) -> tuple[subprocess.Popen
         "OPENAI_BASE_URL": stub.url,
         "OPENAI_API_KEY": "bench",
         "FACTCHECK_MODEL": MODEL,
+        "FACTCHECK_STATE": state or str(work / "state.sqlite3"),
     }
-    command = [
-        sys.executable, "-m", "factcheck", "serve", "--port", str(port), "--state", str(work / "state.sqlite3"),
-        "--workers", str(workers), "--rate-limit", "0",
-    ]
-    log = open(work / "server.log", "wb")
+    command = [sys.executable, "-m", "factcheck", "serve", "--port", str(port), "--workers", str(workers), "--rate-limit", "0",
+               "--reports", str(work / "reports")]
+    work.mkdir(parents=True, exist_ok=True)
+    log = open(work / f"server-{port}.log", "wb")
     server = subprocess.Popen(command, env=env, stdout=log, stderr=log, cwd=Path(__file__).resolve().parent.parent)
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):
@@ -80,14 +82,17 @@ def start_server(stub: Stub, work: Path, workers: int) -> tuple[subprocess.Popen
     raise SystemExit("the server did not start: see " + str(work / "server.log"))
 
 
-def run_clients(url: str, articles: list[str], clients: int) -> dict:
+def run_clients(url: str | list[str], articles: list[str], clients: int) -> dict:
     """Each client submits its share and polls each of its jobs to the end; latencies of the polls."""
     latencies: list[float] = []
     statuses: dict[str, str] = {}
     lock = threading.Lock()
 
-    def client(share: list[str]) -> None:
-        with httpx.Client(base_url=url, timeout=60) as http:
+    urls = [url] if isinstance(url, str) else url
+
+    def client(n: int) -> None:
+        share = articles[n::clients]
+        with httpx.Client(base_url=urls[n % len(urls)], timeout=60) as http:
             for text in share:
                 job = http.post("/v1/reports", json={"text": text}).json()
                 while True:
@@ -103,7 +108,7 @@ def run_clients(url: str, articles: list[str], clients: int) -> dict:
 
     started = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
-        list(pool.map(client, [articles[i::clients] for i in range(clients)]))
+        list(pool.map(client, range(clients)))
     return {"wall": time.perf_counter() - started, "latencies": latencies, "statuses": statuses}
 
 
@@ -115,6 +120,35 @@ def idle_latencies(url: str, ids: list[str]) -> list[float]:
             http.get(f"/v1/reports/{job_id}")
             found.append(time.perf_counter() - started)
     return found
+
+
+def two_servers_on_postgres(stub: Stub, articles: list[str], clients: int, workers: int, work: Path) -> dict | str:
+    """Two serve processes, one PostgreSQL; what each did. A string: why it could not run."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    import pytest
+
+    from tests.postgres import postgres_url
+
+    try:
+        with postgres_url() as url:
+            servers = [start_server(stub, work, workers, state=url) for _ in range(2)]
+            try:
+                before = stub.calls
+                run = run_clients([u for _, u in servers], articles, clients)
+                calls = stub.calls - before
+            finally:
+                for server, _ in servers:
+                    server.terminate()
+                    server.wait(timeout=60)
+            import psycopg
+
+            with psycopg.connect(url) as db:
+                by_owner = dict(db.execute("SELECT split_part(owner, ':', 2), count(*) FROM jobs WHERE status='done' GROUP BY 1").fetchall())
+                accounted, rows = db.execute("SELECT sum(calls), count(*) FROM articles WHERE status='done'").fetchone()
+            pids = [str(server.pid) for server, _ in servers]
+            return {"run": run, "calls": calls, "accounted": accounted, "rows": rows, "shares": [by_owner.get(p, 0) for p in pids]}
+    except pytest.skip.Exception as exc:
+        return str(exc)
 
 
 def p(values: list[float], q: float) -> float:
@@ -142,6 +176,10 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=60)
+        # Other URLs (their key), so that PostgreSQL's servers find nothing done.
+        shared = two_servers_on_postgres(
+            stub, [a.replace("news.invalid/story/", "news.invalid/pg/") for a in articles], args.clients, args.workers // 2, work / "pg"
+        )
         import sqlite3
 
         with sqlite3.connect(work / "state.sqlite3") as db:
@@ -158,6 +196,15 @@ def main() -> None:
           f"ratio p95 {p(load['latencies'], 95) / p(idle, 95):.1f}x")
     print(f"  the same {args.articles} again: {cached_calls} model calls, {again['wall']:.2f} s, "
           f"{sum(1 for s in again['statuses'].values() if s == 'done')} done")
+    if isinstance(shared, str):
+        print(f"two servers on one PostgreSQL: skipped ({shared})")
+        return
+    statuses = list(shared["run"]["statuses"].values())
+    print(f"two servers on one PostgreSQL, {args.workers // 2} workers each, the clients alternating between them:")
+    print(f"  done {statuses.count('done')} of {args.articles}, failed {statuses.count('failed')}; jobs done by each: "
+          f"{shared['shares'][0]} and {shared['shares'][1]} (target: each >= {args.articles // 3})")
+    print(f"  model calls: {shared['calls']} served, {shared['accounted']} accounted for by the {shared['rows']} articles done; "
+          f"wall time {shared['run']['wall']:.1f} s")
 
 
 if __name__ == "__main__":

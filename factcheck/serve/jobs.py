@@ -362,8 +362,8 @@ class Workers:
     def _finish(self, job: Job, status: str, *, report_path: str | None = None, error: FactcheckError | None = None) -> None:
         from ..redact import redact
 
-        self.state.update_job(
-            job.id, status=status, owner=None, phase=None, report_path=report_path,
+        self.state.update_job(  # the owner stays: which process did it (only running jobs are claims)
+            job.id, status=status, phase=None, report_path=report_path,
             error_code=error_code(error) if error else None, error=redact(str(error)) if error else None,
         )
         if job.callback_url:
