@@ -352,6 +352,9 @@ class Workers:
         except FactcheckError as exc:
             state.failed(key, source=locator, error=str(exc), duration=time.monotonic() - started)
             return self._finish(job, "failed", error=exc)
+        except Exception as exc:  # a bug: give the article back, or every later submission of it waits on this claim
+            state.failed(key, source=locator, error=f"internal error: {exc.__class__.__name__}", duration=time.monotonic() - started)
+            raise
         total = report.provenance.total
         state.done(
             key, report_path=target, prompt_tokens=total.prompt_tokens, completion_tokens=total.completion_tokens,
