@@ -95,6 +95,7 @@ def load_article(
     default_published: dt.date | None = None,
     timeout: float = 30.0,
     allow_private: bool = False,
+    name: str | None = None,
 ) -> Article:
     """Read `source` (a path, a URL, or "-" with `stdin` given) into an Article: the one loader of
     every command and of batches, so that every path gets the same limits and warnings.
@@ -102,7 +103,9 @@ def load_article(
     `raw` is the source's bytes when the caller already has them (a batch fetched a URL to tell a
     feed from a page). `published` overrides the article's date; `default_title` and
     `default_published` (a feed entry's) apply when the article has none. URLs whose host is a
-    private or loopback address are refused unless `allow_private`."""
+    private or loopback address are refused unless `allow_private`. `name` is what messages call the
+    input (default: the path, the URL or "standard input")."""
+    name = name or _name(source)
     is_url = bool(re.match(r"(?i)[a-z][a-z0-9+.-]*://", source))
     if raw is None:
         if source == "-":
@@ -112,8 +115,8 @@ def load_article(
         else:
             raw = read_file(Path(source))
     warnings: list[ReportWarning] = []
-    text = decode(raw, name=_name(source), warnings=warnings)
-    refuse_report(text, _name(source))
+    text = decode(raw, name=name, warnings=warnings)
+    refuse_report(text, name)
     if is_url:  # a page, unless it plainly is not markup (a .txt served as text/plain)
         is_html = looks_like_html(text) or text.lstrip().startswith("<")
     elif source == "-":
@@ -128,15 +131,15 @@ def load_article(
     article.published = published or article.published or default_published
     if not article.text.strip():
         where = " (a page of navigation, scripts or markup nested too deep?)" if is_html else ""
-        raise EmptyInput(f"{_name(source)} has no article text to analyse{where}")
+        raise EmptyInput(f"{name} has no article text to analyse{where}")
     if len(article.text) > MAX_ARTICLE_CHARS:
         raise InputTooLarge(
-            f"{_name(source)} has {len(article.text):,} characters of text, more than the {MAX_ARTICLE_CHARS:,} "
+            f"{name} has {len(article.text):,} characters of text, more than the {MAX_ARTICLE_CHARS:,} "
             "limit for one article; split it"
         )
     article.sentences = split_sentences(article.text)
     if not article.sentences:
-        raise EmptyInput(f"{_name(source)} has no sentence with a word in it to analyse")
+        raise EmptyInput(f"{name} has no sentence with a word in it to analyse")
     if article.published and article.published > dt.date.today() + dt.timedelta(days=1):
         article.warnings.append(
             ReportWarning(
@@ -254,6 +257,25 @@ def fetch_url(url: str, *, timeout: float, allow_private: bool = False) -> bytes
         raise FetchError(f"{url}: no complete answer within {timeout:g} s ({exc.__class__.__name__})") from exc
     except httpx.HTTPError as exc:
         raise FetchError(f"{url}: {exc.__class__.__name__}: {exc}") from exc
+
+
+def guard_request(request, *, original: str, allow_private: bool = False) -> None:
+    """fetch_url's rules for any outgoing request (a `factcheck serve` callback too): http(s) only and,
+    unless `allow_private`, a host whose every address is public, the request pinned to the one checked."""
+    _http_url(str(request.url), original=original)
+    if not allow_private:
+        _pin_to_public_address(request, original=original)
+
+
+def check_url(url: str, *, allow_private: bool = False) -> None:
+    """Refuse now, before any request is made, a URL that fetch_url would refuse."""
+    import httpx
+
+    try:
+        request = httpx.Request("GET", _http_url(url, original=url))
+    except httpx.InvalidURL as exc:
+        raise URLRefused(f"{url}: not a valid URL ({exc})") from None
+    guard_request(request, original=url, allow_private=allow_private)
 
 
 def _http_url(value: str, *, original: str):

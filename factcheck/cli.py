@@ -512,6 +512,57 @@ def schedule_run(
         _raise_for_failures(result)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on. Anything but loopback needs a token.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        Optional[int], typer.Option(min=1, max=64, help="Articles at once on a server (default: the concurrency setting, 4); the bundled model does one at a time.", show_default=False)
+    ] = None,
+    token: Annotated[
+        Optional[str], typer.Option(envvar="FACTCHECK_SERVE_TOKEN", help="Every /v1 call and the page then need 'Authorization: Bearer <token>' (the page has a login form). Prefer the environment variable: a flag shows in ps.", show_default=False)
+    ] = None,
+    state: Annotated[
+        Optional[str], typer.Option(envvar="FACTCHECK_STATE", help="State database: a SQLite file, shared with factcheck batch (default: state.sqlite3 in the user data directory), or postgresql://... for several serve processes on several machines.", show_default=False)
+    ] = None,
+    reports: Annotated[
+        Optional[Path], typer.Option(help="Folder of the JSON reports. Default: reports/ beside the state database.", show_default=False, file_okay=False)
+    ] = None,
+    cors_origin: Annotated[
+        Optional[list[str]], typer.Option(help="Allow this origin to call the API from a browser (repeatable). Default: CORS off.", show_default=False)
+    ] = None,
+    rate_limit: Annotated[int, typer.Option(min=0, help="Submissions per minute per client address (0: no limit).")] = 30,
+    provider: ProviderOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    structured_output: StructuredOpt = None,
+    max_reasks: ReasksOpt = None,
+    prompts_dir: PromptsOpt = None,
+) -> None:
+    """Serve the HTTP API (/v1, docs at /docs) and a page at / on the batch's state, until Ctrl-C or SIGTERM.
+
+    Example: factcheck serve --port 8000, then
+    curl -d '{"url": "https://example.org/story"}' -H 'Content-Type: application/json' localhost:8000/v1/reports
+    """
+    with _errors():
+        from .serve import ServeConfig, default_reports_dir, run
+        from .settings import load_settings
+        from .state import default_state_path
+
+        settings = load_settings(
+            provider=provider, model=model, base_url=base_url, structured_output=structured_output,
+            max_reasks=max_reasks, prompts_dir=prompts_dir,
+        )
+        from .serve.postgres import is_postgres_url
+
+        state_path = state if state and is_postgres_url(state) else Path(state or default_state_path()).resolve()
+        config = ServeConfig(
+            settings=settings, state_path=state_path, reports_dir=(reports or default_reports_dir(state_path)).resolve(),
+            workers=workers or settings.concurrency, token=token or None, cors_origins=cors_origin or [], rate_limit=rate_limit,
+        )
+        run(config, host=host, port=port)
+
+
 def _raise_for_failures(result) -> None:
     from .errors import BatchFailures
 

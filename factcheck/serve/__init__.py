@@ -1,0 +1,74 @@
+"""`factcheck serve`: the newsroom service, an HTTP API and a page over the batch's state and pipeline.
+
+`run` builds what the CLI builds (settings, the backend, the state database), then serves the
+application (factcheck.serve.app) with uvicorn until Ctrl-C or SIGTERM.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from pathlib import Path
+
+from ..errors import ConfigError
+from .app import ServeConfig, create_app
+
+__all__ = ["ServeConfig", "create_app", "is_loopback", "run"]
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a name: it may resolve to anything
+
+
+def run(config: ServeConfig, *, host: str = "127.0.0.1", port: int = 8000, log_level: str = "info") -> None:
+    """Serve until interrupted. Binding beyond loopback needs a token: the API runs a model for anyone who can reach it."""
+    import uvicorn
+
+    from .. import llm
+    from ..redact import remember
+    from .jobs import JobState, Workers
+
+    if not is_loopback(host) and not config.token:
+        raise ConfigError(f"--host {host} is reachable from other machines: set a token (--token or FACTCHECK_SERVE_TOKEN)")
+    if config.token:
+        remember(config.token)  # so that no message or log line can show it
+    import sys
+
+    # The workers' threads are CPU-bound between model calls (parsing, checks); a waiting request
+    # thread gets the GIL after this long instead of 5 ms: the status polls stay quick under load.
+    sys.setswitchinterval(0.001)
+    backend = llm.build_backend(config.settings)  # the bundled model loads here, in the main thread
+    if isinstance(config.state_path, str):
+        from .postgres import PostgresJobState
+
+        state: JobState = PostgresJobState(config.state_path)
+    else:
+        state = JobState(config.state_path)
+    try:
+        workers = Workers(state, settings=config.settings, reports_dir=config.reports_dir, workers=config.workers, backend=backend)
+        app = create_app(config, state, workers)
+        logging.getLogger("factcheck.serve").info("state %s, reports in %s", config.state_path, config.reports_dir)
+        server = uvicorn.Server(
+            uvicorn.Config(
+                app, host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False,
+                timeout_graceful_shutdown=config.drain_seconds,
+            )
+        )
+        server.run()
+    finally:
+        state.close()
+
+
+def default_reports_dir(state_path: Path | str) -> Path:
+    """The service's reports: beside its state database (in the user data directory for PostgreSQL)."""
+    if isinstance(state_path, str):
+        from ..state import default_state_path
+
+        state_path = default_state_path()
+    return state_path.parent / "reports"
+
