@@ -221,10 +221,22 @@ def test_oversized_body_is_refused(server: Server) -> None:
 def test_claims_alone_and_the_schema(server: Server) -> None:
     claims = httpx.post(f"{server.url}/v1/claims", json={"text": article(5)}, timeout=60)
     assert claims.status_code == 200, claims.text
-    assert "claims" in claims.json() and "timeline" not in claims.json()
+    assert claims.json()["provenance"]["chains"] == ["claims"] and claims.json()["timeline"] == []
     schema = httpx.get(f"{server.url}/openapi.json").json()
     assert {"/v1/reports", "/v1/reports/{job_id}", "/v1/reports/{job_id}/events", "/v1/claims", "/v1/timeline", "/v1/digest"} <= set(schema["paths"])
     assert httpx.get(f"{server.url}/readyz").json()["status"] == "ready"
+
+
+def test_check_statements_against_an_article(server: Server) -> None:
+    text = "The council approved a $12 million budget on Tuesday, the mayor said.\n"
+    statements = ["The mayor said the council approved a $12 million budget.", "The council rejected the budget."]
+    answer = httpx.post(f"{server.url}/v1/check", json={"text": text, "statements": statements}, timeout=60)
+    assert answer.status_code == 200, answer.text
+    results = answer.json()["statements"]
+    assert [r["supported"] for r in results] == [True, False] and results[0]["sources"] == ["S1"]
+    assert results[1]["problems"]
+    empty = httpx.post(f"{server.url}/v1/check", json={"text": text, "statements": []}, timeout=60)
+    assert empty.status_code == 422 and "error" in empty.json()
 
 
 # --- security ------------------------------------------------------------------------------------------

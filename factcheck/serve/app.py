@@ -103,6 +103,10 @@ class ArticleIn(BaseModel):
         return self
 
 
+class CheckIn(ArticleIn):
+    statements: list[str] = Field(min_length=1, max_length=1000, description="the statements to check, in order")
+
+
 class ReportIn(ArticleIn):
     callback_url: str | None = Field(None, description="POSTed {id, status, links} when the report is done or failed")
 
@@ -454,17 +458,28 @@ def create_app(config: ServeConfig, state: JobState, workers: Workers) -> FastAP
 
     def part(name: str):
         def handler(request: Request, body: Annotated[ArticleIn, Body()]) -> Response:
-            from ..render import part_to_json
+            from ..render import to_json
 
             limiter.take(client_of(request))
             article = read_submission(body.model_dump(mode="json", exclude_none=True), settings)
-            return Response(part_to_json(workers.run_part(article, name), name), media_type="application/json")
+            # A whole report with only this part run (provenance.chains), as `factcheck claims` writes it.
+            return Response(to_json(workers.run_part(article, name)), media_type="application/json")
 
         handler.__doc__ = f"The {name} of an article alone, made now (the answer waits for the model)."
         return handler
 
     app.post("/v1/claims", tags=["parts"])(part("claims"))
     app.post("/v1/timeline", tags=["parts"])(part("timeline"))
+
+    @app.post("/v1/check", tags=["parts"])
+    def check(request: Request, body: Annotated[CheckIn, Body()]) -> Response:
+        """Which statements the article supports, the sentences that do, and why the others fail: what
+        `factcheck check --format json` prints. No model is called."""
+        from ..support import check_statements
+
+        limiter.take(client_of(request))
+        article = read_submission(body.model_dump(mode="json", exclude_none=True, exclude={"statements"}), settings)
+        return Response(check_statements(article, body.statements).model_dump_json(indent=2), media_type="application/json")
 
     # --- the page ------------------------------------------------------------------------------------
 

@@ -216,7 +216,7 @@ class JobState(State):
 def read_submission(request: dict[str, Any], settings: Settings) -> Article:
     """The article of a submission, read the way the CLI reads a URL or standard input."""
     published = dt.date.fromisoformat(request["published"]) if request.get("published") else None
-    timeout, private = settings.timeout, settings.allow_private_urls
+    timeout, private = settings.fetch_timeout, settings.allow_private_urls
     if request.get("url"):
         article = load_article(request["url"], published=published, timeout=timeout, allow_private=private)
     else:
