@@ -44,7 +44,8 @@ def assert_final_checks_hold(report: Report) -> None:
     edited = report.model_copy(deep=True)
     edited.claims[0].quote = edited.claims[0].quote.replace(" ", "  not ", 1)
     assert codes(edited) == [DROPPED]
-    assert codes(without_quote_sentence(report, -1)) == [DROPPED]
+    # The speaker may then be named outside the cited sentences too (a final-check warning): the drop is what must hold.
+    assert DROPPED in codes(without_quote_sentence(report, -1))
     if report.timeline:
         undated = report.model_copy(deep=True)
         event = undated.timeline[0]
