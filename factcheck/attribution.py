@@ -667,15 +667,22 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
 
 
 def _figure_phrase(doc) -> str:
-    """The figure and what it counts: '149 air traffic control towers', '3 percent'."""
+    """The figure and what it counts, as the article writes it: '149 air traffic control towers', '3 percent',
+    'a four-acre area' (a contiguous span, so hyphens and decimal points stay)."""
     nums = _numbers(doc)
     if not nums:
         return "the figure"
-    tok = nums[0]
+    tok = next((t for t in nums if t.like_num), nums[0])  # "2,000", not the "About" before it
     phrase = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "SYM") else tok
-    words = [t for t in phrase.subtree if t.dep_ not in ("relcl", "acl", "punct")]
-    words = [t for t in words if words[0].i <= t.i <= phrase.i + 4]
-    return "".join(t.text_with_ws for t in words).strip() or tok.text
+    subtree = list(phrase.subtree)
+    clauses = [t.left_edge.i for t in subtree if t.dep_ in ("relcl", "acl") and t.i > phrase.i]
+    end = min([phrase.i + 4, subtree[-1].i, *(i - 1 for i in clauses)])
+    return doc[subtree[0].i : end + 1].text.strip(" ,;:-") or tok.text
+
+
+def _possessive(name: str) -> str:
+    """'Investigators' ', 'Rowe's'."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
@@ -687,15 +694,15 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
     if kind == "statistic":
         figure = _figure_phrase(doc)
         if speaker.kind == "organisation":
-            return f"Check {figure!r} against {who}'s published figures and the dataset behind them."
+            return f"Check {figure!r} against {_possessive(who)} published figures and the dataset behind them."
         if speaker.kind in ("person", "group") and not speaker.is_outlet:
             return f"Check {figure!r} against the official statistics it comes from, and that {who} gave it: the transcript or recording."
         return f"Check {figure!r} against the official statistics or dataset it comes from."
     if kind == "quote":
-        return f"Check that {who} said this: {who}'s statement, the transcript or the recording of the remarks."
+        return f"Check that {who} said this: {_possessive(who)} statement, the transcript or the recording of the remarks."
     if kind == "causal":
         return "Check the cause and the effect each in the official records; the link between them is " + (
-            f"{who}'s account." if not speaker.is_outlet else "the article's account."
+            f"{_possessive(who)} account." if not speaker.is_outlet else "the article's account."
         )
     if kind in ("opinion", "prediction"):
         view = "view" if kind == "opinion" else "forecast"
@@ -705,5 +712,5 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
     if _is_rule(doc):
         return "Check the text of the law, rule or agreement itself, in the official register or gazette."
     if not speaker.is_outlet:
-        return f"Check the official records of what is reported, and that {who} said it: {who}'s statement or announcement."
+        return f"Check the official records of what is reported, and that {who} said it: {_possessive(who)} statement or announcement."
     return "Check it against the official records, statements or announcements of what is reported."

@@ -336,6 +336,13 @@ def _mend(text: str, original: str) -> str:
     return out
 
 
+def is_clause(text: str) -> bool:
+    """The text has a finite clause at its root: a sentence, not a dateline ("AMHERST, N.Y."), a byline
+    or a caption fragment, which can neither lead a summary nor be shortened into one."""
+    root = _root(parse(text))
+    return root is not None and root.pos_ in ("VERB", "AUX")
+
+
 def _well_formed(text: str) -> bool:
     """The sentence still has a subject and a verb, and ends on a word that ends a clause."""
     doc = parse(text)

@@ -132,3 +132,12 @@ def test_a_date_the_parser_hangs_on_a_subject_dates_the_nearest_thing():
 def test_a_date_does_not_modify_a_person():
     text = "The envoy met the Chinese President on Tuesday."
     assert governing_date(text, dates(text)).text == "Tuesday"
+
+
+def test_a_dateline_or_a_byline_is_no_clause_and_a_sentence_is() -> None:
+    from factcheck.syntax import is_clause
+
+    assert not is_clause("AMHERST, N.Y. (AP) --")
+    assert not is_clause("By Jane Doe, Associated Press Writer")
+    assert is_clause("The council approved the budget on Tuesday.")
+    assert is_clause('"We will appeal," the company said.')

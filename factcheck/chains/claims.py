@@ -127,6 +127,10 @@ class ClaimsChain:
         if problems:
             text = self.own_words(quote, step.sentence)
             code_filled = [*code_filled, "text"]
+            # The article's own words rest on their sentence (and the one naming the speaker), not on the
+            # antecedents the rewrite used: those could lend the text an attribution it does not drop.
+            naming = self.article.sentences[speaker.sentence] if speaker.sentence is not None else step.sentence
+            cited = sorted({step.sentence, naming}, key=lambda s: s.start)
         score = self.scores[step.sentence.id]
         # The reason is the clause's own, when the clause is a part of its sentence.
         reason = score.reason if step.part is None else (load_scorer().score([step.part])[0].reason or score.reason)

@@ -22,7 +22,7 @@ from ..checks import grounding
 from ..llm import Answer
 from ..models import CompressionDraft, SummaryDraft, SummarySentence
 from ..settings import Settings
-from ..syntax import Span, compress, deletable_spans, main_clause
+from ..syntax import Span, compress, deletable_spans, is_clause, main_clause
 from .base import ChainRun, Step, score_sentences, stand_in_warning, with_antecedents
 
 
@@ -39,7 +39,7 @@ class SummaryChain:
         self.chosen: list[Sentence] = []
 
     def plan(self) -> list[Step]:
-        prose = [s for s in self.article.sentences if not s.heading]
+        prose = [s for s in self.article.sentences if not s.heading and is_clause(s.text)]
         if not prose:
             return []
         scores = score_sentences(self.article)
