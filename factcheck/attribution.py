@@ -142,7 +142,7 @@ def _cues(doc) -> list[_Cue]:
     for tok in doc:
         if tok.lemma_.lower() in REPORTING_LEMMAS and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("relcl", "acl", "amod", "pcomp"):
             inverted = _inverted_speaker(tok)
-            reports = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i
+            reports = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i or _report_as_advcl(tok)
             if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe")):
                 continue
             subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([inverted] if inverted is not None else [])
@@ -158,6 +158,22 @@ def _cues(doc) -> list[_Cue]:
             if objects:
                 cues.append(_Cue(tok.i, objects[0], "according to"))
     return cues
+
+
+def _report_as_advcl(verb) -> bool:
+    """"While a step, the plan will not work, the union warned.": a report that opens on a
+    subordinate phrase is parsed as an adverbial clause of the sentence-final reporting verb. It is
+    the report when it is a whole clause (its own subject) ending on the comma before the speaker."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ != "ROOT" or not subjects:
+        return False
+    start = subjects[0].left_edge.i
+    return any(
+        c.dep_ == "advcl" and c.i < start and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        and c.right_edge.i + 2 == start and doc[c.right_edge.i + 1].text == ","
+        for c in verb.children
+    )
 
 
 def _inverted_speaker(verb):
@@ -463,7 +479,9 @@ def _same_noun(noun, previous: Sequence[str]) -> tuple[int, str] | None:
     call between the two leaders on Friday'. At most 12 words, cut at nothing: the whole phrase or none."""
     for index in range(len(previous) - 1, max(-1, len(previous) - 4), -1):
         for tok in reversed(parse(previous[index])):
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() == noun.lemma_.lower() and not _bare(tok):
+            # The noun must head its phrase: in "the U.S. government decision", "government" only
+            # qualifies the decision and says nothing of which government "the government" is.
+            if tok.pos_ == "NOUN" and tok.dep_ != "compound" and tok.lemma_.lower() == noun.lemma_.lower() and not _bare(tok):
                 words = []
                 for t in tok.subtree:  # the phrase up to its first comma or clause
                     if t.i > tok.i and (t.text == "," or t.dep_ in ("relcl", "acl", "appos")):

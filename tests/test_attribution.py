@@ -134,3 +134,21 @@ def test_a_figure_in_the_speakers_description_is_not_the_claims() -> None:
     text = '"The struggle must go on," said a message that was read to several thousand scientists.'
     assert "statistic" not in claim_types(text, "a message")
     assert claim_types('"Sales rose 12 percent," said the company.', "the company")[0] == "statistic"
+
+
+def test_a_report_opening_on_a_subordinate_phrase_keeps_its_final_speaker() -> None:
+    from factcheck.attribution import attribute
+
+    assert attribute(["While a step forward, the plan will not work, the union warned."], 0).name == "the union"
+    assert attribute(["Although prices rose, sales held steady in March, the company said."], 0).name == "the company"
+    assert attribute(["When the rain stopped, the crowd went home."], 0).is_outlet
+
+
+def test_a_noun_that_only_qualifies_another_is_no_referent() -> None:
+    """"the government" is not bracketed with the "U.S. government" of "the U.S. government decision":
+    that noun says which decision, not which government (a misleading referent is worse than none)."""
+    from factcheck.attribution import resolve_referents
+
+    previous = ["The U.S. government decision to return the boy does not guarantee his return, the leadership warned."]
+    text = "The government exhorted citizens to keep up the protests."
+    assert "[" not in resolve_referents(text, text, previous).text

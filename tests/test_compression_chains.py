@@ -67,3 +67,21 @@ def test_timeline_dates_the_main_clause_without_asking(local):
     assert by_when["Friday"].event == "The inspection on Friday."
     assert all(e.event.endswith(".") and e.origin == "compression" for e in events)
     assert len({(e.sources[0], e.date) for e in events}) == len(events)  # no date twice for one sentence
+
+
+def test_a_side_phrase_cut_into_a_fragment_is_no_event() -> None:
+    """A date in a side phrase dates a thing only when the phrase alone says what the sentence says:
+    "The coast of Florida in late November." cut from a participle clause is not an event."""
+    import datetime as dt
+
+    from factcheck.article import parse_text, split_sentences
+    from factcheck.chains.timeline import timeline_dates
+
+    article = parse_text(
+        "Found clinging to an inner tube off the coast of Florida in late November, the boy has been the "
+        "subject of a custody battle.\n"
+    )
+    article.published = dt.date(2000, 1, 6)
+    article.sentences = split_sentences(article.text)
+    events = [thing for _, _, thing in timeline_dates(article)]
+    assert "The coast of Florida in late November." not in events

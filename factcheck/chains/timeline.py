@@ -123,9 +123,14 @@ def timeline_dates(article: Article) -> list[tuple[Timex, Sentence, str | None]]
         if (sentence.id, timex.value) in governed:
             continue
         span = dated_noun_phrase(sentence.text, _shift(timex, -sentence.start))
-        if span is not None:
-            phrase = sentence.text[span[0] : span[1]]
-            found.append((timex, sentence, phrase[:1].upper() + phrase[1:] + "."))  # a timeline line, stopped like the others
+        if span is None:
+            continue
+        phrase = sentence.text[span[0] : span[1]]
+        event = phrase[:1].upper() + phrase[1:] + "."  # a timeline line, stopped like the others
+        # Only a phrase that says what its sentence says is an event: "the coast of Florida in late
+        # November" cut from "Found clinging to ... off the coast of Florida in late November" is not.
+        if not faithfulness.check(event, [sentence.text], published=article.published):
+            found.append((timex, sentence, event))
             governed.add((sentence.id, timex.value))
     return sorted(found, key=lambda f: f[0].start)
 
