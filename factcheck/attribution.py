@@ -576,8 +576,16 @@ def _numbers(doc) -> list:
     return [
         t for t in doc
         if t.lower_ != "one" and (t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL"))
-        and t.i not in dated and t.i not in speaker and t.ent_type_ != "ORDINAL"
+        and t.i not in dated and t.i not in speaker and t.ent_type_ != "ORDINAL" and not _refers_back(t)
     ]
+
+
+def _refers_back(number) -> bool:
+    """"the two carriers", "Elian's four grandparents": a number spelled out inside a definite or
+    possessive noun phrase counts what the article already named; it states no figure to check."""
+    if not number.is_alpha or number.dep_ != "nummod":
+        return False
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both") for c in number.head.children)
 
 
 def _is_rule(doc) -> bool:
@@ -692,10 +700,16 @@ def _figure_phrase(doc) -> str:
         return "the figure"
     tok = next((t for t in nums if t.like_num), nums[0])  # "2,000", not the "About" before it
     phrase = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "SYM") else tok
-    subtree = list(phrase.subtree)
-    clauses = [t.left_edge.i for t in subtree if t.dep_ in ("relcl", "acl") and t.i > phrase.i]
-    end = min([phrase.i + 4, subtree[-1].i, *(i - 1 for i in clauses)])
-    return doc[subtree[0].i : end + 1].text.strip(" ,;:-") or tok.text
+    # The number and its noun, and what the noun is counted per or of ("a share", "of voters"),
+    # never a list or a clause that goes on after it.
+    end = phrase.i
+    for child in phrase.rights:
+        span = list(child.subtree)
+        if (child.dep_ == "npadvmod" or child.dep_ == "prep" and child.lower_ in ("of", "per")) and len(span) <= 5 and not any(t.is_punct for t in span):
+            end = span[-1].i
+        else:
+            break
+    return doc[phrase.left_edge.i : end + 1].text.strip(" ,;:-") or tok.text
 
 
 def _possessive(name: str) -> str:

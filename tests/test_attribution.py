@@ -152,3 +152,12 @@ def test_a_noun_that_only_qualifies_another_is_no_referent() -> None:
     previous = ["The U.S. government decision to return the boy does not guarantee his return, the leadership warned."]
     text = "The government exhorted citizens to keep up the protests."
     assert "[" not in resolve_referents(text, text, previous).text
+
+
+def test_a_number_that_refers_back_is_no_figure_and_a_figure_is_quoted_with_its_noun() -> None:
+    from factcheck.attribution import claim_types, verify_for
+
+    assert "statistic" not in claim_types("Mesa had rejected a proposal to combine the two carriers.", "the outlet")
+    assert claim_types("StatesWest serves 10 cities in California, Arizona and Nevada.", "the outlet")[0] == "statistic"
+    assert "'10 cities'" in verify_for("statistic", "the outlet", "StatesWest serves 10 cities in California, Arizona and Nevada.")
+    assert "'$7 a share'" in verify_for("statistic", "the outlet", "It offered $7 a share for the airline.")
