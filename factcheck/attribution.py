@@ -488,7 +488,8 @@ def _same_noun(noun, previous: Sequence[str]) -> tuple[int, str] | None:
                         break
                     words.append(t)
                 words = [t for t in words if not t.is_punct]
-                if 1 < len(words) <= 12:
+                # "a rifle" says no more than "the rifle": a referent must add a word beyond the noun's determiners.
+                if sum(1 for t in words if t.dep_ != "det") > 1 and len(words) <= 12:
                     phrase = "".join(t.text_with_ws for t in words).strip()
                     return index, phrase
     return None

@@ -161,3 +161,11 @@ def test_a_number_that_refers_back_is_no_figure_and_a_figure_is_quoted_with_its_
     assert claim_types("StatesWest serves 10 cities in California, Arizona and Nevada.", "the outlet")[0] == "statistic"
     assert "'10 cities'" in verify_for("statistic", "the outlet", "StatesWest serves 10 cities in California, Arizona and Nevada.")
     assert "'$7 a share'" in verify_for("statistic", "the outlet", "It offered $7 a share for the airline.")
+
+
+def test_a_referent_that_adds_nothing_is_not_bracketed() -> None:
+    from factcheck.attribution import resolve_referents
+
+    previous = ["Investigators said they found a rifle buried near his home."]
+    text = "The rifle might also have fingerprints, Rowe said."
+    assert "[" not in resolve_referents(text, text, previous).text
