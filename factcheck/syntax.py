@@ -59,6 +59,8 @@ def deletable_spans(text: str) -> list[Span]:
             continue
         if _quote_count(text[start:end]) % 2:
             continue  # half a quotation
+        if _quote_count(text[:start]) % 2 and not _quote_count(text[start:end]):
+            continue  # words inside a quotation: a quote shortened without a mark is a misquote
         found.append((start, end, kind))
     found = _outermost(found)
     spans = [Span(f"D{n}", s, e, k, text[s:e].strip(" ,")) for n, (s, e, k) in enumerate(found, start=1)]

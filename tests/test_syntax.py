@@ -141,3 +141,13 @@ def test_a_dateline_or_a_byline_is_no_clause_and_a_sentence_is() -> None:
     assert not is_clause("By Jane Doe, Associated Press Writer")
     assert is_clause("The council approved the budget on Tuesday.")
     assert is_clause('"We will appeal," the company said.')
+
+
+def test_no_span_inside_a_quotation() -> None:
+    """Dropping words inside quotation marks would misquote the speaker: only what is outside may go."""
+    from factcheck.syntax import deletable_spans
+
+    text = '"We discussed the budget, which is a real concern for the city," the mayor, a Democrat, said on Tuesday.'
+    spans = deletable_spans(text)
+    opening = text.index('"', 1)
+    assert all(s.start > opening for s in spans), spans
