@@ -49,7 +49,6 @@ import datetime as dt
 import gzip
 import json
 import re
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -57,7 +56,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from .dates import tag
-from .nlp import parser
+from .nlp import parse_many, parse_without_entities as parse
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -144,39 +143,6 @@ def _prefixed_opposite(a: str, b: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Tokens
 
-
-_PARSED: OrderedDict[str, Doc] = OrderedDict()
-_PARSED_MAX = 8192
-_NO_NER = ["ner"]
-
-
-def parse(text: str) -> Doc:
-    """The shared parser without its entity recogniser, which the checks do not use: it takes
-    half the parsing time, and `check` runs hundreds of times per article. Cached (LRU)."""
-    doc = _PARSED.get(text)
-    if doc is None:
-        doc = _remember(text, parser()(text, disable=_NO_NER))
-    else:
-        _PARSED.move_to_end(text)
-    return doc
-
-
-def parse_many(texts: Iterable[str]) -> None:
-    """Parse many texts at once into the cache (spaCy batches them: about 1.5x faster than one by
-    one). A caller about to check many statements, or an article's sentences, calls this first."""
-    todo = list(dict.fromkeys(t for t in texts if t not in _PARSED))
-    for text, doc in zip(todo, parser().pipe(todo, disable=_NO_NER, batch_size=64)):
-        _remember(text, doc)
-
-
-def _remember(text: str, doc: Doc) -> Doc:
-    _PARSED[text] = doc
-    if len(_PARSED) > _PARSED_MAX:
-        _PARSED.popitem(last=False)
-    return doc
-
-
-parse.cache_clear = _PARSED.clear  # type: ignore[attr-defined]  # as functools' caches have
 
 _WN_POS = {"NOUN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}
 _KEY_FIX = {"%": "percent", "pct": "percent", "per": "per", "$": "dollar", "wo": "will", "ca": "can", "sha": "shall", "'d": "would", "’d": "would", "'ll": "will", "’ll": "will", "n’t": "not", "n't": "not"}

