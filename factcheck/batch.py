@@ -34,7 +34,7 @@ from .files import check_writable_dir, write_atomic
 from .models import PARTS
 from .settings import Settings
 from .sources import Broken, Item, expand, load_item
-from .state import Claim, State, default_state_path
+from .state import Claim, State, state_location
 
 if TYPE_CHECKING:  # the model's libraries load only when an article needs the model
     from .llm import Backend
@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the model's libraries load only when an article needs the m
 # Settings that change how a report is obtained but not what it says: left out of the fingerprint.
 _NOT_IN_FINGERPRINT = {
     "api_key", "base_url", "timeout", "fetch_timeout", "max_retries", "concurrency", "threads", "prompts_dir", "allow_private_urls",
+    "state_lease",
 }
 # A 429 that outlasted the client's own retries pauses every worker this long (or Retry-After).
 DEFAULT_RATE_PAUSE = 30.0
@@ -117,7 +118,7 @@ def run_batch(
     *,
     out_dir: Path,
     settings: Settings,
-    state_path: Path | None = None,
+    state_path: Path | str | None = None,
     concurrency: int | None = None,
     progress: Progress | None = None,
     backend: Backend | None = None,
@@ -141,7 +142,7 @@ def run_batch(
     job = _Job(out_dir=out_dir, settings=settings, allow_private=allow_private, given=backend)
     result = BatchResult()
     progress.start(len(items))
-    with State(state_path or default_state_path()) as state:
+    with State(state_location(state_path), lease=settings.state_lease) as state:
         job.state = state
         state.release_dead_claims()
         asyncio.run(_run_all(job, items, min(workers, max(1, len(items))), result, progress))

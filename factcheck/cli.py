@@ -292,6 +292,18 @@ def schema(out: OutOpt = None) -> None:
 # --- batch ----------------------------------------------------------------------------------------------
 
 
+# One state for batch, schedule and serve: a SQLite file on one machine, or PostgreSQL for several.
+StateOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        envvar="FACTCHECK_STATE",
+        help="State database, shared by batch, schedule and serve: a SQLite file (default: state.sqlite3 in the user data "
+        "directory), or postgresql://... for processes on several machines (keep the password in ~/.pgpass or PGPASSWORD).",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def batch(
     sources: Annotated[
@@ -303,9 +315,7 @@ def batch(
         ),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the JSON reports, one per article.", show_default=False, file_okay=False)],
-    state: Annotated[
-        Optional[Path], typer.Option(help="State database (SQLite). Default: state.sqlite3 in the user data directory.", show_default=False, dir_okay=False)
-    ] = None,
+    state: StateOpt = None,
     concurrency: Annotated[
         Optional[int], typer.Option(min=1, max=64, help="Articles at once on a server (default: the concurrency setting, 4); the bundled model does one at a time.", show_default=False)
     ] = None,
@@ -417,7 +427,7 @@ def schedule_install(
         Optional[Path], typer.Option(help="Write a digest here after each run (.html, .md or .json).", show_default=False, dir_okay=False)
     ] = None,
     digest_since: Annotated[str, typer.Option(help="The digest's window (as digest --since).")] = "24h",
-    state: Annotated[Optional[Path], typer.Option(help="The batch's state database (default: in the user data directory).", show_default=False)] = None,
+    state: StateOpt = None,
     concurrency: Annotated[Optional[int], typer.Option(min=1, max=64, help="Articles at once (remote providers).", show_default=False)] = None,
     backend: Annotated[
         Optional[ScheduleBackend], typer.Option(help="Default: systemd where user services run, else cron.", show_default=False)
@@ -522,9 +532,7 @@ def serve(
     token: Annotated[
         Optional[str], typer.Option(envvar="FACTCHECK_SERVE_TOKEN", help="Every /v1 call and the page then need 'Authorization: Bearer <token>' (the page has a login form). Prefer the environment variable: a flag shows in ps.", show_default=False)
     ] = None,
-    state: Annotated[
-        Optional[str], typer.Option(envvar="FACTCHECK_STATE", help="State database: a SQLite file, shared with factcheck batch (default: state.sqlite3 in the user data directory), or postgresql://... for several serve processes on several machines.", show_default=False)
-    ] = None,
+    state: StateOpt = None,
     reports: Annotated[
         Optional[Path], typer.Option(help="Folder of the JSON reports. Default: reports/ beside the state database.", show_default=False, file_okay=False)
     ] = None,
@@ -547,15 +555,13 @@ def serve(
     with _errors():
         from .serve import ServeConfig, default_reports_dir, run
         from .settings import load_settings
-        from .state import default_state_path
+        from .state import state_location
 
         settings = load_settings(
             provider=provider, model=model, base_url=base_url, structured_output=structured_output,
             max_reasks=max_reasks, prompts_dir=prompts_dir,
         )
-        from .serve.postgres import is_postgres_url
-
-        state_path = state if state and is_postgres_url(state) else Path(state or default_state_path()).resolve()
+        state_path = state_location(state)
         config = ServeConfig(
             settings=settings, state_path=state_path, reports_dir=(reports or default_reports_dir(state_path)).resolve(),
             workers=workers or settings.concurrency, token=token or None, cors_origins=cors_origin or [], rate_limit=rate_limit,

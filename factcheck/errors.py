@@ -133,6 +133,12 @@ class ScheduleError(FactcheckError):
     exit_code = 20
 
 
+class StateUnavailable(FactcheckError):
+    """The state database could not be reached (a PostgreSQL server down, refusing or dropping the connection)."""
+
+    exit_code = 22
+
+
 # Every error class above, by exit code: the table of `factcheck --help` and the README.
 EXIT_CODES: dict[int, str] = {
     cls.exit_code: cls.__doc__.strip().splitlines()[0]

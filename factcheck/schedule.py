@@ -25,6 +25,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError, ScheduleError
+from .state import state_location
 
 if TYPE_CHECKING:
     from .batch import BatchResult
@@ -48,7 +49,7 @@ class Schedule(BaseModel):
     out: str = Field(description="folder of the reports")
     digest: str | None = Field(None, description="digest file written after each run (.html, .md or .json)")
     digest_since: str = Field("24h", description="the digest's window: 24h, 7d or a date")
-    state: str | None = Field(None, description="the batch's state database; default: the user data directory")
+    state: str | None = Field(None, description="the batch's state: a SQLite file (default: in the user data directory) or a postgresql:// URL")
     concurrency: int | None = Field(None, ge=1, le=64)
 
     @field_validator("at")
@@ -222,7 +223,7 @@ def install(
     out: Path,
     digest: Path | None = None,
     digest_since: str = "24h",
-    state: Path | None = None,
+    state: Path | str | None = None,
     concurrency: int | None = None,
     backend: Backend | None = None,
     runner: Runner | None = None,
@@ -243,7 +244,7 @@ def install(
             out=str(out.expanduser().absolute()),
             digest=str(digest.expanduser().absolute()) if digest else None,
             digest_since=digest_since,
-            state=str(state.expanduser().absolute()) if state else None,
+            state=str(state_location(state)) if state else None,
             concurrency=concurrency,
         )
     except ValidationError as exc:
@@ -441,7 +442,7 @@ def run(name: str, *, progress=None, backend=None) -> RunOutcome:
         schedule.sources,
         out_dir=Path(schedule.out),
         settings=load_settings(),
-        state_path=Path(schedule.state) if schedule.state else None,
+        state_path=schedule.state,
         concurrency=schedule.concurrency,
         progress=progress,
         backend=backend,

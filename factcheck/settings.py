@@ -81,6 +81,10 @@ class Settings(BaseSettings):
         "too small to judge a whole article"
     )
     prompts_dir: Path | None = Field(None, description="directory of prompt files overriding the built-in ones")
+    state_lease: float = Field(
+        60.0, ge=1, le=86_400, description="seconds a claim on an article or a job lasts unless its process renews it "
+        "(every third of it, while the process lives): how long a dead process's work waits before another takes it"
+    )
     allow_private_urls: bool = Field(
         False, description="fetch article URLs whose host is a private, loopback or link-local address "
         "(refused by default, so that a URL cannot make factcheck reach into the local network)"

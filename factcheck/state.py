@@ -6,10 +6,20 @@ that claimed it died). A run claims an article inside one write transaction (BEG
 two runs on the same database never both work on it; a claim held by a dead process is taken over.
 A report is written (temp file + rename) before its row says `done`, so a run killed at any point
 loses nothing that was finished.
+
+The same tables live on PostgreSQL when the state is a postgresql:// URL (factcheck.postgres), so that
+`batch`, `schedule` and `serve` on several machines share them.
+
+A claim is a lease: its owner's heartbeat (a thread of every open State) renews `claimed_at` every
+third of the lease, so a claim whose owner died stops being renewed and is taken over once the lease
+runs out (at once on the same machine, where the owner's pid can be looked at). The heartbeat also
+gives back the claims of dead owners, so that a dead replica's jobs are pending again within about
+one lease; a job whose owner still runs is renewed and never taken.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import sqlite3
@@ -22,9 +32,11 @@ from pathlib import Path
 
 import platformdirs
 
-# A claim older than this is taken over even if its owner still seems alive: a reused pid, or a
-# run on another machine sharing the database, must not block an article for ever.
-LEASE_SECONDS = 6 * 3600
+log = logging.getLogger("factcheck.state")
+
+# A claim not renewed for this long is taken over: its owner died (on another machine, or a reused pid).
+# Renewed every third of it, so two missed heartbeats (a busy database) do not lose a live claim.
+LEASE_SECONDS = 60.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -55,6 +67,15 @@ def default_state_path() -> Path:
     return Path(platformdirs.user_data_dir("factcheck")) / "state.sqlite3"
 
 
+def state_location(value: str | Path | None) -> Path | str:
+    """A --state value: a postgresql:// URL as it is, else the SQLite file (default: in the user data directory)."""
+    from .postgres import is_postgres_url
+
+    if is_postgres_url(value):
+        return str(value)
+    return Path(value or default_state_path()).expanduser().resolve()
+
+
 class Claim(str, Enum):
     CLAIMED = "claimed"  # this run does the article now
     DONE = "done"  # already done with the same text, model and prompts: nothing to do
@@ -81,28 +102,43 @@ class Row:
 class State:
     """The state database of one run. Thread-safe: calls are serialised on one connection."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Autocommit mode: every write below opens its own BEGIN IMMEDIATE transaction.
-        self._db = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        # In WAL mode NORMAL survives a killed process (kill -9) and stays consistent; only a power cut
-        # can lose the last commits. FULL would fsync every claim (about 5 ms per article, measured).
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA busy_timeout=60000")
-        self._db.executescript(_SCHEMA)
+    # The tables whose rows are claimed: the id column of each, and what else a given-back claim resets.
+    _CLAIMS: dict[str, tuple[str, str]] = {"articles": ("key", "")}
+    _SCHEMAS: tuple[str, ...] = (_SCHEMA,)
+
+    def __init__(self, location: Path | str, *, lease: float = LEASE_SECONDS) -> None:
+        from .postgres import Connection, is_postgres_url
+
+        self.path = location
+        if is_postgres_url(location):
+            self._db = Connection(location)
+        else:
+            path = Path(location)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Autocommit mode: every write below opens its own BEGIN IMMEDIATE transaction.
+            self._db = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL survives a killed process (kill -9) and stays consistent; only a power cut
+            # can lose the last commits. FULL would fsync every claim (about 5 ms per article, measured).
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA busy_timeout=60000")
+        for schema in self._SCHEMAS:
+            self._db.executescript(schema)
         self._lock = threading.Lock()
+        self.lease = lease
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
         _LIVE_RUNS.add(self.owner)
+        self._closing = threading.Event()
+        self._heartbeat = threading.Thread(target=self._beat, name="factcheck-state-heartbeat", daemon=True)
+        self._heartbeat.start()
 
     def close(self) -> None:
-        """Give back what this run still holds (an interrupted article is pending again)."""
-        with self._lock, self._transaction():
-            self._db.execute(
-                "UPDATE articles SET status='pending', owner=NULL, updated_at=? WHERE status='running' AND owner=?",
-                (time.time(), self.owner),
-            )
+        """Give back what this run still holds (an interrupted article is pending again). Idempotent."""
+        if self.owner not in _LIVE_RUNS:
+            return
+        self._closing.set()
+        self._heartbeat.join()
+        self.release_mine()
         _LIVE_RUNS.discard(self.owner)
         self._db.close()
 
@@ -112,16 +148,45 @@ class State:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def release_dead_claims(self) -> int:
-        """Articles claimed by runs that died (killed, crashed) become pending again."""
+    def _beat(self) -> None:
+        while not self._closing.wait(self.lease / 3):
+            try:
+                self.renew()
+                self.release_dead_claims()
+            except Exception as exc:  # the next beat tries again; the lease outlasts two missed ones
+                log.warning("state heartbeat failed: %s", exc)
+
+    def renew(self) -> None:
+        """This run's claims are still held: their lease starts again now."""
         with self._lock, self._transaction():
-            rows = self._db.execute("SELECT key, owner, claimed_at FROM articles WHERE status='running'").fetchall()
-            dead = [key for key, owner, claimed_at in rows if not _owner_alive(owner, claimed_at)]
-            self._db.executemany(
-                "UPDATE articles SET status='pending', owner=NULL, updated_at=? WHERE key=? AND status='running'",
-                [(time.time(), key) for key in dead],
-            )
-        return len(dead)
+            for table in self._CLAIMS:
+                self._db.execute(f"UPDATE {table} SET claimed_at=? WHERE status='running' AND owner=?", (time.time(), self.owner))
+
+    def release_mine(self) -> None:
+        """This run's claims become pending: a stop mid-article loses nothing but the time spent."""
+        with self._lock, self._transaction():
+            for table, (_, reset) in self._CLAIMS.items():
+                self._db.execute(
+                    f"UPDATE {table} SET status='pending', owner=NULL{reset}, updated_at=? WHERE status='running' AND owner=?",
+                    (time.time(), self.owner),
+                )
+
+    def release_dead_claims(self) -> int:
+        """Claims held by runs that died (killed, crashed, their machine gone) become pending again."""
+        released = 0
+        with self._lock, self._transaction():
+            for table, (id_column, reset) in self._CLAIMS.items():
+                rows = self._db.execute(f"SELECT {id_column}, owner, claimed_at FROM {table} WHERE status='running'").fetchall()
+                dead = [row_id for row_id, owner, claimed_at in rows if not self._alive(owner, claimed_at)]
+                self._db.executemany(
+                    f"UPDATE {table} SET status='pending', owner=NULL{reset}, updated_at=? WHERE {id_column}=? AND status='running'",
+                    [(time.time(), row_id) for row_id in dead],
+                )
+                released += len(dead)
+        return released
+
+    def _alive(self, owner: str | None, claimed_at: float | None) -> bool:
+        return _owner_alive(owner, claimed_at, self.lease)
 
     def claim(self, key: str, *, source: str, title: str | None, text_sha256: str, fingerprint: str) -> tuple[Claim, Row | None]:
         """Decide, atomically across runs, whether this run does the article now.
@@ -135,7 +200,7 @@ class State:
                 if before.status == "done" and before.text_sha256 == text_sha256 and before.fingerprint == fingerprint:
                     if before.report_path and Path(before.report_path).is_file():
                         return Claim.DONE, before
-                if before.status == "running" and (before.owner == self.owner or _owner_alive(before.owner, before.claimed_at)):
+                if before.status == "running" and (before.owner == self.owner or self._alive(before.owner, before.claimed_at)):
                     return Claim.BUSY, before  # another run, or another worker of this one (a duplicate)
             self._db.execute(
                 """INSERT INTO articles (key, source, title, text_sha256, fingerprint, status, owner, claimed_at, updated_at)
@@ -197,21 +262,22 @@ _COLUMNS = (
 
 
 class _Immediate:
-    """BEGIN IMMEDIATE ... COMMIT: takes the write lock first, so a read-then-write cannot race another run."""
+    """BEGIN IMMEDIATE ... COMMIT: takes the write lock first, so a read-then-write cannot race another run.
+    (`begin="BEGIN"` on PostgreSQL: a transaction without the lock, for rows claimed with SKIP LOCKED.)"""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
+    def __init__(self, db, begin: str = "BEGIN IMMEDIATE") -> None:
+        self.db, self.begin = db, begin
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute(self.begin)
 
     def __exit__(self, exc_type: object, *_: object) -> None:
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")
 
 
-def _owner_alive(owner: str | None, claimed_at: float | None) -> bool:
-    if not owner or claimed_at is None or time.time() - claimed_at > LEASE_SECONDS:
-        return False
+def _owner_alive(owner: str | None, claimed_at: float | None, lease: float) -> bool:
+    if not owner or claimed_at is None or time.time() - claimed_at > lease:
+        return False  # not renewed: dead, or a process that reused a dead owner's pid
     host, pid, _run = owner.split(":")
     if host != socket.gethostname():
         return True  # cannot look at another machine's processes: the lease decides

@@ -30,6 +30,7 @@ def run(config: ServeConfig, *, host: str = "127.0.0.1", port: int = 8000, log_l
     import uvicorn
 
     from .. import llm
+    from ..postgres import is_postgres_url, shown
     from ..redact import remember
     from .jobs import JobState, Workers
 
@@ -43,16 +44,18 @@ def run(config: ServeConfig, *, host: str = "127.0.0.1", port: int = 8000, log_l
     # thread gets the GIL after this long instead of 5 ms: the status polls stay quick under load.
     sys.setswitchinterval(0.001)
     backend = llm.build_backend(config.settings)  # the bundled model loads here, in the main thread
-    if isinstance(config.state_path, str):
+    lease = config.settings.state_lease
+    if is_postgres_url(config.state_path):
         from .postgres import PostgresJobState
 
-        state: JobState = PostgresJobState(config.state_path)
+        state: JobState = PostgresJobState(config.state_path, lease=lease)
+        shown_state = shown(config.state_path)
     else:
-        state = JobState(config.state_path)
+        state, shown_state = JobState(config.state_path, lease=lease), str(config.state_path)
     try:
         workers = Workers(state, settings=config.settings, reports_dir=config.reports_dir, workers=config.workers, backend=backend)
         app = create_app(config, state, workers)
-        logging.getLogger("factcheck.serve").info("state %s, reports in %s", config.state_path, config.reports_dir)
+        logging.getLogger("factcheck.serve").info("state %s, reports in %s", shown_state, config.reports_dir)
         server = uvicorn.Server(
             uvicorn.Config(
                 app, host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False,
@@ -66,7 +69,7 @@ def run(config: ServeConfig, *, host: str = "127.0.0.1", port: int = 8000, log_l
 
 def default_reports_dir(state_path: Path | str) -> Path:
     """The service's reports: beside its state database (in the user data directory for PostgreSQL)."""
-    if isinstance(state_path, str):
+    if not isinstance(state_path, Path):
         from ..state import default_state_path
 
         state_path = default_state_path()

@@ -30,7 +30,7 @@ from ..errors import FactcheckError
 from ..files import write_atomic
 from ..models import PARTS
 from ..settings import Settings
-from ..state import _LIVE_RUNS, Claim, State, _owner_alive
+from ..state import Claim, State
 
 log = logging.getLogger("factcheck.serve")
 
@@ -102,37 +102,11 @@ class Job:
 
 
 class JobState(State):
-    """The batch state with the jobs table beside its articles (one connection, one lock)."""
+    """The batch state with the jobs table beside its articles (one connection, one lock). Jobs are claims
+    like articles: leased, renewed by the heartbeat, given back by release_mine and release_dead_claims."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(path)
-        with self._lock:
-            self._db.executescript(_JOBS_SCHEMA)
-
-    def close(self) -> None:
-        """Idempotent: the application closes it at shutdown, `run` again if the server never started."""
-        if self.owner in _LIVE_RUNS:
-            self.release_mine()
-            super().close()
-
-    def release_mine(self) -> None:
-        """This process's running jobs become pending: a stop mid-job loses nothing but the time spent."""
-        with self._lock, self._transaction():
-            self._db.execute(
-                "UPDATE jobs SET status='pending', owner=NULL, phase=NULL, updated_at=? WHERE status='running' AND owner=?",
-                (time.time(), self.owner),
-            )
-
-    def release_dead_jobs(self) -> int:
-        """Jobs claimed by processes that died (kill -9, a crash) become pending again."""
-        with self._lock, self._transaction():
-            rows = self._db.execute("SELECT id, owner, claimed_at FROM jobs WHERE status='running'").fetchall()
-            dead = [job_id for job_id, owner, claimed_at in rows if not _owner_alive(owner, claimed_at)]
-            self._db.executemany(
-                "UPDATE jobs SET status='pending', owner=NULL, phase=NULL, updated_at=? WHERE id=? AND status='running'",
-                [(time.time(), job_id) for job_id in dead],
-            )
-        return len(dead)
+    _CLAIMS = {**State._CLAIMS, "jobs": ("id", ", phase=NULL")}
+    _SCHEMAS = (*State._SCHEMAS, _JOBS_SCHEMA)
 
     def submit(
         self,
@@ -270,8 +244,7 @@ class Workers:
         return hashlib.sha256(json.dumps([self.fingerprint, fields], sort_keys=True).encode()).hexdigest()
 
     def start(self) -> None:
-        self.state.release_dead_claims()
-        self.state.release_dead_jobs()
+        self.state.release_dead_claims()  # then the state's heartbeat does it again every third of a lease
         for n in range(self.size):
             thread = threading.Thread(target=self._loop, name=f"factcheck-serve-{n}", daemon=True)
             thread.start()
@@ -292,18 +265,13 @@ class Workers:
         return not any(t.is_alive() for t in self._threads)
 
     def _loop(self) -> None:
-        idle_rounds = 0
         while not self._stopping.is_set():
             try:
                 job = self.state.claim_job()
                 if job is None:
-                    idle_rounds += 1
-                    if idle_rounds % 30 == 0:  # now and then: jobs held by another process that died
-                        self.state.release_dead_jobs()
                     with self._wake:
                         self._wake.wait(POLL_SECONDS)
                     continue
-                idle_rounds = 0
                 try:
                     self._do(job)
                 except Exception as exc:  # a bug: the job fails with what it was, the worker goes on
