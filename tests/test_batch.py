@@ -471,10 +471,12 @@ def many_articles(folder: Path, n: int) -> None:
         )
 
 
-def batch_process(tmp_path: Path, folder: Path, log: Path, delay: float, *extra: str, barrier: str = "") -> subprocess.Popen:
+def batch_process(
+    tmp_path: Path, folder: Path, log: Path, delay: float, *extra: str, barrier: str = "", state: str | None = None
+) -> subprocess.Popen:
     env = {**os.environ, "BATCH_DOUBLE_LOG": str(log), "BATCH_DOUBLE_DELAY": str(delay), "BATCH_DOUBLE_BARRIER": barrier}
     command = [sys.executable, "-m", "tests.batch_double", "batch", str(folder), "--out", str(tmp_path / "out"),
-               "--state", str(tmp_path / "state.sqlite3"), *extra]
+               "--state", state or str(tmp_path / "state.sqlite3"), *extra]
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -541,6 +543,41 @@ def test_two_runs_at_once_never_do_the_same_article(tmp_path: Path) -> None:
         assert len(set(pids)) == 1, f"article {nonce} was asked by two runs"
     assert {pid for pids in by_article.values() for pid in pids} == {p.pid for p in runs}  # both worked
     assert len(reports(tmp_path)) == 10
+
+
+def test_two_runs_on_one_postgresql_never_do_the_same_article(tmp_path: Path) -> None:
+    """Two machines' batches on one PostgreSQL state, the connection of one dropped by the server mid-run."""
+    import psycopg
+
+    from .postgres import postgres_url
+
+    folder = tmp_path / "inbox"
+    many_articles(folder, 10)
+    log = tmp_path / "calls.log"
+    (tmp_path / "barrier").mkdir()
+    with postgres_url() as url:
+        runs = [
+            batch_process(tmp_path, folder, log, 0.05, "--concurrency", "2", barrier=f"{tmp_path / 'barrier'}:2", state=url)
+            for _ in range(2)
+        ]
+        deadline = time.monotonic() + 120
+        while len(calls_by_article(log)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        with psycopg.connect(url, autocommit=True) as admin:  # every connection of the runs, mid-run
+            dropped = admin.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname=current_database() AND pid<>pg_backend_pid()"
+            ).fetchone()[0]
+        outputs = [p.communicate(timeout=300) for p in runs]
+        with psycopg.connect(url) as db:
+            statuses = [r[0] for r in db.execute("SELECT status FROM articles")]
+    assert dropped == 2
+    assert [p.returncode for p in runs] == [0, 0], outputs
+    by_article = calls_by_article(log)
+    assert len(by_article) == 10
+    for nonce, pids in by_article.items():
+        assert len(set(pids)) == 1, f"article {nonce} was asked by two runs"
+    assert {pid for pids in by_article.values() for pid in pids} == {p.pid for p in runs}  # both worked
+    assert len(reports(tmp_path)) == 10 and statuses == ["done"] * 10
 
 
 # --- progress --------------------------------------------------------------------------------------------

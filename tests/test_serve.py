@@ -463,3 +463,35 @@ def test_two_servers_on_one_postgresql_split_the_work(tmp_path: Path) -> None:
             assert again.status_code == 200 and again.json()["status"] == "done"  # one cache for both
         finally:
             first.stop(), second.stop()
+
+
+def test_batch_and_serve_share_one_postgresql_queue_and_cache(tmp_path: Path) -> None:
+    from .postgres import postgres_url
+
+    with postgres_url() as url:
+        served = make_server(tmp_path / "serve", "--workers", "1", FACTCHECK_STATE=url, PYTHONPATH=os.environ.get("PYTHONPATH", ""))
+        served.start()
+        try:
+            job = submit(served, {"text": article(60)}).json()
+            assert wait_done(served, job["id"])["status"] == "done"
+            inbox = tmp_path / "inbox"
+            inbox.mkdir()
+            for i in (60, 61):
+                (inbox / f"story{i}.md").write_text(article(i), encoding="utf-8")
+            done_by_serve = served.calls()
+            assert len(done_by_serve) == 1
+            batch = subprocess.run(
+                [sys.executable, "-m", "tests.batch_double", "batch", str(inbox), "--out", str(tmp_path / "out")],
+                cwd=ROOT, env={**served.env, "FACTCHECK_STATE": url}, capture_output=True, text=True, timeout=300,
+            )
+            assert batch.returncode == 0, batch.stderr
+            assert "1 done" in batch.stderr and "1 skipped" in batch.stderr, batch.stderr
+            after = served.calls()
+            (nonce,) = done_by_serve
+            assert after[nonce] == done_by_serve[nonce]  # the batch asked nothing about the article serve did
+            assert len(after) == 2 and len(list((tmp_path / "out").glob("*.json"))) == 2  # serve's report, copied
+            again = submit(served, {"text": article(61)})  # and serve answers the batch's article from the cache
+            assert again.status_code == 200 and again.json()["status"] == "done"
+            assert served.calls() == after
+        finally:
+            served.stop()

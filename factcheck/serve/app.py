@@ -54,6 +54,7 @@ _STATUS: dict[type[errors.FactcheckError], int] = {
     errors.ModelOutputError: 502,
     errors.RateLimited: 503,
     errors.ConfigError: 500,
+    errors.StateUnavailable: 503,
 }
 SESSION_COOKIE = "factcheck_session"
 

@@ -1,0 +1,157 @@
+"""The state store itself, on SQLite and on a real PostgreSQL (tests/postgres.py): claims are leases that
+a live process's heartbeat keeps and a dead one's lose, and a PostgreSQL connection that the server drops
+is made again. Processes on "another machine" are States made while socket.gethostname() answers
+another name: their pid cannot be looked at, so only the lease tells whether they live."""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from factcheck.serve.jobs import JobState
+from factcheck.state import Claim, State
+
+LEASE = 1.5  # seconds; the default is 60
+
+
+@pytest.fixture(scope="module")
+def postgres() -> Iterator[str]:
+    from .postgres import postgres_url
+
+    with postgres_url() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request, tmp_path: Path) -> str | Path:
+    if request.param == "sqlite":
+        return tmp_path / "state.sqlite3"
+    url = request.getfixturevalue("postgres")
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as db:  # each test starts from empty tables
+        db.execute("DROP TABLE IF EXISTS articles, jobs")
+    return url
+
+
+def job_state(location: str | Path) -> JobState:
+    from factcheck.postgres import is_postgres_url
+    from factcheck.serve.postgres import PostgresJobState
+
+    return (PostgresJobState if is_postgres_url(location) else JobState)(location, lease=LEASE)
+
+
+def on_another_machine(monkeypatch, make):
+    with monkeypatch.context() as patched:
+        patched.setattr(socket, "gethostname", lambda: "replica-elsewhere")
+        return make()
+
+
+def die(state: State) -> None:
+    """kill -9, as far as the database can tell: no more heartbeats, nothing given back."""
+    state._closing.set()
+    state._heartbeat.join()
+    state._db.close()
+
+
+def wait_for(condition, timeout: float) -> float:
+    started = time.monotonic()
+    while not condition():
+        assert time.monotonic() - started < timeout, "timed out"
+        time.sleep(0.05)
+    return time.monotonic() - started
+
+
+def test_a_dead_replicas_job_is_taken_after_the_lease_a_live_ones_never(location, monkeypatch) -> None:
+    remote = on_another_machine(monkeypatch, lambda: job_state(location))
+    here = job_state(location)
+    try:
+        submitted = here.submit({"text": "x"}, callback_url=None)
+        taken = remote.claim_job()
+        assert taken is not None and taken.id == submitted.id and taken.owner.startswith("replica-elsewhere:")
+        remote.claim("k", source="s", title=None, text_sha256="t", fingerprint="f")
+        # Alive: its heartbeat renews the claims, so three leases later they are still its own.
+        time.sleep(3 * LEASE)
+        assert here.release_dead_claims() == 0
+        assert here.job(submitted.id).status == "running" and here.claim_job() is None
+        assert here.claim("k", source="s", title=None, text_sha256="t", fingerprint="f")[0] is Claim.BUSY
+        die(remote)
+        # Dead: this process's own heartbeat gives its job back within a lease and a beat.
+        waited = wait_for(lambda: here.job(submitted.id).status == "pending", timeout=4 * LEASE)
+        assert LEASE / 2 < waited < LEASE + LEASE / 3 + 1.0, waited
+        again = here.claim_job()
+        assert again.id == submitted.id and again.owner == here.owner
+        assert here.claim("k", source="s", title=None, text_sha256="t", fingerprint="f")[0] is Claim.CLAIMED
+    finally:
+        here.close()
+
+
+def test_a_dead_process_on_this_machine_is_seen_at_once(location) -> None:
+    first, second = job_state(location), job_state(location)
+    try:
+        first.submit({"text": "x"}, callback_url=None)
+        job = first.claim_job()
+        assert second.release_dead_claims() == 0
+        die(first)
+        first.owner = first.owner.rsplit(":", 2)[0] + ":999999999:gone"  # a pid no process has
+        second._db.execute("UPDATE jobs SET owner=?", (first.owner,))
+        assert second.release_dead_claims() == 1  # no lease to wait for: the pid says it is gone
+        assert second.claim_job().id == job.id
+    finally:
+        second.close()
+
+
+def test_close_gives_back_articles_and_jobs(location) -> None:
+    state = job_state(location)
+    state.submit({"text": "x"}, callback_url=None)
+    job = state.claim_job()
+    state.claim("k", source="s", title=None, text_sha256="t", fingerprint="f")
+    state.close()
+    state.close()  # idempotent
+    after = job_state(location)
+    try:
+        assert after.job(job.id).status == "pending" and after.job(job.id).phase is None
+        assert after.row("k").status == "pending" and after.row("k").owner is None
+    finally:
+        after.close()
+
+
+def test_postgresql_connection_dropped_by_the_server_is_made_again(postgres) -> None:
+    import psycopg
+
+    state = job_state(postgres)
+    try:
+        state.claim("dropped", source="s", title=None, text_sha256="t", fingerprint="f")
+        before = state._db.connection.info.backend_pid
+        with psycopg.connect(postgres, autocommit=True) as admin:
+            assert admin.execute("SELECT pg_terminate_backend(%s)", (before,)).fetchone() == (True,)
+        wait_for(lambda: state._db.connection.closed or _gone(postgres, before), timeout=10)
+        # A read, then a write transaction: both go on, on a new connection.
+        assert state.row("dropped").status == "running"
+        state.done("dropped", report_path=Path("/nowhere.json"), prompt_tokens=1, completion_tokens=1, calls=1, duration=0.1)
+        assert state.row("dropped").status == "done"
+        assert state._db.connection.info.backend_pid != before
+    finally:
+        state.close()
+
+
+def test_postgresql_that_cannot_be_reached_is_one_error(tmp_path: Path) -> None:
+    pytest.importorskip("psycopg")
+    from factcheck.errors import StateUnavailable
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(StateUnavailable, match=r"cannot connect to the PostgreSQL state postgresql://u:\*\*\*@127\.0\.0\.1"):
+        State(f"postgresql://u:secret@127.0.0.1:{port}/db")
+
+
+def _gone(url: str, pid: int) -> bool:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as admin:
+        return admin.execute("SELECT count(*) FROM pg_stat_activity WHERE pid=%s", (pid,)).fetchone() == (0,)
