@@ -227,6 +227,20 @@ def test_claims_alone_and_the_schema(server: Server) -> None:
     assert httpx.get(f"{server.url}/readyz").json()["status"] == "ready"
 
 
+def test_docs_load_nothing_from_another_host(server: Server) -> None:
+    import re
+
+    docs = httpx.get(f"{server.url}/docs")
+    assert docs.status_code == 200
+    policy = docs.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "http" not in policy and "unsafe" not in policy
+    links = re.findall(r'(?:src|href)="([^"]+)"', docs.text)
+    assert len(links) == 3 and not re.search(r"(?i)\b(https?:)?//", docs.text), docs.text
+    for link in links:  # each served by factcheck itself
+        assert link.startswith("/docs/assets/") and httpx.get(server.url + link).status_code == 200
+    assert httpx.get(f"{server.url}/docs/assets/redoc.standalone.js").status_code == 404
+
+
 def test_check_statements_against_an_article(server: Server) -> None:
     text = "The council approved a $12 million budget on Tuesday, the mayor said.\n"
     statements = ["The mayor said the council approved a $12 million budget.", "The council rejected the budget."]
@@ -410,6 +424,26 @@ def test_page_submits_watches_and_lands_on_the_report(server: Server, browser, t
         assert page.inner_text("#recent li a") == "Council 31 approves schools"
         screenshot(page, "serve-page")
         assert not problems, problems  # no script error, nothing the Content-Security-Policy blocked
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_docs_page_works_offline_under_its_policy(server: Server, browser) -> None:
+    context = browser.new_context(viewport={"width": 1100, "height": 800})
+    try:
+        page = context.new_page()
+        problems: list[str] = []
+        hosts: set[str] = set()
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("request", lambda r: hosts.add(httpx.URL(r.url).netloc.decode()) if not r.url.startswith("data:") else None)
+        page.goto(server.url + "/docs")
+        page.wait_for_selector("#operations-reports-submit_v1_reports_post", timeout=30_000)  # drawn from /openapi.json
+        screenshot(page, "serve-docs", full_page=False)
+        assert hosts == {f"127.0.0.1:{server.port}"}, hosts
+        assert not problems, problems  # nothing the Content-Security-Policy blocked
     finally:
         context.close()
 

@@ -34,6 +34,7 @@ from .. import __version__, errors
 from ..article import MAX_INPUT_BYTES, check_url
 from ..batch import article_key
 from ..settings import Settings
+from .docs import add_docs
 from .jobs import Job, JobState, Workers, error_code, read_submission
 
 # The HTTP status of each cause; a cause not listed is the client's (422) unless it is a FactcheckError
@@ -238,7 +239,10 @@ def create_app(config: ServeConfig, state: JobState, workers: Workers) -> FastAP
         version=__version__,
         summary="Neutral summaries, claim checklists and timelines of news articles, every item grounded in the article.",
         lifespan=lifespan,
+        docs_url=None,  # self-hosted below: no CDN
+        redoc_url=None,
     )
+    add_docs(app)
     app.add_middleware(Guard, token=config.token)
     if config.cors_origins:  # added last, so outermost: a preflight (which carries no token) is answered here
         from fastapi.middleware.cors import CORSMiddleware
