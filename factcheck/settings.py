@@ -22,6 +22,7 @@ from pydantic_settings import (
 from .errors import ConfigError
 from .local_models import LocalModelName
 from .redact import remember
+from .state import LEASE_SECONDS
 
 Provider = Literal["local", "openai"]
 StructuredOutput = Literal["auto", "json_schema", "json_object", "tools"]
@@ -82,7 +83,7 @@ class Settings(BaseSettings):
     )
     prompts_dir: Path | None = Field(None, description="directory of prompt files overriding the built-in ones")
     state_lease: float = Field(
-        60.0, ge=1, le=86_400, description="seconds a claim on an article or a job lasts unless its process renews it "
+        LEASE_SECONDS, ge=1, le=86_400, description="seconds a claim on an article or a job lasts unless its process renews it "
         "(every third of it, while the process lives): how long a dead process's work waits before another takes it"
     )
     allow_private_urls: bool = Field(
