@@ -4,7 +4,9 @@ It answers every step by restating the fenced sentence (tests/test_long_article.
 after an optional delay, and appends the article's nonce (its text hash prefix) and the process id
 to a log file for every call, so tests can count the model calls per article across processes.
 With BATCH_DOUBLE_BARRIER=DIR:N, a process's first call waits until N processes have made theirs,
-so that runs started together overlap however late the machine lets each one start.
+so that runs started together overlap however late the machine lets each one start. With
+BATCH_DOUBLE_HOST=NAME, the process claims work as a process of another machine would (its pid
+cannot be looked at: only its lease tells whether it lives).
 
     python -m tests.batch_double batch SOURCE... --out DIR --state DB    # factcheck's CLI, on the double
 """
@@ -72,6 +74,10 @@ def main() -> None:
     delay = float(os.environ.get("BATCH_DOUBLE_DELAY", "0"))
     barrier = os.environ.get("BATCH_DOUBLE_BARRIER")
     factcheck.llm.build_backend = lambda settings: double_backend(log, delay, barrier)
+    if host := os.environ.get("BATCH_DOUBLE_HOST"):  # a process on another machine, as far as the state can tell
+        import socket
+
+        socket.gethostname = lambda: host
     sys.argv[0] = "factcheck"
     app()
 
