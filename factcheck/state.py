@@ -126,7 +126,7 @@ class State:
             self._db.executescript(schema)
         self._lock = threading.Lock()
         self.lease = lease
-        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+        self.owner = f"{this_host()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
         _LIVE_RUNS.add(self.owner)
         self._closing = threading.Event()
         self._heartbeat = threading.Thread(target=self._beat, name="factcheck-state-heartbeat", daemon=True)
@@ -275,11 +275,16 @@ class _Immediate:
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")
 
 
+def this_host() -> str:
+    """The machine's name, the first part of every owner (tests.batch_double makes it another machine's)."""
+    return socket.gethostname()
+
+
 def _owner_alive(owner: str | None, claimed_at: float | None, lease: float) -> bool:
     if not owner or claimed_at is None or time.time() - claimed_at > lease:
         return False  # not renewed: dead, or a process that reused a dead owner's pid
     host, pid, _run = owner.split(":")
-    if host != socket.gethostname():
+    if host != this_host():
         return True  # cannot look at another machine's processes: the lease decides
     if int(pid) == os.getpid():
         return owner in _LIVE_RUNS

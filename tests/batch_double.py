@@ -75,9 +75,9 @@ def main() -> None:
     barrier = os.environ.get("BATCH_DOUBLE_BARRIER")
     factcheck.llm.build_backend = lambda settings: double_backend(log, delay, barrier)
     if host := os.environ.get("BATCH_DOUBLE_HOST"):  # a process on another machine, as far as the state can tell
-        import socket
+        import factcheck.state
 
-        socket.gethostname = lambda: host
+        factcheck.state.this_host = lambda: host
     sys.argv[0] = "factcheck"
     app()
 

@@ -1,6 +1,6 @@
 """The state store itself, on SQLite and on a real PostgreSQL (tests/postgres.py): claims are leases that
 a live process's heartbeat keeps and a dead one's lose, and a PostgreSQL connection that the server drops
-is made again. Processes on "another machine" are States made while socket.gethostname() answers
+is made again. Processes on "another machine" are States made while factcheck.state.this_host() answers
 another name: their pid cannot be looked at, so only the lease tells whether they live."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import factcheck.state
 from factcheck.serve.jobs import JobState
 from factcheck.state import Claim, State
 
@@ -47,7 +48,7 @@ def job_state(location: str | Path) -> JobState:
 
 def on_another_machine(monkeypatch, make):
     with monkeypatch.context() as patched:
-        patched.setattr(socket, "gethostname", lambda: "replica-elsewhere")
+        patched.setattr(factcheck.state, "this_host", lambda: "replica-elsewhere")
         return make()
 
 
