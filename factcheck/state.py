@@ -53,7 +53,7 @@ CREATE TABLE IF NOT EXISTS articles (
     calls INTEGER NOT NULL DEFAULT 0,
     duration_seconds REAL,
     owner TEXT,                        -- host:pid:run of the run holding the claim
-    claimed_at REAL,
+    claimed_at REAL,                   -- when the claim was taken, then renewed by its owner's heartbeat (the lease)
     updated_at REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_status ON articles (status);
