@@ -30,6 +30,7 @@ import random
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -48,15 +49,26 @@ MIN_WORDS, MAX_WORDS = 200, 500
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
+def _convertible(path: Path) -> bool:
+    """Whether from_timeml reads the file (it does not read a creation time with a time of day)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            from_timeml(path, Path(tmp) / "article.md")
+        except SystemExit:
+            return False
+    return True
+
+
 def sample(n: int, seed: int, exclude: set[str], folder: Path) -> list[Path]:
-    """N AQUAINT articles of 200-500 words, drawn with `seed` from those not excluded."""
+    """N AQUAINT articles of 200-500 words that from_timeml converts, drawn with `seed` from those
+    not excluded."""
     eligible = []
     for path in sorted(folder.glob("*.tml")):
         if path.stem in exclude:
             continue
         body = re.search(r"<TEXT>(.*)</TEXT>", path.read_text(encoding="utf-8"), re.S)
         words = len(re.sub(r"<[^>]+>", " ", body.group(1)).split()) if body else 0
-        if MIN_WORDS <= words <= MAX_WORDS:
+        if MIN_WORDS <= words <= MAX_WORDS and _convertible(path):
             eligible.append(path)
     if len(eligible) < n:
         sys.exit(f"audit_sample: only {len(eligible)} AQUAINT articles of {MIN_WORDS}-{MAX_WORDS} words in {folder}, {n} asked")
