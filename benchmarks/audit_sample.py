@@ -130,7 +130,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True, help="folder for reports and audits, outside the repository")
     parser.add_argument("-n", type=int, default=8, help="size of the sample (default 8)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"seed of the sample (default {DEFAULT_SEED})")
-    parser.add_argument("--exclude", nargs="*", default=list(USED_BEFORE), help="article names to leave out of the sample")
+    parser.add_argument("--exclude", nargs="*", default=list(USED_BEFORE), help="article names to leave out of the sample (default: the three read in earlier work)")
     args = parser.parse_args()
 
     out = args.out.resolve()
