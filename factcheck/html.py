@@ -545,7 +545,7 @@ def _claim(claim: Claim, i: int, *, score: bool) -> str:
     if score:
         value = f"{claim.checkworthiness:.2f}"
         by = ", ".join(f"{name} {value:.2f}" for name, value in claim.scores.items()) or claim.checkworthiness_source
-        by = ("the mean of the scorer's and the model's: " if claim.checkworthiness_source == "scorer+model" else "the scorer's: ") + by
+        by = ("from the scorer's and the model's scores: " if claim.checkworthiness_source == "scorer+model" else "the scorer's: ") + by
         chips.append(
             f'<span class="score" title="check-worthiness, {_e(by)}">worth checking '
             f'<meter min="0" max="1" value="{_e(value)}">{_e(value)}</meter> {_e(value)}</span>'

@@ -13,7 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 # 1.1: claims carry `scores`; "scorer+model" as a score source. 1.2: `provenance.chains`, the parts
 # that ran: `factcheck claims` and `factcheck timeline` write whole reports, the other parts empty.
-SCHEMA_VERSION = "1.2"
+# 1.3: a model's score is its level (high 1, medium 0.5, low 0), and with it the checkworthiness of
+# a "scorer+model" claim is (level index 0-2 + scorer) / 3, no longer the mean of the two scores.
+SCHEMA_VERSION = "1.3"
 # The report's three parts, each made by its own chain.
 PARTS = ("summary", "claims", "timeline")
 Part = Literal["summary", "claims", "timeline"]
@@ -72,11 +74,13 @@ class Claim(_Strict):
     checkable: bool = Field(description="false for opinions and predictions, which no record can settle")
     checkworthiness: float = Field(ge=0, le=1, description="the score the checklist is ordered by (0 when not checkable)")
     checkworthiness_source: Literal["scorer", "scorer+model"] = Field(
-        "scorer", description="scorer: the bundled check-worthiness model alone; scorer+model: the mean of "
-        "its score and the chat model's rating, given after reading the whole article"
+        "scorer", description="scorer: the bundled check-worthiness model alone; scorer+model: the chat "
+        "model's level (high, medium, low), given after reading the whole article, orders the claims and "
+        "the scorer's score orders those of one level: (level index 0-2 + scorer) / 3"
     )
     scores: dict[Literal["scorer", "model"], float] = Field(
-        default_factory=dict, description="each source's score of the claim's sentence, before combining"
+        default_factory=dict, description="each source's score of the claim's sentence, before combining; "
+        "the model's is its level: high 1, medium 0.5, low 0"
     )
     reason: str = Field(description="why it is (or is not) worth checking")
     verify: str = Field(description="what to check and which primary source would settle it")
@@ -192,16 +196,21 @@ class EventDraft(_Strict):
     event: str = Field(min_length=3, max_length=160)
 
 
-class RatingDraft(_Strict):
-    id: str = Field(description="the claim's id, as listed")
-    score: float = Field(ge=0, le=1, description="how worth checking: 0 not at all, 1 the first thing to check")
-    reason: str = Field(min_length=3, max_length=200)
+# How worth checking a claim is, as a ranking model chooses it: a choice a small instruct model
+# makes reliably, where a 0-1 score of its own was not (Qwen2.5-Coder-1.5B's were unusable).
+Level = Literal["high", "medium", "low"]
+LEVELS: tuple[Level, ...] = ("high", "medium", "low")
+# A level as the model's score in a claim's `scores`.
+LEVEL_SCORES: dict[str, float] = {"high": 1.0, "medium": 0.5, "low": 0.0}
 
 
 class RatingsDraft(_Strict):
-    """How worth checking each listed claim is, judged with the whole article in view."""
+    """How worth checking each listed claim is, judged with the whole article in view: one level
+    per claim id. `ratings_draft_for` adds one required field per id, so the schema (a grammar on
+    llama.cpp) makes the model rate every listed claim once and nothing else."""
 
-    ratings: list[RatingDraft]
+    def levels(self) -> dict[str, Level]:
+        return self.model_dump()
 
 
 DRAFTS: dict[str, type[BaseModel]] = {

@@ -25,8 +25,7 @@ from langchain_core.runnables import RunnableLambda
 from . import __version__, injection, report_checks
 from .article import Article
 from .chains import CHAIN_TYPES, Chain, ChainRun, Step
-from .chains.claims import order_claims, ratings_draft_for
-from .checks.claims import check_ratings
+from .chains.claims import order_claims, rated, ratings_draft_for
 from .errors import FactcheckError, ModelOutputError
 from .llm import Answer, Backend, StructuredAsker, TokenBudget
 from .models import (
@@ -166,8 +165,9 @@ class Pipeline:
         return {id(step): answer for step, answer in zip(order, answers)}
 
     def rank(self, article: Article, run: ChainRun) -> None:
-        """A capable model reads the whole article and rates each checkable claim; its rating is
-        averaged with the scorer's, and each claim keeps both scores and says where its own came from."""
+        """A capable model reads the whole article and chooses, for each checkable claim, how worth
+        checking it is: high, medium or low. Its levels order the checklist, the scorer's score
+        orders each level, and each claim keeps both scores and says where its own came from."""
         claims = {c.id: c for c in run.items if c.checkable}
         if not claims:
             return
@@ -180,7 +180,7 @@ class Pipeline:
         answer = self.asker.ask(
             [SystemMessage(self.prompts["system"].body), HumanMessage(user)],
             ratings_draft_for(tuple(claims)),
-            lambda draft: check_ratings(draft, tuple(claims), article.text),
+            lambda draft: [],  # the schema admits one level per listed claim and nothing else
             temperature=prompt.meta.temperature,
             max_tokens=prompt.meta.max_tokens,
         )
@@ -191,12 +191,8 @@ class Pipeline:
                 ReportWarning(code="unrated-claims", message=f"claims keep the scorer's scores: the model's ratings failed their checks: {why}")
             )
             return
-        for rating in answer.value.ratings:
-            claim = claims[rating.id]
-            claim.scores["model"] = round(rating.score, 3)
-            claim.checkworthiness = round((claim.scores["scorer"] + rating.score) / 2, 3)
-            claim.checkworthiness_source = "scorer+model"
-            claim.reason += f" The model rated it {rating.score:.2f}: {rating.reason}"
+        for claim_id, level in answer.value.levels().items():
+            rated(claims[claim_id], level)
         run.items = order_claims(run.items)
 
     def _provenance(

@@ -91,7 +91,7 @@ def _claim_lines(claim: Claim, *, score: bool) -> list[str]:
     if score:
         head += f" · {claim.checkworthiness:.2f}"
         if claim.checkworthiness_source == "scorer+model":  # say where the score came from
-            head += " (mean of " + ", ".join(f"{name} {value:.2f}" for name, value in claim.scores.items()) + ")"
+            head += " (" + ", ".join(f"{name} {value:.2f}" for name, value in claim.scores.items()) + ")"
     return [
         f"{head} — {claim.text}{_flags_markdown(item_flags(claim))}",
         f"  - Who: {claim.speaker}",

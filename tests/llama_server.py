@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -35,9 +36,10 @@ LOCAL_MODEL, MODEL = SERVER_MODELS[CHOICE]
 
 
 @contextmanager
-def serve(port: int, *, alias: str = MODEL, api_key: str = SERVER_KEY) -> Iterator[subprocess.Popen]:
+def serve(port: int, *, alias: str = MODEL, api_key: str = SERVER_KEY, model: Path | None = None) -> Iterator[subprocess.Popen]:
+    """The server on loopback, running `model` (a GGUF file; default: the FACTCHECK_TEST_SERVER_MODEL choice)."""
     command = [
-        sys.executable, "-m", "llama_cpp.server", "--model", str(local_model_path(LOCAL_MODEL)), "--model_alias", alias,
+        sys.executable, "-m", "llama_cpp.server", "--model", str(model or local_model_path(LOCAL_MODEL)), "--model_alias", alias,
         "--n_ctx", "4096", "--host", "127.0.0.1", "--port", str(port), "--api_key", api_key, "--verbose", "False",
     ]
     env = {**os.environ, "OMP_WAIT_POLICY": "PASSIVE"}  # see LlamaCppChat.llama()

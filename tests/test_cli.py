@@ -255,7 +255,7 @@ Dover Gazette · published 2025-03-04
 
 ### High priority
 
-- [ ] **C1** · statistic · 0.71 (mean of scorer 0.62, model 0.80) — The council approved a $12 million budget on Monday (3 March 2025).
+- [ ] **C1** · statistic · 0.71 (scorer 0.62, model 0.80) — The council approved a $12 million budget on Monday (3 March 2025).
   - Who: the mayor
   - Quote: “The council approved a $12 million budget on Monday” [S1]
   - Why: A figure.

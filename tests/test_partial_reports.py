@@ -88,7 +88,7 @@ def test_the_whole_report_lists_every_part(tmp_path: Path) -> None:
     assert runner.invoke(app, ["summarize", str(SEED), "--format", "json", "--out", str(out)]).exit_code == 0
     data = json.loads(out.read_text())
     assert data["provenance"]["chains"] == ["summary", "claims", "timeline"]
-    assert data["schema_version"] == "1.2"
+    assert data["schema_version"] == "1.3"
 
     # A report written before schema 1.2 has no `chains`: all three parts ran, and all three render.
     del data["provenance"]["chains"]

@@ -24,7 +24,7 @@ from ..checks.claims import check_attribution_kept, check_claim_type, classify_c
 from ..dates import Timex, format_interval, tag, to_interval
 from ..checkworthiness import load_scorer
 from ..llm import Answer
-from ..models import Claim, ClaimDraft, RatingDraft, RatingsDraft, ReportWarning
+from ..models import LEVEL_SCORES, LEVELS, Claim, ClaimDraft, Level, RatingsDraft, ReportWarning
 from ..settings import Settings
 from .base import ChainRun, Step, score_sentences, stand_in_warning
 
@@ -224,9 +224,19 @@ def split_event_tail(clause: str) -> list[tuple[str, bool]]:
 
 
 def ratings_draft_for(ids: tuple[str, ...]) -> type[RatingsDraft]:
-    """RatingsDraft whose ids must be the listed claims' (a grammar or strict schema enforces it)."""
-    rating = create_model("RatingDraft", __base__=RatingDraft, id=(Literal[ids], Field(description="the claim's id, as listed")))
-    return create_model("RatingsDraft", __base__=RatingsDraft, ratings=(list[rating], ...))
+    """RatingsDraft with one required level per listed claim id, in the listed order: under a
+    JSON-schema grammar the model only chooses a level for each id, it cannot skip or add one."""
+    level = (Literal[LEVELS], Field(description="how worth checking before publication"))
+    return create_model("RatingsDraft", __base__=RatingsDraft, **{i: level for i in ids})
+
+
+def rated(claim: Claim, level: Level) -> None:
+    """The model's level orders the checklist (it read the whole article); the scorer's score
+    orders the claims of one level. Both stay in `scores`."""
+    claim.scores["model"] = LEVEL_SCORES[level]
+    claim.checkworthiness = round((LEVELS[::-1].index(level) + claim.scores["scorer"]) / 3, 3)
+    claim.checkworthiness_source = "scorer+model"
+    claim.reason += f" Read with the whole article, the model rated it {level}."
 
 
 def claim_draft_for(speakers: Sequence[str], types: Sequence[str]) -> type[ClaimDraft]:

@@ -1,5 +1,5 @@
 """Checks on a claim's fields: its type fits the quote's wording, the speaker keeps code's
-attribution; and on a ranking model's ratings of the claims.
+attribution.
 
 ``classify_claim`` is code's stand-in for a type that kept failing its check: it reads the same
 structure the check does (factcheck/attribution.py), so the two cannot disagree.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 
 from ..attribution import Speaker, claim_types
-from ..models import ClaimType, RatingsDraft
+from ..models import ClaimType
 from . import grounding
 
 def check_claim_type(kind: ClaimType, quote: str, speaker: Speaker | str) -> list[str]:
@@ -38,13 +38,3 @@ def check_attribution_kept(speaker: str, said_by: str | None) -> list[str]:
     if not grounding.same_speaker(speaker, said_by):
         return [f"the article attributes this to {said_by!r}, not {speaker!r}"]
     return []
-
-
-def check_ratings(draft: RatingsDraft, ids: tuple[str, ...], article_text: str) -> list[str]:
-    """One rating per listed claim, and reasons free of loaded words the article does not use."""
-    rated = [r.id for r in draft.ratings]
-    problems = [f"rate {i}: every listed claim needs one rating" for i in ids if i not in rated]
-    problems += [f"{i} is rated {rated.count(i)} times: rate each claim once" for i in sorted(set(rated)) if rated.count(i) > 1]
-    for r in draft.ratings:
-        problems += grounding.check_loaded_words(f"the reason for {r.id}", r.reason, article_text)
-    return problems
