@@ -31,7 +31,8 @@ from .conftest import ROOT
 from .llama_server import SERVER_KEY, SERVER_MODELS, serve
 from .test_report_checks import assert_final_checks_hold
 
-ARTICLE = ROOT / "tests" / "data" / "capable_model" / "APW19980626.0364.md"
+# The seed: the evaluation articles stay outside the repository, and a cassette holds the article it sent.
+ARTICLE = ROOT / "seeds" / "000_0cbe40a24dcadabf.md"
 PORT = 18767
 LOCAL_MODEL, ALIAS = SERVER_MODELS["qwen"]
 QWEN_GGUF = os.environ.get("FACTCHECK_TEST_QWEN_GGUF")  # read at import: the tests' environment is scrubbed
