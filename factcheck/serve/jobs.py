@@ -8,18 +8,31 @@ text, model and prompts (factcheck.batch's key and fingerprint) finishes with no
 A job is written before its submission is answered and claimed inside one write transaction; a
 report is written before its row says `done`. So after a restart, even a kill -9, the jobs that
 were pending or running are done, and nothing finished is lost.
+
+The workers run in a process of their own (WorkerProcess), beside the server's: as threads of the
+server process, their parsing and checks held the GIL that the event loop needs after every socket
+write and database read, and the state's lock while they waited for it (measured: the loop woke
+17-47 ms late at p95 under benchmarks/serve_load.py, where another process on the same machine woke
+1-3 ms late). The jobs and their progress go through the state; the rest (wake-ups, the parts asked
+for alone, callbacks, the stop) through one pipe.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import json
 import logging
+import os
+import signal
+import sys
 import threading
 import time
 import uuid
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -237,6 +250,24 @@ def error_code(exc: FactcheckError) -> str:
     return re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", type(exc).__name__).lower()
 
 
+def submission_fingerprint(base: str, submitted: dict[str, Any]) -> str:
+    """The batch's fingerprint, unless the submission sets the title, date or outlet: they change the
+    report (a date moves every relative date) but not the text's hash, so they join the fingerprint."""
+    fields = {name: submitted[name] for name in ("title", "published", "source") if submitted.get(name)}
+    if not fields:
+        return base
+    return hashlib.sha256(json.dumps([base, fields], sort_keys=True).encode()).hexdigest()
+
+
+def open_state(path: Path | str) -> JobState:
+    """The job state: a SQLite file, or a postgresql:// URL (given as a string)."""
+    if isinstance(path, str):
+        from .postgres import PostgresJobState
+
+        return PostgresJobState(path)
+    return JobState(path)
+
+
 # --- the workers -----------------------------------------------------------------------------------
 
 
@@ -262,12 +293,7 @@ class Workers:
         self._callbacks: list[threading.Thread] = []
 
     def fingerprint_for(self, submitted: dict[str, Any]) -> str:
-        """The batch's fingerprint, unless the submission sets the title, date or outlet: they change the
-        report (a date moves every relative date) but not the text's hash, so they join the fingerprint."""
-        fields = {name: submitted[name] for name in ("title", "published", "source") if submitted.get(name)}
-        if not fields:
-            return self.fingerprint
-        return hashlib.sha256(json.dumps([self.fingerprint, fields], sort_keys=True).encode()).hexdigest()
+        return submission_fingerprint(self.fingerprint, submitted)
 
     def start(self) -> None:
         self.state.release_dead_claims()
@@ -417,3 +443,204 @@ class Workers:
             wait *= 2
         self.state.update_job(job_id, callback_status=outcome)
 
+
+
+# --- the worker process ----------------------------------------------------------------------------
+
+
+def part_json(workers: Workers, article: Article, part: str) -> str:
+    """POST /v1/claims, /v1/timeline: a whole report with only that chain run, as `factcheck claims` writes it."""
+    from ..render import to_json
+
+    return to_json(workers.run_part(article, part))
+
+
+def check_json(workers: Workers, article: Article, statements: list[str]) -> str:
+    """POST /v1/check: what `factcheck check --format json` prints (no model call, but spaCy's parsing)."""
+    from ..support import check_statements
+
+    return check_statements(article, statements).model_dump_json(indent=2)
+
+
+class WorkerGone(FactcheckError):
+    """The worker process ended: nothing can be asked of it."""
+
+
+class WorkerProcess:
+    """The server's side of its worker process: start it, wake it, ask it for a part, stop it.
+
+    It is forked before the server starts (a single-threaded process: a fork is safe), and it builds
+    the backend itself, so that the bundled model loads in the main thread of the process that uses
+    it, once. It dies with the server, even a killed one (Linux: PR_SET_PDEATHSIG; elsewhere it sees
+    the pipe close), so a kill -9 leaves no orphan at work: the restart takes its jobs back.
+    """
+
+    def __init__(self, *, settings: Settings, state_path: Path | str, reports_dir: Path, workers: int) -> None:
+        self.settings, self.state_path, self.reports_dir, self.workers = settings, state_path, reports_dir, workers
+        self.fingerprint = fingerprint(settings)
+        self.provider = self.model = ""
+        self.process = None
+        self._conn = None
+        self._send_lock = threading.Lock()
+        self._pending: dict[int, Future] = {}
+        self._ids = itertools.count()
+        self._drained = False
+
+    def fingerprint_for(self, submitted: dict[str, Any]) -> str:
+        return submission_fingerprint(self.fingerprint, submitted)
+
+    @property
+    def alive(self) -> bool:
+        return self.process is not None and self.process.is_alive()
+
+    def start(self) -> None:
+        """Fork the worker process and wait until its backend is built (the bundled model loaded)."""
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self._conn, theirs = context.Pipe()
+        self.process = context.Process(
+            target=_work, name="factcheck-serve-workers", daemon=False,
+            args=(theirs, os.getpid(), self.settings, self.state_path, self.reports_dir, self.workers),
+        )
+        self.process.start()
+        theirs.close()
+        try:
+            message = self._conn.recv()
+        except EOFError:
+            self.process.join()
+            raise WorkerGone(f"the worker process ended as it started (exit code {self.process.exitcode})") from None
+        if message[0] == "error":
+            self.process.join()
+            raise message[1]
+        _, self.provider, self.model = message
+        threading.Thread(target=self._read, name="factcheck-serve-replies", daemon=True).start()
+
+    def notify(self) -> None:
+        """A job was submitted: a worker takes it now rather than at its next look."""
+        self._send(("wake",))
+
+    def call_back(self, job_id: str) -> None:
+        self._send(("callback", job_id))
+
+    def call(self, function, *args: Any) -> str:
+        """function(workers, *args) in the worker process, its answer (or its FactcheckError) here."""
+        future: Future = Future()
+        request = next(self._ids)
+        self._pending[request] = future
+        self._send(("call", request, function, args))
+        return future.result()
+
+    def stop(self, timeout: float) -> bool:
+        """Ask the workers to finish what they do within `timeout` s, then end the process (killed if
+        it overstays). True when every job in progress was finished."""
+        if self.process is None:
+            return True
+        try:
+            self._send(("stop", timeout))
+        except WorkerGone:
+            pass
+        self.process.join(timeout + 10)  # its drain, then closing the state
+        if self.process.is_alive():
+            log.warning("the worker process did not stop in time: killed")
+            self.process.kill()
+            self.process.join()
+        return self._drained
+
+    def _send(self, message: tuple) -> None:
+        with self._send_lock:
+            try:
+                self._conn.send(message)
+            except (OSError, ValueError):  # a closed pipe: the process ended
+                if len(message) > 1 and message[0] == "call":
+                    self._pending.pop(message[1], None)
+                raise WorkerGone("the worker process has ended: restart factcheck serve") from None
+
+    def _read(self) -> None:
+        while True:
+            try:
+                message = self._conn.recv()
+            except (EOFError, OSError):
+                break
+            if message[0] == "answer":
+                _, request, value, error = message
+                future = self._pending.pop(request)
+                future.set_exception(error) if error is not None else future.set_result(value)
+            elif message[0] == "stopped":
+                self._drained = message[1]
+        for future in list(self._pending.values()):
+            future.set_exception(WorkerGone("the worker process has ended: restart factcheck serve"))
+        self._pending.clear()
+
+
+class _Stop(Exception):
+    """SIGTERM sent to the worker process itself (a whole process group stopped): drain as asked by the server."""
+
+
+def _die_with_parent(parent: int) -> None:
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: killed when the server dies
+    if os.getppid() != parent:  # it died before that took effect
+        os._exit(1)
+
+
+def _work(conn, parent: int, settings: Settings, state_path: Path | str, reports_dir: Path, size: int) -> None:
+    """The worker process: the backend, the state, the pool of workers, and the pipe's messages."""
+    from .. import llm
+
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server says when to stop
+    try:
+        backend = llm.build_backend(settings)
+        state = open_state(state_path)
+    except FactcheckError as exc:
+        conn.send(("error", exc))
+        return
+    workers = Workers(state, settings=settings, reports_dir=reports_dir, workers=size, backend=backend)
+    workers.start()
+    conn.send(("ready", backend.provider, backend.model))
+    send_lock = threading.Lock()
+
+    def answer(request: int, function, args: tuple) -> None:
+        try:
+            reply = ("answer", request, function(workers, *args), None)
+        except FactcheckError as exc:
+            reply = ("answer", request, None, exc)
+        except Exception as exc:  # a bug: the request fails, not the process
+            log.exception("request %s", function.__name__)
+            reply = ("answer", request, None, FactcheckError(f"internal error: {exc.__class__.__name__}"))
+        with send_lock:
+            conn.send(reply)
+
+    def stop_now(*_: object) -> None:
+        raise _Stop
+
+    signal.signal(signal.SIGTERM, stop_now)
+    drain = 30.0
+    try:
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):  # the server is gone without a word: as if killed, leave the jobs to the next start
+                os._exit(1)
+            kind = message[0]
+            if kind == "wake":
+                workers.notify()
+            elif kind == "callback":
+                workers.call_back(message[1])
+            elif kind == "call":
+                threading.Thread(target=answer, args=message[1:], name=f"factcheck-call-{message[1]}", daemon=True).start()
+            elif kind == "stop":
+                drain = message[1]
+                break
+    except _Stop:
+        pass
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    drained = workers.stop(drain)
+    state.close()  # what still runs goes back to pending: the next start does it
+    with contextlib.suppress(OSError):
+        with send_lock:
+            conn.send(("stopped", drained))
+    os._exit(0)  # without waiting for a worker thread that overstayed
