@@ -1,7 +1,8 @@
 """`factcheck serve`: the newsroom service, an HTTP API and a page over the batch's state and pipeline.
 
-`run` builds what the CLI builds (settings, the backend, the state database), then serves the
-application (factcheck.serve.app) with uvicorn until Ctrl-C or SIGTERM.
+`run` starts the worker process (factcheck.serve.jobs.WorkerProcess: the backend and the jobs), opens
+the state database, then serves the application (factcheck.serve.app) with uvicorn until Ctrl-C or
+SIGTERM, which stop the workers too.
 """
 
 from __future__ import annotations
