@@ -408,6 +408,29 @@ def test_kill_9_mid_job_then_restart_completes_it(tmp_path: Path) -> None:
         slow.stop()
 
 
+def test_a_dead_worker_process_makes_the_server_unready(tmp_path: Path) -> None:
+    """If the worker process dies alone, the server says so (503 on /readyz, a JSON error for a part)
+    instead of queueing work nobody does unnoticed; jobs submitted meanwhile wait in the state."""
+    running = make_server(tmp_path).start()
+    try:
+        assert httpx.get(f"{running.url}/readyz").status_code == 200
+        done = submit(running, {"text": article(24)}).json()
+        assert wait_done(running, done["id"])["status"] == "done"
+        (worker,) = running.worker_pids()
+        os.kill(worker, signal.SIGKILL)
+        assert gone(worker)
+        deadline = time.monotonic() + 10
+        while (ready := httpx.get(f"{running.url}/readyz")).status_code == 200 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert ready.status_code == 503 and "worker process" in ready.json()["error"]["message"]
+        part = httpx.post(f"{running.url}/v1/claims", json={"text": article(25)}, timeout=30)
+        assert part.status_code == 500 and part.json()["error"]["code"] == "worker_gone", part.text
+        assert submit(running, {"text": article(26)}).status_code == 202
+        assert httpx.get(running.url + done["links"]["self"]).json()["status"] == "done"  # what was done is served
+    finally:
+        running.stop()
+
+
 def test_ctrl_c_to_the_process_group_drains_the_job_then_stops_every_process(tmp_path: Path) -> None:
     """A terminal's Ctrl-C signals the server and its worker process at once: the server decides the stop,
     the job in progress is finished, and no process is left."""

@@ -399,18 +399,25 @@ def create_app(config: ServeConfig, state: JobState, workers: WorkerProcess) -> 
         await run_in_threadpool(find, job_id)
 
         async def events() -> AsyncIterator[dict[str, str]]:
-            last = None
-            while True:
-                job = await run_in_threadpool(state.job, job_id)
-                data = view(job)
-                seen = (job.status, job.phase, job.steps_done, job.steps_total)
-                if job.status in ("done", "failed"):
-                    yield {"event": job.status, "data": json.dumps(data)}
-                    return
-                if seen != last:
-                    yield {"event": "progress", "data": json.dumps(data)}
-                    last = seen
-                await asyncio.sleep(0.2)
+            # Read again at each change the worker process announces (a job run by another server's
+            # workers is read every 0.2 s).
+            last, changed = None, workers.watch(job_id)
+            try:
+                while True:
+                    changed.clear()
+                    job = await run_in_threadpool(state.job, job_id)
+                    data = view(job)
+                    seen = (job.status, job.phase, job.steps_done, job.steps_total)
+                    if job.status in ("done", "failed"):
+                        yield {"event": job.status, "data": json.dumps(data)}
+                        return
+                    if seen != last:
+                        yield {"event": "progress", "data": json.dumps(data)}
+                        last = seen
+                    with contextlib.suppress(asyncio.TimeoutError):
+                        await asyncio.wait_for(changed.wait(), 0.2)
+            finally:
+                workers.unwatch(job_id, changed)
 
         return EventSourceResponse(events(), ping=15)
 

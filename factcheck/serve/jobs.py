@@ -306,6 +306,7 @@ class Workers:
         self._stopping = threading.Event()
         self._threads: list[threading.Thread] = []
         self._callbacks: list[threading.Thread] = []
+        self.announce = lambda job_id: None  # told of every change to a job's row (the worker process: to the server)
 
     def fingerprint_for(self, submitted: dict[str, Any]) -> str:
         return submission_fingerprint(self.fingerprint, submitted)
@@ -345,6 +346,7 @@ class Workers:
                         self._wake.wait(POLL_SECONDS)
                     continue
                 idle_rounds = 0
+                self.announce(job.id)
                 try:
                     self._do(job)
                 except Exception as exc:  # a bug: the job fails with what it was, the worker goes on
@@ -358,6 +360,10 @@ class Workers:
                 log.exception("worker error")
                 time.sleep(POLL_SECONDS)
 
+    def _update(self, job_id: str, **values: Any) -> None:
+        self.state.update_job(job_id, **values)
+        self.announce(job_id)
+
     def _do(self, job: Job) -> None:
         """One job: read the article, take it in the state, make its report (or find it made)."""
         from ..pipeline import Pipeline
@@ -369,22 +375,22 @@ class Workers:
         except FactcheckError as exc:
             return self._finish(job, "failed", error=exc)
         key = article_key(article)
-        state.update_job(job.id, key=key, text_sha256=article.sha256, title=article.title)
+        self._update(job.id, key=key, text_sha256=article.sha256, title=article.title)
         locator = job.submitted.get("url") or f"serve:{job.id}"
         print_ = self.fingerprint_for(job.submitted)
         decision, before = state.claim(key, source=locator, title=article.title, text_sha256=article.sha256, fingerprint=print_)
         if decision is Claim.BUSY:  # another run does it now: look again soon, then find it done
-            state.update_job(job.id, status="pending", owner=None, phase="waiting", not_before=time.time() + BUSY_RETRY_SECONDS)
+            self._update(job.id, status="pending", owner=None, phase="waiting", not_before=time.time() + BUSY_RETRY_SECONDS)
             return
         if decision is Claim.DONE:
             return self._finish(job, "done", report_path=before.report_path)
         # A submission with its own title, date or outlet gets its own file: the report of the plain text stays.
         variant = key if print_ == self.fingerprint else f"{key}#{print_[:16]}"
         target = (self.reports_dir / report_name(article, variant, locator)).resolve()
-        state.update_job(job.id, phase="analysing", steps_done=0, steps_total=0)
+        self._update(job.id, phase="analysing", steps_done=0, steps_total=0)
 
         def on_progress(done: int, total: int, status: str) -> None:
-            state.update_job(job.id, steps_done=done, steps_total=total, phase=status)
+            self._update(job.id, steps_done=done, steps_total=total, phase=status)
 
         try:
             with self.slots:
@@ -406,7 +412,7 @@ class Workers:
     def _finish(self, job: Job, status: str, *, report_path: str | None = None, error: FactcheckError | None = None) -> None:
         from ..redact import redact
 
-        self.state.update_job(  # the owner stays: which process did it (only running jobs are claims)
+        self._update(  # the owner stays: which process did it (only running jobs are claims)
             job.id, status=status, phase=None, report_path=report_path,
             error_code=error_code(error) if error else None, error=redact(str(error)) if error else None,
         )
@@ -500,6 +506,9 @@ class WorkerProcess:
         self._pending: dict[int, Future] = {}
         self._ids = itertools.count()
         self._drained = False
+        self._stopping = False
+        self._watchers: dict[str, list[tuple[Any, Any]]] = {}  # job id -> (event loop, asyncio.Event)
+        self._watch_lock = threading.Lock()
 
     def fingerprint_for(self, submitted: dict[str, Any]) -> str:
         return submission_fingerprint(self.fingerprint, submitted)
@@ -532,11 +541,34 @@ class WorkerProcess:
         threading.Thread(target=self._read, name="factcheck-serve-replies", daemon=True).start()
 
     def notify(self) -> None:
-        """A job was submitted: a worker takes it now rather than at its next look."""
-        self._send(("wake",))
+        """A job was submitted: a worker takes it now rather than at its next look (without a worker
+        process, the job waits in the state for the next start or another server)."""
+        with contextlib.suppress(WorkerGone):
+            self._send(("wake",))
 
     def call_back(self, job_id: str) -> None:
-        self._send(("callback", job_id))
+        try:
+            self._send(("callback", job_id))
+        except WorkerGone:
+            log.warning("job %s: no callback, the worker process has ended", job_id)
+
+    def watch(self, job_id: str):
+        """An asyncio.Event set whenever this server's worker process changes the job (the progress
+        events follow every step, not a polling rate); unwatch() it when done."""
+        import asyncio
+
+        event = asyncio.Event()
+        with self._watch_lock:
+            self._watchers.setdefault(job_id, []).append((asyncio.get_running_loop(), event))
+        return event
+
+    def unwatch(self, job_id: str, event) -> None:
+        with self._watch_lock:
+            watchers = [w for w in self._watchers.get(job_id, []) if w[1] is not event]
+            if watchers:
+                self._watchers[job_id] = watchers
+            else:
+                self._watchers.pop(job_id, None)
 
     def call(self, function, *args: Any) -> str:
         """function(workers, *args) in the worker process, its answer (or its FactcheckError) here."""
@@ -551,6 +583,7 @@ class WorkerProcess:
         it overstays). True when every job in progress was finished."""
         if self.process is None:
             return True
+        self._stopping = True
         try:
             self._send(("stop", timeout))
         except WorkerGone:
@@ -581,8 +614,17 @@ class WorkerProcess:
                 _, request, value, error = message
                 future = self._pending.pop(request)
                 future.set_exception(error) if error is not None else future.set_result(value)
+            elif message[0] == "changed":
+                with self._watch_lock:
+                    watchers = list(self._watchers.get(message[1], ()))
+                for loop, event in watchers:
+                    with contextlib.suppress(RuntimeError):  # its loop has closed
+                        loop.call_soon_threadsafe(event.set)
             elif message[0] == "stopped":
                 self._drained = message[1]
+        if not self._stopping:  # it died alone: reaped here (no zombie; `alive` turns false), stop() reaps it otherwise
+            self.process.join(10)
+            log.error("the worker process ended (exit code %s): restart factcheck serve", self.process.exitcode)
         for future in list(self._pending.values()):
             future.set_exception(WorkerGone("the worker process has ended: restart factcheck serve"))
         self._pending.clear()
@@ -614,9 +656,16 @@ def _work(conn, parent: int, settings: Settings, state_path: Path | str, reports
         conn.send(("error", exc))
         return
     workers = Workers(state, settings=settings, reports_dir=reports_dir, workers=size, backend=backend)
-    workers.start()
-    conn.send(("ready", backend.provider, backend.model))
     send_lock = threading.Lock()
+
+    def announce(job_id: str) -> None:
+        with send_lock, contextlib.suppress(OSError):
+            conn.send(("changed", job_id))
+
+    workers.announce = announce
+    with send_lock:
+        conn.send(("ready", backend.provider, backend.model))
+    workers.start()
 
     def answer(request: int, function, args: tuple) -> None:
         try:
