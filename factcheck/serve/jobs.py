@@ -287,7 +287,7 @@ def open_state(path: Path | str) -> JobState:
 
 
 class Workers:
-    """A bounded pool of threads doing the pending jobs of the state, oldest first.
+    """A bounded pool of threads doing the pending jobs of the state, oldest first (in the worker process).
 
     The backend is built once and shared; each article's steps run one after the other (as in a
     batch), so N workers keep at most N requests in flight. The bundled model does one at a time.
