@@ -1,10 +1,11 @@
 """How does `factcheck serve` hold up under 32 concurrent clients submitting 200 articles?
 
 Starts benchmarks/batch_throughput.py's OpenAI-compatible stub (recorded answers of llama.cpp's
-server, each after 300 ms) and `factcheck serve` as a child process on loopback (SQLite state,
---workers 16, no rate limit), then 32 client threads submit 200 distinct articles (the batch
-benchmark's corpus, as `text` with front matter) and poll each one's `GET /v1/reports/{id}` until
-it is done. Printed side by side, from one run:
+server, each after 300 ms) in a process of its own, as a model server is, and `factcheck serve` as a
+child process on loopback (SQLite state, --workers 16, no rate limit), then 32 client threads submit
+200 distinct articles (the batch benchmark's corpus, as `text` with front matter) and poll each one's
+`GET /v1/reports/{id}` until it is done (a poll's latency: from the request to the response read,
+its JSON decoded after). Printed side by side, from one run:
 
 - all 200 done, none failed or lost, and the model calls the stub served against the sum of the
   calls each article's report accounts for in the state (equal: no duplicate model work);
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import socket
 import statistics
@@ -40,6 +42,41 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from batch_throughput import MODEL, RECORDINGS, SETTINGS, Recordings, Stub, texts  # noqa: E402
 
 
+class StubProcess:
+    """batch_throughput's Stub, in a forked process: its threads do not take the clients' GIL, so the
+    clients time the server, not the stub's JSON work."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self._conn, theirs = context.Pipe()
+        self.process = context.Process(target=self._serve, args=(theirs,), daemon=True)
+        self.process.start()
+        self.url = self._conn.recv()
+
+    @staticmethod
+    def _serve(conn) -> None:
+        stub = Stub(Recordings(json.loads(RECORDINGS.read_text(encoding="utf-8"))))
+        conn.send(stub.url)
+        while True:
+            try:
+                name = conn.recv()
+            except EOFError:
+                return
+            conn.send(getattr(stub, name))
+
+    def _ask(self, name: str) -> int:
+        self._conn.send(name)
+        return self._conn.recv()
+
+    @property
+    def calls(self) -> int:
+        return self._ask("calls")
+
+    @property
+    def misses(self) -> int:
+        return self._ask("misses")
+
+
 def corpus(count: int) -> list[str]:
     pool = texts()
     return [
@@ -55,7 +92,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(stub: Stub, work: Path, workers: int, state: str | None = None) -> tuple[subprocess.Popen, str]:
+def start_server(stub: StubProcess, work: Path, workers: int, state: str | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("FACTCHECK_", "OPENAI_"))},
@@ -97,9 +134,11 @@ def run_clients(url: str | list[str], articles: list[str], clients: int) -> dict
                 job = http.post("/v1/reports", json={"text": text}).json()
                 while True:
                     started = time.perf_counter()
-                    data = http.get(f"/v1/reports/{job['id']}").json()
+                    response = http.get(f"/v1/reports/{job['id']}")
+                    elapsed = time.perf_counter() - started
+                    data = response.json()
                     with lock:
-                        latencies.append(time.perf_counter() - started)
+                        latencies.append(elapsed)
                     if data["status"] in ("done", "failed"):
                         with lock:
                             statuses[job["id"]] = data["status"]
@@ -122,7 +161,7 @@ def idle_latencies(url: str, ids: list[str]) -> list[float]:
     return found
 
 
-def two_servers_on_postgres(stub: Stub, articles: list[str], clients: int, workers: int, work: Path) -> dict | str:
+def two_servers_on_postgres(stub: StubProcess, articles: list[str], clients: int, workers: int, work: Path) -> dict | str:
     """Two serve processes, one PostgreSQL; what each did. A string: why it could not run."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     import pytest
@@ -142,11 +181,10 @@ def two_servers_on_postgres(stub: Stub, articles: list[str], clients: int, worke
                     server.wait(timeout=60)
             import psycopg
 
-            with psycopg.connect(url) as db:
-                by_owner = dict(db.execute("SELECT split_part(owner, ':', 2), count(*) FROM jobs WHERE status='done' GROUP BY 1").fetchall())
+            with psycopg.connect(url) as db:  # the owner of a job: the worker process (host:pid:run) of the server that did it
+                by_owner = db.execute("SELECT owner, count(*) FROM jobs WHERE status='done' GROUP BY 1 ORDER BY 2 DESC").fetchall()
                 accounted, rows = db.execute("SELECT sum(calls), count(*) FROM articles WHERE status='done'").fetchone()
-            pids = [str(server.pid) for server, _ in servers]
-            return {"run": run, "calls": calls, "accounted": accounted, "rows": rows, "shares": [by_owner.get(p, 0) for p in pids]}
+            return {"run": run, "calls": calls, "accounted": accounted, "rows": rows, "shares": [count for _, count in by_owner]}
     except pytest.skip.Exception as exc:
         return str(exc)
 
@@ -161,7 +199,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--workers", type=int, default=16)
     args = parser.parse_args()
-    stub = Stub(Recordings(json.loads(RECORDINGS.read_text(encoding="utf-8"))))
+    load_average = os.getloadavg()[0]  # the machine's other work, for reading the latencies
+    stub = StubProcess()
     articles = corpus(args.articles)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -186,7 +225,8 @@ def main() -> None:
             accounted, rows = db.execute("SELECT sum(calls), count(*) FROM articles WHERE status='done'").fetchone()
     done = sum(1 for s in load["statuses"].values() if s == "done")
     failed = sum(1 for s in load["statuses"].values() if s == "failed")
-    print(f"stub server: {300} ms per answer; {stub.misses} requests without a recorded answer")
+    print(f"stub server: {300} ms per answer; {stub.misses} requests without a recorded answer; "
+          f"load average {load_average:.1f} at the start on {os.cpu_count()} cores")
     print(f"{args.articles} articles, {args.clients} clients, {args.workers} workers, SQLite state")
     print(f"  done {done} of {args.articles}, failed {failed}, lost {args.articles - done - failed}")
     print(f"  model calls: {calls} served by the stub, {accounted} accounted for by the {rows} articles done in the state")
@@ -202,7 +242,7 @@ def main() -> None:
     statuses = list(shared["run"]["statuses"].values())
     print(f"two servers on one PostgreSQL, {args.workers // 2} workers each, the clients alternating between them:")
     print(f"  done {statuses.count('done')} of {args.articles}, failed {statuses.count('failed')}; jobs done by each: "
-          f"{shared['shares'][0]} and {shared['shares'][1]} (target: each >= {args.articles // 3})")
+          f"{' and '.join(map(str, shared['shares']))} (target: two, each >= {args.articles // 3})")
     print(f"  model calls: {shared['calls']} served, {shared['accounted']} accounted for by the {shared['rows']} articles done; "
           f"wall time {shared['run']['wall']:.1f} s")
 

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
@@ -49,6 +50,7 @@ class Server:
     process: subprocess.Popen | None = None
     args: tuple[str, ...] = ()
     env: dict[str, str] | None = None
+    session: bool = False  # in a process group of its own, as a terminal's foreground job
 
     @property
     def url(self) -> str:
@@ -61,7 +63,8 @@ class Server:
         if "FACTCHECK_STATE" not in self.env:
             command += ["--state", str(self.folder / "state.sqlite3")]
         self.process = subprocess.Popen(
-            command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=open(self.folder / "server.log", "ab")
+            command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=open(self.folder / "server.log", "ab"),
+            start_new_session=self.session,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -80,6 +83,30 @@ class Server:
 
     def calls(self) -> dict[str, list[int]]:
         return calls_by_article(self.log)
+
+    def worker_pids(self) -> set[int]:
+        """The processes that asked the model: the worker processes, not the server's."""
+        return {pid for pids in self.calls().values() for pid in pids}
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def gone(pid: int, timeout: float = 10) -> bool:
+    """The process ended (and was reaped) within `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not alive(pid)
+
+
+def parent_of(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
 def make_server(folder: Path, *args: str, delay: float = 0.0, **env: str) -> Server:
@@ -100,10 +127,13 @@ def server(tmp_path_factory) -> Iterator[Server]:
     """No token, private URLs refused, a generous rate limit."""
     running = make_server(tmp_path_factory.mktemp("serve"), "--rate-limit", "1000", "--workers", "2", delay=0.02).start()
     yield running
+    workers = running.worker_pids()
     running.stop()
     # SIGTERM drains and stops cleanly (uvicorn then re-raises the signal, so that the parent sees it).
     assert running.process.returncode in (0, -signal.SIGTERM)
     assert "Application shutdown complete" in (running.folder / "server.log").read_text()
+    assert workers and running.process.pid not in workers  # the jobs ran beside the server, not in it
+    assert all(gone(pid) for pid in workers), "a worker process outlived the server"
 
 
 @pytest.fixture(scope="module")
@@ -374,18 +404,65 @@ def test_kill_9_mid_job_then_restart_completes_it(tmp_path: Path) -> None:
         while not slow.calls() and time.monotonic() < deadline:
             time.sleep(0.05)
         assert httpx.get(slow.url + first["links"]["self"]).json()["status"] == "running"
+        (killed,) = slow.worker_pids()
+        if sys.platform.startswith("linux"):
+            assert parent_of(killed) == slow.process.pid  # the server's worker process
         slow.process.kill()  # kill -9: no drain, no release
         slow.process.wait(timeout=10)
-        killed = slow.process.pid
+        assert gone(killed), "the killed server's worker process is still at work"
         slow.start()  # the restarted server takes the running job back, then the pending one
         for job in (first, queued):
             assert wait_done(slow, job["id"])["status"] == "done"
         by_article = slow.calls()
         assert len(by_article) == 2
         interrupted = [set(pids) for pids in by_article.values() if killed in pids]
-        assert interrupted == [{killed, slow.process.pid}], by_article  # begun by the killed one, finished after
+        (restarted,) = slow.worker_pids() - {killed}
+        assert interrupted == [{killed, restarted}], by_article  # begun by the killed one, finished after
     finally:
         slow.stop()
+
+
+def test_a_dead_worker_process_makes_the_server_unready(tmp_path: Path) -> None:
+    """If the worker process dies alone, the server says so (503 on /readyz, a JSON error for a part)
+    instead of queueing work nobody does unnoticed; jobs submitted meanwhile wait in the state."""
+    running = make_server(tmp_path).start()
+    try:
+        assert httpx.get(f"{running.url}/readyz").status_code == 200
+        done = submit(running, {"text": article(24)}).json()
+        assert wait_done(running, done["id"])["status"] == "done"
+        (worker,) = running.worker_pids()
+        os.kill(worker, signal.SIGKILL)
+        assert gone(worker)
+        deadline = time.monotonic() + 10
+        while (ready := httpx.get(f"{running.url}/readyz")).status_code == 200 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert ready.status_code == 503 and "worker process" in ready.json()["error"]["message"]
+        part = httpx.post(f"{running.url}/v1/claims", json={"text": article(25)}, timeout=30)
+        assert part.status_code == 500 and part.json()["error"]["code"] == "worker_gone", part.text
+        assert submit(running, {"text": article(26)}).status_code == 202
+        assert httpx.get(running.url + done["links"]["self"]).json()["status"] == "done"  # what was done is served
+    finally:
+        running.stop()
+
+
+def test_ctrl_c_to_the_process_group_drains_the_job_then_stops_every_process(tmp_path: Path) -> None:
+    """A terminal's Ctrl-C signals the server and its worker process at once: the server decides the stop,
+    the job in progress is finished, and no process is left."""
+    import sqlite3
+
+    running = make_server(tmp_path, "--workers", "1", delay=0.1)
+    running.session = True
+    running.start()
+    job = submit(running, {"text": article(23)}).json()
+    deadline = time.monotonic() + 60
+    while not running.calls() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    (worker,) = running.worker_pids()
+    os.killpg(running.process.pid, signal.SIGINT)
+    assert running.process.wait(timeout=60) in (0, 130, -signal.SIGINT), (tmp_path / "server.log").read_text()
+    assert gone(worker), "the worker process outlived the server"
+    with sqlite3.connect(tmp_path / "state.sqlite3") as db:
+        assert db.execute("SELECT status FROM jobs WHERE id=?", (job["id"],)).fetchone() == ("done",)
 
 
 # --- the page, in Debian's chromium ---------------------------------------------------------------------
@@ -491,8 +568,8 @@ def test_two_servers_on_one_postgresql_split_the_work(tmp_path: Path) -> None:
             by_article = first.calls()
             assert len(by_article) == 12
             assert all(len(set(pids)) == 1 for pids in by_article.values()), "an article was done twice"
-            share = [sum(1 for pids in by_article.values() if pids[0] == s.process.pid) for s in (first, second)]
-            assert min(share) >= 3, share
+            share = Counter(pids[0] for pids in by_article.values())  # by worker process: one per server
+            assert len(share) == 2 and min(share.values()) >= 3, share
             again = submit(second, {"text": article(40)})
             assert again.status_code == 200 and again.json()["status"] == "done"  # one cache for both
         finally:

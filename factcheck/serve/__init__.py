@@ -1,7 +1,8 @@
 """`factcheck serve`: the newsroom service, an HTTP API and a page over the batch's state and pipeline.
 
-`run` builds what the CLI builds (settings, the backend, the state database), then serves the
-application (factcheck.serve.app) with uvicorn until Ctrl-C or SIGTERM.
+`run` starts the worker process (factcheck.serve.jobs.WorkerProcess: the backend and the jobs), opens
+the state database, then serves the application (factcheck.serve.app) with uvicorn until Ctrl-C or
+SIGTERM, which stop the workers too.
 """
 
 from __future__ import annotations
@@ -29,42 +30,34 @@ def run(config: ServeConfig, *, host: str = "127.0.0.1", port: int = 8000, log_l
     """Serve until interrupted. Binding beyond loopback needs a token: the API runs a model for anyone who can reach it."""
     import uvicorn
 
-    from .. import llm
-    from ..postgres import is_postgres_url, shown
+    from ..postgres import shown
     from ..redact import remember
-    from .jobs import JobState, Workers
+    from .jobs import WorkerProcess, open_state
 
     if not is_loopback(host) and not config.token:
         raise ConfigError(f"--host {host} is reachable from other machines: set a token (--token or FACTCHECK_SERVE_TOKEN)")
     if config.token:
         remember(config.token)  # so that no message or log line can show it
-    import sys
-
-    # The workers' threads are CPU-bound between model calls (parsing, checks); a waiting request
-    # thread gets the GIL after this long instead of 5 ms: the status polls stay quick under load.
-    sys.setswitchinterval(0.001)
-    backend = llm.build_backend(config.settings)  # the bundled model loads here, in the main thread
-    lease = config.settings.state_lease
-    if is_postgres_url(config.state_path):
-        from .postgres import PostgresJobState
-
-        state: JobState = PostgresJobState(config.state_path, lease=lease)
-        shown_state = shown(config.state_path)
-    else:
-        state, shown_state = JobState(config.state_path, lease=lease), str(config.state_path)
+    # The workers first, forked from this process while it has one thread; they build the backend (the
+    # bundled model loads there) and open the state on their own connection.
+    workers = WorkerProcess(settings=config.settings, state_path=config.state_path, reports_dir=config.reports_dir, workers=config.workers)
+    workers.start()
     try:
-        workers = Workers(state, settings=config.settings, reports_dir=config.reports_dir, workers=config.workers, backend=backend)
-        app = create_app(config, state, workers)
-        logging.getLogger("factcheck.serve").info("state %s, reports in %s", shown_state, config.reports_dir)
-        server = uvicorn.Server(
-            uvicorn.Config(
-                app, host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False,
-                timeout_graceful_shutdown=config.drain_seconds,
+        state = open_state(config.state_path, lease=config.settings.state_lease)
+        try:
+            app = create_app(config, state, workers)
+            logging.getLogger("factcheck.serve").info("state %s, reports in %s", shown(str(config.state_path)), config.reports_dir)
+            server = uvicorn.Server(
+                uvicorn.Config(
+                    app, host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False,
+                    timeout_graceful_shutdown=config.drain_seconds,
+                )
             )
-        )
-        server.run()
+            server.run()
+        finally:
+            state.close()
     finally:
-        state.close()
+        workers.stop(config.drain_seconds)  # at once if the application stopped it already
 
 
 def default_reports_dir(state_path: Path | str) -> Path:

@@ -35,7 +35,7 @@ from ..article import MAX_INPUT_BYTES, check_url
 from ..batch import article_key
 from ..settings import Settings
 from .docs import add_docs
-from .jobs import Job, JobState, Workers, error_code, read_submission
+from .jobs import Job, JobState, WorkerProcess, check_json, error_code, part_json, read_submission
 
 # The HTTP status of each cause; a cause not listed is the client's (422) unless it is a FactcheckError
 # of the server's own making (500).
@@ -218,21 +218,21 @@ class RateLimiter:
 # --- the application --------------------------------------------------------------------------------
 
 
-def create_app(config: ServeConfig, state: JobState, workers: Workers) -> FastAPI:
+def create_app(config: ServeConfig, state: JobState, workers: WorkerProcess) -> FastAPI:
+    """The application over a state and a started worker process (factcheck.serve.run starts them)."""
     settings = config.settings
     limiter = RateLimiter(config.rate_limit)
     config.reports_dir.mkdir(parents=True, exist_ok=True)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        workers.start()
         yield
         # Ctrl-C / SIGTERM: uvicorn has stopped taking requests; the jobs in progress get some time to
-        # finish, then whatever still runs goes back to pending for the next start.
-        if await run_in_threadpool(workers.stop, config.drain_seconds):
-            state.close()
-        else:  # a worker still runs: its job goes back to pending; the process ends without waiting for it
-            state.release_mine()
+        # finish, then whatever still runs goes back to pending for the next start (the worker process
+        # gives back its own; those of one killed for overstaying are given back here).
+        await run_in_threadpool(workers.stop, config.drain_seconds)
+        state.release_dead_claims()  # articles and jobs
+        state.close()
 
     app = FastAPI(
         title="factcheck",
@@ -321,10 +321,10 @@ def create_app(config: ServeConfig, state: JobState, workers: Workers) -> FastAP
     @app.get("/readyz", tags=["health"])
     def readyz() -> JSONResponse:
         """Ready: the bundled model is loaded (it is, once the server listens) or the model server answers."""
-        problem = _model_problem(workers.backend, settings)
+        problem = _model_problem(workers, settings) if workers.alive else "the worker process has ended: restart factcheck serve"
         if problem:
             return error_response(503, "not_ready", problem)
-        return JSONResponse({"status": "ready", "provider": workers.backend.provider, "model": workers.backend.model})
+        return JSONResponse({"status": "ready", "provider": workers.provider, "model": workers.model})
 
     # --- reports -------------------------------------------------------------------------------------
 
@@ -403,31 +403,37 @@ def create_app(config: ServeConfig, state: JobState, workers: Workers) -> FastAP
         await run_in_threadpool(find, job_id)
 
         async def events() -> AsyncIterator[dict[str, str]]:
-            last = None
-            while True:
-                job = await run_in_threadpool(state.job, job_id)
-                data = view(job)
-                seen = (job.status, job.phase, job.steps_done, job.steps_total)
-                if job.status in ("done", "failed"):
-                    yield {"event": job.status, "data": json.dumps(data)}
-                    return
-                if seen != last:
-                    yield {"event": "progress", "data": json.dumps(data)}
-                    last = seen
-                await asyncio.sleep(0.2)
+            # Read again at each change the worker process announces (a job run by another server's
+            # workers is read every 0.2 s).
+            last, changed = None, workers.watch(job_id)
+            try:
+                while True:
+                    changed.clear()
+                    job = await run_in_threadpool(state.job, job_id)
+                    data = view(job)
+                    seen = (job.status, job.phase, job.steps_done, job.steps_total)
+                    if job.status in ("done", "failed"):
+                        yield {"event": job.status, "data": json.dumps(data)}
+                        return
+                    if seen != last:
+                        yield {"event": "progress", "data": json.dumps(data)}
+                        last = seen
+                    with contextlib.suppress(asyncio.TimeoutError):
+                        await asyncio.wait_for(changed.wait(), 0.2)
+            finally:
+                workers.unwatch(job_id, changed)
 
         return EventSourceResponse(events(), ping=15)
 
     @app.get("/v1/reports/{job_id}", tags=["reports"])
     async def report(job_id: str) -> Response:
         """The job's status (pending, running, done, failed with its error), and the report when done."""
-        # On the event loop, not the thread pool: what clients poll while the workers hold the CPU
-        # (one indexed SQLite read under a lock held for single statements). The report file is spliced
-        # in as it is, not parsed and encoded again.
+        # On the event loop: one indexed read (this process runs no job; the workers write from theirs).
+        # The report file's bytes are spliced in as they are, not parsed, validated and encoded again.
         job = find(job_id)
-        data = json.dumps(view(job))
+        data = json.dumps(view(job)).encode()
         if job.status == "done" and job.report_path:
-            data = data[:-1] + ', "report": ' + Path(job.report_path).read_text(encoding="utf-8") + "}"
+            data = data[:-1] + b', "report": ' + Path(job.report_path).read_bytes() + b"}"
         return Response(data, media_type="application/json")
 
     @app.get("/v1/digest", tags=["reports"])
@@ -463,12 +469,10 @@ def create_app(config: ServeConfig, state: JobState, workers: Workers) -> FastAP
 
     def part(name: str):
         def handler(request: Request, body: Annotated[ArticleIn, Body()]) -> Response:
-            from ..render import to_json
-
             limiter.take(client_of(request))
             article = read_submission(body.model_dump(mode="json", exclude_none=True), settings)
-            # A whole report with only this part run (provenance.chains), as `factcheck claims` writes it.
-            return Response(to_json(workers.run_part(article, name)), media_type="application/json")
+            # Made by the worker process, in turn with the jobs for the model.
+            return Response(workers.call(part_json, article, name), media_type="application/json")
 
         handler.__doc__ = f"The {name} of an article alone, made now (the answer waits for the model)."
         return handler
@@ -480,11 +484,10 @@ def create_app(config: ServeConfig, state: JobState, workers: Workers) -> FastAP
     def check(request: Request, body: Annotated[CheckIn, Body()]) -> Response:
         """Which statements the article supports, the sentences that do, and why the others fail: what
         `factcheck check --format json` prints. No model is called."""
-        from ..support import check_statements
-
         limiter.take(client_of(request))
         article = read_submission(body.model_dump(mode="json", exclude_none=True, exclude={"statements"}), settings)
-        return Response(check_statements(article, body.statements).model_dump_json(indent=2), media_type="application/json")
+        # Parsed by the worker process: spaCy's CPU work stays out of the process that answers requests.
+        return Response(workers.call(check_json, article, body.statements), media_type="application/json")
 
     # --- the page ------------------------------------------------------------------------------------
 

@@ -8,18 +8,32 @@ text, model and prompts (factcheck.batch's key and fingerprint) finishes with no
 A job is written before its submission is answered and claimed inside one write transaction; a
 report is written before its row says `done`. So after a restart, even a kill -9, the jobs that
 were pending or running are done, and nothing finished is lost.
+
+The workers run in a process of their own (WorkerProcess), beside the server's: as threads of the
+server process, their parsing and checks held the GIL that the event loop needs after every socket
+write and database read, and the state's lock while they waited for it (measured: the loop woke
+17-47 ms late at p95 under benchmarks/serve_load.py, where another process on the same machine woke
+1-3 ms late). The jobs and their progress go through the state; the rest (wake-ups, the parts asked
+for alone, callbacks, the stop) through one pipe.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import json
 import logging
+import os
+import signal
+import sqlite3
+import sys
 import threading
 import time
 import uuid
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +44,8 @@ from ..errors import FactcheckError
 from ..files import write_atomic
 from ..models import PARTS
 from ..settings import Settings
-from ..state import Claim, State
+from ..postgres import is_postgres_url
+from ..state import LEASE_SECONDS, Claim, State
 
 log = logging.getLogger("factcheck.serve")
 
@@ -103,10 +118,28 @@ class Job:
 
 class JobState(State):
     """The batch state with the jobs table beside its articles (one connection, one lock). Jobs are claims
-    like articles: leased, renewed by the heartbeat, given back by release_mine and release_dead_claims."""
+    like articles: leased, renewed by the heartbeat, given back by release_mine and release_dead_claims.
+    On SQLite a second connection answers `job`, the status polls."""
 
     _CLAIMS = {**State._CLAIMS, "jobs": ("id", ", phase=NULL")}
     _SCHEMAS = (*State._SCHEMAS, _JOBS_SCHEMA)
+    _polls: sqlite3.Connection | None = None  # None (PostgreSQL): the polls share the connection
+
+    def __init__(self, location: Path | str, *, lease: float = LEASE_SECONDS) -> None:
+        super().__init__(location, lease=lease)
+        if not is_postgres_url(location):
+            # In WAL mode a reader never waits for a writer: a poll answered on the event loop does not wait
+            # behind this process's write transaction, itself waiting for the worker process's (measured:
+            # up to 23 ms on the shared connection under benchmarks/serve_load.py).
+            self._polls = sqlite3.connect(location, timeout=60, isolation_level=None, check_same_thread=False)
+            self._polls_lock = threading.Lock()
+
+    def close(self) -> None:
+        """Idempotent: the application closes it at shutdown, `run` again if the server never started."""
+        super().close()
+        if self._polls is not None:
+            self._polls.close()
+            self._polls = None
 
     def submit(
         self,
@@ -161,8 +194,12 @@ class JobState(State):
             self._db.execute(f"UPDATE jobs SET {columns}, updated_at=? WHERE id=?", (*values.values(), time.time(), job_id))
 
     def job(self, job_id: str) -> Job | None:
-        with self._lock:
-            return self._job(job_id)
+        if self._polls is None:
+            with self._lock:
+                return self._job(job_id)
+        with self._polls_lock:
+            values = self._polls.execute(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id=?", (job_id,)).fetchone()
+        return Job(*values) if values else None
 
     def jobs(self, *, since: float | None = None, query: str | None = None, limit: int = 100) -> list[Job]:
         """The newest jobs first; `query` matches titles (case-insensitive)."""
@@ -211,11 +248,29 @@ def error_code(exc: FactcheckError) -> str:
     return re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", type(exc).__name__).lower()
 
 
+def submission_fingerprint(base: str, submitted: dict[str, Any]) -> str:
+    """The batch's fingerprint, unless the submission sets the title, date or outlet: they change the
+    report (a date moves every relative date) but not the text's hash, so they join the fingerprint."""
+    fields = {name: submitted[name] for name in ("title", "published", "source") if submitted.get(name)}
+    if not fields:
+        return base
+    return hashlib.sha256(json.dumps([base, fields], sort_keys=True).encode()).hexdigest()
+
+
+def open_state(path: Path | str, *, lease: float) -> JobState:
+    """The job state: a SQLite file, or a postgresql:// URL."""
+    if is_postgres_url(path):
+        from .postgres import PostgresJobState
+
+        return PostgresJobState(path, lease=lease)
+    return JobState(path, lease=lease)
+
+
 # --- the workers -----------------------------------------------------------------------------------
 
 
 class Workers:
-    """A bounded pool of threads doing the pending jobs of the state, oldest first.
+    """A bounded pool of threads doing the pending jobs of the state, oldest first (in the worker process).
 
     The backend is built once and shared; each article's steps run one after the other (as in a
     batch), so N workers keep at most N requests in flight. The bundled model does one at a time.
@@ -234,14 +289,10 @@ class Workers:
         self._stopping = threading.Event()
         self._threads: list[threading.Thread] = []
         self._callbacks: list[threading.Thread] = []
+        self.announce = lambda job_id: None  # told of every change to a job's row (the worker process: to the server)
 
     def fingerprint_for(self, submitted: dict[str, Any]) -> str:
-        """The batch's fingerprint, unless the submission sets the title, date or outlet: they change the
-        report (a date moves every relative date) but not the text's hash, so they join the fingerprint."""
-        fields = {name: submitted[name] for name in ("title", "published", "source") if submitted.get(name)}
-        if not fields:
-            return self.fingerprint
-        return hashlib.sha256(json.dumps([self.fingerprint, fields], sort_keys=True).encode()).hexdigest()
+        return submission_fingerprint(self.fingerprint, submitted)
 
     def start(self) -> None:
         self.state.release_dead_claims()  # then the state's heartbeat does it again every third of a lease
@@ -272,6 +323,7 @@ class Workers:
                     with self._wake:
                         self._wake.wait(POLL_SECONDS)
                     continue
+                self.announce(job.id)
                 try:
                     self._do(job)
                 except Exception as exc:  # a bug: the job fails with what it was, the worker goes on
@@ -285,6 +337,10 @@ class Workers:
                 log.exception("worker error")
                 time.sleep(POLL_SECONDS)
 
+    def _update(self, job_id: str, **values: Any) -> None:
+        self.state.update_job(job_id, **values)
+        self.announce(job_id)
+
     def _do(self, job: Job) -> None:
         """One job: read the article, take it in the state, make its report (or find it made)."""
         from ..pipeline import Pipeline
@@ -296,22 +352,22 @@ class Workers:
         except FactcheckError as exc:
             return self._finish(job, "failed", error=exc)
         key = article_key(article)
-        state.update_job(job.id, key=key, text_sha256=article.sha256, title=article.title)
+        self._update(job.id, key=key, text_sha256=article.sha256, title=article.title)
         locator = job.submitted.get("url") or f"serve:{job.id}"
         print_ = self.fingerprint_for(job.submitted)
         decision, before = state.claim(key, source=locator, title=article.title, text_sha256=article.sha256, fingerprint=print_)
         if decision is Claim.BUSY:  # another run does it now: look again soon, then find it done
-            state.update_job(job.id, status="pending", owner=None, phase="waiting", not_before=time.time() + BUSY_RETRY_SECONDS)
+            self._update(job.id, status="pending", owner=None, phase="waiting", not_before=time.time() + BUSY_RETRY_SECONDS)
             return
         if decision is Claim.DONE:
             return self._finish(job, "done", report_path=before.report_path)
         # A submission with its own title, date or outlet gets its own file: the report of the plain text stays.
         variant = key if print_ == self.fingerprint else f"{key}#{print_[:16]}"
         target = (self.reports_dir / report_name(article, variant, locator)).resolve()
-        state.update_job(job.id, phase="analysing", steps_done=0, steps_total=0)
+        self._update(job.id, phase="analysing", steps_done=0, steps_total=0)
 
         def on_progress(done: int, total: int, status: str) -> None:
-            state.update_job(job.id, steps_done=done, steps_total=total, phase=status)
+            self._update(job.id, steps_done=done, steps_total=total, phase=status)
 
         try:
             with self.slots:
@@ -333,7 +389,7 @@ class Workers:
     def _finish(self, job: Job, status: str, *, report_path: str | None = None, error: FactcheckError | None = None) -> None:
         from ..redact import redact
 
-        self.state.update_job(  # the owner stays: which process did it (only running jobs are claims)
+        self._update(  # the owner stays: which process did it (only running jobs are claims)
             job.id, status=status, phase=None, report_path=report_path,
             error_code=error_code(error) if error else None, error=redact(str(error)) if error else None,
         )
@@ -385,3 +441,247 @@ class Workers:
             wait *= 2
         self.state.update_job(job_id, callback_status=outcome)
 
+
+
+# --- the worker process ----------------------------------------------------------------------------
+
+
+def part_json(workers: Workers, article: Article, part: str) -> str:
+    """POST /v1/claims, /v1/timeline: a whole report with only that chain run, as `factcheck claims` writes it."""
+    from ..render import to_json
+
+    return to_json(workers.run_part(article, part))
+
+
+def check_json(workers: Workers, article: Article, statements: list[str]) -> str:
+    """POST /v1/check: what `factcheck check --format json` prints (no model call, but spaCy's parsing)."""
+    from ..support import check_statements
+
+    return check_statements(article, statements).model_dump_json(indent=2)
+
+
+class WorkerGone(FactcheckError):
+    """The worker process ended: nothing can be asked of it."""
+
+
+class WorkerProcess:
+    """The server's side of its worker process: start it, wake it, ask it for a part, stop it.
+
+    It is forked before the server starts (a single-threaded process: a fork is safe), and it builds
+    the backend itself, so that the bundled model loads in the main thread of the process that uses
+    it, once. It dies with the server, even a killed one (Linux: PR_SET_PDEATHSIG; elsewhere it sees
+    the pipe close), so a kill -9 leaves no orphan at work: the restart takes its jobs back.
+    """
+
+    def __init__(self, *, settings: Settings, state_path: Path | str, reports_dir: Path, workers: int) -> None:
+        self.settings, self.state_path, self.reports_dir, self.workers = settings, state_path, reports_dir, workers
+        self.fingerprint = fingerprint(settings)
+        self.provider = self.model = ""
+        self.process = None
+        self._conn = None
+        self._send_lock = threading.Lock()
+        self._pending: dict[int, Future] = {}
+        self._ids = itertools.count()
+        self._drained = False
+        self._stopping = False
+        self._watchers: dict[str, list[tuple[Any, Any]]] = {}  # job id -> (event loop, asyncio.Event)
+        self._watch_lock = threading.Lock()
+
+    def fingerprint_for(self, submitted: dict[str, Any]) -> str:
+        return submission_fingerprint(self.fingerprint, submitted)
+
+    @property
+    def alive(self) -> bool:
+        return self.process is not None and self.process.is_alive()
+
+    def start(self) -> None:
+        """Fork the worker process and wait until its backend is built (the bundled model loaded)."""
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self._conn, theirs = context.Pipe()
+        self.process = context.Process(
+            target=_work, name="factcheck-serve-workers", daemon=False,
+            args=(theirs, os.getpid(), self.settings, self.state_path, self.reports_dir, self.workers),
+        )
+        self.process.start()
+        theirs.close()
+        try:
+            message = self._conn.recv()
+        except EOFError:
+            self.process.join()
+            raise WorkerGone(f"the worker process ended as it started (exit code {self.process.exitcode})") from None
+        if message[0] == "error":
+            self.process.join()
+            raise message[1]
+        _, self.provider, self.model = message
+        threading.Thread(target=self._read, name="factcheck-serve-replies", daemon=True).start()
+
+    def notify(self) -> None:
+        """A job was submitted: a worker takes it now rather than at its next look (without a worker
+        process, the job waits in the state for the next start or another server)."""
+        with contextlib.suppress(WorkerGone):
+            self._send(("wake",))
+
+    def call_back(self, job_id: str) -> None:
+        try:
+            self._send(("callback", job_id))
+        except WorkerGone:
+            log.warning("job %s: no callback, the worker process has ended", job_id)
+
+    def watch(self, job_id: str):
+        """An asyncio.Event set whenever this server's worker process changes the job (the progress
+        events follow every step, not a polling rate); unwatch() it when done."""
+        import asyncio
+
+        event = asyncio.Event()
+        with self._watch_lock:
+            self._watchers.setdefault(job_id, []).append((asyncio.get_running_loop(), event))
+        return event
+
+    def unwatch(self, job_id: str, event) -> None:
+        with self._watch_lock:
+            watchers = [w for w in self._watchers.get(job_id, []) if w[1] is not event]
+            if watchers:
+                self._watchers[job_id] = watchers
+            else:
+                self._watchers.pop(job_id, None)
+
+    def call(self, function, *args: Any) -> str:
+        """function(workers, *args) in the worker process, its answer (or its FactcheckError) here."""
+        future: Future = Future()
+        request = next(self._ids)
+        self._pending[request] = future
+        self._send(("call", request, function, args))
+        return future.result()
+
+    def stop(self, timeout: float) -> bool:
+        """Ask the workers to finish what they do within `timeout` s, then end the process (killed if
+        it overstays). True when every job in progress was finished."""
+        if self.process is None:
+            return True
+        self._stopping = True
+        try:
+            self._send(("stop", timeout))
+        except WorkerGone:
+            pass
+        self.process.join(timeout + 10)  # its drain, then closing the state
+        if self.process.is_alive():
+            log.warning("the worker process did not stop in time: killed")
+            self.process.kill()
+            self.process.join()
+        return self._drained
+
+    def _send(self, message: tuple) -> None:
+        with self._send_lock:
+            try:
+                self._conn.send(message)
+            except (OSError, ValueError):  # a closed pipe: the process ended
+                if len(message) > 1 and message[0] == "call":
+                    self._pending.pop(message[1], None)
+                raise WorkerGone("the worker process has ended: restart factcheck serve") from None
+
+    def _read(self) -> None:
+        while True:
+            try:
+                message = self._conn.recv()
+            except (EOFError, OSError):
+                break
+            if message[0] == "answer":
+                _, request, value, error = message
+                future = self._pending.pop(request)
+                future.set_exception(error) if error is not None else future.set_result(value)
+            elif message[0] == "changed":
+                with self._watch_lock:
+                    watchers = list(self._watchers.get(message[1], ()))
+                for loop, event in watchers:
+                    with contextlib.suppress(RuntimeError):  # its loop has closed
+                        loop.call_soon_threadsafe(event.set)
+            elif message[0] == "stopped":
+                self._drained = message[1]
+        if not self._stopping:  # it died alone: reaped here (no zombie; `alive` turns false), stop() reaps it otherwise
+            self.process.join(10)
+            log.error("the worker process ended (exit code %s): restart factcheck serve", self.process.exitcode)
+        for future in list(self._pending.values()):
+            future.set_exception(WorkerGone("the worker process has ended: restart factcheck serve"))
+        self._pending.clear()
+
+
+class _Stop(Exception):
+    """SIGTERM sent to the worker process itself (a whole process group stopped): drain as asked by the server."""
+
+
+def _die_with_parent(parent: int) -> None:
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: killed when the server dies
+    if os.getppid() != parent:  # it died before that took effect
+        os._exit(1)
+
+
+def _work(conn, parent: int, settings: Settings, state_path: Path | str, reports_dir: Path, size: int) -> None:
+    """The worker process: the backend, the state, the pool of workers, and the pipe's messages."""
+    from .. import llm
+
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server says when to stop
+    try:
+        backend = llm.build_backend(settings)
+        state = open_state(state_path, lease=settings.state_lease)
+    except FactcheckError as exc:
+        conn.send(("error", exc))
+        return
+    workers = Workers(state, settings=settings, reports_dir=reports_dir, workers=size, backend=backend)
+    send_lock = threading.Lock()
+
+    def announce(job_id: str) -> None:
+        with send_lock, contextlib.suppress(OSError):
+            conn.send(("changed", job_id))
+
+    workers.announce = announce
+    with send_lock:
+        conn.send(("ready", backend.provider, backend.model))
+    workers.start()
+
+    def answer(request: int, function, args: tuple) -> None:
+        try:
+            reply = ("answer", request, function(workers, *args), None)
+        except FactcheckError as exc:
+            reply = ("answer", request, None, exc)
+        except Exception as exc:  # a bug: the request fails, not the process
+            log.exception("request %s", function.__name__)
+            reply = ("answer", request, None, FactcheckError(f"internal error: {exc.__class__.__name__}"))
+        with send_lock:
+            conn.send(reply)
+
+    def stop_now(*_: object) -> None:
+        raise _Stop
+
+    signal.signal(signal.SIGTERM, stop_now)
+    drain = 30.0
+    try:
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):  # the server is gone without a word: as if killed, leave the jobs to the next start
+                os._exit(1)
+            kind = message[0]
+            if kind == "wake":
+                workers.notify()
+            elif kind == "callback":
+                workers.call_back(message[1])
+            elif kind == "call":
+                threading.Thread(target=answer, args=message[1:], name=f"factcheck-call-{message[1]}", daemon=True).start()
+            elif kind == "stop":
+                drain = message[1]
+                break
+    except _Stop:
+        pass
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    drained = workers.stop(drain)
+    state.close()  # what still runs goes back to pending: the next start does it
+    with contextlib.suppress(OSError):
+        with send_lock:
+            conn.send(("stopped", drained))
+    os._exit(0)  # without waiting for a worker thread that overstayed
