@@ -19,7 +19,7 @@ import datetime as dt
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from typing import Protocol
+from typing import Annotated, Any, Protocol
 
 from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_core.runnables import RunnableLambda
@@ -196,7 +196,7 @@ class Pipeline:
 
             def check(value: BaseModel, group: list[Step] = group, found: dict[int, list[str]] = found) -> list[str]:
                 for n, step in enumerate(group):
-                    found[n] = chains[step.chain].check(article, step, getattr(value, f"step{n}"))
+                    found[n] = chains[step.chain].check(article, step, step_value(value, n, step))
                 return [f"{step.key}: {p}" for n, step in enumerate(group) for p in found[n]]
 
             whole = self.asker.ask(
@@ -207,7 +207,7 @@ class Pipeline:
                 max_tokens=prompt.meta.max_tokens * len(group),  # the prompt's max_tokens is per step
             )
             for n, step in enumerate(group):
-                answers[id(step)] = step_answer(whole, n, found.get(n, []))
+                answers[id(step)] = step_answer(whole, n, step, found.get(n, []))
                 if answered is not None:
                     answered(step)
         return answers
@@ -277,12 +277,34 @@ class Pipeline:
 
 def steps_draft(steps: Sequence[Step]) -> type[BaseModel]:
     """One answer about several steps: an object with each step's key, in order, holding that step's
-    own draft. Under a grammar the model writes the keys as listed and chooses only the values."""
-    fields = {f"step{n}": (step.draft, Field(alias=step.key)) for n, step in enumerate(steps)}
+    own draft, or the value of its one field ({"S4": "event"}, not {"S4": {"type": "event"}}: every
+    token is generated, grammar-forced or not). Under a grammar the model writes the keys as listed
+    and chooses only the values."""
+    fields: dict[str, Any] = {}
+    for n, step in enumerate(steps):
+        only = _only_field(step.draft)
+        if only is None:
+            fields[f"step{n}"] = (step.draft, Field(alias=step.key))
+        else:
+            info = step.draft.model_fields[only]
+            # Its constraints kept (a list's length), its default not: the grammar asks for every step.
+            kind = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+            fields[f"step{n}"] = (kind, Field(alias=step.key, description=info.description))
     return create_model("Steps", __config__=ConfigDict(extra="forbid"), **fields)  # type: ignore[call-overload]
 
 
-def step_answer(whole: Answer, n: int, problems: list[str]) -> Answer:
+def step_value(answer: BaseModel, n: int, step: Step) -> BaseModel:
+    """Step `n`'s draft, out of an answer about several steps."""
+    value = getattr(answer, f"step{n}")
+    only = _only_field(step.draft)
+    return value if only is None else step.draft.model_validate({only: value})
+
+
+def _only_field(draft: type[BaseModel]) -> str | None:
+    return next(iter(draft.model_fields)) if len(draft.model_fields) == 1 else None
+
+
+def step_answer(whole: Answer, n: int, step: Step, problems: list[str]) -> Answer:
     """Step `n`'s part of an answer about several steps: accepted when its own value passed its checks,
     whatever its neighbours'. The request's cost is counted once, on the first step."""
     answer = Answer(attempts=whole.attempts, usage=whole.usage if n == 0 else Usage())
@@ -290,7 +312,7 @@ def step_answer(whole: Answer, n: int, problems: list[str]) -> Answer:
     if last is None:  # no answer parsed: every step shares the reason
         answer.problems = list(whole.problems)
         return answer
-    answer.last = getattr(last, f"step{n}")
+    answer.last = step_value(last, n, step)
     answer.problems = list(problems)
     if not problems:
         answer.value = answer.last
