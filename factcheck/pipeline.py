@@ -179,19 +179,21 @@ class Pipeline:
         stays bounded), so llama.cpp evaluates them once and each request adds only its task. Requests
         are ordered by chain: the cache is never thrashed back and forth."""
         nonce = article.sha256[:12]
+        ordered = sorted(steps, key=lambda s: (CHAINS.index(s.chain), s.sentence.start))
         about = sorted({s.sentence.id: s.sentence for s in steps}.values(), key=lambda s: s.start)
-        shared = fence("sentences", "\n".join(f"{s.id} {s.text}" for s in about), nonce)
+        # The parts (a clause, a sentence's deletable phrases) go in the shared fence too, after the
+        # sentences: each request then adds only its task, and one fence is paid once.
+        listed = [f"{s.id} {s.text}" for s in about] + [""] * any(s.part for s in ordered)
+        listed += [f"{step.key}:\n{step.part}" for step in ordered if step.part is not None]
+        shared = fence("sentences", "\n".join(listed), nonce)
         system = SystemMessage(self.prompts["local-system"].body)
         groups: dict[str, list[Step]] = {}
-        for step in sorted(steps, key=lambda s: (CHAINS.index(s.chain), s.sentence.start)):
+        for step in ordered:
             groups.setdefault(step.prompt or step.chain, []).append(step)
         answers: dict[int, Answer] = {}
         for name, group in groups.items():
             prompt = self.prompts[name]
             user = shared + "\n\n" + prompt.body
-            listed = "\n".join(f"{step.key}\n{step.part}" for step in group if step.part is not None)
-            if listed:
-                user += "\n\n" + fence("part", listed, nonce)
             found: dict[int, list[str]] = {}  # each step's problems in the last answer that parsed
 
             def check(value: BaseModel, group: list[Step] = group, found: dict[int, list[str]] = found) -> list[str]:
