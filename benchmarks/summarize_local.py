@@ -45,7 +45,7 @@ DEFAULT_ARTICLE = "AQUAINT/APW19980911.0475.tml"  # 317 words of wire copy
 def from_timeml(path: Path, out: Path) -> Path:
     """A TimeML file as an article: its TEXT without the markup, its creation time as `published`."""
     raw = path.read_text(encoding="utf-8")
-    created = re.search(r'value="(\d{4}-\d\d-\d\d)"[^>]*functionInDocument="CREATION_TIME"', raw)
+    created = re.search(r'value="(\d{4}-\d\d-\d\d)[^"]*"[^>]*functionInDocument="CREATION_TIME"', raw)
     body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
     if created is None or body is None:
         sys.exit(f"{path}: not a TimeML article (no TEXT or creation time)")

@@ -150,6 +150,9 @@ class Backend:
     concurrency: int
     timeout: float | None = None  # seconds per attempt, in total (remote only)
     max_retries: int = 0  # the openai client's HTTP retries (remote only)
+    # One KV cache, reused for the longest prefix a request shares with the one before (llama.cpp in
+    # process): the pipeline then starts every request with the same sentences (factcheck/pipeline.py).
+    one_kv_cache: bool = False
 
     def timings(self) -> list[EngineTimings]:
         return self.chat.timings if isinstance(self.chat, LlamaCppChat) else []
@@ -168,7 +171,7 @@ def build_backend(settings: Settings) -> Backend:
         # Load now, in the calling thread: loaded lazily from a worker thread, every later call paid
         # ~8 s of OpenMP waiting in prompt evaluation (measured here: 168 s against 13 s for a timeline).
         chat.llama()
-        return Backend(chat, "local", Path(path).name, method, concurrency=1)
+        return Backend(chat, "local", Path(path).name, method, concurrency=1, one_kv_cache=True)
 
     from langchain_openai import ChatOpenAI  # imported here: the local path does not pay for it
 

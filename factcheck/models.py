@@ -182,11 +182,17 @@ class CompressionDraft(_Strict):
     drop: list[str] = Field(default_factory=list, description="ids of the listed phrases to drop")
 
 
-class ClaimDraft(_Strict):
+class ClaimTypeDraft(_Strict):
+    """The model's choice of the claim's type, among the types code lists. The bundled model is
+    asked nothing else: the speaker is code's attribution, the text and `verify` are code's."""
+
+    type: ClaimType
+
+
+class ClaimDraft(ClaimTypeDraft):
     """The model's choices about the claim in the text shown, among options code lists: its type
     and its speaker. The claim's text (the clause made standalone) and `verify` are code's."""
 
-    type: ClaimType
     speaker: str = Field(min_length=1, max_length=120)
 
 
@@ -217,6 +223,7 @@ DRAFTS: dict[str, type[BaseModel]] = {
     "SummaryDraft": SummaryDraft,
     "CompressionDraft": CompressionDraft,
     "ClaimDraft": ClaimDraft,
+    "ClaimTypeDraft": ClaimTypeDraft,
     "EventDraft": EventDraft,
     "RatingsDraft": RatingsDraft,
 }

@@ -6,9 +6,11 @@ splits clauses, finds and resolves the dates. The model only writes language and
 for a step; grounding checks accept or reject each answer; a rejected answer is re-asked with the
 error, then code stands in (the article's own words, marked so) or the item is dropped with a warning.
 
-Each request is the system prompt, then the fenced sentence, then the task. Steps about the same
-sentence run one after the other, so llama.cpp reuses the cached prefix and each sentence is
-evaluated once, whatever the number of chains; a server runs the steps concurrently.
+On a server each request is the system prompt, then the fenced sentence, then the task, and the
+steps run concurrently. The in-process model keeps one KV cache and reuses the longest prefix a
+request shares with the one before: there every request starts with the same system prompt and the
+numbered sentences the steps are about, and each prompt asks once about all its steps (one key per
+step in the answer, written by the grammar), so those sentences are evaluated once per report.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ import datetime as dt
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from typing import Protocol
+from typing import Annotated, Any, Protocol
 
 from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_core.runnables import RunnableLambda
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from . import __version__, injection, report_checks
 from .article import Article
@@ -63,7 +66,8 @@ class Pipeline:
         self.backend = backend
         self.settings = settings
         self.on_progress = on_progress or _no_progress
-        self.prompts = {name: load_prompt(name, settings.prompts_dir) for name in ("system", *CHAINS, "rank", "compress")}
+        names = ("system", "local-system", *CHAINS, "rank", "compress", "claim-types")
+        self.prompts = {name: load_prompt(name, settings.prompts_dir) for name in names}
         self.asker = StructuredAsker(backend, max_reasks=settings.max_reasks, budget=TokenBudget(settings.token_budget))
 
     def run(self, article: Article, chains: Sequence[str] = CHAINS) -> Report:
@@ -122,6 +126,8 @@ class Pipeline:
     ) -> dict[int, Answer]:
         """Ask every step, ordered by sentence so that consecutive requests share their prefix;
         `answered(step)` is called as each step gets its final answer."""
+        if self.backend.one_kv_cache:
+            return self.fill_together(article, steps, chains, answered)
         nonce = article.sha256[:12]
         system = SystemMessage(self.prompts["system"].body)
         order = sorted(steps, key=lambda s: (s.sentence.start, CHAINS.index(s.chain)))
@@ -164,6 +170,49 @@ class Pipeline:
             raise failure[0]
         return {id(step): answer for step, answer in zip(order, answers)}
 
+    def fill_together(
+        self, article: Article, steps: list[Step], chains: Mapping[str, Chain], answered: Callable[[Step], None] | None = None
+    ) -> dict[int, Answer]:
+        """One request per prompt, about all of its steps; every request starts with the same system
+        prompt and fenced, numbered sentences (those the steps are about, so a long article's context
+        stays bounded), so llama.cpp evaluates them once and each request adds only its task. Requests
+        are ordered by chain: the cache is never thrashed back and forth."""
+        nonce = article.sha256[:12]
+        ordered = sorted(steps, key=lambda s: (CHAINS.index(s.chain), s.sentence.start))
+        about = sorted({s.sentence.id: s.sentence for s in steps}.values(), key=lambda s: s.start)
+        # The parts (a clause, a sentence's deletable phrases) go in the shared fence too, after the
+        # sentences: each request then adds only its task, and one fence is paid once.
+        listed = [f"{s.id} {s.text}" for s in about] + [""] * any(s.part for s in ordered)
+        listed += [f"{step.key}:\n{step.part}" for step in ordered if step.part is not None]
+        shared = fence("sentences", "\n".join(listed), nonce)
+        system = SystemMessage(self.prompts["local-system"].body)
+        groups: dict[str, list[Step]] = {}
+        for step in ordered:
+            groups.setdefault(step.prompt or step.chain, []).append(step)
+        answers: dict[int, Answer] = {}
+        for name, group in groups.items():
+            prompt = self.prompts[name]
+            user = shared + "\n\n" + prompt.body
+            found: dict[int, list[str]] = {}  # each step's problems in the last answer that parsed
+
+            def check(value: BaseModel, group: list[Step] = group, found: dict[int, list[str]] = found) -> list[str]:
+                for n, step in enumerate(group):
+                    found[n] = chains[step.chain].check(article, step, step_value(value, n, step))
+                return [f"{step.key}: {p}" for n, step in enumerate(group) for p in found[n]]
+
+            whole = self.asker.ask(
+                [system, HumanMessage(user)],
+                steps_draft(group),
+                check,
+                temperature=prompt.meta.temperature,
+                max_tokens=prompt.meta.max_tokens * len(group),  # the prompt's max_tokens is per step
+            )
+            for n, step in enumerate(group):
+                answers[id(step)] = step_answer(whole, n, step, found.get(n, []))
+                if answered is not None:
+                    answered(step)
+        return answers
+
     def rank(self, article: Article, run: ChainRun) -> None:
         """A capable model reads the whole article and chooses, for each checkable claim, how worth
         checking it is: high, medium or low. Its levels order the checklist, the scorer's score
@@ -204,7 +253,7 @@ class Pipeline:
         ranked = "claims" in chains and self.settings.resolved_refine_checkworthiness
         own = sorted({s.prompt for s in steps if s.prompt})  # a step's prompt other than its chain's
         used = [
-            self.prompts["system"],
+            self.prompts["local-system" if self.backend.one_kv_cache else "system"],
             *(self.prompts[c] for c in chains),
             *(self.prompts[p] for p in own),
             *([self.prompts["rank"]] if ranked else []),
@@ -222,6 +271,50 @@ class Pipeline:
             duration_seconds=round(seconds, 3),
             created=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
         )
+
+
+def steps_draft(steps: Sequence[Step]) -> type[BaseModel]:
+    """One answer about several steps: an object with each step's key, in order, holding that step's
+    own draft, or the value of its one field ({"S4": "event"}, not {"S4": {"type": "event"}}: every
+    token is generated, grammar-forced or not). Under a grammar the model writes the keys as listed
+    and chooses only the values."""
+    fields: dict[str, Any] = {}
+    for n, step in enumerate(steps):
+        only = _only_field(step.draft)
+        if only is None:
+            fields[f"step{n}"] = (step.draft, Field(alias=step.key))
+        else:
+            info = step.draft.model_fields[only]
+            # Its constraints kept (a list's length), its default not: the grammar asks for every step.
+            kind = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+            fields[f"step{n}"] = (kind, Field(alias=step.key, description=info.description))
+    return create_model("Steps", __config__=ConfigDict(extra="forbid"), **fields)  # type: ignore[call-overload]
+
+
+def step_value(answer: BaseModel, n: int, step: Step) -> BaseModel:
+    """Step `n`'s draft, out of an answer about several steps."""
+    value = getattr(answer, f"step{n}")
+    only = _only_field(step.draft)
+    return value if only is None else step.draft.model_validate({only: value})
+
+
+def _only_field(draft: type[BaseModel]) -> str | None:
+    return next(iter(draft.model_fields)) if len(draft.model_fields) == 1 else None
+
+
+def step_answer(whole: Answer, n: int, step: Step, problems: list[str]) -> Answer:
+    """Step `n`'s part of an answer about several steps: accepted when its own value passed its checks,
+    whatever its neighbours'. The request's cost is counted once, on the first step."""
+    answer = Answer(attempts=whole.attempts, usage=whole.usage if n == 0 else Usage())
+    last = whole.value or whole.last
+    if last is None:  # no answer parsed: every step shares the reason
+        answer.problems = list(whole.problems)
+        return answer
+    answer.last = step_value(last, n, step)
+    answer.problems = list(problems)
+    if not problems:
+        answer.value = answer.last
+    return answer
 
 
 def engine_timings(timings: Sequence[EngineTimings]) -> EngineTimings:

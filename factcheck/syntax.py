@@ -252,7 +252,7 @@ def _closing_comma(doc: Doc, tok: Token, last: int, bounds: tuple[int, int]) -> 
     City, Okla., was": no, it also closes the phrase that holds the span."""
     start, end = bounds
     after = last + 2
-    if doc[last + 1].text != "," or after >= len(doc):
+    if after >= len(doc) or doc[last + 1].text != ",":  # a phrase that ends the text has no comma after it
         return start, end
     # The phrase sits in a subject, and the subject runs on to its verb without another comma
     # ("Nairobi, Kenya, on Aug. 7 killed"; not "Kopp, 44, of Vermont, was").

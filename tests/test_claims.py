@@ -73,7 +73,9 @@ def test_a_dated_event_mentioned_in_passing_is_the_outlets_own_claim() -> None:
     (said, _), (event, outlet_voice) = split_event_tail(rutte.text)
     assert said.endswith("Rutte said in a statement on X") and outlet_voice
     assert event.startswith("the informal NATO Foreign Ministers' Meeting on May 14-15 in Antalya")
-    steps = {step.key: step for step in ClaimsChain(ARTICLE, load_settings()).plan()}
+    chain = ClaimsChain(ARTICLE, load_settings())
+    chain.plan()
+    steps = {step.key: step for step in chain.steps}  # asked or not
     assert steps["S8.2"].outlet_voice and not steps["S8.1"].outlet_voice
     # Only a dated event splits off, and a plain "following his meeting" stays in its sentence.
     assert split_event_tail("Rutte spoke ahead of the talks with Erdogan.") == [("Rutte spoke ahead of the talks with Erdogan.", False)]
@@ -226,8 +228,10 @@ class BrokenClaims(EchoModel):
 
 
 def test_an_answer_that_fails_grounding_is_replaced_or_dropped_with_a_warning() -> None:
+    # A server's model is asked the speaker too (the bundled model is not: see below).
     backend = Backend(BrokenClaims(sizes=[]), "test", "broken", "json_object", concurrency=1)
-    report = Pipeline(backend, load_settings(max_reasks=1)).run(ARTICLE, ("claims",))
+    settings = load_settings(provider="openai", base_url="http://127.0.0.1:1/v1", max_reasks=1, refine_checkworthiness=False)
+    report = Pipeline(backend, settings).run(ARTICLE, ("claims",))
     warnings = {w.item: w for w in report.warnings}
     # Nothing usable at all: no claim, and a warning naming the step and the reason.
     assert not [c for c in report.claims if "Kosovo Force" in c.quote]
@@ -266,3 +270,42 @@ def test_a_rewrite_the_checker_rejects_gives_way_to_the_articles_words(monkeypat
     assert "text" in meetings.code_filled
     assert meetings.text in (meetings.quote[:1].upper() + meetings.quote[1:], sentence("Erdogan said that Türkiye").text)
     assert any(w.item and "the article's own words stand in" in w.message and 'adds "said"' in w.message for w in report.warnings)
+
+
+class TypeChooser(EchoModel):
+    """The in-process model's side: records every request, answers each key with its first option."""
+
+    requests: list = []
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs) -> ChatResult:
+        schema = kwargs["response_format"]["schema"]
+        self.requests.append(([str(m.content) for m in messages], schema))
+        answer = {key: spec["enum"][0] if "enum" in spec else [] for key, spec in schema["properties"].items()}
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=json.dumps(answer)))])
+
+
+def test_the_bundled_model_only_chooses_a_type_and_only_where_there_is_a_choice() -> None:
+    model = TypeChooser(sizes=[], requests=[])
+    backend = Backend(model, "local", "fake", "json_object", concurrency=1, one_kv_cache=True)
+    report = Pipeline(backend, load_settings(provider="local", max_reasks=0)).run(ARTICLE)
+    chain = ClaimsChain(ARTICLE, load_settings(provider="local"))
+    asked = chain.plan()
+    single = [s for s in chain.steps if s not in asked]
+    assert single and asked  # the seed has both kinds
+    claims_requests = [schema for _, schema in model.requests if any("enum" in p for p in schema["properties"].values())]
+    assert len(claims_requests) == 1  # one request about every clause with a choice
+    props = claims_requests[0]["properties"]
+    assert list(props) == [s.key for s in asked]
+    assert all(len(p["enum"]) > 1 and set(p["enum"]) <= {"statistic", "quote", "event", "causal", "prediction", "opinion"} for p in props.values())
+    # A clause with one type is typed by code without a call, and every claim keeps code's speaker.
+    by_quote = {c.quote: c for c in report.claims}
+    for step in single:
+        claim_ = by_quote.get(step.part or step.sentence.text)
+        if claim_ is not None:  # not merged into a near-duplicate
+            assert claim_.type == step.draft.model_fields["type"].annotation.__args__[0]
+    assert all(not c.code_filled or c.code_filled == ["text"] for c in report.claims)
+    # Every request starts with the same system prompt and fenced sentences; each adds only its task.
+    (system, first), *rest = [messages for messages, _ in model.requests]
+    prefix = first[: first.index("</sentences-") + len("</sentences-") + 12 + 1]
+    assert all(m[0] == system and m[1].startswith(prefix) for m in (messages for messages, _ in model.requests))
+    assert all(len(m[1]) - len(prefix) < 400 for m, _ in model.requests)

@@ -1,5 +1,6 @@
 """The claims chain: the most check-worthy sentences, split by code into clauses; the model chooses
-each claim's speaker and type among options code lists; merged and ordered by code.
+each claim's type (and, on a server, its speaker) among options code lists; merged and ordered by code.
+The bundled model is asked nothing when the clause's structure admits one type.
 
 Code writes the rest (factcheck/attribution.py): the claim's text is its clause made standalone
 (pronouns and "that group" resolved, the referent's sentence cited, the reporting frame put back)
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, get_args
 
 from pydantic import Field, create_model
 
@@ -24,7 +25,7 @@ from ..checks.claims import check_attribution_kept, check_claim_type, classify_c
 from ..dates import Timex, format_interval, tag, to_interval
 from ..checkworthiness import load_scorer
 from ..llm import Answer
-from ..models import LEVEL_SCORES, LEVELS, Claim, ClaimDraft, Level, RatingsDraft, ReportWarning
+from ..models import LEVEL_SCORES, LEVELS, Claim, ClaimDraft, ClaimTypeDraft, Level, RatingsDraft, ReportWarning
 from ..settings import Settings
 from .base import ChainRun, Step, score_sentences, stand_in_warning
 
@@ -43,6 +44,10 @@ class ClaimsChain:
         self.timexes = tag(article.text, article.published)
         self.texts = [s.text for s in article.sentences]
         self.speakers: dict[str, Speaker] = {}  # code's attribution per step key
+        # The bundled model is asked only the type: its speaker would be code's attribution anyway,
+        # and a 135M model answering "the outlet" cost a re-ask in one call out of three (measured).
+        self.asks_speaker = settings.resolved_provider != "local"
+        self.steps: list[Step] = []  # every clause; `plan` returns those with a choice to make
 
     def plan(self) -> list[Step]:
         prose = [s for s in self.article.sentences if not s.heading]
@@ -60,27 +65,38 @@ class ClaimsChain:
                 part = clause if len(clauses) > 1 else None
                 speaker = OUTLET_SPEAKER if outlet_voice else attribute(self.texts, index, part)
                 self.speakers[key] = speaker
-                # Code's attribution is the reference. The outlet is listed beside a named speaker only
-                # so that a model answering outside a grammar still parses; its check then rejects it.
-                options = [speaker.name, OUTLET] if not speaker.is_outlet else [OUTLET]
-                draft = claim_draft_for(options, claim_types(part or sentence.text, speaker))
-                steps.append(Step(self.name, key, sentence, draft, part=part, outlet_voice=outlet_voice))
-        return steps
+                types = claim_types(part or sentence.text, speaker)
+                if self.asks_speaker:
+                    # Code's attribution is the reference. The outlet is listed beside a named speaker only
+                    # so that a model answering outside a grammar still parses; its check then rejects it.
+                    options = [speaker.name, OUTLET] if not speaker.is_outlet else [OUTLET]
+                    draft: type[ClaimTypeDraft] = claim_draft_for(options, types)
+                else:
+                    draft = claim_type_draft_for(types)
+                prompt = None if self.asks_speaker else "claim-types"
+                steps.append(Step(self.name, key, sentence, draft, part=part, outlet_voice=outlet_voice, prompt=prompt))
+        self.steps = steps
+        # A clause whose structure admits one type leaves the bundled model nothing to choose: no call.
+        return [step for step in steps if self.asks_speaker or len(_types(step.draft)) > 1]
 
-    def field_problems(self, article: Article, step: Step, draft: ClaimDraft) -> dict[str, list[str]]:
+    def field_problems(self, article: Article, step: Step, draft: ClaimTypeDraft) -> dict[str, list[str]]:
         quote = step.part or step.sentence.text
         said = self.speakers.get(step.key) or attribute(self.texts, article.sentences.index(step.sentence), step.part)
-        return {
-            "speaker": check_attribution_kept(draft.speaker, None if said.is_outlet else said.name),
-            "type": check_claim_type(draft.type, quote, said),  # the types code's speaker allows
-        }
+        problems = {"type": check_claim_type(draft.type, quote, said)}  # the types code's speaker allows
+        if isinstance(draft, ClaimDraft):
+            problems["speaker"] = check_attribution_kept(draft.speaker, None if said.is_outlet else said.name)
+        return problems
 
-    def check(self, article: Article, step: Step, draft: ClaimDraft) -> list[str]:
+    def check(self, article: Article, step: Step, draft: ClaimTypeDraft) -> list[str]:
         return [p for problems in self.field_problems(article, step, draft).values() for p in problems]
 
     def assemble(self, answered: list[tuple[Step, Answer]]) -> ChainRun:
         run = ChainRun()
-        for step, answer in answered:
+        answers = {step.key: answer for step, answer in answered}
+        for step in self.steps:  # planned, asked or not
+            answer = answers.get(step.key)
+            if answer is None:  # not asked: the only type the clause's structure admits
+                answer = Answer(value=step.draft.model_validate({"type": _types(step.draft)[0]}))
             draft = answer.value or answer.last
             if draft is None:
                 run.warnings.append(stand_in_warning("dropped-claim", step, answer, "dropped"))
@@ -100,7 +116,7 @@ class ClaimsChain:
         run.items = order_claims(dedupe_claims(run.items))
         return run
 
-    def _claim(self, step: Step, draft: ClaimDraft, code_filled: list[str]) -> tuple[Claim, list[faithfulness.Problem]]:
+    def _claim(self, step: Step, draft: ClaimTypeDraft, code_filled: list[str]) -> tuple[Claim, list[faithfulness.Problem]]:
         """The claim, and the faithfulness problems of code's standalone text when its own words stand in."""
         quote = step.part or step.sentence.text
         said = self.speakers.get(step.key) or attribute(self.texts, self.article.sentences.index(step.sentence), step.part)
@@ -237,6 +253,16 @@ def rated(claim: Claim, level: Level) -> None:
     claim.checkworthiness = round((LEVELS[::-1].index(level) + claim.scores["scorer"]) / 3, 3)
     claim.checkworthiness_source = "scorer+model"
     claim.reason += f" Read with the whole article, the model rated it {level}."
+
+
+def claim_type_draft_for(types: Sequence[str]) -> type[ClaimTypeDraft]:
+    """ClaimTypeDraft whose type is one the clause's structure allows (the bundled model's choice)."""
+    return create_model("ClaimTypeDraft", __base__=ClaimTypeDraft, type=(Literal[tuple(types)], Field(description="the kind of claim")))
+
+
+def _types(draft: type[ClaimTypeDraft]) -> tuple[str, ...]:
+    """The types a claim draft admits, as listed (code's choice first)."""
+    return get_args(draft.model_fields["type"].annotation)
 
 
 def claim_draft_for(speakers: Sequence[str], types: Sequence[str]) -> type[ClaimDraft]:
