@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from .article import QUOTES, quote_open_after, quoted_spans
 from .nlp import parse
 
 OUTLET = "the outlet"
@@ -59,7 +60,6 @@ _PERSON_NOUNS = frozenset(
 )
 _PERSON_ENTS = {"PERSON"}
 _GROUP_ENTS = {"ORG", "GPE", "NORP"}
-_QUOTES = "\"“”"
 
 
 @dataclass(frozen=True)
@@ -92,21 +92,8 @@ class _Mention:
 
 
 def _clean(name: str) -> str:
-    name = re.sub(r"(?:’s|'s|’|')$", "", name.strip(" ,;:" + _QUOTES))
+    name = re.sub(r"(?:’s|'s|’|')$", "", name.strip(" ,;:" + QUOTES))
     return re.sub(r"^The\s", "the ", name)
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], None
-    for i, ch in enumerate(text):
-        if ch == "“" or ch == '"' and start is None:
-            start = i
-        elif (ch == "”" or ch == '"') and start is not None:
-            spans.append((start, i))
-            start = None
-    if start is not None:
-        spans.append((start, len(text)))
-    return spans
 
 
 def _mentions(text: str, index: int) -> list[_Mention]:
@@ -138,7 +125,7 @@ def _cues(doc) -> list[_Cue]:
     """Reporting verbs with what they report (a clause, or a quotation in the sentence) and their
     subject; "according to X". A verb inside a relative clause reports nothing about the sentence."""
     cues = []
-    quoted = any(ch in _QUOTES + "‘" for ch in doc.text)
+    quoted = any(ch in QUOTES + "‘" for ch in doc.text)
     for tok in doc:
         if tok.lemma_.lower() in REPORTING_LEMMAS and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("relcl", "acl", "amod", "pcomp"):
             inverted = _inverted_speaker(tok)
@@ -270,21 +257,8 @@ def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[S
     return Speaker(name or lower, kind, index, cue, name)
 
 
-def _quote_state(text: str, open_before: bool) -> bool:
-    """Whether a quotation is still open after `text`, given whether one was open before it."""
-    opened = open_before
-    for ch in text:
-        if ch == "“":
-            opened = True
-        elif ch == "”":
-            opened = False
-        elif ch == '"':
-            opened = not opened
-    return opened
-
-
 def _starts_quoted(text: str) -> bool:
-    return text.lstrip()[:1] in _QUOTES
+    return text.lstrip()[:1] in QUOTES
 
 
 @lru_cache(maxsize=64)
@@ -305,7 +279,7 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         else:
             speaker = OUTLET_SPEAKER
         result.append(speaker)
-        open_quote = _quote_state(text, open_quote)
+        open_quote = quote_open_after(text, open_quote)
         before.extend(_mentions(text, index))
     return tuple(result)
 
