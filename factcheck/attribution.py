@@ -129,10 +129,11 @@ def _cues(doc) -> list[_Cue]:
     for tok in doc:
         if tok.lemma_.lower() in REPORTING_LEMMAS and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("relcl", "acl", "amod", "pcomp"):
             inverted = _inverted_speaker(tok)
-            reports = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i or _report_as_advcl(tok)
+            # "X, the source said, was ...": a reporting clause set in the sentence (parataxis) reports it.
+            reports = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i or _report_as_advcl(tok) or _final_report(tok)
             if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe")):
                 continue
-            subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([inverted] if inverted is not None else [])
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if not subjects and tok.dep_ in ("conj", "advcl") and _inverted_speaker(tok.head) is not None:
                 subjects = [_inverted_speaker(tok.head)]  # "..., added X, adding that ...": X
@@ -145,6 +146,37 @@ def _cues(doc) -> list[_Cue]:
             if objects:
                 cues.append(_Cue(tok.i, objects[0], "according to"))
     return cues
+
+
+def _stranded_subject(verb) -> list:
+    """"..., prompting an effort to keep his job, White House and Republican sources said Monday.":
+    a sentence-final reporting verb whose subject the parser hung on the report (as an appositive of
+    its last noun). The subject is the noun phrase between the last comma and the verb."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return []
+    comma = next((i for i in range(verb.i - 1, max(-1, verb.i - 10), -1) if doc[i].text == ","), None)
+    if comma is None or comma + 1 >= verb.i:
+        return []
+    span = doc[comma + 1 : verb.i]
+    heads = [t for t in span if not (span.start <= t.head.i < span.end)]
+    if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART") for t in span):
+        return heads
+    return []
+
+
+def _final_report(verb) -> bool:
+    """"The mine will reopen, raising hopes, company and union officials said on Friday.": the parser
+    may coordinate a sentence-final reporting clause with the report. It is the report's attribution
+    when it has its own subject after a comma, no conjunction joins it, and it reports nothing else."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ != "conj" or verb.head.i > verb.i or not subjects or subjects[0].i > verb.i:
+        return False
+    start = subjects[0].left_edge.i
+    joined = any(c.dep_ in ("cc", "preconj") and c.i > verb.head.i for c in verb.head.children) or any(c.dep_ == "cc" for c in verb.children)
+    own = any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") and c.lower_ not in ("on", "in", "at") for c in verb.children if c.i > verb.i)
+    return start > 0 and doc[start - 1].text == "," and not joined and not own
 
 
 def _report_as_advcl(verb) -> bool:
@@ -175,8 +207,14 @@ def _inverted_speaker(verb):
     report_first = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children) or verb.dep_ in ("conj", "dep", "parataxis", "advcl", "ccomp") and verb.head.i < verb.i
     if not report_first or any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children if verb.dep_ == "conj"):
         return None
-    after = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i == verb.i + 1 + sum(1 for t in doc[verb.i + 1 : c.i] if t.dep_ in ("det", "compound", "amod", "poss"))]
-    if after and (after[0].pos_ == "PROPN" or after[0].lemma_.lower() in _PERSON_NOUNS | _ORG_NOUNS or after[0].ent_type_ in _PERSON_ENTS | _GROUP_ENTS):
+    # The noun right after the verb, taken for its object, or for the subject of the participle that
+    # describes it ("said the message, read on television by X": the parser makes "the message read").
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    nouns += [g for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "advcl", "conj") for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i]
+    after = [c for c in nouns if c.i == verb.i + 1 + sum(1 for t in doc[verb.i + 1 : c.i] if t.dep_ in ("det", "compound", "amod", "poss"))]
+    # Right after a closing quotation mark ('"...!" said the message'), any noun is who speaks.
+    quoted = doc[verb.i - 1].text in QUOTES and after and after[0].pos_ in ("NOUN", "PROPN")
+    if after and (quoted or after[0].pos_ == "PROPN" or after[0].lemma_.lower() in _PERSON_NOUNS | _ORG_NOUNS or after[0].ent_type_ in _PERSON_ENTS | _GROUP_ENTS):
         return after[0]
     return None
 
@@ -194,6 +232,26 @@ def _noun_phrase(token) -> str:
     return _clean("".join(t.text_with_ws for t in words))
 
 
+def _head_lemma(phrase: str) -> str:
+    """The lemma of a noun phrase's head: 'a spokesman for the agency' -> 'spokesman', not 'agency'."""
+    doc = parse(phrase)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root.lemma_.lower() if root is not None else ""
+
+
+def _naming_tokens(subject) -> set[int]:
+    """The tokens that name the subject itself: its compounds, modifiers and appositives ("the
+    spokesman, John Hale"), not a phrase that says whom it belongs to or who carried it ("a friend
+    of X", "X's lawyer", "the message, read by X"): the speaker is the verb's subject, not the
+    nearest name."""
+    found, stack = set(), [subject]
+    while stack:
+        tok = stack.pop()
+        found.add(tok.i)
+        stack.extend(c for c in tok.children if c.dep_ in ("compound", "flat", "appos", "amod", "det", "nmod", "punct", "cc", "conj"))
+    return found
+
+
 def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[Speaker], cue: str, previous: str = "") -> Speaker:
     """The speaker a subject token names, pronouns and definite descriptions resolved.
 
@@ -205,12 +263,13 @@ def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[S
     in_sentence = [m for m in _mentions(doc.text, index) if m.start < subject.idx]
     context = before + in_sentence
     for ent in doc.ents:
-        if ent.start <= subject.i < ent.end and ent.label_ in _PERSON_ENTS | _GROUP_ENTS:
+        # "White House and Republican sources": a coordination is named by its whole phrase.
+        if ent.start <= subject.i < ent.end and ent.label_ in _PERSON_ENTS | _GROUP_ENTS and not any(c.dep_ == "conj" for c in subject.children):
             kind: Kind = "person" if ent.label_ in _PERSON_ENTS else "organisation"
             return Speaker(_clean(ent.text), kind, index, cue, _noun_phrase(subject))
-    subtree = {t.i for t in subject.subtree}
+    naming = _naming_tokens(subject)
     for ent in doc.ents:
-        if ent.start in subtree and ent.label_ in _PERSON_ENTS:
+        if ent.start in naming and ent.label_ in _PERSON_ENTS:
             return Speaker(_clean(ent.text), "person", index, cue, _noun_phrase(subject))
     recent = [sp for sp in reversed(spoken) if not sp.is_outlet and sp.sentence is not None and sp.sentence >= index - 5]
     if lower in ("i", "we") and recent:  # a first person in a transcript or a quote: the one speaking
@@ -235,8 +294,8 @@ def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[S
         c.dep_ in ("amod", "compound") for c in subject.children  # "the first official" is not "another official"
     ):
         noun = subject.lower_
-        for sp in recent:
-            if re.search(rf"\b{re.escape(noun)}\b", sp.phrase.lower()):
+        for sp in recent:  # "the officials": the earlier speaker whose phrase has that head noun
+            if sp.phrase and _head_lemma(sp.phrase) == subject.lemma_.lower():
                 return dataclasses.replace(sp, cue=cue)
         for mention in reversed(context):
             if re.search(rf"\b{re.escape(noun)}\b", mention.name.lower()):

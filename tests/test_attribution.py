@@ -169,3 +169,30 @@ def test_a_referent_that_adds_nothing_is_not_bracketed() -> None:
     previous = ["Investigators said they found a rifle buried near his home."]
     text = "The rifle might also have fingerprints, Rowe said."
     assert "[" not in resolve_referents(text, text, previous).text
+
+
+def test_the_speaker_is_the_reporting_verbs_subject_not_the_nearest_name() -> None:
+    # The name that read, signed or owns the statement is not who the verb says speaks.
+    read = '"We will not give in!" said the statement, read on state radio by Colonel Ada Obi.'
+    assert attribute([read], 0).name == "the statement"
+    signed = "Talks must resume at once, said a letter, signed by Foreign Minister Anna Berg."
+    assert attribute([signed], 0).name == "a letter"
+    assert attribute(["A friend of Mayor Tom Reyes said on Friday that she regretted her words."], 0).name.startswith("A friend of")
+    assert attribute(["Senator Mark Hill's lawyer said the charges were false."], 0).name == "Senator Mark Hill's lawyer"
+    # An appositive that names the subject still names the speaker.
+    assert attribute(["The spokesman, John Hale, said the plant would close."], 0).name == "John Hale"
+
+
+def test_a_sentence_final_attribution_the_parser_detached_still_speaks() -> None:
+    stranded = (
+        "The governor has told the party chairman that he lost the board's support, prompting a push by the "
+        "chairman to keep his post, state and party officials said Monday."
+    )
+    assert attribute([stranded], 0).name == "state and party officials"
+    coordinated = "The mine will reopen in March, raising hopes for 300 workers, company and union officials said on Friday."
+    assert attribute([coordinated], 0).name == "company and union officials"
+    # "the officials" is the earlier speaker whose phrase has that head; "the company" is not them.
+    story = [coordinated, "That decision, the officials said, came after a safety review.", "The company sold a plant and said it would hire 20 people."]
+    speakers = attributions(story)
+    assert speakers[1].name == "company and union officials"  # a parenthetical "X said" mid-sentence
+    assert speakers[2].name == "the company"
