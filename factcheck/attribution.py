@@ -92,7 +92,8 @@ class _Mention:
 
 
 def _clean(name: str) -> str:
-    name = re.sub(r"(?:’s|'s|’|')$", "", name.strip(" ,;:" + QUOTES))
+    # `` and '' are the quotation marks of wire copy typed on old terminals.
+    name = re.sub(r"(?:’s|'s|’|')$", "", name.strip(" ,;:" + QUOTES).lstrip("`'").strip())
     return re.sub(r"^The\s", "the ", name)
 
 
@@ -109,6 +110,104 @@ def _mentions(text: str, index: int) -> list[_Mention]:
         elif ent.label_ in _GROUP_ENTS:
             found.append(_Mention(_clean(ent.text), "organisation", index, ent.start_char))
     return [m for m in found if len(m.name) > 1]
+
+
+# --- who "he" and "she" are: the person the discourse is about ------------------------------------
+
+_FEMININE = frozenset({"she", "her", "hers"})
+# Titles that say a person's gender, a closed class of English.
+_TITLE_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+
+
+def _gender(pronoun: str) -> str:
+    return "f" if pronoun in _FEMININE else "m"
+
+
+def _key(name: str) -> str:
+    """A person's last name, which later mentions keep ('Margalit Har-Shefi' ... 'Har-Shefi')."""
+    return name.split()[-1].lower() if name.split() else name.lower()
+
+
+@dataclass
+class _Discourse:
+    topics: list[_Mention | None]  # per sentence: the person its main clause is about, if any
+    genders: dict[str, str]  # last name -> "m"/"f", from titles and from pronouns resolved to them
+    persons: list[_Mention]  # people named outside quotes, in order
+
+
+def _subjects(doc) -> list:
+    """The subject of the main clause, then that of the clause it reports ("She said X, the radio reported")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return []
+    found = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # The report's own subject counts only when the attribution comes after it ("She said X, the
+    # radio reported"), not in "Reports said Amir was ...", which is about the reports.
+    return found + [g for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.i < root.i for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+
+
+@lru_cache(maxsize=256)
+def _discourse(sentences: tuple[str, ...]) -> _Discourse:
+    """Centering, in its simplest form: a sentence's main subject is what the next sentences are
+    about, and "he" or "she" there is that person before any other named since. Gender is never
+    guessed from a name: only a title ("Mrs.") or an earlier pronoun resolved to the person says it."""
+    state = _Discourse([], {}, [])
+    for index, text in enumerate(sentences):
+        doc = parse(text)
+        for ent in doc.ents:
+            if ent.label_ in _PERSON_ENTS and ent.start > 0 and doc[ent.start - 1].lower_ in _TITLE_GENDER:
+                state.genders[_key(_clean(ent.text))] = _TITLE_GENDER[doc[ent.start - 1].lower_]
+        topic = None
+        for subject in _subjects(doc):
+            if subject.lower_ in ("he", "she"):
+                topic = _resolve_person(state, subject.lower_)
+            else:
+                naming = _naming_tokens(subject)
+                ent = next((e for e in doc.ents if e.label_ in _PERSON_ENTS and e.root.i in naming), None)
+                if ent is not None:
+                    topic = _Mention(_clean(ent.text), "person", index, ent.start_char)
+                elif subject.pos_ == "PROPN":  # a person named before, whom the tagger missed this time
+                    known = _known_person(state.persons, _noun_phrase(subject))
+                    topic = _Mention(known.name, "person", index, subject.idx) if known is not None else None
+                if topic is not None:  # "Har-Shefi said she ...": the person's gender
+                    said = [g for c in subject.head.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj" and g.lower_ in ("he", "she")]
+                    if said:
+                        state.genders.setdefault(_key(topic.name), _gender(said[0].lower_))
+            if topic is not None:
+                break
+        state.topics.append(topic)
+        state.persons.extend(m for m in _mentions(text, index) if m.kind == "person")
+    return state
+
+
+def _known_person(persons: Sequence[_Mention], phrase: str) -> _Mention | None:
+    """The person named before whose last name `phrase` ends with ("Har-Shefi" after "Margalit Har-Shefi")."""
+    key = _key(_clean(phrase))
+    return next((m for m in reversed(persons) if m.kind == "person" and _key(m.name) == key), None) if key else None
+
+
+def _resolve_person(state: _Discourse, pronoun: str) -> _Mention | None:
+    """The person "he"/"she" stands for after the sentences `state` has read: the main subject of
+    one of the two sentences before (nearest first), else the person named last; never one whose
+    known gender differs."""
+    gender = _gender(pronoun)
+    fits = lambda m: state.genders.get(_key(m.name), gender) == gender  # noqa: E731
+    last = len(state.topics) - 1
+    for topic in state.topics[-1:-3:-1]:
+        if topic is not None and fits(topic):
+            return topic
+        # a sentence about no person: the person it names, if it is the nearest sentence
+        if topic is None and last >= 0:
+            named = [m for m in state.persons if m.sentence == last and fits(m)]
+            if named:
+                return named[0]
+        last -= 1
+    return next((m for m in reversed(state.persons) if fits(m)), None)
+
+
+def person_antecedent(previous: Sequence[str], pronoun: str) -> _Mention | None:
+    """The person a leading "he"/"she" (or "his"/"her") refers to, after the sentences `previous`."""
+    return _resolve_person(_discourse(tuple(previous)), "she" if pronoun.lower() in _FEMININE else "he")
 
 
 # --- attribution ----------------------------------------------------------------------------------
@@ -252,7 +351,9 @@ def _naming_tokens(subject) -> set[int]:
     return found
 
 
-def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[Speaker], cue: str, previous: str = "") -> Speaker:
+def _speaker_of(
+    subject, doc, index: int, before: list[_Mention], spoken: list[Speaker], cue: str, previous: str = "", sentences: Sequence[str] = ()
+) -> Speaker:
     """The speaker a subject token names, pronouns and definite descriptions resolved.
 
     `before` are the people and organisations named earlier (outside quotes), `spoken` the speakers
@@ -265,7 +366,9 @@ def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[S
     for ent in doc.ents:
         # "White House and Republican sources": a coordination is named by its whole phrase.
         if ent.start <= subject.i < ent.end and ent.label_ in _PERSON_ENTS | _GROUP_ENTS and not any(c.dep_ == "conj" for c in subject.children):
-            kind: Kind = "person" if ent.label_ in _PERSON_ENTS else "organisation"
+            # A person named before, whom the tagger took for an organisation here, is a person.
+            person = ent.label_ in _PERSON_ENTS or _known_person(context, ent.text) is not None
+            kind: Kind = "person" if person else "organisation"
             return Speaker(_clean(ent.text), kind, index, cue, _noun_phrase(subject))
     naming = _naming_tokens(subject)
     for ent in doc.ents:
@@ -282,6 +385,10 @@ def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[S
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
         if subj is not None and subj.tag_ == "NNS" and not subj.ent_type_:
             return Speaker(_noun_phrase(subj), "group", index - 1, cue, _noun_phrase(subj))
+    if lower in _PERSON_PRONOUNS and sentences:
+        person = person_antecedent(sentences[:index], lower)
+        if person is not None:
+            return Speaker(person.name, "person", person.sentence, cue, person.name)
     if lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         wanted: Kind = "person" if lower in _PERSON_PRONOUNS else "organisation"
         found = next((sp for sp in recent if sp.kind == wanted), None)
@@ -313,6 +420,8 @@ def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[S
     name = _noun_phrase(subject)
     lemma = subject.lemma_.lower()
     kind = "person" if lemma in _PERSON_NOUNS else "organisation" if lemma in _ORG_NOUNS else "group"
+    if subject.pos_ == "PROPN" and _known_person(context, name) is not None:
+        kind = "person"  # a person named before, whom the tagger missed (or took for an organisation) here
     return Speaker(name or lower, kind, index, cue, name)
 
 
@@ -332,7 +441,7 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         if cues:
             # The speaker of the main clause: the cue whose verb is the root, else the first one.
             cue = next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), cues[0])
-            speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "")
+            speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)
         elif (open_quote or _starts_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
             speaker = dataclasses.replace(previous, cue="quote continues")
         else:
@@ -359,7 +468,7 @@ def attribute(sentences: Sequence[str], index: int, clause: str | None = None) -
             own = [c for c in _cues(doc) if start <= doc[c.token_i].idx < start + len(clause)]
             if own:
                 before = [m for i, s in enumerate(sentences[:index]) for m in _mentions(s, i)]
-                return _speaker_of(own[0].subject, doc, index, before, speakers[:index], own[0].cue, sentences[index - 1] if index else "")
+                return _speaker_of(own[0].subject, doc, index, before, speakers[:index], own[0].cue, sentences[index - 1] if index else "", sentences)
     return speakers[index]
 
 
@@ -451,15 +560,15 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
         if lower in _PERSON_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass", "poss") and (leading or tok.head.i in main) and not clitic and not in_quote:
             if any(m.kind == "person" for m in _mentions(clause, len(previous)) if m.start < tok.idx):
                 continue  # the antecedent is in the clause itself
+            if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_PRONOUNS) for c in tok.head.head.children):
+                continue  # "Har-Shefi said she ...", "She said she ...": bound to the reporting verb's subject
             recent = [sp for sp in reversed(spoken) if sp.kind == "person"]
             if own.kind == "person" and own.sentence is not None:  # "X said that he ...": X
                 edits.append((tok.idx, tok.idx + len(tok.text), own.name + ("’s" if tok.dep_ == "poss" else "")))
                 cited.add(own.sentence) if own.sentence < len(previous) else None
                 continue
-            named = next((m for m in reversed(mentions) if m.kind == "person"), None)
-            found = (named.name, named.sentence) if named and (not recent or named.sentence > (recent[0].sentence or -1)) else (
-                (recent[0].name, recent[0].sentence) if recent else None
-            )
+            person = person_antecedent(previous, lower)
+            found = (person.name, person.sentence) if person is not None else ((recent[0].name, recent[0].sentence) if recent else None)
             if found is None:
                 continue
             edits.append((tok.idx, tok.idx + len(tok.text), found[0] + ("’s" if tok.dep_ == "poss" else "")))
@@ -610,8 +719,23 @@ def _numbers(doc) -> list:
     return [
         t for t in doc
         if t.lower_ != "one" and (t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL"))
-        and t.i not in dated and t.i not in speaker and t.ent_type_ != "ORDINAL" and not _refers_back(t)
+        and t.i not in dated and t.i not in speaker and t.ent_type_ != "ORDINAL" and not _refers_back(t) and not _aside(t)
     ]
+
+
+def _aside(number) -> bool:
+    """A number the clause does not assert: an identifier ("Flight 93"), or inside a phrase that only
+    describes a noun: an appositive ("Amir, 27,"), a participle or relative clause ("the bill, passed by
+    52 votes to 40, requires ..."). The clause's type follows what its main verb says, not every figure in it."""
+    # A numeral right after its noun identifies it ("Flight 93", "Article 5"); a count comes before.
+    if number.dep_ in ("nummod", "compound", "appos", "npadvmod") and number.head.pos_ in ("NOUN", "PROPN") and number.i == number.head.i + 1:
+        return True
+    tok = number
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("appos", "acl", "relcl") or tok.dep_ == "amod" and tok is number and tok.head.pos_ == "PROPN":
+            return True
+        tok = tok.head
+    return False
 
 
 def _refers_back(number) -> bool:
@@ -683,18 +807,22 @@ def _prediction(doc, head) -> bool:
     if head.lemma_.lower() in _FORECAST_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
         return True
     modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    reported = head.dep_ in ("ccomp", "parataxis") and head.head.lemma_.lower() in REPORTING_LEMMAS
+    # "We will not reopen them", "the company said it would consider ...": the speaker's own stated
+    # intention, checkable as said. "Smith said sales would recover" is a forecast.
+    own = any(c.lower_ in ("we", "i") or reported and c.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS for c in head.children if c.dep_ == "nsubj")
     if modals & {"will", "'ll", "shall", "wo"}:
-        # "We will not reopen them": a speaker's stated intention, checkable as said; a rule's "will" is a requirement.
-        own = any(c.lower_ in ("we", "i") for c in head.children if c.dep_ == "nsubj")
+        return not _is_rule(doc) and not own  # a rule's "will" is a requirement
+    # "would" under a past reporting verb is a reported "will".
+    if reported and head.head.tag_ == "VBD" and modals <= {"would"} and modals:
         return not _is_rule(doc) and not own
-    reported_past = head.dep_ in ("ccomp",) and head.head.tag_ == "VBD"
-    # "would" under a past reporting verb is a reported "will" (a stated plan, checkable as said).
-    return bool(modals & _HEDGE_MODALS) and not (reported_past and modals <= {"would"})
+    return bool(modals & _HEDGE_MODALS)
 
 
 def _causal(doc, head) -> bool:
     lowered = doc.text.lower()
-    return any(m in lowered for m in _CAUSE_MARKERS) or any(t.lemma_.lower() in _CAUSE_VERBS and t.pos_ == "VERB" for t in doc)
+    # Whole words: "failed to" holds "led to", and is no cause.
+    return any(re.search(rf"\b{m}\b", lowered) for m in _CAUSE_MARKERS) or any(t.lemma_.lower() in _CAUSE_VERBS and t.pos_ == "VERB" for t in doc)
 
 
 def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]:
@@ -706,9 +834,14 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     attributed = not (speaker.is_outlet if isinstance(speaker, Speaker) else speaker in (OUTLET, "unattributed"))
     if _characterisation(head):
         return ["opinion"]  # a judgement; its verify checks only that the speaker expressed it
-    checkable_fact = bool(_numbers(doc)) or _is_rule(doc) or _dated_past(doc, head)
+    # A forecast is one whatever figure it names ("rates could rise by 2 points"): its figure is
+    # not a statistic to check against a record.
+    forecast = _prediction(doc, head) and not _dated_past(doc, head)
+    checkable_fact = not forecast and (bool(_numbers(doc)) or _is_rule(doc) or _dated_past(doc, head))
     kinds: list[ClaimType] = []
-    if _numbers(doc):
+    if forecast:
+        kinds.append("prediction")
+    elif _numbers(doc):
         kinds.append("statistic")
     if _causal(doc, head):
         kinds.append("causal")

@@ -196,3 +196,41 @@ def test_a_sentence_final_attribution_the_parser_detached_still_speaks() -> None
     speakers = attributions(story)
     assert speakers[1].name == "company and union officials"  # a parenthetical "X said" mid-sentence
     assert speakers[2].name == "the company"
+
+
+def test_he_and_she_are_the_person_the_story_is_about_not_the_last_name() -> None:
+    story = [
+        "Laura Bianchi, 31, has denied charges that she hid the plans of her employer, Victor Lund, from auditors.",  # 0
+        "She spoke for three hours on Tuesday in a district court in Malmo.",  # 1
+        "Press reports have said Lund trusted Bianchi with the company's accounts.",  # 2
+        "Bianchi said she did not read the plans because she believed they were drafts.",  # 3
+        "She said Lund's brother, Erik, had lied to the court about the shares.",  # 4
+    ]
+    assert resolve_referents(story[1], story[1], story[:1]).text.startswith("Laura Bianchi spoke")
+    speakers = attributions(story)
+    assert speakers[4].name in ("Bianchi", "Laura Bianchi") and speakers[4].kind == "person"
+    assert resolve_referents(story[4], story[4], story[:4]).text.startswith(("Bianchi said", "Laura Bianchi said"))
+    # "X said she ...": she is X, and the claim already says so.
+    assert resolve_referents(story[3], story[3], story[:3]).text == story[3]
+    # A title says a gender, and a pronoun of the other gender skips that person.
+    titled = ["Mrs. Ana Ruiz met Paul Berg on Monday.", "He said the talks had failed."]
+    assert attribute(titled, 1).name == "Paul Berg"
+
+
+def test_a_type_follows_what_the_clause_asserts_not_any_number_in_it() -> None:
+    # A number in an aside, an age or an identifier is not the claim's figure.
+    assert claim_types("The bill, passed by 52 votes to 40, requires every charity to register as a foreign agent.") == ["event"]
+    assert claim_types("Ortega, 27, is serving a life sentence for the 1995 bombing of the station.") == ["event"]
+    assert "statistic" not in claim_types("Flight 212 landed safely in Lisbon on Sunday.")
+    assert claim_types("Exports rose 4 percent last year.")[0] == "statistic"
+    # "failed to" is no cause.
+    assert "causal" not in claim_types("The clerk failed to report the missing files.")
+    # A forecast is a prediction whatever figure it names; a source's own stated plan is checkable as said.
+    assert claim_types("Interest rates could rise by 2 points next year, the bank said.", "the bank")[0] == "prediction"
+    assert claim_types("Analysts said sales would recover within a year.", "Analysts")[0] == "prediction"
+    kinds = claim_types("The company said it would cut 2,000 jobs.", "the company")
+    assert kinds[0] == "statistic" and "prediction" not in kinds
+    # A law's requirement, a record and a dated past fact stay checkable.
+    assert "opinion" not in claim_types("Under the 1998 law, companies must publish their accounts every year.")
+    assert "opinion" not in claim_types("The relay team set a national record in Oslo on Friday.")
+    assert claim_types("The dam was completed in 1936.") == ["event"]

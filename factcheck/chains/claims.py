@@ -107,7 +107,9 @@ class ClaimsChain:
         speaker = said  # code's attribution is the reference; the check keeps the model's choice to it
         kind = classify_claim(quote, speaker) if "type" in code_filled else draft.type
         index = self.article.sentences.index(step.sentence)
-        previous = [s for s in self.article.sentences[max(0, index - 5) : index]]
+        # All the sentences before: who "she" is may have been settled well before (its pronouns
+        # follow the discourse); the referents of "that group" are still sought only nearby.
+        previous = self.article.sentences[:index]
         if step.outlet_voice:  # a dated event named in passing: its own words, not the sentence around it
             standalone = Standalone(quote[:1].upper() + quote[1:])
         else:
