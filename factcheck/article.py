@@ -516,33 +516,61 @@ def parse_html(html: str) -> Article:
 # Double quotation marks, the one list every module reads: straight, curly, and the guillemets and
 # low opening mark of European presses. A straight quote opens or closes by position; « and „ only
 # open, » only closes (“ closes a „ quote, but opens one everywhere else, which parity still counts).
+# Wire copy typed on old terminals (and the corpora made of it) writes ``these'' for “these”.
 QUOTES = "\"“”«»„"
 _OPENING_QUOTES = "“«„"
 _CLOSING_QUOTES = "”»"
 
 
+def _quote_marks(text: str):
+    """(offset, length, role) of each double quotation mark in `text`; role is "open", "close" or
+    "either" (a straight quote). `` and '' count as one mark each."""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if text.startswith("``", i):
+            yield i, 2, "open"
+            i += 2
+            continue
+        if text.startswith("''", i):
+            yield i, 2, "close"
+            i += 2
+            continue
+        if ch in _OPENING_QUOTES:
+            yield i, 1, "open"
+        elif ch in _CLOSING_QUOTES:
+            yield i, 1, "close"
+        elif ch == '"':
+            yield i, 1, "either"
+        i += 1
+
+
+def quote_count(text: str) -> int:
+    """How many double quotation marks `text` holds (an odd count: half a quotation)."""
+    return sum(1 for _ in _quote_marks(text))
+
+
 def quote_open_after(text: str, open_before: bool = False) -> bool:
     """Whether a quotation is still open after `text`, given whether one was open before it."""
     opened = open_before
-    for ch in text:
-        if ch in _OPENING_QUOTES:
-            opened = True
-        elif ch in _CLOSING_QUOTES:
-            opened = False
-        elif ch == '"':
-            opened = not opened
+    for _, _, role in _quote_marks(text):
+        opened = True if role == "open" else False if role == "close" else not opened
     return opened
 
 
+def starts_quoted(text: str) -> bool:
+    return next((at == len(text) - len(text.lstrip()) for at, _, role in _quote_marks(text) if role != "close"), False)
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The [start, end) character spans of `text` that lie inside quotation marks (an unclosed
-    quotation runs to the end)."""
+    """The [start, end) character spans of `text` that lie inside quotation marks, marks included
+    at the start (an unclosed quotation runs to the end)."""
     spans, start = [], None
-    for i, ch in enumerate(text):
-        if start is None and ch in QUOTES and ch not in _CLOSING_QUOTES:
-            start = i
-        elif start is not None and (ch in _CLOSING_QUOTES or ch == '"' or ch == "“" and text[start] == "„"):
-            spans.append((start, i))
+    for at, length, role in _quote_marks(text):
+        if start is None and role != "close":
+            start = at
+        elif start is not None and (role != "open" or text[at] == "“" and text[start] == "„"):
+            spans.append((start, at))
             start = None
     if start is not None:
         spans.append((start, len(text)))
@@ -552,7 +580,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 # A line break ends a sentence in news text (headlines, cross-heads, list items); within a line,
 # a sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
 # Chinese and Japanese full stops end a sentence with no space after them.
-_BOUNDARY = re.compile(r"""[.!?]+(?:["'”’»)\]]|\s»)*(?=\s+["'“‘«„(\[]?\s?[A-Z0-9À-ÖØ-Þ])|[。！？]+[」』”’）]*""")
+_BOUNDARY = re.compile(r"""[.!?]+(?:["'”’»)\]]|\s»)*(?=\s+(?:``|["'“‘«„(\[])?\s?[A-Z0-9À-ÖØ-Þ])|[。！？]+[」』”’）]*""")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "gov",
     "sen", "rep", "rev", "hon", "pres", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan", "feb",
@@ -617,7 +645,7 @@ def _quote_then_speaker(text: str, match: re.Match, following: int) -> bool:
     """'"Where is the money?" Smith asked.': after a question or exclamation in quotation marks, a
     clause that is only the quotation's speaker and a saying verb ends the same sentence. It is
     told by its grammar (a saying verb at its root reporting nothing of its own), not by a list of names."""
-    if not any(q in match.group() for q in QUOTES):
+    if not quote_count(match.group()):
         return False
     fragment = text[match.end() : following].strip()
     if not fragment or len(fragment.split()) > 12:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from .article import QUOTES, quote_open_after, quoted_spans
+from .article import QUOTES, quote_count, quote_open_after, quoted_spans, starts_quoted
 from .nlp import parse
 
 OUTLET = "the outlet"
@@ -224,7 +224,7 @@ def _cues(doc) -> list[_Cue]:
     """Reporting verbs with what they report (a clause, or a quotation in the sentence) and their
     subject; "according to X". A verb inside a relative clause reports nothing about the sentence."""
     cues = []
-    quoted = any(ch in QUOTES + "‘" for ch in doc.text)
+    quoted = bool(quote_count(doc.text)) or "‘" in doc.text
     for tok in doc:
         if tok.lemma_.lower() in REPORTING_LEMMAS and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("relcl", "acl", "amod", "pcomp"):
             inverted = _inverted_speaker(tok)
@@ -301,7 +301,7 @@ def _inverted_speaker(verb):
     the verb for a second verb of the report ("supports A, added the president"). A coordinated verb
     ("A and added B") is not inverted: no conjunction may stand between the report and the verb."""
     doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’", "'") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’", "'", "''", "»") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     report_first = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children) or verb.dep_ in ("conj", "dep", "parataxis", "advcl", "ccomp") and verb.head.i < verb.i
     if not report_first or any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children if verb.dep_ == "conj"):
@@ -312,7 +312,7 @@ def _inverted_speaker(verb):
     nouns += [g for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "advcl", "conj") for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i]
     after = [c for c in nouns if c.i == verb.i + 1 + sum(1 for t in doc[verb.i + 1 : c.i] if t.dep_ in ("det", "compound", "amod", "poss"))]
     # Right after a closing quotation mark ('"...!" said the message'), any noun is who speaks.
-    quoted = doc[verb.i - 1].text in QUOTES and after and after[0].pos_ in ("NOUN", "PROPN")
+    quoted = bool(quote_count(doc[verb.i - 1].text)) and after and after[0].pos_ in ("NOUN", "PROPN")
     if after and (quoted or after[0].pos_ == "PROPN" or after[0].lemma_.lower() in _PERSON_NOUNS | _ORG_NOUNS or after[0].ent_type_ in _PERSON_ENTS | _GROUP_ENTS):
         return after[0]
     return None
@@ -425,10 +425,6 @@ def _speaker_of(
     return Speaker(name or lower, kind, index, cue, name)
 
 
-def _starts_quoted(text: str) -> bool:
-    return text.lstrip()[:1] in QUOTES
-
-
 @lru_cache(maxsize=64)
 def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
     result: list[Speaker] = []
@@ -442,7 +438,7 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
             # The speaker of the main clause: the cue whose verb is the root, else the first one.
             cue = next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), cues[0])
             speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)
-        elif (open_quote or _starts_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
+        elif (open_quote or starts_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
             speaker = dataclasses.replace(previous, cue="quote continues")
         else:
             speaker = OUTLET_SPEAKER

@@ -17,7 +17,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from .article import QUOTES
+from .article import quote_count
 from .dates import Timex
 from .nlp import parse
 
@@ -320,7 +320,7 @@ def _outermost(found: list[tuple[int, int, SpanKind]]) -> list[tuple[int, int, S
 
 
 def _quote_count(text: str) -> int:
-    return sum(text.count(q) for q in QUOTES)
+    return quote_count(text)
 
 
 def _mend(text: str, original: str) -> str:

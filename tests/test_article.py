@@ -161,3 +161,17 @@ def test_a_line_with_no_sentence_breaks_is_cut_into_pieces() -> None:
 def test_quoted_spans_know_every_kind_of_quotation_mark() -> None:
     text = 'He said "no", then «non», then „nein“ and “never”.'
     assert [text[a + 1 : b] for a, b in quoted_spans(text)] == ["no", "non", "nein", "never"]
+
+
+def test_wire_copy_backtick_quotes_split_like_curly_ones() -> None:
+    text = (
+        "Delegates voted on Friday. ``The debate is over,'' the chairman said. "
+        "``Is it? Not for us,'' a delegate replied. ``We will fight on.''"
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Delegates voted on Friday.",
+        "``The debate is over,'' the chairman said.",
+        "``Is it? Not for us,'' a delegate replied.",
+        "``We will fight on.''",
+    ]
+    assert quoted_spans("He said ``no'' twice.") == [(8, 12)]
