@@ -445,7 +445,27 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         result.append(speaker)
         open_quote = quote_open_after(text, open_quote)
         before.extend(_mentions(text, index))
-    return tuple(result)
+    return tuple(_quotes_carry_their_speaker(sentences, result))
+
+
+def _quotes_carry_their_speaker(sentences: Sequence[str], result: list[Speaker]) -> list[Speaker]:
+    """'“We are ready. We will win,” he said.': a quotation that opens in one sentence with no
+    attribution of its own and closes sentences later on "he said" is his from its first sentence."""
+    result = list(result)
+    open_quote, opened_at = False, None
+    for index, text in enumerate(sentences):
+        after = quote_open_after(text, open_quote)
+        if not open_quote and after:
+            own = result[index]
+            opened_at = index if own.is_outlet or own.cue == "quote continues" else None
+        elif open_quote and not after and opened_at is not None:
+            closer = result[index]
+            if not closer.is_outlet and closer.cue != "quote continues":
+                for k in range(opened_at, index):
+                    result[k] = dataclasses.replace(closer, cue="quote continues")
+            opened_at = None
+        open_quote = after
+    return result
 
 
 def attributions(sentences: Sequence[str]) -> list[Speaker]:
@@ -456,7 +476,7 @@ def attributions(sentences: Sequence[str]) -> list[Speaker]:
 def attribute(sentences: Sequence[str], index: int, clause: str | None = None) -> Speaker:
     """The speaker of sentence `index`, or of one `clause` of it when the clause has its own
     reporting verb ("X said A, while Y said B")."""
-    speakers = attributions(sentences[: index + 1])
+    speakers = attributions(sentences)  # the whole article: a quotation's speaker may come after it
     if clause is not None and clause.strip() != sentences[index].strip():
         doc = parse(sentences[index])
         start = sentences[index].find(clause)

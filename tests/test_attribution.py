@@ -234,3 +234,17 @@ def test_a_type_follows_what_the_clause_asserts_not_any_number_in_it() -> None:
     assert "opinion" not in claim_types("Under the 1998 law, companies must publish their accounts every year.")
     assert "opinion" not in claim_types("The relay team set a national record in Oslo on Friday.")
     assert claim_types("The dam was completed in 1936.") == ["event"]
+
+
+def test_a_quotation_over_several_sentences_is_its_closing_speakers_from_the_start() -> None:
+    from factcheck.article import split_sentences
+
+    text = (
+        "Mayor Ann Cole spoke first. “The strike is over. Our members will return to work on Friday. "
+        "We won,” union leader Tom Burke said. Cole did not comment."
+    )
+    sentences = [s.text for s in split_sentences(text)]
+    speakers = attributions(sentences)
+    assert [sp.name for sp in speakers[1:4]] == ["Tom Burke"] * 3
+    assert speakers[0].is_outlet and speakers[4].is_outlet
+    assert attribute(sentences, 1).name == "Tom Burke"
