@@ -168,7 +168,7 @@ def _discourse(sentences: tuple[str, ...]) -> _Discourse:
                     topic = _Mention(_clean(ent.text), "person", index, ent.start_char)
                 elif subject.pos_ == "PROPN":  # a person named before, whom the tagger missed this time
                     known = _known_person(state.persons, _noun_phrase(subject))
-                    topic = _Mention(known.name, "person", index, subject.idx) if known is not None else None
+                    topic = _Mention(_clean(_noun_phrase(subject)), "person", index, subject.idx) if known is not None else None
                 if topic is not None:  # "Har-Shefi said she ...": the person's gender
                     said = [g for c in subject.head.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj" and g.lower_ in ("he", "she")]
                     if said:
@@ -207,7 +207,13 @@ def _resolve_person(state: _Discourse, pronoun: str) -> _Mention | None:
 
 def person_antecedent(previous: Sequence[str], pronoun: str) -> _Mention | None:
     """The person a leading "he"/"she" (or "his"/"her") refers to, after the sentences `previous`."""
-    return _resolve_person(_discourse(tuple(previous)), "she" if pronoun.lower() in _FEMININE else "he")
+    state = _discourse(tuple(previous))
+    found = _resolve_person(state, "she" if pronoun.lower() in _FEMININE else "he")
+    if found is None:
+        return None
+    # Cited as the nearest sentence that names the person, not the first one of a chain of "she"s.
+    named = [m for m in (*state.persons, *(t for t in state.topics if t is not None)) if _key(m.name) == _key(found.name)]
+    return max(named, key=lambda m: m.sentence, default=found)
 
 
 # --- attribution ----------------------------------------------------------------------------------
