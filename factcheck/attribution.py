@@ -599,6 +599,11 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
         elif lower in ("it", "they") and tok.dep_ == "nsubj" and _reports(tok) and not in_quote and own.sentence not in (None, len(previous)):
             edits.append((tok.idx, tok.idx + len(tok.text), own.name))  # "It said": the organisation that speaks
             cited.add(own.sentence)
+        elif lower == "it" and tok.dep_ == "nsubj" and _reports(tok) and leading and not in_quote and (body := _last_speaking_body(spoken, len(previous))):
+            # "It urged travellers to stay away": a reporting verb that reports no clause is no
+            # attribution, but "it" is still the organisation that spoke just before.
+            edits.append((tok.idx, tok.idx + len(tok.text), body.name))
+            cited.add(body.sentence)
         elif lower in ("it", "they", "this", "that", "these", "those") and tok.dep_ in ("nsubj", "nsubjpass") and leading:
             context(tok)  # "It was a bomb", "That brought the toll to 259": the sentence it refers back to
         elif lower in ("that", "this", "these", "those") and tok.dep_ == "det" and tok.head.dep_ in ("nsubj", "nsubjpass", "pobj") and not in_quote and previous:
@@ -623,6 +628,14 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     return Standalone(_capitalise(text), sorted(cited))
+
+
+def _last_speaking_body(spoken: Sequence[Speaker], index: int) -> Speaker | None:
+    """The organisation that spoke in one of the two sentences before `index`, if the nearest speaker is one."""
+    recent = [sp for sp in spoken[max(0, index - 2) : index] if not sp.is_outlet]
+    if recent and recent[-1].kind == "organisation" and recent[-1].sentence is not None and recent[-1].sentence >= index - 3:
+        return recent[-1]
+    return None
 
 
 def _first_word(doc) -> int:

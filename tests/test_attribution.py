@@ -248,3 +248,13 @@ def test_a_quotation_over_several_sentences_is_its_closing_speakers_from_the_sta
     assert [sp.name for sp in speakers[1:4]] == ["Tom Burke"] * 3
     assert speakers[0].is_outlet and speakers[4].is_outlet
     assert attribute(sentences, 1).name == "Tom Burke"
+
+
+def test_it_after_an_organisation_spoke_is_that_organisation() -> None:
+    story = [
+        "The World Health Organization warned of a new outbreak in the north.",
+        '"The risk is high," the organization said on Monday.',
+        "It urged travellers to avoid the region.",
+    ]
+    claim = resolve_referents(story[2], story[2], story[:2])
+    assert claim.text == "The World Health Organization urged travellers to avoid the region." and claim.cited == [0]
