@@ -235,7 +235,7 @@ def _cues(doc) -> list[_Cue]:
         if tok.lemma_.lower() in REPORTING_LEMMAS and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("relcl", "acl", "amod", "pcomp"):
             inverted = _inverted_speaker(tok)
             # "X, the source said, was ...": a reporting clause set in the sentence (parataxis) reports it.
-            reports = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i or _report_as_advcl(tok) or _final_report(tok)
+            reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) for c in tok.children) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i or _report_as_advcl(tok) or _final_report(tok)
             if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe")):
                 continue
             subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
@@ -251,6 +251,20 @@ def _cues(doc) -> list[_Cue]:
             if objects:
                 cues.append(_Cue(tok.i, objects[0], "according to"))
     return cues
+
+
+def _gerund_between(verb, clause) -> bool:
+    """"charged the inspectors with verifying that Iraq ...": the clause is the gerund's, which the
+    parser hung on the verb; the verb reports nothing (here it gives a task)."""
+    return any(
+        c.dep_ == "prep" and verb.i < c.i < clause.i and any(_gerund(g) and g.dep_ in ("pobj", "pcomp") for g in c.children)
+        for c in verb.children
+    )
+
+
+def _gerund(tok) -> bool:
+    # The tagger may take a gerund for a noun ("with verifying"); a noun in -ing has a determiner.
+    return tok.tag_ == "VBG" or tok.lower_.endswith("ing") and not any(c.dep_ in ("det", "poss", "amod") for c in tok.children)
 
 
 def _stranded_subject(verb) -> list:

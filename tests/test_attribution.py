@@ -258,3 +258,10 @@ def test_it_after_an_organisation_spoke_is_that_organisation() -> None:
     ]
     claim = resolve_referents(story[2], story[2], story[:2])
     assert claim.text == "The World Health Organization urged travellers to avoid the region." and claim.cited == [0]
+
+
+def test_a_verb_that_gives_a_task_reports_nothing() -> None:
+    # "charged X with verifying that ...": the clause is the gerund's; the council says nothing here.
+    text = "The board has charged the auditors with verifying that the fund has returned its loans."
+    assert attribute([text], 0).is_outlet
+    assert attribute(["The minister said in a statement on Monday that taxes would rise."], 0).name == "the minister"
