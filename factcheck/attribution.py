@@ -274,13 +274,19 @@ def _stranded_subject(verb) -> list:
     doc = verb.doc
     if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return []
+    spans = []
     comma = next((i for i in range(verb.i - 1, max(-1, verb.i - 10), -1) if doc[i].text == ","), None)
-    if comma is None or comma + 1 >= verb.i:
-        return []
-    span = doc[comma + 1 : verb.i]
-    heads = [t for t in span if not (span.start <= t.head.i < span.end)]
-    if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART") for t in span):
-        return heads
+    if comma is not None:
+        spans.append(doc[comma + 1 : verb.i])
+    # '"...," a detective, speaking on condition of anonymity, said.': the phrase after the quotation.
+    quote = next((i for i in range(verb.i - 1, -1, -1) if quote_count(doc[i].text)), None)
+    if quote is not None:
+        end = next((i for i in range(quote + 1, verb.i) if doc[i].text == ","), verb.i)
+        spans.append(doc[quote + 1 : end])
+    for span in spans:
+        heads = [t for t in span if not (span.start <= t.head.i < span.end)]
+        if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART") for t in span):
+            return heads
     return []
 
 
@@ -779,9 +785,13 @@ def _aside(number) -> bool:
     # A numeral right after its noun identifies it ("Flight 93", "Article 5"); a count comes before.
     if number.dep_ in ("nummod", "compound", "appos", "npadvmod") and number.head.pos_ in ("NOUN", "PROPN") and number.i == number.head.i + 1:
         return True
+    # Digits before a singular proper noun number it, as an address does: "469 Vermont St."
+    if number.dep_ in ("nummod", "compound") and number.text[:1].isdigit() and number.head.tag_ == "NNP" and number.i < number.head.i:
+        return True
     tok = number
     while tok.head.i != tok.i:
-        if tok.dep_ in ("appos", "acl", "relcl") or tok.dep_ == "amod" and tok is number and tok.head.pos_ == "PROPN":
+        # (an adverbial clause too: "was killed when two robbers fired" asserts the killing)
+        if tok.dep_ in ("appos", "acl", "relcl", "advcl") or tok.dep_ == "amod" and tok is number and tok.head.pos_ == "PROPN":
             return True
         tok = tok.head
     return False

@@ -265,3 +265,14 @@ def test_a_verb_that_gives_a_task_reports_nothing() -> None:
     text = "The board has charged the auditors with verifying that the fund has returned its loans."
     assert attribute([text], 0).is_outlet
     assert attribute(["The minister said in a statement on Monday that taxes would rise."], 0).name == "the minister"
+
+
+def test_a_speaker_set_off_by_an_aside_after_the_quotation() -> None:
+    text = "``We saw them run,'' a guard, speaking on condition of anonymity, said of the thieves."
+    assert attribute([text], 0).name == "a guard"
+
+
+def test_an_address_or_a_subordinate_clause_gives_the_claim_no_figure() -> None:
+    assert "statistic" not in claim_types("The fire started in a shop at 212 Harbour St. on Tuesday night.")
+    assert "statistic" not in claim_types("A guard was wounded when three men opened fire on the bank.")
+    assert claim_types("Three men were wounded in the attack.")[0] == "statistic"
