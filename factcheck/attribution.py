@@ -805,8 +805,21 @@ def _refers_back(number) -> bool:
     return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both") for c in number.head.children)
 
 
-def _is_rule(doc) -> bool:
-    return any(t.lemma_.lower() in _RULE_NOUNS for t in doc if t.pos_ == "NOUN")
+def _is_rule(doc, head=None) -> bool:
+    """Whether the clause states what a rule says: with `head`, the rule must govern the clause's
+    verb (its subject, "under the law", or a verb of requiring), not merely be named in it ("until
+    Iraq complies with the agreement" states no requirement); without, any rule noun will do."""
+    if head is None:
+        return any(t.lemma_.lower() in _RULE_NOUNS for t in doc if t.pos_ == "NOUN")
+    if head.lemma_.lower() in _REQUIRING_VERBS:
+        return True
+    args = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    args += [g for c in head.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    return any(a.lemma_.lower() in _RULE_NOUNS for a in args)
+
+
+# Verbs whose subject lays down an obligation or a prohibition.
+_REQUIRING_VERBS = frozenset("require oblige mandate ban prohibit forbid stipulate compel".split())
 
 
 def _dated_past(doc, head) -> bool:
@@ -819,7 +832,7 @@ def _opinion(doc, head) -> bool:
     """A judgement: 'should', a stance verb, or a copula whose predicate is a gradable adjective."""
     if any(c.lemma_.lower() in ("should", "ought") for c in head.children if c.dep_ == "aux"):
         return True
-    if any(c.lemma_.lower() == "must" for c in head.children if c.dep_ == "aux") and not _is_rule(doc):
+    if any(c.lemma_.lower() == "must" for c in head.children if c.dep_ == "aux") and not _is_rule(doc, head):
         return True
     if head.lemma_.lower() in _STANCE_VERBS and any(c.dep_ == "ccomp" for c in head.children):
         return True
@@ -871,10 +884,10 @@ def _prediction(doc, head) -> bool:
     # intention, checkable as said. "Smith said sales would recover" is a forecast.
     own = any(c.lower_ in ("we", "i") or reported and c.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS for c in head.children if c.dep_ == "nsubj")
     if modals & {"will", "'ll", "shall", "wo"}:
-        return not _is_rule(doc) and not own  # a rule's "will" is a requirement
+        return not _is_rule(doc, head) and not own  # a rule's "will" is a requirement
     # "would" under a past reporting verb is a reported "will".
     if reported and head.head.tag_ == "VBD" and modals <= {"would"} and modals:
-        return not _is_rule(doc) and not own
+        return not _is_rule(doc, head) and not own
     return bool(modals & _HEDGE_MODALS)
 
 
@@ -896,7 +909,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     # A forecast is one whatever figure it names ("rates could rise by 2 points"): its figure is
     # not a statistic to check against a record.
     forecast = _prediction(doc, head) and not _dated_past(doc, head)
-    checkable_fact = not forecast and (bool(_numbers(doc)) or _is_rule(doc) or _dated_past(doc, head))
+    checkable_fact = not forecast and (bool(_numbers(doc)) or _is_rule(doc, head) or _dated_past(doc, head))
     kinds: list[ClaimType] = []
     if forecast:
         kinds.append("prediction")

@@ -276,3 +276,9 @@ def test_an_address_or_a_subordinate_clause_gives_the_claim_no_figure() -> None:
     assert "statistic" not in claim_types("The fire started in a shop at 212 Harbour St. on Tuesday night.")
     assert "statistic" not in claim_types("A guard was wounded when three men opened fire on the bank.")
     assert claim_types("Three men were wounded in the attack.")[0] == "statistic"
+
+
+def test_a_rule_named_in_passing_does_not_make_a_forecast_a_requirement() -> None:
+    text = "The ministry said 4,000 soldiers will stay in the region until the rebels comply with the ceasefire agreement."
+    assert claim_types(text, "the ministry")[0] == "prediction"
+    assert "prediction" not in claim_types("Under the treaty, both sides will withdraw their troops by May.")
