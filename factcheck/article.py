@@ -562,6 +562,28 @@ def starts_quoted(text: str) -> bool:
     return next((at == len(text) - len(text.lstrip()) for at, _, role in _quote_marks(text) if role != "close"), False)
 
 
+_CLOSING_FOR = {"“": "”", "«": "»", "„": "“", "``": "''", '"': '"'}
+_OPENING_FOR = {"”": "“", "»": "«", "''": "``", '"': '"'}
+
+
+def with_quotes_balanced(text: str) -> str:
+    """A sentence cut from a quotation that runs over several sentences, with its missing mark put
+    back ('“We will win.' -> '“We will win.”', 'We won,” he said.' -> '“We won,” he said.'), so that
+    it reads as the quotation it is. Marks only: no word is added."""
+    marks = list(_quote_marks(text))
+    if not marks:
+        return text
+    first_at, first_len, first_role = marks[0]
+    first = text[first_at : first_at + first_len]
+    lead = len(text) - len(text.lstrip())
+    if first_role == "close" or first_role == "either" and len(marks) % 2 and first_at != lead:
+        text = text[:lead] + _OPENING_FOR[first] + text[lead:]
+    if quote_open_after(text):
+        last_at, last_len, _ = list(_quote_marks(text))[-1]
+        text = text.rstrip() + _CLOSING_FOR[text[last_at : last_at + last_len]]
+    return text
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """The [start, end) character spans of `text` that lie inside quotation marks, marks included
     at the start (an unclosed quotation runs to the end)."""

@@ -175,3 +175,12 @@ def test_wire_copy_backtick_quotes_split_like_curly_ones() -> None:
         "``We will fight on.''",
     ]
     assert quoted_spans("He said ``no'' twice.") == [(8, 12)]
+
+
+def test_a_sentence_cut_from_a_long_quotation_gets_its_missing_mark_back() -> None:
+    from factcheck.article import with_quotes_balanced
+
+    assert with_quotes_balanced("“The vote is lost.") == "“The vote is lost.”"
+    assert with_quotes_balanced("We will appeal,” the lawyer said.") == "“We will appeal,” the lawyer said."
+    assert with_quotes_balanced("``Nobody was hurt.") == "``Nobody was hurt.''"
+    assert with_quotes_balanced('The mayor said "no" twice.') == 'The mayor said "no" twice.'

@@ -18,7 +18,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, create_model
 
 from .. import faithfulness
-from ..article import Article, Sentence
+from ..article import Article, Sentence, with_quotes_balanced
 from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, Standalone, attribute, attributed, claim_types, resolve_referents, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from ..dates import Timex, format_interval, tag, to_interval
@@ -196,10 +196,12 @@ class ClaimsChain:
 
 
 def _as_sentence(text: str) -> str:
-    """A clause ended as a sentence ends: capitalised, its trailing comma a full stop."""
+    """A clause ended as a sentence ends: capitalised, its trailing comma a full stop, and the
+    quotation mark it lost to the sentence splitter put back."""
     text = text.strip().rstrip(",;:").rstrip()
     text = text[:1].upper() + text[1:]
-    return text if text[-1:] in ".!?\"”’)" else text + "."
+    text = text if text[-1:] in ".!?\"”’)»" or text.endswith("''") else text + "."
+    return with_quotes_balanced(text)
 
 
 # "X said A, and that B" / "A; B" / "A, adding (saying) that B": one claim per clause, each quoted verbatim.
