@@ -790,8 +790,10 @@ def _aside(number) -> bool:
         return True
     tok = number
     while tok.head.i != tok.i:
-        # (an adverbial clause too: "was killed when two robbers fired" asserts the killing)
-        if tok.dep_ in ("appos", "acl", "relcl", "advcl") or tok.dep_ == "amod" and tok is number and tok.head.pos_ == "PROPN":
+        # A subordinate clause too ("was killed when two robbers fired" asserts the killing), but
+        # not a participle that goes on with the main clause ("support grew, rising to 51 percent").
+        subordinate = tok.dep_ == "advcl" and any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
+        if tok.dep_ in ("appos", "acl", "relcl") or subordinate or tok.dep_ == "amod" and tok is number and tok.head.pos_ == "PROPN":
             return True
         tok = tok.head
     return False
