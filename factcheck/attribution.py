@@ -877,14 +877,20 @@ def _gradable(adj) -> bool:
     return word.endswith(("ful", "ive", "ous", "able", "ible", "ent", "ant", "ing", "est")) or len(word) <= 6
 
 
-def _prediction(doc, head) -> bool:
+def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
     if head.lemma_.lower() in _FORECAST_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
         return True
     modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
     reported = head.dep_ in ("ccomp", "parataxis") and head.head.lemma_.lower() in REPORTING_LEMMAS
     # "We will not reopen them", "the company said it would consider ...": the speaker's own stated
     # intention, checkable as said. "Smith said sales would recover" is a forecast.
-    own = any(c.lower_ in ("we", "i") or reported and c.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS for c in head.children if c.dep_ == "nsubj")
+    # So is an organisation's announcement about an organisation ("Auren will cut 300 jobs, the
+    # company said"): what it will do is its decision, not a forecast.
+    own = any(
+        c.lower_ in ("we", "i") or reported and c.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS
+        or speaker_kind == "organisation" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "NORP", "LOC")
+        for c in head.children if c.dep_ == "nsubj"
+    )
     if modals & {"will", "'ll", "shall", "wo"}:
         return not _is_rule(doc, head) and not own  # a rule's "will" is a requirement
     # "would" under a past reporting verb is a reported "will".
@@ -910,7 +916,8 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
         return ["opinion"]  # a judgement; its verify checks only that the speaker expressed it
     # A forecast is one whatever figure it names ("rates could rise by 2 points"): its figure is
     # not a statistic to check against a record.
-    forecast = _prediction(doc, head) and not _dated_past(doc, head)
+    kind = speaker.kind if isinstance(speaker, Speaker) else "outlet" if not attributed else "group"
+    forecast = _prediction(doc, head, kind) and not _dated_past(doc, head)
     checkable_fact = not forecast and (bool(_numbers(doc)) or _is_rule(doc, head) or _dated_past(doc, head))
     kinds: list[ClaimType] = []
     if forecast:
@@ -922,10 +929,10 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     if not checkable_fact:
         if _opinion(doc, head):
             kinds.append("opinion")
-        if _prediction(doc, head):
+        if _prediction(doc, head, kind):
             kinds.append("prediction")
     kinds.append("quote" if attributed else "event")
-    if attributed and "event" not in kinds and not _opinion(doc, head) and not _prediction(doc, head):
+    if attributed and "event" not in kinds and not _opinion(doc, head) and not _prediction(doc, head, kind):
         kinds.append("event")  # what a source reports happened is an event, as well as their statement
     return list(dict.fromkeys(kinds))
 

@@ -287,3 +287,11 @@ def test_a_rule_named_in_passing_does_not_make_a_forecast_a_requirement() -> Non
 def test_a_participle_that_goes_on_with_the_main_clause_keeps_its_figure() -> None:
     text = "Surveys have shown support for the plan growing, rising from about 30 percent in 2019 to 48 percent this year."
     assert claim_types(text)[0] == "statistic"
+
+
+def test_an_organisations_announcement_about_itself_is_no_forecast() -> None:
+    from factcheck.attribution import attribute
+
+    text = "Brightwell Foods will close 400 stores by March, the company said on Monday."
+    kinds = claim_types(text, attribute([text], 0))
+    assert kinds[0] == "statistic" and "prediction" not in kinds
