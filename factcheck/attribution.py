@@ -357,11 +357,15 @@ def _noun_phrase(token) -> str:
     return _clean("".join(t.text_with_ws for t in words))
 
 
-def _head_lemma(phrase: str) -> str:
-    """The lemma of a noun phrase's head: 'a spokesman for the agency' -> 'spokesman', not 'agency'."""
+def _head_lemmas(phrase: str) -> set[str]:
+    """What a noun phrase's head is: 'a spokesman for the agency' -> spokesman, not agency; for a
+    name, its title too: 'Turkish President Recep Tayyip Erdogan' -> erdogan, president."""
     doc = parse(phrase)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    return root.lemma_.lower() if root is not None else ""
+    if root is None:
+        return set()
+    titles = {t.lemma_.lower() for t in root.subtree if t.dep_ == "compound" and t.i < root.i} if root.pos_ == "PROPN" else set()
+    return {root.lemma_.lower(), *titles}
 
 
 def _naming_tokens(subject) -> set[int]:
@@ -428,7 +432,7 @@ def _speaker_of(
     ):
         noun = subject.lower_
         for sp in recent:  # "the officials": the earlier speaker whose phrase has that head noun
-            if sp.phrase and _head_lemma(sp.phrase) == subject.lemma_.lower():
+            if sp.phrase and subject.lemma_.lower() in _head_lemmas(sp.phrase):
                 return dataclasses.replace(sp, cue=cue)
         for mention in reversed(context):
             if re.search(rf"\b{re.escape(noun)}\b", mention.name.lower()):

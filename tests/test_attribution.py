@@ -295,3 +295,11 @@ def test_an_organisations_announcement_about_itself_is_no_forecast() -> None:
     text = "Brightwell Foods will close 400 stores by March, the company said on Monday."
     kinds = claim_types(text, attribute([text], 0))
     assert kinds[0] == "statistic" and "prediction" not in kinds
+
+
+def test_the_title_of_the_last_speaker_names_them_before_a_name_in_their_report() -> None:
+    story = [
+        "Brazilian President Ana Costa said she had met Chilean President Luis Rojas in Lima.",
+        "Trade must grow, added the president, adding that talks would go on.",
+    ]
+    assert attribute(story, 1).name == "Ana Costa"
