@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -186,34 +187,42 @@ def _known_person(persons: Sequence[_Mention], phrase: str) -> _Mention | None:
     return next((m for m in reversed(persons) if m.kind == "person" and _key(m.name) == key), None) if key else None
 
 
-def _resolve_person(state: _Discourse, pronoun: str) -> _Mention | None:
-    """The person "he"/"she" stands for after the sentences `state` has read: the main subject of
-    one of the two sentences before (nearest first), else the person named last; never one whose
-    known gender differs."""
+def _resolve_person(state: _Discourse, pronoun: str, upto: int | None = None) -> _Mention | None:
+    """The person "he"/"she" stands for in sentence `upto` (default: after all `state` has read):
+    the main subject of one of the two sentences before (nearest first), else the person named
+    last; never one whose known gender differs."""
+    upto = len(state.topics) if upto is None else upto
     gender = _gender(pronoun)
     fits = lambda m: state.genders.get(_key(m.name), gender) == gender  # noqa: E731
-    last = len(state.topics) - 1
-    for topic in state.topics[-1:-3:-1]:
+    end = bisect_left(state.persons, upto, key=lambda m: m.sentence)
+    for last in (upto - 1, upto - 2):
+        if last < 0:
+            break
+        topic = state.topics[last]
         if topic is not None and fits(topic):
             return topic
-        # a sentence about no person: the person it names, if it is the nearest sentence
-        if topic is None and last >= 0:
-            named = [m for m in state.persons if m.sentence == last and fits(m)]
-            if named:
-                return named[0]
-        last -= 1
-    return next((m for m in reversed(state.persons) if fits(m)), None)
+        if topic is None:  # a sentence about no person: the first person it names
+            start = bisect_left(state.persons, last, key=lambda m: m.sentence)
+            named = next((m for m in state.persons[start:end] if m.sentence == last and fits(m)), None)
+            if named is not None:
+                return named
+    return next((state.persons[i] for i in range(end - 1, -1, -1) if fits(state.persons[i])), None)
 
 
-def person_antecedent(previous: Sequence[str], pronoun: str) -> _Mention | None:
-    """The person a leading "he"/"she" (or "his"/"her") refers to, after the sentences `previous`."""
-    state = _discourse(tuple(previous))
-    found = _resolve_person(state, "she" if pronoun.lower() in _FEMININE else "he")
+def person_antecedent(sentences: Sequence[str], pronoun: str, upto: int | None = None) -> _Mention | None:
+    """The person a "he"/"she" (or "his"/"her") in sentence `upto` refers to (default: after all of
+    `sentences`), cited as the nearest sentence before that names them, not the first of a chain
+    of pronouns."""
+    state = _discourse(tuple(sentences))
+    upto = len(state.topics) if upto is None else upto
+    found = _resolve_person(state, "she" if pronoun.lower() in _FEMININE else "he", upto)
     if found is None:
         return None
-    # Cited as the nearest sentence that names the person, not the first one of a chain of "she"s.
-    named = [m for m in (*state.persons, *(t for t in state.topics if t is not None)) if _key(m.name) == _key(found.name)]
-    return max(named, key=lambda m: m.sentence, default=found)
+    key = _key(found.name)
+    end = bisect_left(state.persons, upto, key=lambda m: m.sentence)
+    named = next((state.persons[i] for i in range(end - 1, -1, -1) if _key(state.persons[i].name) == key), found)
+    topic = next((state.topics[i] for i in range(upto - 1, named.sentence, -1) if state.topics[i] is not None and _key(state.topics[i].name) == key and state.topics[i].sentence == i), None)
+    return topic or named
 
 
 # --- attribution ----------------------------------------------------------------------------------
@@ -416,7 +425,7 @@ def _speaker_of(
         if subj is not None and subj.tag_ == "NNS" and not subj.ent_type_:
             return Speaker(_noun_phrase(subj), "group", index - 1, cue, _noun_phrase(subj))
     if lower in _PERSON_PRONOUNS and sentences:
-        person = person_antecedent(sentences[:index], lower)
+        person = person_antecedent(sentences, lower, upto=index)
         if person is not None:
             return Speaker(person.name, "person", person.sentence, cue, person.name)
     if lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
@@ -555,10 +564,6 @@ class Standalone:
     cited: list[int] = field(default_factory=list)  # indices into `previous` whose words were used
 
 
-def _sentence_mentions(previous: Sequence[str]) -> list[_Mention]:
-    return [m for i, s in enumerate(previous) for m in _mentions(s, i)]
-
-
 def _has_verb(doc) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in doc)
 
@@ -581,7 +586,6 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
     clause = _restore_subject(clause, sentence)
     doc = parse(clause)
     cited: set[int] = set()
-    mentions = _sentence_mentions(previous)
     spoken = attributions(previous) if previous else []
     own = attributions([*previous, sentence])[-1]
     quoted = quoted_spans(clause)
