@@ -5,9 +5,11 @@ any article:
 
 - `attributions(sentences)`: the speaker of each sentence. "X said ...", "..., X said.", the split
   quote `"...," said X, "..."`, "according to X", a quotation that goes on in the next sentence
-  (it keeps its speaker), and pronouns or "the agency" / "the statement" resolved to the person or
-  organisation named before (he/she to a person; it/they/the agency to an organisation), with the
-  sentence that names them, to be cited. The outlet speaks only when nobody is attributed.
+  (it keeps its speaker; one that opens with no attribution is its closing speaker's), and pronouns
+  or "the agency" / "the statement" resolved to the person or organisation named before (he/she to
+  the person the discourse is about, its main subject; it/they/the agency to an organisation), with
+  the sentence that names them, to be cited. The speaker is the reporting verb's subject, never the
+  nearest name. The outlet speaks only when nobody is attributed.
 - `resolve_referents(clause, sentence, previous)`: the clause as a claim that stands alone: a leading
   pronoun becomes its antecedent, "that group" gets its referent when one is sure, else the sentence
   before is cited (never a guessed referent), a figure
@@ -396,7 +398,8 @@ def _speaker_of(
     """The speaker a subject token names, pronouns and definite descriptions resolved.
 
     `before` are the people and organisations named earlier (outside quotes), `spoken` the speakers
-    of the sentences before, most recent last: "he" is the nearest person, "it"/"they" the nearest
+    of the sentences before, most recent last: "he" is the person the discourse is about
+    (`person_antecedent`), "it"/"they" the nearest
     organisation that spoke (else the nearest named), "the newspaper" the earlier speaker or name
     that says "newspaper"; a description with no antecedent stays as written, never the outlet."""
     lower = subject.lower_
