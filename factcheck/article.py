@@ -513,10 +513,96 @@ def parse_html(html: str) -> Article:
 
 # --- sentences -----------------------------------------------------------------------------------
 
+# Double quotation marks, the one list every module reads: straight, curly, and the guillemets and
+# low opening mark of European presses. A straight quote opens or closes by position; « and „ only
+# open, » only closes (“ closes a „ quote, but opens one everywhere else, which parity still counts).
+# Wire copy typed on old terminals (and the corpora made of it) writes ``these'' for “these”.
+QUOTES = "\"“”«»„"
+_OPENING_QUOTES = "“«„"
+_CLOSING_QUOTES = "”»"
+
+
+def _quote_marks(text: str):
+    """(offset, length, role) of each double quotation mark in `text`; role is "open", "close" or
+    "either" (a straight quote). `` and '' count as one mark each."""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if text.startswith("``", i):
+            yield i, 2, "open"
+            i += 2
+            continue
+        if text.startswith("''", i):
+            yield i, 2, "close"
+            i += 2
+            continue
+        if ch in _OPENING_QUOTES:
+            yield i, 1, "open"
+        elif ch in _CLOSING_QUOTES:
+            yield i, 1, "close"
+        elif ch == '"':
+            yield i, 1, "either"
+        i += 1
+
+
+def quote_count(text: str) -> int:
+    """How many double quotation marks `text` holds (an odd count: half a quotation)."""
+    return sum(1 for _ in _quote_marks(text))
+
+
+def quote_open_after(text: str, open_before: bool = False) -> bool:
+    """Whether a quotation is still open after `text`, given whether one was open before it."""
+    opened = open_before
+    for _, _, role in _quote_marks(text):
+        opened = True if role == "open" else False if role == "close" else not opened
+    return opened
+
+
+def starts_quoted(text: str) -> bool:
+    return next((at == len(text) - len(text.lstrip()) for at, _, role in _quote_marks(text) if role != "close"), False)
+
+
+_CLOSING_FOR = {"“": "”", "«": "»", "„": "“", "``": "''", '"': '"'}
+_OPENING_FOR = {"”": "“", "»": "«", "''": "``", '"': '"'}
+
+
+def with_quotes_balanced(text: str) -> str:
+    """A sentence cut from a quotation that runs over several sentences, with its missing mark put
+    back ('“We will win.' -> '“We will win.”', 'We won,” he said.' -> '“We won,” he said.'), so that
+    it reads as the quotation it is. Marks only: no word is added."""
+    marks = list(_quote_marks(text))
+    if not marks:
+        return text
+    first_at, first_len, first_role = marks[0]
+    first = text[first_at : first_at + first_len]
+    lead = len(text) - len(text.lstrip())
+    if first_role == "close" or first_role == "either" and len(marks) % 2 and first_at != lead:
+        text = text[:lead] + _OPENING_FOR[first] + text[lead:]
+    if quote_open_after(text):
+        last_at, last_len, _ = list(_quote_marks(text))[-1]
+        text = text.rstrip() + _CLOSING_FOR[text[last_at : last_at + last_len]]
+    return text
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The [start, end) character spans of `text` that lie inside quotation marks, marks included
+    at the start (an unclosed quotation runs to the end)."""
+    spans, start = [], None
+    for at, length, role in _quote_marks(text):
+        if start is None and role != "close":
+            start = at
+        elif start is not None and (role != "open" or text[at] == "“" and text[start] == "„"):
+            spans.append((start, at))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
 # A line break ends a sentence in news text (headlines, cross-heads, list items); within a line,
 # a sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
 # Chinese and Japanese full stops end a sentence with no space after them.
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-ÖØ-Þ])|[。！？]+[」』”’）]*""")
+_BOUNDARY = re.compile(r"""[.!?]+(?:["'”’»)\]]|\s»)*(?=\s+(?:``|["'“‘«„(\[])?\s?[A-Z0-9À-ÖØ-Þ])|[。！？]+[」』”’）]*""")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "gov",
     "sen", "rep", "rev", "hon", "pres", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan", "feb",
@@ -546,14 +632,57 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
-    for match in _BOUNDARY.finditer(text, start, end):
+    matches = list(_BOUNDARY.finditer(text, start, end))
+    for n, match in enumerate(matches):
         word = re.search(r"([\w.]+)\W*$", text[max(cursor, match.start() - 40) : match.start() + 1])
         if word and match.group().startswith(".") and _is_abbreviation(word.group(1)):
+            continue
+        if match.group()[:1] in "!?" and _inside_quotation(text, cursor, match, end):
+            continue
+        following = matches[n + 1].end() if n + 1 < len(matches) else end
+        if match.group()[:1] in "!?" and _quote_then_speaker(text, match, following):
             continue
         spans.extend(_cap(text, cursor, match.end()))
         cursor = match.end()
     spans.extend(_cap(text, cursor, end))
     return spans
+
+
+def _inside_quotation(text: str, cursor: int, match: re.Match, end: int) -> bool:
+    """'She shouted, "Stop! Go home!" and left': an exclamation or a question inside a quotation
+    that goes on, and closes on the same line, is a part of the quoted utterance, not a sentence
+    end; splitting there would start the next sentence mid-quote with its quotation mark unbalanced.
+    (A full stop inside a long quotation still ends a sentence: a quoted paragraph is several.)"""
+    if not quote_open_after(text[cursor : match.start()]) or quote_open_after(match.group(), True) is False:
+        return False  # no quotation open here, or the match itself closes it
+    return not quote_open_after(text[match.end() : end], True)
+
+
+# Verbs that attribute a quotation that comes before them ('"Why now?" Smith asked.'): saying
+# verbs and the verbs of asking and exclaiming that a question or an exclamation takes.
+_QUOTING_VERBS = frozenset("ask shout cry exclaim chant yell scream wonder demand plead retort".split())
+
+
+def _quote_then_speaker(text: str, match: re.Match, following: int) -> bool:
+    """'"Where is the money?" Smith asked.': after a question or exclamation in quotation marks, a
+    clause that is only the quotation's speaker and a saying verb ends the same sentence. It is
+    told by its grammar (a saying verb at its root reporting nothing of its own), not by a list of names."""
+    if not quote_count(match.group()):
+        return False
+    fragment = text[match.end() : following].strip()
+    if not fragment or len(fragment.split()) > 12:
+        return False
+    from .attribution import REPORTING_LEMMAS  # lazily: only such a quotation pays for a parse
+    from .nlp import parse
+
+    doc = parse(fragment)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() not in REPORTING_LEMMAS | _QUOTING_VERBS:
+        return False
+    subject = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # The saying verb must report nothing of its own (no clause, no object but whom it was said to).
+    reports = any(c.dep_ in ("ccomp", "xcomp", "parataxis", "csubj") for c in root.children)
+    return bool(subject) and subject[0].i < root.i and not reports
 
 
 def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:

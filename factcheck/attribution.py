@@ -5,9 +5,11 @@ any article:
 
 - `attributions(sentences)`: the speaker of each sentence. "X said ...", "..., X said.", the split
   quote `"...," said X, "..."`, "according to X", a quotation that goes on in the next sentence
-  (it keeps its speaker), and pronouns or "the agency" / "the statement" resolved to the person or
-  organisation named before (he/she to a person; it/they/the agency to an organisation), with the
-  sentence that names them, to be cited. The outlet speaks only when nobody is attributed.
+  (it keeps its speaker; one that opens with no attribution is its closing speaker's), and pronouns
+  or "the agency" / "the statement" resolved to the person or organisation named before (he/she to
+  the person the discourse is about, its main subject; it/they/the agency to an organisation), with
+  the sentence that names them, to be cited. The speaker is the reporting verb's subject, never the
+  nearest name. The outlet speaks only when nobody is attributed.
 - `resolve_referents(clause, sentence, previous)`: the clause as a claim that stands alone: a leading
   pronoun becomes its antecedent, "that group" gets its referent when one is sure, else the sentence
   before is cited (never a guessed referent), a figure
@@ -23,11 +25,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from .article import QUOTES, quote_count, quote_open_after, quoted_spans, starts_quoted
 from .nlp import parse
 
 OUTLET = "the outlet"
@@ -59,7 +63,6 @@ _PERSON_NOUNS = frozenset(
 )
 _PERSON_ENTS = {"PERSON"}
 _GROUP_ENTS = {"ORG", "GPE", "NORP"}
-_QUOTES = "\"“”"
 
 
 @dataclass(frozen=True)
@@ -92,21 +95,9 @@ class _Mention:
 
 
 def _clean(name: str) -> str:
-    name = re.sub(r"(?:’s|'s|’|')$", "", name.strip(" ,;:" + _QUOTES))
+    # `` and '' are the quotation marks of wire copy typed on old terminals.
+    name = re.sub(r"(?:’s|'s|’|')$", "", name.strip(" ,;:" + QUOTES).lstrip("`'").strip())
     return re.sub(r"^The\s", "the ", name)
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], None
-    for i, ch in enumerate(text):
-        if ch == "“" or ch == '"' and start is None:
-            start = i
-        elif (ch == "”" or ch == '"') and start is not None:
-            spans.append((start, i))
-            start = None
-    if start is not None:
-        spans.append((start, len(text)))
-    return spans
 
 
 def _mentions(text: str, index: int) -> list[_Mention]:
@@ -124,6 +115,118 @@ def _mentions(text: str, index: int) -> list[_Mention]:
     return [m for m in found if len(m.name) > 1]
 
 
+# --- who "he" and "she" are: the person the discourse is about ------------------------------------
+
+_FEMININE = frozenset({"she", "her", "hers"})
+# Titles that say a person's gender, a closed class of English.
+_TITLE_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+
+
+def _gender(pronoun: str) -> str:
+    return "f" if pronoun in _FEMININE else "m"
+
+
+def _key(name: str) -> str:
+    """A person's last name, which later mentions keep ('Margalit Har-Shefi' ... 'Har-Shefi')."""
+    return name.split()[-1].lower() if name.split() else name.lower()
+
+
+@dataclass
+class _Discourse:
+    topics: list[_Mention | None]  # per sentence: the person its main clause is about, if any
+    genders: dict[str, str]  # last name -> "m"/"f", from titles and from pronouns resolved to them
+    persons: list[_Mention]  # people named outside quotes, in order
+
+
+def _subjects(doc) -> list:
+    """The subject of the main clause, then that of the clause it reports ("She said X, the radio reported")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return []
+    found = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # The report's own subject counts only when the attribution comes after it ("She said X, the
+    # radio reported"), not in "Reports said Amir was ...", which is about the reports.
+    return found + [g for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.i < root.i for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+
+
+@lru_cache(maxsize=256)
+def _discourse(sentences: tuple[str, ...]) -> _Discourse:
+    """Centering, in its simplest form: a sentence's main subject is what the next sentences are
+    about, and "he" or "she" there is that person before any other named since. Gender is never
+    guessed from a name: only a title ("Mrs.") or an earlier pronoun resolved to the person says it."""
+    state = _Discourse([], {}, [])
+    for index, text in enumerate(sentences):
+        doc = parse(text)
+        for ent in doc.ents:
+            if ent.label_ in _PERSON_ENTS and ent.start > 0 and doc[ent.start - 1].lower_ in _TITLE_GENDER:
+                state.genders[_key(_clean(ent.text))] = _TITLE_GENDER[doc[ent.start - 1].lower_]
+        topic = None
+        for subject in _subjects(doc):
+            if subject.lower_ in ("he", "she"):
+                topic = _resolve_person(state, subject.lower_)
+            else:
+                naming = _naming_tokens(subject)
+                ent = next((e for e in doc.ents if e.label_ in _PERSON_ENTS and e.root.i in naming), None)
+                if ent is not None:
+                    topic = _Mention(_clean(ent.text), "person", index, ent.start_char)
+                elif subject.pos_ == "PROPN":  # a person named before, whom the tagger missed this time
+                    known = _known_person(state.persons, _noun_phrase(subject))
+                    topic = _Mention(_clean(_noun_phrase(subject)), "person", index, subject.idx) if known is not None else None
+                if topic is not None:  # "Har-Shefi said she ...": the person's gender
+                    said = [g for c in subject.head.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj" and g.lower_ in ("he", "she")]
+                    if said:
+                        state.genders.setdefault(_key(topic.name), _gender(said[0].lower_))
+            if topic is not None:
+                break
+        state.topics.append(topic)
+        state.persons.extend(m for m in _mentions(text, index) if m.kind == "person")
+    return state
+
+
+def _known_person(persons: Sequence[_Mention], phrase: str) -> _Mention | None:
+    """The person named before whose last name `phrase` ends with ("Har-Shefi" after "Margalit Har-Shefi")."""
+    key = _key(_clean(phrase))
+    return next((m for m in reversed(persons) if m.kind == "person" and _key(m.name) == key), None) if key else None
+
+
+def _resolve_person(state: _Discourse, pronoun: str, upto: int | None = None) -> _Mention | None:
+    """The person "he"/"she" stands for in sentence `upto` (default: after all `state` has read):
+    the main subject of one of the two sentences before (nearest first), else the person named
+    last; never one whose known gender differs."""
+    upto = len(state.topics) if upto is None else upto
+    gender = _gender(pronoun)
+    fits = lambda m: state.genders.get(_key(m.name), gender) == gender  # noqa: E731
+    end = bisect_left(state.persons, upto, key=lambda m: m.sentence)
+    for last in (upto - 1, upto - 2):
+        if last < 0:
+            break
+        topic = state.topics[last]
+        if topic is not None and fits(topic):
+            return topic
+        if topic is None:  # a sentence about no person: the first person it names
+            start = bisect_left(state.persons, last, key=lambda m: m.sentence)
+            named = next((m for m in state.persons[start:end] if m.sentence == last and fits(m)), None)
+            if named is not None:
+                return named
+    return next((state.persons[i] for i in range(end - 1, -1, -1) if fits(state.persons[i])), None)
+
+
+def person_antecedent(sentences: Sequence[str], pronoun: str, upto: int | None = None) -> _Mention | None:
+    """The person a "he"/"she" (or "his"/"her") in sentence `upto` refers to (default: after all of
+    `sentences`), cited as the nearest sentence before that names them, not the first of a chain
+    of pronouns."""
+    state = _discourse(tuple(sentences))
+    upto = len(state.topics) if upto is None else upto
+    found = _resolve_person(state, "she" if pronoun.lower() in _FEMININE else "he", upto)
+    if found is None:
+        return None
+    key = _key(found.name)
+    end = bisect_left(state.persons, upto, key=lambda m: m.sentence)
+    named = next((state.persons[i] for i in range(end - 1, -1, -1) if _key(state.persons[i].name) == key), found)
+    topic = next((state.topics[i] for i in range(upto - 1, named.sentence, -1) if state.topics[i] is not None and _key(state.topics[i].name) == key and state.topics[i].sentence == i), None)
+    return topic or named
+
+
 # --- attribution ----------------------------------------------------------------------------------
 
 
@@ -138,14 +241,15 @@ def _cues(doc) -> list[_Cue]:
     """Reporting verbs with what they report (a clause, or a quotation in the sentence) and their
     subject; "according to X". A verb inside a relative clause reports nothing about the sentence."""
     cues = []
-    quoted = any(ch in _QUOTES + "‘" for ch in doc.text)
+    quoted = bool(quote_count(doc.text)) or "‘" in doc.text
     for tok in doc:
         if tok.lemma_.lower() in REPORTING_LEMMAS and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("relcl", "acl", "amod", "pcomp"):
             inverted = _inverted_speaker(tok)
-            reports = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i or _report_as_advcl(tok)
+            # "X, the source said, was ...": a reporting clause set in the sentence (parataxis) reports it.
+            reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) for c in tok.children) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i or _report_as_advcl(tok) or _final_report(tok)
             if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe")):
                 continue
-            subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([inverted] if inverted is not None else [])
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if not subjects and tok.dep_ in ("conj", "advcl") and _inverted_speaker(tok.head) is not None:
                 subjects = [_inverted_speaker(tok.head)]  # "..., added X, adding that ...": X
@@ -158,6 +262,57 @@ def _cues(doc) -> list[_Cue]:
             if objects:
                 cues.append(_Cue(tok.i, objects[0], "according to"))
     return cues
+
+
+def _gerund_between(verb, clause) -> bool:
+    """"charged the inspectors with verifying that Iraq ...": the clause is the gerund's, which the
+    parser hung on the verb; the verb reports nothing (here it gives a task)."""
+    return any(
+        c.dep_ == "prep" and verb.i < c.i < clause.i and any(_gerund(g) and g.dep_ in ("pobj", "pcomp") for g in c.children)
+        for c in verb.children
+    )
+
+
+def _gerund(tok) -> bool:
+    # The tagger may take a gerund for a noun ("with verifying"); a noun in -ing has a determiner.
+    return tok.tag_ == "VBG" or tok.lower_.endswith("ing") and not any(c.dep_ in ("det", "poss", "amod") for c in tok.children)
+
+
+def _stranded_subject(verb) -> list:
+    """"..., prompting an effort to keep his job, White House and Republican sources said Monday.":
+    a sentence-final reporting verb whose subject the parser hung on the report (as an appositive of
+    its last noun). The subject is the noun phrase between the last comma and the verb."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return []
+    spans = []
+    comma = next((i for i in range(verb.i - 1, max(-1, verb.i - 10), -1) if doc[i].text == ","), None)
+    if comma is not None:
+        spans.append(doc[comma + 1 : verb.i])
+    # '"...," a detective, speaking on condition of anonymity, said.': the phrase after the quotation.
+    quote = next((i for i in range(verb.i - 1, -1, -1) if quote_count(doc[i].text)), None)
+    if quote is not None:
+        end = next((i for i in range(quote + 1, verb.i) if doc[i].text == ","), verb.i)
+        spans.append(doc[quote + 1 : end])
+    for span in spans:
+        heads = [t for t in span if not (span.start <= t.head.i < span.end)]
+        if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART") for t in span):
+            return heads
+    return []
+
+
+def _final_report(verb) -> bool:
+    """"The mine will reopen, raising hopes, company and union officials said on Friday.": the parser
+    may coordinate a sentence-final reporting clause with the report. It is the report's attribution
+    when it has its own subject after a comma, no conjunction joins it, and it reports nothing else."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ != "conj" or verb.head.i > verb.i or not subjects or subjects[0].i > verb.i:
+        return False
+    start = subjects[0].left_edge.i
+    joined = any(c.dep_ in ("cc", "preconj") and c.i > verb.head.i for c in verb.head.children) or any(c.dep_ == "cc" for c in verb.children)
+    own = any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") and c.lower_ not in ("on", "in", "at") for c in verb.children if c.i > verb.i)
+    return start > 0 and doc[start - 1].text == "," and not joined and not own
 
 
 def _report_as_advcl(verb) -> bool:
@@ -183,13 +338,19 @@ def _inverted_speaker(verb):
     the verb for a second verb of the report ("supports A, added the president"). A coordinated verb
     ("A and added B") is not inverted: no conjunction may stand between the report and the verb."""
     doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’", "'") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’", "'", "''", "»") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     report_first = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children) or verb.dep_ in ("conj", "dep", "parataxis", "advcl", "ccomp") and verb.head.i < verb.i
     if not report_first or any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children if verb.dep_ == "conj"):
         return None
-    after = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i == verb.i + 1 + sum(1 for t in doc[verb.i + 1 : c.i] if t.dep_ in ("det", "compound", "amod", "poss"))]
-    if after and (after[0].pos_ == "PROPN" or after[0].lemma_.lower() in _PERSON_NOUNS | _ORG_NOUNS or after[0].ent_type_ in _PERSON_ENTS | _GROUP_ENTS):
+    # The noun right after the verb, taken for its object, or for the subject of the participle that
+    # describes it ("said the message, read on television by X": the parser makes "the message read").
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    nouns += [g for c in verb.children if c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "advcl", "conj") for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i < c.i]
+    after = [c for c in nouns if c.i == verb.i + 1 + sum(1 for t in doc[verb.i + 1 : c.i] if t.dep_ in ("det", "compound", "amod", "poss"))]
+    # Right after a closing quotation mark ('"...!" said the message'), any noun is who speaks.
+    quoted = bool(quote_count(doc[verb.i - 1].text)) and after and after[0].pos_ in ("NOUN", "PROPN")
+    if after and (quoted or after[0].pos_ == "PROPN" or after[0].lemma_.lower() in _PERSON_NOUNS | _ORG_NOUNS or after[0].ent_type_ in _PERSON_ENTS | _GROUP_ENTS):
         return after[0]
     return None
 
@@ -207,23 +368,53 @@ def _noun_phrase(token) -> str:
     return _clean("".join(t.text_with_ws for t in words))
 
 
-def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[Speaker], cue: str, previous: str = "") -> Speaker:
+def _head_lemmas(phrase: str) -> set[str]:
+    """What a noun phrase's head is: 'a spokesman for the agency' -> spokesman, not agency; for a
+    name, its title too: 'Turkish President Recep Tayyip Erdogan' -> erdogan, president."""
+    doc = parse(phrase)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return set()
+    titles = {t.lemma_.lower() for t in root.subtree if t.dep_ == "compound" and t.i < root.i} if root.pos_ == "PROPN" else set()
+    return {root.lemma_.lower(), *titles}
+
+
+def _naming_tokens(subject) -> set[int]:
+    """The tokens that name the subject itself: its compounds, modifiers and appositives ("the
+    spokesman, John Hale"), not a phrase that says whom it belongs to or who carried it ("a friend
+    of X", "X's lawyer", "the message, read by X"): the speaker is the verb's subject, not the
+    nearest name."""
+    found, stack = set(), [subject]
+    while stack:
+        tok = stack.pop()
+        found.add(tok.i)
+        stack.extend(c for c in tok.children if c.dep_ in ("compound", "flat", "appos", "amod", "det", "nmod", "punct", "cc", "conj"))
+    return found
+
+
+def _speaker_of(
+    subject, doc, index: int, before: list[_Mention], spoken: list[Speaker], cue: str, previous: str = "", sentences: Sequence[str] = ()
+) -> Speaker:
     """The speaker a subject token names, pronouns and definite descriptions resolved.
 
     `before` are the people and organisations named earlier (outside quotes), `spoken` the speakers
-    of the sentences before, most recent last: "he" is the nearest person, "it"/"they" the nearest
+    of the sentences before, most recent last: "he" is the person the discourse is about
+    (`person_antecedent`), "it"/"they" the nearest
     organisation that spoke (else the nearest named), "the newspaper" the earlier speaker or name
     that says "newspaper"; a description with no antecedent stays as written, never the outlet."""
     lower = subject.lower_
     in_sentence = [m for m in _mentions(doc.text, index) if m.start < subject.idx]
     context = before + in_sentence
     for ent in doc.ents:
-        if ent.start <= subject.i < ent.end and ent.label_ in _PERSON_ENTS | _GROUP_ENTS:
-            kind: Kind = "person" if ent.label_ in _PERSON_ENTS else "organisation"
+        # "White House and Republican sources": a coordination is named by its whole phrase.
+        if ent.start <= subject.i < ent.end and ent.label_ in _PERSON_ENTS | _GROUP_ENTS and not any(c.dep_ == "conj" for c in subject.children):
+            # A person named before, whom the tagger took for an organisation here, is a person.
+            person = ent.label_ in _PERSON_ENTS or _known_person(context, ent.text) is not None
+            kind: Kind = "person" if person else "organisation"
             return Speaker(_clean(ent.text), kind, index, cue, _noun_phrase(subject))
-    subtree = {t.i for t in subject.subtree}
+    naming = _naming_tokens(subject)
     for ent in doc.ents:
-        if ent.start in subtree and ent.label_ in _PERSON_ENTS:
+        if ent.start in naming and ent.label_ in _PERSON_ENTS:
             return Speaker(_clean(ent.text), "person", index, cue, _noun_phrase(subject))
     recent = [sp for sp in reversed(spoken) if not sp.is_outlet and sp.sentence is not None and sp.sentence >= index - 5]
     if lower in ("i", "we") and recent:  # a first person in a transcript or a quote: the one speaking
@@ -236,6 +427,10 @@ def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[S
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
         if subj is not None and subj.tag_ == "NNS" and not subj.ent_type_:
             return Speaker(_noun_phrase(subj), "group", index - 1, cue, _noun_phrase(subj))
+    if lower in _PERSON_PRONOUNS and sentences:
+        person = person_antecedent(sentences, lower, upto=index)
+        if person is not None:
+            return Speaker(person.name, "person", person.sentence, cue, person.name)
     if lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         wanted: Kind = "person" if lower in _PERSON_PRONOUNS else "organisation"
         found = next((sp for sp in recent if sp.kind == wanted), None)
@@ -248,8 +443,8 @@ def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[S
         c.dep_ in ("amod", "compound") for c in subject.children  # "the first official" is not "another official"
     ):
         noun = subject.lower_
-        for sp in recent:
-            if re.search(rf"\b{re.escape(noun)}\b", sp.phrase.lower()):
+        for sp in recent:  # "the officials": the earlier speaker whose phrase has that head noun
+            if sp.phrase and subject.lemma_.lower() in _head_lemmas(sp.phrase):
                 return dataclasses.replace(sp, cue=cue)
         for mention in reversed(context):
             if re.search(rf"\b{re.escape(noun)}\b", mention.name.lower()):
@@ -267,24 +462,9 @@ def _speaker_of(subject, doc, index: int, before: list[_Mention], spoken: list[S
     name = _noun_phrase(subject)
     lemma = subject.lemma_.lower()
     kind = "person" if lemma in _PERSON_NOUNS else "organisation" if lemma in _ORG_NOUNS else "group"
+    if subject.pos_ == "PROPN" and _known_person(context, name) is not None:
+        kind = "person"  # a person named before, whom the tagger missed (or took for an organisation) here
     return Speaker(name or lower, kind, index, cue, name)
-
-
-def _quote_state(text: str, open_before: bool) -> bool:
-    """Whether a quotation is still open after `text`, given whether one was open before it."""
-    opened = open_before
-    for ch in text:
-        if ch == "“":
-            opened = True
-        elif ch == "”":
-            opened = False
-        elif ch == '"':
-            opened = not opened
-    return opened
-
-
-def _starts_quoted(text: str) -> bool:
-    return text.lstrip()[:1] in _QUOTES
 
 
 @lru_cache(maxsize=64)
@@ -299,15 +479,35 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         if cues:
             # The speaker of the main clause: the cue whose verb is the root, else the first one.
             cue = next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), cues[0])
-            speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "")
-        elif (open_quote or _starts_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
+            speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)
+        elif (open_quote or starts_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
             speaker = dataclasses.replace(previous, cue="quote continues")
         else:
             speaker = OUTLET_SPEAKER
         result.append(speaker)
-        open_quote = _quote_state(text, open_quote)
+        open_quote = quote_open_after(text, open_quote)
         before.extend(_mentions(text, index))
-    return tuple(result)
+    return tuple(_quotes_carry_their_speaker(sentences, result))
+
+
+def _quotes_carry_their_speaker(sentences: Sequence[str], result: list[Speaker]) -> list[Speaker]:
+    """'“We are ready. We will win,” he said.': a quotation that opens in one sentence with no
+    attribution of its own and closes sentences later on "he said" is his from its first sentence."""
+    result = list(result)
+    open_quote, opened_at = False, None
+    for index, text in enumerate(sentences):
+        after = quote_open_after(text, open_quote)
+        if not open_quote and after:
+            own = result[index]
+            opened_at = index if own.is_outlet or own.cue == "quote continues" else None
+        elif open_quote and not after and opened_at is not None:
+            closer = result[index]
+            if not closer.is_outlet and closer.cue != "quote continues":
+                for k in range(opened_at, index):
+                    result[k] = dataclasses.replace(closer, cue="quote continues")
+            opened_at = None
+        open_quote = after
+    return result
 
 
 def attributions(sentences: Sequence[str]) -> list[Speaker]:
@@ -318,7 +518,7 @@ def attributions(sentences: Sequence[str]) -> list[Speaker]:
 def attribute(sentences: Sequence[str], index: int, clause: str | None = None) -> Speaker:
     """The speaker of sentence `index`, or of one `clause` of it when the clause has its own
     reporting verb ("X said A, while Y said B")."""
-    speakers = attributions(sentences[: index + 1])
+    speakers = attributions(sentences)  # the whole article: a quotation's speaker may come after it
     if clause is not None and clause.strip() != sentences[index].strip():
         doc = parse(sentences[index])
         start = sentences[index].find(clause)
@@ -326,7 +526,7 @@ def attribute(sentences: Sequence[str], index: int, clause: str | None = None) -
             own = [c for c in _cues(doc) if start <= doc[c.token_i].idx < start + len(clause)]
             if own:
                 before = [m for i, s in enumerate(sentences[:index]) for m in _mentions(s, i)]
-                return _speaker_of(own[0].subject, doc, index, before, speakers[:index], own[0].cue, sentences[index - 1] if index else "")
+                return _speaker_of(own[0].subject, doc, index, before, speakers[:index], own[0].cue, sentences[index - 1] if index else "", sentences)
     return speakers[index]
 
 
@@ -367,10 +567,6 @@ class Standalone:
     cited: list[int] = field(default_factory=list)  # indices into `previous` whose words were used
 
 
-def _sentence_mentions(previous: Sequence[str]) -> list[_Mention]:
-    return [m for i, s in enumerate(previous) for m in _mentions(s, i)]
-
-
 def _has_verb(doc) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in doc)
 
@@ -393,7 +589,6 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
     clause = _restore_subject(clause, sentence)
     doc = parse(clause)
     cited: set[int] = set()
-    mentions = _sentence_mentions(previous)
     spoken = attributions(previous) if previous else []
     own = attributions([*previous, sentence])[-1]
     quoted = quoted_spans(clause)
@@ -418,15 +613,15 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
         if lower in _PERSON_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass", "poss") and (leading or tok.head.i in main) and not clitic and not in_quote:
             if any(m.kind == "person" for m in _mentions(clause, len(previous)) if m.start < tok.idx):
                 continue  # the antecedent is in the clause itself
+            if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_PRONOUNS) for c in tok.head.head.children):
+                continue  # "Har-Shefi said she ...", "She said she ...": bound to the reporting verb's subject
             recent = [sp for sp in reversed(spoken) if sp.kind == "person"]
             if own.kind == "person" and own.sentence is not None:  # "X said that he ...": X
                 edits.append((tok.idx, tok.idx + len(tok.text), own.name + ("’s" if tok.dep_ == "poss" else "")))
                 cited.add(own.sentence) if own.sentence < len(previous) else None
                 continue
-            named = next((m for m in reversed(mentions) if m.kind == "person"), None)
-            found = (named.name, named.sentence) if named and (not recent or named.sentence > (recent[0].sentence or -1)) else (
-                (recent[0].name, recent[0].sentence) if recent else None
-            )
+            person = person_antecedent(previous, lower)
+            found = (person.name, person.sentence) if person is not None else ((recent[0].name, recent[0].sentence) if recent else None)
             if found is None:
                 continue
             edits.append((tok.idx, tok.idx + len(tok.text), found[0] + ("’s" if tok.dep_ == "poss" else "")))
@@ -435,6 +630,11 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
         elif lower in ("it", "they") and tok.dep_ == "nsubj" and _reports(tok) and not in_quote and own.sentence not in (None, len(previous)):
             edits.append((tok.idx, tok.idx + len(tok.text), own.name))  # "It said": the organisation that speaks
             cited.add(own.sentence)
+        elif lower == "it" and tok.dep_ == "nsubj" and _reports(tok) and leading and not in_quote and (body := _last_speaking_body(spoken, len(previous))):
+            # "It urged travellers to stay away": a reporting verb that reports no clause is no
+            # attribution, but "it" is still the organisation that spoke just before.
+            edits.append((tok.idx, tok.idx + len(tok.text), body.name))
+            cited.add(body.sentence)
         elif lower in ("it", "they", "this", "that", "these", "those") and tok.dep_ in ("nsubj", "nsubjpass") and leading:
             context(tok)  # "It was a bomb", "That brought the toll to 259": the sentence it refers back to
         elif lower in ("that", "this", "these", "those") and tok.dep_ == "det" and tok.head.dep_ in ("nsubj", "nsubjpass", "pobj") and not in_quote and previous:
@@ -459,6 +659,14 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     return Standalone(_capitalise(text), sorted(cited))
+
+
+def _last_speaking_body(spoken: Sequence[Speaker], index: int) -> Speaker | None:
+    """The organisation that spoke in one of the two sentences before `index`, if the nearest speaker is one."""
+    recent = [sp for sp in spoken[max(0, index - 2) : index] if not sp.is_outlet]
+    if recent and recent[-1].kind == "organisation" and recent[-1].sentence is not None and recent[-1].sentence >= index - 3:
+        return recent[-1]
+    return None
 
 
 def _first_word(doc) -> int:
@@ -577,8 +785,29 @@ def _numbers(doc) -> list:
     return [
         t for t in doc
         if t.lower_ != "one" and (t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL"))
-        and t.i not in dated and t.i not in speaker and t.ent_type_ != "ORDINAL" and not _refers_back(t)
+        and t.i not in dated and t.i not in speaker and t.ent_type_ != "ORDINAL" and not _refers_back(t) and not _aside(t)
     ]
+
+
+def _aside(number) -> bool:
+    """A number the clause does not assert: an identifier ("Flight 93"), or inside a phrase that only
+    describes a noun: an appositive ("Amir, 27,"), a participle or relative clause ("the bill, passed by
+    52 votes to 40, requires ..."). The clause's type follows what its main verb says, not every figure in it."""
+    # A numeral right after its noun identifies it ("Flight 93", "Article 5"); a count comes before.
+    if number.dep_ in ("nummod", "compound", "appos", "npadvmod") and number.head.pos_ in ("NOUN", "PROPN") and number.i == number.head.i + 1:
+        return True
+    # Digits before a singular proper noun number it, as an address does: "469 Vermont St."
+    if number.dep_ in ("nummod", "compound") and number.text[:1].isdigit() and number.head.tag_ == "NNP" and number.i < number.head.i:
+        return True
+    tok = number
+    while tok.head.i != tok.i:
+        # A subordinate clause too ("was killed when two robbers fired" asserts the killing), but
+        # not a participle that goes on with the main clause ("support grew, rising to 51 percent").
+        subordinate = tok.dep_ == "advcl" and any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
+        if tok.dep_ in ("appos", "acl", "relcl") or subordinate or tok.dep_ == "amod" and tok is number and tok.head.pos_ == "PROPN":
+            return True
+        tok = tok.head
+    return False
 
 
 def _refers_back(number) -> bool:
@@ -589,8 +818,21 @@ def _refers_back(number) -> bool:
     return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both") for c in number.head.children)
 
 
-def _is_rule(doc) -> bool:
-    return any(t.lemma_.lower() in _RULE_NOUNS for t in doc if t.pos_ == "NOUN")
+def _is_rule(doc, head=None) -> bool:
+    """Whether the clause states what a rule says: with `head`, the rule must govern the clause's
+    verb (its subject, "under the law", or a verb of requiring), not merely be named in it ("until
+    Iraq complies with the agreement" states no requirement); without, any rule noun will do."""
+    if head is None:
+        return any(t.lemma_.lower() in _RULE_NOUNS for t in doc if t.pos_ == "NOUN")
+    if head.lemma_.lower() in _REQUIRING_VERBS:
+        return True
+    args = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    args += [g for c in head.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    return any(a.lemma_.lower() in _RULE_NOUNS for a in args)
+
+
+# Verbs whose subject lays down an obligation or a prohibition.
+_REQUIRING_VERBS = frozenset("require oblige mandate ban prohibit forbid stipulate compel".split())
 
 
 def _dated_past(doc, head) -> bool:
@@ -603,7 +845,7 @@ def _opinion(doc, head) -> bool:
     """A judgement: 'should', a stance verb, or a copula whose predicate is a gradable adjective."""
     if any(c.lemma_.lower() in ("should", "ought") for c in head.children if c.dep_ == "aux"):
         return True
-    if any(c.lemma_.lower() == "must" for c in head.children if c.dep_ == "aux") and not _is_rule(doc):
+    if any(c.lemma_.lower() == "must" for c in head.children if c.dep_ == "aux") and not _is_rule(doc, head):
         return True
     if head.lemma_.lower() in _STANCE_VERBS and any(c.dep_ == "ccomp" for c in head.children):
         return True
@@ -646,22 +888,32 @@ def _gradable(adj) -> bool:
     return word.endswith(("ful", "ive", "ous", "able", "ible", "ent", "ant", "ing", "est")) or len(word) <= 6
 
 
-def _prediction(doc, head) -> bool:
+def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
     if head.lemma_.lower() in _FORECAST_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
         return True
     modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    reported = head.dep_ in ("ccomp", "parataxis") and head.head.lemma_.lower() in REPORTING_LEMMAS
+    # "We will not reopen them", "the company said it would consider ...": the speaker's own stated
+    # intention, checkable as said. "Smith said sales would recover" is a forecast.
+    # So is an organisation's announcement about an organisation ("Auren will cut 300 jobs, the
+    # company said"): what it will do is its decision, not a forecast.
+    own = any(
+        c.lower_ in ("we", "i") or reported and c.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS
+        or speaker_kind == "organisation" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "NORP", "LOC")
+        for c in head.children if c.dep_ == "nsubj"
+    )
     if modals & {"will", "'ll", "shall", "wo"}:
-        # "We will not reopen them": a speaker's stated intention, checkable as said; a rule's "will" is a requirement.
-        own = any(c.lower_ in ("we", "i") for c in head.children if c.dep_ == "nsubj")
-        return not _is_rule(doc) and not own
-    reported_past = head.dep_ in ("ccomp",) and head.head.tag_ == "VBD"
-    # "would" under a past reporting verb is a reported "will" (a stated plan, checkable as said).
-    return bool(modals & _HEDGE_MODALS) and not (reported_past and modals <= {"would"})
+        return not _is_rule(doc, head) and not own  # a rule's "will" is a requirement
+    # "would" under a past reporting verb is a reported "will".
+    if reported and head.head.tag_ == "VBD" and modals <= {"would"} and modals:
+        return not _is_rule(doc, head) and not own
+    return bool(modals & _HEDGE_MODALS)
 
 
 def _causal(doc, head) -> bool:
     lowered = doc.text.lower()
-    return any(m in lowered for m in _CAUSE_MARKERS) or any(t.lemma_.lower() in _CAUSE_VERBS and t.pos_ == "VERB" for t in doc)
+    # Whole words: "failed to" holds "led to", and is no cause.
+    return any(re.search(rf"\b{m}\b", lowered) for m in _CAUSE_MARKERS) or any(t.lemma_.lower() in _CAUSE_VERBS and t.pos_ == "VERB" for t in doc)
 
 
 def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]:
@@ -673,19 +925,25 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     attributed = not (speaker.is_outlet if isinstance(speaker, Speaker) else speaker in (OUTLET, "unattributed"))
     if _characterisation(head):
         return ["opinion"]  # a judgement; its verify checks only that the speaker expressed it
-    checkable_fact = bool(_numbers(doc)) or _is_rule(doc) or _dated_past(doc, head)
+    # A forecast is one whatever figure it names ("rates could rise by 2 points"): its figure is
+    # not a statistic to check against a record.
+    kind = speaker.kind if isinstance(speaker, Speaker) else "outlet" if not attributed else "group"
+    forecast = _prediction(doc, head, kind) and not _dated_past(doc, head)
+    checkable_fact = not forecast and (bool(_numbers(doc)) or _is_rule(doc, head) or _dated_past(doc, head))
     kinds: list[ClaimType] = []
-    if _numbers(doc):
+    if forecast:
+        kinds.append("prediction")
+    elif _numbers(doc):
         kinds.append("statistic")
     if _causal(doc, head):
         kinds.append("causal")
     if not checkable_fact:
         if _opinion(doc, head):
             kinds.append("opinion")
-        if _prediction(doc, head):
+        if _prediction(doc, head, kind):
             kinds.append("prediction")
     kinds.append("quote" if attributed else "event")
-    if attributed and "event" not in kinds and not _opinion(doc, head) and not _prediction(doc, head):
+    if attributed and "event" not in kinds and not _opinion(doc, head) and not _prediction(doc, head, kind):
         kinds.append("event")  # what a source reports happened is an event, as well as their statement
     return list(dict.fromkeys(kinds))
 

@@ -17,6 +17,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from .article import quote_count
 from .dates import Timex
 from .nlp import parse
 
@@ -31,7 +32,6 @@ _CONDITION = frozenset({"if", "unless", "provided", "whether"})
 _AT_THE_SAME_TIME = frozenset({"when", "as", "while"})
 _CLAUSAL_SPINE = frozenset({"ccomp", "xcomp", "conj", "parataxis"})
 _PLACE_OR_TIME = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
-_QUOTES = "\"“”"
 
 
 @dataclass(frozen=True)
@@ -320,7 +320,7 @@ def _outermost(found: list[tuple[int, int, SpanKind]]) -> list[tuple[int, int, S
 
 
 def _quote_count(text: str) -> int:
-    return sum(text.count(q) for q in _QUOTES)
+    return quote_count(text)
 
 
 def _mend(text: str, original: str) -> str:

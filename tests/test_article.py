@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.article import load_article, split_sentences
+from factcheck.article import load_article, quoted_spans, split_sentences
 from factcheck.errors import (
     BinaryInput,
     EmptyInput,
@@ -46,6 +46,34 @@ def test_sentence_splitting_respects_abbreviations_and_initials() -> None:
         "Mr. Smith met Dr. J. Doe in the U.S. on Monday.",
         "They talked for 2.5 hours!",
         "Then they left.",
+    ]
+
+
+def test_a_question_or_exclamation_inside_a_quotation_does_not_end_the_sentence() -> None:
+    text = (
+        'Protesters chanted "Jobs now! Wages now!" outside the ministry. '
+        '"Is the plant safe? Nobody can tell us," a resident said. '
+        '"Who will pay for the cleanup?" Governor Ruth Adler asked. Officials did not answer.'
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        'Protesters chanted "Jobs now! Wages now!" outside the ministry.',
+        '"Is the plant safe? Nobody can tell us," a resident said.',
+        '"Who will pay for the cleanup?" Governor Ruth Adler asked.',
+        "Officials did not answer.",
+    ]
+    # A quoted question followed by a sentence of its own (not its speaker) still ends there.
+    assert [s.text for s in split_sentences('"What now?" The question went unanswered for weeks.')] == [
+        '"What now?"', "The question went unanswered for weeks.",
+    ]
+
+
+def test_guillemets_open_and_close_sentences() -> None:
+    text = "Le ministre a déclaré : « Nous restons ici. » Les syndicats ont refusé. « Jamais ! » Ils sont partis."
+    assert [s.text for s in split_sentences(text)] == [
+        "Le ministre a déclaré : « Nous restons ici. »",
+        "Les syndicats ont refusé.",
+        "« Jamais ! »",
+        "Ils sont partis.",
     ]
 
 
@@ -128,3 +156,31 @@ def test_a_line_with_no_sentence_breaks_is_cut_into_pieces() -> None:
     sentences = split_sentences(text)
     assert all(len(s.text) <= 1500 for s in sentences)
     assert "".join(text[s.start : s.end] + " " for s in sentences).strip() == text
+
+
+def test_quoted_spans_know_every_kind_of_quotation_mark() -> None:
+    text = 'He said "no", then «non», then „nein“ and “never”.'
+    assert [text[a + 1 : b] for a, b in quoted_spans(text)] == ["no", "non", "nein", "never"]
+
+
+def test_wire_copy_backtick_quotes_split_like_curly_ones() -> None:
+    text = (
+        "Delegates voted on Friday. ``The debate is over,'' the chairman said. "
+        "``Is it? Not for us,'' a delegate replied. ``We will fight on.''"
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Delegates voted on Friday.",
+        "``The debate is over,'' the chairman said.",
+        "``Is it? Not for us,'' a delegate replied.",
+        "``We will fight on.''",
+    ]
+    assert quoted_spans("He said ``no'' twice.") == [(8, 12)]
+
+
+def test_a_sentence_cut_from_a_long_quotation_gets_its_missing_mark_back() -> None:
+    from factcheck.article import with_quotes_balanced
+
+    assert with_quotes_balanced("“The vote is lost.") == "“The vote is lost.”"
+    assert with_quotes_balanced("We will appeal,” the lawyer said.") == "“We will appeal,” the lawyer said."
+    assert with_quotes_balanced("``Nobody was hurt.") == "``Nobody was hurt.''"
+    assert with_quotes_balanced('The mayor said "no" twice.') == 'The mayor said "no" twice.'

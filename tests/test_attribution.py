@@ -169,3 +169,137 @@ def test_a_referent_that_adds_nothing_is_not_bracketed() -> None:
     previous = ["Investigators said they found a rifle buried near his home."]
     text = "The rifle might also have fingerprints, Rowe said."
     assert "[" not in resolve_referents(text, text, previous).text
+
+
+def test_the_speaker_is_the_reporting_verbs_subject_not_the_nearest_name() -> None:
+    # The name that read, signed or owns the statement is not who the verb says speaks.
+    read = '"We will not give in!" said the statement, read on state radio by Colonel Ada Obi.'
+    assert attribute([read], 0).name == "the statement"
+    signed = "Talks must resume at once, said a letter, signed by Foreign Minister Anna Berg."
+    assert attribute([signed], 0).name == "a letter"
+    assert attribute(["A friend of Mayor Tom Reyes said on Friday that she regretted her words."], 0).name.startswith("A friend of")
+    assert attribute(["Senator Mark Hill's lawyer said the charges were false."], 0).name == "Senator Mark Hill's lawyer"
+    # An appositive that names the subject still names the speaker.
+    assert attribute(["The spokesman, John Hale, said the plant would close."], 0).name == "John Hale"
+
+
+def test_a_sentence_final_attribution_the_parser_detached_still_speaks() -> None:
+    stranded = (
+        "The governor has told the party chairman that he lost the board's support, prompting a push by the "
+        "chairman to keep his post, state and party officials said Monday."
+    )
+    assert attribute([stranded], 0).name == "state and party officials"
+    coordinated = "The mine will reopen in March, raising hopes for 300 workers, company and union officials said on Friday."
+    assert attribute([coordinated], 0).name == "company and union officials"
+    # "the officials" is the earlier speaker whose phrase has that head; "the company" is not them.
+    story = [coordinated, "That decision, the officials said, came after a safety review.", "The company sold a plant and said it would hire 20 people."]
+    speakers = attributions(story)
+    assert speakers[1].name == "company and union officials"  # a parenthetical "X said" mid-sentence
+    assert speakers[2].name == "the company"
+
+
+def test_he_and_she_are_the_person_the_story_is_about_not_the_last_name() -> None:
+    story = [
+        "Laura Bianchi, 31, has denied charges that she hid the plans of her employer, Victor Lund, from auditors.",  # 0
+        "She spoke for three hours on Tuesday in a district court in Malmo.",  # 1
+        "Press reports have said Lund trusted Bianchi with the company's accounts.",  # 2
+        "Bianchi said she did not read the plans because she believed they were drafts.",  # 3
+        "She said Lund's brother, Erik, had lied to the court about the shares.",  # 4
+    ]
+    assert resolve_referents(story[1], story[1], story[:1]).text.startswith("Laura Bianchi spoke")
+    speakers = attributions(story)
+    assert speakers[4].name in ("Bianchi", "Laura Bianchi") and speakers[4].kind == "person"
+    assert resolve_referents(story[4], story[4], story[:4]).text.startswith(("Bianchi said", "Laura Bianchi said"))
+    # "X said she ...": she is X, and the claim already says so.
+    assert resolve_referents(story[3], story[3], story[:3]).text == story[3]
+    # A title says a gender, and a pronoun of the other gender skips that person.
+    titled = ["Mrs. Ana Ruiz met Paul Berg on Monday.", "He said the talks had failed."]
+    assert attribute(titled, 1).name == "Paul Berg"
+
+
+def test_a_type_follows_what_the_clause_asserts_not_any_number_in_it() -> None:
+    # A number in an aside, an age or an identifier is not the claim's figure.
+    assert claim_types("The bill, passed by 52 votes to 40, requires every charity to register as a foreign agent.") == ["event"]
+    assert claim_types("Ortega, 27, is serving a life sentence for the 1995 bombing of the station.") == ["event"]
+    assert "statistic" not in claim_types("Flight 212 landed safely in Lisbon on Sunday.")
+    assert claim_types("Exports rose 4 percent last year.")[0] == "statistic"
+    # "failed to" is no cause.
+    assert "causal" not in claim_types("The clerk failed to report the missing files.")
+    # A forecast is a prediction whatever figure it names; a source's own stated plan is checkable as said.
+    assert claim_types("Interest rates could rise by 2 points next year, the bank said.", "the bank")[0] == "prediction"
+    assert claim_types("Analysts said sales would recover within a year.", "Analysts")[0] == "prediction"
+    kinds = claim_types("The company said it would cut 2,000 jobs.", "the company")
+    assert kinds[0] == "statistic" and "prediction" not in kinds
+    # A law's requirement, a record and a dated past fact stay checkable.
+    assert "opinion" not in claim_types("Under the 1998 law, companies must publish their accounts every year.")
+    assert "opinion" not in claim_types("The relay team set a national record in Oslo on Friday.")
+    assert claim_types("The dam was completed in 1936.") == ["event"]
+
+
+def test_a_quotation_over_several_sentences_is_its_closing_speakers_from_the_start() -> None:
+    from factcheck.article import split_sentences
+
+    text = (
+        "Mayor Ann Cole spoke first. “The strike is over. Our members will return to work on Friday. "
+        "We won,” union leader Tom Burke said. Cole did not comment."
+    )
+    sentences = [s.text for s in split_sentences(text)]
+    speakers = attributions(sentences)
+    assert [sp.name for sp in speakers[1:4]] == ["Tom Burke"] * 3
+    assert speakers[0].is_outlet and speakers[4].is_outlet
+    assert attribute(sentences, 1).name == "Tom Burke"
+
+
+def test_it_after_an_organisation_spoke_is_that_organisation() -> None:
+    story = [
+        "The World Health Organization warned of a new outbreak in the north.",
+        '"The risk is high," the organization said on Monday.',
+        "It urged travellers to avoid the region.",
+    ]
+    claim = resolve_referents(story[2], story[2], story[:2])
+    assert claim.text == "The World Health Organization urged travellers to avoid the region." and claim.cited == [0]
+
+
+def test_a_verb_that_gives_a_task_reports_nothing() -> None:
+    # "charged X with verifying that ...": the clause is the gerund's; the council says nothing here.
+    text = "The board has charged the auditors with verifying that the fund has returned its loans."
+    assert attribute([text], 0).is_outlet
+    assert attribute(["The minister said in a statement on Monday that taxes would rise."], 0).name == "the minister"
+
+
+def test_a_speaker_set_off_by_an_aside_after_the_quotation() -> None:
+    text = "``We saw them run,'' a guard, speaking on condition of anonymity, said of the thieves."
+    assert attribute([text], 0).name == "a guard"
+
+
+def test_an_address_or_a_subordinate_clause_gives_the_claim_no_figure() -> None:
+    assert "statistic" not in claim_types("The fire started in a shop at 212 Harbour St. on Tuesday night.")
+    assert "statistic" not in claim_types("A guard was wounded when three men opened fire on the bank.")
+    assert claim_types("Three men were wounded in the attack.")[0] == "statistic"
+
+
+def test_a_rule_named_in_passing_does_not_make_a_forecast_a_requirement() -> None:
+    text = "The ministry said 4,000 soldiers will stay in the region until the rebels comply with the ceasefire agreement."
+    assert claim_types(text, "the ministry")[0] == "prediction"
+    assert "prediction" not in claim_types("Under the treaty, both sides will withdraw their troops by May.")
+
+
+def test_a_participle_that_goes_on_with_the_main_clause_keeps_its_figure() -> None:
+    text = "Surveys have shown support for the plan growing, rising from about 30 percent in 2019 to 48 percent this year."
+    assert claim_types(text)[0] == "statistic"
+
+
+def test_an_organisations_announcement_about_itself_is_no_forecast() -> None:
+    from factcheck.attribution import attribute
+
+    text = "Brightwell Foods will close 400 stores by March, the company said on Monday."
+    kinds = claim_types(text, attribute([text], 0))
+    assert kinds[0] == "statistic" and "prediction" not in kinds
+
+
+def test_the_title_of_the_last_speaker_names_them_before_a_name_in_their_report() -> None:
+    story = [
+        "Brazilian President Ana Costa said she had met Chilean President Luis Rojas in Lima.",
+        "Trade must grow, added the president, adding that talks would go on.",
+    ]
+    assert attribute(story, 1).name == "Ana Costa"

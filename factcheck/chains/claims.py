@@ -19,7 +19,7 @@ from typing import ClassVar, Literal, get_args
 from pydantic import Field, create_model
 
 from .. import faithfulness
-from ..article import Article, Sentence
+from ..article import Article, Sentence, with_quotes_balanced
 from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, Standalone, attribute, attributed, claim_types, resolve_referents, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from ..dates import Timex, format_interval, tag, to_interval
@@ -123,7 +123,9 @@ class ClaimsChain:
         speaker = said  # code's attribution is the reference; the check keeps the model's choice to it
         kind = classify_claim(quote, speaker) if "type" in code_filled else draft.type
         index = self.article.sentences.index(step.sentence)
-        previous = [s for s in self.article.sentences[max(0, index - 5) : index]]
+        # All the sentences before: who "she" is may have been settled well before (its pronouns
+        # follow the discourse); the referents of "that group" are still sought only nearby.
+        previous = self.article.sentences[:index]
         if step.outlet_voice:  # a dated event named in passing: its own words, not the sentence around it
             standalone = Standalone(quote[:1].upper() + quote[1:])
         else:
@@ -210,10 +212,12 @@ class ClaimsChain:
 
 
 def _as_sentence(text: str) -> str:
-    """A clause ended as a sentence ends: capitalised, its trailing comma a full stop."""
+    """A clause ended as a sentence ends: capitalised, its trailing comma a full stop, and the
+    quotation mark it lost to the sentence splitter put back."""
     text = text.strip().rstrip(",;:").rstrip()
     text = text[:1].upper() + text[1:]
-    return text if text[-1:] in ".!?\"”’)" else text + "."
+    text = text if text[-1:] in ".!?\"”’)»" or text.endswith("''") else text + "."
+    return with_quotes_balanced(text)
 
 
 # "X said A, and that B" / "A; B" / "A, adding (saying) that B": one claim per clause, each quoted verbatim.
