@@ -525,18 +525,46 @@ _ABBREVIATIONS = {
 }
 
 
+# A wire dateline opening a story's first paragraph: "BONN, Germany (AP)_", "WASHINGTON _",
+# "CAIRO (Reuters) -", "BEIJING, March 3 (Xinhua) --": a place in capitals, an optional region or
+# date after a comma, an optional agency in brackets, then a dash or an underscore. It says where the
+# story was filed, not what happened: no sentence, claim or event includes it.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}(?=[\s,(_-])"
+    r"(?:,\s+[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3})?"
+    # the dash follows the agency's bracket or a space, never a hyphenated word ("RENT-A-CAR")
+    r"(?:\s*\([A-Z][\w.&'’ /-]{0,30}\)\s*(?:_+|-{1,2}|—|–)\s*|\s+(?:_+|-{1,2}|—|–)\s+)(?=[\"“`‘'A-Z0-9])"
+)
+# A dateline stands only in the first lines of a story.
+_DATELINE_WITHIN = 600
+
+
+def dateline_end(text: str, start: int) -> int:
+    """Where the sentence starting at `start` begins after a wire dateline, or `start` if it has none."""
+    m = _DATELINE.match(text, start)
+    if m is None or start > _DATELINE_WITHIN or sum(c.isupper() for c in text[start : m.end()]) < 3:
+        return start
+    return m.end()
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Number the sentences of `text` (S1, S2, ...) with offsets such that text[start:end] == sentence."""
+    """Number the sentences of `text` (S1, S2, ...) with offsets such that text[start:end] == sentence.
+    The first paragraph's wire dateline is left out of its sentence."""
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\r\n]+", text):
         spans.extend(_split_line(text, line.start(), line.end()))
     sentences = []
+    dated = False
     for start, end in spans:
         chunk = text[start:end]
         stripped = chunk.strip()
         if not stripped or not re.search(r"\w", stripped):
             continue
         start += len(chunk) - len(chunk.lstrip())
+        if not dated and (start == 0 or text[start - 1] in "\r\n"):
+            cut = dateline_end(text, start)
+            if cut < start + len(stripped):  # a dateline alone on its line stays, as a heading
+                dated, start, stripped = cut > start, cut, text[cut : start + len(stripped)]
         end = start + len(stripped)
         sentences.append(
             Sentence(id=f"S{len(sentences) + 1}", text=stripped, start=start, end=end, heading=_is_heading(stripped))

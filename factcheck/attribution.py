@@ -96,16 +96,40 @@ def _clean(name: str) -> str:
     return re.sub(r"^The\s", "the ", name)
 
 
+# Quotation marks, as (opening, closing): typographic, straight, wire copy's ``...'' (two
+# characters each), guillemets, and single curly quotes (’ is also an apostrophe: see quoted_spans).
+_QUOTE_PAIRS = (("``", "''"), ("“", "”"), ("„", "”"), ("«", "»"), ("‘", "’"), ('"', '"'))
+_QUOTE_MARK = re.compile("|".join(re.escape(m) for m in sorted({m for pair in _QUOTE_PAIRS for m in pair}, key=len, reverse=True)))
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], None
-    for i, ch in enumerate(text):
-        if ch == "“" or ch == '"' and start is None:
-            start = i
-        elif (ch == "”" or ch == '"') and start is not None:
-            spans.append((start, i))
-            start = None
-    if start is not None:
-        spans.append((start, len(text)))
+    """The outermost quotations of `text` in every quotation style, as (offset of the opening mark,
+    offset of the closing mark); a quotation left open runs to the end of the text (a text may be
+    one sentence of a quote that goes on). A ‘ opens only
+    at the start of a word and a ’ closes only an open ‘ and not inside a word ("don’t", "Israel’s")."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []  # (the closing mark awaited, where the quotation opened)
+    for m in _QUOTE_MARK.finditer(text):
+        mark, i = m.group(), m.start()
+        before, after = text[i - 1 : i], text[m.end() : m.end() + 1]
+        if mark == "’" and (after.isalnum() or not any(c == "’" for c, _ in stack)):
+            continue  # an apostrophe
+        if any(c == mark for c, _ in stack):  # closes the innermost quotation it can close
+            while stack:
+                closing, start = stack.pop()
+                if closing == mark:
+                    break
+            if not stack:
+                spans.append((start, i))
+            continue
+        if mark == "‘" and before.isalnum():
+            continue
+        if mark in ("''", "”", "»"):
+            continue  # a closing mark with nothing open: a stray mark, not a quotation
+        stack.append((dict(_QUOTE_PAIRS)[mark], i))
+    stack = [(c, start) for c, start in stack if c != "’"]  # an unclosed ‘ is likely an elision ("the ‘90s")
+    if stack:
+        spans.append((stack[0][1], len(text)))
     return spans
 
 
@@ -420,7 +444,7 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
                 continue  # the antecedent is in the clause itself
             recent = [sp for sp in reversed(spoken) if sp.kind == "person"]
             if own.kind == "person" and own.sentence is not None:  # "X said that he ...": X
-                edits.append((tok.idx, tok.idx + len(tok.text), own.name + ("’s" if tok.dep_ == "poss" else "")))
+                edits.append((tok.idx, tok.idx + len(tok.text), _definite(own.name) + ("’s" if tok.dep_ == "poss" else "")))
                 cited.add(own.sentence) if own.sentence < len(previous) else None
                 continue
             named = next((m for m in reversed(mentions) if m.kind == "person"), None)
@@ -429,11 +453,11 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
             )
             if found is None:
                 continue
-            edits.append((tok.idx, tok.idx + len(tok.text), found[0] + ("’s" if tok.dep_ == "poss" else "")))
+            edits.append((tok.idx, tok.idx + len(tok.text), _definite(found[0]) + ("’s" if tok.dep_ == "poss" else "")))
             if found[1] is not None:
                 cited.add(found[1])
         elif lower in ("it", "they") and tok.dep_ == "nsubj" and _reports(tok) and not in_quote and own.sentence not in (None, len(previous)):
-            edits.append((tok.idx, tok.idx + len(tok.text), own.name))  # "It said": the organisation that speaks
+            edits.append((tok.idx, tok.idx + len(tok.text), _definite(own.name)))  # "It said": the organisation that speaks
             cited.add(own.sentence)
         elif lower in ("it", "they", "this", "that", "these", "those") and tok.dep_ in ("nsubj", "nsubjpass") and leading:
             context(tok)  # "It was a bomb", "That brought the toll to 259": the sentence it refers back to
@@ -459,6 +483,15 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     return Standalone(_capitalise(text), sorted(cited))
+
+
+def _definite(name: str) -> str:
+    """The antecedent as a pronoun's stand-in: an indefinite phrase made definite ("a duty officer
+    said he" -> "the duty officer"), since "a duty officer" said again would bring in a second one."""
+    m = re.match(r"(?i)(a|an|one|another)\s+(?=\w)", name)
+    if m is None:
+        return name
+    return ("the other " if m.group(1).lower() == "another" else "the ") + name[m.end() :]
 
 
 def _first_word(doc) -> int:

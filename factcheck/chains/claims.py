@@ -26,6 +26,7 @@ from ..checkworthiness import load_scorer
 from ..llm import Answer
 from ..models import LEVEL_SCORES, LEVELS, Claim, ClaimDraft, Level, RatingsDraft, ReportWarning
 from ..settings import Settings
+from ..syntax import SENTENCE_END
 from .base import ChainRun, Step, score_sentences, stand_in_warning
 
 _YEAR = re.compile(r"\b\d{4}\b")
@@ -167,7 +168,11 @@ class ClaimsChain:
             timex = resolved.get(found.text.casefold())
             # Never inside a quotation (a quote is not reworded), nor before a possessive ("Wednesday's ruling").
             quoted = any(a <= found.start < b for a, b in quoted_spans(text))
-            if timex is None or quoted or _YEAR.search(found.text) or text[found.end :].startswith((" (", "'s", "’s")):
+            # Only a date the words pin down is glossed ("later that day", "early next year" lie inside
+            # it): "more than four decades ago" or "about a year ago" only bounds or approximates its
+            # value, and that value beside it would state what the article does not.
+            inexact = timex is not None and not (timex.within_value and found.within_value)
+            if timex is None or inexact or quoted or _YEAR.search(found.text) or text[found.end :].startswith((" (", "'s", "’s")):
                 continue
             start, end, precision = to_interval(timex.value, timex.value_end)
             if start is None:
@@ -194,10 +199,12 @@ class ClaimsChain:
 
 
 def _as_sentence(text: str) -> str:
-    """A clause ended as a sentence ends: capitalised, its trailing comma a full stop."""
+    """A clause ended as a sentence ends: capitalised, its trailing comma a full stop (inside a
+    closing quote: `win,''` -> `win.''`), and a stop added only where none ends it already."""
     text = text.strip().rstrip(",;:").rstrip()
+    text = re.sub(r"[,;:]([\"'”’»)\]]+)$", r".\1", text)
     text = text[:1].upper() + text[1:]
-    return text if text[-1:] in ".!?\"”’)" else text + "."
+    return text if SENTENCE_END.search(text) else text + "."
 
 
 # "X said A, and that B" / "A; B" / "A, adding (saying) that B": one claim per clause, each quoted verbatim.
