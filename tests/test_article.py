@@ -128,3 +128,13 @@ def test_a_line_with_no_sentence_breaks_is_cut_into_pieces() -> None:
     sentences = split_sentences(text)
     assert all(len(s.text) <= 1500 for s in sentences)
     assert "".join(text[s.start : s.end] + " " for s in sentences).strip() == text
+
+
+def test_a_wire_dateline_is_not_part_of_the_first_sentence() -> None:
+    for dateline in ("HAMBURG, Germany (AP)_ ", "LAGOS (Reuters) - ", "HANOI, June 4 (Xinhua) -- ", "SANTA FE, N.M. _ "):
+        text = f"Headline of the day\n\n{dateline}The harbor reopened after the storm. Ships waited.\n"
+        first = [s for s in split_sentences(text) if not s.heading][0]
+        assert first.text == "The harbor reopened after the storm." and text[first.start : first.end] == first.text
+    # An acronym with a dash aside, or a hyphenated name, is no dateline.
+    for text in ("NATO - the alliance - said it would act.", "AVON RENT-A-CAR Corp. said it would sell."):
+        assert split_sentences(text)[0].text == text

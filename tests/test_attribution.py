@@ -169,3 +169,29 @@ def test_a_referent_that_adds_nothing_is_not_bracketed() -> None:
     previous = ["Investigators said they found a rifle buried near his home."]
     text = "The rifle might also have fingerprints, Rowe said."
     assert "[" not in resolve_referents(text, text, previous).text
+
+
+def test_quoted_spans_know_every_quotation_style() -> None:
+    from factcheck.attribution import quoted_spans
+
+    def quotes(text: str) -> list[str]:
+        return [text[a:b] for a, b in quoted_spans(text)]
+
+    assert quotes("``We will rebuild,'' the mayor said.") == ["``We will rebuild,"]
+    assert quotes('He said "no" twice.') == ['"no']
+    assert quotes("She called it “a ‘temporary’ measure” on Monday.") == ["“a ‘temporary’ measure"]
+    assert quotes("The union said ‘never’ to the plan.") == ["‘never"]
+    assert quotes("Le ministre a dit «jamais» hier.") == ["«jamais"]
+    # ’ in a word is an apostrophe, and a ‘ left open an elision: neither opens a quotation.
+    assert quotes("The workers’ union rejected Israel’s offer in the ‘90s.") == []
+    # A quotation that goes on past the text runs to its end.
+    assert quotes("``The town is gone") == ["``The town is gone"]
+
+
+def test_a_pronoun_for_an_indefinite_antecedent_takes_it_as_definite() -> None:
+    sentence = "A Coast Guard duty officer said he had seen no sign of the missing trawler."
+    standalone = resolve_referents("he had seen no sign of the missing trawler", sentence, ["The trawler left port on Friday."])
+    assert standalone.text.startswith("The Coast Guard duty officer had seen")
+    # A name or a definite phrase is repeated as it is.
+    named = "Maria Lopez confirmed the delay on Monday."
+    assert resolve_referents("She said the plane would leave.", "She said the plane would leave.", [named]).text.startswith("Maria Lopez said")
