@@ -368,8 +368,9 @@ def attributed(text: str, speaker: Speaker, clause: str, sentence: str) -> str:
         return text  # nothing to put back, or the clause holds its own frame
     raw = parse(clause)
     first = raw[_first_word(raw)]
-    if first.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and first.dep_.startswith("nsubj") and text.startswith(_capitalise(speaker.name)):
-        body = first.lower_ + text[len(_capitalise(speaker.name)) :]  # "X said that he ...", not "X said that X ..."
+    stand_in = _capitalise(_definite(speaker.name))  # how resolve_referents wrote the pronoun
+    if first.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and first.dep_.startswith("nsubj") and text.startswith(stand_in):
+        body = first.lower_ + text[len(stand_in) :]  # "X said that he ...", not "X said that X ..."
     elif first.pos_ == "PROPN" or first.text == "I" or first.ent_type_:
         body = text
     else:

@@ -192,6 +192,16 @@ def test_a_pronoun_for_an_indefinite_antecedent_takes_it_as_definite() -> None:
     sentence = "A Coast Guard duty officer said he had seen no sign of the missing trawler."
     standalone = resolve_referents("he had seen no sign of the missing trawler", sentence, ["The trawler left port on Friday."])
     assert standalone.text.startswith("The Coast Guard duty officer had seen")
+    # The whole sentence: one officer, not a second one.
+    assert resolve_referents(sentence, sentence, []).text == (
+        "A Coast Guard duty officer said the Coast Guard duty officer had seen no sign of the missing trawler."
+    )
+    # A clause whose frame is put back keeps its pronoun: "X said that he ...".
+    split = "A Coast Guard duty officer said the search would go on, adding that he had seen no sign of the missing trawler."
+    clause = "he had seen no sign of the missing trawler"
+    speaker = attribute(["The trawler left port on Friday.", split], 1, clause)
+    text = resolve_referents(clause, split, ["The trawler left port on Friday."]).text
+    assert attributed(text, speaker, clause, split) == "A Coast Guard duty officer said that he had seen no sign of the missing trawler"
     # A name or a definite phrase is repeated as it is.
     named = "Maria Lopez confirmed the delay on Monday."
     assert resolve_referents("She said the plane would leave.", "She said the plane would leave.", [named]).text.startswith("Maria Lopez said")
