@@ -584,18 +584,40 @@ def with_quotes_balanced(text: str) -> str:
     return text
 
 
+# Quotation marks, as (opening, closing): typographic, straight, wire copy's ``...'' (two
+# characters each), guillemets, and single curly quotes (’ is also an apostrophe: see quoted_spans).
+_QUOTE_PAIRS = {"``": "''", "“": "”", "„": "”“", "«": "»", "‘": "’", '"': '"'}  # opening: its closing marks
+_QUOTE_MARK = re.compile("|".join(re.escape(m) for m in sorted({*_QUOTE_PAIRS, "''", "”", "“", "»", "’"}, key=len, reverse=True)))
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The [start, end) character spans of `text` that lie inside quotation marks, marks included
-    at the start (an unclosed quotation runs to the end)."""
-    spans, start = [], None
-    for at, length, role in _quote_marks(text):
-        if start is None and role != "close":
-            start = at
-        elif start is not None and (role != "open" or text[at] == "“" and text[start] == "„"):
-            spans.append((start, at))
-            start = None
-    if start is not None:
-        spans.append((start, len(text)))
+    """The outermost quotations of `text` in every quotation style, as (offset of the opening mark,
+    offset of the closing mark); a quotation left open runs to the end of the text (a text may be
+    one sentence of a quote that goes on). A ‘ opens only
+    at the start of a word and a ’ closes only an open ‘ and not inside a word ("don’t", "Israel’s")."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[tuple[str, ...], int]] = []  # (the closing marks awaited, where the quotation opened)
+    for m in _QUOTE_MARK.finditer(text):
+        mark, i = m.group(), m.start()
+        before, after = text[i - 1 : i], text[m.end() : m.end() + 1]
+        if mark == "’" and (after.isalnum() or not any("’" in c for c, _ in stack)):
+            continue  # an apostrophe
+        if any(mark in c for c, _ in stack):  # closes the innermost quotation it can close
+            while stack:
+                closing, start = stack.pop()
+                if mark in closing:
+                    break
+            if not stack:
+                spans.append((start, i))
+            continue
+        if mark == "‘" and before.isalnum():
+            continue
+        if mark in ("''", "”", "»"):
+            continue  # a closing mark with nothing open: a stray mark, not a quotation
+        stack.append((tuple(_QUOTE_PAIRS[mark]) if mark != "``" else ("''",), i))
+    stack = [(c, start) for c, start in stack if c != ("’",)]  # an unclosed ‘ is likely an elision ("the ‘90s")
+    if stack:
+        spans.append((stack[0][1], len(text)))
     return spans
 
 
@@ -611,18 +633,46 @@ _ABBREVIATIONS = {
 }
 
 
+# A wire dateline opening a story's first paragraph: "BONN, Germany (AP)_", "WASHINGTON _",
+# "CAIRO (Reuters) -", "BEIJING, March 3 (Xinhua) --": a place in capitals, an optional region or
+# date after a comma, an optional agency in brackets, then a dash or an underscore. It says where the
+# story was filed, not what happened: no sentence, claim or event includes it.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}(?=[\s,(_-])"
+    r"(?:,\s+[A-Z0-9][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3})?"
+    # the dash follows the agency's bracket or a space, never a hyphenated word ("RENT-A-CAR")
+    r"(?:\s*\([A-Z][\w.&'’ /-]{0,30}\)\s*(?:_+|-{1,2}|—|–)\s*|\s+(?:_+|-{1,2}|—|–)\s+)(?=[\"“`‘'A-Z0-9])"
+)
+# A dateline stands only in the first lines of a story.
+_DATELINE_WITHIN = 600
+
+
+def dateline_end(text: str, start: int) -> int:
+    """Where the sentence starting at `start` begins after a wire dateline, or `start` if it has none."""
+    m = _DATELINE.match(text, start)
+    if m is None or start > _DATELINE_WITHIN or sum(c.isupper() for c in text[start : m.end()]) < 3:
+        return start
+    return m.end()
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Number the sentences of `text` (S1, S2, ...) with offsets such that text[start:end] == sentence."""
+    """Number the sentences of `text` (S1, S2, ...) with offsets such that text[start:end] == sentence.
+    The first paragraph's wire dateline is left out of its sentence."""
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\r\n]+", text):
         spans.extend(_split_line(text, line.start(), line.end()))
     sentences = []
+    dated = False
     for start, end in spans:
         chunk = text[start:end]
         stripped = chunk.strip()
         if not stripped or not re.search(r"\w", stripped):
             continue
         start += len(chunk) - len(chunk.lstrip())
+        if not dated and (start == 0 or text[start - 1] in "\r\n"):
+            cut = dateline_end(text, start)
+            if cut < start + len(stripped):  # a dateline alone on its line stays, as a heading
+                dated, start, stripped = cut > start, cut, text[cut : start + len(stripped)]
         end = start + len(stripped)
         sentences.append(
             Sentence(id=f"S{len(sentences) + 1}", text=stripped, start=start, end=end, heading=_is_heading(stripped))

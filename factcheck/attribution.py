@@ -544,8 +544,9 @@ def attributed(text: str, speaker: Speaker, clause: str, sentence: str) -> str:
         return text  # nothing to put back, or the clause holds its own frame
     raw = parse(clause)
     first = raw[_first_word(raw)]
-    if first.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and first.dep_.startswith("nsubj") and text.startswith(_capitalise(speaker.name)):
-        body = first.lower_ + text[len(_capitalise(speaker.name)) :]  # "X said that he ...", not "X said that X ..."
+    stand_in = _capitalise(_definite(speaker.name))  # how resolve_referents wrote the pronoun
+    if first.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and first.dep_.startswith("nsubj") and text.startswith(stand_in):
+        body = first.lower_ + text[len(stand_in) :]  # "X said that he ...", not "X said that X ..."
     elif first.pos_ == "PROPN" or first.text == "I" or first.ent_type_:
         body = text
     else:
@@ -617,18 +618,18 @@ def resolve_referents(clause: str, sentence: str, previous: Sequence[str]) -> St
                 continue  # "Har-Shefi said she ...", "She said she ...": bound to the reporting verb's subject
             recent = [sp for sp in reversed(spoken) if sp.kind == "person"]
             if own.kind == "person" and own.sentence is not None:  # "X said that he ...": X
-                edits.append((tok.idx, tok.idx + len(tok.text), own.name + ("’s" if tok.dep_ == "poss" else "")))
+                edits.append((tok.idx, tok.idx + len(tok.text), _definite(own.name) + ("’s" if tok.dep_ == "poss" else "")))
                 cited.add(own.sentence) if own.sentence < len(previous) else None
                 continue
             person = person_antecedent(previous, lower)
             found = (person.name, person.sentence) if person is not None else ((recent[0].name, recent[0].sentence) if recent else None)
             if found is None:
                 continue
-            edits.append((tok.idx, tok.idx + len(tok.text), found[0] + ("’s" if tok.dep_ == "poss" else "")))
+            edits.append((tok.idx, tok.idx + len(tok.text), _definite(found[0]) + ("’s" if tok.dep_ == "poss" else "")))
             if found[1] is not None:
                 cited.add(found[1])
         elif lower in ("it", "they") and tok.dep_ == "nsubj" and _reports(tok) and not in_quote and own.sentence not in (None, len(previous)):
-            edits.append((tok.idx, tok.idx + len(tok.text), own.name))  # "It said": the organisation that speaks
+            edits.append((tok.idx, tok.idx + len(tok.text), _definite(own.name)))  # "It said": the organisation that speaks
             cited.add(own.sentence)
         elif lower == "it" and tok.dep_ == "nsubj" and _reports(tok) and leading and not in_quote and (body := _last_speaking_body(spoken, len(previous))):
             # "It urged travellers to stay away": a reporting verb that reports no clause is no
@@ -667,6 +668,15 @@ def _last_speaking_body(spoken: Sequence[Speaker], index: int) -> Speaker | None
     if recent and recent[-1].kind == "organisation" and recent[-1].sentence is not None and recent[-1].sentence >= index - 3:
         return recent[-1]
     return None
+
+
+def _definite(name: str) -> str:
+    """The antecedent as a pronoun's stand-in: an indefinite phrase made definite ("a duty officer
+    said he" -> "the duty officer"), since "a duty officer" said again would bring in a second one."""
+    m = re.match(r"(?i)(a|an|one|another)\s+(?=\w)", name)
+    if m is None:
+        return name
+    return ("the other " if m.group(1).lower() == "another" else "the ") + name[m.end() :]
 
 
 def _first_word(doc) -> int:

@@ -319,6 +319,10 @@ def _outermost(found: list[tuple[int, int, SpanKind]]) -> list[tuple[int, int, S
     return kept
 
 
+# A sentence's end: its stop, then any closing quotation marks or brackets (wire copy's '' too).
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+
 def _quote_count(text: str) -> int:
     return quote_count(text)
 
@@ -332,8 +336,8 @@ def _mend(text: str, original: str) -> str:
     out = out.lstrip(",;: ")
     if out and out[0].islower():
         out = out[0].upper() + out[1:]
-    end = re.search(r"[.!?][\"”’)]*$", original.strip())
-    if end and not re.search(r"[.!?][\"”’)]*$", out):
+    end = SENTENCE_END.search(original.strip())
+    if end and not SENTENCE_END.search(out):
         out = out.rstrip(",;: ") + end.group(0)
     return out
 

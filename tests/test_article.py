@@ -184,3 +184,13 @@ def test_a_sentence_cut_from_a_long_quotation_gets_its_missing_mark_back() -> No
     assert with_quotes_balanced("We will appeal,” the lawyer said.") == "“We will appeal,” the lawyer said."
     assert with_quotes_balanced("``Nobody was hurt.") == "``Nobody was hurt.''"
     assert with_quotes_balanced('The mayor said "no" twice.') == 'The mayor said "no" twice.'
+
+
+def test_a_wire_dateline_is_not_part_of_the_first_sentence() -> None:
+    for dateline in ("HAMBURG, Germany (AP)_ ", "LAGOS (Reuters) - ", "HANOI, June 4 (Xinhua) -- ", "SANTA FE, N.M. _ "):
+        text = f"Headline of the day\n\n{dateline}The harbor reopened after the storm. Ships waited.\n"
+        first = [s for s in split_sentences(text) if not s.heading][0]
+        assert first.text == "The harbor reopened after the storm." and text[first.start : first.end] == first.text
+    # An acronym with a dash aside, or a hyphenated name, is no dateline.
+    for text in ("NATO - the alliance - said it would act.", "AVON RENT-A-CAR Corp. said it would sell."):
+        assert split_sentences(text)[0].text == text

@@ -303,3 +303,39 @@ def test_the_title_of_the_last_speaker_names_them_before_a_name_in_their_report(
         "Trade must grow, added the president, adding that talks would go on.",
     ]
     assert attribute(story, 1).name == "Ana Costa"
+
+
+def test_quoted_spans_know_every_quotation_style() -> None:
+    from factcheck.attribution import quoted_spans
+
+    def quotes(text: str) -> list[str]:
+        return [text[a:b] for a, b in quoted_spans(text)]
+
+    assert quotes("``We will rebuild,'' the mayor said.") == ["``We will rebuild,"]
+    assert quotes('He said "no" twice.') == ['"no']
+    assert quotes("She called it “a ‘temporary’ measure” on Monday.") == ["“a ‘temporary’ measure"]
+    assert quotes("The union said ‘never’ to the plan.") == ["‘never"]
+    assert quotes("Le ministre a dit «jamais» hier.") == ["«jamais"]
+    # ’ in a word is an apostrophe, and a ‘ left open an elision: neither opens a quotation.
+    assert quotes("The workers’ union rejected Israel’s offer in the ‘90s.") == []
+    # A quotation that goes on past the text runs to its end.
+    assert quotes("``The town is gone") == ["``The town is gone"]
+
+
+def test_a_pronoun_for_an_indefinite_antecedent_takes_it_as_definite() -> None:
+    sentence = "A Coast Guard duty officer said he had seen no sign of the missing trawler."
+    standalone = resolve_referents("he had seen no sign of the missing trawler", sentence, ["The trawler left port on Friday."])
+    assert standalone.text.startswith("The Coast Guard duty officer had seen")
+    # The whole sentence: one officer, not a second one.
+    assert resolve_referents(sentence, sentence, []).text == (
+        "A Coast Guard duty officer said the Coast Guard duty officer had seen no sign of the missing trawler."
+    )
+    # A clause whose frame is put back keeps its pronoun: "X said that he ...".
+    split = "A Coast Guard duty officer said the search would go on, adding that he had seen no sign of the missing trawler."
+    clause = "he had seen no sign of the missing trawler"
+    speaker = attribute(["The trawler left port on Friday.", split], 1, clause)
+    text = resolve_referents(clause, split, ["The trawler left port on Friday."]).text
+    assert attributed(text, speaker, clause, split) == "A Coast Guard duty officer said that he had seen no sign of the missing trawler"
+    # A name or a definite phrase is repeated as it is.
+    named = "Maria Lopez confirmed the delay on Monday."
+    assert resolve_referents("She said the plane would leave.", "She said the plane would leave.", [named]).text.startswith("Maria Lopez said")

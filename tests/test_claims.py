@@ -15,6 +15,7 @@ from factcheck.llm import Backend
 from factcheck.models import Claim, LEVEL_SCORES
 from factcheck.chains.claims import (
     ClaimsChain,
+    _as_sentence,
     dedupe_claims,
     order_claims,
     ratings_draft_for,
@@ -309,3 +310,37 @@ def test_the_bundled_model_only_chooses_a_type_and_only_where_there_is_a_choice(
     prefix = first[: first.index("</sentences-") + len("</sentences-") + 12 + 1]
     assert all(m[0] == system and m[1].startswith(prefix) for m in (messages for messages, _ in model.requests))
     assert all(len(m[1]) - len(prefix) < 400 for m, _ in model.requests)
+
+
+def test_only_a_date_the_words_pin_down_is_glossed_and_never_inside_a_quotation() -> None:
+    mill = load_article("-", stdin=(
+        "---\npublished: 2000-04-01\n---\nThe textile mill, which opened more than four decades ago, will close on "
+        "Friday, its owners said. Workers struck about two years ago and again three years ago. ``We will close on "
+        "Friday,'' the owner said. The strike began early last year. The mill was built four decades ago."
+    ).encode())
+    chain = ClaimsChain(mill, load_settings())
+
+    def glossed(text: str) -> str:
+        return chain.explicit_dates(text, mill.sentences)[0]
+
+    # A bound or an approximation is not its resolved value: "(1960)" would state what the article does not.
+    for text in ("The textile mill opened more than four decades ago.", "Workers struck about two years ago.",
+                 "The mill was built four decades ago."):
+        assert glossed(text) == text
+    # An exact date, or a part of one ("early last year" lies in 1999), is glossed.
+    assert glossed("Workers struck three years ago.") == "Workers struck three years ago (1997)."
+    assert glossed("The strike began early last year.") == "The strike began early last year (1999)."
+    assert glossed("The textile mill will close on Friday.") == "The textile mill will close on Friday (7 April 2000)."
+    # Wire copy's ``...'' is a quotation like any other: no word goes inside it.
+    quoted = "``We will close on Friday,'' the owner said."
+    assert glossed(quoted) == quoted
+    assert glossed("He said ‘we close on Friday’ there.") == "He said ‘we close on Friday’ there."
+    assert glossed("Elle a dit «on ferme on Friday» hier.") == "Elle a dit «on ferme on Friday» hier."
+
+
+def test_a_clause_ends_once_after_any_closing_quotation_mark() -> None:
+    assert _as_sentence("``We are staying in our homes.''") == "``We are staying in our homes.''"
+    assert _as_sentence("“Is the ferry safe?”") == "“Is the ferry safe?”"
+    assert _as_sentence("the minister said ``the talks will resume,''") == "The minister said ``the talks will resume.''"
+    assert _as_sentence("the ferry sank on Tuesday,") == "The ferry sank on Tuesday."
+    assert _as_sentence("He called the plan “a gamble”") == "He called the plan “a gamble”."

@@ -494,3 +494,27 @@ def test_pathological_input_takes_linear_time(unit):
 def test_ten_megabytes_of_digits_and_hyphens_finish():
     text = ("1-2-3-4-5-6-7-8-9-0-" * 500_000)[:10_000_000]
     assert tag(text, PUBLISHED) == []
+
+
+def test_a_bound_or_an_approximation_carries_its_timex_mod() -> None:
+    day = dt.date(2000, 4, 1)
+
+    def mods(text: str) -> list[tuple[str, str | None]]:
+        return [(t.text, t.mod) for t in tag(text, day)]
+
+    # A bound on an "ago" date is a side of the date; on a duration, a side of the amount.
+    assert mods("The plant opened more than four decades ago.") == [("more than four decades ago", "BEFORE")]
+    assert mods("The fund has lost money for more than three years.") == [("more than three years", "MORE_THAN")]
+    assert mods("Rebels seized the town about two years ago.") == [("about two years ago", "APPROX")]
+    assert mods("The shipyard closed nearly a year ago.") == [("nearly a year ago", "APPROX")]
+    # A part of a period: the period's value, with where in it.
+    assert mods("Construction starts early next year.") == [("early next year", "START")]
+    assert mods("The vote is due in mid-November.")[0][1] == "MID"
+    assert mods("Sales slowed in the late 1980s.") == [("the late 1980s", "END")]
+    # A count of decades dates a year only roughly; a count of years is exact.
+    assert mods("The dam was built four decades ago.") == [("four decades ago", "APPROX")]
+    assert mods("The dam was built three years ago.") == [("three years ago", None)]
+    assert mods("Talks resume on Friday.") == [("Friday", None)]
+    more = tag("It began more than two years ago.", day)[0]
+    assert more.to_json()["mod"] == "BEFORE" and not more.within_value
+    assert "mod" not in tag("It began on Friday.", day)[0].to_json()

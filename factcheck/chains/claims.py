@@ -27,6 +27,7 @@ from ..checkworthiness import load_scorer
 from ..llm import Answer
 from ..models import LEVEL_SCORES, LEVELS, Claim, ClaimDraft, ClaimTypeDraft, Level, RatingsDraft, ReportWarning
 from ..settings import Settings
+from ..syntax import SENTENCE_END
 from .base import ChainRun, Step, score_sentences, stand_in_warning
 
 _YEAR = re.compile(r"\b\d{4}\b")
@@ -185,7 +186,11 @@ class ClaimsChain:
             timex = resolved.get(found.text.casefold())
             # Never inside a quotation (a quote is not reworded), nor before a possessive ("Wednesday's ruling").
             quoted = any(a <= found.start < b for a, b in quoted_spans(text))
-            if timex is None or quoted or _YEAR.search(found.text) or text[found.end :].startswith((" (", "'s", "’s")):
+            # Only a date the words pin down is glossed ("later that day", "early next year" lie inside
+            # it): "more than four decades ago" or "about a year ago" only bounds or approximates its
+            # value, and that value beside it would state what the article does not.
+            inexact = timex is not None and not (timex.within_value and found.within_value)
+            if timex is None or inexact or quoted or _YEAR.search(found.text) or text[found.end :].startswith((" (", "'s", "’s")):
                 continue
             start, end, precision = to_interval(timex.value, timex.value_end)
             if start is None:
@@ -215,8 +220,9 @@ def _as_sentence(text: str) -> str:
     """A clause ended as a sentence ends: capitalised, its trailing comma a full stop, and the
     quotation mark it lost to the sentence splitter put back."""
     text = text.strip().rstrip(",;:").rstrip()
+    text = re.sub(r"[,;:]([\"'”’»)\]]+)$", r".\1", text)
     text = text[:1].upper() + text[1:]
-    text = text if text[-1:] in ".!?\"”’)»" or text.endswith("''") else text + "."
+    text = text if SENTENCE_END.search(text) else text + "."
     return with_quotes_balanced(text)
 
 

@@ -29,6 +29,10 @@ Conventions worth knowing (TimeML 1.2.1 / TIDES):
 - Ranges ("May 14-15", "between 2019 and 2021", "from May to June") are one expression with
   ``value`` and ``value_end``; a list ("April 25 and May 30") is two. ``timeml(expressions)`` splits a
   range into the two TIMEX3 points TimeML annotates (what the benchmark scores).
+- ``mod`` (TIMEX3): a bound or approximation ("more than two years ago" BEFORE, "about a year ago"
+  APPROX, "four decades ago" APPROX) or a part of the period ("early next year" START); None when
+  the words state the value exactly. ``Timex.within_value`` tells whether the value may be written
+  beside the words as their date.
 - Anaphora: "that day", "the next day", "the 15th" take the last day mentioned; "a year earlier",
   "the year-ago quarter", "the latest quarter" the quarter under discussion.
 

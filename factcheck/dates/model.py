@@ -21,11 +21,22 @@ class Timex:
     value_end: str | None = None
     # For a range, the offsets of its two ends ('1994' and '1997' in 'between 1994 and 1997').
     ends: tuple[tuple[int, int], tuple[int, int]] | None = field(default=None, compare=False, repr=False)
+    # TIMEX3 ``mod``: the expression only bounds or approximates its value ('more than four decades
+    # ago' BEFORE, 'early next year' START, 'about two years ago' APPROX); None when it is exact.
+    mod: str | None = field(default=None, compare=False)
+
+    @property
+    def within_value(self) -> bool:
+        """What the words name lies inside the value's interval: exact, or a part of it ('later that
+        day', 'early next year'); not a bound ('more than two years ago') or an approximation."""
+        return self.mod in (None, "START", "MID", "END")
 
     def to_json(self) -> dict:
         out = {"text": self.text, "start": self.start, "end": self.end, "type": self.type, "value": self.value}
         if self.value_end is not None:
             out["value_end"] = self.value_end
+        if self.mod is not None:
+            out["mod"] = self.mod
         return out
 
 
@@ -39,5 +50,5 @@ def timeml(timexes: list[Timex]) -> list[Timex]:
             out.append(t)
             continue
         for (s, e), value in zip(t.ends, (t.value, t.value_end)):
-            out.append(Timex(t.text[s - t.start:e - t.start], s, e, t.type, value))
+            out.append(Timex(t.text[s - t.start:e - t.start], s, e, t.type, value, mod=t.mod))
     return out

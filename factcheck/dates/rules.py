@@ -945,6 +945,36 @@ _AGO_PREFIX = LazyPattern(r"\b(?:more than|less than|at least|up to|no more than
                          r"|approximately|roughly)\s+$", re.I)
 
 
+# TIMEX3 ``mod`` from the words of the expression itself: a part, a bound or an approximation of
+# the value. A bound on an "ago" date is a side of it ('more than two years ago' BEFORE); a count of
+# decades or centuries dates a year only roughly.
+_MOD_PART = LazyPattern(
+    r"(?:the\s+)?(?:(early|earlier|the beginning of|the start of|the first half of|the early part of)"
+    r"|(mid|the middle of)|(late|later|the end of|the second half of|the latter part of|the close of))(?:\s|-)", re.I)
+_MOD_BOUND = LazyPattern(
+    r"(more than|over|less than|under|at least|up to|no more than|nearly|almost|about|around|some|approximately"
+    r"|roughly|the turn of)\s", re.I)
+_BOUND_MODS = {  # (of a duration, of an 'ago' date)
+    "more than": ("MORE_THAN", "BEFORE"), "over": ("MORE_THAN", "BEFORE"), "less than": ("LESS_THAN", "AFTER"),
+    "under": ("LESS_THAN", "AFTER"), "at least": ("EQUAL_OR_MORE", "ON_OR_BEFORE"),
+    "up to": ("EQUAL_OR_LESS", "ON_OR_AFTER"), "no more than": ("EQUAL_OR_LESS", "ON_OR_AFTER"),
+    "nearly": ("LESS_THAN", "APPROX"), "almost": ("LESS_THAN", "APPROX"),
+}
+_MOD_APPROX_TAIL = LazyPattern(r"(?:\bor so|\b(?:decades?|centur(?:y|ies))\s+(?:ago|earlier))$", re.I)
+
+
+def expression_mod(text: str, type_: str) -> str | None:
+    """The TIMEX3 mod the words of an expression give it, or None when it states its value exactly."""
+    part = _MOD_PART.match(text)
+    if part:
+        return "START" if part.group(1) else "MID" if part.group(2) else "END"
+    bound = _MOD_BOUND.match(text)
+    if bound:
+        duration, dated = _BOUND_MODS.get(bound.group(1).lower(), ("APPROX", "APPROX"))
+        return duration if type_ == "DURATION" else dated
+    return "APPROX" if _MOD_APPROX_TAIL.search(text) else None
+
+
 def _absorb_prefix(text: str, start: int, end: int, type_: str, value: str, resolve) -> int:
     """Extend the span left over a modifier TimeML includes ('early next year', 'nearly two years ago')."""
     window = text[max(0, start - 22):start]

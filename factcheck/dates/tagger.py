@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from dataclasses import replace
 from typing import Callable
 
 from .context import _Context
@@ -17,6 +18,7 @@ from .rules import (
     _RULES,
     _START_OF,
     _absorb_prefix,
+    expression_mod,
     _anaphoric_day,
     _century,
     _clock,
@@ -227,7 +229,7 @@ def _tag(text: str, published: dt.date | None) -> list[Timex]:
         ends = _ENDS[resolve](m) if value_end is not None and resolve in _ENDS else None
         out.append(Timex(text[new_start:end], new_start, end, type_, value, value_end, ends))
     _date_clocks(ctx, out, clocks)
-    return _merge_times(text, out)
+    return [replace(t, mod=expression_mod(t.text, t.type)) for t in _merge_times(text, out)]
 
 
 # Where the two ends of a range are in its match, for timeml(): ((start, end), (start, end)).
