@@ -121,6 +121,14 @@ def governing_date(text: str, timexes: Sequence[Timex]) -> Timex | None:
     return (content or [t for t, _ in found])[0]
 
 
+def main_verbs(text: str) -> list[Token]:
+    """The verbs of the sentence's main clause: its root, the clauses it takes as complement or
+    conjunct, and a clause that happens at the same time ("perished when ... sank")."""
+    doc = parse(text)
+    root = _root(doc)
+    return [] if root is None else [doc[i] for i in sorted(_spine(root, simultaneous=True))]
+
+
 def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
     """Where a date dates a thing rather than the clause ("ahead of [the summit on June 3]",
     "[last Friday's bombings of two embassies]"): the character range of that noun phrase, a whole
@@ -252,7 +260,7 @@ def _closing_comma(doc: Doc, tok: Token, last: int, bounds: tuple[int, int]) -> 
     City, Okla., was": no, it also closes the phrase that holds the span."""
     start, end = bounds
     after = last + 2
-    if doc[last + 1].text != "," or after >= len(doc):
+    if after >= len(doc) or doc[last + 1].text != ",":
         return start, end
     # The phrase sits in a subject, and the subject runs on to its verb without another comma
     # ("Nairobi, Kenya, on Aug. 7 killed"; not "Kopp, 44, of Vermont, was").

@@ -75,7 +75,7 @@ def test_a_side_phrase_cut_into_a_fragment_is_no_event() -> None:
     import datetime as dt
 
     from factcheck.article import parse_text, split_sentences
-    from factcheck.chains.timeline import timeline_dates
+    from factcheck.chains.timeline import timeline_events
 
     article = parse_text(
         "Found clinging to an inner tube off the coast of Florida in late November, the boy has been the "
@@ -83,5 +83,5 @@ def test_a_side_phrase_cut_into_a_fragment_is_no_event() -> None:
     )
     article.published = dt.date(2000, 1, 6)
     article.sentences = split_sentences(article.text)
-    events = [thing for _, _, thing in timeline_dates(article)]
+    events = [e.event for e in timeline_events(article)]
     assert "The coast of Florida in late November." not in events
