@@ -10,9 +10,12 @@ whatever it holds, the main clause keeps its negations and hedges, since those s
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -151,8 +154,8 @@ def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
         if before is None:
             return None
         noun, end = before, timex.end
-    if not _dateable(noun):
-        return None
+    if not _dateable(noun) or not _names_an_event(noun):
+        return None  # "the company in 1987", "a high for the year": a thing cut from its sentence, no event
     sub = list(noun.subtree)
     if any(t.pos_ in ("VERB", "AUX") for t in sub) or sub[-1].is_punct:
         return None
@@ -162,6 +165,19 @@ def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
 def _dateable(tok: Token) -> bool:
     """A common noun a date can date (a meeting, talks, bombings); not a person, group or place."""
     return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("EVENT", "LAW", "WORK_OF_ART", ""))
+
+
+def _names_an_event(tok: Token) -> bool:
+    """A noun that names something that happens ("the sale", "the crash", "talks", "the announcement"),
+    or a named event ("the Olympics")."""
+    return tok.ent_type_ == "EVENT" or tok.lemma_.lower() in _event_nouns() or tok.lower_ in _event_nouns()
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """Built by benchmarks/build_event_nouns.py from WordNet 3.0."""
+    raw = resources.files("factcheck.data").joinpath("event_nouns.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(raw).decode().split())
 
 
 def _noun_before(doc: Doc, timex: Timex) -> Token | None:
