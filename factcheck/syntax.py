@@ -103,6 +103,8 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
     for timex in timexes:
         if any(a <= timex.start and timex.end <= b for a, b in side):
             continue
+        if _dates_a_baseline(doc, timex):
+            continue
         verb = _governor(doc, timex)
         if verb is not None and verb.i in spine:
             # A clause happens at one time: of two dates the parser hung on one verb, one that
@@ -110,7 +112,55 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
             if any(v == verb for _, v in out) and _noun_before(doc, timex) is not None:
                 continue
             out.append((timex, verb))
+    if not out:
+        # No date modifies the verb; one that modifies its subject dates the clause ("Third-quarter
+        # profit rose 5%", "Net income in the latest quarter fell"): what is measured then is what changed.
+        out = [(t, verb) for t in timexes if (verb := _subject_dated(doc, t)) is not None and verb.i in spine
+               and not any(a <= t.start and t.end <= b for a, b in side)][:1]
     return out
+
+
+_BASELINE = frozenset({"from", "against", "versus", "vs.", "than"})
+
+
+def _dates_a_baseline(doc: Doc, timex: Timex) -> bool:
+    """The date follows the figure a change is measured from ("rose to $5 million from $4 million
+    a year ago", "compared with 3% last year", "from $4 million in 1988"): it dates that figure,
+    not the clause."""
+    first = next((t for t in doc if t.idx >= timex.start), None)
+    if first is None:
+        return False
+    before = first.i - 1
+    if before >= 0 and doc[before].pos_ == "ADP":
+        if doc[before].lower_ not in ("in", "during", "for"):
+            return False  # "rose to $5 from $4 on Monday" dates the change, on its day
+        before -= 1  # "from $4 million in 1988"
+    while before >= 0 and doc[before].is_punct:
+        before -= 1
+    if before < 0:
+        return False
+    for prep in (doc[before], *doc[before].ancestors):
+        if prep.dep_ == "prep" and (prep.lower_ in _BASELINE or (prep.lower_ in ("with", "to") and prep.head.lemma_ == "compare")):
+            figure = [t for t in prep.subtree if t.i <= before]
+            return any(t.like_num or t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") for t in figure)
+        if prep.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _subject_dated(doc: Doc, timex: Timex) -> Token | None:
+    """The verb whose subject the date modifies directly ("[Third-quarter] profit", "[Friday's]
+    volume", "net income [in the third quarter]"), or None."""
+    inside = [t for t in doc if timex.start <= t.idx < timex.end]
+    heads = [t for t in inside if not (timex.start <= t.head.idx < timex.end)]
+    if not heads:
+        return None
+    noun = heads[0].head
+    if noun.pos_ == "ADP" and noun.lower_ in ("in", "for", "during", "of") and heads[0].dep_ == "pobj":
+        noun = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.pos_ in ("NOUN", "PROPN") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return None
 
 
 def governing_date(text: str, timexes: Sequence[Timex]) -> Timex | None:
