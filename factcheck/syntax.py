@@ -212,6 +212,81 @@ def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
     return sub[0].idx, max(end or 0, sub[-1].idx + len(sub[-1]))
 
 
+def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token] | None:
+    """Where a date dates a side clause, not the main one ("the accord, signed Monday, ...", "...,
+    having resigned on Monday", "the plant, which closed in 2009, ..."): that clause said as a
+    sentence of its own, from the article's words, with the verb it dates; None otherwise.
+
+    A participle has no tense of its own: "the accord signed Monday" becomes "The accord was signed
+    Monday." and "having resigned" becomes "had resigned", so the caller keeps such a clause only
+    for a date that is past (`past`); a relative clause keeps its own verb and tense. A clause whose
+    subject would be a pronoun, a number or a span of time ("the quarter ended Sept. 30") is no
+    event, and words inside a quotation are never rewritten."""
+    doc = parse(text)
+    root = _root(doc)
+    verb = _governor(doc, timex)
+    if root is None or verb is None or verb.i in _spine(root, simultaneous=True):
+        return None
+    sub = list(verb.subtree)
+    if _quote_count(text[: sub[0].idx]) % 2 or _quote_count(text[sub[0].idx : sub[-1].idx + len(sub[-1])]):
+        return None
+    relative = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") and c.i == sub[0].i]
+    having = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "having" and c.i == sub[0].i]
+    if verb.dep_ == "relcl" and relative and relative[0].lower_ in ("which", "who", "that"):
+        subject, words, link = verb.head, sub[1:], ""
+    elif verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children):
+        if having:
+            subject, words, link = _subject_of(root), sub[1:], "had"
+        else:
+            if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+                return None  # "to be published": not a fact yet
+            subject = verb.head if verb.dep_ == "acl" else _noun_before_comma(doc, sub[0].i)
+            if subject is None and verb.dep_ == "advcl" and root.i > sub[-1].i:
+                subject = _subject_of(root)  # "Unveiled last April, the chip ..."
+            link = "were" if subject is not None and subject.tag_ in ("NNS", "NNPS") else "was"
+            words = sub
+    else:
+        return None
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("DATE", "TIME") or subject.like_num:
+        return None
+    if any(timex.start <= t.idx < timex.end for t in subject.subtree if t.i < subject.i or t == subject):
+        return None
+    phrase = _noun_phrase(subject)
+    rest = text[words[0].idx : words[-1].idx + len(words[-1])].rstrip(" ,;:-")
+    clause = " ".join(w for w in (phrase, link, rest) if w)
+    return clause[:1].upper() + clause[1:] + ".", verb
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _noun_before_comma(doc: Doc, first: int) -> Token | None:
+    """The noun a comma-bounded participle follows ("the terms of the agreement, announced Friday,"):
+    what the participle is about, whatever verb the parser hung it on."""
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    before = doc[first - 2]
+    while before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.pos_ in ("NOUN", "PROPN"):
+        before = before.head.head  # "terms of the agreement, announced Friday": the terms were announced
+    return before if before.pos_ in ("NOUN", "PROPN") and before.dep_ not in ("nsubj", "nsubjpass") else None
+
+
+def _noun_phrase(noun: Token) -> str:
+    """The noun with the words before it that belong to it ("the company's new plant"), and an "of"
+    phrase after it ("terms of the agreement"): a subject, without its side clauses."""
+    doc = noun.doc
+    first = min((t.i for c in noun.lefts for t in c.subtree), default=noun.i)
+    last = noun.i
+    for c in noun.rights:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == last + 1 and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree):
+            last = max(t.i for t in c.subtree)
+        break
+    while first < noun.i and doc[first].pos_ in ("CCONJ", "SCONJ", "ADP", "PUNCT"):
+        first += 1  # "But [Mr. Doyle]", "under [an accord]": the parser's stray attachments
+    return doc[first : last + 1].text
+
+
 def _dateable(tok: Token) -> bool:
     """A common noun a date can date (a meeting, talks, bombings); not a person, group or place."""
     return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("EVENT", "LAW", "WORK_OF_ART", ""))

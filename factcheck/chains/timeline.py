@@ -21,7 +21,7 @@ from ..dates import Timex, tag, to_interval
 from ..llm import Answer
 from ..models import EventDraft, ReportWarning, TimelineEvent
 from ..settings import Settings
-from ..syntax import compress, dated_noun_phrase, deletable_spans, governing_date, governing_dates
+from ..syntax import compress, dated_noun_phrase, dated_side_clause, deletable_spans, governing_date, governing_dates
 from .base import ChainRun, Step, stand_in_warning, with_antecedents
 
 
@@ -132,25 +132,38 @@ class DatedEvent:
 
 def timeline_events(article: Article) -> list[DatedEvent]:
     """The dated events of the article's prose: each sentence whose main clause a date governs,
-    with that date; and each thing a side phrase dates ("ahead of the summit on June 3"), with its
-    noun phrase. The same date is not an event twice in one sentence."""
+    with that date; each side clause a date governs ("the accord, signed Monday, ..."), told as a
+    sentence of its own; and each thing a side phrase dates ("ahead of the summit on June 3"), with
+    its noun phrase. The same date is not an event twice in one sentence."""
     found = governed_sentences(article)
     governed = {(e.sentence.id, e.timex.value) for e in found}
     for timex, sentence in dated_sentences(article):
         if (sentence.id, timex.value) in governed:
             continue
-        span = dated_noun_phrase(sentence.text, _shift(timex, -sentence.start))
-        if span is None:
+        local = _shift(timex, -sentence.start)
+        side = dated_side_clause(sentence.text, local)
+        if side is not None and (side[1].dep_ == "relcl" or _past(timex, article)):
+            event, verb = side
+            at = (sentence.start + verb.idx, sentence.start + verb.idx + len(verb))
+        elif (span := dated_noun_phrase(sentence.text, local)) is not None:
+            phrase = sentence.text[span[0] : span[1]]
+            event = phrase[:1].upper() + phrase[1:] + "."  # a timeline line, stopped like the others
+            at = (sentence.start + span[0], sentence.start + span[1])
+        else:
             continue
-        phrase = sentence.text[span[0] : span[1]]
-        event = phrase[:1].upper() + phrase[1:] + "."  # a timeline line, stopped like the others
         # Only a phrase that says what its sentence says is an event: "the coast of Florida in late
         # November" cut from "Found clinging to ... off the coast of Florida in late November" is not.
         if not faithfulness.check(event, [sentence.text], published=article.published):
-            at = (sentence.start + span[0], sentence.start + span[1])
             found.append(DatedEvent(timex, sentence, event, (at,)))
             governed.add((sentence.id, timex.value))
     return sorted(found, key=lambda e: e.timex.start)
+
+
+def _past(timex: Timex, article: Article) -> bool:
+    """The date has begun by publication: a participle, which has no tense, can be told as past
+    ("the accord, signed Monday," -> "The accord was signed Monday.")."""
+    start, _, _ = to_interval(timex.value, timex.value_end)
+    return start is not None and article.published is not None and start <= article.published
 
 
 def governed_sentences(article: Article) -> list[DatedEvent]:
