@@ -11,7 +11,12 @@ processes or natural phenomena: "sale", "crash", "election", "raid", "talk", "gr
 not "company", "income", "level", "edition" or "quarter". A noun whose first sense is a message
 or a gathering also counts when WordNet derives it from a verb of saying or of social life with
 another form: "announcement" (announce), "statement", "agreement", "conference" (confer); a form
-shared with the verb ("a record", "a report") is too often the document or the figure.
+shared with the verb ("a record", "a report") is too often the document or the figure. And a kind
+of meeting counts (a hyponym of the first sense of "meeting"): "summit", "session", "convention".
+
+A noun whose most frequent sense is a possession, a quantity or an attribute names a figure, not
+an event, whatever its other senses: "loss", "sales", "earnings", "price". These are listed too,
+each with a leading "-", so that "sales" is not taken for "sale".
 
 The output is deterministic (one lemma a line, sorted, gzip without a timestamp).
 """
@@ -26,6 +31,8 @@ from pathlib import Path
 
 # Lexicographer file numbers (WordNet's lexnames): noun.act, noun.event, noun.phenomenon, noun.process.
 HAPPENINGS = {4, 11, 19, 22}
+# noun.attribute, noun.possession, noun.quantity: what a figure measures.
+FIGURES = {7, 21, 23}
 # noun.communication, noun.group; verb.communication, verb.social.
 MESSAGES, SAYING = {10, 14}, {32, 41}
 SENSES = 3
@@ -49,8 +56,32 @@ def _derived_verbs(record: list[str], verbs: dict[int, list[str]]) -> list[tuple
     return out
 
 
+def _first_sense(wordnet: Path, lemma: str) -> int:
+    for line in (wordnet / "index.noun").read_text(encoding="latin-1").splitlines():
+        fields = line.split()
+        if fields and fields[0] == lemma:
+            return int(fields[4 + int(fields[3]) + 2])
+    raise SystemExit(f"WordNet has no noun {lemma!r}")
+
+
+def _hypernyms(offset: int, nouns: dict[int, list[str]]) -> set[int]:
+    """Every synset above `offset` ("@" and "@i" pointers, transitively)."""
+    seen: set[int] = set()
+    todo = [offset]
+    while todo:
+        record = nouns[todo.pop()]
+        at = 4 + 2 * int(record[3], 16)
+        for k in range(int(record[at])):
+            symbol, target, pos = record[at + 1 + 4 * k : at + 4 + 4 * k]
+            if symbol in ("@", "@i") and pos == "n" and int(target) not in seen:
+                seen.add(int(target))
+                todo.append(int(target))
+    return seen
+
+
 def event_nouns(wordnet: Path) -> list[str]:
     nouns, verbs = _records(wordnet / "data.noun"), _records(wordnet / "data.verb")
+    meeting = _first_sense(wordnet, "meeting")
     found = []
     for line in (wordnet / "index.noun").read_text(encoding="latin-1").splitlines():
         if line.startswith(" "):
@@ -61,7 +92,9 @@ def event_nouns(wordnet: Path) -> list[str]:
         if not WORD.match(lemma):
             continue
         first = nouns[offsets[0]]
-        if any(int(nouns[o][1]) in HAPPENINGS for o in offsets[:SENSES]) or (
+        if int(first[1]) in FIGURES:
+            found.append("-" + lemma)
+        elif any(int(nouns[o][1]) in HAPPENINGS or meeting in _hypernyms(o, nouns) for o in offsets[:SENSES]) or (
             int(first[1]) in MESSAGES and any(v != lemma and f in SAYING for v, f in _derived_verbs(first, verbs))
         ):
             found.append(lemma)

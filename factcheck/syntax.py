@@ -204,6 +204,8 @@ def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
         if before is None:
             return None
         noun, end = before, timex.end
+    while not _names_an_event(noun) and not _names_a_figure(noun) and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head  # "the sale of [the port in August]": the date dates the sale
     if not _dateable(noun) or not _names_an_event(noun):
         return None  # "the company in 1987", "a high for the year": a thing cut from its sentence, no event
     sub = list(noun.subtree)
@@ -295,14 +297,23 @@ def _dateable(tok: Token) -> bool:
 def _names_an_event(tok: Token) -> bool:
     """A noun that names something that happens ("the sale", "the crash", "talks", "the announcement"),
     or a named event ("the Olympics")."""
-    return tok.ent_type_ == "EVENT" or tok.lemma_.lower() in _event_nouns() or tok.lower_ in _event_nouns()
+    if _names_a_figure(tok):
+        return False  # "sales", "a loss": a figure, though "a sale" is an event
+    return tok.ent_type_ == "EVENT" or any(w in _event_nouns()[0] for w in (tok.lower_, tok.lemma_.lower()))
+
+
+def _names_a_figure(tok: Token) -> bool:
+    """A noun that names an amount ("a loss", "sales", "the price"): a date on it dates the figure."""
+    return any(w in _event_nouns()[1] for w in (tok.lower_, tok.lemma_.lower()))
 
 
 @lru_cache(maxsize=1)
-def _event_nouns() -> frozenset[str]:
-    """Built by benchmarks/build_event_nouns.py from WordNet 3.0."""
+def _event_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns that name a happening, and nouns that name a figure ("-sales"); built by
+    benchmarks/build_event_nouns.py from WordNet 3.0."""
     raw = resources.files("factcheck.data").joinpath("event_nouns.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(raw).decode().split())
+    words = gzip.decompress(raw).decode().split()
+    return frozenset(w for w in words if w[0] != "-"), frozenset(w[1:] for w in words if w[0] == "-")
 
 
 def _noun_before(doc: Doc, timex: Timex) -> Token | None:
