@@ -120,6 +120,7 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
     return out
 
 
+_OF_THE_THING = frozenset({"of", "by", "in", "on", "at", "during", "between", "from", "for", "over", "against", "with"})
 _BASELINE = frozenset({"from", "against", "versus", "vs.", "than"})
 
 
@@ -195,7 +196,8 @@ def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
     if noun.pos_ == "ADP":
         noun = noun.head
     end = None
-    if not _dateable(noun) or noun.dep_ != "pobj":
+    modifier = heads[0].dep_ in ("poss", "compound", "amod", "nmod") and heads[0].i < noun.i  # "[Tuesday's] declaration"
+    if not modifier and (not _dateable(noun) or noun.dep_ != "pobj"):
         # The parser hung the date on a verb or on the clause's subject or object: the nearest
         # phrase before it is what it dates ("a proposal for [talks in Istanbul] on May 15").
         before = _noun_before(doc, timex)
@@ -209,9 +211,20 @@ def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
     if not _dateable(noun) or not _names_an_event(noun):
         return None  # "the company in 1987", "a high for the year": a thing cut from its sentence, no event
     sub = list(noun.subtree)
+    clauses = [t.left_edge.i for t in sub if t.i > noun.i and t.dep_ in ("relcl", "acl", "ccomp", "advcl", "appos")]
+    # What follows the noun belongs to it only as "of", "by", "in" ... phrases: "its slump [partly to higher costs]" does not.
+    clauses += [c.left_edge.i for c in noun.rights if not (c.dep_ == "prep" and c.lower_ in _OF_THE_THING) and not c.is_punct]
+    if clauses:  # "Tuesday's declaration by Ford[, which holds ..., that it is prepared to bid]"
+        last = min(clauses) - 1
+        while last > noun.i and doc[last].is_punct:
+            last -= 1
+        sub = [t for t in sub if t.i <= last]
+        if end is not None and end > sub[-1].idx + len(sub[-1]):
+            return None  # the date stood in the clause cut away
     if any(t.pos_ in ("VERB", "AUX") for t in sub) or sub[-1].is_punct:
         return None
-    return sub[0].idx, max(end or 0, sub[-1].idx + len(sub[-1]))
+    start, stop = sub[0].idx, max(end or 0, sub[-1].idx + len(sub[-1]))
+    return (start, stop) if start <= timex.start and timex.end <= stop else None  # a phrase that lost its date dates nothing
 
 
 def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token] | None:
@@ -249,6 +262,8 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token] | None:
             words = sub
     else:
         return None
+    while subject is not None and subject.dep_ == "appos":
+        subject = subject.head  # "Robert Angelo, formerly the firm's vice president, who left": Angelo left
     if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("DATE", "TIME") or subject.like_num:
         return None
     if any(timex.start <= t.idx < timex.end for t in subject.subtree if t.i < subject.i or t == subject):

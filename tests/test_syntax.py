@@ -204,6 +204,9 @@ def test_a_dated_thing_is_an_event_not_a_figure_or_a_fragment():
     assert phrase("The minister defended the sale of the port in August.", "August") == "the sale of the port in August"
     assert not phrase("The bank agreed to a $6 billion bridge loan by February for the buyer.", "February")
     assert not phrase("The firm reported a loss for the third quarter, its chief said on Monday.", "the third quarter")
+    # A date before its noun, and the phrase without the clauses that hang on it.
+    assert (phrase("The move follows Tuesday's declaration by the union, which has 900 members, that it will strike.", "Tuesday")
+            == "Tuesday's declaration by the union")
 
 
 def test_an_apposition_that_ends_the_sentence_on_an_abbreviation():
