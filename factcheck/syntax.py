@@ -120,6 +120,8 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
     return out
 
 
+# Subordinators of a clause that states a fact (not "if", "unless", "once", "so that").
+_FACTUAL_MARKS = frozenset({"after", "before", "until", "till", "since", "because", "although", "though", "while", "as", "when"})
 _OF_THE_THING = frozenset({"of", "by", "in", "on", "at", "during", "between", "from", "for", "over", "against", "with"})
 _BASELINE = frozenset({"from", "against", "versus", "vs.", "than"})
 
@@ -227,14 +229,16 @@ def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
     return (start, stop) if start <= timex.start and timex.end <= stop else None  # a phrase that lost its date dates nothing
 
 
-def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token] | None:
+def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token, bool] | None:
     """Where a date dates a side clause, not the main one ("the accord, signed Monday, ...", "...,
     having resigned on Monday", "the plant, which closed in 2009, ..."): that clause said as a
-    sentence of its own, from the article's words, with the verb it dates; None otherwise.
+    sentence of its own, from the article's words, with the verb it dates and whether the clause
+    keeps the article's own tense; None otherwise.
 
     A participle has no tense of its own: "the accord signed Monday" becomes "The accord was signed
     Monday." and "having resigned" becomes "had resigned", so the caller keeps such a clause only
-    for a date that is past (`past`); a relative clause keeps its own verb and tense. A clause whose
+    for a date that is past (the tense is code's, not the article's); a relative clause, or a clause
+    with its own subject ("until the law expires on Dec. 31"), keeps its own verb and tense. A clause whose
     subject would be a pronoun, a number or a span of time ("the quarter ended Sept. 30") is no
     event, and words inside a quotation are never rewritten."""
     doc = parse(text)
@@ -260,6 +264,13 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token] | None:
                 subject = _subject_of(root)  # "Unveiled last April, the chip ..."
             link = "were" if subject is not None and subject.tag_ in ("NNS", "NNPS") else "was"
             words = sub
+    elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in verb.children):
+        # "..., until the restriction expires on Dec. 31": a clause with its own subject and tense.
+        subject = _subject_of(verb)
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        if subject is None or not finite:
+            return None  # "although drawings, released this month, show": the parser's mark, no clause
+        words, link = [t for t in sub if t.i >= subject.left_edge.i], ""
     else:
         return None
     while subject is not None and subject.dep_ == "appos":
@@ -268,10 +279,10 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token] | None:
         return None
     if any(timex.start <= t.idx < timex.end for t in subject.subtree if t.i < subject.i or t == subject):
         return None
-    phrase = _noun_phrase(subject)
+    phrase = "" if verb.dep_ == "advcl" and not link and words[0].i <= subject.i else _noun_phrase(subject)
     rest = text[words[0].idx : words[-1].idx + len(words[-1])].rstrip(" ,;:-")
     clause = " ".join(w for w in (phrase, link, rest) if w)
-    return clause[:1].upper() + clause[1:] + ".", verb
+    return clause[:1].upper() + clause[1:] + ".", verb, not link
 
 
 def _subject_of(verb: Token) -> Token | None:

@@ -185,6 +185,11 @@ def test_a_date_in_a_side_clause_dates_that_clause_told_on_its_own():
     assert side("The mayor praised the bridge, which opened in 2019.", "2019") == "The bridge opened in 2019."
     assert (side("Under new terms of the merger, announced Friday, holders will receive $42 a share.", "Friday")
             == "New terms of the merger were announced Friday.")
+    assert (side("Investors may sell the bonds until the guarantee expires on Dec. 31, 1990.", "Dec. 31, 1990")
+            == "The guarantee expires on Dec. 31, 1990.")
+    assert side("Shares fell after the company said on Monday that it would cut jobs.", "Monday") == (
+        "The company said on Monday that it would cut jobs.")
+    assert not side("The port will reopen if the inspectors approve it on Friday.", "Friday")  # a condition
     # Not a fact yet, and a span of time is no subject.
     assert not side("The new factory, to be built next year, will employ 300 people.", "next year")
     assert not side("Net income for the six months ended Oct. 1 slipped 5%.", "Oct. 1")

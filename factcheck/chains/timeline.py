@@ -142,8 +142,8 @@ def timeline_events(article: Article) -> list[DatedEvent]:
             continue
         local = _shift(timex, -sentence.start)
         side = dated_side_clause(sentence.text, local)
-        if side is not None and (side[1].dep_ == "relcl" or _past(timex, article)):
-            event, verb = side
+        if side is not None and (side[2] or _past(timex, article)):
+            event, verb, _ = side
             at = (sentence.start + verb.idx, sentence.start + verb.idx + len(verb))
         elif (span := dated_noun_phrase(sentence.text, local)) is not None:
             phrase = sentence.text[span[0] : span[1]]
