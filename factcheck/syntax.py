@@ -199,7 +199,12 @@ def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
         noun = noun.head
     end = None
     modifier = heads[0].dep_ in ("poss", "compound", "amod", "nmod") and heads[0].i < noun.i  # "[Tuesday's] declaration"
-    if not modifier and (not _dateable(noun) or noun.dep_ != "pobj"):
+    before = _noun_before(doc, timex)
+    if not modifier and before is not None and before != noun and _dateable(before) and _names_an_event(before):
+        # "a statement ahead of the Meeting on May 14": the event right before the date is what it dates,
+        # wherever the parser hung the date.
+        noun, end = before, timex.end
+    elif not modifier and (not _dateable(noun) or noun.dep_ != "pobj"):
         # The parser hung the date on a verb or on the clause's subject or object: the nearest
         # phrase before it is what it dates ("a proposal for [talks in Istanbul] on May 15").
         before = _noun_before(doc, timex)
