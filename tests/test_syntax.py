@@ -209,6 +209,9 @@ def test_a_dated_thing_is_an_event_not_a_figure_or_a_fragment():
     assert phrase("The minister defended the sale of the port in August.", "August") == "the sale of the port in August"
     assert not phrase("The bank agreed to a $6 billion bridge loan by February for the buyer.", "February")
     assert not phrase("The firm reported a loss for the third quarter, its chief said on Monday.", "the third quarter")
+    # The event right before the date, not the statement the parser hung it on.
+    assert (phrase("Ana Silva said in a statement ahead of the Foreign Ministers' Meeting on May 14-15 in Antalya, a city in Turkey.", "May 14-15")
+            == "the Foreign Ministers' Meeting on May 14-15")
     # A date before its noun, and the phrase without the clauses that hang on it.
     assert (phrase("The move follows Tuesday's declaration by the union, which has 900 members, that it will strike.", "Tuesday")
             == "Tuesday's declaration by the union")
