@@ -200,7 +200,8 @@ def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
     end = None
     modifier = heads[0].dep_ in ("poss", "compound", "amod", "nmod") and heads[0].i < noun.i  # "[Tuesday's] declaration"
     before = _noun_before(doc, timex)
-    if not modifier and before is not None and before != noun and _dateable(before) and _names_an_event(before):
+    if (not modifier and before is not None and before != noun and _dateable(before) and _names_an_event(before)
+            and not (before.head.lower_ == "of" and before.head.head.pos_ in ("NOUN", "PROPN"))):  # "the world of [finance]"
         # "a statement ahead of the Meeting on May 14": the event right before the date is what it dates,
         # wherever the parser hung the date.
         noun, end = before, timex.end

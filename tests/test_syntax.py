@@ -212,6 +212,9 @@ def test_a_dated_thing_is_an_event_not_a_figure_or_a_fragment():
     # The event right before the date, not the statement the parser hung it on.
     assert (phrase("Ana Silva said in a statement ahead of the Foreign Ministers' Meeting on May 14-15 in Antalya, a city in Turkey.", "May 14-15")
             == "the Foreign Ministers' Meeting on May 14-15")
+    # ... unless that noun is what another noun is of: "the world of [finance] in the 20th century".
+    assert phrase("Critics listed the ten worst crises in the world of finance in the 20th century.", "the 20th century") != (
+        "finance in the 20th century")
     # A date before its noun, and the phrase without the clauses that hang on it.
     assert (phrase("The move follows Tuesday's declaration by the union, which has 900 members, that it will strike.", "Tuesday")
             == "Tuesday's declaration by the union")
