@@ -10,9 +10,12 @@ whatever it holds, the main clause keeps its negations and hedges, since those s
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -100,6 +103,8 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
     for timex in timexes:
         if any(a <= timex.start and timex.end <= b for a, b in side):
             continue
+        if _dates_a_baseline(doc, timex):
+            continue
         verb = _governor(doc, timex)
         if verb is not None and verb.i in spine:
             # A clause happens at one time: of two dates the parser hung on one verb, one that
@@ -107,7 +112,58 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
             if any(v == verb for _, v in out) and _noun_before(doc, timex) is not None:
                 continue
             out.append((timex, verb))
+    if not out:
+        # No date modifies the verb; one that modifies its subject dates the clause ("Third-quarter
+        # profit rose 5%", "Net income in the latest quarter fell"): what is measured then is what changed.
+        out = [(t, verb) for t in timexes if (verb := _subject_dated(doc, t)) is not None and verb.i in spine
+               and not any(a <= t.start and t.end <= b for a, b in side)][:1]
     return out
+
+
+# Subordinators of a clause that states a fact (not "if", "unless", "once", "so that").
+_FACTUAL_MARKS = frozenset({"after", "before", "until", "till", "since", "because", "although", "though", "while", "as", "when"})
+_OF_THE_THING = frozenset({"of", "by", "in", "on", "at", "during", "between", "from", "for", "over", "against", "with"})
+_BASELINE = frozenset({"from", "against", "versus", "vs.", "than"})
+
+
+def _dates_a_baseline(doc: Doc, timex: Timex) -> bool:
+    """The date follows the figure a change is measured from ("rose to $5 million from $4 million
+    a year ago", "compared with 3% last year", "from $4 million in 1988"): it dates that figure,
+    not the clause."""
+    first = next((t for t in doc if t.idx >= timex.start), None)
+    if first is None:
+        return False
+    before = first.i - 1
+    if before >= 0 and doc[before].pos_ == "ADP":
+        if doc[before].lower_ not in ("in", "during", "for"):
+            return False  # "rose to $5 from $4 on Monday" dates the change, on its day
+        before -= 1  # "from $4 million in 1988"
+    while before >= 0 and doc[before].is_punct:
+        before -= 1
+    if before < 0:
+        return False
+    for prep in (doc[before], *doc[before].ancestors):
+        if prep.dep_ == "prep" and (prep.lower_ in _BASELINE or (prep.lower_ in ("with", "to") and prep.head.lemma_ == "compare")):
+            figure = [t for t in prep.subtree if t.i <= before]
+            return any(t.like_num or t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") for t in figure)
+        if prep.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _subject_dated(doc: Doc, timex: Timex) -> Token | None:
+    """The verb whose subject the date modifies directly ("[Third-quarter] profit", "[Friday's]
+    volume", "net income [in the third quarter]"), or None."""
+    inside = [t for t in doc if timex.start <= t.idx < timex.end]
+    heads = [t for t in inside if not (timex.start <= t.head.idx < timex.end)]
+    if not heads:
+        return None
+    noun = heads[0].head
+    if noun.pos_ == "ADP" and noun.lower_ in ("in", "for", "during", "of") and heads[0].dep_ == "pobj":
+        noun = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.pos_ in ("NOUN", "PROPN") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return None
 
 
 def governing_date(text: str, timexes: Sequence[Timex]) -> Timex | None:
@@ -119,6 +175,14 @@ def governing_date(text: str, timexes: Sequence[Timex]) -> Timex | None:
         return None
     content = [t for t, verb in found if verb.lemma_ not in _REPORTING]
     return (content or [t for t, _ in found])[0]
+
+
+def main_verbs(text: str) -> list[Token]:
+    """The verbs of the sentence's main clause: its root, the clauses it takes as complement or
+    conjunct, and a clause that happens at the same time ("perished when ... sank")."""
+    doc = parse(text)
+    root = _root(doc)
+    return [] if root is None else [doc[i] for i in sorted(_spine(root, simultaneous=True))]
 
 
 def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
@@ -134,7 +198,14 @@ def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
     if noun.pos_ == "ADP":
         noun = noun.head
     end = None
-    if not _dateable(noun) or noun.dep_ != "pobj":
+    modifier = heads[0].dep_ in ("poss", "compound", "amod", "nmod") and heads[0].i < noun.i  # "[Tuesday's] declaration"
+    before = _noun_before(doc, timex)
+    if (not modifier and before is not None and before != noun and _dateable(before) and _names_an_event(before)
+            and not (before.head.lower_ == "of" and before.head.head.pos_ in ("NOUN", "PROPN"))):  # "the world of [finance]"
+        # "a statement ahead of the Meeting on May 14": the event right before the date is what it dates,
+        # wherever the parser hung the date.
+        noun, end = before, timex.end
+    elif not modifier and (not _dateable(noun) or noun.dep_ != "pobj"):
         # The parser hung the date on a verb or on the clause's subject or object: the nearest
         # phrase before it is what it dates ("a proposal for [talks in Istanbul] on May 15").
         before = _noun_before(doc, timex)
@@ -143,17 +214,138 @@ def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
         if before is None:
             return None
         noun, end = before, timex.end
-    if not _dateable(noun):
-        return None
+    while not _names_an_event(noun) and not _names_a_figure(noun) and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head  # "the sale of [the port in August]": the date dates the sale
+    if not _dateable(noun) or not _names_an_event(noun):
+        return None  # "the company in 1987", "a high for the year": a thing cut from its sentence, no event
     sub = list(noun.subtree)
+    clauses = [t.left_edge.i for t in sub if t.i > noun.i and t.dep_ in ("relcl", "acl", "ccomp", "advcl", "appos")]
+    # What follows the noun belongs to it only as "of", "by", "in" ... phrases: "its slump [partly to higher costs]" does not.
+    clauses += [c.left_edge.i for c in noun.rights if not (c.dep_ == "prep" and c.lower_ in _OF_THE_THING) and not c.is_punct]
+    if clauses:  # "Tuesday's declaration by Ford[, which holds ..., that it is prepared to bid]"
+        last = min(clauses) - 1
+        while last > noun.i and doc[last].is_punct:
+            last -= 1
+        sub = [t for t in sub if t.i <= last]
+        if end is not None and end > sub[-1].idx + len(sub[-1]):
+            return None  # the date stood in the clause cut away
     if any(t.pos_ in ("VERB", "AUX") for t in sub) or sub[-1].is_punct:
         return None
-    return sub[0].idx, max(end or 0, sub[-1].idx + len(sub[-1]))
+    start, stop = sub[0].idx, max(end or 0, sub[-1].idx + len(sub[-1]))
+    return (start, stop) if start <= timex.start and timex.end <= stop else None  # a phrase that lost its date dates nothing
+
+
+def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token, bool] | None:
+    """Where a date dates a side clause, not the main one ("the accord, signed Monday, ...", "...,
+    having resigned on Monday", "the plant, which closed in 2009, ..."): that clause said as a
+    sentence of its own, from the article's words, with the verb it dates and whether the clause
+    keeps the article's own tense; None otherwise.
+
+    A participle has no tense of its own: "the accord signed Monday" becomes "The accord was signed
+    Monday." and "having resigned" becomes "had resigned", so the caller keeps such a clause only
+    for a date that is past (the tense is code's, not the article's); a relative clause, or a clause
+    with its own subject ("until the law expires on Dec. 31"), keeps its own verb and tense. A clause whose
+    subject would be a pronoun, a number or a span of time ("the quarter ended Sept. 30") is no
+    event, and words inside a quotation are never rewritten."""
+    doc = parse(text)
+    root = _root(doc)
+    verb = _governor(doc, timex)
+    if root is None or verb is None or verb.i in _spine(root, simultaneous=True):
+        return None
+    sub = list(verb.subtree)
+    if _quote_count(text[: sub[0].idx]) % 2 or _quote_count(text[sub[0].idx : sub[-1].idx + len(sub[-1])]):
+        return None
+    relative = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") and c.i == sub[0].i]
+    having = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "having" and c.i == sub[0].i]
+    if verb.dep_ == "relcl" and relative and relative[0].lower_ in ("which", "who", "that"):
+        subject, words, link = verb.head, sub[1:], ""
+    elif verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in verb.children):
+        if having:
+            subject, words, link = _subject_of(root), sub[1:], "had"
+        else:
+            if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+                return None  # "to be published": not a fact yet
+            subject = verb.head if verb.dep_ == "acl" else _noun_before_comma(doc, sub[0].i)
+            if subject is None and verb.dep_ == "advcl" and root.i > sub[-1].i:
+                subject = _subject_of(root)  # "Unveiled last April, the chip ..."
+            link = "were" if subject is not None and subject.tag_ in ("NNS", "NNPS") else "was"
+            words = sub
+    elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in verb.children):
+        # "..., until the restriction expires on Dec. 31": a clause with its own subject and tense.
+        subject = _subject_of(verb)
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        if subject is None or not finite:
+            return None  # "although drawings, released this month, show": the parser's mark, no clause
+        words, link = [t for t in sub if t.i >= subject.left_edge.i], ""
+    else:
+        return None
+    while subject is not None and subject.dep_ == "appos":
+        subject = subject.head  # "Robert Angelo, formerly the firm's vice president, who left": Angelo left
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("DATE", "TIME") or subject.like_num:
+        return None
+    if any(timex.start <= t.idx < timex.end for t in subject.subtree if t.i < subject.i or t == subject):
+        return None
+    phrase = "" if verb.dep_ == "advcl" and not link and words[0].i <= subject.i else _noun_phrase(subject)
+    rest = text[words[0].idx : words[-1].idx + len(words[-1])].rstrip(" ,;:-")
+    clause = " ".join(w for w in (phrase, link, rest) if w)
+    return clause[:1].upper() + clause[1:] + ".", verb, not link
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _noun_before_comma(doc: Doc, first: int) -> Token | None:
+    """The noun a comma-bounded participle follows ("the terms of the agreement, announced Friday,"):
+    what the participle is about, whatever verb the parser hung it on."""
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    before = doc[first - 2]
+    while before.dep_ == "pobj" and before.head.lower_ == "of" and before.head.head.pos_ in ("NOUN", "PROPN"):
+        before = before.head.head  # "terms of the agreement, announced Friday": the terms were announced
+    return before if before.pos_ in ("NOUN", "PROPN") and before.dep_ not in ("nsubj", "nsubjpass") else None
+
+
+def _noun_phrase(noun: Token) -> str:
+    """The noun with the words before it that belong to it ("the company's new plant"), and an "of"
+    phrase after it ("terms of the agreement"): a subject, without its side clauses."""
+    doc = noun.doc
+    first = min((t.i for c in noun.lefts for t in c.subtree), default=noun.i)
+    last = noun.i
+    for c in noun.rights:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == last + 1 and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree):
+            last = max(t.i for t in c.subtree)
+        break
+    while first < noun.i and doc[first].pos_ in ("CCONJ", "SCONJ", "ADP", "PUNCT"):
+        first += 1  # "But [Mr. Doyle]", "under [an accord]": the parser's stray attachments
+    return doc[first : last + 1].text
 
 
 def _dateable(tok: Token) -> bool:
     """A common noun a date can date (a meeting, talks, bombings); not a person, group or place."""
     return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("EVENT", "LAW", "WORK_OF_ART", ""))
+
+
+def _names_an_event(tok: Token) -> bool:
+    """A noun that names something that happens ("the sale", "the crash", "talks", "the announcement"),
+    or a named event ("the Olympics")."""
+    if _names_a_figure(tok):
+        return False  # "sales", "a loss": a figure, though "a sale" is an event
+    return tok.ent_type_ == "EVENT" or any(w in _event_nouns()[0] for w in (tok.lower_, tok.lemma_.lower()))
+
+
+def _names_a_figure(tok: Token) -> bool:
+    """A noun that names an amount ("a loss", "sales", "the price"): a date on it dates the figure."""
+    return any(w in _event_nouns()[1] for w in (tok.lower_, tok.lemma_.lower()))
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns that name a happening, and nouns that name a figure ("-sales"); built by
+    benchmarks/build_event_nouns.py from WordNet 3.0."""
+    raw = resources.files("factcheck.data").joinpath("event_nouns.txt.gz").read_bytes()
+    words = gzip.decompress(raw).decode().split()
+    return frozenset(w for w in words if w[0] != "-"), frozenset(w[1:] for w in words if w[0] == "-")
 
 
 def _noun_before(doc: Doc, timex: Timex) -> Token | None:

@@ -151,3 +151,76 @@ def test_no_span_inside_a_quotation() -> None:
     spans = deletable_spans(text)
     opening = text.index('"', 1)
     assert all(s.start > opening for s in spans), spans
+
+
+def test_a_date_after_the_figure_a_change_is_measured_from_dates_that_figure():
+    text = "Profit rose to $5 million from $4 million a year ago."
+    assert governing_date(text, dates(text)) is None
+    text = "Revenue fell 5% to $9 million, or 40 cents a share, from $10 million, or 45 cents a share, in the year-ago period."
+    assert governing_date(text, dates(text)) is None
+    # A day after the figure is the change's own: "rose ... on Monday".
+    text = "Prices rose to $5 from $4 on Monday."
+    assert governing_date(text, dates(text)).text == "Monday"
+
+
+def test_a_date_on_the_subject_dates_the_clause():
+    text = "Third-quarter profit rose 5% to $3 million."
+    assert governing_date(text, dates(text)).text == "Third-quarter"
+    text = "Net income in the latest quarter fell 3%."
+    assert governing_date(text, dates(text)).text == "the latest quarter"
+
+
+def test_a_date_in_a_side_clause_dates_that_clause_told_on_its_own():
+    from factcheck.syntax import dated_side_clause
+
+    def side(text, when):
+        timex = next(t for t in dates(text) if t.text == when)
+        found = dated_side_clause(text, timex)
+        return found and found[0]
+
+    assert side("The plan, announced on Tuesday, would cut 500 jobs.", "Tuesday") == "The plan was announced on Tuesday."
+    assert side("Under a treaty signed on Monday, the two countries will share the river.", "Monday") == "A treaty was signed on Monday."
+    assert (side("The former minister left the party, having resigned from the cabinet on Monday.", "Monday")
+            == "The former minister had resigned from the cabinet on Monday.")
+    assert side("The mayor praised the bridge, which opened in 2019.", "2019") == "The bridge opened in 2019."
+    assert (side("Under new terms of the merger, announced Friday, holders will receive $42 a share.", "Friday")
+            == "New terms of the merger were announced Friday.")
+    assert (side("Investors may sell the bonds until the guarantee expires on Dec. 31, 1990.", "Dec. 31, 1990")
+            == "The guarantee expires on Dec. 31, 1990.")
+    assert side("Shares fell after the company said on Monday that it would cut jobs.", "Monday") == (
+        "The company said on Monday that it would cut jobs.")
+    assert not side("The port will reopen if the inspectors approve it on Friday.", "Friday")  # a condition
+    # Not a fact yet, and a span of time is no subject.
+    assert not side("The new factory, to be built next year, will employ 300 people.", "next year")
+    assert not side("Net income for the six months ended Oct. 1 slipped 5%.", "Oct. 1")
+    # Words inside a quotation are never rewritten.
+    assert not side('"We praised the bridge, which opened in 2019," the mayor said.', "2019")
+
+
+def test_a_dated_thing_is_an_event_not_a_figure_or_a_fragment():
+    from factcheck.syntax import dated_noun_phrase
+
+    def phrase(text, when):
+        timex = next(t for t in dates(text) if t.text == when)
+        span = dated_noun_phrase(text, timex)
+        return span and text[span[0] : span[1]]
+
+    assert phrase("Officials met ahead of the summit on June 3.", "June 3") == "the summit on June 3"
+    assert phrase("The minister defended the sale of the port in August.", "August") == "the sale of the port in August"
+    assert not phrase("The bank agreed to a $6 billion bridge loan by February for the buyer.", "February")
+    assert not phrase("The firm reported a loss for the third quarter, its chief said on Monday.", "the third quarter")
+    # The event right before the date, not the statement the parser hung it on.
+    assert (phrase("Ana Silva said in a statement ahead of the Foreign Ministers' Meeting on May 14-15 in Antalya, a city in Turkey.", "May 14-15")
+            == "the Foreign Ministers' Meeting on May 14-15")
+    # ... unless that noun is what another noun is of: "the world of [finance] in the 20th century".
+    assert phrase("Critics listed the ten worst crises in the world of finance in the 20th century.", "the 20th century") != (
+        "finance in the 20th century")
+    # A date before its noun, and the phrase without the clauses that hang on it.
+    assert (phrase("The move follows Tuesday's declaration by the union, which has 900 members, that it will strike.", "Tuesday")
+            == "Tuesday's declaration by the union")
+
+
+def test_an_apposition_that_ends_the_sentence_on_an_abbreviation():
+    # "Inc." is the last token: no closing comma after it to look at.
+    text = "Much of the trading was done through the bond unit of its neighbor, Drexel Burnham Lambert Inc."
+    assert all(text[s.start : s.end] for s in deletable_spans(text))  # it raised IndexError

@@ -21,7 +21,7 @@ from ..dates import Timex, tag, to_interval
 from ..llm import Answer
 from ..models import EventDraft, ReportWarning, TimelineEvent
 from ..settings import Settings
-from ..syntax import compress, dated_noun_phrase, deletable_spans, governing_date
+from ..syntax import compress, dated_noun_phrase, dated_side_clause, deletable_spans, governing_date, governing_dates
 from .base import ChainRun, Step, stand_in_warning, with_antecedents
 
 
@@ -39,13 +39,13 @@ class TimelineChain:
         self.things: dict[str, str] = {}  # step key -> the dated noun phrase that is the event
 
     def plan(self) -> list[Step]:
-        dated = timeline_dates(self.article)
+        dated = timeline_events(self.article)
         self.skipped = max(0, len(dated) - self.limit)
         self.events = [
-            Step(self.name, f"E{n}", sentence, EventDraft, part=timex.text, timex=timex)
-            for n, (timex, sentence, _) in enumerate(dated[: self.limit], start=1)
+            Step(self.name, f"E{n}", ev.sentence, EventDraft, part=ev.timex.text, timex=ev.timex)
+            for n, ev in enumerate(dated[: self.limit], start=1)
         ]
-        self.things = {step.key: thing for step, (_, _, thing) in zip(self.events, dated) if thing is not None}
+        self.things = {step.key: ev.thing for step, ev in zip(self.events, dated) if ev.thing is not None}
         # A dated thing is the article's own phrase: nothing to ask.
         return [step for step in self.events if step.key not in self.things] if self.describes else []
 
@@ -87,7 +87,7 @@ class TimelineChain:
                 event, origin = answer.value.event, "model"
                 cited = with_antecedents(event, step.sentence, self.article)
             else:
-                event, origin, cited = event_clause(step), "compression", [step.sentence]
+                event, origin, cited = event_clause(step.sentence, step.timex), "compression", [step.sentence]
                 if answer is not None:
                     run.warnings.append(stand_in_warning("compressed-event", step, answer, "kept the article's sentence, shortened"))
             if start is None and self.article.published is not None:
@@ -113,29 +113,60 @@ class TimelineChain:
         return run
 
 
-def timeline_dates(article: Article) -> list[tuple[Timex, Sentence, str | None]]:
+@dataclasses.dataclass(frozen=True)
+class DatedEvent:
+    """One event of the timeline: its date (offsets into the article), its sentence, the text code
+    composed for it when that is not the sentence's own clause (`thing`), and where in the article
+    the words that name the event stand (`anchors`: the verb or nouns the date dates)."""
+
+    timex: Timex
+    sentence: Sentence
+    thing: str | None
+    anchors: tuple[tuple[int, int], ...]
+
+    @property
+    def event(self) -> str:
+        """What the timeline shows without a model: the composed text, or the sentence's clause."""
+        return self.thing if self.thing is not None else event_clause(self.sentence, self.timex)
+
+
+def timeline_events(article: Article) -> list[DatedEvent]:
     """The dated events of the article's prose: each sentence whose main clause a date governs,
-    with that date; and each thing a side phrase dates ("ahead of the summit on June 3"), with its
-    noun phrase. The same date is not an event twice in one sentence."""
-    found: list[tuple[Timex, Sentence, str | None]] = [(t, s, None) for t, s in governed_sentences(article)]
-    governed = {(s.id, t.value) for t, s, _ in found}
+    with that date; each side clause a date governs ("the accord, signed Monday, ..."), told as a
+    sentence of its own; and each thing a side phrase dates ("ahead of the summit on June 3"), with
+    its noun phrase. The same date is not an event twice in one sentence."""
+    found = governed_sentences(article)
+    governed = {(e.sentence.id, e.timex.value) for e in found}
     for timex, sentence in dated_sentences(article):
         if (sentence.id, timex.value) in governed:
             continue
-        span = dated_noun_phrase(sentence.text, _shift(timex, -sentence.start))
-        if span is None:
+        local = _shift(timex, -sentence.start)
+        side = dated_side_clause(sentence.text, local)
+        if side is not None and (side[2] or _past(timex, article)):
+            event, verb, _ = side
+            at = (sentence.start + verb.idx, sentence.start + verb.idx + len(verb))
+        elif (span := dated_noun_phrase(sentence.text, local)) is not None:
+            phrase = sentence.text[span[0] : span[1]]
+            event = phrase[:1].upper() + phrase[1:] + "."  # a timeline line, stopped like the others
+            at = (sentence.start + span[0], sentence.start + span[1])
+        else:
             continue
-        phrase = sentence.text[span[0] : span[1]]
-        event = phrase[:1].upper() + phrase[1:] + "."  # a timeline line, stopped like the others
         # Only a phrase that says what its sentence says is an event: "the coast of Florida in late
         # November" cut from "Found clinging to ... off the coast of Florida in late November" is not.
         if not faithfulness.check(event, [sentence.text], published=article.published):
-            found.append((timex, sentence, event))
+            found.append(DatedEvent(timex, sentence, event, (at,)))
             governed.add((sentence.id, timex.value))
-    return sorted(found, key=lambda f: f[0].start)
+    return sorted(found, key=lambda e: e.timex.start)
 
 
-def governed_sentences(article: Article) -> list[tuple[Timex, Sentence]]:
+def _past(timex: Timex, article: Article) -> bool:
+    """The date has begun by publication: a participle, which has no tense, can be told as past
+    ("the accord, signed Monday," -> "The accord was signed Monday.")."""
+    start, _, _ = to_interval(timex.value, timex.value_end)
+    return start is not None and article.published is not None and start <= article.published
+
+
+def governed_sentences(article: Article) -> list[DatedEvent]:
     """Each sentence whose main clause a date governs, with that date: one event per sentence."""
     by_sentence: dict[str, list[Timex]] = {}
     sentences: dict[str, Sentence] = {}
@@ -148,16 +179,16 @@ def governed_sentences(article: Article) -> list[tuple[Timex, Sentence]]:
         local = {_shift(t, -sentence.start): t for t in timexes}  # offsets into the sentence
         governing = governing_date(sentence.text, list(local))
         if governing is not None:
-            found.append((local[governing], sentence))
+            verbs = [v for t, v in governing_dates(sentence.text, [governing])]
+            anchors = tuple((sentence.start + v.idx, sentence.start + v.idx + len(v)) for v in verbs)
+            found.append(DatedEvent(local[governing], sentence, None, anchors))
     return found
 
 
-def event_clause(step: Step) -> str:
-    """The step's sentence without the side phrases that do not hold its date: a whole clause."""
-    assert step.timex is not None
-    sentence = step.sentence
+def event_clause(sentence: Sentence, timex: Timex) -> str:
+    """The sentence without the side phrases that do not hold its date: a whole clause."""
     spans = deletable_spans(sentence.text)
-    at = step.timex.start - sentence.start
+    at = timex.start - sentence.start
     return compress(sentence.text, {s.id for s in spans if not s.start <= at < s.end}, spans)
 
 

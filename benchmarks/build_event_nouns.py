@@ -1,0 +1,119 @@
+"""Build factcheck/data/event_nouns.txt.gz, the nouns that name something that happens, from the
+WordNet 3.0 database files (Debian: `apt-get install wordnet-base`, /usr/share/wordnet).
+
+    python benchmarks/build_event_nouns.py [--wordnet /usr/share/wordnet] [--out factcheck/data/event_nouns.txt.gz]
+
+The timeline dates a thing a side phrase dates ("ahead of [the summit on June 3]") only when the
+thing is an event: "the inspection on Friday" is one, "the company in 1987" or "a high for the
+year" is a fragment cut from its sentence. A noun counts when one of its three most frequent
+senses (WordNet orders senses by frequency) sits in the lexicographer file of acts, events,
+processes or natural phenomena: "sale", "crash", "election", "raid", "talk", "growth", "storm";
+not "company", "income", "level", "edition" or "quarter". A noun whose first sense is a message
+or a gathering also counts when WordNet derives it from a verb of saying or of social life with
+another form: "announcement" (announce), "statement", "agreement", "conference" (confer); a form
+shared with the verb ("a record", "a report") is too often the document or the figure. And a kind
+of meeting counts (a hyponym of the first sense of "meeting"): "summit", "session", "convention".
+
+A noun whose most frequent sense is a possession, a quantity or an attribute names a figure, not
+an event, whatever its other senses: "loss", "sales", "earnings", "price". These are listed too,
+each with a leading "-", so that "sales" is not taken for "sale".
+
+The output is deterministic (one lemma a line, sorted, gzip without a timestamp).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import re
+from pathlib import Path
+
+# Lexicographer file numbers (WordNet's lexnames): noun.act, noun.event, noun.phenomenon, noun.process.
+HAPPENINGS = {4, 11, 19, 22}
+# noun.attribute, noun.possession, noun.quantity: what a figure measures.
+FIGURES = {7, 21, 23}
+# noun.communication, noun.group; verb.communication, verb.social.
+MESSAGES, SAYING = {10, 14}, {32, 41}
+SENSES = 3
+WORD = re.compile(r"^[a-z][a-z-]*$")
+
+
+def _records(path: Path) -> dict[int, list[str]]:
+    return {int(line.split(" ", 1)[0]): line.split() for line in path.read_text(encoding="latin-1").splitlines()
+            if not line.startswith(" ")}
+
+
+def _derived_verbs(record: list[str], verbs: dict[int, list[str]]) -> list[tuple[str, int]]:
+    """The verbs a noun synset is derivationally related to ("+" pointers), with their lexicographer files."""
+    at = 4 + 2 * int(record[3], 16)
+    out = []
+    for k in range(int(record[at])):
+        symbol, offset, pos = record[at + 1 + 4 * k : at + 4 + 4 * k]
+        if symbol == "+" and pos == "v":
+            verb = verbs[int(offset)]
+            out.append((verb[4].lower(), int(verb[1])))
+    return out
+
+
+def _first_sense(wordnet: Path, lemma: str) -> int:
+    for line in (wordnet / "index.noun").read_text(encoding="latin-1").splitlines():
+        fields = line.split()
+        if fields and fields[0] == lemma:
+            return int(fields[4 + int(fields[3]) + 2])
+    raise SystemExit(f"WordNet has no noun {lemma!r}")
+
+
+def _hypernyms(offset: int, nouns: dict[int, list[str]]) -> set[int]:
+    """Every synset above `offset` ("@" and "@i" pointers, transitively)."""
+    seen: set[int] = set()
+    todo = [offset]
+    while todo:
+        record = nouns[todo.pop()]
+        at = 4 + 2 * int(record[3], 16)
+        for k in range(int(record[at])):
+            symbol, target, pos = record[at + 1 + 4 * k : at + 4 + 4 * k]
+            if symbol in ("@", "@i") and pos == "n" and int(target) not in seen:
+                seen.add(int(target))
+                todo.append(int(target))
+    return seen
+
+
+def event_nouns(wordnet: Path) -> list[str]:
+    nouns, verbs = _records(wordnet / "data.noun"), _records(wordnet / "data.verb")
+    meeting = _first_sense(wordnet, "meeting")
+    found = []
+    for line in (wordnet / "index.noun").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        fields = line.split()
+        lemma, pointers, synsets = fields[0], int(fields[3]), int(fields[2])
+        offsets = [int(o) for o in fields[4 + pointers + 2 : 4 + pointers + 2 + synsets]]
+        if not WORD.match(lemma):
+            continue
+        first = nouns[offsets[0]]
+        if int(first[1]) in FIGURES:
+            found.append("-" + lemma)
+        elif any(int(nouns[o][1]) in HAPPENINGS or meeting in _hypernyms(o, nouns) for o in offsets[:SENSES]) or (
+            int(first[1]) in MESSAGES and any(v != lemma and f in SAYING for v, f in _derived_verbs(first, verbs))
+        ):
+            found.append(lemma)
+    return sorted(found)
+
+
+def main() -> None:
+    root = Path(__file__).resolve().parent.parent
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
+    ap.add_argument("--out", type=Path, default=root / "factcheck" / "data" / "event_nouns.txt.gz")
+    args = ap.parse_args()
+    words = event_nouns(args.wordnet)
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as out:
+        out.write("\n".join(words).encode() + b"\n")
+    args.out.write_bytes(buffer.getvalue())
+    print(f"{args.out}: {len(words)} nouns, {len(buffer.getvalue()):,} bytes")
+
+
+if __name__ == "__main__":
+    main()
