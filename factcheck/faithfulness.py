@@ -100,7 +100,8 @@ class Problem:
 class _Lexicon:
     senses: dict[str, frozenset[int]]  # "buy" -> the ids of its frequent synsets
     broader: dict[str, frozenset[int]]  # "rise" -> the hypernyms of those ("grow", "increase"), an adjective's cluster
-    rare: dict[str, frozenset[int]]  # "fall" -> its rarer senses seen in SemCor ("decrease")
+    rare: dict[str, frozenset[int]]  # "fall|v" -> its rarer senses seen in SemCor ("decrease"), by part of speech
+    by_pos: dict[str, frozenset[int]]  # "decrease|v" -> its frequent senses as that part of speech
     antonyms: frozenset[tuple[str, str]]  # ("rise", "fall"), both orders
 
     def synonyms(self, a: str, b: str) -> bool:
@@ -112,11 +113,18 @@ class _Lexicon:
         return self.senses.get(word, _EMPTY)
 
     def covered(self, word: str) -> frozenset[int]:
-        """The synsets a word of the sentences supports: its own senses (a statement's word in its
-        frequent sense may name a rarer sense of the sentences' word: "decreased" for "fell") and
-        the hypernyms of its frequent ones (a statement may say "increased" for "rose", not "soared"
-        for "rose"), an adjective's cluster ("numerous" for "many")."""
-        return self.senses.get(word, _EMPTY) | self.broader.get(word, _EMPTY) | self.rare.get(word, _EMPTY)
+        """The synsets a word of the sentences supports: its frequent senses and their hypernyms (a
+        statement may say "increased" for "rose", not "soared" for "rose"), an adjective's head."""
+        return self.senses.get(word, _EMPTY) | self.broader.get(word, _EMPTY)
+
+    def rarely(self, word: str, pos: str | None) -> frozenset[int]:
+        """A verb's, adjective's or adverb's rarer senses: a statement's word of the same part of
+        speech in its frequent sense may name one ("decreased" for "fell"); the part of speech is
+        kept, or "orders" (a noun) would meet "say" through the verb "order"."""
+        return self.rare.get(f"{word}|{pos}", _EMPTY) if pos else _EMPTY
+
+    def sets_as(self, word: str, pos: str | None) -> frozenset[int]:
+        return self.by_pos.get(f"{word}|{pos}", _EMPTY) if pos else _EMPTY
 
     def supports(self, source: str, word: str) -> bool:
         """Whether the sentences' `source` word supports the statement's `word` (see `covered`)."""
@@ -135,17 +143,18 @@ def lexicon() -> _Lexicon:
     try:
         raw = resources.files("factcheck.data").joinpath("lexicon.json.gz").read_bytes()
     except FileNotFoundError:  # a checkout before the table was built: exact words only
-        return _Lexicon({}, {}, {}, frozenset())
+        return _Lexicon({}, {}, {}, {}, frozenset())
     data = json.loads(gzip.decompress(raw))
     senses: dict[str, frozenset[int]] = {}
     broader: dict[str, frozenset[int]] = {}
-    rare: dict[str, frozenset[int]] = {}
-    for table, out in ((data["senses"], senses), (data["broader"], broader), (data["rare"], rare)):
+    rare = {key: frozenset(ids) for key, ids in data["rare"].items()}
+    by_pos = {key: frozenset(ids) for key, ids in data["senses"].items()}
+    for table, out in ((data["senses"], senses), (data["broader"], broader)):
         for key, ids in table.items():
             word = key.split("|")[0]
             out[word] = out.get(word, _EMPTY) | frozenset(ids)
     antonyms = frozenset((a, b) for a, b in data["antonyms"]) | frozenset((b, a) for a, b in data["antonyms"])
-    return _Lexicon(senses, broader, rare, antonyms)
+    return _Lexicon(senses, broader, rare, by_pos, antonyms)
 
 
 _NEG_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
@@ -288,6 +297,7 @@ class _Source:
     endings: frozenset[tuple[str, ...]]  # each sentence's last three words: a statement may end as one does
     goes_on: dict  # last three words at a function word the sentences continue after -> what follows it
     names: _Names  # acronyms the sentences use or spell out
+    rare: frozenset[tuple[str, int]]  # (part of speech, synset): the rarer senses of the content words
 
 
 @lru_cache(maxsize=2048)
@@ -316,6 +326,7 @@ def _source(texts: tuple[str, ...], published: dt.date | None = None) -> _Source
         endings=frozenset(_quote_words(t)[-3:] for t in texts),
         goes_on={k: v for d in docs for k, v in _continued(d).items()},
         names=_names(text),
+        rare=frozenset((pos, i) for t in tokens if _is_content(t) and (pos := _WN_POS.get(t.pos_)) for i in lexicon().rarely(_key(t), pos)),
     )
 
 
@@ -340,14 +351,21 @@ def _continued(doc: Doc) -> dict[tuple[str, ...], str]:
     return found
 
 
-def _supported(tok: Token, src: _Source) -> bool:
+def _literal(tok: Token, src: _Source) -> bool:
+    """The sentences have the word itself, inflected or derived ("closure" for "closed")."""
     key = _key(tok)
-    if key in src.keys or tok.text.lower() in src.keys:
-        return True
-    if len(key) >= 5 and _stem(key) in src.stems:
+    return key in src.keys or tok.text.lower() in src.keys or (len(key) >= 5 and _stem(key) in src.stems)
+
+
+def _supported(tok: Token, src: _Source) -> bool:
+    if _literal(tok, src):
         return True
     lex = lexicon()
-    return bool((lex.sets(key) | lex.sets(tok.text.lower())) & src.synsets)
+    key = _key(tok)
+    if (lex.sets(key) | lex.sets(tok.text.lower())) & src.synsets:
+        return True
+    pos = _WN_POS.get(tok.pos_)
+    return pos is not None and any((pos, i) in src.rare for i in lex.sets_as(key, pos))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -595,6 +613,13 @@ def _negated(doc: Doc) -> set[str]:
     return found
 
 
+def _any_rare(word: str) -> frozenset[int]:
+    """A word's rarer senses, whatever its part of speech: only to match the word a negation governs
+    ("not be assaulted" for "not be attacked"), where the negation itself is already there."""
+    lex = lexicon()
+    return lex.rarely(word, "v") | lex.rarely(word, "a") | lex.rarely(word, "r")
+
+
 def _negation(doc: Doc, src: _Source) -> list[Problem]:
     problems = []
     negated = _negated(doc)
@@ -603,7 +628,7 @@ def _negation(doc: Doc, src: _Source) -> list[Problem]:
         if key in _NEGATORS and not (key == "not" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "only"):
             heads = {_key(tok.head)} | ({_key(tok.head.head)} if tok.head.dep_ != "ROOT" else set())
             lex = lexicon()
-            if not heads & src.negated and not any(lex.supports(n, h) for n in src.negated for h in heads):
+            if not heads & src.negated and not any(lex.supports(n, h) or lex.sets(h) & _any_rare(n) for n in src.negated for h in heads):
                 problems.append(Problem("negation", f'adds "{tok.text}": the cited sentences do not negate "{tok.head.text}"'))
     statement_keys = {_key(t) for t in doc if _is_content(t)}
     for key in sorted((src.negated & statement_keys) - negated):
@@ -685,7 +710,7 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
             elif what == "according":
                 if "accord" not in keys and "according" not in keys and not _attributed(doc, mkey, scope):
                     said.add(f'drops the attribution "{_clause(marker, 5)}": say who states it, as the cited sentences do')
-            elif mkey not in keys and not _has_synonym(mkey, keys):
+            elif mkey not in keys and not _has_synonym(mkey, doc, scope):
                 if what == "attribution":
                     if not _attributed(doc, mkey, scope):
                         subject = _subject(marker)
@@ -739,12 +764,15 @@ def _between(a: Token, b: Token) -> str:
     return f"{a.text} ... {b.text}" if a.i < b.i else f"{b.text} ... {a.text}"
 
 
-def _has_synonym(key: str, keys: set[str]) -> bool:
-    """Whether the statement says the sentences' `key` in other words ("informed" for "told"): a
-    frequent sense or a hypernym of one, not a rare sense ("order" is one of "say"'s)."""
+def _has_synonym(key: str, doc: Doc, scope: set[str]) -> bool:
+    """Whether the statement says the sentences' framing word `key` in other words ("informed" for
+    "told", "anticipated to" for "expected to"), framing the same content: a word that merely
+    shares a sense ("increased" for "added") elsewhere in the statement does not keep the frame."""
     lex = lexicon()
-    near = lex.sets(key) | lex.broader.get(key, _EMPTY)
-    return bool(near) and any(lex.sets(other) & near for other in keys)
+    for tok in doc:
+        if tok.pos_ in ("VERB", "ADJ", "ADV") and lex.supports(key, _key(tok)) and any(_key(t) in scope for t in tok.subtree if t.i != tok.i):
+            return True
+    return False
 
 
 # (d) roles ------------------------------------------------------------------------------------
@@ -831,12 +859,15 @@ def _words(doc: Doc, src: _Source, skip: Sequence[tuple[int, int]] = (), names: 
     for tok in doc:
         if any(start <= tok.idx < end for start, end in skip):
             continue
-        if not _is_content(tok) or _supported(tok, src) or tok.i in spelled or _acronym(tok.text) in formed:
+        if not _is_content(tok) or _literal(tok, src):
             continue
         key = _key(tok)
+        # an antonym of the sentences' word is no paraphrase, even where a sense links them
         opposite = next((text for other, _, text in src.content if lex.opposite(key, other)), None)
         if opposite:
             problems.append(Problem("antonym", f'says "{tok.text}" where the cited sentences say the opposite, "{opposite}"'))
+        elif _supported(tok, src) or tok.i in spelled or _acronym(tok.text) in formed:
+            continue
         elif tok.text not in unsupported:
             unsupported.append(tok.text)
     if unsupported:

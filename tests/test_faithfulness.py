@@ -167,3 +167,18 @@ def test_a_sentence_cut_where_the_source_goes_on_is_unfinished_but_one_ending_as
     whole = "It is the kind of job many women say they have had to fight for."
     assert check(whole, [whole]) == []
     assert check("The rights can be exercised for $100 each.", ["The rights, which expire soon, can be exercised for $100 each."]) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "statement", "source"),
+    [
+        # "increased" shares a sense with "added", but does not frame what "added" framed
+        ("hedge", "The bakery benefited from higher margins and increased cake sales.", "The bakery benefited from higher margins and increased cake sales, it added."),
+        # a noun does not meet a rare sense of a verb: "orders" is not "say"
+        ("unsupported-words", 'When the orders say "sell," the index tumbles.', 'When the computers say "sell," the index tumbles.'),
+        # an antonym stays an antonym even where some sense links the two words
+        ("antonym", "Rains delayed spraying, thus decreasing sales in the third quarter.", "Rains delayed spraying, thus increasing sales in the third quarter."),
+    ],
+)
+def test_the_wider_lexicon_lets_no_unfaithful_change_through(kind: str, statement: str, source: str) -> None:
+    assert kind in {p.kind for p in check(statement, [source])}
