@@ -292,7 +292,8 @@ class _Source:
     numbers: frozenset[float]
     dates: frozenset[str]  # values and lower-case texts of dates
     words: tuple[str, ...]  # lower-case word sequence, for quotations
-    synsets: frozenset[int]  # the frequent senses of the content words
+    synsets: frozenset[int]  # the frequent senses of the content words, their hypernyms, adjective heads
+    frequent: frozenset[int]  # the frequent senses alone
     wordset: frozenset[str]
     endings: frozenset[tuple[str, ...]]  # each sentence's last three words: a statement may end as one does
     goes_on: dict  # last three words at a function word the sentences continue after -> what follows it
@@ -323,10 +324,11 @@ def _source(texts: tuple[str, ...], published: dt.date | None = None) -> _Source
         words=_quote_words(text),
         wordset=frozenset(_quote_words(text)),
         synsets=frozenset(i for t in tokens if _is_content(t) for w in {_key(t), t.text.lower()} for i in lexicon().covered(w)),
+        frequent=frozenset(i for t in tokens if _is_content(t) for w in {_key(t), t.text.lower()} for i in lexicon().sets(w)),
         endings=frozenset(_quote_words(t)[-3:] for t in texts),
         goes_on={k: v for d in docs for k, v in _continued(d).items()},
         names=_names(text),
-        rare=frozenset((pos, i) for t in tokens if _is_content(t) and (pos := _WN_POS.get(t.pos_)) for i in lexicon().rarely(_key(t), pos)),
+        rare=frozenset((pos, i) for t in tokens if _is_content(t) and (pos := _WN_POS.get(t.pos_)) for i in _any_rare(_key(t))),
     )
 
 
@@ -364,8 +366,10 @@ def _supported(tok: Token, src: _Source) -> bool:
     key = _key(tok)
     if (lex.sets(key) | lex.sets(tok.text.lower())) & src.synsets:
         return True
+    # a rarer sense, between words the tagger gives one part of speech: "assaults" for "attacks"
+    # (both nouns, met through the verbs), not "orders" (a noun) for "say" (a verb)
     pos = _WN_POS.get(tok.pos_)
-    return pos is not None and any((pos, i) in src.rare for i in lex.sets_as(key, pos))
+    return pos is not None and any((pos, i) in src.rare for i in lex.sets(key))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -770,7 +774,13 @@ def _has_synonym(key: str, doc: Doc, scope: set[str]) -> bool:
     shares a sense ("increased" for "added") elsewhere in the statement does not keep the frame."""
     lex = lexicon()
     for tok in doc:
-        if tok.pos_ in ("VERB", "ADJ", "ADV") and lex.supports(key, _key(tok)) and any(_key(t) in scope for t in tok.subtree if t.i != tok.i):
+        if not _is_content(tok) or not lex.supports(key, _key(tok)):
+            continue
+        # it frames the same words: they are under it ("stated he sees ..."), or it is under them
+        # ("..., stated a spokesman")
+        if any(_key(t) in scope for t in tok.subtree if t.i != tok.i):
+            return True
+        if tok.pos_ == "VERB" and tok.dep_ in ("parataxis", "dep", "ccomp", "advcl") and tok.i > tok.head.i and _content_keys(tok.head, without=tok) & scope:
             return True
     return False
 
@@ -859,9 +869,9 @@ def _words(doc: Doc, src: _Source, skip: Sequence[tuple[int, int]] = (), names: 
     for tok in doc:
         if any(start <= tok.idx < end for start, end in skip):
             continue
-        if not _is_content(tok) or _literal(tok, src):
-            continue
         key = _key(tok)
+        if not _is_content(tok) or _literal(tok, src) or (lex.sets(key) | lex.sets(tok.text.lower())) & src.frequent:
+            continue
         # an antonym of the sentences' word is no paraphrase, even where a sense links them
         opposite = next((text for other, _, text in src.content if lex.opposite(key, other)), None)
         if opposite:
