@@ -366,10 +366,11 @@ def _supported(tok: Token, src: _Source) -> bool:
     key = _key(tok)
     if (lex.sets(key) | lex.sets(tok.text.lower())) & src.synsets:
         return True
-    # a rarer sense, between words the tagger gives one part of speech: "assaults" for "attacks"
-    # (both nouns, met through the verbs), not "orders" (a noun) for "say" (a verb)
+    # a rarer sense of a verb, adjective or adverb, between words the tagger gives one part of
+    # speech: not "orders" (a noun) for "say" (a verb); not nouns, where one brought in from
+    # elsewhere would too often meet some sense
     pos = _WN_POS.get(tok.pos_)
-    return pos is not None and any((pos, i) in src.rare for i in lex.sets(key))
+    return pos in ("v", "a", "r") and any((pos, i) in src.rare for i in lex.sets(key))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -632,7 +633,10 @@ def _negation(doc: Doc, src: _Source) -> list[Problem]:
         if key in _NEGATORS and not (key == "not" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "only"):
             heads = {_key(tok.head)} | ({_key(tok.head.head)} if tok.head.dep_ != "ROOT" else set())
             lex = lexicon()
-            if not heads & src.negated and not any(lex.supports(n, h) or lex.sets(h) & _any_rare(n) for n in src.negated for h in heads):
+            # a synonym of a negated word keeps the negation ("not be assaulted" for "not be
+            # attacked"), unless the statement negates a word the sentences use un-negated
+            literal = _key(tok.head) in src.keys
+            if not heads & src.negated and (literal or not any(lex.supports(n, h) or lex.sets(h) & _any_rare(n) for n in src.negated for h in heads)):
                 problems.append(Problem("negation", f'adds "{tok.text}": the cited sentences do not negate "{tok.head.text}"'))
     statement_keys = {_key(t) for t in doc if _is_content(t)}
     for key in sorted((src.negated & statement_keys) - negated):
