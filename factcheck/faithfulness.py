@@ -101,7 +101,6 @@ class _Lexicon:
     senses: dict[str, frozenset[int]]  # "buy" -> the ids of its frequent synsets
     broader: dict[str, frozenset[int]]  # "rise" -> the hypernyms of those ("grow", "increase"), an adjective's cluster
     rare: dict[str, frozenset[int]]  # "fall|v" -> its rarer senses seen in SemCor ("decrease"), by part of speech
-    by_pos: dict[str, frozenset[int]]  # "decrease|v" -> its frequent senses as that part of speech
     antonyms: frozenset[tuple[str, str]]  # ("rise", "fall"), both orders
 
     def synonyms(self, a: str, b: str) -> bool:
@@ -123,9 +122,6 @@ class _Lexicon:
         kept, or "orders" (a noun) would meet "say" through the verb "order"."""
         return self.rare.get(f"{word}|{pos}", _EMPTY) if pos else _EMPTY
 
-    def sets_as(self, word: str, pos: str | None) -> frozenset[int]:
-        return self.by_pos.get(f"{word}|{pos}", _EMPTY) if pos else _EMPTY
-
     def supports(self, source: str, word: str) -> bool:
         """Whether the sentences' `source` word supports the statement's `word` (see `covered`)."""
         return source == word or bool(self.sets(word) & self.covered(source))
@@ -143,18 +139,17 @@ def lexicon() -> _Lexicon:
     try:
         raw = resources.files("factcheck.data").joinpath("lexicon.json.gz").read_bytes()
     except FileNotFoundError:  # a checkout before the table was built: exact words only
-        return _Lexicon({}, {}, {}, {}, frozenset())
+        return _Lexicon({}, {}, {}, frozenset())
     data = json.loads(gzip.decompress(raw))
     senses: dict[str, frozenset[int]] = {}
     broader: dict[str, frozenset[int]] = {}
     rare = {key: frozenset(ids) for key, ids in data["rare"].items()}
-    by_pos = {key: frozenset(ids) for key, ids in data["senses"].items()}
     for table, out in ((data["senses"], senses), (data["broader"], broader)):
         for key, ids in table.items():
             word = key.split("|")[0]
             out[word] = out.get(word, _EMPTY) | frozenset(ids)
     antonyms = frozenset((a, b) for a, b in data["antonyms"]) | frozenset((b, a) for a, b in data["antonyms"])
-    return _Lexicon(senses, broader, rare, by_pos, antonyms)
+    return _Lexicon(senses, broader, rare, antonyms)
 
 
 _NEG_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
