@@ -287,7 +287,7 @@ class _Source:
     numbers: frozenset[float]
     dates: frozenset[str]  # values and lower-case texts of dates
     words: tuple[str, ...]  # lower-case word sequence, for quotations
-    synsets: frozenset[int]  # the frequent senses of the content words, their hypernyms, adjective heads
+    synsets: frozenset[tuple]  # (tagged part of speech, synset): the content words' frequent senses, hypernyms, adjective heads
     frequent: frozenset[int]  # the frequent senses alone
     wordset: frozenset[str]
     endings: frozenset[tuple[str, ...]]  # each sentence's last three words: a statement may end as one does
@@ -318,7 +318,7 @@ def _source(texts: tuple[str, ...], published: dt.date | None = None) -> _Source
         dates=frozenset(dates),
         words=_quote_words(text),
         wordset=frozenset(_quote_words(text)),
-        synsets=frozenset(i for t in tokens if _is_content(t) for w in {_key(t), t.text.lower()} for i in lexicon().covered(w)),
+        synsets=frozenset((_WN_POS.get(t.pos_), i) for t in tokens if _is_content(t) for w in {_key(t), t.text.lower()} for i in lexicon().covered(w)),
         frequent=frozenset(i for t in tokens if _is_content(t) for w in {_key(t), t.text.lower()} for i in lexicon().sets(w)),
         endings=frozenset(_quote_words(t)[-3:] for t in texts),
         goes_on={k: v for d in docs for k, v in _continued(d).items()},
@@ -359,12 +359,14 @@ def _supported(tok: Token, src: _Source) -> bool:
         return True
     lex = lexicon()
     key = _key(tok)
-    if (lex.sets(key) | lex.sets(tok.text.lower())) & src.synsets:
+    # a hypernym between words the tagger gives one part of speech: not "changes" (a noun) for
+    # "settles" (a verb, two levels under the verb "change")
+    pos = _WN_POS.get(tok.pos_)
+    if any((pos, i) in src.synsets for i in lex.sets(key) | lex.sets(tok.text.lower())):
         return True
     # a rarer sense of a verb, adjective or adverb, between words the tagger gives one part of
     # speech: not "orders" (a noun) for "say" (a verb); not nouns, where one brought in from
     # elsewhere would too often meet some sense
-    pos = _WN_POS.get(tok.pos_)
     return pos in ("v", "a", "r") and any((pos, i) in src.rare for i in lex.sets(key))
 
 
