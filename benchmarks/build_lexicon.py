@@ -14,9 +14,15 @@ stand for "sack" and "charge" for "bang"):
   count (cntlist.rev). Sense 1 is kept when it was seen in SemCor or the lemma has at most two
   senses; senses 2 and 3 are kept when counted at least 3 times and at least a third as often as
   sense 1. Two words are synonyms for the checker only when they share a synset kept for both;
-- synsets left with a single kept lemma are dropped (they make no synonym), unless they are the
-  direct hypernym of a kept sense: a statement may use the more general word ("increased" for
-  "rose", "informed" for "told"), never the more specific one;
+- synsets left with a single kept lemma are dropped (they make no synonym), unless they are a
+  hypernym of a kept sense: a statement may use the more general word ("informed" for "told"),
+  never the more specific one. A verb's hypernyms up to two levels ("rise" -> "grow" ->
+  "increase"), a noun's one level only (nouns turn generic fast: "fighter" -> "combatant" ->
+  "person"); a satellite adjective's head ("big" for "massive"), never a head's satellites;
+- `rare`: a verb's, adjective's or adverb's other senses seen at least once in SemCor. A
+  statement's word in its frequent sense may name one ("decreased", whose first sense holds
+  "fall", for "fell"; "significant" for "important"); not for nouns, where a noun brought in from
+  elsewhere would too often meet some rare sense;
 - antonyms: WordNet's direct antonym pairs ("!" between words), for all senses (the checker only
   asks about a word the sentences do not have, so a wide net only names a reason better), plus the
   indirect ones of adjectives: a satellite ("wealthy", similar to "rich") is opposed to the
@@ -112,22 +118,50 @@ def build(wordnet: Path) -> dict:
             for o in kept:
                 members[(pos, o)].add(lemma)
     # A statement may say the more general word: "rose" -> "increased", "told" -> "informed". So each
-    # kept sense also lists its direct hypernyms ("@"), and a word whose kept sense is one of them
-    # is supported.
-    hypernyms: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    # kept sense also lists its hypernyms ("@"): a verb's up to two levels ("rise" -> "grow" ->
+    # "increase"), a noun's one (nouns grow generic fast: "fighter" -> "combatant" -> "person").
+    # A satellite adjective lists its head ("big" for "massive"), never the reverse: a head does not
+    # support its satellites ("massive" would slip in where the sentences say "big").
+    def up(pos: str, offset: int) -> list[tuple[str, int]]:
+        return [(tpos, target) for symbol, target, tpos, _, _ in data[pos][offset][1] if symbol in ("@", "@i")]
+
+    satellites = {int(line.split()[0]) for line in (wordnet / "data.adj").read_text(encoding="latin-1").splitlines()
+                  if not line.startswith(" ") and line.split()[2] == "s"}
+
+    def head(pos: str, offset: int) -> list[tuple[str, int]]:
+        if pos != "a" or offset not in satellites:
+            return []
+        return [(tpos, target) for symbol, target, tpos, _, _ in data[pos][offset][1] if symbol == "&"]
+
+    related: dict[tuple[str, int], set[tuple[str, int]]] = {}
     for (pos, offset) in members:
-        hypernyms[(pos, offset)] = [(tpos, target) for symbol, target, tpos, _, _ in data[pos][offset][1] if symbol in ("@", "@i")]
+        first = up(pos, offset)
+        second = {h for p, o in first for h in up(p, o)} if pos == "v" else set()
+        related[(pos, offset)] = set(first) | second | set(head(pos, offset))
+    # A verb, adjective or adverb in its frequent sense may also stand for a source word in one of
+    # its rarer senses seen in SemCor: "decreased" (whose first sense holds "fall") for "fell",
+    # "significant" for "important". Not nouns: a noun from elsewhere would too often meet one.
+    seen: dict[str, list[tuple[str, int]]] = {}
+    for pos, name in POS_FILES.items():
+        if pos == "n":
+            continue
+        for lemma, offsets in read_index(wordnet / f"index.{name}").items():
+            if WORD.match(lemma):
+                seen[f"{lemma}|{pos}"] = [(pos, o) for n, o in enumerate(offsets, start=1) if counts.get((lemma, pos, n), 0) > 0]
     useful = {s for s, lemmas in members.items() if len(lemmas) >= 2}
-    useful |= {h for hs in hypernyms.values() for h in hs if h in members}
+    useful |= {h for hs in related.values() for h in hs if h in members}
     number = {s: i for i, s in enumerate(sorted(useful))}
-    senses, broader = {}, {}
+    senses, broader, rare = {}, {}, {}
     for key in sorted(lemma_synsets):
         ids = sorted(number[s] for s in lemma_synsets[key] if s in number)
         if ids:
             senses[key] = ids
-        up = sorted({number[h] for s in lemma_synsets[key] for h in hypernyms.get(s, []) if h in number})
-        if up:
-            broader[key] = up
+        wider = sorted({number[h] for s in lemma_synsets[key] for h in related.get(s, ()) if h in number})
+        if wider:
+            broader[key] = wider
+        other = sorted({number[s] for s in seen.get(key, ()) if s in number} - set(ids))
+        if other:
+            rare[key] = other
     antonyms = set()
     for pos, synsets in data.items():
         for offset, (words, pointers) in synsets.items():
@@ -144,7 +178,7 @@ def build(wordnet: Path) -> dict:
                                 for word in data["a"][sat][0]:
                                     if WORD.match(word) and word != b:
                                         antonyms.add(tuple(sorted((word, b))))
-    return {"source": "WordNet 3.0", "senses": senses, "broader": broader, "antonyms": sorted(antonyms)}
+    return {"source": "WordNet 3.0", "senses": senses, "broader": broader, "rare": rare, "antonyms": sorted(antonyms)}
 
 
 def main() -> None:

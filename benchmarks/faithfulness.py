@@ -7,12 +7,16 @@ Statements are built by code from the sentences of the TempEval-3 TimeBank and A
 
 - faithful: the sentence itself; its attribution moved to the front ("..., X said." -> "X said
   ..."); a leading phrase dropped; an appositive dropped; a synonym; active turned passive; a number
-  written another way ("3"/"three", "percent"/"%"); a contraction ("did not" -> "didn't");
+  written another way ("3"/"three", "percent"/"%"); a contraction ("did not" -> "didn't"); an
+  organisation's name of three or more capitalised words written as its acronym ("Federal Aviation
+  Administration" -> "FAA"); an acronym spelled out as the article spells it elsewhere (checked with
+  the article as context, as `factcheck check` does);
 - unfaithful, one kind each: (a) a content word inserted or a noun replaced by one from another
   article; (b) a negation added or removed; (c) a modal hardened, an attribution, a framing verb,
   a condition or a hedging word dropped; (d) subject and object swapped; (e) a word replaced by its
   antonym; (f) a number changed; (g) the sentence cut off after a function word or at a comma;
-  (h) text about the task; (i) a quotation reworded.
+  (h) text about the task; (i) a quotation reworded; and a wrong acronym (one letter of the name's
+  initials changed), a case of (a) reported on its own.
 
 Where a transformation does not apply to a sentence, the sentence is skipped for it. The synonym and
 antonym substitutions come from the hand-written tables below, not from the checker's WordNet table,
@@ -45,8 +49,9 @@ from factcheck.faithfulness import parse_many  # noqa: E402
 from factcheck.nlp import parse  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent.parent.parent / "shared" / "eval" / "tempeval3-tbaq"
-FAITHFUL = ["same", "attribution-first", "leading-phrase-dropped", "appositive-dropped", "synonym", "passive", "number-form", "contraction"]
-UNFAITHFUL = ["unsupported-words", "negation", "hedge", "roles", "antonym", "number", "unfinished", "about-the-task", "misquote"]
+FAITHFUL = ["same", "attribution-first", "leading-phrase-dropped", "appositive-dropped", "synonym", "passive", "number-form", "contraction",
+            "acronym", "acronym-spelled-out"]
+UNFAITHFUL = ["unsupported-words", "negation", "hedge", "roles", "antonym", "number", "unfinished", "about-the-task", "misquote", "wrong-acronym"]
 
 # Word forms a journalist swaps for one another, written by hand (not drawn from WordNet).
 SYNONYMS = dict(
@@ -161,6 +166,8 @@ def f_leading_phrase(doc, text, rng):
     for child in root.children:
         if child.i == 0 or child.left_edge.i == 0:
             end = child.right_edge.i
+            if child.lower_ == "according":
+                return None  # "According to X, ...": dropping it drops an attribution, kind (c)
             if child.dep_ in ("prep", "npadvmod") or (child.dep_ == "advmod" and child.lower_ not in {"not", "never", "allegedly", "reportedly", "probably", "perhaps"}):
                 if end + 1 < len(doc) and doc[end + 1].text == ",":
                     rest = doc[end + 2 :]
@@ -184,12 +191,21 @@ def substitute(doc, table, only=None):
             new = table[tok.text]
             if not tok.i:
                 return capitalise(new) + tok.whitespace_ + join(doc[1:])
-            return join(doc[: tok.i]) + " " + new + tok.whitespace_ + join(doc[tok.i + 1 :])
+            # the text before as written: "third-largest" stays one word ("third-biggest")
+            return "".join(t.text_with_ws for t in doc[: tok.i]) + new + tok.whitespace_ + join(doc[tok.i + 1 :])
     return None
 
 
 def f_synonym(doc, text, rng):
-    return substitute(doc, SYNONYMS, lambda t: t.pos_ in ("NOUN", "VERB", "ADJ", "ADV") and not inside_quote(t))
+    return substitute(doc, SYNONYMS, lambda t: t.pos_ in ("NOUN", "VERB", "ADJ", "ADV") and not inside_quote(t) and swappable(t))
+
+
+def swappable(tok) -> bool:
+    """An adjective is swapped only where it modifies the noun after it, unmodified itself: "many
+    experts" -> "numerous experts", not "so many times" or "as many as" (not English once swapped)."""
+    if tok.pos_ != "ADJ":
+        return True
+    return tok.dep_ == "amod" and tok.head.i > tok.i and tok.head.pos_ == "NOUN" and not any(c.dep_ == "advmod" for c in tok.children)
 
 
 def inside_quote(tok) -> bool:
@@ -416,6 +432,46 @@ def u_misquote(doc, text, rng):
     return text[: m.start(1)] + replaced.strip() + text[m.end(1) :]
 
 
+# -- acronyms: a name of three or more capitalised words (an organisation, by the parser's entities)
+# written as its initials, and an acronym written out as the article spells it elsewhere
+
+ACRONYM_SKIPS = {"of", "the", "and", "for", "on", "in", "&"}
+
+
+def name_runs(text: str):
+    """(start, end, initials) of organisation names of three or more capitalised words."""
+    for ent in parse(text).ents:
+        words = [t for t in ent if t.lower_ not in ACRONYM_SKIPS]
+        if ent.label_ == "ORG" and len(words) >= 3 and all(t.is_alpha and t.text[0].isupper() and not t.is_upper for t in words) and not inside_quote(ent[0]):
+            start = ent[1].idx if ent[0].lower_ == "the" else ent.start_char
+            yield start, ent.end_char, "".join(t.text[0] for t in words if t.idx >= start).upper()
+
+
+def f_acronym(doc, text, rng):
+    for start, end, initials in name_runs(text):
+        return text[:start] + initials + text[end:]
+    return None
+
+
+def u_wrong_acronym(doc, text, rng):
+    for start, end, initials in name_runs(text):
+        at = rng.randrange(len(initials))
+        letter = rng.choice([c for c in "BCDFGHJKLMNPRSTW" if c != initials[at]])
+        return text[:start] + initials[:at] + letter + initials[at + 1 :] + text[end:]
+    return None
+
+
+def f_acronym_spelled_out(text: str, article: str) -> str | None:
+    """The sentence's acronym ("FAA") replaced by the words the article spells it out with."""
+    for m in re.finditer(r"\b[A-Z]{3,6}\b", text):
+        if inside_quote_at(text, m.start()):
+            continue
+        for start, end, initials in name_runs(article):
+            if initials == m.group() and article[start:end] not in text:
+                return text[: m.start()] + article[start:end] + text[m.end() :]
+    return None
+
+
 FAITHFUL_MAKERS: dict[str, Callable] = {
     "same": f_same,
     "attribution-first": f_attribution_first,
@@ -425,6 +481,7 @@ FAITHFUL_MAKERS: dict[str, Callable] = {
     "passive": f_passive,
     "number-form": f_number_form,
     "contraction": f_contraction,
+    "acronym": f_acronym,
 }
 UNFAITHFUL_MAKERS: dict[str, Callable] = {
     "negation": u_negation,
@@ -435,14 +492,18 @@ UNFAITHFUL_MAKERS: dict[str, Callable] = {
     "unfinished": u_unfinished,
     "about-the-task": u_task,
     "misquote": u_misquote,
+    "wrong-acronym": u_wrong_acronym,
 }
 
 
-def statements(folder: Path, limit: int | None) -> list[tuple[str, str, str, bool]]:
-    """(kind, statement, source sentence, faithful) for every sentence and transformation that applies."""
+def statements(folder: Path, limit: int | None) -> list[tuple[str, str, str, bool, str]]:
+    """(kind, statement, source sentence, faithful, article text) for every sentence and
+    transformation that applies. The article's text is the checker's context only for acronyms
+    it spells out elsewhere."""
     rng = random.Random(11)
     docs = []
-    for name, text in articles(folder):
+    texts = dict(articles(folder))
+    for name, text in texts.items():
         for sentence in split_sentences(text):
             if usable(sentence.text):
                 docs.append((name, " ".join(sentence.text.split())))
@@ -458,26 +519,30 @@ def statements(folder: Path, limit: int | None) -> list[tuple[str, str, str, boo
         for kind, make in FAITHFUL_MAKERS.items():
             made = make(doc, text, rng)
             if made and (made != text or kind == "same"):
-                out.append((kind, made, text, True))
+                out.append((kind, made, text, True, ""))
         for kind, make in UNFAITHFUL_MAKERS.items():
             made = make(doc, text, rng)
             if made and made != text:
-                out.append((kind, made, text, False))
+                out.append((kind, made, text, False, ""))
         other = nouns_by_article[rng.choice([n for n in names if n != name] or names)]
         made = u_words(doc, text, rng, other)
         if made and made != text:
-            out.append(("unsupported-words", " ".join(made.split()), text, False))
+            out.append(("unsupported-words", " ".join(made.split()), text, False, ""))
+        article = " ".join(texts[name].split())
+        made = f_acronym_spelled_out(text, article)
+        if made:
+            out.append(("acronym-spelled-out", made, text, True, article))
     return out
 
 
 def run(folder: Path, show: str | None, limit: int | None) -> dict[str, tuple[int, int]]:
     made = statements(folder, limit)
     results: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for source in {source for _, _, source, _ in made}:  # the article's sentences, parsed once per article
+    for source in {source for _, _, source, _, _ in made}:  # the article's sentences, parsed once per article
         check(source, [source])
     start = time.perf_counter()
-    for kind, statement, source, faithful in made:
-        problems = check(statement, [source])
+    for kind, statement, source, faithful, context in made:
+        problems = check(statement, [source], context=context)
         right = not problems if faithful else bool(problems)
         results[kind][0] += right
         results[kind][1] += 1
@@ -487,7 +552,7 @@ def run(folder: Path, show: str | None, limit: int | None) -> dict[str, tuple[in
     speeds = {"all, first check": len(made) / elapsed}
     # Short statements (<= 15 words, what a summary or claim usually is), first check and again
     # (the parses cached): the pipeline checks hundreds per article.
-    short = [(st, src) for _, st, src, _ in made if len(st.split()) <= 15][:600]
+    short = [(st, src) for _, st, src, _, _ in made if len(st.split()) <= 15][:600]
     statement_parse.cache_clear()
     for _, source in short:  # the article's sentences are parsed once per article
         check(source, [source])

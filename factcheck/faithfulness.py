@@ -21,7 +21,9 @@ re-ask and into a report's warning):
   sentences give that verb (active and passive compared as agent and patient);
 - ``antonym``: a word whose WordNet antonym (or un-/in-/dis- opposite) the sentences use;
 - ``number``: a number, number word or date the sentences do not state;
-- ``unfinished``: no sentence end, unbalanced quotes or brackets, a trailing function word or comma;
+- ``unfinished``: no sentence end, unbalanced quotes or brackets, a trailing function word or comma,
+  or a stop at a function word after which the cited sentences go on with what it governs ("images
+  of the Pope in." where they say "in Cuba"); a statement ending as a cited sentence ends passes;
 - ``about-the-task``: text about the task ("the sentence", "the claim", "a neutral tone");
 - ``misquote``: words in quotation marks that are not the sentences' words in that order.
 
@@ -32,8 +34,15 @@ Why a lexicon and which one: synonyms and antonyms come from WordNet 3.0 (Prince
 among the *frequent* senses of both (the first three, by SemCor count, a later one only when counted
 at least a sixth as often as the first), which keeps "buy"/"purchase", "said"/"stated",
 "big"/"large" and drops the rare senses through which inserted content would slip. A statement may
-also use the direct hypernym of a frequent sense, the more general word ("increased" for "rose",
-"informed" for "told"), never the more specific one. Antonyms are WordNet's direct antonym pairs
+also use a hypernym of a frequent sense, the more general word ("informed" for "told"; for verbs
+two levels up, "increased" for "rose"), never the more specific one; an adjective's head for its
+satellite ("big" for "massive"); and a verb, adjective or adverb in its frequent sense for a rarer
+sense of the sentences' word ("decreased" for "fell", "significant" for "important"). A dropped
+attribution is not excused by a rare sense ("ordered" is one of "said"'s).
+
+Acronyms: "FAA" passes where the sentences (or, with ``context``, the article) have a run of
+capitalised words with those initials ("Federal Aviation Administration"), and the reverse; any
+other acronym is an unsupported word. Antonyms are WordNet's direct antonym pairs
 (and an adjective's satellites against the opposite head); they only name the reason for a word
 that is unsupported anyway. No network, no NLTK: the table (0.7 MB) ships with the package and
 loads in about 0.2 s, once.
@@ -90,7 +99,8 @@ class Problem:
 @dataclass(frozen=True)
 class _Lexicon:
     senses: dict[str, frozenset[int]]  # "buy" -> the ids of its frequent synsets
-    broader: dict[str, frozenset[int]]  # "rise" -> the direct hypernyms of those ("increase")
+    broader: dict[str, frozenset[int]]  # "rise" -> the hypernyms of those ("grow", "increase"), an adjective's cluster
+    rare: dict[str, frozenset[int]]  # "fall|v" -> its rarer senses seen in SemCor ("decrease"), by part of speech
     antonyms: frozenset[tuple[str, str]]  # ("rise", "fall"), both orders
 
     def synonyms(self, a: str, b: str) -> bool:
@@ -102,9 +112,19 @@ class _Lexicon:
         return self.senses.get(word, _EMPTY)
 
     def covered(self, word: str) -> frozenset[int]:
-        """The synsets a word of the sentences supports: its own frequent senses and their direct
-        hypernyms (a statement may say "increased" for "rose", not "soared" for "rose")."""
+        """The synsets a word of the sentences supports: its frequent senses and their hypernyms (a
+        statement may say "increased" for "rose", not "soared" for "rose"), an adjective's head."""
         return self.senses.get(word, _EMPTY) | self.broader.get(word, _EMPTY)
+
+    def rarely(self, word: str, pos: str | None) -> frozenset[int]:
+        """A verb's, adjective's or adverb's rarer senses: a statement's word of the same part of
+        speech in its frequent sense may name one ("decreased" for "fell"); the part of speech is
+        kept, or "orders" (a noun) would meet "say" through the verb "order"."""
+        return self.rare.get(f"{word}|{pos}", _EMPTY) if pos else _EMPTY
+
+    def supports(self, source: str, word: str) -> bool:
+        """Whether the sentences' `source` word supports the statement's `word` (see `covered`)."""
+        return source == word or bool(self.sets(word) & self.covered(source))
 
     def opposite(self, a: str, b: str) -> bool:
         return (a, b) in self.antonyms or _prefixed_opposite(a, b)
@@ -119,16 +139,17 @@ def lexicon() -> _Lexicon:
     try:
         raw = resources.files("factcheck.data").joinpath("lexicon.json.gz").read_bytes()
     except FileNotFoundError:  # a checkout before the table was built: exact words only
-        return _Lexicon({}, {}, frozenset())
+        return _Lexicon({}, {}, {}, frozenset())
     data = json.loads(gzip.decompress(raw))
     senses: dict[str, frozenset[int]] = {}
     broader: dict[str, frozenset[int]] = {}
+    rare = {key: frozenset(ids) for key, ids in data["rare"].items()}
     for table, out in ((data["senses"], senses), (data["broader"], broader)):
         for key, ids in table.items():
             word = key.split("|")[0]
             out[word] = out.get(word, _EMPTY) | frozenset(ids)
     antonyms = frozenset((a, b) for a, b in data["antonyms"]) | frozenset((b, a) for a, b in data["antonyms"])
-    return _Lexicon(senses, broader, antonyms)
+    return _Lexicon(senses, broader, rare, antonyms)
 
 
 _NEG_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
@@ -188,6 +209,69 @@ def _stem(word: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# Acronyms: "FAA" and "Federal Aviation Administration" name the same thing
+
+
+@dataclass(frozen=True)
+class _Names:
+    acronyms: frozenset[str]  # acronyms written in the text: "FAA", "U.N." -> "UN"
+    formed: frozenset[str]  # acronyms its runs of capitalised words form: "FAA", "OPEC"
+
+
+# Small words an acronym may skip: "Organization of the Petroleum Exporting Countries" is OPEC.
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la", "le", "et"})
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|and|for|on|in|&|de|du|des|la|le|et)\s+)*[A-Z][\w'’.-]*)+")
+
+
+def _acronym(word: str) -> str | None:
+    """The letters of an acronym ("FAA", "U.N.", "DoD" -> "DOD"), or None for any other word."""
+    letters = word.replace(".", "")
+    if not 2 <= len(letters) <= 8 or not letters.isalpha() or sum(c.isupper() for c in letters) < 2 or not letters[0].isupper():
+        return None
+    return letters.upper() if letters.isupper() or sum(c.isupper() for c in letters) >= len(letters) - 1 else None
+
+
+@lru_cache(maxsize=256)
+def _names(text: str) -> _Names:
+    acronyms = {a for w in re.findall(r"[\w.&]+", text) if (a := _acronym(w.rstrip(".") if w.count(".") == 1 else w))}
+    formed = set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group().split()
+        # every stretch of two or more capitalised words ("the Federal Aviation Administration's"),
+        # the small words between them skipped ("OPEC") or not ("DOD" for Department of Defense)
+        capitals = [w[0] for w in words if w[0].isupper()]
+        every = [w[0] for w in words]
+        for initials in (capitals, every):
+            for i in range(len(initials)):
+                for j in range(i + 2, len(initials) + 1):
+                    if initials[i].isupper() and initials[j - 1].isupper():
+                        formed.add("".join(initials[i:j]).upper())
+    return _Names(frozenset(acronyms), frozenset(formed))
+
+
+def _spelled_out(doc: Doc, acronyms: frozenset[str]) -> set[int]:
+    """The indexes of the statement's capitalised words that spell out one of `acronyms`."""
+    if not acronyms:
+        return set()
+    found: set[int] = set()
+    tokens = list(doc)
+    for start, tok in enumerate(tokens):
+        if not tok.text[:1].isupper():
+            continue
+        letters, members = "", []
+        for t in tokens[start:]:
+            if t.text in _ACRONYM_SKIPS and members:  # lower case: "of" in "Department of Defense"
+                continue
+            if not t.text[:1].isupper() or not t.is_alpha:
+                break
+            letters += t.text[0]
+            members.append(t.i)
+            if len(members) >= 2 and letters.upper() in acronyms:
+                found.update(members)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
 # The cited sentences, analysed once
 
 
@@ -203,8 +287,13 @@ class _Source:
     numbers: frozenset[float]
     dates: frozenset[str]  # values and lower-case texts of dates
     words: tuple[str, ...]  # lower-case word sequence, for quotations
-    synsets: frozenset[int]  # the frequent senses of the content words
+    synsets: frozenset[tuple]  # (tagged part of speech, synset): the content words' frequent senses, hypernyms, adjective heads
+    frequent: frozenset[int]  # the frequent senses alone
     wordset: frozenset[str]
+    endings: frozenset[tuple[str, ...]]  # each sentence's last three words: a statement may end as one does
+    goes_on: dict  # last three words at a function word the sentences continue after -> what follows it
+    names: _Names  # acronyms the sentences use or spell out
+    rare: frozenset[tuple[str, int]]  # (part of speech, synset): the rarer senses of the content words
 
 
 @lru_cache(maxsize=2048)
@@ -229,28 +318,69 @@ def _source(texts: tuple[str, ...], published: dt.date | None = None) -> _Source
         dates=frozenset(dates),
         words=_quote_words(text),
         wordset=frozenset(_quote_words(text)),
-        synsets=frozenset(i for t in tokens if _is_content(t) for w in {_key(t), t.text.lower()} for i in lexicon().covered(w)),
+        synsets=frozenset((_WN_POS.get(t.pos_), i) for t in tokens if _is_content(t) for w in {_key(t), t.text.lower()} for i in lexicon().covered(w)),
+        frequent=frozenset(i for t in tokens if _is_content(t) for w in {_key(t), t.text.lower()} for i in lexicon().sets(w)),
+        endings=frozenset(_quote_words(t)[-3:] for t in texts),
+        goes_on={k: v for d in docs for k, v in _continued(d).items()},
+        names=_names(text),
+        rare=frozenset((pos, i) for t in tokens if _is_content(t) and (pos := _WN_POS.get(t.pos_)) for i in _any_rare(_key(t))),
     )
 
 
-def _supported(tok: Token, src: _Source) -> bool:
+def _continued(doc: Doc) -> dict[tuple[str, ...], str]:
+    """The function words after which a sentence goes on with words they govern ("in" of "in Cuba",
+    "this" of "this year", "and" of "and Britain"), keyed by the three words ending at them: a
+    statement that stops there was cut off, however its own parse reads the stump."""
+    found = {}
+    words = [t for t in doc if not t.is_punct]
+    for n, tok in enumerate(words):
+        if tok.pos_ not in _TRAILING_FUNCTION_POS | {"DET", "PART", "AUX"} and tok.lower_ not in _CAN_END:
+            continue
+        if n + 1 >= len(words):
+            continue
+        if tok.dep_ == "prt":  # "put up" of "they put up a giant cross": the verb's object follows
+            governs = any(c.dep_ == "dobj" and c.i > tok.i for c in tok.head.children)
+        else:
+            governs = tok.right_edge.i > tok.i or (tok.head.i > tok.i and tok.pos_ in ("DET", "SCONJ", "PART", "AUX", "ADP"))
+        if governs:
+            key = _quote_words(" ".join(t.text for t in words[max(0, n - 2) : n + 1]))[-3:]
+            found[key] = " ".join(t.text for t in words[n : n + 4])
+    return found
+
+
+def _literal(tok: Token, src: _Source) -> bool:
+    """The sentences have the word itself, inflected or derived ("closure" for "closed")."""
     key = _key(tok)
-    if key in src.keys or tok.text.lower() in src.keys:
-        return True
-    if len(key) >= 5 and _stem(key) in src.stems:
+    return key in src.keys or tok.text.lower() in src.keys or (len(key) >= 5 and _stem(key) in src.stems)
+
+
+def _supported(tok: Token, src: _Source) -> bool:
+    if _literal(tok, src):
         return True
     lex = lexicon()
-    return bool((lex.sets(key) | lex.sets(tok.text.lower())) & src.synsets)
+    key = _key(tok)
+    # a hypernym between words the tagger gives one part of speech: not "changes" (a noun) for
+    # "settles" (a verb, two levels under the verb "change")
+    pos = _WN_POS.get(tok.pos_)
+    if any((pos, i) in src.synsets for i in lex.sets(key) | lex.sets(tok.text.lower())):
+        return True
+    # a rarer sense of a verb, adjective or adverb, between words the tagger gives one part of
+    # speech: not "orders" (a noun) for "say" (a verb); not nouns, where one brought in from
+    # elsewhere would too often meet some sense
+    return pos in ("v", "a", "r") and any((pos, i) in src.rare for i in lex.sets(key))
 
 
 # ---------------------------------------------------------------------------------------------
 # The checks
 
 
-def check(statement: str, sources: Sequence[str], *, published: dt.date | None = None) -> list[Problem]:
+def check(statement: str, sources: Sequence[str], *, published: dt.date | None = None, context: str = "") -> list[Problem]:
     """The problems that make `statement` unfaithful to `sources` (the cited sentences' texts, in
     article order); none when the sentences support it. With the article's `published` date,
-    relative dates resolve ("on Sunday" states "May 11, 2025"); without it they compare as written."""
+    relative dates resolve ("on Sunday" states "May 11, 2025"); without it they compare as written.
+    `context`, the article's text, only lets a name be written as the acronym the article spells
+    out elsewhere ("FAA" for a cited "the agency", where the article names the Federal Aviation
+    Administration), or the reverse."""
     statement = " ".join(statement.split())
     if not any(c.isalnum() for c in statement):
         return [Problem("unfinished", "is empty: it has no words")]
@@ -267,7 +397,7 @@ def check(statement: str, sources: Sequence[str], *, published: dt.date | None =
     problems += _hedges(doc, src)
     problems += _roles(doc, src)
     # a date's words ("Monday") are judged as a date, not again as words
-    problems += _words(doc, src, skip=[(t.start, t.end) for t in dates])
+    problems += _words(doc, src, skip=[(t.start, t.end) for t in dates], names=_names(context) if context else None)
     return problems
 
 
@@ -295,6 +425,13 @@ def _unfinished(statement: str, doc: Doc, src: _Source) -> list[Problem]:
     if statement.count('"') % 2 and src.text.count('"') % 2 == 0:
         problems.append(Problem("unfinished", "has a quotation mark that is never closed"))
     words = [t for t in doc if not t.is_punct]
+    ending = _quote_words(statement)[-3:]
+    if len(ending) == 3 and ending in src.endings:
+        return problems  # it ends as a cited sentence ends ("... had to fight for.")
+    cut = src.goes_on.get(ending) if ending else None
+    if cut and not statement.rstrip(_CLOSERS + " ").endswith(("?", "!")):
+        problems.append(Problem("unfinished", f'stops at "{words[-1].text if words else ending[-1]}", where the cited sentences go on: "{cut}"'))
+        return problems
     last_word = re.search(r"([^\W\d_]+)\W*$", statement)
     if last_word and last_word.group(1).lower() in _DANGLING and not re.fullmatch(r"[A-Z]", last_word.group(1)):
         problems.append(Problem("unfinished", f'ends on "{last_word.group(1)}", mid-sentence'))
@@ -361,8 +498,8 @@ _CONTRACTIONS = [(re.compile(p), r) for p, r in (
 
 
 def _quote_words(text: str) -> tuple[str, ...]:
-    """Lower-case words with contractions spelled out: a contraction does not change a quotation."""
-    text = text.lower().replace("’", "'")
+    """Lower-case words with contractions and "%" spelled out: neither changes a quotation."""
+    text = text.lower().replace("’", "'").replace("%", " percent")
     for pattern, spelled in _CONTRACTIONS:
         text = pattern.sub(spelled, text)
     return tuple(_WORDS.findall(text))
@@ -478,6 +615,13 @@ def _negated(doc: Doc) -> set[str]:
     return found
 
 
+def _any_rare(word: str) -> frozenset[int]:
+    """A word's rarer senses, whatever its part of speech: only to match the word a negation governs
+    ("not be assaulted" for "not be attacked"), where the negation itself is already there."""
+    lex = lexicon()
+    return lex.rarely(word, "v") | lex.rarely(word, "a") | lex.rarely(word, "r")
+
+
 def _negation(doc: Doc, src: _Source) -> list[Problem]:
     problems = []
     negated = _negated(doc)
@@ -485,7 +629,11 @@ def _negation(doc: Doc, src: _Source) -> list[Problem]:
         key = _key(tok)
         if key in _NEGATORS and not (key == "not" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "only"):
             heads = {_key(tok.head)} | ({_key(tok.head.head)} if tok.head.dep_ != "ROOT" else set())
-            if not heads & src.negated:
+            lex = lexicon()
+            # a synonym of a negated word keeps the negation ("not be assaulted" for "not be
+            # attacked"), unless the statement negates a word the sentences use un-negated
+            literal = _key(tok.head) in src.keys
+            if not heads & src.negated and (literal or not any(lex.supports(n, h) or lex.sets(h) & _any_rare(n) for n in src.negated for h in heads)):
                 problems.append(Problem("negation", f'adds "{tok.text}": the cited sentences do not negate "{tok.head.text}"'))
     statement_keys = {_key(t) for t in doc if _is_content(t)}
     for key in sorted((src.negated & statement_keys) - negated):
@@ -567,7 +715,7 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
             elif what == "according":
                 if "accord" not in keys and "according" not in keys and not _attributed(doc, mkey, scope):
                     said.add(f'drops the attribution "{_clause(marker, 5)}": say who states it, as the cited sentences do')
-            elif mkey not in keys and not _has_synonym(mkey, keys):
+            elif mkey not in keys and not _has_synonym(mkey, doc, scope):
                 if what == "attribution":
                     if not _attributed(doc, mkey, scope):
                         subject = _subject(marker)
@@ -603,7 +751,7 @@ def _attributed(doc: Doc, marker: str, scope: set[str]) -> bool:
         if what not in ("attribution", "according") or not own_scope & scope:
             continue
         key = _key(own)
-        if key == marker or lex.synonyms(key, marker) or (key in _REPORTING and marker in _REPORTING):
+        if lex.supports(marker, key) or lex.synonyms(key, marker) or (key in _REPORTING and marker in _REPORTING):
             return True
     return False
 
@@ -621,9 +769,21 @@ def _between(a: Token, b: Token) -> str:
     return f"{a.text} ... {b.text}" if a.i < b.i else f"{b.text} ... {a.text}"
 
 
-def _has_synonym(key: str, keys: set[str]) -> bool:
-    sets = lexicon().sets(key)
-    return bool(sets) and any(sets & lexicon().sets(other) for other in keys)
+def _has_synonym(key: str, doc: Doc, scope: set[str]) -> bool:
+    """Whether the statement says the sentences' framing word `key` in other words ("informed" for
+    "told", "anticipated to" for "expected to"), framing the same content: a word that merely
+    shares a sense ("increased" for "added") elsewhere in the statement does not keep the frame."""
+    lex = lexicon()
+    for tok in doc:
+        if not _is_content(tok) or not lex.supports(key, _key(tok)):
+            continue
+        # it frames the same words: they are under it ("stated he sees ..."), or it is under them
+        # ("..., stated a spokesman")
+        if any(_key(t) in scope for t in tok.subtree if t.i != tok.i):
+            return True
+        if tok.pos_ == "VERB" and tok.dep_ in ("parataxis", "dep", "ccomp", "advcl") and tok.i > tok.head.i and _content_keys(tok.head, without=tok) & scope:
+            return True
+    return False
 
 
 # (d) roles ------------------------------------------------------------------------------------
@@ -657,6 +817,9 @@ def _same_participant(a: Token, b: Token) -> bool:
     a_words = {_key(t) for t in a.subtree if _is_content(t)} | {_key(a)}
     b_words = {_key(t) for t in b.subtree if _is_content(t)} | {_key(b)}
     if a_words & b_words:
+        return True
+    a_text, b_text = _clause(a, 8), _clause(b, 8)  # "the FAA" and "the Federal Aviation Administration"
+    if any(_acronym(w) in _names(b_text).formed for w in a_text.split()) or any(_acronym(w) in _names(a_text).formed for w in b_text.split()):
         return True
     lex = lexicon()
     return any(lex.synonyms(x, y) for x in a_words for y in b_words)
@@ -698,19 +861,24 @@ def _phrase(tok: Token) -> str:
 # (a) and (e): words ---------------------------------------------------------------------------
 
 
-def _words(doc: Doc, src: _Source, skip: Sequence[tuple[int, int]] = ()) -> list[Problem]:
+def _words(doc: Doc, src: _Source, skip: Sequence[tuple[int, int]] = (), names: _Names | None = None) -> list[Problem]:
     lex = lexicon()
     unsupported: list[str] = []
     problems = []
+    formed = src.names.formed | (names.formed if names else frozenset())
+    spelled = _spelled_out(doc, src.names.acronyms | (names.acronyms if names else frozenset()))
     for tok in doc:
         if any(start <= tok.idx < end for start, end in skip):
             continue
-        if not _is_content(tok) or _supported(tok, src):
-            continue
         key = _key(tok)
+        if not _is_content(tok) or _literal(tok, src) or (lex.sets(key) | lex.sets(tok.text.lower())) & src.frequent:
+            continue
+        # an antonym of the sentences' word is no paraphrase, even where a sense links them
         opposite = next((text for other, _, text in src.content if lex.opposite(key, other)), None)
         if opposite:
             problems.append(Problem("antonym", f'says "{tok.text}" where the cited sentences say the opposite, "{opposite}"'))
+        elif _supported(tok, src) or tok.i in spelled or _acronym(tok.text) in formed:
+            continue
         elif tok.text not in unsupported:
             unsupported.append(tok.text)
     if unsupported:
@@ -731,6 +899,7 @@ def find_support(
     if not sentences:
         return [], [Problem("unsupported-words", "the article has no sentence to support it")]
     parse_many(" ".join(text.split()) for _, text in sentences)
+    context = " ".join(text for _, text in sentences)  # the article: for acronyms spelled out elsewhere
     doc = parse(" ".join(statement.split()))
     wanted = {_key(t) for t in doc if _is_content(t)} | {str(v) for v, _ in _numbers(statement)}
     scored = []
@@ -753,7 +922,7 @@ def find_support(
     best: tuple[list[str], list[Problem]] | None = None
     for indexes in reversed(candidates):  # the widest first: ties go to more support
         ids = [sentences[i][0] for i in indexes]
-        problems = check(statement, [sentences[i][1] for i in indexes], published=published)
+        problems = check(statement, [sentences[i][1] for i in indexes], published=published, context=context)
         if best is None or len(problems) < len(best[1]):
             best = (ids, problems)
         if not problems:
@@ -765,4 +934,5 @@ def find_support(
 @lru_cache(maxsize=8192)
 def _cover(text: str) -> frozenset[str]:
     doc = parse(" ".join(text.split()))
-    return frozenset({_key(t) for t in doc if _is_content(t)} | {str(v) for v, _ in _numbers(text)})
+    acronyms = {a.lower() for a in _names(text).formed}  # "faa" meets "Federal Aviation Administration"
+    return frozenset({_key(t) for t in doc if _is_content(t)} | {str(v) for v, _ in _numbers(text)} | acronyms)

@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from .html_common import PALETTE_CSS, article_meta, content_security_policy, escape_html, page_head
 from .models import Claim, Report, ReportWarning, SummarySentence, TimelineEvent
-from .render import SENTENCE_FLAGS, format_when, grouped_warnings, item_flags, short_warning, warnings_headline
+from .render import SENTENCE_FLAGS, format_when, grouped_warnings, item_flags, sentence_texts, short_warning, warnings_headline
 
 __all__ = ["render_html", "CONTENT_SECURITY_POLICY"]
 
@@ -301,9 +301,9 @@ def render_html(report: Report) -> str:
     """The whole report as one self-contained HTML page (UTF-8 text)."""
     cited_by = _cited_by(report)
     ran = report.provenance.chains  # a part not run has no section: it is empty, not "none found"
-    summary_html = _summary(report.summary.sentences, report.warnings) if "summary" in ran else ""
+    summary_html = _summary(report.summary.sentences, report.warnings, sentence_texts(report)) if "summary" in ran else ""
     claims_html = _claims(report.claims) if "claims" in ran else ""
-    timeline_html = _timeline(report.timeline) if "timeline" in ran else ""
+    timeline_html = _timeline(report.timeline, sentence_texts(report)) if "timeline" in ran else ""
     title = report.article.title or "Untitled article"
     parts = [
         *page_head(
@@ -499,7 +499,7 @@ def _warning_item(w: ReportWarning, sids: set[str]) -> str:
     return f'<span class="wi">{_e(w.item)}</span>: '
 
 
-def _summary(sentences: list[SummarySentence], warnings: list[ReportWarning]) -> str:
+def _summary(sentences: list[SummarySentence], warnings: list[ReportWarning], texts: dict[str, str]) -> str:
     # An extractive sentence stands in for the model's rewrite of that one sentence; its warning says why.
     why = {w.item: short_warning(w) for w in warnings if w.code == "extractive-summary" and w.item}
     if not sentences:
@@ -510,7 +510,7 @@ def _summary(sentences: list[SummarySentence], warnings: list[ReportWarning]) ->
             reason = why.get(s.sources[0]) if s.origin == "extractive" and len(s.sources) == 1 else None
             lis.append(
                 f'<li class="item" id="{_summary_id(i)}" data-label="Summary {i}" tabindex="0" '
-                f'data-sources="{_e(_data_sources(s.sources))}">{_e(s.text)}{_flags(item_flags(s), reason)} {_cites(s.sources)}</li>'
+                f'data-sources="{_e(_data_sources(s.sources))}">{_e(s.text)}{_flags(item_flags(s, texts), reason)} {_cites(s.sources)}</li>'
             )
         body = '<ol class="summary">' + "\n".join(lis) + "</ol>"
     return f'<section id="summary" aria-label="Summary"><h2>Summary</h2>{body}</section>'
@@ -569,7 +569,7 @@ def _claim(claim: Claim, i: int, *, score: bool) -> str:
     )
 
 
-def _timeline(events: list[TimelineEvent]) -> str:
+def _timeline(events: list[TimelineEvent], texts: dict[str, str]) -> str:
     head = f'<h2>Timeline <span class="n">· {len(events)}</span></h2>'
     if not events:
         return f'<section id="timeline" aria-label="Timeline">{head}<p class="empty">No dated event was found in this article.</p></section>'
@@ -587,7 +587,7 @@ def _timeline(events: list[TimelineEvent]) -> str:
             f'data-label="{_e(when)}" tabindex="0" data-sources="{_e(_data_sources(e.sources))}">'
             f'<div><span class="when">{time_el}</span>{prec}</div>'
             f'<div class="written">as written: “{_e(e.when)}”</div>'
-            f'<div class="what">{_e(e.event)}{_flags(item_flags(e))} {_cites(e.sources)}</div></li>'
+            f'<div class="what">{_e(e.event)}{_flags(item_flags(e, texts))} {_cites(e.sources)}</div></li>'
         )
     return f'<section id="timeline" aria-label="Timeline">{head}<ol class="timeline">' + "\n".join(lis) + "</ol></section>"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -37,15 +37,16 @@ def to_markdown(report: Report, parts: Iterable[str] | None = None) -> str:
     lines = _header(report)
     if "summary" in parts:
         lines += ["## Summary", ""]
+        texts = sentence_texts(report)
         for s in report.summary.sentences:
-            lines.append(f"- {s.text} [{', '.join(s.sources)}]{_flags_markdown(item_flags(s))}")
+            lines.append(f"- {s.text} [{', '.join(s.sources)}]{_flags_markdown(item_flags(s, texts))}")
         if not report.summary.sentences:
             lines.append("*No summary sentence passed the checks.*")
         lines.append("")
     if "claims" in parts:
         lines += claims_markdown(report.claims)
     if "timeline" in parts:
-        lines += timeline_markdown(report.timeline)
+        lines += timeline_markdown(report.timeline, sentence_texts(report))
     lines += warnings_markdown(report.warnings)
     lines.append(_footer(report))
     return "\n".join(lines) + "\n"
@@ -102,13 +103,13 @@ def _claim_lines(claim: Claim, *, score: bool) -> list[str]:
     ]
 
 
-def timeline_markdown(events: list[TimelineEvent]) -> list[str]:
+def timeline_markdown(events: list[TimelineEvent], sentences: Mapping[str, str] | None = None) -> list[str]:
     lines = ["## Timeline", ""]
     if not events:
         return lines + ["*No dated event was found in this article.*", ""]
     lines += ["| Date | As written | Event | Sources |", "| --- | --- | --- | --- |"]
     for e in events:
-        event = e.event + _flags_markdown(item_flags(e))
+        event = e.event + _flags_markdown(item_flags(e, sentences))
         lines.append(f"| {format_when(e)} | {_cell(e.when)} | {_cell(event)} | {', '.join(e.sources)} |")
     return lines + [""]
 
@@ -167,15 +168,30 @@ SENTENCE_FLAGS = {"unresolved-date": "date not resolved", "text-addressed-to-mod
 
 OWN_WORDS = "article's words"
 SHORTENED = "article's words, shortened"  # a compression: the sentence less the spans code marked deletable
+ARTICLE_SENTENCE = "article's sentence"  # a compression from which nothing was dropped
 
 
-def item_flags(item: SummarySentence | Claim | TimelineEvent) -> list[str]:
-    """The item's own short flags: what code made of it because the model's answers failed the checks."""
+def item_flags(item: SummarySentence | Claim | TimelineEvent, sentences: Mapping[str, str] | None = None) -> list[str]:
+    """The item's own short flags: what code made of it because the model's answers failed the checks.
+    With the article's `sentences` (id -> text), a compression that dropped nothing is flagged as the
+    article's sentence, not as shortened."""
     if isinstance(item, Claim):
         flags = [OWN_WORDS] if "text" in item.code_filled else []
         filled = [f for f in item.code_filled if f != "text"]
         return flags + ([f"filled by code: {', '.join(filled)}"] if filled else [])
+    if item.origin == "compression" and sentences and _whole_sentence(item, sentences):
+        return [ARTICLE_SENTENCE]
     return {"extractive": [OWN_WORDS], "compression": [SHORTENED]}.get(item.origin, [])
+
+
+def _whole_sentence(item: SummarySentence | TimelineEvent, sentences: Mapping[str, str]) -> bool:
+    text = item.text if isinstance(item, SummarySentence) else item.event
+    return len(item.sources) == 1 and " ".join(text.split()) == " ".join(sentences.get(item.sources[0], "").split())
+
+
+def sentence_texts(report: Report) -> dict[str, str]:
+    """The article's sentences by id, for `item_flags`."""
+    return {s.id: s.text for s in report.article.sentences}
 
 
 def kind_phrase(code: str, n: int) -> str:

@@ -116,3 +116,69 @@ def test_the_lexicon_keeps_frequent_senses_only() -> None:
     assert lex.synonyms("buy", "purchase") and lex.synonyms("big", "large")
     assert not lex.synonyms("fire", "sack")  # a rare sense of "fire": inserted meaning must not slip through
     assert lex.opposite("rise", "fall") and lex.opposite("likely", "unlikely")
+
+
+FAA = "The Federal Aviation Administration said it would close 149 control towers."
+
+
+def test_an_acronym_stands_for_the_name_it_abbreviates_and_back() -> None:
+    assert check("The FAA said it would close 149 control towers.", [FAA]) == []
+    assert check(FAA, ["The FAA said it would close 149 control towers."]) == []
+    assert check("OPEC cut its output.", ["The Organization of the Petroleum Exporting Countries cut its output."]) == []
+    [wrong] = check("The FBI said it would close 149 control towers.", [FAA])
+    assert wrong.kind == "unsupported-words" and '"FBI"' in wrong.message
+
+
+def test_an_acronym_the_article_spells_out_elsewhere_passes_only_with_the_article() -> None:
+    sentences = [("S1", "The Federal Aviation Administration faces budget cuts."), ("S2", "The agency said it would close 149 control towers.")]
+    assert [p.kind for p in check("The FAA said it would close 149 control towers.", [sentences[1][1]])] == ["unsupported-words"]
+    ids, problems = find_support("The FAA said it would close 149 control towers.", sentences)
+    assert problems == [] and "S2" in ids
+    ids, problems = find_support("The FCC said it would close 149 control towers.", sentences)
+    assert [p.kind for p in problems] == ["unsupported-words"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "source"),
+    [
+        ("Net income increased 11% in the third quarter.", "Net income rose 11% in the third quarter."),  # a hypernym two levels up
+        ("Net income decreased 11% in the third quarter.", "Net income fell 11% in the third quarter."),  # a rarer sense of "fall"
+        ("It was a significant step, the minister said.", "It was an important step, the minister said."),
+        ("Bush informed reporters that the blockade might be extended.", "Bush told reporters that the blockade might be extended."),
+        ("They said Israel would not be assaulted.", "They said Israel would not be attacked."),  # the negation moves with the synonym
+        ('"We are getting only 10 percent of the money," he said.', '"We are getting only 10% of the money," he said.'),
+    ],
+)
+def test_journalistic_paraphrases_pass(statement: str, source: str) -> None:
+    assert check(statement, [source]) == []
+
+
+def test_a_rarer_sense_does_not_hide_a_dropped_attribution_or_an_inserted_adjective() -> None:
+    source = "Iraqi authorities ordered all Americans in Kuwait to assemble at a hotel, officials said."
+    assert "hedge" in {p.kind for p in check("Iraqi authorities ordered all Americans in Kuwait to assemble at a hotel.", [source])}
+    # a head adjective does not support its satellites: "massive" is not in "big"
+    assert "unsupported-words" in {p.kind for p in check("Of the big computer massive makers, only Apple uses the chips.", ["Of the big computer makers, only Apple uses the chips."])}
+
+
+def test_a_sentence_cut_where_the_source_goes_on_is_unfinished_but_one_ending_as_the_source_ends_is_not() -> None:
+    [cut] = check("The entire world will see images of the Pope in.", ["The entire world will see images of the Pope in Cuba."])
+    assert cut.kind == "unfinished" and '"in Cuba"' in cut.message
+    assert [p.kind for p in check("In the square, they put up.", ["In the square, they put up a giant cross today."])] == ["unfinished"]
+    whole = "It is the kind of job many women say they have had to fight for."
+    assert check(whole, [whole]) == []
+    assert check("The rights can be exercised for $100 each.", ["The rights, which expire soon, can be exercised for $100 each."]) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "statement", "source"),
+    [
+        # "increased" shares a sense with "added", but does not frame what "added" framed
+        ("hedge", "The bakery benefited from higher margins and increased cake sales.", "The bakery benefited from higher margins and increased cake sales, it added."),
+        # a noun does not meet a rare sense of a verb: "orders" is not "say"
+        ("unsupported-words", 'When the orders say "sell," the index tumbles.', 'When the computers say "sell," the index tumbles.'),
+        # an antonym stays an antonym even where some sense links the two words
+        ("antonym", "Rains delayed spraying, thus decreasing sales in the third quarter.", "Rains delayed spraying, thus increasing sales in the third quarter."),
+    ],
+)
+def test_the_wider_lexicon_lets_no_unfaithful_change_through(kind: str, statement: str, source: str) -> None:
+    assert kind in {p.kind for p in check(statement, [source])}

@@ -746,3 +746,13 @@ def test_browser_warnings_stay_folded_until_opened_without_script(page_for):
     page.click("#warnings summary")
     assert page.is_visible("#warnings li")
     assert page.events["errors"] == []
+
+
+def test_a_compression_that_dropped_nothing_is_flagged_as_the_articles_sentence_not_shortened() -> None:
+    from factcheck.render import ARTICLE_SENTENCE, SHORTENED, item_flags
+
+    texts = {"S1": "The council approved the plan on Tuesday, officials said."}
+    whole = SummarySentence(text=texts["S1"], sources=["S1"], origin="compression")
+    shorter = SummarySentence(text="The council approved the plan, officials said.", sources=["S1"], origin="compression")
+    assert item_flags(whole, texts) == [ARTICLE_SENTENCE]
+    assert item_flags(shorter, texts) == [SHORTENED]

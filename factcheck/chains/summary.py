@@ -60,7 +60,7 @@ class SummaryChain:
             return []  # the schema admits only the listed spans, and any choice of them is a sentence
         cited = with_antecedents(draft.sentence, step.sentence, article)
         return (
-            [str(p) for p in faithfulness.check(draft.sentence, [s.text for s in cited])]
+            [str(p) for p in faithfulness.check(draft.sentence, [s.text for s in cited], context=article.text)]
             + grounding.check_content("the sentence", draft.sentence, cited, article.published)
             + grounding.check_restates("the sentence", draft.sentence, cited)
             + grounding.check_attribution("the sentence", draft.sentence, [step.sentence])

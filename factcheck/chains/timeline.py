@@ -52,7 +52,7 @@ class TimelineChain:
     def check(self, article: Article, step: Step, draft: EventDraft) -> list[str]:
         cited = with_antecedents(draft.event, step.sentence, article)
         return (
-            [str(p) for p in faithfulness.check(draft.event, [s.text for s in cited])]
+            [str(p) for p in faithfulness.check(draft.event, [s.text for s in cited], context=article.text)]
             + check_event_says_something(draft.event, step.part or "")
             + grounding.check_content("the event", draft.event, cited, article.published)
             + grounding.check_restates("the event", draft.event, cited, min_words=2)
