@@ -533,7 +533,10 @@ def _quote_marks(text: str):
             i += 2
             continue
         if text.startswith("''", i):
-            yield i, 2, "close"
+            # Some wire copy writes '' on both sides: at a word's start (after a space, before a
+            # letter) it opens.
+            opens = (i == 0 or text[i - 1].isspace()) and text[i + 2 : i + 3].isalnum()
+            yield i, 2, "open" if opens else "close"
             i += 2
             continue
         if ch in _OPENING_QUOTES:
@@ -562,7 +565,7 @@ def starts_quoted(text: str) -> bool:
     return next((at == len(text) - len(text.lstrip()) for at, _, role in _quote_marks(text) if role != "close"), False)
 
 
-_CLOSING_FOR = {"“": "”", "«": "»", "„": "“", "``": "''", '"': '"'}
+_CLOSING_FOR = {"“": "”", "«": "»", "„": "“", "``": "''", "''": "''", '"': '"'}
 _OPENING_FOR = {"”": "“", "»": "«", "''": "``", '"': '"'}
 
 

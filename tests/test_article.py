@@ -194,3 +194,13 @@ def test_a_wire_dateline_is_not_part_of_the_first_sentence() -> None:
     # An acronym with a dash aside, or a hyphenated name, is no dateline.
     for text in ("NATO - the alliance - said it would act.", "AVON RENT-A-CAR Corp. said it would sell."):
         assert split_sentences(text)[0].text == text
+
+
+def test_wire_copy_that_opens_a_quotation_with_two_apostrophes_gets_no_extra_mark() -> None:
+    from factcheck.article import with_quotes_balanced
+
+    # Some wire copy writes '' on both sides of a quotation: at a word's start it opens one.
+    assert with_quotes_balanced("''We stand together,'' the mayor said.") == "''We stand together,'' the mayor said."
+    assert with_quotes_balanced("''Nobody leaves!'' she shouted.") == "''Nobody leaves!'' she shouted."
+    # A closing '' with its opening lost to the splitter still gets its opening back.
+    assert with_quotes_balanced("The work is done.'' He left.") == "``The work is done.'' He left."
