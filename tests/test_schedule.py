@@ -303,6 +303,7 @@ source: Test Wire
 ---
 In {title}, the city council approved a budget of 4.2 million euros on Monday, the mayor said.
 Officials expect the new bridge to open in March 2027.
+Anna Berg, the city's finance chief, said the deficit would shrink, which surprised analysts.
 """
 
 

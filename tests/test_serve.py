@@ -33,6 +33,8 @@ def article(i: int) -> str:
         f"---\ntitle: Council {i} approves schools\n---\n"
         f"The council of district {i} approved {i + 3} new schools on Monday, the mayor said.\n\n"
         f"Opponents said the plan would cost ${i + 10} million.\n"
+        # A side phrase to drop: the bundled model's one question (the summary's compression) has a step.
+        f"Mara Lind, the district's treasurer, said the schools would open in {2030 + i}, which pleased parents.\n"
     )
 
 
