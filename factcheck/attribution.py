@@ -370,7 +370,7 @@ def _noun_phrase(token) -> str:
 
 def _head_lemmas(phrase: str) -> set[str]:
     """What a noun phrase's head is: 'a spokesman for the agency' -> spokesman, not agency; for a
-    name, its title too: 'Turkish President Recep Tayyip Erdogan' -> erdogan, president."""
+    name, its title too: 'Finnish President Sauli Niinisto' -> niinisto, president."""
     doc = parse(phrase)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:

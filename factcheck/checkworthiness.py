@@ -103,7 +103,7 @@ _TITLE_NAME_RE = re.compile(
     r"Representative|Speaker|Ambassador|Director|Chief|Officer|Commissioner|Leader)\.?\s+"
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"
 )
-# (The optional tails only lengthen what a reason shows: "President Recep Tayyip Erdogan".)
+# (The optional tails only lengthen what a reason shows: "President Sauli Niinisto".)
 _FULL_NAME_RE = re.compile(
     r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*\b"
 )

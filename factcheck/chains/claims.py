@@ -236,7 +236,7 @@ def split_clauses(text: str) -> list[str]:
     return parts if len(parts) > 1 else [text]
 
 
-# "X said ... ahead of the NATO meeting on May 14-15 in Antalya": the dated event is the outlet's own
+# "X said ... ahead of the summit on June 3-4 in Vilnius": the dated event is the outlet's own
 # statement, not X's, and a claim of its own.
 _EVENT_TAIL = re.compile(r",?\s+(?:ahead of|in the run-up to|on the sidelines of)\s+(?=the\s)", re.I)
 

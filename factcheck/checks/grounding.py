@@ -142,7 +142,7 @@ def check_loaded_words(label: str, text: str, article_text: str) -> list[str]:
 
 def antecedents(text: str, sentence: Sentence, article: Article, window: int = 3) -> list[Sentence]:
     """Earlier sentences that name who `text` names but `sentence` does not ("He said" resolved
-    to "Erdogan said"): citing them keeps every name in the cited sentences."""
+    to "Niinisto said"): citing them keeps every name in the cited sentences."""
     missing = missing_names(text, sentence.text)
     if not missing:
         return []
@@ -203,7 +203,7 @@ def check_restates(label: str, text: str, sentences: Sequence[Sentence], *, min_
 
 
 def same_speaker(a: str, b: str) -> bool:
-    """'Erdogan' and 'Recep Tayyip Erdogan' are the same speaker; 'Erdogan' and 'Rutte' are not."""
+    """'Niinisto' and 'Sauli Niinisto' are the same speaker; 'Niinisto' and 'Marin' are not."""
     words_a = {w.lower() for w in _WORD.findall(a)} - _NOT_NAMES
     words_b = {w.lower() for w in _WORD.findall(b)} - _NOT_NAMES
     return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)

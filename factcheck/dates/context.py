@@ -13,7 +13,7 @@ from .lexicon import LazyPattern
 # --------------------------------------------------------------------------------------------
 
 _SENTENCE_END = LazyPattern(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
-# A period after these does not end a sentence ('at 9 a.m. Tuesday', 'Mr. Rutte', 'Nov. 9').
+# A period after these does not end a sentence ('at 9 a.m. Tuesday', 'Mr. Smith', 'Nov. 9').
 _ABBREVIATIONS = {"a.m", "p.m", "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
                   "prof", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
                   "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "approx", "est", "jr", "sr"}
