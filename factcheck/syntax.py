@@ -454,7 +454,8 @@ def _closing_comma(doc: Doc, tok: Token, last: int, bounds: tuple[int, int]) -> 
         sub = list(outer.subtree)
         if outer.dep_ == "ROOT" or sub[-1].i not in (last, last + 1):
             break
-        if outer.dep_ != "conj" and sub[0].i > 0 and doc[sub[0].i - 1].text == ",":  # a list's comma opens nothing
+        # A list's comma opens nothing; the comma before a subject closes a leading phrase ("On May 6, X, 44, was").
+        if outer.dep_ not in ("conj", "nsubj", "nsubjpass") and sub[0].i > 0 and doc[sub[0].i - 1].text == ",":
             continues = False
     return (start, end) if continues else (start, doc[last].idx + len(doc[last]))
 

@@ -18,6 +18,16 @@ def test_appositive_between_subject_and_verb_takes_both_commas():
     assert main_clause(text) == "Maria Lopez said the deficit had doubled."
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday, Ana Ruiz, 37, was named director of the museum.", "On Monday, Ana Ruiz was named director of the museum."),
+    ("As of Friday, the mayor, a former teacher, still had not signed the budget.",
+     "As of Friday, the mayor still had not signed the budget."),
+])
+def test_appositive_after_a_leading_phrase_takes_both_commas(text, expected):
+    (appositive,) = [s for s in deletable_spans(text) if s.kind == "appositive"]
+    assert compress(text, {appositive.id}) == expected
+
+
 def test_relative_clause_and_parenthetical():
     text = "The bridge, which opened in 1962, will close for repairs (the first since 1990)."
     assert set(kinds(text).values()) == {"relative", "parenthetical"}
