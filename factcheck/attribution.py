@@ -622,7 +622,8 @@ def resolve_referents(
     spoken = attributions(previous) if previous else []
     own = attributions([*previous, sentence])[-1]
     quoted = quoted_spans(clause)
-    main = {_content_head(doc).i, next((t.i for t in doc if t.dep_ == "ROOT"), 0)}
+    main_root = next((t.i for t in doc if t.dep_ == "ROOT"), 0)
+    main = {_content_head(doc).i, main_root}
     edits: list[tuple[int, int, str, int | None]] = []  # (start, end, replacement, sentence it comes from) in clause offsets
     refers_back = False
     named: set[str] = set()  # genders of the people a pronoun before has been resolved to
@@ -658,6 +659,8 @@ def resolve_referents(
                 continue  # "Har-Shefi said she ...", "She said she ...": bound to the reporting verb's subject
             if not central and _may_name_a_person(doc, tok):
                 continue  # "turned to her rabbi and told him": him may be the rabbi
+            if not subject and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i and c.pos_ == "PROPN" for c in doc[main_root].children):
+                continue  # "Even in his own Cabinet, Howard is ...": the name that follows
             recent = [sp for sp in reversed(spoken) if sp.kind == "person"]
             if own.kind == "person" and own.sentence is not None and central:  # "X said that he ...": X
                 put(tok, _definite(own.name), own.sentence)
@@ -737,7 +740,7 @@ def _referring_phrases(doc, quoted) -> list[tuple[int, object, str]]:
     "the Israeli talks" says). Each as (index of its first word, its head noun, kind)."""
     found = []
     for noun in doc:
-        if noun.pos_ != "NOUN" or noun.dep_ == "compound" or noun.ent_type_ in _NOT_PARTICIPANTS or any(a <= noun.idx < b for a, b in quoted):
+        if noun.pos_ != "NOUN" or noun.dep_ in ("compound", "npadvmod", "tmod") or noun.ent_type_ in _NOT_PARTICIPANTS or any(a <= noun.idx < b for a, b in quoted):
             continue
         i = noun.i - 1
         while i >= 0 and doc[i].tag_ in _NP_MODIFIER_TAGS and doc[i].dep_ in ("nummod", "amod", "compound", "hyph", "punct", "quantmod"):
@@ -773,13 +776,9 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                 continue
             if tok.dep_ == "compound" and tok.pos_ == "NOUN":
                 continue  # "the government decision": a noun that only says which decision
-            words = []
-            for t in tok.subtree:  # the phrase up to its first comma or clause
-                if t.i > tok.i and (t.text == "," or t.dep_ in ("relcl", "acl", "appos", "advcl")):
-                    break
-                words.append(t)
-            while words and (words[-1].is_punct or words[-1].dep_ in ("case", "cc", "prep")):
-                words.pop()  # "the man's", "talks and": what ends the phrase is not part of it
+            words = _plain_phrase(tok)
+            if not words:
+                continue
             content = {t.lower_ for t in words if t.dep_ != "det" and t.i != tok.i and not t.is_punct}
             if not content - own or len(words) > 12 or any(a <= tok.idx < b for a, b in quoted) and tok.pos_ != "PROPN":
                 continue
@@ -801,6 +800,39 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     if text.split()[0] in ("A", "An", "The"):
         text = text[:1].lower() + text[1:]  # it stands inside the clause; a leading one is capitalised there
     return index, text, definite
+
+
+# The words that may stand before a noun in its phrase: articles, adjectives, numbers, names and
+# nouns that qualify it, a possessor ("Israel's"), and the hyphen inside a word ("anti-Arab").
+_PREMODIFIER_TAGS = frozenset("DT PDT JJ JJR JJS NN NNS NNP NNPS CD POS HYPH VBN VBG".split())
+# Prepositions that say which thing a noun is: "the talks [in Geneva]", "a call [with Macron]".
+_RESTRICTING_PREPS = frozenset("of with for in on at from between against over about".split())
+
+
+def _plain_phrase(noun) -> list:
+    """The noun phrase headed by `noun` as a referent can repeat it: its modifiers before it, a
+    number after a name ("Resolution 425") and the prepositional phrases that say which it is,
+    with no clause, comma or verb; [] when the words before it are not a plain phrase (a parse
+    that hangs "The Internet - through ..." on "solutions")."""
+    doc = noun.doc
+    left = [t for c in noun.lefts for t in c.subtree]
+    if left and (left[-1].i != noun.i - 1 or left[0].i + len(left) != noun.i):
+        return []
+    for t in left:
+        if t.dep_ not in ("det", "predet", "amod", "compound", "nummod", "quantmod", "poss", "case", "punct", "nmod", "advmod", "npadvmod"):
+            return []  # "to make [Australia] a republic": no modifier of the noun
+        glued = t.tag_ == "HYPH" or t.text == "-"
+        if t.tag_ not in _PREMODIFIER_TAGS and not glued or glued and (t.whitespace_ or doc[t.i - 1].whitespace_):
+            return []
+    last = noun.i
+    for c in noun.rights:
+        sub = list(c.subtree)
+        plain = not any(t.pos_ in ("VERB", "AUX") or t.text == "," or t.tag_ in ("PRP", "WDT", "WP") for t in sub)
+        if sub[0].i == last + 1 and plain and len(sub) <= 8 and (c.dep_ == "nummod" or c.dep_ == "prep" and c.lower_ in _RESTRICTING_PREPS):
+            last = sub[-1].i
+        else:
+            break
+    return list(doc[noun.i - len(left) : last + 1])
 
 
 def _says_not_which(noun) -> bool:
