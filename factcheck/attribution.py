@@ -744,7 +744,13 @@ def _referring_phrases(doc, quoted) -> list[tuple[int, object, str]]:
             continue
         i = noun.i - 1
         while i >= 0 and doc[i].tag_ in _NP_MODIFIER_TAGS and doc[i].dep_ in ("nummod", "amod", "compound", "hyph", "punct", "quantmod"):
+            if doc[i].lower_ == "such":  # "such members"
+                break
             i -= 1
+        if i >= 0 and doc[i].lower_ == "such":
+            if not any(t.lower_ == "as" for t in doc[noun.i + 1 : noun.i + 2]) and not any(c.lower_ == "as" for c in noun.rights):
+                found.append((i, noun, "such"))  # not "such groups as the Klan": groups like it
+            continue
         if i < 0 or doc[i].tag_ not in ("DT", "PDT"):
             continue
         det = doc[i].lower_
@@ -849,6 +855,43 @@ def _may_name_a_person(doc, pronoun) -> bool:
         or t.pos_ == "VERB" and t.tag_ == "VB" and t.dep_ in ("advcl", "dobj", "pobj")  # a noun the tagger took for a verb
         for t in doc[: pronoun.i]
     )
+
+
+_FIRST_PERSON = frozenset("i we me us my our".split())
+
+
+def dangling(text: str, outlet: bool = False) -> list[str]:
+    """The words of a claim's text that point back to what the text does not say: a pronoun with
+    no name before it, a leading "It" or "That", "this plan" or "such a plan", and, in what no one
+    is said to say (`outlet`), an "I" or "we". Empty when the text stands alone, as far as grammar
+    tells: a bare "the plan" is not counted (it is often the only one the reader can think of)."""
+    doc = parse(text)
+    quoted = quoted_spans(text)
+    found = []
+    for tok in doc:
+        if tok.pos_ != "PRON":
+            continue
+        in_quote = any(a <= tok.idx < b for a, b in quoted)
+        lower = tok.lower_
+        if outlet and lower in _FIRST_PERSON:
+            found.append(tok.text)
+        elif in_quote:
+            continue
+        elif lower in _PERSON_PRONOUNS:
+            subject = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            cataphora = subject is not None and subject.i > tok.i and subject.pos_ == "PROPN"  # "In his cabinet, Howard is ..."
+            if not cataphora and not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in doc[: tok.i]):
+                found.append(tok.text)
+        elif lower in ("it", "they", "this", "that", "these", "those") and tok.dep_ in ("nsubj", "nsubjpass") and (
+            tok.i == _first_word(doc) or tok.head.dep_ == "ROOT" and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i])
+        ):
+            found.append(tok.text)  # "It was a bomb", "More recently it has ...": what "it" is, the text does not say
+        elif lower in ("them", "their", "its") and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]):
+            subject = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.i < tok.i or subject.pos_ not in ("NOUN", "PROPN"):  # not "In its report, the agency ..."
+                found.append(tok.text)  # "many of them are ...": no noun they could stand for
+    found += [doc[first : noun.i + 1].text for first, noun, kind in _referring_phrases(doc, quoted) if kind != "definite"]
+    return found
 
 
 def _last_speaking_body(spoken: Sequence[Speaker], index: int) -> Speaker | None:

@@ -20,7 +20,7 @@ from pydantic import Field, create_model
 
 from .. import faithfulness
 from ..article import Article, Sentence, with_quotes_balanced
-from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, Standalone, attribute, attributed, claim_types, is_statement, standalone_variants, verify_for
+from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, Standalone, attribute, attributed, claim_types, dangling, is_statement, resolve_referents, standalone_variants, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from ..dates import Timex, format_interval, tag, to_interval
 from ..checkworthiness import load_scorer
@@ -53,7 +53,11 @@ class ClaimsChain:
     def plan(self) -> list[Step]:
         # A claim is a statement: not a heading, nor a transcript's "Clinton on Friday."
         prose = [s for s in self.article.sentences if not s.heading and is_statement(s.text)]
-        chosen = sorted(prose, key=lambda s: -self.scores[s.id].score)[: self.limit]
+        ranked = sorted(prose, key=lambda s: -self.scores[s.id].score)
+        # A claim that stands alone before one whose referent neither its words nor code can give
+        # ("That brought the toll to 259", an unattributed "I"), among the most check-worthy.
+        standalone = {s.id: self.stands_alone(s) for s in ranked[: 2 * self.limit]}
+        chosen = sorted(ranked[: 2 * self.limit], key=lambda s: not standalone[s.id])[: self.limit]
         steps = []
         for sentence in sorted(chosen, key=lambda s: s.start):
             index = self.article.sentences.index(sentence)
@@ -80,6 +84,14 @@ class ClaimsChain:
         self.steps = steps
         # A clause whose structure admits one type leaves the bundled model nothing to choose: no call.
         return [step for step in steps if self.asks_speaker or len(_types(step.draft)) > 1]
+
+    def stands_alone(self, sentence: Sentence) -> bool:
+        """Whether the sentence, its referents resolved, is a claim that stands alone."""
+        index = self.article.sentences.index(sentence)
+        outlet = attribute(self.texts, index).is_outlet
+        if not dangling(sentence.text, outlet):
+            return True
+        return not dangling(resolve_referents(sentence.text, sentence.text, self.texts[:index]).text, outlet)
 
     def field_problems(self, article: Article, step: Step, draft: ClaimTypeDraft) -> dict[str, list[str]]:
         quote = step.part or step.sentence.text
