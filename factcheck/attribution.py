@@ -24,11 +24,13 @@ pronouns, the nouns of rules and documents), never words taken from an article.
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from typing import Literal
 
 from .article import QUOTES, quote_count, quote_open_after, quoted_spans, starts_quoted
@@ -847,14 +849,22 @@ def _says_not_which(noun) -> bool:
 
 
 def _may_name_a_person(doc, pronoun) -> bool:
-    """Whether a noun before `pronoun` in the clause may be the person it stands for ("turned to her
-    rabbi and told him"): any singular noun or name that is not a date, place, figure or
-    organisation. Then the pronoun is left as written."""
+    """Whether a word before `pronoun` in the clause may be the person it stands for ("turned to her
+    rabbi and told him", "Reed said his"): a name that is not a date, place or figure, or a noun
+    that may name a person (WordNet's people, factcheck/data/person_nouns.txt.gz). "Police offered
+    a reward for his capture" names no one "his" may be. Then the pronoun is left as written."""
     return any(
-        t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NN", "NNP") and t.ent_type_ not in _NOT_PARTICIPANTS | {"GPE", "LOC", "NORP", "FAC"}
-        or t.pos_ == "VERB" and t.tag_ == "VB" and t.dep_ in ("advcl", "dobj", "pobj")  # a noun the tagger took for a verb
+        t.pos_ == "PROPN" and t.ent_type_ not in _NOT_PARTICIPANTS | {"GPE", "LOC", "NORP", "FAC"}
+        or t.tag_ in ("NN", "VB") and t.lemma_.lower() in _person_nouns()  # the tagger takes some nouns for verbs
         for t in doc[: pronoun.i]
     )
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns one of whose three most frequent senses is a person; built by benchmarks/build_person_nouns.py."""
+    raw = resources.files("factcheck.data").joinpath("person_nouns.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(raw).decode().split())
 
 
 _FIRST_PERSON = frozenset("i we me us my our".split())

@@ -339,3 +339,85 @@ def test_a_pronoun_for_an_indefinite_antecedent_takes_it_as_definite() -> None:
     # A name or a definite phrase is repeated as it is.
     named = "Maria Lopez confirmed the delay on Monday."
     assert resolve_referents("She said the plane would leave.", "She said the plane would leave.", [named]).text.startswith("Maria Lopez said")
+
+
+def test_a_pronoun_outside_the_subject_gets_its_person_unless_the_clause_names_one_it_may_be() -> None:
+    previous = ["Tom Reed, 38, escaped from a state prison in Ohio on Sunday."]
+    capture = resolve_referents("Police offered a reward of $10,000 for his capture.", "Police offered a reward of $10,000 for his capture.", previous)
+    assert capture.text == "Police offered a reward of $10,000 for Tom Reed’s capture." and capture.cited == [0]
+    # "him" may be the lawyer the clause names: left as written; "his" is bound by the name put in for "He".
+    lawyer = "Instead, he went to his lawyer and told him about the plan."
+    text = resolve_referents(lawyer, lawyer, previous).text
+    assert text.startswith("Instead, Tom Reed went to his lawyer") and text.endswith("told him about the plan.")
+    # A pronoun before the name it stands for is no reference back.
+    party = "Even in his own party, Reed is now isolated."
+    assert resolve_referents(party, party, previous).text == party
+    # "he said" in the middle of a sentence is the sentence's speaker.
+    figures = ["Sgt. Ann Bell said 12 burglaries were reported in May."]
+    middle = "Of the twelve, five were solved, she said, and the others are still open."
+    assert "Ann Bell said" in resolve_referents(middle, middle, figures).text
+
+
+def test_a_definite_or_demonstrative_phrase_gets_the_one_earlier_phrase_that_says_which() -> None:
+    force = resolve_referents("Ann Bell said the task force would report in May.", "Ann Bell said the task force would report in May.",
+                              ["A new Harbor County task force began work on Monday."])
+    assert "the task force [a new Harbor County task force] would" in force.text and force.cited == [0]
+    # A definite antecedent stands in the phrase's place: the article's own name for it.
+    ledger = resolve_referents("The newspaper, citing officials, said the talks would resume.", "The newspaper, citing officials, said the talks would resume.",
+                               ["The Daily Ledger newspaper said on Sunday that talks had stalled."])
+    assert ledger.text.startswith("The Daily Ledger newspaper, citing officials, said")
+    resolution = resolve_referents("That 1967 resolution calls for a withdrawal.", "That 1967 resolution calls for a withdrawal.",
+                                   ["Leaders endorsed U.N. Resolution 242 at the meeting."])
+    assert resolution.text == "That 1967 resolution [U.N. Resolution 242] calls for a withdrawal."
+    movement = resolve_referents("The brothers asked Ann Bell to help organize such a movement.", "The brothers asked Ann Bell to help organize such a movement.",
+                                 ["Ann Bell denied that she had joined an underground student movement."])
+    assert "such a movement [an underground student movement]" in movement.text
+
+
+def test_no_referent_when_two_earlier_phrases_say_different_things_or_the_phrase_is_no_plain_one() -> None:
+    two = ["The Lebanese government rejected the plan on Monday.", "The Israeli government welcomed the plan."]
+    text = "The government will meet again on Friday."
+    assert resolve_referents(text, text, two).text == text
+    # "to make Atlantis a republic": Atlantis is not a modifier of "republic", the phrase is no referent.
+    text = "The republic held its first elections in May."
+    assert "[" not in resolve_referents(text, text, ["Voters chose to make Atlantis a republic in 1990."]).text
+    # "the man's body" says no more than "the body": who the man is, is no better known.
+    text = "A passerby found the body near the road."
+    assert resolve_referents(text, text, ["Police said the man's burned body lay in a field."]).text == text
+
+
+def test_what_a_claim_points_back_to_without_saying_it() -> None:
+    from factcheck.attribution import dangling
+
+    assert dangling("More recently it has grown quickly.") == ["it"]
+    assert dangling("Many of them are using the Internet.") == ["them"]
+    assert dangling("Reporters say such members are drawn to the rallies.") == ["such members"]
+    assert dangling("This plan will cost $4 million.") == ["This plan"]
+    assert dangling("We are trying to find a solution.", outlet=True) == ["We"]
+    # Nothing points back: a name before the pronoun, a pronoun before its name, "such X as Y".
+    assert dangling("Mayor Ann Bell said her office would close.") == []
+    assert dangling("In its report, the agency said prices rose.") == []
+    assert dangling("The center has long monitored such groups as the Ku Klux Klan.") == []
+    assert dangling("We are trying to find a solution.") == []  # someone is said to say it
+
+
+def test_a_claim_is_a_statement_not_a_heading_or_a_list_of_names() -> None:
+    from factcheck.attribution import is_statement
+
+    assert not is_statement("Senator Bell on Friday.")
+    assert not is_statement("The White House on Thursday ``We have nothing to add.''")
+    assert is_statement("``We have nothing to add.''")
+    assert is_statement("The agency said prices rose.")
+
+
+def test_variants_cite_another_sentence_or_leave_a_referent_out() -> None:
+    from factcheck import faithfulness
+    from factcheck.attribution import standalone_variants
+
+    previous = ["Ann Bell denied that she had joined an underground student movement."]
+    text = "Two men asked Ann Bell to help organize such a movement."
+    variants = standalone_variants(text, text, previous)
+    # The referent comes from a clause under "denied": the checker reads it as the claim dropping
+    # that frame, so the variant with the referent left out is the one that passes.
+    assert "[" in variants[0].text and variants[-1].text == text and variants[-1].cited == []
+    assert faithfulness.check(variants[0].text, [previous[0], text]) and not faithfulness.check(variants[-1].text, [text])
