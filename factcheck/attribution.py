@@ -665,14 +665,17 @@ def resolve_referents(
                 continue  # "Even in his own Cabinet, Howard is ...": the name that follows
             recent = [sp for sp in reversed(spoken) if sp.kind == "person"]
             if own.kind == "person" and own.sentence is not None and central:  # "X said that he ...": X
-                put(tok, _definite(own.name), own.sentence)
+                if own.sentence >= len(previous) - 2:  # not a speaker the story named long before
+                    put(tok, _definite(own.name), own.sentence)
                 continue
             person = person_antecedent(previous, lower)
             found = (person.name, person.sentence) if person is not None else ((recent[0].name, recent[0].sentence) if recent else None)
-            if found is None:
-                continue
+            if found is None or found[1] is None or found[1] < len(previous) - 2:
+                continue  # named in neither of the two sentences before: the story may have moved on to someone else
             put(tok, _definite(found[0]), found[1])
-        elif lower in ("it", "they") and tok.dep_ == "nsubj" and _reports(tok) and not in_quote and own.sentence not in (None, len(previous)):
+        elif lower in ("it", "they") and tok.dep_ == "nsubj" and _reports(tok) and not in_quote and own.sentence not in (None, len(previous)) and not any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]  # "the auto makers said they each reported"
+        ):
             put(tok, _definite(own.name), own.sentence, False)  # "It said": the organisation that speaks
         elif lower == "it" and tok.dep_ == "nsubj" and _reports(tok) and leading and not in_quote and (body := _last_speaking_body(spoken, len(previous))):
             # "It urged travellers to stay away": a reporting verb that reports no clause is no
@@ -760,7 +763,7 @@ def _referring_phrases(doc, quoted) -> list[tuple[int, object, str]]:
             found.append((i, noun, "demonstrative"))
         elif det in ("a", "an") and i > 0 and doc[i - 1].lower_ == "such":
             found.append((i - 1, noun, "such"))
-        elif det == "the" and all(t.tag_ == "NN" and t.dep_ == "compound" for t in doc[i + 1 : noun.i]) and not any(c.dep_ in ("prep", "relcl", "acl", "appos", "poss") and c.i > noun.i for c in noun.children):
+        elif det == "the" and not (i > 0 and doc[i - 1].lower_ in ("all", "both")) and all(t.tag_ == "NN" and t.dep_ == "compound" for t in doc[i + 1 : noun.i]) and not any(c.dep_ in ("prep", "relcl", "acl", "appos", "poss") and c.i > noun.i for c in noun.children):
             found.append((i, noun, "definite"))
     return found
 
@@ -788,7 +791,16 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             if not words:
                 continue
             content = {t.lower_ for t in words if t.dep_ != "det" and t.i != tok.i and not t.is_punct}
-            if not content - own or len(words) > 12 or any(a <= tok.idx < b for a, b in quoted) and tok.pos_ != "PROPN":
+            # What the antecedent adds must say which: a name, a noun, a number ("the talks" ->
+            # "the Geneva talks"), not an adjective alone ("the entire world", "a public firm").
+            added = [t for t in words if t.lower_ in content - own]
+            if not any(t.pos_ in ("PROPN", "NOUN", "NUM") or t.ent_type_ for t in added):
+                continue
+            # "the company", "the official": an organisation or a person is named, not described;
+            # "a Dutch company" earlier is as likely another company as the one the story is about.
+            if (lemma in _ORG_NOUNS or lemma in _PERSON_NOUNS or lemma in _person_nouns()) and not any(t.pos_ == "PROPN" for t in added):
+                continue
+            if len(words) > 12 or any(a <= tok.idx < b for a, b in quoted) and tok.pos_ != "PROPN":
                 continue
             if any(t.tag_ in ("PRP", "PRP$", "WDT", "WP") or t.lower_ in ("this", "that", "these", "those", "such") for t in words):
                 continue  # "her rabbi", "that plan": the antecedent needs a referent of its own
@@ -814,7 +826,7 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
 # nouns that qualify it, a possessor ("Israel's"), and the hyphen inside a word ("anti-Arab").
 _PREMODIFIER_TAGS = frozenset("DT PDT JJ JJR JJS NN NNS NNP NNPS CD POS HYPH VBN VBG".split())
 # Prepositions that say which thing a noun is: "the talks [in Geneva]", "a call [with Macron]".
-_RESTRICTING_PREPS = frozenset("of with for in on at from between against over about".split())
+_RESTRICTING_PREPS = frozenset("of with for in on at between".split())
 
 
 def _plain_phrase(noun) -> list:

@@ -421,3 +421,20 @@ def test_variants_cite_another_sentence_or_leave_a_referent_out() -> None:
     # that frame, so the variant with the referent left out is the one that passes.
     assert "[" in variants[0].text and variants[-1].text == text and variants[-1].cited == []
     assert faithfulness.check(variants[0].text, [previous[0], text]) and not faithfulness.check(variants[-1].text, [text])
+
+
+def test_no_referent_that_may_be_another_thing_or_person() -> None:
+    # "the company" is a named company more often than the "a Dutch company" mentioned before.
+    text = "But the company has had weak results this year."
+    assert resolve_referents(text, text, ["Harbor Tools said a Dutch company had bought 8% of its shares."]).text == text
+    # An adjective alone ("the entire world") says no more which; "all the bombings" may be more than those named.
+    text = "The plan will show the world that the city is open."
+    assert resolve_referents(text, text, ["Leaders said the visit would be seen by the entire world."]).text == text
+    text = "Officials suspect a link between all the bombings."
+    assert "[" not in resolve_referents(text, text, ["Police studied two bombings in Atlanta."]).text
+    # "they" bound by the subject before it is not the organisation that spoke before.
+    text = "Later the major auto makers added to the gloom when they each reported losses."
+    assert resolve_referents(text, text, ["Harbor Motors said sales fell 3%."]).text == text
+    # A person named three sentences back or more: the story may have moved on to someone else.
+    story = ["Here is Ann Bell, our reporter.", "Prices have fallen by half.", "Many owners want to sell.", "She sold the house in May."]
+    assert resolve_referents(story[3], story[3], story[:3]).text == story[3]
