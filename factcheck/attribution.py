@@ -787,6 +787,15 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                 continue
             if tok.dep_ == "compound" and tok.pos_ == "NOUN":
                 continue  # "the government decision": a noun that only says which decision
+            titled = tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON"  # "President Ann Bell", not "the World Bank"
+            named = tok.head if (tok.dep_ == "appos" or titled) and tok.head.pos_ == "PROPN" else next(
+                (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
+            )
+            if named is not None:  # "James Kopp, the suspect," "the suspect, James Kopp," "President Ann Bell": its name
+                words = [t for t in doc[named.left_edge.i : named.i + 1] if t.dep_ in ("compound", "flat") and t.lemma_.lower() != lemma or t.i == named.i]
+                if words and words[-1].i - words[0].i + 1 == len(words):
+                    found.append((index, doc[words[0].i : named.i + 1].text, False, {t.lower_ for t in words}))
+                continue
             words = _plain_phrase(tok)
             if not words:
                 continue
@@ -817,6 +826,10 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     index, text, definite, content = found[0]
     if any(not (other <= content or content <= other) for _, _, _, other in found[1:]):
         return None  # two different things with that head: which one is meant is not sure
+    places = {e.text.lower() for e in parse(previous[index]).ents if e.label_ in ("GPE", "LOC") and e.text.lower() in text.lower()}
+    here = {e.text.lower() for e in noun.doc.ents if e.label_ in ("GPE", "LOC")}
+    if places and here and not places & here:
+        return None  # "the police" in Istanbul are not the Kosovo police named before
     if text.split()[0] in ("A", "An", "The"):
         text = text[:1].lower() + text[1:]  # it stands inside the clause; a leading one is capitalised there
     return index, text, definite
@@ -904,10 +917,12 @@ def dangling(text: str, outlet: bool = False) -> list[str]:
             cataphora = subject is not None and subject.i > tok.i and subject.pos_ == "PROPN"  # "In his cabinet, Howard is ..."
             if not cataphora and not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in doc[: tok.i]):
                 found.append(tok.text)
-        elif lower in ("it", "they", "this", "that", "these", "those") and tok.dep_ in ("nsubj", "nsubjpass") and (
+        elif lower in ("it", "they", "this", "that", "these", "those") and tok.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and (
             tok.i == _first_word(doc) or tok.head.dep_ == "ROOT" and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i])
         ):
             found.append(tok.text)  # "It was a bomb", "More recently it has ...": what "it" is, the text does not say
+        elif lower in ("this", "these", "those", "that") and tok.tag_ == "DT" and tok.dep_ in ("pobj", "dobj") and not any(c.dep_ in ("relcl", "acl") for c in tok.children):
+            found.append(tok.text)  # "Eight of those are ...", "He denied that."
         elif lower in ("them", "their", "its") and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]):
             subject = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is None or subject.i < tok.i or subject.pos_ not in ("NOUN", "PROPN"):  # not "In its report, the agency ..."

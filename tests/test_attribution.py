@@ -438,3 +438,27 @@ def test_no_referent_that_may_be_another_thing_or_person() -> None:
     # A person named three sentences back or more: the story may have moved on to someone else.
     story = ["Here is Ann Bell, our reporter.", "Prices have fallen by half.", "Many owners want to sell.", "She sold the house in May."]
     assert resolve_referents(story[3], story[3], story[:3]).text == story[3]
+
+
+def test_a_described_participant_gets_the_name_an_earlier_apposition_gave_it() -> None:
+    text = "The suspect was scheduled to appear in court on Friday."
+    for named in ("Police arrested James Kopp, the suspect in the shooting, in France on Monday.", "The suspect, James Kopp, was arrested in France."):
+        claim = resolve_referents(text, text, [named])
+        assert claim.text == "The suspect [James Kopp] was scheduled to appear in court on Friday." and claim.cited == [0]
+    from factcheck.attribution import dangling
+
+    assert dangling("Eight of those are still open.") == ["those"]
+    assert dangling("Those who left were fined.") == []
+
+
+def test_a_title_is_no_referent_when_two_people_held_it_or_the_place_differs() -> None:
+    text = "The president said the talks would go on."
+    two = ["President Ann Bell met the Iraqi president, Omar Haddad, in Paris."]
+    assert resolve_referents(text, text, two).text == text
+    assert resolve_referents(text, text, ["President Ann Bell flew to Paris on Monday."]).text == "The president [Ann Bell] said the talks would go on."
+    # The police of another place are not the police named before.
+    text = "The police barred the crowd from the consulate in Istanbul."
+    assert resolve_referents(text, text, ["Serb police in Kosovo arrested 40 people."]).text == text
+    # "the World Bank" holds no "world".
+    text = "Prices here were the highest in the world."
+    assert resolve_referents(text, text, ["The World Bank warned of a slowdown."]).text == text
