@@ -10,10 +10,12 @@ any article:
   the person the discourse is about, its main subject; it/they/the agency to an organisation), with
   the sentence that names them, to be cited. The speaker is the reporting verb's subject, never the
   nearest name. The outlet speaks only when nobody is attributed.
-- `resolve_referents(clause, sentence, previous)`: the clause as a claim that stands alone: a leading
-  pronoun becomes its antecedent, "that group" gets its referent when one is sure, else the sentence
-  before is cited (never a guessed referent), a figure
-  keeps the phrase that says what it counts, a clause cut from its subject gets it back.
+- `resolve_referents(clause, sentence, previous)`: the clause as a claim that stands alone: a
+  pronoun becomes its antecedent, "that group" or "the task force" gets its referent when exactly
+  one earlier phrase says which, else the sentence before is cited (never a guessed referent), a
+  figure keeps the phrase that says what it counts, a clause cut from its subject gets it back;
+  `standalone_variants` lists safer forms for a checker that rejects the first, `dangling` names
+  what a text still points back to, `is_statement` tells a claim from a heading.
 - `claim_types(clause, speaker)`: the types the clause's structure allows, code's choice first.
 - `verify_for(kind, speaker, clause)`: what to check and where, from templates.
 
@@ -954,11 +956,6 @@ def _first_word(doc) -> int:
 
 def _reports(tok) -> bool:
     return tok.head.lemma_.lower() in REPORTING_LEMMAS
-
-
-def _bare(noun) -> bool:
-    """'the call', with nothing that says which call."""
-    return all(c.dep_ == "det" for c in noun.children)
 
 
 def _figure_cut(clause: str, sentence: str) -> bool:
