@@ -4,7 +4,8 @@ and which of its dates governs its main clause. Grammar only, from the shared pa
 A *deletable span* is a side phrase whose removal leaves a well-formed sentence that states less,
 never something else: an appositive, a parenthetical, a leading time or place phrase, a trailing
 participle clause, a non-restrictive relative clause. A span never holds the main clause's subject,
-verb or object, an attribution ("X said", "according to X"), a condition, or half of a quotation;
+verb or object, an attribution ("X said", "according to X"), a condition, half of a quotation, or
+the name that says who a described participant is ("The suspect, James Kopp, was ...");
 whatever it holds, the main clause keeps its negations and hedges, since those sit on its verb.
 """
 
@@ -423,6 +424,13 @@ def _candidates(doc: Doc, root: Token) -> Iterable[tuple[int, int, SpanKind]]:
     for tok in doc:
         sub = list(tok.subtree)
         first, last = sub[0].i, sub[-1].i
+        if tok.dep_ == "appos" and _names(tok) and (
+            tok.head.pos_ == "NOUN" or tok.ent_type_ == "PERSON" and tok.head.ent_type_ != "PERSON"
+            or tok.head.ent_type_ in ("GPE", "LOC") and tok.ent_type_ not in ("GPE", "LOC")  # not "Tucson, Arizona,"
+        ):
+            # "The suspect, James Kopp, was ...": the name is who the participant is, never a side
+            # phrase; nor a person's name the parser hung on a place ("A refugee in Geneva, Ann Bell, is").
+            continue
         if tok.dep_ == "appos" or (
             tok.dep_ == "relcl" and sub[0].tag_ in ("WDT", "WP", "WP$", "WRB") and sub[0].lower_ != "that"
         ):
@@ -435,6 +443,11 @@ def _candidates(doc: Doc, root: Token) -> Iterable[tuple[int, int, SpanKind]]:
                 if len(sub) > 1 and first > 0 and doc[first - 1].text == ",":
                     yield doc[first - 1].idx, doc[last].idx + len(doc[last]), "participle"
     yield from _leading(doc, root)
+
+
+def _names(tok: Token) -> bool:
+    """Whether an appositive is a name ("James Kopp", "Harbor Tools"), not a description."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 
 
 def _closing_comma(doc: Doc, tok: Token, last: int, bounds: tuple[int, int]) -> tuple[int, int]:

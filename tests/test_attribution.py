@@ -339,3 +339,126 @@ def test_a_pronoun_for_an_indefinite_antecedent_takes_it_as_definite() -> None:
     # A name or a definite phrase is repeated as it is.
     named = "Maria Lopez confirmed the delay on Monday."
     assert resolve_referents("She said the plane would leave.", "She said the plane would leave.", [named]).text.startswith("Maria Lopez said")
+
+
+def test_a_pronoun_outside_the_subject_gets_its_person_unless_the_clause_names_one_it_may_be() -> None:
+    previous = ["Tom Reed, 38, escaped from a state prison in Ohio on Sunday."]
+    capture = resolve_referents("Police offered a reward of $10,000 for his capture.", "Police offered a reward of $10,000 for his capture.", previous)
+    assert capture.text == "Police offered a reward of $10,000 for Tom Reed’s capture." and capture.cited == [0]
+    # "him" may be the lawyer the clause names: left as written; "his" is bound by the name put in for "He".
+    lawyer = "Instead, he went to his lawyer and told him about the plan."
+    text = resolve_referents(lawyer, lawyer, previous).text
+    assert text.startswith("Instead, Tom Reed went to his lawyer") and text.endswith("told him about the plan.")
+    # A pronoun before the name it stands for is no reference back.
+    party = "Even in his own party, Reed is now isolated."
+    assert resolve_referents(party, party, previous).text == party
+    # "he said" in the middle of a sentence is the sentence's speaker.
+    figures = ["Sgt. Ann Bell said 12 burglaries were reported in May."]
+    middle = "Of the twelve, five were solved, she said, and the others are still open."
+    assert "Ann Bell said" in resolve_referents(middle, middle, figures).text
+
+
+def test_a_definite_or_demonstrative_phrase_gets_the_one_earlier_phrase_that_says_which() -> None:
+    force = resolve_referents("Ann Bell said the task force would report in May.", "Ann Bell said the task force would report in May.",
+                              ["A new Harbor County task force began work on Monday."])
+    assert "the task force [a new Harbor County task force] would" in force.text and force.cited == [0]
+    # A definite antecedent stands in the phrase's place: the article's own name for it.
+    ledger = resolve_referents("The newspaper, citing officials, said the talks would resume.", "The newspaper, citing officials, said the talks would resume.",
+                               ["The Daily Ledger newspaper said on Sunday that talks had stalled."])
+    assert ledger.text.startswith("The Daily Ledger newspaper, citing officials, said")
+    resolution = resolve_referents("That 1967 resolution calls for a withdrawal.", "That 1967 resolution calls for a withdrawal.",
+                                   ["Leaders endorsed U.N. Resolution 242 at the meeting."])
+    assert resolution.text == "That 1967 resolution [U.N. Resolution 242] calls for a withdrawal."
+    movement = resolve_referents("The brothers asked Ann Bell to help organize such a movement.", "The brothers asked Ann Bell to help organize such a movement.",
+                                 ["Ann Bell denied that she had joined an underground student movement."])
+    assert "such a movement [an underground student movement]" in movement.text
+
+
+def test_no_referent_when_two_earlier_phrases_say_different_things_or_the_phrase_is_no_plain_one() -> None:
+    two = ["The Lebanese government rejected the plan on Monday.", "The Israeli government welcomed the plan."]
+    text = "The government will meet again on Friday."
+    assert resolve_referents(text, text, two).text == text
+    # "to make Atlantis a republic": Atlantis is not a modifier of "republic", the phrase is no referent.
+    text = "The republic held its first elections in May."
+    assert "[" not in resolve_referents(text, text, ["Voters chose to make Atlantis a republic in 1990."]).text
+    # "the man's body" says no more than "the body": who the man is, is no better known.
+    text = "A passerby found the body near the road."
+    assert resolve_referents(text, text, ["Police said the man's burned body lay in a field."]).text == text
+
+
+def test_what_a_claim_points_back_to_without_saying_it() -> None:
+    from factcheck.attribution import dangling
+
+    assert dangling("More recently it has grown quickly.") == ["it"]
+    assert dangling("Many of them are using the Internet.") == ["them"]
+    assert dangling("Reporters say such members are drawn to the rallies.") == ["such members"]
+    assert dangling("This plan will cost $4 million.") == ["This plan"]
+    assert dangling("We are trying to find a solution.", outlet=True) == ["We"]
+    # Nothing points back: a name before the pronoun, a pronoun before its name, "such X as Y".
+    assert dangling("Mayor Ann Bell said her office would close.") == []
+    assert dangling("In its report, the agency said prices rose.") == []
+    assert dangling("The center has long monitored such groups as the Ku Klux Klan.") == []
+    assert dangling("We are trying to find a solution.") == []  # someone is said to say it
+
+
+def test_a_claim_is_a_statement_not_a_heading_or_a_list_of_names() -> None:
+    from factcheck.attribution import is_statement
+
+    assert not is_statement("Senator Bell on Friday.")
+    assert not is_statement("The White House on Thursday ``We have nothing to add.''")
+    assert is_statement("``We have nothing to add.''")
+    assert is_statement("The agency said prices rose.")
+
+
+def test_variants_cite_another_sentence_or_leave_a_referent_out() -> None:
+    from factcheck import faithfulness
+    from factcheck.attribution import standalone_variants
+
+    previous = ["Ann Bell denied that she had joined an underground student movement."]
+    text = "Two men asked Ann Bell to help organize such a movement."
+    variants = standalone_variants(text, text, previous)
+    # The referent comes from a clause under "denied": the checker reads it as the claim dropping
+    # that frame, so the variant with the referent left out is the one that passes.
+    assert "[" in variants[0].text and variants[-1].text == text and variants[-1].cited == []
+    assert faithfulness.check(variants[0].text, [previous[0], text]) and not faithfulness.check(variants[-1].text, [text])
+
+
+def test_no_referent_that_may_be_another_thing_or_person() -> None:
+    # "the company" is a named company more often than the "a Dutch company" mentioned before.
+    text = "But the company has had weak results this year."
+    assert resolve_referents(text, text, ["Harbor Tools said a Dutch company had bought 8% of its shares."]).text == text
+    # An adjective alone ("the entire world") says no more which; "all the bombings" may be more than those named.
+    text = "The plan will show the world that the city is open."
+    assert resolve_referents(text, text, ["Leaders said the visit would be seen by the entire world."]).text == text
+    text = "Officials suspect a link between all the bombings."
+    assert "[" not in resolve_referents(text, text, ["Police studied two bombings in Atlanta."]).text
+    # "they" bound by the subject before it is not the organisation that spoke before.
+    text = "Later the major auto makers added to the gloom when they each reported losses."
+    assert resolve_referents(text, text, ["Harbor Motors said sales fell 3%."]).text == text
+    # A person named three sentences back or more: the story may have moved on to someone else.
+    story = ["Here is Ann Bell, our reporter.", "Prices have fallen by half.", "Many owners want to sell.", "She sold the house in May."]
+    assert resolve_referents(story[3], story[3], story[:3]).text == story[3]
+
+
+def test_a_described_participant_gets_the_name_an_earlier_apposition_gave_it() -> None:
+    text = "The suspect was scheduled to appear in court on Friday."
+    for named in ("Police arrested James Kopp, the suspect in the shooting, in France on Monday.", "The suspect, James Kopp, was arrested in France."):
+        claim = resolve_referents(text, text, [named])
+        assert claim.text == "The suspect [James Kopp] was scheduled to appear in court on Friday." and claim.cited == [0]
+    from factcheck.attribution import dangling
+
+    assert dangling("Eight of those are still open.") == ["those"]
+    assert dangling("Those who left were fined.") == []
+
+
+def test_a_title_is_no_referent_when_two_people_held_it_or_the_place_differs() -> None:
+    text = "The president said the talks would go on."
+    two = ["President Ann Bell met the Iraqi president, Omar Haddad, in Paris."]
+    assert resolve_referents(text, text, two).text == text
+    assert resolve_referents(text, text, ["President Ann Bell flew to Paris on Monday."]).text == "The president [Ann Bell] said the talks would go on."
+    # The police of another place are not the police named before.
+    text = "The police barred the crowd from the consulate in Istanbul."
+    assert resolve_referents(text, text, ["Serb police in Kosovo arrested 40 people."]).text == text
+    # "the World Bank" holds no "world".
+    text = "Prices here were the highest in the world."
+    assert resolve_referents(text, text, ["The World Bank warned of a slowdown."]).text == text

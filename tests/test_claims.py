@@ -344,3 +344,31 @@ def test_a_clause_ends_once_after_any_closing_quotation_mark() -> None:
     assert _as_sentence("the minister said ``the talks will resume,''") == "The minister said ``the talks will resume.''"
     assert _as_sentence("the ferry sank on Tuesday,") == "The ferry sank on Tuesday."
     assert _as_sentence("He called the plan “a gamble”") == "He called the plan “a gamble”."
+
+
+def test_claims_prefer_sentences_that_stand_alone_and_events_name_who_they_are_about(tmp_path) -> None:
+    from factcheck.chains.timeline import TimelineChain
+
+    story = tmp_path / "story.md"
+    story.write_text(
+        "---\ntitle: Council\npublished: 2024-05-10\n---\n\n"
+        "Maria Lopez, 41, was arrested in Tucson on Tuesday on charges of taking $20,000 in bribes. "
+        "She resigned from the city council on Wednesday. "
+        "That decision cost the council its majority. "
+        "Council members voted 5-2 on Thursday to approve a $3 million budget. "
+        "Mayor Ann Bell on Friday.\n"
+    )
+    article = load_article(str(story))
+    settings = load_settings(provider="local", max_claims=3)
+    chain = ClaimsChain(article, settings)
+    chain.plan()
+    quotes = [c.quote for c in chain.assemble([]).items]
+    # Three claims out of four statements: the one whose referent nothing gives ("That decision")
+    # is the one left out; a line with no verb ("Mayor Ann Bell on Friday.") is no claim at all.
+    assert len(quotes) == 3 and not any(q.startswith(("That decision", "Mayor Ann Bell")) for q in quotes)
+    resigned = next(c for c in chain.assemble([]).items if c.quote.startswith("She resigned"))
+    assert resigned.text.startswith("Maria Lopez resigned") and resigned.sources == ["S1", "S2"]
+    timeline = TimelineChain(article, settings)
+    timeline.plan()
+    event = next(e for e in timeline.assemble([]).items if e.when == "Wednesday")
+    assert event.event == "Maria Lopez resigned from the city council on Wednesday." and event.sources == ["S1", "S2"]

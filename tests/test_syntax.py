@@ -234,3 +234,12 @@ def test_an_apposition_that_ends_the_sentence_on_an_abbreviation():
     # "Inc." is the last token: no closing comma after it to look at.
     text = "Much of the trading was done through the bond unit of its neighbor, Drexel Burnham Lambert Inc."
     assert all(text[s.start : s.end] for s in deletable_spans(text))  # it raised IndexError
+
+
+def test_the_name_of_a_described_participant_is_no_side_phrase():
+    # Dropping the name would leave "The suspect was scheduled ...": whom the sentence is about is lost.
+    assert main_clause("The suspect, James Kopp, was scheduled to appear in court on Monday.").startswith("The suspect, James Kopp, was")
+    assert "Ann Bell" in main_clause("A refugee in Geneva, Ann Bell, is a senior official of the group.")
+    # A description of a name, an age or a place's region still goes.
+    assert main_clause("Amir, 27, is serving a life sentence.") == "Amir is serving a life sentence."
+    assert main_clause("The mayor of Tucson, Arizona, said taxes would rise.") == "The mayor of Tucson said taxes would rise."

@@ -20,7 +20,7 @@ from pydantic import Field, create_model
 
 from .. import faithfulness
 from ..article import Article, Sentence, with_quotes_balanced
-from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, Standalone, attribute, attributed, claim_types, resolve_referents, verify_for
+from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, Standalone, attribute, attributed, claim_types, dangling, is_statement, resolve_referents, standalone_variants, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from ..dates import Timex, format_interval, tag, to_interval
 from ..checkworthiness import load_scorer
@@ -51,8 +51,13 @@ class ClaimsChain:
         self.steps: list[Step] = []  # every clause; `plan` returns those with a choice to make
 
     def plan(self) -> list[Step]:
-        prose = [s for s in self.article.sentences if not s.heading]
-        chosen = sorted(prose, key=lambda s: -self.scores[s.id].score)[: self.limit]
+        # A claim is a statement: not a heading, nor a transcript's "Clinton on Friday."
+        prose = [s for s in self.article.sentences if not s.heading and is_statement(s.text)]
+        ranked = sorted(prose, key=lambda s: -self.scores[s.id].score)
+        # A claim that stands alone before one whose referent neither its words nor code can give
+        # ("That brought the toll to 259", an unattributed "I"), among the most check-worthy.
+        standalone = {s.id: self.stands_alone(s) for s in ranked[: 2 * self.limit]}
+        chosen = sorted(ranked[: 2 * self.limit], key=lambda s: not standalone[s.id])[: self.limit]
         steps = []
         for sentence in sorted(chosen, key=lambda s: s.start):
             index = self.article.sentences.index(sentence)
@@ -79,6 +84,14 @@ class ClaimsChain:
         self.steps = steps
         # A clause whose structure admits one type leaves the bundled model nothing to choose: no call.
         return [step for step in steps if self.asks_speaker or len(_types(step.draft)) > 1]
+
+    def stands_alone(self, sentence: Sentence) -> bool:
+        """Whether the sentence, its referents resolved, is a claim that stands alone."""
+        index = self.article.sentences.index(sentence)
+        outlet = attribute(self.texts, index).is_outlet
+        if not dangling(sentence.text, outlet):
+            return True
+        return not dangling(resolve_referents(sentence.text, sentence.text, self.texts[:index]).text, outlet)
 
     def field_problems(self, article: Article, step: Step, draft: ClaimTypeDraft) -> dict[str, list[str]]:
         quote = step.part or step.sentence.text
@@ -128,21 +141,28 @@ class ClaimsChain:
         # follow the discourse); the referents of "that group" are still sought only nearby.
         previous = self.article.sentences[:index]
         if step.outlet_voice:  # a dated event named in passing: its own words, not the sentence around it
-            standalone = Standalone(quote[:1].upper() + quote[1:])
+            variants = [Standalone(quote[:1].upper() + quote[1:])]
         else:
-            standalone = resolve_referents(quote, step.sentence.text, [s.text for s in previous])
-            if step.part is not None and standalone.text != step.sentence.text:  # a clause keeps its "X said"
-                standalone.text = attributed(standalone.text, speaker, quote, step.sentence.text)
-        standalone.text = _as_sentence(standalone.text)
-        cited = [previous[i] for i in standalone.cited]
-        if speaker.sentence is not None and self.article.sentences[speaker.sentence] is not step.sentence:
-            cited.append(self.article.sentences[speaker.sentence])  # the sentence that names the speaker
-        text, anchors = self.explicit_dates(standalone.text, [*cited, step.sentence])
-        cited = sorted({*cited, *anchors, step.sentence}, key=lambda s: s.start)
+            variants = standalone_variants(quote, step.sentence.text, [s.text for s in previous])
         # Code's rewrite (a pronoun resolved, a referent, the attribution put back, a date made
-        # explicit against the publication date) must say only what the cited sentences say; else
-        # the article's own words stand in, marked as such.
-        problems = faithfulness.check(text, [s.text for s in cited], published=self.article.published)
+        # explicit against the publication date) must say only what the cited sentences say: the
+        # first that does is the claim (the fewer referents put in, the later); when none does, the
+        # article's own words stand in, marked as such.
+        for standalone in variants:
+            if not step.outlet_voice and step.part is not None and standalone.text != step.sentence.text:  # a clause keeps its "X said"
+                standalone.text = attributed(standalone.text, speaker, quote, step.sentence.text)
+            standalone.text = _as_sentence(standalone.text)
+            cited = [previous[i] for i in standalone.cited]
+            if speaker.sentence is not None and self.article.sentences[speaker.sentence] is not step.sentence:
+                cited.append(self.article.sentences[speaker.sentence])  # the sentence that names the speaker
+            text, anchors = self.explicit_dates(standalone.text, [*cited, step.sentence])
+            cited = sorted({*cited, *anchors, step.sentence}, key=lambda s: s.start)
+            found = faithfulness.check(text, [s.text for s in cited], published=self.article.published)
+            if standalone is variants[0]:
+                problems = found  # what the warning reports: the first rewrite's problems
+            if not found:
+                problems = []
+                break
         if problems:
             text = self.own_words(quote, step.sentence)
             code_filled = [*code_filled, "text"]
@@ -231,9 +251,11 @@ _CLAUSE_BREAK = re.compile(r";\s+|,?\s+and that\s+|,\s+(?:adding|saying) that\s+
 
 
 def split_clauses(text: str) -> list[str]:
+    """The sentence's clauses, or the sentence when a break does not part clauses ("statements by
+    X, a lawyer; the White House; and Y": a list whose items hold no verb)."""
     parts = [p.strip(" ,") for p in _CLAUSE_BREAK.split(text)]
     parts = [p for p in parts if len(p.split()) >= 4]
-    return parts if len(parts) > 1 else [text]
+    return parts if len(parts) > 1 and all(is_statement(p) for p in parts) else [text]
 
 
 # "X said ... ahead of the summit on June 3-4 in Vilnius": the dated event is the outlet's own

@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from ..article import Article, Sentence
 from .. import faithfulness
+from ..attribution import standalone_variants
 from ..checks import grounding
 from ..checks.events import check_event_says_something
 from ..dates import Timex, tag, to_interval
@@ -82,12 +83,14 @@ class TimelineChain:
             assert step.timex is not None
             start, end, precision = to_interval(step.timex.value, step.timex.value_end)
             if step.key in self.things:
-                event, origin, cited = self.things[step.key], "compression", [step.sentence]
+                event, cited = standalone_event(self.things[step.key], step.sentence, self.article)
+                origin = "compression"
             elif answer is not None and answer.value is not None:
                 event, origin = answer.value.event, "model"
                 cited = with_antecedents(event, step.sentence, self.article)
             else:
-                event, origin, cited = event_clause(step.sentence, step.timex), "compression", [step.sentence]
+                event, cited = standalone_event(event_clause(step.sentence, step.timex), step.sentence, self.article)
+                origin = "compression"
                 if answer is not None:
                     run.warnings.append(stand_in_warning("compressed-event", step, answer, "kept the article's sentence, shortened"))
             if start is None and self.article.published is not None:
@@ -190,6 +193,21 @@ def event_clause(sentence: Sentence, timex: Timex) -> str:
     spans = deletable_spans(sentence.text)
     at = timex.start - sentence.start
     return compress(sentence.text, {s.id for s in spans if not s.start <= at < s.end}, spans)
+
+
+def standalone_event(event: str, sentence: Sentence, article: Article) -> tuple[str, list[Sentence]]:
+    """The event as it reads alone ("She resigned" -> "Ann Lee resigned"), with the sentences it
+    cites: its referents put in as for a claim (factcheck/attribution.py), the first rewrite the
+    faithfulness checker accepts; the event as it was when none is."""
+    index = article.sentences.index(sentence)
+    previous = article.sentences[:index]
+    for variant in standalone_variants(event, sentence.text, [s.text for s in previous], whole=False):
+        if variant.text == event or not variant.inserted:
+            break
+        cited = sorted({*(previous[i] for i in variant.cited), sentence}, key=lambda s: s.start)
+        if not faithfulness.check(variant.text, [s.text for s in cited], published=article.published):
+            return variant.text, cited
+    return event, [sentence]
 
 
 def _shift(timex: Timex, by: int) -> Timex:
