@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -628,11 +629,19 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 # a sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
 # Chinese and Japanese full stops end a sentence with no space after them.
 _BOUNDARY = re.compile(r"""[.!?]+(?:["'”’»)\]]|\s»)*(?=\s+(?:``|["'“‘«„(\[])?\s?[A-Z0-9À-ÖØ-Þ])|[。！？]+[」』”’）]*""")
+# Abbreviations that stand before a name ("Mr. Smith", "Gen. Powell", "Messrs. Schwarz and Maurer"):
+# whatever follows is the rest of the name, never a new sentence.
+_TITLES = {
+    "mr", "mrs", "ms", "messrs", "mmes", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
+    "gov", "sen", "rep", "rev", "hon", "pres",
+}
+# Abbreviations that end a name or a phrase as often as they continue one ("Acme Inc. said" / "from
+# Acme Inc. The company ..."; "the U.S. Navy" / "in the U.S. The ..."; "Cie. Financiere" / "amp
+# Cie. Mr. Dupont"): what follows tells (see _ends_after_abbreviation).
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "gov",
-    "sen", "rep", "rev", "hon", "pres", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
-    "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "mt", "ft",
+    "sr", "jr", "inc", "ltd", "co", "corp", "cie", "bros", "plc", "vs", "etc", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m",
+    "p.m", "approx", "dept", "est", "fig", "st", "mt", "ft", "no",
 }
 
 
@@ -687,12 +696,11 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
     matches = list(_BOUNDARY.finditer(text, start, end))
     for n, match in enumerate(matches):
-        word = re.search(r"([\w.]+)\W*$", text[max(cursor, match.start() - 40) : match.start() + 1])
-        if word and match.group().startswith(".") and _is_abbreviation(word.group(1)):
+        following = matches[n + 1].end() if n + 1 < len(matches) else end
+        if match.group().startswith(".") and not _ends_after_abbreviation(text, cursor, match, following):
             continue
         if match.group()[:1] in "!?" and _inside_quotation(text, cursor, match, end):
             continue
-        following = matches[n + 1].end() if n + 1 < len(matches) else end
         if match.group()[:1] in "!?" and _quote_then_speaker(text, match, following):
             continue
         spans.extend(_cap(text, cursor, match.end()))
@@ -751,10 +759,66 @@ def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_abbreviation(word: str) -> bool:
-    word = word.lower().rstrip(".")
-    # Single capital initials ("J. Smith") and known abbreviations do not end a sentence.
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+def _abbreviation(token: str) -> str | None:
+    """"title" for a title before a name; "abbreviation" for one of _ABBREVIATIONS; "initial" for a
+    capital initial or another initialism ("J.", "J.C.", "F.A.O.", which are a name's more often
+    than they end a sentence); None for a word."""
+    word = token.lstrip("\"'“‘«„`([{").lower().rstrip(".")
+    if word in _TITLES:
+        return "title"
+    if word in _ABBREVIATIONS:
+        return "abbreviation"
+    if re.fullmatch(r"[^\W\d_](?:\.[^\W\d_])*", word) and len(word) <= 7:
+        return "initial"
+    return None
+
+
+def _ends_after_abbreviation(text: str, cursor: int, match: re.Match, following: int) -> bool:
+    """Whether a full stop ends its sentence. After an abbreviation, it does when a word that begins
+    sentences follows (a function word, a title, an opening quotation: "... the U.S. The ...",
+    "... Acme Inc. Mr. Smith ..."); it does not before a number ("Feb. 23"), after a title ("Mr.
+    Smith") or initials ("John F. Kennedy", "J.C. Matlock"); before any other capitalised word
+    after one of _ABBREVIATIONS ("U.S. Trust", "from Acme Inc. Acme, which ...") the parser tells
+    whether a sentence starts there."""
+    token = text[max(cursor, match.start() - 40) : match.start() + 1].split()
+    kind = _abbreviation(token[-1]) if token and not re.search(r"[\"”’»)\]]", match.group()) else None
+    if kind is None:
+        return True
+    if kind == "title":
+        return False
+    after = text[match.end() : following].lstrip()
+    quoted = re.match(r"(?:``|[\"“‘«„(\[])\s?", after)
+    word = re.match(r"[^\W_]+", after[quoted.end() if quoted else 0 :])
+    if word is None or word.group()[0].isdigit():
+        return False
+    if quoted or word.group().lower() in _sentence_starters() or _abbreviation(after.split()[0]) == "title":
+        return True
+    return kind != "initial" and _parser_starts_sentence(text, cursor, match.end(), following)
+
+
+@lru_cache(maxsize=1)
+def _sentence_starters() -> frozenset[str]:
+    # spaCy's English stop words: the function words (determiners, pronouns, conjunctions,
+    # prepositions, adverbs) with which most sentences begin and names never do.
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+# Text either side of an abbreviation that the parser reads to tell whether a sentence starts after it.
+_PARSE_WINDOW = 400
+
+
+def _parser_starts_sentence(text: str, cursor: int, at: int, following: int) -> bool:
+    from .nlp import parse_without_entities  # lazily: only such an abbreviation pays for a parse
+
+    start = max(cursor, text.rfind(" ", 0, at - _PARSE_WINDOW) + 1) if at - cursor > _PARSE_WINDOW else cursor
+    stop = min(following, at + _PARSE_WINDOW)
+    window = text[start:stop]
+    doc = parse_without_entities(window)
+    offset = at - start + len(text[at:stop]) - len(text[at:stop].lstrip())
+    token = next((t for t in doc if t.idx >= offset), None)
+    return token is not None and token.idx == offset and bool(token.is_sent_start)
 
 
 def _is_heading(sentence: str) -> bool:

@@ -49,6 +49,32 @@ def test_sentence_splitting_respects_abbreviations_and_initials() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # Initialisms and company abbreviations that go on with a name do not end the sentence ...
+        ("Orders rose, R.T. Vance, the chairman, said. Shares fell.", ["Orders rose, R.T. Vance, the chairman, said.", "Shares fell."]),
+        ("The bid by Cie. Generale des Eaux was rejected.", ["The bid by Cie. Generale des Eaux was rejected."]),
+        ("Sales go through closely held B.K. Norris amp Sons.", ["Sales go through closely held B.K. Norris amp Sons."]),
+        ("The board will include Messrs. Hale and Ortiz.", ["The board will include Messrs. Hale and Ortiz."]),
+        ("Shares of the U.S. Steel unit rose.", ["Shares of the U.S. Steel unit rose."]),
+        ("The talks begin Feb. 3 in Oslo.", ["The talks begin Feb. 3 in Oslo."]),
+        # ... but one that ends its sentence does, before a function word, a title, a quotation or a new subject.
+        ("Jobs were cut at AT and T. The unions protested.", ["Jobs were cut at AT and T.", "The unions protested."]),
+        ("He said so at Bellweather Corp. Ms. Ruiz disagreed.", ["He said so at Bellweather Corp.", "Ms. Ruiz disagreed."]),
+        ("The fund is run by Harbor Partners Inc. That is unusual.", ["The fund is run by Harbor Partners Inc.", "That is unusual."]),
+        ('It sold the unit to Norcastle Co. "We had no choice," he said.', ["It sold the unit to Norcastle Co.", '"We had no choice," he said.']),
+        ("Its creditor is Baltic Shipyards Inc. Baltic, which has 20 yards, will appeal.",
+         ["Its creditor is Baltic Shipyards Inc.", "Baltic, which has 20 yards, will appeal."]),
+        ("The war was a test for the U.S. And it passed.", ["The war was a test for the U.S.", "And it passed."]),
+        # A possessive is a word, not an initial.
+        ("The offer beats Halden's. We are surprised.", ["The offer beats Halden's.", "We are surprised."]),
+    ],
+)
+def test_abbreviations_end_a_sentence_only_where_one_starts(text: str, sentences: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == sentences
+
+
 def test_a_question_or_exclamation_inside_a_quotation_does_not_end_the_sentence() -> None:
     text = (
         'Protesters chanted "Jobs now! Wages now!" outside the ministry. '
