@@ -588,6 +588,20 @@ def with_quotes_balanced(text: str) -> str:
     return text
 
 
+# A sentence's end: its stop, then any closing quotation marks or brackets (wire copy's '' too).
+_STOP_AT_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+# A full stop after a stop that ends the text already: an abbreviation's ("Acme Corp..") or the
+# quotation's own ('... "This is my home.".'); an ellipsis ("wait...") is left whole.
+_SECOND_STOP = re.compile(r"(?<![.])([.!?])([\"'”’»)\]]*)\s*\.$")
+
+
+def with_one_stop(text: str) -> str:
+    """`text` ended as a sentence by one stop: a full stop added when it has none, and one that code
+    put after a stop already there taken away."""
+    text = _SECOND_STOP.sub(r"\1\2", text.rstrip())
+    return text if _STOP_AT_END.search(text) else text + "."
+
+
 # Quotation marks, as (opening, closing): typographic, straight, wire copy's ``...'' (two
 # characters each), guillemets, and single curly quotes (’ is also an apostrophe: see quoted_spans).
 _QUOTE_PAIRS = {"``": "''", "“": "”", "„": "”“", "«": "»", "‘": "’", '"': '"'}  # opening: its closing marks

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.article import load_article, quoted_spans, split_sentences
+from factcheck.article import load_article, quoted_spans, split_sentences, with_one_stop
 from factcheck.errors import (
     BinaryInput,
     EmptyInput,
@@ -230,3 +230,16 @@ def test_wire_copy_that_opens_a_quotation_with_two_apostrophes_gets_no_extra_mar
     assert with_quotes_balanced("''Nobody leaves!'' she shouted.") == "''Nobody leaves!'' she shouted."
     # A closing '' with its opening lost to the splitter still gets its opening back.
     assert with_quotes_balanced("The work is done.'' He left.") == "``The work is done.'' He left."
+
+
+def test_code_that_ends_a_sentence_puts_one_stop() -> None:
+    assert with_one_stop("The talks ended") == "The talks ended."
+    # A stop is there already: an abbreviation's, or inside the closing quotation mark.
+    assert with_one_stop("He joined Norcastle Corp.") == "He joined Norcastle Corp."
+    assert with_one_stop('She said, "This is my home."') == 'She said, "This is my home."'
+    # One put after it by code goes.
+    assert with_one_stop("He joined Norcastle Corp..") == "He joined Norcastle Corp."
+    assert with_one_stop('She said, "This is my home.".') == 'She said, "This is my home."'
+    assert with_one_stop("He asked ``Why now?''.") == "He asked ``Why now?''"
+    # An ellipsis is not a doubled stop.
+    assert with_one_stop("And then...") == "And then..."

@@ -224,3 +224,8 @@ def test_an_apposition_that_ends_the_sentence_on_an_abbreviation():
     # "Inc." is the last token: no closing comma after it to look at.
     text = "Much of the trading was done through the bond unit of its neighbor, Drexel Burnham Lambert Inc."
     assert all(text[s.start : s.end] for s in deletable_spans(text))  # it raised IndexError
+
+
+def test_dropping_what_follows_an_abbreviation_leaves_one_stop():
+    text = "Ana Ruiz was named chief executive of Norcastle Shipping Corp., a 90-year-old firm based in Oslo."
+    assert main_clause(text) == "Ana Ruiz was named chief executive of Norcastle Shipping Corp."  # not "Corp.."

@@ -19,7 +19,7 @@ from typing import ClassVar, Literal, get_args
 from pydantic import Field, create_model
 
 from .. import faithfulness
-from ..article import Article, Sentence, quote_open_after, starts_quoted, with_quotes_balanced
+from ..article import Article, Sentence, quote_open_after, starts_quoted, with_one_stop, with_quotes_balanced
 from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, Standalone, attribute, attributed, claim_types, resolve_referents, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from ..dates import Timex, format_interval, tag, to_interval
@@ -27,7 +27,6 @@ from ..checkworthiness import load_scorer
 from ..llm import Answer
 from ..models import LEVEL_SCORES, LEVELS, Claim, ClaimDraft, ClaimTypeDraft, Level, RatingsDraft, ReportWarning
 from ..settings import Settings
-from ..syntax import SENTENCE_END
 from .base import ChainRun, Step, score_sentences, stand_in_warning
 
 class ClaimsChain:
@@ -318,9 +317,7 @@ def _as_sentence(text: str) -> str:
     quotation mark it lost to the sentence splitter put back."""
     text = text.strip().rstrip(",;:").rstrip()
     text = re.sub(r"[,;:]([\"'”’»)\]]+)$", r".\1", text)
-    text = text[:1].upper() + text[1:]
-    text = text if SENTENCE_END.search(text) else text + "."
-    return with_quotes_balanced(text)
+    return with_quotes_balanced(with_one_stop(text[:1].upper() + text[1:]))
 
 
 # "X said A, and that B" / "A; B" / "A, adding (saying) that B": one claim per clause, each quoted verbatim.

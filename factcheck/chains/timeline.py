@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 from typing import ClassVar
 
-from ..article import Article, Sentence
+from ..article import Article, Sentence, with_one_stop
 from .. import faithfulness
 from ..checks import grounding
 from ..checks.events import check_event_says_something
@@ -147,7 +147,7 @@ def timeline_events(article: Article) -> list[DatedEvent]:
             at = (sentence.start + verb.idx, sentence.start + verb.idx + len(verb))
         elif (span := dated_noun_phrase(sentence.text, local)) is not None:
             phrase = sentence.text[span[0] : span[1]]
-            event = phrase[:1].upper() + phrase[1:] + "."  # a timeline line, stopped like the others
+            event = with_one_stop(phrase[:1].upper() + phrase[1:])  # a timeline line, stopped like the others
             at = (sentence.start + span[0], sentence.start + span[1])
         else:
             continue
