@@ -351,7 +351,7 @@ def test_a_date_gloss_is_never_noise_nor_a_guess() -> None:
         "---\npublished: 1998-03-04\n---\nThe plant opened in nineteen ninety-one and closed in the late 1980s. "
         "It reported a third-quarter loss and a loss for the fourth quarter. Output fell over the past year. "
         "The year-ago results were restated. Sales rose last year. It will reopen this summer. "
-        "The owners met the mayor 10 days ago."
+        "The owners met the mayor 10 days ago. Sales rose in the latest fiscal year."
     ).encode())
     chain = ClaimsChain(plant, load_settings())
 
@@ -364,6 +364,7 @@ def test_a_date_gloss_is_never_noise_nor_a_guess() -> None:
     # A quarter may be a fiscal one and a season the southern hemisphere's: their months are not given.
     assert glossed("It reported a loss for the fourth quarter.") == "It reported a loss for the fourth quarter."
     assert glossed("It will reopen this summer.") == "It will reopen this summer."
+    assert glossed("Sales rose in the latest fiscal year.") == "Sales rose in the latest fiscal year."
     # "The past year" runs up to today, it is not last calendar year.
     assert glossed("Output fell over the past year.") == "Output fell over the past year."
     # A gloss does not split the noun phrase the date words modify.

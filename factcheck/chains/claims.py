@@ -263,17 +263,27 @@ class ClaimsChain:
 _PERIOD_TO_NOW = re.compile(r"(?i)(?:\bthe\s+)(?:past|last|previous)\s")
 
 
+def _period_to_now(text: str, found: Timex) -> bool:
+    """'the past year', '(over) the last decade', 'the previous Friday': "the past" within the words or
+    right before them."""
+    before = max(0, found.start - 16)
+    return any(m.end() >= found.start - before for m in _PERIOD_TO_NOW.finditer(text[before : found.start + 14]))
+
+
 def _glossable(found: Timex, timex: Timex, text: str) -> bool:
     """Whether the words `found` (tagged in `text` with no publication date; `timex` is the article's
     resolution of the same words) may get their date written beside them. Not when the words
-    already state it ("in 1991", "nineteen ninety-six", "the late 1970s", "the 11th century"); nor
-    when they only bound or approximate it ("more than four decades ago", "about a year ago"); nor a
-    period that runs up to now ("over the past year"); nor inside a quotation in `text` (a quote is not
-    reworded); nor where a gloss would split a phrase: before a possessive ("Wednesday's ruling")
-    or inside a noun phrase the words modify ("the year-ago results")."""
+    already state it ("in 1991", "nineteen ninety-six", "the late 1970s", "the 11th century"); nor a
+    fiscal period ("the latest fiscal year"); nor when they only bound or approximate it ("more than
+    four decades ago", "about a year ago"); nor a period that runs up to now ("over the past year");
+    nor inside a quotation in `text` (a quote is not reworded); nor where a gloss would split a
+    phrase: before a possessive ("Wednesday's ruling") or inside a noun phrase the words modify
+    ("the year-ago results")."""
     if "X" not in found.value and not found.value.endswith("_REF"):
         return False
-    if not (timex.within_value and found.within_value) or _PERIOD_TO_NOW.search(text[max(0, found.start - 16) : found.start + 16]):
+    if re.search(r"(?i)\bfiscal\b", text[max(0, found.start - 8) : found.end]):
+        return False  # a fiscal year or half ends in whatever month the company's books do
+    if not (timex.within_value and found.within_value) or _period_to_now(text, found):
         return False
     if any(a <= found.start < b for a, b in quoted_spans(text)):
         return False
