@@ -715,7 +715,7 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if match.group()[:1] in "!?" and _inside_quotation(text, cursor, match, end):
             continue
-        if match.group()[:1] in "!?" and _quote_then_speaker(text, match, following):
+        if _quote_then_speaker(text, match, following):
             continue
         spans.extend(_cap(text, cursor, match.end()))
         cursor = match.end()
@@ -739,9 +739,10 @@ _QUOTING_VERBS = frozenset("ask shout cry exclaim chant yell scream wonder deman
 
 
 def _quote_then_speaker(text: str, match: re.Match, following: int) -> bool:
-    """'"Where is the money?" Smith asked.': after a question or exclamation in quotation marks, a
-    clause that is only the quotation's speaker and a saying verb ends the same sentence. It is
-    told by its grammar (a saying verb at its root reporting nothing of its own), not by a list of names."""
+    """'"Where is the money?" Smith asked.', '"We will win." Castro declared.': after a quotation that
+    ends with its own stop, a clause that is only the quotation's speaker and a saying verb ends the
+    same sentence (alone, "Castro declared." says nothing). It is told by its grammar (a saying verb
+    at its root reporting nothing of its own), not by a list of names."""
     if not quote_count(match.group()):
         return False
     fragment = text[match.end() : following].strip()
@@ -756,7 +757,10 @@ def _quote_then_speaker(text: str, match: re.Match, following: int) -> bool:
         return False
     subject = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     # The saying verb must report nothing of its own (no clause, no object but whom it was said to).
-    reports = any(c.dep_ in ("ccomp", "xcomp", "parataxis", "csubj") for c in root.children)
+    # After a full stop, which ends most quoted sentences, not even an object: "He estimated the value
+    # at $55." is a sentence of its own; only a question or an exclamation takes "asked reporters".
+    content = ("ccomp", "xcomp", "parataxis", "csubj") + (("dobj", "attr", "oprd") if match.group()[:1] == "." else ())
+    reports = any(c.dep_ in content and c.pos_ != "PRON" for c in root.children)
     return bool(subject) and subject[0].i < root.i and not reports
 
 

@@ -243,3 +243,16 @@ def test_code_that_ends_a_sentence_puts_one_stop() -> None:
     assert with_one_stop("He asked ``Why now?''.") == "He asked ``Why now?''"
     # An ellipsis is not a doubled stop.
     assert with_one_stop("And then...") == "And then..."
+
+
+def test_a_quoted_sentence_and_its_bare_attribution_are_one_sentence() -> None:
+    text = (
+        '"The dam will hold." Mayor Ines Varga declared. ``We are ready.\'\' She said it twice. '
+        '"It is a bargain." He put its value at $40 a share.'
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        '"The dam will hold." Mayor Ines Varga declared.',  # alone, "Mayor Ines Varga declared." says nothing
+        "``We are ready.'' She said it twice.",
+        '"It is a bargain."',
+        "He put its value at $40 a share.",  # a sentence with content of its own
+    ]
