@@ -685,8 +685,9 @@ def split_sentences(text: str) -> list[Sentence]:
     """Number the sentences of `text` (S1, S2, ...) with offsets such that text[start:end] == sentence.
     The first paragraph's wire dateline is left out of its sentence."""
     spans: list[tuple[int, int]] = []
+    parses = [MAX_ABBREVIATION_PARSES]
     for line in re.finditer(r"[^\r\n]+", text):
-        spans.extend(_split_line(text, line.start(), line.end()))
+        spans.extend(_split_line(text, line.start(), line.end(), parses))
     sentences = []
     dated = False
     for start, end in spans:
@@ -706,12 +707,12 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_line(text: str, start: int, end: int, parses: list[int]) -> list[tuple[int, int]]:
     spans, cursor = [], start
     matches = list(_BOUNDARY.finditer(text, start, end))
     for n, match in enumerate(matches):
         following = matches[n + 1].end() if n + 1 < len(matches) else end
-        if match.group().startswith(".") and not _ends_after_abbreviation(text, cursor, match, following):
+        if match.group().startswith(".") and not _ends_after_abbreviation(text, cursor, match, following, parses):
             continue
         if match.group()[:1] in "!?" and _inside_quotation(text, cursor, match, end):
             continue
@@ -791,13 +792,13 @@ def _abbreviation(token: str) -> str | None:
     return None
 
 
-def _ends_after_abbreviation(text: str, cursor: int, match: re.Match, following: int) -> bool:
+def _ends_after_abbreviation(text: str, cursor: int, match: re.Match, following: int, parses: list[int]) -> bool:
     """Whether a full stop ends its sentence. After an abbreviation, it does when a word that begins
     sentences follows (a function word, a title, an opening quotation: "... the U.S. The ...",
     "... Acme Inc. Mr. Smith ..."); it does not before a number ("Feb. 23"), after a title ("Mr.
     Smith") or initials ("John F. Kennedy", "J.C. Matlock"); before any other capitalised word
     after one of _ABBREVIATIONS ("U.S. Trust", "from Acme Inc. Acme, which ...") the parser tells
-    whether a sentence starts there."""
+    whether a sentence starts there, as long as `parses` (the parses left for this text) lasts."""
     token = text[max(cursor, match.start() - 40) : match.start() + 1].split()
     kind = _abbreviation(token[-1]) if token and not re.search(r"[\"”’»)\]]", match.group()) else None
     if kind is None:
@@ -811,7 +812,10 @@ def _ends_after_abbreviation(text: str, cursor: int, match: re.Match, following:
         return False
     if quoted or word.group().lower() in _sentence_starters() or _abbreviation(after.split()[0]) == "title":
         return True
-    return kind != "initial" and _parser_starts_sentence(text, cursor, match.end(), following)
+    if kind == "initial" or parses[0] <= 0:
+        return False
+    parses[0] -= 1
+    return _parser_starts_sentence(text, cursor, match.end(), following)
 
 
 @lru_cache(maxsize=1)
@@ -824,7 +828,11 @@ def _sentence_starters() -> frozenset[str]:
 
 
 # Text either side of an abbreviation that the parser reads to tell whether a sentence starts after it.
-_PARSE_WINDOW = 400
+_PARSE_WINDOW = 250
+# At most this many such parses per text (a news story needs a few dozen; each costs some ms): past
+# it, an abbreviation before a capitalised word continues its sentence, so that a text made of
+# thousands of them cannot hold the splitter for minutes.
+MAX_ABBREVIATION_PARSES = 300
 
 
 def _parser_starts_sentence(text: str, cursor: int, at: int, following: int) -> bool:
