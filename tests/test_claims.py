@@ -417,3 +417,16 @@ def test_last_and_the_name_of_the_month_just_gone_is_not_glossed() -> None:
     # Written in March, "last February" may be a year earlier: the month just gone is "last month".
     assert chain.explicit_dates(collided.text, [collided])[0] == collided.text
     assert chain.explicit_dates(reopened.text, [reopened])[0] == "The port reopened last May (May 1997)."
+
+
+def test_words_that_take_their_year_from_an_earlier_date_are_still_glossed() -> None:
+    career = load_article("-", stdin=(
+        "---\npublished: 1998-04-18\n---\nOn May 2, 1994, Lind was made a colonel, and the following year he "
+        "was posted to Oslo. Trucks crossed the border on Thursday and grain shipments resumed."
+    ).encode())
+    chain = ClaimsChain(career, load_settings())
+    posted, crossed = career.sentences
+    # "the following year" is 1995 only through "May 2, 1994" before it: the words do not state it.
+    assert "the following year (1995) he" in chain.explicit_dates(posted.text, [posted])[0]
+    # "Thursday and grain shipments": a coordination, not a date modifying a noun.
+    assert "on Thursday (16 April 1998) and" in chain.explicit_dates(crossed.text, [crossed])[0]

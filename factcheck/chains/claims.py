@@ -279,7 +279,8 @@ def _glossable(found: Timex, timex: Timex, text: str) -> bool:
     nor inside a quotation in `text` (a quote is not reworded); nor where a gloss would split a
     phrase: before a possessive ("Wednesday's ruling") or inside a noun phrase the words modify
     ("the year-ago results")."""
-    if "X" not in found.value and not found.value.endswith("_REF"):
+    alone = tag(found.text, None)  # the words by themselves, not resolved against a date before them
+    if alone and "X" not in alone[0].value and not alone[0].value.endswith("_REF"):
         return False
     if re.search(r"(?i)\bfiscal\b", text[max(0, found.start - 8) : found.end]):
         return False  # a fiscal year or half ends in whatever month the company's books do
@@ -330,7 +331,13 @@ def _modifies_noun(text: str, found: Timex) -> bool:
 
     doc = parse_without_entities(text)
     last = next((t for t in reversed(doc) if t.idx < found.end), None)
-    return last is not None and last.head.i > last.i and last.head.pos_ in ("NOUN", "PROPN", "NUM") and last.idx >= found.start and last.dep_ in ("amod", "compound", "nmod", "nummod")
+    if last is None or last.idx < found.start or last.dep_ not in ("amod", "compound", "nmod", "nummod"):
+        return False
+    head = last.head
+    # The noun follows the words, with nothing but its other modifiers between ("on Tuesday and
+    # Iraqi-bound cargo" is two things the parser may have joined).
+    between = doc[last.i + 1 : head.i]
+    return head.i > last.i and head.pos_ in ("NOUN", "PROPN", "NUM") and not any(t.pos_ in ("CCONJ", "PUNCT", "ADP", "VERB", "AUX") and t.dep_ != "amod" for t in between)
 
 
 def _as_sentence(text: str) -> str:
