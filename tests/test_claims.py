@@ -428,5 +428,9 @@ def test_words_that_take_their_year_from_an_earlier_date_are_still_glossed() -> 
     posted, crossed = career.sentences
     # "the following year" is 1995 only through "May 2, 1994" before it: the words do not state it.
     assert "the following year (1995) he" in chain.explicit_dates(posted.text, [posted])[0]
+    # "the day before the vote" counts from the vote, not from the date before it.
+    vote = load_article("-", stdin=b"---\npublished: 1998-04-18\n---\nShares fell after April 6, the day before the vote.")
+    fell = vote.sentences[0]
+    assert ClaimsChain(vote, load_settings()).explicit_dates(fell.text, [fell])[0] == "Shares fell after April 6, 1998, the day before the vote."
     # "Thursday and grain shipments": a coordination, not a date modifying a noun.
     assert "on Thursday (16 April 1998) and" in chain.explicit_dates(crossed.text, [crossed])[0]

@@ -277,8 +277,8 @@ def _glossable(found: Timex, timex: Timex, text: str) -> bool:
     fiscal period ("the latest fiscal year"); nor when they only bound or approximate it ("more than
     four decades ago", "about a year ago"); nor a period that runs up to now ("over the past year");
     nor inside a quotation in `text` (a quote is not reworded); nor where a gloss would split a
-    phrase: before a possessive ("Wednesday's ruling") or inside a noun phrase the words modify
-    ("the year-ago results")."""
+    phrase: before a possessive ("Wednesday's ruling"), inside a noun phrase the words modify
+    ("the year-ago results") or before the object of their "before" ("the day before the plunge")."""
     alone = tag(found.text, None)  # the words by themselves, not resolved against a date before them
     if alone and "X" not in alone[0].value and not alone[0].value.endswith("_REF"):
         return False
@@ -290,6 +290,8 @@ def _glossable(found: Timex, timex: Timex, text: str) -> bool:
         return False
     if text[found.end :].startswith((" (", "'s", "’s")):
         return False
+    if re.search(r"(?i)\b(?:before|after)$", found.text) and re.match(r"\s+\w", text[found.end :]):
+        return False  # "the day before the plunge": a day counted from what follows, not from the date before
     return not _modifies_noun(text, found)
 
 
