@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -587,6 +588,20 @@ def with_quotes_balanced(text: str) -> str:
     return text
 
 
+# A sentence's end: its stop, then any closing quotation marks or brackets (wire copy's '' too).
+_STOP_AT_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+# A full stop after a stop that ends the text already: an abbreviation's ("Acme Corp..") or the
+# quotation's own ('... "This is my home.".'); an ellipsis ("wait...") is left whole.
+_SECOND_STOP = re.compile(r"(?<![.])([.!?])([\"'”’»)\]]*)\s*\.$")
+
+
+def with_one_stop(text: str) -> str:
+    """`text` ended as a sentence by one stop: a full stop added when it has none, and one that code
+    put after a stop already there taken away."""
+    text = _SECOND_STOP.sub(r"\1\2", text.rstrip())
+    return text if _STOP_AT_END.search(text) else text + "."
+
+
 # Quotation marks, as (opening, closing): typographic, straight, wire copy's ``...'' (two
 # characters each), guillemets, and single curly quotes (’ is also an apostrophe: see quoted_spans).
 _QUOTE_PAIRS = {"``": "''", "“": "”", "„": "”“", "«": "»", "‘": "’", '"': '"'}  # opening: its closing marks
@@ -628,11 +643,19 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 # a sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
 # Chinese and Japanese full stops end a sentence with no space after them.
 _BOUNDARY = re.compile(r"""[.!?]+(?:["'”’»)\]]|\s»)*(?=\s+(?:``|["'“‘«„(\[])?\s?[A-Z0-9À-ÖØ-Þ])|[。！？]+[」』”’）]*""")
+# Abbreviations that stand before a name ("Mr. Smith", "Gen. Powell", "Messrs. Schwarz and Maurer"):
+# whatever follows is the rest of the name, never a new sentence.
+_TITLES = {
+    "mr", "mrs", "ms", "messrs", "mmes", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
+    "gov", "sen", "rep", "rev", "hon", "pres",
+}
+# Abbreviations that end a name or a phrase as often as they continue one ("Acme Inc. said" / "from
+# Acme Inc. The company ..."; "the U.S. Navy" / "in the U.S. The ..."; "Cie. Financiere" / "amp
+# Cie. Mr. Dupont"): what follows tells (see _ends_after_abbreviation).
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt", "gov",
-    "sen", "rep", "rev", "hon", "pres", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
-    "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "mt", "ft",
+    "sr", "jr", "inc", "ltd", "co", "corp", "cie", "bros", "plc", "vs", "etc", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m",
+    "p.m", "approx", "dept", "est", "fig", "st", "mt", "ft", "no",
 }
 
 
@@ -662,8 +685,9 @@ def split_sentences(text: str) -> list[Sentence]:
     """Number the sentences of `text` (S1, S2, ...) with offsets such that text[start:end] == sentence.
     The first paragraph's wire dateline is left out of its sentence."""
     spans: list[tuple[int, int]] = []
+    parses = [MAX_ABBREVIATION_PARSES]
     for line in re.finditer(r"[^\r\n]+", text):
-        spans.extend(_split_line(text, line.start(), line.end()))
+        spans.extend(_split_line(text, line.start(), line.end(), parses))
     sentences = []
     dated = False
     for start, end in spans:
@@ -683,17 +707,16 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_line(text: str, start: int, end: int, parses: list[int]) -> list[tuple[int, int]]:
     spans, cursor = [], start
     matches = list(_BOUNDARY.finditer(text, start, end))
     for n, match in enumerate(matches):
-        word = re.search(r"([\w.]+)\W*$", text[max(cursor, match.start() - 40) : match.start() + 1])
-        if word and match.group().startswith(".") and _is_abbreviation(word.group(1)):
+        following = matches[n + 1].end() if n + 1 < len(matches) else end
+        if match.group().startswith(".") and not _ends_after_abbreviation(text, cursor, match, following, parses):
             continue
         if match.group()[:1] in "!?" and _inside_quotation(text, cursor, match, end):
             continue
-        following = matches[n + 1].end() if n + 1 < len(matches) else end
-        if match.group()[:1] in "!?" and _quote_then_speaker(text, match, following):
+        if _quote_then_speaker(text, match, following):
             continue
         spans.extend(_cap(text, cursor, match.end()))
         cursor = match.end()
@@ -717,9 +740,10 @@ _QUOTING_VERBS = frozenset("ask shout cry exclaim chant yell scream wonder deman
 
 
 def _quote_then_speaker(text: str, match: re.Match, following: int) -> bool:
-    """'"Where is the money?" Smith asked.': after a question or exclamation in quotation marks, a
-    clause that is only the quotation's speaker and a saying verb ends the same sentence. It is
-    told by its grammar (a saying verb at its root reporting nothing of its own), not by a list of names."""
+    """'"Where is the money?" Smith asked.', '"We will win." Castro declared.': after a quotation that
+    ends with its own stop, a clause that is only the quotation's speaker and a saying verb ends the
+    same sentence (alone, "Castro declared." says nothing). It is told by its grammar (a saying verb
+    at its root reporting nothing of its own), not by a list of names."""
     if not quote_count(match.group()):
         return False
     fragment = text[match.end() : following].strip()
@@ -734,7 +758,10 @@ def _quote_then_speaker(text: str, match: re.Match, following: int) -> bool:
         return False
     subject = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     # The saying verb must report nothing of its own (no clause, no object but whom it was said to).
-    reports = any(c.dep_ in ("ccomp", "xcomp", "parataxis", "csubj") for c in root.children)
+    # After a full stop, which ends most quoted sentences, not even an object: "He estimated the value
+    # at $55." is a sentence of its own; only a question or an exclamation takes "asked reporters".
+    content = ("ccomp", "xcomp", "parataxis", "csubj") + (("dobj", "attr", "oprd") if match.group()[:1] == "." else ())
+    reports = any(c.dep_ in content and c.pos_ != "PRON" for c in root.children)
     return bool(subject) and subject[0].i < root.i and not reports
 
 
@@ -751,10 +778,73 @@ def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_abbreviation(word: str) -> bool:
-    word = word.lower().rstrip(".")
-    # Single capital initials ("J. Smith") and known abbreviations do not end a sentence.
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+def _abbreviation(token: str) -> str | None:
+    """"title" for a title before a name; "abbreviation" for one of _ABBREVIATIONS; "initial" for a
+    capital initial or another initialism ("J.", "J.C.", "F.A.O.", which are a name's more often
+    than they end a sentence); None for a word."""
+    word = token.lstrip("\"'“‘«„`([{").lower().rstrip(".")
+    if word in _TITLES:
+        return "title"
+    if word in _ABBREVIATIONS:
+        return "abbreviation"
+    if re.fullmatch(r"[^\W\d_](?:\.[^\W\d_])*", word) and len(word) <= 7:
+        return "initial"
+    return None
+
+
+def _ends_after_abbreviation(text: str, cursor: int, match: re.Match, following: int, parses: list[int]) -> bool:
+    """Whether a full stop ends its sentence. After an abbreviation, it does when a word that begins
+    sentences follows (a function word, a title, an opening quotation: "... the U.S. The ...",
+    "... Acme Inc. Mr. Smith ..."); it does not before a number ("Feb. 23"), after a title ("Mr.
+    Smith") or initials ("John F. Kennedy", "J.C. Matlock"); before any other capitalised word
+    after one of _ABBREVIATIONS ("U.S. Trust", "from Acme Inc. Acme, which ...") the parser tells
+    whether a sentence starts there, as long as `parses` (the parses left for this text) lasts."""
+    token = text[max(cursor, match.start() - 40) : match.start() + 1].split()
+    kind = _abbreviation(token[-1]) if token and not re.search(r"[\"”’»)\]]", match.group()) else None
+    if kind is None:
+        return True
+    if kind == "title":
+        return False
+    after = text[match.end() : following].lstrip()
+    quoted = re.match(r"(?:``|[\"“‘«„(\[])\s?", after)
+    word = re.match(r"[^\W_]+", after[quoted.end() if quoted else 0 :])
+    if word is None or word.group()[0].isdigit():
+        return False
+    if quoted or word.group().lower() in _sentence_starters() or _abbreviation(after.split()[0]) == "title":
+        return True
+    if kind == "initial" or parses[0] <= 0:
+        return False
+    parses[0] -= 1
+    return _parser_starts_sentence(text, cursor, match.end(), following)
+
+
+@lru_cache(maxsize=1)
+def _sentence_starters() -> frozenset[str]:
+    # spaCy's English stop words: the function words (determiners, pronouns, conjunctions,
+    # prepositions, adverbs) with which most sentences begin and names never do.
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+# Text either side of an abbreviation that the parser reads to tell whether a sentence starts after it.
+_PARSE_WINDOW = 250
+# At most this many such parses per text (a news story needs a few dozen; each costs some ms): past
+# it, an abbreviation before a capitalised word continues its sentence, so that a text made of
+# thousands of them cannot hold the splitter for minutes.
+MAX_ABBREVIATION_PARSES = 300
+
+
+def _parser_starts_sentence(text: str, cursor: int, at: int, following: int) -> bool:
+    from .nlp import parse_without_entities  # lazily: only such an abbreviation pays for a parse
+
+    start = max(cursor, text.rfind(" ", 0, at - _PARSE_WINDOW) + 1) if at - cursor > _PARSE_WINDOW else cursor
+    stop = min(following, at + _PARSE_WINDOW)
+    window = text[start:stop]
+    doc = parse_without_entities(window)
+    offset = at - start + len(text[at:stop]) - len(text[at:stop].lstrip())
+    token = next((t for t in doc if t.idx >= offset), None)
+    return token is not None and token.idx == offset and bool(token.is_sent_start)
 
 
 def _is_heading(sentence: str) -> bool:

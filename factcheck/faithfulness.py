@@ -64,6 +64,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .article import quoted_spans
 from .dates import tag
 from .nlp import parse_many, parse_without_entities as parse
 
@@ -475,14 +476,13 @@ def _about_task(statement: str, src: _Source) -> list[Problem]:
 
 # (i) misquotes --------------------------------------------------------------------------------
 
-_QUOTE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|``(.+?)''|‘([^’]{3,})’")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 def _misquotes(statement: str, src: _Source) -> list[Problem]:
     problems = []
-    for match in _QUOTE.finditer(statement):
-        quoted = next(g for g in match.groups() if g is not None)
+    for start, end in quoted_spans(statement):  # every quotation style, as the rest of the code reads them
+        quoted = statement[start + (2 if statement.startswith("``", start) else 1) : end]
         for part in re.split(r"\.\.\.|…|\[[^\]]*\]", quoted):
             words = _quote_words(part)
             if words and not _contains(src.words, words):

@@ -21,7 +21,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from .article import quote_count
+from .article import quote_count, with_one_stop
 from .dates import Timex
 from .nlp import parse
 
@@ -289,7 +289,7 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token, bool] | None
     phrase = "" if verb.dep_ == "advcl" and not link and words[0].i <= subject.i else _noun_phrase(subject)
     rest = text[words[0].idx : words[-1].idx + len(words[-1])].rstrip(" ,;:-")
     clause = " ".join(w for w in (phrase, link, rest) if w)
-    return clause[:1].upper() + clause[1:] + ".", verb, not link
+    return with_one_stop(clause[:1].upper() + clause[1:]), verb, not link
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -545,7 +545,7 @@ def _mend(text: str, original: str) -> str:
     end = SENTENCE_END.search(original.strip())
     if end and not SENTENCE_END.search(out):
         out = out.rstrip(",;: ") + end.group(0)
-    return out
+    return with_one_stop(out) if end else out
 
 
 def is_clause(text: str) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.article import load_article, quoted_spans, split_sentences
+from factcheck.article import load_article, quoted_spans, split_sentences, with_one_stop
 from factcheck.errors import (
     BinaryInput,
     EmptyInput,
@@ -47,6 +47,32 @@ def test_sentence_splitting_respects_abbreviations_and_initials() -> None:
         "They talked for 2.5 hours!",
         "Then they left.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # Initialisms and company abbreviations that go on with a name do not end the sentence ...
+        ("Orders rose, R.T. Vance, the chairman, said. Shares fell.", ["Orders rose, R.T. Vance, the chairman, said.", "Shares fell."]),
+        ("The bid by Cie. Generale des Eaux was rejected.", ["The bid by Cie. Generale des Eaux was rejected."]),
+        ("Sales go through closely held B.K. Norris amp Sons.", ["Sales go through closely held B.K. Norris amp Sons."]),
+        ("The board will include Messrs. Hale and Ortiz.", ["The board will include Messrs. Hale and Ortiz."]),
+        ("Shares of the U.S. Steel unit rose.", ["Shares of the U.S. Steel unit rose."]),
+        ("The talks begin Feb. 3 in Oslo.", ["The talks begin Feb. 3 in Oslo."]),
+        # ... but one that ends its sentence does, before a function word, a title, a quotation or a new subject.
+        ("Jobs were cut at AT and T. The unions protested.", ["Jobs were cut at AT and T.", "The unions protested."]),
+        ("He said so at Bellweather Corp. Ms. Ruiz disagreed.", ["He said so at Bellweather Corp.", "Ms. Ruiz disagreed."]),
+        ("The fund is run by Harbor Partners Inc. That is unusual.", ["The fund is run by Harbor Partners Inc.", "That is unusual."]),
+        ('It sold the unit to Norcastle Co. "We had no choice," he said.', ["It sold the unit to Norcastle Co.", '"We had no choice," he said.']),
+        ("Its creditor is Baltic Shipyards Inc. Baltic, which has 20 yards, will appeal.",
+         ["Its creditor is Baltic Shipyards Inc.", "Baltic, which has 20 yards, will appeal."]),
+        ("The war was a test for the U.S. And it passed.", ["The war was a test for the U.S.", "And it passed."]),
+        # A possessive is a word, not an initial.
+        ("The offer beats Halden's. We are surprised.", ["The offer beats Halden's.", "We are surprised."]),
+    ],
+)
+def test_abbreviations_end_a_sentence_only_where_one_starts(text: str, sentences: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == sentences
 
 
 def test_a_question_or_exclamation_inside_a_quotation_does_not_end_the_sentence() -> None:
@@ -204,3 +230,29 @@ def test_wire_copy_that_opens_a_quotation_with_two_apostrophes_gets_no_extra_mar
     assert with_quotes_balanced("''Nobody leaves!'' she shouted.") == "''Nobody leaves!'' she shouted."
     # A closing '' with its opening lost to the splitter still gets its opening back.
     assert with_quotes_balanced("The work is done.'' He left.") == "``The work is done.'' He left."
+
+
+def test_code_that_ends_a_sentence_puts_one_stop() -> None:
+    assert with_one_stop("The talks ended") == "The talks ended."
+    # A stop is there already: an abbreviation's, or inside the closing quotation mark.
+    assert with_one_stop("He joined Norcastle Corp.") == "He joined Norcastle Corp."
+    assert with_one_stop('She said, "This is my home."') == 'She said, "This is my home."'
+    # One put after it by code goes.
+    assert with_one_stop("He joined Norcastle Corp..") == "He joined Norcastle Corp."
+    assert with_one_stop('She said, "This is my home.".') == 'She said, "This is my home."'
+    assert with_one_stop("He asked ``Why now?''.") == "He asked ``Why now?''"
+    # An ellipsis is not a doubled stop.
+    assert with_one_stop("And then...") == "And then..."
+
+
+def test_a_quoted_sentence_and_its_bare_attribution_are_one_sentence() -> None:
+    text = (
+        '"The dam will hold." Mayor Ines Varga declared. ``We are ready.\'\' She said it twice. '
+        '"It is a bargain." He put its value at $40 a share.'
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        '"The dam will hold." Mayor Ines Varga declared.',  # alone, "Mayor Ines Varga declared." says nothing
+        "``We are ready.'' She said it twice.",
+        '"It is a bargain."',
+        "He put its value at $40 a share.",  # a sentence with content of its own
+    ]

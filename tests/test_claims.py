@@ -320,8 +320,8 @@ def test_only_a_date_the_words_pin_down_is_glossed_and_never_inside_a_quotation(
     ).encode())
     chain = ClaimsChain(mill, load_settings())
 
-    def glossed(text: str) -> str:
-        return chain.explicit_dates(text, mill.sentences)[0]
+    def glossed(text: str) -> str:  # the claim's own sentence is cited last: here, the first one
+        return chain.explicit_dates(text, [*mill.sentences[1:], mill.sentences[0]])[0]
 
     # A bound or an approximation is not its resolved value: "(1960)" would state what the article does not.
     for text in ("The textile mill opened more than four decades ago.", "Workers struck about two years ago.",
@@ -372,3 +372,93 @@ def test_claims_prefer_sentences_that_stand_alone_and_events_name_who_they_are_a
     timeline.plan()
     event = next(e for e in timeline.assemble([]).items if e.when == "Wednesday")
     assert event.event == "Maria Lopez resigned from the city council on Wednesday." and event.sources == ["S1", "S2"]
+
+
+def test_a_date_gloss_is_never_noise_nor_a_guess() -> None:
+    plant = load_article("-", stdin=(
+        "---\npublished: 1998-03-04\n---\nThe plant opened in nineteen ninety-one and closed in the late 1980s. "
+        "It reported a third-quarter loss and a loss for the fourth quarter. Output fell over the past year. "
+        "The year-ago results were restated. Sales rose last year. It will reopen this summer. "
+        "The owners met the mayor 10 days ago. Sales rose in the latest fiscal year."
+    ).encode())
+    chain = ClaimsChain(plant, load_settings())
+
+    def glossed(text: str) -> str:
+        return chain.explicit_dates(text, plant.sentences)[0]
+
+    # Words that already state their year, decade or century: a gloss only repeats them.
+    assert glossed("The plant opened in nineteen ninety-one.") == "The plant opened in nineteen ninety-one."
+    assert glossed("It closed in the late 1980s.") == "It closed in the late 1980s."
+    # A quarter may be a fiscal one and a season the southern hemisphere's: their months are not given.
+    assert glossed("It reported a loss for the fourth quarter.") == "It reported a loss for the fourth quarter."
+    assert glossed("It will reopen this summer.") == "It will reopen this summer."
+    assert glossed("Sales rose in the latest fiscal year.") == "Sales rose in the latest fiscal year."
+    # "The past year" runs up to today, it is not last calendar year.
+    assert glossed("Output fell over the past year.") == "Output fell over the past year."
+    # A gloss does not split the noun phrase the date words modify.
+    assert glossed("The year-ago results were restated.") == "The year-ago results were restated."
+    # An exact date is glossed as a date, with its day when it has one.
+    assert glossed("Sales rose last year.") == "Sales rose last year (1997)."
+    assert glossed("The owners met the mayor 10 days ago.") == "The owners met the mayor 10 days ago (22 February 1998)."
+
+
+def test_no_gloss_inside_a_quotation_that_runs_over_several_sentences() -> None:
+    strike = load_article("-", stdin=(
+        "---\npublished: 2000-04-07\n---\nThe union leader spoke to reporters. ``We are not going back. "
+        "We voted today and the answer is no,'' she said. The company said today that talks would resume."
+    ).encode())
+    chain = ClaimsChain(strike, load_settings())
+    inside, outside = strike.sentences[2], strike.sentences[3]
+    # The second sentence of the quotation has no quotation mark of its own, but it is quoted.
+    assert chain.explicit_dates("We voted today and the answer is no.", [inside]) == ("We voted today and the answer is no.", [])
+    assert chain.explicit_dates("The company said today that talks would resume.", [outside])[0] == (
+        "The company said today (7 April 2000) that talks would resume."
+    )
+
+
+def test_a_date_after_publication_is_not_glossed_on_a_past_event() -> None:
+    city = load_article("-", stdin=(
+        "---\npublished: 1990-08-15\n---\nThe minister told reporters on Tuesday that the curfew might be lifted. "
+        "The following month, the firm posted a loss. The index is down 3% since year-end. "
+        "The curfew will be lifted on Tuesday."
+    ).encode())
+    chain = ClaimsChain(city, load_settings())
+    told, month, index, lifted = city.sentences
+
+    def glossed(sentence) -> str:
+        return chain.explicit_dates(sentence.text, [sentence])[0]
+
+    # The tense of "might be lifted" made that Tuesday next week's; "told" says it was last week's.
+    assert glossed(told) == told.text
+    assert glossed(month) == month.text  # a month after publication cannot be when a loss was posted
+    assert glossed(index) == index.text  # nor what "since" counts from
+    assert glossed(lifted) == "The curfew will be lifted on Tuesday (21 August 1990)."
+
+
+
+def test_last_and_the_name_of_the_month_just_gone_is_not_glossed() -> None:
+    news = load_article("-", stdin=(
+        "---\npublished: 1998-03-02\n---\nTwo ferries collided last February. The port reopened last May."
+    ).encode())
+    chain = ClaimsChain(news, load_settings())
+    collided, reopened = news.sentences
+    # Written in March, "last February" may be a year earlier: the month just gone is "last month".
+    assert chain.explicit_dates(collided.text, [collided])[0] == collided.text
+    assert chain.explicit_dates(reopened.text, [reopened])[0] == "The port reopened last May (May 1997)."
+
+
+def test_words_that_take_their_year_from_an_earlier_date_are_still_glossed() -> None:
+    career = load_article("-", stdin=(
+        "---\npublished: 1998-04-18\n---\nOn May 2, 1994, Lind was made a colonel, and the following year he "
+        "was posted to Oslo. Trucks crossed the border on Thursday and grain shipments resumed."
+    ).encode())
+    chain = ClaimsChain(career, load_settings())
+    posted, crossed = career.sentences
+    # "the following year" is 1995 only through "May 2, 1994" before it: the words do not state it.
+    assert "the following year (1995) he" in chain.explicit_dates(posted.text, [posted])[0]
+    # "the day before the vote" counts from the vote, not from the date before it.
+    vote = load_article("-", stdin=b"---\npublished: 1998-04-18\n---\nShares fell after April 6, the day before the vote.")
+    fell = vote.sentences[0]
+    assert ClaimsChain(vote, load_settings()).explicit_dates(fell.text, [fell])[0] == "Shares fell after April 6, 1998, the day before the vote."
+    # "Thursday and grain shipments": a coordination, not a date modifying a noun.
+    assert "on Thursday (16 April 1998) and" in chain.explicit_dates(crossed.text, [crossed])[0]

@@ -84,6 +84,10 @@ def test_a_quote_may_be_shortened_but_not_reworded() -> None:
     assert check('Governor Maria Lopez told reporters: "We will not sell the port."', [QUOTE]) == []
     assert check('Governor Maria Lopez told reporters they will "not sell the port."', [QUOTE]) == []
     assert [p.kind for p in check('Governor Maria Lopez told reporters they will "not sell port."', [QUOTE])] == ["misquote"]
+    # Every quotation style the article module knows is a quotation here too (guillemets, wire copy's ``...'').
+    for reworded in ("Governor Maria Lopez told reporters: «We will not sell the city port.»",
+                     "Governor Maria Lopez told reporters: ``We will not sell the city port.''"):
+        assert "misquote" in [p.kind for p in check(reworded, [QUOTE])]
 
 
 def test_a_statement_may_rest_on_several_sentences() -> None:

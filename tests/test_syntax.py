@@ -243,3 +243,8 @@ def test_the_name_of_a_described_participant_is_no_side_phrase():
     # A description of a name, an age or a place's region still goes.
     assert main_clause("Amir, 27, is serving a life sentence.") == "Amir is serving a life sentence."
     assert main_clause("The mayor of Tucson, Arizona, said taxes would rise.") == "The mayor of Tucson said taxes would rise."
+
+
+def test_dropping_what_follows_an_abbreviation_leaves_one_stop():
+    text = "Ana Ruiz was named chief executive of Norcastle Shipping Corp., a 90-year-old firm based in Oslo."
+    assert main_clause(text) == "Ana Ruiz was named chief executive of Norcastle Shipping Corp."  # not "Corp.."

@@ -19,7 +19,7 @@ from typing import ClassVar, Literal, get_args
 from pydantic import Field, create_model
 
 from .. import faithfulness
-from ..article import Article, Sentence, with_quotes_balanced
+from ..article import Article, Sentence, quote_open_after, starts_quoted, with_one_stop, with_quotes_balanced
 from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, Standalone, attribute, attributed, claim_types, dangling, is_statement, resolve_referents, standalone_variants, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from ..dates import Timex, format_interval, tag, to_interval
@@ -27,11 +27,7 @@ from ..checkworthiness import load_scorer
 from ..llm import Answer
 from ..models import LEVEL_SCORES, LEVELS, Claim, ClaimDraft, ClaimTypeDraft, Level, RatingsDraft, ReportWarning
 from ..settings import Settings
-from ..syntax import SENTENCE_END
 from .base import ChainRun, Step, score_sentences, stand_in_warning
-
-_YEAR = re.compile(r"\b\d{4}\b")
-
 
 class ClaimsChain:
     """The most check-worthy sentences, split into clauses, each stated as a claim with its speaker."""
@@ -49,6 +45,7 @@ class ClaimsChain:
         # and a 135M model answering "the outlet" cost a re-ask in one call out of three (measured).
         self.asks_speaker = settings.resolved_provider != "local"
         self.steps: list[Step] = []  # every clause; `plan` returns those with a choice to make
+        self._quote_open: dict[str, bool] | None = None  # per sentence: a quotation open where it starts
 
     def plan(self) -> list[Step]:
         # A claim is a statement: not a heading, nor a transcript's "Clinton on Friday."
@@ -199,33 +196,79 @@ class ClaimsChain:
         """Each relative date in `text` made explicit ("on Sunday" -> "on Sunday (11 May 2025)", "May 15"
         -> "May 15, 2025"), as the article resolves the same words in a cited sentence."""
         # Calendar dates only: a clock time ("until 10 pm") is no more explicit with a day added.
-        resolved = {t.text.casefold(): t for t in self.timexes if t.type == "DATE" and any(s.start <= t.start < s.end for s in cited)}
+        in_cited = [t for t in self.timexes if t.type == "DATE" and any(s.start <= t.start < s.end for s in cited)]
+        resolved = {t.text.casefold(): t for t in in_cited}  # the claim's own sentence, cited last, wins
+        # Words the article puts inside a quotation, even one that runs over several sentences and
+        # whose marks the claim's text no longer has: a gloss there is a misquote. The claim's own
+        # sentence tells, when it has the words; else any cited sentence that quotes them.
+        own = [t for t in in_cited if cited[-1].start <= t.start < cited[-1].end]
+        quoted_in_article = {t.text.casefold() for t in in_cited if self.in_quotation(t.start)} - {
+            t.text.casefold() for t in own if not self.in_quotation(t.start)
+        }
         stated_alone = {t.value for t in tag(" ".join(s.text for s in cited), self.article.published)}
         anchors: list[Sentence] = []
         for found in reversed(tag(text, None)):
             timex = resolved.get(found.text.casefold())
-            # Never inside a quotation (a quote is not reworded), nor before a possessive ("Wednesday's ruling").
-            quoted = any(a <= found.start < b for a, b in quoted_spans(text))
-            # Only a date the words pin down is glossed ("later that day", "early next year" lie inside
-            # it): "more than four decades ago" or "about a year ago" only bounds or approximates its
-            # value, and that value beside it would state what the article does not.
-            inexact = timex is not None and not (timex.within_value and found.within_value)
-            if timex is None or inexact or quoted or _YEAR.search(found.text) or text[found.end :].startswith((" (", "'s", "’s")):
+            if timex is None or not _glossable(found, timex, text) or found.text.casefold() in quoted_in_article:
                 continue
             start, end, precision = to_interval(timex.value, timex.value_end)
-            if start is None:
+            # A quarter or a season may be a fiscal one, or the hemisphere's: its calendar months are not
+            # what the words say.
+            if start is None or precision == "quarter" or self._month_just_gone(found, start):
+                continue
+            # A date after publication is no date of what a verb in the past tense tells ("Bush said on
+            # Tuesday" resolved to next Tuesday by the tense of a clause inside it), nor a "since":
+            # a wrong resolution.
+            if self.article.published and start > self.article.published and not _DEICTIC.search(found.text) and (
+                re.search(r"(?i)\bsince\s*$", text[: found.start]) or _told_in_past(text, found)
+            ):
                 continue
             if timex.value not in stated_alone:  # "that day": cite the sentence that names the day
                 anchor = self.stated_before(timex)
                 if anchor is None:
                     continue
                 anchors.append(anchor)
-            if precision == "day" and re.search(r"\d", found.text):  # "May 15": only the year is missing
+            if re.fullmatch(r"XXXX-\d\d-\d\d", found.value):  # "May 15": only the year is missing
                 addition = f", {start.year}"
             else:
                 addition = f" ({format_interval(start, end, precision)})"
             text = text[: found.end] + addition + text[found.end :]
         return text, anchors
+
+    def _month_just_gone(self, found: Timex, start) -> bool:
+        """"Last February" written in March: a writer names the month just gone "last month", so
+        this one may be a year earlier; which February the words mean is not known."""
+        published = self.article.published
+        if published is None or not _LAST_MONTH.search(found.text):
+            return False
+        return (published.year * 12 + published.month) - (start.year * 12 + start.month) <= 1
+
+    def in_quotation(self, offset: int) -> bool:
+        """Whether the article's character at `offset` lies inside a quotation: one within its
+        sentence, or one that an earlier sentence of the paragraph opened and has not closed ('“We
+        won. We will win again.”': the second sentence has no mark of its own)."""
+        sentence = next((s for s in self.article.sentences if s.start <= offset < s.end), None)
+        if sentence is None:
+            return False
+        local = offset - sentence.start
+        if any(a <= local < b for a, b in quoted_spans(sentence.text)):
+            return True
+        return self._open_before(sentence) and quote_open_after(sentence.text[:local], True)
+
+    def _open_before(self, sentence: Sentence) -> bool:
+        """Whether a quotation is open where `sentence` starts, from the sentences before it in its
+        paragraph (a line). A sentence that opens a quotation of its own closes one left open (wire
+        copy forgets closing marks), so that a stray mark does not quote the rest of the paragraph."""
+        if self._quote_open is None:
+            self._quote_open, opened, line_start = {}, False, -1
+            for s in self.article.sentences:
+                start_of_line = self.article.text.rfind("\n", 0, s.start) + 1
+                if start_of_line != line_start:
+                    opened, line_start = False, start_of_line
+                opened = opened and not starts_quoted(s.text)
+                self._quote_open[s.id] = opened
+                opened = quote_open_after(s.text, opened)
+        return self._quote_open.get(sentence.id, False)
 
     def stated_before(self, timex: Timex) -> Sentence | None:
         """The nearest earlier sentence that states the same date as `timex` in its own words."""
@@ -236,14 +279,95 @@ class ClaimsChain:
         return None
 
 
+# "the past year", "the last decade": the period that ends now, not a calendar year or decade.
+_PERIOD_TO_NOW = re.compile(r"(?i)(?:\bthe\s+)(?:past|last|previous)\s")
+
+
+def _period_to_now(text: str, found: Timex) -> bool:
+    """'the past year', '(over) the last decade', 'the previous Friday': "the past" within the words or
+    right before them."""
+    before = max(0, found.start - 16)
+    return any(m.end() >= found.start - before for m in _PERIOD_TO_NOW.finditer(text[before : found.start + 14]))
+
+
+def _glossable(found: Timex, timex: Timex, text: str) -> bool:
+    """Whether the words `found` (tagged in `text` with no publication date; `timex` is the article's
+    resolution of the same words) may get their date written beside them. Not when the words
+    already state it ("in 1991", "nineteen ninety-six", "the late 1970s", "the 11th century"); nor a
+    fiscal period ("the latest fiscal year"); nor when they only bound or approximate it ("more than
+    four decades ago", "about a year ago"); nor a period that runs up to now ("over the past year");
+    nor inside a quotation in `text` (a quote is not reworded); nor where a gloss would split a
+    phrase: before a possessive ("Wednesday's ruling"), inside a noun phrase the words modify
+    ("the year-ago results") or before the object of their "before" ("the day before the plunge")."""
+    alone = tag(found.text, None)  # the words by themselves, not resolved against a date before them
+    if alone and "X" not in alone[0].value and not alone[0].value.endswith("_REF"):
+        return False
+    if re.search(r"(?i)\bfiscal\b", text[max(0, found.start - 8) : found.end]):
+        return False  # a fiscal year or half ends in whatever month the company's books do
+    if not (timex.within_value and found.within_value) or _period_to_now(text, found):
+        return False
+    if any(a <= found.start < b for a, b in quoted_spans(text)):
+        return False
+    if text[found.end :].startswith((" (", "'s", "’s")):
+        return False
+    if re.search(r"(?i)\b(?:before|after)$", found.text) and re.match(r"\s+\w", text[found.end :]):
+        return False  # "the day before the plunge": a day counted from what follows, not from the date before
+    return not _modifies_noun(text, found)
+
+
+_LAST_MONTH = re.compile(
+    r"(?i)\blast\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
+# Words that fix a date's side of today by themselves ("next year", "tomorrow"): the tense of the
+# clause does not choose it (see _told_in_past).
+_DEICTIC = re.compile(r"(?i)\b(?:next|tomorrow|coming|ago|last|yesterday|today|tonight|this)\b")
+
+
+def _told_in_past(text: str, found: Timex) -> bool:
+    """Whether the date words say when a verb in the past tense happened: "met on Friday", "the
+    following month, it posted", "when year-end net was below" (not a goal or a deadline, "was
+    extended to Nov. 16", nor a future, "will meet on Friday")."""
+    from ..nlp import parse_without_entities
+
+    doc = parse_without_entities(text)
+    span = [t for t in doc if found.start <= t.idx < found.end]
+    head = next((t for t in span if not found.start <= t.head.idx < found.end or t.head is t), None)
+    if head is None:
+        return False
+    if head.dep_ in ("compound", "amod") and head.head.dep_ in ("nsubj", "nsubjpass"):
+        head = head.head  # "year-end net was": the subject's time is its verb's
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ in ("on", "in", "at", "during"):
+        verb = verb.head
+    elif head.dep_ not in ("npadvmod", "tmod", "nsubj", "nsubjpass"):
+        return False
+    if verb.pos_ not in ("VERB", "AUX") or any(c.tag_ == "MD" for c in verb.children):
+        return False
+    perfect = verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.lower_ in ("had", "has", "have", "was", "were") for c in verb.children))
+    return verb.tag_ == "VBD" or perfect
+
+
+def _modifies_noun(text: str, found: Timex) -> bool:
+    """'The year-ago results': the date words stand before the noun they modify."""
+    from ..nlp import parse_without_entities
+
+    doc = parse_without_entities(text)
+    last = next((t for t in reversed(doc) if t.idx < found.end), None)
+    if last is None or last.idx < found.start or last.dep_ not in ("amod", "compound", "nmod", "nummod"):
+        return False
+    head = last.head
+    # The noun follows the words, with nothing but its other modifiers between ("on Tuesday and
+    # Iraqi-bound cargo" is two things the parser may have joined).
+    between = doc[last.i + 1 : head.i]
+    return head.i > last.i and head.pos_ in ("NOUN", "PROPN", "NUM") and not any(t.pos_ in ("CCONJ", "PUNCT", "ADP", "VERB", "AUX") and t.dep_ != "amod" for t in between)
+
+
 def _as_sentence(text: str) -> str:
     """A clause ended as a sentence ends: capitalised, its trailing comma a full stop, and the
     quotation mark it lost to the sentence splitter put back."""
     text = text.strip().rstrip(",;:").rstrip()
     text = re.sub(r"[,;:]([\"'”’»)\]]+)$", r".\1", text)
-    text = text[:1].upper() + text[1:]
-    text = text if SENTENCE_END.search(text) else text + "."
-    return with_quotes_balanced(text)
+    return with_quotes_balanced(with_one_stop(text[:1].upper() + text[1:]))
 
 
 # "X said A, and that B" / "A; B" / "A, adding (saying) that B": one claim per clause, each quoted verbatim.

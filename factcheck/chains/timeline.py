@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 from typing import ClassVar
 
-from ..article import Article, Sentence
+from ..article import Article, Sentence, with_one_stop
 from .. import faithfulness
 from ..attribution import standalone_variants
 from ..checks import grounding
@@ -150,7 +150,7 @@ def timeline_events(article: Article) -> list[DatedEvent]:
             at = (sentence.start + verb.idx, sentence.start + verb.idx + len(verb))
         elif (span := dated_noun_phrase(sentence.text, local)) is not None:
             phrase = sentence.text[span[0] : span[1]]
-            event = phrase[:1].upper() + phrase[1:] + "."  # a timeline line, stopped like the others
+            event = with_one_stop(phrase[:1].upper() + phrase[1:])  # a timeline line, stopped like the others
             at = (sentence.start + span[0], sentence.start + span[1])
         else:
             continue
