@@ -83,6 +83,12 @@ def main() -> None:
     args = parser.parse_args()
     if not args.article.is_file():
         sys.exit(f"{args.article}: no such article (give a path, or set FACTCHECK_EVAL_DIR)")
+    # pip compiles an installed package's bytecode; a checkout run with PYTHONDONTWRITEBYTECODE (as
+    # here) would compile factcheck's modules from source in every run, a cost no user pays.
+    import factcheck  # the package the command will import (this checkout's, with PYTHONPATH)
+
+    package = Path(factcheck.__file__).parent
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True, stdout=subprocess.DEVNULL)
     tmp = tempfile.TemporaryDirectory()
     article = from_timeml(args.article, Path(tmp.name) / f"{args.article.stem}.md") if args.article.suffix == ".tml" else args.article
 
