@@ -604,6 +604,7 @@ def _analyse(
     chains: tuple[str, ...],
     progress: bool,
 ):
+    from . import nlp
     from .article import load_article
     from .llm import build_backend
     from .pipeline import Pipeline
@@ -631,7 +632,10 @@ def _analyse(
         )
         if settings.resolved_provider == "local":
             shown.status("loading the model")
-        backend = build_backend(settings)
+        # The parser loads and parses the article in a thread meanwhile: loading the model is mostly
+        # llama.cpp's C code, which lets go of the GIL.
+        with nlp.parsing(s.text for s in loaded.sentences):
+            backend = build_backend(settings)
         return Pipeline(backend, settings, on_progress=shown).run(loaded, chains)
 
 
