@@ -105,6 +105,11 @@ PromptsOpt = Annotated[
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Show no progress on standard error (shown only on a terminal).")]
 
 
+# Set when a report command has written its report: `main` then ends the process without the
+# interpreter's teardown.
+_report_written = False
+
+
 def _report_command(name: str, part: str | None, help: str) -> None:
     """`summarize` (the whole report, part None) and `claims`/`timeline` (one chain): same options."""
 
@@ -137,6 +142,8 @@ def _report_command(name: str, part: str | None, help: str) -> None:
                 progress=not quiet and sys.stderr.isatty(),
             )
             _output(report, Format.html if open_ else format, out, open_=open_)
+        global _report_written
+        _report_written = True
 
     app.command(name, help=help)(command)
 
@@ -597,6 +604,7 @@ def _analyse(
     chains: tuple[str, ...],
     progress: bool,
 ):
+    from . import nlp
     from .article import load_article
     from .llm import build_backend
     from .pipeline import Pipeline
@@ -624,7 +632,10 @@ def _analyse(
         )
         if settings.resolved_provider == "local":
             shown.status("loading the model")
-        backend = build_backend(settings)
+        # The parser loads and parses the article in a thread meanwhile: loading the model is mostly
+        # llama.cpp's C code, which lets go of the GIL.
+        with nlp.parsing(s.text for s in loaded.sentences):
+            backend = build_backend(settings)
         return Pipeline(backend, settings, on_progress=shown).run(loaded, chains)
 
 
@@ -777,5 +788,20 @@ for _info in [*app.registered_commands, *schedule_app.registered_commands]:
     _info.epilog = _info.epilog or app.info.epilog
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
+def main() -> None:  # pragma: no cover - console entry point (and `python -m factcheck`)
+    try:
+        app(prog_name="factcheck")
+    except SystemExit as done:
+        if not _report_written or not isinstance(done.code, (int, type(None))):
+            raise
+        # The report is written: skip the teardown that frees the parser's, the lexicon's and the
+        # model's objects one by one (0.35-0.5 s of CPU measured after a report, for nothing).
+        import logging
+
+        logging.shutdown()
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:
+            raise done from None  # an unwritable stdout: the ordinary exit reports it
+        os._exit(done.code or 0)

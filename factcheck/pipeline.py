@@ -25,7 +25,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_core.runnables import RunnableLambda
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from . import __version__, injection, report_checks
+from . import __version__, injection, nlp, report_checks
 from .article import Article
 from .chains import CHAIN_TYPES, Chain, ChainRun, Step
 from .chains.claims import order_claims, rated, ratings_draft_for
@@ -77,6 +77,8 @@ class Pipeline:
         addressed = injection.scan_sentences(article.sentences)
         planned = article.without({f.sentence_id for f in addressed})
         self.on_progress(0, 0, "planning the steps")
+        # The chains and their checks parse every sentence: in one batch, once, for all of them.
+        nlp.parse_many((s.text for s in planned.sentences), entities=True)
         built = {name: CHAIN_TYPES[name](planned, self.settings) for name in chains}
         steps = [step for chain in built.values() for step in chain.plan()]
         ranks = "claims" in built and self.settings.resolved_refine_checkworthiness

@@ -419,3 +419,21 @@ def test_render_markdown_puts_flags_beside_items_and_short_warnings_last(tmp_pat
         "- S12: could not resolve 'Later that day' (XXXX-XX-XX) to a calendar date\n"
     )
     assert REJECTED not in out and REJECTED in saved.read_text(encoding="utf-8")
+
+
+def test_the_command_in_its_own_process_writes_its_whole_report_and_exits_0(fault_server, tmp_path: Path) -> None:
+    """A report command ends its process without the interpreter's teardown (factcheck.cli.main): the
+    report piped to stdout is still written in full, and the exit code is 0."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import FAKE_KEY
+
+    # Buffered stdout, as in a pipe by default: nothing but the flush before the exit writes it.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FACTCHECK_", "OPENAI_", "PYTHONUNBUFFERED"))}
+    env |= {"OPENAI_API_KEY": FAKE_KEY, "FACTCHECK_CONFIG": str(tmp_path / "none.toml")}
+    command = [sys.executable, "-m", "factcheck", "timeline", str(SEED), "--base-url", fault_server.base_url("ok")]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("# ") and done.stdout.rstrip().endswith("*")  # a Markdown report, to its closing line

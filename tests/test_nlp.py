@@ -1,0 +1,35 @@
+"""The shared parser's caches: an article's sentences parsed once, in one batch, serve every caller."""
+
+from __future__ import annotations
+
+from factcheck import nlp
+
+SENTENCES = [
+    "The harbour authority said on Monday that the ferry would resume service in March.",
+    "Two inspectors found cracks in the hull, according to a report seen by the newspaper.",
+]
+
+
+def _signature(doc) -> list[tuple]:
+    return [(t.text, t.tag_, t.dep_, t.head.i, t.lemma_) for t in doc]
+
+
+def test_a_batch_parse_serves_parse_and_the_parse_without_entities() -> None:
+    nlp.parse.cache_clear()
+    nlp.parse_without_entities.cache_clear()
+    nlp.parse_many(SENTENCES, entities=True)
+    full = nlp.parse(SENTENCES[0])
+    assert nlp.parse(SENTENCES[0]) is full  # from the cache, not parsed again
+    assert any(e.label_ == "DATE" for e in full.ents)
+    assert nlp.parse_without_entities(SENTENCES[0]) is full
+    assert _signature(full) == _signature(nlp.parser()(SENTENCES[0]))  # a batch parses as one by one does
+
+
+def test_a_parse_without_entities_is_not_taken_for_a_full_one() -> None:
+    nlp.parse.cache_clear()
+    nlp.parse_without_entities.cache_clear()
+    plain = nlp.parse_without_entities(SENTENCES[1])
+    assert not plain.ents
+    full = nlp.parse(SENTENCES[1])
+    assert full is not plain and full.ents
+    assert _signature(full) == _signature(plain)
