@@ -54,6 +54,10 @@ _STANCE_LEMMAS = frozenset(
     confirm acknowledge admit allege claim urge""".split()
 )
 
+# Verbs that put forth a message named by their object: "raised worries that ...", "expressed
+# concern that ...", "issued a warning that ...": the that-clause is what the subject says.
+_VOICING_LEMMAS = frozenset("issue express raise voice sound release publish".split())
+
 
 @lru_cache(maxsize=1)
 def _speech_lemmas() -> frozenset[str]:
@@ -61,7 +65,7 @@ def _speech_lemmas() -> frozenset[str]:
     ("noted that", "boasted that", "conceded that"); built by benchmarks/build_reporting_verbs.py.
     They only widen which verbs may report: the parse must still show what they report."""
     words = resources.files("factcheck.data").joinpath("reporting_verbs.txt").read_text(encoding="utf-8").split()
-    return REPORTING_LEMMAS | _COMMITTING_LEMMAS | _STANCE_LEMMAS | frozenset(words)
+    return REPORTING_LEMMAS | _COMMITTING_LEMMAS | _STANCE_LEMMAS | _VOICING_LEMMAS | frozenset(words)
 
 
 def _speech_verb(tok) -> bool:
@@ -327,15 +331,19 @@ def _cues(doc) -> list[_Cue]:
 
 
 def _question(clause) -> bool:
-    """"asked whether the ban applied": an embedded question reports no content."""
+    """"asked whether the ban applied", "asked them why": an embedded question reports no content.
+    A wh-word counts only where such a question opens, right after the verb and a short object (a
+    relative pronoun further on, "that team _ which X heads _ made visits", is no question)."""
     first = clause.left_edge
-    wh = first.tag_ in ("WDT", "WP", "WP$", "WRB") and first.lower_ != "that"
+    wh = first.tag_ in ("WDT", "WP", "WP$", "WRB") and first.lower_ != "that" and 0 < first.i - clause.head.i <= 4
     return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children) or wh and first.i < clause.i
 
 
 def _that_clause_on_object(verb) -> bool:
     """"warning residents that rains will cause landslides": the parser may hang the reported
-    that-clause on the verb's object, as if it said which residents."""
+    that-clause on the verb's object, as if it said which residents; "raised worries that prices
+    would rise": the clause says what the worries are (a complement, opened by the conjunction
+    "that", not a relative clause, where "that" is a pronoun)."""
     return any(
         g.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
         for c in verb.children if c.dep_ in ("dobj", "dative") for g in c.children
@@ -731,6 +739,8 @@ def attributed(text: str, speaker: Speaker, clause: str, sentence: str) -> str:
     stand_in = _capitalise(_definite(speaker.name))  # how resolve_referents wrote the pronoun
     if first.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and first.dep_.startswith("nsubj") and text.startswith(stand_in):
         body = first.lower_ + text[len(stand_in) :]  # "X said that he ...", not "X said that X ..."
+    elif first.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and first.dep_ == "poss" and re.match(re.escape(stand_in) + "(’s|'s)", text):
+        body = first.lower_ + text[len(stand_in) + 2 :]  # "X said that her unit ...", not "X said that X's unit ..."
     elif first.pos_ == "PROPN" or first.text == "I" or first.ent_type_:
         body = text
     else:

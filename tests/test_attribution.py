@@ -339,3 +339,82 @@ def test_a_pronoun_for_an_indefinite_antecedent_takes_it_as_definite() -> None:
     # A name or a definite phrase is repeated as it is.
     named = "Maria Lopez confirmed the delay on Monday."
     assert resolve_referents("She said the plane would leave.", "She said the plane would leave.", [named]).text.startswith("Maria Lopez said")
+
+
+def test_verbs_of_speech_beyond_said_name_their_speaker() -> None:
+    """A verb that reports a clause, a commitment or a stance makes its subject the speaker, found
+    by the parse (WordNet's verbs of communication, a complement, a 'saying' participle), not the outlet."""
+    cases = {
+        "The rebels vowed to retaliate for the raid.": "the rebels",
+        "Guerrilla leader Ali Hassan denied the charges on Tuesday.": "Ali Hassan",
+        'The president condemned the "cowardly" attack on the embassy.': "the president",
+        "The senator likened the new tax to theft.": "the senator",
+        "The mayor noted that the bridge had been closed twice.": "the mayor",
+        "The union boasted that its members had won.": "the union",
+        "The ministry issued a joint statement with the army saying the border would stay closed.": "the ministry",
+        "Officials are warning residents that heavy rains will cause floods.": "Officials",
+        "The bank raised worries that prices would rise.": "the bank",
+        "The company announced the closure of two plants.": "the company",
+    }
+    for sentence, speaker in cases.items():
+        assert attribute([sentence], 0).name == speaker, sentence
+    # "X quoted Y as saying": X (the one who reports) or Y, never the outlet.
+    quoted = attribute(["The radio quoted a senior aide as saying that the president would not resign."], 0)
+    assert quoted.name in ("the radio", "a senior aide")
+
+
+def test_a_verb_of_speech_that_reports_nothing_leaves_the_outlet() -> None:
+    for sentence in (
+        "She told him about the plan.",  # no content given
+        "Protesters gathered to hear speakers demand talks with the government.",  # someone else's demand, heard
+        "Reporters asked whether the ban would apply to food.",  # a question states nothing
+        "Reporters asked the minister why the ban would apply to food.",
+        "The company recorded a loss of $3 million.",  # a WordNet verb of communication with no clause
+        "Police are investigating claims that he stole the car.",  # whose claims? not the police's
+        "The board agreed to sell the unit.",
+    ):
+        assert attribute([sentence], 0).is_outlet, sentence
+
+
+def test_reporting_clauses_the_parser_misreads_keep_their_speaker() -> None:
+    # The finite verb read as an adjective of the next noun.
+    assert attribute(["Lebanon alleged the pilot was a spy."], 0).name == "Lebanon"
+    # A sentence-final report hung on the last noun of the report, or coordinated with it.
+    assert attribute(["Two of the sites were army barracks, a well-placed source told the radio."], 0).name == "a well-placed source"
+    assert attribute(["The sites included a barracks of the Republican Guard, a well-placed source told the radio."], 0).name == "a well-placed source"
+    # The speaker taken for the object of an opening participle.
+    opening = "Taking the stand in her own defence, a friend of the accused man said Friday that she regretted her words."
+    assert attribute([opening], 0).name == "a friend of the accused man"
+    # A relative clause inside the report is no embedded question.
+    relative = "The agency did not name him, but said Friday that the team, which he heads, made three visits."
+    assert attribute([relative], 0).name == "the agency"
+
+
+def test_he_said_is_a_speaker_or_a_subject_never_a_name_only_talked_about() -> None:
+    wanted = "Police in Lyon are searching for Karim Benali, who escaped from prison on Sunday."
+    # The one who spoke before, described rather than named, is who "he" is; the claim says it definitely.
+    story = [wanted, "A duty officer said the search had widened to three towns.", "He said roadblocks were set up overnight."]
+    assert attribute(story, 2).name.lower() == "a duty officer"
+    assert resolve_referents(story[2], story[2], story[:2]).text == "The duty officer said roadblocks were set up overnight."
+    # Nobody who can speak before: the pronoun stays, rather than the wanted man's name.
+    alone = attribute([wanted, "He said roadblocks were set up overnight."], 1)
+    assert alone.name == "He" and "Benali" not in resolve_referents("He said roadblocks were set up overnight.", "He said roadblocks were set up overnight.", [wanted]).text
+    # The person named where they speak, not the man the quotation is about.
+    quoted = ["Officers arrested Tom Reed on Friday.", "'He is dangerous,' said Inspector Jane Holt.", "She said he had fled twice."]
+    assert attribute(quoted, 2).name == "Jane Holt"
+
+
+def test_a_first_person_is_a_person_who_spoke_never_an_organisation() -> None:
+    story = ["The company announced on Monday that it would cut 500 jobs.", "I think it is a good thing for the town."]
+    assert attribute(story, 1).name != "the company"
+
+
+def test_an_issuing_body_speaks_for_its_statement_and_its_pronoun() -> None:
+    story = [
+        "The World Health Organization issued a statement on Monday about the outbreak.",
+        "The statement said 40 people had died.",
+        "It said the virus had spread to two provinces.",
+    ]
+    speakers = attributions(story)
+    assert speakers[1].name == speakers[2].name == "the World Health Organization"
+    assert attribute(['"The roads are closed, and nobody may enter the valley," the agency says.'], 0).name == "the agency"
