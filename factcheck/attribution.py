@@ -129,7 +129,7 @@ def _as_subject(token) -> bool:
     """Whether a name stands where a speaker can: a subject, or a phrase in apposition or
     coordination with one; not an object ("police hunted X"), possessor ("X's lawyer") or a noun in
     a prepositional phrase."""
-    while token.dep_ in ("compound", "flat", "appos", "conj") and token.head is not token:
+    while token.dep_ in ("compound", "flat", "appos", "conj") and token.head != token:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass", "ROOT")
 
@@ -385,7 +385,9 @@ def _participle_speaker(verb):
     subject of the nearest verb above it."""
     if verb.tag_ != "VBG" or verb.dep_ not in ("acl", "pcomp", "xcomp"):
         return None
-    if not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) and not any(quote_count(t.text) for t in verb.subtree):
+    # "quoted X as saying", "was cited as saying": the frame reports whatever the parse made of the rest.
+    as_saying = verb.dep_ == "pcomp" and verb.head.lower_ == "as"
+    if not as_saying and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) and not any(quote_count(t.text) for t in verb.subtree):
         return None
     if verb.dep_ == "acl" and verb.head.dep_ in ("nsubj", "nsubjpass"):
         return verb.head
@@ -459,6 +461,15 @@ def _stranded_subject(verb) -> list:
     doc = verb.doc
     if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" for c in verb.children):
         return []
+    # "First of America Bank Corp. said ...": a name the parser broke up (its first word read as an
+    # adverb) that runs from the sentence's start to the verb is its subject.
+    named = next((e for e in doc.ents if e.end == verb.i and e.start == 0 and e.label_ in _PERSON_ENTS | _GROUP_ENTS), None)
+    if named is not None:
+        return [named.root]
+    opening = doc[0 : verb.i]
+    tops = [t for t in opening if not 0 <= t.head.i < verb.i or t.head == t]
+    if len(opening) and len(tops) == 1 and tops[0].head == verb and any(t.pos_ == "PROPN" for t in opening) and all(t.pos_ in ("PROPN", "NOUN", "ADP", "DET", "ADV", "ADJ", "PART", "CCONJ") and t.text != "," for t in opening):
+        return tops
     spans = []
     comma = next((i for i in range(verb.i - 1, max(-1, verb.i - 10), -1) if doc[i].text == ","), None)
     if comma is not None:

@@ -418,3 +418,12 @@ def test_an_issuing_body_speaks_for_its_statement_and_its_pronoun() -> None:
     speakers = attributions(story)
     assert speakers[1].name == speakers[2].name == "the World Health Organization"
     assert attribute(['"The roads are closed, and nobody may enter the valley," the agency says.'], 0).name == "the agency"
+
+
+def test_as_saying_frames_and_broken_names_keep_their_speaker() -> None:
+    # "as saying" reports whatever the parse makes of the rest of the sentence.
+    assert attribute(["The agency quoted witnesses as saying tanks and trucks are patrolling the streets of the capital."], 0).name == "the agency"
+    passive = "``We have covered every question on the list,'' Petrov was quoted as saying by the state news agency."
+    assert attribute([passive], 0).name in ("Petrov", "the state news agency")
+    # A company's name whose first word the tagger reads as an adverb is still the subject.
+    assert attribute(["First of Lakeland said some of the managers will take other jobs."], 0).name == "First of Lakeland"
