@@ -51,7 +51,7 @@ _COMMITTING_LEMMAS = frozenset("promise vow pledge swear threaten guarantee".spl
 # "likened the plan to theft"): what the subject says about it, though no clause follows.
 _STANCE_LEMMAS = frozenset(
     """deny announce declare condemn denounce criticize criticise praise blame accuse deplore liken compare reject
-    confirm acknowledge admit allege claim urge""".split()
+    confirm acknowledge admit allege claim urge report disclose reveal estimate""".split()
 )
 
 # Verbs that put forth a message named by their object: "raised worries that ...", "expressed
@@ -459,17 +459,25 @@ def _stranded_subject(verb) -> list:
     the report follows ("Taking the stand, a friend of the accused said that ...": the parser made
     the speaker the object of the opening participle)."""
     doc = verb.doc
-    if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" for c in verb.children):
+    if verb.dep_ != "ROOT":
         return []
-    # "First of America Bank Corp. said ...": a name the parser broke up (its first word read as an
-    # adverb) that runs from the sentence's start to the verb is its subject.
+    # "First of America Bank Corp. said ...", "First of America, which has 45 banks, announced ...":
+    # a name the parser broke up (its first word read as an adverb) that opens the sentence, with
+    # at most a clause set off by commas that hangs on it, is the subject.
     named = next((e for e in doc.ents if e.end == verb.i and e.start == 0 and e.label_ in _PERSON_ENTS | _GROUP_ENTS), None)
     if named is not None:
         return [named.root]
-    opening = doc[0 : verb.i]
-    tops = [t for t in opening if not 0 <= t.head.i < verb.i or t.head == t]
-    if len(opening) and len(tops) == 1 and tops[0].head == verb and any(t.pos_ == "PROPN" for t in opening) and all(t.pos_ in ("PROPN", "NOUN", "ADP", "DET", "ADV", "ADJ", "PART", "CCONJ") and t.text != "," for t in opening):
+    end = next((t.i for t in doc[: verb.i] if t.text == ","), verb.i)
+    opening, aside = doc[0:end], doc[end : verb.i]
+    tops = [t for t in opening if not 0 <= t.head.i < end or t.head == t]
+    if (
+        len(opening) and len(tops) == 1 and tops[0].head == verb and any(t.pos_ == "PROPN" for t in opening)
+        and all(t.pos_ in ("PROPN", "NOUN", "ADP", "DET", "ADV", "ADJ", "PART", "CCONJ") for t in opening)
+        and all(t.text == "," or any(a.i < end for a in t.ancestors) for t in aside)
+    ):
         return tops
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return []
     spans = []
     comma = next((i for i in range(verb.i - 1, max(-1, verb.i - 10), -1) if doc[i].text == ","), None)
     if comma is not None:

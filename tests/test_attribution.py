@@ -427,3 +427,9 @@ def test_as_saying_frames_and_broken_names_keep_their_speaker() -> None:
     assert attribute([passive], 0).name in ("Petrov", "the state news agency")
     # A company's name whose first word the tagger reads as an adverb is still the subject.
     assert attribute(["First of Lakeland said some of the managers will take other jobs."], 0).name == "First of Lakeland"
+
+
+def test_a_company_that_reports_a_figure_is_its_source() -> None:
+    assert attribute(["The company reported a net loss of $6 million for the quarter."], 0).name == "the company"
+    aside = "First of Lakeland, which has 12 banks, announced an agreement to buy a rival in May."
+    assert attribute([aside], 0).name == "First of Lakeland"
