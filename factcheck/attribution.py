@@ -372,8 +372,11 @@ def _states_position(verb) -> bool:
         return False
     if lemma in _COMMITTING_LEMMAS and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
         return True
+    # The object right after the verb: in "reports on the visit and the relationship" the parser may
+    # take a noun of the prepositional phrase for one.
     return lemma in _STANCE_LEMMAS and any(
         c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in _PERSON_ENTS and c.lemma_.lower() not in _PERSON_NOUNS
+        and not any(p.dep_ == "prep" and verb.i < p.i < c.i for p in verb.children)
         for c in verb.children
     )
 
