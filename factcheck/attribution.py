@@ -297,6 +297,7 @@ class _Cue:
     token_i: int  # the reporting verb (or "according")
     subject: object  # the spaCy token naming the speaker
     cue: str
+    stance: bool = False  # a position on an object ("denied the charges"), no clause reported
 
 
 def _cues(doc) -> list[_Cue]:
@@ -308,7 +309,7 @@ def _cues(doc) -> list[_Cue]:
         if _speech_verb(tok) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound"):
             inverted = _inverted_speaker(tok)
             # "X, the source said, was ...": a reporting clause set in the sentence (parataxis) reports it.
-            reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None
+            reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None
             if reports and tok.lemma_.lower() not in REPORTING_LEMMAS:
                 reports = _reports_clause(tok)
             if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe") or _states_position(tok)):
@@ -319,8 +320,9 @@ def _cues(doc) -> list[_Cue]:
                 subjects = [_inverted_speaker(tok.head)]  # "..., added X, adding that ...": X
             if not subjects and tok.dep_ in ("conj", "advcl"):  # "He sold it and said ...", "X did Y, saying ...": the first verb's subject
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            stance = not (reports or inverted is not None) and _states_position(tok)
             for subject in subjects or agents:
-                cues.append(_Cue(tok.i, subject, tok.text.lower()))
+                cues.append(_Cue(tok.i, subject, tok.text.lower(), stance))
         elif _speech_verb(tok) and (subject := _participle_speaker(tok) or _misparsed_speaker(tok)) is not None:
             cues.append(_Cue(tok.i, subject, tok.text.lower()))
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -355,12 +357,19 @@ def _reports_clause(verb) -> bool:
     "suspect"), the parser's looser signs of a report are not enough: it reports the clause that
     follows it, or, with no object of its own, the clause before it ("..., the party noted.").
     "officials suspect a link", "hear speakers demand talks" report nothing."""
+    if _hedged(verb):
+        return False
     after = any(c.dep_ in ("ccomp", "parataxis") and c.i > verb.i and not _gerund_between(verb, c) and not _question(c) for c in verb.children)
     if after or _that_clause_on_object(verb):
         return True
-    if any(c.dep_ in ("dobj", "dative") for c in verb.children) or verb.dep_ == "ccomp":
+    if any(c.dep_ in ("dobj", "dative", "xcomp") for c in verb.children) or verb.dep_ == "ccomp":
         return False
     return any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children) or verb.dep_ == "parataxis" or _report_as_advcl(verb) or _final_report(verb) or _final_clause_subject(verb) is not None
+
+
+def _hedged(verb) -> bool:
+    """"may plead", "might reveal", "wouldn't disclose": a modal says the statement is not (yet) made."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _states_position(verb) -> bool:
@@ -368,7 +377,7 @@ def _states_position(verb) -> bool:
     retaliate"), or a position on an object that is no person ("denied the charges", "condemned the
     attack", "likened the tax to theft"); "told him" or "warned residents" alone say nothing."""
     lemma = verb.lemma_.lower()
-    if verb.dep_ not in ("ROOT", "conj") or verb.dep_ == "conj" and verb.head.dep_ != "ROOT":
+    if verb.dep_ not in ("ROOT", "conj") or verb.dep_ == "conj" and verb.head.dep_ != "ROOT" or _hedged(verb):
         return False
     if lemma in _COMMITTING_LEMMAS and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
         return True
@@ -618,6 +627,13 @@ def _speaker_of(
     speaking = [sp for sp in recent if lower == "we" or sp.kind == "person"]
     if lower in ("i", "we") and speaking:
         return dataclasses.replace(speaking[0], cue=cue)
+    if lower == "they" and subject.head.dep_ == "advcl":
+        # "Though they insist ..., officials hope ...", "the auto makers added to the gloom when they
+        # reported ...": in a subordinate clause, the plural subject of the sentence's main clause.
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+        if main is not None and main.tag_ in ("NNS", "NNPS") and not main.ent_type_ and subject.i not in [t.i for t in main.subtree]:
+            return Speaker(_noun_phrase(main), "group", index, cue, _noun_phrase(main))
     if lower == "they" and previous:
         # "Elian's relatives have fought ... . They have said ...": a plural common noun that is
         # the subject of the sentence before is the nearest antecedent, ahead of any name.
@@ -647,8 +663,10 @@ def _speaker_of(
         return Speaker(subject.text, "person", index, cue, subject.text)
     if lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         wanted: Kind = "person" if lower in _PERSON_PRONOUNS else "organisation"
-        found = next((sp for sp in recent if sp.kind == wanted), None)
-        mention = next((m for m in reversed(context) if m.kind == wanted), None)
+        # A singular name the tagger did not know ("First of America") is an organisation to "it".
+        found = next((sp for sp in recent if sp.kind == wanted or wanted == "organisation" and sp.kind == "group" and sp.name[:1].isupper() and not sp.name.endswith("s")), None)
+        # A name the article only mentions in passing ("a former Toshiba executive") is not who "it" is.
+        mention = next((m for m in reversed(context) if m.kind == wanted and m.subject), None)
         if mention is not None and (found is None or mention.sentence > found.sentence):
             return Speaker(mention.name, mention.kind, mention.sentence, cue, mention.name)
         if found is not None:
@@ -691,8 +709,10 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         doc = parse(text)
         cues = _cues(doc)
         if cues:
-            # The speaker of the main clause: the cue whose verb is the root, else the first one.
+            # The speaker of the main clause: the cue whose verb is the root, else the first one; "X
+            # disclosed a stake, according to Y": the source the article names for it.
             cue = next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), cues[0])
+            cue = next((c for c in cues if c.cue == "according to"), cue) if cue.stance else cue
             speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)
         elif (open_quote or starts_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
             speaker = dataclasses.replace(previous, cue="quote continues")

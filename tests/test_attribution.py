@@ -433,3 +433,25 @@ def test_a_company_that_reports_a_figure_is_its_source() -> None:
     assert attribute(["The company reported a net loss of $6 million for the quarter."], 0).name == "the company"
     aside = "First of Lakeland, which has 12 banks, announced an agreement to buy a rival in May."
     assert attribute([aside], 0).name == "First of Lakeland"
+
+
+def test_hedged_or_framed_statements_are_not_made() -> None:
+    # A modal: the statement is not made.
+    assert attribute(["The unit may plead guilty this week to charges that it paid officials."], 0).is_outlet
+    assert attribute(["The delay may reveal a gloomier outlook."], 0).is_outlet
+    # "wouldn't say whether X has disclosed ...": X discloses nothing here.
+    assert attribute(["Mr. Ruiz would not say whether Mr. Lund has disclosed the terms of his bid."], 0).name != "Lund"
+    # A stance verb with "according to": the source the article names.
+    sourced = "Earlier, a unit of the bank disclosed a stake of 4% in the firm, according to Ann Dole, its treasurer."
+    assert attribute([sourced], 0).name == "Ann Dole"
+
+
+def test_it_and_they_are_who_the_clause_is_about() -> None:
+    # "they" in a subordinate clause: the plural subject of the main clause.
+    assert attribute(["Though they insist they are not seeking a fight, officials hope the show of force will deter an attack."], 0).name == "officials"
+    # "it": an organisation named as a subject, not one named in passing.
+    story = [
+        "While Brent Holdings is keeping the managers of the firm, it is hiring a former Norcom Corp. executive as its chief.",
+        "In May, it announced plans to buy a fruit business for $80 million.",
+    ]
+    assert attribute(story, 1).name == "Brent Holdings"
