@@ -9,7 +9,12 @@ any article:
   or "the agency" / "the statement" resolved to the person or organisation named before (he/she to
   the person the discourse is about, its main subject; it/they/the agency to an organisation), with
   the sentence that names them, to be cited. The speaker is the reporting verb's subject, never the
-  nearest name. The outlet speaks only when nobody is attributed.
+  nearest name. A reporting verb is any verb of communication that the parse shows reporting
+  something: a clause ("noted that"), a quotation, a commitment ("vowed to"), a stance on an object
+  ("denied the charges", "condemned the attack"), a "saying" participle ("issued a statement
+  saying", "quoted X as saying"). "He said" is a subject or someone who spoke before, never a name
+  the article only talks about (a suspect sought); with no such person the pronoun stays. The
+  outlet speaks only when nobody is attributed.
 - `resolve_referents(clause, sentence, previous)`: the clause as a claim that stands alone: a leading
   pronoun becomes its antecedent, "that group" gets its referent when one is sure, else the sentence
   before is cited (never a guessed referent), a figure
@@ -18,7 +23,9 @@ any article:
 - `verify_for(kind, speaker, clause)`: what to check and where, from templates.
 
 The word lists below are closed grammatical classes or general English vocabulary (reporting verbs,
-pronouns, the nouns of rules and documents), never words taken from an article.
+pronouns, the nouns of rules and documents), never words taken from an article; WordNet's verbs of
+communication that take a that-clause come from factcheck/data/reporting_verbs.txt
+(benchmarks/build_reporting_verbs.py).
 """
 
 from __future__ import annotations
@@ -50,7 +57,7 @@ _COMMITTING_LEMMAS = frozenset("promise vow pledge swear threaten guarantee".spl
 # Verbs that state a position on their object ("denied the charges", "condemned the attack",
 # "likened the plan to theft"): what the subject says about it, though no clause follows.
 _STANCE_LEMMAS = frozenset(
-    """deny announce declare condemn denounce criticize criticise praise blame accuse deplore liken compare reject
+    """deny announce declare condemn denounce criticize criticise praise blame accuse deplore liken reject
     confirm acknowledge admit allege claim urge report disclose reveal estimate""".split()
 )
 
@@ -315,6 +322,8 @@ def _cues(doc) -> list[_Cue]:
             if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe") or _states_position(tok)):
                 continue
             subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
+            if not subjects and (final := _final_clause_subject(tok)) is not None:
+                subjects = [final]  # "X happened, a senior source told the radio": not X's subject
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if not subjects and tok.dep_ in ("conj", "advcl") and _inverted_speaker(tok.head) is not None:
                 subjects = [_inverted_speaker(tok.head)]  # "..., added X, adding that ...": X
@@ -335,15 +344,15 @@ def _cues(doc) -> list[_Cue]:
 def _question(clause) -> bool:
     """"asked whether the ban applied", "asked them why": an embedded question reports no content.
     A wh-word counts only where such a question opens, right after the verb and a short object (a
-    relative pronoun further on, "that team _ which X heads _ made visits", is no question)."""
+    relative pronoun further on, "that unit _ which she leads _ made visits", is no question)."""
     first = clause.left_edge
     wh = first.tag_ in ("WDT", "WP", "WP$", "WRB") and first.lower_ != "that" and 0 < first.i - clause.head.i <= 4
     return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children) or wh and first.i < clause.i
 
 
 def _that_clause_on_object(verb) -> bool:
-    """"warning residents that rains will cause landslides": the parser may hang the reported
-    that-clause on the verb's object, as if it said which residents; "raised worries that prices
+    """"warning farmers that the river will flood": the parser may hang the reported
+    that-clause on the verb's object, as if it said which farmers; "raised worries that prices
     would rise": the clause says what the worries are (a complement, opened by the conjunction
     "that", not a relative clause, where "that" is a pronoun)."""
     return any(
@@ -381,7 +390,7 @@ def _states_position(verb) -> bool:
         return False
     if lemma in _COMMITTING_LEMMAS and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
         return True
-    # The object right after the verb: in "reports on the visit and the relationship" the parser may
+    # The object right after the verb: in "reports on the talks and the trade deal" the parser may
     # take a noun of the prepositional phrase for one.
     return lemma in _STANCE_LEMMAS and any(
         c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in _PERSON_ENTS and c.lemma_.lower() not in _PERSON_NOUNS
@@ -406,7 +415,7 @@ def _participle_speaker(verb):
     for above in verb.ancestors:
         subject = next((c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if above.pos_ in ("VERB", "AUX") and subject is not None:
-            # Not the subject of a relative clause ("Arabs who spurned him by saying"): the parse
+            # Not the subject of a relative clause ("voters who left him by saying"): the parse
             # hung the participle on the nearest verb, which speaks for nobody here.
             return subject if above.dep_ != "relcl" and subject.tag_ not in ("WDT", "WP") else None
     return None
@@ -414,9 +423,9 @@ def _participle_speaker(verb):
 
 def _misparsed_speaker(verb):
     """Two parses that lose a reporting verb's role:
-    - "Iraq alleged Ritter was a spy": the finite verb taken for an adjective of the next noun; its
+    - "Norway alleged Jensen was a spy": the finite verb taken for an adjective of the next noun; its
       subject is the noun right before it;
-    - "X happened, a well-placed source told the radio.": a sentence-final report taken for a
+    - "X happened, a senior source told the radio.": a sentence-final report taken for a
       participle of an appositive; its subject is that appositive, set off by a comma."""
     doc = verb.doc
     if verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("amod", "compound") and verb.i > 0 and verb.head.i > verb.i:
@@ -429,7 +438,7 @@ def _misparsed_speaker(verb):
 
 
 def _final_clause_subject(verb):
-    """"X happened, a well-placed source told the radio.": a finite reporting verb that ends the
+    """"X happened, a senior source told the radio.": a finite reporting verb that ends the
     sentence after a comma, with its subject (or, parsed as a participle, the noun it describes)
     right after that comma and nothing of its own to report; the parser may hang it on the last noun
     of the report (relative clause, participle) or coordinate it with the report. It reports what
@@ -440,6 +449,8 @@ def _final_clause_subject(verb):
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subject is None and verb.dep_ == "acl" and verb.head.i < verb.i:
         subject = verb.head
+    if subject is None and doc[verb.i - 1].dep_ == "appos":  # the noun right before, taken for an apposition
+        subject = doc[verb.i - 1]
     last = max((t.i for t in doc if not t.is_punct), default=0)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN") or verb.right_edge.i < last:
         return None
@@ -468,12 +479,12 @@ def _stranded_subject(verb) -> list:
     """"..., prompting an effort to keep his job, White House and Republican sources said Monday.":
     a sentence-final reporting verb whose subject the parser hung on the report (as an appositive of
     its last noun). The subject is the noun phrase between the last comma and the verb. So too when
-    the report follows ("Taking the stand, a friend of the accused said that ...": the parser made
+    the report follows ("Taking the stand, a neighbour of the accused said that ...": the parser made
     the speaker the object of the opening participle)."""
     doc = verb.doc
     if verb.dep_ != "ROOT":
         return []
-    # "First of America Bank Corp. said ...", "First of America, which has 45 banks, announced ...":
+    # "First of Lakeland Corp. said ...", "First of Lakeland, which has 12 banks, announced ...":
     # a name the parser broke up (its first word read as an adverb) that opens the sentence, with
     # at most a clause set off by commas that hangs on it, is the subject.
     named = next((e for e in doc.ents if e.end == verb.i and e.start == 0 and e.label_ in _PERSON_ENTS | _GROUP_ENTS), None)
@@ -502,7 +513,7 @@ def _stranded_subject(verb) -> list:
     for span in spans:
         heads = [t for t in span if not (span.start <= t.head.i < span.end)]
         # One noun phrase, which may hold a prepositional phrase and a possessive ("a friend of X's son").
-        if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART", "ADP") for t in span):
+        if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART", "ADP") or t.dep_ == "amod" for t in span):
             return heads
     return []
 
@@ -628,8 +639,8 @@ def _speaker_of(
     if lower in ("i", "we") and speaking:
         return dataclasses.replace(speaking[0], cue=cue)
     if lower == "they" and subject.head.dep_ == "advcl":
-        # "Though they insist ..., officials hope ...", "the auto makers added to the gloom when they
-        # reported ...": in a subordinate clause, the plural subject of the sentence's main clause.
+        # "Though they insist ..., officials hope ...", "the airlines cut fares when they reported ...":
+        # in a subordinate clause, the plural subject of the sentence's main clause.
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
         if main is not None and main.tag_ in ("NNS", "NNPS") and not main.ent_type_ and subject.i not in [t.i for t in main.subtree]:
@@ -656,16 +667,16 @@ def _speaker_of(
             return Speaker(person.name, "person", person.sentence, cue, person.name)
         if voices:
             return dataclasses.replace(voices[0], cue=cue)
-        # "X is leaving to start a new career, he said": the person the report itself is about.
+        # "Tired of waiting, the pilot Ed Kray is leaving, he said": the person the report is about.
         own = next((m for m in reversed(in_sentence) if m.kind == "person" and m.subject), None)
         if own is not None:
             return Speaker(own.name, "person", index, cue, own.name)
         return Speaker(subject.text, "person", index, cue, subject.text)
     if lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         wanted: Kind = "person" if lower in _PERSON_PRONOUNS else "organisation"
-        # A singular name the tagger did not know ("First of America") is an organisation to "it".
+        # A singular name the tagger did not know ("First of Lakeland") is an organisation to "it".
         found = next((sp for sp in recent if sp.kind == wanted or wanted == "organisation" and sp.kind == "group" and sp.name[:1].isupper() and not sp.name.endswith("s")), None)
-        # A name the article only mentions in passing ("a former Toshiba executive") is not who "it" is.
+        # A name the article only mentions in passing ("a former Norcom executive") is not who "it" is.
         mention = next((m for m in reversed(context) if m.kind == wanted and m.subject), None)
         if mention is not None and (found is None or mention.sentence > found.sentence):
             return Speaker(mention.name, mention.kind, mention.sentence, cue, mention.name)

@@ -380,11 +380,11 @@ def test_reporting_clauses_the_parser_misreads_keep_their_speaker() -> None:
     # The finite verb read as an adjective of the next noun.
     assert attribute(["Lebanon alleged the pilot was a spy."], 0).name == "Lebanon"
     # A sentence-final report hung on the last noun of the report, or coordinated with it.
-    assert attribute(["Two of the sites were army barracks, a well-placed source told the radio."], 0).name == "a well-placed source"
-    assert attribute(["The sites included a barracks of the Republican Guard, a well-placed source told the radio."], 0).name == "a well-placed source"
+    assert attribute(["Two of the sites were army depots, a senior source told the radio."], 0).name == "a senior source"
+    assert attribute(["At least one of the sealed sites was a depot of the elite Presidential Guard, a senior source told the radio."], 0).name == "a senior source"
     # The speaker taken for the object of an opening participle.
-    opening = "Taking the stand in her own defence, a friend of the accused man said Friday that she regretted her words."
-    assert attribute([opening], 0).name == "a friend of the accused man"
+    opening = "Taking the stand in his own defense, a cousin of the jailed rebel leader said Monday that he regretted his threats."
+    assert attribute([opening], 0).name == "a cousin of the jailed rebel leader"
     # A relative clause inside the report is no embedded question.
     relative = "The agency did not name him, but said Friday that the team, which he heads, made three visits."
     assert attribute([relative], 0).name == "the agency"
@@ -422,11 +422,11 @@ def test_an_issuing_body_speaks_for_its_statement_and_its_pronoun() -> None:
 
 def test_as_saying_frames_and_broken_names_keep_their_speaker() -> None:
     # "as saying" reports whatever the parse makes of the rest of the sentence.
-    assert attribute(["The agency quoted witnesses as saying tanks and trucks are patrolling the streets of the capital."], 0).name == "the agency"
-    passive = "``We have covered every question on the list,'' Petrov was quoted as saying by the state news agency."
+    assert attribute(["The agency quoted residents as saying soldiers and police are guarding the bridges of the city."], 0).name == "the agency"
+    passive = "``We have settled every point on the agenda,'' Petrov was quoted as saying by the state news agency."
     assert attribute([passive], 0).name in ("Petrov", "the state news agency")
     # A company's name whose first word the tagger reads as an adverb is still the subject.
-    assert attribute(["First of Lakeland said some of the managers will take other jobs."], 0).name == "First of Lakeland"
+    assert attribute(["First of Lakeland said several of the directors would move to other posts."], 0).name == "First of Lakeland"
 
 
 def test_a_company_that_reports_a_figure_is_its_source() -> None:
@@ -437,21 +437,21 @@ def test_a_company_that_reports_a_figure_is_its_source() -> None:
 
 def test_hedged_or_framed_statements_are_not_made() -> None:
     # A modal: the statement is not made.
-    assert attribute(["The unit may plead guilty this week to charges that it paid officials."], 0).is_outlet
+    assert attribute(["The subsidiary may plead guilty next month to charges that it hid losses."], 0).is_outlet
     assert attribute(["The delay may reveal a gloomier outlook."], 0).is_outlet
     # "wouldn't say whether X has disclosed ...": X discloses nothing here.
-    assert attribute(["Mr. Ruiz would not say whether Mr. Lund has disclosed the terms of his bid."], 0).name != "Lund"
+    assert attribute(["Ms. Ruiz would not say whether Mr. Lund had disclosed the price of his offer."], 0).name != "Lund"
     # A stance verb with "according to": the source the article names.
-    sourced = "Earlier, a unit of the bank disclosed a stake of 4% in the firm, according to Ann Dole, its treasurer."
+    sourced = "A fund run by the bank revealed a 4% holding in the mill, according to Ann Dole, the mill's finance chief."
     assert attribute([sourced], 0).name == "Ann Dole"
 
 
 def test_it_and_they_are_who_the_clause_is_about() -> None:
     # "they" in a subordinate clause: the plural subject of the main clause.
-    assert attribute(["Though they insist they are not seeking a fight, officials hope the show of force will deter an attack."], 0).name == "officials"
+    assert attribute(["Although they insist the plan is temporary, city officials expect the curfew to last a month."], 0).name == "city officials"
     # "it": an organisation named as a subject, not one named in passing.
     story = [
-        "While Brent Holdings is keeping the managers of the firm, it is hiring a former Norcom Corp. executive as its chief.",
-        "In May, it announced plans to buy a fruit business for $80 million.",
+        "While Brent Holdings is keeping the board of the mill, it is hiring a former Norcom Corp. manager to run it.",
+        "In May, it announced plans to buy a bakery chain for $80 million.",
     ]
     assert attribute(story, 1).name == "Brent Holdings"
