@@ -631,7 +631,10 @@ def _speaker_of(
             return Speaker(_clean(ent.text), kind, index, cue, _noun_phrase(subject))
     naming = _naming_tokens(subject)
     for ent in doc.ents:
-        if ent.start in naming and ent.label_ in _PERSON_ENTS:
+        # "the spokesman, John Hale": the name; "several Acme analysts": the plural noun, of which a
+        # name in front only says whose.
+        modifier = subject.tag_ == "NNS" and all(t.dep_ == "compound" and t.head.i == subject.i for t in ent if t.head.i not in range(ent.start, ent.end))
+        if ent.start in naming and ent.label_ in _PERSON_ENTS and not modifier:
             return Speaker(_clean(ent.text), "person", index, cue, _noun_phrase(subject))
     recent = [sp for sp in reversed(spoken) if not sp.is_outlet and sp.sentence is not None and sp.sentence >= index - 5]
     # A first person in a transcript or a quote: the one speaking ("I" only a person, never a company).
