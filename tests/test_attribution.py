@@ -458,5 +458,5 @@ def test_it_and_they_are_who_the_clause_is_about() -> None:
 
 
 def test_a_name_in_front_of_a_plural_speaker_only_says_whose() -> None:
-    assert attribute(["Several Cineplex analysts have speculated that outside bids were low."], 0).name == "Several Cineplex analysts"
+    assert attribute(["Several Merrick analysts have speculated that outside bids were low."], 0).name == "Several Merrick analysts"
     assert attribute(["Spokesman John Hale said the plant would close."], 0).name == "John Hale"
