@@ -9,7 +9,12 @@ any article:
   or "the agency" / "the statement" resolved to the person or organisation named before (he/she to
   the person the discourse is about, its main subject; it/they/the agency to an organisation), with
   the sentence that names them, to be cited. The speaker is the reporting verb's subject, never the
-  nearest name. The outlet speaks only when nobody is attributed.
+  nearest name. A reporting verb is any verb of communication that the parse shows reporting
+  something: a clause ("noted that"), a quotation, a commitment ("vowed to"), a stance on an object
+  ("denied the charges", "condemned the attack"), a "saying" participle ("issued a statement
+  saying", "quoted X as saying"). "He said" is a subject or someone who spoke before, never a name
+  the article only talks about (a suspect sought); with no such person the pronoun stays. The
+  outlet speaks only when nobody is attributed.
 - `resolve_referents(clause, sentence, previous)`: the clause as a claim that stands alone: a
   pronoun becomes its antecedent, "that group" or "the task force" gets its referent when exactly
   one earlier phrase says which, else the sentence before is cited (never a guessed referent), a
@@ -20,7 +25,9 @@ any article:
 - `verify_for(kind, speaker, clause)`: what to check and where, from templates.
 
 The word lists below are closed grammatical classes or general English vocabulary (reporting verbs,
-pronouns, the nouns of rules and documents), never words taken from an article.
+pronouns, the nouns of rules and documents), never words taken from an article; WordNet's verbs of
+communication that take a that-clause come from factcheck/data/reporting_verbs.txt
+(benchmarks/build_reporting_verbs.py).
 """
 
 from __future__ import annotations
@@ -48,6 +55,35 @@ REPORTING_LEMMAS = frozenset(
     maintain contend concede caution recall reply respond remark comment stress emphasize emphasise
     complain charge believe think predict promise vow pledge order""".split()
 )
+# Verbs that commit the subject to what their infinitive says ("vowed to retaliate"): a statement.
+_COMMITTING_LEMMAS = frozenset("promise vow pledge swear threaten guarantee".split())
+# Verbs that state a position on their object ("denied the charges", "condemned the attack",
+# "likened the plan to theft"): what the subject says about it, though no clause follows.
+_STANCE_LEMMAS = frozenset(
+    """deny announce declare condemn denounce criticize criticise praise blame accuse deplore liken reject
+    confirm acknowledge admit allege claim urge report disclose reveal estimate""".split()
+)
+
+# Verbs that put forth a message named by their object: "raised worries that ...", "expressed
+# concern that ...", "issued a warning that ...": the that-clause is what the subject says.
+_VOICING_LEMMAS = frozenset("issue express raise voice sound release publish".split())
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    """The reporting verbs above and WordNet's verbs of communication that take a that-clause
+    ("noted that", "boasted that", "conceded that"); built by benchmarks/build_reporting_verbs.py.
+    They only widen which verbs may report: the parse must still show what they report."""
+    words = resources.files("factcheck.data").joinpath("reporting_verbs.txt").read_text(encoding="utf-8").split()
+    return REPORTING_LEMMAS | _COMMITTING_LEMMAS | _STANCE_LEMMAS | _VOICING_LEMMAS | frozenset(words)
+
+
+def _speech_verb(tok) -> bool:
+    # A WordNet verb only as a verb: "will" or "mind" as an auxiliary or noun reports nothing.
+    lemma = tok.lemma_.lower()
+    return tok.pos_ in ("VERB", "AUX") and lemma in REPORTING_LEMMAS or tok.pos_ == "VERB" and lemma in _speech_lemmas()
+
+
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
 # Definite nouns that stand for an organisation, or for what one issued (its statement speaks for it).
@@ -96,6 +132,16 @@ class _Mention:
     kind: Kind
     sentence: int
     start: int  # character offset in its sentence
+    subject: bool = True  # named as a clause's subject (or its apposition), not as an object or possessor
+
+
+def _as_subject(token) -> bool:
+    """Whether a name stands where a speaker can: a subject, or a phrase in apposition or
+    coordination with one; not an object ("police hunted X"), possessor ("X's lawyer") or a noun in
+    a prepositional phrase."""
+    while token.dep_ in ("compound", "flat", "appos", "conj") and token.head != token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass", "ROOT")
 
 
 def _clean(name: str) -> str:
@@ -113,9 +159,9 @@ def _mentions(text: str, index: int) -> list[_Mention]:
         if any(a <= ent.start_char < b for a, b in quoted):
             continue
         if ent.label_ in _PERSON_ENTS:
-            found.append(_Mention(_clean(ent.text), "person", index, ent.start_char))
+            found.append(_Mention(_clean(ent.text), "person", index, ent.start_char, _as_subject(ent.root)))
         elif ent.label_ in _GROUP_ENTS:
-            found.append(_Mention(_clean(ent.text), "organisation", index, ent.start_char))
+            found.append(_Mention(_clean(ent.text), "organisation", index, ent.start_char, _as_subject(ent.root)))
     return [m for m in found if len(m.name) > 1]
 
 
@@ -177,14 +223,36 @@ def _discourse(sentences: tuple[str, ...]) -> _Discourse:
                     known = _known_person(state.persons, _noun_phrase(subject))
                     topic = _Mention(_clean(_noun_phrase(subject)), "person", index, subject.idx) if known is not None else None
                 if topic is not None:  # "Har-Shefi said she ...": the person's gender
-                    said = [g for c in subject.head.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj" and g.lower_ in ("he", "she")]
+                    # Only the clause the verb goes on to report: in '"He is dangerous," said Holt' the
+                    # quotation's "he" is someone else.
+                    quoted = quoted_spans(text)
+                    said = [
+                        g for c in subject.head.children if c.dep_ == "ccomp" and c.i > subject.head.i for g in c.children
+                        if g.dep_ == "nsubj" and g.lower_ in ("he", "she") and not any(a <= g.idx < b for a, b in quoted)
+                    ]
                     if said:
                         state.genders.setdefault(_key(topic.name), _gender(said[0].lower_))
             if topic is not None:
                 break
+        if topic is None and (described := _speaking_description(doc)) is not None:
+            topic = _Mention(_noun_phrase(described), "person", index, described.idx)
         state.topics.append(topic)
         state.persons.extend(m for m in _mentions(text, index) if m.kind == "person")
     return state
+
+
+def _speaking_description(doc):
+    """The subject of the sentence's reporting verb when it is a person described, not named ("A
+    duty officer said ..."): what the next "he said" most likely stands for, ahead of a name the
+    report only talks about. Not an organisation or a document ("the agency", "the report")."""
+    cues = _cues(doc)
+    cue = next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), cues[0] if cues else None)
+    if cue is None:
+        return None
+    subject = cue.subject
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.lemma_.lower() in _ORG_NOUNS or subject.ent_type_:
+        return None
+    return subject
 
 
 def _known_person(persons: Sequence[_Mention], phrase: str) -> _Mention | None:
@@ -239,6 +307,7 @@ class _Cue:
     token_i: int  # the reporting verb (or "according")
     subject: object  # the spaCy token naming the speaker
     cue: str
+    stance: bool = False  # a position on an object ("denied the charges"), no clause reported
 
 
 def _cues(doc) -> list[_Cue]:
@@ -247,25 +316,152 @@ def _cues(doc) -> list[_Cue]:
     cues = []
     quoted = bool(quote_count(doc.text)) or "‘" in doc.text
     for tok in doc:
-        if tok.lemma_.lower() in REPORTING_LEMMAS and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("relcl", "acl", "amod", "pcomp"):
+        if _speech_verb(tok) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound"):
             inverted = _inverted_speaker(tok)
             # "X, the source said, was ...": a reporting clause set in the sentence (parataxis) reports it.
-            reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) for c in tok.children) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i or _report_as_advcl(tok) or _final_report(tok)
-            if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe")):
+            reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None
+            if reports and tok.lemma_.lower() not in REPORTING_LEMMAS:
+                reports = _reports_clause(tok)
+            if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe") or _states_position(tok)):
                 continue
             subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
+            if not subjects and (final := _final_clause_subject(tok)) is not None:
+                subjects = [final]  # "X happened, a senior source told the radio": not X's subject
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if not subjects and tok.dep_ in ("conj", "advcl") and _inverted_speaker(tok.head) is not None:
                 subjects = [_inverted_speaker(tok.head)]  # "..., added X, adding that ...": X
             if not subjects and tok.dep_ in ("conj", "advcl"):  # "He sold it and said ...", "X did Y, saying ...": the first verb's subject
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            stance = not (reports or inverted is not None) and _states_position(tok)
             for subject in subjects or agents:
-                cues.append(_Cue(tok.i, subject, tok.text.lower()))
+                cues.append(_Cue(tok.i, subject, tok.text.lower(), stance))
+        elif _speech_verb(tok) and (subject := _participle_speaker(tok) or _misparsed_speaker(tok)) is not None:
+            cues.append(_Cue(tok.i, subject, tok.text.lower()))
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             objects = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
             if objects:
                 cues.append(_Cue(tok.i, objects[0], "according to"))
     return cues
+
+
+def _question(clause) -> bool:
+    """"asked whether the ban applied", "asked them why": an embedded question reports no content.
+    A wh-word counts only where such a question opens, right after the verb and a short object (a
+    relative pronoun further on, "that unit _ which she leads _ made visits", is no question)."""
+    first = clause.left_edge
+    wh = first.tag_ in ("WDT", "WP", "WP$", "WRB") and first.lower_ != "that" and 0 < first.i - clause.head.i <= 4
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children) or wh and first.i < clause.i
+
+
+def _that_clause_on_object(verb) -> bool:
+    """"warning farmers that the river will flood": the parser may hang the reported
+    that-clause on the verb's object, as if it said which farmers; "raised worries that prices
+    would rise": the clause says what the worries are (a complement, opened by the conjunction
+    "that", not a relative clause, where "that" is a pronoun)."""
+    return any(
+        g.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+        for c in verb.children if c.dep_ in ("dobj", "dative") for g in c.children
+    )
+
+
+def _reports_clause(verb) -> bool:
+    """For a verb of communication outside the closed class of reporting verbs ("noted", "boasted",
+    "suspect"), the parser's looser signs of a report are not enough: it reports the clause that
+    follows it, or, with no object of its own, the clause before it ("..., the party noted.").
+    "officials suspect a link", "hear speakers demand talks" report nothing."""
+    if _hedged(verb):
+        return False
+    after = any(c.dep_ in ("ccomp", "parataxis") and c.i > verb.i and not _gerund_between(verb, c) and not _question(c) for c in verb.children)
+    if after or _that_clause_on_object(verb):
+        return True
+    if any(c.dep_ in ("dobj", "dative", "xcomp") for c in verb.children) or verb.dep_ == "ccomp":
+        return False
+    return any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children) or verb.dep_ == "parataxis" or _report_as_advcl(verb) or _final_report(verb) or _final_clause_subject(verb) is not None
+
+
+def _hedged(verb) -> bool:
+    """"may plead", "might reveal", "wouldn't disclose": a modal says the statement is not (yet) made."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _states_position(verb) -> bool:
+    """A main verb that reports a stance with no clause: a commitment with its infinitive ("vowed to
+    retaliate"), or a position on an object that is no person ("denied the charges", "condemned the
+    attack", "likened the tax to theft"); "told him" or "warned residents" alone say nothing."""
+    lemma = verb.lemma_.lower()
+    if verb.dep_ not in ("ROOT", "conj") or verb.dep_ == "conj" and verb.head.dep_ != "ROOT" or _hedged(verb):
+        return False
+    if lemma in _COMMITTING_LEMMAS and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
+        return True
+    # The object right after the verb: in "reports on the talks and the trade deal" the parser may
+    # take a noun of the prepositional phrase for one.
+    return lemma in _STANCE_LEMMAS and any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in _PERSON_ENTS and c.lemma_.lower() not in _PERSON_NOUNS
+        and not any(p.dep_ == "prep" and verb.i < p.i < c.i for p in verb.children)
+        for c in verb.children
+    )
+
+
+def _participle_speaker(verb):
+    """The speaker of a "saying" participle that reports a clause or a quotation: "X issued a
+    statement saying ...", "X quoted Y as saying ...", "a report saying ... was released": whoever
+    the clause it hangs on is about: the noun it describes when that noun is a subject, else the
+    subject of the nearest verb above it."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("acl", "pcomp", "xcomp"):
+        return None
+    # "quoted X as saying", "was cited as saying": the frame reports whatever the parse made of the rest.
+    as_saying = verb.dep_ == "pcomp" and verb.head.lower_ == "as"
+    if not as_saying and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) and not any(quote_count(t.text) for t in verb.subtree):
+        return None
+    if verb.dep_ == "acl" and verb.head.dep_ in ("nsubj", "nsubjpass"):
+        return verb.head
+    for above in verb.ancestors:
+        subject = next((c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if above.pos_ in ("VERB", "AUX") and subject is not None:
+            # Not the subject of a relative clause ("voters who left him by saying"): the parse
+            # hung the participle on the nearest verb, which speaks for nobody here.
+            return subject if above.dep_ != "relcl" and subject.tag_ not in ("WDT", "WP") else None
+    return None
+
+
+def _misparsed_speaker(verb):
+    """Two parses that lose a reporting verb's role:
+    - "Norway alleged Jensen was a spy": the finite verb taken for an adjective of the next noun; its
+      subject is the noun right before it;
+    - "X happened, a senior source told the radio.": a sentence-final report taken for a
+      participle of an appositive; its subject is that appositive, set off by a comma."""
+    doc = verb.doc
+    if verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("amod", "compound") and verb.i > 0 and verb.head.i > verb.i:
+        before = doc[verb.i - 1]
+        if before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("nsubj", "nsubjpass"):
+            return before
+    if verb.dep_ in ("acl", "relcl"):
+        return _final_clause_subject(verb)
+    return None
+
+
+def _final_clause_subject(verb):
+    """"X happened, a senior source told the radio.": a finite reporting verb that ends the
+    sentence after a comma, with its subject (or, parsed as a participle, the noun it describes)
+    right after that comma and nothing of its own to report; the parser may hang it on the last noun
+    of the report (relative clause, participle) or coordinate it with the report. It reports what
+    comes before the comma."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ == "ROOT" or any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None and verb.dep_ == "acl" and verb.head.i < verb.i:
+        subject = verb.head
+    if subject is None and doc[verb.i - 1].dep_ == "appos":  # the noun right before, taken for an apposition
+        subject = doc[verb.i - 1]
+    last = max((t.i for t in doc if not t.is_punct), default=0)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or verb.right_edge.i < last:
+        return None
+    start = subject.left_edge.i
+    between = doc[start:verb.i]
+    if start == 0 or doc[start - 1].text != "," or any(t.tag_ in ("WDT", "WP", "WP$") or t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in between):
+        return None
+    return subject
 
 
 def _gerund_between(verb, clause) -> bool:
@@ -285,9 +481,28 @@ def _gerund(tok) -> bool:
 def _stranded_subject(verb) -> list:
     """"..., prompting an effort to keep his job, White House and Republican sources said Monday.":
     a sentence-final reporting verb whose subject the parser hung on the report (as an appositive of
-    its last noun). The subject is the noun phrase between the last comma and the verb."""
+    its last noun). The subject is the noun phrase between the last comma and the verb. So too when
+    the report follows ("Taking the stand, a neighbour of the accused said that ...": the parser made
+    the speaker the object of the opening participle)."""
     doc = verb.doc
-    if verb.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+    if verb.dep_ != "ROOT":
+        return []
+    # "First of Lakeland Corp. said ...", "First of Lakeland, which has 12 banks, announced ...":
+    # a name the parser broke up (its first word read as an adverb) that opens the sentence, with
+    # at most a clause set off by commas that hangs on it, is the subject.
+    named = next((e for e in doc.ents if e.end == verb.i and e.start == 0 and e.label_ in _PERSON_ENTS | _GROUP_ENTS), None)
+    if named is not None:
+        return [named.root]
+    end = next((t.i for t in doc[: verb.i] if t.text == ","), verb.i)
+    opening, aside = doc[0:end], doc[end : verb.i]
+    tops = [t for t in opening if not 0 <= t.head.i < end or t.head == t]
+    if (
+        len(opening) and len(tops) == 1 and tops[0].head == verb and any(t.pos_ == "PROPN" for t in opening)
+        and all(t.pos_ in ("PROPN", "NOUN", "ADP", "DET", "ADV", "ADJ", "PART", "CCONJ") for t in opening)
+        and all(t.text == "," or any(a.i < end for a in t.ancestors) for t in aside)
+    ):
+        return tops
+    if not any(c.dep_ == "ccomp" for c in verb.children):
         return []
     spans = []
     comma = next((i for i in range(verb.i - 1, max(-1, verb.i - 10), -1) if doc[i].text == ","), None)
@@ -300,7 +515,8 @@ def _stranded_subject(verb) -> list:
         spans.append(doc[quote + 1 : end])
     for span in spans:
         heads = [t for t in span if not (span.start <= t.head.i < span.end)]
-        if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART") for t in span):
+        # One noun phrase, which may hold a prepositional phrase and a possessive ("a friend of X's son").
+        if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART", "ADP") or t.dep_ == "amod" for t in span):
             return heads
     return []
 
@@ -418,11 +634,23 @@ def _speaker_of(
             return Speaker(_clean(ent.text), kind, index, cue, _noun_phrase(subject))
     naming = _naming_tokens(subject)
     for ent in doc.ents:
-        if ent.start in naming and ent.label_ in _PERSON_ENTS:
+        # "the spokesman, John Hale": the name; "several Acme analysts": the plural noun, of which a
+        # name in front only says whose.
+        modifier = subject.tag_ == "NNS" and all(t.dep_ == "compound" and t.head.i == subject.i for t in ent if t.head.i not in range(ent.start, ent.end))
+        if ent.start in naming and ent.label_ in _PERSON_ENTS and not modifier:
             return Speaker(_clean(ent.text), "person", index, cue, _noun_phrase(subject))
     recent = [sp for sp in reversed(spoken) if not sp.is_outlet and sp.sentence is not None and sp.sentence >= index - 5]
-    if lower in ("i", "we") and recent:  # a first person in a transcript or a quote: the one speaking
-        return dataclasses.replace(recent[0], cue=cue)
+    # A first person in a transcript or a quote: the one speaking ("I" only a person, never a company).
+    speaking = [sp for sp in recent if lower == "we" or sp.kind == "person"]
+    if lower in ("i", "we") and speaking:
+        return dataclasses.replace(speaking[0], cue=cue)
+    if lower == "they" and subject.head.dep_ == "advcl":
+        # "Though they insist ..., officials hope ...", "the airlines cut fares when they reported ...":
+        # in a subordinate clause, the plural subject of the sentence's main clause.
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+        if main is not None and main.tag_ in ("NNS", "NNPS") and not main.ent_type_ and subject.i not in [t.i for t in main.subtree]:
+            return Speaker(_noun_phrase(main), "group", index, cue, _noun_phrase(main))
     if lower == "they" and previous:
         # "Elian's relatives have fought ... . They have said ...": a plural common noun that is
         # the subject of the sentence before is the nearest antecedent, ahead of any name.
@@ -432,19 +660,36 @@ def _speaker_of(
         if subj is not None and subj.tag_ == "NNS" and not subj.ent_type_:
             return Speaker(_noun_phrase(subj), "group", index - 1, cue, _noun_phrase(subj))
     if lower in _PERSON_PRONOUNS and sentences:
+        # "He said": the person the discourse is about when that person can speak here (a subject, or
+        # someone who spoke), else the person who spoke last; a name the article only talks about
+        # (a suspect sought, a victim) is never the speaker. With neither, the pronoun stays as it is.
         person = person_antecedent(sentences, lower, upto=index)
-        if person is not None:
+        state = _discourse(tuple(sentences))
+        voices = [sp for sp in recent if sp.kind == "person" and state.genders.get(_key(sp.name), _gender(lower)) == _gender(lower)]
+        # An object is a participant who may speak when a person of the other gender is the subject
+        # ("Mrs. Ruiz met Paul Berg. He said ..."), not when nobody is ("Police seek X. He said ...").
+        participant = person is not None and (person.subject or state.topics[person.sentence] is not None)
+        if participant or person is not None and any(_key(sp.name) == _key(person.name) for sp in voices):
             return Speaker(person.name, "person", person.sentence, cue, person.name)
+        if voices:
+            return dataclasses.replace(voices[0], cue=cue)
+        # "Tired of waiting, the pilot Ed Kray is leaving, he said": the person the report is about.
+        own = next((m for m in reversed(in_sentence) if m.kind == "person" and m.subject), None)
+        if own is not None:
+            return Speaker(own.name, "person", index, cue, own.name)
+        return Speaker(subject.text, "person", index, cue, subject.text)
     if lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         wanted: Kind = "person" if lower in _PERSON_PRONOUNS else "organisation"
-        found = next((sp for sp in recent if sp.kind == wanted), None)
-        mention = next((m for m in reversed(context) if m.kind == wanted), None)
+        # A singular name the tagger did not know ("First of Lakeland") is an organisation to "it".
+        found = next((sp for sp in recent if sp.kind == wanted or wanted == "organisation" and sp.kind == "group" and sp.name[:1].isupper() and not sp.name.endswith("s")), None)
+        # A name the article only mentions in passing ("a former Norcom executive") is not who "it" is.
+        mention = next((m for m in reversed(context) if m.kind == wanted and m.subject), None)
         if mention is not None and (found is None or mention.sentence > found.sentence):
             return Speaker(mention.name, mention.kind, mention.sentence, cue, mention.name)
         if found is not None:
             return dataclasses.replace(found, cue=cue)
     elif subject.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that", "these") for c in subject.children if c.dep_ == "det") and not any(
-        c.dep_ in ("amod", "compound") for c in subject.children  # "the first official" is not "another official"
+        c.dep_ in ("amod", "compound", "nummod") for c in subject.children  # "the first official", "the two leaders" say which
     ):
         noun = subject.lower_
         for sp in recent:  # "the officials": the earlier speaker whose phrase has that head noun
@@ -481,8 +726,10 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         doc = parse(text)
         cues = _cues(doc)
         if cues:
-            # The speaker of the main clause: the cue whose verb is the root, else the first one.
+            # The speaker of the main clause: the cue whose verb is the root, else the first one; "X
+            # disclosed a stake, according to Y": the source the article names for it.
             cue = next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), cues[0])
+            cue = next((c for c in cues if c.cue == "according to"), cue) if cue.stance else cue
             speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)
         elif (open_quote or starts_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
             speaker = dataclasses.replace(previous, cue="quote continues")
@@ -551,6 +798,8 @@ def attributed(text: str, speaker: Speaker, clause: str, sentence: str) -> str:
     stand_in = _capitalise(_definite(speaker.name))  # how resolve_referents wrote the pronoun
     if first.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and first.dep_.startswith("nsubj") and text.startswith(stand_in):
         body = first.lower_ + text[len(stand_in) :]  # "X said that he ...", not "X said that X ..."
+    elif first.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS and first.dep_ == "poss" and re.match(re.escape(stand_in) + "(’s|'s)", text):
+        body = first.lower_ + text[len(stand_in) + 2 :]  # "X said that her unit ...", not "X said that X's unit ..."
     elif first.pos_ == "PROPN" or first.text == "I" or first.ent_type_:
         body = text
     else:

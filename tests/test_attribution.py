@@ -462,3 +462,124 @@ def test_a_title_is_no_referent_when_two_people_held_it_or_the_place_differs() -
     # "the World Bank" holds no "world".
     text = "Prices here were the highest in the world."
     assert resolve_referents(text, text, ["The World Bank warned of a slowdown."]).text == text
+
+
+def test_verbs_of_speech_beyond_said_name_their_speaker() -> None:
+    """A verb that reports a clause, a commitment or a stance makes its subject the speaker, found
+    by the parse (WordNet's verbs of communication, a complement, a 'saying' participle), not the outlet."""
+    cases = {
+        "The rebels vowed to retaliate for the raid.": "the rebels",
+        "Guerrilla leader Ali Hassan denied the charges on Tuesday.": "Ali Hassan",
+        'The president condemned the "cowardly" attack on the embassy.': "the president",
+        "The senator likened the new tax to theft.": "the senator",
+        "The mayor noted that the bridge had been closed twice.": "the mayor",
+        "The union boasted that its members had won.": "the union",
+        "The ministry issued a joint statement with the army saying the border would stay closed.": "the ministry",
+        "Officials are warning residents that heavy rains will cause floods.": "Officials",
+        "The bank raised worries that prices would rise.": "the bank",
+        "The company announced the closure of two plants.": "the company",
+    }
+    for sentence, speaker in cases.items():
+        assert attribute([sentence], 0).name == speaker, sentence
+    # "X quoted Y as saying": X (the one who reports) or Y, never the outlet.
+    quoted = attribute(["The radio quoted a senior aide as saying that the president would not resign."], 0)
+    assert quoted.name in ("the radio", "a senior aide")
+
+
+def test_a_verb_of_speech_that_reports_nothing_leaves_the_outlet() -> None:
+    for sentence in (
+        "She told him about the plan.",  # no content given
+        "Protesters gathered to hear speakers demand talks with the government.",  # someone else's demand, heard
+        "Reporters asked whether the ban would apply to food.",  # a question states nothing
+        "Reporters asked the minister why the ban would apply to food.",
+        "The company recorded a loss of $3 million.",  # a WordNet verb of communication with no clause
+        "Police are investigating claims that he stole the car.",  # whose claims? not the police's
+        "The board agreed to sell the unit.",
+    ):
+        assert attribute([sentence], 0).is_outlet, sentence
+
+
+def test_reporting_clauses_the_parser_misreads_keep_their_speaker() -> None:
+    # The finite verb read as an adjective of the next noun.
+    assert attribute(["Lebanon alleged the pilot was a spy."], 0).name == "Lebanon"
+    # A sentence-final report hung on the last noun of the report, or coordinated with it.
+    assert attribute(["Two of the sites were army depots, a senior source told the radio."], 0).name == "a senior source"
+    assert attribute(["At least one of the sealed sites was a depot of the elite Presidential Guard, a senior source told the radio."], 0).name == "a senior source"
+    # The speaker taken for the object of an opening participle.
+    opening = "Taking the stand in his own defense, a cousin of the jailed rebel leader said Monday that he regretted his threats."
+    assert attribute([opening], 0).name == "a cousin of the jailed rebel leader"
+    # A relative clause inside the report is no embedded question.
+    relative = "The agency did not name him, but said Friday that the team, which he heads, made three visits."
+    assert attribute([relative], 0).name == "the agency"
+
+
+def test_he_said_is_a_speaker_or_a_subject_never_a_name_only_talked_about() -> None:
+    wanted = "Police in Lyon are searching for Karim Benali, who escaped from prison on Sunday."
+    # The one who spoke before, described rather than named, is who "he" is; the claim says it definitely.
+    story = [wanted, "A duty officer said the search had widened to three towns.", "He said roadblocks were set up overnight."]
+    assert attribute(story, 2).name.lower() == "a duty officer"
+    assert resolve_referents(story[2], story[2], story[:2]).text == "The duty officer said roadblocks were set up overnight."
+    # Nobody who can speak before: the pronoun stays, rather than the wanted man's name.
+    alone = attribute([wanted, "He said roadblocks were set up overnight."], 1)
+    assert alone.name == "He" and "Benali" not in resolve_referents("He said roadblocks were set up overnight.", "He said roadblocks were set up overnight.", [wanted]).text
+    # The person named where they speak, not the man the quotation is about.
+    quoted = ["Officers arrested Tom Reed on Friday.", "'He is dangerous,' said Inspector Jane Holt.", "She said he had fled twice."]
+    assert attribute(quoted, 2).name == "Jane Holt"
+
+
+def test_a_first_person_is_a_person_who_spoke_never_an_organisation() -> None:
+    story = ["The company announced on Monday that it would cut 500 jobs.", "I think it is a good thing for the town."]
+    assert attribute(story, 1).name != "the company"
+
+
+def test_an_issuing_body_speaks_for_its_statement_and_its_pronoun() -> None:
+    story = [
+        "The World Health Organization issued a statement on Monday about the outbreak.",
+        "The statement said 40 people had died.",
+        "It said the virus had spread to two provinces.",
+    ]
+    speakers = attributions(story)
+    assert speakers[1].name == speakers[2].name == "the World Health Organization"
+    assert attribute(['"The roads are closed, and nobody may enter the valley," the agency says.'], 0).name == "the agency"
+
+
+def test_as_saying_frames_and_broken_names_keep_their_speaker() -> None:
+    # "as saying" reports whatever the parse makes of the rest of the sentence.
+    assert attribute(["The agency quoted residents as saying soldiers and police are guarding the bridges of the city."], 0).name == "the agency"
+    passive = "``We have settled every point on the agenda,'' Petrov was quoted as saying by the state news agency."
+    assert attribute([passive], 0).name in ("Petrov", "the state news agency")
+    # A company's name whose first word the tagger reads as an adverb is still the subject.
+    assert attribute(["First of Lakeland said several of the directors would move to other posts."], 0).name == "First of Lakeland"
+
+
+def test_a_company_that_reports_a_figure_is_its_source() -> None:
+    assert attribute(["The company reported a net loss of $6 million for the quarter."], 0).name == "the company"
+    aside = "First of Lakeland, which has 12 banks, announced an agreement to buy a rival in May."
+    assert attribute([aside], 0).name == "First of Lakeland"
+
+
+def test_hedged_or_framed_statements_are_not_made() -> None:
+    # A modal: the statement is not made.
+    assert attribute(["The subsidiary may plead guilty next month to charges that it hid losses."], 0).is_outlet
+    assert attribute(["The delay may reveal a gloomier outlook."], 0).is_outlet
+    # "wouldn't say whether X has disclosed ...": X discloses nothing here.
+    assert attribute(["Ms. Ruiz would not say whether Mr. Lund had disclosed the price of his offer."], 0).name != "Lund"
+    # A stance verb with "according to": the source the article names.
+    sourced = "A fund run by the bank revealed a 4% holding in the mill, according to Ann Dole, the mill's finance chief."
+    assert attribute([sourced], 0).name == "Ann Dole"
+
+
+def test_it_and_they_are_who_the_clause_is_about() -> None:
+    # "they" in a subordinate clause: the plural subject of the main clause.
+    assert attribute(["Although they insist the plan is temporary, city officials expect the curfew to last a month."], 0).name == "city officials"
+    # "it": an organisation named as a subject, not one named in passing.
+    story = [
+        "While Brent Holdings is keeping the board of the mill, it is hiring a former Norcom Corp. manager to run it.",
+        "In May, it announced plans to buy a bakery chain for $80 million.",
+    ]
+    assert attribute(story, 1).name == "Brent Holdings"
+
+
+def test_a_name_in_front_of_a_plural_speaker_only_says_whose() -> None:
+    assert attribute(["Several Merrick analysts have speculated that outside bids were low."], 0).name == "Several Merrick analysts"
+    assert attribute(["Spokesman John Hale said the plant would close."], 0).name == "John Hale"
