@@ -62,8 +62,10 @@ def test_a_dated_thing_is_told_as_a_clause_with_its_attribution():
 
 
 def test_a_proposed_thing_keeps_what_makes_it_only_proposed():
-    found = events("The proposal for peace talks in Geneva on Nov. 2 was made by the Swiss president on Monday.")
+    text = "The proposal for peace talks in Geneva on Nov. 2 was made by the Swiss president during a visit to Bern on Monday."
+    found = events(text)
     assert found["There is a proposal for peace talks in Geneva on Nov. 2."] == "2021-11-02"
+    assert found[text] == "2021-10-11"  # made during the visit, so on its day
     assert not any(e.startswith("Peace talks") for e in found)
 
 

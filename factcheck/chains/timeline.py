@@ -271,8 +271,14 @@ def _clause_dates(text: str, timexes: list[Timex], published: dt.date | None) ->
             # "by", "until": a deadline, of what the clause does ("double its flights by August")
             bound = top.head.lower_ in ("by", "until", "till", "before", "after", "since", "from", "to")
             deadline = bound and noun.dep_ == "dobj"
-            point = not bound and not (_names_an_event(noun) or _names_a_figure(noun))  # "leaders on Friday"
-            if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.i in spine and top.head.i > noun.i and (deadline or point):
+            # "leaders on Friday", not "a proposal for talks on May 15" (what is proposed is dated)
+            point = not bound and not (_names_an_event(noun) or _names_a_figure(noun) or noun.lemma_.lower() in _IRREALIS)
+            # "spoke during a news conference on Sunday": the clause happens during it
+            during = (not bound and noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at") and noun.head.head.i in spine
+                      and noun.head.head.pos_ in ("VERB", "AUX") and noun.lemma_.lower() not in _IRREALIS | _UNDONE)
+            if during:
+                verb = noun.head.head
+            elif noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.i in spine and top.head.i > noun.i and (deadline or point):
                 verb = noun.head
         side = _governor(doc, timex)
         if verb is None and side is not None and side.i not in spine:
