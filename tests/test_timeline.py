@@ -93,3 +93,12 @@ def test_every_event_is_a_clause_and_no_sentence_is_two_events_with_one_date():
     for e in found:
         per_sentence[(e.sentence.id, e.event)] = per_sentence.get((e.sentence.id, e.event), 0) + 1
     assert max(per_sentence.values()) == 1
+
+
+def test_a_present_perfect_is_not_dated_by_a_past_date_the_parse_hung_on_it():
+    text = ("The commander said Thursday he has sent a team to find a pilot captured by rebels almost two years ago.\n\n"
+            "The firm has hired 40 engineers this year.")
+    found = events(text)
+    assert found[text.split("\n\n")[0]] == "2021-10-14"  # the report, not "has sent"
+    assert found["The firm has hired 40 engineers this year."] == "2021"
+    assert all(value != "2019" or "captured" in e for e, value in found.items())

@@ -221,7 +221,10 @@ def governed_sentences(article: Article) -> list[DatedEvent]:
         sentence = sentences[sid]
         local = {_shift(t, -sentence.start): t for t in timexes}  # offsets into the sentence
         pairs = governing_dates(sentence.text, list(local))
-        governing = governing_date(sentence.text, list(local))
+        perfect = {t for t, v in pairs if _perfect_before(t, v, article.published)}
+        if perfect:  # "said Thursday he has sent a team ... two years ago": the report's date, if any
+            pairs = [(t, v) for t, v in pairs if t not in perfect]
+        governing = governing_date(sentence.text, [t for t in local if t not in perfect])
         if governing is None:
             pairs = _clause_dates(sentence.text, list(local), article.published)
             governing = pairs[0][0] if pairs else None
@@ -294,6 +297,22 @@ def _clause_dates(text: str, timexes: list[Timex], published: dt.date | None) ->
         if verb is not None:
             out.append((timex, verb))
     return out[:1]
+
+
+def _perfect_before(timex: Timex, verb: "Token", published: dt.date | None) -> bool:
+    """A clause in the present perfect ("has sent") is not dated by a date over before publication
+    ("two years ago", "in March 1996"): English does not say "has sent two years ago", so the parse
+    hung on it a date of something else in the sentence. "since 1985" and "this year" are its own."""
+    start, end, _ = to_interval(timex.value, timex.value_end)
+    if start is None or published is None or (end or start) >= published or timex.text.lower().startswith("since"):
+        return False
+    doc = verb.doc
+    if _SINCE.search(doc.text, max(0, timex.start - 7), timex.start):
+        return False
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
+
+
+_SINCE = re.compile(r"\bsince\s+$", re.I)
 
 
 def _tense_disagrees(text: str, timex: Timex, pairs, published: dt.date | None) -> bool:
