@@ -307,12 +307,12 @@ def _perfect_before(timex: Timex, verb: "Token", published: dt.date | None) -> b
     if start is None or published is None or (end or start) >= published or timex.text.lower().startswith("since"):
         return False
     doc = verb.doc
-    if _SINCE.search(doc.text, max(0, timex.start - 7), timex.start):
-        return False
+    if _BOUND_BEFORE.search(doc.text, max(0, timex.start - 9), timex.start):
+        return False  # "has extended loans through January": a bound, not when it happened
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
 
 
-_SINCE = re.compile(r"\bsince\s+$", re.I)
+_BOUND_BEFORE = re.compile(r"\b(?:since|through|until|till|by)\s+$", re.I)
 
 
 def _tense_disagrees(text: str, timex: Timex, pairs, published: dt.date | None) -> bool:
@@ -462,8 +462,8 @@ def _thing_clause(text: str, span: tuple[int, int], timex: Timex, tense: str) ->
         when = ("on " if len(timex.value) == 10 else "in ") + timex.text
     elif date_tokens[-1].i < head.i and not date_tokens[-1].text.endswith(("'s", "’s")) and (after is None or after.i not in drop):
         return None  # "the third-quarter growth": a period's adjective makes no date to tell
-    if when.split()[0].lower() in ("by", "until", "till", "before"):
-        return None  # a deadline is a goal, not when the thing happens
+    if when.split()[0].lower() not in ("on", "in", "at", "during") and when != timex.text:
+        return None  # "by the end of the year" is a goal, "over the past year" a stretch: not when it is
     rest = [t for t in tokens if t.i not in drop]
     if not rest or head.i in drop:
         return None
