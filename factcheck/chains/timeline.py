@@ -283,6 +283,10 @@ def _clause_dates(text: str, timexes: list[Timex], published: dt.date | None) ->
                 verb = noun.head.head
             elif noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.i in spine and top.head.i > noun.i and (deadline or point):
                 verb = noun.head
+                # A subject's date runs on into its verb ("on Friday signed", "on Friday had signed").
+                nxt = next((t for t in doc if t.idx >= timex.end and not t.pos_ == "ADV"), None)
+                if noun.dep_ != "dobj" and (nxt is None or not (nxt == verb or (nxt.head == verb and nxt.dep_ in ("aux", "auxpass", "neg")))):
+                    verb = None
         side = _governor(doc, timex)
         if verb is None and side is not None and side.i not in spine:
             opener = [c for c in side.children if c.dep_ == "mark" or (c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP"))]
