@@ -102,3 +102,10 @@ def test_a_present_perfect_is_not_dated_by_a_past_date_the_parse_hung_on_it():
     assert found[text.split("\n\n")[0]] == "2021-10-14"  # the report, not "has sent"
     assert found["The firm has hired 40 engineers this year."] == "2021"
     assert all(value != "2019" or "captured" in e for e, value in found.items())
+
+
+def test_a_date_on_a_place_or_thing_the_clause_reaches_dates_the_clause():
+    found = events("Lind, a navy pilot, was flown to the station on board the Soyuz 7 on May 26, 1980.\n\n"
+                   "Two rival bidders raised their offers to acquire the Lyon-based drug maker Thursday.")
+    assert found["Lind was flown to the station on board the Soyuz 7 on May 26, 1980."] == "1980-05-26"
+    assert found["Two rival bidders raised their offers to acquire the Lyon-based drug maker Thursday."] == "2021-10-14"

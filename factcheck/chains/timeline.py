@@ -276,11 +276,17 @@ def _clause_dates(text: str, timexes: list[Timex], published: dt.date | None) ->
             deadline = bound and noun.dep_ == "dobj"
             # "leaders on Friday", not "a proposal for talks on May 15" (what is proposed is dated)
             point = not bound and not (_names_an_event(noun) or _names_a_figure(noun) or noun.lemma_.lower() in _IRREALIS)
-            # "spoke during a news conference on Sunday": the clause happens during it
-            during = (not bound and noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at") and noun.head.head.i in spine
-                      and noun.head.head.pos_ in ("VERB", "AUX") and noun.lemma_.lower() not in _IRREALIS | _UNDONE)
+            # "spoke during a news conference on Sunday": the clause happens during it; "was sent into space
+            # on board the Soyuz on May 26": a place or a thing is not dated, the clause is
+            reached = noun
+            while (point and reached.dep_ == "pobj" and reached.head.lower_ != "of" and reached.head.head.pos_ in ("NOUN", "PROPN")
+                   and not (_names_an_event(reached.head.head) or _names_a_figure(reached.head.head))):
+                reached = reached.head.head  # "to the station on board the Soyuz on May 26": the station's clause
+            during = (not bound and reached.dep_ == "pobj" and reached.head.head.i in spine
+                      and reached.head.head.pos_ in ("VERB", "AUX") and noun.lemma_.lower() not in _IRREALIS | _UNDONE
+                      and (noun.head.lower_ in ("during", "at") or (point and reached.head.lower_ != "of")))
             if during:
-                verb = noun.head.head
+                verb = reached.head.head
             elif noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.i in spine and top.head.i > noun.i and (deadline or point):
                 verb = noun.head
                 # A subject's date runs on into its verb ("on Friday signed", "on Friday had signed").
@@ -288,7 +294,14 @@ def _clause_dates(text: str, timexes: list[Timex], published: dt.date | None) ->
                 if noun.dep_ != "dobj" and (nxt is None or not (nxt == verb or (nxt.head == verb and nxt.dep_ in ("aux", "auxpass", "neg")))):
                     verb = None
         side = _governor(doc, timex)
-        if verb is None and side is not None and side.i not in spine:
+        start, _, _ = to_interval(timex.value, timex.value_end)
+        purpose = (side is not None and side.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in side.children)
+                   and start is not None and published is not None and start < published)
+        if verb is None and purpose and side.i not in spine:
+            # "extended their offers to acquire the firm Friday": what is still to be done has no past date
+            # of its own; the past date is the clause's that sets out to do it
+            verb = next((a for a in side.ancestors if a.i in spine and a.tag_ == "VBD" and a.i < first.i), None)
+        elif verb is None and side is not None and side.i not in spine:
             opener = [c for c in side.children if c.dep_ == "mark" or (c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP"))]
             before_opener = opener and timex.end <= opener[0].idx
             # (not the first end of a range: "bought from Sept. 14 to Thursday")
