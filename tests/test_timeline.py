@@ -74,10 +74,11 @@ def test_a_proposed_thing_keeps_what_makes_it_only_proposed():
     "Voters still recall his 1996 campaign for the Senate.",         # "his": a referent elsewhere
     "The government cancelled the parade in Lyon on Oct. 30.",       # called off: no event
     "That 1978 treaty calls for the withdrawal of all troops.",      # 1978 dates the treaty, not "calls"
+    "The firm said it would extend its bid, due to expire last Thursday, to Nov. 6.",  # not "said"
 ])
 def test_no_fragment_no_dangling_thing_no_date_of_a_noun_on_a_present_clause(text):
     found = events(text)
-    assert not any(e.startswith(("Friday's", "His", "The explosions", "The parade", "That")) for e in found), found
+    assert not any(e.startswith(("Friday's", "His", "The explosions", "The parade", "That", "The firm said")) for e in found), found
     assert all(is_clause(e) for e in found)
 
 

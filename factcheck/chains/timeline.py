@@ -296,11 +296,11 @@ def _clause_dates(text: str, timexes: list[Timex], published: dt.date | None) ->
         side = _governor(doc, timex)
         start, _, _ = to_interval(timex.value, timex.value_end)
         purpose = (side is not None and side.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in side.children)
-                   and start is not None and published is not None and start < published)
+                   and side.dep_ in ("advcl", "xcomp") and side.head.i in spine and start is not None and published is not None and start < published)
         if verb is None and purpose and side.i not in spine:
             # "extended their offers to acquire the firm Friday": what is still to be done has no past date
             # of its own; the past date is the clause's that sets out to do it
-            verb = next((a for a in side.ancestors if a.i in spine and a.tag_ == "VBD" and a.i < first.i), None)
+            verb = side.head if side.head.tag_ == "VBD" and side.head.i < first.i else None
         elif verb is None and side is not None and side.i not in spine:
             opener = [c for c in side.children if c.dep_ == "mark" or (c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP"))]
             before_opener = opener and timex.end <= opener[0].idx
