@@ -449,9 +449,10 @@ def _thing_clause(text: str, span: tuple[int, int], timex: Timex, tense: str) ->
         return None
     irrealis = up is not None and up.pos_ == "NOUN" and lemma in _IRREALIS
     if irrealis:
-        tokens = list(up.subtree)
-        tokens = [t for t in tokens if not (t.i > up.i and t.dep_ in ("relcl", "acl", "appos") or any(
-            a.dep_ in ("relcl", "acl", "appos") and a.i > up.i and a in t.ancestors for a in [t]))]
+        side = {t.i for c in up.subtree if c.i > up.i and c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}  # side clauses
+        tokens = [t for t in up.subtree if t.i not in side]
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
     if any(t.tag_ == "PRP$" or (t.dep_ == "det" and t.lower_ in ("this", "that", "these", "those")) for t in tokens):
         return None  # "his campaign", "that plan": whose it is stays in the article
     if not any(t.pos_ == "PROPN" or t.ent_type_ not in ("", "DATE", "TIME", "CARDINAL", "ORDINAL") for t in tokens
