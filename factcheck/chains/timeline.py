@@ -153,6 +153,8 @@ def timeline_events(article: Article) -> list[DatedEvent]:
         if side is not None and (side[2] or _past(timex, article)):
             event, verb, _ = side
             event = _without_other_dates(sentence.text, local, verb, event)
+            if event is not None and not _stands_alone(event):
+                continue
             at = (sentence.start + verb.idx, sentence.start + verb.idx + len(verb))
         elif (span := dated_noun_phrase(sentence.text, local)) is not None:
             event = _thing_clause(sentence.text, span, local, _tense_of(timex, sentence, article))
@@ -171,6 +173,23 @@ def timeline_events(article: Article) -> list[DatedEvent]:
             governed.add((sentence.id, timex.value))
             said.add((sentence.id, event))
     return sorted(found, key=lambda e: e.timex.start)
+
+
+def _stands_alone(clause: str) -> bool:
+    """A clause code composed names who or what it is about: its subject is not a pronoun ("Its
+    record high was set"), a demonstrative ("That market had"), nor a definite noun phrase with no
+    name anywhere in the clause ("The accord was announced Friday": which accord?)."""
+    doc = parse(clause)
+    root = _root(doc)
+    subject = _subject_of(root) if root is not None else None
+    if subject is None:
+        return True
+    first = next(iter(subject.subtree))
+    if subject.tag_ in ("PRP", "PRP$") or first.tag_ == "PRP$" or first.lower_ in ("this", "that", "these", "those", "it", "its"):
+        return False
+    named = any((t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME"))
+                or t.ent_type_ not in ("", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY") for t in doc)
+    return named or first.lower_ != "the"
 
 
 def _attributed(event: str, text: str) -> str | None:
