@@ -4,7 +4,7 @@
                                             [--show right|wrong|unjudged|missed] [--limit N]
 
 The timeline needs no model on the bundled provider (its events are the article's own clauses), so
-this runs `factcheck.chains.timeline.timeline_dates` directly on each article's text (TimeML tags
+this runs `factcheck.chains.timeline.timeline_events` directly on each article's text (TimeML tags
 stripped from <TEXT>, the creation time as the publication date).
 
 Each timeline event is an event of the article: the verb of the main clause that the chosen date

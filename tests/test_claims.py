@@ -436,14 +436,14 @@ def test_a_date_after_publication_is_not_glossed_on_a_past_event() -> None:
 
 
 
-def test_last_and_the_name_of_the_month_just_gone_is_not_glossed() -> None:
+def test_last_and_the_name_of_the_month_just_gone_is_a_year_back() -> None:
     news = load_article("-", stdin=(
         "---\npublished: 1998-03-02\n---\nTwo ferries collided last February. The port reopened last May."
     ).encode())
     chain = ClaimsChain(news, load_settings())
     collided, reopened = news.sentences
-    # Written in March, "last February" may be a year earlier: the month just gone is "last month".
-    assert chain.explicit_dates(collided.text, [collided])[0] == collided.text
+    # Written in March, "last February" is a year earlier: the month just gone is "last month".
+    assert chain.explicit_dates(collided.text, [collided])[0] == "Two ferries collided last February (February 1997)."
     assert chain.explicit_dates(reopened.text, [reopened])[0] == "The port reopened last May (May 1997)."
 
 

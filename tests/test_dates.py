@@ -186,6 +186,13 @@ def test_month_alone_and_month_with_year():
     assert found["July 1997"].value == "1997-07"
 
 
+def test_last_with_a_month_name():
+    # Published in May: 'last March' is this year's; 'last April', the month just gone, is a year back
+    # (that one would be 'last month'); 'last June' is a year back.
+    found = by_text("Sales fell last March, rose last April and peaked last June.")
+    assert [found[k].value for k in ("last March", "last April", "last June")] == ["2025-03", "2024-04", "2024-06"]
+
+
 def test_may_the_verb_is_not_a_month():
     assert tag("Officials may meet again, and they may decide to march.", PUBLISHED) == []
 
@@ -349,6 +356,12 @@ def test_part_of_day():
     t = one("The talks ended Tuesday morning.")
     assert (t.text, t.type, t.value) == ("Tuesday morning", "TIME", "2025-05-13TMO")
     assert one("Shots were fired last night.").value == "2025-05-12TNI"
+
+
+def test_the_early_hours_of_a_day_are_its_start():
+    t = one("The blast woke residents in the early hours of Sunday morning.")
+    assert (t.text, t.value, t.mod) == ("the early hours of Sunday morning", "2025-05-11TMO", "START")
+    assert one("Fires burned into the small hours of Monday.").text == "the small hours of Monday"
 
 
 def test_part_of_day_joins_the_day_next_to_it():

@@ -214,7 +214,7 @@ class ClaimsChain:
             start, end, precision = to_interval(timex.value, timex.value_end)
             # A quarter or a season may be a fiscal one, or the hemisphere's: its calendar months are not
             # what the words say.
-            if start is None or precision == "quarter" or self._month_just_gone(found, start):
+            if start is None or precision == "quarter":
                 continue
             # A date after publication is no date of what a verb in the past tense tells ("Bush said on
             # Tuesday" resolved to next Tuesday by the tense of a clause inside it), nor a "since":
@@ -234,14 +234,6 @@ class ClaimsChain:
                 addition = f" ({format_interval(start, end, precision)})"
             text = text[: found.end] + addition + text[found.end :]
         return text, anchors
-
-    def _month_just_gone(self, found: Timex, start) -> bool:
-        """"Last February" written in March: a writer names the month just gone "last month", so
-        this one may be a year earlier; which February the words mean is not known."""
-        published = self.article.published
-        if published is None or not _LAST_MONTH.search(found.text):
-            return False
-        return (published.year * 12 + published.month) - (start.year * 12 + start.month) <= 1
 
     def in_quotation(self, offset: int) -> bool:
         """Whether the article's character at `offset` lies inside a quotation: one within its
@@ -315,9 +307,6 @@ def _glossable(found: Timex, timex: Timex, text: str) -> bool:
     return not _modifies_noun(text, found)
 
 
-_LAST_MONTH = re.compile(
-    r"(?i)\blast\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
-)
 # Words that fix a date's side of today by themselves ("next year", "tomorrow"): the tense of the
 # clause does not choose it (see _told_in_past).
 _DEICTIC = re.compile(r"(?i)\b(?:next|tomorrow|coming|ago|last|yesterday|today|tonight|this)\b")

@@ -11,7 +11,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-from typing import ClassVar
+import re
+from typing import TYPE_CHECKING, ClassVar
 
 from ..article import Article, Sentence, with_one_stop
 from .. import faithfulness
@@ -22,8 +23,15 @@ from ..dates import Timex, tag, to_interval
 from ..llm import Answer
 from ..models import EventDraft, ReportWarning, TimelineEvent
 from ..settings import Settings
-from ..syntax import compress, dated_noun_phrase, dated_side_clause, deletable_spans, governing_date, governing_dates
+from ..nlp import parse
+from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, deletable_spans, governing_date, governing_dates
+# The parse helpers the timeline's own readings share with syntax.py (one definition of a spine, a
+# subject, an event noun).
+from ..syntax import _REPORTING, _dates_a_baseline, _governor, _names_a_figure, _names_an_event, _noun_phrase, _root, _spine, _subject_of
 from .base import ChainRun, Step, stand_in_warning, with_antecedents
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 class TimelineChain:
@@ -135,11 +143,14 @@ class DatedEvent:
 
 def timeline_events(article: Article) -> list[DatedEvent]:
     """The dated events of the article's prose: each sentence whose main clause a date governs,
-    with that date; each side clause a date governs ("the accord, signed Monday, ..."), told as a
-    sentence of its own; and each thing a side phrase dates ("ahead of the summit on June 3"), with
-    its noun phrase. The same date is not an event twice in one sentence."""
+    with that date (and each conjoined clause with a date of its own, told on its own); each side
+    clause a date governs ("the accord, signed Monday, ..."), told as a sentence of its own; and each
+    thing a side phrase dates ("after Friday's bombings of two embassies"), told as a clause ("The
+    bombings of two embassies were Friday."). The same date is not an event twice in one sentence,
+    nor the same words two events."""
     found = governed_sentences(article)
     governed = {(e.sentence.id, e.timex.value) for e in found}
+    said = {(e.sentence.id, e.event) for e in found}
     for timex, sentence in dated_sentences(article):
         if (sentence.id, timex.value) in governed:
             continue
@@ -147,19 +158,71 @@ def timeline_events(article: Article) -> list[DatedEvent]:
         side = dated_side_clause(sentence.text, local)
         if side is not None and (side[2] or _past(timex, article)):
             event, verb, _ = side
+            event = _without_other_dates(sentence.text, local, verb, event)
+            if event is not None and not _stands_alone(event):
+                continue
             at = (sentence.start + verb.idx, sentence.start + verb.idx + len(verb))
         elif (span := dated_noun_phrase(sentence.text, local)) is not None:
-            phrase = sentence.text[span[0] : span[1]]
-            event = with_one_stop(phrase[:1].upper() + phrase[1:])  # a timeline line, stopped like the others
+            event = _thing_clause(sentence.text, span, local, _tense_of(timex, sentence, article))
             at = (sentence.start + span[0], sentence.start + span[1])
         else:
             continue
-        # Only a phrase that says what its sentence says is an event: "the coast of Florida in late
-        # November" cut from "Found clinging to ... off the coast of Florida in late November" is not.
-        if not faithfulness.check(event, [sentence.text], published=article.published):
+        # Only a clause that says what its sentence says, with the date it is dated by, is an event:
+        # "the coast of Florida in late November" cut from "Found clinging to ... off the coast of
+        # Florida in late November" is not; nor a clause whose date the parse left outside it.
+        if event is None or timex.text not in event or (sentence.id, event) in said or ";" in event:
+            continue
+        if faithfulness.check(event, [sentence.text], published=article.published):
+            event = _attributed(event, sentence.text)  # "..., police said": who says so goes with it
+        if event is not None and not faithfulness.check(event, [sentence.text], published=article.published):
             found.append(DatedEvent(timex, sentence, event, (at,)))
             governed.add((sentence.id, timex.value))
+            said.add((sentence.id, event))
     return sorted(found, key=lambda e: e.timex.start)
+
+
+def _stands_alone(clause: str) -> bool:
+    """A clause code composed names who or what it is about: its subject is not a pronoun ("Its
+    record high was set"), a demonstrative ("That market had"), nor a definite noun phrase with no
+    name anywhere in the clause ("The accord was announced Friday": which accord?)."""
+    doc = parse(clause)
+    root = _root(doc)
+    subject = _subject_of(root) if root is not None else None
+    if subject is None:
+        return True
+    first = next(iter(subject.subtree))
+    if subject.tag_ in ("PRP", "PRP$") or first.tag_ == "PRP$" or first.lower_ in ("this", "that", "these", "those", "it", "its"):
+        return False
+    named = any((t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME"))
+                or t.ent_type_ not in ("", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY") for t in doc)
+    return named or first.lower_ != "the"
+
+
+def _attributed(event: str, text: str) -> str | None:
+    """`event` with the attribution of its sentence ("X said") after it, or None when the sentence's
+    main clause is not one that reports."""
+    root = _root(parse(text))
+    subject = _subject_of(root) if root is not None and root.lemma_ in _REPORTING else None
+    if subject is None or root.i < subject.i:
+        return None
+    who = text[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge)]
+    if subject.left_edge.pos_ != "PROPN":
+        who = who[:1].lower() + who[1:]  # "the newspaper said"
+    return f"{event.rstrip('.')}, {who} {root.text}."
+
+
+def _tense_of(timex: Timex, sentence: Sentence, article: Article) -> str:
+    """'past' or 'present' for a clause code writes about a dated thing: past when its date is over
+    by publication, present when it is to come; on the publication day, the tense of the sentence."""
+    start, end, _ = to_interval(timex.value, timex.value_end)
+    if start is not None and article.published is not None:
+        if (end or start) < article.published:
+            return "past"
+        if start > article.published:
+            return "present"
+    # The day of publication: a thing of today is over unless the sentence looks ahead ("will").
+    ahead = any(t.tag_ == "MD" and t.lower_ in ("will", "shall", "'ll", "wo") for t in parse(sentence.text))
+    return "present" if ahead else "past"
 
 
 def _past(timex: Timex, article: Article) -> bool:
@@ -170,7 +233,9 @@ def _past(timex: Timex, article: Article) -> bool:
 
 
 def governed_sentences(article: Article) -> list[DatedEvent]:
-    """Each sentence whose main clause a date governs, with that date: one event per sentence."""
+    """Each sentence whose main clause a date governs, with that date: one event per sentence, and
+    one more for each conjoined clause with a date of its own ("landed on Dec. 2, 1956, and seized
+    power on Jan. 1, 1959"), each then told without the other."""
     by_sentence: dict[str, list[Timex]] = {}
     sentences: dict[str, Sentence] = {}
     for timex, sentence in dated_sentences(article):
@@ -180,12 +245,283 @@ def governed_sentences(article: Article) -> list[DatedEvent]:
     for sid, timexes in by_sentence.items():
         sentence = sentences[sid]
         local = {_shift(t, -sentence.start): t for t in timexes}  # offsets into the sentence
-        governing = governing_date(sentence.text, list(local))
-        if governing is not None:
-            verbs = [v for t, v in governing_dates(sentence.text, [governing])]
-            anchors = tuple((sentence.start + v.idx, sentence.start + v.idx + len(v)) for v in verbs)
+        pairs = governing_dates(sentence.text, list(local))
+        perfect = {t for t, v in pairs if _perfect_before(t, v, article.published)}
+        if perfect:  # "said Thursday he has sent a team ... two years ago": the report's date, if any
+            pairs = [(t, v) for t, v in pairs if t not in perfect]
+        governing = governing_date(sentence.text, [t for t in local if t not in perfect])
+        if governing is None:
+            pairs = _clause_dates(sentence.text, list(local), article.published)
+            governing = pairs[0][0] if pairs else None
+        if governing is None or _tense_disagrees(sentence.text, governing, pairs, article.published):
+            continue
+        verbs = [v for t, v in pairs if t == governing]
+        anchors = tuple((sentence.start + v.idx, sentence.start + v.idx + len(v)) for v in verbs)
+        clauses = _conjoined(sentence.text, governing, pairs)
+        if clauses is None:
             found.append(DatedEvent(local[governing], sentence, None, anchors))
+            continue
+        for timex, verb, text in clauses:
+            if faithfulness.check(text, [sentence.text], published=article.published):
+                break  # a clause code cannot tell on its own: the sentence stays one event
+        else:
+            for timex, verb, text in clauses:
+                at = ((sentence.start + verb.idx, sentence.start + verb.idx + len(verb)),)
+                found.append(DatedEvent(local[timex], sentence, text, at))
+            continue
+        found.append(DatedEvent(local[governing], sentence, None, anchors))
     return found
+
+
+def _clause_dates(text: str, timexes: list[Timex], published: dt.date | None) -> list[tuple[Timex, "Token"]]:
+    """Dates the parse hung where no date of a clause can be, read as the main clause's: one after
+    a participant that names no event ("the two leaders on Friday signed", "diplomats in Geneva on
+    Friday finished"), one before the subordinator of a side clause ("put it to a vote next year
+    after delegates voted"), and the second date of a side clause that has one already ("honoured
+    the men who founded the party decades ago in a rally Saturday": a clause happens at one time)."""
+    doc = parse(text)
+    root = _root(doc)
+    if root is None:
+        return []
+    spine = _spine(root, simultaneous=True)
+    every = [t for t in tag(text, published) if t.type in ("DATE", "TIME")]  # "decades ago" too
+    out = []
+    for timex in timexes:
+        first = next((t for t in doc if t.idx >= timex.start), None)
+        if first is None:
+            continue
+        top = first
+        while timex.start <= top.head.idx < timex.end and top.head != top:
+            top = top.head
+        verb = None
+        if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = top.head.head
+            # "by", "until": a deadline, of what the clause does ("double its flights by August")
+            bound = top.head.lower_ in ("by", "until", "till", "before", "after", "since", "from", "to")
+            deadline = bound and noun.dep_ == "dobj"
+            # "leaders on Friday", not "a proposal for talks on May 15" (what is proposed is dated)
+            point = not bound and not (_names_an_event(noun) or _names_a_figure(noun) or noun.lemma_.lower() in _IRREALIS)
+            # "spoke during a news conference on Sunday": the clause happens during it; "was sent into space
+            # on board the Soyuz on May 26": a place or a thing is not dated, the clause is
+            reached = noun
+            while (point and reached.dep_ == "pobj" and reached.head.lower_ != "of" and reached.head.head.pos_ in ("NOUN", "PROPN")
+                   and not (_names_an_event(reached.head.head) or _names_a_figure(reached.head.head))):
+                reached = reached.head.head  # "to the station on board the Soyuz on May 26": the station's clause
+            during = (not bound and reached.dep_ == "pobj" and reached.head.head.i in spine
+                      and reached.head.head.pos_ in ("VERB", "AUX") and noun.lemma_.lower() not in _IRREALIS | _UNDONE
+                      and (noun.head.lower_ in ("during", "at") or (point and reached.head.lower_ != "of")))
+            if during:
+                verb = reached.head.head
+            elif noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.i in spine and top.head.i > noun.i and (deadline or point):
+                verb = noun.head
+                # A subject's date runs on into its verb ("on Friday signed", "on Friday had signed").
+                nxt = next((t for t in doc if t.idx >= timex.end and not t.pos_ == "ADV"), None)
+                if noun.dep_ != "dobj" and (nxt is None or not (nxt == verb or (nxt.head == verb and nxt.dep_ in ("aux", "auxpass", "neg")))):
+                    verb = None
+        side = _governor(doc, timex)
+        start, _, _ = to_interval(timex.value, timex.value_end)
+        purpose = (side is not None and side.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in side.children)
+                   and side.dep_ in ("advcl", "xcomp") and side.head.i in spine and start is not None and published is not None and start < published)
+        if verb is None and purpose and side.i not in spine:
+            # "extended their offers to acquire the firm Friday": what is still to be done has no past date
+            # of its own; the past date is the clause's that sets out to do it
+            verb = side.head if side.head.tag_ == "VBD" and side.head.i < first.i else None
+        elif verb is None and side is not None and side.i not in spine:
+            opener = [c for c in side.children if c.dep_ == "mark" or (c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP"))]
+            before_opener = opener and timex.end <= opener[0].idx
+            # (not the first end of a range: "bought from Sept. 14 to Thursday")
+            others = [t for t in every if t.end <= timex.start and _governor(doc, t) == side
+                      and not _RANGE_GAP.fullmatch(text, t.end, timex.start)]
+            if (before_opener or (others and side.dep_ in ("relcl", "acl"))) and not _dates_a_baseline(doc, timex):
+                verb = next((a for a in side.ancestors if a.i in spine), None)
+                if verb is not None and verb.i > first.i:
+                    verb = None  # a date in a clause inside the subject does not date the verb after it
+        if verb is not None:
+            out.append((timex, verb))
+    return out[:1]
+
+
+def _perfect_before(timex: Timex, verb: "Token", published: dt.date | None) -> bool:
+    """A clause in the present perfect ("has sent") is not dated by a date over before publication
+    ("two years ago", "in March 1996"): English does not say "has sent two years ago", so the parse
+    hung on it a date of something else in the sentence. "since 1985" and "this year" are its own."""
+    start, end, _ = to_interval(timex.value, timex.value_end)
+    if start is None or published is None or (end or start) >= published or timex.text.lower().startswith("since"):
+        return False
+    doc = verb.doc
+    if _BOUND_BEFORE.search(doc.text, max(0, timex.start - 9), timex.start):
+        return False  # "has extended loans through January": a bound, not when it happened
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
+
+
+_BOUND_BEFORE = re.compile(r"\b(?:since|through|until|till|by)\s+$", re.I)
+
+
+def _tense_disagrees(text: str, timex: Timex, pairs, published: dt.date | None) -> bool:
+    """A date over by publication does not date a clause in the simple present ("That 1978
+    resolution calls for ...", "The warning follows two rulings last June"): the date dates a noun,
+    and the clause is about now. Unless the date is the subject ("The latest quarter includes") or
+    dates a figure ("This quarter's loss includes"), or is a weekday, which the present of a
+    schedule may have been read wrongly into the past ("They meet Monday")."""
+    start, end, _ = to_interval(timex.value, timex.value_end)
+    if start is None or published is None or (end or start) >= published or _WEEKDAY.search(timex.text):
+        return False
+    verbs = [v for t, v in pairs if t == timex]
+    if not verbs or not all(v.tag_ == "VBZ" and not any(c.dep_ in ("aux", "auxpass", "xcomp", "ccomp") for c in v.children)
+                            for v in verbs):  # "expects revenue in the latest quarter to total": its complement's date
+        return False
+    doc = verbs[0].doc
+    inside = [t for t in doc if timex.start <= t.idx < timex.end]
+    heads = [t for t in inside if not (timex.start <= t.head.idx < timex.end) or t.head == t]
+    if not heads:
+        return False
+    top = heads[0]
+    noun = top.head.head if top.head.pos_ == "ADP" else top.head
+    return top.dep_ not in ("nsubj", "nsubjpass") and not _names_a_figure(noun)
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|through|till|until|and|or|-|–|—)\s*")
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _conjoined(text: str, governing: Timex, pairs) -> list[tuple[Timex, "Token", str]] | None:
+    """A sentence of two conjoined clauses, each with a date of its own, as two clauses told apart
+    ("The rebels landed on Dec. 2, 1956." and "The rebels seized power on Jan. 1, 1959."), each with
+    its date and verb; None for a sentence that is one event. Not in reported speech: a clause cut
+    from its "X said" would lose its attribution."""
+    first = next((v for t, v in pairs if t == governing), None)
+    if first is None:
+        return None
+    doc = first.doc
+    if any(a.lemma_ in _REPORTING for a in (first, *first.ancestors)):
+        return None
+    second = next(((t, v) for t, v in pairs if v.dep_ == "conj" and v.head == first and t.value != governing.value), None)
+    if second is None or any(a.lemma_ in _REPORTING for a in second[1].subtree if a.pos_ == "VERB"):
+        return None
+    timex, verb = second
+    sub = list(verb.subtree)
+    lead = sub[0].i
+    while lead > first.i and doc[lead - 1].dep_ in ("cc", "punct") and doc[lead - 1].head in (first, verb):
+        lead -= 1
+    words = [t for t in sub if t.dep_ != "cc" and not (t.is_punct and t.i == sub[0].i)]
+    if not words:
+        return None
+    own_subject = _subject_of(verb)
+    subject = "" if own_subject is not None else _noun_phrase(_subject_of(first)) if _subject_of(first) is not None else None
+    if subject is None:
+        return None
+    rest = text[words[0].idx : sub[-1].idx + len(sub[-1])].rstrip(" ,;:")
+    later = " ".join(w for w in (subject, rest) if w)
+    later = later[:1].upper() + later[1:] + "."
+    cut = Span("C", doc[lead].idx, sub[-1].idx + len(sub[-1]), "participle", "")
+    earlier = compress(text, {"C"}, [cut])
+    if governing.text not in earlier or timex.text not in later:
+        return None
+    return [(governing, first, earlier), (timex, verb, later)]
+
+
+def _without_other_dates(text: str, timex: Timex, verb: "Token", clause: str) -> str | None:
+    """A side clause told without the phrases after its date when another date of the sentence is
+    hung on its verb or follows it right away: in "honored the veterans who fought in 1944 in a
+    ceremony Saturday", the ceremony and Saturday are the main clause's, whatever the parse says
+    (a clause happens at one time). Only adverbial phrases are cut; a clause where the other date
+    sits elsewhere is no event of its own."""
+    doc = verb.doc
+    dates = [t for t in tag(text, None) if t.type in ("DATE", "TIME") and t.start != timex.start]
+    last = list(verb.subtree)[-1]
+    end = last.idx + len(last)
+    hung = [t for t in dates if _governor(doc, t) == verb]
+    # the next date after the clause, with no verb between
+    following = [t for t in dates if t.start >= end and not any(
+        x.pos_ in ("VERB", "AUX") for x in doc if last.i < x.i and x.idx < t.start)][:1]
+    if not hung and not following:
+        return clause
+    tail = [c for c in verb.children if c.left_edge.idx >= timex.end]
+    body = clause.rstrip(".")
+    if tail and all(c.dep_ in ("prep", "npadvmod", "advmod", "tmod") for c in tail) and all(t.start >= timex.end for t in hung):
+        phrase = text[tail[0].left_edge.idx : end]
+        if body.endswith(phrase):
+            return body[: -len(phrase)].rstrip(" ,") + "."
+    return None if hung else clause
+
+
+_IRREALIS = frozenset(
+    "propose proposal plan call demand request offer bid suggest suggestion threat threaten hope expect "
+    "expectation prospect possibility prepare preparation urge seek want wish intend consider schedule".split())
+_UNDONE = frozenset("cancel cancellation postpone postponement delay scrap avert prevent deny reject oppose".split())
+
+
+def _thing_clause(text: str, span: tuple[int, int], timex: Timex, tense: str) -> str | None:
+    """A dated thing told as a clause that says only when it is: "[Friday's bombings of two
+    embassies]" -> "The bombings of two embassies were Friday.", "[the summit on June 3]" -> "The
+    summit is on June 3." A thing that is only planned or proposed ("a proposal for [talks on May
+    15]") is told with what makes it so ("There is a proposal for talks on May 15."); one called
+    off, or that only a verb plans ("proposed talks on May 15"), is no event. A thing that names no
+    one ("his campaign", "the crash") is no event either: it would not stand alone."""
+    doc = parse(text)
+    tokens = [t for t in doc if span[0] <= t.idx < span[1]]
+    inside = [t for t in tokens if not (span[0] <= t.head.idx < span[1]) or t.head == t]
+    if not tokens or not inside:
+        return None
+    head = inside[0]
+    date_tokens = [t for t in tokens if timex.start <= t.idx < timex.end]
+    # What governs the thing: the noun or verb of the phrase it is the object of.
+    up = head.head if head.head != head else None
+    while up is not None and up.pos_ == "ADP" and up.head != up:
+        up = up.head
+    lemma = up.lemma_.lower() if up is not None else ""
+    if lemma in _UNDONE or (up is not None and up.pos_ in ("VERB", "AUX") and lemma in _IRREALIS):
+        return None
+    irrealis = up is not None and up.pos_ == "NOUN" and lemma in _IRREALIS
+    if irrealis:
+        side = {t.i for c in up.subtree if c.i > up.i and c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}  # side clauses
+        tokens = [t for t in up.subtree if t.i not in side]
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+    if any(t.tag_ == "PRP$" or (t.dep_ == "det" and t.lower_ in ("this", "that", "these", "those")) for t in tokens):
+        return None  # "his campaign", "that plan": whose it is stays in the article
+    if not any(t.pos_ == "PROPN" or t.ent_type_ not in ("", "DATE", "TIME", "CARDINAL", "ORDINAL") for t in tokens
+               if not timex.start <= t.idx < timex.end):
+        return None
+    if irrealis:
+        phrase = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+        if phrase.lower().startswith("the "):
+            phrase = ("a " if up.tag_ == "NN" else "") + phrase[4:]
+        clause = f"there {'was' if tense == 'past' else 'is'} {phrase}" if up.tag_ == "NN" else \
+                 f"there {'were' if tense == 'past' else 'are'} {phrase}"
+        return with_one_stop(clause[:1].upper() + clause[1:])
+    # The date's own words, with the preposition that introduces it, go after the copula.
+    drop = {t.i for t in date_tokens}
+    after = next((t for t in doc if t.idx >= timex.end), None)
+    if after is not None and after.i not in drop and after.text in ("'s", "’s", "'") and date_tokens and after.head in date_tokens:
+        drop.add(after.i)
+    prep = date_tokens[0].i - 1
+    when = timex.text
+    if prep >= 0 and doc[prep].pos_ == "ADP" and doc[prep].idx >= span[0] and all(
+            t.i in drop or t.i == prep for t in doc[prep].subtree):
+        drop.add(prep)
+        when = text[doc[prep].idx : timex.end]
+    elif _ON_A_DAY.match(timex.text):
+        when = ("on " if len(timex.value) == 10 else "in ") + timex.text
+    elif date_tokens[-1].i < head.i and not date_tokens[-1].text.endswith(("'s", "’s")) and (after is None or after.i not in drop):
+        return None  # "the third-quarter growth": a period's adjective makes no date to tell
+    if when.split()[0].lower() not in ("on", "in", "at", "during") and when != timex.text:
+        return None  # "by the end of the year" is a goal, "over the past year" a stretch: not when it is
+    rest = [t for t in tokens if t.i not in drop]
+    if not rest or head.i in drop:
+        return None
+    words = "".join(t.text_with_ws for t in rest).strip()  # the article's words, the date's cut out
+    words = re.sub(r"\s+([,.;:)])", r"\1", words)
+    if rest[0].dep_ != "det" and rest[0].tag_ not in ("DT", "PRP$", "POS") and not (rest[0].tag_ == "NNP" and rest[0].dep_ == "poss"):
+        words = "the " + words
+    plural = head.tag_ in ("NNS", "NNPS")
+    copula = ("were" if plural else "was") if tense == "past" else ("are" if plural else "is")
+    clause = f"{words} {copula} {when}"
+    return with_one_stop(clause[:1].upper() + clause[1:])
+
+
+_ON_A_DAY = re.compile(r"(?:\d+|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|January|February|March|April|June|July"
+                       r"|August|September|October|November|December)\b")
 
 
 def event_clause(sentence: Sentence, timex: Timex) -> str:

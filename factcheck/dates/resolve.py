@@ -50,7 +50,8 @@ def _month_year(ctx: _Context, month: int, mod: str, start: int, end: int) -> in
     if dct is None:
         return None
     if mod == "last":
-        return dct.year if month < dct.month else dct.year - 1
+        # 'last February' written in March is a year back: the month just gone is 'last month'.
+        return dct.year if month < dct.month - 1 else dct.year - 1
     if mod == "next":
         return dct.year if month > dct.month else dct.year + 1
     if mod == "this" or month == dct.month:

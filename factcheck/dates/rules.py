@@ -939,7 +939,7 @@ _START_OF[_year] = _year_start  # defined after the table: it needs the text bef
 _DATE_PREFIX = LazyPattern(
     r"\b(?:early|late|earlier|later|mid|the end of|the beginning of|the start of|the middle of|the rest of"
     r"|the remainder of|the turn of|the first half of|the second half of|the early part of|the latter part of"
-    r"|the end of|around)(?:\s+|-)$", re.I)
+    r"|the end of|around|the (?:early|small|wee) hours of)(?:\s+|-)$", re.I)
 _AMOUNT_PREFIX = LazyPattern(r"\b(?:more than|less than|at least|up to|no more than|nearly|some)\s+$", re.I)
 _AGO_PREFIX = LazyPattern(r"\b(?:more than|less than|at least|up to|no more than|nearly|some|almost|about|around"
                          r"|approximately|roughly)\s+$", re.I)
@@ -949,7 +949,8 @@ _AGO_PREFIX = LazyPattern(r"\b(?:more than|less than|at least|up to|no more than
 # the value. A bound on an "ago" date is a side of it ('more than two years ago' BEFORE); a count of
 # decades or centuries dates a year only roughly.
 _MOD_PART = LazyPattern(
-    r"(?:the\s+)?(?:(early|earlier|the beginning of|the start of|the first half of|the early part of)"
+    r"(?:the\s+)?(?:(early|earlier|the beginning of|the start of|the first half of|the early part of"
+    r"|(?:early|small|wee) hours of)"
     r"|(mid|the middle of)|(late|later|the end of|the second half of|the latter part of|the close of))(?:\s|-)", re.I)
 _MOD_BOUND = LazyPattern(
     r"(more than|over|less than|under|at least|up to|no more than|nearly|almost|about|around|some|approximately"
@@ -977,7 +978,7 @@ def expression_mod(text: str, type_: str) -> str | None:
 
 def _absorb_prefix(text: str, start: int, end: int, type_: str, value: str, resolve) -> int:
     """Extend the span left over a modifier TimeML includes ('early next year', 'nearly two years ago')."""
-    window = text[max(0, start - 22):start]
+    window = text[max(0, start - 26):start]
     if type_ == "DURATION":
         m = _AMOUNT_PREFIX.search(window)
     elif type_ == "DATE" and text[start:end].lower().endswith((" ago", " earlier")):

@@ -1,0 +1,119 @@
+"""The timeline on the bundled-model path (no model call): which date dates which clause, and what
+an event says. Sentences invented for these tests, published on a Friday."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.article import Article, split_sentences
+from factcheck.chains.timeline import timeline_events
+from factcheck.syntax import is_clause
+
+PUBLISHED = dt.date(2021, 10, 15)  # a Friday
+
+
+def events(text: str) -> dict[str, str]:
+    """Event text -> ISO value of its date."""
+    article = Article(text=text, published=PUBLISHED, sentences=split_sentences(text))
+    return {e.event: e.timex.value for e in timeline_events(article)}
+
+
+def test_a_date_after_a_side_clause_dates_the_main_clause_and_not_the_side_clause():
+    found = events("Thousands cheered the Maquis veterans who fought in 1944 in a ceremony Saturday.")
+    assert found["Thousands cheered the Maquis veterans who fought in 1944 in a ceremony Saturday."] == "2021-10-09"
+    assert found["The Maquis veterans fought in 1944."] == "1944"
+    assert len(found) == 2
+
+
+def test_a_date_in_a_relative_clause_dates_that_clause_only():
+    found = events("Police detained a suspect on Tuesday in the Lyon shooting, which wounded nine people on Sept. 30.")
+    assert found == {
+        "Police detained a suspect on Tuesday in the Lyon shooting.": "2021-10-12",
+        "The Lyon shooting wounded nine people on Sept. 30.": "2021-09-30",
+    }
+
+
+def test_a_date_on_a_participant_dates_the_clause():
+    found = events("The two ministers on Thursday signed the accord, which covers fishing rights.\n\n"
+                   "Engineers in Oslo on Monday finished testing the turbine.")
+    assert found == {"The two ministers on Thursday signed the accord.": "2021-10-14",
+                     "Engineers in Oslo on Monday finished testing the turbine.": "2021-10-11"}
+
+
+def test_the_early_hours_of_a_day_date_their_clause():
+    found = events("A fire swept through the warehouse in the early hours of Wednesday morning.")
+    assert list(found.values()) == ["2021-10-13TMO"]
+
+
+def test_two_conjoined_clauses_with_their_own_dates_are_two_events_told_apart():
+    found = events("The rebels crossed the border on March 3, 1961, and seized the capital on May 9, 1962.")
+    assert found == {"The rebels crossed the border on March 3, 1961.": "1961-03-03",
+                     "The rebels seized the capital on May 9, 1962.": "1962-05-09"}
+
+
+def test_a_dated_thing_is_told_as_a_clause_with_its_attribution():
+    found = events("Three men were charged in connection with last year's deadly floods in Valencia and Murcia, "
+                   "prosecutors said today.")
+    assert found["The deadly floods in Valencia and Murcia were last year, prosecutors said."] == "2020"
+    assert found["Three men were charged in connection with last year's deadly floods in Valencia and Murcia, "
+                 "prosecutors said today."] == "2021-10-15"
+
+
+def test_a_proposed_thing_keeps_what_makes_it_only_proposed():
+    text = "The proposal for peace talks in Geneva on Nov. 2 was made by the Swiss president during a visit to Bern on Monday."
+    found = events(text)
+    assert found["There is a proposal for peace talks in Geneva on Nov. 2."] == "2021-11-02"
+    assert found[text] == "2021-10-11"  # made during the visit, so on its day
+    assert not any(e.startswith("Peace talks") for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Investigators combed the rubble left by Friday's explosions.",  # whose explosions: not said
+    "Voters still recall his 1996 campaign for the Senate.",         # "his": a referent elsewhere
+    "The government cancelled the parade in Lyon on Oct. 30.",       # called off: no event
+    "That 1978 treaty calls for the withdrawal of all troops.",      # 1978 dates the treaty, not "calls"
+    "The firm said it would extend its bid, due to expire last Thursday, to Nov. 6.",  # not "said"
+])
+def test_no_fragment_no_dangling_thing_no_date_of_a_noun_on_a_present_clause(text):
+    found = events(text)
+    assert not any(e.startswith(("Friday's", "His", "The explosions", "The parade", "That", "The firm said")) for e in found), found
+    assert all(is_clause(e) for e in found)
+
+
+def test_a_side_clause_about_an_unnamed_definite_thing_is_no_event():
+    found = events("Shares rose after the accord, announced Tuesday, reassured investors.\n\n"
+                   "Lyon's mayor, who resigned in June, was arrested on Monday.")
+    assert not any(e.startswith("The accord") for e in found), found
+    assert found["Lyon's mayor resigned in June."] == "2021-06"
+
+
+def test_every_event_is_a_clause_and_no_sentence_is_two_events_with_one_date():
+    text = ("Officials said the talks, which began in Vienna on Monday, would resume next week. "
+            "Statements were issued Friday and Thursday by the two ministries. "
+            "Crane holds 500 shares, including 200 bought from Sept. 14 to Thursday. "
+            "The summit in Madrid on Nov. 20 will follow last month's meeting of the G7 finance ministers.")
+    article = Article(text=text, published=PUBLISHED, sentences=split_sentences(text))
+    found = timeline_events(article)
+    assert found and all(is_clause(e.event) for e in found)
+    per_sentence: dict[tuple[str, str], int] = {}
+    for e in found:
+        per_sentence[(e.sentence.id, e.event)] = per_sentence.get((e.sentence.id, e.event), 0) + 1
+    assert max(per_sentence.values()) == 1
+
+
+def test_a_present_perfect_is_not_dated_by_a_past_date_the_parse_hung_on_it():
+    text = ("The commander said Thursday he has sent a team to find a pilot captured by rebels almost two years ago.\n\n"
+            "The firm has hired 40 engineers this year.")
+    found = events(text)
+    assert found[text.split("\n\n")[0]] == "2021-10-14"  # the report, not "has sent"
+    assert found["The firm has hired 40 engineers this year."] == "2021"
+    assert all(value != "2019" or "captured" in e for e, value in found.items())
+
+
+def test_a_date_on_a_place_or_thing_the_clause_reaches_dates_the_clause():
+    found = events("Lind, a navy pilot, was flown to the station on board the Soyuz 7 on May 26, 1980.\n\n"
+                   "Two rival bidders raised their offers to acquire the Lyon-based drug maker Thursday.")
+    assert found["Lind was flown to the station on board the Soyuz 7 on May 26, 1980."] == "1980-05-26"
+    assert found["Two rival bidders raised their offers to acquire the Lyon-based drug maker Thursday."] == "2021-10-14"
