@@ -1058,7 +1058,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
 def _figure_phrase(doc) -> str:
     """The figure and what it counts, as the article writes it: '149 air traffic control towers', '3 percent',
     'a four-acre area' (a contiguous span, so hyphens and decimal points stay)."""
-    nums = _numbers(doc)
+    nums = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)  # the figure the clause asserts first
     if not nums:
         return "the figure"
     tok = next((t for t in nums if t.like_num), nums[0])  # "2,000", not the "About" before it
@@ -1080,29 +1080,52 @@ def _possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+def _record_of(figure) -> str:
+    """Where a figure the outlet states is kept, by what it measures: an amount of money is in the
+    document that commits it, a rate in the statistics that measure it, a count in the record of
+    whoever counted."""
+    if figure is not None and figure.ent_type_ == "MONEY":
+        return "the filing, budget, contract or announcement that states the amount"
+    if figure is not None and (figure.ent_type_ == "PERCENT" or any(t.lower_ in ("percent", "%", "per", "rate") for t in figure.head.subtree)):
+        return "the official statistics or survey it comes from"
+    return "the official count or record it comes from"
+
+
 def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
-    """What to check and which primary source would settle it, by type and by who speaks."""
+    """What to check and which primary source would settle it, by type, by who speaks and by what
+    the claim states: a figure against the record that holds it, a statement against its
+    transcript, a judgement or a forecast only as having been expressed."""
     if isinstance(speaker, str):
         speaker = OUTLET_SPEAKER if speaker in (OUTLET, "unattributed") else Speaker(speaker, "person")
     doc = parse(clause)
     who = speaker.name
+    said = f"that {who} said this: {_possessive(who)} statement, the transcript or the recording"
+    if speaker.is_outlet:  # a quotation the article does not attribute in this sentence
+        said = "who said this and that they did: the statement, transcript or recording the article quotes"
     if kind == "statistic":
         figure = _figure_phrase(doc)
         if speaker.kind == "organisation":
-            return f"Check {figure!r} against {_possessive(who)} published figures and the dataset behind them."
-        if speaker.kind in ("person", "group") and not speaker.is_outlet:
-            return f"Check {figure!r} against the official statistics it comes from, and that {who} gave it: the transcript or recording."
-        return f"Check {figure!r} against the official statistics or dataset it comes from."
+            return f"Check {figure!r} against {_possessive(who)} published figures or filing and the data behind them."
+        if not speaker.is_outlet:
+            return f"Check {figure!r} against the record or data it comes from, and {said}."
+        if _speech(doc, _proposition_head(doc)):
+            return f"Check {figure!r} against the record or data it comes from, and {said}."
+        stated = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)
+        return f"Check {figure!r} against {_record_of(stated[0] if stated else None)}."
     if kind == "quote":
-        return f"Check that {who} said this: {_possessive(who)} statement, the transcript or the recording of the remarks."
+        return f"Check {said}."
     if kind == "causal":
         return "Check the cause and the effect each in the official records; the link between them is " + (
             f"{_possessive(who)} account." if not speaker.is_outlet else "the article's account."
         )
-    if kind in ("opinion", "prediction"):
-        view = "view" if kind == "opinion" else "forecast"
-        holder = who if not speaker.is_outlet else "the article"
-        return f"Not checkable as a fact: check only that {holder} expressed this {view}, in the official record."
+    if kind == "opinion":
+        if speaker.is_outlet and not _speech(doc, _proposition_head(doc)):
+            return "Not checkable as a fact: a judgement in the article's own voice; check the facts it rests on."
+        return f"Not checkable as a fact: check only {said.replace('said this', 'expressed this view', 1)}."
+    if kind == "prediction":
+        if speaker.is_outlet and not _speech(doc, _proposition_head(doc)):
+            return "Not checkable yet: a forecast or plan; check the announcement or forecast it reports, and later whether it came true."
+        return f"Not checkable yet: check {said.replace('said this', 'stated this forecast or plan', 1)}, and later whether it came true."
     # event
     if _is_rule(doc):
         return "Check the text of the law, rule or agreement itself, in the official register or gazette."

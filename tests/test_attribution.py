@@ -339,3 +339,59 @@ def test_a_pronoun_for_an_indefinite_antecedent_takes_it_as_definite() -> None:
     # A name or a definite phrase is repeated as it is.
     named = "Maria Lopez confirmed the delay on Monday."
     assert resolve_referents("She said the plane would leave.", "She said the plane would leave.", [named]).text.startswith("Maria Lopez said")
+
+
+def test_a_count_that_is_the_subject_object_or_predicate_is_a_statistic() -> None:
+    assert claim_types("Nine miners died in the collapse.")[0] == "statistic"
+    assert claim_types("The storm killed at least 40 people, officials said.", "officials")[0] == "statistic"
+    assert claim_types("The dead numbered 120.")[0] == "statistic"
+    # A statistic rejected leaves a checkable fact, never a judgement or a forecast.
+    assert not {"opinion", "prediction"} & set(claim_types("Nine miners died in the collapse."))
+
+
+def test_a_figure_in_a_modifier_a_circumstance_or_a_gerund_is_no_statistic() -> None:
+    assert claim_types("The pilot was part of a five-member crew on the mission.") == ["event"]
+    assert claim_types("She testified for more than three hours on Monday.") == ["event"]
+    assert "statistic" not in claim_types("The firm responded by saying it would sell up to two million shares.")
+    # A figure in a relative clause, a verb of causing in one either.
+    kinds = claim_types("The board lowered the ownership level that would trigger the rights, which cost 12 dollars.")
+    assert kinds == ["event"]
+
+
+def test_speech_on_its_face_is_a_quote_even_where_no_speaker_is_named() -> None:
+    # A quotation that makes the clause, or a first person, is someone speaking: a news report's own voice is neither.
+    assert claim_types("``I never signed the order, and nobody asked me to.")[0] == "quote"
+    assert claim_types("We have been subjected to false rumours for weeks.")[0] == "quote"
+    # A word in scare quotes is not a quotation.
+    assert claim_types("``Smart fridges'' have appeared in many kitchens this year.")[0] == "event"
+    # What a reporting verb reports, under another reporting verb, is the proposition typed.
+    assert claim_types("He said the verdict was a shameful mistake, the agency reported.", "he")[0] == "opinion"
+
+
+def test_a_vow_or_a_plan_is_a_prediction_and_a_past_possibility_is_not() -> None:
+    assert claim_types("The rebels vowed to retake the capital.")[0] == "prediction"
+    assert claim_types("The city plans to build two new bridges.")[0] == "prediction"  # its figure is planned, not counted
+    assert "prediction" not in claim_types("The documents may have been destroyed in the fire.")
+
+
+def test_a_linking_verb_with_a_gradable_predicate_is_a_judgement_a_rank_or_a_dependence_is_not() -> None:
+    assert claim_types("The new port has become an indispensable asset.")[0] == "opinion"
+    assert claim_types("Ms. Vey is a senior official of the union.") == ["event"]
+    assert claim_types("Many villages are dependent on food aid.") == ["event"]
+
+
+def test_verify_fits_the_claim_not_only_its_type() -> None:
+    reward = verify_for("statistic", "the outlet", "Police offered a $5,000 reward for information.")
+    assert "official statistics" not in reward and "'a $5,000 reward'" in reward and "announcement" in reward
+    assert "official statistics" in verify_for("statistic", "the outlet", "Unemployment fell to 4.1 percent in June.")
+    toll = verify_for("statistic", "the outlet", "Nine miners died in the collapse.")
+    assert "'Nine miners'" in toll and "count" in toll
+    # A person's figure is checked against its record and its saying; a quotation nobody is named for, by its source.
+    person = verify_for("statistic", "Ann Vey", "Sales rose 9 percent, Ann Vey said.")
+    assert "official statistics" not in person and "Ann Vey said this" in person
+    unnamed = verify_for("quote", "the outlet", "``I never signed the order.")
+    assert "the outlet" not in unnamed and "who said this" in unnamed
+    # A judgement or a forecast in the article's own voice is not sent to "the official record".
+    assert "official record" not in verify_for("opinion", "the outlet", "The new port has become an indispensable asset.")
+    plan = verify_for("prediction", "the outlet", "The city plans to build two new bridges.")
+    assert plan.startswith("Not checkable yet") and "whether it came true" in plan
