@@ -48,8 +48,8 @@ class ClaimsChain:
         # The bundled model is asked nothing about a claim. Its speaker would be code's attribution
         # anyway (a 135M model answering "the outlet" cost a re-ask in one call out of three), and
         # asked to choose the type among code's, SmolLM2 answered "event" for 53 of 58 claims of five
-        # TimeBank articles, where code's first type is a quote, a statistic, an opinion or a
-        # prediction for 30 of them; an editor found 4 of code's first types wrong.
+        # TimeBank articles, 31 of which code types a quote, a statistic, an opinion, a prediction or
+        # a cause; an editor found 4 of code's first types wrong.
         self.asks_model = settings.resolved_provider != "local"
         self.steps: list[Step] = []  # every clause; `plan` returns those with a choice to make
 
