@@ -936,7 +936,7 @@ def _causal(doc, head) -> bool:
 # "expressed the hope that ...", "voiced concern". A closed class of English.
 _SPEECH_LEMMAS = REPORTING_LEMMAS | frozenset("express voice threaten".split())
 # Verbs whose complement is what the subject means to do: "vowed to retake", "plans to build".
-_INTENT_VERBS = frozenset("plan intend vow pledge promise threaten aim propose prepare hope seek".split())
+_INTENT_VERBS = frozenset("plan intend vow pledge promise threaten aim propose hope".split())
 # Verbs that join a subject to what it is said to be, as "be" does: "has become an invaluable tool".
 _LINKING_VERBS = frozenset("be become remain seem appear look sound prove stay".split())
 # Prepositions that give the figure of a change or a value: "rose to 3.5 percent", "fell by 2 points",
@@ -973,6 +973,9 @@ def _stated_figures(doc, head) -> list:
                 ok = False
                 break
             dep = tok.dep_
+            # "At least 51 people were reported killed": a passive reporting verb's subject is its report's.
+            if dep == "nsubjpass" and tok.head.lemma_.lower() in _SPEECH_LEMMAS and head.head.i == tok.head.i and head.dep_ == "xcomp":
+                break
             if tok is not number and dep in ("compound", "amod", "nummod"):
                 ok = False  # "seven" in "a seven-member crew" counts the members, a modifier
             elif dep == "prep":

@@ -345,6 +345,7 @@ def test_a_count_that_is_the_subject_object_or_predicate_is_a_statistic() -> Non
     assert claim_types("Nine miners died in the collapse.")[0] == "statistic"
     assert claim_types("The storm killed at least 40 people, officials said.", "officials")[0] == "statistic"
     assert claim_types("The dead numbered 120.")[0] == "statistic"
+    assert claim_types("At least 30 villagers were reported killed in the raid.")[0] == "statistic"  # the report's subject
     # A statistic rejected leaves a checkable fact, never a judgement or a forecast.
     assert not {"opinion", "prediction"} & set(claim_types("Nine miners died in the collapse."))
 
@@ -372,6 +373,7 @@ def test_a_vow_or_a_plan_is_a_prediction_and_a_past_possibility_is_not() -> None
     assert claim_types("The rebels vowed to retake the capital.")[0] == "prediction"
     assert claim_types("The city plans to build two new bridges.")[0] == "prediction"  # its figure is planned, not counted
     assert "prediction" not in claim_types("The documents may have been destroyed in the fire.")
+    assert "prediction" not in claim_types("The minister sought to show that the budget was balanced.")  # an attempt made
 
 
 def test_a_linking_verb_with_a_gradable_predicate_is_a_judgement_a_rank_or_a_dependence_is_not() -> None:
