@@ -998,8 +998,11 @@ def _speech(doc, head) -> bool:
     root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
     if head.i != root.i and root.lemma_.lower() in _SPEECH_LEMMAS:
         return True
-    if root.lemma_.lower() in _SPEECH_LEMMAS and any(c.dep_ == "dobj" and any(g.dep_ in ("acl", "relcl", "ccomp") for g in c.children) for c in root.children):
-        return True  # "expressed the hope (that) he would ..."
+    # "expressed the hope (that) he would ...": a verb that only voices what its object holds; not
+    # "confirmed Türkiye's readiness to host", an act its object names, told in the outlet's voice.
+    voices = root.lemma_.lower() in _SPEECH_LEMMAS - REPORTING_LEMMAS
+    if voices and any(c.dep_ == "dobj" and any(g.dep_ in ("acl", "relcl", "ccomp") for g in c.children) for c in root.children):
+        return True
     if any(t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" for t in doc):
         return True
     text = doc.text
