@@ -1094,7 +1094,21 @@ def _record_of(figure) -> str:
         return "the filing, budget, contract or announcement that states the amount"
     if figure is not None and (figure.ent_type_ == "PERCENT" or any(t.lower_ in ("percent", "%", "per", "rate") for t in figure.head.subtree)):
         return "the official statistics or survey it comes from"
-    return "the official count or record it comes from"
+    return "the official count, record or announcement it comes from"
+
+
+def _voiced_by(doc) -> str | None:
+    """Who the clause itself says speaks, when it opens on them: "Farkas expressed the hope ...",
+    "Henderson estimated the value at $55" (the subject of a reporting verb at its root, not a pronoun)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in _SPEECH_LEMMAS:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    words = [t for t in subject.subtree if not any(a.dep_ in ("appos", "relcl", "acl") and a.i != subject.i for a in t.ancestors if a in subject.subtree)]
+    name = " ".join(t.text for t in words if t.dep_ not in ("appos", "relcl", "acl", "punct"))
+    return _clean(name) if 0 < len(name.split()) <= 6 else None
 
 
 def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
@@ -1106,7 +1120,10 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
     doc = parse(clause)
     who = speaker.name
     said = f"that {who} said this: {_possessive(who)} statement, the transcript or the recording"
-    if speaker.is_outlet:  # a quotation the article does not attribute in this sentence
+    voiced = _voiced_by(doc) if speaker.is_outlet else None
+    if voiced:  # the clause names who speaks, where the attribution did not
+        said = f"that {voiced} said this: {_possessive(voiced)} statement, the transcript or the recording"
+    elif speaker.is_outlet:  # a quotation the article does not attribute in this sentence
         said = "who said this and that they did: the statement, transcript or recording the article quotes"
     if kind == "statistic":
         figure = _figure_phrase(doc)
@@ -1114,7 +1131,7 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
             return f"Check {figure!r} against {_possessive(who)} published figures or filing and the data behind them."
         if not speaker.is_outlet:
             return f"Check {figure!r} against the record or data it comes from, and {said}."
-        if _speech(doc, _proposition_head(doc)):
+        if voiced or _speech(doc, _proposition_head(doc)):
             return f"Check {figure!r} against the record or data it comes from, and {said}."
         stated = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)
         return f"Check {figure!r} against {_record_of(stated[0] if stated else None)}."
@@ -1125,11 +1142,11 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
             f"{_possessive(who)} account." if not speaker.is_outlet else "the article's account."
         )
     if kind == "opinion":
-        if speaker.is_outlet and not _speech(doc, _proposition_head(doc)):
+        if speaker.is_outlet and not voiced and not _speech(doc, _proposition_head(doc)):
             return "Not checkable as a fact: a judgement in the article's own voice; check the facts it rests on."
         return f"Not checkable as a fact: check only {said.replace('said this', 'expressed this view', 1)}."
     if kind == "prediction":
-        if speaker.is_outlet and not _speech(doc, _proposition_head(doc)):
+        if speaker.is_outlet and not voiced and not _speech(doc, _proposition_head(doc)):
             return "Not checkable yet: a forecast or plan; check the announcement or forecast it reports, and later whether it came true."
         return f"Not checkable yet: check {said.replace('said this', 'stated this forecast or plan', 1)}, and later whether it came true."
     # event

@@ -393,6 +393,10 @@ def test_verify_fits_the_claim_not_only_its_type() -> None:
     assert "official statistics" not in person and "Ann Vey said this" in person
     unnamed = verify_for("quote", "the outlet", "``I never signed the order.")
     assert "the outlet" not in unnamed and "who said this" in unnamed
+    # A clause that opens on who speaks is checked as theirs, whoever the attribution found.
+    estimate = verify_for("statistic", "the outlet", "Lena Holt estimated the damage at $2 million.")
+    assert "Lena Holt said this" in estimate and "filing" not in estimate
+    assert "Check that Lena Holt said this" in verify_for("quote", "the outlet", "Lena Holt expressed the hope that talks would resume.")
     # A judgement or a forecast in the article's own voice is not sent to "the official record".
     assert "official record" not in verify_for("opinion", "the outlet", "The new port has become an indispensable asset.")
     plan = verify_for("prediction", "the outlet", "The city plans to build two new bridges.")
