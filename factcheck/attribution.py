@@ -1091,7 +1091,7 @@ def _record_of(figure) -> str:
     document that commits it, a rate in the statistics that measure it, a count in the record of
     whoever counted."""
     if figure is not None and figure.ent_type_ == "MONEY":
-        return "the filing, budget, contract or announcement that states the amount"
+        return "the filing, contract, budget, announcement or market record that states the amount"
     if figure is not None and (figure.ent_type_ == "PERCENT" or any(t.lower_ in ("percent", "%", "per", "rate") for t in figure.head.subtree)):
         return "the official statistics or survey it comes from"
     return "the official count, record or announcement it comes from"
@@ -1120,10 +1120,13 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
     doc = parse(clause)
     who = speaker.name
     said = f"that {who} said this: {_possessive(who)} statement, the transcript or the recording"
-    voiced = _voiced_by(doc) if speaker.is_outlet else None
+    unnamed = speaker.is_outlet or who.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS  # "he's statement" names nobody
+    voiced = _voiced_by(doc) if unnamed else None
     if voiced:  # the clause names who speaks, where the attribution did not
         said = f"that {voiced} said this: {_possessive(voiced)} statement, the transcript or the recording"
-    elif speaker.is_outlet:  # a quotation the article does not attribute in this sentence
+    elif speaker.kind == "organisation" and not unnamed:  # a body speaks through what it publishes
+        said = f"that {who} said this: {_possessive(who)} published statement or report"
+    elif unnamed:  # a quotation the article does not attribute in this sentence
         said = "who said this and that they did: the statement, transcript or recording the article quotes"
     if kind == "statistic":
         figure = _figure_phrase(doc)
