@@ -3,7 +3,7 @@ on news-like sentences written for these tests."""
 
 from __future__ import annotations
 
-from factcheck.attribution import OUTLET_SPEAKER, attribute, attributed, attributions, claim_types, resolve_referents, verify_for
+from factcheck.attribution import OUTLET_SPEAKER, Speaker, attribute, attributed, attributions, claim_types, resolve_referents, verify_for
 
 STORY = [
     "The Federal Aviation Administration announced on Friday that it will close 149 control towers.",  # 0
@@ -397,6 +397,9 @@ def test_verify_fits_the_claim_not_only_its_type() -> None:
     estimate = verify_for("statistic", "the outlet", "Lena Holt estimated the damage at $2 million.")
     assert "Lena Holt said this" in estimate and "filing" not in estimate
     assert "Check that Lena Holt said this" in verify_for("quote", "the outlet", "Lena Holt expressed the hope that talks would resume.")
+    # A pronoun is nobody to look up; a body speaks through what it publishes.
+    assert "he's" not in verify_for("quote", Speaker("he", "group"), "The talks had failed, he said.")
+    assert "the union's published statement" in verify_for("quote", Speaker("the union", "organisation"), "The strike is over, the union said.")
     # A judgement or a forecast in the article's own voice is not sent to "the official record".
     assert "official record" not in verify_for("opinion", "the outlet", "The new port has become an indispensable asset.")
     plan = verify_for("prediction", "the outlet", "The city plans to build two new bridges.")
