@@ -51,7 +51,7 @@ class ClaimsChain:
         # TimeBank articles, 31 of which code types a quote, a statistic, an opinion, a prediction or
         # a cause; an editor found 4 of code's first types wrong.
         self.asks_model = settings.resolved_provider != "local"
-        self.steps: list[Step] = []  # every clause; `plan` returns those with a choice to make
+        self.steps: list[Step] = []  # every clause; `plan` returns those a server's model is asked
 
     def plan(self) -> list[Step]:
         prose = [s for s in self.article.sentences if not s.heading]
