@@ -1353,9 +1353,10 @@ def _opinion(doc, head) -> bool:
         return True
     if head.lemma_.lower() in _STANCE_VERBS and any(c.dep_ == "ccomp" for c in head.children):
         return True
-    if head.lemma_.lower() == "be":
+    if head.lemma_.lower() in _LINKING_VERBS:
         for c in head.children:
-            if c.dep_ == "acomp" and c.tag_ in ("JJ", "JJR", "JJS") and not any(g.like_num for g in c.subtree):
+            # Not an adjective with a complement, which states a relation ("dependent on aid").
+            if c.dep_ == "acomp" and c.tag_ in ("JJ", "JJR", "JJS") and not any(g.like_num for g in c.subtree) and not any(g.dep_ == "prep" and g.lower_ not in ("as", "than") for g in c.children):
                 return True
             if c.dep_ == "attr" and any(a.dep_ == "amod" and a.tag_ in ("JJ", "JJS") and a.ent_type_ == "" and _gradable(a) for a in c.children):
                 return not _numbers(doc)
@@ -1387,7 +1388,7 @@ def _gradable(adj) -> bool:
     and superlative forms exist for -ful/-ive/-ous/-able adjectives and short ones; classifying
     adjectives ('former', 'nuclear', 'Kenyan') are excluded by their suffixes and entity type."""
     word = adj.lower_
-    if adj.ent_type_ or word.endswith(("al", "ic", "ese", "ian", "ish", "ary", "ern", "mer")):
+    if adj.ent_type_ or word.endswith(("al", "ic", "ese", "ian", "ish", "ary", "ern", "mer", "ior")):
         return False
     return word.endswith(("ful", "ive", "ous", "able", "ible", "ent", "ant", "ing", "est")) or len(word) <= 6
 
@@ -1411,43 +1412,142 @@ def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
     # "would" under a past reporting verb is a reported "will".
     if reported and head.head.tag_ == "VBD" and modals <= {"would"} and modals:
         return not _is_rule(doc, head) and not own
-    return bool(modals & _HEDGE_MODALS)
+    # "may have come from a machine shop": a possibility about the past, not a forecast.
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
+    return bool(modals & _HEDGE_MODALS) and not perfect
 
 
 def _causal(doc, head) -> bool:
     lowered = doc.text.lower()
     # Whole words: "failed to" holds "led to", and is no cause.
-    return any(re.search(rf"\b{m}\b", lowered) for m in _CAUSE_MARKERS) or any(t.lemma_.lower() in _CAUSE_VERBS and t.pos_ == "VERB" for t in doc)
+    # A verb of causing states a cause when it is the clause's own ("police blamed the crash on
+    # ice"), not one that describes a noun ("the level that would trigger the issuance").
+    main = {head.i} | {c.i for c in head.children if c.dep_ in ("conj", "xcomp")}
+    return any(re.search(rf"\b{m}\b", lowered) for m in _CAUSE_MARKERS) or any(t.lemma_.lower() in _CAUSE_VERBS and t.pos_ == "VERB" and t.i in main for t in doc)
+
+
+# Verbs that report what someone said or felt, beyond those that name a speaker (REPORTING_LEMMAS):
+# "expressed the hope that ...", "voiced concern". A closed class of English.
+_SPEECH_LEMMAS = REPORTING_LEMMAS | frozenset("express voice threaten".split())
+# Verbs whose complement is what the subject means to do: "vowed to retake", "plans to build".
+_INTENT_VERBS = frozenset("plan intend vow pledge promise threaten aim propose hope".split())
+# Verbs that join a subject to what it is said to be, as "be" does: "has become an invaluable tool".
+_LINKING_VERBS = frozenset("be become remain seem appear look sound prove stay".split())
+# Prepositions that give the figure of a change or a value: "rose to 3.5 percent", "fell by 2 points",
+# "from 20%", "closed at $29", "a stake of 5%". Others give circumstances ("for four hours", "with
+# three astronauts"), whose figure is not what the clause asserts.
+_FIGURE_PREPS = frozenset("to by from at of".split())
+
+
+def _proposition_head(doc):
+    """The verb of what the clause asserts, through every reporting verb above it: "She said the
+    attack was planned, the radio reported" -> "was"."""
+    head = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
+    seen = set()
+    while head.lemma_.lower() in _SPEECH_LEMMAS and head.i not in seen:
+        seen.add(head.i)
+        comps = [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+        if not comps:
+            break
+        # The reported clause before a second reporting verb ("said X, the radio reported").
+        head = next((c for c in comps if c.lemma_.lower() not in _SPEECH_LEMMAS), comps[0])
+    return head
+
+
+def _stated_figures(doc, head) -> list:
+    """The figures the clause asserts: a number that is, or counts, the subject, the object or the
+    predicate of its main verb (or of a verb that goes on with it: "rising to 48 percent"), or the
+    value a change goes to, by or from. Not one in a modifier ("a seven-member crew"), a
+    circumstance ("for four hours"), a gerund ("by saying it will buy ...") or a clause inside."""
+    figures = []
+    for number in _numbers(doc):
+        tok, ok = number, True
+        while ok and tok.i != head.i:
+            if tok.head.i == tok.i:  # the root, without meeting the head: the number is not under it
+                ok = False
+                break
+            dep = tok.dep_
+            # "At least 51 people were reported killed": a passive reporting verb's subject is its report's.
+            if dep == "nsubjpass" and tok.head.lemma_.lower() in _SPEECH_LEMMAS and head.head.i == tok.head.i and head.dep_ == "xcomp":
+                break
+            if tok is not number and dep in ("compound", "amod", "nummod"):
+                ok = False  # "seven" in "a seven-member crew" counts the members, a modifier
+            elif dep == "prep":
+                ok = tok.lower_ in _FIGURE_PREPS
+            elif dep == "advcl":  # a participle that goes on with the main clause, not a subordinate clause
+                ok = tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
+            else:
+                ok = dep in ("nummod", "quantmod", "compound", "nmod", "nsubj", "nsubjpass", "dobj", "dative",
+                             "attr", "oprd", "acomp", "npadvmod", "pobj", "conj", "xcomp", "advmod", "appos")
+            tok = tok.head
+        if ok:
+            figures.append(number)
+    return figures
+
+
+def _speech(doc, head) -> bool:
+    """Whether the clause is, on its face, what someone said: a reporting verb above its
+    proposition, "according to", a quotation that makes most of it, or a first person speaking (a
+    news report's own voice is never "I" or "we")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
+    if head.i != root.i and root.lemma_.lower() in _SPEECH_LEMMAS:
+        return True
+    # "expressed the hope (that) he would ...": a verb that only voices what its object holds; not
+    # "confirmed Türkiye's readiness to host", an act its object names, told in the outlet's voice.
+    voices = root.lemma_.lower() in _SPEECH_LEMMAS - REPORTING_LEMMAS
+    if voices and any(c.dep_ == "dobj" and any(g.dep_ in ("acl", "relcl", "ccomp") for g in c.children) for c in root.children):
+        return True
+    if any(t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" for t in doc):
+        return True
+    text = doc.text
+    quoted = sum(b - a for a, b in quoted_spans(text))
+    if quoted * 2 > len(text.strip()):  # not a word or two in scare quotes
+        return True
+    return any(c.lower_ in ("i", "we") for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _intention(head) -> bool:
+    """"vowed to retake the city", "plans to build", "is to open": what the subject means to do."""
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in _INTENT_VERBS:
+        return True
+    return head.lemma_.lower() in _INTENT_VERBS and any(c.dep_ == "xcomp" for c in head.children)
 
 
 def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]:
-    """The types the clause's structure allows, code's choice first. A figure, a rule's requirement,
-    or a dated past fact is checkable: then opinion and prediction are not offered at all, so
-    rejecting one checkable type never demotes the claim to an uncheckable one."""
+    """The types the clause's structure allows, code's choice first. What the clause asserts is
+    read from its proposition's verb, under any reporting verb: a figure that is its subject,
+    object or predicate makes a statistic (one in a side phrase does not); a forecast, a plan or a
+    vow a prediction; a judgement an opinion; what someone says a quote; the rest an event. A
+    figure, a rule's requirement, or a dated past fact is checkable: then opinion and prediction
+    are not offered at all, so rejecting one checkable type never demotes the claim to an
+    uncheckable one."""
     doc = parse(clause)
-    head = _content_head(doc)
-    attributed = not (speaker.is_outlet if isinstance(speaker, Speaker) else speaker in (OUTLET, "unattributed"))
+    head = _proposition_head(doc)
+    named = not (speaker.is_outlet if isinstance(speaker, Speaker) else speaker in (OUTLET, "unattributed"))
+    attributed = named or _speech(doc, head)
     if _characterisation(head):
         return ["opinion"]  # a judgement; its verify checks only that the speaker expressed it
     # A forecast is one whatever figure it names ("rates could rise by 2 points"): its figure is
     # not a statistic to check against a record.
-    kind = speaker.kind if isinstance(speaker, Speaker) else "outlet" if not attributed else "group"
-    forecast = _prediction(doc, head, kind) and not _dated_past(doc, head)
-    checkable_fact = not forecast and (bool(_numbers(doc)) or _is_rule(doc, head) or _dated_past(doc, head))
+    kind = speaker.kind if isinstance(speaker, Speaker) else "outlet" if not named else "group"
+    dated = _dated_past(doc, head)
+    forecast = (_prediction(doc, head, kind) or _intention(head)) and not dated
+    figures = _stated_figures(doc, head)
+    checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or dated)
+    opinion = not checkable_fact and _opinion(doc, head)
     kinds: list[ClaimType] = []
     if forecast:
         kinds.append("prediction")
-    elif _numbers(doc):
+    elif figures:
         kinds.append("statistic")
-    if _causal(doc, head):
+    if _causal(doc, head) and not opinion:
         kinds.append("causal")
-    if not checkable_fact:
-        if _opinion(doc, head):
-            kinds.append("opinion")
-        if _prediction(doc, head, kind):
-            kinds.append("prediction")
+    if opinion:
+        kinds.append("opinion")
+    if not checkable_fact and _prediction(doc, head, kind):
+        kinds.append("prediction")
     kinds.append("quote" if attributed else "event")
-    if attributed and "event" not in kinds and not _opinion(doc, head) and not _prediction(doc, head, kind):
+    if attributed and not opinion and not forecast:
         kinds.append("event")  # what a source reports happened is an event, as well as their statement
     return list(dict.fromkeys(kinds))
 
@@ -1458,7 +1558,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
 def _figure_phrase(doc) -> str:
     """The figure and what it counts, as the article writes it: '149 air traffic control towers', '3 percent',
     'a four-acre area' (a contiguous span, so hyphens and decimal points stay)."""
-    nums = _numbers(doc)
+    nums = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)  # the figure the clause asserts first
     if not nums:
         return "the figure"
     tok = next((t for t in nums if t.like_num), nums[0])  # "2,000", not the "About" before it
@@ -1480,29 +1580,72 @@ def _possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+def _record_of(figure) -> str:
+    """Where a figure the outlet states is kept, by what it measures: an amount of money is in the
+    document that commits it, a rate in the statistics that measure it, a count in the record of
+    whoever counted."""
+    if figure is not None and figure.ent_type_ == "MONEY":
+        return "the filing, contract, budget, announcement or market record that states the amount"
+    if figure is not None and (figure.ent_type_ == "PERCENT" or any(t.lower_ in ("percent", "%", "per", "rate") for t in figure.head.subtree)):
+        return "the official statistics or survey it comes from"
+    return "the official count, record or announcement it comes from"
+
+
+def _voiced_by(doc) -> str | None:
+    """Who the clause itself says speaks, when it opens on them: "Farkas expressed the hope ...",
+    "Henderson estimated the value at $55" (the subject of a reporting verb at its root, not a pronoun)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in _SPEECH_LEMMAS:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    words = [t for t in subject.subtree if not any(a.dep_ in ("appos", "relcl", "acl") and a.i != subject.i for a in t.ancestors if a in subject.subtree)]
+    name = " ".join(t.text for t in words if t.dep_ not in ("appos", "relcl", "acl", "punct"))
+    return _clean(name) if 0 < len(name.split()) <= 6 else None
+
+
 def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
-    """What to check and which primary source would settle it, by type and by who speaks."""
+    """What to check and which primary source would settle it, by type, by who speaks and by what
+    the claim states: a figure against the record that holds it, a statement against its
+    transcript, a judgement or a forecast only as having been expressed."""
     if isinstance(speaker, str):
         speaker = OUTLET_SPEAKER if speaker in (OUTLET, "unattributed") else Speaker(speaker, "person")
     doc = parse(clause)
     who = speaker.name
+    said = f"that {who} said this: {_possessive(who)} statement, the transcript or the recording"
+    unnamed = speaker.is_outlet or who.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS  # "he's statement" names nobody
+    voiced = _voiced_by(doc) if unnamed else None
+    if voiced:  # the clause names who speaks, where the attribution did not
+        said = f"that {voiced} said this: {_possessive(voiced)} statement, the transcript or the recording"
+    elif speaker.kind == "organisation" and not unnamed:  # a body speaks through what it publishes
+        said = f"that {who} said this: {_possessive(who)} published statement or report"
+    elif unnamed:  # a quotation the article does not attribute in this sentence
+        said = "who said this and that they did: the statement, transcript or recording the article quotes"
     if kind == "statistic":
         figure = _figure_phrase(doc)
         if speaker.kind == "organisation":
-            return f"Check {figure!r} against {_possessive(who)} published figures and the dataset behind them."
-        if speaker.kind in ("person", "group") and not speaker.is_outlet:
-            return f"Check {figure!r} against the official statistics it comes from, and that {who} gave it: the transcript or recording."
-        return f"Check {figure!r} against the official statistics or dataset it comes from."
+            return f"Check {figure!r} against {_possessive(who)} published figures or filing and the data behind them."
+        if not speaker.is_outlet:
+            return f"Check {figure!r} against the record or data it comes from, and {said}."
+        if voiced or _speech(doc, _proposition_head(doc)):
+            return f"Check {figure!r} against the record or data it comes from, and {said}."
+        stated = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)
+        return f"Check {figure!r} against {_record_of(stated[0] if stated else None)}."
     if kind == "quote":
-        return f"Check that {who} said this: {_possessive(who)} statement, the transcript or the recording of the remarks."
+        return f"Check {said}."
     if kind == "causal":
         return "Check the cause and the effect each in the official records; the link between them is " + (
             f"{_possessive(who)} account." if not speaker.is_outlet else "the article's account."
         )
-    if kind in ("opinion", "prediction"):
-        view = "view" if kind == "opinion" else "forecast"
-        holder = who if not speaker.is_outlet else "the article"
-        return f"Not checkable as a fact: check only that {holder} expressed this {view}, in the official record."
+    if kind == "opinion":
+        if speaker.is_outlet and not voiced and not _speech(doc, _proposition_head(doc)):
+            return "Not checkable as a fact: a judgement in the article's own voice; check the facts it rests on."
+        return f"Not checkable as a fact: check only {said.replace('said this', 'expressed this view', 1)}."
+    if kind == "prediction":
+        if speaker.is_outlet and not voiced and not _speech(doc, _proposition_head(doc)):
+            return "Not checkable yet: a forecast or plan; check the announcement or forecast it reports, and later whether it came true."
+        return f"Not checkable yet: check {said.replace('said this', 'stated this forecast or plan', 1)}, and later whether it came true."
     # event
     if _is_rule(doc):
         return "Check the text of the law, rule or agreement itself, in the official register or gazette."

@@ -66,7 +66,7 @@ class Pipeline:
         self.backend = backend
         self.settings = settings
         self.on_progress = on_progress or _no_progress
-        names = ("system", "local-system", *CHAINS, "rank", "compress", "claim-types")
+        names = ("system", "local-system", *CHAINS, "rank", "compress")
         self.prompts = {name: load_prompt(name, settings.prompts_dir) for name in names}
         self.asker = StructuredAsker(backend, max_reasks=settings.max_reasks, budget=TokenBudget(settings.token_budget))
 

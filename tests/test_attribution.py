@@ -3,7 +3,7 @@ on news-like sentences written for these tests."""
 
 from __future__ import annotations
 
-from factcheck.attribution import OUTLET_SPEAKER, attribute, attributed, attributions, claim_types, resolve_referents, verify_for
+from factcheck.attribution import OUTLET_SPEAKER, Speaker, attribute, attributed, attributions, claim_types, resolve_referents, verify_for
 
 STORY = [
     "The Federal Aviation Administration announced on Friday that it will close 149 control towers.",  # 0
@@ -583,3 +583,68 @@ def test_it_and_they_are_who_the_clause_is_about() -> None:
 def test_a_name_in_front_of_a_plural_speaker_only_says_whose() -> None:
     assert attribute(["Several Merrick analysts have speculated that outside bids were low."], 0).name == "Several Merrick analysts"
     assert attribute(["Spokesman John Hale said the plant would close."], 0).name == "John Hale"
+
+
+def test_a_count_that_is_the_subject_object_or_predicate_is_a_statistic() -> None:
+    assert claim_types("Nine miners died in the collapse.")[0] == "statistic"
+    assert claim_types("The storm killed at least 40 people, officials said.", "officials")[0] == "statistic"
+    assert claim_types("The dead numbered 120.")[0] == "statistic"
+    assert claim_types("At least 30 villagers were reported killed in the raid.")[0] == "statistic"  # the report's subject
+    # A statistic rejected leaves a checkable fact, never a judgement or a forecast.
+    assert not {"opinion", "prediction"} & set(claim_types("Nine miners died in the collapse."))
+
+
+def test_a_figure_in_a_modifier_a_circumstance_or_a_gerund_is_no_statistic() -> None:
+    assert claim_types("The pilot was part of a five-member crew on the mission.") == ["event"]
+    assert claim_types("She testified for more than three hours on Monday.") == ["event"]
+    assert "statistic" not in claim_types("The firm responded by saying it would sell up to two million shares.")
+    # A figure in a relative clause, a verb of causing in one either.
+    kinds = claim_types("The board lowered the ownership level that would trigger the rights, which cost 12 dollars.")
+    assert kinds == ["event"]
+
+
+def test_speech_on_its_face_is_a_quote_even_where_no_speaker_is_named() -> None:
+    # A quotation that makes the clause, or a first person, is someone speaking: a news report's own voice is neither.
+    assert claim_types("``I never signed the order, and nobody asked me to.")[0] == "quote"
+    assert claim_types("We have been subjected to false rumours for weeks.")[0] == "quote"
+    # A word in scare quotes is not a quotation.
+    assert claim_types("``Smart fridges'' have appeared in many kitchens this year.")[0] == "event"
+    # What a reporting verb reports, under another reporting verb, is the proposition typed.
+    assert claim_types("He said the verdict was a shameful mistake, the agency reported.", "he")[0] == "opinion"
+
+
+def test_a_vow_or_a_plan_is_a_prediction_and_a_past_possibility_is_not() -> None:
+    assert claim_types("The rebels vowed to retake the capital.")[0] == "prediction"
+    assert claim_types("The city plans to build two new bridges.")[0] == "prediction"  # its figure is planned, not counted
+    assert "prediction" not in claim_types("The documents may have been destroyed in the fire.")
+    assert "prediction" not in claim_types("The minister sought to show that the budget was balanced.")  # an attempt made
+
+
+def test_a_linking_verb_with_a_gradable_predicate_is_a_judgement_a_rank_or_a_dependence_is_not() -> None:
+    assert claim_types("The new port has become an indispensable asset.")[0] == "opinion"
+    assert claim_types("Ms. Vey is a senior official of the union.") == ["event"]
+    assert claim_types("Many villages are dependent on food aid.") == ["event"]
+
+
+def test_verify_fits_the_claim_not_only_its_type() -> None:
+    reward = verify_for("statistic", "the outlet", "Police offered a $5,000 reward for information.")
+    assert "official statistics" not in reward and "'a $5,000 reward'" in reward and "announcement" in reward
+    assert "official statistics" in verify_for("statistic", "the outlet", "Unemployment fell to 4.1 percent in June.")
+    toll = verify_for("statistic", "the outlet", "Nine miners died in the collapse.")
+    assert "'Nine miners'" in toll and "count" in toll
+    # A person's figure is checked against its record and its saying; a quotation nobody is named for, by its source.
+    person = verify_for("statistic", "Ann Vey", "Sales rose 9 percent, Ann Vey said.")
+    assert "official statistics" not in person and "Ann Vey said this" in person
+    unnamed = verify_for("quote", "the outlet", "``I never signed the order.")
+    assert "the outlet" not in unnamed and "who said this" in unnamed
+    # A clause that opens on who speaks is checked as theirs, whoever the attribution found.
+    estimate = verify_for("statistic", "the outlet", "Lena Holt estimated the damage at $2 million.")
+    assert "Lena Holt said this" in estimate and "filing" not in estimate
+    assert "Check that Lena Holt said this" in verify_for("quote", "the outlet", "Lena Holt expressed the hope that talks would resume.")
+    # A pronoun is nobody to look up; a body speaks through what it publishes.
+    assert "he's" not in verify_for("quote", Speaker("he", "group"), "The talks had failed, he said.")
+    assert "the union's published statement" in verify_for("quote", Speaker("the union", "organisation"), "The strike is over, the union said.")
+    # A judgement or a forecast in the article's own voice is not sent to "the official record".
+    assert "official record" not in verify_for("opinion", "the outlet", "The new port has become an indispensable asset.")
+    plan = verify_for("prediction", "the outlet", "The city plans to build two new bridges.")
+    assert plan.startswith("Not checkable yet") and "whether it came true" in plan

@@ -87,12 +87,23 @@ def site(monkeypatch: pytest.MonkeyPatch):
         yield served
 
 
+# A first sentence with phrases to drop: on the bundled model, whose only question is the summary's
+# compression, an article without one would make no model call for the double to observe (first, so
+# that a one-sentence summary asks too). ARTICLES stay as they are: the server's cassette recorded them.
+SIDE_PHRASE = "Mara Lind, the city's treasurer, said the work would start in May, which pleased residents.\n\n"
+
+
+def with_side_phrase(text: str) -> str:
+    front, fence, body = text.rpartition("---\n") if text.startswith("---\n") else ("", "", text)
+    return front + fence + SIDE_PHRASE + body
+
+
 @pytest.fixture
 def inbox(tmp_path: Path) -> Path:
     folder = tmp_path / "inbox"
     (folder / "sub").mkdir(parents=True)
-    (folder / "council.md").write_text(ARTICLES["council.md"])
-    (folder / "sub" / "flood.txt").write_text(ARTICLES["flood.txt"])
+    (folder / "council.md").write_text(with_side_phrase(ARTICLES["council.md"]))
+    (folder / "sub" / "flood.txt").write_text(with_side_phrase(ARTICLES["flood.txt"]))
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not an article suffix: ignored")
     return folder
 
@@ -469,6 +480,8 @@ def many_articles(folder: Path, n: int) -> None:
         (folder / f"story{i:02d}.txt").write_text(
             f"The council of district {i} approved {i + 3} new schools on Monday, the mayor said.\n\n"
             f"Opponents said the plan would cost ${i + 10} million.\n"
+            # A side phrase to drop: the bundled model's one question (the summary's compression) has a step.
+            f"Mara Lind, the district's treasurer, said the schools would open in {2030 + i}, which pleased parents.\n"
         )
 
 

@@ -97,9 +97,9 @@ def test_provenance_and_stand_ins_are_reported(seed_report: Report) -> None:
     assert p.provider == "local" and p.model.startswith("SmolLM2-135M")
     assert p.engine is not None and p.engine.prompt_eval_tokens > 0
     assert p.total.calls == sum(u.calls for u in p.usage.values()) > 0
-    # No ranking: too small. The summary is compressions (compress.md), claims ask only a type
-    # (claim-types.md), after the in-process model's shared start (local-system.md); the timeline asks nothing.
-    assert {r.name for r in p.prompts} == {"local-system", "summary", "claims", "timeline", "compress", "claim-types"}
+    # No ranking: too small. The summary is compressions (compress.md), after the in-process model's
+    # shared start (local-system.md); claims (typed by code) and the timeline ask nothing.
+    assert {r.name for r in p.prompts} == {"local-system", "summary", "claims", "timeline", "compress"}
     assert all(c.checkworthiness_source == "scorer" for c in seed_report.claims)
     stand_ins = sum(s.origin == "extractive" for s in seed_report.summary.sentences)
     stand_ins += sum(e.origin == "extractive" for e in seed_report.timeline)

@@ -23,6 +23,7 @@ from factcheck.chains.claims import (
     split_event_tail,
 )
 from factcheck.checks.claims import check_attribution_kept, check_claim_type, classify_claim
+from factcheck.attribution import claim_types
 from factcheck.pipeline import Pipeline
 from factcheck.render import claims_markdown
 from factcheck.settings import load_settings
@@ -285,25 +286,25 @@ class TypeChooser(EchoModel):
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=json.dumps(answer)))])
 
 
-def test_the_bundled_model_only_chooses_a_type_and_only_where_there_is_a_choice() -> None:
+def test_the_bundled_model_is_asked_nothing_about_claims_and_code_types_them() -> None:
     model = TypeChooser(sizes=[], requests=[])
     backend = Backend(model, "local", "fake", "json_object", concurrency=1, one_kv_cache=True)
     report = Pipeline(backend, load_settings(provider="local", max_reasks=0)).run(ARTICLE)
     chain = ClaimsChain(ARTICLE, load_settings(provider="local"))
-    asked = chain.plan()
-    single = [s for s in chain.steps if s not in asked]
-    assert single and asked  # the seed has both kinds
-    claims_requests = [schema for _, schema in model.requests if any("enum" in p for p in schema["properties"].values())]
-    assert len(claims_requests) == 1  # one request about every clause with a choice
-    props = claims_requests[0]["properties"]
-    assert list(props) == [s.key for s in asked]
-    assert all(len(p["enum"]) > 1 and set(p["enum"]) <= {"statistic", "quote", "event", "causal", "prediction", "opinion"} for p in props.values())
-    # A clause with one type is typed by code without a call, and every claim keeps code's speaker.
+    assert chain.plan() == [] and chain.steps
+    assert model.requests  # the summary's compressions still ask
+    # No request carries a claim type's choice; every claim has code's first type and code's speaker.
+    kinds = {"statistic", "quote", "event", "causal", "prediction", "opinion"}
+    assert not [schema for _, schema in model.requests if any(set(p.get("enum", ())) & kinds for p in schema["properties"].values())]
     by_quote = {c.quote: c for c in report.claims}
-    for step in single:
+    typed = 0
+    for step in chain.steps:
         claim_ = by_quote.get(step.part or step.sentence.text)
         if claim_ is not None:  # not merged into a near-duplicate
-            assert claim_.type == step.draft.model_fields["type"].annotation.__args__[0]
+            assert claim_.type == claim_types(step.part or step.sentence.text, chain.speakers[step.key])[0]
+            assert claim_.speaker == chain.speakers[step.key].name
+            typed += 1
+    assert typed and len({c.type for c in report.claims}) > 1
     assert all(not c.code_filled or c.code_filled == ["text"] for c in report.claims)
     # Every request starts with the same system prompt and fenced sentences; each adds only its task.
     (system, first), *rest = [messages for messages, _ in model.requests]
