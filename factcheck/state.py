@@ -76,6 +76,15 @@ def state_location(value: str | Path | None) -> Path | str:
     return Path(value or default_state_path()).expanduser().resolve()
 
 
+def check_state(location: Path | str) -> None:
+    """StateUnavailable now if a PostgreSQL state does not answer, before anything slow (the bundled
+    model) is loaded. Leaves nothing open: no connection, no heartbeat thread (serve forks after this)."""
+    from .postgres import Connection, is_postgres_url
+
+    if is_postgres_url(location):
+        Connection(location).close()
+
+
 class Claim(str, Enum):
     CLAIMED = "claimed"  # this run does the article now
     DONE = "done"  # already done with the same text, model and prompts: nothing to do

@@ -140,6 +140,46 @@ def test_postgresql_connection_dropped_by_the_server_is_made_again(postgres) -> 
         state.close()
 
 
+def test_postgresql_dropped_inside_a_running_jobs_transaction_gives_the_job_back(postgres, tmp_path: Path, monkeypatch) -> None:
+    """A drop in the middle of a running job's write (here the article's `done`, after the report is made)
+    is the state's failure, not the article's: the server rolled the transaction back, the job goes back
+    to pending with its article, and is done again; it is never recorded as failed."""
+    import psycopg
+
+    from factcheck.serve.jobs import Workers
+    from factcheck.settings import load_settings
+
+    from .batch_double import double_backend
+
+    state = job_state(postgres)
+    log = tmp_path / "calls.log"
+    workers = Workers(state, settings=load_settings(), reports_dir=tmp_path / "reports", workers=1, backend=double_backend(str(log)))
+    db, dropped = state._db, []
+    execute = db.execute
+
+    def drop_in_the_first_done(sql: str, params: tuple = ()):
+        if sql.startswith("UPDATE articles SET status='done'") and not dropped:
+            pid = db.connection.info.backend_pid  # inside the transaction: BEGIN and its lock went through
+            with psycopg.connect(postgres, autocommit=True) as admin:
+                dropped.append(admin.execute("SELECT pg_terminate_backend(%s)", (pid,)).fetchone()[0])
+            wait_for(lambda: _gone(postgres, pid), timeout=10)
+        return execute(sql, params)
+
+    monkeypatch.setattr(db, "execute", drop_in_the_first_done)
+    job = state.submit({"text": "The council approved a budget of $12 million on Monday, the mayor said."}, callback_url=None)
+    workers.start()
+    try:
+        wait_for(lambda: state.job(job.id).status in ("done", "failed"), timeout=60)
+        final = state.job(job.id)
+        assert dropped == [True]
+        assert final.status == "done", final.error
+        row = state.row(final.key)
+        assert row.status == "done" and Path(row.report_path).is_file()
+    finally:
+        workers.stop(10)
+        state.close()
+
+
 def test_postgresql_that_cannot_be_reached_is_one_error(tmp_path: Path) -> None:
     pytest.importorskip("psycopg")
     from factcheck.errors import StateUnavailable
