@@ -59,6 +59,9 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_status ON articles (status);
 """
 
+# How long a SQLite write waits for another process's (sqlite3's busy timeout).
+_BUSY_SECONDS = 60.0
+
 # Runs alive in this process (a process may hold several runs, e.g. threads in a test).
 _LIVE_RUNS: set[str] = set()
 
@@ -125,13 +128,16 @@ class State:
             path = Path(location)
             path.parent.mkdir(parents=True, exist_ok=True)
             # Autocommit mode: every write below opens its own BEGIN IMMEDIATE transaction.
-            self._db = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db = sqlite3.connect(path, timeout=_BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+            _wal(self._db)
             # In WAL mode NORMAL survives a killed process (kill -9) and stays consistent; only a power cut
             # can lose the last commits. FULL would fsync every claim (about 5 ms per article, measured).
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA busy_timeout=60000")
         for schema in self._SCHEMAS:
+            if isinstance(self._db, sqlite3.Connection):
+                # Under the write lock taken first, like every write here: a CREATE run in autocommit reads
+                # the schema, then writes, and fails at once (no busy wait) if another process wrote between.
+                schema = f"BEGIN IMMEDIATE;\n{schema}\nCOMMIT;"
             self._db.executescript(schema)
         self._lock = threading.Lock()
         self.lease = lease
@@ -282,6 +288,24 @@ class _Immediate:
 
     def __exit__(self, exc_type: object, *_: object) -> None:
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _wal(db: sqlite3.Connection) -> None:
+    """Switch the database to WAL mode, waiting for another process that holds its write lock.
+
+    A new state file is switched from inside a read, and SQLite answers "database is locked" at once,
+    without the busy timeout, while another connection holds the write lock: two runs creating one state
+    at once (measured: about one start in 300). So the switch is asked again until it passes; once the
+    file is in WAL mode, asking is a no-op."""
+    deadline = time.monotonic() + _BUSY_SECONDS
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+        time.sleep(0.01)
 
 
 def this_host() -> str:

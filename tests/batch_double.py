@@ -43,12 +43,20 @@ class LoggingEcho(EchoModel):
         return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
 
 
+_PASSED: set[str] = set()  # the barriers this process is past
+
+
 def wait_for_the_others(barrier: str, timeout: float = 60) -> None:
+    """Once per process: a run whose partner died early (its error is in the partner's output) waits
+    `timeout` once, then works alone, rather than at every call (10 articles: 10 minutes, a 'hang')."""
+    if barrier in _PASSED:
+        return
     folder, parties = barrier.rsplit(":", 1)
     Path(folder, str(os.getpid())).touch()
     deadline = time.monotonic() + timeout
     while len(os.listdir(folder)) < int(parties) and time.monotonic() < deadline:
         time.sleep(0.01)
+    _PASSED.add(barrier)
 
 
 def double_backend(log: str | None = None, delay: float = 0.0, barrier: str | None = None) -> Backend:

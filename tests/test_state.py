@@ -6,6 +6,8 @@ another name: their pid cannot be looked at, so only the lease tells whether the
 from __future__ import annotations
 
 import socket
+import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -119,6 +121,26 @@ def test_close_gives_back_articles_and_jobs(location) -> None:
         assert after.row("k").status == "pending" and after.row("k").owner is None
     finally:
         after.close()
+
+
+def test_a_new_sqlite_state_opened_while_another_process_writes_it_waits(tmp_path: Path) -> None:
+    """Two runs creating one state at once: while one holds the write lock of the new file, SQLite answers
+    the other's switch to WAL with "database is locked" at once, without the busy timeout. That run died
+    at its start, and its partner in test_batch's two-runs test then waited for it at every model call."""
+    path = tmp_path / "state.sqlite3"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE other (x)")  # a new file, still in rollback-journal mode
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO other VALUES (1)")
+    threading.Timer(0.5, other.execute, ("COMMIT",)).start()
+    started = time.monotonic()
+    state = State(path)
+    try:
+        assert time.monotonic() - started >= 0.4  # it waited for the other's write
+        assert state._db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    finally:
+        state.close()
+        other.close()
 
 
 def test_postgresql_connection_dropped_by_the_server_is_made_again(postgres) -> None:
