@@ -311,7 +311,7 @@ def _wal(db: sqlite3.Connection) -> None:
             db.execute("PRAGMA journal_mode=WAL")
             return
         except sqlite3.OperationalError as exc:
-            if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+            if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:  # any SQLITE_BUSY_*
                 raise
         time.sleep(0.01)
 
@@ -322,13 +322,17 @@ def this_host() -> str:
 
 
 def _owner_alive(owner: str | None, claimed_at: float | None, lease: float) -> bool:
-    if not owner or claimed_at is None or time.time() - claimed_at > lease:
-        return False  # not renewed: dead, or a process that reused a dead owner's pid
+    if not owner:
+        return False
     host, pid, _run = owner.split(":")
+    if host == this_host() and int(pid) == os.getpid():
+        # This process's own runs are known, whatever the lease says: a heartbeat that waited (a busy
+        # machine, a state that answered late) must not give back the claims its own workers still hold.
+        return owner in _LIVE_RUNS
+    if claimed_at is None or time.time() - claimed_at > lease:
+        return False  # not renewed: dead, or a process that reused a dead owner's pid
     if host != this_host():
         return True  # cannot look at another machine's processes: the lease decides
-    if int(pid) == os.getpid():
-        return owner in _LIVE_RUNS
     try:
         os.kill(int(pid), 0)
     except ProcessLookupError:

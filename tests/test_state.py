@@ -108,6 +108,22 @@ def test_a_dead_process_on_this_machine_is_seen_at_once(location) -> None:
         second.close()
 
 
+def test_a_late_heartbeat_never_gives_back_this_processs_own_claims(location) -> None:
+    """The lease is for the claims of other processes. A heartbeat that ran late (a busy machine: its claims
+    not renewed for longer than a lease) gave back its own workers' claims, whose `done` then matched no row."""
+    state = job_state(location)
+    try:
+        state.submit({"text": "x"}, callback_url=None)
+        job = state.claim_job()
+        state.claim("k", source="s", title=None, text_sha256="t", fingerprint="f")
+        state._db.execute("UPDATE articles SET claimed_at=0")
+        state._db.execute("UPDATE jobs SET claimed_at=0")
+        assert state.release_dead_claims() == 0
+        assert state.row("k").status == "running" and state.job(job.id).status == "running"
+    finally:
+        state.close()
+
+
 def test_close_gives_back_articles_and_jobs(location) -> None:
     state = job_state(location)
     state.submit({"text": "x"}, callback_url=None)
