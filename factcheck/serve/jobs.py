@@ -721,6 +721,10 @@ def _supervise(conn, parent: int, settings: Settings, state_path: Path | str, re
             try:
                 signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 _work(conn, me, settings, state_path, reports_dir, size)
+            except BaseException:  # a bug (a FactcheckError at the start is sent to the server): its traceback
+                import traceback
+
+                traceback.print_exc()
             finally:
                 os._exit(1)
         code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
