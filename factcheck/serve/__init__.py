@@ -1,7 +1,7 @@
 """`factcheck serve`: the newsroom service, an HTTP API and a page over the batch's state and pipeline.
 
-`run` starts the worker process (factcheck.serve.jobs.WorkerProcess: the backend and the jobs), opens
-the state database, then serves the application (factcheck.serve.app) with uvicorn until Ctrl-C or
+`run` checks that the state answers, starts the worker process (factcheck.serve.jobs.WorkerProcess: the
+backend and the jobs, started again if it dies alone), opens the state database, then serves the application (factcheck.serve.app) with uvicorn until Ctrl-C or
 SIGTERM, which stop the workers too.
 """
 
