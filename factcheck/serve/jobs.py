@@ -675,10 +675,15 @@ class WorkerProcess:
                 log.info("the worker process is ready again")
             elif message[0] == "error":  # started again, but could not build the backend or open the state
                 log.error("the worker process could not start again: %s", message[1])
+            elif message[0] == "given_up":
+                log.error(
+                    "the worker process ended (exit code %s) once more after %d restarts within %.0f min: not started again",
+                    message[1], MAX_RESTARTS, RESTART_WINDOW_SECONDS / 60,
+                )
         self._ready = False
         if not self._stopping:  # it died alone, for good: reaped here (no zombie), stop() reaps it otherwise
             self.process.join(10)
-            log.error("the worker process ended (exit code %s) and is not started again: restart factcheck serve", self.process.exitcode)
+            log.error("the worker process has ended: restart factcheck serve")
         self._fail_pending("the worker process has ended: restart factcheck serve")
 
     def _fail_pending(self, message: str) -> None:
@@ -733,6 +738,8 @@ def _supervise(conn, parent: int, settings: Settings, state_path: Path | str, re
         now = time.monotonic()
         restarts = [moment for moment in restarts if now - moment < RESTART_WINDOW_SECONDS]
         if len(restarts) >= MAX_RESTARTS:
+            with contextlib.suppress(OSError):
+                conn.send(("given_up", code))
             os._exit(1)  # the server sees the pipe close and says the worker process has ended
         restarts.append(now)
         with contextlib.suppress(OSError):
