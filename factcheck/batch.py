@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .article import Article
-from .errors import AuthenticationFailed, ConfigError, FactcheckError, OutputError, RateLimited
+from .errors import AuthenticationFailed, ConfigError, FactcheckError, OutputError, RateLimited, StateUnavailable
 from .files import check_writable_dir, write_atomic
 from .models import PARTS
 from .settings import Settings
@@ -178,7 +178,8 @@ class _Job:
 
 
 async def _run_all(job: _Job, items: list[Item | Broken], workers: int, result: BatchResult, progress: Progress) -> None:
-    """N workers take the items in turn; a rate-limited article pauses them all, then is tried once more."""
+    """N workers take the items in turn; a rate-limited article pauses them all, then is tried once more;
+    so is an article whose state failed under it (StateUnavailable), at once."""
     loop = asyncio.get_running_loop()
     queue = iter(items)
     resume_at = 0.0  # monotonic time before which no worker starts an article
@@ -197,6 +198,12 @@ async def _run_all(job: _Job, items: list[Item | Broken], workers: int, result: 
                 except (AuthenticationFailed, ConfigError) as exc:  # no article can escape these: stop
                     fatal.append(exc)
                     return
+                except StateUnavailable as exc:  # the state failed under the article, not the article: once more
+                    if attempt == 2:
+                        fatal.append(exc)
+                        return
+                    progress.warn(f"{item.source if isinstance(item, Broken) else item.locator}: {exc}; the article is tried again")
+                    continue
                 if outcome.retry_after is None or attempt == 2:
                     break
                 resume_at = max(resume_at, time.monotonic() + outcome.retry_after)
@@ -211,7 +218,23 @@ async def _run_all(job: _Job, items: list[Item | Broken], workers: int, result: 
 
 
 def _process(job: _Job, item: Item | Broken) -> Outcome:
-    """One article, from reading it to its report and its row in the state. Runs on a worker thread."""
+    """One article, from reading it to its report and its row in the state. Runs on a worker thread.
+
+    A StateUnavailable (a PostgreSQL connection dropped inside a transaction, rolled back by the server)
+    gives the article's claim back and is raised: the worker tries the article again."""
+    claimed: list[str] = []
+    try:
+        return _process_claimed(job, item, claimed)
+    except StateUnavailable:
+        for key in claimed:
+            try:
+                job.state.give_back(key)  # the next statement reconnects
+            except StateUnavailable:
+                pass  # still ours: closing the state gives it back, or its lease runs out
+        raise
+
+
+def _process_claimed(job: _Job, item: Item | Broken, claimed: list[str]) -> Outcome:
     state = job.state
     assert state is not None
     started = time.monotonic()
@@ -229,6 +252,8 @@ def _process(job: _Job, item: Item | Broken) -> Outcome:
     )
     if decision is Claim.BUSY:
         return Outcome(item.locator, "busy", title=article.title)
+    if decision is Claim.CLAIMED:
+        claimed.append(key)
     name = Path(before.report_path).name if before and before.report_path else report_name(article, key, item.locator)
     target = (job.out_dir / name).resolve()
     if decision is Claim.DONE:

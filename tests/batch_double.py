@@ -6,7 +6,8 @@ to a log file for every call, so tests can count the model calls per article acr
 With BATCH_DOUBLE_BARRIER=DIR:N, a process's first call waits until N processes have made theirs,
 so that runs started together overlap however late the machine lets each one start. With
 BATCH_DOUBLE_HOST=NAME, the process claims work as a process of another machine would (its pid
-cannot be looked at: only its lease tells whether it lives).
+cannot be looked at: only its lease tells whether it lives). With BATCH_DOUBLE_BUILT=FILE, making the
+backend (loading the model, for the real one) touches FILE.
 
     python -m tests.batch_double batch SOURCE... --out DIR --state DB    # factcheck's CLI, on the double
 """
@@ -42,12 +43,20 @@ class LoggingEcho(EchoModel):
         return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
 
 
+_PASSED: set[str] = set()  # the barriers this process is past
+
+
 def wait_for_the_others(barrier: str, timeout: float = 60) -> None:
+    """Once per process: a run whose partner died early (its error is in the partner's output) waits
+    `timeout` once, then works alone, rather than at every call (10 articles: 10 minutes, a 'hang')."""
+    if barrier in _PASSED:
+        return
     folder, parties = barrier.rsplit(":", 1)
     Path(folder, str(os.getpid())).touch()
     deadline = time.monotonic() + timeout
     while len(os.listdir(folder)) < int(parties) and time.monotonic() < deadline:
         time.sleep(0.01)
+    _PASSED.add(barrier)
 
 
 def double_backend(log: str | None = None, delay: float = 0.0, barrier: str | None = None) -> Backend:
@@ -73,7 +82,13 @@ def main() -> None:
     log = os.environ["BATCH_DOUBLE_LOG"]
     delay = float(os.environ.get("BATCH_DOUBLE_DELAY", "0"))
     barrier = os.environ.get("BATCH_DOUBLE_BARRIER")
-    factcheck.llm.build_backend = lambda settings: double_backend(log, delay, barrier)
+
+    def build_backend(settings):
+        if built := os.environ.get("BATCH_DOUBLE_BUILT"):  # tests see whether (and when) the model was made
+            Path(built).touch()
+        return double_backend(log, delay, barrier)
+
+    factcheck.llm.build_backend = build_backend
     if host := os.environ.get("BATCH_DOUBLE_HOST"):  # a process on another machine, as far as the state can tell
         import factcheck.state
 

@@ -594,6 +594,43 @@ def test_two_runs_on_one_postgresql_never_do_the_same_article(tmp_path: Path) ->
     assert len(reports(tmp_path)) == 10 and statuses == ["done"] * 10
 
 
+def test_postgresql_dropped_inside_an_articles_transaction_the_article_is_done_again(tmp_path: Path, inbox: Path, monkeypatch) -> None:
+    """A drop inside the transaction that records an article done (rolled back by the server) is the state's
+    failure, not the article's, and not the batch's: the claim is given back and the article done again."""
+    import psycopg
+
+    from factcheck.postgres import Connection
+
+    from .postgres import postgres_url
+
+    with postgres_url() as url:
+        execute, dropped = Connection.execute, []
+
+        def drop_in_the_first_done(self, sql: str, params: tuple = ()):
+            if sql.startswith("UPDATE articles SET status='done'") and not dropped:
+                pid = self.connection.info.backend_pid  # inside the transaction: BEGIN and its lock went through
+                with psycopg.connect(url, autocommit=True) as admin:
+                    dropped.append(admin.execute("SELECT pg_terminate_backend(%s)", (pid,)).fetchone()[0])
+                    deadline = time.monotonic() + 10
+                    while admin.execute("SELECT count(*) FROM pg_stat_activity WHERE pid=%s", (pid,)).fetchone()[0]:
+                        assert time.monotonic() < deadline
+                        time.sleep(0.05)
+            return execute(self, sql, params)
+
+        monkeypatch.setattr(Connection, "execute", drop_in_the_first_done)
+        progress = Recorder()
+        result = run_batch(
+            [str(inbox)], out_dir=tmp_path / "out", settings=load_settings(), state_path=url, progress=progress,
+            backend=double_backend(str(tmp_path / "calls.log")),
+        )
+        with psycopg.connect(url) as db:
+            statuses = [r[0] for r in db.execute("SELECT status FROM articles")]
+    assert dropped == [True]
+    assert (result.done, result.failed) == (2, 0), result.failures
+    assert any("tried again" in warning for warning in progress.warnings), progress.warnings
+    assert statuses == ["done", "done"] and len(reports(tmp_path)) == 2
+
+
 # --- progress --------------------------------------------------------------------------------------------
 
 

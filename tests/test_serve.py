@@ -111,6 +111,22 @@ def parent_of(pid: int) -> int:
     return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
+def server_of(worker: int) -> int:
+    """The server of a worker process: its parent is the server's supervising process."""
+    return parent_of(parent_of(worker))
+
+
+def children_of(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if parent_of(int(stat.parent.name)) == pid:
+                found.add(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):  # ended meanwhile
+            pass
+    return found
+
+
 def make_server(folder: Path, *args: str, delay: float = 0.0, **env: str) -> Server:
     folder.mkdir(parents=True, exist_ok=True)
     log = folder / "calls.log"
@@ -408,7 +424,7 @@ def test_kill_9_mid_job_then_restart_completes_it(tmp_path: Path) -> None:
         assert httpx.get(slow.url + first["links"]["self"]).json()["status"] == "running"
         (killed,) = slow.worker_pids()
         if sys.platform.startswith("linux"):
-            assert parent_of(killed) == slow.process.pid  # the server's worker process
+            assert server_of(killed) == slow.process.pid  # the server's worker process
         slow.process.kill()  # kill -9: no drain, no release
         slow.process.wait(timeout=10)
         assert gone(killed), "the killed server's worker process is still at work"
@@ -424,27 +440,67 @@ def test_kill_9_mid_job_then_restart_completes_it(tmp_path: Path) -> None:
         slow.stop()
 
 
-def test_a_dead_worker_process_makes_the_server_unready(tmp_path: Path) -> None:
-    """If the worker process dies alone, the server says so (503 on /readyz, a JSON error for a part)
-    instead of queueing work nobody does unnoticed; jobs submitted meanwhile wait in the state."""
+def test_a_worker_process_that_dies_alone_is_started_again_a_bounded_number_of_times(tmp_path: Path) -> None:
+    """A worker process killed alone (kill -9) is forked again by the server's supervising process, which the
+    server logs, and the jobs go on. One that keeps dying is started again MAX_RESTARTS times, then no more:
+    the server says so (503 on /readyz, a JSON error for a part) instead of queueing work nobody does
+    unnoticed, and jobs submitted meanwhile wait in the state."""
+    from factcheck.serve.jobs import MAX_RESTARTS
+
     running = make_server(tmp_path).start()
     try:
         assert httpx.get(f"{running.url}/readyz").status_code == 200
         done = submit(running, {"text": article(24)}).json()
         assert wait_done(running, done["id"])["status"] == "done"
         (worker,) = running.worker_pids()
+        supervisor = parent_of(worker)
+        assert parent_of(supervisor) == running.process.pid
         os.kill(worker, signal.SIGKILL)
         assert gone(worker)
+        after = submit(running, {"text": article(25)}).json()
+        assert wait_done(running, after["id"])["status"] == "done"
+        (restarted,) = running.worker_pids() - {worker}
+        assert parent_of(restarted) == supervisor
+        assert httpx.get(f"{running.url}/readyz").status_code == 200
+        assert f"started again (1 of at most {MAX_RESTARTS}" in (tmp_path / "server.log").read_text()
+
+        current = restarted
+        for _ in range(MAX_RESTARTS):  # the last kill is one too many
+            os.kill(current, signal.SIGKILL)
+            assert gone(current)
+            deadline = time.monotonic() + 30
+            while not (children := children_of(supervisor) - {current}) and alive(supervisor):
+                assert time.monotonic() < deadline, "no new worker process, and the supervisor still lives"
+                time.sleep(0.05)
+            if children:
+                (current,) = children
+        assert gone(supervisor), "started again more than MAX_RESTARTS times"
         deadline = time.monotonic() + 10
         while (ready := httpx.get(f"{running.url}/readyz")).status_code == 200 and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert ready.status_code == 503 and "worker process" in ready.json()["error"]["message"]
-        part = httpx.post(f"{running.url}/v1/claims", json={"text": article(25)}, timeout=30)
+        assert ready.status_code == 503 and "worker process has ended" in ready.json()["error"]["message"]
+        part = httpx.post(f"{running.url}/v1/claims", json={"text": article(26)}, timeout=30)
         assert part.status_code == 500 and part.json()["error"]["code"] == "worker_gone", part.text
-        assert submit(running, {"text": article(26)}).status_code == 202
+        assert submit(running, {"text": article(27)}).status_code == 202
         assert httpx.get(running.url + done["links"]["self"]).json()["status"] == "done"  # what was done is served
     finally:
         running.stop()
+
+
+def test_a_state_that_does_not_answer_fails_at_once_before_the_model_loads(tmp_path: Path) -> None:
+    pytest.importorskip("psycopg")
+    built = tmp_path / "model-built"
+    server = make_server(tmp_path, BATCH_DOUBLE_BUILT=str(built))
+    nobody = free_port()
+    started = subprocess.run(
+        [sys.executable, "-m", "tests.batch_double", "serve", "--port", str(server.port),
+         "--state", f"postgresql://u:secret@127.0.0.1:{nobody}/db"],
+        cwd=ROOT, env=server.env, capture_output=True, text=True, timeout=120,
+    )
+    assert started.returncode == 22, started.stderr
+    (line,) = started.stderr.strip().splitlines()
+    assert "cannot connect to the PostgreSQL state postgresql://u:***@127.0.0.1" in line and "secret" not in line
+    assert not built.exists(), "the model was made before the state was checked"
 
 
 def test_ctrl_c_to_the_process_group_drains_the_job_then_stops_every_process(tmp_path: Path) -> None:
@@ -637,7 +693,7 @@ def test_kill_9_of_a_replica_elsewhere_its_job_is_taken_after_the_lease(tmp_path
             elsewhere.process.kill()  # kill -9: nothing given back, no more heartbeats
             killed_at = time.monotonic()
             # The model is asked by here's worker process, a child of its server (elsewhere logs nothing: killed in its delay).
-            while here.process.pid not in {parent_of(pid) for pid in here.worker_pids()}:
+            while here.process.pid not in {server_of(pid) for pid in here.worker_pids() if alive(pid)}:
                 assert time.monotonic() - killed_at < lease + lease / 3 + 15, "the dead replica's job was not taken"
                 time.sleep(0.05)
             taken_after = time.monotonic() - killed_at

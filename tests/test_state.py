@@ -6,6 +6,8 @@ another name: their pid cannot be looked at, so only the lease tells whether the
 from __future__ import annotations
 
 import socket
+import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -106,6 +108,22 @@ def test_a_dead_process_on_this_machine_is_seen_at_once(location) -> None:
         second.close()
 
 
+def test_a_late_heartbeat_never_gives_back_this_processs_own_claims(location) -> None:
+    """The lease is for the claims of other processes. A heartbeat that ran late (a busy machine: its claims
+    not renewed for longer than a lease) gave back its own workers' claims, whose `done` then matched no row."""
+    state = job_state(location)
+    try:
+        state.submit({"text": "x"}, callback_url=None)
+        job = state.claim_job()
+        state.claim("k", source="s", title=None, text_sha256="t", fingerprint="f")
+        state._db.execute("UPDATE articles SET claimed_at=0")
+        state._db.execute("UPDATE jobs SET claimed_at=0")
+        assert state.release_dead_claims() == 0
+        assert state.row("k").status == "running" and state.job(job.id).status == "running"
+    finally:
+        state.close()
+
+
 def test_close_gives_back_articles_and_jobs(location) -> None:
     state = job_state(location)
     state.submit({"text": "x"}, callback_url=None)
@@ -119,6 +137,26 @@ def test_close_gives_back_articles_and_jobs(location) -> None:
         assert after.row("k").status == "pending" and after.row("k").owner is None
     finally:
         after.close()
+
+
+def test_a_new_sqlite_state_opened_while_another_process_writes_it_waits(tmp_path: Path) -> None:
+    """Two runs creating one state at once: while one holds the write lock of the new file, SQLite answers
+    the other's switch to WAL with "database is locked" at once, without the busy timeout. That run died
+    at its start, and its partner in test_batch's two-runs test then waited for it at every model call."""
+    path = tmp_path / "state.sqlite3"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE other (x)")  # a new file, still in rollback-journal mode
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO other VALUES (1)")
+    threading.Timer(0.5, other.execute, ("COMMIT",)).start()
+    started = time.monotonic()
+    state = State(path)
+    try:
+        assert time.monotonic() - started >= 0.4  # it waited for the other's write
+        assert state._db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    finally:
+        state.close()
+        other.close()
 
 
 def test_postgresql_connection_dropped_by_the_server_is_made_again(postgres) -> None:
@@ -137,6 +175,46 @@ def test_postgresql_connection_dropped_by_the_server_is_made_again(postgres) -> 
         assert state.row("dropped").status == "done"
         assert state._db.connection.info.backend_pid != before
     finally:
+        state.close()
+
+
+def test_postgresql_dropped_inside_a_running_jobs_transaction_gives_the_job_back(postgres, tmp_path: Path, monkeypatch) -> None:
+    """A drop in the middle of a running job's write (here the article's `done`, after the report is made)
+    is the state's failure, not the article's: the server rolled the transaction back, the job goes back
+    to pending with its article, and is done again; it is never recorded as failed."""
+    import psycopg
+
+    from factcheck.serve.jobs import Workers
+    from factcheck.settings import load_settings
+
+    from .batch_double import double_backend
+
+    state = job_state(postgres)
+    log = tmp_path / "calls.log"
+    workers = Workers(state, settings=load_settings(), reports_dir=tmp_path / "reports", workers=1, backend=double_backend(str(log)))
+    db, dropped = state._db, []
+    execute = db.execute
+
+    def drop_in_the_first_done(sql: str, params: tuple = ()):
+        if sql.startswith("UPDATE articles SET status='done'") and not dropped:
+            pid = db.connection.info.backend_pid  # inside the transaction: BEGIN and its lock went through
+            with psycopg.connect(postgres, autocommit=True) as admin:
+                dropped.append(admin.execute("SELECT pg_terminate_backend(%s)", (pid,)).fetchone()[0])
+            wait_for(lambda: _gone(postgres, pid), timeout=10)
+        return execute(sql, params)
+
+    monkeypatch.setattr(db, "execute", drop_in_the_first_done)
+    job = state.submit({"text": "The council approved a budget of $12 million on Monday, the mayor said."}, callback_url=None)
+    workers.start()
+    try:
+        wait_for(lambda: state.job(job.id).status in ("done", "failed"), timeout=60)
+        final = state.job(job.id)
+        assert dropped == [True]
+        assert final.status == "done", final.error
+        row = state.row(final.key)
+        assert row.status == "done" and Path(row.report_path).is_file()
+    finally:
+        workers.stop(10)
         state.close()
 
 

@@ -1,7 +1,7 @@
 """`factcheck serve`: the newsroom service, an HTTP API and a page over the batch's state and pipeline.
 
-`run` starts the worker process (factcheck.serve.jobs.WorkerProcess: the backend and the jobs), opens
-the state database, then serves the application (factcheck.serve.app) with uvicorn until Ctrl-C or
+`run` checks that the state answers, starts the worker process (factcheck.serve.jobs.WorkerProcess: the
+backend and the jobs, started again if it dies alone), opens the state database, then serves the application (factcheck.serve.app) with uvicorn until Ctrl-C or
 SIGTERM, which stop the workers too.
 """
 
@@ -32,13 +32,15 @@ def run(config: ServeConfig, *, host: str = "127.0.0.1", port: int = 8000, log_l
 
     from ..postgres import shown
     from ..redact import remember
+    from ..state import check_state
     from .jobs import WorkerProcess, open_state
 
     if not is_loopback(host) and not config.token:
         raise ConfigError(f"--host {host} is reachable from other machines: set a token (--token or FACTCHECK_SERVE_TOKEN)")
     if config.token:
         remember(config.token)  # so that no message or log line can show it
-    # The workers first, forked from this process while it has one thread; they build the backend (the
+    check_state(config.state_path)  # a wrong --state fails at once, not once the model has loaded
+    # Then the workers, forked from this process while it has one thread; they build the backend (the
     # bundled model loads there) and open the state on their own connection.
     workers = WorkerProcess(settings=config.settings, state_path=config.state_path, reports_dir=config.reports_dir, workers=config.workers)
     workers.start()

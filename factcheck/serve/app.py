@@ -321,7 +321,7 @@ def create_app(config: ServeConfig, state: JobState, workers: WorkerProcess) -> 
     @app.get("/readyz", tags=["health"])
     def readyz() -> JSONResponse:
         """Ready: the bundled model is loaded (it is, once the server listens) or the model server answers."""
-        problem = _model_problem(workers, settings) if workers.alive else "the worker process has ended: restart factcheck serve"
+        problem = workers.problem or _model_problem(workers, settings)
         if problem:
             return error_response(503, "not_ready", problem)
         return JSONResponse({"status": "ready", "provider": workers.provider, "model": workers.model})

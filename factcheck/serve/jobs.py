@@ -40,7 +40,7 @@ from typing import Any
 
 from ..article import Article, guard_request, load_article
 from ..batch import article_key, fingerprint, report_name
-from ..errors import FactcheckError
+from ..errors import FactcheckError, StateUnavailable
 from ..files import write_atomic
 from ..models import PARTS
 from ..settings import Settings
@@ -50,6 +50,10 @@ from ..state import LEASE_SECONDS, Claim, State
 log = logging.getLogger("factcheck.serve")
 
 POLL_SECONDS = 1.0  # how often an idle worker looks for jobs submitted by another process
+# A worker process that dies alone (killed, out of memory, a crash in native code) is started again, up to
+# this many times within the window; past that something is wrong with every start, and the server says so.
+MAX_RESTARTS = 5
+RESTART_WINDOW_SECONDS = 600.0
 BUSY_RETRY_SECONDS = 1.0  # a job whose article another run is doing looks again after this
 CALLBACK_ATTEMPTS = 5
 CALLBACK_FIRST_WAIT = 1.0  # then doubled after every failed attempt
@@ -187,6 +191,21 @@ class JobState(State):
                 (self.owner, now, now, found[0]),
             )
             return self._job(found[0])
+
+    def give_back_job(self, job_id: str, *, not_before: float = 0.0) -> None:
+        """This run's job, and its article's claim, pending again: done again from the start, here or elsewhere."""
+        now = time.time()
+        with self._lock, self._transaction():
+            self._db.execute(
+                """UPDATE articles SET status='pending', owner=NULL, updated_at=?
+                   WHERE status='running' AND owner=? AND key=(SELECT key FROM jobs WHERE id=?)""",
+                (now, self.owner, job_id),
+            )
+            self._db.execute(
+                """UPDATE jobs SET status='pending', owner=NULL, phase=NULL, not_before=?, updated_at=?
+                   WHERE id=? AND status='running' AND owner=?""",
+                (not_before, now, job_id, self.owner),
+            )
 
     def update_job(self, job_id: str, **values: Any) -> None:
         columns = ", ".join(f"{name}=?" for name in values)
@@ -326,16 +345,38 @@ class Workers:
                 self.announce(job.id)
                 try:
                     self._do(job)
+                except StateUnavailable as exc:  # the state failed, not the article: the job is done again
+                    log.warning("job %s: %s; it goes back to the queue", job.id, exc)
+                    self._give_back(job)
                 except Exception as exc:  # a bug: the job fails with what it was, the worker goes on
                     if self._stopping.is_set():
                         return
                     log.exception("job %s", job.id)
                     self._finish(job, "failed", error=FactcheckError(f"internal error: {exc.__class__.__name__}: {exc}".splitlines()[0]))
+            except StateUnavailable as exc:  # no job was taken: look again in a moment (the next statement reconnects)
+                log.warning("worker: %s", exc)
+                self._stopping.wait(POLL_SECONDS)
             except Exception:  # a bug must not stop the worker; the job's row says what became of it
                 if self._stopping.is_set():
                     return
                 log.exception("worker error")
                 time.sleep(POLL_SECONDS)
+
+    def _give_back(self, job: Job) -> None:
+        """A job whose state failed under it (a PostgreSQL connection dropped mid-transaction: the server
+        rolled that transaction back) goes back to pending with its article, once the state answers again.
+        Tried until then, or until the stop (closing the state gives back what this process still holds)."""
+        wait = 0.5
+        while True:
+            try:
+                self.state.give_back_job(job.id, not_before=time.time() + BUSY_RETRY_SECONDS)
+                self.announce(job.id)
+                return
+            except StateUnavailable as exc:
+                log.warning("job %s: cannot give it back yet: %s", job.id, exc)
+            if self._stopping.wait(wait):
+                return
+            wait = min(2 * wait, self.state.lease / 3)
 
     def _update(self, job_id: str, **values: Any) -> None:
         self.state.update_job(job_id, **values)
@@ -367,7 +408,10 @@ class Workers:
         self._update(job.id, phase="analysing", steps_done=0, steps_total=0)
 
         def on_progress(done: int, total: int, status: str) -> None:
-            self._update(job.id, steps_done=done, steps_total=total, phase=status)
+            try:
+                self._update(job.id, steps_done=done, steps_total=total, phase=status)
+            except StateUnavailable as exc:  # the progress shown, not the report: the model's work goes on
+                log.warning("job %s: progress not recorded: %s", job.id, exc)
 
         try:
             with self.slots:
@@ -439,7 +483,10 @@ class Workers:
             if attempt < CALLBACK_ATTEMPTS and self._stopping.wait(wait):
                 break
             wait *= 2
-        self.state.update_job(job_id, callback_status=outcome)
+        try:
+            self.state.update_job(job_id, callback_status=outcome)
+        except StateUnavailable as exc:
+            log.warning("job %s: callback %s, not recorded: %s", job_id, outcome, exc)
 
 
 
@@ -467,10 +514,13 @@ class WorkerGone(FactcheckError):
 class WorkerProcess:
     """The server's side of its worker process: start it, wake it, ask it for a part, stop it.
 
-    It is forked before the server starts (a single-threaded process: a fork is safe), and it builds
-    the backend itself, so that the bundled model loads in the main thread of the process that uses
-    it, once. It dies with the server, even a killed one (Linux: PR_SET_PDEATHSIG; elsewhere it sees
-    the pipe close), so a kill -9 leaves no orphan at work: the restart takes its jobs back.
+    A small supervising process is forked before the server starts (a single-threaded process: a fork is
+    safe), and it forks the worker process, which builds the backend itself, so that the bundled model
+    loads in the main thread of the process that uses it. A worker process that dies alone is forked
+    again by the supervisor (still single-threaded, unlike the server once it serves), at most
+    MAX_RESTARTS times within RESTART_WINDOW_SECONDS; its jobs are taken back by the new one. Both die
+    with the server, even a killed one (Linux: PR_SET_PDEATHSIG; elsewhere the worker sees the pipe
+    close), so a kill -9 leaves no orphan at work: the restart takes its jobs back.
     """
 
     def __init__(self, *, settings: Settings, state_path: Path | str, reports_dir: Path, workers: int) -> None:
@@ -484,6 +534,7 @@ class WorkerProcess:
         self._ids = itertools.count()
         self._drained = False
         self._stopping = False
+        self._ready = False  # a worker process has said it is ready, and has not died since
         self._watchers: dict[str, list[tuple[Any, Any]]] = {}  # job id -> (event loop, asyncio.Event)
         self._watch_lock = threading.Lock()
 
@@ -491,8 +542,13 @@ class WorkerProcess:
         return submission_fingerprint(self.fingerprint, submitted)
 
     @property
-    def alive(self) -> bool:
-        return self.process is not None and self.process.is_alive()
+    def problem(self) -> str | None:
+        """Why no worker process can take work now (for /readyz), or None."""
+        if self.process is None or not self.process.is_alive():
+            return "the worker process has ended: restart factcheck serve"
+        if not self._ready:
+            return "the worker process is starting again"
+        return None
 
     def start(self) -> None:
         """Fork the worker process and wait until its backend is built (the bundled model loaded)."""
@@ -501,20 +557,25 @@ class WorkerProcess:
         context = multiprocessing.get_context("fork")
         self._conn, theirs = context.Pipe()
         self.process = context.Process(
-            target=_work, name="factcheck-serve-workers", daemon=False,
+            target=_supervise, name="factcheck-serve-supervisor", daemon=False,
             args=(theirs, os.getpid(), self.settings, self.state_path, self.reports_dir, self.workers),
         )
         self.process.start()
         theirs.close()
-        try:
-            message = self._conn.recv()
-        except EOFError:
-            self.process.join()
-            raise WorkerGone(f"the worker process ended as it started (exit code {self.process.exitcode})") from None
+        while True:
+            try:
+                message = self._conn.recv()
+            except EOFError:
+                self.process.join()
+                raise WorkerGone("the worker process ended as it started, every time it was started") from None
+            if message[0] != "restarting":
+                break
+            log.error("the worker process ended as it started (exit code %s): started again", message[1])
         if message[0] == "error":
             self.process.join()
             raise message[1]
         _, self.provider, self.model = message
+        self._ready = True
         threading.Thread(target=self._read, name="factcheck-serve-replies", daemon=True).start()
 
     def notify(self) -> None:
@@ -589,8 +650,9 @@ class WorkerProcess:
                 break
             if message[0] == "answer":
                 _, request, value, error = message
-                future = self._pending.pop(request)
-                future.set_exception(error) if error is not None else future.set_result(value)
+                future = self._pending.pop(request, None)  # None: failed already, when its worker process died
+                if future is not None:
+                    future.set_exception(error) if error is not None else future.set_result(value)
             elif message[0] == "changed":
                 with self._watch_lock:
                     watchers = list(self._watchers.get(message[1], ()))
@@ -599,12 +661,36 @@ class WorkerProcess:
                         loop.call_soon_threadsafe(event.set)
             elif message[0] == "stopped":
                 self._drained = message[1]
-        if not self._stopping:  # it died alone: reaped here (no zombie; `alive` turns false), stop() reaps it otherwise
+            elif message[0] == "restarting":  # from the supervisor: the worker process died alone
+                _, code, count = message
+                self._ready = False
+                log.error(
+                    "the worker process ended (exit code %s): started again (%d of at most %d within %.0f min)",
+                    code, count, MAX_RESTARTS, RESTART_WINDOW_SECONDS / 60,
+                )
+                self._fail_pending("the worker process ended while doing this: try again")
+            elif message[0] == "ready":  # started again
+                _, self.provider, self.model = message
+                self._ready = True
+                log.info("the worker process is ready again")
+            elif message[0] == "error":  # started again, but could not build the backend or open the state
+                log.error("the worker process could not start again: %s", message[1])
+            elif message[0] == "given_up":
+                log.error(
+                    "the worker process ended (exit code %s) once more after %d restarts within %.0f min: not started again",
+                    message[1], MAX_RESTARTS, RESTART_WINDOW_SECONDS / 60,
+                )
+        self._ready = False
+        if not self._stopping:  # it died alone, for good: reaped here (no zombie), stop() reaps it otherwise
             self.process.join(10)
-            log.error("the worker process ended (exit code %s): restart factcheck serve", self.process.exitcode)
-        for future in list(self._pending.values()):
-            future.set_exception(WorkerGone("the worker process has ended: restart factcheck serve"))
-        self._pending.clear()
+            log.error("the worker process has ended: restart factcheck serve")
+        self._fail_pending("the worker process has ended: restart factcheck serve")
+
+    def _fail_pending(self, message: str) -> None:
+        for request in list(self._pending):
+            future = self._pending.pop(request, None)
+            if future is not None:
+                future.set_exception(WorkerGone(message))
 
 
 class _Stop(Exception):
@@ -620,18 +706,59 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+_STOPPED, _NOT_STARTED = 0, 3  # the worker process's exit codes that are not deaths: no restart
+
+
+def _supervise(conn, parent: int, settings: Settings, state_path: Path | str, reports_dir: Path, size: int) -> None:
+    """The supervising process: forks the worker process, and forks it again when it dies alone.
+
+    It stays single-threaded and does nothing but wait, so that each fork is safe and it has little
+    reason to die itself. It keeps the pipe's end open while it lives: the server sees the pipe close
+    only when no worker process will come again.
+    """
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server says when to stop
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # so does a SIGTERM to the group: the worker drains, this waits
+    me, restarts = os.getpid(), []
+    while True:
+        pid = os.fork()
+        if pid == 0:
+            try:
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                _work(conn, me, settings, state_path, reports_dir, size)
+            except BaseException:  # a bug (a FactcheckError at the start is sent to the server): its traceback
+                import traceback
+
+                traceback.print_exc()
+            finally:
+                os._exit(1)
+        code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+        if code in (_STOPPED, _NOT_STARTED) or os.getppid() != parent:
+            os._exit(0)  # stopped as asked, could not start, or the server is gone
+        now = time.monotonic()
+        restarts = [moment for moment in restarts if now - moment < RESTART_WINDOW_SECONDS]
+        if len(restarts) >= MAX_RESTARTS:
+            with contextlib.suppress(OSError):
+                conn.send(("given_up", code))
+            os._exit(1)  # the server sees the pipe close and says the worker process has ended
+        restarts.append(now)
+        with contextlib.suppress(OSError):
+            conn.send(("restarting", code, len(restarts)))
+
+
 def _work(conn, parent: int, settings: Settings, state_path: Path | str, reports_dir: Path, size: int) -> None:
-    """The worker process: the backend, the state, the pool of workers, and the pipe's messages."""
+    """The worker process: the state, the backend, the pool of workers, and the pipe's messages. Never returns."""
     from .. import llm
 
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server says when to stop
     try:
+        state = open_state(state_path, lease=settings.state_lease)  # a bad state fails before the model loads
         backend = llm.build_backend(settings)
-        state = open_state(state_path, lease=settings.state_lease)
     except FactcheckError as exc:
-        conn.send(("error", exc))
-        return
+        with contextlib.suppress(OSError):
+            conn.send(("error", exc))
+        os._exit(_NOT_STARTED)
     workers = Workers(state, settings=settings, reports_dir=reports_dir, workers=size, backend=backend)
     send_lock = threading.Lock()
 
