@@ -219,9 +219,9 @@ def _discourse(sentences: tuple[str, ...]) -> _Discourse:
                 ent = next((e for e in doc.ents if e.label_ in _PERSON_ENTS and e.root.i in naming), None)
                 if ent is not None:
                     topic = _Mention(_clean(ent.text), "person", index, ent.start_char)
-                elif subject.pos_ == "PROPN":  # a person named before, whom the tagger missed this time
-                    known = _known_person(state.persons, _noun_phrase(subject))
-                    topic = _Mention(_clean(_noun_phrase(subject)), "person", index, subject.idx) if known is not None else None
+                elif subject.pos_ == "PROPN":  # a person the tagger missed: named before, or described as one
+                    known = _known_person(state.persons, _noun_phrase(subject)) or _described_as_person(subject)
+                    topic = _Mention(_clean(_noun_phrase(subject)), "person", index, subject.idx) if known else None
                 if topic is not None:  # "Har-Shefi said she ...": the person's gender
                     # Only the clause the verb goes on to report: in '"He is dangerous," said Holt' the
                     # quotation's "he" is someone else.
@@ -253,6 +253,12 @@ def _speaking_description(doc):
     if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.lemma_.lower() in _ORG_NOUNS or subject.ent_type_:
         return None
     return subject
+
+
+def _described_as_person(name) -> bool:
+    """"Farkas, an air force captain, was ...": a name whose apposition is a person noun names a
+    person, whatever the tagger took it for (it takes some surnames for organisations)."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _person_nouns() for c in name.children)
 
 
 def _known_person(persons: Sequence[_Mention], phrase: str) -> _Mention | None:

@@ -648,3 +648,13 @@ def test_verify_fits_the_claim_not_only_its_type() -> None:
     assert "official record" not in verify_for("opinion", "the outlet", "The new port has become an indispensable asset.")
     plan = verify_for("prediction", "the outlet", "The city plans to build two new bridges.")
     assert plan.startswith("Not checkable yet") and "whether it came true" in plan
+
+
+def test_a_name_described_as_a_person_is_the_he_that_follows_not_a_person_named_before() -> None:
+    # The tagger takes "Szabo" for an organisation; the apposition "an air force captain" says a person.
+    previous = [
+        "With American engineer Tom Reyes, Szabo set up a joint venture called Vega 1990, making satellite parts.",
+        "Szabo, an air force captain, was sent into orbit on board the Soyuz 31 on June 2, 1979.",
+    ]
+    sentence = "He spent eight days aboard the station with two Soviet cosmonauts, Ivan Petrov and Oleg Sokol."
+    assert resolve_referents(sentence, sentence, previous).text.startswith("Szabo spent eight days")
