@@ -1,7 +1,9 @@
-"""Build factcheck/data/person_nouns.txt.gz, the nouns whose most frequent sense is a person, from
-the WordNet 3.0 database files (Debian: `apt-get install wordnet-base`, /usr/share/wordnet).
+"""Build factcheck/data/person_nouns.txt.gz, the nouns whose most frequent sense is a person, and
+factcheck/data/speaker_nouns.txt.gz, the nouns that can say something (a person, a group or a
+communication), from the WordNet 3.0 database files (Debian: `apt-get install wordnet-base`,
+/usr/share/wordnet).
 
-    python benchmarks/build_person_nouns.py [--wordnet /usr/share/wordnet] [--out factcheck/data/person_nouns.txt.gz]
+    python benchmarks/build_person_nouns.py [--wordnet /usr/share/wordnet] [--out factcheck/data]
 
 A claim's pronoun ("told him", "a reward for his capture") is put in for a person named earlier
 only when nothing in its own clause could be that person: "turned to her rabbi and told him" names
@@ -10,6 +12,10 @@ of its three most frequent senses (WordNet orders senses by frequency) sits in t
 file of people (noun.person): "rabbi", "friend", "owner", "suspect", "bomber" (a plane first);
 not "reward", "police" (a group) or "body". Too many is safe here: a noun wrongly listed only
 leaves a pronoun as the article wrote it.
+
+A reporting verb's subject is a speaker only when it can say something: "officials", "the family",
+"a message" or "television" can; "footage" or "the fall in prices" cannot (a misparse, or a thing
+that "suggests"), and what they report stays the article's own.
 
 The output is deterministic (one lemma a line, sorted, gzip without a timestamp).
 """
@@ -23,11 +29,12 @@ import re
 from pathlib import Path
 
 PERSON = 18  # noun.person in WordNet's lexnames
+SPEAKING = (PERSON, 14, 10)  # noun.person, noun.group, noun.communication
 SENSES = 3
 WORD = re.compile(r"^[a-z][a-z-]*$")
 
 
-def person_nouns(wordnet: Path) -> list[str]:
+def nouns_of(wordnet: Path, lexfiles: tuple[int, ...]) -> list[str]:
     files = {}
     for line in (wordnet / "data.noun").read_text(encoding="latin-1").splitlines():
         if not line.startswith(" "):
@@ -40,7 +47,7 @@ def person_nouns(wordnet: Path) -> list[str]:
         fields = line.split()
         lemma, pointers, synsets = fields[0], int(fields[3]), int(fields[2])
         offsets = [int(o) for o in fields[4 + pointers + 2 : 4 + pointers + 2 + synsets]]
-        if WORD.match(lemma) and any(files[o] == PERSON for o in offsets[:SENSES]):
+        if WORD.match(lemma) and any(files[o] in lexfiles for o in offsets[:SENSES]):
             found.append(lemma)
     return sorted(found)
 
@@ -49,14 +56,16 @@ def main() -> None:
     root = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
-    ap.add_argument("--out", type=Path, default=root / "factcheck" / "data" / "person_nouns.txt.gz")
+    ap.add_argument("--out", type=Path, default=root / "factcheck" / "data")
     args = ap.parse_args()
-    words = person_nouns(args.wordnet)
-    buffer = io.BytesIO()
-    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as out:
-        out.write("\n".join(words).encode() + b"\n")
-    args.out.write_bytes(buffer.getvalue())
-    print(f"{args.out}: {len(words)} nouns, {len(buffer.getvalue()):,} bytes")
+    for name, lexfiles in (("person_nouns", (PERSON,)), ("speaker_nouns", SPEAKING)):
+        words = nouns_of(args.wordnet, lexfiles)
+        buffer = io.BytesIO()
+        with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as out:
+            out.write("\n".join(words).encode() + b"\n")
+        path = args.out / f"{name}.txt.gz"
+        path.write_bytes(buffer.getvalue())
+        print(f"{path}: {len(words)} nouns, {len(buffer.getvalue()):,} bytes")
 
 
 if __name__ == "__main__":

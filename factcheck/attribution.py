@@ -43,6 +43,7 @@ from importlib import resources
 from typing import Literal
 
 from .article import QUOTES, quote_count, quote_open_after, quoted_spans, starts_quoted
+from .faithfulness import lexicon as faithfulness_lexicon
 from .nlp import parse
 
 OUTLET = "the outlet"
@@ -340,14 +341,35 @@ def _cues(doc) -> list[_Cue]:
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
             stance = not (reports or inverted is not None) and _states_position(tok)
             for subject in subjects or agents:
-                cues.append(_Cue(tok.i, subject, tok.text.lower(), stance))
-        elif _speech_verb(tok) and (subject := _participle_speaker(tok) or _misparsed_speaker(tok)) is not None:
+                if _can_speak(subject):
+                    cues.append(_Cue(tok.i, subject, tok.text.lower(), stance))
+        elif _speech_verb(tok) and (subject := _participle_speaker(tok) or _misparsed_speaker(tok)) is not None and _can_speak(subject):
             cues.append(_Cue(tok.i, subject, tok.text.lower()))
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             objects = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
             if objects:
                 cues.append(_Cue(tok.i, objects[0], "according to"))
     return cues
+
+
+def _can_speak(subject) -> bool:
+    """A common noun speaks when it can say something: a person, a group or a communication
+    ("officials", "the family", "a message"); "footage" that a misparse made the subject of "urged",
+    or a thing that "suggests", do not, and what they seem to report stays the article's own."""
+    if subject.pos_ != "NOUN" or subject.ent_type_:
+        return True
+    lemma = subject.lemma_.lower()
+    if lemma not in faithfulness_lexicon().senses:
+        return True  # no English noun: a name the tagger took for one ("Ruiz was quoted as saying")
+    return lemma in _ORG_NOUNS or lemma in _PERSON_NOUNS or lemma in _speaker_nouns()
+
+
+@lru_cache(maxsize=1)
+def _speaker_nouns() -> frozenset[str]:
+    """Nouns one of whose three most frequent senses is a person, a group or a communication; built
+    by benchmarks/build_person_nouns.py."""
+    raw = resources.files("factcheck.data").joinpath("speaker_nouns.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(raw).decode().split())
 
 
 def _question(clause) -> bool:
@@ -426,6 +448,10 @@ def _participle_speaker(verb):
         if above.pos_ in ("VERB", "AUX") and subject is not None:
             # Not the subject of a relative clause ("voters who left him by saying"): the parse
             # hung the participle on the nearest verb, which speaks for nobody here.
+            # Nor a passive subject, but in "Y was quoted as saying": "the airing appeared aimed at
+            # warning viewers that ..." is aimed by someone, the airing warns nobody.
+            if subject.dep_ == "nsubjpass" and not as_saying:
+                return None
             return subject if above.dep_ != "relcl" and subject.tag_ not in ("WDT", "WP") else None
     return None
 

@@ -3,6 +3,8 @@ on news-like sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.attribution import OUTLET_SPEAKER, Speaker, attribute, attributed, attributions, claim_types, resolve_referents, verify_for
 
 STORY = [
@@ -658,3 +660,16 @@ def test_a_name_described_as_a_person_is_the_he_that_follows_not_a_person_named_
     ]
     sentence = "He spent eight days aboard the station with two Soviet cosmonauts, Ivan Petrov and Oleg Sokol."
     assert resolve_referents(sentence, sentence, previous).text.startswith("Szabo spent eight days")
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # Only what can say something speaks: a thing that "suggests", or a broadcast "aimed at warning"
+    # viewers (by someone else), leaves the clause the article's own.
+    ("The fall in prices suggests that demand has weakened.", "the outlet"),
+    ("The late broadcast of the march appeared aimed at warning viewers that the unrest could spread.", "the outlet"),
+    ("A statement by the ministry warned that the unrest could spread.", "A statement by the ministry"),
+    # A name the tagger takes for a common noun still speaks, passive frame included.
+    ("Ruiz was quoted as saying the plan would fail.", "Ruiz"),
+])
+def test_only_what_can_say_something_is_a_speaker(sentence: str, speaker: str) -> None:
+    assert attributions([sentence])[0].name == speaker
