@@ -182,3 +182,46 @@ def test_a_sentence_cut_where_the_source_goes_on_is_unfinished_but_one_ending_as
 )
 def test_the_wider_lexicon_lets_no_unfaithful_change_through(kind: str, statement: str, source: str) -> None:
     assert kind in {p.kind for p in check(statement, [source])}
+
+
+def test_a_negation_belongs_to_the_sentence_it_is_in() -> None:
+    """A claim citing two sentences repeats the words of one; the other's negation is not dropped."""
+    began = "The dock strike began on Monday, the union said."
+    no_end = "The union said the dock strike would not end until wages rose."
+    assert check("The dock strike began on Monday, the union said.", [began, no_end]) == []
+    assert check("The ferry service will resume on Friday, the company said.", ["The ferry service will resume on Friday, the company said.", "The company said the bus service will not resume soon."]) == []
+    # the negation of the sentence the statement does draw on is still missed when dropped
+    dropped = check("The union said the dock strike would end until wages rose.", [began, no_end])
+    assert [p.kind for p in dropped] == ["negation"] and '"end"' in dropped[0].message
+
+
+@pytest.mark.parametrize(
+    ("statement", "source"),
+    [
+        # coordinated negated modals: the negated auxiliary negates its verb, not the saying verb
+        ("The senator said the region must not and will not host foreign troops.", "The region must not and will not host foreign troops, the senator said."),
+        ("The region must not and will not host foreign troops, the senator said.", "The senator said the region must not and will not host foreign troops."),
+        # a synonym under the same negation, whichever word the parse hangs the negation on
+        ("The rules did not allow banks to lend more money.", "The rules did not permit banks to lend more money."),
+        ("The charter does not permit a third term, the court said.", "The charter does not allow a third term, the court said."),
+    ],
+)
+def test_negations_kept_in_other_words_pass(statement: str, source: str) -> None:
+    assert check(statement, [source]) == []
+
+
+def test_a_negation_dropped_from_coordinated_modals_is_still_caught() -> None:
+    source = "The region must not and will not host foreign troops, the senator said."
+    assert "negation" in {p.kind for p in check("The region must and will host foreign troops, the senator said.", [source])}
+
+
+def test_find_support_cites_only_the_sentences_a_statement_draws_on() -> None:
+    sentences = [
+        ("S1", "The mayor opened the new bridge on Saturday."),
+        ("S2", "The bridge cost 40 million dollars, the mayor said."),
+        ("S3", "The mayor said the old ferry would keep running until June."),
+    ]
+    ids, problems = find_support("The bridge cost 40 million dollars, the mayor said.", sentences)
+    assert (ids, problems) == (["S2"], [])
+    ids, problems = find_support("The mayor opened the new bridge, which cost 40 million dollars, on Saturday.", sentences)
+    assert ids == ["S1", "S2"]
