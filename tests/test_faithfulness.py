@@ -199,7 +199,7 @@ def test_a_negation_belongs_to_the_sentence_it_is_in() -> None:
     ("statement", "source"),
     [
         # coordinated negated modals: the negated auxiliary negates its verb, not the saying verb
-        ("The senator said the region must not and will not host foreign troops.", "The region must not and will not host foreign troops, the senator said."),
+        ("The senator said Iran must not and will not have nuclear weapons.", "Iran must not and will not have nuclear weapons, the senator said."),
         ("The region must not and will not host foreign troops, the senator said.", "The senator said the region must not and will not host foreign troops."),
         # a synonym under the same negation, whichever word the parse hangs the negation on
         ("The rules did not allow banks to lend more money.", "The rules did not permit banks to lend more money."),
