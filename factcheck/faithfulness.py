@@ -644,9 +644,24 @@ def _any_rare(word: str) -> frozenset[int]:
     return lex.rarely(word, "v") | lex.rarely(word, "a") | lex.rarely(word, "r")
 
 
+def _used_plainly(key: str, statement_keys: set[str], src: _Source) -> bool:
+    """Whether the sentences use `key` un-negated, where the statement negates it: not so where the
+    sentence that negates a synonym of it ("does not allow" for "does not permit") shares more of
+    the statement's words than any sentence using it plainly (another cited sentence's "a permit")."""
+    if key not in src.keys:
+        return False
+    lex = lexicon()
+    negating = [own for own, group in src.negations if any(lex.supports(n, key) or lex.synonyms(n, key) for n in group)]
+    if not negating:
+        return True
+    plain = [content for content, uses in src.plain if key in uses]
+    return bool(plain) and max(len(c & statement_keys) for c in plain) >= max(len(c & statement_keys) for c in negating)
+
+
 def _negation(doc: Doc, src: _Source) -> list[Problem]:
     problems = []
     negated = _negated(doc)
+    statement_keys = {_key(t) for t in doc if _is_content(t)}
     for tok in doc:
         key = _key(tok)
         if key in _NEGATORS and not (key == "not" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "only"):
@@ -654,7 +669,7 @@ def _negation(doc: Doc, src: _Source) -> list[Problem]:
             lex = lexicon()
             # a synonym of a negated word keeps the negation ("not be assaulted" for "not be
             # attacked"), unless the statement negates a word the sentences use un-negated
-            literal = _key(tok.head) in src.keys
+            literal = _used_plainly(_key(tok.head), statement_keys, src)
             if not heads & src.negated and (literal or not any(lex.supports(n, h) or lex.sets(h) & _any_rare(n) for n in src.negated for h in heads)):
                 problems.append(Problem("negation", f'adds "{tok.text}": the cited sentences do not negate "{tok.head.text}"'))
     problems += _dropped_negations(doc, negated, src)

@@ -225,3 +225,11 @@ def test_find_support_cites_only_the_sentences_a_statement_draws_on() -> None:
     assert (ids, problems) == (["S2"], [])
     ids, problems = find_support("The mayor opened the new bridge, which cost 40 million dollars, on Saturday.", sentences)
     assert ids == ["S1", "S2"]
+
+
+def test_a_synonym_under_negation_is_not_undone_by_the_word_elsewhere() -> None:
+    law = "The new law does not allow foreign firms to own farmland, the ministry said."
+    permit = "Farmers need a permit to sell timber."
+    assert check("The new law does not permit foreign firms to own farmland, the ministry said.", [law, permit]) == []
+    # a negation added to the sentence that uses the word plainly is still added
+    assert "negation" in {p.kind for p in check("Farmers do not need a permit to sell timber.", [law, permit])}
