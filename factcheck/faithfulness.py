@@ -607,34 +607,44 @@ def _number_problems(statement: str, dates: list, src: _Source) -> list[Problem]
 
 
 def _negations(doc: Doc) -> list[tuple[str, ...]]:
-    """For each negation, the keys of the words it governs, the negated word first: the verb of 'did
-    not accept', the noun and verb of 'no one was hurt', the verb of 'must not go' (a negated
-    auxiliary negates its verb, never the clause a parse hangs it under: not "say" in "X must not
-    go, he said")."""
+    """For each negation, the words it governs (key and lower-case text, as the tagger may read
+    "related" as a verb in one sentence and an adjective in the other), the negated word first: the
+    verb of 'did not accept', the noun and verb of 'no one was hurt', the verb of 'must not go' (a
+    negated auxiliary negates its verb, never the clause a parse hangs it under: not "say" in "X
+    must not go, he said"), what a negated "be" says ("is not for sale": "sale")."""
     found = []
     for tok in doc:
         key = _key(tok)
         if key not in _NEGATORS or (key == "not" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "only"):
             continue
         head = tok.head
-        group = [_key(head)]
+        governed = [head]
         if head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") or (head.pos_ == "AUX" and head.dep_ in ("aux", "auxpass")):
-            group.append(_key(head.head))
+            governed.append(head.head)
         for child in head.children:  # "was not hurt": the negation also covers the participle
             if child.dep_ in ("acomp", "xcomp", "attr"):
-                group.append(_key(child))
-        found.append(tuple(dict.fromkeys(group)))
+                governed.append(child)
+            elif child.dep_ == "prep" and _key(head) == "be":  # "is not in compliance"
+                governed += [c for c in child.children if c.dep_ == "pobj"]
+        # a light verb ("has", "did") only as the negated main verb itself ("it's not done yet")
+        words = [w for t in governed for w in (_key(t), t.lower_) if _key(t) not in _LIGHT or (t is head and t.pos_ == "VERB")]
+        found.append(tuple(dict.fromkeys(words)))
     return found
 
 
 def _negated(doc: Doc) -> set[str]:
-    """Keys of the words a negation governs (see `_negations`)."""
+    """The words a negation governs (see `_negations`)."""
     return {k for group in _negations(doc) for k in group}
 
 
+def _uses(doc: Doc) -> frozenset[str]:
+    """The keys and lower-case texts of a text's words, less function words: what a negation may govern."""
+    return frozenset(w for t in doc if t.pos_ not in _FUNCTION_POS and not t.like_num for w in (_key(t), t.lower_))
+
+
 def _negation_groups(docs: Sequence[Doc]) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
-    """(content keys of its sentence, what it negates) for every negation of the cited sentences."""
-    return tuple((frozenset(_key(t) for t in d if _is_content(t)), group) for d in docs for group in _negations(d))
+    """(words of its sentence, what it negates) for every negation of the cited sentences."""
+    return tuple((_uses(d), group) for d in docs for group in _negations(d))
 
 
 def _any_rare(word: str) -> frozenset[int]:
@@ -677,8 +687,9 @@ def _negation(doc: Doc, src: _Source) -> list[Problem]:
 
 
 def _plain(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
-    content = frozenset(_key(t) for t in doc if _is_content(t))
-    return content, content - _negated(doc)
+    """(a sentence's words, the words it uses un-negated)."""
+    words = _uses(doc)
+    return words, words - _negated(doc)
 
 
 def _dropped_negations(doc: Doc, negated: set[str], src: _Source) -> list[Problem]:
@@ -688,7 +699,7 @@ def _dropped_negations(doc: Doc, negated: set[str], src: _Source) -> list[Proble
     word another cited sentence uses un-negated, and that sentence shares more of the statement's
     words, is that sentence's ("the strike will end" beside "the lockout will not end")."""
     lex = lexicon()
-    statement_keys = {_key(t) for t in doc if _is_content(t)}
+    statement_keys = _uses(doc)
     dropped: list[str] = []
     for own, group in src.negations:
         repeated = [k for k in group if k in statement_keys and k not in _LIGHT and k not in negated]
@@ -696,7 +707,8 @@ def _dropped_negations(doc: Doc, negated: set[str], src: _Source) -> list[Proble
             continue
         shared = len(own & statement_keys)
         repeated = [k for k in repeated if not any(k in plain and len(content & statement_keys) > shared for content, plain in src.plain)]
-        dropped += [k for k in repeated if k not in dropped]
+        if repeated and repeated[0] not in dropped:  # one word a negation: "related", not "relate" too
+            dropped.append(repeated[0])
     return [Problem("negation", f'drops a negation: the cited sentences negate "{key}"') for key in sorted(dropped)]
 
 

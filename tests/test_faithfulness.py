@@ -233,3 +233,20 @@ def test_a_synonym_under_negation_is_not_undone_by_the_word_elsewhere() -> None:
     assert check("The new law does not permit foreign firms to own farmland, the ministry said.", [law, permit]) == []
     # a negation added to the sentence that uses the word plainly is still added
     assert "negation" in {p.kind for p in check("Farmers do not need a permit to sell timber.", [law, permit])}
+
+
+@pytest.mark.parametrize(
+    ("statement", "source"),
+    [
+        ("The inspectors said the two fires are related.", "The inspectors said the two fires are not related."),  # adjective read as a verb
+        ("The airline's cargo unit is for sale, the company said.", "The airline's cargo unit is not for sale, the company said."),  # a negated "be"
+        ("The firm said it is in compliance with the rules.", "The firm said it isn't in compliance with the rules."),
+        ("The mediator added the deal is done.", "The mediator added the deal is not done."),  # a light verb as the main verb
+    ],
+)
+def test_a_dropped_negation_is_caught_whatever_the_negated_word(statement: str, source: str) -> None:
+    assert "negation" in {p.kind for p in check(statement, [source])}
+
+
+def test_a_light_verb_beside_a_negated_object_is_not_a_dropped_negation() -> None:
+    assert check("The company has cash.", ["The company has no debt and has cash."]) == []
