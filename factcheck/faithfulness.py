@@ -703,7 +703,11 @@ def _dropped_negations(doc: Doc, negated: set[str], src: _Source) -> list[Proble
     dropped: list[str] = []
     for own, group in src.negations:
         repeated = [k for k in group if k in statement_keys and k not in _LIGHT and k not in negated]
-        if not repeated or any(k in negated or any(lex.synonyms(k, n) or lex.supports(k, n) for n in negated) for k in group):
+        # the statement negates a word it governs, or the negated word in other words (a word that
+        # another negation of the sentences governs is that one's: "no. 225 said" is no "did not mention")
+        if not repeated or any(k in negated for k in group) or any(
+            lex.synonyms(group[0], n) or lex.supports(group[0], n) for n in negated - src.negated
+        ):
             continue
         shared = len(own & statement_keys)
         repeated = [k for k in repeated if not any(k in plain and len(content & statement_keys) > shared for content, plain in src.plain)]
