@@ -283,8 +283,8 @@ class _Source:
     stems: frozenset[str]
     content: tuple  # (key, wn pos, text) of content tokens
     negated: frozenset[str]  # keys of words under a negation
-    negations: tuple  # (its sentence's content keys, the keys it governs) for each negation
-    plain: tuple  # per sentence: (its content keys, the content keys it uses un-negated)
+    negations: tuple  # (its sentence's words, the words it governs) for each negation
+    plain: tuple  # per sentence: (its words, the words it uses un-negated)
     frames: tuple  # (marker, governed word, what, content words governed) of every framing word
     participants: tuple  # (verb key, agents, patients, verb) of every verb
     modals: frozenset[str]  # modal classes used
@@ -917,6 +917,7 @@ _NAME_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "appos"})
 
 
 def _core(tok: Token) -> set[str]:
+    """The keys of the words that name a participant: its head and the name words beside it."""
     words = {_key(tok)}
     for child in tok.children:
         if child.dep_ in _NAME_DEPS:
@@ -925,17 +926,20 @@ def _core(tok: Token) -> set[str]:
 
 
 def _likeness(a: Token, b: Token) -> float | None:
-    """How surely the statement's filler `a` names the sentences' filler `b`: its head word (3), the
-    other words of its name (1 each), any other word of its phrase (a quarter); None for a pronoun."""
+    """How surely the statement's filler `a` names the sentences' filler `b`: the same head word (3),
+    one's head among the other's name words (1), each other name word they share (1), any other word
+    of their phrases they share (a quarter); None for a pronoun, which may name anyone."""
     if a.pos_ == "PRON" or b.pos_ == "PRON" or _key(a) in _PRONOUNS or _key(b) in _PRONOUNS or a.tag_ in ("WP", "WDT") or b.tag_ in ("WP", "WDT"):
         return None
-    lex = lexicon()
     a_key, b_key = _key(a), _key(b)
-    score = 3.0 if a_key == b_key or lex.synonyms(a_key, b_key) else 0.0
-    a_core, b_core = _core(a) - {a_key}, _core(b) - {b_key}
-    score += len((a_core | {a_key}) & (b_core | {b_key}) - {a_key, b_key} | (a_core & b_core))
-    a_rest = {_key(t) for t in a.subtree if _is_content(t)} - a_core - {a_key}
-    b_rest = {_key(t) for t in b.subtree if _is_content(t)} - b_core - {b_key}
+    a_name, b_name = _core(a), _core(b)
+    if a_key == b_key or lexicon().synonyms(a_key, b_key):
+        score = 3.0
+    else:
+        score = 1.0 if a_key in b_name or b_key in a_name else 0.0
+    score += len((a_name & b_name) - {a_key, b_key})
+    a_rest = {_key(t) for t in a.subtree if _is_content(t)} - a_name
+    b_rest = {_key(t) for t in b.subtree if _is_content(t)} - b_name
     return score + 0.25 * len(a_rest & b_rest)
 
 
