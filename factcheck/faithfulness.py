@@ -607,6 +607,10 @@ def _number_problems(statement: str, dates: list, src: _Source) -> list[Problem]
 
 
 def _negations(doc: Doc) -> list[tuple[str, ...]]:
+    return [group for _, group in _negators(doc)]
+
+
+def _negators(doc: Doc) -> list[tuple[Token, tuple[str, ...]]]:
     """For each negation, the words it governs (key and lower-case text, as the tagger may read
     "related" as a verb in one sentence and an adjective in the other), the negated word first: the
     verb of 'did not accept', the noun and verb of 'no one was hurt', the verb of 'must not go' (a
@@ -628,7 +632,7 @@ def _negations(doc: Doc) -> list[tuple[str, ...]]:
                 governed += [c for c in child.children if c.dep_ == "pobj"]
         # a light verb ("has", "did") only as the negated main verb itself ("it's not done yet")
         words = [w for t in governed for w in (_key(t), t.lower_) if _key(t) not in _LIGHT or (t is head and t.pos_ == "VERB")]
-        found.append(tuple(dict.fromkeys(words)))
+        found.append((tok, tuple(dict.fromkeys(words))))
     return found
 
 
@@ -672,16 +676,14 @@ def _negation(doc: Doc, src: _Source) -> list[Problem]:
     problems = []
     negated = _negated(doc)
     statement_keys = {_key(t) for t in doc if _is_content(t)}
-    for tok in doc:
-        key = _key(tok)
-        if key in _NEGATORS and not (key == "not" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "only"):
-            heads = {_key(tok.head)} | ({_key(tok.head.head)} if tok.head.dep_ != "ROOT" else set())
-            lex = lexicon()
-            # a synonym of a negated word keeps the negation ("not be assaulted" for "not be
-            # attacked"), unless the statement negates a word the sentences use un-negated
-            literal = _used_plainly(_key(tok.head), statement_keys, src)
-            if not heads & src.negated and (literal or not any(lex.supports(n, h) or lex.sets(h) & _any_rare(n) for n in src.negated for h in heads)):
-                problems.append(Problem("negation", f'adds "{tok.text}": the cited sentences do not negate "{tok.head.text}"'))
+    lex = lexicon()
+    for tok, group in _negators(doc):
+        heads = {_key(tok.head)} | ({_key(tok.head.head)} if tok.head.dep_ != "ROOT" else set()) | set(group)
+        # a synonym of a negated word keeps the negation ("not be assaulted" for "not be
+        # attacked"), unless the statement negates a word the sentences use un-negated
+        literal = _used_plainly(_key(tok.head), statement_keys, src)
+        if not heads & src.negated and (literal or not any(lex.supports(n, h) or lex.sets(h) & _any_rare(n) for n in src.negated for h in heads)):
+            problems.append(Problem("negation", f'adds "{tok.text}": the cited sentences do not negate "{tok.head.text}"'))
     problems += _dropped_negations(doc, negated, src)
     return problems
 

@@ -250,3 +250,16 @@ def test_a_dropped_negation_is_caught_whatever_the_negated_word(statement: str, 
 
 def test_a_light_verb_beside_a_negated_object_is_not_a_dropped_negation() -> None:
     assert check("The company has cash.", ["The company has no debt and has cash."]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister has reiterated support for the truce, saying that the alliance should not be part of the conflict.",
+        "The airline's cargo unit is not for sale, the company said.",
+        "It's not done yet, the mediator said.",
+        "The company has no debt and has cash.",
+    ],
+)
+def test_a_negated_sentence_supports_itself(sentence: str) -> None:
+    assert check(sentence, [sentence]) == []
