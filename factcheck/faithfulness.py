@@ -632,6 +632,7 @@ def _negators(doc: Doc) -> list[tuple[Token, tuple[str, ...]]]:
                 governed += [c for c in child.children if c.dep_ == "pobj"]
         # a light verb ("has", "did") only as the negated main verb itself ("it's not done yet")
         words = [w for t in governed for w in (_key(t), t.lower_) if _key(t) not in _LIGHT or (t is head and t.pos_ == "VERB")]
+        words = words or [_key(head), head.lower_]  # "... that it is not.": the bare verb itself
         found.append((tok, tuple(dict.fromkeys(words))))
     return found
 

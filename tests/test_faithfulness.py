@@ -263,3 +263,8 @@ def test_a_light_verb_beside_a_negated_object_is_not_a_dropped_negation() -> Non
 )
 def test_a_negated_sentence_supports_itself(sentence: str) -> None:
     assert check(sentence, [sentence]) == []
+
+
+def test_a_bare_negated_be_supports_itself() -> None:
+    sentence = "It shows the island is like any other country, something its rivals have tried to prove that it is not."
+    assert check(sentence, [sentence]) == []
