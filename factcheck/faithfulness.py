@@ -1089,6 +1089,19 @@ def find_support(
         if not problems:
             break
     assert best is not None
+    if best[1]:  # the top sentence with another that has the words it lacks: not only the greedy pick
+        top = candidates[0][0]
+        lacking = wanted - scored[0][2]
+        others = [index for _, index, have in scored[1:] if lacking & have]
+        for other in others[:4]:
+            indexes = sorted({top, other})
+            if indexes in candidates:
+                continue
+            problems = check(statement, [sentences[i][1] for i in indexes], published=published, context=context)
+            if len(problems) < len(best[1]):
+                best = (indexes, problems)
+            if not problems:
+                break
     indexes, problems = best
     if not problems:  # a sentence the others make unnecessary is no support
         for i in list(indexes):

@@ -268,3 +268,13 @@ def test_a_negated_sentence_supports_itself(sentence: str) -> None:
 def test_a_bare_negated_be_supports_itself() -> None:
     sentence = "It shows the island is like any other country, something its rivals have tried to prove that it is not."
     assert check(sentence, [sentence]) == []
+
+
+def test_find_support_tries_other_sentences_that_have_the_words_the_best_one_lacks() -> None:
+    """The sentence naming the speaker need not be the one sharing most words with the statement."""
+    sentences = [
+        ("S1", "Mara Velt testified for three hours on Friday, but she failed to report the fire to the town police."),
+        ("S2", "Mara Velt spoke to the court after the recess."),
+        ("S3", "She said the fire was a disaster for the town, the local radio reported."),
+    ]
+    assert find_support("Mara Velt said the fire was a disaster for the town, the local radio reported.", sentences) == (["S2", "S3"], [])
