@@ -284,6 +284,10 @@ class _Source:
     stems: frozenset[str]
     content: tuple  # (key, wn pos, text) of content tokens
     negated: frozenset[str]  # keys of words under a negation
+    negations: tuple  # (its sentence's words, the words it governs) for each negation
+    plain: tuple  # per sentence: (its words, the words it uses un-negated)
+    frames: tuple  # (marker, governed word, what, content words governed) of every framing word
+    participants: tuple  # (verb key, agents, patients, verb) of every verb
     modals: frozenset[str]  # modal classes used
     numbers: frozenset[float]
     dates: frozenset[str]  # values and lower-case texts of dates
@@ -299,6 +303,7 @@ class _Source:
 
 @lru_cache(maxsize=2048)
 def _source(texts: tuple[str, ...], published: dt.date | None = None) -> _Source:
+    parse_many(texts)  # in one batch, where several are new
     docs = tuple(parse(t) for t in texts)
     text = " ".join(texts)
     tokens = [t for d in docs for t in d]
@@ -314,6 +319,10 @@ def _source(texts: tuple[str, ...], published: dt.date | None = None) -> _Source
         stems=frozenset(_stem(k) for k in keys if len(k) >= 5),
         content=tuple((_key(t), _WN_POS.get(t.pos_), t.text) for t in tokens if _is_content(t)),
         negated=frozenset(k for d in docs for k in _negated(d)),
+        negations=_negation_groups(docs),
+        plain=tuple(_plain(d) for d in docs),
+        frames=tuple((m, g, what, frozenset(scope - _LIGHT)) for d in docs for m, g, what, scope in _frames(d)),
+        participants=tuple(f for d in docs for f in _participants(d)),
         modals=frozenset(c for d in docs for c in _modal_classes(d)),
         numbers=frozenset(n for t in texts for n, _ in _numbers(t)),
         dates=frozenset(dates),
@@ -597,22 +606,50 @@ def _number_problems(statement: str, dates: list, src: _Source) -> list[Problem]
 # (b) negation ---------------------------------------------------------------------------------
 
 
-def _negated(doc: Doc) -> set[str]:
-    """Keys of the words a negation governs: the verb of 'did not accept', the noun and verb of
-    'no one was hurt'."""
-    found = set()
+def _negations(doc: Doc) -> list[tuple[str, ...]]:
+    return [group for _, group in _negators(doc)]
+
+
+def _negators(doc: Doc) -> list[tuple[Token, tuple[str, ...]]]:
+    """For each negation, the words it governs (key and lower-case text, as the tagger may read
+    "related" as a verb in one sentence and an adjective in the other), the negated word first: the
+    verb of 'did not accept', the noun and verb of 'no one was hurt', the verb of 'must not go' (a
+    negated auxiliary negates its verb, never the clause a parse hangs it under: not "say" in "X
+    must not go, he said"), what a negated "be" says ("is not for sale": "sale")."""
+    found = []
     for tok in doc:
         key = _key(tok)
         if key not in _NEGATORS or (key == "not" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "only"):
             continue
         head = tok.head
-        found.add(_key(head))
-        if head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") or head.pos_ == "AUX":
-            found.add(_key(head.head))
+        governed = [head]
+        if head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") or (head.pos_ == "AUX" and head.dep_ in ("aux", "auxpass")):
+            governed.append(head.head)
         for child in head.children:  # "was not hurt": the negation also covers the participle
             if child.dep_ in ("acomp", "xcomp", "attr"):
-                found.add(_key(child))
+                governed.append(child)
+            elif child.dep_ == "prep" and _key(head) == "be":  # "is not in compliance"
+                governed += [c for c in child.children if c.dep_ == "pobj"]
+        # a light verb ("has", "did") only as the negated main verb itself ("it's not done yet")
+        words = [w for t in governed for w in (_key(t), t.lower_) if _key(t) not in _LIGHT or (t is head and t.pos_ == "VERB")]
+        words = words or [_key(head), head.lower_]  # "... that it is not.": the bare verb itself
+        found.append((tok, tuple(dict.fromkeys(words))))
     return found
+
+
+def _negated(doc: Doc) -> set[str]:
+    """The words a negation governs (see `_negations`)."""
+    return {k for group in _negations(doc) for k in group}
+
+
+def _uses(doc: Doc) -> frozenset[str]:
+    """The keys and lower-case texts of a text's words, less function words: what a negation may govern."""
+    return frozenset(w for t in doc if t.pos_ not in _FUNCTION_POS and not t.like_num for w in (_key(t), t.lower_))
+
+
+def _negation_groups(docs: Sequence[Doc]) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+    """(words of its sentence, what it negates) for every negation of the cited sentences."""
+    return tuple((_uses(d), group) for d in docs for group in _negations(d))
 
 
 def _any_rare(word: str) -> frozenset[int]:
@@ -622,25 +659,64 @@ def _any_rare(word: str) -> frozenset[int]:
     return lex.rarely(word, "v") | lex.rarely(word, "a") | lex.rarely(word, "r")
 
 
+def _used_plainly(key: str, statement_keys: set[str], src: _Source) -> bool:
+    """Whether the sentences use `key` un-negated, where the statement negates it: not so where the
+    sentence that negates a synonym of it ("does not allow" for "does not permit") shares more of
+    the statement's words than any sentence using it plainly (another cited sentence's "a permit")."""
+    if key not in src.keys:
+        return False
+    lex = lexicon()
+    negating = [own for own, group in src.negations if any(lex.supports(n, key) or lex.synonyms(n, key) for n in group)]
+    if not negating:
+        return True
+    plain = [content for content, uses in src.plain if key in uses]
+    return bool(plain) and max(len(c & statement_keys) for c in plain) >= max(len(c & statement_keys) for c in negating)
+
+
 def _negation(doc: Doc, src: _Source) -> list[Problem]:
     problems = []
     negated = _negated(doc)
-    for tok in doc:
-        key = _key(tok)
-        if key in _NEGATORS and not (key == "not" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "only"):
-            heads = {_key(tok.head)} | ({_key(tok.head.head)} if tok.head.dep_ != "ROOT" else set())
-            lex = lexicon()
-            # a synonym of a negated word keeps the negation ("not be assaulted" for "not be
-            # attacked"), unless the statement negates a word the sentences use un-negated
-            literal = _key(tok.head) in src.keys
-            if not heads & src.negated and (literal or not any(lex.supports(n, h) or lex.sets(h) & _any_rare(n) for n in src.negated for h in heads)):
-                problems.append(Problem("negation", f'adds "{tok.text}": the cited sentences do not negate "{tok.head.text}"'))
     statement_keys = {_key(t) for t in doc if _is_content(t)}
-    for key in sorted((src.negated & statement_keys) - negated):
-        if key in _LIGHT:
-            continue
-        problems.append(Problem("negation", f'drops a negation: the cited sentences negate "{key}"'))
+    lex = lexicon()
+    for tok, group in _negators(doc):
+        heads = {_key(tok.head)} | ({_key(tok.head.head)} if tok.head.dep_ != "ROOT" else set()) | set(group)
+        # a synonym of a negated word keeps the negation ("not be assaulted" for "not be
+        # attacked"), unless the statement negates a word the sentences use un-negated
+        literal = _used_plainly(_key(tok.head), statement_keys, src)
+        if not heads & src.negated and (literal or not any(lex.supports(n, h) or lex.sets(h) & _any_rare(n) for n in src.negated for h in heads)):
+            problems.append(Problem("negation", f'adds "{tok.text}": the cited sentences do not negate "{tok.head.text}"'))
+    problems += _dropped_negations(doc, negated, src)
     return problems
+
+
+def _plain(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
+    """(a sentence's words, the words it uses un-negated)."""
+    words = _uses(doc)
+    return words, words - _negated(doc)
+
+
+def _dropped_negations(doc: Doc, negated: set[str], src: _Source) -> list[Problem]:
+    """A negation of the sentences whose words the statement repeats un-negated. Kept when the
+    statement negates any word it governs or a synonym of one ("did not allow banks to lend" for
+    "did not permit banks to lend"); not taken from a sentence the statement does not draw on: a
+    word another cited sentence uses un-negated, and that sentence shares more of the statement's
+    words, is that sentence's ("the strike will end" beside "the lockout will not end")."""
+    lex = lexicon()
+    statement_keys = _uses(doc)
+    dropped: list[str] = []
+    for own, group in src.negations:
+        repeated = [k for k in group if k in statement_keys and k not in _LIGHT and k not in negated]
+        # the statement negates a word it governs, or the negated word in other words (a word that
+        # another negation of the sentences governs is that one's: "no. 225 said" is no "did not mention")
+        if not repeated or any(k in negated for k in group) or any(
+            lex.synonyms(group[0], n) or lex.supports(group[0], n) for n in negated - src.negated
+        ):
+            continue
+        shared = len(own & statement_keys)
+        repeated = [k for k in repeated if not any(k in plain and len(content & statement_keys) > shared for content, plain in src.plain)]
+        if repeated and repeated[0] not in dropped:  # one word a negation: "related", not "relate" too
+            dropped.append(repeated[0])
+    return [Problem("negation", f'drops a negation: the cited sentences negate "{key}"') for key in sorted(dropped)]
 
 
 # (c) hedges, modality, conditions, attribution -----------------------------------------------
@@ -690,8 +766,10 @@ def _frames(doc: Doc) -> Iterable[tuple[Token, Token, str, set[str]]]:
             for child in tok.children:
                 if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX", "ADJ"):
                     yield tok, child, "attribution" if child.dep_ == "ccomp" else "frame", _content_keys(child)
-            # "X did Y, the office said": a saying verb with no object of its own frames its head
-            if tok.dep_ in ("parataxis", "ccomp") and head.pos_ in ("VERB", "AUX") and tok.i > head.i and not any(
+            # "X did Y, the office said": a saying verb with no object of its own, set off by a
+            # comma or quote, frames its head (not the clause "the strike will not end" that a
+            # saying verb before it governs)
+            if tok.dep_ in ("parataxis", "ccomp") and head.pos_ in ("VERB", "AUX") and tok.i > head.i and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].is_punct and not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp", "mark") for c in tok.children
             ) and any(c.dep_ == "nsubj" for c in tok.children):
                 yield tok, head, "attribution", _content_keys(head, without=tok)
@@ -702,34 +780,44 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
     content_keys = {_key(t) for t in doc if _is_content(t)}
     said: set[str] = set()
     statement_classes = _modal_classes(doc)
-    for sdoc in src.docs:
-        for marker, governed, what, scope in _frames(sdoc):
-            scope -= _LIGHT
-            overlap = len(scope & content_keys)
-            if not overlap or overlap < min(2, len(scope)):
-                continue  # the statement does not repeat what the marker governs
-            mkey = _key(marker)
-            if what == "modal":
-                if not _MODAL_CLASSES.get(mkey, {mkey}) & statement_classes:
-                    said.add(f'drops "{marker.text}": the cited sentences only say "{_between(marker, governed)}"')
-            elif what == "according":
-                if "accord" not in keys and "according" not in keys and not _attributed(doc, mkey, scope):
-                    said.add(f'drops the attribution "{_clause(marker, 5)}": say who states it, as the cited sentences do')
-            elif mkey not in keys and not _has_synonym(mkey, doc, scope):
-                if what == "attribution":
-                    if not _attributed(doc, mkey, scope):
-                        subject = _subject(marker)
-                        if subject is not None:
-                            said.add(f'drops the attribution: the cited sentences only say that {_clause(subject, 5)} "{marker.text}" it')
-                        else:
-                            said.add(f'drops the attribution: in the cited sentences it comes from someone "{marker.text}" it')
-                    continue
-                text = _between(marker, governed) if what != "condition" else _clause(marker.head)
-                said.add(f'drops "{marker.text}": the cited sentences only say "{text}"')
+    for marker, governed, what, scope in src.frames:
+        overlap = len(scope & content_keys)
+        if not overlap or overlap < min(2, len(scope)):
+            continue  # the statement does not repeat what the marker governs
+        if not _repeats(governed, content_keys):
+            continue  # it repeats a participant, not the word the marker governs ("the strike began", not "would not end until")
+        mkey = _key(marker)
+        if what == "modal":
+            if not _MODAL_CLASSES.get(mkey, {mkey}) & statement_classes:
+                said.add(f'drops "{marker.text}": the cited sentences only say "{_between(marker, governed)}"')
+        elif what == "according":
+            if "accord" not in keys and "according" not in keys and not _attributed(doc, mkey, scope):
+                said.add(f'drops the attribution "{_clause(marker, 5)}": say who states it, as the cited sentences do')
+        elif mkey not in keys and not _has_synonym(mkey, doc, scope):
+            if what == "attribution":
+                if not _attributed(doc, mkey, scope):
+                    subject = _subject(marker)
+                    if subject is not None:
+                        said.add(f'drops the attribution: the cited sentences only say that {_clause(subject, 5)} "{marker.text}" it')
+                    else:
+                        said.add(f'drops the attribution: in the cited sentences it comes from someone "{marker.text}" it')
+                continue
+            text = _between(marker, governed) if what != "condition" else _clause(marker.head)
+            said.add(f'drops "{marker.text}": the cited sentences only say "{text}"')
     for cls in sorted(statement_classes - src.modals):
         modal = next(t.text for t in doc if t.tag_ == "MD" and cls in _MODAL_CLASSES.get(_key(t), {_key(t)}))
         said.add(f'adds "{modal}", which the cited sentences do not say')
     return [Problem("hedge", m) for m in sorted(said)]
+
+
+def _repeats(governed: Token, content_keys: set[str]) -> bool:
+    """Whether the statement has the word a marker governs, or a word it supports; a function word
+    ("is expected to be") is taken as repeated."""
+    key = _key(governed)
+    if not _is_content(governed) or key in content_keys:
+        return True
+    lex = lexicon()
+    return any(lex.supports(key, k) or lex.synonyms(key, k) for k in content_keys)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -825,10 +913,54 @@ def _same_participant(a: Token, b: Token) -> bool:
     return any(lex.synonyms(x, y) for x in a_words for y in b_words)
 
 
+# The words that name a participant, beside its head: "Lawrence" and "Group" of "Lawrence Group",
+# "primary" of "primary insurance"; not a relative clause or a prepositional phrase, whose words
+# may name someone else ("a message from Saddam, with whom the king met").
+_NAME_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "appos"})
+
+
+def _core(tok: Token) -> set[str]:
+    """The keys of the words that name a participant: its head and the name words beside it."""
+    words = {_key(tok)}
+    for child in tok.children:
+        if child.dep_ in _NAME_DEPS:
+            words |= {_key(t) for t in child.subtree if _is_content(t) and (t.head == child or t == child or t.dep_ in _NAME_DEPS)}
+    return words
+
+
+def _likeness(a: Token, b: Token) -> float | None:
+    """How surely the statement's filler `a` names the sentences' filler `b`: the same head word (3),
+    one's head among the other's name words (1), each other name word they share (1), any other word
+    of their phrases they share (a quarter); None for a pronoun, which may name anyone."""
+    if a.pos_ == "PRON" or b.pos_ == "PRON" or _key(a) in _PRONOUNS or _key(b) in _PRONOUNS or a.tag_ in ("WP", "WDT") or b.tag_ in ("WP", "WDT"):
+        return None
+    a_key, b_key = _key(a), _key(b)
+    a_name, b_name = _core(a), _core(b)
+    if a_key == b_key or lexicon().synonyms(a_key, b_key):
+        score = 3.0
+    else:
+        score = 1.0 if a_key in b_name or b_key in a_name else 0.0
+    score += len((a_name & b_name) - {a_key, b_key})
+    a_rest = {_key(t) for t in a.subtree if _is_content(t)} - a_name
+    b_rest = {_key(t) for t in b.subtree if _is_content(t)} - b_name
+    return score + 0.25 * len(a_rest & b_rest)
+
+
+def _closer_to_other(mine: Token, theirs: Sequence[Token], others: Sequence[Token]) -> bool:
+    """Whether the statement's filler names the one the sentences put in the other role rather than
+    the one in this role: subject and object swapped, where the two phrases share a word ("Lawrence
+    Group owns Lawrence Agency" read as "Lawrence Agency owns Lawrence Group")."""
+    same = [x for t in theirs if (x := _likeness(mine, t)) is not None]
+    other = [x for t in others if (x := _likeness(mine, t)) is not None]
+    if not same or not other:
+        return False
+    return max(other) >= 2 and max(other) > max(same)
+
+
 def _roles(doc: Doc, src: _Source) -> list[Problem]:
     """A participant the sentences name, put in a role they give someone else for the same verb."""
     lex = lexicon()
-    source_frames = [f for d in src.docs for f in _participants(d)]
+    source_frames = src.participants
     problems = []
     for verb, agents, patients, tok in _participants(doc):
         matching = [f for f in source_frames if lex.synonyms(verb, f[0])]
@@ -837,10 +969,12 @@ def _roles(doc: Doc, src: _Source) -> list[Problem]:
         clash = None
         for _, s_agents, s_patients, _ in matching:
             clash = None
-            for mine_list, theirs, role in ((agents, s_agents, "agent"), (patients, s_patients, "patient")):
+            for mine_list, theirs, others, role in ((agents, s_agents, s_patients, "agent"), (patients, s_patients, s_agents, "patient")):
                 for mine in mine_list:
                     moved = _key(mine) in src.keys  # a stranger is (a)'s to report
                     if theirs and moved and not any(_same_participant(mine, t) for t in theirs):
+                        clash = (mine, theirs[0], role)
+                    elif theirs and others and _closer_to_other(mine, theirs, others):
                         clash = (mine, theirs[0], role)
             if clash is None:
                 break
@@ -851,7 +985,33 @@ def _roles(doc: Doc, src: _Source) -> list[Problem]:
             else:
                 message = f'says "{tok.text}" was done to {_phrase(mine)}; the cited sentences say to {_phrase(theirs)} (who did what to whom changed)'
             problems.append(Problem("roles", message))
+    if not problems:
+        problems += _reversed_order(doc, src)
     return problems
+
+
+def _reversed_order(doc: Doc, src: _Source) -> list[Problem]:
+    """ "X sees Y" read back as "Y sees X": the sentences' doer and undergoer of an active verb
+    written on the other sides of the same verb word, which catches it where the statement's own
+    parse is too garbled to give the verb a subject and an object."""
+    position: dict[str, list[int]] = {}
+    for tok in doc:
+        position.setdefault(_key(tok), []).append(tok.i)
+    for verb, agents, patients, tok in src.participants:
+        if len(agents) != 1 or len(patients) != 1 or agents[0].dep_ != "nsubj" or patients[0].dep_ != "dobj":
+            continue
+        agent, patient = agents[0], patients[0]
+        if not agent.i < tok.i < patient.i or agent.pos_ == "PRON" or patient.pos_ == "PRON":
+            continue
+        verbs = [t for t in doc if t.lower_ == tok.lower_]
+        found_agent, found_patient = position.get(_key(agent), []), position.get(_key(patient), [])
+        if len(verbs) != 1 or len(found_agent) != 1 or len(found_patient) != 1 or _key(agent) == _key(patient):
+            continue
+        at = verbs[0]
+        passive = any(c.dep_ in ("auxpass", "agent") for c in at.children) or any(t.lower_ == "by" for t in doc[at.i : found_agent[0]])
+        if found_patient[0] < at.i < found_agent[0] and not passive:
+            return [Problem("roles", f'says {_phrase(doc[found_patient[0]])} did "{at.text}"; the cited sentences say {_phrase(agent)} did (who did what to whom changed)')]
+    return []
 
 
 def _phrase(tok: Token) -> str:
@@ -919,16 +1079,36 @@ def find_support(
             candidates.append(sorted(chosen))
     if not candidates:
         candidates = [[scored[0][1]]]
-    best: tuple[list[str], list[Problem]] | None = None
-    for indexes in reversed(candidates):  # the widest first: ties go to more support
-        ids = [sentences[i][0] for i in indexes]
+    # The narrowest set that passes, so that a statement cites only the sentences it draws on: a
+    # wider one may pass too, with an unrelated sentence that merely shares a word.
+    best: tuple[list[int], list[Problem]] | None = None
+    for indexes in candidates:
         problems = check(statement, [sentences[i][1] for i in indexes], published=published, context=context)
         if best is None or len(problems) < len(best[1]):
-            best = (ids, problems)
+            best = (indexes, problems)
         if not problems:
             break
     assert best is not None
-    return best
+    if best[1]:  # the top sentence with another that has the words it lacks: not only the greedy pick
+        top = candidates[0][0]
+        lacking = wanted - scored[0][2]
+        others = [index for _, index, have in scored[1:] if lacking & have]
+        for other in others[:4]:
+            indexes = sorted({top, other})
+            if indexes in candidates:
+                continue
+            problems = check(statement, [sentences[i][1] for i in indexes], published=published, context=context)
+            if len(problems) < len(best[1]):
+                best = (indexes, problems)
+            if not problems:
+                break
+    indexes, problems = best
+    if not problems:  # a sentence the others make unnecessary is no support
+        for i in list(indexes):
+            fewer = [j for j in indexes if j != i]
+            if fewer and not check(statement, [sentences[j][1] for j in fewer], published=published, context=context):
+                indexes = fewer
+    return [sentences[i][0] for i in indexes], problems
 
 
 @lru_cache(maxsize=8192)

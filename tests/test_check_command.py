@@ -87,3 +87,31 @@ def test_bad_usage_is_one_line_and_a_usage_exit(article: Path, tmp_path: Path) -
     empty = tmp_path / "empty.txt"
     empty.write_text("\n\n", encoding="utf-8")
     assert run("check", str(article), str(empty)).exit_code == 4
+
+
+NEGATED = """---
+title: Port strike
+published: 2024-06-11
+---
+Dock workers at the northern port began a strike on Monday, the union said.
+
+The union said the strike would not end until the company raised wages.
+
+The company said it would not permit the union to picket the gates.
+"""
+
+
+def test_each_statement_cites_only_the_sentences_it_draws_on(tmp_path: Path) -> None:
+    path = tmp_path / "port.md"
+    path.write_text(NEGATED, encoding="utf-8")
+    statements = [
+        "Dock workers at the northern port began a strike on Monday, the union said.",
+        "The company said it would not allow the union to picket the gates.",
+        "The union said the strike would end.",
+    ]
+    result = run("check", str(path), "-", "--format", "json", input="\n".join(statements))
+    assert result.exit_code == 0, result.output
+    began, allowed, dropped = json.loads(result.output)["statements"]
+    assert began["supported"] is True and began["sources"] == ["S1"]
+    assert allowed["supported"] is True and allowed["sources"] == ["S3"]
+    assert dropped["supported"] is False and dropped["sources"] == ["S2"] and any("negation" in p for p in dropped["problems"])

@@ -186,3 +186,99 @@ def test_a_sentence_cut_where_the_source_goes_on_is_unfinished_but_one_ending_as
 )
 def test_the_wider_lexicon_lets_no_unfaithful_change_through(kind: str, statement: str, source: str) -> None:
     assert kind in {p.kind for p in check(statement, [source])}
+
+
+def test_a_negation_belongs_to_the_sentence_it_is_in() -> None:
+    """A claim citing two sentences repeats the words of one; the other's negation is not dropped."""
+    began = "The dock strike began on Monday, the union said."
+    no_end = "The union said the dock strike would not end until wages rose."
+    assert check("The dock strike began on Monday, the union said.", [began, no_end]) == []
+    assert check("The ferry service will resume on Friday, the company said.", ["The ferry service will resume on Friday, the company said.", "The company said the bus service will not resume soon."]) == []
+    # the negation of the sentence the statement does draw on is still missed when dropped
+    dropped = check("The union said the dock strike would end until wages rose.", [began, no_end])
+    assert [p.kind for p in dropped] == ["negation"] and '"end"' in dropped[0].message
+
+
+@pytest.mark.parametrize(
+    ("statement", "source"),
+    [
+        # coordinated negated modals: the negated auxiliary negates its verb, not the saying verb
+        ("The senator said Iran must not and will not have nuclear weapons.", "Iran must not and will not have nuclear weapons, the senator said."),
+        ("The region must not and will not host foreign troops, the senator said.", "The senator said the region must not and will not host foreign troops."),
+        # a synonym under the same negation, whichever word the parse hangs the negation on
+        ("The rules did not allow banks to lend more money.", "The rules did not permit banks to lend more money."),
+        ("The charter does not permit a third term, the court said.", "The charter does not allow a third term, the court said."),
+    ],
+)
+def test_negations_kept_in_other_words_pass(statement: str, source: str) -> None:
+    assert check(statement, [source]) == []
+
+
+def test_a_negation_dropped_from_coordinated_modals_is_still_caught() -> None:
+    source = "The region must not and will not host foreign troops, the senator said."
+    assert "negation" in {p.kind for p in check("The region must and will host foreign troops, the senator said.", [source])}
+
+
+def test_find_support_cites_only_the_sentences_a_statement_draws_on() -> None:
+    sentences = [
+        ("S1", "The mayor opened the new bridge on Saturday."),
+        ("S2", "The bridge cost 40 million dollars, the mayor said."),
+        ("S3", "The mayor said the old ferry would keep running until June."),
+    ]
+    ids, problems = find_support("The bridge cost 40 million dollars, the mayor said.", sentences)
+    assert (ids, problems) == (["S2"], [])
+    ids, problems = find_support("The mayor opened the new bridge, which cost 40 million dollars, on Saturday.", sentences)
+    assert ids == ["S1", "S2"]
+
+
+def test_a_synonym_under_negation_is_not_undone_by_the_word_elsewhere() -> None:
+    law = "The new law does not allow foreign firms to own farmland, the ministry said."
+    permit = "Farmers need a permit to sell timber."
+    assert check("The new law does not permit foreign firms to own farmland, the ministry said.", [law, permit]) == []
+    # a negation added to the sentence that uses the word plainly is still added
+    assert "negation" in {p.kind for p in check("Farmers do not need a permit to sell timber.", [law, permit])}
+
+
+@pytest.mark.parametrize(
+    ("statement", "source"),
+    [
+        ("The inspectors said the two fires are related.", "The inspectors said the two fires are not related."),  # adjective read as a verb
+        ("The airline's cargo unit is for sale, the company said.", "The airline's cargo unit is not for sale, the company said."),  # a negated "be"
+        ("The firm said it is in compliance with the rules.", "The firm said it isn't in compliance with the rules."),
+        ("The mediator added the deal is done.", "The mediator added the deal is not done."),  # a light verb as the main verb
+    ],
+)
+def test_a_dropped_negation_is_caught_whatever_the_negated_word(statement: str, source: str) -> None:
+    assert "negation" in {p.kind for p in check(statement, [source])}
+
+
+def test_a_light_verb_beside_a_negated_object_is_not_a_dropped_negation() -> None:
+    assert check("The company has cash.", ["The company has no debt and has cash."]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister has reiterated support for the truce, saying that the alliance should not be part of the conflict.",
+        "The airline's cargo unit is not for sale, the company said.",
+        "It's not done yet, the mediator said.",
+        "The company has no debt and has cash.",
+    ],
+)
+def test_a_negated_sentence_supports_itself(sentence: str) -> None:
+    assert check(sentence, [sentence]) == []
+
+
+def test_a_bare_negated_be_supports_itself() -> None:
+    sentence = "It shows the island is like any other country, something its rivals have tried to prove that it is not."
+    assert check(sentence, [sentence]) == []
+
+
+def test_find_support_tries_other_sentences_that_have_the_words_the_best_one_lacks() -> None:
+    """The sentence naming the speaker need not be the one sharing most words with the statement."""
+    sentences = [
+        ("S1", "Mara Velt testified for three hours on Friday, but she failed to report the fire to the town police."),
+        ("S2", "Mara Velt spoke to the court after the recess."),
+        ("S3", "She said the fire was a disaster for the town, the local radio reported."),
+    ]
+    assert find_support("Mara Velt said the fire was a disaster for the town, the local radio reported.", sentences) == (["S2", "S3"], [])
