@@ -419,10 +419,10 @@ def test_variants_cite_another_sentence_or_leave_a_referent_out() -> None:
     previous = ["Ann Bell denied that she had joined an underground student movement."]
     text = "Two men asked Ann Bell to help organize such a movement."
     variants = standalone_variants(text, text, previous)
-    # The referent comes from a clause under "denied": the checker reads it as the claim dropping
-    # that frame, so the variant with the referent left out is the one that passes.
+    # The referent comes from a clause under "denied": in brackets it only says which movement, so
+    # the checker passes it (it asserts no joining); the variant with the referent left out passes too.
     assert "[" in variants[0].text and variants[-1].text == text and variants[-1].cited == []
-    assert faithfulness.check(variants[0].text, [previous[0], text]) and not faithfulness.check(variants[-1].text, [text])
+    assert not faithfulness.check(variants[0].text, [previous[0], text]) and not faithfulness.check(variants[-1].text, [text])
 
 
 def test_no_referent_that_may_be_another_thing_or_person() -> None:
