@@ -531,3 +531,12 @@ def test_a_bound_or_an_approximation_carries_its_timex_mod() -> None:
     more = tag("It began more than two years ago.", day)[0]
     assert more.to_json()["mod"] == "BEFORE" and not more.within_value
     assert "mod" not in tag("It began on Friday.", day)[0].to_json()
+
+
+def test_an_approximate_ago_is_a_date_and_a_title_is_none() -> None:
+    # "a week or so ago" dates the clause (not "a week", a duration, leaving the object's day to date it).
+    found = [(t.text, t.value) for t in tag("A week or so ago, the mayor picked Saturday as the day of the vote.", PUBLISHED)]
+    assert found[0] == ("A week or so ago", "2025-W19")
+    # A programme's title is no date; the same words in running text are.
+    assert tag('The minister said on "This Week With Ann Ruiz" that talks would resume.', PUBLISHED) == []
+    assert [t.value for t in tag("This week the council met.", PUBLISHED)] == ["2025-W20"]

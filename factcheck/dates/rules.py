@@ -385,7 +385,7 @@ def _the_quarter(m, ctx):
        r"|full|initial|recent|further|additional|latest)\s+)?"
        rf"({_NUM})(\s+|-)(?:(?:more|additional|straight|consecutive|full|extra)\s+)?({_UNIT})(?:\s+and\s+a\s+half)?"
        r"(-long|-old|\s+old)?"
-       r"(?:\s+(ago|earlier|from now|hence))?(?!\w)")
+       r"(?:\s+or\s+so)?(?:\s+(ago|earlier|from now|hence))?(?!\w)")
 def _duration(m, ctx):
     """'three years', 'a five-year', 'the past two months', 'two years ago', '2 1/2 hours'."""
     num_text, unit_text, suffix = m.group(1), m.group(3).lower(), (m.group(5) or "").lower()
@@ -529,6 +529,8 @@ _RELATIVE_OFFSETS = {"this": 0, "current": 0, "same": 0, "last": -1, "past": -1,
        r"|fall|autumn|winter)\b")
 def _relative(m, ctx):
     """'this year', 'last week', 'the past year', 'next month', 'this spring', 'the following day'."""
+    if m.group(2)[0].isupper() and m.group(1)[0].isupper() and not m.group(2).isupper():
+        return None  # "This Week With David Brinkley", "Next Year in Jerusalem": a title's words, not a date
     mod, unit_word = m.group(1).lower(), m.group(2).lower()
     offset = _RELATIVE_OFFSETS[mod]
     if unit_word in _SEASONS:
