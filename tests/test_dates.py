@@ -540,3 +540,9 @@ def test_an_approximate_ago_is_a_date_and_a_title_is_none() -> None:
     # A programme's title is no date; the same words in running text are.
     assert tag('The minister said on "This Week With Ann Ruiz" that talks would resume.', PUBLISHED) == []
     assert [t.value for t in tag("This week the council met.", PUBLISHED)] == ["2025-W20"]
+
+
+def test_as_planned_leaves_the_tense_to_the_clauses_own_verb() -> None:
+    # "as (previously) planned" says the plan was kept: "let ... begin" is past, so last Saturday.
+    assert [t.value for t in tag("The army let the offensive begin as previously planned Saturday night.", PUBLISHED)] == ["2025-05-10TNI"]
+    assert [t.value for t in tag("The vote will go ahead as planned on Saturday.", PUBLISHED)] == ["2025-05-17"]

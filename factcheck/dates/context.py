@@ -46,6 +46,7 @@ _FUTURE_WORDS = {"will", "won't", "wo n't", "shall", "planned", "scheduled", "ex
 # usually does not govern the expression, so any other tense marker wins over it.
 _REPORTING = {"said", "says", "told", "added", "announced", "reported"}
 _BE_BEFORE = LazyPattern(r"\bbe\s$", re.I)
+_AS_BEFORE = LazyPattern(r"\bas\s+(?:\w+ly\s+)?$", re.I)
 _SINCE_BEFORE = LazyPattern(r"\bsince\s+(?:the\s+)?$", re.I)
 _QUOTE_OR_BRACKET = LazyPattern(r"[\"“”'‘’`()]")
 # Words in -ed that are not verbs in the past tense (or not about the time of the clause).
@@ -125,8 +126,15 @@ class _Context:
             found = self._tense_between(markers, s, e2, start, end)
         return found
 
+    def _as_planned(self, marker: tuple[int, int, str, str]) -> bool:
+        """'began as (previously) planned Saturday': 'as planned' says the plan was kept; the
+        clause's own verb, not the participle, tells its tense."""
+        return marker[3] in ("planned", "scheduled", "expected") and bool(
+            _AS_BEFORE.search(self.text, max(0, marker[0] - 24), marker[0]))
+
     def _tense_between(self, markers, s: int, e: int, start: int, end: int) -> str | None:
         best, best_dist, fallback = None, 10**9, None
+        markers = [x for x in markers if not self._as_planned(x)]
         future_next_to = any(x[1] in (start - 1, start) and x[2] != "brk" and (x[2] == "intent" or x[3] in _FUTURE_WORDS)
                              for x in markers)
         for m_start, m_end, kind, word in markers:
