@@ -642,7 +642,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 # A line break ends a sentence in news text (headlines, cross-heads, list items); within a line,
 # a sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
 # Chinese and Japanese full stops end a sentence with no space after them.
-_BOUNDARY = re.compile(r"""[.!?]+(?:["'”’»)\]]|\s»)*(?=\s+(?:``|["'“‘«„(\[])?\s?[A-Z0-9À-ÖØ-Þ])|[。！？]+[」』”’）]*""")
+# A sentence ends before a capital, a number or an opening quote, or before a run of dashes that
+# opens a credit line ('... in reach." --- Jane Roe in Amman contributed to this article.').
+_BOUNDARY = re.compile(r"""[.!?]+(?:["'”’»)\]]|\s»)*(?=\s+(?:``|["'“‘«„(\[])?\s?[A-Z0-9À-ÖØ-Þ]|\s+-{2,}\s)|[。！？]+[」』”’）]*""")
 # Abbreviations that stand before a name ("Mr. Smith", "Gen. Powell", "Messrs. Schwarz and Maurer"):
 # whatever follows is the rest of the name, never a new sentence.
 _TITLES = {

@@ -256,3 +256,10 @@ def test_a_quoted_sentence_and_its_bare_attribution_are_one_sentence() -> None:
         '"It is a bargain."',
         "He put its value at $40 a share.",  # a sentence with content of its own
     ]
+
+
+def test_a_run_of_dashes_after_a_sentence_opens_a_new_one() -> None:
+    # A credit line, or a list item of wire copy, is not the end of the quotation before it.
+    text = 'He said, "We know a solution was in reach." --- Ann Roe in Amman contributed to this article.'
+    assert [s.text for s in split_sentences(text)] == [
+        'He said, "We know a solution was in reach."', "--- Ann Roe in Amman contributed to this article."]
