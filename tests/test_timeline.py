@@ -117,3 +117,8 @@ def test_a_date_on_a_place_or_thing_the_clause_reaches_dates_the_clause():
                    "Two rival bidders raised their offers to acquire the Lyon-based drug maker Thursday.")
     assert found["Lind was flown to the station on board the Soyuz 7 on May 26, 1980."] == "1980-05-26"
     assert found["Two rival bidders raised their offers to acquire the Lyon-based drug maker Thursday."] == "2021-10-14"
+
+
+def test_an_attribution_put_after_an_event_keeps_its_capitals():
+    found = events("Israeli Foreign Minister Ann Levi says gaps remain before next week's talks in London.")
+    assert "The talks in London are next week, Israeli Foreign Minister Ann Levi says." in found

@@ -209,8 +209,8 @@ def _attributed(event: str, text: str) -> str | None:
     who = text[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge)]
     if re.search(rf"\b{re.escape(who)}\b.*\b{re.escape(root.text)}\b|\b{re.escape(root.text)}\b.*\b{re.escape(who)}\b", event, re.I):
         return event  # the event is the report's own clause: it holds its attribution already
-    if subject.left_edge.pos_ != "PROPN":
-        who = who[:1].lower() + who[1:]  # "the newspaper said"
+    if subject.left_edge.tag_ == "DT":
+        who = who[:1].lower() + who[1:]  # "the newspaper said", but "Israeli Prime Minister X says"
     return f"{event.rstrip('.')}, {who} {root.text}."
 
 
