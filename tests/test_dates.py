@@ -546,3 +546,10 @@ def test_as_planned_leaves_the_tense_to_the_clauses_own_verb() -> None:
     # "as (previously) planned" says the plan was kept: "let ... begin" is past, so last Saturday.
     assert [t.value for t in tag("The army let the offensive begin as previously planned Saturday night.", PUBLISHED)] == ["2025-05-10TNI"]
     assert [t.value for t in tag("The vote will go ahead as planned on Saturday.", PUBLISHED)] == ["2025-05-17"]
+
+
+def test_a_weekday_with_no_tense_to_go_by_is_the_nearer_one() -> None:
+    # Published on a Tuesday: "meet Friday" is three days on, not four days back; "met Friday" is past.
+    assert [t.value for t in tag("The two leaders meet separately Friday with the mediator.", PUBLISHED)] == ["2025-05-16"]
+    assert [t.value for t in tag("The two leaders met separately Friday with the mediator.", PUBLISHED)] == ["2025-05-09"]
+    assert [t.value for t in tag("The two leaders meet separately Sunday with the mediator.", PUBLISHED)] == ["2025-05-11"]

@@ -39,8 +39,11 @@ def _weekday_date(ctx: _Context, weekday: int, mod: str, start: int, end: int) -
         return dct  # a weekday naming the publication day is that day
     if mod == "past":
         return dct - dt.timedelta(days=(-diff) % 7)
-    if mod == "this" or ctx.tense(start, end) == "future":
+    tense = ctx.tense(start, end)
+    if mod == "this" or tense == "future":
         return dct + dt.timedelta(days=diff % 7)
+    if tense is None and diff % 7 < (-diff) % 7:
+        return dct + dt.timedelta(days=diff % 7)  # no tense to go by: the nearer of the two
     return dct - dt.timedelta(days=(-diff) % 7)
 
 
