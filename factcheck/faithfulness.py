@@ -57,7 +57,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -149,14 +149,27 @@ class _Entry:
     antonyms: frozenset[str]  # "fall" for "rise", both ways
 
 
-class _Senses:
-    """`word in lexicon().senses`, without decoding the table."""
+class _Senses(Mapping[str, frozenset[int]]):
+    """The words with a frequent sense, as a read-only mapping to their synsets; `word in senses`
+    decodes that word only."""
 
     def __init__(self, lexicon: _Lexicon) -> None:
         self._lexicon = lexicon
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and bool(self._lexicon.sets(word))
+
+    def __getitem__(self, word: str) -> frozenset[int]:
+        ids = self._lexicon.sets(word)
+        if not ids:
+            raise KeyError(word)
+        return ids
+
+    def __iter__(self) -> Iterator[str]:
+        return (word for word, row in self._lexicon._rows.items() if not row.startswith("\t"))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 _EMPTY: frozenset[int] = frozenset()
