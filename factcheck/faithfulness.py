@@ -98,7 +98,7 @@ class Problem:
 
 class _Lexicon:
     """The table of benchmarks/build_lexicon.py: one line per word, decoded when the word is first
-    asked about (decoding all ~60,000 words cost ~0.4 s of CPU on every run; a report asks about a
+    asked about (decoding all ~66,000 words cost ~0.4 s of CPU on every run; a report asks about a
     few hundred)."""
 
     def __init__(self, rows: dict[str, str]) -> None:
@@ -109,7 +109,10 @@ class _Lexicon:
     def entry(self, word: str) -> _Entry:
         entry = self._entries.get(word)
         if entry is None:
-            entry = self._entries[word] = _decode(self._rows.get(word))
+            row = self._rows.get(word)
+            if row is None:  # not cached: names and numbers would grow the cache without end in `serve`
+                return _NO_ENTRY
+            entry = self._entries[word] = _decode(row)
         return entry
 
     def synonyms(self, a: str, b: str) -> bool:
@@ -180,9 +183,7 @@ def _ids(field: str) -> frozenset[int]:
     return frozenset(map(int, field.split(","))) if field else _EMPTY
 
 
-def _decode(row: str | None) -> _Entry:
-    if row is None:
-        return _NO_ENTRY
+def _decode(row: str) -> _Entry:
     senses, broader, rare, antonyms = row.split("\t")
     return _Entry(
         _ids(senses),
