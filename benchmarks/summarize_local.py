@@ -11,7 +11,11 @@ imports and model loading included) and prints, side by side from that one run:
 - the command's CPU time (llama.cpp's threads included): on a machine other processes share, it
   compares two versions better than the wall time does.
 
-Usage: python benchmarks/summarize_local.py [ARTICLE] [--runs N]
+With --parts, it first prints the fixed costs every run pays before the model's first token, each
+measured after the ones before it in one fresh process, in the order the command pays them (imports,
+the parser, the model, the lexicon): the overhead that does not shrink with the article.
+
+Usage: python benchmarks/summarize_local.py [ARTICLE] [--runs N] [--parts]
 
 ARTICLE is a text or Markdown file with `published:` front matter, or a TimeML `.tml` file (TimeBank,
 AQUAINT), converted on the fly; the default is a ~300-word wire story of TimeBank-AQUAINT
@@ -65,6 +69,34 @@ def article_tokens(text: str) -> int:
     return len(vocab.tokenize(text.encode("utf-8"), add_bos=False))
 
 
+# Each step runs after the ones above it, in one process: its cost is what it adds to the command.
+PARTS = {
+    "import factcheck.cli (Typer, Pydantic, the report models)": "import factcheck.cli",
+    "import factcheck.llm (LangChain, LangSmith)": "import factcheck.llm",
+    "import factcheck.pipeline (spaCy, the chains)": "import factcheck.pipeline",
+    "load the parser (en_core_web_sm) and parse a sentence": "from factcheck import nlp; nlp.parse('The minister said on Monday that prices rose.')",
+    "load the bundled model": (
+        "import os; os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')\n"
+        "from factcheck.llama_greedy import GreedyGrammarLlama; from factcheck.local_models import bundled_model_path\n"
+        "GreedyGrammarLlama(model_path=str(bundled_model_path()), n_ctx=4096, verbose=False)"
+    ),
+    "load the lexicon": "from factcheck import faithfulness; faithfulness.lexicon()",
+}
+PARTS_SCRIPT = """
+import json, time
+parts = json.loads({parts!r})
+for label, code in parts.items():
+    cpu, wall = time.process_time(), time.perf_counter()
+    exec(code, {{}})
+    print(f"  {{label:<58}} {{time.process_time() - cpu:6.2f}} s CPU {{time.perf_counter() - wall:6.2f}} s wall")
+"""
+
+
+def print_parts() -> None:
+    print("fixed costs, each after the ones above, in one fresh process:")
+    subprocess.run([sys.executable, "-c", PARTS_SCRIPT.format(parts=json.dumps(PARTS))], check=True)
+
+
 def run_once(article: Path) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
@@ -85,6 +117,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("article", nargs="?", type=Path, default=EVAL_DIR / DEFAULT_ARTICLE)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--parts", action="store_true", help="first print the fixed costs, part by part")
     args = parser.parse_args()
     if not args.article.is_file():
         sys.exit(f"{args.article}: no such article (give a path, or set FACTCHECK_EVAL_DIR)")
@@ -96,6 +129,8 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True, stdout=subprocess.DEVNULL)
     tmp = tempfile.TemporaryDirectory()
     article = from_timeml(args.article, Path(tmp.name) / f"{args.article.stem}.md") if args.article.suffix == ".tml" else args.article
+    if args.parts:
+        print_parts()
 
     for n in range(1, args.runs + 1):
         result = run_once(article)

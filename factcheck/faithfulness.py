@@ -29,7 +29,7 @@ re-ask and into a report's warning):
 
 Why a lexicon and which one: synonyms and antonyms come from WordNet 3.0 (Princeton; licence in
 ``factcheck/data/WORDNET-LICENSE``), reduced by ``benchmarks/build_lexicon.py`` to a compact table
-(``factcheck/data/lexicon.json.gz``). WordNet is sense-blind: "charge" shares a synset with
+(``factcheck/data/lexicon.tsv.gz``). WordNet is sense-blind: "charge" shares a synset with
 "bang", "fire" with "sack". So two words count as synonyms only when they share a synset that is
 among the *frequent* senses of both (the first three, by SemCor count, a later one only when counted
 at least a sixth as often as the first), which keeps "buy"/"purchase", "said"/"stated",
@@ -44,8 +44,8 @@ Acronyms: "FAA" passes where the sentences (or, with ``context``, the article) h
 capitalised words with those initials ("Federal Aviation Administration"), and the reverse; any
 other acronym is an unsupported word. Antonyms are WordNet's direct antonym pairs
 (and an adjective's satellites against the opposite head); they only name the reason for a word
-that is unsupported anyway. No network, no NLTK: the table (0.7 MB) ships with the package and
-loads in about 0.2 s, once.
+that is unsupported anyway. No network, no NLTK: the table (0.7 MB) ships with the package; its
+lines are read once (~0.05 s) and a word decoded when first asked about.
 
 Speed: the statement is parsed without spaCy's entity recogniser (unused here; it is half the
 parse), and each set of cited sentences is analysed once (cached), so the pipeline can call `check`
@@ -56,9 +56,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -97,12 +96,24 @@ class Problem:
 # The lexicon
 
 
-@dataclass(frozen=True)
 class _Lexicon:
-    senses: dict[str, frozenset[int]]  # "buy" -> the ids of its frequent synsets
-    broader: dict[str, frozenset[int]]  # "rise" -> the hypernyms of those ("grow", "increase"), an adjective's cluster
-    rare: dict[str, frozenset[int]]  # "fall|v" -> its rarer senses seen in SemCor ("decrease"), by part of speech
-    antonyms: frozenset[tuple[str, str]]  # ("rise", "fall"), both orders
+    """The table of benchmarks/build_lexicon.py: one line per word, decoded when the word is first
+    asked about (decoding all ~66,000 words cost ~0.4 s of CPU on every run; a report asks about a
+    few hundred)."""
+
+    def __init__(self, rows: dict[str, str]) -> None:
+        self._rows = rows  # "rise" -> "senses<TAB>broader<TAB>rare<TAB>antonyms", undecoded
+        self._entries: dict[str, _Entry] = {}
+        self.senses = _Senses(self)  # `word in senses`: whether a word has a frequent sense
+
+    def entry(self, word: str) -> _Entry:
+        entry = self._entries.get(word)
+        if entry is None:
+            row = self._rows.get(word)
+            if row is None:  # not cached: names and numbers would grow the cache without end in `serve`
+                return _NO_ENTRY
+            entry = self._entries[word] = _decode(row)
+        return entry
 
     def synonyms(self, a: str, b: str) -> bool:
         """Whether `a` and `b` share a frequent sense. Synsets have one part of speech, so a shared
@@ -110,47 +121,87 @@ class _Lexicon:
         return a == b or bool(self.sets(a) & self.sets(b))
 
     def sets(self, word: str) -> frozenset[int]:
-        return self.senses.get(word, _EMPTY)
+        """A word's frequent synsets ("buy" -> the ids of its frequent senses)."""
+        return self.entry(word).senses
 
     def covered(self, word: str) -> frozenset[int]:
         """The synsets a word of the sentences supports: its frequent senses and their hypernyms (a
         statement may say "increased" for "rose", not "soared" for "rose"), an adjective's head."""
-        return self.senses.get(word, _EMPTY) | self.broader.get(word, _EMPTY)
+        entry = self.entry(word)
+        return entry.senses | entry.broader
 
     def rarely(self, word: str, pos: str | None) -> frozenset[int]:
         """A verb's, adjective's or adverb's rarer senses: a statement's word of the same part of
         speech in its frequent sense may name one ("decreased" for "fell"); the part of speech is
         kept, or "orders" (a noun) would meet "say" through the verb "order"."""
-        return self.rare.get(f"{word}|{pos}", _EMPTY) if pos else _EMPTY
+        return self.entry(word).rare.get(pos, _EMPTY) if pos else _EMPTY
 
     def supports(self, source: str, word: str) -> bool:
         """Whether the sentences' `source` word supports the statement's `word` (see `covered`)."""
         return source == word or bool(self.sets(word) & self.covered(source))
 
     def opposite(self, a: str, b: str) -> bool:
-        return (a, b) in self.antonyms or _prefixed_opposite(a, b)
+        return b in self.entry(a).antonyms or _prefixed_opposite(a, b)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    senses: frozenset[int]  # the word's frequent synsets, all parts of speech
+    broader: frozenset[int]  # the hypernyms of those ("grow", "increase" for "rise"), an adjective's head
+    rare: dict[str, frozenset[int]]  # part of speech -> rarer senses seen in SemCor ("decrease" for "fall")
+    antonyms: frozenset[str]  # "fall" for "rise", both ways
+
+
+class _Senses(Mapping[str, frozenset[int]]):
+    """The words with a frequent sense, as a read-only mapping to their synsets; `word in senses`
+    decodes that word only."""
+
+    def __init__(self, lexicon: _Lexicon) -> None:
+        self._lexicon = lexicon
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and bool(self._lexicon.sets(word))
+
+    def __getitem__(self, word: str) -> frozenset[int]:
+        ids = self._lexicon.sets(word)
+        if not ids:
+            raise KeyError(word)
+        return ids
+
+    def __iter__(self) -> Iterator[str]:
+        return (word for word, row in self._lexicon._rows.items() if not row.startswith("\t"))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 _EMPTY: frozenset[int] = frozenset()
+_NO_ENTRY = _Entry(_EMPTY, _EMPTY, {}, frozenset())
+
+
+def _ids(field: str) -> frozenset[int]:
+    return frozenset(map(int, field.split(","))) if field else _EMPTY
+
+
+def _decode(row: str) -> _Entry:
+    senses, broader, rare, antonyms = row.split("\t")
+    return _Entry(
+        _ids(senses),
+        _ids(broader),
+        {pos: _ids(ids) for pos, _, ids in (group.partition(":") for group in rare.split(";"))} if rare else {},
+        frozenset(antonyms.split(",")) if antonyms else frozenset(),
+    )
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     """The shipped table, loaded once. Built by benchmarks/build_lexicon.py from WordNet 3.0."""
     try:
-        raw = resources.files("factcheck.data").joinpath("lexicon.json.gz").read_bytes()
+        raw = resources.files("factcheck.data").joinpath("lexicon.tsv.gz").read_bytes()
     except FileNotFoundError:  # a checkout before the table was built: exact words only
-        return _Lexicon({}, {}, {}, frozenset())
-    data = json.loads(gzip.decompress(raw))
-    senses: dict[str, frozenset[int]] = {}
-    broader: dict[str, frozenset[int]] = {}
-    rare = {key: frozenset(ids) for key, ids in data["rare"].items()}
-    for table, out in ((data["senses"], senses), (data["broader"], broader)):
-        for key, ids in table.items():
-            word = key.split("|")[0]
-            out[word] = out.get(word, _EMPTY) | frozenset(ids)
-    antonyms = frozenset((a, b) for a, b in data["antonyms"]) | frozenset((b, a) for a, b in data["antonyms"])
-    return _Lexicon(senses, broader, rare, antonyms)
+        return _Lexicon({})
+    lines = gzip.decompress(raw).decode().splitlines()
+    return _Lexicon(dict(line.split("\t", 1) for line in lines if not line.startswith("#")))
 
 
 _NEG_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")

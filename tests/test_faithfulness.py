@@ -282,3 +282,13 @@ def test_find_support_tries_other_sentences_that_have_the_words_the_best_one_lac
         ("S3", "She said the fire was a disaster for the town, the local radio reported."),
     ]
     assert find_support("Mara Velt said the fire was a disaster for the town, the local radio reported.", sentences) == (["S2", "S3"], [])
+
+
+def test_the_lexicon_decodes_a_word_when_asked_and_its_senses_read_as_a_mapping() -> None:
+    lex = lexicon()
+    assert lex.synonyms("buy", "purchase") and not lex.synonyms("buy", "sell")
+    assert lex.opposite("rise", "fall") and lex.opposite("fall", "rise")
+    assert "buy" in lex.senses and lex.senses["buy"] == lex.sets("buy")
+    assert "qzxv" not in lex.senses and lex.senses.get("qzxv") is None and lex.sets("qzxv") == frozenset()
+    # Iterating lists the words with a frequent sense only, not those with hypernyms or antonyms alone.
+    assert all(lex.sets(word) for word in list(lex.senses)[:500])

