@@ -62,14 +62,13 @@ def expected(kind: str, path: Path) -> str:
     return rf"factcheck: error: cannot use the state database {re.escape(str(path))} \(--state or FACTCHECK_STATE\): {BAD_STATES[kind]}\n"
 
 
-def factcheck(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-    """`python -m factcheck ...` as a user whom file modes bind: root runs it without CAP_DAC_OVERRIDE."""
-    command = [sys.executable, "-m", "factcheck", *args]
+def factcheck(*args: str, env: dict[str, str], module: str = "factcheck", timeout: float = 120) -> subprocess.CompletedProcess:
+    """`python -m <module> ...` in `env`, as a user whom file modes bind: root runs it without CAP_DAC_OVERRIDE."""
+    command = [sys.executable, "-m", module, *args]
     if os.geteuid() == 0:
         setpriv = shutil.which("setpriv")
         if setpriv is None:
             pytest.skip("root ignores file modes, and setpriv (util-linux) is not there to drop that")
         caps = "-dac_override,-dac_read_search"
         command = [setpriv, f"--inh-caps={caps}", f"--bounding-set={caps}", *command]
-    full = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    return subprocess.run(command, capture_output=True, text=True, env=full, timeout=timeout, cwd=ROOT)
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout, cwd=ROOT)

@@ -270,7 +270,7 @@ def test_an_unwritable_output_folder_fails_before_any_article(tmp_path: Path, in
 def test_a_state_that_cannot_be_used_is_one_line_before_any_article(kind: str, tmp_path: Path, inbox: Path) -> None:
     state = bad_state(kind, tmp_path)
     result = factcheck("batch", str(inbox), "--out", str(tmp_path / "out"), "--state", str(state),
-                       env={"FACTCHECK_CONFIG": str(tmp_path / "none.toml")})
+                       env={**os.environ, "FACTCHECK_CONFIG": str(tmp_path / "none.toml")})
     assert result.returncode == 22, result.stderr
     assert re.fullmatch(expected(kind, state), result.stderr), result.stderr
     assert not list((tmp_path / "out").glob("*"))  # no article read (the folder is made by the check of --out)
