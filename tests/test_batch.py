@@ -276,6 +276,19 @@ def test_a_state_that_cannot_be_used_is_one_line_before_any_article(kind: str, t
     assert not list((tmp_path / "out").glob("*"))  # no article read (the folder is made by the check of --out)
 
 
+@pytest.mark.parametrize("command", [["batch"], ["serve"], ["schedule", "install"]])
+def test_help_shows_the_state_option_and_variable_with_examples(command: list[str]) -> None:
+    result = CliRunner().invoke(app, [*command, "--help"], terminal_width=100)
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "--state <file|url> State database" in text and "[env var: FACTCHECK_STATE]" in text
+    assert "(--state or FACTCHECK_STATE)" in text and "exit 22 if it cannot be used" in text
+    # The examples keep their lines, so that they can be copied.
+    assert re.search(rf"^ +factcheck {' '.join(command)} .*--state \./newsroom\.sqlite3$", result.output, re.M), result.output
+    if command != ["schedule", "install"]:  # a schedule takes the variable when installed, as --state
+        assert re.search(r"^ +FACTCHECK_STATE=postgresql://\S+ factcheck ", result.output, re.M), result.output
+
+
 def test_a_claim_lost_while_working_keeps_the_report_and_warns(tmp_path: Path, inbox: Path, monkeypatch) -> None:
     """An article whose claim lapsed while its report was made (its run stalled past the lease, and another run
     took the article): the report is written, the other run's row is left alone, and the run says so."""
