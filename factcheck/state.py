@@ -8,7 +8,9 @@ A report is written (temp file + rename) before its row says `done`, so a run ki
 loses nothing that was finished.
 
 The same tables live on PostgreSQL when the state is a postgresql:// URL (factcheck.postgres), so that
-`batch`, `schedule` and `serve` on several machines share them.
+`batch`, `schedule` and `serve` on several machines share them. On either, a state that fails is a
+StateUnavailable (exit 22): a SQLite file that cannot be used (a folder, read-only, not a factcheck state)
+is found when it is opened, with what is wrong with it in the message.
 
 A claim is a lease: its owner's heartbeat (a thread of every open State) renews `claimed_at` every
 third of the lease, so a claim whose owner died stops being renewed and is taken over once the lease
