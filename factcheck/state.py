@@ -344,9 +344,9 @@ class SQLite:
                 self.connection.rollback()
             raise StateUnavailable(f"{_cannot_open(self.path)}: {_why(self.path, exc)}") from exc
 
-    def execute(self, sql: str, params: tuple = ()) -> sqlite3.Cursor:
+    def execute(self, sql: str, params: tuple = ()) -> sqlite3.Cursor | None:
         if sql == "ROLLBACK" and not self.connection.in_transaction:
-            return self.connection.execute("SELECT 1")  # SQLite rolled it back itself (a full disk, an I/O error)
+            return None  # SQLite rolled it back itself (a full disk, an I/O error): the error raised says why
         try:
             return self.connection.execute(sql, params)
         except sqlite3.Error as exc:
