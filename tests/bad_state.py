@@ -62,7 +62,7 @@ def expected(kind: str, path: Path) -> str:
     return rf"factcheck: error: cannot use the state database {re.escape(str(path))} \(--state or FACTCHECK_STATE\): {BAD_STATES[kind]}\n"
 
 
-def factcheck(*args: str, env: dict[str, str], module: str = "factcheck", timeout: float = 120) -> subprocess.CompletedProcess:
+def run_cli(*args: str, env: dict[str, str], module: str = "factcheck", timeout: float = 120) -> subprocess.CompletedProcess:
     """`python -m <module> ...` in `env`, as a user whom file modes bind: root runs it without CAP_DAC_OVERRIDE."""
     command = [sys.executable, "-m", module, *args]
     if os.geteuid() == 0:

@@ -32,7 +32,7 @@ from factcheck.llm import Backend
 from factcheck.settings import load_settings
 from factcheck.sources import sniff, url_list
 
-from .bad_state import BAD_STATES, bad_state, expected, factcheck
+from .bad_state import BAD_STATES, bad_state, expected, run_cli
 from .batch_double import LoggingEcho, calls_by_article, double_backend
 from .conftest import ROOT
 from .llama_server import MODEL, SERVER_KEY, serve_when_recording
@@ -269,8 +269,8 @@ def test_an_unwritable_output_folder_fails_before_any_article(tmp_path: Path, in
 @pytest.mark.parametrize("kind", BAD_STATES)
 def test_a_state_that_cannot_be_used_is_one_line_before_any_article(kind: str, tmp_path: Path, inbox: Path) -> None:
     state = bad_state(kind, tmp_path)
-    result = factcheck("batch", str(inbox), "--out", str(tmp_path / "out"), "--state", str(state),
-                       env={**os.environ, "FACTCHECK_CONFIG": str(tmp_path / "none.toml")})
+    result = run_cli("batch", str(inbox), "--out", str(tmp_path / "out"), "--state", str(state),
+                     env={**os.environ, "FACTCHECK_CONFIG": str(tmp_path / "none.toml")})
     assert result.returncode == 22, result.stderr
     assert re.fullmatch(expected(kind, state), result.stderr), result.stderr
     assert not list((tmp_path / "out").glob("*"))  # no article read (the folder is made by the check of --out)

@@ -22,7 +22,7 @@ from factcheck import schedule as schedules
 from factcheck.cli import app
 from factcheck.errors import ScheduleError
 
-from .bad_state import BAD_STATES, bad_state, expected, factcheck
+from .bad_state import BAD_STATES, bad_state, expected, run_cli
 from .batch_double import double_backend
 
 runner = CliRunner()
@@ -306,9 +306,9 @@ def test_install_with_a_state_that_cannot_be_used_is_one_line_and_installs_nothi
         (bin_dir / tool).write_text(f'#!/bin/sh\necho "{tool} $*" >> {tmp_path / "calls"}\nexit 1\n')
         (bin_dir / tool).chmod(0o755)
     state = bad_state(kind, tmp_path)
-    result = factcheck("schedule", "install", "--at", "02:00", "--source", str(tmp_path / "inbox"), "--out",
-                       str(tmp_path / "reports"), "--state", str(state), "--backend", "cron",
-                       env={**os.environ, "PATH": str(bin_dir), "FACTCHECK_CONFIG": str(tmp_path / "none.toml")})
+    result = run_cli("schedule", "install", "--at", "02:00", "--source", str(tmp_path / "inbox"), "--out",
+                     str(tmp_path / "reports"), "--state", str(state), "--backend", "cron",
+                     env={**os.environ, "PATH": str(bin_dir), "FACTCHECK_CONFIG": str(tmp_path / "none.toml")})
     assert result.returncode == 22, result.stderr
     assert re.fullmatch(expected(kind, state), result.stderr), result.stderr
     assert not (tmp_path / "calls").exists() and not list(home.rglob("*.toml"))

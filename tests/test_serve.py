@@ -22,7 +22,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from .bad_state import BAD_STATES, bad_state, expected, factcheck
+from .bad_state import BAD_STATES, bad_state, expected, run_cli
 from .batch_double import calls_by_article
 from .conftest import ROOT
 from .loopback import QuietHandler
@@ -550,7 +550,7 @@ def test_a_sqlite_state_that_cannot_be_used_fails_at_once_before_the_model_loads
     built = tmp_path / "model-built"
     server = make_server(tmp_path / "serve", BATCH_DOUBLE_BUILT=str(built))
     state = bad_state(kind, tmp_path)
-    started = factcheck("serve", "--port", str(server.port), "--state", str(state), env=server.env, module="tests.batch_double")
+    started = run_cli("serve", "--port", str(server.port), "--state", str(state), env=server.env, module="tests.batch_double")
     assert started.returncode == 22, started.stderr
     assert re.fullmatch(expected(kind, state), started.stderr), started.stderr
     assert not built.exists(), "the model was made before the state was checked"
