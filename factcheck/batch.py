@@ -62,6 +62,7 @@ class Outcome:
     calls: int = 0
     seconds: float = 0.0
     retry_after: float | None = None  # set when the model server rate-limited this article
+    warning: str | None = None  # told on the progress: something the user should know, the article done
 
 
 @dataclass
@@ -136,14 +137,14 @@ def run_batch(
     except OSError as exc:
         raise OutputError.of(exc, "cannot write reports into") from None
     allow_private = settings.allow_private_urls
-    items = list(expand(sources, timeout=settings.fetch_timeout, allow_private=allow_private, warn=progress.warn))
-    local = (backend.provider if backend else settings.resolved_provider) == "local"
-    workers = 1 if local else max(1, concurrency or settings.concurrency)
-    job = _Job(out_dir=out_dir, settings=settings, allow_private=allow_private, given=backend)
-    result = BatchResult()
-    progress.start(len(items))
+    # The state next, before a feed is fetched: a --state that cannot be used fails at once (StateUnavailable).
     with State(state_location(state_path), lease=settings.state_lease) as state:
-        job.state = state
+        items = list(expand(sources, timeout=settings.fetch_timeout, allow_private=allow_private, warn=progress.warn))
+        local = (backend.provider if backend else settings.resolved_provider) == "local"
+        workers = 1 if local else max(1, concurrency or settings.concurrency)
+        job = _Job(out_dir=out_dir, settings=settings, allow_private=allow_private, given=backend, state=state)
+        result = BatchResult()
+        progress.start(len(items))
         state.release_dead_claims()
         asyncio.run(_run_all(job, items, min(workers, max(1, len(items))), result, progress))
     result.seconds = round(time.monotonic() - started, 3)
@@ -208,6 +209,8 @@ async def _run_all(job: _Job, items: list[Item | Broken], workers: int, result: 
                     break
                 resume_at = max(resume_at, time.monotonic() + outcome.retry_after)
                 progress.warn(f"{outcome.source}: rate limited; every worker pauses {outcome.retry_after:.0f} s, then retries it")
+            if outcome.warning:
+                progress.warn(outcome.warning)
             result.add(outcome)
             progress.advance(outcome)
 
@@ -289,7 +292,7 @@ def _process_claimed(job: _Job, item: Item | Broken, claimed: list[str]) -> Outc
         return Outcome(item.locator, "failed", title=article.title, error=error)
     seconds = time.monotonic() - started
     total = report.provenance.total
-    state.done(
+    recorded = state.done(
         key,
         report_path=target,
         prompt_tokens=total.prompt_tokens,
@@ -298,7 +301,16 @@ def _process_claimed(job: _Job, item: Item | Broken, claimed: list[str]) -> Outc
         duration=seconds,
     )
     return Outcome(
-        item.locator, "done", title=article.title, report=target, tokens=total.total_tokens, calls=total.calls, seconds=seconds
+        item.locator, "done", title=article.title, report=target, tokens=total.total_tokens, calls=total.calls, seconds=seconds,
+        warning=None if recorded else lost_claim(item.locator, state.lease),
+    )
+
+
+def lost_claim(what: str, lease: float) -> str:
+    """The warning when a run's `done` found its claim taken: its heartbeat did not renew it in time."""
+    return (
+        f"{what}: the report is written but not recorded in the state: this run's claim lapsed (not renewed within "
+        f"the {lease:g} s lease: a stalled process or a slow state) and the article went to another run, or back to the queue"
     )
 
 

@@ -300,13 +300,22 @@ def schema(out: OutOpt = None) -> None:
 
 
 # One state for batch, schedule and serve: a SQLite file on one machine, or PostgreSQL for several.
+_STATE_HELP = (
+    "State database: what became of every article; batch, schedule and serve share it (one queue, one cache). "
+    "A SQLite file, e.g. --state ./newsroom.sqlite3 (default: state.sqlite3 in the user data directory, e.g. "
+    "~/.local/share/factcheck/), or PostgreSQL for several machines, e.g. "
+    "FACTCHECK_STATE=postgresql://factcheck@db.internal/factcheck (the password in ~/.pgpass or PGPASSWORD). "
+    "Checked before any article is read: exit 22 if it cannot be used."
+)
 StateOpt = Annotated[
+    Optional[str], typer.Option(envvar="FACTCHECK_STATE", metavar="<file|url>", help=_STATE_HELP, show_default=False)
+]
+# A schedule's runs have no environment of the shell that installed it: the state is written into its TOML.
+ScheduleStateOpt = Annotated[
     Optional[str],
     typer.Option(
-        envvar="FACTCHECK_STATE",
-        help="State database, shared by batch, schedule and serve: a SQLite file (default: state.sqlite3 in the user data "
-        "directory), or postgresql://... for processes on several machines (keep the password in ~/.pgpass or PGPASSWORD).",
-        show_default=False,
+        envvar="FACTCHECK_STATE", metavar="<file|url>", show_default=False,
+        help=_STATE_HELP + " Written into the schedule: its runs use it.",
     ),
 ]
 
@@ -345,6 +354,11 @@ def batch(
     done: run it again to resume. Exits 19 when some articles failed (the others are done).
 
     Example: factcheck batch ./inbox urls.txt https://example.org/feed.xml --out ./reports
+
+    \b
+    Runs on one state (--state or FACTCHECK_STATE) share the work and never do an article twice:
+      factcheck batch ./inbox --out ./reports --state ./newsroom.sqlite3
+      FACTCHECK_STATE=postgresql://factcheck@db.internal/factcheck factcheck batch ./inbox --out /shared/reports
     """
     with _errors():
         from .batch import run_batch
@@ -434,7 +448,7 @@ def schedule_install(
         Optional[Path], typer.Option(help="Write a digest here after each run (.html, .md or .json).", show_default=False, dir_okay=False)
     ] = None,
     digest_since: Annotated[str, typer.Option(help="The digest's window (as digest --since).")] = "24h",
-    state: StateOpt = None,
+    state: ScheduleStateOpt = None,
     concurrency: Annotated[Optional[int], typer.Option(min=1, max=64, help="Articles at once (remote providers).", show_default=False)] = None,
     backend: Annotated[
         Optional[ScheduleBackend], typer.Option(help="Default: systemd where user services run, else cron.", show_default=False)
@@ -443,6 +457,10 @@ def schedule_install(
     """Install a daily run: writes the schedule's TOML, then a systemd user timer (enabled) or a crontab line.
 
     Example: factcheck schedule install --at 02:00 --source ./inbox --source https://example.org/feed.xml --out ./reports --digest digest.html
+
+    \b
+    With the state of factcheck serve (--state or FACTCHECK_STATE), an article is done once for both:
+      factcheck schedule install --at 02:00 --source ./inbox --out ./reports --state ./newsroom.sqlite3
     """
     with _errors():
         from . import schedule as schedules
@@ -558,6 +576,12 @@ def serve(
 
     Example: factcheck serve --port 8000, then
     curl -d '{"url": "https://example.org/story"}' -H 'Content-Type: application/json' localhost:8000/v1/reports
+
+    \b
+    The jobs live in the state (--state or FACTCHECK_STATE), shared with factcheck batch and schedule:
+      factcheck serve --state ./newsroom.sqlite3
+    Replicas on several machines share one PostgreSQL (and need a token off loopback):
+      FACTCHECK_STATE=postgresql://factcheck@db.internal/factcheck factcheck serve --host 0.0.0.0
     """
     with _errors():
         from .serve import ServeConfig, default_reports_dir, run

@@ -134,7 +134,7 @@ class ScheduleError(FactcheckError):
 
 
 class StateUnavailable(FactcheckError):
-    """The state database could not be reached (a PostgreSQL server down, refusing or dropping the connection)."""
+    """The state database cannot be used (a SQLite file that is a folder, read-only or not a state; PostgreSQL down)."""
 
     exit_code = 22
 

@@ -86,11 +86,12 @@ class Connection:
             except self._psycopg.OperationalError as exc:
                 raise self._lost(exc) from None
 
-    def executescript(self, script: str) -> None:
+    def create(self, schemas: tuple[str, ...]) -> None:
         """Create tables: under the write lock, so that processes starting at once do not race."""
         self.execute("BEGIN IMMEDIATE")
         try:
-            self._run(re.sub(r"\bREAL\b", "DOUBLE PRECISION", script))
+            for script in schemas:
+                self._run(re.sub(r"\bREAL\b", "DOUBLE PRECISION", script))
         except BaseException:
             self.execute("ROLLBACK")
             raise

@@ -25,7 +25,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError, ScheduleError
-from .state import state_location
+from .state import check_state, state_location
 
 if TYPE_CHECKING:
     from .batch import BatchResult
@@ -249,6 +249,8 @@ def install(
         )
     except ValidationError as exc:
         raise ScheduleError(f"invalid schedule: {_problem(exc)}") from None
+    if schedule.state:
+        check_state(state_location(schedule.state))  # a --state that cannot be used fails now, not at night
     if schedule_path(name).is_file() and (previous := _load_file(schedule_path(name))).backend != backend:
         raise ScheduleError(
             f"schedule {name!r} is installed with {previous.backend}: remove it first (factcheck schedule remove {name})"

@@ -8,7 +8,9 @@ A report is written (temp file + rename) before its row says `done`, so a run ki
 loses nothing that was finished.
 
 The same tables live on PostgreSQL when the state is a postgresql:// URL (factcheck.postgres), so that
-`batch`, `schedule` and `serve` on several machines share them.
+`batch`, `schedule` and `serve` on several machines share them. On either, a state that fails is a
+StateUnavailable (exit 22): a SQLite file that cannot be used (a folder, read-only, not a factcheck state)
+is found when it is opened, with what is wrong with it in the message.
 
 A claim is a lease: its owner's heartbeat (a thread of every open State) renews `claimed_at` every
 third of the lease, so a claim whose owner died stops being renewed and is taken over once the lease
@@ -31,6 +33,8 @@ from enum import Enum
 from pathlib import Path
 
 import platformdirs
+
+from .errors import StateUnavailable
 
 log = logging.getLogger("factcheck.state")
 
@@ -80,12 +84,20 @@ def state_location(value: str | Path | None) -> Path | str:
 
 
 def check_state(location: Path | str) -> None:
-    """StateUnavailable now if a PostgreSQL state does not answer, before anything slow (the bundled
-    model) is loaded. Leaves nothing open: no connection, no heartbeat thread (serve forks after this)."""
+    """StateUnavailable now if the state cannot be used (a PostgreSQL server that does not answer; a SQLite
+    file that is a folder, read-only, in a folder that cannot be made, or not a factcheck state), before
+    anything slow (the bundled model) is loaded. Leaves nothing open: no connection, no heartbeat thread
+    (serve forks after this)."""
     from .postgres import Connection, is_postgres_url
 
     if is_postgres_url(location):
         Connection(location).close()
+    else:
+        db = SQLite(Path(location))
+        try:
+            db.create(State._SCHEMAS)
+        finally:
+            db.close()
 
 
 class Claim(str, Enum):
@@ -122,23 +134,12 @@ class State:
         from .postgres import Connection, is_postgres_url
 
         self.path = location
-        if is_postgres_url(location):
-            self._db = Connection(location)
-        else:
-            path = Path(location)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # Autocommit mode: every write below opens its own BEGIN IMMEDIATE transaction.
-            self._db = sqlite3.connect(path, timeout=_BUSY_SECONDS, isolation_level=None, check_same_thread=False)
-            _wal(self._db)
-            # In WAL mode NORMAL survives a killed process (kill -9) and stays consistent; only a power cut
-            # can lose the last commits. FULL would fsync every claim (about 5 ms per article, measured).
-            self._db.execute("PRAGMA synchronous=NORMAL")
-        for schema in self._SCHEMAS:
-            if isinstance(self._db, sqlite3.Connection):
-                # Under the write lock taken first, like every write here: a CREATE run in autocommit reads
-                # the schema, then writes, and fails at once (no busy wait) if another process wrote between.
-                schema = f"BEGIN IMMEDIATE;\n{schema}\nCOMMIT;"
-            self._db.executescript(schema)
+        self._db = Connection(location) if is_postgres_url(location) else SQLite(Path(location))
+        try:
+            self._db.create(self._SCHEMAS)
+        except BaseException:
+            self._db.close()
+            raise
         self._lock = threading.Lock()
         self.lease = lease
         self.owner = f"{this_host()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
@@ -240,13 +241,16 @@ class State:
         with self._lock, self._transaction():
             self._db.execute("UPDATE articles SET report_path=?, updated_at=? WHERE key=?", (str(report_path), time.time(), key))
 
-    def done(self, key: str, *, report_path: Path, prompt_tokens: int, completion_tokens: int, calls: int, duration: float) -> None:
+    def done(self, key: str, *, report_path: Path, prompt_tokens: int, completion_tokens: int, calls: int, duration: float) -> bool:
+        """Record the article's report, if this run still holds its claim. False when it lost it (its lease
+        ran out and another run took the article): the report file stays, the row is the other run's."""
         with self._lock, self._transaction():
-            self._db.execute(
+            cursor = self._db.execute(
                 """UPDATE articles SET status='done', error=NULL, report_path=?, prompt_tokens=?, completion_tokens=?,
                        calls=?, duration_seconds=?, owner=NULL, updated_at=? WHERE key=? AND owner=?""",
                 (str(report_path), prompt_tokens, completion_tokens, calls, round(duration, 3), time.time(), key, self.owner),
             )
+            return cursor.rowcount > 0
 
     def failed(self, key: str, *, source: str, error: str, duration: float | None = None) -> None:
         """Record a failure. The row may not exist yet (an article that could not even be read)."""
@@ -296,6 +300,89 @@ class _Immediate:
 
     def __exit__(self, exc_type: object, *_: object) -> None:
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+class SQLite:
+    """The state's SQLite connection: the few sqlite3.Connection methods the state uses (as postgres.Connection
+    offers them), with every sqlite3 error a StateUnavailable that names the file and what is wrong with it.
+    A --state that is a folder, read-only or another program's file is bad input: one line, exit 22."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            found = next((p for p in path.parents if p.exists()), None)  # the nearest that exists: a file?
+            why = f"{found} is not a folder" if found and not found.is_dir() else f"cannot make its folder: {exc.strerror or exc}"
+            raise StateUnavailable(f"{_cannot_open(path)}: {why}") from exc
+        try:
+            # Autocommit mode: every write opens its own BEGIN IMMEDIATE transaction (_Immediate).
+            self.connection = sqlite3.connect(path, timeout=_BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StateUnavailable(f"{_cannot_open(path)}: {_why(path, exc)}") from exc
+        try:
+            _wal(self.connection)
+            # In WAL mode NORMAL survives a killed process (kill -9) and stays consistent; only a power cut
+            # can lose the last commits. FULL would fsync every claim (about 5 ms per article, measured).
+            self.connection.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.Error as exc:
+            self.connection.close()
+            raise StateUnavailable(f"{_cannot_open(path)}: {_why(path, exc)}") from exc
+
+    def create(self, schemas: tuple[str, ...]) -> None:
+        """The tables, then a write and a read of every column the state uses, all under the write lock taken
+        first (a CREATE run in autocommit reads the schema, then writes, and fails at once, with no busy
+        wait, if another process wrote between). So a read-only file, or another program's database with
+        its own `articles` table, fails here, at the start, rather than at the first article's result."""
+        script = "\n".join(schemas)
+        try:
+            self.connection.executescript(
+                f"BEGIN IMMEDIATE;\n{script}\nDELETE FROM articles WHERE 0;\nSELECT {_COLUMNS} FROM articles LIMIT 0;\nCOMMIT;"
+            )
+        except sqlite3.Error as exc:
+            if self.connection.in_transaction:
+                self.connection.rollback()
+            raise StateUnavailable(f"{_cannot_open(self.path)}: {_why(self.path, exc)}") from exc
+
+    def execute(self, sql: str, params: tuple = ()) -> sqlite3.Cursor | None:
+        if sql == "ROLLBACK" and not self.connection.in_transaction:
+            return None  # SQLite rolled it back itself (a full disk, an I/O error): the error raised says why
+        try:
+            return self.connection.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise StateUnavailable(f"the state database {self.path} failed: {_why(self.path, exc)}") from exc
+
+    def executemany(self, sql: str, rows: list[tuple]) -> None:
+        try:
+            self.connection.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise StateUnavailable(f"the state database {self.path} failed: {_why(self.path, exc)}") from exc
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def _cannot_open(path: Path) -> str:
+    return f"cannot use the state database {path} (--state or FACTCHECK_STATE)"
+
+
+def _why(path: Path, exc: sqlite3.Error) -> str:
+    """What is wrong with the file, in words: sqlite3 says "unable to open database file" for most of it."""
+    code = getattr(exc, "sqlite_errorcode", None) or 0
+    if path.is_dir():
+        return f"it is a folder; give a file, e.g. {path / 'state.sqlite3'}"
+    if code & 0xFF == sqlite3.SQLITE_NOTADB:
+        return "it is not a SQLite database; give a new file, or the state of an earlier run"
+    if code & 0xFF == sqlite3.SQLITE_READONLY:
+        if path.exists() and not os.access(path, os.W_OK):
+            return "the file is read-only"
+        return f"it is read-only: its folder {path.parent} must be writable too (SQLite keeps its -wal and -shm files there)"
+    if code & 0xFF == sqlite3.SQLITE_CANTOPEN:
+        where = path if path.exists() else path.parent
+        return f"cannot open it: {where} is not writable" if not os.access(where, os.W_OK) else "cannot open it"
+    if "no such column" in str(exc) or "has no column" in str(exc):
+        return f"it is not a factcheck state ({exc}); give a new file"
+    return str(exc)
 
 
 def _wal(db: sqlite3.Connection) -> None:

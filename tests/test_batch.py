@@ -32,6 +32,7 @@ from factcheck.llm import Backend
 from factcheck.settings import load_settings
 from factcheck.sources import sniff, url_list
 
+from .bad_state import BAD_STATES, bad_state, expected, run_cli
 from .batch_double import LoggingEcho, calls_by_article, double_backend
 from .conftest import ROOT
 from .llama_server import MODEL, SERVER_KEY, serve_when_recording
@@ -263,6 +264,54 @@ def test_an_unwritable_output_folder_fails_before_any_article(tmp_path: Path, in
             backend=double_backend(str(log)),
         )
     assert not log.exists() and not (tmp_path / "state.sqlite3").exists()  # no article read, nothing recorded
+
+
+@pytest.mark.parametrize("kind", BAD_STATES)
+def test_a_state_that_cannot_be_used_is_one_line_before_any_article(kind: str, tmp_path: Path, inbox: Path) -> None:
+    state = bad_state(kind, tmp_path)
+    result = run_cli("batch", str(inbox), "--out", str(tmp_path / "out"), "--state", str(state),
+                     env={**os.environ, "FACTCHECK_CONFIG": str(tmp_path / "none.toml")})
+    assert result.returncode == 22, result.stderr
+    assert re.fullmatch(expected(kind, state), result.stderr), result.stderr
+    assert not list((tmp_path / "out").glob("*"))  # no article read (the folder is made by the check of --out)
+
+
+@pytest.mark.parametrize("command", [["batch"], ["serve"], ["schedule", "install"]])
+def test_help_shows_the_state_option_and_variable_with_examples(command: list[str]) -> None:
+    result = CliRunner().invoke(app, [*command, "--help"], terminal_width=100)
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "--state <file|url> State database" in text and "[env var: FACTCHECK_STATE]" in text
+    assert "(--state or FACTCHECK_STATE)" in text and "exit 22 if it cannot be used" in text
+    # The examples keep their lines, so that they can be copied.
+    assert re.search(rf"^ +factcheck {' '.join(command)} .*--state \./newsroom\.sqlite3$", result.output, re.M), result.output
+    if command != ["schedule", "install"]:  # a schedule takes the variable when installed, as --state
+        assert re.search(r"^ +FACTCHECK_STATE=postgresql://\S+ factcheck ", result.output, re.M), result.output
+
+
+def test_a_claim_lost_while_working_keeps_the_report_and_warns(tmp_path: Path, inbox: Path, monkeypatch) -> None:
+    """An article whose claim lapsed while its report was made (its run stalled past the lease, and another run
+    took the article): the report is written, the other run's row is left alone, and the run says so."""
+    import factcheck.batch
+
+    real = factcheck.batch.write_atomic
+    taken: list[str] = []
+
+    def taken_over_meanwhile(path: Path, text: str) -> None:
+        with sqlite3.connect(tmp_path / "state.sqlite3") as db:  # another machine's run claims it now
+            key = db.execute("SELECT key FROM articles WHERE status='running' ORDER BY key LIMIT 1").fetchone()[0]
+            db.execute("UPDATE articles SET owner='replica-elsewhere:1:run', claimed_at=? WHERE key=?", (time.time(), key))
+        db.close()
+        taken.append(key)
+        real(path, text)
+
+    monkeypatch.setattr(factcheck.batch, "write_atomic", taken_over_meanwhile)
+    result, progress = run([inbox / "council.md"], tmp_path)
+    assert (result.done, result.failed) == (1, 0) and len(reports(tmp_path)) == 1
+    [warning] = progress.warnings
+    assert warning.startswith(f"{inbox / 'council.md'}: the report is written but not recorded in the state: this run's claim lapsed")
+    status, error, report_path, calls = rows(tmp_path)[taken[0]]
+    assert (status, report_path) == ("running", None)  # still the other run's: it records it
 
 
 def test_a_report_that_cannot_be_copied_fails_that_article_only(tmp_path: Path, inbox: Path, monkeypatch) -> None:

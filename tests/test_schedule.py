@@ -8,6 +8,8 @@ touch the real ones (`open_crontab` fails the test if anything reaches it).
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import tomllib
 from pathlib import Path
@@ -20,6 +22,7 @@ from factcheck import schedule as schedules
 from factcheck.cli import app
 from factcheck.errors import ScheduleError
 
+from .bad_state import BAD_STATES, bad_state, expected, run_cli
 from .batch_double import double_backend
 
 runner = CliRunner()
@@ -291,6 +294,36 @@ def test_a_schedule_moves_to_another_backend_only_through_remove(home, systemctl
     assert "factcheck-schedule" not in crontab_file.read_text()
     install(backend="systemd", at="03:15")  # the same backend: updated in place
     assert "OnCalendar=*-*-* 03:15:00" in (home / ".config/systemd/user/factcheck-nightly.timer").read_text()
+
+
+@pytest.mark.parametrize("kind", BAD_STATES)
+def test_install_with_a_state_that_cannot_be_used_is_one_line_and_installs_nothing(kind, home, tmp_path):
+    """Through the real command, in a process of its own (so that file modes bind, even for root): it fails
+    now rather than at night, and reaches neither systemctl nor crontab (stand-ins on PATH record any call)."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("systemctl", "crontab"):
+        (bin_dir / tool).write_text(f'#!/bin/sh\necho "{tool} $*" >> {tmp_path / "calls"}\nexit 1\n')
+        (bin_dir / tool).chmod(0o755)
+    state = bad_state(kind, tmp_path)
+    result = run_cli("schedule", "install", "--at", "02:00", "--source", str(tmp_path / "inbox"), "--out",
+                     str(tmp_path / "reports"), "--state", str(state), "--backend", "cron",
+                     env={**os.environ, "PATH": str(bin_dir), "FACTCHECK_CONFIG": str(tmp_path / "none.toml")})
+    assert result.returncode == 22, result.stderr
+    assert re.fullmatch(expected(kind, state), result.stderr), result.stderr
+    assert not (tmp_path / "calls").exists() and not list(home.rglob("*.toml"))
+
+
+def test_run_whose_state_became_unusable_is_one_line(home, systemctl, tmp_path):
+    install(backend="systemd", sources=[str(tmp_path / "inbox")], out=tmp_path / "reports", state=tmp_path / "state.sqlite3")
+    (tmp_path / "state.sqlite3").unlink()
+    (tmp_path / "state.sqlite3").mkdir()  # since installed: a folder where the state was
+    result = runner.invoke(app, ["schedule", "run", "nightly"])
+    assert result.exit_code == 22, result.output
+    assert result.stderr == (
+        f"factcheck: error: cannot use the state database {tmp_path / 'state.sqlite3'} (--state or FACTCHECK_STATE): "
+        f"it is a folder; give a file, e.g. {tmp_path / 'state.sqlite3' / 'state.sqlite3'}\n"
+    )
 
 
 # --- run: what the timer executes ----------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -21,6 +22,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from .bad_state import BAD_STATES, bad_state, expected, run_cli
 from .batch_double import calls_by_article
 from .conftest import ROOT
 from .loopback import QuietHandler
@@ -500,6 +502,57 @@ def test_a_state_that_does_not_answer_fails_at_once_before_the_model_loads(tmp_p
     assert started.returncode == 22, started.stderr
     (line,) = started.stderr.strip().splitlines()
     assert "cannot connect to the PostgreSQL state postgresql://u:***@127.0.0.1" in line and "secret" not in line
+    assert not built.exists(), "the model was made before the state was checked"
+
+
+def test_a_claim_lost_while_working_keeps_the_job_done_and_warns(tmp_path: Path, monkeypatch, caplog) -> None:
+    """A worker whose claim on the article lapsed while it made the report (another run took the article):
+    the job is done with the report it wrote, the article's row is left to the other run, and the log says so."""
+    import sqlite3
+
+    import factcheck.serve.jobs as jobs
+    from factcheck.settings import load_settings
+
+    from .batch_double import double_backend
+
+    path = tmp_path / "state.sqlite3"
+    real = jobs.write_atomic
+
+    def taken_over_meanwhile(target: Path, text: str) -> None:
+        with sqlite3.connect(path) as db:
+            db.execute("UPDATE articles SET owner='replica-elsewhere:1:run', claimed_at=? WHERE status='running'", (time.time(),))
+        db.close()
+        real(target, text)
+
+    monkeypatch.setattr(jobs, "write_atomic", taken_over_meanwhile)
+    state = jobs.JobState(path)
+    workers = jobs.Workers(state, settings=load_settings(), reports_dir=tmp_path / "reports", workers=1,
+                           backend=double_backend(str(tmp_path / "calls.log")))
+    job = state.submit({"text": article(40)}, callback_url=None)
+    workers.start()
+    try:
+        deadline = time.monotonic() + 60
+        while state.job(job.id).status not in ("done", "failed"):
+            assert time.monotonic() < deadline, "the job did not end"
+            time.sleep(0.05)
+        final = state.job(job.id)
+        assert final.status == "done" and Path(final.report_path).is_file(), final.error
+        assert state.row(final.key).owner == "replica-elsewhere:1:run"  # the other run's row, untouched
+        [warning] = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+        assert warning.startswith(f"job {job.id}: serve:{job.id}: the report is written but not recorded in the state"), warning
+    finally:
+        workers.stop(10)
+        state.close()
+
+
+@pytest.mark.parametrize("kind", BAD_STATES)
+def test_a_sqlite_state_that_cannot_be_used_fails_at_once_before_the_model_loads(kind: str, tmp_path: Path) -> None:
+    built = tmp_path / "model-built"
+    server = make_server(tmp_path / "serve", BATCH_DOUBLE_BUILT=str(built))
+    state = bad_state(kind, tmp_path)
+    started = run_cli("serve", "--port", str(server.port), "--state", str(state), env=server.env, module="tests.batch_double")
+    assert started.returncode == 22, started.stderr
+    assert re.fullmatch(expected(kind, state), started.stderr), started.stderr
     assert not built.exists(), "the model was made before the state was checked"
 
 

@@ -139,6 +139,46 @@ def test_close_gives_back_articles_and_jobs(location) -> None:
         after.close()
 
 
+def test_done_says_whether_the_result_was_recorded(location, monkeypatch) -> None:
+    """A run that stalled past its lease (its heartbeat stopped) lost the article to another: its `done`
+    records nothing and says so; the run that took it over records its own."""
+    stalled = on_another_machine(monkeypatch, lambda: State(location, lease=LEASE))
+    other = State(location, lease=LEASE)
+    try:
+        assert stalled.claim("k", source="s", title=None, text_sha256="t", fingerprint="f")[0] is Claim.CLAIMED
+        stalled._closing.set()  # stalled: no more heartbeats
+        stalled._heartbeat.join()
+        wait_for(lambda: other.claim("k", source="s", title=None, text_sha256="t", fingerprint="f")[0] is Claim.CLAIMED, 4 * LEASE)
+        result = dict(prompt_tokens=1, completion_tokens=1, calls=1, duration=0.1)
+        assert stalled.done("k", report_path=Path("/stalled.json"), **result) is False
+        assert (other.row("k").status, other.row("k").owner) == ("running", other.owner)
+        assert other.done("k", report_path=Path("/other.json"), **result) is True
+        assert (other.row("k").status, other.row("k").report_path) == ("done", "/other.json")
+    finally:
+        other.close()
+        stalled.close()
+
+
+def test_a_sqlite_error_after_opening_is_one_state_error(tmp_path: Path, monkeypatch) -> None:
+    """Past the busy timeout (another process holding the write lock), a write fails as StateUnavailable,
+    which batch and serve treat as the state's failure, not the article's; never a sqlite3 traceback."""
+    from factcheck.errors import StateUnavailable
+
+    path = tmp_path / "state.sqlite3"
+    monkeypatch.setattr(factcheck.state, "_BUSY_SECONDS", 0.2)
+    state = State(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(StateUnavailable, match=f"^the state database {path} failed: database is locked$"):
+            state.claim("k", source="s", title=None, text_sha256="t", fingerprint="f")
+        other.execute("ROLLBACK")
+        assert state.claim("k", source="s", title=None, text_sha256="t", fingerprint="f")[0] is Claim.CLAIMED  # it goes on
+    finally:
+        other.close()
+        state.close()
+
+
 def test_a_new_sqlite_state_opened_while_another_process_writes_it_waits(tmp_path: Path) -> None:
     """Two runs creating one state at once: while one holds the write lock of the new file, SQLite answers
     the other's switch to WAL with "database is locked" at once, without the busy timeout. That run died

@@ -28,7 +28,6 @@ import json
 import logging
 import os
 import signal
-import sqlite3
 import sys
 import threading
 import time
@@ -39,13 +38,13 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Article, guard_request, load_article
-from ..batch import article_key, fingerprint, report_name
+from ..batch import article_key, fingerprint, lost_claim, report_name
 from ..errors import FactcheckError, StateUnavailable
 from ..files import write_atomic
 from ..models import PARTS
 from ..settings import Settings
 from ..postgres import is_postgres_url
-from ..state import LEASE_SECONDS, Claim, State
+from ..state import LEASE_SECONDS, Claim, SQLite, State
 
 log = logging.getLogger("factcheck.serve")
 
@@ -127,7 +126,7 @@ class JobState(State):
 
     _CLAIMS = {**State._CLAIMS, "jobs": ("id", ", phase=NULL")}
     _SCHEMAS = (*State._SCHEMAS, _JOBS_SCHEMA)
-    _polls: sqlite3.Connection | None = None  # None (PostgreSQL): the polls share the connection
+    _polls: SQLite | None = None  # None (PostgreSQL): the polls share the connection
 
     def __init__(self, location: Path | str, *, lease: float = LEASE_SECONDS) -> None:
         super().__init__(location, lease=lease)
@@ -135,7 +134,11 @@ class JobState(State):
             # In WAL mode a reader never waits for a writer: a poll answered on the event loop does not wait
             # behind this process's write transaction, itself waiting for the worker process's (measured:
             # up to 23 ms on the shared connection under benchmarks/serve_load.py).
-            self._polls = sqlite3.connect(location, timeout=60, isolation_level=None, check_same_thread=False)
+            try:
+                self._polls = SQLite(Path(location))
+            except BaseException:
+                self.close()
+                raise
             self._polls_lock = threading.Lock()
 
     def close(self) -> None:
@@ -424,10 +427,11 @@ class Workers:
             state.failed(key, source=locator, error=f"internal error: {exc.__class__.__name__}", duration=time.monotonic() - started)
             raise
         total = report.provenance.total
-        state.done(
+        if not state.done(
             key, report_path=target, prompt_tokens=total.prompt_tokens, completion_tokens=total.completion_tokens,
             calls=total.calls, duration=time.monotonic() - started,
-        )
+        ):  # the job is still done, with the report this worker wrote
+            log.warning("job %s: %s", job.id, lost_claim(locator, state.lease))
         self._finish(job, "done", report_path=str(target))
 
     def _finish(self, job: Job, status: str, *, report_path: str | None = None, error: FactcheckError | None = None) -> None:
