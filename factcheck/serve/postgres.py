@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 from ..state import _Immediate
-from .jobs import _JOB_COLUMNS, Job, JobState
+from .jobs import Job, JobState
 
 
 class PostgresJobState(JobState):
