@@ -24,10 +24,13 @@ The output is deterministic (one lemma a line, sorted, gzip without a timestamp)
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import re
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from wordnet_files import index_entries, write_word_list  # noqa: E402
 
 # Lexicographer file numbers (WordNet's lexnames): noun.act, noun.event, noun.phenomenon, noun.process.
 HAPPENINGS = {4, 11, 19, 22}
@@ -57,10 +60,9 @@ def _derived_verbs(record: list[str], verbs: dict[int, list[str]]) -> list[tuple
 
 
 def _first_sense(wordnet: Path, lemma: str) -> int:
-    for line in (wordnet / "index.noun").read_text(encoding="latin-1").splitlines():
-        fields = line.split()
-        if fields and fields[0] == lemma:
-            return int(fields[4 + int(fields[3]) + 2])
+    for word, offsets in index_entries(wordnet / "index.noun"):
+        if word == lemma:
+            return offsets[0]
     raise SystemExit(f"WordNet has no noun {lemma!r}")
 
 
@@ -83,12 +85,7 @@ def event_nouns(wordnet: Path) -> list[str]:
     nouns, verbs = _records(wordnet / "data.noun"), _records(wordnet / "data.verb")
     meeting = _first_sense(wordnet, "meeting")
     found = []
-    for line in (wordnet / "index.noun").read_text(encoding="latin-1").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        lemma, pointers, synsets = fields[0], int(fields[3]), int(fields[2])
-        offsets = [int(o) for o in fields[4 + pointers + 2 : 4 + pointers + 2 + synsets]]
+    for lemma, offsets in index_entries(wordnet / "index.noun"):
         if not WORD.match(lemma):
             continue
         first = nouns[offsets[0]]
@@ -107,12 +104,7 @@ def main() -> None:
     ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     ap.add_argument("--out", type=Path, default=root / "factcheck" / "data" / "event_nouns.txt.gz")
     args = ap.parse_args()
-    words = event_nouns(args.wordnet)
-    buffer = io.BytesIO()
-    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as out:
-        out.write("\n".join(words).encode() + b"\n")
-    args.out.write_bytes(buffer.getvalue())
-    print(f"{args.out}: {len(words)} nouns, {len(buffer.getvalue()):,} bytes")
+    write_word_list(args.out, event_nouns(args.wordnet), "nouns")
 
 
 if __name__ == "__main__":

@@ -23,10 +23,13 @@ The output is deterministic (one lemma a line, sorted, gzip without a timestamp)
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import re
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from wordnet_files import index_entries, write_word_list  # noqa: E402
 
 PERSON = 18  # noun.person in WordNet's lexnames
 SPEAKING = (PERSON, 14, 10)  # noun.person, noun.group, noun.communication
@@ -41,12 +44,7 @@ def nouns_of(wordnet: Path, lexfiles: tuple[int, ...]) -> list[str]:
             offset, lexfile = line.split(" ", 2)[:2]
             files[int(offset)] = int(lexfile)
     found = []
-    for line in (wordnet / "index.noun").read_text(encoding="latin-1").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        lemma, pointers, synsets = fields[0], int(fields[3]), int(fields[2])
-        offsets = [int(o) for o in fields[4 + pointers + 2 : 4 + pointers + 2 + synsets]]
+    for lemma, offsets in index_entries(wordnet / "index.noun"):
         if WORD.match(lemma) and any(files[o] in lexfiles for o in offsets[:SENSES]):
             found.append(lemma)
     return sorted(found)
@@ -59,14 +57,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=root / "factcheck" / "data")
     args = ap.parse_args()
     for name, lexfiles in (("person_nouns", (PERSON,)), ("speaker_nouns", SPEAKING)):
-        words = nouns_of(args.wordnet, lexfiles)
-        buffer = io.BytesIO()
-        with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as out:
-            out.write("\n".join(words).encode() + b"\n")
-        path = args.out / f"{name}.txt.gz"
-        path.write_bytes(buffer.getvalue())
-        print(f"{path}: {len(words)} nouns, {len(buffer.getvalue()):,} bytes")
-
+        write_word_list(args.out / f"{name}.txt.gz", nouns_of(args.wordnet, lexfiles), "nouns")
 
 if __name__ == "__main__":
     main()

@@ -17,7 +17,12 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from wordnet_files import index_entries, write_word_list  # noqa: E402
 
 COMMUNICATION = 32  # verb.communication, in WordNet's lexnames
 THAT_CLAUSE = 26  # the generic frame "Somebody ----s that CLAUSE"
@@ -48,14 +53,10 @@ def _synsets(path: Path) -> dict[int, tuple[int, list[str], dict[int, set[int]]]
 def reporting_verbs(wordnet: Path) -> list[str]:
     synsets = _synsets(wordnet / "data.verb")
     found = []
-    for line in (wordnet / "index.verb").read_text(encoding="latin-1").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        lemma, pointers, senses = fields[0], int(fields[3]), int(fields[2])
+    for lemma, offsets in index_entries(wordnet / "index.verb"):
         if not WORD.match(lemma):
             continue
-        for offset in [int(o) for o in fields[4 + pointers + 2 : 4 + pointers + 2 + senses]][:SENSES]:
+        for offset in offsets[:SENSES]:
             lexfile, words, frames = synsets[offset]
             number = words.index(lemma) + 1 if lemma in words else 0
             if lexfile == COMMUNICATION and THAT_CLAUSE in frames.get(0, set()) | frames.get(number, set()):
@@ -70,9 +71,7 @@ def main() -> None:
     ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     ap.add_argument("--out", type=Path, default=root / "factcheck" / "data" / "reporting_verbs.txt")
     args = ap.parse_args()
-    words = reporting_verbs(args.wordnet)
-    args.out.write_text("\n".join(words) + "\n", encoding="utf-8")
-    print(f"{args.out}: {len(words)} verbs")
+    write_word_list(args.out, reporting_verbs(args.wordnet), "verbs")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,31 @@
+"""Reading the WordNet 3.0 database files (Debian's `wordnet-base`, /usr/share/wordnet) and writing
+the word lists built from them, for the build_*_nouns.py and build_reporting_verbs.py scripts."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+
+def index_entries(path: Path) -> Iterator[tuple[str, list[int]]]:
+    """(lemma, the offsets of its synsets, most frequent sense first) for each line of an index file."""
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue  # the licence at the top
+        fields = line.split()
+        pointers, synsets = int(fields[3]), int(fields[2])
+        yield fields[0], [int(o) for o in fields[4 + pointers + 2 : 4 + pointers + 2 + synsets]]
+
+
+def write_word_list(path: Path, words: list[str], kind: str) -> None:
+    """One word a line; gzip without a timestamp when the name ends in .gz, so a rebuild is byte for byte."""
+    data = "\n".join(words).encode() + b"\n"
+    if path.suffix == ".gz":
+        buffer = io.BytesIO()
+        with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as out:
+            out.write(data)
+        data = buffer.getvalue()
+    path.write_bytes(data)
+    print(f"{path}: {len(words)} {kind}, {len(data):,} bytes")
