@@ -1444,9 +1444,39 @@ def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
     # "would" under a past reporting verb is a reported "will".
     if reported and head.head.tag_ == "VBD" and modals <= {"would"} and modals:
         return not _is_rule(doc, head) and not own
-    # "may have come from a machine shop": a possibility about the past, not a forecast.
+    return bool(modals & _HEDGE_MODALS) and not _present_possibility(doc, head)
+
+
+# Words inside a date that put it after the report: "next week", "later this year", "tomorrow".
+_AHEAD_WORDS = frozenset("next tomorrow coming later soon upcoming".split())
+
+
+def _present_possibility(doc, head) -> bool:
+    """A hedge modal about what was or is, not what will be: "could not be reached", "neither could
+    be located" (a past ability), "may have come from" (a possibility about the past), "might be
+    related", "may be carrying" (about a present state). A forecast looks past the report: an
+    event verb ("could rise"), or a date ahead ("could be delayed until next year")."""
+    children = list(head.children)
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children):
+        return True
+    if any(t.lower_ in _AHEAD_WORDS for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e):
+        return False
+    modals = {c.lower_ for c in children if c.dep_ == "aux"}
+    negated = any(c.dep_ == "neg" for c in children)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    if modals & {"could", "ca"} and (negated or passive):
+        return True  # "could not be reached", "could be located": what could or could not be done
+    # A state: "be" with a predicate, a passive participle, a progressive ("may be carrying").
+    progressive = head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in children)
+    return bool(modals & {"may", "might", "could"}) and (head.lemma_.lower() in _LINKING_VERBS or passive or progressive)
+
+
+def _speculation(doc, head) -> bool:
+    """"The two fires might be related": a guess about what is, neither a forecast nor a fact."""
+    modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    negated = any(c.dep_ == "neg" for c in head.children)
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
-    return bool(modals & _HEDGE_MODALS) and not perfect
+    return bool(modals & {"may", "might"}) and not negated and not perfect and _present_possibility(doc, head)
 
 
 def _causal(doc, head) -> bool:
@@ -1566,7 +1596,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     forecast = (_prediction(doc, head, kind) or _intention(head)) and not dated
     figures = _stated_figures(doc, head)
     checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or dated)
-    opinion = not checkable_fact and _opinion(doc, head)
+    opinion = not checkable_fact and (_opinion(doc, head) or _speculation(doc, head))
     kinds: list[ClaimType] = []
     if forecast:
         kinds.append("prediction")

@@ -673,3 +673,15 @@ def test_a_name_described_as_a_person_is_the_he_that_follows_not_a_person_named_
 ])
 def test_only_what_can_say_something_is_a_speaker(sentence: str, speaker: str) -> None:
     assert attributions([sentence])[0].name == speaker
+
+
+def test_a_modal_of_past_ability_or_present_possibility_is_no_prediction() -> None:
+    # What could or could not be done, and a guess about what is, lie before the report, not after it.
+    assert "prediction" not in claim_types("Neither the pilot nor the co-pilot could be located on Sunday.")
+    assert "prediction" not in claim_types("A spokesman for the firm could not be reached for comment.")
+    assert claim_types("The two outbreaks might be linked.")[0] == "opinion"  # a guess, not a forecast
+    assert claim_types("The two outbreaks might be linked, health officials said.", "health officials")[0] != "prediction"
+    assert "prediction" not in claim_types("The trawler may be carrying stolen fuel.")
+    # A forecast still is one: an event ahead, or a date ahead.
+    assert claim_types("Fuel prices could climb again.")[0] == "prediction"
+    assert claim_types("The launch could be postponed until next month.")[0] == "prediction"
