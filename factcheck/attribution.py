@@ -1535,7 +1535,9 @@ def _stated_figures(doc, head) -> list:
             if tok is not number and dep in ("compound", "amod", "nummod"):
                 ok = False  # "seven" in "a seven-member crew" counts the members, a modifier
             elif dep == "prep":
-                ok = tok.lower_ in _FIGURE_PREPS
+                # Fronted before its verb, the phrase sets the scene ("By a 6-3 vote, the court
+                # upheld ..."); the value of a change comes after it ("fell by 2 points").
+                ok = tok.lower_ in _FIGURE_PREPS and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i)
             elif dep == "advcl":  # a participle that goes on with the main clause, not a subordinate clause
                 ok = tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
             else:

@@ -685,3 +685,8 @@ def test_a_modal_of_past_ability_or_present_possibility_is_no_prediction() -> No
     # A forecast still is one: an event ahead, or a date ahead.
     assert claim_types("Fuel prices could climb again.")[0] == "prediction"
     assert claim_types("The launch could be postponed until next month.")[0] == "prediction"
+
+
+def test_a_figure_in_a_fronted_phrase_sets_the_scene_and_states_no_statistic() -> None:
+    assert claim_types("By a 5-4 vote, the council rejected the zoning plan.")[0] == "event"
+    assert claim_types("Shares of the bank fell by 12 percent.")[0] == "statistic"
