@@ -1710,8 +1710,9 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         if speaker.is_outlet and not voiced and not _speech(doc, _proposition_head(doc)):
             return "Not checkable yet: a forecast or plan; check the announcement or forecast it reports, and later whether it came true."
         return f"Not checkable yet: check {said.replace('said this', 'stated this forecast or plan', 1)}, and later whether it came true."
-    # event
-    if _is_rule(doc):
+    # event. A rule's text settles only what the rule governs, not every clause that names one
+    # ("the department, which supported the statute, ..."; "the justices agreed that the law ...").
+    if _is_rule(doc, _proposition_head(doc)):
         return "Check the text of the law, rule or agreement itself, in the official register or gazette."
     if not speaker.is_outlet:
         return f"Check the official records of what is reported, and that {who} said it: {_possessive(who)} statement or announcement."

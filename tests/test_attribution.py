@@ -690,3 +690,9 @@ def test_a_modal_of_past_ability_or_present_possibility_is_no_prediction() -> No
 def test_a_figure_in_a_fronted_phrase_sets_the_scene_and_states_no_statistic() -> None:
     assert claim_types("By a 5-4 vote, the council rejected the zoning plan.")[0] == "event"
     assert claim_types("Shares of the bank fell by 12 percent.")[0] == "statistic"
+
+
+def test_a_rule_named_beside_an_event_is_not_where_the_event_is_checked() -> None:
+    said = "The agency, which drafted the statute, was criticised by both parties."
+    assert "text of the law" not in verify_for("event", "the outlet", said)
+    assert "text of the law" in verify_for("event", "the outlet", "Under the statute, every trawler must carry a tracker.")
