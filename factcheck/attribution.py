@@ -1385,6 +1385,8 @@ def _opinion(doc, head) -> bool:
         return True
     if head.lemma_.lower() in _STANCE_VERBS and any(c.dep_ == "ccomp" for c in head.children):
         return True
+    if _graded_quality(head):
+        return True
     if head.lemma_.lower() in _LINKING_VERBS:
         for c in head.children:
             # Not an adjective with a complement, which states a relation ("dependent on aid").
@@ -1392,6 +1394,35 @@ def _opinion(doc, head) -> bool:
                 return True
             if c.dep_ == "attr" and any(a.dep_ == "amod" and a.tag_ in ("JJ", "JJS") and a.ent_type_ == "" and _gradable(a) for a in c.children):
                 return not _numbers(doc)
+    return False
+
+
+# Adverbs that grade an adjective: "a more opportune time", "too early", "so vivid". A closed class of
+# English; not "most", whose superlative ranks ("the most senior official") as often as it judges.
+_DEGREE_ADVERBS = frozenset("more less too so very extremely highly truly deeply particularly especially remarkably".split())
+
+
+def _graded_quality(head) -> bool:
+    """Whether the clause itself grades a quality ("could not come at a more opportune time", "is
+    far too early"): a degree adverb on an adjective in the main clause, not in a clause or phrase
+    that only describes a noun ("the most disquieting of which"), nor on a figure ("more than 30")."""
+    def main_clause(tok):
+        for t in tok.children:
+            if t.dep_ in ("relcl", "acl", "appos") or t.dep_ in ("advcl", "ccomp", "parataxis", "conj") and t.pos_ in ("VERB", "AUX"):
+                continue
+            yield t
+            yield from main_clause(t)
+
+    for tok in main_clause(head):
+        # "more expensive than last year" compares, and a comparison can be measured.
+        if tok.pos_ != "ADJ" or tok.ent_type_ or any(g.like_num for g in tok.subtree) or any(t.lower_ == "than" for t in tok.doc[tok.i + 1 :]):
+            continue
+        # The adverb grades the adjective, whether the parser hangs it on it or on its noun.
+        before = tok.doc[tok.i - 1] if tok.i else None
+        if any(c.dep_ == "advmod" and c.lower_ in _DEGREE_ADVERBS for c in tok.children) or (
+            before is not None and before.pos_ == "ADV" and before.lower_ in _DEGREE_ADVERBS
+        ):
+            return True
     return False
 
 

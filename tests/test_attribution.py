@@ -696,3 +696,12 @@ def test_a_rule_named_beside_an_event_is_not_where_the_event_is_checked() -> Non
     said = "The agency, which drafted the statute, was criticised by both parties."
     assert "text of the law" not in verify_for("event", "the outlet", said)
     assert "text of the law" in verify_for("event", "the outlet", "Under the statute, every trawler must carry a tracker.")
+
+
+def test_a_quality_graded_in_the_main_clause_is_a_judgement() -> None:
+    assert claim_types("The new funding could not have arrived at a more welcome moment.")[0] == "opinion"
+    assert claim_types("The council chose a very odd moment to raise the fees.")[0] == "opinion"
+    # A ranking, a comparison, or a graded phrase that only describes a noun is not.
+    assert claim_types("He was the most senior diplomat at the talks.") == ["event"]
+    assert "opinion" not in claim_types("The firm reported a more modest profit than analysts had forecast.")
+    assert "opinion" not in claim_types("The report, the very first of its kind, was released on Friday.")
