@@ -1523,7 +1523,7 @@ def _causal(doc, head) -> bool:
 # "expressed the hope that ...", "voiced concern". A closed class of English.
 _SPEECH_LEMMAS = REPORTING_LEMMAS | frozenset("express voice threaten".split())
 # Verbs whose complement is what the subject means to do: "vowed to retake", "plans to build".
-_INTENT_VERBS = frozenset("plan intend vow pledge promise threaten aim propose hope".split())
+_INTENT_VERBS = frozenset("plan intend vow pledge promise threaten aim propose hope want".split())
 # Verbs that join a subject to what it is said to be, as "be" does: "has become an invaluable tool".
 _LINKING_VERBS = frozenset("be become remain seem appear look sound prove stay".split())
 # Prepositions that give the figure of a change or a value: "rose to 3.5 percent", "fell by 2 points",
@@ -1626,7 +1626,8 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     # not a statistic to check against a record.
     kind = speaker.kind if isinstance(speaker, Speaker) else "outlet" if not named else "group"
     dated = _dated_past(doc, head)
-    forecast = (_prediction(doc, head, kind) or _intention(head)) and not dated
+    # A date does not make a plan a past fact: "did not plan to remove it on Thursday" looks ahead of its day.
+    forecast = _prediction(doc, head, kind) and not dated or _intention(head)
     figures = _stated_figures(doc, head)
     checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or dated)
     opinion = not checkable_fact and (_opinion(doc, head) or _speculation(doc, head))

@@ -705,3 +705,11 @@ def test_a_quality_graded_in_the_main_clause_is_a_judgement() -> None:
     assert claim_types("He was the most senior diplomat at the talks.") == ["event"]
     assert "opinion" not in claim_types("The firm reported a more modest profit than analysts had forecast.")
     assert "opinion" not in claim_types("The report, the very first of its kind, was released on Friday.")
+
+
+def test_a_speakers_word_on_what_they_will_do_is_a_quote_or_a_plan_never_an_event() -> None:
+    assert claim_types('"We will not send our ships there," the admiral said.', "the admiral")[0] == "quote"
+    assert claim_types("The mayor told reporters she would not sign the order.", "The mayor")[0] == "quote"
+    assert claim_types('"We want to open two more clinics."')[0] in ("quote", "prediction")
+    # A plan stays a plan when its day is named.
+    assert claim_types("The ministry said it did not intend to close the border on Friday.", "The ministry")[0] == "prediction"
