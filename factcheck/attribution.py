@@ -1492,11 +1492,16 @@ def _present_possibility(doc, head) -> bool:
         return True
     if any(t.lower_ in _AHEAD_WORDS for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e):
         return False
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() in _FORECAST_VERBS:
+        return False  # "estimated that half may be replaced": what is estimated lies ahead
     modals = {c.lower_ for c in children if c.dep_ == "aux"}
     negated = any(c.dep_ == "neg" for c in children)
     passive = any(c.dep_ == "auxpass" for c in children)
     if modals & {"could", "ca"} and (negated or passive):
         return True  # "could not be reached", "could be located": what could or could not be done
+    # A passive with its doer or its span is an act to come ("may be extended by the group for a year").
+    if passive and any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "for" for c in children):
+        return False
     # A state: "be" with a predicate, a passive participle, a progressive ("may be carrying").
     progressive = head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in children)
     return bool(modals & {"may", "might", "could"}) and (head.lemma_.lower() in _LINKING_VERBS or passive or progressive)

@@ -713,3 +713,8 @@ def test_a_speakers_word_on_what_they_will_do_is_a_quote_or_a_plan_never_an_even
     assert claim_types('"We want to open two more clinics."')[0] in ("quote", "prediction")
     # A plan stays a plan when its day is named.
     assert claim_types("The ministry said it did not intend to close the border on Friday.", "The ministry")[0] == "prediction"
+
+
+def test_a_passive_possibility_with_its_doer_or_under_an_estimate_still_looks_ahead() -> None:
+    assert claim_types("The lease may be renewed by the tenants for another five years.")[0] == "prediction"
+    assert claim_types("The bank estimated that a third of its branches may be sold.", "The bank")[0] == "prediction"
