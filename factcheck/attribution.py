@@ -1397,9 +1397,13 @@ def _opinion(doc, head) -> bool:
     return False
 
 
-# Adverbs that grade an adjective: "a more opportune time", "too early", "so vivid". A closed class of
-# English; not "most", whose superlative ranks ("the most senior official") as often as it judges.
-_DEGREE_ADVERBS = frozenset("more less too so very extremely highly truly deeply particularly especially remarkably".split())
+# Adverbs that grade an adjective: "too early", "so vivid", "a very odd moment". A closed class of
+# English; not "most", whose superlative ranks ("the most senior official") as often as it judges,
+# nor "more", which compares with before ("more legal troubles", "making loans more affordable"),
+# a change that can be measured, but for a comparison denied (below).
+_DEGREE_ADVERBS = frozenset("too so very extremely highly truly deeply particularly especially remarkably".split())
+# Adjectives that count rather than judge: "so many times".
+_QUANTIFYING = frozenset("many much few little".split())
 
 
 def _graded_quality(head) -> bool:
@@ -1415,13 +1419,17 @@ def _graded_quality(head) -> bool:
 
     for tok in main_clause(head):
         # "more expensive than last year" compares, and a comparison can be measured.
-        if tok.pos_ != "ADJ" or tok.ent_type_ or any(g.like_num for g in tok.subtree) or any(t.lower_ == "than" for t in tok.doc[tok.i + 1 :]):
+        if tok.pos_ != "ADJ" or tok.ent_type_ or tok.lower_ in _QUANTIFYING or any(g.like_num for g in tok.subtree) or any(t.lower_ == "than" for t in tok.doc[tok.i + 1 :]):
             continue
         # The adverb grades the adjective, whether the parser hangs it on it or on its noun.
         before = tok.doc[tok.i - 1] if tok.i else None
         if any(c.dep_ == "advmod" and c.lower_ in _DEGREE_ADVERBS for c in tok.children) or (
             before is not None and before.pos_ == "ADV" and before.lower_ in _DEGREE_ADVERBS
         ):
+            return True
+        # "could not come at a more opportune time": a comparison denied is a superlative, a judgement.
+        negated = any(c.dep_ == "neg" for c in head.children)
+        if negated and before is not None and before.lower_ == "more" and tok.i > 1 and tok.doc[tok.i - 2].lower_ in ("a", "an"):
             return True
     return False
 
@@ -1502,9 +1510,14 @@ def _present_possibility(doc, head) -> bool:
     # A passive with its doer or its span is an act to come ("may be extended by the group for a year").
     if passive and any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "for" for c in children):
         return False
-    # A state: "be" with a predicate, a passive participle, a progressive ("may be carrying").
+    # A state: "be" with a predicate, a progressive ("may be carrying"), or a participle relating
+    # the things its subject joins ("X and Y might be related"); other passives are acts to come
+    # ("might be extended to Aqaba", "may be used to stop exports").
     progressive = head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in children)
-    return bool(modals & {"may", "might", "could"}) and (head.lemma_.lower() in _LINKING_VERBS or passive or progressive)
+    subjects = [c for c in children if c.dep_ == "nsubjpass"]
+    joined = len(subjects) > 1 or any(g.dep_ == "conj" or g.lower_ in ("two", "both") for c in subjects for g in c.children)
+    reciprocal = passive and joined and not any(c.dep_ in ("prep", "agent", "xcomp", "advcl") for c in children)
+    return bool(modals & {"may", "might", "could"}) and (head.lemma_.lower() in _LINKING_VERBS or progressive or reciprocal)
 
 
 def _speculation(doc, head) -> bool:
@@ -1528,7 +1541,7 @@ def _causal(doc, head) -> bool:
 # "expressed the hope that ...", "voiced concern". A closed class of English.
 _SPEECH_LEMMAS = REPORTING_LEMMAS | frozenset("express voice threaten".split())
 # Verbs whose complement is what the subject means to do: "vowed to retake", "plans to build".
-_INTENT_VERBS = frozenset("plan intend vow pledge promise threaten aim propose hope want".split())
+_INTENT_VERBS = frozenset("plan intend vow pledge promise threaten aim propose hope".split())
 # Verbs that join a subject to what it is said to be, as "be" does: "has become an invaluable tool".
 _LINKING_VERBS = frozenset("be become remain seem appear look sound prove stay".split())
 # Prepositions that give the figure of a change or a value: "rose to 3.5 percent", "fell by 2 points",

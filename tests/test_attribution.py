@@ -679,8 +679,8 @@ def test_a_modal_of_past_ability_or_present_possibility_is_no_prediction() -> No
     # What could or could not be done, and a guess about what is, lie before the report, not after it.
     assert "prediction" not in claim_types("Neither the pilot nor the co-pilot could be located on Sunday.")
     assert "prediction" not in claim_types("A spokesman for the firm could not be reached for comment.")
-    assert claim_types("The two outbreaks might be linked.")[0] == "opinion"  # a guess, not a forecast
-    assert claim_types("The two outbreaks might be linked, health officials said.", "health officials")[0] != "prediction"
+    assert claim_types("The Ohio outbreak and the Texas outbreak might be linked.")[0] == "opinion"  # a guess, not a forecast
+    assert claim_types("The fire and the blackout might be related, officials said.", "officials")[0] != "prediction"
     assert "prediction" not in claim_types("The trawler may be carrying stolen fuel.")
     # A forecast still is one: an event ahead, or a date ahead.
     assert claim_types("Fuel prices could climb again.")[0] == "prediction"
@@ -710,7 +710,6 @@ def test_a_quality_graded_in_the_main_clause_is_a_judgement() -> None:
 def test_a_speakers_word_on_what_they_will_do_is_a_quote_or_a_plan_never_an_event() -> None:
     assert claim_types('"We will not send our ships there," the admiral said.', "the admiral")[0] == "quote"
     assert claim_types("The mayor told reporters she would not sign the order.", "The mayor")[0] == "quote"
-    assert claim_types('"We want to open two more clinics."')[0] in ("quote", "prediction")
     # A plan stays a plan when its day is named.
     assert claim_types("The ministry said it did not intend to close the border on Friday.", "The ministry")[0] == "prediction"
 
