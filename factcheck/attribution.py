@@ -1385,7 +1385,7 @@ def _opinion(doc, head) -> bool:
         return True
     if head.lemma_.lower() in _STANCE_VERBS and any(c.dep_ == "ccomp" for c in head.children):
         return True
-    if _graded_quality(head):
+    if _graded_quality(head) and not _numbers(doc):  # "rejected as too low the $1.7 billion bid" states a figure
         return True
     if head.lemma_.lower() in _LINKING_VERBS:
         for c in head.children:
@@ -1503,10 +1503,12 @@ def _present_possibility(doc, head) -> bool:
     if head.dep_ == "ccomp" and head.head.lemma_.lower() in _FORECAST_VERBS:
         return False  # "estimated that half may be replaced": what is estimated lies ahead
     modals = {c.lower_ for c in children if c.dep_ == "aux"}
-    negated = any(c.dep_ == "neg" for c in children)
+    # Denied by its subject too: "Neither X nor Y could be located", "No one could be found".
+    negated = any(c.dep_ == "neg" for c in children) or any(
+        g.lower_ in ("neither", "no", "none", "nobody", "nothing") for c in children if c.dep_ in ("nsubj", "nsubjpass") for g in c.subtree)
     passive = any(c.dep_ == "auxpass" for c in children)
-    if modals & {"could", "ca"} and (negated or passive):
-        return True  # "could not be reached", "could be located": what could or could not be done
+    if modals & {"could", "ca"} and negated:
+        return True  # "could not be reached", "neither could be located": what could not be done
     # A passive with its doer or its span is an act to come ("may be extended by the group for a year").
     if passive and any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "for" for c in children):
         return False
@@ -1619,6 +1621,13 @@ def _speech(doc, head) -> bool:
     return any(c.lower_ in ("i", "we") for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
+def _dates_the_plan(doc, head) -> bool:
+    """Whether a date in the clause stands outside the act planned ("Last April, they planned to buy")."""
+    acts = [c for c in head.children if c.dep_ == "xcomp"] or ([head] if head.dep_ == "xcomp" else [])
+    inside = {t.i for a in acts for t in a.subtree}
+    return any(e.start not in inside for e in doc.ents if e.label_ == "DATE")
+
+
 def _intention(head) -> bool:
     """"vowed to retake the city", "plans to build", "is to open": what the subject means to do."""
     if head.dep_ == "xcomp" and head.head.lemma_.lower() in _INTENT_VERBS:
@@ -1644,8 +1653,9 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     # not a statistic to check against a record.
     kind = speaker.kind if isinstance(speaker, Speaker) else "outlet" if not named else "group"
     dated = _dated_past(doc, head)
-    # A date does not make a plan a past fact: "did not plan to remove it on Thursday" looks ahead of its day.
-    forecast = _prediction(doc, head, kind) and not dated or _intention(head)
+    # A date of the act planned does not make the plan a past fact: "did not plan to remove it on
+    # Thursday" looks ahead of its day; "Last April, they planned to buy" dates the planning.
+    forecast = _prediction(doc, head, kind) and not dated or _intention(head) and not (dated and _dates_the_plan(doc, head))
     figures = _stated_figures(doc, head)
     checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or dated)
     opinion = not checkable_fact and (_opinion(doc, head) or _speculation(doc, head))

@@ -717,3 +717,9 @@ def test_a_speakers_word_on_what_they_will_do_is_a_quote_or_a_plan_never_an_even
 def test_a_passive_possibility_with_its_doer_or_under_an_estimate_still_looks_ahead() -> None:
     assert claim_types("The lease may be renewed by the tenants for another five years.")[0] == "prediction"
     assert claim_types("The bank estimated that a third of its branches may be sold.", "The bank")[0] == "prediction"
+
+
+def test_a_denied_ability_is_past_and_a_plan_dated_by_its_planning_is_no_forecast() -> None:
+    assert claim_types("No survivors could be found in the wreckage.")[0] != "prediction"
+    assert claim_types("Investors who stay in the fund could be hurt again.")[0] == "prediction"  # a possibility ahead
+    assert claim_types("Last May, the group planned to buy 20% of the airline.")[0] == "statistic"
