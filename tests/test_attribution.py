@@ -723,3 +723,9 @@ def test_a_denied_ability_is_past_and_a_plan_dated_by_its_planning_is_no_forecas
     assert claim_types("No survivors could be found in the wreckage.")[0] != "prediction"
     assert claim_types("Investors who stay in the fund could be hurt again.")[0] == "prediction"  # a possibility ahead
     assert claim_types("Last May, the group planned to buy 20% of the airline.")[0] == "statistic"
+
+
+def test_an_outlets_judgement_or_forecast_is_never_sent_to_the_official_record() -> None:
+    for kind, text in (("opinion", "The grant could not have come at a more welcome moment."), ("prediction", "Fuel prices could climb again.")):
+        assert kind == claim_types(text)[0]
+        assert "official record" not in verify_for(kind, "the outlet", text)
