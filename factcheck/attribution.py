@@ -1507,7 +1507,7 @@ def _present_possibility(doc, head) -> bool:
     negated = any(c.dep_ == "neg" for c in children) or any(
         g.lower_ in ("neither", "no", "none", "nobody", "nothing") for c in children if c.dep_ in ("nsubj", "nsubjpass") for g in c.subtree)
     passive = any(c.dep_ == "auxpass" for c in children)
-    if modals & {"could", "ca"} and negated:
+    if "could" in modals and negated:
         return True  # "could not be reached", "neither could be located": what could not be done
     # A passive with its doer or its span is an act to come ("may be extended by the group for a year").
     if passive and any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "for" for c in children):
