@@ -1385,6 +1385,8 @@ def _opinion(doc, head) -> bool:
         return True
     if head.lemma_.lower() in _STANCE_VERBS and any(c.dep_ == "ccomp" for c in head.children):
         return True
+    if _graded_quality(head) and not _numbers(doc):  # "rejected as too low the $1.7 billion bid" states a figure
+        return True
     if head.lemma_.lower() in _LINKING_VERBS:
         for c in head.children:
             # Not an adjective with a complement, which states a relation ("dependent on aid").
@@ -1392,6 +1394,43 @@ def _opinion(doc, head) -> bool:
                 return True
             if c.dep_ == "attr" and any(a.dep_ == "amod" and a.tag_ in ("JJ", "JJS") and a.ent_type_ == "" and _gradable(a) for a in c.children):
                 return not _numbers(doc)
+    return False
+
+
+# Adverbs that grade an adjective: "too early", "so vivid", "a very odd moment". A closed class of
+# English; not "most", whose superlative ranks ("the most senior official") as often as it judges,
+# nor "more", which compares with before ("more legal troubles", "making loans more affordable"),
+# a change that can be measured, but for a comparison denied (below).
+_DEGREE_ADVERBS = frozenset("too so very extremely highly truly deeply particularly especially remarkably".split())
+# Adjectives that count rather than judge: "so many times".
+_QUANTIFYING = frozenset("many much few little".split())
+
+
+def _graded_quality(head) -> bool:
+    """Whether the clause itself grades a quality ("could not come at a more opportune time", "is
+    far too early"): a degree adverb on an adjective in the main clause, not in a clause or phrase
+    that only describes a noun ("the most disquieting of which"), nor on a figure ("more than 30")."""
+    def main_clause(tok):
+        for t in tok.children:
+            if t.dep_ in ("relcl", "acl", "appos") or t.dep_ in ("advcl", "ccomp", "parataxis", "conj") and t.pos_ in ("VERB", "AUX"):
+                continue
+            yield t
+            yield from main_clause(t)
+
+    for tok in main_clause(head):
+        # "more expensive than last year" compares, and a comparison can be measured.
+        if tok.pos_ != "ADJ" or tok.ent_type_ or tok.lower_ in _QUANTIFYING or any(g.like_num for g in tok.subtree) or any(t.lower_ == "than" for t in tok.doc[tok.i + 1 :]):
+            continue
+        # The adverb grades the adjective, whether the parser hangs it on it or on its noun.
+        before = tok.doc[tok.i - 1] if tok.i else None
+        if any(c.dep_ == "advmod" and c.lower_ in _DEGREE_ADVERBS for c in tok.children) or (
+            before is not None and before.pos_ == "ADV" and before.lower_ in _DEGREE_ADVERBS
+        ):
+            return True
+        # "could not come at a more opportune time": a comparison denied is a superlative, a judgement.
+        negated = any(c.dep_ == "neg" for c in head.children)
+        if negated and before is not None and before.lower_ == "more" and tok.i > 1 and tok.doc[tok.i - 2].lower_ in ("a", "an"):
+            return True
     return False
 
 
@@ -1444,9 +1483,51 @@ def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
     # "would" under a past reporting verb is a reported "will".
     if reported and head.head.tag_ == "VBD" and modals <= {"would"} and modals:
         return not _is_rule(doc, head) and not own
-    # "may have come from a machine shop": a possibility about the past, not a forecast.
+    return bool(modals & _HEDGE_MODALS) and not _present_possibility(doc, head)
+
+
+# Words inside a date that put it after the report: "next week", "later this year", "tomorrow".
+_AHEAD_WORDS = frozenset("next tomorrow coming later soon upcoming".split())
+
+
+def _present_possibility(doc, head) -> bool:
+    """A hedge modal about what was or is, not what will be: "could not be reached", "neither could
+    be located" (a past ability), "may have come from" (a possibility about the past), "might be
+    related", "may be carrying" (about a present state). A forecast looks past the report: an
+    event verb ("could rise"), or a date ahead ("could be delayed until next year")."""
+    children = list(head.children)
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children):
+        return True
+    if any(t.lower_ in _AHEAD_WORDS for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e):
+        return False
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() in _FORECAST_VERBS:
+        return False  # "estimated that half may be replaced": what is estimated lies ahead
+    modals = {c.lower_ for c in children if c.dep_ == "aux"}
+    # Denied by its subject too: "Neither X nor Y could be located", "No one could be found".
+    negated = any(c.dep_ == "neg" for c in children) or any(
+        g.lower_ in ("neither", "no", "none", "nobody", "nothing") for c in children if c.dep_ in ("nsubj", "nsubjpass") for g in c.subtree)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    if "could" in modals and negated:
+        return True  # "could not be reached", "neither could be located": what could not be done
+    # A passive with its doer or its span is an act to come ("may be extended by the group for a year").
+    if passive and any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "for" for c in children):
+        return False
+    # A state: "be" with a predicate, a progressive ("may be carrying"), or a participle relating
+    # the things its subject joins ("X and Y might be related"); other passives are acts to come
+    # ("might be extended to Aqaba", "may be used to stop exports").
+    progressive = head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in children)
+    subjects = [c for c in children if c.dep_ == "nsubjpass"]
+    joined = len(subjects) > 1 or any(g.dep_ == "conj" or g.lower_ in ("two", "both") for c in subjects for g in c.children)
+    reciprocal = passive and joined and not any(c.dep_ in ("prep", "agent", "xcomp", "advcl") for c in children)
+    return bool(modals & {"may", "might", "could"}) and (head.lemma_.lower() in _LINKING_VERBS or progressive or reciprocal)
+
+
+def _speculation(doc, head) -> bool:
+    """"The two fires might be related": a guess about what is, neither a forecast nor a fact."""
+    modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    negated = any(c.dep_ == "neg" for c in head.children)
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
-    return bool(modals & _HEDGE_MODALS) and not perfect
+    return bool(modals & {"may", "might"}) and not negated and not perfect and _present_possibility(doc, head)
 
 
 def _causal(doc, head) -> bool:
@@ -1505,7 +1586,9 @@ def _stated_figures(doc, head) -> list:
             if tok is not number and dep in ("compound", "amod", "nummod"):
                 ok = False  # "seven" in "a seven-member crew" counts the members, a modifier
             elif dep == "prep":
-                ok = tok.lower_ in _FIGURE_PREPS
+                # Fronted before its verb, the phrase sets the scene ("By a 6-3 vote, the court
+                # upheld ..."); the value of a change comes after it ("fell by 2 points").
+                ok = tok.lower_ in _FIGURE_PREPS and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i)
             elif dep == "advcl":  # a participle that goes on with the main clause, not a subordinate clause
                 ok = tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
             else:
@@ -1538,6 +1621,13 @@ def _speech(doc, head) -> bool:
     return any(c.lower_ in ("i", "we") for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
+def _dates_the_plan(doc, head) -> bool:
+    """Whether a date in the clause stands outside the act planned ("Last April, they planned to buy")."""
+    acts = [c for c in head.children if c.dep_ == "xcomp"] or ([head] if head.dep_ == "xcomp" else [])
+    inside = {t.i for a in acts for t in a.subtree}
+    return any(e.start not in inside for e in doc.ents if e.label_ == "DATE")
+
+
 def _intention(head) -> bool:
     """"vowed to retake the city", "plans to build", "is to open": what the subject means to do."""
     if head.dep_ == "xcomp" and head.head.lemma_.lower() in _INTENT_VERBS:
@@ -1563,10 +1653,12 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     # not a statistic to check against a record.
     kind = speaker.kind if isinstance(speaker, Speaker) else "outlet" if not named else "group"
     dated = _dated_past(doc, head)
-    forecast = (_prediction(doc, head, kind) or _intention(head)) and not dated
+    # A date of the act planned does not make the plan a past fact: "did not plan to remove it on
+    # Thursday" looks ahead of its day; "Last April, they planned to buy" dates the planning.
+    forecast = _prediction(doc, head, kind) and not dated or _intention(head) and not (dated and _dates_the_plan(doc, head))
     figures = _stated_figures(doc, head)
     checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or dated)
-    opinion = not checkable_fact and _opinion(doc, head)
+    opinion = not checkable_fact and (_opinion(doc, head) or _speculation(doc, head))
     kinds: list[ClaimType] = []
     if forecast:
         kinds.append("prediction")
@@ -1678,8 +1770,9 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         if speaker.is_outlet and not voiced and not _speech(doc, _proposition_head(doc)):
             return "Not checkable yet: a forecast or plan; check the announcement or forecast it reports, and later whether it came true."
         return f"Not checkable yet: check {said.replace('said this', 'stated this forecast or plan', 1)}, and later whether it came true."
-    # event
-    if _is_rule(doc):
+    # event. A rule's text settles only what the rule governs, not every clause that names one
+    # ("the department, which supported the statute, ..."; "the justices agreed that the law ...").
+    if _is_rule(doc, _proposition_head(doc)):
         return "Check the text of the law, rule or agreement itself, in the official register or gazette."
     if not speaker.is_outlet:
         return f"Check the official records of what is reported, and that {who} said it: {_possessive(who)} statement or announcement."

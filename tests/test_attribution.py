@@ -673,3 +673,59 @@ def test_a_name_described_as_a_person_is_the_he_that_follows_not_a_person_named_
 ])
 def test_only_what_can_say_something_is_a_speaker(sentence: str, speaker: str) -> None:
     assert attributions([sentence])[0].name == speaker
+
+
+def test_a_modal_of_past_ability_or_present_possibility_is_no_prediction() -> None:
+    # What could or could not be done, and a guess about what is, lie before the report, not after it.
+    assert "prediction" not in claim_types("Neither the pilot nor the co-pilot could be located on Sunday.")
+    assert "prediction" not in claim_types("A spokesman for the firm could not be reached for comment.")
+    assert claim_types("The Ohio outbreak and the Texas outbreak might be linked.")[0] == "opinion"  # a guess, not a forecast
+    assert claim_types("The fire and the blackout might be related, officials said.", "officials")[0] != "prediction"
+    assert "prediction" not in claim_types("The trawler may be carrying stolen fuel.")
+    # A forecast still is one: an event ahead, or a date ahead.
+    assert claim_types("Fuel prices could climb again.")[0] == "prediction"
+    assert claim_types("The launch could be postponed until next month.")[0] == "prediction"
+
+
+def test_a_figure_in_a_fronted_phrase_sets_the_scene_and_states_no_statistic() -> None:
+    assert claim_types("By a 5-4 vote, the council rejected the zoning plan.")[0] == "event"
+    assert claim_types("Shares of the bank fell by 12 percent.")[0] == "statistic"
+
+
+def test_a_rule_named_beside_an_event_is_not_where_the_event_is_checked() -> None:
+    said = "The agency, which drafted the statute, was criticised by both parties."
+    assert "text of the law" not in verify_for("event", "the outlet", said)
+    assert "text of the law" in verify_for("event", "the outlet", "Under the statute, every trawler must carry a tracker.")
+
+
+def test_a_quality_graded_in_the_main_clause_is_a_judgement() -> None:
+    assert claim_types("The new funding could not have arrived at a more welcome moment.")[0] == "opinion"
+    assert claim_types("The council chose a very odd moment to raise the fees.")[0] == "opinion"
+    # A ranking, a comparison, or a graded phrase that only describes a noun is not.
+    assert claim_types("He was the most senior diplomat at the talks.") == ["event"]
+    assert "opinion" not in claim_types("The firm reported a more modest profit than analysts had forecast.")
+    assert "opinion" not in claim_types("The report, the very first of its kind, was released on Friday.")
+
+
+def test_a_speakers_word_on_what_they_will_do_is_a_quote_or_a_plan_never_an_event() -> None:
+    assert claim_types('"We will not send our ships there," the admiral said.', "the admiral")[0] == "quote"
+    assert claim_types("The mayor told reporters she would not sign the order.", "The mayor")[0] == "quote"
+    # A plan stays a plan when its day is named.
+    assert claim_types("The ministry said it did not intend to close the border on Friday.", "The ministry")[0] == "prediction"
+
+
+def test_a_passive_possibility_with_its_doer_or_under_an_estimate_still_looks_ahead() -> None:
+    assert claim_types("The lease may be renewed by the tenants for another five years.")[0] == "prediction"
+    assert claim_types("The bank estimated that a third of its branches may be sold.", "The bank")[0] == "prediction"
+
+
+def test_a_denied_ability_is_past_and_a_plan_dated_by_its_planning_is_no_forecast() -> None:
+    assert claim_types("No survivors could be found in the wreckage.")[0] != "prediction"
+    assert claim_types("Investors who stay in the fund could be hurt again.")[0] == "prediction"  # a possibility ahead
+    assert claim_types("Last May, the group planned to buy 20% of the airline.")[0] == "statistic"
+
+
+def test_an_outlets_judgement_or_forecast_is_never_sent_to_the_official_record() -> None:
+    for kind, text in (("opinion", "The grant could not have come at a more welcome moment."), ("prediction", "Fuel prices could climb again.")):
+        assert kind == claim_types(text)[0]
+        assert "official record" not in verify_for(kind, "the outlet", text)
