@@ -876,6 +876,12 @@ def is_statement(text: str) -> bool:
     )
 
 
+def introduces_what_follows(text: str) -> bool:
+    """'Asked to comment, a spokesman said:', 'The agency gave three reasons:': a sentence that ends
+    on a colon announces what the next one says and states nothing of its own; it is never a claim."""
+    return text.rstrip().rstrip("\"'”’ ").endswith(":")
+
+
 def resolve_referents(
     clause: str, sentence: str, previous: Sequence[str], whole: bool = True, leave: frozenset[int] = frozenset(), cite: dict[int, int] | None = None
 ) -> Standalone:

@@ -463,3 +463,19 @@ def test_words_that_take_their_year_from_an_earlier_date_are_still_glossed() -> 
     assert ClaimsChain(vote, load_settings()).explicit_dates(fell.text, [fell])[0] == "Shares fell after April 6, 1998, the day before the vote."
     # "Thursday and grain shipments": a coordination, not a date modifying a noun.
     assert "on Thursday (16 April 1998) and" in chain.explicit_dates(crossed.text, [crossed])[0]
+
+
+def test_a_sentence_that_only_introduces_a_quotation_is_never_a_claim(tmp_path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(
+        "---\ntitle: Mill\npublished: 2024-05-10\n---\n\n"
+        "The Harlow paper mill will close in June, putting 300 people out of work. "
+        "Asked about the closure, a spokeswoman for the owner said: "
+        "``We tried every option to keep the mill open.'' "
+        "The town council met on Thursday to discuss the loss of its largest employer.\n"
+    )
+    article = load_article(str(story))
+    chain = ClaimsChain(article, load_settings(provider="local", max_claims=5))
+    chain.plan()
+    quotes = [c.quote for c in chain.assemble([]).items]
+    assert quotes and not any(q.rstrip().endswith(":") for q in quotes)

@@ -20,7 +20,7 @@ from pydantic import Field, create_model
 
 from .. import faithfulness
 from ..article import Article, Sentence, quote_open_after, starts_quoted, with_one_stop, with_quotes_balanced
-from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, Standalone, attribute, attributed, claim_types, dangling, is_statement, resolve_referents, standalone_variants, verify_for
+from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, Standalone, attribute, attributed, claim_types, dangling, introduces_what_follows, is_statement, resolve_referents, standalone_variants, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from ..dates import Timex, format_interval, tag, to_interval
 from ..checkworthiness import load_scorer
@@ -52,7 +52,7 @@ class ClaimsChain:
 
     def plan(self) -> list[Step]:
         # A claim is a statement: not a heading, nor a transcript's "Clinton on Friday."
-        prose = [s for s in self.article.sentences if not s.heading and is_statement(s.text)]
+        prose = [s for s in self.article.sentences if not s.heading and is_statement(s.text) and not introduces_what_follows(s.text)]
         ranked = sorted(prose, key=lambda s: -self.scores[s.id].score)
         # A claim that stands alone before one whose referent neither its words nor code can give
         # ("That brought the toll to 259", an unattributed "I"), among the most check-worthy.
