@@ -470,12 +470,13 @@ def test_a_sentence_that_only_introduces_a_quotation_is_never_a_claim(tmp_path) 
     story.write_text(
         "---\ntitle: Mill\npublished: 2024-05-10\n---\n\n"
         "The Harlow paper mill will close in June, putting 300 people out of work. "
-        "Asked about the closure, a spokeswoman for the owner said: "
-        "``We tried every option to keep the mill open.'' "
+        "Asked about the closure, a spokeswoman for the owner said:\n\n"
+        "``We tried every option to keep the mill open.''\n\n"
         "The town council met on Thursday to discuss the loss of its largest employer.\n"
     )
     article = load_article(str(story))
     chain = ClaimsChain(article, load_settings(provider="local", max_claims=5))
     chain.plan()
     quotes = [c.quote for c in chain.assemble([]).items]
+    assert any("Asked about" in s.text for s in article.sentences)  # a sentence of its own
     assert quotes and not any(q.rstrip().endswith(":") for q in quotes)
