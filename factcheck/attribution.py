@@ -1052,7 +1052,7 @@ def _referring_phrases(doc, quoted) -> list[tuple[int, object, str]]:
             found.append((i, noun, "demonstrative"))
         elif det in ("a", "an") and i > 0 and doc[i - 1].lower_ == "such":
             found.append((i - 1, noun, "such"))
-        elif det == "the" and not (i > 0 and doc[i - 1].lower_ in ("all", "both")) and all(t.tag_ == "NN" and t.dep_ == "compound" for t in doc[i + 1 : noun.i]) and not any(c.dep_ in ("prep", "relcl", "acl", "appos", "poss") and c.i > noun.i for c in noun.children):
+        elif det == "the" and not (i > 0 and doc[i - 1].lower_ in ("all", "both")) and all(t.tag_ in ("NN", "NNS") and t.dep_ == "compound" for t in doc[i + 1 : noun.i]) and not any(c.dep_ in ("prep", "relcl", "acl", "appos", "poss") and c.i > noun.i for c in noun.children):
             found.append((i, noun, "definite"))
     return found
 
@@ -1068,12 +1068,14 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     lemma, plural = noun.lemma_.lower(), noun.tag_ in ("NNS", "NNPS")
     own = {t.lower_ for t in phrase if t.dep_ in ("amod", "compound") and t.i != noun.i and not t.like_num and t.ent_type_ not in _NOT_PARTICIPANTS}
     found: list[tuple[int, str, bool, set[str]]] = []
+    seen = False  # an earlier phrase with that head, taken or not
     for index in range(len(previous) - 1, -1, -1):
         doc = parse(previous[index])
         quoted = quoted_spans(previous[index])
         for tok in reversed(doc):
             if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() != lemma or (tok.tag_ in ("NNS", "NNPS")) != plural:
                 continue
+            seen = True
             if tok.dep_ == "compound" and tok.pos_ == "NOUN":
                 continue  # "the government decision": a noun that only says which decision
             titled = tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON"  # "President Ann Bell", not "the World Bank"
@@ -1097,7 +1099,10 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             # "the company", "the official": an organisation or a person is named, not described;
             # "a Dutch company" earlier is as likely another company as the one the story is about.
             if (lemma in _ORG_NOUNS or lemma in _PERSON_NOUNS or lemma in _person_nouns()) and not any(t.pos_ == "PROPN" for t in added):
-                continue
+                # "a team of medical specialists ... the team": the same one, unless a name of that
+                # kind comes up from there on ("Acme bought a Dutch company. The company said").
+                if lemma not in _ORG_NOUNS or lemma in _PERSON_NOUNS or _orgs_named([*previous[index:], noun.doc[: noun.i].text]):
+                    continue
             if len(words) > 12 or any(a <= tok.idx < b for a, b in quoted) and tok.pos_ != "PROPN":
                 continue
             if any(t.tag_ in ("PRP", "PRP$", "WDT", "WP") or t.lower_ in ("this", "that", "these", "those", "such") for t in words):
@@ -1111,7 +1116,8 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             definite = first.lower_ == "the" or first.dep_ == "poss" or tok.pos_ == "PROPN" and first.lower_ not in ("a", "an")
             found.append((index, text, definite, content))
     if not found:
-        return None
+        # "a Dutch company" before "the company": it, or the company named, so neither.
+        return _only_company(noun, previous) if kind == "definite" and not seen else None
     index, text, definite, content = found[0]
     if any(not (other <= content or content <= other) for _, _, _, other in found[1:]):
         return None  # two different things with that head: which one is meant is not sure
@@ -1122,6 +1128,31 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     if text.split()[0] in ("A", "An", "The"):
         text = text[:1].lower() + text[1:]  # it stands inside the clause; a leading one is capitalised there
     return index, text, definite
+
+
+# Nouns for what spaCy's ORG names are built to name: a business.
+_COMPANY_NOUNS = frozenset({"company", "firm"})
+
+
+def _orgs_named(texts: Sequence[str]) -> set[str]:
+    """The organisations named in `texts` (spaCy's ORG), each once."""
+    return {re.sub(r"(?i)^the\s+|[’']s$", "", e.text).lower() for text in texts for e in parse(text).ents if e.label_ == "ORG"}
+
+
+def _only_company(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
+    """"The company said ..." where the article has named one organisation and only one: its name.
+    Two named ones, or one named in the clause, and which is meant is not sure."""
+    if noun.lemma_.lower() not in _COMPANY_NOUNS or noun.tag_ != "NN" or _orgs_named([noun.doc[: noun.i].text]) or len(_orgs_named(previous)) != 1:
+        return None
+    for index in range(len(previous) - 1, -1, -1):
+        doc = parse(previous[index])
+        for e in doc.ents:
+            if e.label_ == "ORG" and not any(a <= e.start_char < b for a, b in quoted_spans(previous[index])):
+                start = e.start
+                while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ in ("compound", "flat") and e.start <= doc[start - 1].head.i < e.end:
+                    start -= 1  # a first word of the name the tagger left out ("[Price] Stern Sloan Inc.")
+                return index, re.sub(r"^[Tt]he\s+", "the ", doc[start : e.end].text), True
+    return None
 
 
 # The words that may stand before a noun in its phrase: articles, adjectives, numbers, names and
