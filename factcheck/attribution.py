@@ -962,6 +962,20 @@ def resolve_referents(
             if found is None or found[1] is None or found[1] < len(previous) - 2:
                 continue  # named in neither of the two sentences before: the story may have moved on to someone else
             put(tok, _definite(found[0]), found[1])
+        elif lower in ("he", "she") and in_quote and subject and not clitic and _gender(lower) not in named:
+            # '``He may have fled,'' the agent said': the quotation cannot change, but a bracket after
+            # the pronoun ("He [Kopp] may ...") is the journalist's way to say who, and no misquote.
+            named.add(_gender(lower))
+            if any(m.kind == "person" for m in _mentions(clause, len(previous))):
+                continue  # someone the clause names may be who is meant
+            person = person_antecedent(previous, lower)
+            if person is None or person.sentence < len(previous) - 2 or _key(person.name) == _key(own.name):
+                continue  # named long before, or the speaker, who would say "I"
+            near = {_key(m.name) for i in range(max(0, len(previous) - 2), len(previous)) for m in _mentions(previous[i], i) if m.kind == "person"}
+            if near - {_key(own.name)} != {_key(person.name)}:
+                continue  # another person named just before may be who is meant: a quote is no place to guess
+            end = tok.idx + len(tok.text)
+            edits.append((end, end, f" [{person.name}]", person.sentence))
         elif lower in ("it", "they") and tok.dep_ == "nsubj" and _reports(tok) and not in_quote and own.sentence not in (None, len(previous)) and not any(
             t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]  # "the auto makers said they each reported"
         ):
@@ -1230,8 +1244,11 @@ def dangling(text: str, outlet: bool = False) -> list[str]:
         lower = tok.lower_
         if outlet and lower in _FIRST_PERSON:
             found.append(tok.text)
-        elif in_quote:
+        elif in_quote and not (lower in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass")):
             continue
+        elif in_quote:  # '``He may have fled,'' the agent said': who he is, neither quote nor speaker says
+            if doc[tok.i + 1 : tok.i + 2].text != "[" and not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in doc[: tok.i]):
+                found.append(tok.text)
         elif lower in _PERSON_PRONOUNS:
             subject = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             cataphora = subject is not None and subject.i > tok.i and subject.pos_ == "PROPN"  # "In his cabinet, Howard is ..."

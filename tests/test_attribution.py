@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.attribution import OUTLET_SPEAKER, Speaker, attribute, attributed, attributions, claim_types, resolve_referents, verify_for
+from factcheck.attribution import OUTLET_SPEAKER, Speaker, attribute, attributed, attributions, claim_types, dangling, resolve_referents, verify_for
 
 STORY = [
     "The Federal Aviation Administration announced on Friday that it will close 149 control towers.",  # 0
@@ -697,3 +697,21 @@ def test_a_compound_definite_takes_a_named_antecedent_with_its_head_and_a_team_i
     # A named organisation after "a Dutch company" may be the company meant: no referent.
     dutch = ["Acme Corp. bought a Dutch company last year."]
     assert resolve_referents("The company grew.", "The company grew.", dutch).text == "The company grew."
+
+
+def test_a_pronoun_in_a_quotation_gets_its_referent_in_brackets_only_when_one_person_fits() -> None:
+    from factcheck import faithfulness
+
+    before = ["Police are hunting for Dale Corwin in connection with the shooting of a doctor."]
+    quote = "``He may have crossed the border by now,'' the agent said."
+    resolved = resolve_referents(quote, quote, before)
+    assert resolved.text == "``He [Dale Corwin] may have crossed the border by now,'' the agent said." and resolved.cited == [0]
+    assert not dangling(resolved.text) and dangling(quote) == ["He"]
+    assert not faithfulness.check(resolved.text, [before[0], quote])  # a bracket is no misquote
+    # Two women named just before, or the speaker named: the quotation stays as it is, and dangles.
+    two = ["Police questioned Ann Ross and Mary Poole."]
+    she = "``She may have been with him that night,'' the detective said."
+    assert resolve_referents(she, she, two).text == she and dangling(she) == ["She"]
+    speaker = ["Agent Lee Harmon said the search had moved south."]
+    said = "``He may be in Mexico,'' Harmon said."
+    assert resolve_referents(said, said, speaker).text == said
