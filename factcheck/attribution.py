@@ -1083,6 +1083,7 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     own = {t.lower_ for t in phrase if t.dep_ in ("amod", "compound") and t.i != noun.i and not t.like_num and t.ent_type_ not in _NOT_PARTICIPANTS}
     found: list[tuple[int, str, bool, set[str]]] = []
     seen = False  # an earlier phrase with that head, taken or not
+    blocked: list[set[str]] = []  # phrases with that head not taken, that may still be what is meant
     for index in range(len(previous) - 1, -1, -1):
         doc = parse(previous[index])
         quoted = quoted_spans(previous[index])
@@ -1115,7 +1116,12 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             if (lemma in _ORG_NOUNS or lemma in _PERSON_NOUNS or lemma in _person_nouns()) and not any(t.pos_ == "PROPN" for t in added):
                 # "a team of medical specialists ... the team": the same one, unless a name of that
                 # kind comes up from there on ("Acme bought a Dutch company. The company said").
-                if lemma not in _ORG_NOUNS or lemma in _PERSON_NOUNS or _orgs_named([*previous[index:], noun.doc[: noun.i].text]):
+                # A place ("the Cuban government", then "Washington") may have its own.
+                here = " ".join(t.text for t in words).lower()
+                others = {n for n in _orgs_named([*previous[index:], noun.doc[: noun.i].text], ("ORG", "GPE", "NORP")) if n not in here}
+                if lemma not in _ORG_NOUNS or lemma in _PERSON_NOUNS or others:
+                    if lemma in _ORG_NOUNS and any(t.ent_type_ for t in added):  # still a rival to the one taken ("the Lebanese government")
+                        blocked.append({t.lower_ for t in words if t.dep_ != "det" and t.i != tok.i and not t.is_punct})
                     continue
             if len(words) > 12 or any(a <= tok.idx < b for a, b in quoted) and tok.pos_ != "PROPN":
                 continue
@@ -1133,7 +1139,7 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
         # "a Dutch company" before "the company": it, or the company named, so neither.
         return _only_company(noun, previous) if kind == "definite" and not seen else None
     index, text, definite, content = found[0]
-    if any(not (other <= content or content <= other) for _, _, _, other in found[1:]):
+    if any(not (other <= content or content <= other) for other in [*(f[3] for f in found[1:]), *blocked]):
         return None  # two different things with that head: which one is meant is not sure
     places = {e.text.lower() for e in parse(previous[index]).ents if e.label_ in ("GPE", "LOC") and e.text.lower() in text.lower()}
     here = {e.text.lower() for e in noun.doc.ents if e.label_ in ("GPE", "LOC")}
@@ -1148,9 +1154,9 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
 _COMPANY_NOUNS = frozenset({"company", "firm"})
 
 
-def _orgs_named(texts: Sequence[str]) -> set[str]:
-    """The organisations named in `texts` (spaCy's ORG), each once."""
-    return {re.sub(r"(?i)^the\s+|[’']s$", "", e.text).lower() for text in texts for e in parse(text).ents if e.label_ == "ORG"}
+def _orgs_named(texts: Sequence[str], labels: tuple[str, ...] = ("ORG",)) -> set[str]:
+    """The organisations (or other `labels`) named in `texts`, each once."""
+    return {re.sub(r"(?i)^the\s+|[’']s$", "", e.text).lower() for text in texts for e in parse(text).ents if e.label_ in labels}
 
 
 def _only_company(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
