@@ -984,6 +984,8 @@ def resolve_referents(
             # "It urged travellers to stay away": a reporting verb that reports no clause is no
             # attribution, but "it" is still the organisation that spoke just before.
             put(tok, body.name, body.sentence, False)
+        elif lower == "they" and tok.dep_ == "nsubj" and _reports(tok) and leading and not in_quote and (group := _plural_speaker_before(previous)):
+            put(tok, _definite(group[1]), group[0], False)  # "They have said they will appeal": the relatives who fought
         elif lower in ("it", "they", "this", "that", "these", "those") and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass") and leading:
             context(tok)  # "It was a bomb", "That brought the toll to 259": the sentence it refers back to
     resolved = 0
@@ -1272,6 +1274,27 @@ def dangling(text: str, outlet: bool = False) -> list[str]:
                 found.append(tok.text)  # "many of them are ...": no noun they could stand for
     found += [doc[first : noun.i + 1].text for first, noun, kind in _referring_phrases(doc, quoted) if kind != "definite"]
     return found
+
+
+def _plural_speaker_before(previous: Sequence[str]) -> tuple[int, str] | None:
+    """The one plural noun phrase of people or bodies ("Ana's relatives in Tampa", "the unions") in
+    the two sentences before, as a clause's subject: who a reporting "They" at the start of the next
+    one is. None when those sentences name no such plural or more than one: a wrong speaker is worse
+    than an open "They"."""
+    found = []
+    for index in range(max(0, len(previous) - 2), len(previous)):
+        quoted = quoted_spans(previous[index])
+        for tok in parse(previous[index]):
+            if tok.tag_ in ("NNS", "NNPS") and tok.dep_ != "compound" and not any(a <= tok.idx < b for a, b in quoted) and _may_speak_noun(tok.lemma_.lower()):
+                found.append((index, tok))
+    if len(found) != 1 or found[0][1].dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    index, tok = found[0]
+    return index, _noun_phrase(tok)
+
+
+def _may_speak_noun(lemma: str) -> bool:
+    return lemma in _ORG_NOUNS or lemma in _person_nouns() or lemma in _speaker_nouns()
 
 
 def _last_speaking_body(spoken: Sequence[Speaker], index: int) -> Speaker | None:

@@ -715,3 +715,13 @@ def test_a_pronoun_in_a_quotation_gets_its_referent_in_brackets_only_when_one_pe
     speaker = ["Agent Lee Harmon said the search had moved south."]
     said = "``He may be in Mexico,'' Harmon said."
     assert resolve_referents(said, said, speaker).text == said
+
+
+def test_a_reporting_they_is_the_one_plural_group_that_was_a_subject_just_before() -> None:
+    before = ["Pedro's cousins in Tampa have fought the order for months.", "A federal judge threw out their lawsuit in March."]
+    text = "They have said they will appeal."
+    resolved = resolve_referents(text, text, before)
+    assert resolved.text == "Pedro's cousins in Tampa have said they will appeal." and resolved.cited == [0]
+    # Two groups of people before: which one speaks is not sure.
+    two = ["Pedro's cousins in Tampa have fought the order.", "A judge ruled against them despite letters from their neighbours."]
+    assert resolve_referents(text, text, two).text == text
