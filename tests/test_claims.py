@@ -480,3 +480,21 @@ def test_a_sentence_that_only_introduces_a_quotation_is_never_a_claim(tmp_path) 
     quotes = [c.quote for c in chain.assemble([]).items]
     assert any("Asked about" in s.text for s in article.sentences)  # a sentence of its own
     assert quotes and not any(q.rstrip().endswith(":") for q in quotes)
+
+
+def test_fewer_claims_rather_than_dangling_ones_unless_the_checklist_would_be_all_but_empty(tmp_path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(
+        "---\ntitle: Port\npublished: 2024-05-10\n---\n\n"
+        "The port of Dunmore handled 4 million tonnes of cargo in 2023, up 12 percent. "
+        "Dock workers in Dunmore voted on Monday to strike for two days next week. "
+        "The Harbour Board said it would meet the union on Friday. "
+        "That was the first strike at the port since 1998. "
+        "It cost the port $2 million in lost fees.\n"
+    )
+    article = load_article(str(story))
+    chain = ClaimsChain(article, load_settings(provider="local", max_claims=5))
+    chain.plan()
+    quotes = [c.quote for c in chain.assemble([]).items]
+    # Three stand alone: the two whose "That"/"It" nothing can resolve are left out, not kept.
+    assert len(quotes) == 3 and not any(q.startswith(("That was", "It cost")) for q in quotes)

@@ -58,6 +58,10 @@ class ClaimsChain:
         # ("That brought the toll to 259", an unattributed "I"), among the most check-worthy.
         standalone = {s.id: self.stands_alone(s) for s in ranked[: 2 * self.limit]}
         chosen = sorted(ranked[: 2 * self.limit], key=lambda s: not standalone[s.id])[: self.limit]
+        # A claim the reader cannot place is a defect, not a lesser claim: fewer claims rather than
+        # dangling ones, unless so few stand alone that the checklist would be all but empty.
+        fewest = min(_FEWEST_CLAIMS, self.limit)
+        chosen = chosen[: max(fewest, sum(standalone[s.id] for s in chosen))]  # standalone ones come first
         steps = []
         for sentence in sorted(chosen, key=lambda s: s.start):
             index = self.article.sentences.index(sentence)
@@ -350,6 +354,10 @@ def _modifies_noun(text: str, found: Timex) -> bool:
     # Iraqi-bound cargo" is two things the parser may have joined).
     between = doc[last.i + 1 : head.i]
     return head.i > last.i and head.pos_ in ("NOUN", "PROPN", "NUM") and not any(t.pos_ in ("CCONJ", "PUNCT", "ADP", "VERB", "AUX") and t.dep_ != "amod" for t in between)
+
+
+# Below this many claims that stand alone, the best-ranked dangling ones fill the checklist up.
+_FEWEST_CLAIMS = 3
 
 
 def _as_sentence(text: str) -> str:
