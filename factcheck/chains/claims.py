@@ -91,9 +91,12 @@ class ClaimsChain:
         """Whether the sentence, its referents resolved, is a claim that stands alone."""
         index = self.article.sentences.index(sentence)
         outlet = attribute(self.texts, index).is_outlet
-        if not dangling(sentence.text, outlet):
-            return True
-        return not dangling(resolve_referents(sentence.text, sentence.text, self.texts[:index]).text, outlet)
+        resolved = resolve_referents(sentence.text, sentence.text, self.texts[:index])
+        # "The move seemed aimed at ...": a sentence cited for a referent code could not put in
+        # leaves the reader asking which move, as much as a pronoun would.
+        if set(resolved.cited) - {i for i, _ in resolved.inserted}:
+            return False
+        return not dangling(sentence.text, outlet) or not dangling(resolved.text, outlet)
 
     def field_problems(self, article: Article, step: Step, draft: ClaimTypeDraft) -> dict[str, list[str]]:
         quote = step.part or step.sentence.text
