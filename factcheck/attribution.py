@@ -1259,7 +1259,8 @@ def dangling(text: str, outlet: bool = False) -> list[str]:
                 found.append(tok.text)
         elif lower in _PERSON_PRONOUNS:
             subject = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            cataphora = subject is not None and subject.i > tok.i and subject.pos_ == "PROPN"  # "In his cabinet, Howard is ..."
+            # "In his cabinet, Howard is ...", "Taking the stand in her own defense, a friend of X said ...": the subject that follows.
+            cataphora = subject is not None and subject.i > tok.i and (subject.pos_ == "PROPN" or subject.lemma_.lower() in _person_nouns())
             if not cataphora and not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in doc[: tok.i]):
                 found.append(tok.text)
         elif lower in ("it", "they", "this", "that", "these", "those") and tok.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and (

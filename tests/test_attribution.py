@@ -725,3 +725,8 @@ def test_a_reporting_they_is_the_one_plural_group_that_was_a_subject_just_before
     # Two groups of people before: which one speaks is not sure.
     two = ["Pedro's cousins in Tampa have fought the order.", "A judge ruled against them despite letters from their neighbours."]
     assert resolve_referents(text, text, two).text == text
+
+
+def test_a_pronoun_before_the_person_noun_it_stands_for_does_not_dangle() -> None:
+    assert dangling("Speaking in his own defense, a neighbour of the accused said he had seen nothing.") == []
+    assert dangling("In her speech, the plan was praised.") == ["her"]
