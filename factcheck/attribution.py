@@ -1267,7 +1267,7 @@ def dangling(text: str, outlet: bool = False) -> list[str]:
             tok.i == _first_word(doc) or tok.head.dep_ == "ROOT" and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i])
         ):
             found.append(tok.text)  # "It was a bomb", "More recently it has ...": what "it" is, the text does not say
-        elif lower in ("this", "these", "those", "that") and tok.tag_ == "DT" and tok.dep_ in ("pobj", "dobj") and not any(c.dep_ in ("relcl", "acl") for c in tok.children):
+        elif lower in ("this", "these", "those", "that") and tok.tag_ == "DT" and tok.dep_ in ("pobj", "dobj") and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and not _clause_before(tok):
             found.append(tok.text)  # "Eight of those are ...", "He denied that."
         elif lower in ("them", "their", "its") and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]):
             subject = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1296,6 +1296,13 @@ def _plural_speaker_before(previous: Sequence[str]) -> tuple[int, str] | None:
 
 def _may_speak_noun(lemma: str) -> bool:
     return lemma in _ORG_NOUNS or lemma in _person_nouns() or lemma in _speaker_nouns()
+
+
+def _clause_before(tok) -> bool:
+    """A verb before `tok` in its sentence that does not govern it: a clause "this" may point back
+    to ("X backs the plan and, as a sign of this, will ...")."""
+    own = next((a.i for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)  # "denied" in "He denied that"
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and t.i != own for t in tok.doc[tok.sent.start : tok.i])
 
 
 def _last_speaking_body(spoken: Sequence[Speaker], index: int) -> Speaker | None:

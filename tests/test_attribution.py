@@ -728,5 +728,10 @@ def test_a_reporting_they_is_the_one_plural_group_that_was_a_subject_just_before
 
 
 def test_a_pronoun_before_the_person_noun_it_stands_for_does_not_dangle() -> None:
-    assert dangling("Speaking in his own defense, a neighbour of the accused said he had seen nothing.") == []
+    assert dangling("Speaking in his own defense, a neighbour of the accused said the house was empty.") == []
     assert dangling("In her speech, the plan was praised.") == ["her"]
+
+
+def test_a_demonstrative_may_point_back_to_a_clause_of_its_own_sentence() -> None:
+    assert dangling("The council backs the bypass and, as a sign of this, will fund a study.") == []
+    assert dangling("Eight of those were sold.") == ["those"] and dangling("The mayor denied that.") == ["that"]
