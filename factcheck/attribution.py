@@ -1260,7 +1260,10 @@ def dangling(text: str, outlet: bool = False) -> list[str]:
         elif lower in _PERSON_PRONOUNS:
             subject = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             # "In his cabinet, Howard is ...", "Taking the stand in her own defense, a friend of X said ...": the subject that follows.
-            cataphora = subject is not None and subject.i > tok.i and (subject.pos_ == "PROPN" or subject.lemma_.lower() in _person_nouns())
+            root = tok.sent.root
+            # The parser may take that subject for an object of the opening participle: then any person before the main verb.
+            ahead = [subject] if subject is not None else [t for t in doc[tok.i + 1 : root.i] if t.pos_ in ("NOUN", "PROPN")] if root.i > tok.i else []
+            cataphora = any(t.i > tok.i and (t.pos_ == "PROPN" or t.lemma_.lower() in _person_nouns()) for t in ahead)
             if not cataphora and not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in doc[: tok.i]):
                 found.append(tok.text)
         elif lower in ("it", "they", "this", "that", "these", "those") and tok.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and (

@@ -735,3 +735,8 @@ def test_a_pronoun_before_the_person_noun_it_stands_for_does_not_dangle() -> Non
 def test_a_demonstrative_may_point_back_to_a_clause_of_its_own_sentence() -> None:
     assert dangling("The council backs the bypass and, as a sign of this, will fund a study.") == []
     assert dangling("Eight of those were sold.") == ["those"] and dangling("The mayor denied that.") == ["that"]
+
+
+def test_a_pronoun_before_a_subject_the_parser_took_for_an_object_does_not_dangle() -> None:
+    text = "Taking the stand in her own defense, a cousin of the jailed activist said Monday that the money was a gift."
+    assert dangling(text) == []
