@@ -1277,6 +1277,12 @@ def dangling(text: str, outlet: bool = False) -> list[str]:
             if subject is None or subject.i < tok.i or subject.pos_ not in ("NOUN", "PROPN"):  # not "In its report, the agency ..."
                 found.append(tok.text)  # "many of them are ...": no noun they could stand for
     found += [doc[first : noun.i + 1].text for first, noun, kind in _referring_phrases(doc, quoted) if kind != "definite"]
+    # "a bomb explodes at another clinic": another than which, the text must say ("one clinic ... another").
+    found += [
+        doc[det.i : det.head.i + 1].text for det in doc
+        if det.lower_ == "another" and det.dep_ == "det" and det.head.pos_ == "NOUN" and not any(a <= det.idx < b for a, b in quoted)
+        and not any(t.lemma_ == det.head.lemma_ for t in doc[: det.i])
+    ]
     return found
 
 

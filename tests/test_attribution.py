@@ -740,3 +740,8 @@ def test_a_demonstrative_may_point_back_to_a_clause_of_its_own_sentence() -> Non
 def test_a_pronoun_before_a_subject_the_parser_took_for_an_object_does_not_dangle() -> None:
     text = "Taking the stand in her own defense, a cousin of the jailed activist said Monday that the money was a gift."
     assert dangling(text) == []
+
+
+def test_another_dangles_unless_the_text_names_the_first_one() -> None:
+    assert dangling("Last week a guard was hurt when a bomb went off at another bank branch.") == ["another bank branch"]
+    assert dangling("One bomb went off at a clinic and another bomb at a bar.") == []
