@@ -876,6 +876,12 @@ def is_statement(text: str) -> bool:
     )
 
 
+def introduces_what_follows(text: str) -> bool:
+    """'Asked to comment, a spokesman said:', 'The agency gave three reasons:': a sentence that ends
+    on a colon announces what the next one says and states nothing of its own; it is never a claim."""
+    return text.rstrip().rstrip("\"'”’ ").endswith(":")
+
+
 def resolve_referents(
     clause: str, sentence: str, previous: Sequence[str], whole: bool = True, leave: frozenset[int] = frozenset(), cite: dict[int, int] | None = None
 ) -> Standalone:
@@ -956,6 +962,20 @@ def resolve_referents(
             if found is None or found[1] is None or found[1] < len(previous) - 2:
                 continue  # named in neither of the two sentences before: the story may have moved on to someone else
             put(tok, _definite(found[0]), found[1])
+        elif lower in ("he", "she") and in_quote and subject and not clitic and _gender(lower) not in named:
+            # '``He may have fled,'' the agent said': the quotation cannot change, but a bracket after
+            # the pronoun ("He [Kopp] may ...") is the journalist's way to say who, and no misquote.
+            named.add(_gender(lower))
+            if any(m.kind == "person" for m in _mentions(clause, len(previous))):
+                continue  # someone the clause names may be who is meant
+            person = person_antecedent(previous, lower)
+            if person is None or person.sentence < len(previous) - 2 or _key(person.name) == _key(own.name):
+                continue  # named long before, or the speaker, who would say "I"
+            near = {_key(m.name) for i in range(max(0, len(previous) - 2), len(previous)) for m in _mentions(previous[i], i) if m.kind == "person"}
+            if near - {_key(own.name)} != {_key(person.name)}:
+                continue  # another person named just before may be who is meant: a quote is no place to guess
+            end = tok.idx + len(tok.text)
+            edits.append((end, end, f" [{person.name}]", person.sentence))
         elif lower in ("it", "they") and tok.dep_ == "nsubj" and _reports(tok) and not in_quote and own.sentence not in (None, len(previous)) and not any(
             t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]  # "the auto makers said they each reported"
         ):
@@ -964,6 +984,8 @@ def resolve_referents(
             # "It urged travellers to stay away": a reporting verb that reports no clause is no
             # attribution, but "it" is still the organisation that spoke just before.
             put(tok, body.name, body.sentence, False)
+        elif lower == "they" and tok.dep_ == "nsubj" and _reports(tok) and leading and not in_quote and (group := _plural_speaker_before(previous)):
+            put(tok, _definite(group[1]), group[0], False)  # "They have said they will appeal": the relatives who fought
         elif lower in ("it", "they", "this", "that", "these", "those") and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass") and leading:
             context(tok)  # "It was a bomb", "That brought the toll to 259": the sentence it refers back to
     resolved = 0
@@ -1046,7 +1068,7 @@ def _referring_phrases(doc, quoted) -> list[tuple[int, object, str]]:
             found.append((i, noun, "demonstrative"))
         elif det in ("a", "an") and i > 0 and doc[i - 1].lower_ == "such":
             found.append((i - 1, noun, "such"))
-        elif det == "the" and not (i > 0 and doc[i - 1].lower_ in ("all", "both")) and all(t.tag_ == "NN" and t.dep_ == "compound" for t in doc[i + 1 : noun.i]) and not any(c.dep_ in ("prep", "relcl", "acl", "appos", "poss") and c.i > noun.i for c in noun.children):
+        elif det == "the" and not (i > 0 and doc[i - 1].lower_ in ("all", "both")) and all(t.tag_ in ("NN", "NNS") and t.dep_ == "compound" for t in doc[i + 1 : noun.i]) and not any(c.dep_ in ("prep", "relcl", "acl", "appos", "poss") and c.i > noun.i for c in noun.children):
             found.append((i, noun, "definite"))
     return found
 
@@ -1062,12 +1084,15 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     lemma, plural = noun.lemma_.lower(), noun.tag_ in ("NNS", "NNPS")
     own = {t.lower_ for t in phrase if t.dep_ in ("amod", "compound") and t.i != noun.i and not t.like_num and t.ent_type_ not in _NOT_PARTICIPANTS}
     found: list[tuple[int, str, bool, set[str]]] = []
+    seen = False  # an earlier phrase with that head, taken or not
+    blocked: list[set[str]] = []  # phrases with that head not taken, that may still be what is meant
     for index in range(len(previous) - 1, -1, -1):
         doc = parse(previous[index])
         quoted = quoted_spans(previous[index])
         for tok in reversed(doc):
             if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() != lemma or (tok.tag_ in ("NNS", "NNPS")) != plural:
                 continue
+            seen = True
             if tok.dep_ == "compound" and tok.pos_ == "NOUN":
                 continue  # "the government decision": a noun that only says which decision
             titled = tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON"  # "President Ann Bell", not "the World Bank"
@@ -1091,7 +1116,15 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             # "the company", "the official": an organisation or a person is named, not described;
             # "a Dutch company" earlier is as likely another company as the one the story is about.
             if (lemma in _ORG_NOUNS or lemma in _PERSON_NOUNS or lemma in _person_nouns()) and not any(t.pos_ == "PROPN" for t in added):
-                continue
+                # "a team of medical specialists ... the team": the same one, unless a name of that
+                # kind comes up from there on ("Acme bought a Dutch company. The company said").
+                # A place ("the Cuban government", then "Washington") may have its own.
+                here = " ".join(t.text for t in words).lower()
+                others = {n for n in _orgs_named([*previous[index:], noun.doc[: noun.i].text], ("ORG", "GPE", "NORP")) if n not in here}
+                if lemma not in _ORG_NOUNS or lemma in _PERSON_NOUNS or others:
+                    if lemma in _ORG_NOUNS and any(t.ent_type_ for t in added):  # still a rival to the one taken ("the Lebanese government")
+                        blocked.append({t.lower_ for t in words if t.dep_ != "det" and t.i != tok.i and not t.is_punct})
+                    continue
             if len(words) > 12 or any(a <= tok.idx < b for a, b in quoted) and tok.pos_ != "PROPN":
                 continue
             if any(t.tag_ in ("PRP", "PRP$", "WDT", "WP") or t.lower_ in ("this", "that", "these", "those", "such") for t in words):
@@ -1105,9 +1138,10 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             definite = first.lower_ == "the" or first.dep_ == "poss" or tok.pos_ == "PROPN" and first.lower_ not in ("a", "an")
             found.append((index, text, definite, content))
     if not found:
-        return None
+        # "a Dutch company" before "the company": it, or the company named, so neither.
+        return _only_company(noun, previous) if kind == "definite" and not seen else None
     index, text, definite, content = found[0]
-    if any(not (other <= content or content <= other) for _, _, _, other in found[1:]):
+    if any(not (other <= content or content <= other) for other in [*(f[3] for f in found[1:]), *blocked]):
         return None  # two different things with that head: which one is meant is not sure
     places = {e.text.lower() for e in parse(previous[index]).ents if e.label_ in ("GPE", "LOC") and e.text.lower() in text.lower()}
     here = {e.text.lower() for e in noun.doc.ents if e.label_ in ("GPE", "LOC")}
@@ -1116,6 +1150,31 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     if text.split()[0] in ("A", "An", "The"):
         text = text[:1].lower() + text[1:]  # it stands inside the clause; a leading one is capitalised there
     return index, text, definite
+
+
+# Nouns for what spaCy's ORG names are built to name: a business.
+_COMPANY_NOUNS = frozenset({"company", "firm"})
+
+
+def _orgs_named(texts: Sequence[str], labels: tuple[str, ...] = ("ORG",)) -> set[str]:
+    """The organisations (or other `labels`) named in `texts`, each once."""
+    return {re.sub(r"(?i)^the\s+|[’']s$", "", e.text).lower() for text in texts for e in parse(text).ents if e.label_ in labels}
+
+
+def _only_company(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
+    """"The company said ..." where the article has named one organisation and only one: its name.
+    Two named ones, or one named in the clause, and which is meant is not sure."""
+    if noun.lemma_.lower() not in _COMPANY_NOUNS or noun.tag_ != "NN" or _orgs_named([noun.doc[: noun.i].text]) or len(_orgs_named(previous)) != 1:
+        return None
+    for index in range(len(previous) - 1, -1, -1):
+        doc = parse(previous[index])
+        for e in doc.ents:
+            if e.label_ == "ORG" and not any(a <= e.start_char < b for a, b in quoted_spans(previous[index])):
+                start = e.start
+                while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ in ("compound", "flat") and e.start <= doc[start - 1].head.i < e.end:
+                    start -= 1  # a first word of the name the tagger left out ("[Price] Stern Sloan Inc.")
+                return index, re.sub(r"^[Tt]he\s+", "the ", doc[start : e.end].text), True
+    return None
 
 
 # The words that may stand before a noun in its phrase: articles, adjectives, numbers, names and
@@ -1193,25 +1252,66 @@ def dangling(text: str, outlet: bool = False) -> list[str]:
         lower = tok.lower_
         if outlet and lower in _FIRST_PERSON:
             found.append(tok.text)
-        elif in_quote:
+        elif in_quote and not (lower in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass")):
             continue
+        elif in_quote:  # '``He may have fled,'' the agent said': who he is, neither quote nor speaker says
+            if doc[tok.i + 1 : tok.i + 2].text != "[" and not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in doc[: tok.i]):
+                found.append(tok.text)
         elif lower in _PERSON_PRONOUNS:
             subject = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            cataphora = subject is not None and subject.i > tok.i and subject.pos_ == "PROPN"  # "In his cabinet, Howard is ..."
+            # "In his cabinet, Howard is ...", "Taking the stand in her own defense, a friend of X said ...": the subject that follows.
+            root = tok.sent.root
+            # The parser may take that subject for an object of the opening participle: then any person before the main verb.
+            ahead = [subject] if subject is not None else [t for t in doc[tok.i + 1 : root.i] if t.pos_ in ("NOUN", "PROPN")] if root.i > tok.i else []
+            cataphora = any(t.i > tok.i and (t.pos_ == "PROPN" or t.lemma_.lower() in _person_nouns()) for t in ahead)
             if not cataphora and not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in doc[: tok.i]):
                 found.append(tok.text)
         elif lower in ("it", "they", "this", "that", "these", "those") and tok.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and (
             tok.i == _first_word(doc) or tok.head.dep_ == "ROOT" and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i])
         ):
             found.append(tok.text)  # "It was a bomb", "More recently it has ...": what "it" is, the text does not say
-        elif lower in ("this", "these", "those", "that") and tok.tag_ == "DT" and tok.dep_ in ("pobj", "dobj") and not any(c.dep_ in ("relcl", "acl") for c in tok.children):
+        elif lower in ("this", "these", "those", "that") and tok.tag_ == "DT" and tok.dep_ in ("pobj", "dobj") and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and not _clause_before(tok):
             found.append(tok.text)  # "Eight of those are ...", "He denied that."
         elif lower in ("them", "their", "its") and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]):
             subject = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is None or subject.i < tok.i or subject.pos_ not in ("NOUN", "PROPN"):  # not "In its report, the agency ..."
                 found.append(tok.text)  # "many of them are ...": no noun they could stand for
     found += [doc[first : noun.i + 1].text for first, noun, kind in _referring_phrases(doc, quoted) if kind != "definite"]
+    # "a bomb explodes at another clinic": another than which, the text must say ("one clinic ... another").
+    found += [
+        doc[det.i : det.head.i + 1].text for det in doc
+        if det.lower_ == "another" and det.dep_ == "det" and det.head.pos_ == "NOUN" and not any(a <= det.idx < b for a, b in quoted)
+        and not any(t.lemma_ == det.head.lemma_ for t in doc[: det.i])
+    ]
     return found
+
+
+def _plural_speaker_before(previous: Sequence[str]) -> tuple[int, str] | None:
+    """The one plural noun phrase of people or bodies ("Ana's relatives in Tampa", "the unions") in
+    the two sentences before, as a clause's subject: who a reporting "They" at the start of the next
+    one is. None when those sentences name no such plural or more than one: a wrong speaker is worse
+    than an open "They"."""
+    found = []
+    for index in range(max(0, len(previous) - 2), len(previous)):
+        quoted = quoted_spans(previous[index])
+        for tok in parse(previous[index]):
+            if tok.tag_ in ("NNS", "NNPS") and tok.dep_ != "compound" and not any(a <= tok.idx < b for a, b in quoted) and _may_speak_noun(tok.lemma_.lower()):
+                found.append((index, tok))
+    if len(found) != 1 or found[0][1].dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    index, tok = found[0]
+    return index, _noun_phrase(tok)
+
+
+def _may_speak_noun(lemma: str) -> bool:
+    return lemma in _ORG_NOUNS or lemma in _person_nouns() or lemma in _speaker_nouns()
+
+
+def _clause_before(tok) -> bool:
+    """A verb before `tok` in its sentence that does not govern it: a clause "this" may point back
+    to ("X backs the plan and, as a sign of this, will ...")."""
+    own = next((a.i for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)  # "denied" in "He denied that"
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and t.i != own for t in tok.doc[tok.sent.start : tok.i])
 
 
 def _last_speaking_body(spoken: Sequence[Speaker], index: int) -> Speaker | None:

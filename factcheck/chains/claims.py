@@ -20,7 +20,7 @@ from pydantic import Field, create_model
 
 from .. import faithfulness
 from ..article import Article, Sentence, quote_open_after, starts_quoted, with_one_stop, with_quotes_balanced
-from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, Standalone, attribute, attributed, claim_types, dangling, is_statement, resolve_referents, standalone_variants, verify_for
+from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, Standalone, attribute, attributed, claim_types, dangling, introduces_what_follows, is_statement, resolve_referents, standalone_variants, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from ..dates import Timex, format_interval, tag, to_interval
 from ..checkworthiness import load_scorer
@@ -52,12 +52,16 @@ class ClaimsChain:
 
     def plan(self) -> list[Step]:
         # A claim is a statement: not a heading, nor a transcript's "Clinton on Friday."
-        prose = [s for s in self.article.sentences if not s.heading and is_statement(s.text)]
+        prose = [s for s in self.article.sentences if not s.heading and is_statement(s.text) and not introduces_what_follows(s.text)]
         ranked = sorted(prose, key=lambda s: -self.scores[s.id].score)
         # A claim that stands alone before one whose referent neither its words nor code can give
         # ("That brought the toll to 259", an unattributed "I"), among the most check-worthy.
         standalone = {s.id: self.stands_alone(s) for s in ranked[: 2 * self.limit]}
         chosen = sorted(ranked[: 2 * self.limit], key=lambda s: not standalone[s.id])[: self.limit]
+        # A claim the reader cannot place is a defect, not a lesser claim: fewer claims rather than
+        # dangling ones, unless so few stand alone that the checklist would be all but empty.
+        fewest = min(_FEWEST_CLAIMS, self.limit)
+        chosen = chosen[: max(fewest, sum(standalone[s.id] for s in chosen))]  # standalone ones come first
         steps = []
         for sentence in sorted(chosen, key=lambda s: s.start):
             index = self.article.sentences.index(sentence)
@@ -87,9 +91,12 @@ class ClaimsChain:
         """Whether the sentence, its referents resolved, is a claim that stands alone."""
         index = self.article.sentences.index(sentence)
         outlet = attribute(self.texts, index).is_outlet
-        if not dangling(sentence.text, outlet):
-            return True
-        return not dangling(resolve_referents(sentence.text, sentence.text, self.texts[:index]).text, outlet)
+        resolved = resolve_referents(sentence.text, sentence.text, self.texts[:index])
+        # "The move seemed aimed at ...": a sentence cited for a referent code could not put in
+        # leaves the reader asking which move, as much as a pronoun would.
+        if set(resolved.cited) - {i for i, _ in resolved.inserted}:
+            return False
+        return not dangling(sentence.text, outlet) or not dangling(resolved.text, outlet)
 
     def field_problems(self, article: Article, step: Step, draft: ClaimTypeDraft) -> dict[str, list[str]]:
         quote = step.part or step.sentence.text
@@ -350,6 +357,10 @@ def _modifies_noun(text: str, found: Timex) -> bool:
     # Iraqi-bound cargo" is two things the parser may have joined).
     between = doc[last.i + 1 : head.i]
     return head.i > last.i and head.pos_ in ("NOUN", "PROPN", "NUM") and not any(t.pos_ in ("CCONJ", "PUNCT", "ADP", "VERB", "AUX") and t.dep_ != "amod" for t in between)
+
+
+# Below this many claims that stand alone, the best-ranked dangling ones fill the checklist up.
+_FEWEST_CLAIMS = 3
 
 
 def _as_sentence(text: str) -> str:
