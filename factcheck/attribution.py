@@ -1111,7 +1111,10 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             # What the antecedent adds must say which: a name, a noun, a number ("the talks" ->
             # "the Geneva talks"), not an adjective alone ("the entire world", "a public firm").
             added = [t for t in words if t.lower_ in content - own]
-            if not any(t.pos_ in ("PROPN", "NOUN", "NUM") or t.ent_type_ for t in added):
+            # A common noun compounded with the head names a kind, which is what "such a movement"
+            # wants, not which one "the war" is: it may be more than "the ground war" mentioned before.
+            if not any(t.pos_ in ("PROPN", "NUM") or t.ent_type_ or t.pos_ == "NOUN" and (kind == "such" or not (t.dep_ == "compound" and t.head.i == tok.i))
+                       for t in added):
                 continue
             # "the company", "the official": an organisation or a person is named, not described;
             # "a Dutch company" earlier is as likely another company as the one the story is about.

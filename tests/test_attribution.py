@@ -801,3 +801,10 @@ def test_a_pronoun_before_a_subject_the_parser_took_for_an_object_does_not_dangl
 def test_another_dangles_unless_the_text_names_the_first_one() -> None:
     assert dangling("Last week a guard was hurt when a bomb went off at another bank branch.") == ["another bank branch"]
     assert dangling("One bomb went off at a clinic and another bomb at a bar.") == []
+
+
+def test_a_kind_is_not_which_one() -> None:
+    # "the war" may be more than "the ground war" mentioned before: no referent is put in.
+    previous = ["The rejection of the peace plan made the ground war certain."]
+    text = "Civilians are being held for bargaining once the war is over."
+    assert resolve_referents(text, text, previous).text == text
