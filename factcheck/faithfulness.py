@@ -489,6 +489,8 @@ def _unfinished(statement: str, doc: Doc, src: _Source) -> list[Problem]:
     ending = _quote_words(statement)[-3:]
     if len(ending) == 3 and ending in src.endings:
         return problems  # it ends as a cited sentence ends ("... had to fight for.")
+    if ending and any(e[-1:] == ending[-1:] for e in src.endings) and not src.goes_on.get(ending):
+        return problems  # on the word a cited sentence ends on, a side phrase before it dropped ("... shillings each.")
     cut = src.goes_on.get(ending) if ending else None
     if cut and not statement.rstrip(_CLOSERS + " ").endswith(("?", "!")):
         problems.append(Problem("unfinished", f'stops at "{words[-1].text if words else ending[-1]}", where the cited sentences go on: "{cut}"'))
@@ -837,6 +839,8 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
             continue  # the statement does not repeat what the marker governs
         if not _repeats(governed, content_keys):
             continue  # it repeats a participant, not the word the marker governs ("the strike began", not "would not end until")
+        if _said_plainly_elsewhere(governed, marker, content_keys, src):
+            continue
         mkey = _key(marker)
         if what == "modal":
             if not _MODAL_CLASSES.get(mkey, {mkey}) & statement_classes:
@@ -859,6 +863,20 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
         modal = next(t.text for t in doc if t.tag_ == "MD" and cls in _MODAL_CLASSES.get(_key(t), {_key(t)}))
         said.add(f'adds "{modal}", which the cited sentences do not say')
     return [Problem("hedge", m) for m in sorted(said)]
+
+
+def _said_plainly_elsewhere(governed: Token, marker: Token, content_keys: set[str], src: _Source) -> bool:
+    """Whether another cited sentence has the governed word without the frame and shares at least as
+    much of the statement: the statement is drawn from that one ("He may have traveled on", citing
+    also "the woman who allegedly traveled with him" for who he is)."""
+    if marker.pos_ != "ADV" and marker.tag_ != "MD":
+        return False  # a hedging adverb or a modal only: a verb frame ("failed to report") is the sentence's own
+    key = _key(governed)
+    own = len(content_keys & {_key(t) for t in marker.doc})
+    return any(
+        doc is not marker.doc and any(_key(t) == key for t in doc) and len(content_keys & {_key(t) for t in doc}) >= own
+        for doc in src.docs
+    )
 
 
 def _repeats(governed: Token, content_keys: set[str]) -> bool:

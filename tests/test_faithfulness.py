@@ -292,3 +292,16 @@ def test_the_lexicon_decodes_a_word_when_asked_and_its_senses_read_as_a_mapping(
     assert "qzxv" not in lex.senses and lex.senses.get("qzxv") is None and lex.sets("qzxv") == frozenset()
     # Iterating lists the words with a frequent sense only, not those with hypernyms or antonyms alone.
     assert all(lex.sets(word) for word in list(lex.senses)[:500])
+
+
+def test_a_statement_drawn_from_one_cited_sentence_is_not_held_to_another_ones_hedge() -> None:
+    # The second sentence is cited only for who "the woman" is; the statement is the first one's.
+    sources = ["She may have driven on to Toronto.", "Police want to find the woman who allegedly drove the car."]
+    assert check("She may have driven on to Toronto.", sources) == []
+    assert check("The woman drove the car.", sources)  # drawn from the second: its "allegedly" is dropped
+
+
+def test_a_statement_may_end_on_the_word_its_sentence_ends_on() -> None:
+    # A side phrase dropped before the last word: "each" ends the cited sentence too.
+    source = "The city will pay 40 claims of 2,000 pesos (about $100) each."
+    assert check("The city will pay 40 claims of 2,000 pesos each.", [source]) == []
