@@ -134,6 +134,7 @@ class _Mention:
     sentence: int
     start: int  # character offset in its sentence
     subject: bool = True  # named as a clause's subject (or its apposition), not as an object or possessor
+    label: str = ""  # the entity label: ORG, GPE, NORP, PERSON
 
 
 def _as_subject(token) -> bool:
@@ -160,9 +161,9 @@ def _mentions(text: str, index: int) -> list[_Mention]:
         if any(a <= ent.start_char < b for a, b in quoted):
             continue
         if ent.label_ in _PERSON_ENTS:
-            found.append(_Mention(_clean(ent.text), "person", index, ent.start_char, _as_subject(ent.root)))
+            found.append(_Mention(_clean(ent.text), "person", index, ent.start_char, _as_subject(ent.root), ent.label_))
         elif ent.label_ in _GROUP_ENTS:
-            found.append(_Mention(_clean(ent.text), "organisation", index, ent.start_char, _as_subject(ent.root)))
+            found.append(_Mention(_clean(ent.text), "organisation", index, ent.start_char, _as_subject(ent.root), ent.label_))
     return [m for m in found if len(m.name) > 1]
 
 
@@ -386,9 +387,13 @@ def _that_clause_on_object(verb) -> bool:
     that-clause on the verb's object, as if it said which farmers; "raised worries that prices
     would rise": the clause says what the worries are (a complement, opened by the conjunction
     "that", not a relative clause, where "that" is a pronoun)."""
+    # "said in a statement that ...", "told reporters in an interview that ...": the parser may hang
+    # the clause on the noun of a prepositional phrase after the verb as well.
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.i > verb.i for g in c.children if g.dep_ == "pobj"]
     return any(
         g.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
-        for c in verb.children if c.dep_ in ("dobj", "dative") for g in c.children
+        for c in objects for g in c.children
     )
 
 
@@ -740,12 +745,41 @@ def _speaker_of(
             )
             if issuer is not None:
                 return dataclasses.replace(issuer, cue=cue)
+        elif (named := _named_organisation(subject.lemma_.lower(), recent, context, index)) is not None:
+            return dataclasses.replace(named, cue=cue)
     name = _noun_phrase(subject)
     lemma = subject.lemma_.lower()
     kind = "person" if lemma in _PERSON_NOUNS else "organisation" if lemma in _ORG_NOUNS else "group"
     if subject.pos_ == "PROPN" and _known_person(context, name) is not None:
         kind = "person"  # a person named before, whom the tagger missed (or took for an organisation) here
     return Speaker(name or lower, kind, index, cue, name)
+
+
+# Definite nouns for a body that has a name of its own, an ORG to the tagger ("the company said"
+# after "Acme Corp. said"); not "the government" or "the police", which a country's name does not
+# stand for.
+_NAMED_BODY_NOUNS = frozenset("company firm corporation bank group agency airline carrier maker union party".split())
+
+
+def _named_organisation(lemma: str, recent: Sequence[Speaker], context: Sequence[_Mention], index: int) -> Speaker | None:
+    """"Acme Corp. said ... . The company said ...": the organisation the definite noun stands for:
+    the nearest earlier speaker that is the one organisation its sentence names, else the one
+    organisation the nearest sentence before that names any names. Two in that sentence ("Reuters
+    reported that Acme ...") and which is meant is a guess: none."""
+    if lemma not in _NAMED_BODY_NOUNS:
+        return None
+    named = [m for m in context if m.label == "ORG" and m.sentence < index]
+    for sp in recent:
+        if sp.sentence is not None and sp.sentence < index and sp.kind == "organisation":
+            if {m.name for m in named if m.sentence == sp.sentence} == {sp.name}:
+                return sp
+            break
+    if not named:
+        return None
+    last = [m for m in named if m.sentence == named[-1].sentence]
+    if len({m.name for m in last}) != 1:
+        return None
+    return Speaker(last[0].name, "organisation", last[0].sentence, "said", last[0].name)
 
 
 @lru_cache(maxsize=64)
