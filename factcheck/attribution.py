@@ -324,13 +324,13 @@ def _cues(doc) -> list[_Cue]:
     cues = []
     quoted = bool(quote_count(doc.text)) or "‘" in doc.text
     for tok in doc:
-        if _speech_verb(tok) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound"):
+        if (_speech_verb(tok) or _characterises(tok)) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound"):
             inverted = _inverted_speaker(tok)
             # "X, the source said, was ...": a reporting clause set in the sentence (parataxis) reports it.
             reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None
             if reports and tok.lemma_.lower() not in REPORTING_LEMMAS:
                 reports = _reports_clause(tok)
-            if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe") or _states_position(tok)):
+            if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe") or _states_position(tok) or _characterises(tok)):
                 continue
             subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
             if not subjects and (final := _final_clause_subject(tok)) is not None:
@@ -340,9 +340,10 @@ def _cues(doc) -> list[_Cue]:
                 subjects = [_inverted_speaker(tok.head)]  # "..., added X, adding that ...": X
             if not subjects and tok.dep_ in ("conj", "advcl"):  # "He sold it and said ...", "X did Y, saying ...": the first verb's subject
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
-            stance = not (reports or inverted is not None) and _states_position(tok)
+            stance = not (reports or inverted is not None) and (_states_position(tok) or _characterises(tok))
             for subject in subjects or agents:
-                if _can_speak(subject):
+                subject = _relative_antecedent(subject)
+                if subject is not None and _can_speak(subject):
                     cues.append(_Cue(tok.i, subject, tok.text.lower(), stance))
         elif _speech_verb(tok) and (subject := _participle_speaker(tok) or _misparsed_speaker(tok)) is not None and _can_speak(subject):
             cues.append(_Cue(tok.i, subject, tok.text.lower()))
@@ -351,6 +352,34 @@ def _cues(doc) -> list[_Cue]:
             if objects:
                 cues.append(_Cue(tok.i, objects[0], "according to"))
     return cues
+
+
+# Verbs that give their object a name or description ("called the move a setback"), a closed class.
+_NAMING_LEMMAS = frozenset("call describe dub label term brand characterize characterise".split())
+
+
+def _characterises(verb) -> bool:
+    """"Horsley called the move a 'temporary setback'": a verb that names its object with words in
+    quotation marks reports what the subject said of it. Without the quotation marks ("called the
+    meeting to order", "was called a hero") the parse cannot tell a judgement voiced from a name."""
+    if verb.lemma_.lower() not in _NAMING_LEMMAS or verb.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("oprd", "xcomp", "attr", "ccomp", "prep", "advcl") and c.i > verb.i
+        and any(t.tag_ in ("``", "''") or quote_count(t.text) or t.text in ("'", "‘", "’", "`") and t.tag_ != "POS" for t in c.subtree)
+        for c in verb.children
+    )
+
+
+def _relative_antecedent(subject):
+    """"X's relatives, who have cared for him and have said ...": a relative pronoun names nobody;
+    the speaker is the noun its clause describes, or nobody when the parse shows none."""
+    if subject.tag_ not in ("WP", "WDT") and not (subject.lower_ == "that" and subject.head.dep_ == "relcl"):
+        return subject
+    clause = next((t for t in [subject.head, *subject.head.ancestors] if t.dep_ == "relcl"), None)
+    if clause is None or clause.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return clause.head
 
 
 def _can_speak(subject) -> bool:
@@ -530,6 +559,8 @@ def _stranded_subject(verb) -> list:
     named = next((e for e in doc.ents if e.end == verb.i and e.start == 0 and e.label_ in _PERSON_ENTS | _GROUP_ENTS), None)
     if named is not None:
         return [named.root]
+    if (described := _described_speaker(verb)) is not None:
+        return [described]
     end = next((t.i for t in doc[: verb.i] if t.text == ","), verb.i)
     opening, aside = doc[0:end], doc[end : verb.i]
     tops = [t for t in opening if not 0 <= t.head.i < end or t.head == t]
@@ -556,6 +587,27 @@ def _stranded_subject(verb) -> list:
         if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART", "ADP") or t.dep_ == "amod" for t in span):
             return heads
     return []
+
+
+def _described_speaker(verb):
+    """"The author of a pamphlet ruled a danger to officials says a ruling is a setback": the parser
+    took the participle that describes the subject ("ruled", "found") for the finite verb of a
+    clause the reporting verb reports, so the verb seems to have no subject. The clause before the
+    verb, opening the sentence with no comma or auxiliary, whose verb is a bare past form, is the
+    subject and its description; the verb reports the clause after it."""
+    doc = verb.doc
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if len(before) != 1 or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    clause = before[0]
+    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    if (
+        subject is None or clause.tag_ not in ("VBD", "VBN") or clause.left_edge.i != doc[0].i or clause.right_edge.i + 1 != verb.i
+        or any(c.dep_ in ("aux", "auxpass", "neg", "mark") for c in clause.children)
+        or any(t.text == "," or quote_count(t.text) for t in doc[: verb.i])
+    ):
+        return None
+    return subject
 
 
 def _final_report(verb) -> bool:
@@ -749,7 +801,9 @@ def _speaker_of(
             return dataclasses.replace(named, cue=cue)
     name = _noun_phrase(subject)
     lemma = subject.lemma_.lower()
-    kind = "person" if lemma in _PERSON_NOUNS else "organisation" if lemma in _ORG_NOUNS else "group"
+    # "the author of a pamphlet": one person described, a person to WordNet; "officials" stay a group.
+    person = lemma in _PERSON_NOUNS or subject.tag_ == "NN" and lemma in _person_nouns() and lemma not in _ORG_NOUNS
+    kind = "person" if person else "organisation" if lemma in _ORG_NOUNS else "group"
     if subject.pos_ == "PROPN" and _known_person(context, name) is not None:
         kind = "person"  # a person named before, whom the tagger missed (or took for an organisation) here
     return Speaker(name or lower, kind, index, cue, name)
