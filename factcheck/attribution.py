@@ -845,6 +845,12 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         previous = result[-1] if result else None
         doc = parse(text)
         cues = _cues(doc)
+        if open_quote:
+            # A sentence inside a quotation that an earlier one opened: a reporting verb before the
+            # quotation closes is the quoted speaker's words ("If the father comes, the family will
+            # say ..."), not the sentence's attribution, which only a verb after the closing mark is.
+            closes = _closing_offset(text)
+            cues = [c for c in cues if closes is not None and doc[c.token_i].idx > closes]
         if cues:
             # The speaker of the main clause: the cue whose verb is the root, else the first one; "X
             # disclosed a stake, according to Y": the source the article names for it.
@@ -859,6 +865,14 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         open_quote = quote_open_after(text, open_quote)
         before.extend(_mentions(text, index))
     return tuple(_quotes_carry_their_speaker(sentences, result))
+
+
+def _closing_offset(text: str) -> int | None:
+    """Where the quotation open at the start of `text` closes in it, or None when it runs on."""
+    for cut in range(1, len(text) + 1):  # a quotation closes only right after a mark
+        if text[cut - 1] in QUOTES + "'`" and not quote_open_after(text[:cut], True):
+            return cut
+    return None
 
 
 def _quotes_carry_their_speaker(sentences: Sequence[str], result: list[Speaker]) -> list[Speaker]:
