@@ -42,7 +42,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-from .article import QUOTES, quote_count, quote_open_after, quoted_spans, starts_quoted
+from .article import QUOTES, _quote_marks, quote_count, quote_open_after, quoted_spans, starts_quoted
 from .faithfulness import lexicon as faithfulness_lexicon
 from .nlp import parse
 
@@ -362,7 +362,10 @@ def _characterises(verb) -> bool:
     """"Horsley called the move a 'temporary setback'": a verb that names its object with words in
     quotation marks reports what the subject said of it. Without the quotation marks ("called the
     meeting to order", "was called a hero") the parse cannot tell a judgement voiced from a name."""
-    if verb.lemma_.lower() not in _NAMING_LEMMAS or verb.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in verb.children):
+    # A main verb ("what he calls an 'eternal merger'" names nothing the sentence reports).
+    if verb.lemma_.lower() not in _NAMING_LEMMAS or verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj") or verb.dep_ == "conj" and verb.head.dep_ != "ROOT":
+        return False
+    if not any(c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") for c in verb.children):
         return False
     return any(
         c.dep_ in ("oprd", "xcomp", "attr", "ccomp", "prep", "advcl") and c.i > verb.i
@@ -417,9 +420,11 @@ def _that_clause_on_object(verb) -> bool:
     would rise": the clause says what the worries are (a complement, opened by the conjunction
     "that", not a relative clause, where "that" is a pronoun)."""
     # "said in a statement that ...", "told reporters in an interview that ...": the parser may hang
-    # the clause on the noun of a prepositional phrase after the verb as well.
+    # the clause on the noun of an "in" phrase after a reporting verb as well ("betting on the
+    # assumption that ..." reports nothing: the clause says what the assumption is).
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    objects += [g for c in verb.children if c.dep_ == "prep" and c.i > verb.i for g in c.children if g.dep_ == "pobj"]
+    if verb.lemma_.lower() in REPORTING_LEMMAS:
+        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > verb.i for g in c.children if g.dep_ == "pobj"]
     return any(
         g.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
         for c in objects for g in c.children
@@ -809,26 +814,39 @@ def _speaker_of(
     return Speaker(name or lower, kind, index, cue, name)
 
 
-# Definite nouns for a body that has a name of its own, an ORG to the tagger ("the company said"
-# after "Acme Corp. said"); not "the government" or "the police", which a country's name does not
-# stand for.
-_NAMED_BODY_NOUNS = frozenset("company firm corporation bank group agency airline carrier maker union party".split())
+# Definite nouns for a business ("the company said" after "Acme Corp. said"), which only a
+# business's name stands for, and for other bodies with a name of their own, which one that spoke
+# stands for ("the agency said" after "The Federal Aviation Administration announced").
+_BUSINESS_NOUNS = frozenset("company firm corporation concern maker carrier airline bank bancorp".split())
+_BODY_NOUNS = frozenset("agency union party group".split())
+# The closed class of words that end a business's legal name.
+_BUSINESS_NAME = re.compile(r"\b(?:Inc|Corp|Co|Cos|Ltd|PLC|plc|AG|SA|NV|N\.V|S\.A|GmbH|LLC|LP|L\.P|Bancorp|Holdings?|Group|Industries|Airlines?|Airways|Bank)\b")
+
+
+def _business(name: str, context: Sequence[_Mention]) -> bool:
+    """Whether `name` is a business's: its legal name, or the short form of one named before ("Unisys")."""
+    first = name.split()[0].lower() if name.split() else ""
+    return bool(_BUSINESS_NAME.search(name)) or any(_BUSINESS_NAME.search(m.name) and m.name.split()[0].lower() == first for m in context)
 
 
 def _named_organisation(lemma: str, recent: Sequence[Speaker], context: Sequence[_Mention], index: int) -> Speaker | None:
     """"Acme Corp. said ... . The company said ...": the organisation the definite noun stands for:
-    the nearest earlier speaker that is the one organisation its sentence names, else the one
-    organisation the nearest sentence before that names any names. Two in that sentence ("Reuters
-    reported that Acme ...") and which is meant is a guess: none."""
-    if lemma not in _NAMED_BODY_NOUNS:
+    the nearest earlier organisation that spoke, when it is of that kind, else, for a business, the
+    one business the nearest sentence before that names any names. Two there ("Acme agreed to buy
+    Zenith Inc.") and which is meant is a guess: none."""
+    business = lemma in _BUSINESS_NOUNS
+    if not business and lemma not in _BODY_NOUNS:
         return None
     named = [m for m in context if m.label == "ORG" and m.sentence < index]
     for sp in recent:
         if sp.sentence is not None and sp.sentence < index and sp.kind == "organisation":
-            if {m.name for m in named if m.sentence == sp.sentence} == {sp.name}:
+            # A business that spoke is who "the company" is, ahead of any it talked about; another
+            # body only when it is the one organisation its sentence names.
+            if business and _business(sp.name, context) or not business and {m.name for m in named if m.sentence == sp.sentence} == {sp.name}:
                 return sp
             break
-    if not named:
+    named = [m for m in named if _business(m.name, context)]
+    if not business or not named:
         return None
     last = [m for m in named if m.sentence == named[-1].sentence]
     if len({m.name for m in last}) != 1:
@@ -849,8 +867,9 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
             # A sentence inside a quotation that an earlier one opened: a reporting verb before the
             # quotation closes is the quoted speaker's words ("If the father comes, the family will
             # say ..."), not the sentence's attribution, which only a verb after the closing mark is.
+            # "We think" there is still the quoted speaker: the first person is whoever speaks.
             closes = _closing_offset(text)
-            cues = [c for c in cues if closes is not None and doc[c.token_i].idx > closes]
+            cues = [c for c in cues if closes is not None and doc[c.token_i].idx > closes or c.subject.lower_ in ("i", "we")]
         if cues:
             # The speaker of the main clause: the cue whose verb is the root, else the first one; "X
             # disclosed a stake, according to Y": the source the article names for it.
@@ -868,11 +887,14 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
 
 
 def _closing_offset(text: str) -> int | None:
-    """Where the quotation open at the start of `text` closes in it, or None when it runs on."""
-    for cut in range(1, len(text) + 1):  # a quotation closes only right after a mark
-        if text[cut - 1] in QUOTES + "'`" and not quote_open_after(text[:cut], True):
-            return cut
-    return None
+    """Where the quotation open at the start of `text` closes in it, or None when it runs on. A
+    quotation that opens first ('Replied X, “We ...') says the old one closed unmarked (wire copy
+    forgets closing marks): nothing of `text` is in it."""
+    first = next(iter(_quote_marks(text)), None)
+    if first is None:
+        return None
+    at, length, role = first
+    return 0 if role == "open" else at + length
 
 
 def _quotes_carry_their_speaker(sentences: Sequence[str], result: list[Speaker]) -> list[Speaker]:

@@ -683,8 +683,10 @@ def test_a_definite_company_is_the_organisation_named_before() -> None:
     assert spoken[1].name == "Northwind Telecom Inc." and spoken[1].sentence == 0
     silent = attributions(["Northwind Telecom Inc. restored its network on Monday after a fire.", "The company said customers had told it of the outage."])
     assert silent[1].name == "Northwind Telecom Inc."  # one organisation named before, though it did not speak
-    # Two organisations there: which company is meant would be a guess.
-    two = attributions(["Reuters reported that Acme Corp. sold its plant.", "The company said the sale was complete."])
+    # A news agency that reported it is no company; two businesses named, and which is meant would be a guess.
+    reported = attributions(["Reuters reported that Acme Corp. sold its plant.", "The company said the sale was complete."])
+    assert reported[1].name == "Acme Corp."
+    two = attributions(["Acme Corp. agreed to buy Zenith Inc. for $40 million.", "The company said the sale was complete."])
     assert two[1].name == "the company"
 
 
