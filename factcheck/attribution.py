@@ -609,8 +609,15 @@ def _described_speaker(verb):
     if (
         subject is None or clause.tag_ not in ("VBD", "VBN") or clause.left_edge.i != doc[0].i or clause.right_edge.i + 1 != verb.i
         or any(c.dep_ in ("aux", "auxpass", "neg", "mark") for c in clause.children)
-        or any(t.text == "," or quote_count(t.text) for t in doc[: verb.i])
+        or any(quote_count(t.text) for t in doc[: verb.i])
     ):
+        return None
+    # Either no comma at all, or the participle set off by commas right after the subject's phrase
+    # ("Nashua Corp., rumored a target for months, said that ...").
+    after = subject.right_edge.i if subject.right_edge.text == "," else subject.right_edge.i + 1
+    aside = doc[after].text == "," and after < clause.i and doc[verb.i - 1].text == ","
+    aside = aside and all(t.head.i == clause.i and t.dep_ == "advmod" for t in doc[after + 1 : clause.i])
+    if not aside and any(t.text == "," for t in doc[: verb.i]):
         return None
     return subject
 

@@ -695,6 +695,8 @@ def test_a_described_speaker_is_the_description_not_the_outlet() -> None:
     speaker = attributions(["The author of a radical pamphlet ruled a danger to officials says a decision by the court is a setback."])[0]
     assert speaker.name == "the author of a radical pamphlet" and speaker.kind == "person"
     assert attributions(["The mayor resigned says a report that was published today."])[0].is_outlet
+    # So too with the participle set off by commas.
+    assert attributions(["Zenith Corp., long rumored a takeover target, said that a rival has sought approval to buy its shares."])[0].name == "Zenith Corp."
 
 
 def test_a_relative_pronoun_is_never_a_speaker() -> None:
