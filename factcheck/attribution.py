@@ -731,6 +731,10 @@ def _speaker_of(
         if ent.start <= subject.i < ent.end and ent.label_ in _PERSON_ENTS | _GROUP_ENTS and not any(c.dep_ == "conj" for c in subject.children):
             # A person named before, whom the tagger took for an organisation here, is a person.
             person = ent.label_ in _PERSON_ENTS or _known_person(context, ent.text) is not None
+            # "Nashua said", after "Nashua Corp.": the short form of a business named before, whatever
+            # the tagger took it for, unless a person of that name was named (in full) before.
+            if person and len(ent) == 1 and _business(ent.text, context) and not any(m.kind == "person" and m.name != ent.text and _key(m.name) == _key(ent.text) for m in context):
+                person = False
             kind: Kind = "person" if person else "organisation"
             return Speaker(_clean(ent.text), kind, index, cue, _noun_phrase(subject))
     naming = _naming_tokens(subject)
@@ -846,7 +850,8 @@ def _named_organisation(lemma: str, recent: Sequence[Speaker], context: Sequence
         return None
     named = [m for m in context if m.label == "ORG" and m.sentence < index]
     for sp in recent:
-        if sp.sentence is not None and sp.sentence < index and sp.kind == "organisation":
+        # A name the tagger did not know ("Nashua") is a group to it, and may be an organisation's.
+        if sp.sentence is not None and sp.sentence < index and (sp.kind == "organisation" or sp.kind == "group" and sp.name[:1].isupper()):
             # A business that spoke is who "the company" is, ahead of any it talked about; another
             # body only when it is the one organisation its sentence names.
             if business and _business(sp.name, context) or not business and {m.name for m in named if m.sentence == sp.sentence} == {sp.name}:
