@@ -394,7 +394,7 @@ def _can_speak(subject) -> bool:
     lemma = subject.lemma_.lower()
     if lemma not in faithfulness_lexicon().senses:
         return True  # no English noun: a name the tagger took for one ("Ruiz was quoted as saying")
-    return lemma in _ORG_NOUNS or lemma in _PERSON_NOUNS or lemma in _speaker_nouns()
+    return lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _PERSON_NOUNS or lemma in _speaker_nouns()
 
 
 @lru_cache(maxsize=1)
@@ -815,11 +815,19 @@ def _speaker_of(
                 return dataclasses.replace(issuer, cue=cue)
         elif (named := _named_organisation(subject.lemma_.lower(), recent, context, index)) is not None:
             return dataclasses.replace(named, cue=cue)
+    elif (
+        subject.pos_ == "NOUN" and subject.lemma_.lower() in _BUSINESS_NOUNS and any(c.lower_ == "the" for c in subject.children if c.dep_ == "det")
+        and not any(c.dep_ in ("amod", "nummod") for c in subject.children)
+        and (named := _named_organisation(subject.lemma_.lower(), recent, context, index)) is not None
+    ):
+        # "The Dallas oil and gas concern said": nouns in front of a business say what it does, not which.
+        return dataclasses.replace(named, cue=cue)
     name = _noun_phrase(subject)
     lemma = subject.lemma_.lower()
     # "the author of a pamphlet": one person described, a person to WordNet; "officials" stay a group.
-    person = lemma in _PERSON_NOUNS or subject.tag_ == "NN" and lemma in _person_nouns() and lemma not in _ORG_NOUNS
-    kind = "person" if person else "organisation" if lemma in _ORG_NOUNS else "group"
+    body = lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS
+    person = lemma in _PERSON_NOUNS or subject.tag_ == "NN" and lemma in _person_nouns() and not body
+    kind = "person" if person else "organisation" if body else "group"
     if subject.pos_ == "PROPN" and _known_person(context, name) is not None:
         kind = "person"  # a person named before, whom the tagger missed (or took for an organisation) here
     return Speaker(name or lower, kind, index, cue, name)

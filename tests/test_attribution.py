@@ -709,3 +709,11 @@ def test_a_characterisation_in_quotation_marks_is_said() -> None:
         assert not attributions([text])[0].is_outlet, text
     for text in ("Horsley called the meeting to order.", "The mayor called the strike a blow to the workers' families."):
         assert attributions([text])[0].is_outlet, text
+
+
+def test_a_business_described_by_what_it_does_is_the_one_named_before() -> None:
+    spoken = attributions(["Coda Energy Inc. said it arranged a credit line with a bank.", "The Dallas oil and gas concern said that the money would pay its debt."])
+    assert spoken[1].name == "Coda Energy Inc." and spoken[1].sentence == 0
+    # The tagger may take a business's short name for a person's: the business speaks.
+    short = attributions(["Nashua Corp. said a Dutch firm sought approval to buy its shares.", "Nashua announced the request after the market closed."])
+    assert short[1].name == "Nashua" and short[1].kind == "organisation"
