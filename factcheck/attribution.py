@@ -878,15 +878,16 @@ def _named_organisation(lemma: str, recent: Sequence[Speaker], context: Sequence
 def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
     result: list[Speaker] = []
     before: list[_Mention] = []
-    open_quote = False
+    open_quote, quoted = False, False
     for index, text in enumerate(sentences):
         previous = result[-1] if result else None
         doc = parse(text)
         cues = _cues(doc)
-        if open_quote:
-            # A sentence inside a quotation that an earlier one opened: a reporting verb before the
-            # quotation closes is the quoted speaker's words ("If the father comes, the family will
-            # say ..."), not the sentence's attribution, which only a verb after the closing mark is.
+        if open_quote and quoted:
+            # A sentence inside a quotation that an attributed sentence opened ('A spokesman said:
+            # "...'): a reporting verb before the quotation closes is the quoted speaker's words ("If
+            # the father comes, the family will say ..."), not the sentence's attribution, which only
+            # a verb after the closing mark is. A stray mark that nobody's words follow quotes nothing.
             # "We think" there is still the quoted speaker: the first person is whoever speaks.
             closes = _closing_offset(text)
             cues = [c for c in cues if closes is not None and doc[c.token_i].idx > closes or c.subject.lower_ in ("i", "we")]
@@ -901,7 +902,9 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         else:
             speaker = OUTLET_SPEAKER
         result.append(speaker)
-        open_quote = quote_open_after(text, open_quote)
+        after = quote_open_after(text, open_quote)
+        quoted = quoted if open_quote else after and not speaker.is_outlet and speaker.cue != "quote continues"
+        open_quote = after
         before.extend(_mentions(text, index))
     return tuple(_quotes_carry_their_speaker(sentences, result))
 
