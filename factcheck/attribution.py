@@ -856,7 +856,7 @@ def _named_organisation(lemma: str, recent: Sequence[Speaker], context: Sequence
     business = lemma in _BUSINESS_NOUNS
     if not business and lemma not in _BODY_NOUNS:
         return None
-    named = [m for m in context if m.label == "ORG" and m.sentence < index]
+    named = [m for m in context if m.label == "ORG"]  # before the subject, in its own sentence too
     for sp in recent:
         # A name the tagger did not know ("Nashua") is a group to it, and may be an organisation's.
         if sp.sentence is not None and sp.sentence < index and (sp.kind == "organisation" or sp.kind == "group" and sp.name[:1].isupper()):
@@ -865,7 +865,9 @@ def _named_organisation(lemma: str, recent: Sequence[Speaker], context: Sequence
             if business and _business(sp.name, context) or not business and {m.name for m in named if m.sentence == sp.sentence} == {sp.name}:
                 return sp
             break
-    named = [m for m in named if _business(m.name, context)]
+    # A business's legal name; with none in the article so far, an organisation named as a subject
+    # ("Qantas plans ..., the airline announced").
+    named = [m for m in named if _business(m.name, context)] or [m for m in named if m.subject]
     if not business or not named:
         return None
     last = [m for m in named if m.sentence == named[-1].sentence]

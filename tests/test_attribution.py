@@ -717,3 +717,8 @@ def test_a_business_described_by_what_it_does_is_the_one_named_before() -> None:
     # The tagger may take a business's short name for a person's: the business speaks.
     short = attributions(["Nashua Corp. said a Dutch firm sought approval to buy its shares.", "Nashua announced the request after the market closed."])
     assert short[1].name == "Nashua" and short[1].kind == "organisation"
+
+
+def test_a_business_noun_after_its_name_in_the_same_sentence_is_that_name() -> None:
+    spoken = attributions(["Pacific Wings plans daily flights to Lima, the airline announced Friday.", "In a statement, it said two flights would start in March."])
+    assert spoken[0].name == "Pacific Wings" and spoken[1].name == "Pacific Wings"
