@@ -905,7 +905,10 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
             speaker = OUTLET_SPEAKER
         result.append(speaker)
         after = quote_open_after(text, open_quote)
-        quoted = quoted if open_quote else after and not speaker.is_outlet and speaker.cue != "quote continues"
+        # Opened by an attributed sentence, or as a sentence that is all quotation with nobody named
+        # (a transcript's); not by a stray mark in a sentence taken to continue an earlier quotation.
+        opens = not speaker.is_outlet and speaker.cue != "quote continues" or speaker.is_outlet and starts_quoted(text)
+        quoted = quoted if open_quote else after and opens
         open_quote = after
         before.extend(_mentions(text, index))
     return tuple(_quotes_carry_their_speaker(sentences, result))

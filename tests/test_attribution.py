@@ -722,3 +722,13 @@ def test_a_business_described_by_what_it_does_is_the_one_named_before() -> None:
 def test_a_business_noun_after_its_name_in_the_same_sentence_is_that_name() -> None:
     spoken = attributions(["Pacific Wings plans daily flights to Lima, the airline announced Friday.", "In a statement, it said two flights would start in March."])
     assert spoken[0].name == "Pacific Wings" and spoken[1].name == "Pacific Wings"
+
+
+def test_a_reporting_verb_inside_a_quotation_is_the_quoted_speakers_words() -> None:
+    spoken = attributions([
+        'A spokesman said: "It changes things.', "If the mother comes, the family will say she is welcome.", 'Whether she stays remains to be seen."',
+    ])
+    assert [s.name for s in spoken] == ["A spokesman"] * 3
+    # A transcript's quotation with nobody named: still nobody's but the quotation's.
+    transcript = attributions(["Lee on Friday.", '"We will not stop.', 'I was pleased that the lawyers stated that the deal is fair."'])
+    assert transcript[2].name != "the lawyers"
