@@ -42,7 +42,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-from .article import QUOTES, quote_count, quote_open_after, quoted_spans, starts_quoted
+from .article import QUOTES, _quote_marks, quote_count, quote_open_after, quoted_spans, starts_quoted
 from .faithfulness import lexicon as faithfulness_lexicon
 from .nlp import parse
 
@@ -134,6 +134,7 @@ class _Mention:
     sentence: int
     start: int  # character offset in its sentence
     subject: bool = True  # named as a clause's subject (or its apposition), not as an object or possessor
+    label: str = ""  # the entity label: ORG, GPE, NORP, PERSON
 
 
 def _as_subject(token) -> bool:
@@ -160,9 +161,9 @@ def _mentions(text: str, index: int) -> list[_Mention]:
         if any(a <= ent.start_char < b for a, b in quoted):
             continue
         if ent.label_ in _PERSON_ENTS:
-            found.append(_Mention(_clean(ent.text), "person", index, ent.start_char, _as_subject(ent.root)))
+            found.append(_Mention(_clean(ent.text), "person", index, ent.start_char, _as_subject(ent.root), ent.label_))
         elif ent.label_ in _GROUP_ENTS:
-            found.append(_Mention(_clean(ent.text), "organisation", index, ent.start_char, _as_subject(ent.root)))
+            found.append(_Mention(_clean(ent.text), "organisation", index, ent.start_char, _as_subject(ent.root), ent.label_))
     return [m for m in found if len(m.name) > 1]
 
 
@@ -323,13 +324,13 @@ def _cues(doc) -> list[_Cue]:
     cues = []
     quoted = bool(quote_count(doc.text)) or "‘" in doc.text
     for tok in doc:
-        if _speech_verb(tok) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound"):
+        if (_speech_verb(tok) or _characterises(tok)) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound"):
             inverted = _inverted_speaker(tok)
             # "X, the source said, was ...": a reporting clause set in the sentence (parataxis) reports it.
             reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None
             if reports and tok.lemma_.lower() not in REPORTING_LEMMAS:
                 reports = _reports_clause(tok)
-            if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe") or _states_position(tok)):
+            if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe") or _states_position(tok) or _characterises(tok)):
                 continue
             subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
             if not subjects and (final := _final_clause_subject(tok)) is not None:
@@ -339,9 +340,10 @@ def _cues(doc) -> list[_Cue]:
                 subjects = [_inverted_speaker(tok.head)]  # "..., added X, adding that ...": X
             if not subjects and tok.dep_ in ("conj", "advcl"):  # "He sold it and said ...", "X did Y, saying ...": the first verb's subject
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
-            stance = not (reports or inverted is not None) and _states_position(tok)
+            stance = not (reports or inverted is not None) and (_states_position(tok) or _characterises(tok))
             for subject in subjects or agents:
-                if _can_speak(subject):
+                subject = _relative_antecedent(subject)
+                if subject is not None and _can_speak(subject):
                     cues.append(_Cue(tok.i, subject, tok.text.lower(), stance))
         elif _speech_verb(tok) and (subject := _participle_speaker(tok) or _misparsed_speaker(tok)) is not None and _can_speak(subject):
             cues.append(_Cue(tok.i, subject, tok.text.lower()))
@@ -350,6 +352,37 @@ def _cues(doc) -> list[_Cue]:
             if objects:
                 cues.append(_Cue(tok.i, objects[0], "according to"))
     return cues
+
+
+# Verbs that give their object a name or description ("called the move a setback"), a closed class.
+_NAMING_LEMMAS = frozenset("call describe dub label term brand characterize characterise".split())
+
+
+def _characterises(verb) -> bool:
+    """"Horsley called the move a 'temporary setback'": a verb that names its object with words in
+    quotation marks reports what the subject said of it. Without the quotation marks ("called the
+    meeting to order", "was called a hero") the parse cannot tell a judgement voiced from a name."""
+    # A main verb ("what he calls an 'eternal merger'" names nothing the sentence reports).
+    if verb.lemma_.lower() not in _NAMING_LEMMAS or verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj") or verb.dep_ == "conj" and verb.head.dep_ != "ROOT":
+        return False
+    if not any(c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("oprd", "xcomp", "attr", "ccomp", "prep", "advcl") and c.i > verb.i
+        and any(t.tag_ in ("``", "''") or quote_count(t.text) or t.text in ("'", "‘", "’", "`") and t.tag_ != "POS" for t in c.subtree)
+        for c in verb.children
+    )
+
+
+def _relative_antecedent(subject):
+    """"X's relatives, who have cared for him and have said ...": a relative pronoun names nobody;
+    the speaker is the noun its clause describes, or nobody when the parse shows none."""
+    if subject.tag_ not in ("WP", "WDT") and not (subject.lower_ == "that" and subject.head.dep_ == "relcl"):
+        return subject
+    clause = next((t for t in [subject.head, *subject.head.ancestors] if t.dep_ == "relcl"), None)
+    if clause is None or clause.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return clause.head
 
 
 def _can_speak(subject) -> bool:
@@ -361,7 +394,7 @@ def _can_speak(subject) -> bool:
     lemma = subject.lemma_.lower()
     if lemma not in faithfulness_lexicon().senses:
         return True  # no English noun: a name the tagger took for one ("Ruiz was quoted as saying")
-    return lemma in _ORG_NOUNS or lemma in _PERSON_NOUNS or lemma in _speaker_nouns()
+    return lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _PERSON_NOUNS or lemma in _speaker_nouns()
 
 
 @lru_cache(maxsize=1)
@@ -386,9 +419,15 @@ def _that_clause_on_object(verb) -> bool:
     that-clause on the verb's object, as if it said which farmers; "raised worries that prices
     would rise": the clause says what the worries are (a complement, opened by the conjunction
     "that", not a relative clause, where "that" is a pronoun)."""
+    # "said in a statement that ...", "told reporters in an interview that ...": the parser may hang
+    # the clause on the noun of an "in" phrase after a reporting verb as well ("betting on the
+    # assumption that ..." reports nothing: the clause says what the assumption is).
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if verb.lemma_.lower() in REPORTING_LEMMAS:
+        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > verb.i for g in c.children if g.dep_ == "pobj"]
     return any(
         g.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
-        for c in verb.children if c.dep_ in ("dobj", "dative") for g in c.children
+        for c in objects for g in c.children
     )
 
 
@@ -525,6 +564,8 @@ def _stranded_subject(verb) -> list:
     named = next((e for e in doc.ents if e.end == verb.i and e.start == 0 and e.label_ in _PERSON_ENTS | _GROUP_ENTS), None)
     if named is not None:
         return [named.root]
+    if (described := _described_speaker(verb)) is not None:
+        return [described]
     end = next((t.i for t in doc[: verb.i] if t.text == ","), verb.i)
     opening, aside = doc[0:end], doc[end : verb.i]
     tops = [t for t in opening if not 0 <= t.head.i < end or t.head == t]
@@ -551,6 +592,34 @@ def _stranded_subject(verb) -> list:
         if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ", "NUM", "PART", "ADP") or t.dep_ == "amod" for t in span):
             return heads
     return []
+
+
+def _described_speaker(verb):
+    """"The author of a pamphlet ruled a danger to officials says a ruling is a setback": the parser
+    took the participle that describes the subject ("ruled", "found") for the finite verb of a
+    clause the reporting verb reports, so the verb seems to have no subject. The clause before the
+    verb, opening the sentence with no comma or auxiliary, whose verb is a bare past form, is the
+    subject and its description; the verb reports the clause after it."""
+    doc = verb.doc
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if len(before) != 1 or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    clause = before[0]
+    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    if (
+        subject is None or clause.tag_ not in ("VBD", "VBN") or clause.left_edge.i != doc[0].i or clause.right_edge.i + 1 != verb.i
+        or any(c.dep_ in ("aux", "auxpass", "neg", "mark") for c in clause.children)
+        or any(quote_count(t.text) for t in doc[: verb.i])
+    ):
+        return None
+    # Either no comma at all, or the participle set off by commas right after the subject's phrase
+    # ("Nashua Corp., rumored a target for months, said that ...").
+    after = subject.right_edge.i if subject.right_edge.text == "," else subject.right_edge.i + 1
+    aside = doc[after].text == "," and after < clause.i and doc[verb.i - 1].text == ","
+    aside = aside and all(t.head.i == clause.i and t.dep_ == "advmod" for t in doc[after + 1 : clause.i])
+    if not aside and any(t.text == "," for t in doc[: verb.i]):
+        return None
+    return subject
 
 
 def _final_report(verb) -> bool:
@@ -662,6 +731,10 @@ def _speaker_of(
         if ent.start <= subject.i < ent.end and ent.label_ in _PERSON_ENTS | _GROUP_ENTS and not any(c.dep_ == "conj" for c in subject.children):
             # A person named before, whom the tagger took for an organisation here, is a person.
             person = ent.label_ in _PERSON_ENTS or _known_person(context, ent.text) is not None
+            # "Nashua said", after "Nashua Corp.": the short form of a business named before, whatever
+            # the tagger took it for, unless a person of that name was named (in full) before.
+            if person and len(ent) == 1 and _business(ent.text, context) and not any(m.kind == "person" and m.name != ent.text and _key(m.name) == _key(ent.text) for m in context):
+                person = False
             kind: Kind = "person" if person else "organisation"
             return Speaker(_clean(ent.text), kind, index, cue, _noun_phrase(subject))
     naming = _naming_tokens(subject)
@@ -740,23 +813,86 @@ def _speaker_of(
             )
             if issuer is not None:
                 return dataclasses.replace(issuer, cue=cue)
+        elif (named := _named_organisation(subject.lemma_.lower(), recent, context, index)) is not None:
+            return dataclasses.replace(named, cue=cue)
+    elif (
+        subject.pos_ == "NOUN" and subject.lemma_.lower() in _BUSINESS_NOUNS and any(c.lower_ == "the" for c in subject.children if c.dep_ == "det")
+        and not any(c.dep_ in ("amod", "nummod") for c in subject.children)
+        and (named := _named_organisation(subject.lemma_.lower(), recent, context, index)) is not None
+    ):
+        # "The Dallas oil and gas concern said": nouns in front of a business say what it does, not which.
+        return dataclasses.replace(named, cue=cue)
     name = _noun_phrase(subject)
     lemma = subject.lemma_.lower()
-    kind = "person" if lemma in _PERSON_NOUNS else "organisation" if lemma in _ORG_NOUNS else "group"
+    # "the author of a pamphlet": one person described, a person to WordNet; "officials" stay a group.
+    body = lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS
+    person = lemma in _PERSON_NOUNS or subject.tag_ == "NN" and lemma in _person_nouns() and not body
+    kind = "person" if person else "organisation" if body else "group"
     if subject.pos_ == "PROPN" and _known_person(context, name) is not None:
         kind = "person"  # a person named before, whom the tagger missed (or took for an organisation) here
     return Speaker(name or lower, kind, index, cue, name)
+
+
+# Definite nouns for a business ("the company said" after "Acme Corp. said"), which only a
+# business's name stands for, and for other bodies with a name of their own, which one that spoke
+# stands for ("the agency said" after "The Federal Aviation Administration announced").
+_BUSINESS_NOUNS = frozenset("company firm corporation concern maker carrier airline bank bancorp".split())
+_BODY_NOUNS = frozenset("agency union party group".split())
+# The closed class of words that end a business's legal name.
+_BUSINESS_NAME = re.compile(r"\b(?:Inc|Corp|Co|Cos|Ltd|PLC|plc|AG|SA|NV|N\.V|S\.A|GmbH|LLC|LP|L\.P|Bancorp|Holdings?|Group|Industries|Airlines?|Airways|Bank)\b")
+
+
+def _business(name: str, context: Sequence[_Mention]) -> bool:
+    """Whether `name` is a business's: its legal name, or the short form of one named before ("Unisys")."""
+    first = name.split()[0].lower() if name.split() else ""
+    return bool(_BUSINESS_NAME.search(name)) or any(_BUSINESS_NAME.search(m.name) and m.name.split()[0].lower() == first for m in context)
+
+
+def _named_organisation(lemma: str, recent: Sequence[Speaker], context: Sequence[_Mention], index: int) -> Speaker | None:
+    """"Acme Corp. said ... . The company said ...": the organisation the definite noun stands for:
+    the nearest earlier organisation that spoke, when it is of that kind, else, for a business, the
+    one business the nearest sentence before that names any names. Two there ("Acme agreed to buy
+    Zenith Inc.") and which is meant is a guess: none."""
+    business = lemma in _BUSINESS_NOUNS
+    if not business and lemma not in _BODY_NOUNS:
+        return None
+    named = [m for m in context if m.label == "ORG"]  # before the subject, in its own sentence too
+    for sp in recent:
+        # A name the tagger did not know ("Nashua") is a group to it, and may be an organisation's.
+        if sp.sentence is not None and sp.sentence < index and (sp.kind == "organisation" or sp.kind == "group" and sp.name[:1].isupper()):
+            # A business that spoke is who "the company" is, ahead of any it talked about; another
+            # body only when it is the one organisation its sentence names.
+            if business and _business(sp.name, context) or not business and {m.name for m in named if m.sentence == sp.sentence} == {sp.name}:
+                return sp
+            break
+    # A business's legal name; with none in the article so far, an organisation named as a subject
+    # ("Qantas plans ..., the airline announced").
+    named = [m for m in named if _business(m.name, context)] or [m for m in named if m.subject]
+    if not business or not named:
+        return None
+    last = [m for m in named if m.sentence == named[-1].sentence]
+    if len({m.name for m in last}) != 1:
+        return None
+    return Speaker(last[0].name, "organisation", last[0].sentence, "said", last[0].name)
 
 
 @lru_cache(maxsize=64)
 def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
     result: list[Speaker] = []
     before: list[_Mention] = []
-    open_quote = False
+    open_quote, quoted = False, False
     for index, text in enumerate(sentences):
         previous = result[-1] if result else None
         doc = parse(text)
         cues = _cues(doc)
+        if open_quote and quoted:
+            # A sentence inside a quotation that an attributed sentence opened ('A spokesman said:
+            # "...'): a reporting verb before the quotation closes is the quoted speaker's words ("If
+            # the father comes, the family will say ..."), not the sentence's attribution, which only
+            # a verb after the closing mark is. A stray mark that nobody's words follow quotes nothing.
+            # "We think" there is still the quoted speaker: the first person is whoever speaks.
+            closes = _closing_offset(text)
+            cues = [c for c in cues if closes is not None and doc[c.token_i].idx > closes or c.subject.lower_ in ("i", "we")]
         if cues:
             # The speaker of the main clause: the cue whose verb is the root, else the first one; "X
             # disclosed a stake, according to Y": the source the article names for it.
@@ -768,9 +904,25 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         else:
             speaker = OUTLET_SPEAKER
         result.append(speaker)
-        open_quote = quote_open_after(text, open_quote)
+        after = quote_open_after(text, open_quote)
+        # Opened by an attributed sentence, or as a sentence that is all quotation with nobody named
+        # (a transcript's); not by a stray mark in a sentence taken to continue an earlier quotation.
+        opens = not speaker.is_outlet and speaker.cue != "quote continues" or speaker.is_outlet and starts_quoted(text)
+        quoted = quoted if open_quote else after and opens
+        open_quote = after
         before.extend(_mentions(text, index))
     return tuple(_quotes_carry_their_speaker(sentences, result))
+
+
+def _closing_offset(text: str) -> int | None:
+    """Where the quotation open at the start of `text` closes in it, or None when it runs on. A
+    quotation that opens first ('Replied X, “We ...') says the old one closed unmarked (wire copy
+    forgets closing marks): nothing of `text` is in it."""
+    first = next(iter(_quote_marks(text)), None)
+    if first is None:
+        return None
+    at, length, role = first
+    return 0 if role == "open" else at + length
 
 
 def _quotes_carry_their_speaker(sentences: Sequence[str], result: list[Speaker]) -> list[Speaker]:

@@ -25,7 +25,9 @@ def test_speakers_from_every_kind_of_attribution() -> None:
     assert speakers[0].name == "the Federal Aviation Administration" and speakers[0].sentence == 0
     assert speakers[2].name == "Jane Doe"  # split quote, inverted "said X"
     assert speakers[3].name == "Jane Doe" and speakers[3].cue == "quote continues"
-    assert speakers[4].name == "the agency" and speakers[4].sentence == 1  # "It said": the organisation that spoke last
+    # "The agency said": the one organisation named before; "It said": the organisation that spoke last.
+    assert speakers[1].name == "the Federal Aviation Administration" and speakers[1].sentence == 0
+    assert speakers[4].name == "the Federal Aviation Administration" and speakers[4].sentence == 0
     assert speakers[5].is_outlet  # nobody is attributed: the outlet speaks
     assert speakers[6].name == "John Smith" and speakers[6].sentence == 5  # sentence-final '"...," he said'
     assert speakers[7].name == "the Federal Aviation Administration"  # "according to the statement": its issuer
@@ -47,7 +49,7 @@ def test_claims_stand_alone() -> None:
     previous = STORY[:6]
     assert resolve_referents(STORY[6], STORY[6], previous).text == '"We won\'t refuse foreign donations," John Smith said.'
     it = resolve_referents(STORY[4], STORY[4], STORY[:4])
-    assert it.text.startswith("The agency said it would") and it.cited == [1]
+    assert it.text.startswith("The Federal Aviation Administration said it would") and it.cited == [0]  # "the agency" is it
     # A demonstrative gets its referent when an earlier noun with the same head says which.
     call = resolve_referents("That call lasted an hour.", "That call lasted an hour.", ["Biden held a phone call with Macron on Friday."])
     assert "call [a phone call with Macron]" in call.text and call.cited == [0]
@@ -808,3 +810,60 @@ def test_a_kind_is_not_which_one() -> None:
     previous = ["The rejection of the peace plan made the ground war certain."]
     text = "Civilians are being held for bargaining once the war is over."
     assert resolve_referents(text, text, previous).text == text
+
+
+def test_a_definite_company_is_the_organisation_named_before() -> None:
+    spoken = attributions(["Northwind Telecom Inc. said in a statement that its network was restored on Monday.", "The company said customers had told it of the outage."])
+    assert spoken[0].name == "Northwind Telecom Inc."  # "said in a statement that": the clause is reported
+    assert spoken[1].name == "Northwind Telecom Inc." and spoken[1].sentence == 0
+    silent = attributions(["Northwind Telecom Inc. restored its network on Monday after a fire.", "The company said customers had told it of the outage."])
+    assert silent[1].name == "Northwind Telecom Inc."  # one organisation named before, though it did not speak
+    # A news agency that reported it is no company; two businesses named, and which is meant would be a guess.
+    reported = attributions(["Reuters reported that Acme Corp. sold its plant.", "The company said the sale was complete."])
+    assert reported[1].name == "Acme Corp."
+    two = attributions(["Acme Corp. agreed to buy Zenith Inc. for $40 million.", "The company said the sale was complete."])
+    assert two[1].name == "the company"
+
+
+def test_a_described_speaker_is_the_description_not_the_outlet() -> None:
+    # The parser takes "ruled" for the finite verb of a clause that "says" reports.
+    speaker = attributions(["The author of a radical pamphlet ruled a danger to officials says a decision by the court is a setback."])[0]
+    assert speaker.name == "the author of a radical pamphlet" and speaker.kind == "person"
+    assert attributions(["The mayor resigned says a report that was published today."])[0].is_outlet
+    # So too with the participle set off by commas.
+    assert attributions(["Zenith Corp., long rumored a takeover target, said that a rival has sought approval to buy its shares."])[0].name == "Zenith Corp."
+
+
+def test_a_relative_pronoun_is_never_a_speaker() -> None:
+    speaker = attributions(["The boy's cousins, who have cared for him since May and have said they think he should stay, met the judge."])[0]
+    assert speaker.name == "the boy's cousins"
+
+
+def test_a_characterisation_in_quotation_marks_is_said() -> None:
+    for text in ("Horsley called the ruling a `temporary setback' for the campaign.", 'Ms. Lee described the plan as "reckless."'):
+        assert not attributions([text])[0].is_outlet, text
+    for text in ("Horsley called the meeting to order.", "The mayor called the strike a blow to the workers' families."):
+        assert attributions([text])[0].is_outlet, text
+
+
+def test_a_business_described_by_what_it_does_is_the_one_named_before() -> None:
+    spoken = attributions(["Coda Energy Inc. said it arranged a credit line with a bank.", "The Dallas oil and gas concern said that the money would pay its debt."])
+    assert spoken[1].name == "Coda Energy Inc." and spoken[1].sentence == 0
+    # The tagger may take a business's short name for a person's: the business speaks.
+    short = attributions(["Nashua Corp. said a Dutch firm sought approval to buy its shares.", "Nashua announced the request after the market closed."])
+    assert short[1].name == "Nashua" and short[1].kind == "organisation"
+
+
+def test_a_business_noun_after_its_name_in_the_same_sentence_is_that_name() -> None:
+    spoken = attributions(["Pacific Wings plans daily flights to Lima, the airline announced Friday.", "In a statement, it said two flights would start in March."])
+    assert spoken[0].name == "Pacific Wings" and spoken[1].name == "Pacific Wings"
+
+
+def test_a_reporting_verb_inside_a_quotation_is_the_quoted_speakers_words() -> None:
+    spoken = attributions([
+        'A spokesman said: "It changes things.', "If the mother comes, the family will say she is welcome.", 'Whether she stays remains to be seen."',
+    ])
+    assert [s.name for s in spoken] == ["A spokesman"] * 3
+    # A transcript's quotation with nobody named: still nobody's but the quotation's.
+    transcript = attributions(["Lee on Friday.", '"We will not stop.', 'I was pleased that the lawyers stated that the deal is fair."'])
+    assert transcript[2].name != "the lawyers"

@@ -499,3 +499,21 @@ def test_fewer_claims_rather_than_dangling_ones_unless_the_checklist_would_be_al
     quotes = [c.quote for c in chain.assemble([]).items]
     # Three stand alone: those whose "That", "It" or "The move" nothing can resolve are left out, not kept.
     assert len(quotes) == 3 and not any(q.startswith(("That was", "It cost", "The move")) for q in quotes)
+
+
+def test_a_sentence_inside_a_quotation_keeps_its_marks_and_its_speaker() -> None:
+    talks = load_article("-", stdin=(
+        "---\npublished: 2000-04-07\n---\nThe mother flew to Denver on Monday. A spokesman for the family said: ``It changes things. "
+        "If the mother arrives at the house, the family will say she is welcome there. Whether she stays remains to be seen.''"
+    ).encode())
+    chain = ClaimsChain(talks, load_settings())
+    texts = [s.text for s in talks.sentences]
+    middle = talks.sentences[2]
+    # The family "will say" inside the quotation: the spokesman's words, not an attribution.
+    assert attribute(texts, 2).name == "A spokesman for the family"
+    assert chain.as_quoted(_as_sentence(middle.text), middle) == (
+        "``If the mother arrives at the house, the family will say she is welcome there.''"
+    )
+    # A sentence with marks of its own, or outside any quotation, is left as it is.
+    assert chain.as_quoted(texts[3], talks.sentences[3]) == texts[3]
+    assert chain.as_quoted(texts[0], talks.sentences[0]) == texts[0]

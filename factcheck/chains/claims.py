@@ -19,7 +19,7 @@ from typing import ClassVar, Literal, get_args
 from pydantic import Field, create_model
 
 from .. import faithfulness
-from ..article import Article, Sentence, quote_open_after, starts_quoted, with_one_stop, with_quotes_balanced
+from ..article import Article, Sentence, quote_count, quote_open_after, starts_quoted, with_one_stop, with_quotes_balanced
 from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, Standalone, attribute, attributed, claim_types, dangling, introduces_what_follows, is_statement, resolve_referents, standalone_variants, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from ..dates import Timex, format_interval, tag, to_interval
@@ -156,7 +156,7 @@ class ClaimsChain:
         for standalone in variants:
             if not step.outlet_voice and step.part is not None and standalone.text != step.sentence.text:  # a clause keeps its "X said"
                 standalone.text = attributed(standalone.text, speaker, quote, step.sentence.text)
-            standalone.text = _as_sentence(standalone.text)
+            standalone.text = self.as_quoted(_as_sentence(standalone.text), step.sentence)
             cited = [previous[i] for i in standalone.cited]
             if speaker.sentence is not None and self.article.sentences[speaker.sentence] is not step.sentence:
                 cited.append(self.article.sentences[speaker.sentence])  # the sentence that names the speaker
@@ -169,7 +169,7 @@ class ClaimsChain:
                 problems = []
                 break
         if problems:
-            text = self.own_words(quote, step.sentence)
+            text = self.as_quoted(self.own_words(quote, step.sentence), step.sentence)
             code_filled = [*code_filled, "text"]
             # The article's own words rest on their sentence (and the one naming the speaker), not on the
             # antecedents the rewrite used: those could lend the text an attribution it does not drop.
@@ -242,6 +242,16 @@ class ClaimsChain:
                 addition = f" ({format_interval(start, end, precision)})"
             text = text[: found.end] + addition + text[found.end :]
         return text, anchors
+
+    def as_quoted(self, text: str, sentence: Sentence) -> str:
+        """`text` in quotation marks when its sentence lies wholly inside a quotation an earlier
+        sentence opened ('He said: “It changes things. How much is hard to say.”'): without them the
+        speaker's words would read as the article's own."""
+        if quote_count(text) or quote_count(sentence.text) or not self._open_before(sentence):
+            return text
+        before = self.article.text[: sentence.start]
+        opener = max(("``", "“", "«", "„", '"'), key=before.rfind)
+        return with_quotes_balanced(opener + text)
 
     def in_quotation(self, offset: int) -> bool:
         """Whether the article's character at `offset` lies inside a quotation: one within its
