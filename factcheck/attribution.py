@@ -392,8 +392,8 @@ def _can_speak(subject) -> bool:
     if subject.pos_ != "NOUN" or subject.ent_type_:
         return True
     lemma = subject.lemma_.lower()
-    if lemma not in faithfulness_lexicon().senses:
-        return True  # no English noun: a name the tagger took for one ("Ruiz was quoted as saying")
+    if subject.text[:1].isupper() and lemma not in faithfulness_lexicon().senses:
+        return True  # a capitalised word the lexicon does not know: a name the tagger took for a noun ("Ruiz was quoted as saying")
     return lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _PERSON_NOUNS or lemma in _speaker_nouns()
 
 

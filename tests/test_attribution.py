@@ -668,6 +668,7 @@ def test_a_name_described_as_a_person_is_the_he_that_follows_not_a_person_named_
     # Only what can say something speaks: a thing that "suggests", or a broadcast "aimed at warning"
     # viewers (by someone else), leaves the clause the article's own.
     ("The fall in prices suggests that demand has weakened.", "the outlet"),
+    ("During the march, footage from the roof suggested that the crowd was large.", "the outlet"),
     ("The late broadcast of the march appeared aimed at warning viewers that the unrest could spread.", "the outlet"),
     ("A statement by the ministry warned that the unrest could spread.", "A statement by the ministry"),
     # A name the tagger takes for a common noun still speaks, passive frame included.
