@@ -122,3 +122,12 @@ def test_a_date_on_a_place_or_thing_the_clause_reaches_dates_the_clause():
 def test_an_attribution_put_after_an_event_keeps_its_capitals():
     found = events("Israeli Foreign Minister Ann Levi says gaps remain before next week's talks in London.")
     assert "The talks in London are next week, Israeli Foreign Minister Ann Levi says." in found
+
+
+def test_only_what_a_report_says_carries_its_attribution():
+    # The writer's background (a relative clause set off by a comma) is not the speaker's.
+    found = events("Neal Ruiz said Friday that he would seek a new host for his site, which was the focus of a trial that led to a verdict this week.")
+    assert "A trial led to a verdict this week." in found
+    # What the report says does ("..., prosecutors said").
+    found = events("Three men were charged in connection with last year's deadly floods in Valencia and Murcia, prosecutors said today.")
+    assert "The deadly floods in Valencia and Murcia were last year, prosecutors said." in found

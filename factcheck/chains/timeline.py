@@ -174,7 +174,7 @@ def timeline_events(article: Article) -> list[DatedEvent]:
             continue
         # "..., police said": who says so goes with what they say, whether or not the checker
         # would miss it (a thing the report presupposes is reported too).
-        event = _attributed(event, sentence.text) or event
+        event = _attributed(event, sentence.text, at[0] - sentence.start) or event
         if not faithfulness.check(event, [sentence.text], published=article.published):
             found.append(DatedEvent(timex, sentence, event, (at,)))
             governed.add((sentence.id, timex.value))
@@ -199,12 +199,23 @@ def _stands_alone(clause: str) -> bool:
     return named or first.lower_ != "the"
 
 
-def _attributed(event: str, text: str) -> str | None:
-    """`event` with the attribution of its sentence ("X said") after it unless it holds it already,
-    or None when the sentence's main clause is not one that reports."""
-    root = _root(parse(text))
+def _attributed(event: str, text: str, offset: int) -> str | None:
+    """`event` (drawn from the words at `offset`) with the attribution of its sentence ("X said")
+    after it unless it holds it already, or None when the sentence's main clause is not one that
+    reports, or the event is not in what it reports ("Since the decision was announced Wednesday,
+    they have said ...": the decision is the article's own)."""
+    doc = parse(text)
+    root = _root(doc)
     subject = _subject_of(root) if root is not None and root.lemma_ in _REPORTING else None
-    if subject is None or root.i < subject.i:
+    if subject is None or root.i < subject.i or subject.tag_ == "PRP":
+        return None  # no report, or a pronoun that would dangle after the event
+    token = next((t for t in doc if t.idx >= offset), None)
+    reported = {t.i for c in root.children if c.dep_ in ("ccomp", "parataxis", "xcomp") for t in c.subtree}
+    # A relative clause set off by a comma is the writer's background, not the report's words
+    # ("said he would seek a host for his site, which was the focus of a trial ...").
+    reported -= {t.i for r in doc if r.dep_ == "relcl" and r.left_edge.i > 0 and doc[r.left_edge.i - 1].text == ","
+                 for t in r.subtree}
+    if token is None or token.i not in reported:
         return None
     who = text[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge)]
     if re.search(rf"\b{re.escape(who)}\b.*\b{re.escape(root.text)}\b|\b{re.escape(root.text)}\b.*\b{re.escape(who)}\b", event, re.I):
