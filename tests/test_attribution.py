@@ -868,3 +868,11 @@ def test_a_reporting_verb_inside_a_quotation_is_the_quoted_speakers_words() -> N
     # A transcript's quotation with nobody named: still nobody's but the quotation's.
     transcript = attributions(["Lee on Friday.", '"We will not stop.', 'I was pleased that the lawyers stated that the deal is fair."'])
     assert transcript[2].name != "the lawyers"
+
+
+def test_his_after_the_clauses_own_named_subject_is_never_another_person() -> None:
+    # Whatever the tagger makes of the subject's name, "his home" is not the suspect's named before.
+    previous = ["Prosecutors said Hale could be charged under the new law.", "If Hale were convicted, he could face life in prison."]
+    for name in ("Slepian", "Novak", "Ruiz"):
+        text = f"{name} was shot to death as he stood in the kitchen of his home."
+        assert resolve_referents(text, text, previous).text == text
