@@ -1377,7 +1377,8 @@ def _may_name_a_person(doc, pronoun) -> bool:
     a reward for his capture" names no one "his" may be. Then the pronoun is left as written."""
     return any(
         t.pos_ == "PROPN" and t.ent_type_ not in _NOT_PARTICIPANTS | {"GPE", "LOC", "NORP", "FAC"}
-        or t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass")  # a subject's name, whatever the tagger took it for ("Slepian" as a nationality)
+        or t.dep_ in ("nsubj", "nsubjpass") and (t.pos_ == "PROPN" or t.text[:1].isupper() and t.lemma_.lower() not in faithfulness_lexicon().senses)
+        # a subject's name, whatever the tagger took it for ("Slepian" as a nationality, "Ruiz" as a noun)
         or t.tag_ in ("NN", "VB") and t.lemma_.lower() in _person_nouns()  # the tagger takes some nouns for verbs
         for t in doc[: pronoun.i]
     )
