@@ -23,14 +23,13 @@ The output is deterministic (one lemma a line, sorted, gzip without a timestamp)
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from wordnet_files import index_entries, write_word_list  # noqa: E402
+from wordnet_files import ROOT, arguments, index_entries, write_word_list  # noqa: E402
 
 # Lexicographer file numbers (WordNet's lexnames): noun.act, noun.event, noun.phenomenon, noun.process.
 HAPPENINGS = {4, 11, 19, 22}
@@ -99,11 +98,7 @@ def event_nouns(wordnet: Path) -> list[str]:
 
 
 def main() -> None:
-    root = Path(__file__).resolve().parent.parent
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
-    ap.add_argument("--out", type=Path, default=root / "factcheck" / "data" / "event_nouns.txt.gz")
-    args = ap.parse_args()
+    args = arguments(__doc__, ROOT / "factcheck" / "data" / "event_nouns.txt.gz")
     write_word_list(args.out, event_nouns(args.wordnet), "nouns")
 
 

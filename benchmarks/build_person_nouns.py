@@ -22,14 +22,13 @@ The output is deterministic (one lemma a line, sorted, gzip without a timestamp)
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from wordnet_files import index_entries, write_word_list  # noqa: E402
+from wordnet_files import ROOT, arguments, index_entries, write_word_list  # noqa: E402
 
 PERSON = 18  # noun.person in WordNet's lexnames
 SPEAKING = (PERSON, 14, 10)  # noun.person, noun.group, noun.communication
@@ -51,11 +50,7 @@ def nouns_of(wordnet: Path, lexfiles: tuple[int, ...]) -> list[str]:
 
 
 def main() -> None:
-    root = Path(__file__).resolve().parent.parent
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
-    ap.add_argument("--out", type=Path, default=root / "factcheck" / "data")
-    args = ap.parse_args()
+    args = arguments(__doc__, ROOT / "factcheck" / "data")
     for name, lexfiles in (("person_nouns", (PERSON,)), ("speaker_nouns", SPEAKING)):
         write_word_list(args.out / f"{name}.txt.gz", nouns_of(args.wordnet, lexfiles), "nouns")
 

@@ -15,14 +15,13 @@ The output is deterministic (one lemma a line, sorted).
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from wordnet_files import index_entries, write_word_list  # noqa: E402
+from wordnet_files import ROOT, arguments, index_entries, write_word_list  # noqa: E402
 
 COMMUNICATION = 32  # verb.communication, in WordNet's lexnames
 THAT_CLAUSE = 26  # the generic frame "Somebody ----s that CLAUSE"
@@ -66,11 +65,7 @@ def reporting_verbs(wordnet: Path) -> list[str]:
 
 
 def main() -> None:
-    root = Path(__file__).resolve().parent.parent
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
-    ap.add_argument("--out", type=Path, default=root / "factcheck" / "data" / "reporting_verbs.txt")
-    args = ap.parse_args()
+    args = arguments(__doc__, ROOT / "factcheck" / "data" / "reporting_verbs.txt")
     write_word_list(args.out, reporting_verbs(args.wordnet), "verbs")
 
 

@@ -3,10 +3,22 @@ the word lists built from them, for the build_*_nouns.py and build_reporting_ver
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import io
 from collections.abc import Iterator
 from pathlib import Path
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def arguments(description: str, out: Path) -> argparse.Namespace:
+    """--wordnet (the database folder) and --out (default `out`), for a build script's main()."""
+    ap = argparse.ArgumentParser(description=description.splitlines()[0])
+    ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
+    ap.add_argument("--out", type=Path, default=out)
+    return ap.parse_args()
 
 
 def index_entries(path: Path) -> Iterator[tuple[str, list[int]]]:
