@@ -1109,6 +1109,10 @@ def resolve_referents(
                 if own.sentence >= len(previous) - 2:  # not a speaker the story named long before
                     put(tok, _definite(own.name), own.sentence)
                 continue
+            if tok.dep_ == "poss" or tok.tag_ == "PRP$":
+                near = {_key(m.name) for i in range(max(0, len(previous) - 2), len(previous)) for m in _mentions(previous[i], i) if m.kind == "person"}
+                if len(near) > 1:
+                    continue  # "His trip" after three men were named: whose trip it is would be a guess
             person = person_antecedent(previous, lower)
             found = (person.name, person.sentence) if person is not None else ((recent[0].name, recent[0].sentence) if recent else None)
             if found is None or found[1] is None or found[1] < len(previous) - 2:
@@ -1251,6 +1255,8 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             named = tok.head if (tok.dep_ == "appos" or titled) and tok.head.pos_ == "PROPN" else next(
                 (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
             )
+            if named is not None and plural:
+                continue  # "the two men, Ron Hale and Mick Dunn,": one name is not who "the men" are
             if named is not None:  # "James Kopp, the suspect," "the suspect, James Kopp," "President Ann Bell": its name
                 words = [t for t in doc[named.left_edge.i : named.i + 1] if t.dep_ in ("compound", "flat") and t.lemma_.lower() != lemma or t.i == named.i]
                 if words and words[-1].i - words[0].i + 1 == len(words):

@@ -68,8 +68,16 @@ def deletable_spans(text: str) -> list[Span]:
         found.append((start, end, kind))
     found = _outermost(found)
     spans = [Span(f"D{n}", s, e, k, text[s:e].strip(" ,")) for n, (s, e, k) in enumerate(found, start=1)]
-    # A span whose removal leaves a dangling word or a broken sentence is not deletable.
-    return [s for s in spans if _well_formed(compress(text, {s.id}, spans))]
+    # A span whose removal leaves a dangling word or a broken sentence is not deletable; nor one
+    # followed by a verb with no subject of its own ("in the blast, which damaged the embassy,
+    # shattered the glass ...": the verbs may be the side clause's, whatever the parse says).
+    return [s for s in spans if _well_formed(compress(text, {s.id}, spans)) and not _subjectless_verb_after(doc, s.end)]
+
+
+def _subjectless_verb_after(doc: Doc, end: int) -> bool:
+    after = next((t for t in doc if t.idx >= end and not t.is_punct), None)
+    return after is not None and after.pos_ == "VERB" and after.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in after.children)
 
 
 def compress(text: str, drop: Iterable[str], spans: Sequence[Span] | None = None) -> str:

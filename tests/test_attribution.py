@@ -876,3 +876,13 @@ def test_his_after_the_clauses_own_named_subject_is_never_another_person() -> No
     for name in ("Slepian", "Novak", "Ruiz"):
         text = f"{name} was shot to death as he stood in the kitchen of his home."
         assert resolve_referents(text, text, previous).text == text
+
+
+def test_no_referent_that_is_a_guess_among_several_people_or_one_of_many() -> None:
+    # "His trip" after three men named: whose trip is a guess.
+    previous = ["Odero said he and Barnes had been talking about the visit of Trade Minister Paul Kent in May."]
+    assert resolve_referents("His trip is still on, the embassy said.", "His trip is still on, the embassy said.", previous).text.startswith("His trip")
+    # "the men" are two: one man's name is not who they are.
+    previous = ["The two men, Ron Hale and Mick Dunn, were named in a police bulletin on Thursday."]
+    text = "A detective said he had never heard of the men."
+    assert resolve_referents(text, text, previous).text == text
