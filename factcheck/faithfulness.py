@@ -456,7 +456,8 @@ def check(statement: str, sources: Sequence[str], *, published: dt.date | None =
     problems += _number_problems(statement, dates, src)
     problems += _negation(doc, src)
     problems += _hedges(doc, src)
-    problems += _roles(doc, src)
+    if not _verbatim(statement, src):  # the article's own words, in their order, change no one's role
+        problems += _roles(doc, src)
     # a date's words ("Monday") are judged as a date, not again as words
     problems += _words(doc, src, skip=[(t.start, t.end) for t in dates], names=_names(context) if context else None)
     return problems
@@ -1024,6 +1025,13 @@ def _closer_to_other(mine: Token, theirs: Sequence[Token], others: Sequence[Toke
     if not same or not other:
         return False
     return max(other) >= 2 and max(other) > max(same)
+
+
+def _verbatim(statement: str, src: _Source) -> bool:
+    """Whether the statement's words run, in order and unbroken, in the cited sentences."""
+    words = _quote_words(statement)
+    n = len(words)
+    return n > 0 and any(src.words[i : i + n] == words for i in range(len(src.words) - n + 1))
 
 
 def _roles(doc: Doc, src: _Source) -> list[Problem]:

@@ -103,3 +103,10 @@ def test_a_date_in_a_side_clause_is_that_clauses_event_not_the_sentences(local):
     assert events["The Volvo plan was announced on Tuesday."].date == dt.date(2024, 3, 5)
     assert events["Minister Ann Berg had resigned from the cabinet on Monday."].date == dt.date(2024, 3, 4)
     assert not any("would cut" in e or "were scheduled" in e or "a year ago" in e for e in events)
+
+
+def test_a_sentence_that_only_announces_a_quotation_is_no_summary_sentence(local):
+    text = "Asked about the port, the mayor said:\n\nThe harbour stayed closed on Monday. The repairs will cost 4 million euros."
+    chain = SummaryChain(Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text)), local)
+    chain.plan()
+    assert chain.chosen and not any(s.text.endswith(":") for s in chain.chosen)

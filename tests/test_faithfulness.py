@@ -305,3 +305,9 @@ def test_a_statement_may_end_on_the_word_its_sentence_ends_on() -> None:
     # A side phrase dropped before the last word: "each" ends the cited sentence too.
     source = "The city will pay 40 claims of 2,000 pesos (about $100) each."
     assert check("The city will pay 40 claims of 2,000 pesos each.", [source]) == []
+
+
+def test_the_articles_own_words_in_their_order_change_no_ones_role() -> None:
+    source = "``We are doing dozens if not hundreds of interviews a day,'' said Ann Roe, a spokeswoman for the police."
+    assert check(source, [source]) == []
+    assert check("The dog bit the man.", ["The man bit the dog."])  # a swap is still caught

@@ -18,6 +18,7 @@ from pydantic import Field, create_model
 
 from .. import faithfulness
 from ..article import Article, Sentence
+from ..attribution import introduces_what_follows
 from ..checks import grounding
 from ..llm import Answer
 from ..models import CompressionDraft, SummaryDraft, SummarySentence
@@ -39,7 +40,8 @@ class SummaryChain:
         self.chosen: list[Sentence] = []
 
     def plan(self) -> list[Step]:
-        prose = [s for s in self.article.sentences if not s.heading and is_clause(s.text)]
+        # Not a sentence that only announces a quotation ("A spokesman said:"): it states nothing.
+        prose = [s for s in self.article.sentences if not s.heading and is_clause(s.text) and not introduces_what_follows(s.text)]
         if not prose:
             return []
         scores = score_sentences(self.article)
