@@ -39,6 +39,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from factcheck.article import split_sentences  # noqa: E402
@@ -47,8 +48,9 @@ from factcheck.faithfulness import check, find_support  # noqa: E402
 from factcheck.faithfulness import parse as statement_parse  # noqa: E402
 from factcheck.faithfulness import parse_many  # noqa: E402
 from factcheck.nlp import parse  # noqa: E402
+from summarize_local import EVAL_DIR  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parent.parent.parent.parent / "shared" / "eval" / "tempeval3-tbaq"
+CORPUS = EVAL_DIR  # beside the checkout or beside the folder of worktrees, or FACTCHECK_EVAL_DIR
 FAITHFUL = ["same", "attribution-first", "leading-phrase-dropped", "appositive-dropped", "synonym", "passive", "number-form", "contraction",
             "acronym", "acronym-spelled-out"]
 UNFAITHFUL = ["unsupported-words", "negation", "hedge", "roles", "antonym", "number", "unfinished", "about-the-task", "misquote", "wrong-acronym"]
