@@ -392,9 +392,14 @@ def _can_speak(subject) -> bool:
     if subject.pos_ != "NOUN" or subject.ent_type_:
         return True
     lemma = subject.lemma_.lower()
-    if subject.text[:1].isupper() and lemma not in faithfulness_lexicon().senses:
-        return True  # a capitalised word the lexicon does not know: a name the tagger took for a noun ("Ruiz was quoted as saying")
+    if _unknown_capitalised(subject):
+        return True  # a name the tagger took for a noun ("Ruiz was quoted as saying")
     return lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _PERSON_NOUNS or lemma in _speaker_nouns()
+
+
+def _unknown_capitalised(tok) -> bool:
+    """A capitalised word the lexicon does not know: most likely a name, whatever the tagger says."""
+    return tok.text[:1].isupper() and tok.lemma_.lower() not in faithfulness_lexicon().senses
 
 
 @lru_cache(maxsize=1)
@@ -1383,7 +1388,7 @@ def _may_name_a_person(doc, pronoun) -> bool:
     a reward for his capture" names no one "his" may be. Then the pronoun is left as written."""
     return any(
         t.pos_ == "PROPN" and t.ent_type_ not in _NOT_PARTICIPANTS | {"GPE", "LOC", "NORP", "FAC"}
-        or t.dep_ in ("nsubj", "nsubjpass") and (t.pos_ == "PROPN" or t.text[:1].isupper() and t.lemma_.lower() not in faithfulness_lexicon().senses)
+        or t.dep_ in ("nsubj", "nsubjpass") and (t.pos_ == "PROPN" or _unknown_capitalised(t))
         # a subject's name, whatever the tagger took it for ("Slepian" as a nationality, "Ruiz" as a noun)
         or t.tag_ in ("NN", "VB") and t.lemma_.lower() in _person_nouns()  # the tagger takes some nouns for verbs
         for t in doc[: pronoun.i]
