@@ -1,11 +1,15 @@
-"""Attribution, standalone claims, structural types and verify templates (factcheck/attribution.py),
+"""Attribution, standalone claims, structural types and verify templates (factcheck/attribution.py, referents.py, claim_types.py),
 on news-like sentences written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from factcheck.attribution import OUTLET_SPEAKER, Speaker, attribute, attributed, attributions, claim_types, dangling, resolve_referents, verify_for
+from factcheck.attribution import OUTLET_SPEAKER, Speaker, attribute, attributed, attributions
+
+from factcheck.referents import dangling, resolve_referents
+
+from factcheck.claim_types import claim_types, verify_for
 
 STORY = [
     "The Federal Aviation Administration announced on Friday that it will close 149 control towers.",  # 0
@@ -151,7 +155,7 @@ def test_a_report_opening_on_a_subordinate_phrase_keeps_its_final_speaker() -> N
 def test_a_noun_that_only_qualifies_another_is_no_referent() -> None:
     """"the government" is not bracketed with the "U.S. government" of "the U.S. government decision":
     that noun says which decision, not which government (a misleading referent is worse than none)."""
-    from factcheck.attribution import resolve_referents
+    from factcheck.referents import resolve_referents
 
     previous = ["The U.S. government decision to return the boy does not guarantee his return, the leadership warned."]
     text = "The government exhorted citizens to keep up the protests."
@@ -159,7 +163,7 @@ def test_a_noun_that_only_qualifies_another_is_no_referent() -> None:
 
 
 def test_a_number_that_refers_back_is_no_figure_and_a_figure_is_quoted_with_its_noun() -> None:
-    from factcheck.attribution import claim_types, verify_for
+    from factcheck.claim_types import claim_types, verify_for
 
     assert "statistic" not in claim_types("Mesa had rejected a proposal to combine the two carriers.", "the outlet")
     assert claim_types("StatesWest serves 10 cities in California, Arizona and Nevada.", "the outlet")[0] == "statistic"
@@ -168,7 +172,7 @@ def test_a_number_that_refers_back_is_no_figure_and_a_figure_is_quoted_with_its_
 
 
 def test_a_referent_that_adds_nothing_is_not_bracketed() -> None:
-    from factcheck.attribution import resolve_referents
+    from factcheck.referents import resolve_referents
 
     previous = ["Investigators said they found a rifle buried near his home."]
     text = "The rifle might also have fingerprints, Rowe said."
@@ -391,7 +395,7 @@ def test_no_referent_when_two_earlier_phrases_say_different_things_or_the_phrase
 
 
 def test_what_a_claim_points_back_to_without_saying_it() -> None:
-    from factcheck.attribution import dangling
+    from factcheck.referents import dangling
 
     assert dangling("More recently it has grown quickly.") == ["it"]
     assert dangling("Many of them are using the Internet.") == ["them"]
@@ -406,7 +410,7 @@ def test_what_a_claim_points_back_to_without_saying_it() -> None:
 
 
 def test_a_claim_is_a_statement_not_a_heading_or_a_list_of_names() -> None:
-    from factcheck.attribution import is_statement
+    from factcheck.referents import is_statement
 
     assert not is_statement("Senator Bell on Friday.")
     assert not is_statement("The White House on Thursday ``We have nothing to add.''")
@@ -416,7 +420,7 @@ def test_a_claim_is_a_statement_not_a_heading_or_a_list_of_names() -> None:
 
 def test_variants_cite_another_sentence_or_leave_a_referent_out() -> None:
     from factcheck import faithfulness
-    from factcheck.attribution import standalone_variants
+    from factcheck.referents import standalone_variants
 
     previous = ["Ann Bell denied that she had joined an underground student movement."]
     text = "Two men asked Ann Bell to help organize such a movement."
@@ -449,7 +453,7 @@ def test_a_described_participant_gets_the_name_an_earlier_apposition_gave_it() -
     for named in ("Police arrested James Kopp, the suspect in the shooting, in France on Monday.", "The suspect, James Kopp, was arrested in France."):
         claim = resolve_referents(text, text, [named])
         assert claim.text == "The suspect [James Kopp] was scheduled to appear in court on Friday." and claim.cited == [0]
-    from factcheck.attribution import dangling
+    from factcheck.referents import dangling
 
     assert dangling("Eight of those are still open.") == ["those"]
     assert dangling("Those who left were fined.") == []

@@ -23,7 +23,7 @@ from factcheck.chains.claims import (
     split_event_tail,
 )
 from factcheck.checks.claims import check_attribution_kept, check_claim_type, classify_claim
-from factcheck.attribution import claim_types
+from factcheck.claim_types import claim_types
 from factcheck.pipeline import Pipeline
 from factcheck.render import claims_markdown
 from factcheck.settings import load_settings

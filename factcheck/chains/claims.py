@@ -1,8 +1,8 @@
 """The claims chain: the most check-worthy sentences, split by code into clauses; a server's model
 chooses each claim's type and speaker among options code lists; merged and ordered by code. The
-bundled model is asked nothing: code's type stands (factcheck/attribution.py, `claim_types`).
+bundled model is asked nothing: code's type stands (factcheck/claim_types.py, `claim_types`).
 
-Code writes the rest (factcheck/attribution.py): the claim's text is its clause made standalone
+Code writes the rest (factcheck/attribution.py, factcheck/referents.py): the claim's text is its clause made standalone
 (pronouns and "that group" resolved, the referent's sentence cited, the reporting frame put back)
 and checked by factcheck/faithfulness.py against the sentences it cites, the article's own words
 standing in when it fails; its speaker is code's attribution, and `verify` comes from a template
@@ -20,7 +20,9 @@ from pydantic import Field, create_model
 
 from .. import faithfulness
 from ..article import Article, Sentence, quote_count, quote_open_after, starts_quoted, with_one_stop, with_quotes_balanced
-from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, Standalone, attribute, attributed, claim_types, dangling, introduces_what_follows, is_statement, resolve_referents, standalone_variants, verify_for
+from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, attribute, attributed
+from ..referents import Standalone, dangling, introduces_what_follows, is_statement, resolve_referents, standalone_variants
+from ..claim_types import claim_types, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from ..dates import Timex, format_interval, tag, to_interval
 from ..checkworthiness import load_scorer

@@ -18,7 +18,7 @@ from pydantic import Field, create_model
 
 from .. import faithfulness
 from ..article import Article, Sentence
-from ..attribution import introduces_what_follows
+from ..referents import introduces_what_follows
 from ..checks import grounding
 from ..llm import Answer
 from ..models import CompressionDraft, SummaryDraft, SummarySentence

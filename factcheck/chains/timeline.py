@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ..article import Article, Sentence, with_one_stop
 from .. import faithfulness
-from ..attribution import standalone_variants
+from ..referents import standalone_variants
 from ..checks import grounding
 from ..checks.events import check_event_says_something
 from ..dates import Timex, tag, to_interval
@@ -547,7 +547,7 @@ def event_clause(sentence: Sentence, timex: Timex) -> str:
 
 def standalone_event(event: str, sentence: Sentence, article: Article) -> tuple[str, list[Sentence]]:
     """The event as it reads alone ("She resigned" -> "Ann Lee resigned"), with the sentences it
-    cites: its referents put in as for a claim (factcheck/attribution.py), the first rewrite the
+    cites: its referents put in as for a claim (factcheck/referents.py), the first rewrite the
     faithfulness checker accepts; the event as it was when none is."""
     index = article.sentences.index(sentence)
     previous = article.sentences[:index]

@@ -2,18 +2,21 @@
 attribution.
 
 ``classify_claim`` is code's stand-in for a type that kept failing its check: it reads the same
-structure the check does (factcheck/attribution.py), so the two cannot disagree.
+structure the check does (factcheck/claim_types.py), so the two cannot disagree.
 """
 
 from __future__ import annotations
 
 
-from ..attribution import Speaker, claim_types
+from ..attribution import Speaker
+
+
+from ..claim_types import claim_types
 from ..models import ClaimType
 from . import grounding
 
 def check_claim_type(kind: ClaimType, quote: str, speaker: Speaker | str) -> list[str]:
-    """The type must be one the clause's structure allows (factcheck/attribution.py): a statistic
+    """The type must be one the clause's structure allows (factcheck/claim_types.py): a statistic
     states a figure, a prediction looks ahead, and a checkable fact is never typed opinion."""
     allowed = claim_types(quote, speaker)
     if kind in allowed:

@@ -1,0 +1,511 @@
+"""What kind of claim a clause is, and how a reader would verify it, read from its structure.
+
+- `claim_types(clause, speaker)`: the types the clause's structure allows, code's choice first.
+- `verify_for(kind, speaker, clause)`: what to check and where, from templates.
+
+The word lists are closed classes of English (modals, verbs of stance and forecast, nouns of rules),
+never words taken from an article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from .article import quoted_spans
+from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean
+from .nlp import parse
+# --- claim types ----------------------------------------------------------------------------------
+
+ClaimType = Literal["statistic", "quote", "event", "causal", "prediction", "opinion"]
+
+# Nouns of rules and records: what they require, or what a record holds, is checkable.
+_RULE_NOUNS = frozenset(
+    """law act bill rule regulation statute decree order treaty agreement constitution code
+    requirement policy ordinance directive ruling contract""".split()
+)
+_STANCE_VERBS = frozenset("believe think feel hope fear consider doubt suspect wish".split())
+_FORECAST_VERBS = frozenset("expect forecast predict project anticipate estimate".split())
+_HEDGE_MODALS = frozenset("could might may would".split())
+_CAUSE_VERBS = frozenset("cause blame trigger spark attribute".split())
+_CAUSE_MARKERS = ("because", "due to", "as a result", "result of", "led to", "lead to", "leads to", "thanks to", "resulted in", "owing to")
+
+
+def _content_head(doc):
+    """The verb that carries the clause's content: 'X said that Y rose' -> 'rose'."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
+    if root.lemma_.lower() in REPORTING_LEMMAS:
+        comps = [c for c in root.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+        if comps:
+            return comps[0]
+    return root
+
+
+def _numbers(doc) -> list:
+    """Number tokens that are not part of a date or time ("May 15", "1998", "10 a.m."), nor of the
+    words naming who speaks ("said a message read to several thousand scientists": the figure
+    describes the speaker, the claim states none)."""
+    dated = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e}
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    speaker = set()
+    if root is not None and root.lemma_.lower() in REPORTING_LEMMAS and any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
+        speaker = {t.i for c in root.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+    return [
+        t for t in doc
+        if t.lower_ != "one" and (t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL"))
+        and t.i not in dated and t.i not in speaker and t.ent_type_ != "ORDINAL" and not _refers_back(t) and not _aside(t)
+    ]
+
+
+def _aside(number) -> bool:
+    """A number the clause does not assert: an identifier ("Flight 93"), or inside a phrase that only
+    describes a noun: an appositive ("Amir, 27,"), a participle or relative clause ("the bill, passed by
+    52 votes to 40, requires ..."). The clause's type follows what its main verb says, not every figure in it."""
+    # A numeral right after its noun identifies it ("Flight 93", "Article 5"); a count comes before.
+    if number.dep_ in ("nummod", "compound", "appos", "npadvmod") and number.head.pos_ in ("NOUN", "PROPN") and number.i == number.head.i + 1:
+        return True
+    # Digits before a singular proper noun number it, as an address does: "469 Vermont St."
+    if number.dep_ in ("nummod", "compound") and number.text[:1].isdigit() and number.head.tag_ == "NNP" and number.i < number.head.i:
+        return True
+    tok = number
+    while tok.head.i != tok.i:
+        # A subordinate clause too ("was killed when two robbers fired" asserts the killing), but
+        # not a participle that goes on with the main clause ("support grew, rising to 51 percent").
+        subordinate = tok.dep_ == "advcl" and any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
+        if tok.dep_ in ("appos", "acl", "relcl") or subordinate or tok.dep_ == "amod" and tok is number and tok.head.pos_ == "PROPN":
+            return True
+        tok = tok.head
+    return False
+
+
+def _refers_back(number) -> bool:
+    """"the two carriers", "Elian's four grandparents": a number spelled out inside a definite or
+    possessive noun phrase counts what the article already named; it states no figure to check."""
+    if not number.is_alpha or number.dep_ != "nummod":
+        return False
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both") for c in number.head.children)
+
+
+def _is_rule(doc, head=None) -> bool:
+    """Whether the clause states what a rule says: with `head`, the rule must govern the clause's
+    verb (its subject, "under the law", or a verb of requiring), not merely be named in it ("until
+    Iraq complies with the agreement" states no requirement); without, any rule noun will do."""
+    if head is None:
+        return any(t.lemma_.lower() in _RULE_NOUNS for t in doc if t.pos_ == "NOUN")
+    if head.lemma_.lower() in _REQUIRING_VERBS:
+        return True
+    args = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    args += [g for c in head.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    return any(a.lemma_.lower() in _RULE_NOUNS for a in args)
+
+
+# Verbs whose subject lays down an obligation or a prohibition.
+_REQUIRING_VERBS = frozenset("require oblige mandate ban prohibit forbid stipulate compel".split())
+
+
+def _dated_past(doc, head) -> bool:
+    has_date = any(e.label_ == "DATE" for e in doc.ents)
+    past = head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
+    return has_date and past and head.lemma_.lower() not in _FORECAST_VERBS
+
+
+def _opinion(doc, head) -> bool:
+    """A judgement: 'should', a stance verb, or a copula whose predicate is a gradable adjective."""
+    if any(c.lemma_.lower() in ("should", "ought") for c in head.children if c.dep_ == "aux"):
+        return True
+    if any(c.lemma_.lower() == "must" for c in head.children if c.dep_ == "aux") and not _is_rule(doc, head):
+        return True
+    if head.lemma_.lower() in _STANCE_VERBS and any(c.dep_ == "ccomp" for c in head.children):
+        return True
+    if _graded_quality(head) and not _numbers(doc):  # "rejected as too low the $1.7 billion bid" states a figure
+        return True
+    if head.lemma_.lower() in _LINKING_VERBS:
+        for c in head.children:
+            # Not an adjective with a complement, which states a relation ("dependent on aid").
+            if c.dep_ == "acomp" and c.tag_ in ("JJ", "JJR", "JJS") and not any(g.like_num for g in c.subtree) and not any(g.dep_ == "prep" and g.lower_ not in ("as", "than") for g in c.children):
+                return True
+            if c.dep_ == "attr" and any(a.dep_ == "amod" and a.tag_ in ("JJ", "JJS") and a.ent_type_ == "" and _gradable(a) for a in c.children):
+                return not _numbers(doc)
+    return False
+
+
+# Adverbs that grade an adjective: "too early", "so vivid", "a very odd moment". A closed class of
+# English; not "most", whose superlative ranks ("the most senior official") as often as it judges,
+# nor "more", which compares with before ("more legal troubles", "making loans more affordable"),
+# a change that can be measured, but for a comparison denied (below).
+_DEGREE_ADVERBS = frozenset("too so very extremely highly truly deeply particularly especially remarkably".split())
+# Adjectives that count rather than judge: "so many times".
+_QUANTIFYING = frozenset("many much few little".split())
+
+
+def _graded_quality(head) -> bool:
+    """Whether the clause itself grades a quality ("could not come at a more opportune time", "is
+    far too early"): a degree adverb on an adjective in the main clause, not in a clause or phrase
+    that only describes a noun ("the most disquieting of which"), nor on a figure ("more than 30")."""
+    def main_clause(tok):
+        for t in tok.children:
+            if t.dep_ in ("relcl", "acl", "appos") or t.dep_ in ("advcl", "ccomp", "parataxis", "conj") and t.pos_ in ("VERB", "AUX"):
+                continue
+            yield t
+            yield from main_clause(t)
+
+    for tok in main_clause(head):
+        # "more expensive than last year" compares, and a comparison can be measured.
+        if tok.pos_ != "ADJ" or tok.ent_type_ or tok.lower_ in _QUANTIFYING or any(g.like_num for g in tok.subtree) or any(t.lower_ == "than" for t in tok.doc[tok.i + 1 :]):
+            continue
+        # The adverb grades the adjective, whether the parser hangs it on it or on its noun.
+        before = tok.doc[tok.i - 1] if tok.i else None
+        if any(c.dep_ == "advmod" and c.lower_ in _DEGREE_ADVERBS for c in tok.children) or (
+            before is not None and before.pos_ == "ADV" and before.lower_ in _DEGREE_ADVERBS
+        ):
+            return True
+        # "could not come at a more opportune time": a comparison denied is a superlative, a judgement.
+        negated = any(c.dep_ == "neg" for c in head.children)
+        if negated and before is not None and before.lower_ == "more" and tok.i > 1 and tok.doc[tok.i - 2].lower_ in ("a", "an"):
+            return True
+    return False
+
+
+# Verbs that give something a quality: "described X as a capable ally", "called the plan reckless".
+_CHARACTERISING_VERBS = frozenset("describe call label brand term characterize characterise hail dub".split())
+
+
+def _characterisation(head) -> bool:
+    """Whether the clause gives something a gradable quality through a characterising verb: its
+    content is a judgement, whatever day it was uttered on ("on Tuesday" dates the saying)."""
+    if head.lemma_.lower() not in _CHARACTERISING_VERBS:
+        return False
+    predicates = [c for c in head.children if c.dep_ in ("oprd", "acomp")]
+    predicates += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    for pred in predicates:
+        if any(t.like_num for t in pred.subtree):
+            continue
+        adjectives = [pred] if pred.pos_ == "ADJ" else [a for a in pred.subtree if a.pos_ == "ADJ" and a.dep_ in ("amod", "conj")]
+        if any(_gradable(a) for a in adjectives):
+            return True
+    return False
+
+
+def _gradable(adj) -> bool:
+    """Whether an adjective takes degrees ('very capable'), judged by its morphology: comparative
+    and superlative forms exist for -ful/-ive/-ous/-able adjectives and short ones; classifying
+    adjectives ('former', 'nuclear', 'Kenyan') are excluded by their suffixes and entity type."""
+    word = adj.lower_
+    if adj.ent_type_ or word.endswith(("al", "ic", "ese", "ian", "ish", "ary", "ern", "mer", "ior")):
+        return False
+    return word.endswith(("ful", "ive", "ous", "able", "ible", "ent", "ant", "ing", "est")) or len(word) <= 6
+
+
+def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
+    if head.lemma_.lower() in _FORECAST_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
+        return True
+    modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    reported = head.dep_ in ("ccomp", "parataxis") and head.head.lemma_.lower() in REPORTING_LEMMAS
+    # "We will not reopen them", "the company said it would consider ...": the speaker's own stated
+    # intention, checkable as said. "Smith said sales would recover" is a forecast.
+    # So is an organisation's announcement about an organisation ("Auren will cut 300 jobs, the
+    # company said"): what it will do is its decision, not a forecast.
+    own = any(
+        c.lower_ in ("we", "i") or reported and c.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS
+        or speaker_kind == "organisation" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "NORP", "LOC")
+        for c in head.children if c.dep_ == "nsubj"
+    )
+    if modals & {"will", "'ll", "shall", "wo"}:
+        return not _is_rule(doc, head) and not own  # a rule's "will" is a requirement
+    # "would" under a past reporting verb is a reported "will".
+    if reported and head.head.tag_ == "VBD" and modals <= {"would"} and modals:
+        return not _is_rule(doc, head) and not own
+    return bool(modals & _HEDGE_MODALS) and not _present_possibility(doc, head)
+
+
+# Words inside a date that put it after the report: "next week", "later this year", "tomorrow".
+_AHEAD_WORDS = frozenset("next tomorrow coming later soon upcoming".split())
+
+
+def _present_possibility(doc, head) -> bool:
+    """A hedge modal about what was or is, not what will be: "could not be reached", "neither could
+    be located" (a past ability), "may have come from" (a possibility about the past), "might be
+    related", "may be carrying" (about a present state). A forecast looks past the report: an
+    event verb ("could rise"), or a date ahead ("could be delayed until next year")."""
+    children = list(head.children)
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children):
+        return True
+    if any(t.lower_ in _AHEAD_WORDS for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e):
+        return False
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() in _FORECAST_VERBS:
+        return False  # "estimated that half may be replaced": what is estimated lies ahead
+    modals = {c.lower_ for c in children if c.dep_ == "aux"}
+    # Denied by its subject too: "Neither X nor Y could be located", "No one could be found".
+    negated = any(c.dep_ == "neg" for c in children) or any(
+        g.lower_ in ("neither", "no", "none", "nobody", "nothing") for c in children if c.dep_ in ("nsubj", "nsubjpass") for g in c.subtree)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    if "could" in modals and negated:
+        return True  # "could not be reached", "neither could be located": what could not be done
+    # A passive with its doer or its span is an act to come ("may be extended by the group for a year").
+    if passive and any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "for" for c in children):
+        return False
+    # A state: "be" with a predicate, a progressive ("may be carrying"), or a participle relating
+    # the things its subject joins ("X and Y might be related"); other passives are acts to come
+    # ("might be extended to Aqaba", "may be used to stop exports").
+    progressive = head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in children)
+    subjects = [c for c in children if c.dep_ == "nsubjpass"]
+    joined = len(subjects) > 1 or any(g.dep_ == "conj" or g.lower_ in ("two", "both") for c in subjects for g in c.children)
+    reciprocal = passive and joined and not any(c.dep_ in ("prep", "agent", "xcomp", "advcl") for c in children)
+    return bool(modals & {"may", "might", "could"}) and (head.lemma_.lower() in _LINKING_VERBS or progressive or reciprocal)
+
+
+def _speculation(doc, head) -> bool:
+    """"The two fires might be related": a guess about what is, neither a forecast nor a fact."""
+    modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    negated = any(c.dep_ == "neg" for c in head.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
+    return bool(modals & {"may", "might"}) and not negated and not perfect and _present_possibility(doc, head)
+
+
+def _causal(doc, head) -> bool:
+    lowered = doc.text.lower()
+    # Whole words: "failed to" holds "led to", and is no cause.
+    # A verb of causing states a cause when it is the clause's own ("police blamed the crash on
+    # ice"), not one that describes a noun ("the level that would trigger the issuance").
+    main = {head.i} | {c.i for c in head.children if c.dep_ in ("conj", "xcomp")}
+    return any(re.search(rf"\b{m}\b", lowered) for m in _CAUSE_MARKERS) or any(t.lemma_.lower() in _CAUSE_VERBS and t.pos_ == "VERB" and t.i in main for t in doc)
+
+
+# Verbs that report what someone said or felt, beyond those that name a speaker (REPORTING_LEMMAS):
+# "expressed the hope that ...", "voiced concern". A closed class of English.
+_SPEECH_LEMMAS = REPORTING_LEMMAS | frozenset("express voice threaten".split())
+# Verbs whose complement is what the subject means to do: "vowed to retake", "plans to build".
+_INTENT_VERBS = frozenset("plan intend vow pledge promise threaten aim propose hope".split())
+# Verbs that join a subject to what it is said to be, as "be" does: "has become an invaluable tool".
+_LINKING_VERBS = frozenset("be become remain seem appear look sound prove stay".split())
+# Prepositions that give the figure of a change or a value: "rose to 3.5 percent", "fell by 2 points",
+# "from 20%", "closed at $29", "a stake of 5%". Others give circumstances ("for four hours", "with
+# three astronauts"), whose figure is not what the clause asserts.
+_FIGURE_PREPS = frozenset("to by from at of".split())
+
+
+def _proposition_head(doc):
+    """The verb of what the clause asserts, through every reporting verb above it: "She said the
+    attack was planned, the radio reported" -> "was"."""
+    head = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
+    seen = set()
+    while head.lemma_.lower() in _SPEECH_LEMMAS and head.i not in seen:
+        seen.add(head.i)
+        comps = [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+        if not comps:
+            break
+        # The reported clause before a second reporting verb ("said X, the radio reported").
+        head = next((c for c in comps if c.lemma_.lower() not in _SPEECH_LEMMAS), comps[0])
+    return head
+
+
+def _stated_figures(doc, head) -> list:
+    """The figures the clause asserts: a number that is, or counts, the subject, the object or the
+    predicate of its main verb (or of a verb that goes on with it: "rising to 48 percent"), or the
+    value a change goes to, by or from. Not one in a modifier ("a seven-member crew"), a
+    circumstance ("for four hours"), a gerund ("by saying it will buy ...") or a clause inside."""
+    figures = []
+    for number in _numbers(doc):
+        tok, ok = number, True
+        while ok and tok.i != head.i:
+            if tok.head.i == tok.i:  # the root, without meeting the head: the number is not under it
+                ok = False
+                break
+            dep = tok.dep_
+            # "At least 51 people were reported killed": a passive reporting verb's subject is its report's.
+            if dep == "nsubjpass" and tok.head.lemma_.lower() in _SPEECH_LEMMAS and head.head.i == tok.head.i and head.dep_ == "xcomp":
+                break
+            if tok is not number and dep in ("compound", "amod", "nummod"):
+                ok = False  # "seven" in "a seven-member crew" counts the members, a modifier
+            elif dep == "prep":
+                # Fronted before its verb, the phrase sets the scene ("By a 6-3 vote, the court
+                # upheld ..."); the value of a change comes after it ("fell by 2 points").
+                ok = tok.lower_ in _FIGURE_PREPS and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i)
+            elif dep == "advcl":  # a participle that goes on with the main clause, not a subordinate clause
+                ok = tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
+            else:
+                ok = dep in ("nummod", "quantmod", "compound", "nmod", "nsubj", "nsubjpass", "dobj", "dative",
+                             "attr", "oprd", "acomp", "npadvmod", "pobj", "conj", "xcomp", "advmod", "appos")
+            tok = tok.head
+        if ok:
+            figures.append(number)
+    return figures
+
+
+def _speech(doc, head) -> bool:
+    """Whether the clause is, on its face, what someone said: a reporting verb above its
+    proposition, "according to", a quotation that makes most of it, or a first person speaking (a
+    news report's own voice is never "I" or "we")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
+    if head.i != root.i and root.lemma_.lower() in _SPEECH_LEMMAS:
+        return True
+    # "expressed the hope (that) he would ...": a verb that only voices what its object holds; not
+    # "confirmed Türkiye's readiness to host", an act its object names, told in the outlet's voice.
+    voices = root.lemma_.lower() in _SPEECH_LEMMAS - REPORTING_LEMMAS
+    if voices and any(c.dep_ == "dobj" and any(g.dep_ in ("acl", "relcl", "ccomp") for g in c.children) for c in root.children):
+        return True
+    if any(t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" for t in doc):
+        return True
+    text = doc.text
+    quoted = sum(b - a for a, b in quoted_spans(text))
+    if quoted * 2 > len(text.strip()):  # not a word or two in scare quotes
+        return True
+    return any(c.lower_ in ("i", "we") for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _dates_the_plan(doc, head) -> bool:
+    """Whether a date in the clause stands outside the act planned ("Last April, they planned to buy")."""
+    acts = [c for c in head.children if c.dep_ == "xcomp"] or ([head] if head.dep_ == "xcomp" else [])
+    inside = {t.i for a in acts for t in a.subtree}
+    return any(e.start not in inside for e in doc.ents if e.label_ == "DATE")
+
+
+def _intention(head) -> bool:
+    """"vowed to retake the city", "plans to build", "is to open": what the subject means to do."""
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in _INTENT_VERBS:
+        return True
+    return head.lemma_.lower() in _INTENT_VERBS and any(c.dep_ == "xcomp" for c in head.children)
+
+
+def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]:
+    """The types the clause's structure allows, code's choice first. What the clause asserts is
+    read from its proposition's verb, under any reporting verb: a figure that is its subject,
+    object or predicate makes a statistic (one in a side phrase does not); a forecast, a plan or a
+    vow a prediction; a judgement an opinion; what someone says a quote; the rest an event. A
+    figure, a rule's requirement, or a dated past fact is checkable: then opinion and prediction
+    are not offered at all, so rejecting one checkable type never demotes the claim to an
+    uncheckable one."""
+    doc = parse(clause)
+    head = _proposition_head(doc)
+    named = not (speaker.is_outlet if isinstance(speaker, Speaker) else speaker in (OUTLET, "unattributed"))
+    attributed = named or _speech(doc, head)
+    if _characterisation(head):
+        return ["opinion"]  # a judgement; its verify checks only that the speaker expressed it
+    # A forecast is one whatever figure it names ("rates could rise by 2 points"): its figure is
+    # not a statistic to check against a record.
+    kind = speaker.kind if isinstance(speaker, Speaker) else "outlet" if not named else "group"
+    dated = _dated_past(doc, head)
+    # A date of the act planned does not make the plan a past fact: "did not plan to remove it on
+    # Thursday" looks ahead of its day; "Last April, they planned to buy" dates the planning.
+    forecast = _prediction(doc, head, kind) and not dated or _intention(head) and not (dated and _dates_the_plan(doc, head))
+    figures = _stated_figures(doc, head)
+    checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or dated)
+    opinion = not checkable_fact and (_opinion(doc, head) or _speculation(doc, head))
+    kinds: list[ClaimType] = []
+    if forecast:
+        kinds.append("prediction")
+    elif figures:
+        kinds.append("statistic")
+    if _causal(doc, head) and not opinion:
+        kinds.append("causal")
+    if opinion:
+        kinds.append("opinion")
+    if not checkable_fact and _prediction(doc, head, kind):
+        kinds.append("prediction")
+    kinds.append("quote" if attributed else "event")
+    if attributed and not opinion and not forecast:
+        kinds.append("event")  # what a source reports happened is an event, as well as their statement
+    return list(dict.fromkeys(kinds))
+
+
+# --- verify -----------------------------------------------------------------------------------------
+
+
+def _figure_phrase(doc) -> str:
+    """The figure and what it counts, as the article writes it: '149 air traffic control towers', '3 percent',
+    'a four-acre area' (a contiguous span, so hyphens and decimal points stay)."""
+    nums = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)  # the figure the clause asserts first
+    if not nums:
+        return "the figure"
+    tok = next((t for t in nums if t.like_num), nums[0])  # "2,000", not the "About" before it
+    phrase = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "SYM") else tok
+    # The number and its noun, and what the noun is counted per or of ("a share", "of voters"),
+    # never a list or a clause that goes on after it.
+    end = phrase.i
+    for child in phrase.rights:
+        span = list(child.subtree)
+        if (child.dep_ == "npadvmod" or child.dep_ == "prep" and child.lower_ in ("of", "per")) and len(span) <= 5 and not any(t.is_punct for t in span):
+            end = span[-1].i
+        else:
+            break
+    return doc[phrase.left_edge.i : end + 1].text.strip(" ,;:-") or tok.text
+
+
+def _possessive(name: str) -> str:
+    """'Investigators' ', 'Rowe's'."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def _record_of(figure) -> str:
+    """Where a figure the outlet states is kept, by what it measures: an amount of money is in the
+    document that commits it, a rate in the statistics that measure it, a count in the record of
+    whoever counted."""
+    if figure is not None and figure.ent_type_ == "MONEY":
+        return "the filing, contract, budget, announcement or market record that states the amount"
+    if figure is not None and (figure.ent_type_ == "PERCENT" or any(t.lower_ in ("percent", "%", "per", "rate") for t in figure.head.subtree)):
+        return "the official statistics or survey it comes from"
+    return "the official count, record or announcement it comes from"
+
+
+def _voiced_by(doc) -> str | None:
+    """Who the clause itself says speaks, when it opens on them: "Farkas expressed the hope ...",
+    "Henderson estimated the value at $55" (the subject of a reporting verb at its root, not a pronoun)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in _SPEECH_LEMMAS:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    words = [t for t in subject.subtree if not any(a.dep_ in ("appos", "relcl", "acl") and a.i != subject.i for a in t.ancestors if a in subject.subtree)]
+    name = " ".join(t.text for t in words if t.dep_ not in ("appos", "relcl", "acl", "punct"))
+    return _clean(name) if 0 < len(name.split()) <= 6 else None
+
+
+def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
+    """What to check and which primary source would settle it, by type, by who speaks and by what
+    the claim states: a figure against the record that holds it, a statement against its
+    transcript, a judgement or a forecast only as having been expressed."""
+    if isinstance(speaker, str):
+        speaker = OUTLET_SPEAKER if speaker in (OUTLET, "unattributed") else Speaker(speaker, "person")
+    doc = parse(clause)
+    who = speaker.name
+    said = f"that {who} said this: {_possessive(who)} statement, the transcript or the recording"
+    unnamed = speaker.is_outlet or who.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS  # "he's statement" names nobody
+    voiced = _voiced_by(doc) if unnamed else None
+    if voiced:  # the clause names who speaks, where the attribution did not
+        said = f"that {voiced} said this: {_possessive(voiced)} statement, the transcript or the recording"
+    elif speaker.kind == "organisation" and not unnamed:  # a body speaks through what it publishes
+        said = f"that {who} said this: {_possessive(who)} published statement or report"
+    elif unnamed:  # a quotation the article does not attribute in this sentence
+        said = "who said this and that they did: the statement, transcript or recording the article quotes"
+    if kind == "statistic":
+        figure = _figure_phrase(doc)
+        if speaker.kind == "organisation":
+            return f"Check {figure!r} against {_possessive(who)} published figures or filing and the data behind them."
+        if not speaker.is_outlet:
+            return f"Check {figure!r} against the record or data it comes from, and {said}."
+        if voiced or _speech(doc, _proposition_head(doc)):
+            return f"Check {figure!r} against the record or data it comes from, and {said}."
+        stated = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)
+        return f"Check {figure!r} against {_record_of(stated[0] if stated else None)}."
+    if kind == "quote":
+        return f"Check {said}."
+    if kind == "causal":
+        return "Check the cause and the effect each in the official records; the link between them is " + (
+            f"{_possessive(who)} account." if not speaker.is_outlet else "the article's account."
+        )
+    if kind == "opinion":
+        if speaker.is_outlet and not voiced and not _speech(doc, _proposition_head(doc)):
+            return "Not checkable as a fact: a judgement in the article's own voice; check the facts it rests on."
+        return f"Not checkable as a fact: check only {said.replace('said this', 'expressed this view', 1)}."
+    if kind == "prediction":
+        if speaker.is_outlet and not voiced and not _speech(doc, _proposition_head(doc)):
+            return "Not checkable yet: a forecast or plan; check the announcement or forecast it reports, and later whether it came true."
+        return f"Not checkable yet: check {said.replace('said this', 'stated this forecast or plan', 1)}, and later whether it came true."
+    # event. A rule's text settles only what the rule governs, not every clause that names one
+    # ("the department, which supported the statute, ..."; "the justices agreed that the law ...").
+    if _is_rule(doc, _proposition_head(doc)):
+        return "Check the text of the law, rule or agreement itself, in the official register or gazette."
+    if not speaker.is_outlet:
+        return f"Check the official records of what is reported, and that {who} said it: {_possessive(who)} statement or announcement."
+    return "Check it against the official records, statements or announcements of what is reported."

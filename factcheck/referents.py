@@ -1,0 +1,565 @@
+"""Claims that stand alone: a clause of an article sentence made readable without the sentences
+before it, never by a guessed referent.
+
+- `resolve_referents(clause, sentence, previous)`: a pronoun becomes its antecedent, "that group" or
+  "the task force" gets its referent when exactly one earlier phrase says which, else the sentence
+  before is cited; a figure keeps the phrase that says what it counts; a clause cut from its subject
+  gets it back.
+- `standalone_variants` lists safer forms for a checker that rejects the first; `dangling` names
+  what a text still points back to; `is_statement` tells a claim from a heading.
+
+Everything reads the dependency parse of the shared parser (factcheck/nlp.py); the word lists are
+closed grammatical classes or WordNet's (factcheck/data/person_nouns.txt.gz).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .article import quoted_spans
+from .attribution import (
+    _ORG_NOUNS,
+    _PERSON_ENTS,
+    _PERSON_NOUNS,
+    _PERSON_PRONOUNS,
+    REPORTING_LEMMAS,
+    Speaker,
+    _capitalise,
+    _definite,
+    _first_word,
+    _gender,
+    _key,
+    _mentions,
+    _noun_phrase,
+    _person_nouns,
+    _speaker_nouns,
+    _unknown_capitalised,
+    attributions,
+    person_antecedent,
+)
+from .claim_types import _content_head
+from .nlp import parse
+# --- standalone claims ------------------------------------------------------------------------------
+
+
+@dataclass
+class Standalone:
+    text: str
+    cited: list[int] = field(default_factory=list)  # indices into `previous` whose words were used
+    # Each referent put in, in order: the words and the index of the sentence they come from.
+    # `standalone_variants` leaves one out, or cites another sentence with the same words.
+    inserted: list[tuple[int | None, str]] = field(default_factory=list)
+
+
+def _has_verb(doc) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") for t in doc)
+
+
+def is_statement(text: str) -> bool:
+    """A clause a claim can be: a finite verb outside quotation marks, or a quotation as a whole.
+    Not a transcript's heading ("Clinton on Friday."), nor a list of names cut from a sentence
+    whose only verb lies inside the quotation that follows them ("X and Y in response: ``...''")."""
+    doc = parse(text.strip())
+    quoted = quoted_spans(text.strip())
+    words = [t for t in doc if not t.is_punct]
+    if words and all(any(a <= t.idx < b for a, b in quoted) for t in words):
+        return True
+    return any(
+        (t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.tag_ in ("VB", "VBN", "VBG") and any(c.dep_ in ("aux", "auxpass") for c in t.children))
+        and not any(a <= t.idx < b for a, b in quoted)
+        for t in doc
+    )
+
+
+def introduces_what_follows(text: str) -> bool:
+    """'Asked to comment, a spokesman said:', 'The agency gave three reasons:': a sentence that ends
+    on a colon announces what the next one says and states nothing of its own; it is never a claim."""
+    return text.rstrip().rstrip("\"'”’ ").endswith(":")
+
+
+def resolve_referents(
+    clause: str, sentence: str, previous: Sequence[str], whole: bool = True, leave: frozenset[int] = frozenset(), cite: dict[int, int] | None = None
+) -> Standalone:
+    """`clause` (a clause of `sentence`, or the sentence) as a claim that stands alone.
+
+    - a clause with no verb, or a figure whose population lies outside the clause, gives way to
+      the whole sentence: a claim is never a bare noun phrase, nor a figure cut from what it counts;
+    - a clause that lost its subject ("and said it would ...") gets the sentence's subject back;
+    - a He/She/His/Him outside quotation marks becomes the person or organisation named before,
+      unless the clause names someone it may stand for first; a reporting "It"/"They" becomes the
+      organisation that speaks;
+    - "that group", "such a movement" or "the call" gets its referent when an earlier noun phrase
+      with the same head says which, and no other earlier phrase with that head says otherwise:
+      "the talks" becomes "the Geneva talks" (a definite antecedent), "such a movement" is followed
+      by "[an underground movement]" (the article's words, in brackets);
+    - a leading "It"/"That"/"This" that cannot be resolved with confidence cites the sentence
+      before, with no guessed referent, and (with `whole`) keeps the whole sentence;
+    `cited` lists the earlier sentences the reader needs. A clause that is not the sentence's own
+    words (`whole=False`: a timeline event, shortened) is resolved as it is. The referents numbered
+    in `leave` (in the order of `inserted`) are left as written, and `cite` names another sentence
+    for a referent's words (see `standalone_variants`).
+    """
+    clause = clause.strip()
+    if whole and clause != sentence.strip() and (not _has_verb(parse(clause)) or not is_statement(clause) or _figure_cut(clause, sentence)):
+        clause = sentence.strip()
+    clause = _restore_subject(clause, sentence)
+    doc = parse(clause)
+    cited: set[int] = set()
+    spoken = attributions(previous) if previous else []
+    own = attributions([*previous, sentence])[-1]
+    quoted = quoted_spans(clause)
+    main_root = next((t.i for t in doc if t.dep_ == "ROOT"), 0)
+    main = {_content_head(doc).i, main_root}
+    edits: list[tuple[int, int, str, int | None]] = []  # (start, end, replacement, sentence it comes from) in clause offsets
+    refers_back = False
+    named: set[str] = set()  # genders of the people a pronoun before has been resolved to
+
+    def context(after) -> None:
+        # "It was a bomb", "That brought the toll to 259": what "It" or "That" stands for cannot be
+        # told with confidence, and a guessed referent in brackets would mislead. The claim cites the
+        # sentence before instead, where the reader finds it, and keeps its whole sentence.
+        nonlocal refers_back
+        if previous:
+            cited.add(len(previous) - 1)
+            refers_back = True
+
+    def put(tok, name: str, index: int | None, possessive: bool | None = None) -> None:
+        if possessive is None:
+            possessive = tok.dep_ == "poss" or tok.lower_ in ("his", "hers") or tok.tag_ == "PRP$"
+        edits.append((tok.idx, tok.idx + len(tok.text), name + ("’s" if possessive else ""), index if index is not None and index < len(previous) else None))
+
+    for tok in doc:
+        lower = tok.lower_
+        leading = tok.i == _first_word(doc)
+        clitic = tok.i + 1 < len(doc) and doc[tok.i + 1].text.lower() in ("'d", "'s", "'re", "'ll", "'ve", "'m", "’d", "’s", "’re", "’ll", "’ve")
+        in_quote = any(a <= tok.idx < b for a, b in quoted)
+        subject = tok.dep_ in ("nsubj", "nsubjpass")
+        central = (subject or tok.dep_ == "poss") and (leading or tok.head.i in main) or subject and _reports(tok)
+        if lower in _PERSON_PRONOUNS and tok.pos_ == "PRON" and not clitic and not in_quote and (central or tok.dep_ in ("poss", "dobj", "pobj", "dative")):
+            if _gender(lower) in named:
+                continue  # "Smith said his ...": the pronoun before, or the name put in for it, says who
+            named.add(_gender(lower))
+            if any(m.kind == "person" for m in _mentions(clause, len(previous)) if m.start < tok.idx):
+                continue  # the antecedent is in the clause itself
+            if subject and tok.head.dep_ == "ccomp" and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_PRONOUNS) for c in tok.head.head.children):
+                continue  # "Har-Shefi said she ...", "She said she ...": bound to the reporting verb's subject
+            if not central and _may_name_a_person(doc, tok):
+                continue  # "turned to her rabbi and told him": him may be the rabbi
+            if not subject and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i and c.pos_ == "PROPN" for c in doc[main_root].children):
+                continue  # "Even in his own Cabinet, Howard is ...": the name that follows
+            recent = [sp for sp in reversed(spoken) if sp.kind == "person"]
+            if own.kind == "person" and own.sentence is not None and central:  # "X said that he ...": X
+                if own.sentence >= len(previous) - 2:  # not a speaker the story named long before
+                    put(tok, _definite(own.name), own.sentence)
+                continue
+            if tok.dep_ == "poss" or tok.tag_ == "PRP$":
+                near = {_key(m.name) for i in range(max(0, len(previous) - 2), len(previous)) for m in _mentions(previous[i], i) if m.kind == "person"}
+                if len(near) > 1:
+                    continue  # "His trip" after three men were named: whose trip it is would be a guess
+            person = person_antecedent(previous, lower)
+            found = (person.name, person.sentence) if person is not None else ((recent[0].name, recent[0].sentence) if recent else None)
+            if found is None or found[1] is None or found[1] < len(previous) - 2:
+                continue  # named in neither of the two sentences before: the story may have moved on to someone else
+            put(tok, _definite(found[0]), found[1])
+        elif lower in ("he", "she") and in_quote and subject and not clitic and _gender(lower) not in named:
+            # '``He may have fled,'' the agent said': the quotation cannot change, but a bracket after
+            # the pronoun ("He [Kopp] may ...") is the journalist's way to say who, and no misquote.
+            named.add(_gender(lower))
+            if any(m.kind == "person" for m in _mentions(clause, len(previous))):
+                continue  # someone the clause names may be who is meant
+            person = person_antecedent(previous, lower)
+            if person is None or person.sentence < len(previous) - 2 or _key(person.name) == _key(own.name):
+                continue  # named long before, or the speaker, who would say "I"
+            near = {_key(m.name) for i in range(max(0, len(previous) - 2), len(previous)) for m in _mentions(previous[i], i) if m.kind == "person"}
+            if near - {_key(own.name)} != {_key(person.name)}:
+                continue  # another person named just before may be who is meant: a quote is no place to guess
+            end = tok.idx + len(tok.text)
+            edits.append((end, end, f" [{person.name}]", person.sentence))
+        elif lower in ("it", "they") and tok.dep_ == "nsubj" and _reports(tok) and not in_quote and own.sentence not in (None, len(previous)) and not any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]  # "the auto makers said they each reported"
+        ):
+            put(tok, _definite(own.name), own.sentence, False)  # "It said": the organisation that speaks
+        elif lower == "it" and tok.dep_ == "nsubj" and _reports(tok) and leading and not in_quote and (body := _last_speaking_body(spoken, len(previous))):
+            # "It urged travellers to stay away": a reporting verb that reports no clause is no
+            # attribution, but "it" is still the organisation that spoke just before.
+            put(tok, body.name, body.sentence, False)
+        elif lower == "they" and tok.dep_ == "nsubj" and _reports(tok) and leading and not in_quote and (group := _plural_speaker_before(previous)):
+            put(tok, _definite(group[1]), group[0], False)  # "They have said they will appeal": the relatives who fought
+        elif lower in ("it", "they", "this", "that", "these", "those") and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass") and leading:
+            context(tok)  # "It was a bomb", "That brought the toll to 259": the sentence it refers back to
+    resolved = 0
+    for first, noun, kind in _referring_phrases(doc, quoted):
+        referent = _antecedent(noun, doc[first : noun.i + 1], previous, kind) if previous else None
+        if referent is None:
+            if kind != "definite" or noun.i == _first_word(doc) + 1 and noun.dep_ in ("nsubj", "nsubjpass") and not _reports(noun):
+                context(noun)  # "That call", "The sale represents ...": the sentence before tells of it
+            continue
+        index, phrase, definite = referent
+        if definite and kind == "definite":  # "the talks" -> "the Geneva talks": the article's phrase for them
+            edits.append((doc[first].idx, noun.idx + len(noun.text), phrase, index))
+        elif doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'"):
+            continue  # no bracket between a possessor and its noun
+        else:
+            end = noun.idx + len(noun.text)
+            edits.append((end, end, f" [{phrase}]", index))
+        resolved += 1
+        if resolved == 2:
+            break  # a claim, not a chain of antecedents
+    if whole and refers_back and clause != sentence.strip():
+        return resolve_referents(sentence, sentence, previous)  # the whole sentence, not a part cut from its referent
+    text = clause
+    made = [e for n, e in enumerate(sorted(edits)) if n not in leave]
+    for start, end, replacement, _ in sorted(made, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    cite = cite or {}
+    inserted = [(cite.get(n, index), words.strip(" []")) for n, (_, _, words, index) in enumerate(sorted(edits))]
+    cited |= {index for n, (index, _) in enumerate(inserted) if index is not None and n not in leave}
+    return Standalone(_capitalise(text), sorted(cited), inserted)
+
+
+def standalone_variants(clause: str, sentence: str, previous: Sequence[str], whole: bool = True) -> list[Standalone]:
+    """`resolve_referents` first, then other ways to say the same with fewer risks, for a caller
+    whose checker rejects the first: each referent's words cited from another earlier sentence that
+    has them (the nearest may frame them with a negation or a condition that the claim seems to
+    drop), then each referent left as written, then none put in. At most a dozen, in that order."""
+    first = resolve_referents(clause, sentence, previous, whole)
+    variants = [first]
+    for n, (index, words) in enumerate(first.inserted):
+        if index is None:
+            continue
+        others = [i for i in range(len(previous) - 1, -1, -1) if i != index and words.lower().removesuffix("’s") in previous[i].lower()]
+        variants += [resolve_referents(clause, sentence, previous, whole, cite={n: i}) for i in others[:3]]
+    count = len(first.inserted)
+    if count > 1:
+        variants += [resolve_referents(clause, sentence, previous, whole, leave=frozenset({n})) for n in range(count)]
+    if count:
+        variants.append(resolve_referents(clause, sentence, previous, whole, leave=frozenset(range(count))))
+    return variants[:12]
+
+
+# Entities that are no participant to resolve: "that day", "these 40 percent".
+_NOT_PARTICIPANTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_NP_MODIFIER_TAGS = {"CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "VBN"}
+
+
+def _referring_phrases(doc, quoted) -> list[tuple[int, object, str]]:
+    """The noun phrases outside quotation marks that point back to something the clause does not
+    name: "that 1998 resolution", "these officials" (demonstrative), "such a movement" (such), and a
+    bare "the talks", "the newspaper", "the task force" (definite: nothing in the phrase says which;
+    "the Israeli talks" says). Each as (index of its first word, its head noun, kind)."""
+    found = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.dep_ in ("compound", "npadvmod", "tmod") or noun.ent_type_ in _NOT_PARTICIPANTS or any(a <= noun.idx < b for a, b in quoted):
+            continue
+        i = noun.i - 1
+        while i >= 0 and doc[i].tag_ in _NP_MODIFIER_TAGS and doc[i].dep_ in ("nummod", "amod", "compound", "hyph", "punct", "quantmod"):
+            if doc[i].lower_ == "such":  # "such members"
+                break
+            i -= 1
+        if i >= 0 and doc[i].lower_ == "such":
+            if not any(t.lower_ == "as" for t in doc[noun.i + 1 : noun.i + 2]) and not any(c.lower_ == "as" for c in noun.rights):
+                found.append((i, noun, "such"))  # not "such groups as the Klan": groups like it
+            continue
+        if i < 0 or doc[i].tag_ not in ("DT", "PDT"):
+            continue
+        det = doc[i].lower_
+        if det in ("this", "that", "these", "those"):
+            found.append((i, noun, "demonstrative"))
+        elif det in ("a", "an") and i > 0 and doc[i - 1].lower_ == "such":
+            found.append((i - 1, noun, "such"))
+        elif det == "the" and not (i > 0 and doc[i - 1].lower_ in ("all", "both")) and all(t.tag_ in ("NN", "NNS") and t.dep_ == "compound" for t in doc[i + 1 : noun.i]) and not any(c.dep_ in ("prep", "relcl", "acl", "appos", "poss") and c.i > noun.i for c in noun.children):
+            found.append((i, noun, "definite"))
+    return found
+
+
+def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, str, bool] | None:
+    """The earlier noun phrase `phrase` (headed by `noun`) points back to: the nearest one with the
+    same head noun, in the same number, that says more than the head (a modifier, a name, an "of"
+    phrase), with no pronoun or bare "the ..." of its own; None when there is none, or when another
+    earlier phrase with that head says something else ("the Israeli government" and "the Lebanese
+    government" before "the government"): a wrong referent is worse than none. The phrase's own
+    modifiers ("that Syrian proposal") must be words of the antecedent. Returns (sentence index,
+    the antecedent's words, whether it is definite)."""
+    lemma, plural = noun.lemma_.lower(), noun.tag_ in ("NNS", "NNPS")
+    own = {t.lower_ for t in phrase if t.dep_ in ("amod", "compound") and t.i != noun.i and not t.like_num and t.ent_type_ not in _NOT_PARTICIPANTS}
+    found: list[tuple[int, str, bool, set[str]]] = []
+    seen = False  # an earlier phrase with that head, taken or not
+    blocked: list[set[str]] = []  # phrases with that head not taken, that may still be what is meant
+    for index in range(len(previous) - 1, -1, -1):
+        doc = parse(previous[index])
+        quoted = quoted_spans(previous[index])
+        for tok in reversed(doc):
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() != lemma or (tok.tag_ in ("NNS", "NNPS")) != plural:
+                continue
+            seen = True
+            if tok.dep_ == "compound" and tok.pos_ == "NOUN":
+                continue  # "the government decision": a noun that only says which decision
+            titled = tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON"  # "President Ann Bell", not "the World Bank"
+            named = tok.head if (tok.dep_ == "appos" or titled) and tok.head.pos_ == "PROPN" else next(
+                (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
+            )
+            if named is not None and plural:
+                continue  # "the two men, Ron Hale and Mick Dunn,": one name is not who "the men" are
+            if named is not None:  # "James Kopp, the suspect," "the suspect, James Kopp," "President Ann Bell": its name
+                words = [t for t in doc[named.left_edge.i : named.i + 1] if t.dep_ in ("compound", "flat") and t.lemma_.lower() != lemma or t.i == named.i]
+                if words and words[-1].i - words[0].i + 1 == len(words):
+                    found.append((index, doc[words[0].i : named.i + 1].text, False, {t.lower_ for t in words}))
+                continue
+            words = _plain_phrase(tok)
+            if not words:
+                continue
+            content = {t.lower_ for t in words if t.dep_ != "det" and t.i != tok.i and not t.is_punct}
+            # What the antecedent adds must say which: a name, a noun, a number ("the talks" ->
+            # "the Geneva talks"), not an adjective alone ("the entire world", "a public firm").
+            added = [t for t in words if t.lower_ in content - own]
+            # A common noun compounded with the head names a kind, which is what "such a movement"
+            # wants, not which one "the war" is: it may be more than "the ground war" mentioned before.
+            if not any(t.pos_ in ("PROPN", "NUM") or t.ent_type_ or t.pos_ == "NOUN" and (kind == "such" or not (t.dep_ == "compound" and t.head.i == tok.i))
+                       for t in added):
+                continue
+            # "the company", "the official": an organisation or a person is named, not described;
+            # "a Dutch company" earlier is as likely another company as the one the story is about.
+            if (lemma in _ORG_NOUNS or lemma in _PERSON_NOUNS or lemma in _person_nouns()) and not any(t.pos_ == "PROPN" for t in added):
+                # "a team of medical specialists ... the team": the same one, unless a name of that
+                # kind comes up from there on ("Acme bought a Dutch company. The company said").
+                # A place ("the Cuban government", then "Washington") may have its own.
+                here = " ".join(t.text for t in words).lower()
+                others = {n for n in _orgs_named([*previous[index:], noun.doc[: noun.i].text], ("ORG", "GPE", "NORP")) if n not in here}
+                if lemma not in _ORG_NOUNS or lemma in _PERSON_NOUNS or others:
+                    if lemma in _ORG_NOUNS and any(t.ent_type_ for t in added):  # still a rival to the one taken ("the Lebanese government")
+                        blocked.append({t.lower_ for t in words if t.dep_ != "det" and t.i != tok.i and not t.is_punct})
+                    continue
+            if len(words) > 12 or any(a <= tok.idx < b for a, b in quoted) and tok.pos_ != "PROPN":
+                continue
+            if any(t.tag_ in ("PRP", "PRP$", "WDT", "WP") or t.lower_ in ("this", "that", "these", "those", "such") for t in words):
+                continue  # "her rabbi", "that plan": the antecedent needs a referent of its own
+            if any(t.lower_ == "the" and t.dep_ == "det" and t.head.i != tok.i and _says_not_which(t.head) for t in words):
+                continue  # "the man's body": who "the man" is, is no better known
+            if not own <= content:
+                continue
+            text = doc[words[0].i : words[-1].i + 1].text
+            first = words[0]
+            definite = first.lower_ == "the" or first.dep_ == "poss" or tok.pos_ == "PROPN" and first.lower_ not in ("a", "an")
+            found.append((index, text, definite, content))
+    if not found:
+        # "a Dutch company" before "the company": it, or the company named, so neither.
+        return _only_company(noun, previous) if kind == "definite" and not seen else None
+    index, text, definite, content = found[0]
+    if any(not (other <= content or content <= other) for other in [*(f[3] for f in found[1:]), *blocked]):
+        return None  # two different things with that head: which one is meant is not sure
+    places = {e.text.lower() for e in parse(previous[index]).ents if e.label_ in ("GPE", "LOC") and e.text.lower() in text.lower()}
+    here = {e.text.lower() for e in noun.doc.ents if e.label_ in ("GPE", "LOC")}
+    if places and here and not places & here:
+        return None  # "the police" in Istanbul are not the Kosovo police named before
+    if text.split()[0] in ("A", "An", "The"):
+        text = text[:1].lower() + text[1:]  # it stands inside the clause; a leading one is capitalised there
+    return index, text, definite
+
+
+# Nouns for what spaCy's ORG names are built to name: a business.
+_COMPANY_NOUNS = frozenset({"company", "firm"})
+
+
+def _orgs_named(texts: Sequence[str], labels: tuple[str, ...] = ("ORG",)) -> set[str]:
+    """The organisations (or other `labels`) named in `texts`, each once."""
+    return {re.sub(r"(?i)^the\s+|[’']s$", "", e.text).lower() for text in texts for e in parse(text).ents if e.label_ in labels}
+
+
+def _only_company(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
+    """"The company said ..." where the article has named one organisation and only one: its name.
+    Two named ones, or one named in the clause, and which is meant is not sure."""
+    if noun.lemma_.lower() not in _COMPANY_NOUNS or noun.tag_ != "NN" or _orgs_named([noun.doc[: noun.i].text]) or len(_orgs_named(previous)) != 1:
+        return None
+    for index in range(len(previous) - 1, -1, -1):
+        doc = parse(previous[index])
+        for e in doc.ents:
+            if e.label_ == "ORG" and not any(a <= e.start_char < b for a, b in quoted_spans(previous[index])):
+                start = e.start
+                while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ in ("compound", "flat") and e.start <= doc[start - 1].head.i < e.end:
+                    start -= 1  # a first word of the name the tagger left out ("[Price] Stern Sloan Inc.")
+                return index, re.sub(r"^[Tt]he\s+", "the ", doc[start : e.end].text), True
+    return None
+
+
+# The words that may stand before a noun in its phrase: articles, adjectives, numbers, names and
+# nouns that qualify it, a possessor ("Israel's"), and the hyphen inside a word ("anti-Arab").
+_PREMODIFIER_TAGS = frozenset("DT PDT JJ JJR JJS NN NNS NNP NNPS CD POS HYPH VBN VBG".split())
+# Prepositions that say which thing a noun is: "the talks [in Geneva]", "a call [with Macron]".
+_RESTRICTING_PREPS = frozenset("of with for in on at between".split())
+
+
+def _plain_phrase(noun) -> list:
+    """The noun phrase headed by `noun` as a referent can repeat it: its modifiers before it, a
+    number after a name ("Resolution 425") and the prepositional phrases that say which it is,
+    with no clause, comma or verb; [] when the words before it are not a plain phrase (a parse
+    that hangs "The Internet - through ..." on "solutions")."""
+    doc = noun.doc
+    left = [t for c in noun.lefts for t in c.subtree]
+    if left and (left[-1].i != noun.i - 1 or left[0].i + len(left) != noun.i):
+        return []
+    for t in left:
+        if t.dep_ not in ("det", "predet", "amod", "compound", "nummod", "quantmod", "poss", "case", "punct", "nmod", "advmod", "npadvmod"):
+            return []  # "to make [Australia] a republic": no modifier of the noun
+        glued = t.tag_ == "HYPH" or t.text == "-"
+        if t.tag_ not in _PREMODIFIER_TAGS and not glued or glued and (t.whitespace_ or doc[t.i - 1].whitespace_):
+            return []
+    last = noun.i
+    for c in noun.rights:
+        sub = list(c.subtree)
+        plain = not any(t.pos_ in ("VERB", "AUX") or t.text == "," or t.tag_ in ("PRP", "WDT", "WP") for t in sub)
+        if sub[0].i == last + 1 and plain and len(sub) <= 8 and (c.dep_ == "nummod" or c.dep_ == "prep" and c.lower_ in _RESTRICTING_PREPS):
+            last = sub[-1].i
+        else:
+            break
+    return list(doc[noun.i - len(left) : last + 1])
+
+
+def _says_not_which(noun) -> bool:
+    """"the man", "the store owner": a noun with nothing but its article and common-noun compounds."""
+    return all(c.dep_ in ("det", "case", "punct") or c.dep_ == "compound" and c.tag_ == "NN" for c in noun.children)
+
+
+def _may_name_a_person(doc, pronoun) -> bool:
+    """Whether a word before `pronoun` in the clause may be the person it stands for ("turned to her
+    rabbi and told him", "Reed said his"): a name that is not a date, place or figure, or a noun
+    that may name a person (WordNet's people, factcheck/data/person_nouns.txt.gz). "Police offered
+    a reward for his capture" names no one "his" may be. Then the pronoun is left as written."""
+    return any(
+        t.pos_ == "PROPN" and t.ent_type_ not in _NOT_PARTICIPANTS | {"GPE", "LOC", "NORP", "FAC"}
+        or t.dep_ in ("nsubj", "nsubjpass") and (t.pos_ == "PROPN" or _unknown_capitalised(t))
+        # a subject's name, whatever the tagger took it for ("Slepian" as a nationality, "Ruiz" as a noun)
+        or t.tag_ in ("NN", "VB") and t.lemma_.lower() in _person_nouns()  # the tagger takes some nouns for verbs
+        for t in doc[: pronoun.i]
+    )
+
+
+_FIRST_PERSON = frozenset("i we me us my our".split())
+
+
+def dangling(text: str, outlet: bool = False) -> list[str]:
+    """The words of a claim's text that point back to what the text does not say: a pronoun with
+    no name before it, a leading "It" or "That", "this plan" or "such a plan", and, in what no one
+    is said to say (`outlet`), an "I" or "we". Empty when the text stands alone, as far as grammar
+    tells: a bare "the plan" is not counted (it is often the only one the reader can think of)."""
+    doc = parse(text)
+    quoted = quoted_spans(text)
+    found = []
+    for tok in doc:
+        if tok.pos_ != "PRON":
+            continue
+        in_quote = any(a <= tok.idx < b for a, b in quoted)
+        lower = tok.lower_
+        if outlet and lower in _FIRST_PERSON:
+            found.append(tok.text)
+        elif in_quote and not (lower in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass")):
+            continue
+        elif in_quote:  # '``He may have fled,'' the agent said': who he is, neither quote nor speaker says
+            if doc[tok.i + 1 : tok.i + 2].text != "[" and not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in doc[: tok.i]):
+                found.append(tok.text)
+        elif lower in _PERSON_PRONOUNS:
+            subject = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            # "In his cabinet, Howard is ...", "Taking the stand in her own defense, a friend of X said ...": the subject that follows.
+            root = tok.sent.root
+            # The parser may take that subject for an object of the opening participle: then any person before the main verb.
+            ahead = [subject] if subject is not None else [t for t in doc[tok.i + 1 : root.i] if t.pos_ in ("NOUN", "PROPN")] if root.i > tok.i else []
+            cataphora = any(t.i > tok.i and (t.pos_ == "PROPN" or t.lemma_.lower() in _person_nouns()) for t in ahead)
+            if not cataphora and not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in doc[: tok.i]):
+                found.append(tok.text)
+        elif lower in ("it", "they", "this", "that", "these", "those") and tok.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and (
+            tok.i == _first_word(doc) or tok.head.dep_ == "ROOT" and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i])
+        ):
+            found.append(tok.text)  # "It was a bomb", "More recently it has ...": what "it" is, the text does not say
+        elif lower in ("this", "these", "those", "that") and tok.tag_ == "DT" and tok.dep_ in ("pobj", "dobj") and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and not _clause_before(tok):
+            found.append(tok.text)  # "Eight of those are ...", "He denied that."
+        elif lower in ("them", "their", "its") and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]):
+            subject = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.i < tok.i or subject.pos_ not in ("NOUN", "PROPN"):  # not "In its report, the agency ..."
+                found.append(tok.text)  # "many of them are ...": no noun they could stand for
+    found += [doc[first : noun.i + 1].text for first, noun, kind in _referring_phrases(doc, quoted) if kind != "definite"]
+    # "a bomb explodes at another clinic": another than which, the text must say ("one clinic ... another").
+    found += [
+        doc[det.i : det.head.i + 1].text for det in doc
+        if det.lower_ == "another" and det.dep_ == "det" and det.head.pos_ == "NOUN" and not any(a <= det.idx < b for a, b in quoted)
+        and not any(t.lemma_ == det.head.lemma_ for t in doc[: det.i])
+    ]
+    return found
+
+
+def _plural_speaker_before(previous: Sequence[str]) -> tuple[int, str] | None:
+    """The one plural noun phrase of people or bodies ("Ana's relatives in Tampa", "the unions") in
+    the two sentences before, as a clause's subject: who a reporting "They" at the start of the next
+    one is. None when those sentences name no such plural or more than one: a wrong speaker is worse
+    than an open "They"."""
+    found = []
+    for index in range(max(0, len(previous) - 2), len(previous)):
+        quoted = quoted_spans(previous[index])
+        for tok in parse(previous[index]):
+            if tok.tag_ in ("NNS", "NNPS") and tok.dep_ != "compound" and not any(a <= tok.idx < b for a, b in quoted) and _may_speak_noun(tok.lemma_.lower()):
+                found.append((index, tok))
+    if len(found) != 1 or found[0][1].dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    index, tok = found[0]
+    return index, _noun_phrase(tok)
+
+
+def _may_speak_noun(lemma: str) -> bool:
+    return lemma in _ORG_NOUNS or lemma in _person_nouns() or lemma in _speaker_nouns()
+
+
+def _clause_before(tok) -> bool:
+    """A verb before `tok` in its sentence that does not govern it: a clause "this" may point back
+    to ("X backs the plan and, as a sign of this, will ...")."""
+    own = next((a.i for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)  # "denied" in "He denied that"
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and t.i != own for t in tok.doc[tok.sent.start : tok.i])
+
+
+def _last_speaking_body(spoken: Sequence[Speaker], index: int) -> Speaker | None:
+    """The organisation that spoke in one of the two sentences before `index`, if the nearest speaker is one."""
+    recent = [sp for sp in spoken[max(0, index - 2) : index] if not sp.is_outlet]
+    if recent and recent[-1].kind == "organisation" and recent[-1].sentence is not None and recent[-1].sentence >= index - 3:
+        return recent[-1]
+    return None
+
+
+def _reports(tok) -> bool:
+    return tok.head.lemma_.lower() in REPORTING_LEMMAS
+
+
+def _figure_cut(clause: str, sentence: str) -> bool:
+    """A number in the clause whose noun phrase (what it counts, per what) goes on outside the clause."""
+    start = sentence.find(clause)
+    if start < 0:
+        return False
+    end = start + len(clause)
+    for tok in parse(sentence):
+        if tok.like_num and start <= tok.idx < end:
+            phrase = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
+            if phrase.left_edge.idx < start or phrase.right_edge.idx >= end:
+                return True
+    return False
+
+
+def _restore_subject(clause: str, sentence: str) -> str:
+    """'and said it would consider ...' cut from 'The FAA announced ... and said ...': the verb's
+    subject, which the clause lost, is put back."""
+    start = sentence.find(clause)
+    if start <= 0:
+        return clause
+    doc = parse(sentence)
+    roots = [t for t in doc if start <= t.idx < start + len(clause) and t.pos_ in ("VERB", "AUX") and not (start <= t.head.idx < start + len(clause))]
+    if not roots:
+        return clause
+    verb = roots[0]
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or verb.dep_ != "conj":
+        return clause
+    head = verb.head
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return clause
+    subject = "".join(t.text_with_ws for t in subjects[0].subtree).strip()
+    body = re.sub(r"^(?:and|but|or)\s+", "", clause, flags=re.I)
+    return f"{subject} {body}"
+
+
