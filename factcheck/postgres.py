@@ -86,12 +86,21 @@ class Connection:
             except self._psycopg.OperationalError as exc:
                 raise self._lost(exc) from None
 
-    def create(self, schemas: tuple[str, ...]) -> None:
-        """Create tables: under the write lock, so that processes starting at once do not race."""
+    def create(self, schemas: tuple[str, ...], probes: tuple[str, ...]) -> None:
+        """Create tables under the write lock, so that processes starting at once do not race; then read
+        every column the state uses (the probes), so that a database holding another program's tables of
+        the same names fails here, at the start, rather than at the first article's result."""
         self.execute("BEGIN IMMEDIATE")
         try:
             for script in schemas:
                 self._run(re.sub(r"\bREAL\b", "DOUBLE PRECISION", script))
+            for probe in probes:
+                self._run(probe)
+        except self._psycopg.ProgrammingError as exc:  # a column or table of another shape
+            self.execute("ROLLBACK")
+            raise StateUnavailable(
+                f"cannot use the PostgreSQL state {shown(self.url)}: it is not a factcheck state ({_first_line(exc)}); give a new database"
+            ) from None
         except BaseException:
             self.execute("ROLLBACK")
             raise

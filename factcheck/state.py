@@ -9,8 +9,9 @@ loses nothing that was finished.
 
 The same tables live on PostgreSQL when the state is a postgresql:// URL (factcheck.postgres), so that
 `batch`, `schedule` and `serve` on several machines share them. On either, a state that fails is a
-StateUnavailable (exit 22): a SQLite file that cannot be used (a folder, read-only, not a factcheck state)
-is found when it is opened, with what is wrong with it in the message.
+StateUnavailable (exit 22): a SQLite file that cannot be used (a folder, read-only, not a factcheck state),
+or a PostgreSQL database holding another program's tables, is found when it is opened, with what is
+wrong with it in the message.
 
 A claim is a lease: its owner's heartbeat (a thread of every open State) renews `claimed_at` every
 third of the lease, so a claim whose owner died stops being renewed and is taken over once the lease
@@ -63,6 +64,13 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_status ON articles (status);
 """
 
+# The columns the state reads back (Row).
+_COLUMNS = (
+    "key, source, status, text_sha256, fingerprint, report_path, error, prompt_tokens, completion_tokens, calls, "
+    "duration_seconds, owner, claimed_at"
+)
+
+
 # How long a SQLite write waits for another process's (sqlite3's busy timeout).
 _BUSY_SECONDS = 60.0
 
@@ -84,20 +92,17 @@ def state_location(value: str | Path | None) -> Path | str:
 
 
 def check_state(location: Path | str) -> None:
-    """StateUnavailable now if the state cannot be used (a PostgreSQL server that does not answer; a SQLite
-    file that is a folder, read-only, in a folder that cannot be made, or not a factcheck state), before
-    anything slow (the bundled model) is loaded. Leaves nothing open: no connection, no heartbeat thread
-    (serve forks after this)."""
+    """StateUnavailable now if the state cannot be used (a PostgreSQL server that does not answer, or a
+    database with another program's tables; a SQLite file that is a folder, read-only, in a folder that
+    cannot be made, or not a factcheck state), before anything slow (the bundled model) is loaded. Leaves
+    nothing open: no connection, no heartbeat thread (serve forks after this)."""
     from .postgres import Connection, is_postgres_url
 
-    if is_postgres_url(location):
-        Connection(location).close()
-    else:
-        db = SQLite(Path(location))
-        try:
-            db.create(State._SCHEMAS)
-        finally:
-            db.close()
+    db = Connection(location) if is_postgres_url(location) else SQLite(Path(location))
+    try:
+        db.create(State._SCHEMAS, State._PROBES)
+    finally:
+        db.close()
 
 
 class Claim(str, Enum):
@@ -129,6 +134,8 @@ class State:
     # The tables whose rows are claimed: the id column of each, and what else a given-back claim resets.
     _CLAIMS: dict[str, tuple[str, str]] = {"articles": ("key", "")}
     _SCHEMAS: tuple[str, ...] = (_SCHEMA,)
+    # Reads of every column the state uses: another program's tables of the same names fail these at open.
+    _PROBES: tuple[str, ...] = (f"SELECT {_COLUMNS} FROM articles LIMIT 0",)
 
     def __init__(self, location: Path | str, *, lease: float = LEASE_SECONDS) -> None:
         from .postgres import Connection, is_postgres_url
@@ -136,7 +143,7 @@ class State:
         self.path = location
         self._db = Connection(location) if is_postgres_url(location) else SQLite(Path(location))
         try:
-            self._db.create(self._SCHEMAS)
+            self._db.create(self._SCHEMAS, self._PROBES)
         except BaseException:
             self._db.close()
             raise
@@ -282,12 +289,6 @@ class State:
         return _Immediate(self._db)
 
 
-_COLUMNS = (
-    "key, source, status, text_sha256, fingerprint, report_path, error, prompt_tokens, completion_tokens, calls, "
-    "duration_seconds, owner, claimed_at"
-)
-
-
 class _Immediate:
     """BEGIN IMMEDIATE ... COMMIT: takes the write lock first, so a read-then-write cannot race another run.
     (`begin="BEGIN"` on PostgreSQL: a transaction without the lock, for rows claimed with SKIP LOCKED.)"""
@@ -329,15 +330,15 @@ class SQLite:
             self.connection.close()
             raise StateUnavailable(f"{_cannot_open(path)}: {_why(path, exc)}") from exc
 
-    def create(self, schemas: tuple[str, ...]) -> None:
-        """The tables, then a write and a read of every column the state uses, all under the write lock taken
+    def create(self, schemas: tuple[str, ...], probes: tuple[str, ...]) -> None:
+        """The tables, then a write and the probes' reads of every column the state uses, all under the write lock taken
         first (a CREATE run in autocommit reads the schema, then writes, and fails at once, with no busy
         wait, if another process wrote between). So a read-only file, or another program's database with
         its own `articles` table, fails here, at the start, rather than at the first article's result."""
         script = "\n".join(schemas)
         try:
             self.connection.executescript(
-                f"BEGIN IMMEDIATE;\n{script}\nDELETE FROM articles WHERE 0;\nSELECT {_COLUMNS} FROM articles LIMIT 0;\nCOMMIT;"
+                f"BEGIN IMMEDIATE;\n{script}\nDELETE FROM articles WHERE 0;\n{';'.join(probes)};\nCOMMIT;"
             )
         except sqlite3.Error as exc:
             if self.connection.in_transaction:

@@ -274,3 +274,29 @@ def _gone(url: str, pid: int) -> bool:
 
     with psycopg.connect(url, autocommit=True) as admin:
         return admin.execute("SELECT count(*) FROM pg_stat_activity WHERE pid=%s", (pid,)).fetchone() == (0,)
+
+
+@pytest.mark.parametrize("table", ["articles (id INTEGER PRIMARY KEY, headline TEXT)", "jobs (id TEXT PRIMARY KEY, payload TEXT)"])
+def test_postgresql_with_another_programs_tables_fails_at_open(postgres, table: str) -> None:
+    """A database whose `articles` or `jobs` table is another program's fails when the state is opened,
+    with one line saying so, and is left as it was; not at the first article's result."""
+    import psycopg
+
+    from factcheck.errors import StateUnavailable
+    from factcheck.state import check_state
+
+    name = "other_" + table.split()[0]
+    with psycopg.connect(postgres, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    url = postgres.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(url, autocommit=True) as other:
+        other.execute(f"CREATE TABLE {table}")
+    expected = r"cannot use the PostgreSQL state postgresql://factcheck@127\.0\.0\.1:\d+/\w+: it is not a factcheck state \(column .* does not exist\); give a new database"
+    with pytest.raises(StateUnavailable, match=expected):
+        JobState(url)
+    if table.startswith("articles"):
+        with pytest.raises(StateUnavailable, match=expected):
+            check_state(url)
+    with psycopg.connect(url, autocommit=True) as other:  # rolled back: nothing of factcheck's was created
+        made = {row[0] for row in other.execute("SELECT tablename FROM pg_tables WHERE schemaname='public'")}
+    assert made == {table.split()[0]}

@@ -126,6 +126,7 @@ class JobState(State):
 
     _CLAIMS = {**State._CLAIMS, "jobs": ("id", ", phase=NULL")}
     _SCHEMAS = (*State._SCHEMAS, _JOBS_SCHEMA)
+    _PROBES = (*State._PROBES, f"SELECT {_JOB_COLUMNS} FROM jobs LIMIT 0")
     _polls: SQLite | None = None  # None (PostgreSQL): the polls share the connection
 
     def __init__(self, location: Path | str, *, lease: float = LEASE_SECONDS) -> None:
