@@ -156,20 +156,29 @@ class State:
         self._heartbeat.start()
 
     def close(self) -> None:
-        """Give back what this run still holds (an interrupted article is pending again). Idempotent."""
+        """Give back what this run still holds (an interrupted article is pending again). Idempotent; the
+        connection is closed even when the giving back fails (the lease then frees the claims)."""
         if self.owner not in _LIVE_RUNS:
             return
         self._closing.set()
         self._heartbeat.join()
-        self.release_mine()
-        _LIVE_RUNS.discard(self.owner)
-        self._db.close()
+        try:
+            self.release_mine()
+        finally:
+            _LIVE_RUNS.discard(self.owner)
+            self._db.close()
 
     def __enter__(self) -> State:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        try:
+            self.close()
+        except StateUnavailable as exc:
+            if exc_type is None:
+                raise
+            # The error that ended the run says what went wrong; the state's own failure must not hide it.
+            log.warning("could not give back this run's claims (their lease frees them): %s", exc)
 
     def _beat(self) -> None:
         while not self._closing.wait(self.lease / 3):

@@ -300,3 +300,30 @@ def test_postgresql_with_another_programs_tables_fails_at_open(postgres, table: 
     with psycopg.connect(url, autocommit=True) as other:  # rolled back: nothing of factcheck's was created
         made = {row[0] for row in other.execute("SELECT tablename FROM pg_tables WHERE schemaname='public'")}
     assert made == {table.split()[0]}
+
+
+def test_a_state_failing_at_close_never_hides_the_error_that_ended_the_run(tmp_path: Path, monkeypatch) -> None:
+    """Giving back the claims at the end can fail too (the database went away): the error that ended the
+    run is the one the user sees, and the connection is closed all the same."""
+    from factcheck.errors import StateUnavailable
+
+    def failing(state: State) -> State:
+        def broken(sql: str, params: tuple = ()):
+            raise StateUnavailable("the state database failed: disk I/O error")
+
+        monkeypatch.setattr(state._db, "execute", broken)
+        return state
+
+    state = State(tmp_path / "one.sqlite3")
+    with pytest.raises(KeyboardInterrupt):
+        with failing(state):
+            raise KeyboardInterrupt
+    with pytest.raises(sqlite3.ProgrammingError):  # closed
+        state._db.connection.execute("SELECT 1")
+
+    state = State(tmp_path / "two.sqlite3")
+    with pytest.raises(StateUnavailable, match="disk I/O error"):  # nothing else went wrong: this is the error
+        with failing(state):
+            pass
+    with pytest.raises(sqlite3.ProgrammingError):
+        state._db.connection.execute("SELECT 1")

@@ -144,10 +144,12 @@ class JobState(State):
 
     def close(self) -> None:
         """Idempotent: the application closes it at shutdown, `run` again if the server never started."""
-        super().close()
-        if self._polls is not None:
-            self._polls.close()
-            self._polls = None
+        try:
+            super().close()
+        finally:
+            if self._polls is not None:
+                self._polls.close()
+                self._polls = None
 
     def submit(
         self,
