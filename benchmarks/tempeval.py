@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
 import re
 import sys
 import time
@@ -36,6 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from factcheck.dates import tag, timeml  # noqa: E402
 from factcheck.dates.tagger import _tag_short  # noqa: E402
+from summarize_local import EVAL_DIR as DEFAULT_ROOT  # noqa: E402  (beside the checkout or the worktrees)
+from timeml_corpus import read as read_timeml  # noqa: E402
 
 
 def tag_uncached(text: str, dct: dt.date):
@@ -43,11 +44,6 @@ def tag_uncached(text: str, dct: dt.date):
     and a timing that hit that cache would measure a dictionary look-up."""
     _tag_short.cache_clear()
     return tag(text, dct)
-
-DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "tempeval3-tbaq"
-
-_TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>|([^<]+)")
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
 @dataclass
@@ -60,25 +56,8 @@ class Doc:
 
 def load(path: Path) -> Doc:
     """Plain <TEXT> with the gold TIMEX3 as offsets into it (entities in the XML are unescaped)."""
-    raw = path.read_text(encoding="utf-8")
-    dct_match = re.search(r"<DCT>\s*<TIMEX3[^>]*\bvalue=\"(\d{4}-\d\d-\d\d)", raw)
-    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S).group(1)
-    parts: list[str] = []
-    gold: list[tuple[int, int, str, str]] = []
-    pos = 0
-    open_attrs: dict[str, str] | None = None
-    open_start = 0
-    for m in _TAG.finditer(body):
-        if m.group(4) is not None:
-            chunk = html.unescape(m.group(4))
-            parts.append(chunk)
-            pos += len(chunk)
-        elif m.group(2) == "TIMEX3":
-            if m.group(1):
-                gold.append((open_start, pos, open_attrs["type"], open_attrs["value"]))
-            else:
-                open_attrs, open_start = dict(_ATTR.findall(m.group(3))), pos
-    return Doc(path.name, dt.date.fromisoformat(dct_match.group(1)), "".join(parts), gold)
+    doc = read_timeml(path)
+    return Doc(doc.name, doc.dct, doc.text, [(t.start, t.end, t.attrs["type"], t.attrs["value"]) for t in doc.each("TIMEX3")])
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
 import re
 import sys
 from collections import Counter
@@ -47,12 +46,11 @@ from factcheck.chains.timeline import timeline_events  # noqa: E402
 from factcheck.syntax import main_verbs  # noqa: E402
 
 from summarize_local import EVAL_DIR as DEFAULT_ROOT  # noqa: E402  (beside the checkout or the worktrees)
+from timeml_corpus import ATTR, read as read_timeml  # noqa: E402
+
 ANCHORING = {"IS_INCLUDED", "INCLUDES", "SIMULTANEOUS", "DURING", "DURING_INV", "BEGINS", "ENDS", "BEGUN_BY",
              "ENDED_BY", "IDENTITY"}
 SAME_TIME = {"SIMULTANEOUS", "IDENTITY"}
-
-_TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)/?>|([^<]+)")
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
 @dataclass
@@ -67,31 +65,18 @@ class Doc:
 
 
 def load(path: Path) -> Doc:
-    raw = path.read_text(encoding="utf-8")
-    dct = re.search(r"<DCT>\s*<TIMEX3[^>]*\bvalue=\"(\d{4}-\d\d-\d\d)", raw).group(1)
-    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S).group(1)
-    doc = Doc(path.name, dt.date.fromisoformat(dct), "")
-    parts, pos, open_tags = [], 0, {}
-    for m in _TAG.finditer(body):
-        if m.group(4) is not None:
-            chunk = html.unescape(m.group(4))
-            parts.append(chunk)
-            pos += len(chunk)
-        elif m.group(2) in ("TIMEX3", "EVENT"):
-            if not m.group(1):
-                open_tags[m.group(2)] = (dict(_ATTR.findall(m.group(3))), pos)
-            else:
-                attrs, start = open_tags.pop(m.group(2))
-                if m.group(2) == "TIMEX3":
-                    doc.timexes[attrs["tid"]] = (start, pos)
-                    if attrs.get("type") in ("DATE", "TIME") and not attrs.get("value", "").endswith("_REF"):
-                        doc.placeable.add(attrs["tid"])
-                else:
-                    doc.events[attrs["eid"]] = (start, pos)
-    doc.text = "".join(parts)
-    instance = {a["eiid"]: a["eventID"] for a in (dict(_ATTR.findall(t)) for t in re.findall(r"<MAKEINSTANCE([^>]*)>", raw))}
+    timeml = read_timeml(path)
+    doc = Doc(timeml.name, timeml.dct, timeml.text)
+    for tag in timeml.each("TIMEX3"):
+        doc.timexes[tag.attrs["tid"]] = (tag.start, tag.end)
+        if tag.attrs.get("type") in ("DATE", "TIME") and not tag.attrs.get("value", "").endswith("_REF"):
+            doc.placeable.add(tag.attrs["tid"])
+    for tag in timeml.each("EVENT"):
+        doc.events[tag.attrs["eid"]] = (tag.start, tag.end)
+    raw = timeml.raw
+    instance = {a["eiid"]: a["eventID"] for a in (dict(ATTR.findall(t)) for t in re.findall(r"<MAKEINSTANCE([^>]*)>", raw))}
     same: dict[str, set[str]] = {}
-    for attrs in (dict(_ATTR.findall(t)) for t in re.findall(r"<TLINK([^>]*)>", raw)):
+    for attrs in (dict(ATTR.findall(t)) for t in re.findall(r"<TLINK([^>]*)>", raw)):
         rel = attrs["relType"]
         event = instance.get(attrs.get("eventInstanceID", ""))
         time = attrs.get("timeID")
