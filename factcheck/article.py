@@ -683,9 +683,13 @@ def dateline_end(text: str, start: int) -> int:
     return m.end()
 
 
+# A wire desk's sign-off closing a story: its editors' initials, "(ab/dc)", "(pvs/vi/ji)".
+_SIGNOFF = re.compile(r"\s*\((?:[a-z]{1,4}/)+[a-z]{1,4}\)$")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Number the sentences of `text` (S1, S2, ...) with offsets such that text[start:end] == sentence.
-    The first paragraph's wire dateline is left out of its sentence."""
+    The first paragraph's wire dateline, and the sign-off that closes a wire story, are left out."""
     spans: list[tuple[int, int]] = []
     parses = [MAX_ABBREVIATION_PARSES]
     for line in re.finditer(r"[^\r\n]+", text):
@@ -702,6 +706,10 @@ def split_sentences(text: str) -> list[Sentence]:
             cut = dateline_end(text, start)
             if cut < start + len(stripped):  # a dateline alone on its line stays, as a heading
                 dated, start, stripped = cut > start, cut, text[cut : start + len(stripped)]
+        if start + len(stripped) == len(text.rstrip()) and (signoff := _SIGNOFF.search(stripped)):
+            stripped = stripped[: signoff.start()]  # the article's last words: the wire desk's sign-off
+            if not re.search(r"\w", stripped):
+                continue
         end = start + len(stripped)
         sentences.append(
             Sentence(id=f"S{len(sentences) + 1}", text=stripped, start=start, end=end, heading=_is_heading(stripped))

@@ -263,3 +263,12 @@ def test_a_run_of_dashes_after_a_sentence_opens_a_new_one() -> None:
     text = 'He said, "We know a solution was in reach." --- Ann Roe in Amman contributed to this article.'
     assert [s.text for s in split_sentences(text)] == [
         'He said, "We know a solution was in reach."', "--- Ann Roe in Amman contributed to this article."]
+
+
+def test_a_wire_desks_sign_off_is_not_part_of_the_last_sentence() -> None:
+    text = "PARIS (AP)_ The museum reopened Monday. Visitors queued for hours, a guard said. (jl/mk)\n"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == ["The museum reopened Monday.", "Visitors queued for hours, a guard said."]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    # Only at the story's end, and only initials: a parenthesis within the text stays.
+    assert split_sentences("Output rose (see p/e) in May. It fell.")[0].text == "Output rose (see p/e) in May."
