@@ -102,7 +102,7 @@ class SummaryChain:
                 chosen = trial
                 continue
             needs = self.read(sentence, trial[: trial.index(sentence)]).needs
-            if needs is None or len(chosen) + 2 > self.count:
+            if needs is None or needs < 0 or len(chosen) + 2 > self.count:
                 continue
             intro = self.article.sentences[needs]
             if intro.id in prose and intro not in chosen and self._all_read(trial := self._ordered([*chosen, sentence, intro])):
