@@ -103,3 +103,18 @@ def test_a_side_phrase_a_word_left_points_back_to_is_not_offered(text):
 def test_a_side_phrase_nothing_points_back_to_is_still_offered():
     text = "Rescuers, who searched the rubble for two days, said they found no one alive."
     assert [s.text for s in droppable_spans(text)] == ["who searched the rubble for two days"]
+
+
+def test_a_fragment_with_no_finite_main_verb_is_no_summary_sentence(monkeypatch):
+    """"One more trip around the harbour to see ...": an infinitive at the root is no sentence,
+    whatever finite verb a clause inside it has; a participle with its subject is one (a tagger slip)."""
+    monkeypatch.setenv("FACTCHECK_PROVIDER", "local")
+    text = (
+        "The ferry line opened a new route on Monday. "
+        "At the end of the day, one more trip around the harbour to see what it's been like since the storm. "
+        "The company said the route would run twice a day."
+    )
+    article = Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text))
+    chain = SummaryChain(article, Settings(summary_sentences=5))
+    chain.plan()
+    assert [s.id for s in chain.chosen] == ["S1", "S3"]

@@ -70,7 +70,8 @@ class SummaryChain:
 
     def plan(self) -> list[Step]:
         # Not a sentence that only announces a quotation ("A spokesman said:"): it states nothing.
-        prose = [s for s in self.article.sentences if not s.heading and is_clause(s.text) and not introduces_what_follows(s.text)]
+        # Nor a fragment whose root is no finite verb ("One more trip around Havana to see ...").
+        prose = [s for s in self.article.sentences if not s.heading and is_clause(s.text) and _finite(s.text) and not introduces_what_follows(s.text)]
         if not prose:
             return []
         scores = score_sentences(self.article)
@@ -368,6 +369,18 @@ def _introduces(text: str, lemma: str) -> bool:
 
 # Prepositions that make "then" a time the text before must have given: "since then", "until then".
 _FROM_A_TIME = frozenset({"since", "until", "till", "from", "by"})
+
+
+def _finite(text: str) -> bool:
+    """Whether the sentence has a main verb that makes it a clause: not an infinitive ("One more
+    trip around Havana to see ...") nor a participle with neither subject nor auxiliary. A root the
+    parser split off ("Citing an example," before "X said ...") does not count against it."""
+    roots = [t for t in parse(text) if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    return not roots or any(
+        not any(c.dep_ == "aux" and c.tag_ == "TO" for c in r.children)
+        and not (r.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in r.children))
+        for r in roots
+    )
 
 
 def _leading_demonstrative(text: str) -> bool:
