@@ -145,7 +145,7 @@ class SummaryChain:
         # told, which only that sentence, just before it in the summary too, gives.
         in_article = self._in_article(index)
         context = set(in_article.cited) - {i for i, _ in in_article.inserted}
-        back = context or _points_to_a_time_before(text) or _leading_demonstrative(text) or _open_subject(text)
+        back = context and not _subject_given(text, shown) or _points_to_a_time_before(text) or _leading_demonstrative(text) or _open_subject(text)
         if back and not follows:
             return Reading(False, needs=index - 1)
         points = _dangling(text)
@@ -348,6 +348,16 @@ def _unmet_definites(text: str, previous: list[str], shown: list[str]) -> list[t
 def _names(text: str, lemma: str) -> bool:
     """Whether `text` names the thing `lemma` heads: the noun, or the verb ("attacked" for "the attack")."""
     return any(t.lemma_.lower() == lemma and t.pos_ in ("NOUN", "PROPN", "VERB") for t in parse(text))
+
+
+def _subject_given(text: str, shown: list[str]) -> bool:
+    """"The dollar soared ...": a bare definite subject that opens the sentence, which the summary
+    before has named ("the dollar rose"): the reader knows which, whatever sentence came before."""
+    doc = parse(text)
+    words = [t for t in doc if not t.is_punct]
+    if len(words) < 2 or words[0].lower_ != "the" or words[1].pos_ != "NOUN" or words[1].dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(_names(s, words[1].lemma_.lower()) for s in shown)
 
 
 def _introduces(text: str, lemma: str) -> bool:
