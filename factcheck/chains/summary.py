@@ -6,25 +6,49 @@ side phrases that can go (factcheck/syntax.py) and the model only chooses among 
 schema that admits those ids and nothing else, so it cannot invent, cut off or drop the main
 clause, a negation, a hedge or an attribution. A sentence with nothing to drop costs no call.
 
+An editor reads the summary in order, so each sentence must read on the summary sentences before
+it, not on the article sentences left out: a "He" named only in a sentence not chosen, "the
+ceremony" the summary never introduced, "since then". Code chooses the sentences so (`Reading`):
+a sentence whose referent the summary before it gives stays as it is; one whose referent code can
+put in (factcheck/referents.py: the name for "He", "the Geneva talks" for "the talks") gets it and
+cites the sentence it comes from; one that still points back brings in the sentence that introduces
+what it points to, or gives way to the next best one. A side phrase that the rest of its sentence
+points back to ("which killed 250 people" before "most of them Kenyans") is not offered for dropping.
+
 A capable model (a server) paraphrases freely, behind the faithfulness checker; a paraphrase that
 keeps failing gives way to the compression, marked as such.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from pydantic import Field, create_model
 
 from .. import faithfulness
-from ..article import Article, Sentence
-from ..referents import introduces_what_follows
+from ..article import Article, Sentence, quoted_spans
+from ..attribution import _PERSON_PRONOUNS, _person_nouns, attributions, person_antecedent
 from ..checks import grounding
 from ..llm import Answer
 from ..models import CompressionDraft, SummaryDraft, SummarySentence
+from ..nlp import parse
+from ..referents import _FIRST_PERSON, Standalone, _referring_phrases, dangling, introduces_what_follows, resolve_referents, standalone_variants
 from ..settings import Settings
 from ..syntax import Span, compress, deletable_spans, is_clause, main_clause
 from .base import ChainRun, Step, score_sentences, stand_in_warning, with_antecedents
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a sentence reads after the summary sentences before it: as it is, with its referents
+    put in by code (`resolve`), or not at all, when `needs` names the article sentence (an index)
+    that would give what it points back to, if one does."""
+
+    reads: bool
+    resolve: bool = False
+    needs: int | None = None
 
 
 class SummaryChain:
@@ -38,24 +62,125 @@ class SummaryChain:
         self.count = settings.summary_sentences
         self.compresses = settings.resolved_provider == "local"
         self.chosen: list[Sentence] = []
+        self.readings: dict[str, Reading] = {}  # per chosen sentence id
+        self.texts = [s.text for s in article.sentences]
+        self._index = {s.id: n for n, s in enumerate(article.sentences)}
+        self._resolved: dict[int, Standalone] = {}  # per sentence index: resolve_referents against the article
+        self._readings: dict[tuple[int, tuple[int, ...]], Reading] = {}  # (sentence, summary before it)
 
     def plan(self) -> list[Step]:
         # Not a sentence that only announces a quotation ("A spokesman said:"): it states nothing.
-        prose = [s for s in self.article.sentences if not s.heading and is_clause(s.text) and not introduces_what_follows(s.text)]
+        # Nor a fragment whose root is no finite verb ("One more trip around Havana to see ...").
+        prose = [s for s in self.article.sentences if not s.heading and is_clause(s.text) and _finite(s.text) and not introduces_what_follows(s.text)]
         if not prose:
             return []
         scores = score_sentences(self.article)
         ranked = sorted(prose[1:], key=lambda s: -scores[s.id].score)
-        self.chosen = sorted([prose[0], *ranked[: self.count - 1]], key=lambda s: s.start)
+        self.chosen = self.choose(prose[0], ranked, {s.id for s in prose})
+        self.readings = {s.id: self.read(s, self.chosen[:n]) for n, s in enumerate(self.chosen) if n}
         if not self.compresses:
             return [Step(self.name, s.id, s, SummaryDraft) for s in self.chosen]
         steps = []
         for sentence in self.chosen:
-            spans = deletable_spans(sentence.text)
+            spans = droppable_spans(sentence.text)
             if spans:  # nothing to choose, nothing to ask
                 part = "\n".join(f"{s.id}: {s.text}" for s in spans)
                 steps.append(Step(self.name, sentence.id, sentence, compression_draft_for(spans), part=part, prompt="compress"))
         return steps
+
+    def choose(self, lead: Sentence, ranked: list[Sentence], prose: set[str]) -> list[Sentence]:
+        """The lead, then the best-ranked sentences that read on the summary before them (in the
+        article's order); one that does not comes with the sentence it needs when there is room for
+        both, else gives way. Too few of those, and the best-ranked others fill the count."""
+        chosen = [lead]
+        for sentence in ranked:
+            if len(chosen) >= self.count:
+                break
+            if sentence in chosen:
+                continue
+            trial = self._ordered([*chosen, sentence])
+            if self._all_read(trial):
+                chosen = trial
+                continue
+            needs = self.read(sentence, trial[: trial.index(sentence)]).needs
+            if needs is None or needs < 0 or len(chosen) + 2 > self.count:
+                continue
+            intro = self.article.sentences[needs]
+            if intro.id in prose and intro not in chosen and self._all_read(trial := self._ordered([*chosen, sentence, intro])):
+                chosen = trial
+        for sentence in ranked:  # an article with too few sentences that read
+            if len(chosen) >= self.count:
+                break
+            if sentence not in chosen:
+                chosen = self._ordered([*chosen, sentence])
+        return chosen
+
+    def _ordered(self, sentences: list[Sentence]) -> list[Sentence]:
+        return sorted(sentences, key=lambda s: s.start)
+
+    def _all_read(self, sentences: list[Sentence]) -> bool:
+        return all(self.read(s, sentences[:n]).reads for n, s in enumerate(sentences) if n)
+
+    def read(self, sentence: Sentence, before: list[Sentence]) -> Reading:
+        """How `sentence` reads after the summary sentences `before` (each as short as the model may
+        make it: its main clause), against how it reads in the article."""
+        return self._read(self._index[sentence.id], tuple(self._index[s.id] for s in before))
+
+    def _read(self, index: int, before: tuple[int, ...]) -> Reading:
+        if (index, before) not in self._readings:
+            self._readings[index, before] = self._reading(index, before)
+        return self._readings[index, before]
+
+    def _reading(self, index: int, before: tuple[int, ...]) -> Reading:
+        text = self.texts[index]
+        previous = self.texts[:index]
+        shown = [self._shown(i, before[:n]) for n, i in enumerate(before)]
+        follows = bool(before) and before[-1] == index - 1  # the summary's sentence before is the article's
+        speaker = attributions(self.texts)[index]
+        # "We have seen ...": who "we" is, the sentence itself or the summary sentence just before must say.
+        first_person = any(w.lower() in _FIRST_PERSON for w in dangling(text, outlet=True))
+        if first_person and speaker.sentence != index and not (speaker.sentence is not None and before and before[-1] == speaker.sentence):
+            return Reading(False, needs=speaker.sentence)
+        # "That brought ...", "The sale represents ...", "since then": what the sentence before
+        # told, which only that sentence, just before it in the summary too, gives.
+        in_article = self._in_article(index)
+        context = set(in_article.cited) - {i for i, _ in in_article.inserted}
+        back = context and not _subject_given(text, shown) or _points_to_a_time_before(text) or _leading_demonstrative(text) or _open_subject(text)
+        if back and not follows:
+            return Reading(False, needs=index - 1)
+        points = _dangling(text)
+        unmet = _unmet_definites(text, previous, shown)
+        if not points and not unmet:
+            return Reading(True)
+        if not unmet:
+            # What the summary before gives must be what the article gives: not a "He" that would
+            # read as another man the summary named last. Who "he" is follows the discourse (a
+            # chain of pronouns back to a name) in the article and in the summary alike.
+            people = {w.lower(): meant for w in points if w.lower() in _PERSON_PRONOUNS and (meant := _same_person(w.lower(), previous, shown))}
+            in_summary = resolve_referents(text, text, shown) if shown else None
+            if not points or in_summary is not None and _agree(
+                [w for w in _words(in_summary) if not _agree([w], list(people.values()))], _words(in_article)
+            ) and not [w for w in _dangling(in_summary.text) if w.lower() not in people]:
+                return Reading(True)
+        if in_article.inserted and not _dangling(in_article.text) and not _unmet_definites(in_article.text, previous, shown):
+            return Reading(True, resolve=True)
+        named = [p.sentence for w in points if w.lower() in _PERSON_PRONOUNS and (p := person_antecedent(previous, w.lower())) is not None]
+        needs = unmet[0][1] if unmet else named[0] if named else index - 1
+        return Reading(False, needs=needs)
+
+    def _in_article(self, index: int):
+        """Sentence `index` with the referents code puts in from the article sentences before it."""
+        if index not in self._resolved:
+            self._resolved[index] = resolve_referents(self.texts[index], self.texts[index], self.texts[:index])
+        return self._resolved[index]
+
+    def _shown(self, index: int, before: tuple[int, ...]) -> str:
+        """Sentence `index` as the summary shows it after `before`: as short as the model may make
+        it, with the referents code puts in."""
+        text = _shortest(self.texts[index])
+        if before and self._read(index, before).resolve:
+            return resolve_referents(text, self.texts[index], self.texts[:index], whole=False).text
+        return text
 
     def check(self, article: Article, step: Step, draft: SummaryDraft | CompressionDraft) -> list[str]:
         if isinstance(draft, CompressionDraft):
@@ -76,20 +201,37 @@ class SummaryChain:
         for sentence in self.chosen:
             step, answer = answers.get(sentence.id, (None, None))
             if step is None or answer is None:  # nothing to drop: the sentence is its own compression
-                run.items.append(SummarySentence(text=sentence.text, sources=[sentence.id], origin="compression"))
+                run.items.append(self.compression(sentence, sentence.text))
             elif self.compresses and answer.value is not None:
-                text = compress(sentence.text, set(answer.value.drop), deletable_spans(sentence.text))
-                run.items.append(SummarySentence(text=text, sources=[sentence.id], origin="compression"))
+                text = compress(sentence.text, set(answer.value.drop), droppable_spans(sentence.text))
+                run.items.append(self.compression(sentence, text))
             elif self.compresses:
-                run.items.append(SummarySentence(text=sentence.text, sources=[sentence.id], origin="extractive"))
+                run.items.append(self.compression(sentence, sentence.text, origin="extractive"))
                 run.warnings.append(stand_in_warning("extractive-summary", step, answer, "kept the article's sentence"))
             elif answer.value is not None:
                 cited = with_antecedents(answer.value.sentence, sentence, self.article)
                 run.items.append(SummarySentence(text=answer.value.sentence, sources=[s.id for s in cited]))
             else:
-                run.items.append(SummarySentence(text=main_clause(sentence.text), sources=[sentence.id], origin="compression"))
+                run.items.append(self.compression(sentence, main_clause(sentence.text)))
                 run.warnings.append(stand_in_warning("compressed-summary", step, answer, "kept the article's sentence, shortened"))
         return run
+
+    def compression(self, sentence: Sentence, text: str, origin: str = "compression") -> SummarySentence:
+        """`text` (the sentence's words, shortened or not) with the referents code puts in when the
+        summary before it does not give them: the first of referents' variants that says only what
+        its cited sentences say, citing them; else the words as they are."""
+        reading = self.readings.get(sentence.id)
+        if reading is not None and reading.resolve:
+            index = self._index[sentence.id]
+            previous = self.article.sentences[:index]
+            for variant in standalone_variants(text, sentence.text, self.texts[:index], whole=False):
+                if not variant.inserted:
+                    break  # no referent put in: the words as they are
+                cited = sorted({*(previous[i] for i in variant.cited), sentence}, key=lambda s: s.start)
+                if not faithfulness.check(variant.text, [s.text for s in cited], published=self.article.published):
+                    return SummarySentence(text=variant.text, sources=[s.id for s in cited], origin=origin)
+        return SummarySentence(text=text, sources=[sentence.id], origin=origin)
+
 
 
 def compression_draft_for(spans: list[Span]) -> type[CompressionDraft]:
@@ -99,4 +241,185 @@ def compression_draft_for(spans: list[Span]) -> type[CompressionDraft]:
         "CompressionDraft",
         __base__=CompressionDraft,
         drop=(list[Literal[ids]], Field(default_factory=list, max_length=len(ids), description="ids of the listed phrases to drop")),
+    )
+
+
+def droppable_spans(text: str) -> list[Span]:
+    """The deletable spans of `text` (factcheck/syntax.py) that nothing left after them points
+    back to: dropping "which killed 250 people" from "..., which killed 250 people, most of them
+    Kenyans" would leave "them" with nothing to stand for."""
+    spans = deletable_spans(text)
+    return [s for s in spans if not _referred_to(text, s, spans)]
+
+
+def _referred_to(text: str, span: Span, spans: list[Span]) -> bool:
+    """Whether a word outside `span` points back to what only the span names: a pronoun or a bare
+    "the attack" whose only possible antecedents before it lie in the span, or a word that the
+    sentence without the span leaves dangling."""
+    shorter = compress(text, {span.id}, spans)
+    if Counter(w.lower() for w in dangling(shorter)) - Counter(w.lower() for w in dangling(text)):
+        return True
+    doc = parse(text)
+
+    def inside(tok) -> bool:
+        return span.start <= tok.idx < span.end
+
+    for tok in doc:
+        agrees = _AGREEMENT.get(tok.lower_) if tok.pos_ == "PRON" and not inside(tok) else None
+        if agrees is not None:
+            candidates = [t for t in doc[: tok.i] if agrees(t)]
+            if candidates and all(inside(t) for t in candidates):
+                return True
+    for first, noun, kind in _referring_phrases(doc, quoted_spans(text)):
+        if kind == "definite" and not inside(noun):
+            mentions = [t for t in doc[:first] if t.lemma_.lower() == noun.lemma_.lower() and t.pos_ in ("NOUN", "PROPN", "VERB")]
+            if mentions and all(inside(t) for t in mentions):
+                return True
+    return False
+
+
+def _plural(tok) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") and tok.dep_ != "compound"
+
+
+def _singular_thing(tok) -> bool:
+    return tok.tag_ in ("NN", "NNP") and tok.dep_ != "compound" and tok.ent_type_ != "PERSON"
+
+
+def _person(tok) -> bool:
+    return tok.ent_type_ == "PERSON" or tok.pos_ == "NOUN" and tok.lemma_.lower() in _person_nouns()
+
+
+# What a pronoun can stand for, by its number and person (closed classes of English).
+_AGREEMENT = {
+    **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), _plural),
+    **dict.fromkeys(("it", "its", "itself"), _singular_thing),
+    **dict.fromkeys(("he", "him", "his", "himself", "she", "her", "hers", "herself"), _person),
+}
+
+
+def _shortest(text: str) -> str:
+    """The sentence as short as the model may make it: every droppable span dropped."""
+    spans = droppable_spans(text)
+    return compress(text, {s.id for s in spans}, spans) if spans else text
+
+
+def _dangling(text: str) -> list[str]:
+    """What `text` points back to (referents.dangling), less a phrase followed by its referent in
+    brackets ("such a movement [an underground movement]")."""
+    return [w for w in dangling(text) if f"{w} [" not in text]
+
+
+def _words(standalone) -> list[str]:
+    return [words for _, words in standalone.inserted]
+
+
+def _agree(given: list[str], meant: list[str]) -> bool:
+    """Whether each referent the summary gives is one the article gives ("Castro" for "Fidel Castro")."""
+    def same(a: str, b: str) -> bool:
+        a, b = set(a.lower().split()), set(b.lower().split())
+        return a <= b or b <= a
+    return all(any(same(g, m) for m in meant) for g in given)
+
+
+def _same_person(pronoun: str, previous: list[str], shown: list[str]) -> str | None:
+    """The person the article means by `pronoun`, when the summary's reader takes it for them."""
+    meant, taken = person_antecedent(previous, pronoun), person_antecedent(shown, pronoun) if shown else None
+    return meant.name if meant is not None and taken is not None and _agree([taken.name], [meant.name]) else None
+
+
+def _unmet_definites(text: str, previous: list[str], shown: list[str]) -> list[tuple[str, int]]:
+    """The bare definites of `text` ("the ceremony", "the agency") that point back to a thing the
+    article named before (`previous`) and the summary before it (`shown`) did not: each with the
+    article sentence (index) that first names it. A bare definite the article uses from its first
+    mention on ("the economy") reads the same in the summary."""
+    doc = parse(text)
+    found = []
+    for first, noun, kind in _referring_phrases(doc, quoted_spans(text)):
+        if kind != "definite":
+            continue
+        lemma = noun.lemma_.lower()
+        introduced = [i for i, p in enumerate(previous) if _introduces(p, lemma)]
+        if introduced and not any(_names(s, lemma) for s in shown):
+            found.append((doc[first : noun.i + 1].text, introduced[0]))
+    return found
+
+
+def _names(text: str, lemma: str) -> bool:
+    """Whether `text` names the thing `lemma` heads: the noun, or the verb ("attacked" for "the attack")."""
+    return any(t.lemma_.lower() == lemma and t.pos_ in ("NOUN", "PROPN", "VERB") for t in parse(text))
+
+
+def _subject_given(text: str, shown: list[str]) -> bool:
+    """"The dollar soared ...": a bare definite subject that opens the sentence, which the summary
+    before has named ("the dollar rose"): the reader knows which, whatever sentence came before."""
+    doc = parse(text)
+    words = [t for t in doc if not t.is_punct]
+    if len(words) < 2 or words[0].lower_ != "the" or words[1].pos_ != "NOUN" or words[1].dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(_names(s, words[1].lemma_.lower()) for s in shown)
+
+
+def _introduces(text: str, lemma: str) -> bool:
+    """Whether `text` introduces the thing `lemma` heads, so that a later bare "the <lemma>" points
+    back to it: "a ceremony", "two suspects", "the Geneva talks", "protesters", "attacked". A bare
+    "the world" introduces nothing: the article takes it as known from the start."""
+    for t in parse(text):
+        if t.lemma_.lower() != lemma or t.pos_ not in ("NOUN", "VERB"):
+            continue
+        if t.pos_ == "VERB":
+            return True
+        dets = [c.lower_ for c in t.children if c.dep_ in ("det", "poss")]
+        if any(d in ("a", "an", "another", "some") for d in dets) or not dets and t.tag_ == "NNS":
+            return True
+        if any(c.dep_ == "nummod" or c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children):
+            return True
+    return False
+
+
+# Prepositions that make "then" a time the text before must have given: "since then", "until then".
+_FROM_A_TIME = frozenset({"since", "until", "till", "from", "by"})
+
+
+def _finite(text: str) -> bool:
+    """Whether the sentence has a main verb that makes it a clause: not an infinitive ("One more
+    trip around Havana to see ...") nor a participle with neither subject nor auxiliary. A root the
+    parser split off ("Citing an example," before "X said ...") does not count against it."""
+    roots = [t for t in parse(text) if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    return not roots or any(
+        not any(c.dep_ == "aux" and c.tag_ == "TO" for c in r.children)
+        and not (r.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in r.children))
+        for r in roots
+    )
+
+
+def _leading_demonstrative(text: str) -> bool:
+    """"That, the source said, was when ...": a demonstrative subject that opens the sentence stands
+    for what the sentence before told, whatever the tagger took the word for."""
+    doc = parse(text)
+    first = next((t for t in doc if not t.is_punct), None)
+    return first is not None and first.lower_ in ("this", "that", "these", "those") and first.dep_ in ("nsubj", "nsubjpass") and not any(
+        c.dep_ in ("relcl", "acl") for c in first.children)
+
+
+def _open_subject(text: str) -> bool:
+    """"Instead of providing the votes, they chose to ...": an "it" or "they" that is the main
+    clause's subject, with nothing before it in the sentence it may stand for (a subject or a name
+    of the same number), stands for what the sentence before told."""
+    doc = parse(text)
+    quoted = quoted_spans(text)
+    for tok in doc:
+        if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and not any(a <= tok.idx < b for a, b in quoted):
+            agrees = _AGREEMENT[tok.lower_]
+            return not any(agrees(t) and (t.dep_ in ("nsubj", "nsubjpass") or t.pos_ == "PROPN") for t in doc[: tok.i])
+    return False
+
+
+def _points_to_a_time_before(text: str) -> bool:
+    """"Since then, 427 fugitives ...", "Two days later, ...": a time counted from an event the
+    sentence does not name."""
+    return any(
+        t.lower_ == "then" and t.head.lower_ in _FROM_A_TIME
+        or t.lower_ == "later" and any(c.dep_ == "npadvmod" for c in t.children)
+        for t in parse(text)
     )
