@@ -320,7 +320,7 @@ def _cues(doc) -> list[_Cue]:
         if (_speech_verb(tok) or _characterises(tok)) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound"):
             inverted = _inverted_speaker(tok)
             # "X, the source said, was ...": a reporting clause set in the sentence (parataxis) reports it.
-            reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None
+            reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None or _introduces(tok)
             if reports and tok.lemma_.lower() not in REPORTING_LEMMAS:
                 reports = _reports_clause(tok)
             if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe") or _states_position(tok) or _characterises(tok)):
@@ -345,6 +345,12 @@ def _cues(doc) -> list[_Cue]:
             if objects:
                 cues.append(_Cue(tok.i, objects[0], "according to"))
     return cues
+
+
+def _introduces(verb) -> bool:
+    """'A spokesman said in a statement:' - the main reporting verb of a sentence that ends on a
+    colon reports what follows it: the quotation that opens next, often in the next paragraph."""
+    return verb.dep_ == "ROOT" and verb.lemma_.lower() in REPORTING_LEMMAS and verb.doc.text.rstrip().endswith(":")
 
 
 # Verbs that give their object a name or description ("called the move a setback"), a closed class.
@@ -883,6 +889,7 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         previous = result[-1] if result else None
         doc = parse(text)
         cues = _cues(doc)
+        introduced = index > 0 and sentences[index - 1].rstrip().endswith(":")
         if open_quote and quoted:
             # A sentence inside a quotation that an attributed sentence opened ('A spokesman said:
             # "...'): a reporting verb before the quotation closes is the quoted speaker's words ("If
@@ -891,6 +898,11 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
             # "We think" there is still the quoted speaker: the first person is whoever speaks.
             closes = _closing_offset(text)
             cues = [c for c in cues if closes is not None and doc[c.token_i].idx > closes or c.subject.lower_ in ("i", "we")]
+        elif introduced and starts_quoted(text) and previous is not None and not previous.is_outlet:
+            # The quotation 'X said:' announced: a reporting verb inside it is X's words too.
+            spans = quoted_spans(text)
+            closes = spans[0][1] if spans else len(text)
+            cues = [c for c in cues if doc[c.token_i].idx >= closes or c.subject.lower_ in ("i", "we")]
         if cues:
             # The speaker of the main clause: the cue whose verb is the root, else the first one; "X
             # disclosed a stake, according to Y": the source the article names for it.
@@ -905,7 +917,8 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         after = quote_open_after(text, open_quote)
         # Opened by an attributed sentence, or as a sentence that is all quotation with nobody named
         # (a transcript's); not by a stray mark in a sentence taken to continue an earlier quotation.
-        opens = not speaker.is_outlet and speaker.cue != "quote continues" or speaker.is_outlet and starts_quoted(text)
+        # A quotation that 'X said:' announced is X's own, as if X's sentence had opened it.
+        opens = not speaker.is_outlet and (speaker.cue != "quote continues" or introduced) or speaker.is_outlet and starts_quoted(text)
         quoted = quoted if open_quote else after and opens
         open_quote = after
         before.extend(_mentions(text, index))

@@ -890,3 +890,21 @@ def test_no_referent_that_is_a_guess_among_several_people_or_one_of_many() -> No
     previous = ["The two men, Ron Hale and Mick Dunn, were named in a police bulletin on Thursday."]
     text = "A detective said he had never heard of the men."
     assert resolve_referents(text, text, previous).text.endswith("heard of the men.")
+
+
+def test_a_quotation_announced_by_a_colon_is_the_announcers_even_in_the_next_paragraph() -> None:
+    # 'X said:' then, in the next paragraph, the quotation: X's words, not the outlet's, and a
+    # reporting verb inside them ("the council will say") is still X speaking.
+    sentences = [
+        "The mayor spoke on Monday.",
+        "Mayor Ruth Banks said in a statement:",
+        '"If the union comes back, the council will say yes.',
+        'We are ready to talk."',
+        "Traffic was light.",
+    ]
+    speakers = attributions(sentences)
+    assert [sp.name for sp in speakers[1:4]] == ["Ruth Banks"] * 3
+    assert speakers[2].cue == "quote continues" and speakers[2].sentence == 1
+    assert speakers[4].is_outlet
+    # Without the colon nothing announces the quotation: a bare statement is not an introduction.
+    assert attributions(["The mayor spoke on Monday.", '"We are ready."'])[1].is_outlet
