@@ -908,3 +908,33 @@ def test_a_quotation_announced_by_a_colon_is_the_announcers_even_in_the_next_par
     assert speakers[4].is_outlet
     # Without the colon nothing announces the quotation: a bare statement is not an introduction.
     assert attributions(["The mayor spoke on Monday.", '"We are ready."'])[1].is_outlet
+
+
+def test_pronouns_inside_a_quotation_get_their_one_antecedent_in_brackets() -> None:
+    # The quotation cannot change; "It [the warrant] ... his [Kopp's] name" says who, with no misquote.
+    previous = ["Police in Ohio issued a federal warrant for James Kopp on Friday."]
+    text = '"It allows us to spread his name," said an official.'
+    resolved = resolve_referents(text, text, previous)
+    assert resolved.text == '"It [the federal warrant for James Kopp] allows us to spread his [James Kopp’s] name," said an official.'
+    assert resolved.cited == [0]
+    # "We" is the speaker's side: it stays, and does not hide the person "his" is.
+    text = '"We hope to spread his name," said an official.'
+    assert resolve_referents(text, text, previous).text == '"We hope to spread his [James Kopp’s] name," said an official.'
+    # "They" with one plural noun phrase before.
+    text = '"They cost us a lot," the manager said.'
+    assert resolve_referents(text, text, ["The union called three strikes this year."]).text == '"They [three strikes] cost us a lot," the manager said.'
+
+
+def test_no_bracket_in_a_quotation_when_more_than_one_antecedent_fits() -> None:
+    # Two things before ("the council", "the budget"): which one "it" is would be a guess.
+    text = '"It cuts our costs by half," the mayor said.'
+    assert resolve_referents(text, text, ["The city council approved the new budget on Monday."]).text == text
+    # Two people named before: whose name "his" is would be a guess.
+    text = '"We hope to spread his name," said an official.'
+    assert resolve_referents(text, text, ["Police issued warrants for James Kopp and Mary Dunn on Friday."]).text == text
+    # A name in the quotation before the pronoun may be who is meant.
+    text = '"Smith told us his name," said an official.'
+    assert resolve_referents(text, text, ["Police issued a warrant for James Kopp on Friday."]).text == text
+    # An empty "it" that stands for the clause after it has no referent.
+    text = '"It is clear that it would be a travesty," Howard said.'
+    assert resolve_referents(text, text, ["The convention voted for a republic."]).text == text
