@@ -807,7 +807,7 @@ def _speaker_of(
         for mention in reversed(context):
             if re.search(rf"\b{re.escape(noun)}\b", mention.name.lower()):
                 return Speaker(mention.name, mention.kind, mention.sentence, cue, mention.name)
-        if subject.lemma_.lower() in _PERSON_NOUNS:  # "added the president": the person named before
+        if subject.lemma_.lower() in _PERSON_NOUNS and subject.tag_ == "NN":  # "added the president": the person named before; "the lawyers" are not one
             person = next((m for m in reversed(context) if m.kind == "person"), None)
             if person is not None:
                 return Speaker(person.name, "person", person.sentence, cue, person.name)
@@ -830,7 +830,7 @@ def _speaker_of(
     lemma = subject.lemma_.lower()
     # "the author of a pamphlet": one person described, a person to WordNet; "officials" stay a group.
     body = lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS
-    person = lemma in _PERSON_NOUNS or subject.tag_ == "NN" and lemma in _person_nouns() and not body
+    person = subject.tag_ != "NNS" and (lemma in _PERSON_NOUNS or subject.tag_ == "NN" and lemma in _person_nouns() and not body)  # "officials" are a group
     kind = "person" if person else "organisation" if body else "group"
     if subject.pos_ == "PROPN" and _known_person(context, name) is not None:
         kind = "person"  # a person named before, whom the tagger missed (or took for an organisation) here

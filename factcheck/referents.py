@@ -35,6 +35,7 @@ from .attribution import (
     _noun_phrase,
     _person_nouns,
     _speaker_nouns,
+    _speech_verb,
     _unknown_capitalised,
     attributions,
     person_antecedent,
@@ -171,8 +172,10 @@ def resolve_referents(
             if referent is not None:
                 end = tok.idx + len(tok.text)
                 edits.append((end, end, f" [{referent[1]}]", referent[0]))
-        elif lower in ("it", "they") and tok.dep_ == "nsubj" and _reports(tok) and not in_quote and own.sentence not in (None, len(previous)) and not any(
-            t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]  # "the auto makers said they each reported"
+        elif lower in ("it", "they") and tok.dep_ == "nsubj" and _speaks(tok) and not in_quote and own.sentence not in (None, len(previous)) and not any(
+            # "the auto makers said they each reported": bound to a subject before it of its number
+            t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)) == (lower == "they")
+            for t in doc[: tok.i]
         ):
             put(tok, _definite(own.name), own.sentence, False)  # "It said": the organisation that speaks
         elif lower == "it" and tok.dep_ == "nsubj" and _reports(tok) and leading and not in_quote and (body := _last_speaking_body(spoken, len(previous))):
@@ -589,6 +592,13 @@ def _last_speaking_body(spoken: Sequence[Speaker], index: int) -> Speaker | None
 
 def _reports(tok) -> bool:
     return tok.head.lemma_.lower() in REPORTING_LEMMAS
+
+
+def _speaks(tok) -> bool:
+    """`tok` is the subject of a reporting verb: one of the closed class, or any verb of
+    communication ("hinted that") in the sentence's main clause, where attribution found the speaker."""
+    verb = tok.head
+    return _reports(tok) or _speech_verb(verb) and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _figure_cut(clause: str, sentence: str) -> bool:

@@ -938,3 +938,19 @@ def test_no_bracket_in_a_quotation_when_more_than_one_antecedent_fits() -> None:
     # An empty "it" that stands for the clause after it has no referent.
     text = '"It is clear that it would be a travesty," Howard said.'
     assert resolve_referents(text, text, ["The convention voted for a republic."]).text == text
+
+
+def test_a_reporting_they_that_is_the_speaker_is_written_as_the_speaker() -> None:
+    previous = ["The miners' families in Leeds have fought the closure of the pit for a year."]
+    # Any verb of communication in the main clause, and after a clause whose singular subject "they" cannot be.
+    for text, written in [
+        ("On Friday, they hinted that they would appeal.", "On Friday, the miners' families in Leeds hinted that they would appeal."),
+        ("The owner wants the site sold, but they have said they will appeal.", "The owner wants the site sold, but the miners' families in Leeds have said they will appeal."),
+    ]:
+        resolved = resolve_referents(text, text, previous)
+        assert resolved.text == written and resolved.cited == [0]
+        assert attributions([*previous, text])[1].name == "the miners' families in Leeds"
+    # "The lawyers" are several: not the one person named before.
+    text = "The lawyers said they would appeal."
+    speaker = attributions(["Ann Cole's relatives have fought the closure of the pit.", text])[1]
+    assert speaker.name == "the lawyers" and speaker.kind != "person"
