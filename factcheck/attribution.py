@@ -156,7 +156,11 @@ def _mentions(text: str, index: int) -> list[_Mention]:
         if ent.label_ in _PERSON_ENTS:
             found.append(_Mention(_clean(ent.text), "person", index, ent.start_char, _as_subject(ent.root), ent.label_))
         elif ent.label_ in _GROUP_ENTS:
-            found.append(_Mention(_clean(ent.text), "organisation", index, ent.start_char, _as_subject(ent.root), ent.label_))
+            # "Chicago police", "a Toronto police spokesman", "Israeli officials": a place or people
+            # named only to say which body or person speaks is not itself one that spoke; a place
+            # speaks only as the subject itself ("Washington said", for its government).
+            modifier = ent.label_ != "ORG" and ent.root.dep_ in ("compound", "amod", "nmod", "poss") and not ent.start <= ent.root.head.i < ent.end
+            found.append(_Mention(_clean(ent.text), "organisation", index, ent.start_char, _as_subject(ent.root) and not modifier, ent.label_))
     return [m for m in found if len(m.name) > 1]
 
 
@@ -790,7 +794,7 @@ def _speaker_of(
     if lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         wanted: Kind = "person" if lower in _PERSON_PRONOUNS else "organisation"
         # A singular name the tagger did not know ("First of Lakeland") is an organisation to "it".
-        found = next((sp for sp in recent if sp.kind == wanted or wanted == "organisation" and sp.kind == "group" and sp.name[:1].isupper() and not sp.name.endswith("s")), None)
+        found = next((sp for sp in recent if sp.kind == wanted or wanted == "organisation" and sp.kind == "group" and re.sub(r"^the ", "", sp.name)[:1].isupper() and not sp.name.endswith("s")), None)
         # A name the article only mentions in passing ("a former Norcom executive") is not who "it" is.
         mention = next((m for m in reversed(context) if m.kind == wanted and m.subject), None)
         if mention is not None and (found is None or mention.sentence > found.sentence):
@@ -813,7 +817,7 @@ def _speaker_of(
                 return Speaker(person.name, "person", person.sentence, cue, person.name)
         if subject.lemma_.lower() in _DOCUMENT_NOUNS:  # "the statement said": whoever issued it
             issuer = next((sp for sp in recent if sp.kind == "organisation"), None) or next(
-                (Speaker(m.name, m.kind, m.sentence, cue, m.name) for m in reversed(context) if m.kind == "organisation"), None
+                (Speaker(m.name, m.kind, m.sentence, cue, m.name) for m in reversed(context) if m.kind == "organisation" and (m.subject or m.label == "ORG")), None
             )
             if issuer is not None:
                 return dataclasses.replace(issuer, cue=cue)

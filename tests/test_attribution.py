@@ -954,3 +954,18 @@ def test_a_reporting_they_that_is_the_speaker_is_written_as_the_speaker() -> Non
     text = "The lawyers said they would appeal."
     speaker = attributions(["Ann Cole's relatives have fought the closure of the pit.", text])[1]
     assert speaker.name == "the lawyers" and speaker.kind != "person"
+
+
+def test_a_place_that_only_says_which_body_speaks_is_no_speaker_of_its_own() -> None:
+    speakers = attributions([
+        "A fire destroyed a warehouse in Chicago on Monday.",
+        "Chicago police arrested two men on Tuesday.",
+        "The statement said the men had set the fire.",  # no issuer named: not "Chicago"
+        "Washington said on Friday that it would send aid.",  # a capital as the subject speaks for its government
+        "It said the aid would arrive soon.",
+    ])
+    assert speakers[2].name != "Chicago"
+    assert speakers[3].name == "Washington" and speakers[4].name == "Washington"
+    # A newspaper that spoke is who "it" is next, whatever the tagger made of its name.
+    speakers = attributions(["The Hamilton Spectator reported that two men were seen near the site.", "It said police had no suspects."])
+    assert speakers[1].name == "the Hamilton Spectator" and speakers[1].sentence == 0
