@@ -327,6 +327,12 @@ def _cues(doc) -> list[_Cue]:
             reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None or _introduces(tok)
             if reports and tok.lemma_.lower() not in REPORTING_LEMMAS:
                 reports = _reports_clause(tok)
+            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents and _passive_report(tok):
+                # "Kopp is said by police to be armed": the agent speaks; with no agent ("is believed
+                # to have fled") nobody is named and the hedged sentence stays the outlet's.
+                cues.extend(_Cue(tok.i, agent, tok.text.lower()) for agent in agents if _can_speak(agent))
+                continue
             if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe") or _states_position(tok) or _characterises(tok)):
                 continue
             subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
@@ -349,6 +355,12 @@ def _cues(doc) -> list[_Cue]:
             if objects:
                 cues.append(_Cue(tok.i, objects[0], "according to"))
     return cues
+
+
+def _passive_report(verb) -> bool:
+    """"X is said to be armed", "X was reported to be hiding": a passive reporting verb whose
+    infinitive (or clause) is what is reported about its subject."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.dep_ in ("xcomp", "ccomp") and c.i > verb.i for c in verb.children)
 
 
 def _introduces(verb) -> bool:

@@ -969,3 +969,14 @@ def test_a_place_that_only_says_which_body_speaks_is_no_speaker_of_its_own() -> 
     # A newspaper that spoke is who "it" is next, whatever the tagger made of its name.
     speakers = attributions(["The Hamilton Spectator reported that two men were seen near the site.", "It said police had no suspects."])
     assert speakers[1].name == "the Hamilton Spectator" and speakers[1].sentence == 0
+
+
+def test_a_passive_report_speaks_for_its_agent_and_without_one_stays_the_outlets_hedge() -> None:
+    speakers = attributions([
+        "Police are hunting for a man who fled a prison in Ohio.",
+        "The man is said by police to be armed.",
+        "He is believed to have fled to Mexico.",
+    ])
+    assert speakers[1].name == "police" and speakers[1].sentence == 1
+    # Nobody named: the outlet's own sentence, its hedge ("is believed") kept in its words.
+    assert speakers[2].is_outlet
