@@ -927,6 +927,11 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
             speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)
         elif (open_quote or starts_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
             speaker = dataclasses.replace(previous, cue="quote continues")
+        elif previous is not None and not previous.is_outlet and _first_person(doc, previous):
+            # A broadcast transcript's soundbite: "Mr. Potach says the growth is surprising." then
+            # "We in fact have seen ...", with no quotation marks. The first person is whoever spoke
+            # last, not the outlet; with nobody speaking before, it stays the outlet's (an anchor's "we").
+            speaker = dataclasses.replace(previous, cue="quote continues")
         else:
             speaker = OUTLET_SPEAKER
         result.append(speaker)
@@ -939,6 +944,14 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         open_quote = after
         before.extend(_mentions(text, index))
     return tuple(_quotes_carry_their_speaker(sentences, result))
+
+
+def _first_person(doc, speaker: Speaker) -> bool:
+    """A first-person pronoun outside quotation marks that `speaker` may be: "we", "our", "us" for
+    anyone, "I", "me", "my" for a person."""
+    quoted = quoted_spans(doc.text)
+    words = {"we", "us", "our"} | ({"i", "me", "my"} if speaker.kind == "person" else set())
+    return any(t.lower_ in words and t.pos_ == "PRON" and not any(a <= t.idx < b for a, b in quoted) for t in doc)
 
 
 def _closing_offset(text: str) -> int | None:

@@ -980,3 +980,16 @@ def test_a_passive_report_speaks_for_its_agent_and_without_one_stays_the_outlets
     assert speakers[1].name == "police" and speakers[1].sentence == 1
     # Nobody named: the outlet's own sentence, its hedge ("is believed") kept in its words.
     assert speakers[2].is_outlet
+
+
+def test_a_transcripts_first_person_soundbite_is_the_last_speakers_not_the_outlets() -> None:
+    speakers = attributions([
+        "A new report says hate groups grew last year.",
+        "Mr. Potach says the growth is surprising.",
+        "We have seen the numbers drop through the nineties, uh but this year they jumped.",
+        "I think it will go on, he said.",
+    ])
+    assert speakers[2].name == "Potach" and speakers[2].cue == "quote continues" and speakers[2].sentence == 1
+    # An anchor's "we" with nobody speaking before is the outlet's; an organisation is never an "I".
+    assert attributions(["Good evening from Havana.", "We are here this week to witness the visit."])[1].is_outlet
+    assert attributions(["The agency says prices rose.", "I was surprised."])[1].is_outlet
