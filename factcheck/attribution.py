@@ -950,6 +950,8 @@ def _first_person(doc, speaker: Speaker) -> bool:
     """A first-person pronoun outside quotation marks that `speaker` may be: "we", "our", "us" for
     anyone, "I", "me", "my" for a person."""
     quoted = quoted_spans(doc.text)
+    if any(e.label_ in _PERSON_ENTS and not any(a <= e.start_char < b for a, b in quoted) for e in doc.ents):
+        return False  # "For The World, I'm Nancy Marshall": a person the sentence names may be who speaks
     words = {"we", "us", "our"} | ({"i", "me", "my"} if speaker.kind == "person" else set())
     return any(t.lower_ in words and t.pos_ == "PRON" and not any(a <= t.idx < b for a, b in quoted) for t in doc)
 

@@ -28,6 +28,7 @@ from .attribution import (
     Speaker,
     _capitalise,
     _definite,
+    _discourse,
     _first_word,
     _gender,
     _key,
@@ -233,18 +234,26 @@ def _quoted_referent(doc, tok, previous: Sequence[str], own: Speaker, named: set
     sentence before; people or things: its one plural one). Never the speaker, who says "I"/"we"."""
     lower = tok.lower_
     kind = _gender(lower) if lower in _PERSON_PRONOUNS else "it" if lower in _THING_PRONOUNS else "they"
-    if kind in named or not previous:
+    # Its own key: the quotation's "he" and the narrator's "he said" are most often two people.
+    if f"quoted {kind}" in named or not previous:
         return None
-    named.add(kind)
+    named.add(f"quoted {kind}")
     possessive = tok.tag_ == "PRP$" or tok.dep_ == "poss" or lower == "his"
     if kind in ("m", "f"):
         if any(m.kind == "person" for m in _mentions(doc.text, len(previous))) or _may_name_a_person(doc, tok):
             return None  # someone the clause names may be who is meant
+        near = [m for i in range(max(0, len(previous) - 2), len(previous)) for m in _mentions(previous[i], i) if m.kind == "person"]
+        others = {_key(m.name) for m in near} - {_key(own.name)}
         person = person_antecedent(previous, lower)
+        if person is not None and _key(person.name) == _key(own.name) and len(others) == 1:
+            # The person the discourse is about speaks, and would say "I": the one other person
+            # named just before ("X said Innopac viewed Y's decision ... '... he feels ...,' he said").
+            person = next(m for m in reversed(near) if _key(m.name) in others)
+            if _discourse_genders(previous).get(_key(person.name), _gender(lower)) != _gender(lower):
+                return None
         if person is None or person.sentence < len(previous) - 2 or _key(person.name) == _key(own.name):
             return None  # named long before, or the speaker, who would say "I"
-        near = {_key(m.name) for i in range(max(0, len(previous) - 2), len(previous)) for m in _mentions(previous[i], i) if m.kind == "person"}
-        if near - {_key(own.name)} != {_key(person.name)}:
+        if others != {_key(person.name)}:
             return None  # another person named just before may be who is meant: a quote is no place to guess
         return person.sentence, person.name + ("’s" if possessive else "")
     if kind == "it" and (tok.dep_ == "expl" or tok.head.lemma_.lower() in _EXTRAPOSING or any(_extraposed(c) for c in tok.head.children if c.i > tok.head.i)):
@@ -259,6 +268,8 @@ def _quoted_referent(doc, tok, previous: Sequence[str], own: Speaker, named: set
     found = [t for t in before if _antecedent_noun(t, plural)]
     if len(found) != 1 or own.phrase and found[0].text in own.phrase:
         return None
+    if any(t.lemma_.lower() == found[0].lemma_.lower() for t in doc if not any(a <= t.idx < b for a, b in quoted_spans(doc.text))):
+        return None  # '"They ...," said X, an analyst': the speaker is one of the "analysts", who would say "we"
     words = _plain_phrase(found[0])
     if not words or len(words) > 8 or any(t.tag_ in ("PRP", "PRP$", "WDT", "WP") or t.lower_ in ("this", "that", "these", "those") for t in words):
         return None
@@ -272,6 +283,11 @@ def _extraposed(clause) -> bool:
     if clause.dep_ not in ("ccomp", "csubj", "xcomp"):
         return False
     return any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in clause.children) or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.dep_ != "xcomp"
+
+
+def _discourse_genders(previous: Sequence[str]) -> dict[str, str]:
+    """Last name -> "m"/"f", as far as titles and resolved pronouns have told (attribution's discourse)."""
+    return _discourse(tuple(previous)).genders
 
 
 def _antecedent_noun(tok, plural: bool) -> bool:

@@ -993,3 +993,16 @@ def test_a_transcripts_first_person_soundbite_is_the_last_speakers_not_the_outle
     # An anchor's "we" with nobody speaking before is the outlet's; an organisation is never an "I".
     assert attributions(["Good evening from Havana.", "We are here this week to witness the visit."])[1].is_outlet
     assert attributions(["The agency says prices rose.", "I was surprised."])[1].is_outlet
+
+
+def test_a_quoted_he_is_the_one_other_person_when_the_discourses_person_is_the_speaker() -> None:
+    previous = [
+        "Jim Pattison said he would seek control of the firm.",
+        "Martin Fabi, the firm's president, said the board viewed Mr. Pattison's decision as a positive move.",
+    ]
+    text = '"I am happy that he feels positively about our company," he said.'
+    # The speaker would say "I": "he" is the other man, and the narrator's "he said" is still the speaker.
+    assert resolve_referents(text, text, previous).text == '"I am happy that he [Pattison] feels positively about our company," Martin Fabi said.'
+    # The other person is known to be a woman: "he" is no one the sentences before name.
+    previous = [p.replace("Jim", "Mrs. Ann").replace("Mr.", "Mrs.").replace(" he ", " she ") for p in previous]
+    assert "[" not in resolve_referents(text, text, previous).text
