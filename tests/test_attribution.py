@@ -1006,3 +1006,12 @@ def test_a_quoted_he_is_the_one_other_person_when_the_discourses_person_is_the_s
     # The other person is known to be a woman: "he" is no one the sentences before name.
     previous = [p.replace("Jim", "Mrs. Ann").replace("Mr.", "Mrs.").replace(" he ", " she ") for p in previous]
     assert "[" not in resolve_referents(text, text, previous).text
+
+
+def test_guards_of_the_soundbite_and_the_quoted_they() -> None:
+    # A sign-off that names its speaker is not the soundbite of whoever spoke before.
+    speakers = attributions(["President Clinton says he and Blair will stand together.", "For The World I'm Nancy Marshall in Washington."])
+    assert speakers[1].is_outlet
+    # The speaker is one of the "analysts": the quotation's "they" is someone else.
+    text = '"They have to continue to tighten their belts," said Craig Kloner, an analyst at Goldman.'
+    assert resolve_referents(text, text, ["Analysts had expected the firm to post a slim profit."]).text == text
