@@ -819,7 +819,9 @@ def _speaker_of(
         noun = subject.lower_
         for sp in recent:  # "the officials": the earlier speaker whose phrase has that head noun
             if sp.phrase and subject.lemma_.lower() in _head_lemmas(sp.phrase):
-                return dataclasses.replace(sp, cue=cue)
+                # The same words as before name the speaker here: this sentence is the one to cite.
+                here = index if sp.name.lower() == _noun_phrase(subject).lower() else sp.sentence
+                return dataclasses.replace(sp, cue=cue, sentence=here)
         for mention in reversed(context):
             if re.search(rf"\b{re.escape(noun)}\b", mention.name.lower()):
                 return Speaker(mention.name, mention.kind, mention.sentence, cue, mention.name)

@@ -1015,3 +1015,12 @@ def test_guards_of_the_soundbite_and_the_quoted_they() -> None:
     # The speaker is one of the "analysts": the quotation's "they" is someone else.
     text = '"They have to continue to tighten their belts," said Craig Kloner, an analyst at Goldman.'
     assert resolve_referents(text, text, ["Analysts had expected the firm to post a slim profit."]).text == text
+
+
+def test_a_speaker_named_again_in_the_same_words_is_cited_where_it_speaks() -> None:
+    speakers = attributions([
+        "Acme Corp. directors said the chairman is considering a bid.",
+        "The directors didn't say how the bid would be paid for, but said two banks had agreed to lend.",
+        "In addition, the directors said the bid would be made in cash.",
+    ])
+    assert speakers[2].name.lower() == "the directors" and speakers[2].sentence == 2
