@@ -948,14 +948,22 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
     return tuple(_quotes_carry_their_speaker(sentences, result))
 
 
+# Hesitation fillers, a closed class of spoken English: a script read on air has none.
+_FILLERS = frozenset("uh um er erm uhm ah".split())
+
+
 def _first_person(doc, speaker: Speaker) -> bool:
-    """A first-person pronoun outside quotation marks that `speaker` may be: "we", "our", "us" for
-    anyone, "I", "me", "my" for a person."""
+    """A sentence, outside quotation marks, that `speaker` may be saying: a first-person pronoun
+    ("we", "our", "us" for anyone, "I", "me", "my" for a person) or a hesitation ("uh") of an
+    interviewee speaking unscripted."""
     quoted = quoted_spans(doc.text)
     if any(e.label_ in _PERSON_ENTS and not any(a <= e.start_char < b for a, b in quoted) for e in doc.ents):
         return False  # "For The World, I'm Nancy Marshall": a person the sentence names may be who speaks
     words = {"we", "us", "our"} | ({"i", "me", "my"} if speaker.kind == "person" else set())
-    return any(t.lower_ in words and t.pos_ == "PRON" and not any(a <= t.idx < b for a, b in quoted) for t in doc)
+    return any(
+        (t.lower_ in words and t.pos_ == "PRON" or t.lower_ in _FILLERS and speaker.kind == "person") and not any(a <= t.idx < b for a, b in quoted)
+        for t in doc
+    )
 
 
 def _closing_offset(text: str) -> int | None:

@@ -1026,3 +1026,15 @@ def test_a_speaker_named_again_in_the_same_words_is_cited_where_it_speaks() -> N
     # Named before in other words ("Acme Corp. directors"): that name, cited where it is.
     speakers = attributions(["Acme Corp. directors said the chairman is considering a bid.", "In addition, the directors said the bid would be made in cash."])
     assert speakers[1].name == "Acme Corp. directors" and speakers[1].sentence == 0
+
+
+def test_a_soundbite_with_hesitations_is_the_person_who_spoke_last() -> None:
+    speakers = attributions([
+        "Mr. Potach says the growth is surprising.",
+        "Uh, in addition, racist music has become uh quite popular.",
+        "The report was released on Monday.",
+    ])
+    assert speakers[1].name == "Potach" and speakers[1].cue == "quote continues"
+    assert speakers[2].is_outlet
+    # An anchor's hesitation with nobody speaking before stays the outlet's.
+    assert attributions(["The visit begins today.", "It is, uh, a long trip."])[1].is_outlet
