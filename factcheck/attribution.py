@@ -921,6 +921,9 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
             spans = quoted_spans(text)
             closes = spans[0][1] if spans else len(text)
             cues = [c for c in cues if doc[c.token_i].idx >= closes or c.subject.lower_ in ("i", "we")]
+        # "A task force began work, as officials acknowledged that ...": a report in a subordinate
+        # clause of a main clause that reports nothing is no attribution of the sentence.
+        cues = [c for c in cues if not _subordinate_report(doc[c.token_i])]
         if cues:
             # The speaker of the main clause: the cue whose verb is the root, else the first one; "X
             # disclosed a stake, according to Y": the source the article names for it.
@@ -950,6 +953,16 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
 
 # Hesitation fillers, a closed class of spoken English: a script read on air has none.
 _FILLERS = frozenset("uh um er erm uhm ah".split())
+
+
+def _subordinate_report(verb) -> bool:
+    """A reporting verb in an adverbial clause opened by a subordinating conjunction ("as",
+    "while", "after") that hangs on the main verb, itself no reporting verb, before the report."""
+    return any(
+        t.dep_ == "advcl" and t.head.dep_ == "ROOT" and t.head.i < t.i and not _speech_verb(t.head)
+        and any(c.dep_ == "mark" and c.tag_ == "IN" for c in t.children)
+        for t in [verb, *verb.ancestors]  # and what such a report reports ("after police said they believe ...")
+    )
 
 
 def _first_person(doc, speaker: Speaker) -> bool:

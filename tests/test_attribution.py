@@ -1038,3 +1038,13 @@ def test_a_soundbite_with_hesitations_is_the_person_who_spoke_last() -> None:
     assert speakers[2].is_outlet
     # An anchor's hesitation with nobody speaking before stays the outlet's.
     assert attributions(["The visit begins today.", "It is, uh, a long trip."])[1].is_outlet
+
+
+def test_a_report_in_a_subordinate_clause_does_not_attribute_the_main_clause() -> None:
+    text = "A task force began work on Thursday, as police officials acknowledged that they needed to work harder."
+    assert attributions([text])[0].is_outlet
+    text = "The ban had been widely expected after police said they believe the gang was behind two killings."
+    assert attributions([text])[0].is_outlet
+    # The clause itself is still the officials' when a claim is cut from it.
+    text = "A task force began work on Thursday, as police officials acknowledged that they needed to work harder."
+    assert attribute([text], 0, "as police officials acknowledged that they needed to work harder").name == "police officials"
