@@ -14,8 +14,13 @@ any article:
   something: a clause ("noted that"), a quotation, a commitment ("vowed to"), a stance on an object
   ("denied the charges", "condemned the attack"), a "saying" participle ("issued a statement
   saying", "quoted X as saying"). "He said" is a subject or someone who spoke before, never a name
-  the article only talks about (a suspect sought); with no such person the pronoun stays. The
-  outlet speaks only when nobody is attributed.
+  the article only talks about (a suspect sought); with no such person the pronoun stays. A
+  quotation that opens after "X said:" (often in the next paragraph) is X's; a passive report is
+  its agent's ("is said by police to"), and with no agent stays the outlet's hedged sentence ("is
+  believed to"); a report in an adverbial clause ("..., as officials acknowledged that ...") does
+  not attribute the main clause; a transcript's unquoted soundbite (a first person, or "uh") is
+  the person who spoke last; a place that only says which body speaks ("Chicago police") is no
+  speaker of its own. The outlet speaks only when nobody is attributed.
 
 The word lists below are closed grammatical classes or general English vocabulary (reporting verbs,
 pronouns, the nouns of rules and documents), never words taken from an article; WordNet's verbs of

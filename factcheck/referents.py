@@ -4,7 +4,9 @@ before it, never by a guessed referent.
 - `resolve_referents(clause, sentence, previous)`: a pronoun becomes its antecedent, "that group" or
   "the task force" gets its referent when exactly one earlier phrase says which, else the sentence
   before is cited; a figure keeps the phrase that says what it counts; a clause cut from its subject
-  gets it back.
+  gets it back. A third-person pronoun inside a quotation keeps its words and gets its antecedent
+  in brackets after it ("He [Kopp] may ...", "his [Kopp's] name", "It [the warrant] allows ..."),
+  only when exactly one antecedent fits; "we"/"us"/"our" is the speaker's side and stays.
 - `standalone_variants` lists safer forms for a checker that rejects the first; `dangling` names
   what a text still points back to; `is_statement` tells a claim from a heading.
 
