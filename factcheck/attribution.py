@@ -822,6 +822,11 @@ def _speaker_of(
         c.dep_ in ("amod", "compound", "nummod") for c in subject.children  # "the first official", "the two leaders" say which
     ):
         noun = subject.lower_
+        nearer = _nearer_speaker(subject, previous)
+        if nearer is not None:  # "One source said A; another source said B. The source said ...": the second
+            lemma = nearer.lemma_.lower()
+            kind = "person" if nearer.tag_ == "NN" and (lemma in _PERSON_NOUNS or lemma in _person_nouns()) else "group"
+            return Speaker(_noun_phrase(nearer), kind, index - 1, cue, _noun_phrase(nearer))
         for sp in recent:  # "the officials": the earlier speaker whose phrase has that head noun
             if sp.phrase and subject.lemma_.lower() in _head_lemmas(sp.phrase):
                 # The same words as before name the speaker here: this sentence is the one to cite.
@@ -858,6 +863,18 @@ def _speaker_of(
     if subject.pos_ == "PROPN" and _known_person(context, name) is not None:
         kind = "person"  # a person named before, whom the tagger missed (or took for an organisation) here
     return Speaker(name or lower, kind, index, cue, name)
+
+
+def _nearer_speaker(subject, previous: str):
+    """The later of two speakers with the subject's head noun in the sentence before ("One GOP
+    source said ...; another source said ..."), which "the source" next stands for; None unless the
+    sentence before has two such speakers (one is the sentence's own speaker, found otherwise)."""
+    if not previous:
+        return None
+    same = [c.subject for c in _cues(parse(previous)) if c.subject.pos_ == "NOUN" and c.subject.lemma_.lower() == subject.lemma_.lower()]
+    if len({t.i for t in same}) < 2:
+        return None
+    return max(same, key=lambda t: t.i)
 
 
 # Definite nouns for a business ("the company said" after "Acme Corp. said"), which only a

@@ -109,6 +109,9 @@ def resolve_referents(
     if whole and clause != sentence.strip() and (not _has_verb(parse(clause)) or not is_statement(clause) or _figure_cut(clause, sentence)):
         clause = sentence.strip()
     clause = _restore_subject(clause, sentence)
+    # What the sentence says before a clause cut from it: a person named there may be who "he" is.
+    at = sentence.strip().find(clause)
+    lead = sentence.strip()[:at] if at > 0 else ""
     doc = parse(clause)
     cited: set[int] = set()
     spoken = attributions(previous) if previous else []
@@ -145,8 +148,8 @@ def resolve_referents(
             if _gender(lower) in named:
                 continue  # "Smith said his ...": the pronoun before, or the name put in for it, says who
             named.add(_gender(lower))
-            if any(m.kind == "person" for m in _mentions(clause, len(previous)) if m.start < tok.idx):
-                continue  # the antecedent is in the clause itself
+            if any(m.kind == "person" for m in _mentions(clause, len(previous)) if m.start < tok.idx) or any(m.kind == "person" for m in _mentions(lead, len(previous))):
+                continue  # the antecedent is in the clause itself, or in its sentence before it ("Sununu sought to prove ... that he should ...")
             if subject and tok.head.dep_ == "ccomp" and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_PRONOUNS) for c in tok.head.head.children):
                 continue  # "Har-Shefi said she ...", "She said she ...": bound to the reporting verb's subject
             if not central and _may_name_a_person(doc, tok):

@@ -1048,3 +1048,18 @@ def test_a_report_in_a_subordinate_clause_does_not_attribute_the_main_clause() -
     # The clause itself is still the officials' when a claim is cut from it.
     text = "A task force began work on Thursday, as police officials acknowledged that they needed to work harder."
     assert attribute([text], 0, "as police officials acknowledged that they needed to work harder").name == "police officials"
+
+
+def test_the_source_after_two_sources_is_the_nearer_one() -> None:
+    speakers = attributions([
+        "One party source said the chief had lost support; another highly placed source said the son met him last week.",
+        "The source said the son had warned him.",
+    ])
+    assert speakers[1].name == "another highly placed source" and speakers[1].sentence == 0
+
+
+def test_a_he_in_a_clause_cut_from_a_sentence_that_names_a_person_before_it_is_left() -> None:
+    previous = ["The warning was meant as a hint that he resign, one highly placed source said."]
+    sentence = "Instead, Sununu tried to prove that his backers outnumber his critics and that he should stay in his post."
+    resolved = resolve_referents("that he should stay in his post", sentence, previous)
+    assert "source" not in resolved.text
