@@ -14,8 +14,13 @@ any article:
   something: a clause ("noted that"), a quotation, a commitment ("vowed to"), a stance on an object
   ("denied the charges", "condemned the attack"), a "saying" participle ("issued a statement
   saying", "quoted X as saying"). "He said" is a subject or someone who spoke before, never a name
-  the article only talks about (a suspect sought); with no such person the pronoun stays. The
-  outlet speaks only when nobody is attributed.
+  the article only talks about (a suspect sought); with no such person the pronoun stays. A
+  quotation that opens after "X said:" (often in the next paragraph) is X's; a passive report is
+  its agent's ("is said by police to"), and with no agent stays the outlet's hedged sentence ("is
+  believed to"); a report in an adverbial clause ("..., as officials acknowledged that ...") does
+  not attribute the main clause; a transcript's unquoted soundbite (a first person, or "uh") is
+  the person who spoke last; a place that only says which body speaks ("Chicago police") is no
+  speaker of its own. The outlet speaks only when nobody is attributed.
 
 The word lists below are closed grammatical classes or general English vocabulary (reporting verbs,
 pronouns, the nouns of rules and documents), never words taken from an article; WordNet's verbs of
@@ -156,7 +161,11 @@ def _mentions(text: str, index: int) -> list[_Mention]:
         if ent.label_ in _PERSON_ENTS:
             found.append(_Mention(_clean(ent.text), "person", index, ent.start_char, _as_subject(ent.root), ent.label_))
         elif ent.label_ in _GROUP_ENTS:
-            found.append(_Mention(_clean(ent.text), "organisation", index, ent.start_char, _as_subject(ent.root), ent.label_))
+            # "Chicago police", "a Toronto police spokesman", "Israeli officials": a place or people
+            # named only to say which body or person speaks is not itself one that spoke; a place
+            # speaks only as the subject itself ("Washington said", for its government).
+            modifier = ent.label_ != "ORG" and ent.root.dep_ in ("compound", "amod", "nmod", "poss") and not ent.start <= ent.root.head.i < ent.end
+            found.append(_Mention(_clean(ent.text), "organisation", index, ent.start_char, _as_subject(ent.root) and not modifier, ent.label_))
     return [m for m in found if len(m.name) > 1]
 
 
@@ -320,9 +329,15 @@ def _cues(doc) -> list[_Cue]:
         if (_speech_verb(tok) or _characterises(tok)) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound"):
             inverted = _inverted_speaker(tok)
             # "X, the source said, was ...": a reporting clause set in the sentence (parataxis) reports it.
-            reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None
+            reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None or _introduces(tok)
             if reports and tok.lemma_.lower() not in REPORTING_LEMMAS:
                 reports = _reports_clause(tok)
+            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents and _passive_report(tok):
+                # "Kopp is said by police to be armed": the agent speaks; with no agent ("is believed
+                # to have fled") nobody is named and the hedged sentence stays the outlet's.
+                cues.extend(_Cue(tok.i, agent, tok.text.lower()) for agent in agents if _can_speak(agent))
+                continue
             if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe") or _states_position(tok) or _characterises(tok)):
                 continue
             subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
@@ -345,6 +360,18 @@ def _cues(doc) -> list[_Cue]:
             if objects:
                 cues.append(_Cue(tok.i, objects[0], "according to"))
     return cues
+
+
+def _passive_report(verb) -> bool:
+    """"X is said to be armed", "X was reported to be hiding": a passive reporting verb whose
+    infinitive (or clause) is what is reported about its subject."""
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and any(c.dep_ in ("xcomp", "ccomp") and c.i > verb.i for c in verb.children)
+
+
+def _introduces(verb) -> bool:
+    """'A spokesman said in a statement:' - the main reporting verb of a sentence that ends on a
+    colon reports what follows it: the quotation that opens next, often in the next paragraph."""
+    return verb.dep_ == "ROOT" and verb.lemma_.lower() in REPORTING_LEMMAS and verb.doc.text.rstrip().endswith(":")
 
 
 # Verbs that give their object a name or description ("called the move a setback"), a closed class.
@@ -784,7 +811,7 @@ def _speaker_of(
     if lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         wanted: Kind = "person" if lower in _PERSON_PRONOUNS else "organisation"
         # A singular name the tagger did not know ("First of Lakeland") is an organisation to "it".
-        found = next((sp for sp in recent if sp.kind == wanted or wanted == "organisation" and sp.kind == "group" and sp.name[:1].isupper() and not sp.name.endswith("s")), None)
+        found = next((sp for sp in recent if sp.kind == wanted or wanted == "organisation" and sp.kind == "group" and re.sub(r"^the ", "", sp.name)[:1].isupper() and not sp.name.endswith("s")), None)
         # A name the article only mentions in passing ("a former Norcom executive") is not who "it" is.
         mention = next((m for m in reversed(context) if m.kind == wanted and m.subject), None)
         if mention is not None and (found is None or mention.sentence > found.sentence):
@@ -795,19 +822,26 @@ def _speaker_of(
         c.dep_ in ("amod", "compound", "nummod") for c in subject.children  # "the first official", "the two leaders" say which
     ):
         noun = subject.lower_
+        nearer = _nearer_speaker(subject, previous)
+        if nearer is not None:  # "One source said A; another source said B. The source said ...": the second
+            lemma = nearer.lemma_.lower()
+            kind = "person" if nearer.tag_ == "NN" and (lemma in _PERSON_NOUNS or lemma in _person_nouns()) else "group"
+            return Speaker(_noun_phrase(nearer), kind, index - 1, cue, _noun_phrase(nearer))
         for sp in recent:  # "the officials": the earlier speaker whose phrase has that head noun
             if sp.phrase and subject.lemma_.lower() in _head_lemmas(sp.phrase):
-                return dataclasses.replace(sp, cue=cue)
+                # The same words as before name the speaker here: this sentence is the one to cite.
+                here = index if sp.name.lower() == _noun_phrase(subject).lower() else sp.sentence
+                return dataclasses.replace(sp, cue=cue, sentence=here)
         for mention in reversed(context):
             if re.search(rf"\b{re.escape(noun)}\b", mention.name.lower()):
                 return Speaker(mention.name, mention.kind, mention.sentence, cue, mention.name)
-        if subject.lemma_.lower() in _PERSON_NOUNS:  # "added the president": the person named before
+        if subject.lemma_.lower() in _PERSON_NOUNS and subject.tag_ == "NN":  # "added the president": the person named before; "the lawyers" are not one
             person = next((m for m in reversed(context) if m.kind == "person"), None)
             if person is not None:
                 return Speaker(person.name, "person", person.sentence, cue, person.name)
         if subject.lemma_.lower() in _DOCUMENT_NOUNS:  # "the statement said": whoever issued it
             issuer = next((sp for sp in recent if sp.kind == "organisation"), None) or next(
-                (Speaker(m.name, m.kind, m.sentence, cue, m.name) for m in reversed(context) if m.kind == "organisation"), None
+                (Speaker(m.name, m.kind, m.sentence, cue, m.name) for m in reversed(context) if m.kind == "organisation" and (m.subject or m.label == "ORG")), None
             )
             if issuer is not None:
                 return dataclasses.replace(issuer, cue=cue)
@@ -824,11 +858,23 @@ def _speaker_of(
     lemma = subject.lemma_.lower()
     # "the author of a pamphlet": one person described, a person to WordNet; "officials" stay a group.
     body = lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS
-    person = lemma in _PERSON_NOUNS or subject.tag_ == "NN" and lemma in _person_nouns() and not body
+    person = subject.tag_ != "NNS" and (lemma in _PERSON_NOUNS or subject.tag_ == "NN" and lemma in _person_nouns() and not body)  # "officials" are a group
     kind = "person" if person else "organisation" if body else "group"
     if subject.pos_ == "PROPN" and _known_person(context, name) is not None:
         kind = "person"  # a person named before, whom the tagger missed (or took for an organisation) here
     return Speaker(name or lower, kind, index, cue, name)
+
+
+def _nearer_speaker(subject, previous: str):
+    """The later of two speakers with the subject's head noun in the sentence before ("One GOP
+    source said ...; another source said ..."), which "the source" next stands for; None unless the
+    sentence before has two such speakers (one is the sentence's own speaker, found otherwise)."""
+    if not previous:
+        return None
+    same = [c.subject for c in _cues(parse(previous)) if c.subject.pos_ == "NOUN" and c.subject.lemma_.lower() == subject.lemma_.lower()]
+    if len({t.i for t in same}) < 2:
+        return None
+    return max(same, key=lambda t: t.i)
 
 
 # Definite nouns for a business ("the company said" after "Acme Corp. said"), which only a
@@ -883,6 +929,7 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         previous = result[-1] if result else None
         doc = parse(text)
         cues = _cues(doc)
+        introduced = index > 0 and sentences[index - 1].rstrip().endswith(":")
         if open_quote and quoted:
             # A sentence inside a quotation that an attributed sentence opened ('A spokesman said:
             # "...'): a reporting verb before the quotation closes is the quoted speaker's words ("If
@@ -891,6 +938,14 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
             # "We think" there is still the quoted speaker: the first person is whoever speaks.
             closes = _closing_offset(text)
             cues = [c for c in cues if closes is not None and doc[c.token_i].idx > closes or c.subject.lower_ in ("i", "we")]
+        elif introduced and starts_quoted(text) and previous is not None and not previous.is_outlet:
+            # The quotation 'X said:' announced: a reporting verb inside it is X's words too.
+            spans = quoted_spans(text)
+            closes = spans[0][1] if spans else len(text)
+            cues = [c for c in cues if doc[c.token_i].idx >= closes or c.subject.lower_ in ("i", "we")]
+        # "A task force began work, as officials acknowledged that ...": a report in a subordinate
+        # clause of a main clause that reports nothing is no attribution of the sentence.
+        cues = [c for c in cues if not _subordinate_report(doc[c.token_i])]
         if cues:
             # The speaker of the main clause: the cue whose verb is the root, else the first one; "X
             # disclosed a stake, according to Y": the source the article names for it.
@@ -899,17 +954,51 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
             speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)
         elif (open_quote or starts_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
             speaker = dataclasses.replace(previous, cue="quote continues")
+        elif previous is not None and not previous.is_outlet and _first_person(doc, previous):
+            # A broadcast transcript's soundbite: "Mr. Potach says the growth is surprising." then
+            # "We in fact have seen ...", with no quotation marks. The first person is whoever spoke
+            # last, not the outlet; with nobody speaking before, it stays the outlet's (an anchor's "we").
+            speaker = dataclasses.replace(previous, cue="quote continues")
         else:
             speaker = OUTLET_SPEAKER
         result.append(speaker)
         after = quote_open_after(text, open_quote)
         # Opened by an attributed sentence, or as a sentence that is all quotation with nobody named
         # (a transcript's); not by a stray mark in a sentence taken to continue an earlier quotation.
-        opens = not speaker.is_outlet and speaker.cue != "quote continues" or speaker.is_outlet and starts_quoted(text)
+        # A quotation that 'X said:' announced is X's own, as if X's sentence had opened it.
+        opens = not speaker.is_outlet and (speaker.cue != "quote continues" or introduced) or speaker.is_outlet and starts_quoted(text)
         quoted = quoted if open_quote else after and opens
         open_quote = after
         before.extend(_mentions(text, index))
     return tuple(_quotes_carry_their_speaker(sentences, result))
+
+
+# Hesitation fillers, a closed class of spoken English: a script read on air has none.
+_FILLERS = frozenset("uh um er erm uhm ah".split())
+
+
+def _subordinate_report(verb) -> bool:
+    """A reporting verb in an adverbial clause opened by a subordinating conjunction ("as",
+    "while", "after") that hangs on the main verb, itself no reporting verb, before the report."""
+    return any(
+        t.dep_ == "advcl" and t.head.dep_ == "ROOT" and t.head.i < t.i and not _speech_verb(t.head)
+        and any(c.dep_ == "mark" and c.tag_ == "IN" for c in t.children)
+        for t in [verb, *verb.ancestors]  # and what such a report reports ("after police said they believe ...")
+    )
+
+
+def _first_person(doc, speaker: Speaker) -> bool:
+    """A sentence, outside quotation marks, that `speaker` may be saying: a first-person pronoun
+    ("we", "our", "us" for anyone, "I", "me", "my" for a person) or a hesitation ("uh") of an
+    interviewee speaking unscripted."""
+    quoted = quoted_spans(doc.text)
+    if any(e.label_ in _PERSON_ENTS and not any(a <= e.start_char < b for a, b in quoted) for e in doc.ents):
+        return False  # "For The World, I'm Nancy Marshall": a person the sentence names may be who speaks
+    words = {"we", "us", "our"} | ({"i", "me", "my"} if speaker.kind == "person" else set())
+    return any(
+        (t.lower_ in words and t.pos_ == "PRON" or t.lower_ in _FILLERS and speaker.kind == "person") and not any(a <= t.idx < b for a, b in quoted)
+        for t in doc
+    )
 
 
 def _closing_offset(text: str) -> int | None:

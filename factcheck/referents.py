@@ -4,7 +4,9 @@ before it, never by a guessed referent.
 - `resolve_referents(clause, sentence, previous)`: a pronoun becomes its antecedent, "that group" or
   "the task force" gets its referent when exactly one earlier phrase says which, else the sentence
   before is cited; a figure keeps the phrase that says what it counts; a clause cut from its subject
-  gets it back.
+  gets it back. A third-person pronoun inside a quotation keeps its words and gets its antecedent
+  in brackets after it ("He [Kopp] may ...", "his [Kopp's] name", "It [the warrant] allows ..."),
+  only when exactly one antecedent fits; "we"/"us"/"our" is the speaker's side and stays.
 - `standalone_variants` lists safer forms for a checker that rejects the first; `dangling` names
   what a text still points back to; `is_statement` tells a claim from a heading.
 
@@ -28,6 +30,7 @@ from .attribution import (
     Speaker,
     _capitalise,
     _definite,
+    _discourse,
     _first_word,
     _gender,
     _key,
@@ -35,6 +38,7 @@ from .attribution import (
     _noun_phrase,
     _person_nouns,
     _speaker_nouns,
+    _speech_verb,
     _unknown_capitalised,
     attributions,
     person_antecedent,
@@ -105,6 +109,9 @@ def resolve_referents(
     if whole and clause != sentence.strip() and (not _has_verb(parse(clause)) or not is_statement(clause) or _figure_cut(clause, sentence)):
         clause = sentence.strip()
     clause = _restore_subject(clause, sentence)
+    # What the sentence says before a clause cut from it: a person named there may be who "he" is.
+    at = sentence.strip().find(clause)
+    lead = sentence.strip()[:at] if at > 0 else ""
     doc = parse(clause)
     cited: set[int] = set()
     spoken = attributions(previous) if previous else []
@@ -141,8 +148,8 @@ def resolve_referents(
             if _gender(lower) in named:
                 continue  # "Smith said his ...": the pronoun before, or the name put in for it, says who
             named.add(_gender(lower))
-            if any(m.kind == "person" for m in _mentions(clause, len(previous)) if m.start < tok.idx):
-                continue  # the antecedent is in the clause itself
+            if any(m.kind == "person" for m in _mentions(clause, len(previous)) if m.start < tok.idx) or any(m.kind == "person" for m in _mentions(lead, len(previous))):
+                continue  # the antecedent is in the clause itself, or in its sentence before it ("Sununu sought to prove ... that he should ...")
             if subject and tok.head.dep_ == "ccomp" and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_PRONOUNS) for c in tok.head.head.children):
                 continue  # "Har-Shefi said she ...", "She said she ...": bound to the reporting verb's subject
             if not central and _may_name_a_person(doc, tok):
@@ -163,22 +170,18 @@ def resolve_referents(
             if found is None or found[1] is None or found[1] < len(previous) - 2:
                 continue  # named in neither of the two sentences before: the story may have moved on to someone else
             put(tok, _definite(found[0]), found[1])
-        elif lower in ("he", "she") and in_quote and subject and not clitic and _gender(lower) not in named:
+        elif in_quote and not clitic and lower in _QUOTED_PRONOUNS and tok.pos_ == "PRON":
             # '``He may have fled,'' the agent said': the quotation cannot change, but a bracket after
-            # the pronoun ("He [Kopp] may ...") is the journalist's way to say who, and no misquote.
-            named.add(_gender(lower))
-            if any(m.kind == "person" for m in _mentions(clause, len(previous))):
-                continue  # someone the clause names may be who is meant
-            person = person_antecedent(previous, lower)
-            if person is None or person.sentence < len(previous) - 2 or _key(person.name) == _key(own.name):
-                continue  # named long before, or the speaker, who would say "I"
-            near = {_key(m.name) for i in range(max(0, len(previous) - 2), len(previous)) for m in _mentions(previous[i], i) if m.kind == "person"}
-            if near - {_key(own.name)} != {_key(person.name)}:
-                continue  # another person named just before may be who is meant: a quote is no place to guess
-            end = tok.idx + len(tok.text)
-            edits.append((end, end, f" [{person.name}]", person.sentence))
-        elif lower in ("it", "they") and tok.dep_ == "nsubj" and _reports(tok) and not in_quote and own.sentence not in (None, len(previous)) and not any(
-            t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]  # "the auto makers said they each reported"
+            # the pronoun ("He [Kopp] may ...", "his [Kopp's] name") is the journalist's way to say
+            # who, and no misquote; only when one antecedent fits. "We"/"us" is the speaker's side.
+            referent = _quoted_referent(doc, tok, previous, own, named)
+            if referent is not None:
+                end = tok.idx + len(tok.text)
+                edits.append((end, end, f" [{referent[1]}]", referent[0]))
+        elif lower in ("it", "they") and tok.dep_ == "nsubj" and _speaks(tok) and not in_quote and own.sentence not in (None, len(previous)) and not any(
+            # "the auto makers said they each reported": bound to a subject before it of its number
+            t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)) == (lower == "they")
+            for t in doc[: tok.i]
         ):
             put(tok, _definite(own.name), own.sentence, False)  # "It said": the organisation that speaks
         elif lower == "it" and tok.dep_ == "nsubj" and _reports(tok) and leading and not in_quote and (body := _last_speaking_body(spoken, len(previous))):
@@ -217,6 +220,91 @@ def resolve_referents(
     inserted = [(cite.get(n, index), words.strip(" []")) for n, (_, _, words, index) in enumerate(sorted(edits))]
     cited |= {index for n, (index, _) in enumerate(inserted) if index is not None and n not in leave}
     return Standalone(_capitalise(text), sorted(cited), inserted)
+
+
+# Third-person pronouns a quotation may hold, which a bracket after them may resolve.
+_QUOTED_PRONOUNS = frozenset("he she him her his it its they them their".split())
+_THING_PRONOUNS = frozenset("it its".split())
+# Verbs whose "it" is most often the empty subject of an extraposed clause ("it is a travesty for
+# that not to be put", "it seems that"): a closed class of copulas and raising verbs.
+_EXTRAPOSING = frozenset("be seem appear look sound become remain happen".split())
+
+
+def _quoted_referent(doc, tok, previous: Sequence[str], own: Speaker, named: set[str]) -> tuple[int, str] | None:
+    """The antecedent of a third-person pronoun inside a quotation, as (its sentence, the words to
+    put in brackets after the pronoun), or None when it is not sure: the pronoun's first use of its
+    kind in the clause, nobody or nothing named before it in the clause that it may stand for, and
+    exactly one antecedent of its kind in the sentences before (a person: the discourse's, with no
+    other person named in the two sentences before; a thing: the one singular noun phrase of the
+    sentence before; people or things: its one plural one). Never the speaker, who says "I"/"we"."""
+    lower = tok.lower_
+    kind = _gender(lower) if lower in _PERSON_PRONOUNS else "it" if lower in _THING_PRONOUNS else "they"
+    # Its own key: the quotation's "he" and the narrator's "he said" are most often two people.
+    if f"quoted {kind}" in named or not previous:
+        return None
+    named.add(f"quoted {kind}")
+    possessive = tok.tag_ == "PRP$" or tok.dep_ == "poss" or lower == "his"
+    if kind in ("m", "f"):
+        if any(m.kind == "person" for m in _mentions(doc.text, len(previous))) or _may_name_a_person(doc, tok):
+            return None  # someone the clause names may be who is meant
+        near = [m for i in range(max(0, len(previous) - 2), len(previous)) for m in _mentions(previous[i], i) if m.kind == "person"]
+        others = {_key(m.name) for m in near} - {_key(own.name)}
+        person = person_antecedent(previous, lower)
+        if person is not None and _key(person.name) == _key(own.name) and len(others) == 1:
+            # The person the discourse is about speaks, and would say "I": the one other person
+            # named just before ("X said Innopac viewed Y's decision ... '... he feels ...,' he said").
+            person = next(m for m in reversed(near) if _key(m.name) in others)
+            if _discourse_genders(previous).get(_key(person.name), _gender(lower)) != _gender(lower):
+                return None
+        if person is None or person.sentence < len(previous) - 2 or _key(person.name) == _key(own.name):
+            return None  # named long before, or the speaker, who would say "I"
+        if others != {_key(person.name)}:
+            return None  # another person named just before may be who is meant: a quote is no place to guess
+        return person.sentence, person.name + ("’s" if possessive else "")
+    if kind == "it" and (tok.dep_ == "expl" or tok.head.lemma_.lower() in _EXTRAPOSING or any(_extraposed(c) for c in tok.head.children if c.i > tok.head.i)):
+        return None  # "It would be a travesty for ...", "it is clear that ...": no referent to give
+    plural = kind == "they"
+    if any(_antecedent_noun(t, plural) for t in doc if t.i != tok.i and not (t.i > tok.i and any(a <= t.idx < b for a, b in quoted_spans(doc.text)))):
+        return None  # a rival in the clause itself (before the pronoun, or outside the quotation)
+    index = len(previous) - 1
+    before = parse(previous[index])
+    if any(t.lower_ in _QUOTED_PRONOUNS and t.pos_ == "PRON" and (t.lower_ in _THING_PRONOUNS) != plural for t in before):
+        return None  # the sentence before points back itself: the referent may lie further back
+    found = [t for t in before if _antecedent_noun(t, plural)]
+    if len(found) != 1 or own.phrase and found[0].text in own.phrase:
+        return None
+    if any(t.lemma_.lower() == found[0].lemma_.lower() for t in doc if not any(a <= t.idx < b for a, b in quoted_spans(doc.text))):
+        return None  # '"They ...," said X, an analyst': the speaker is one of the "analysts", who would say "we"
+    words = _plain_phrase(found[0])
+    if not words or len(words) > 8 or any(t.tag_ in ("PRP", "PRP$", "WDT", "WP") or t.lower_ in ("this", "that", "these", "those") for t in words):
+        return None
+    phrase = _definite(re.sub(r"^The\s", "the ", before[words[0].i : words[-1].i + 1].text))
+    return index, phrase + ("’s" if possessive else "")
+
+
+def _extraposed(clause) -> bool:
+    """A clause that an empty "it" stands in for: "(it surprised us) that he left", "(it helps) to
+    know", as opposed to the object and its infinitive of "it allows us to stay"."""
+    if clause.dep_ not in ("ccomp", "csubj", "xcomp"):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in clause.children) or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.dep_ != "xcomp"
+
+
+def _discourse_genders(previous: Sequence[str]) -> dict[str, str]:
+    """Last name -> "m"/"f", as far as titles and resolved pronouns have told (attribution's discourse)."""
+    return _discourse(tuple(previous)).genders
+
+
+def _antecedent_noun(tok, plural: bool) -> bool:
+    """A noun that "it" (or, `plural`, "they") may stand for: the head of a noun phrase that is no
+    person ("it" is no man), date, number or amount; a plural may be people."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "npadvmod", "tmod", "poss") or tok.ent_type_ in _NOT_PARTICIPANTS:
+        return False
+    if (tok.tag_ in ("NNS", "NNPS")) != plural:
+        return False
+    if tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "police in Ohio": a place that says which police, not what the story is about
+    return plural or not (tok.ent_type_ in _PERSON_ENTS or tok.lemma_.lower() in _person_nouns() or tok.lemma_.lower() in _PERSON_NOUNS)
 
 
 def standalone_variants(clause: str, sentence: str, previous: Sequence[str], whole: bool = True) -> list[Standalone]:
@@ -428,7 +516,7 @@ def _may_name_a_person(doc, pronoun) -> bool:
     a reward for his capture" names no one "his" may be. Then the pronoun is left as written."""
     return any(
         t.pos_ == "PROPN" and t.ent_type_ not in _NOT_PARTICIPANTS | {"GPE", "LOC", "NORP", "FAC"}
-        or t.dep_ in ("nsubj", "nsubjpass") and (t.pos_ == "PROPN" or _unknown_capitalised(t))
+        or t.dep_ in ("nsubj", "nsubjpass") and (t.pos_ == "PROPN" or _unknown_capitalised(t) and t.pos_ != "PRON")  # not "We", "It"
         # a subject's name, whatever the tagger took it for ("Slepian" as a nationality, "Ruiz" as a noun)
         or t.tag_ in ("NN", "VB") and t.lemma_.lower() in _person_nouns()  # the tagger takes some nouns for verbs
         for t in doc[: pronoun.i]
@@ -525,6 +613,13 @@ def _last_speaking_body(spoken: Sequence[Speaker], index: int) -> Speaker | None
 
 def _reports(tok) -> bool:
     return tok.head.lemma_.lower() in REPORTING_LEMMAS
+
+
+def _speaks(tok) -> bool:
+    """`tok` is the subject of a reporting verb: one of the closed class, or any verb of
+    communication ("hinted that") in the sentence's main clause, where attribution found the speaker."""
+    verb = tok.head
+    return _reports(tok) or _speech_verb(verb) and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _figure_cut(clause: str, sentence: str) -> bool:

@@ -890,3 +890,176 @@ def test_no_referent_that_is_a_guess_among_several_people_or_one_of_many() -> No
     previous = ["The two men, Ron Hale and Mick Dunn, were named in a police bulletin on Thursday."]
     text = "A detective said he had never heard of the men."
     assert resolve_referents(text, text, previous).text.endswith("heard of the men.")
+
+
+def test_a_quotation_announced_by_a_colon_is_the_announcers_even_in_the_next_paragraph() -> None:
+    # 'X said:' then, in the next paragraph, the quotation: X's words, not the outlet's, and a
+    # reporting verb inside them ("the council will say") is still X speaking.
+    sentences = [
+        "The mayor spoke on Monday.",
+        "Mayor Ruth Banks said in a statement:",
+        '"If the union comes back, the council will say yes.',
+        'We are ready to talk."',
+        "Traffic was light.",
+    ]
+    speakers = attributions(sentences)
+    assert [sp.name for sp in speakers[1:4]] == ["Ruth Banks"] * 3
+    assert speakers[2].cue == "quote continues" and speakers[2].sentence == 1
+    assert speakers[4].is_outlet
+    # Without the colon nothing announces the quotation: a bare statement is not an introduction.
+    assert attributions(["The mayor spoke on Monday.", '"We are ready."'])[1].is_outlet
+
+
+def test_pronouns_inside_a_quotation_get_their_one_antecedent_in_brackets() -> None:
+    # The quotation cannot change; "It [the warrant] ... his [Kopp's] name" says who, with no misquote.
+    previous = ["Police in Ohio issued a federal warrant for James Kopp on Friday."]
+    text = '"It allows us to spread his name," said an official.'
+    resolved = resolve_referents(text, text, previous)
+    assert resolved.text == '"It [the federal warrant for James Kopp] allows us to spread his [James Kopp’s] name," said an official.'
+    assert resolved.cited == [0]
+    # "We" is the speaker's side: it stays, and does not hide the person "his" is.
+    text = '"We hope to spread his name," said an official.'
+    assert resolve_referents(text, text, previous).text == '"We hope to spread his [James Kopp’s] name," said an official.'
+    # "They" with one plural noun phrase before.
+    text = '"They cost us a lot," the manager said.'
+    assert resolve_referents(text, text, ["The union called three strikes this year."]).text == '"They [three strikes] cost us a lot," the manager said.'
+
+
+def test_no_bracket_in_a_quotation_when_more_than_one_antecedent_fits() -> None:
+    # Two things before ("the council", "the budget"): which one "it" is would be a guess.
+    text = '"It cuts our costs by half," the mayor said.'
+    assert resolve_referents(text, text, ["The city council approved the new budget on Monday."]).text == text
+    # Two people named before: whose name "his" is would be a guess.
+    text = '"We hope to spread his name," said an official.'
+    assert resolve_referents(text, text, ["Police issued warrants for James Kopp and Mary Dunn on Friday."]).text == text
+    # A name in the quotation before the pronoun may be who is meant.
+    text = '"Smith told us his name," said an official.'
+    assert resolve_referents(text, text, ["Police issued a warrant for James Kopp on Friday."]).text == text
+    # An empty "it" that stands for the clause after it has no referent.
+    text = '"It is clear that it would be a travesty," Howard said.'
+    assert resolve_referents(text, text, ["The convention voted for a republic."]).text == text
+
+
+def test_a_reporting_they_that_is_the_speaker_is_written_as_the_speaker() -> None:
+    previous = ["The miners' families in Leeds have fought the closure of the pit for a year."]
+    # Any verb of communication in the main clause, and after a clause whose singular subject "they" cannot be.
+    for text, written in [
+        ("On Friday, they hinted that they would appeal.", "On Friday, the miners' families in Leeds hinted that they would appeal."),
+        ("The owner wants the site sold, but they have said they will appeal.", "The owner wants the site sold, but the miners' families in Leeds have said they will appeal."),
+    ]:
+        resolved = resolve_referents(text, text, previous)
+        assert resolved.text == written and resolved.cited == [0]
+        assert attributions([*previous, text])[1].name == "the miners' families in Leeds"
+    # "The lawyers" are several: not the one person named before.
+    text = "The lawyers said they would appeal."
+    speaker = attributions(["Ann Cole's relatives have fought the closure of the pit.", text])[1]
+    assert speaker.name == "the lawyers" and speaker.kind != "person"
+
+
+def test_a_place_that_only_says_which_body_speaks_is_no_speaker_of_its_own() -> None:
+    speakers = attributions([
+        "A fire destroyed a warehouse in Chicago on Monday.",
+        "Chicago police arrested two men on Tuesday.",
+        "The statement said the men had set the fire.",  # no issuer named: not "Chicago"
+        "Washington said on Friday that it would send aid.",  # a capital as the subject speaks for its government
+        "It said the aid would arrive soon.",
+    ])
+    assert speakers[2].name != "Chicago"
+    assert speakers[3].name == "Washington" and speakers[4].name == "Washington"
+    # A newspaper that spoke is who "it" is next, whatever the tagger made of its name.
+    speakers = attributions(["The Hamilton Spectator reported that two men were seen near the site.", "It said police had no suspects."])
+    assert speakers[1].name == "the Hamilton Spectator" and speakers[1].sentence == 0
+
+
+def test_a_passive_report_speaks_for_its_agent_and_without_one_stays_the_outlets_hedge() -> None:
+    speakers = attributions([
+        "Police are hunting for a man who fled a prison in Ohio.",
+        "The man is said by police to be armed.",
+        "He is believed to have fled to Mexico.",
+    ])
+    assert speakers[1].name == "police" and speakers[1].sentence == 1
+    # Nobody named: the outlet's own sentence, its hedge ("is believed") kept in its words.
+    assert speakers[2].is_outlet
+
+
+def test_a_transcripts_first_person_soundbite_is_the_last_speakers_not_the_outlets() -> None:
+    speakers = attributions([
+        "A new report says hate groups grew last year.",
+        "Mr. Potach says the growth is surprising.",
+        "We have seen the numbers drop through the nineties, uh but this year they jumped.",
+        "I think it will go on, he said.",
+    ])
+    assert speakers[2].name == "Potach" and speakers[2].cue == "quote continues" and speakers[2].sentence == 1
+    # An anchor's "we" with nobody speaking before is the outlet's; an organisation is never an "I".
+    assert attributions(["Good evening from Havana.", "We are here this week to witness the visit."])[1].is_outlet
+    assert attributions(["The agency says prices rose.", "I was surprised."])[1].is_outlet
+
+
+def test_a_quoted_he_is_the_one_other_person_when_the_discourses_person_is_the_speaker() -> None:
+    previous = [
+        "Jim Pattison said he would seek control of the firm.",
+        "Martin Fabi, the firm's president, said the board viewed Mr. Pattison's decision as a positive move.",
+    ]
+    text = '"I am happy that he feels positively about our company," he said.'
+    # The speaker would say "I": "he" is the other man, and the narrator's "he said" is still the speaker.
+    assert resolve_referents(text, text, previous).text == '"I am happy that he [Pattison] feels positively about our company," Martin Fabi said.'
+    # The other person is known to be a woman: "he" is no one the sentences before name.
+    previous = [p.replace("Jim", "Mrs. Ann").replace("Mr.", "Mrs.").replace(" he ", " she ") for p in previous]
+    assert "[" not in resolve_referents(text, text, previous).text
+
+
+def test_guards_of_the_soundbite_and_the_quoted_they() -> None:
+    # A sign-off that names its speaker is not the soundbite of whoever spoke before.
+    speakers = attributions(["President Clinton says he and Blair will stand together.", "For The World I'm Nancy Marshall in Washington."])
+    assert speakers[1].is_outlet
+    # The speaker is one of the "analysts": the quotation's "they" is someone else.
+    text = '"They have to continue to tighten their belts," said Craig Kloner, an analyst at Goldman.'
+    assert resolve_referents(text, text, ["Analysts had expected the firm to post a slim profit."]).text == text
+
+
+def test_a_speaker_named_again_in_the_same_words_is_cited_where_it_speaks() -> None:
+    speakers = attributions([
+        "The directors didn't say how the bid would be paid for, but said two banks had agreed to lend.",
+        "In addition, the directors said the bid would be made in cash.",
+    ])
+    assert speakers[1].name.lower() == "the directors" and speakers[1].sentence == 1
+    # Named before in other words ("Acme Corp. directors"): that name, cited where it is.
+    speakers = attributions(["Acme Corp. directors said the chairman is considering a bid.", "In addition, the directors said the bid would be made in cash."])
+    assert speakers[1].name == "Acme Corp. directors" and speakers[1].sentence == 0
+
+
+def test_a_soundbite_with_hesitations_is_the_person_who_spoke_last() -> None:
+    speakers = attributions([
+        "Mr. Potach says the growth is surprising.",
+        "Uh, in addition, racist music has become uh quite popular.",
+        "The report was released on Monday.",
+    ])
+    assert speakers[1].name == "Potach" and speakers[1].cue == "quote continues"
+    assert speakers[2].is_outlet
+    # An anchor's hesitation with nobody speaking before stays the outlet's.
+    assert attributions(["The visit begins today.", "It is, uh, a long trip."])[1].is_outlet
+
+
+def test_a_report_in_a_subordinate_clause_does_not_attribute_the_main_clause() -> None:
+    text = "A task force began work on Thursday, as police officials acknowledged that they needed to work harder."
+    assert attributions([text])[0].is_outlet
+    text = "The ban had been widely expected after police said they believe the gang was behind two killings."
+    assert attributions([text])[0].is_outlet
+    # The clause itself is still the officials' when a claim is cut from it.
+    text = "A task force began work on Thursday, as police officials acknowledged that they needed to work harder."
+    assert attribute([text], 0, "as police officials acknowledged that they needed to work harder").name == "police officials"
+
+
+def test_the_source_after_two_sources_is_the_nearer_one() -> None:
+    speakers = attributions([
+        "One party source said the chief had lost support; another highly placed source said the son met him last week.",
+        "The source said the son had warned him.",
+    ])
+    assert speakers[1].name == "another highly placed source" and speakers[1].sentence == 0
+
+
+def test_a_he_in_a_clause_cut_from_a_sentence_that_names_a_person_before_it_is_left() -> None:
+    previous = ["The warning was meant as a hint that he resign, one highly placed source said."]
+    sentence = "Instead, Sununu tried to prove that his backers outnumber his critics and that he should stay in his post."
+    resolved = resolve_referents("that he should stay in his post", sentence, previous)
+    assert "source" not in resolved.text
