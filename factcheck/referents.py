@@ -236,8 +236,8 @@ def _resolve_pointing_back(clause: str, doc, previous: Sequence[str], edits: lis
         if referent is None:
             continue
         index, phrase, definite = referent
-        if any(t.like_num and t.lower_ not in phrase.lower().split() for t in doc[first : noun.i]):
-            continue  # "the two men" are not "three men"
+        if any(t.like_num and t.lower_ not in phrase.lower().split() for t in doc[first : noun.i]) or _rival_introduction(noun, phrase, previous):
+            continue  # "the two men" are not "three men"; two things introduced with that noun
         if definite and doc[first].lower_ == "the" and all(t.dep_ in ("det", "compound", "amod") for t in doc[first + 1 : noun.i]):
             edits.append((doc[first].idx, noun.idx + len(noun.text), phrase, index))  # its words are the antecedent's (`_antecedent`)
         elif doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'"):
@@ -385,6 +385,16 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     if text.split()[0] in ("A", "An", "The"):
         text = text[:1].lower() + text[1:]  # it stands inside the clause; a leading one is capitalised there
     return index, text, definite
+
+
+def _rival_introduction(noun, phrase: str, previous: Sequence[str]) -> bool:
+    """Whether the article introduces another thing `noun` may name besides the one `phrase` says
+    ("charges against Ann Bell", then "charges against Tom Reed", or "charges" again): a phrase with
+    words that disagree with the antecedent's, or a second indefinite one (a parse that hangs the
+    words that say which on the verb leaves only "charges")."""
+    taken = {w.replace(".", "") for w in re.findall(r"[\w.]+", phrase.lower())}
+    introductions = _introductions(noun, previous)
+    return any(not (words <= taken or taken <= words) for words, _ in introductions) or sum(new for _, new in introductions) > 1
 
 
 # Nouns for what spaCy's ORG names are built to name: a business.
@@ -552,8 +562,8 @@ def _nominalises(noun: str, verb: str) -> bool:
         stem = noun[: -len(suffix)]
         if verb in (stem, stem + "e") or (len(stem) > 3 and stem[-1] == stem[-2] and verb == stem[:-1]):
             return True  # "ruling", "arrival", "shooting" ("shoot" + t), "closure"
-        # "decision"/"decide", "explosion"/"explode", "admission"/"admit": a shared stem, the verb's end changed
-        if suffix == "ion" and len(stem) >= 4 and verb.startswith(stem[:-1]) and len(verb) - len(stem) <= 2:
+        # "decision"/"decide", "explosion"/"explode": a shared stem, the verb's end changed (not "station"/"state")
+        if suffix == "ion" and len(stem) >= 5 and verb.startswith(stem[:-1]) and len(verb) - len(stem) <= 2:
             return True
     return False
 
@@ -591,6 +601,23 @@ def _phrase_words(tok, left_only: bool = False) -> set[str]:
             continue
         words |= {t.lower_.replace(".", "") for t in c.subtree if t.ent_type_ not in _NOT_PARTICIPANTS - {"CARDINAL"}}
     return {w for w in words if w.isalnum() and w not in ("the", "a", "an", "s")}
+
+
+def _introductions(noun, previous: Sequence[str]) -> list[tuple[set[str], bool]]:
+    """The words of each earlier phrase that introduces what `noun` names (see `_introduced`), and
+    whether it is indefinite ("a suspect", "charges"): a new one each time."""
+    lemma, plural = noun.lemma_.lower(), noun.tag_ in ("NNS", "NNPS")
+    found = []
+    for text in previous:
+        for tok in parse(text):
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() == lemma and tok.dep_ != "compound" and (tok.tag_ in ("NNS", "NNPS")) == plural:
+                if tok.dep_ == "appos" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+                    continue  # "James Kopp, the suspect in the shooting": the name says which
+                dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+                indefinite = not dets or dets[0] in ("a", "an", "another")
+                if indefinite or _phrase_words(tok):
+                    found.append((_phrase_words(tok), indefinite))
+    return found
 
 
 def _introduced(noun, previous: Sequence[str]) -> bool:

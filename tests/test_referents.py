@@ -1,0 +1,83 @@
+"""Definite participants that point back (factcheck/referents.py): found from the article, resolved
+when one earlier phrase says which, else counted as dangling. Invented sentences."""
+
+from __future__ import annotations
+
+from factcheck.referents import _nominalises, dangling, pointing_back, resolve_referents
+
+
+def kinds(text: str, previous: list[str]) -> list[tuple[str, str]]:
+    from factcheck.nlp import parse
+
+    doc = parse(text)
+    return [(doc[first : noun.i + 1].text, kind) for first, noun, kind in pointing_back(text, previous)]
+
+
+def test_a_definite_the_article_introduced_with_more_words_points_back() -> None:
+    before = ["The zoning board ruled on Monday that the tower could not be built."]
+    assert kinds("Neighbours said they would test the ruling in court.", before) == [("the ruling", "definite")]
+    men = ["Two men, Ron Hale and Mick Dunn, were arrested near the harbour on Friday."]
+    assert kinds("One of the two men was freed on bail.", men) == [("the two men", "definite")]
+    suspect = ["Police said a suspect was seen near the school."]
+    assert dangling("The suspect fled in a grey van.", previous=suspect) == ["The suspect"]
+
+
+def test_a_definite_the_article_never_introduced_is_one_the_reader_knows() -> None:
+    before = ["The board cut its dividend on Monday.", "Shares fell 4% in early trading."]
+    assert dangling("The government said the economy grew 2% last year.", previous=before) == []
+    # Every earlier mention as bare as this one: a thing of the story's world, not a referent to give.
+    assert dangling("The mayor said the budget was balanced.", previous=["The mayor spoke on Friday."]) == []
+    # Another thing with the same head is not what it points back to.
+    rival = ["The Lebanese government met on Sunday."]
+    assert dangling("The Israeli government said the talks failed.", previous=rival) == []
+
+
+def test_what_says_which_is_not_dangling() -> None:
+    before = ["Prosecutors brought charges against Ann Bell in May."]
+    assert dangling("The charges against Ann Bell were dropped on Friday.", previous=before) == []
+    assert dangling("The plight of women in remote villages is worse, she said.", previous=["A plight was described."]) == ["she"]
+    # Without the article nothing is said of a bare "the plan": as before.
+    assert dangling("The suspect fled in a grey van.") == []
+
+
+def test_other_since_then_and_relational_words_point_back() -> None:
+    before = ["A sniper shot a doctor in his kitchen in October."]
+    assert dangling("Police linked four other sniper attacks to the gunman.", previous=before) == ["four other sniper attacks"]
+    assert dangling("Since then, 42 clinics have hired guards.", previous=before) == ["Since then"]
+    assert kinds("The subsequent search found a rifle.", before) == [("The subsequent search", "relational")]
+    # Compared with what the clause names: "other" says nothing the reader lacks.
+    assert dangling("Soldiers fought rebels and other armed groups.", previous=before) == []
+    assert dangling("Besides the bank, the firm owns three other businesses.", previous=before) == []
+
+
+def test_a_quoted_demonstrative_the_article_introduced_and_a_demonstrative_subject_dangle() -> None:
+    before = ["A constitutional convention voted on Friday to end the monarchy."]
+    assert dangling("``This convention will be remembered,'' Ann Bell said.", previous=before) == ["This convention"]
+    assert dangling("Whether this will help the town is yet to be seen.", previous=before) == ["this"]
+
+
+def test_one_earlier_phrase_that_says_which_resolves_it() -> None:
+    before = ["Residents protested on Monday against the Harbor County ruling."]
+    text = "Residents said they would test the ruling in court."
+    resolved = resolve_referents(text, text, before)
+    assert resolved.text == "Residents said they would test the Harbor County ruling in court."
+    assert resolved.cited == [0] and not dangling(resolved.text, previous=before)
+    charge = ["A federal grand jury indicted Ann Bell on a federal charge of fraud."]
+    text = "The federal charge carries a 10-year term."
+    resolved = resolve_referents(text, text, charge)
+    assert resolved.text == "The federal charge [a federal charge of fraud] carries a 10-year term."
+    assert not dangling(resolved.text, previous=charge)
+
+
+def test_two_earlier_phrases_or_another_number_resolve_nothing() -> None:
+    two = ["Prosecutors brought federal charges against Ann Bell in May.", "Prosecutors brought federal charges against Tom Reed in June."]
+    text = "The filing came a week after the federal charges."
+    assert "[" not in resolve_referents(text, text, two).text
+    three = ["Three men, Ron Hale, Mick Dunn and Al Roe, were arrested."]
+    assert "[" not in resolve_referents("The two men were freed.", "The two men were freed.", three).text
+
+
+def test_a_noun_made_of_a_verb() -> None:
+    assert _nominalises("ruling", "rule") and _nominalises("decision", "decide") and _nominalises("shooting", "shoot")
+    assert _nominalises("explosion", "explode") and _nominalises("announcement", "announce") and _nominalises("search", "search")
+    assert not _nominalises("ring", "rule")
