@@ -236,8 +236,8 @@ def _resolve_pointing_back(clause: str, doc, previous: Sequence[str], edits: lis
         if referent is None:
             continue
         index, phrase, definite = referent
-        if any(t.like_num and t.lower_ not in phrase.lower().split() for t in doc[first : noun.i]) or _rival_introduction(noun, phrase, previous):
-            continue  # "the two men" are not "three men"; two things introduced with that noun
+        if any(t.like_num and t.lower_ not in phrase.lower().split() for t in doc[first : noun.i]):
+            continue  # "the two men" are not "three men"
         if definite and doc[first].lower_ == "the" and all(t.dep_ in ("det", "compound", "amod") for t in doc[first + 1 : noun.i]):
             edits.append((doc[first].idx, noun.idx + len(noun.text), phrase, index))  # its words are the antecedent's (`_antecedent`)
         elif doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'"):
@@ -382,6 +382,8 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     here = {e.text.lower() for e in noun.doc.ents if e.label_ in ("GPE", "LOC")}
     if places and here and not places & here:
         return None  # "the police" in Istanbul are not the Kosovo police named before
+    if kind == "definite" and _rival_introduction(noun, text, previous):
+        return None  # "a closed-door meeting", "the NATO ministers' meeting": which one is not sure
     if text.split()[0] in ("A", "An", "The"):
         text = text[:1].lower() + text[1:]  # it stands inside the clause; a leading one is capitalised there
     return index, text, definite
@@ -546,6 +548,10 @@ _NOMINALISING = ("ing", "ion", "ment", "al", "ance", "ence", "ure", "y")
 # Adjectives that place their noun after something said before ("the subsequent search", "the
 # ensuing fight", "the same man"): closed grammatical class, like "other".
 _RELATIONAL = frozenset("subsequent ensuing same latter aforementioned".split())
+# Prepositions that only frame the time of what a clause says ("during the meeting", "amid the
+# protests"): their object is the setting, not a participant the claim is about. Not "since": what
+# has happened since a point depends on which point.
+_SETTING_PREPS = frozenset("during amid amidst throughout".split())
 # Determiners of a definite phrase: "both ploys" are two things named before, as "the ploys" are.
 _DEFINITE_DETS = frozenset({"the", "both"})
 
@@ -628,17 +634,18 @@ def _introduced(noun, previous: Sequence[str]) -> bool:
     lemma = noun.lemma_.lower()
     plural = noun.tag_ in ("NNS", "NNPS")
     words = _phrase_words(noun, left_only=True)
+    full = _phrase_words(noun)  # with what follows it: "the fight against terrorism"
     for text in previous:
         for tok in parse(text):
-            if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and _nominalises(lemma, tok.lemma_.lower()):
+            if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and full == words and _nominalises(lemma, tok.lemma_.lower()):
                 return True
             if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() != lemma or tok.dep_ == "compound":
                 continue
             if (tok.tag_ in ("NNS", "NNPS")) != plural and not any(c.like_num for c in tok.children):
                 continue  # "a ruling" is not what "the rulings" are
             earlier = _phrase_words(tok)
-            if not words <= earlier:
-                continue
+            if not words <= earlier or full and earlier <= full:
+                continue  # another one, or one this phrase says as much of ("a fight against terrorism")
             dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
             if not dets or dets[0] in ("a", "an", "another") or earlier - words:
                 return True
@@ -702,6 +709,10 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             continue
         if _says_which(tok):
             continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS and tok.head.head.pos_ in ("VERB", "AUX"):
+            continue  # "During the talks, X said ...": when the item happened, not what it is about
+        if _reports(tok) and (tok.dep_ == "nsubj" or tok.dep_ == "dobj" and tok.head.i < tok.i and doc[tok.head.i - 1].text in (",", "''", "”", '"')):
+            continue  # "the official said", "..., added the president": the speaker, whom the claim's attribution names
         if any(t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" for t in doc[:first]):
             continue  # "the child of an unwed father ... until the child turns 18": the text says which
         if _introduced(tok, previous):
