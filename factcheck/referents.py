@@ -598,12 +598,15 @@ def _says_which(noun) -> bool:
 _PHRASE_LEFT = frozenset("det predet amod compound nummod quantmod poss nmod".split())
 
 
-def _phrase_words(tok, left_only: bool = False) -> set[str]:
+def _phrase_words(tok, left_only: bool = False, clauses: bool = True) -> set[str]:
     """The words of the phrase `tok` heads that say which one it is, lower-cased and without their
-    dots ("u.n."): its modifiers before it (not a date: "Wednesday's") and, unless `left_only`, after."""
+    dots ("u.n."): its modifiers before it (not a date: "Wednesday's") and, unless `left_only`, after
+    (without a relative clause or participle, unless `clauses`)."""
     words = set()
     for c in tok.children:
         if c.dep_ in ("det", "punct", "case", "cc", "conj") or c.ent_type_ in _NOT_PARTICIPANTS - {"CARDINAL"} or left_only and (c.i > tok.i or c.dep_ not in _PHRASE_LEFT):
+            continue
+        if not clauses and c.dep_ in ("relcl", "acl", "advcl"):
             continue
         words |= {t.lower_.replace(".", "") for t in c.subtree if t.ent_type_ not in _NOT_PARTICIPANTS - {"CARDINAL"}}
     return {w for w in words if w.isalnum() and w not in ("the", "a", "an", "s")}
@@ -621,8 +624,8 @@ def _introductions(noun, previous: Sequence[str]) -> list[tuple[set[str], bool]]
                     continue  # "James Kopp, the suspect in the shooting": the name says which
                 dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
                 indefinite = not dets or dets[0] in ("a", "an", "another")
-                if indefinite or _phrase_words(tok):
-                    found.append((_phrase_words(tok), indefinite))
+                if indefinite or _phrase_words(tok, clauses=False):
+                    found.append((_phrase_words(tok, clauses=False), indefinite))
     return found
 
 
@@ -650,6 +653,16 @@ def _introduced(noun, previous: Sequence[str]) -> bool:
             if not dets or dets[0] in ("a", "an", "another") or earlier - words:
                 return True
     return False
+
+
+def _title_before(noun, previous: Sequence[str]) -> bool:
+    """Whether the article used `noun` before as a title before a name ("President Erdogan",
+    "Foreign Minister Ann Bell"): "the president" who speaks is then the one the attribution names."""
+    lemma = noun.lemma_.lower()
+    return any(
+        t.lemma_.lower() == lemma and t.text[:1].isupper() and t.dep_ == "compound" and t.head.pos_ == "PROPN"
+        for text in previous for t in parse(text)
+    )
 
 
 def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object, str]]:
@@ -711,8 +724,8 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS and tok.head.head.pos_ in ("VERB", "AUX"):
             continue  # "During the talks, X said ...": when the item happened, not what it is about
-        if _reports(tok) and (tok.dep_ == "nsubj" or tok.dep_ == "dobj" and tok.head.i < tok.i and doc[tok.head.i - 1].text in (",", "''", "”", '"')):
-            continue  # "the official said", "..., added the president": the speaker, whom the claim's attribution names
+        if _reports(tok) and (tok.dep_ == "nsubj" or tok.dep_ == "dobj" and tok.head.i < tok.i and doc[tok.head.i - 1].text in (",", "''", "”", '"')) and _title_before(tok, previous):
+            continue  # "..., added the president" after "President Erdogan": the speaker, whom the claim's attribution names
         if any(t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" for t in doc[:first]):
             continue  # "the child of an unwed father ... until the child turns 18": the text says which
         if _introduced(tok, previous):
