@@ -294,6 +294,8 @@ def _referring_phrases(doc, quoted) -> list[tuple[int, object, str]]:
         if i < 0 or doc[i].tag_ not in ("DT", "PDT"):
             continue
         det = doc[i].lower_
+        if det == "that" and _opens_clause(doc[i], noun):
+            continue  # "said Friday that team no. 225 made visits": the parser's determiner opens a clause
         if det in ("this", "that", "these", "those"):
             found.append((i, noun, "demonstrative"))
         elif det in ("a", "an") and i > 0 and doc[i - 1].lower_ == "such":
@@ -301,6 +303,18 @@ def _referring_phrases(doc, quoted) -> list[tuple[int, object, str]]:
         elif det == "the" and not (i > 0 and doc[i - 1].lower_ in ("all", "both")) and all(t.tag_ in ("NN", "NNS") and t.dep_ == "compound" for t in doc[i + 1 : noun.i]) and not any(c.dep_ in ("prep", "relcl", "acl", "appos", "poss") and c.i > noun.i for c in noun.children):
             found.append((i, noun, "definite"))
     return found
+
+
+def _opens_clause(that, noun) -> bool:
+    """Whether a "that" the parser took for a determiner opens what a reporting verb reports ("said
+    Friday that team no. 225 made visits"): a reporting verb before it (past its date words) and a
+    finite verb after its noun. "He denied that claim." has none after."""
+    doc = that.doc
+    i = that.i - 1
+    while i >= 0 and (doc[i].ent_type_ in ("DATE", "TIME") or doc[i].is_punct):
+        i -= 1
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[noun.i + 1 :])
+    return i >= 0 and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in REPORTING_LEMMAS and finite
 
 
 def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, str, bool] | None:
@@ -362,13 +376,16 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                     continue
             if len(words) > 12 or any(a <= tok.idx < b for a, b in quoted) and tok.pos_ != "PROPN":
                 continue
-            if any(t.tag_ in ("PRP", "PRP$", "WDT", "WP") or t.lower_ in ("this", "that", "these", "those", "such") for t in words):
+            owner = _bound_possessor(words[0], tok) if words[0].tag_ == "PRP$" else None
+            if any(t.tag_ in ("PRP", "PRP$", "WDT", "WP") and not (owner and t is words[0]) or t.lower_ in ("this", "that", "these", "those", "such") for t in words):
                 continue  # "her rabbi", "that plan": the antecedent needs a referent of its own
             if any(t.lower_ == "the" and t.dep_ == "det" and t.head.i != tok.i and _says_not_which(t.head) for t in words):
                 continue  # "the man's body": who "the man" is, is no better known
             if not own <= content:
                 continue
             text = doc[words[0].i : words[-1].i + 1].text
+            if owner:  # "Acme Corp. extended its tender offer" -> "Acme Corp.’s tender offer"
+                text = owner + "’s" + doc[words[0].i : words[-1].i + 1].text[len(words[0].text) :]
             first = words[0]
             definite = first.lower_ == "the" or first.dep_ == "poss" or tok.pos_ == "PROPN" and first.lower_ not in ("a", "an")
             found.append((index, text, definite, content))
@@ -394,9 +411,25 @@ def _rival_introduction(noun, phrase: str, previous: Sequence[str]) -> bool:
     ("charges against Ann Bell", then "charges against Tom Reed", or "charges" again): a phrase with
     words that disagree with the antecedent's, or a second indefinite one (a parse that hangs the
     words that say which on the verb leaves only "charges")."""
-    taken = {w.replace(".", "") for w in re.findall(r"[\w.]+", phrase.lower())}
+    taken = {re.sub(r"[.-]", "", w) for w in re.findall(r"[\w.-]+", phrase.lower())}
     introductions = _introductions(noun, previous)
     return any(not (words <= taken or taken <= words) for words, _ in introductions) or sum(new for _, new in introductions) > 1
+
+
+def _bound_possessor(pronoun, noun) -> str | None:
+    """The organisation an "its" in "Acme Corp. extended its tender offer" stands for: the name that
+    is the subject of the very verb whose object holds the pronoun (a binding, not a guess); None
+    for any other pronoun or construction."""
+    verb = noun.head
+    if pronoun.lower_ != "its" or noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in ("ORG", ""):
+        return None
+    words = [t for t in subject.subtree if not t.is_punct or t.text == "."]
+    if any(t.dep_ in ("appos", "relcl", "acl", "prep", "cc", "conj") for t in words) or words[-1].i - words[0].i + 1 != len(words):
+        return None
+    return re.sub(r"^[Tt]he\s+", "", subject.doc[words[0].i : words[-1].i + 1].text)
 
 
 # Nouns for what spaCy's ORG names are built to name: a business.
@@ -426,7 +459,7 @@ def _only_company(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None
 
 # The words that may stand before a noun in its phrase: articles, adjectives, numbers, names and
 # nouns that qualify it, a possessor ("Israel's"), and the hyphen inside a word ("anti-Arab").
-_PREMODIFIER_TAGS = frozenset("DT PDT JJ JJR JJS NN NNS NNP NNPS CD POS HYPH VBN VBG".split())
+_PREMODIFIER_TAGS = frozenset("DT PDT JJ JJR JJS NN NNS NNP NNPS CD POS HYPH VBN VBG PRP$".split())
 # Prepositions that say which thing a noun is: "the talks [in Geneva]", "a call [with Macron]",
 # "the charges [against Kopp]".
 _RESTRICTING_PREPS = frozenset("of with for in on at between against about over".split())
@@ -450,6 +483,9 @@ def _plain_phrase(noun) -> list:
     last = noun.i
     for c in noun.rights:
         sub = list(c.subtree)
+        comma = next((n for n, t in enumerate(sub) if t.text == ","), None)
+        if c.dep_ == "prep" and comma is not None and any(p.dep_ == "pobj" and p.i < sub[comma].i for p in c.children):
+            sub = sub[:comma]  # "its offer of $18 a share[, or about $576 million,]": up to the aside
         plain = not any(t.pos_ in ("VERB", "AUX") or t.text == "," or t.tag_ in ("PRP", "WDT", "WP") for t in sub)
         if sub[0].i == last + 1 and plain and len(sub) <= 8 and (c.dep_ == "nummod" or c.dep_ == "prep" and c.lower_ in _RESTRICTING_PREPS):
             last = sub[-1].i
@@ -608,7 +644,7 @@ def _phrase_words(tok, left_only: bool = False, clauses: bool = True) -> set[str
             continue
         if not clauses and c.dep_ in ("relcl", "acl", "advcl"):
             continue
-        words |= {t.lower_.replace(".", "") for t in c.subtree if t.ent_type_ not in _NOT_PARTICIPANTS - {"CARDINAL"}}
+        words |= {re.sub(r"[.-]", "", t.lower_) for t in c.subtree if t.ent_type_ not in _NOT_PARTICIPANTS - {"CARDINAL"} and t.dep_ != "cc" and t.tag_ != "PRP$"}
     return {w for w in words if w.isalnum() and w not in ("the", "a", "an", "s")}
 
 
@@ -700,6 +736,8 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             continue
         if tok.text[:1].isupper() or doc[tok.i + 1 : tok.i + 2].text == "[":
             continue  # "the Internet": a name, whatever the tagger took it for
+        if tok.lemma_.lower() in _COMPANY_NOUNS and any(e.label_ == "ORG" and e.end <= tok.i for e in doc.ents):
+            continue  # "to visit Gazprom ... its debt to the company": the text names it
             continue
         children = list(tok.children)
         det = next((c for c in children if c.dep_ in ("det", "predet") and c.i < tok.i), None)

@@ -81,3 +81,27 @@ def test_a_noun_made_of_a_verb() -> None:
     assert _nominalises("ruling", "rule") and _nominalises("decision", "decide") and _nominalises("shooting", "shoot")
     assert _nominalises("explosion", "explode") and _nominalises("announcement", "announce") and _nominalises("search", "search")
     assert not _nominalises("ring", "rule")
+
+
+def test_an_its_bound_by_its_verbs_subject_gives_the_antecedent_its_owner() -> None:
+    before = ["Harbor Tools Inc. extended its tender offer of $12 a share, or about $90 million, until Nov. 6."]
+    text = "Harbor Tools said it extended the offer to give holders more time."
+    resolved = resolve_referents(text, text, before)
+    assert resolved.text == "Harbor Tools said it extended Harbor Tools Inc.’s tender offer of $12 a share to give holders more time."
+    assert resolved.cited == [0] and not dangling(resolved.text, previous=before)
+    # Whose "her" is, nothing in the sentence binds: no antecedent.
+    rabbi = ["She turned to her rabbi in the settlement of Beit El."]
+    assert dangling("The rabbi said the talk was nonsense, the radio said.", previous=rabbi) == ["The rabbi"]
+
+
+def test_what_the_text_itself_names_or_frames_is_not_pointed_back_to() -> None:
+    before = ["Acme Corp. said a Dutch company bought 8% of its shares.", "Talks with the Dutch company ended on Monday."]
+    assert dangling("Ann Bell planned to visit Harbor Motors Corp. to discuss a debt to the company.", previous=before) == []
+    meeting = ["Ann Bell held a closed-door meeting with Tom Reed on Monday."]
+    assert dangling("During the meeting, Bell said the plant would close.", previous=meeting) == []
+    # A "that" after a reporting verb opens what it reports; "denied that claim" is a determiner.
+    assert dangling("The agency did not name Ritter, but said Friday that team no. 225 made surprise visits.") == []
+    assert "that claim" in dangling("Ann Bell denied that claim.")
+    # A hyphenated name says which: "the U.N.-Iraq accord" is not "the Feb. 23 accord" said again.
+    accord = ["The monitors acted under the Feb. 23 accord signed by Kofi Annan."]
+    assert dangling("The U.N.-Iraq accord was worked out by Kofi Annan.", previous=accord) == []
