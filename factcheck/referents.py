@@ -766,6 +766,12 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             continue  # "..., added the president" after "President Erdogan": the speaker, whom the claim's attribution names
         if any(t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" for t in doc[:first]):
             continue  # "the child of an unwed father ... until the child turns 18": the text says which
+        counted = tok.tag_ == "NNS" and det is not None and det.lower_ == "the" and any(c.dep_ == "nummod" and c.ent_type_ != "MONEY" for c in children)
+        if counted and not any(t.dep_ == "conj" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN" for t in doc[:first]):
+            # "the two presidents", "the two nations'": a set the article counted before; unless the
+            # text names its members first ("Kuchma and Yeltsin ... the two leaders").
+            found.append((first, tok, "definite"))
+            continue
         if _introduced(tok, previous):
             found.append((first, tok, "definite"))
     return found

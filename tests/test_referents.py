@@ -105,3 +105,9 @@ def test_what_the_text_itself_names_or_frames_is_not_pointed_back_to() -> None:
     # A hyphenated name says which: "the U.N.-Iraq accord" is not "the Feb. 23 accord" said again.
     accord = ["The monitors acted under the Feb. 23 accord signed by Kofi Annan."]
     assert dangling("The U.N.-Iraq accord was worked out by Kofi Annan.", previous=accord) == []
+
+
+def test_a_counted_definite_set_points_back_unless_the_text_names_its_members() -> None:
+    before = ["Presidents Ann Bell of Atlantis and Tom Reed of Lemuria met on Friday."]
+    assert dangling("The two presidents signed a trade plan.", previous=before) == ["The two presidents"]
+    assert dangling("Bell and Reed, the two presidents, signed a trade plan.", previous=before) == []
