@@ -7,6 +7,11 @@ before it, never by a guessed referent.
   gets it back.
 - `standalone_variants` lists safer forms for a checker that rejects the first; `dangling` names
   what a text still points back to; `is_statement` tells a claim from a heading.
+- `pointing_back(text, previous)`: the definite participants that name something by what the
+  article said before ("the ruling", "the two men", "Wednesday's decision", "four other attacks",
+  "since then"), read from the article (an earlier fuller or indefinite mention, or the verb the
+  noun is made of), never from a list of nouns; `resolve_referents` puts in the one earlier phrase
+  that says which, and `dangling(text, outlet, previous)` counts the rest.
 
 Everything reads the dependency parse of the shared parser (factcheck/nlp.py); the word lists are
 closed grammatical classes or WordNet's (factcheck/data/person_nouns.txt.gz).
