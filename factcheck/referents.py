@@ -754,6 +754,8 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             compared = tok.dep_ == "conj" or any(c.dep_ == "conj" for c in children) or any(t.lower_ == "than" for t in doc[tok.i : tok.i + 3]) or any(
                 t.dep_ == "prep" and t.lower_ in ("besides", "beyond", "except", "to") and t.head.lower_ in ("besides", "addition", "apart", "except") or t.lower_ == "besides" for t in doc
             )
+            # "Reupke's duties will go to three other executives": people other than the one the text names
+            compared = compared or tok.lemma_.lower() in _person_nouns() and any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for t in doc[:first])
             if not compared and not _says_which(tok) and not any(t.lemma_ == tok.lemma_ for t in doc[: first]) and tok.lemma_.lower() != "thing":
                 found.append((first, tok, "other"))
             continue

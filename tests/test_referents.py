@@ -48,6 +48,7 @@ def test_other_since_then_and_relational_words_point_back() -> None:
     # Compared with what the clause names: "other" says nothing the reader lacks.
     assert dangling("Soldiers fought rebels and other armed groups.", previous=before) == []
     assert dangling("Besides the bank, the firm owns three other businesses.", previous=before) == []
+    assert dangling("Ann Bell's duties will be split among three other executives.", previous=before) == []
 
 
 def test_a_quoted_demonstrative_the_article_introduced_and_a_demonstrative_subject_dangle() -> None:
