@@ -9,6 +9,11 @@ before it, never by a guessed referent.
   only when exactly one antecedent fits; "we"/"us"/"our" is the speaker's side and stays.
 - `standalone_variants` lists safer forms for a checker that rejects the first; `dangling` names
   what a text still points back to; `is_statement` tells a claim from a heading.
+- `pointing_back(text, previous)`: the definite participants that name something by what the
+  article said before ("the ruling", "the two men", "Wednesday's decision", "four other attacks",
+  "since then"), read from the article (an earlier fuller or indefinite mention, or the verb the
+  noun is made of), never from a list of nouns; `resolve_referents` puts in the one earlier phrase
+  that says which, and `dangling(text, outlet, previous)` counts the rest.
 
 Everything reads the dependency parse of the shared parser (factcheck/nlp.py); the word lists are
 closed grammatical classes or WordNet's (factcheck/data/person_nouns.txt.gz).
@@ -210,6 +215,8 @@ def resolve_referents(
         resolved += 1
         if resolved == 2:
             break  # a claim, not a chain of antecedents
+    if previous and resolved < 2:
+        _resolve_pointing_back(clause, doc, previous, edits, {noun.i for _, noun, _ in _referring_phrases(doc, quoted)}, 2 - resolved)
     if whole and refers_back and clause != sentence.strip():
         return resolve_referents(sentence, sentence, previous)  # the whole sentence, not a part cut from its referent
     text = clause
@@ -307,6 +314,33 @@ def _antecedent_noun(tok, plural: bool) -> bool:
     return plural or not (tok.ent_type_ in _PERSON_ENTS or tok.lemma_.lower() in _person_nouns() or tok.lemma_.lower() in _PERSON_NOUNS)
 
 
+def _resolve_pointing_back(clause: str, doc, previous: Sequence[str], edits: list, done: set[int], room: int) -> None:
+    """Put in what a definite participant `pointing_back` finds ("the federal charge", "the two
+    men", "Wednesday's ruling") stands for, when exactly one earlier phrase with its head says which
+    (`_antecedent`): "the ruling" becomes "the INS ruling"; a phrase whose own words would be lost
+    ("Wednesday's ruling", "the federal charge" before "a federal charge of murder") is followed by
+    the earlier words in brackets. Nothing when none or two say which: a wrong referent is worse."""
+    for first, noun, kind in pointing_back(clause, previous):
+        if kind != "definite" or noun.i in done or room <= 0:
+            continue
+        if any(start <= noun.idx < end or start == end == noun.idx + len(noun.text) for start, end, _, _ in edits):
+            continue
+        referent = _antecedent(noun, doc[first : noun.i + 1], previous, "definite")
+        if referent is None:
+            continue
+        index, phrase, definite = referent
+        if any(t.like_num and t.lower_ not in phrase.lower().split() for t in doc[first : noun.i]):
+            continue  # "the two men" are not "three men"
+        if definite and doc[first].lower_ == "the" and all(t.dep_ in ("det", "compound", "amod") for t in doc[first + 1 : noun.i]):
+            edits.append((doc[first].idx, noun.idx + len(noun.text), phrase, index))  # its words are the antecedent's (`_antecedent`)
+        elif doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'"):
+            continue
+        else:
+            end = noun.idx + len(noun.text)
+            edits.append((end, end, f" [{phrase}]", index))
+        room -= 1
+
+
 def standalone_variants(clause: str, sentence: str, previous: Sequence[str], whole: bool = True) -> list[Standalone]:
     """`resolve_referents` first, then other ways to say the same with fewer risks, for a caller
     whose checker rejects the first: each referent's words cited from another earlier sentence that
@@ -353,6 +387,8 @@ def _referring_phrases(doc, quoted) -> list[tuple[int, object, str]]:
         if i < 0 or doc[i].tag_ not in ("DT", "PDT"):
             continue
         det = doc[i].lower_
+        if det == "that" and _opens_clause(doc[i], noun):
+            continue  # "said Friday that team no. 225 made visits": the parser's determiner opens a clause
         if det in ("this", "that", "these", "those"):
             found.append((i, noun, "demonstrative"))
         elif det in ("a", "an") and i > 0 and doc[i - 1].lower_ == "such":
@@ -360,6 +396,18 @@ def _referring_phrases(doc, quoted) -> list[tuple[int, object, str]]:
         elif det == "the" and not (i > 0 and doc[i - 1].lower_ in ("all", "both")) and all(t.tag_ in ("NN", "NNS") and t.dep_ == "compound" for t in doc[i + 1 : noun.i]) and not any(c.dep_ in ("prep", "relcl", "acl", "appos", "poss") and c.i > noun.i for c in noun.children):
             found.append((i, noun, "definite"))
     return found
+
+
+def _opens_clause(that, noun) -> bool:
+    """Whether a "that" the parser took for a determiner opens what a reporting verb reports ("said
+    Friday that team no. 225 made visits"): a reporting verb before it (past its date words) and a
+    finite verb after its noun. "He denied that claim." has none after."""
+    doc = that.doc
+    i = that.i - 1
+    while i >= 0 and (doc[i].ent_type_ in ("DATE", "TIME") or doc[i].is_punct):
+        i -= 1
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[noun.i + 1 :])
+    return i >= 0 and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in REPORTING_LEMMAS and finite
 
 
 def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, str, bool] | None:
@@ -421,13 +469,16 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                     continue
             if len(words) > 12 or any(a <= tok.idx < b for a, b in quoted) and tok.pos_ != "PROPN":
                 continue
-            if any(t.tag_ in ("PRP", "PRP$", "WDT", "WP") or t.lower_ in ("this", "that", "these", "those", "such") for t in words):
+            owner = _bound_possessor(words[0], tok) if words[0].tag_ == "PRP$" else None
+            if any(t.tag_ in ("PRP", "PRP$", "WDT", "WP") and not (owner and t is words[0]) or t.lower_ in ("this", "that", "these", "those", "such") for t in words):
                 continue  # "her rabbi", "that plan": the antecedent needs a referent of its own
             if any(t.lower_ == "the" and t.dep_ == "det" and t.head.i != tok.i and _says_not_which(t.head) for t in words):
                 continue  # "the man's body": who "the man" is, is no better known
             if not own <= content:
                 continue
             text = doc[words[0].i : words[-1].i + 1].text
+            if owner:  # "Acme Corp. extended its tender offer" -> "Acme Corp.’s tender offer"
+                text = owner + "’s" + doc[words[0].i : words[-1].i + 1].text[len(words[0].text) :]
             first = words[0]
             definite = first.lower_ == "the" or first.dep_ == "poss" or tok.pos_ == "PROPN" and first.lower_ not in ("a", "an")
             found.append((index, text, definite, content))
@@ -441,9 +492,37 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     here = {e.text.lower() for e in noun.doc.ents if e.label_ in ("GPE", "LOC")}
     if places and here and not places & here:
         return None  # "the police" in Istanbul are not the Kosovo police named before
+    if kind == "definite" and _rival_introduction(noun, text, previous):
+        return None  # "a closed-door meeting", "the NATO ministers' meeting": which one is not sure
     if text.split()[0] in ("A", "An", "The"):
         text = text[:1].lower() + text[1:]  # it stands inside the clause; a leading one is capitalised there
     return index, text, definite
+
+
+def _rival_introduction(noun, phrase: str, previous: Sequence[str]) -> bool:
+    """Whether the article introduces another thing `noun` may name besides the one `phrase` says
+    ("charges against Ann Bell", then "charges against Tom Reed", or "charges" again): a phrase with
+    words that disagree with the antecedent's, or a second indefinite one (a parse that hangs the
+    words that say which on the verb leaves only "charges")."""
+    taken = {re.sub(r"[.-]", "", w) for w in re.findall(r"[\w.-]+", phrase.lower())}
+    introductions = _introductions(noun, previous)
+    return any(not (words <= taken or taken <= words) for words, _ in introductions) or sum(new for _, new in introductions) > 1
+
+
+def _bound_possessor(pronoun, noun) -> str | None:
+    """The organisation an "its" in "Acme Corp. extended its tender offer" stands for: the name that
+    is the subject of the very verb whose object holds the pronoun (a binding, not a guess); None
+    for any other pronoun or construction."""
+    verb = noun.head
+    if pronoun.lower_ != "its" or noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in ("ORG", ""):
+        return None
+    words = [t for t in subject.subtree if not t.is_punct or t.text == "."]
+    if any(t.dep_ in ("appos", "relcl", "acl", "prep", "cc", "conj") for t in words) or words[-1].i - words[0].i + 1 != len(words):
+        return None
+    return re.sub(r"^[Tt]he\s+", "", subject.doc[words[0].i : words[-1].i + 1].text)
 
 
 # Nouns for what spaCy's ORG names are built to name: a business.
@@ -473,9 +552,10 @@ def _only_company(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None
 
 # The words that may stand before a noun in its phrase: articles, adjectives, numbers, names and
 # nouns that qualify it, a possessor ("Israel's"), and the hyphen inside a word ("anti-Arab").
-_PREMODIFIER_TAGS = frozenset("DT PDT JJ JJR JJS NN NNS NNP NNPS CD POS HYPH VBN VBG".split())
-# Prepositions that say which thing a noun is: "the talks [in Geneva]", "a call [with Macron]".
-_RESTRICTING_PREPS = frozenset("of with for in on at between".split())
+_PREMODIFIER_TAGS = frozenset("DT PDT JJ JJR JJS NN NNS NNP NNPS CD POS HYPH VBN VBG PRP$".split())
+# Prepositions that say which thing a noun is: "the talks [in Geneva]", "a call [with Macron]",
+# "the charges [against Kopp]".
+_RESTRICTING_PREPS = frozenset("of with for in on at between against about over".split())
 
 
 def _plain_phrase(noun) -> list:
@@ -496,6 +576,9 @@ def _plain_phrase(noun) -> list:
     last = noun.i
     for c in noun.rights:
         sub = list(c.subtree)
+        comma = next((n for n, t in enumerate(sub) if t.text == ","), None)
+        if c.dep_ == "prep" and comma is not None and any(p.dep_ == "pobj" and p.i < sub[comma].i for p in c.children):
+            sub = sub[:comma]  # "its offer of $18 a share[, or about $576 million,]": up to the aside
         plain = not any(t.pos_ in ("VERB", "AUX") or t.text == "," or t.tag_ in ("PRP", "WDT", "WP") for t in sub)
         if sub[0].i == last + 1 and plain and len(sub) <= 8 and (c.dep_ == "nummod" or c.dep_ == "prep" and c.lower_ in _RESTRICTING_PREPS):
             last = sub[-1].i
@@ -526,11 +609,13 @@ def _may_name_a_person(doc, pronoun) -> bool:
 _FIRST_PERSON = frozenset("i we me us my our".split())
 
 
-def dangling(text: str, outlet: bool = False) -> list[str]:
+def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = None) -> list[str]:
     """The words of a claim's text that point back to what the text does not say: a pronoun with
     no name before it, a leading "It" or "That", "this plan" or "such a plan", and, in what no one
-    is said to say (`outlet`), an "I" or "we". Empty when the text stands alone, as far as grammar
-    tells: a bare "the plan" is not counted (it is often the only one the reader can think of)."""
+    is said to say (`outlet`), an "I" or "we". With the article's sentences before the text
+    (`previous`), also a definite participant the article introduced before ("the ruling", "the
+    two men", "four other attacks", "since then": `pointing_back`); without them a bare "the plan"
+    is not counted (it is often the only one the reader can think of)."""
     doc = parse(text)
     quoted = quoted_spans(text)
     found = []
@@ -572,6 +657,218 @@ def dangling(text: str, outlet: bool = False) -> list[str]:
         if det.lower_ == "another" and det.dep_ == "det" and det.head.pos_ == "NOUN" and not any(a <= det.idx < b for a, b in quoted)
         and not any(t.lemma_ == det.head.lemma_ for t in doc[: det.i])
     ]
+    if previous is not None:
+        found += [doc[first : noun.i + 1].text for first, noun, _ in pointing_back(text, previous) if doc[first : noun.i + 1].text not in found]
+    return found
+
+
+# --- definite participants that point back -----------------------------------------------------------
+# "The ruling", "the two men", "Wednesday's decision", "four other attacks", "since then": a phrase
+# that names a participant by what the article said of it before. Whether a bare "the X" points back
+# is read from the article, not from a list of nouns: it does when an earlier sentence says more
+# about an X ("a suspect", "the charges against Kopp", "two men, Ron Hale and Mick Dunn") or tells,
+# with a verb, of what the noun names ("the court ruled" before "the ruling"). A "the X" the article
+# never introduces ("the government", "the economy", "the public") is one the reader is taken to
+# know, and so is one whose every earlier mention is as bare.
+
+# Suffixes that make a noun of a verb: "ruling" (rule), "decision" (decide), "announcement",
+# "arrival", "assistance", "closure", "delivery".
+_NOMINALISING = ("ing", "ion", "ment", "al", "ance", "ence", "ure", "y")
+# Adjectives that place their noun after something said before ("the subsequent search", "the
+# ensuing fight", "the same man"): closed grammatical class, like "other".
+_RELATIONAL = frozenset("subsequent ensuing same latter aforementioned".split())
+# Prepositions that only frame the time of what a clause says ("during the meeting", "amid the
+# protests"): their object is the setting, not a participant the claim is about. Not "since": what
+# has happened since a point depends on which point.
+_SETTING_PREPS = frozenset("during amid amidst throughout".split())
+# Determiners of a definite phrase: "both ploys" are two things named before, as "the ploys" are.
+_DEFINITE_DETS = frozenset({"the", "both"})
+
+
+def _nominalises(noun: str, verb: str) -> bool:
+    """Whether `noun` is the noun of the act `verb` names: the same word ("the search" after
+    "searched"), or the verb with a nominalising suffix ("ruling"/"rule", "decision"/"decide",
+    "filing"/"file", "assessment"/"assess", "shooting"/"shoot")."""
+    if noun == verb:
+        return True
+    for suffix in _NOMINALISING:
+        if not noun.endswith(suffix) or len(noun) - len(suffix) < 3:
+            continue
+        stem = noun[: -len(suffix)]
+        if verb in (stem, stem + "e") or (len(stem) > 3 and stem[-1] == stem[-2] and verb == stem[:-1]):
+            return True  # "ruling", "arrival", "shooting" ("shoot" + t), "closure"
+        # "decision"/"decide", "explosion"/"explode": a shared stem, the verb's end changed (not "station"/"state")
+        if suffix == "ion" and len(stem) >= 5 and verb.startswith(stem[:-1]) and len(verb) - len(stem) <= 2:
+            return True
+    return False
+
+
+def _says_which(noun) -> bool:
+    """Whether a modifier after `noun` says which one it is: a restrictive relative clause or a
+    participle ("the man who fled", "the charges filed in May"), a name in apposition, or a
+    prepositional phrase holding a name or a number ("the charges against Kopp", "the slayings of
+    14 women"). "The airing of protests" or "the filing of the charges" says no more than "the
+    airing": a bare noun after "of" names a kind, and "the charges" points back in its turn."""
+    words = 0
+    for c in noun.rights:
+        before = noun.doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
+        if c.dep_ in ("relcl", "acl") and (before is None or before.text != ","):
+            return True
+        if c.dep_ == "appos" and (c.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in c.subtree)):
+            return True
+        if c.dep_ == "prep":
+            if any(t.pos_ in ("PROPN", "NUM") or t.tag_ in ("PRP", "PRP$") or t.lower_ in ("a", "an") for t in c.subtree):
+                return True  # "the charges against Kopp"
+            words += sum(t.is_alpha and t.dep_ not in ("det", "case", "cc", "prep") for t in c.subtree)
+    return words >= 3  # "the plight of women in urban areas": a kind said at length
+
+
+# The modifiers before a noun that are part of its phrase (not "not" or "only" before it).
+_PHRASE_LEFT = frozenset("det predet amod compound nummod quantmod poss nmod".split())
+
+
+def _phrase_words(tok, left_only: bool = False, clauses: bool = True) -> set[str]:
+    """The words of the phrase `tok` heads that say which one it is, lower-cased and without their
+    dots ("u.n."): its modifiers before it (not a date: "Wednesday's") and, unless `left_only`, after
+    (without a relative clause or participle, unless `clauses`)."""
+    words = set()
+    for c in tok.children:
+        if c.dep_ in ("det", "punct", "case", "cc", "conj") or c.ent_type_ in _NOT_PARTICIPANTS - {"CARDINAL"} or left_only and (c.i > tok.i or c.dep_ not in _PHRASE_LEFT):
+            continue
+        if not clauses and c.dep_ in ("relcl", "acl", "advcl"):
+            continue
+        words |= {re.sub(r"[.-]", "", t.lower_) for t in c.subtree if t.ent_type_ not in _NOT_PARTICIPANTS - {"CARDINAL"} and t.dep_ != "cc" and t.tag_ != "PRP$"}
+    return {w for w in words if w.isalnum() and w not in ("the", "a", "an", "s")}
+
+
+def _introductions(noun, previous: Sequence[str]) -> list[tuple[set[str], bool]]:
+    """The words of each earlier phrase that introduces what `noun` names (see `_introduced`), and
+    whether it is indefinite ("a suspect", "charges"): a new one each time."""
+    lemma, plural = noun.lemma_.lower(), noun.tag_ in ("NNS", "NNPS")
+    found = []
+    for text in previous:
+        for tok in parse(text):
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() == lemma and tok.dep_ != "compound" and (tok.tag_ in ("NNS", "NNPS")) == plural:
+                if tok.dep_ == "appos" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+                    continue  # "James Kopp, the suspect in the shooting": the name says which
+                dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+                indefinite = not dets or dets[0] in ("a", "an", "another")
+                if indefinite or _phrase_words(tok, clauses=False):
+                    found.append((_phrase_words(tok, clauses=False), indefinite))
+    return found
+
+
+def _introduced(noun, previous: Sequence[str]) -> bool:
+    """Whether an earlier sentence introduces what `noun` names: with an indefinite ("a suspect") or
+    a bare plural ("killings"), or with more words that agree with those of `noun`'s phrase ("the
+    INS ruling" before "the ruling"; not "the Lebanese government" before "the Israeli government"),
+    or tells with a verb of the act it names ("the court ruled" before "the ruling")."""
+    lemma = noun.lemma_.lower()
+    plural = noun.tag_ in ("NNS", "NNPS")
+    words = _phrase_words(noun, left_only=True)
+    full = _phrase_words(noun)  # with what follows it: "the fight against terrorism"
+    for text in previous:
+        for tok in parse(text):
+            if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and full == words and _nominalises(lemma, tok.lemma_.lower()):
+                return True
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() != lemma or tok.dep_ == "compound":
+                continue
+            if (tok.tag_ in ("NNS", "NNPS")) != plural and not any(c.like_num for c in tok.children):
+                continue  # "a ruling" is not what "the rulings" are
+            earlier = _phrase_words(tok)
+            if not words <= earlier or full and earlier <= full:
+                continue  # another one, or one this phrase says as much of ("a fight against terrorism")
+            dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+            if not dets or dets[0] in ("a", "an", "another") or earlier - words:
+                return True
+    return False
+
+
+def _title_before(noun, previous: Sequence[str]) -> bool:
+    """Whether the article used `noun` before as a title before a name ("President Erdogan",
+    "Foreign Minister Ann Bell"): "the president" who speaks is then the one the attribution names."""
+    lemma = noun.lemma_.lower()
+    return any(
+        t.lemma_.lower() == lemma and t.text[:1].isupper() and t.dep_ == "compound" and t.head.pos_ == "PROPN"
+        for text in previous for t in parse(text)
+    )
+
+
+def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object, str]]:
+    """The phrases of `text` outside quotation marks that name a participant by what the article
+    said before, each as (index of its first word, its head noun, kind):
+
+    - "definite": "the ruling", "the federal charge", "the two men", "Wednesday's decision", "both
+      ploys": a definite phrase with nothing after it that says which (`_says_which`), whose noun
+      an earlier sentence introduces with more words, or as the act a verb told of (`_introduced`);
+    - "other": "four other attacks" (other than which?), unless the clause names those it is
+      compared with ("Hezbollah and other guerrillas", "other than ...");
+    - "relational": "the subsequent search", "the same man";
+    - "since then": a time that is a point the text does not give.
+    A bracket after the noun ("the ruling [the INS ruling]") says which."""
+    doc = parse(text)
+    quoted = quoted_spans(text)
+    found = []
+    for tok in doc:
+        if any(a <= tok.idx < b for a, b in quoted):
+            # '"This convention will be seen as a turning point," X said': the quote cannot say which
+            # either, when the article introduced one before.
+            det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those")), None)
+            if tok.pos_ == "NOUN" and det is not None and not _says_which(tok) and _introduced(tok, previous):
+                found.append((det.i, tok, "demonstrative"))
+            continue
+        if tok.lower_ in ("this", "these", "those") and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass") and tok.i != _first_word(doc) and not any(
+            c.dep_ in ("relcl", "acl") for c in tok.children
+        ) and not _clause_before(tok):
+            found.append((tok.i, tok, "demonstrative"))  # "Whether this would prove positive is yet to be seen"
+            continue
+        if tok.lower_ == "then" and tok.i > 0 and doc[tok.i - 1].lower_ == "since":
+            found.append((tok.i - 1, tok, "since then"))
+            continue
+        if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "npadvmod", "tmod") or tok.ent_type_ in _NOT_PARTICIPANTS:
+            continue
+        if tok.text[:1].isupper() or doc[tok.i + 1 : tok.i + 2].text == "[":
+            continue  # "the Internet": a name, whatever the tagger took it for
+        if tok.lemma_.lower() in _COMPANY_NOUNS and any(e.label_ == "ORG" and e.end <= tok.i for e in doc.ents):
+            continue  # "to visit Gazprom ... its debt to the company": the text names it
+            continue
+        children = list(tok.children)
+        det = next((c for c in children if c.dep_ in ("det", "predet") and c.i < tok.i), None)
+        poss = next((c for c in children if c.dep_ == "poss"), None)
+        first = min([tok.i, *(t.i for c in tok.lefts if c.dep_ in _PHRASE_LEFT for t in c.subtree)])
+        other = next((c for c in children if c.dep_ == "amod" and c.lower_ == "other"), None)
+        if other is not None and not (det is not None and det.lower_ in ("each", "every", "any", "no")):
+            # "Hezbollah and other guerrillas", "other than ...", "in addition to X, three other businesses"
+            compared = tok.dep_ == "conj" or any(c.dep_ == "conj" for c in children) or any(t.lower_ == "than" for t in doc[tok.i : tok.i + 3]) or any(
+                t.dep_ == "prep" and t.lower_ in ("besides", "beyond", "except", "to") and t.head.lower_ in ("besides", "addition", "apart", "except") or t.lower_ == "besides" for t in doc
+            )
+            # "Reupke's duties will go to three other executives": people other than the one the text names
+            compared = compared or tok.lemma_.lower() in _person_nouns() and any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for t in doc[:first])
+            if not compared and not _says_which(tok) and not any(t.lemma_ == tok.lemma_ for t in doc[: first]) and tok.lemma_.lower() != "thing":
+                found.append((first, tok, "other"))
+            continue
+        definite = det is not None and det.lower_ in _DEFINITE_DETS or poss is not None and poss.ent_type_ in ("DATE", "TIME")
+        if not definite or any(c.lower_ == "such" for c in children):
+            continue
+        if any(c.dep_ == "amod" and c.lower_ in _RELATIONAL for c in children):
+            found.append((first, tok, "relational"))
+            continue
+        if _says_which(tok):
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS and tok.head.head.pos_ in ("VERB", "AUX"):
+            continue  # "During the talks, X said ...": when the item happened, not what it is about
+        if _reports(tok) and (tok.dep_ == "nsubj" or tok.dep_ == "dobj" and tok.head.i < tok.i and doc[tok.head.i - 1].text in (",", "''", "”", '"')) and _title_before(tok, previous):
+            continue  # "..., added the president" after "President Erdogan": the speaker, whom the claim's attribution names
+        if any(t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" for t in doc[:first]):
+            continue  # "the child of an unwed father ... until the child turns 18": the text says which
+        counted = tok.tag_ == "NNS" and det is not None and det.lower_ == "the" and any(c.dep_ == "nummod" and c.ent_type_ != "MONEY" for c in children)
+        if counted and not any(t.dep_ == "conj" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN" for t in doc[:first]):
+            # "the two presidents", "the two nations'": a set the article counted before; unless the
+            # text names its members first ("Kuchma and Yeltsin ... the two leaders").
+            found.append((first, tok, "definite"))
+            continue
+        if _introduced(tok, previous):
+            found.append((first, tok, "definite"))
     return found
 
 

@@ -81,7 +81,8 @@ def test_cli_timeline_json_through_a_server(remote, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["timeline", str(SEED), "--format", "json", "--out", str(out)])
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text())
-    assert [e["when"] for e in data["timeline"]][:2] == ["Sunday", "Later that day"]
+    # "Later that day ... host the meeting" does not say which meeting: dropped (tests/test_faults.py).
+    assert [e["when"] for e in data["timeline"]][:2] == ["Sunday", "Tuesday"]
     assert data["timeline"][-1] == data["timeline"][-1] | {"date": "2025-06-01", "end": "2025-06-30", "precision": "month"}
 
 

@@ -56,14 +56,19 @@ class ClaimsChain:
         # A claim is a statement: not a heading, nor a transcript's "Clinton on Friday."
         prose = [s for s in self.article.sentences if not s.heading and is_statement(s.text) and not introduces_what_follows(s.text)]
         ranked = sorted(prose, key=lambda s: -self.scores[s.id].score)
-        # A claim that stands alone before one whose referent neither its words nor code can give
-        # ("That brought the toll to 259", an unattributed "I"), among the most check-worthy.
-        standalone = {s.id: self.stands_alone(s) for s in ranked[: 2 * self.limit]}
-        chosen = sorted(ranked[: 2 * self.limit], key=lambda s: not standalone[s.id])[: self.limit]
-        # A claim the reader cannot place is a defect, not a lesser claim: fewer claims rather than
-        # dangling ones, unless so few stand alone that the checklist would be all but empty.
+        # Only claims that stand alone, among the most check-worthy: one whose referent neither its
+        # words nor code can give ("That brought the toll to 259", an unattributed "I", "the ruling"
+        # with no word of whose) is a defect an editor counts, not a lesser claim. So few standing
+        # alone there that the checklist would be all but empty, and the less check-worthy ones that
+        # stand alone fill it up; a dangling one never does (once it did: a third of those were
+        # incomplete on unseen news).
+        chosen = [s for s in ranked[: 2 * self.limit] if self.stands_alone(s)][: self.limit]
         fewest = min(_FEWEST_CLAIMS, self.limit)
-        chosen = chosen[: max(fewest, sum(standalone[s.id] for s in chosen))]  # standalone ones come first
+        for sentence in ranked[2 * self.limit :]:
+            if len(chosen) >= fewest:
+                break
+            if self.stands_alone(sentence):
+                chosen.append(sentence)
         steps = []
         for sentence in sorted(chosen, key=lambda s: s.start):
             index = self.article.sentences.index(sentence)
@@ -98,7 +103,8 @@ class ClaimsChain:
         # leaves the reader asking which move, as much as a pronoun would.
         if set(resolved.cited) - {i for i, _ in resolved.inserted}:
             return False
-        return not dangling(sentence.text, outlet) or not dangling(resolved.text, outlet)
+        before = self.texts[:index]
+        return not dangling(sentence.text, outlet, before) or not dangling(resolved.text, outlet, before)
 
     def field_problems(self, article: Article, step: Step, draft: ClaimTypeDraft) -> dict[str, list[str]]:
         quote = step.part or step.sentence.text
@@ -125,6 +131,15 @@ class ClaimsChain:
             # Code stands in for each choice that kept failing its checks, and the claim says which.
             failed = [] if answer.value else [n for n, found in self.field_problems(self.article, step, draft).items() if found]
             claim, unfaithful = self._claim(step, draft, failed)
+            index = self.article.sentences.index(step.sentence)
+            if not step.outlet_voice and (left := dangling(claim.text, claim.speaker == OUTLET, self.texts[:index])):
+                # Its sentence stood alone, but not this clause of it, or not in the words the checker
+                # accepted: a claim the reader cannot place is dropped, not shown.
+                run.warnings.append(ReportWarning(
+                    code="dropped-claim", item=step.key,
+                    message=f"{step.key}: dropped: it does not say what {', '.join(repr(w) for w in left[:2])} refers to",
+                ))
+                continue
             if failed:
                 run.warnings.append(stand_in_warning("code-filled-claim", step, answer, f"code filled {', '.join(claim.code_filled)}"))
             elif unfaithful:
@@ -155,6 +170,8 @@ class ClaimsChain:
         # explicit against the publication date) must say only what the cited sentences say: the
         # first that does is the claim (the fewer referents put in, the later); when none does, the
         # article's own words stand in, marked as such.
+        before = [s.text for s in previous]
+        accepted: tuple[str, list[Sentence]] | None = None
         for standalone in variants:
             if not step.outlet_voice and step.part is not None and standalone.text != step.sentence.text:  # a clause keeps its "X said"
                 standalone.text = attributed(standalone.text, speaker, quote, step.sentence.text)
@@ -169,7 +186,14 @@ class ClaimsChain:
                 problems = found  # what the warning reports: the first rewrite's problems
             if not found:
                 problems = []
-                break
+                accepted = accepted or (text, cited)
+                # A later variant leaves a referent as written: the first that stands alone is the
+                # claim, else the first the checker accepts.
+                if not dangling(text, speaker.is_outlet, before):
+                    accepted = (text, cited)
+                    break
+        if accepted is not None:
+            text, cited = accepted
         if problems:
             text = self.as_quoted(self.own_words(quote, step.sentence), step.sentence)
             code_filled = [*code_filled, "text"]
@@ -197,10 +221,14 @@ class ClaimsChain:
         ), problems
 
     def own_words(self, clause: str, sentence: Sentence) -> str:
-        """The clause as a sentence, when it is one the checker accepts against its own sentence;
-        else the whole sentence."""
+        """The clause as a sentence, when it is one the checker accepts against its own sentence and
+        it stands alone ("he has held meetings" cut from "Erdogan said that ... and that he has held
+        meetings" does not); else the whole sentence."""
         text = _as_sentence(clause)
-        return text if not faithfulness.check(text, [sentence.text], published=self.article.published) else sentence.text.strip()
+        before = self.texts[: self.article.sentences.index(sentence)]
+        if faithfulness.check(text, [sentence.text], published=self.article.published) or dangling(text, False, before) and text != sentence.text.strip():
+            return sentence.text.strip()
+        return text
 
     def explicit_dates(self, text: str, cited: list[Sentence]) -> tuple[str, list[Sentence]]:
         """Each relative date in `text` made explicit ("on Sunday" -> "on Sunday (11 May 2025)", "May 15"
@@ -371,7 +399,8 @@ def _modifies_noun(text: str, found: Timex) -> bool:
     return head.i > last.i and head.pos_ in ("NOUN", "PROPN", "NUM") and not any(t.pos_ in ("CCONJ", "PUNCT", "ADP", "VERB", "AUX") and t.dep_ != "amod" for t in between)
 
 
-# Below this many claims that stand alone, the best-ranked dangling ones fill the checklist up.
+# Below this many claims that stand alone among the most check-worthy, less check-worthy ones that
+# stand alone fill the checklist up.
 _FEWEST_CLAIMS = 3
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ..article import Article, Sentence, with_one_stop
 from .. import faithfulness
-from ..referents import standalone_variants
+from ..referents import dangling, standalone_variants
 from ..checks import grounding
 from ..checks.events import check_event_says_something
 from ..dates import Timex, tag, to_interval
@@ -101,6 +101,14 @@ class TimelineChain:
                 origin = "compression"
                 if answer is not None:
                     run.warnings.append(stand_in_warning("compressed-event", step, answer, "kept the article's sentence, shortened"))
+            index = self.article.sentences.index(step.sentence)
+            if left := dangling(event, False, [s.text for s in self.article.sentences[:index]]):
+                # "The two men were freed Friday": an event the reader cannot place is dropped, as a claim is.
+                run.warnings.append(ReportWarning(
+                    code="dropped-event", item=step.key,
+                    message=f"{step.key}: dropped: it does not say what {', '.join(repr(w) for w in left[:2])} refers to",
+                ))
+                continue
             if start is None and self.article.published is not None:
                 run.warnings.append(
                     ReportWarning(
@@ -548,16 +556,21 @@ def event_clause(sentence: Sentence, timex: Timex) -> str:
 def standalone_event(event: str, sentence: Sentence, article: Article) -> tuple[str, list[Sentence]]:
     """The event as it reads alone ("She resigned" -> "Ann Lee resigned"), with the sentences it
     cites: its referents put in as for a claim (factcheck/referents.py), the first rewrite the
-    faithfulness checker accepts; the event as it was when none is."""
+    faithfulness checker accepts, the first that stands alone (`dangling`) before one that leaves a
+    referent as written; the event as it was when none is."""
     index = article.sentences.index(sentence)
     previous = article.sentences[:index]
-    for variant in standalone_variants(event, sentence.text, [s.text for s in previous], whole=False):
+    before = [s.text for s in previous]
+    accepted: tuple[str, list[Sentence]] | None = None
+    for variant in standalone_variants(event, sentence.text, before, whole=False):
         if variant.text == event or not variant.inserted:
             break
         cited = sorted({*(previous[i] for i in variant.cited), sentence}, key=lambda s: s.start)
         if not faithfulness.check(variant.text, [s.text for s in cited], published=article.published):
-            return variant.text, cited
-    return event, [sentence]
+            if not dangling(variant.text, False, before):
+                return variant.text, cited
+            accepted = accepted or (variant.text, cited)
+    return accepted or (event, [sentence])
 
 
 def _shift(timex: Timex, by: int) -> Timex:

@@ -1,0 +1,114 @@
+"""Definite participants that point back (factcheck/referents.py): found from the article, resolved
+when one earlier phrase says which, else counted as dangling. Invented sentences."""
+
+from __future__ import annotations
+
+from factcheck.referents import _nominalises, dangling, pointing_back, resolve_referents
+
+
+def kinds(text: str, previous: list[str]) -> list[tuple[str, str]]:
+    from factcheck.nlp import parse
+
+    doc = parse(text)
+    return [(doc[first : noun.i + 1].text, kind) for first, noun, kind in pointing_back(text, previous)]
+
+
+def test_a_definite_the_article_introduced_with_more_words_points_back() -> None:
+    before = ["The zoning board ruled on Monday that the tower could not be built."]
+    assert kinds("Neighbours said they would test the ruling in court.", before) == [("the ruling", "definite")]
+    men = ["Two men, Ron Hale and Mick Dunn, were arrested near the harbour on Friday."]
+    assert kinds("One of the two men was freed on bail.", men) == [("the two men", "definite")]
+    suspect = ["Police said a suspect was seen near the school."]
+    assert dangling("The suspect fled in a grey van.", previous=suspect) == ["The suspect"]
+
+
+def test_a_definite_the_article_never_introduced_is_one_the_reader_knows() -> None:
+    before = ["The board cut its dividend on Monday.", "Shares fell 4% in early trading."]
+    assert dangling("The government said the economy grew 2% last year.", previous=before) == []
+    # Every earlier mention as bare as this one: a thing of the story's world, not a referent to give.
+    assert dangling("The mayor said the budget was balanced.", previous=["The mayor spoke on Friday."]) == []
+    # Another thing with the same head is not what it points back to.
+    rival = ["The Lebanese government met on Sunday."]
+    assert dangling("The Israeli government said the talks failed.", previous=rival) == []
+
+
+def test_what_says_which_is_not_dangling() -> None:
+    before = ["Prosecutors brought charges against Ann Bell in May."]
+    assert dangling("The charges against Ann Bell were dropped on Friday.", previous=before) == []
+    assert dangling("The plight of women in remote villages is worse, she said.", previous=["A plight was described."]) == ["she"]
+    # Without the article nothing is said of a bare "the plan": as before.
+    assert dangling("The suspect fled in a grey van.") == []
+
+
+def test_other_since_then_and_relational_words_point_back() -> None:
+    before = ["A sniper shot a doctor in his kitchen in October."]
+    assert dangling("Police linked four other sniper attacks to the gunman.", previous=before) == ["four other sniper attacks"]
+    assert dangling("Since then, 42 clinics have hired guards.", previous=before) == ["Since then"]
+    assert kinds("The subsequent search found a rifle.", before) == [("The subsequent search", "relational")]
+    # Compared with what the clause names: "other" says nothing the reader lacks.
+    assert dangling("Soldiers fought rebels and other armed groups.", previous=before) == []
+    assert dangling("Besides the bank, the firm owns three other businesses.", previous=before) == []
+    assert dangling("Ann Bell's duties will be split among three other executives.", previous=before) == []
+
+
+def test_a_quoted_demonstrative_the_article_introduced_and_a_demonstrative_subject_dangle() -> None:
+    before = ["A constitutional convention voted on Friday to end the monarchy."]
+    assert dangling("``This convention will be remembered,'' Ann Bell said.", previous=before) == ["This convention"]
+    assert dangling("Whether this will help the town is yet to be seen.", previous=before) == ["this"]
+
+
+def test_one_earlier_phrase_that_says_which_resolves_it() -> None:
+    before = ["Residents protested on Monday against the Harbor County ruling."]
+    text = "Residents said they would test the ruling in court."
+    resolved = resolve_referents(text, text, before)
+    assert resolved.text == "Residents said they would test the Harbor County ruling in court."
+    assert resolved.cited == [0] and not dangling(resolved.text, previous=before)
+    charge = ["A federal grand jury indicted Ann Bell on a federal charge of fraud."]
+    text = "The federal charge carries a 10-year term."
+    resolved = resolve_referents(text, text, charge)
+    assert resolved.text == "The federal charge [a federal charge of fraud] carries a 10-year term."
+    assert not dangling(resolved.text, previous=charge)
+
+
+def test_two_earlier_phrases_or_another_number_resolve_nothing() -> None:
+    two = ["Prosecutors brought federal charges against Ann Bell in May.", "Prosecutors brought federal charges against Tom Reed in June."]
+    text = "The filing came a week after the federal charges."
+    assert "[" not in resolve_referents(text, text, two).text
+    three = ["Three men, Ron Hale, Mick Dunn and Al Roe, were arrested."]
+    assert "[" not in resolve_referents("The two men were freed.", "The two men were freed.", three).text
+
+
+def test_a_noun_made_of_a_verb() -> None:
+    assert _nominalises("ruling", "rule") and _nominalises("decision", "decide") and _nominalises("shooting", "shoot")
+    assert _nominalises("explosion", "explode") and _nominalises("announcement", "announce") and _nominalises("search", "search")
+    assert not _nominalises("ring", "rule")
+
+
+def test_an_its_bound_by_its_verbs_subject_gives_the_antecedent_its_owner() -> None:
+    before = ["Harbor Tools Inc. extended its tender offer of $12 a share, or about $90 million, until Nov. 6."]
+    text = "Harbor Tools said it extended the offer to give holders more time."
+    resolved = resolve_referents(text, text, before)
+    assert resolved.text == "Harbor Tools said it extended Harbor Tools Inc.’s tender offer of $12 a share to give holders more time."
+    assert resolved.cited == [0] and not dangling(resolved.text, previous=before)
+    # Whose "her" is, nothing in the sentence binds: no antecedent.
+    rabbi = ["She turned to her rabbi in the settlement of Beit El."]
+    assert dangling("The rabbi said the talk was nonsense, the radio said.", previous=rabbi) == ["The rabbi"]
+
+
+def test_what_the_text_itself_names_or_frames_is_not_pointed_back_to() -> None:
+    before = ["Acme Corp. said a Dutch company bought 8% of its shares.", "Talks with the Dutch company ended on Monday."]
+    assert dangling("Ann Bell planned to visit Harbor Motors Corp. to discuss a debt to the company.", previous=before) == []
+    meeting = ["Ann Bell held a closed-door meeting with Tom Reed on Monday."]
+    assert dangling("During the meeting, Bell said the plant would close.", previous=meeting) == []
+    # A "that" after a reporting verb opens what it reports; "denied that claim" is a determiner.
+    assert dangling("The agency did not name Ritter, but said Friday that team no. 225 made surprise visits.") == []
+    assert "that claim" in dangling("Ann Bell denied that claim.")
+    # A hyphenated name says which: "the U.N.-Iraq accord" is not "the Feb. 23 accord" said again.
+    accord = ["The monitors acted under the Feb. 23 accord signed by Kofi Annan."]
+    assert dangling("The U.N.-Iraq accord was worked out by Kofi Annan.", previous=accord) == []
+
+
+def test_a_counted_definite_set_points_back_unless_the_text_names_its_members() -> None:
+    before = ["Presidents Ann Bell of Atlantis and Tom Reed of Lemuria met on Friday."]
+    assert dangling("The two presidents signed a trade plan.", previous=before) == ["The two presidents"]
+    assert dangling("Bell and Reed, the two presidents, signed a trade plan.", previous=before) == []
