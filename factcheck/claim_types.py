@@ -10,10 +10,12 @@ never words taken from an article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from .article import quoted_spans
 from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean
+from .faithfulness import lexicon
 from .nlp import parse
 # --- claim types ----------------------------------------------------------------------------------
 
@@ -28,7 +30,65 @@ _STANCE_VERBS = frozenset("believe think feel hope fear consider doubt suspect w
 _FORECAST_VERBS = frozenset("expect forecast predict project anticipate estimate".split())
 _HEDGE_MODALS = frozenset("could might may would".split())
 _CAUSE_VERBS = frozenset("cause blame trigger spark attribute".split())
+# Adjectives of value: what is good or bad, right or wrong, needed or not, judged rather than
+# described. The heads of English's evaluative scales, a closed set in the sense that matters here
+# (no article's words); the lexicon adds their WordNet synonyms and satellites ("outmoded" under
+# "old-fashioned" does not count, "correct" under "right" does).
+_RIGHTNESS = frozenset(
+    """right wrong correct incorrect wise unwise foolish fair unfair just unjust proper improper
+    appropriate inappropriate reasonable unreasonable sensible prudent imprudent responsible
+    irresponsible mistaken misguided shameful disgraceful admirable commendable justified
+    unjustified""".split()
+)
+_VALUE_ADJECTIVES = _RIGHTNESS | frozenset(
+    """good bad better worse best worst necessary unnecessary important unimportant essential vital
+    crucial acceptable unacceptable effective ineffective useful useless valuable worthless
+    excellent terrible awful poor helpful harmful beneficial reckless honest dishonest ethical
+    unethical moral immoral absurd ridiculous flawed outrageous deplorable laudable welcome
+    unwelcome attractive unattractive desirable undesirable impressive disappointing encouraging
+    troubling disturbing alarming appalling atrocious""".split()
+)
 _CAUSE_MARKERS = ("because", "due to", "as a result", "result of", "led to", "lead to", "leads to", "thanks to", "resulted in", "owing to")
+
+
+@lru_cache(maxsize=2)
+def _value_senses(words: frozenset[str]) -> frozenset[int]:
+    table = lexicon()
+    return frozenset().union(*(table.sets(w) for w in words))
+
+
+def _evaluative(word: str, scale: frozenset[str] = _VALUE_ADJECTIVES) -> bool:
+    """Whether an adjective judges: one of the scale's words, a synonym of one, or a satellite whose
+    head is one ("sound" for "wise"), by the lexicon."""
+    word = word.lower()
+    if word in scale:
+        return True
+    entry = lexicon().entry(word)
+    return bool((entry.senses | entry.broader) & _value_senses(scale))
+
+
+def _judging_adverb(tok) -> bool:
+    """"ruled correctly", "wisely rejected", "unfairly singled out": a manner adverb made from an
+    adjective of rightness judges the act it modifies (not "badly damaged", "seriously hurt", which
+    measure it)."""
+    word = tok.lower_
+    if tok.pos_ != "ADV" or not word.endswith("ly") or len(word) < 5:
+        return False
+    bases = {word[:-2], word[:-2] + "e", word[:-3] + "le", word[:-3] + "y"}  # wisely, reasonably, happily
+    return any(_evaluative(b, _RIGHTNESS) for b in bases if len(b) > 2)
+
+
+def _verb_is(tok, verbs: frozenset[str]) -> bool:
+    """A closed-class verb, whatever its form: the lemmatiser reads "hopes" as "hop"."""
+    if tok.lemma_.lower() in verbs:
+        return True
+    word = tok.lower_
+    forms = {word}
+    if word.endswith(("s", "d")):
+        forms |= {word[:-1], word[:-2]}  # hopes, hoped; aims, aimed
+    if word.endswith("ing"):
+        forms |= {word[:-3], word[:-3] + "e"}  # aiming, hoping
+    return tok.pos_ in ("VERB", "AUX") and bool(forms & verbs)
 
 
 def _content_head(doc):
@@ -95,7 +155,8 @@ def _is_rule(doc, head=None) -> bool:
     if head.lemma_.lower() in _REQUIRING_VERBS:
         return True
     args = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    args += [g for c in head.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    # "Under the law", "by the treaty"; not "managed with its ruling to ...", a means.
+    args += [g for c in head.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("under", "by", "in") for g in c.children if g.dep_ == "pobj"]
     return any(a.lemma_.lower() in _RULE_NOUNS for a in args)
 
 
@@ -115,16 +176,41 @@ def _opinion(doc, head) -> bool:
         return True
     if any(c.lemma_.lower() == "must" for c in head.children if c.dep_ == "aux") and not _is_rule(doc, head):
         return True
-    if head.lemma_.lower() in _STANCE_VERBS and any(c.dep_ == "ccomp" for c in head.children):
+    if _verb_is(head, _STANCE_VERBS) and any(c.dep_ == "ccomp" for c in head.children):
+        return True
+    if head.dep_ == "ccomp" and _verb_is(head.head, _STANCE_VERBS):  # "I think it's ...", read through "think"
+        return True
+    if _judgement(doc, head):
         return True
     if _graded_quality(head) and not _numbers(doc):  # "rejected as too low the $1.7 billion bid" states a figure
         return True
-    if head.lemma_.lower() in _LINKING_VERBS:
-        for c in head.children:
-            # Not an adjective with a complement, which states a relation ("dependent on aid").
-            if c.dep_ == "acomp" and c.tag_ in ("JJ", "JJR", "JJS") and not any(g.like_num for g in c.subtree) and not any(g.dep_ == "prep" and g.lower_ not in ("as", "than") for g in c.children):
+    if head.lemma_.lower() in _LINKING_VERBS and any(c.lower_ in ("i", "we") for c in head.children if c.dep_ == "nsubj"):
+        # "I was pleased", "we are confident": the speaker's own state of mind.
+        return any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children)
+    return False
+
+
+def _judgement(doc, head) -> bool:
+    """Whether the clause judges rather than tells: a predicate of value ("the decision was
+    necessary and fair", "clinics are vital components of the system"), an act judged by its
+    adverb ("the court ruled correctly"), or praise without a verb ("Good for the mayor."). An
+    adjective that describes ("has been independent since 1901", "is the sole underwriter", "the
+    first plan") is no judgement; nor is a gradable one without degree (`_graded_quality` reads those)."""
+    if head.dep_ == "ROOT" and head.pos_ == "ADJ":  # verbless: "Good for X", "Wrong again."
+        return _evaluative(head.lower_)
+    if any(c.dep_ == "advmod" and _judging_adverb(c) for c in head.children):
+        return True
+    if head.lemma_.lower() not in _LINKING_VERBS:
+        return False
+    for c in head.children:
+        if c.dep_ == "acomp" and c.pos_ == "ADJ" and not any(g.like_num for g in c.subtree):
+            adjectives = [c] + [g for g in c.children if g.dep_ == "conj" and g.pos_ == "ADJ"]
+            if any(_evaluative(a.lower_) for a in adjectives):
                 return True
-            if c.dep_ == "attr" and any(a.dep_ == "amod" and a.tag_ in ("JJ", "JJS") and a.ent_type_ == "" and _gradable(a) for a in c.children):
+        # "are vital components of": an indefinite predicate graded by value; "is the main road"
+        # identifies, and a figure in it states one ("is a good 20 percent higher").
+        if c.dep_ == "attr" and not any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an") for d in c.children):
+            if any(a.dep_ == "amod" and a.pos_ == "ADJ" and _evaluative(a.lower_) for a in c.children):
                 return not _numbers(doc)
     return False
 
@@ -133,7 +219,7 @@ def _opinion(doc, head) -> bool:
 # English; not "most", whose superlative ranks ("the most senior official") as often as it judges,
 # nor "more", which compares with before ("more legal troubles", "making loans more affordable"),
 # a change that can be measured, but for a comparison denied (below).
-_DEGREE_ADVERBS = frozenset("too so very extremely highly truly deeply particularly especially remarkably".split())
+_DEGREE_ADVERBS = frozenset("too so very extremely highly truly deeply particularly especially remarkably fairly quite rather pretty".split())
 # Adjectives that count rather than judge: "so many times".
 _QUANTIFYING = frozenset("many much few little".split())
 
@@ -275,7 +361,11 @@ def _causal(doc, head) -> bool:
 # "expressed the hope that ...", "voiced concern". A closed class of English.
 _SPEECH_LEMMAS = REPORTING_LEMMAS | frozenset("express voice threaten".split())
 # Verbs whose complement is what the subject means to do: "vowed to retake", "plans to build".
-_INTENT_VERBS = frozenset("plan intend vow pledge promise threaten aim propose hope".split())
+_INTENT_VERBS = frozenset("plan vow pledge promise threaten propose hope".split())
+# Verbs of purpose: "the tariffs are intended to thwart imports", "the plan aims to cut", "he aimed to
+# pump up the price". What something is for, or what someone meant, is a stated purpose, not a
+# forecast: nothing later tells whether it "came true".
+_PURPOSE_VERBS = frozenset("aim intend mean design".split())
 # Verbs that join a subject to what it is said to be, as "be" does: "has become an invaluable tool".
 _LINKING_VERBS = frozenset("be become remain seem appear look sound prove stay".split())
 # Prepositions that give the figure of a change or a value: "rose to 3.5 percent", "fell by 2 points",
@@ -337,7 +427,7 @@ def _speech(doc, head) -> bool:
     proposition, "according to", a quotation that makes most of it, or a first person speaking (a
     news report's own voice is never "I" or "we")."""
     root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
-    if head.i != root.i and root.lemma_.lower() in _SPEECH_LEMMAS:
+    if head.i != root.i and root.lemma_.lower() in _SPEECH_LEMMAS and not _agentless_report(doc):
         return True
     # "expressed the hope (that) he would ...": a verb that only voices what its object holds; not
     # "confirmed Türkiye's readiness to host", an act its object names, told in the outlet's voice.
@@ -362,9 +452,43 @@ def _dates_the_plan(doc, head) -> bool:
 
 def _intention(head) -> bool:
     """"vowed to retake the city", "plans to build", "is to open": what the subject means to do."""
-    if head.dep_ == "xcomp" and head.head.lemma_.lower() in _INTENT_VERBS:
+    if head.dep_ == "xcomp" and _verb_is(head.head, _INTENT_VERBS):
         return True
-    return head.lemma_.lower() in _INTENT_VERBS and any(c.dep_ == "xcomp" for c in head.children)
+    return _verb_is(head, _INTENT_VERBS) and any(c.dep_ == "xcomp" for c in head.children)
+
+
+def _purpose(head) -> bool:
+    """"are intended to thwart", "aims to reduce", "a plan designed to", "aimed at": a stated purpose."""
+    verb = head.head if head.dep_ == "xcomp" else head
+    if not _verb_is(verb, _PURPOSE_VERBS):
+        return False
+    return any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
+
+
+def _hoped_future(head) -> bool:
+    """"The U.S. hopes its troops will drive ...", "officials fear the dam would burst": a stance
+    about what is to come is a forecast, whose holder is the stance verb's subject."""
+    if not _verb_is(head, _STANCE_VERBS | _FORECAST_VERBS):
+        return False
+    return any(
+        g.dep_ == "aux" and g.lower_ in ("will", "'ll", "would", "shall", "wo")
+        for c in head.children if c.dep_ == "ccomp" for g in c.children
+    )
+
+
+def _agentless_report(doc) -> bool:
+    """"X is believed to have fled", "it is reported that ...", "were reported killed": a report
+    whose source the sentence does not name; it is nobody's quote."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not _verb_is(root, _SPEECH_LEMMAS | _STANCE_VERBS):
+        return False
+    children = list(root.children)
+    # What is reported is a clause ("to have fled", "killed", "that ..."), not the verb's own act
+    # ("was charged in a suit", "was described in the filing as ...", whose source is named).
+    return (
+        any(c.dep_ == "auxpass" for c in children) and any(c.dep_ in ("xcomp", "ccomp") for c in children)
+        and not any(c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "according") for c in children)
+    )
 
 
 def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]:
@@ -387,11 +511,18 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     dated = _dated_past(doc, head)
     # A date of the act planned does not make the plan a past fact: "did not plan to remove it on
     # Thursday" looks ahead of its day; "Last April, they planned to buy" dates the planning.
-    forecast = _prediction(doc, head, kind) and not dated or _intention(head) and not (dated and _dates_the_plan(doc, head))
+    # A stated purpose ("is intended to thwart", "aimed to pump up") is no forecast, even with a "will" below it.
+    purpose = _purpose(head)
+    forecast = not purpose and (
+        _prediction(doc, head, kind) and not dated or _intention(head) and not (dated and _dates_the_plan(doc, head))
+        or _hoped_future(head)
+    )
     figures = _stated_figures(doc, head)
     checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or dated)
-    opinion = not checkable_fact and (_opinion(doc, head) or _speculation(doc, head))
-    kinds: list[ClaimType] = []
+    # A judgement of value holds even of a dated act or a figure ("the court ruled correctly on Tuesday").
+    judged = not forecast and _judgement(doc, head)
+    opinion = judged or not checkable_fact and not _hoped_future(head) and (_opinion(doc, head) or _speculation(doc, head))
+    kinds: list[ClaimType] = ["opinion"] if judged else []
     if forecast:
         kinds.append("prediction")
     elif figures:
@@ -400,7 +531,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
         kinds.append("causal")
     if opinion:
         kinds.append("opinion")
-    if not checkable_fact and _prediction(doc, head, kind):
+    if not checkable_fact and not purpose and _prediction(doc, head, kind):
         kinds.append("prediction")
     kinds.append("quote" if attributed else "event")
     if attributed and not opinion and not forecast:
@@ -451,7 +582,8 @@ def _voiced_by(doc) -> str | None:
     """Who the clause itself says speaks, when it opens on them: "Farkas expressed the hope ...",
     "Henderson estimated the value at $55" (the subject of a reporting verb at its root, not a pronoun)."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.lemma_.lower() not in _SPEECH_LEMMAS:
+    # Or who holds the hope or the forecast: "The U.S. hopes its troops will ...".
+    if root is None or not (root.lemma_.lower() in _SPEECH_LEMMAS or _hoped_future(root)):
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON":
@@ -459,6 +591,28 @@ def _voiced_by(doc) -> str | None:
     words = [t for t in subject.subtree if not any(a.dep_ in ("appos", "relcl", "acl") and a.i != subject.i for a in t.ancestors if a in subject.subtree)]
     name = " ".join(t.text for t in words if t.dep_ not in ("appos", "relcl", "acl", "punct"))
     return _clean(name) if 0 < len(name.split()) <= 6 else None
+
+
+# Nouns naming a document rather than someone who speaks: "according to Upjohn's estimates", "the
+# Kremlin statement said". The document is itself the record to read. A closed class of English.
+_DOCUMENT_NOUNS = frozenset(
+    """statement report estimate figure filing prospectus letter release study survey poll document
+    data record transcript communique memo announcement""".split()
+)
+
+
+def _said_source(name: str) -> str:
+    """Where a reader finds what `name` said: a person's or a body's statement, a place's
+    government's (a country or a city does not speak: "Washington's statement" names no record),
+    a document itself."""
+    # Read as a speaker, which tells "Ralston said" (a company) from "Turkey said" (a country).
+    doc = parse(f"{name} said on Monday.")
+    words = [t for t in doc[: len(doc) - 4] if not t.is_punct]  # the name, without "said on Monday."
+    if words and words[-1].lemma_.lower() in _DOCUMENT_NOUNS | {w + "s" for w in _DOCUMENT_NOUNS}:
+        return f"{name} {'themselves' if words[-1].tag_ in ('NNS', 'NNPS') else 'itself'}"
+    if any(t.ent_type_ in ("GPE", "LOC") for t in words) and all(t.ent_type_ in ("GPE", "LOC") or t.lower_ == "the" for t in words):
+        return f"the statements of {_possessive(name)} government or officials"
+    return f"{_possessive(name)} statement, the transcript or the recording"
 
 
 def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
@@ -469,13 +623,14 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         speaker = OUTLET_SPEAKER if speaker in (OUTLET, "unattributed") else Speaker(speaker, "person")
     doc = parse(clause)
     who = speaker.name
-    said = f"that {who} said this: {_possessive(who)} statement, the transcript or the recording"
+    said = f"that {who} said this: {_said_source(who)}"
     unnamed = speaker.is_outlet or who.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS  # "he's statement" names nobody
     voiced = _voiced_by(doc) if unnamed else None
     if voiced:  # the clause names who speaks, where the attribution did not
-        said = f"that {voiced} said this: {_possessive(voiced)} statement, the transcript or the recording"
+        said = f"that {voiced} said this: {_said_source(voiced)}"
     elif speaker.kind == "organisation" and not unnamed:  # a body speaks through what it publishes
-        said = f"that {who} said this: {_possessive(who)} published statement or report"
+        source = _said_source(who)
+        said = f"that {who} said this: " + (source if source.endswith(("itself", "officials")) else f"{_possessive(who)} published statement or report")
     elif unnamed:  # a quotation the article does not attribute in this sentence
         said = "who said this and that they did: the statement, transcript or recording the article quotes"
     if kind == "statistic":
@@ -502,10 +657,17 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         if speaker.is_outlet and not voiced and not _speech(doc, _proposition_head(doc)):
             return "Not checkable yet: a forecast or plan; check the announcement or forecast it reports, and later whether it came true."
         return f"Not checkable yet: check {said.replace('said this', 'stated this forecast or plan', 1)}, and later whether it came true."
-    # event. A rule's text settles only what the rule governs, not every clause that names one
+    # event. A stated purpose is checked as stated, by whoever set it.
+    head = _proposition_head(doc)
+    if _purpose(head):
+        holder = f"{_possessive(who)} statement or the documents behind it" if not unnamed else "their statement, the documents or the charges behind it"
+        return f"Check who states this purpose or intent, and on what evidence: {holder}."
+    # A rule's text settles only what the rule governs, not every clause that names one
     # ("the department, which supported the statute, ..."; "the justices agreed that the law ...").
-    if _is_rule(doc, _proposition_head(doc)):
+    if _is_rule(doc, head):
         return "Check the text of the law, rule or agreement itself, in the official register or gazette."
     if not speaker.is_outlet:
         return f"Check the official records of what is reported, and that {who} said it: {_possessive(who)} statement or announcement."
+    if _agentless_report(doc):  # "is believed to have", "was reported killed": the source goes unnamed
+        return "Check it against the official records of what is reported; the article does not say who believes or reports it."
     return "Check it against the official records, statements or announcements of what is reported."
