@@ -46,8 +46,17 @@ _VALUE_ADJECTIVES = _RIGHTNESS | frozenset(
     excellent terrible awful poor helpful harmful beneficial reckless honest dishonest ethical
     unethical moral immoral absurd ridiculous flawed outrageous deplorable laudable welcome
     unwelcome attractive unattractive desirable undesirable impressive disappointing encouraging
-    troubling disturbing alarming appalling atrocious""".split()
+    troubling disturbing alarming appalling atrocious capable incapable competent incompetent
+    reliable unreliable credible trustworthy indispensable dispensable invaluable""".split()
 )
+# What a report's own voice may name plainly ("took the necessary steps", "its best quarter since
+# 1990", "a capable crew"): on the object of its verb, only the rest of the scale is a verdict
+# ("relied on flawed presumptions", "an unfair tax").
+_PLAIN_IN_NEWS = frozenset(
+    """good bad better worse best worst necessary important essential vital crucial welcome capable
+    competent reliable credible effective useful valuable indispensable invaluable""".split()
+)
+_VERDICTS = _VALUE_ADJECTIVES - _PLAIN_IN_NEWS
 _CAUSE_MARKERS = ("because", "due to", "as a result", "result of", "led to", "lead to", "leads to", "thanks to", "resulted in", "owing to")
 
 
@@ -124,6 +133,11 @@ def _aside(number) -> bool:
     # A numeral right after its noun identifies it ("Flight 93", "Article 5"); a count comes before.
     if number.dep_ in ("nummod", "compound", "appos", "npadvmod") and number.head.pos_ in ("NOUN", "PROPN") and number.i == number.head.i + 1:
         return True
+    # A numeral standing as a noun after "the" names a thing ("the 486 is the descendant of"): a
+    # count needs its noun ("the 486 chips"), a share or a sum its sign.
+    if number.pos_ == "NUM" and number.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and not number.ent_type_ in ("PERCENT", "MONEY") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in number.children):
+        return True
     # Digits before a singular proper noun number it, as an address does: "469 Vermont St."
     if number.dep_ in ("nummod", "compound") and number.text[:1].isdigit() and number.head.tag_ == "NNP" and number.i < number.head.i:
         return True
@@ -143,7 +157,7 @@ def _refers_back(number) -> bool:
     possessive noun phrase counts what the article already named; it states no figure to check."""
     if not number.is_alpha or number.dep_ != "nummod":
         return False
-    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both") for c in number.head.children)
+    return any(c.dep_ == "poss" or c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "both", "all") for c in number.head.children)
 
 
 def _is_rule(doc, head=None) -> bool:
@@ -190,7 +204,7 @@ def _opinion(doc, head) -> bool:
     return False
 
 
-def _judgement(doc, head) -> bool:
+def _judgement(doc, head, own_voice: bool = False) -> bool:
     """Whether the clause judges rather than tells: a predicate of value ("the decision was
     necessary and fair", "clinics are vital components of the system"), an act judged by its
     adverb ("the court ruled correctly"), or praise without a verb ("Good for the mayor."). An
@@ -200,6 +214,13 @@ def _judgement(doc, head) -> bool:
         return _evaluative(head.lower_)
     if any(c.dep_ == "advmod" and _judging_adverb(c) for c in head.children):
         return True
+    # In the article's own voice, a verdict on what the act takes: "relied on outmoded
+    # generalities", "imposed an unfair tax" (an editorial's, not a wire's way of telling).
+    if own_voice:
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if any(a.dep_ == "amod" and a.tag_ == "JJ" and _evaluative(a.lower_, _VERDICTS) for o in objects for a in o.children):
+            return True
     if head.lemma_.lower() not in _LINKING_VERBS:
         return False
     for c in head.children:
@@ -361,10 +382,11 @@ def _causal(doc, head) -> bool:
 # "expressed the hope that ...", "voiced concern". A closed class of English.
 _SPEECH_LEMMAS = REPORTING_LEMMAS | frozenset("express voice threaten".split())
 # Verbs whose complement is what the subject means to do: "vowed to retake", "plans to build".
-_INTENT_VERBS = frozenset("plan vow pledge promise threaten propose hope".split())
-# Verbs of purpose: "the tariffs are intended to thwart imports", "the plan aims to cut", "he aimed to
-# pump up the price". What something is for, or what someone meant, is a stated purpose, not a
-# forecast: nothing later tells whether it "came true".
+_INTENT_VERBS = frozenset("plan intend aim vow pledge promise threaten propose hope".split())
+# Verbs of purpose: "the tariffs are intended to thwart imports", "the program aims to cut", "he aimed to
+# pump up the price". What a thing is for, or what someone meant, is a stated purpose, not a forecast:
+# nothing later tells whether it "came true". (Someone's word on what they mean to do is a plan:
+# "he intends to stay on", "the ministry said it did not intend to close the border".)
 _PURPOSE_VERBS = frozenset("aim intend mean design".split())
 # Verbs that join a subject to what it is said to be, as "be" does: "has become an invaluable tool".
 _LINKING_VERBS = frozenset("be become remain seem appear look sound prove stay".split())
@@ -410,7 +432,10 @@ def _stated_figures(doc, head) -> list:
             elif dep == "prep":
                 # Fronted before its verb, the phrase sets the scene ("By a 6-3 vote, the court
                 # upheld ..."); the value of a change comes after it ("fell by 2 points").
-                ok = tok.lower_ in _FIGURE_PREPS and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i)
+                # "accounted for 27%", "sold for $5 million": a share or a sum after "for" is the
+                # figure; a span is a circumstance ("for four hours").
+                figure_prep = tok.lower_ in _FIGURE_PREPS or tok.lower_ == "for" and number.ent_type_ in ("PERCENT", "MONEY")
+                ok = figure_prep and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i)
             elif dep == "advcl":  # a participle that goes on with the main clause, not a subordinate clause
                 ok = tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
             else:
@@ -460,9 +485,20 @@ def _intention(head) -> bool:
 def _purpose(head) -> bool:
     """"are intended to thwart", "aims to reduce", "a plan designed to", "aimed at": a stated purpose."""
     verb = head.head if head.dep_ == "xcomp" else head
-    if not _verb_is(verb, _PURPOSE_VERBS):
+    if not _verb_is(verb, _PURPOSE_VERBS) or not any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
         return False
-    return any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
+    children = list(verb.children)
+    if any(c.dep_ == "auxpass" for c in children):
+        return True  # "are intended to", "was designed to": what a thing is for
+    # A thing's purpose ("the program aims to"), not someone's plan ("he intends", "Acme aims").
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
+        return True
+    # What someone meant then ("they intended to rob the place"), unless a past report shifts their
+    # present plan into the past ("the ministry said it did not intend to close the border").
+    past = verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in children)
+    backshifted = verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and _verb_is(verb.head, _SPEECH_LEMMAS)
+    return past and not backshifted
 
 
 def _hoped_future(head) -> bool:
@@ -520,7 +556,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     figures = _stated_figures(doc, head)
     checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or dated)
     # A judgement of value holds even of a dated act or a figure ("the court ruled correctly on Tuesday").
-    judged = not forecast and _judgement(doc, head)
+    judged = not forecast and _judgement(doc, head, own_voice=not attributed)
     opinion = judged or not checkable_fact and not _hoped_future(head) and (_opinion(doc, head) or _speculation(doc, head))
     kinds: list[ClaimType] = ["opinion"] if judged else []
     if forecast:
