@@ -45,7 +45,8 @@ _VALUE_ADJECTIVES = _RIGHTNESS | frozenset(
     crucial acceptable unacceptable effective ineffective useful useless valuable worthless
     excellent terrible awful poor helpful harmful beneficial reckless honest dishonest ethical
     unethical moral immoral absurd ridiculous flawed outrageous deplorable laudable welcome
-    unwelcome attractive unattractive desirable undesirable impressive disappointing encouraging
+    unwelcome attractive unattractive desirable undesirable disappointing encouraging surprising
+    unsurprising logical illogical okay
     troubling disturbing alarming appalling atrocious capable incapable competent incompetent
     reliable unreliable credible trustworthy indispensable dispensable invaluable""".split()
 )
@@ -196,10 +197,12 @@ def _opinion(doc, head) -> bool:
         return True
     if _judgement(doc, head):
         return True
-    if _graded_quality(head) and not _numbers(doc):  # "rejected as too low the $1.7 billion bid" states a figure
+    if _graded_quality(head) and not _stated_figures(doc, head):  # "rejected as too low the $1.7 billion bid" states a figure
         return True
-    if head.lemma_.lower() in _LINKING_VERBS and any(c.lower_ in ("i", "we") for c in head.children if c.dep_ == "nsubj"):
-        # "I was pleased", "we are confident": the speaker's own state of mind.
+    if head.lemma_.lower() in _LINKING_VERBS and any(c.lower_ in ("i", "we") for c in head.children if c.dep_ == "nsubj") and not any(
+        c.dep_ == "aux" for c in head.children):
+        # "I was pleased", "we are confident": the speaker's own state of mind ("we will be happy
+        # to leave" is a word on what they will do).
         return any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children)
     return False
 
@@ -219,14 +222,19 @@ def _judgement(doc, head, own_voice: bool = False) -> bool:
     if own_voice:
         objects = [c for c in head.children if c.dep_ == "dobj"]
         objects += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        if any(a.dep_ == "amod" and a.tag_ == "JJ" and _evaluative(a.lower_, _VERDICTS) for o in objects for a in o.children):
+        # The scale's own words only: the lexicon's kin of a verdict describe as often ("excess capacity").
+        if any(a.dep_ == "amod" and a.tag_ == "JJ" and a.lower_ in _VERDICTS for o in objects for a in o.children):
             return True
-    if head.lemma_.lower() not in _LINKING_VERBS:
+    # "There has been a dramatic rise": an existential tells that something is, it predicates nothing.
+    if head.lemma_.lower() not in _LINKING_VERBS or any(c.dep_ == "expl" for c in head.children):
         return False
     for c in head.children:
         if c.dep_ == "acomp" and c.pos_ == "ADJ" and not any(g.like_num for g in c.subtree):
             adjectives = [c] + [g for g in c.children if g.dep_ == "conj" and g.pos_ == "ADJ"]
-            if any(_evaluative(a.lower_) for a in adjectives):
+            # An adjective with a complement states a relation ("subject to approval", "dependent
+            # on aid"), unless it is itself a word of value ("vital to the economy").
+            related = any(g.dep_ == "prep" and g.lower_ not in ("as", "than") for g in c.children)
+            if any(_evaluative(a.lower_) and (not related or a.lower_ in _VALUE_ADJECTIVES) for a in adjectives):
                 return True
         # "are vital components of": an indefinite predicate graded by value; "is the main road"
         # identifies, and a figure in it states one ("is a good 20 percent higher").
@@ -637,16 +645,17 @@ _DOCUMENT_NOUNS = frozenset(
 )
 
 
-def _said_source(name: str) -> str:
+def _said_source(name: str, kind: str = "", phrase: str = "") -> str:
     """Where a reader finds what `name` said: a person's or a body's statement, a place's
     government's (a country or a city does not speak: "Washington's statement" names no record),
     a document itself."""
-    # Read as a speaker, which tells "Ralston said" (a company) from "Turkey said" (a country).
-    doc = parse(f"{name} said on Monday.")
+    # Read as a speaker, in the words that name them where they speak: "Ralston said" is a company,
+    # "Turkey said" a country, "Police Superintendent Pedro Toledo" a man whose name is a city's.
+    doc = parse(f"{phrase or name} said on Monday.")
     words = [t for t in doc[: len(doc) - 4] if not t.is_punct]  # the name, without "said on Monday."
     if words and words[-1].lemma_.lower() in _DOCUMENT_NOUNS | {w + "s" for w in _DOCUMENT_NOUNS}:
         return f"{name} {'themselves' if words[-1].tag_ in ('NNS', 'NNPS') else 'itself'}"
-    if any(t.ent_type_ in ("GPE", "LOC") for t in words) and all(t.ent_type_ in ("GPE", "LOC") or t.lower_ == "the" for t in words):
+    if kind != "person" and any(t.ent_type_ in ("GPE", "LOC") for t in words) and all(t.ent_type_ in ("GPE", "LOC") or t.lower_ == "the" for t in words):
         return f"the statements of {_possessive(name)} government or officials"
     return f"{_possessive(name)} statement, the transcript or the recording"
 
@@ -659,13 +668,13 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         speaker = OUTLET_SPEAKER if speaker in (OUTLET, "unattributed") else Speaker(speaker, "person")
     doc = parse(clause)
     who = speaker.name
-    said = f"that {who} said this: {_said_source(who)}"
+    said = f"that {who} said this: {_said_source(who, speaker.kind, speaker.phrase)}"
     unnamed = speaker.is_outlet or who.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS  # "he's statement" names nobody
     voiced = _voiced_by(doc) if unnamed else None
     if voiced:  # the clause names who speaks, where the attribution did not
         said = f"that {voiced} said this: {_said_source(voiced)}"
     elif speaker.kind == "organisation" and not unnamed:  # a body speaks through what it publishes
-        source = _said_source(who)
+        source = _said_source(who, speaker.kind, speaker.phrase)
         said = f"that {who} said this: " + (source if source.endswith(("itself", "officials")) else f"{_possessive(who)} published statement or report")
     elif unnamed:  # a quotation the article does not attribute in this sentence
         said = "who said this and that they did: the statement, transcript or recording the article quotes"
@@ -677,8 +686,10 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
             return f"Check {figure!r} against the record or data it comes from, and {said}."
         if voiced or _speech(doc, _proposition_head(doc)):
             return f"Check {figure!r} against the record or data it comes from, and {said}."
+        # The record of the figure named, not of another the clause also states ("a 51% stake ... for $110 million").
         stated = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)
-        return f"Check {figure!r} against {_record_of(stated[0] if stated else None)}."
+        named = next((t for t in stated if t.like_num), stated[0]) if stated else None
+        return f"Check {figure!r} against {_record_of(named)}."
     if kind == "quote":
         return f"Check {said}."
     if kind == "causal":
