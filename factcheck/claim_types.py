@@ -675,7 +675,7 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         said = f"that {voiced} said this: {_said_source(voiced)}"
     elif speaker.kind == "organisation" and not unnamed:  # a body speaks through what it publishes
         source = _said_source(who, speaker.kind, speaker.phrase)
-        said = f"that {who} said this: " + (source if source.endswith(("itself", "officials")) else f"{_possessive(who)} published statement or report")
+        said = f"that {who} said this: " + (source if source.endswith(("itself", "themselves", "officials")) else f"{_possessive(who)} published statement or report")
     elif unnamed:  # a quotation the article does not attribute in this sentence
         said = "who said this and that they did: the statement, transcript or recording the article quotes"
     if kind == "statistic":
