@@ -412,6 +412,11 @@ def _proposition_head(doc):
     while head.lemma_.lower() in _SPEECH_LEMMAS and head.i not in seen:
         seen.add(head.i)
         comps = [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+        # Not through a saying denied ("he couldn't say if prices would match"), nor into an
+        # indirect question ("asked whether ..."): what lies below is asserted by no one.
+        if any(c.dep_ == "neg" for c in head.children):
+            break
+        comps = [c for c in comps if not any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)]
         if not comps:
             break
         # The reported clause before a second reporting verb ("said X, the radio reported").

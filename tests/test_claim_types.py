@@ -117,3 +117,11 @@ def test_figures_a_clause_does_not_state() -> None:
     clause = "Acme agreed to sell a 40% stake to Brill for $90 million."
     advice = verify_for("statistic", OUTLET_SPEAKER, clause)
     assert "$90 million" in advice and "amount" in advice
+
+
+def test_what_a_denied_saying_or_an_indirect_question_holds_is_no_forecast() -> None:
+    kinds = claim_types("The chairman said he could not yet say whether the prices would cover costs.", "the chairman")
+    assert kinds[0] == "quote" and "prediction" not in kinds
+    assert "prediction" not in claim_types("The minister did not say that prices would rise.")
+    # A saying that is not denied still carries its forecast.
+    assert claim_types("The minister said prices would rise.", "the minister")[0] == "prediction"
