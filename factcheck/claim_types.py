@@ -189,7 +189,9 @@ def _opinion(doc, head) -> bool:
     """A judgement: 'should', a stance verb, or a copula whose predicate is a gradable adjective."""
     if any(c.lemma_.lower() in ("should", "ought") for c in head.children if c.dep_ == "aux"):
         return True
-    if any(c.lemma_.lower() == "must" for c in head.children if c.dep_ == "aux") and not _is_rule(doc, head):
+    # "must be approved by parliament" names who must act: a procedure, not a demand ("must resign").
+    procedure = any(c.dep_ == "auxpass" for c in head.children) and any(c.dep_ == "agent" for c in head.children)
+    if any(c.lemma_.lower() == "must" for c in head.children if c.dep_ == "aux") and not _is_rule(doc, head) and not procedure:
         return True
     if _verb_is(head, _STANCE_VERBS) and any(c.dep_ == "ccomp" for c in head.children):
         return True
@@ -447,7 +449,7 @@ def _stated_figures(doc, head) -> list:
                 # upheld ..."); the value of a change comes after it ("fell by 2 points").
                 # "accounted for 27%", "sold for $5 million": a share or a sum after "for" is the
                 # figure; a span is a circumstance ("for four hours").
-                figure_prep = tok.lower_ in _FIGURE_PREPS or tok.lower_ == "for" and number.ent_type_ in ("PERCENT", "MONEY")
+                figure_prep = tok.lower_ in _FIGURE_PREPS or tok.lower_ == "for" and number.ent_type_ in ("PERCENT", "MONEY") and tok.head.pos_ == "VERB"
                 ok = figure_prep and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i)
             elif dep == "advcl":  # a participle that goes on with the main clause, not a subordinate clause
                 ok = tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)

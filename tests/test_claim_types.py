@@ -125,3 +125,10 @@ def test_what_a_denied_saying_or_an_indirect_question_holds_is_no_forecast() -> 
     assert "prediction" not in claim_types("The minister did not say that prices would rise.")
     # A saying that is not denied still carries its forecast.
     assert claim_types("The minister said prices would rise.", "the minister")[0] == "prediction"
+
+
+def test_a_procedure_is_no_demand_and_a_cause_of_a_figure_no_statistic() -> None:
+    assert claim_types("Any change to the border must be approved by both parliaments.")[0] == "event"
+    assert claim_types("The minister must resign.")[0] == "opinion"
+    # "responsible for a fall of 80 cents": the figure hangs on the adjective, not on a verb of value.
+    assert claim_types("Fear of a recall may have been responsible for a fall of 80 cents in the shares.")[0] != "statistic"
