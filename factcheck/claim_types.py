@@ -314,6 +314,8 @@ def _gradable(adj) -> bool:
 
 
 def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
+    if _verb_is(head, _SPEECH_LEMMAS) and any(c.dep_ == "neg" for c in head.children):
+        return False  # "wouldn't say whether", "would not comment": a refusal, told, not a forecast
     if head.lemma_.lower() in _FORECAST_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
         return True
     modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
@@ -660,7 +662,7 @@ def _said_source(name: str, kind: str = "", phrase: str = "") -> str:
     # "Turkey said" a country, "Police Superintendent Pedro Toledo" a man whose name is a city's.
     doc = parse(f"{phrase or name} said on Monday.")
     words = [t for t in doc[: len(doc) - 4] if not t.is_punct]  # the name, without "said on Monday."
-    if words and words[-1].lemma_.lower() in _DOCUMENT_NOUNS | {w + "s" for w in _DOCUMENT_NOUNS}:
+    if words and words[-1].pos_ == "NOUN" and words[-1].lemma_.lower() in _DOCUMENT_NOUNS | {w + "s" for w in _DOCUMENT_NOUNS}:
         return f"{name} {'themselves' if words[-1].tag_ in ('NNS', 'NNPS') else 'itself'}"
     if kind != "person" and any(t.ent_type_ in ("GPE", "LOC") for t in words) and all(t.ent_type_ in ("GPE", "LOC") or t.lower_ == "the" for t in words):
         return f"the statements of {_possessive(name)} government or officials"

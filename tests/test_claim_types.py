@@ -132,3 +132,9 @@ def test_a_procedure_is_no_demand_and_a_cause_of_a_figure_no_statistic() -> None
     assert claim_types("The minister must resign.")[0] == "opinion"
     # "responsible for a fall of 80 cents": the figure hangs on the adjective, not on a verb of value.
     assert claim_types("Fear of a recall may have been responsible for a fall of 80 cents in the shares.")[0] != "statistic"
+
+
+def test_a_refusal_to_say_is_told_not_forecast_and_a_firm_named_data_is_no_document() -> None:
+    assert "prediction" not in claim_types("The broker wouldn't say whether the bidder had named a price.")
+    firm = Speaker("Control Data", "organisation", 0, "said", "Control Data")
+    assert "itself" not in verify_for("quote", firm, "The unit is not for sale, Control Data said.")
