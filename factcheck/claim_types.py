@@ -329,6 +329,12 @@ def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
         or speaker_kind == "organisation" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "NORP", "LOC")
         for c in head.children if c.dep_ == "nsubj"
     )
+    # So is a body's word on what will be done, its doer unnamed: "the proceeds will be used to
+    # reduce debt", "the panel will be based in Addis Ababa" leave the body that speaks as the one
+    # to act ("its earnings will be lower" is still a forecast: no one decides them).
+    if speaker_kind == "organisation" and not own:
+        children = list(head.children)
+        own = any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
     if modals & {"will", "'ll", "shall", "wo"}:
         return not _is_rule(doc, head) and not own  # a rule's "will" is a requirement
     # "would" under a past reporting verb is a reported "will".

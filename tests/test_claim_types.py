@@ -138,3 +138,13 @@ def test_a_refusal_to_say_is_told_not_forecast_and_a_firm_named_data_is_no_docum
     assert "prediction" not in claim_types("The broker wouldn't say whether the bidder had named a price.")
     firm = Speaker("Control Data", "organisation", 0, "said", "Control Data")
     assert "itself" not in verify_for("quote", firm, "The unit is not for sale, Control Data said.")
+
+
+def test_a_bodys_announcement_of_what_it_will_do_with_its_own_is_its_statement() -> None:
+    company = Speaker("Acme Corp.", "organisation", 0, "said", "Acme Corp.")
+    kinds = claim_types("The proceeds of the sale will be used to reduce debt, the company said.", company)
+    assert kinds[0] == "quote" and "prediction" not in kinds
+    assert claim_types("Its two plants in Ohio will be closed next year, the company said.", company)[0] == "quote"
+    # A forecast about what the body does not decide stays one.
+    assert claim_types("Demand for steel will recover next year, the company said.", company)[0] == "prediction"
+    assert claim_types("The company said its earnings will probably be lower than last year.", company)[0] == "prediction"
