@@ -3,8 +3,9 @@
 - `claim_types(clause, speaker)`: the types the clause's structure allows, code's choice first.
 - `verify_for(kind, speaker, clause)`: what to check and where, from templates.
 
-The word lists are closed classes of English (modals, verbs of stance and forecast, nouns of rules),
-never words taken from an article.
+The word lists are closed classes of English (modals, verbs of stance, forecast and purpose, nouns of
+rules and documents) and the heads of its scales of value, widened through the shipped WordNet lexicon
+(factcheck/faithfulness.py `lexicon`); never words taken from an article.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ _FORECAST_VERBS = frozenset("expect forecast predict project anticipate estimate
 _HEDGE_MODALS = frozenset("could might may would".split())
 _CAUSE_VERBS = frozenset("cause blame trigger spark attribute".split())
 # Adjectives of value: what is good or bad, right or wrong, needed or not, judged rather than
-# described. The heads of English's evaluative scales, a closed set in the sense that matters here
-# (no article's words); the lexicon adds their WordNet synonyms and satellites ("outmoded" under
-# "old-fashioned" does not count, "correct" under "right" does).
+# described ("independent", "sole", "profitable" describe). The heads of English's evaluative
+# scales, general words, none taken from an article; the shipped WordNet lexicon adds their
+# synonyms and the satellites whose head is one ("vital" under "indispensable").
 _RIGHTNESS = frozenset(
     """right wrong correct incorrect wise unwise foolish fair unfair just unjust proper improper
     appropriate inappropriate reasonable unreasonable sensible prudent imprudent responsible
@@ -46,8 +47,8 @@ _VALUE_ADJECTIVES = _RIGHTNESS | frozenset(
     excellent terrible awful poor helpful harmful beneficial reckless honest dishonest ethical
     unethical moral immoral absurd ridiculous flawed outrageous deplorable laudable welcome
     unwelcome attractive unattractive desirable undesirable disappointing encouraging surprising
-    unsurprising logical illogical okay
-    troubling disturbing alarming appalling atrocious capable incapable competent incompetent
+    unsurprising logical illogical okay troubling disturbing alarming appalling atrocious capable
+    incapable competent incompetent
     reliable unreliable credible trustworthy indispensable dispensable invaluable""".split()
 )
 # What a report's own voice may name plainly ("took the necessary steps", "its best quarter since
@@ -186,7 +187,8 @@ def _dated_past(doc, head) -> bool:
 
 
 def _opinion(doc, head) -> bool:
-    """A judgement: 'should', a stance verb, or a copula whose predicate is a gradable adjective."""
+    """A judgement: 'should' or a demand's 'must', a stance ('believes', 'I think ...'), a predicate
+    or an adverb of value (`_judgement`), a quality graded by degree, or a first person's state of mind."""
     if any(c.lemma_.lower() in ("should", "ought") for c in head.children if c.dep_ == "aux"):
         return True
     # "must be approved by parliament" names who must act: a procedure, not a demand ("must resign").
