@@ -686,7 +686,8 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
     doc = parse(clause)
     who = speaker.name
     said = f"that {who} said this: {_said_source(who, speaker.kind, speaker.phrase)}"
-    unnamed = speaker.is_outlet or who.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS  # "he's statement" names nobody
+    # "he's statement", "I's statement" (a transcript's unnamed "I") name nobody.
+    unnamed = speaker.is_outlet or who.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"i", "we", "you"}
     voiced = _voiced_by(doc) if unnamed else None
     if voiced:  # the clause names who speaks, where the attribution did not
         said = f"that {voiced} said this: {_said_source(voiced)}"

@@ -148,3 +148,8 @@ def test_a_bodys_announcement_of_what_it_will_do_with_its_own_is_its_statement()
     # A forecast about what the body does not decide stays one.
     assert claim_types("Demand for steel will recover next year, the company said.", company)[0] == "prediction"
     assert claim_types("The company said its earnings will probably be lower than last year.", company)[0] == "prediction"
+
+
+def test_a_first_person_nobody_names_is_sent_to_no_ones_statement() -> None:
+    advice = verify_for("opinion", Speaker("I", "person", 0, "quote continues", "I"), "I think the merger is a good thing.")
+    assert "I's" not in advice and "who" in advice
