@@ -180,6 +180,12 @@ def _is_rule(doc, head=None) -> bool:
 _REQUIRING_VERBS = frozenset("require oblige mandate ban prohibit forbid stipulate compel".split())
 
 
+def _dated_in_past(doc) -> bool:
+    """A date in the clause that lies before the report: "yesterday", "last week", "in 1989" with a
+    past verb; what was due then is over ("was due to expire yesterday")."""
+    return any(e.label_ == "DATE" for e in doc.ents) and any(t.tag_ == "VBD" for t in doc)
+
+
 def _dated_past(doc, head) -> bool:
     has_date = any(e.label_ == "DATE" for e in doc.ents)
     past = head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
@@ -233,7 +239,7 @@ def _judgement(doc, head, own_voice: bool = False) -> bool:
     if head.lemma_.lower() not in _LINKING_VERBS or any(c.dep_ == "expl" for c in head.children):
         return False
     for c in head.children:
-        if c.dep_ == "acomp" and c.pos_ == "ADJ" and not any(g.like_num for g in c.subtree):
+        if c.dep_ == "acomp" and c.pos_ == "ADJ" and c.lower_ not in _SCHEDULED and not any(g.like_num for g in c.subtree):
             adjectives = [c] + [g for g in c.children if g.dep_ == "conj" and g.pos_ == "ADJ"]
             # An adjective with a complement states a relation ("subject to approval", "dependent
             # on aid"), unless it is itself a word of value ("vital to the economy").
@@ -390,7 +396,11 @@ def _speculation(doc, head) -> bool:
 
 
 def _causal(doc, head) -> bool:
-    lowered = doc.text.lower()
+    # "due to expire", a schedule, is no cause: the marker counts before a noun, not a verb.
+    lowered = "".join(
+        " " * len(t.text_with_ws) if t.lower_ == "due" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to" and doc[t.i + 2].pos_ in ("VERB", "AUX")
+        else t.text_with_ws.lower() for t in doc
+    )
     # Whole words: "failed to" holds "led to", and is no cause.
     # A verb of causing states a cause when it is the clause's own ("police blamed the crash on
     # ice"), not one that describes a noun ("the level that would trigger the issuance").
@@ -507,6 +517,17 @@ def _intention(head) -> bool:
     return _verb_is(head, _INTENT_VERBS) and any(c.dep_ == "xcomp" for c in head.children)
 
 
+# Words that put an act on a schedule or in prospect: "is set to begin", "are scheduled to resume",
+# "is likely to rise", "was due to expire". A closed class of English.
+_SCHEDULED = frozenset("set scheduled slated poised due bound likely unlikely about".split())
+
+
+def _scheduled(head) -> bool:
+    """"Construction is set to begin in 1991", "prices are likely to rise": an act ahead."""
+    carriers = [head] + [c for c in head.children if c.dep_ == "acomp"]
+    return any(t.lower_ in _SCHEDULED and any(c.dep_ == "xcomp" for c in t.children) for t in carriers)
+
+
 def _purpose(head) -> bool:
     """"are intended to thwart", "aims to reduce", "a plan designed to", "aimed at": a stated purpose."""
     verb = head.head if head.dep_ == "xcomp" else head
@@ -576,7 +597,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     purpose = _purpose(head)
     forecast = not purpose and (
         _prediction(doc, head, kind) and not dated or _intention(head) and not (dated and _dates_the_plan(doc, head))
-        or _hoped_future(head)
+        or _hoped_future(head) or _scheduled(head) and not _dated_in_past(doc)
     )
     figures = _stated_figures(doc, head)
     checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or dated)

@@ -153,3 +153,13 @@ def test_a_bodys_announcement_of_what_it_will_do_with_its_own_is_its_statement()
 def test_a_first_person_nobody_names_is_sent_to_no_ones_statement() -> None:
     advice = verify_for("opinion", Speaker("I", "person", 0, "quote continues", "I"), "I think the merger is a good thing.")
     assert "I's" not in advice and "who" in advice
+
+
+def test_an_act_on_a_schedule_is_a_prediction_until_its_day_has_passed() -> None:
+    assert claim_types("Work on the bridge is set to begin in early 2027.")[0] == "prediction"
+    assert claim_types("The talks are scheduled to resume next week.")[0] == "prediction"
+    assert claim_types("Fares are likely to rise.")[0] == "prediction"
+    # Its day gone, the schedule is told, not forecast; and "due to expire" is no cause.
+    kinds = claim_types("The tender offer was due to expire yesterday.")
+    assert kinds[0] == "event" and "causal" not in kinds and "opinion" not in kinds
+    assert "causal" in claim_types("The match was cancelled due to rain.")
