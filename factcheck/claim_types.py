@@ -3,17 +3,20 @@
 - `claim_types(clause, speaker)`: the types the clause's structure allows, code's choice first.
 - `verify_for(kind, speaker, clause)`: what to check and where, from templates.
 
-The word lists are closed classes of English (modals, verbs of stance and forecast, nouns of rules),
-never words taken from an article.
+The word lists are closed classes of English (modals, verbs of stance, forecast and purpose, nouns of
+rules and documents) and the heads of its scales of value, widened through the shipped WordNet lexicon
+(factcheck/faithfulness.py `lexicon`); never words taken from an article.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from .article import quoted_spans
 from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean
+from .faithfulness import lexicon
 from .nlp import parse
 # --- claim types ----------------------------------------------------------------------------------
 
@@ -28,7 +31,75 @@ _STANCE_VERBS = frozenset("believe think feel hope fear consider doubt suspect w
 _FORECAST_VERBS = frozenset("expect forecast predict project anticipate estimate".split())
 _HEDGE_MODALS = frozenset("could might may would".split())
 _CAUSE_VERBS = frozenset("cause blame trigger spark attribute".split())
+# Adjectives of value: what is good or bad, right or wrong, needed or not, judged rather than
+# described ("independent", "sole", "profitable" describe). The heads of English's evaluative
+# scales, general words, none taken from an article; the shipped WordNet lexicon adds their
+# synonyms and the satellites whose head is one ("vital" under "indispensable").
+_RIGHTNESS = frozenset(
+    """right wrong correct incorrect wise unwise foolish fair unfair just unjust proper improper
+    appropriate inappropriate reasonable unreasonable sensible prudent imprudent responsible
+    irresponsible mistaken misguided shameful disgraceful admirable commendable justified
+    unjustified""".split()
+)
+_VALUE_ADJECTIVES = _RIGHTNESS | frozenset(
+    """good bad better worse best worst necessary unnecessary important unimportant essential vital
+    crucial acceptable unacceptable effective ineffective useful useless valuable worthless
+    excellent terrible awful poor helpful harmful beneficial reckless honest dishonest ethical
+    unethical moral immoral absurd ridiculous flawed outrageous deplorable laudable welcome
+    unwelcome attractive unattractive desirable undesirable disappointing encouraging surprising
+    unsurprising logical illogical okay troubling disturbing alarming appalling atrocious capable
+    incapable competent incompetent
+    reliable unreliable credible trustworthy indispensable dispensable invaluable""".split()
+)
+# What a report's own voice may name plainly ("took the necessary steps", "its best quarter since
+# 1990", "a capable crew"): on the object of its verb, only the rest of the scale is a verdict
+# ("relied on flawed presumptions", "an unfair tax").
+_PLAIN_IN_NEWS = frozenset(
+    """good bad better worse best worst necessary important essential vital crucial welcome capable
+    competent reliable credible effective useful valuable indispensable invaluable""".split()
+)
+_VERDICTS = _VALUE_ADJECTIVES - _PLAIN_IN_NEWS
 _CAUSE_MARKERS = ("because", "due to", "as a result", "result of", "led to", "lead to", "leads to", "thanks to", "resulted in", "owing to")
+
+
+@lru_cache(maxsize=2)
+def _value_senses(words: frozenset[str]) -> frozenset[int]:
+    table = lexicon()
+    return frozenset().union(*(table.sets(w) for w in words))
+
+
+def _evaluative(word: str, scale: frozenset[str] = _VALUE_ADJECTIVES) -> bool:
+    """Whether an adjective judges: one of the scale's words, a synonym of one, or a satellite whose
+    head is one ("sound" for "wise"), by the lexicon."""
+    word = word.lower()
+    if word in scale:
+        return True
+    entry = lexicon().entry(word)
+    return bool((entry.senses | entry.broader) & _value_senses(scale))
+
+
+def _judging_adverb(tok) -> bool:
+    """"ruled correctly", "wisely rejected", "unfairly singled out": a manner adverb made from an
+    adjective of rightness judges the act it modifies (not "badly damaged", "seriously hurt", which
+    measure it)."""
+    word = tok.lower_
+    if tok.pos_ != "ADV" or not word.endswith("ly") or len(word) < 5:
+        return False
+    bases = {word[:-2], word[:-2] + "e", word[:-3] + "le", word[:-3] + "y"}  # wisely, reasonably, happily
+    return any(_evaluative(b, _RIGHTNESS) for b in bases if len(b) > 2)
+
+
+def _verb_is(tok, verbs: frozenset[str]) -> bool:
+    """A closed-class verb, whatever its form: the lemmatiser reads "hopes" as "hop"."""
+    if tok.lemma_.lower() in verbs:
+        return True
+    word = tok.lower_
+    forms = {word}
+    if word.endswith(("s", "d")):
+        forms |= {word[:-1], word[:-2]}  # hopes, hoped; aims, aimed
+    if word.endswith("ing"):
+        forms |= {word[:-3], word[:-3] + "e"}  # aiming, hoping
+    return tok.pos_ in ("VERB", "AUX") and bool(forms & verbs)
 
 
 def _content_head(doc):
@@ -64,6 +135,11 @@ def _aside(number) -> bool:
     # A numeral right after its noun identifies it ("Flight 93", "Article 5"); a count comes before.
     if number.dep_ in ("nummod", "compound", "appos", "npadvmod") and number.head.pos_ in ("NOUN", "PROPN") and number.i == number.head.i + 1:
         return True
+    # A numeral standing as a noun after "the" names a thing ("the 486 is the descendant of"): a
+    # count needs its noun ("the 486 chips"), a share or a sum its sign.
+    if number.pos_ == "NUM" and number.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") and not number.ent_type_ in ("PERCENT", "MONEY") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in number.children):
+        return True
     # Digits before a singular proper noun number it, as an address does: "469 Vermont St."
     if number.dep_ in ("nummod", "compound") and number.text[:1].isdigit() and number.head.tag_ == "NNP" and number.i < number.head.i:
         return True
@@ -83,7 +159,7 @@ def _refers_back(number) -> bool:
     possessive noun phrase counts what the article already named; it states no figure to check."""
     if not number.is_alpha or number.dep_ != "nummod":
         return False
-    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both") for c in number.head.children)
+    return any(c.dep_ == "poss" or c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "both", "all") for c in number.head.children)
 
 
 def _is_rule(doc, head=None) -> bool:
@@ -95,12 +171,19 @@ def _is_rule(doc, head=None) -> bool:
     if head.lemma_.lower() in _REQUIRING_VERBS:
         return True
     args = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    args += [g for c in head.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+    # "Under the law", "by the treaty"; not "managed with its ruling to ...", a means.
+    args += [g for c in head.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("under", "by", "in") for g in c.children if g.dep_ == "pobj"]
     return any(a.lemma_.lower() in _RULE_NOUNS for a in args)
 
 
 # Verbs whose subject lays down an obligation or a prohibition.
 _REQUIRING_VERBS = frozenset("require oblige mandate ban prohibit forbid stipulate compel".split())
+
+
+def _dated_in_past(doc) -> bool:
+    """A date in the clause that lies before the report: "yesterday", "last week", "in 1989" with a
+    past verb; what was due then is over ("was due to expire yesterday")."""
+    return any(e.label_ == "DATE" for e in doc.ents) and any(t.tag_ == "VBD" for t in doc)
 
 
 def _dated_past(doc, head) -> bool:
@@ -110,21 +193,63 @@ def _dated_past(doc, head) -> bool:
 
 
 def _opinion(doc, head) -> bool:
-    """A judgement: 'should', a stance verb, or a copula whose predicate is a gradable adjective."""
+    """A judgement: 'should' or a demand's 'must', a stance ('believes', 'I think ...'), a predicate
+    or an adverb of value (`_judgement`), a quality graded by degree, or a first person's state of mind."""
     if any(c.lemma_.lower() in ("should", "ought") for c in head.children if c.dep_ == "aux"):
         return True
-    if any(c.lemma_.lower() == "must" for c in head.children if c.dep_ == "aux") and not _is_rule(doc, head):
+    # "must be approved by parliament" names who must act: a procedure, not a demand ("must resign").
+    procedure = any(c.dep_ == "auxpass" for c in head.children) and any(c.dep_ == "agent" for c in head.children)
+    if any(c.lemma_.lower() == "must" for c in head.children if c.dep_ == "aux") and not _is_rule(doc, head) and not procedure:
         return True
-    if head.lemma_.lower() in _STANCE_VERBS and any(c.dep_ == "ccomp" for c in head.children):
+    if _verb_is(head, _STANCE_VERBS) and any(c.dep_ == "ccomp" for c in head.children):
         return True
-    if _graded_quality(head) and not _numbers(doc):  # "rejected as too low the $1.7 billion bid" states a figure
+    if head.dep_ == "ccomp" and _verb_is(head.head, _STANCE_VERBS):  # "I think it's ...", read through "think"
         return True
-    if head.lemma_.lower() in _LINKING_VERBS:
-        for c in head.children:
-            # Not an adjective with a complement, which states a relation ("dependent on aid").
-            if c.dep_ == "acomp" and c.tag_ in ("JJ", "JJR", "JJS") and not any(g.like_num for g in c.subtree) and not any(g.dep_ == "prep" and g.lower_ not in ("as", "than") for g in c.children):
+    if _judgement(doc, head):
+        return True
+    if _graded_quality(head) and not _stated_figures(doc, head):  # "rejected as too low the $1.7 billion bid" states a figure
+        return True
+    if head.lemma_.lower() in _LINKING_VERBS and any(c.lower_ in ("i", "we") for c in head.children if c.dep_ == "nsubj") and not any(
+        c.dep_ == "aux" for c in head.children):
+        # "I was pleased", "we are confident": the speaker's own state of mind ("we will be happy
+        # to leave" is a word on what they will do).
+        return any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children)
+    return False
+
+
+def _judgement(doc, head, own_voice: bool = False) -> bool:
+    """Whether the clause judges rather than tells: a predicate of value ("the decision was
+    necessary and fair", "clinics are vital components of the system"), an act judged by its
+    adverb ("the court ruled correctly"), or praise without a verb ("Good for the mayor."). An
+    adjective that describes ("has been independent since 1901", "is the sole underwriter", "the
+    first plan") is no judgement; nor is a gradable one without degree (`_graded_quality` reads those)."""
+    if head.dep_ == "ROOT" and head.pos_ == "ADJ":  # verbless: "Good for X", "Wrong again."
+        return _evaluative(head.lower_)
+    if any(c.dep_ == "advmod" and _judging_adverb(c) for c in head.children):
+        return True
+    # In the article's own voice, a verdict on what the act takes: "relied on outmoded
+    # generalities", "imposed an unfair tax" (an editorial's, not a wire's way of telling).
+    if own_voice:
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        # The scale's own words only: the lexicon's kin of a verdict describe as often ("excess capacity").
+        if any(a.dep_ == "amod" and a.tag_ == "JJ" and a.lower_ in _VERDICTS for o in objects for a in o.children):
+            return True
+    # "There has been a dramatic rise": an existential tells that something is, it predicates nothing.
+    if head.lemma_.lower() not in _LINKING_VERBS or any(c.dep_ == "expl" for c in head.children):
+        return False
+    for c in head.children:
+        if c.dep_ == "acomp" and c.pos_ == "ADJ" and c.lower_ not in _SCHEDULED and not any(g.like_num for g in c.subtree):
+            adjectives = [c] + [g for g in c.children if g.dep_ == "conj" and g.pos_ == "ADJ"]
+            # An adjective with a complement states a relation ("subject to approval", "dependent
+            # on aid"), unless it is itself a word of value ("vital to the economy").
+            related = any(g.dep_ == "prep" and g.lower_ not in ("as", "than") for g in c.children)
+            if any(_evaluative(a.lower_) and (not related or a.lower_ in _VALUE_ADJECTIVES) for a in adjectives):
                 return True
-            if c.dep_ == "attr" and any(a.dep_ == "amod" and a.tag_ in ("JJ", "JJS") and a.ent_type_ == "" and _gradable(a) for a in c.children):
+        # "are vital components of": an indefinite predicate graded by value; "is the main road"
+        # identifies, and a figure in it states one ("is a good 20 percent higher").
+        if c.dep_ == "attr" and not any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an") for d in c.children):
+            if any(a.dep_ == "amod" and a.pos_ == "ADJ" and _evaluative(a.lower_) for a in c.children):
                 return not _numbers(doc)
     return False
 
@@ -133,7 +258,7 @@ def _opinion(doc, head) -> bool:
 # English; not "most", whose superlative ranks ("the most senior official") as often as it judges,
 # nor "more", which compares with before ("more legal troubles", "making loans more affordable"),
 # a change that can be measured, but for a comparison denied (below).
-_DEGREE_ADVERBS = frozenset("too so very extremely highly truly deeply particularly especially remarkably".split())
+_DEGREE_ADVERBS = frozenset("too so very extremely highly truly deeply particularly especially remarkably fairly quite rather pretty".split())
 # Adjectives that count rather than judge: "so many times".
 _QUANTIFYING = frozenset("many much few little".split())
 
@@ -197,6 +322,8 @@ def _gradable(adj) -> bool:
 
 
 def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
+    if _verb_is(head, _SPEECH_LEMMAS) and any(c.dep_ == "neg" for c in head.children):
+        return False  # "wouldn't say whether", "would not comment": a refusal, told, not a forecast
     if head.lemma_.lower() in _FORECAST_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
         return True
     modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
@@ -210,6 +337,12 @@ def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
         or speaker_kind == "organisation" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "NORP", "LOC")
         for c in head.children if c.dep_ == "nsubj"
     )
+    # So is a body's word on what will be done, its doer unnamed: "the proceeds will be used to
+    # reduce debt", "the panel will be based in Addis Ababa" leave the body that speaks as the one
+    # to act ("its earnings will be lower" is still a forecast: no one decides them).
+    if speaker_kind == "organisation" and not own:
+        children = list(head.children)
+        own = any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
     if modals & {"will", "'ll", "shall", "wo"}:
         return not _is_rule(doc, head) and not own  # a rule's "will" is a requirement
     # "would" under a past reporting verb is a reported "will".
@@ -263,7 +396,11 @@ def _speculation(doc, head) -> bool:
 
 
 def _causal(doc, head) -> bool:
-    lowered = doc.text.lower()
+    # "due to expire", a schedule, is no cause: the marker counts before a noun, not a verb.
+    lowered = "".join(
+        " " * len(t.text_with_ws) if t.lower_ == "due" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to" and doc[t.i + 2].pos_ in ("VERB", "AUX")
+        else t.text_with_ws.lower() for t in doc
+    )
     # Whole words: "failed to" holds "led to", and is no cause.
     # A verb of causing states a cause when it is the clause's own ("police blamed the crash on
     # ice"), not one that describes a noun ("the level that would trigger the issuance").
@@ -275,7 +412,12 @@ def _causal(doc, head) -> bool:
 # "expressed the hope that ...", "voiced concern". A closed class of English.
 _SPEECH_LEMMAS = REPORTING_LEMMAS | frozenset("express voice threaten".split())
 # Verbs whose complement is what the subject means to do: "vowed to retake", "plans to build".
-_INTENT_VERBS = frozenset("plan intend vow pledge promise threaten aim propose hope".split())
+_INTENT_VERBS = frozenset("plan intend aim vow pledge promise threaten propose hope".split())
+# Verbs of purpose: "the tariffs are intended to thwart imports", "the program aims to cut", "he aimed to
+# pump up the price". What a thing is for, or what someone meant, is a stated purpose, not a forecast:
+# nothing later tells whether it "came true". (Someone's word on what they mean to do is a plan:
+# "he intends to stay on", "the ministry said it did not intend to close the border".)
+_PURPOSE_VERBS = frozenset("aim intend mean design".split())
 # Verbs that join a subject to what it is said to be, as "be" does: "has become an invaluable tool".
 _LINKING_VERBS = frozenset("be become remain seem appear look sound prove stay".split())
 # Prepositions that give the figure of a change or a value: "rose to 3.5 percent", "fell by 2 points",
@@ -292,6 +434,11 @@ def _proposition_head(doc):
     while head.lemma_.lower() in _SPEECH_LEMMAS and head.i not in seen:
         seen.add(head.i)
         comps = [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+        # Not through a saying denied ("he couldn't say if prices would match"), nor into an
+        # indirect question ("asked whether ..."): what lies below is asserted by no one.
+        if any(c.dep_ == "neg" for c in head.children):
+            break
+        comps = [c for c in comps if not any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children)]
         if not comps:
             break
         # The reported clause before a second reporting verb ("said X, the radio reported").
@@ -320,7 +467,10 @@ def _stated_figures(doc, head) -> list:
             elif dep == "prep":
                 # Fronted before its verb, the phrase sets the scene ("By a 6-3 vote, the court
                 # upheld ..."); the value of a change comes after it ("fell by 2 points").
-                ok = tok.lower_ in _FIGURE_PREPS and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i)
+                # "accounted for 27%", "sold for $5 million": a share or a sum after "for" is the
+                # figure; a span is a circumstance ("for four hours").
+                figure_prep = tok.lower_ in _FIGURE_PREPS or tok.lower_ == "for" and number.ent_type_ in ("PERCENT", "MONEY") and tok.head.pos_ == "VERB"
+                ok = figure_prep and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i)
             elif dep == "advcl":  # a participle that goes on with the main clause, not a subordinate clause
                 ok = tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
             else:
@@ -337,7 +487,7 @@ def _speech(doc, head) -> bool:
     proposition, "according to", a quotation that makes most of it, or a first person speaking (a
     news report's own voice is never "I" or "we")."""
     root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
-    if head.i != root.i and root.lemma_.lower() in _SPEECH_LEMMAS:
+    if head.i != root.i and root.lemma_.lower() in _SPEECH_LEMMAS and not _agentless_report(doc):
         return True
     # "expressed the hope (that) he would ...": a verb that only voices what its object holds; not
     # "confirmed Türkiye's readiness to host", an act its object names, told in the outlet's voice.
@@ -362,9 +512,65 @@ def _dates_the_plan(doc, head) -> bool:
 
 def _intention(head) -> bool:
     """"vowed to retake the city", "plans to build", "is to open": what the subject means to do."""
-    if head.dep_ == "xcomp" and head.head.lemma_.lower() in _INTENT_VERBS:
+    if head.dep_ == "xcomp" and _verb_is(head.head, _INTENT_VERBS):
         return True
-    return head.lemma_.lower() in _INTENT_VERBS and any(c.dep_ == "xcomp" for c in head.children)
+    return _verb_is(head, _INTENT_VERBS) and any(c.dep_ == "xcomp" for c in head.children)
+
+
+# Words that put an act on a schedule or in prospect: "is set to begin", "are scheduled to resume",
+# "is likely to rise", "was due to expire". A closed class of English.
+_SCHEDULED = frozenset("set scheduled slated poised due bound likely unlikely about".split())
+
+
+def _scheduled(head) -> bool:
+    """"Construction is set to begin in 1991", "prices are likely to rise": an act ahead."""
+    carriers = [head] + [c for c in head.children if c.dep_ == "acomp"]
+    return any(t.lower_ in _SCHEDULED and any(c.dep_ == "xcomp" for c in t.children) for t in carriers)
+
+
+def _purpose(head) -> bool:
+    """"are intended to thwart", "aims to reduce", "a plan designed to", "aimed at": a stated purpose."""
+    verb = head.head if head.dep_ == "xcomp" else head
+    if not _verb_is(verb, _PURPOSE_VERBS) or not any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
+        return False
+    children = list(verb.children)
+    if any(c.dep_ == "auxpass" for c in children):
+        return True  # "are intended to", "was designed to": what a thing is for
+    # A thing's purpose ("the program aims to"), not someone's plan ("he intends", "Acme aims").
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.pos_ == "NOUN" and not subject.ent_type_:
+        return True
+    # What someone meant then ("they intended to rob the place"), unless a past report shifts their
+    # present plan into the past ("the ministry said it did not intend to close the border").
+    past = verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in children)
+    backshifted = verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and _verb_is(verb.head, _SPEECH_LEMMAS)
+    return past and not backshifted
+
+
+def _hoped_future(head) -> bool:
+    """"The U.S. hopes its troops will drive ...", "officials fear the dam would burst": a stance
+    about what is to come is a forecast, whose holder is the stance verb's subject."""
+    if not _verb_is(head, _STANCE_VERBS | _FORECAST_VERBS):
+        return False
+    return any(
+        g.dep_ == "aux" and g.lower_ in ("will", "'ll", "would", "shall", "wo")
+        for c in head.children if c.dep_ == "ccomp" for g in c.children
+    )
+
+
+def _agentless_report(doc) -> bool:
+    """"X is believed to have fled", "it is reported that ...", "were reported killed": a report
+    whose source the sentence does not name; it is nobody's quote."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not _verb_is(root, _SPEECH_LEMMAS | _STANCE_VERBS):
+        return False
+    children = list(root.children)
+    # What is reported is a clause ("to have fled", "killed", "that ..."), not the verb's own act
+    # ("was charged in a suit", "was described in the filing as ...", whose source is named).
+    return (
+        any(c.dep_ == "auxpass" for c in children) and any(c.dep_ in ("xcomp", "ccomp") for c in children)
+        and not any(c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in", "according") for c in children)
+    )
 
 
 def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]:
@@ -387,11 +593,18 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     dated = _dated_past(doc, head)
     # A date of the act planned does not make the plan a past fact: "did not plan to remove it on
     # Thursday" looks ahead of its day; "Last April, they planned to buy" dates the planning.
-    forecast = _prediction(doc, head, kind) and not dated or _intention(head) and not (dated and _dates_the_plan(doc, head))
+    # A stated purpose ("is intended to thwart", "aimed to pump up") is no forecast, even with a "will" below it.
+    purpose = _purpose(head)
+    forecast = not purpose and (
+        _prediction(doc, head, kind) and not dated or _intention(head) and not (dated and _dates_the_plan(doc, head))
+        or _hoped_future(head) or _scheduled(head) and not _dated_in_past(doc)
+    )
     figures = _stated_figures(doc, head)
     checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or dated)
-    opinion = not checkable_fact and (_opinion(doc, head) or _speculation(doc, head))
-    kinds: list[ClaimType] = []
+    # A judgement of value holds even of a dated act or a figure ("the court ruled correctly on Tuesday").
+    judged = not forecast and _judgement(doc, head, own_voice=not attributed)
+    opinion = judged or not checkable_fact and not _hoped_future(head) and (_opinion(doc, head) or _speculation(doc, head))
+    kinds: list[ClaimType] = ["opinion"] if judged else []
     if forecast:
         kinds.append("prediction")
     elif figures:
@@ -400,7 +613,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
         kinds.append("causal")
     if opinion:
         kinds.append("opinion")
-    if not checkable_fact and _prediction(doc, head, kind):
+    if not checkable_fact and not purpose and _prediction(doc, head, kind):
         kinds.append("prediction")
     kinds.append("quote" if attributed else "event")
     if attributed and not opinion and not forecast:
@@ -451,7 +664,8 @@ def _voiced_by(doc) -> str | None:
     """Who the clause itself says speaks, when it opens on them: "Farkas expressed the hope ...",
     "Henderson estimated the value at $55" (the subject of a reporting verb at its root, not a pronoun)."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.lemma_.lower() not in _SPEECH_LEMMAS:
+    # Or who holds the hope or the forecast: "The U.S. hopes its troops will ...".
+    if root is None or not (root.lemma_.lower() in _SPEECH_LEMMAS or _hoped_future(root)):
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON":
@@ -459,6 +673,29 @@ def _voiced_by(doc) -> str | None:
     words = [t for t in subject.subtree if not any(a.dep_ in ("appos", "relcl", "acl") and a.i != subject.i for a in t.ancestors if a in subject.subtree)]
     name = " ".join(t.text for t in words if t.dep_ not in ("appos", "relcl", "acl", "punct"))
     return _clean(name) if 0 < len(name.split()) <= 6 else None
+
+
+# Nouns naming a document rather than someone who speaks: "according to Upjohn's estimates", "the
+# Kremlin statement said". The document is itself the record to read. A closed class of English.
+_DOCUMENT_NOUNS = frozenset(
+    """statement report estimate figure filing prospectus letter release study survey poll document
+    data record transcript communique memo announcement""".split()
+)
+
+
+def _said_source(name: str, kind: str = "", phrase: str = "") -> str:
+    """Where a reader finds what `name` said: a person's or a body's statement, a place's
+    government's (a country or a city does not speak: "Washington's statement" names no record),
+    a document itself."""
+    # Read as a speaker, in the words that name them where they speak: "Ralston said" is a company,
+    # "Turkey said" a country, "Police Superintendent Pedro Toledo" a man whose name is a city's.
+    doc = parse(f"{phrase or name} said on Monday.")
+    words = [t for t in doc[: len(doc) - 4] if not t.is_punct]  # the name, without "said on Monday."
+    if words and words[-1].pos_ == "NOUN" and words[-1].lemma_.lower() in _DOCUMENT_NOUNS | {w + "s" for w in _DOCUMENT_NOUNS}:
+        return f"{name} {'themselves' if words[-1].tag_ in ('NNS', 'NNPS') else 'itself'}"
+    if kind != "person" and any(t.ent_type_ in ("GPE", "LOC") for t in words) and all(t.ent_type_ in ("GPE", "LOC") or t.lower_ == "the" for t in words):
+        return f"the statements of {_possessive(name)} government or officials"
+    return f"{_possessive(name)} statement, the transcript or the recording"
 
 
 def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
@@ -469,13 +706,15 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         speaker = OUTLET_SPEAKER if speaker in (OUTLET, "unattributed") else Speaker(speaker, "person")
     doc = parse(clause)
     who = speaker.name
-    said = f"that {who} said this: {_possessive(who)} statement, the transcript or the recording"
-    unnamed = speaker.is_outlet or who.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS  # "he's statement" names nobody
+    said = f"that {who} said this: {_said_source(who, speaker.kind, speaker.phrase)}"
+    # "he's statement", "I's statement" (a transcript's unnamed "I") name nobody.
+    unnamed = speaker.is_outlet or who.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"i", "we", "you"}
     voiced = _voiced_by(doc) if unnamed else None
     if voiced:  # the clause names who speaks, where the attribution did not
-        said = f"that {voiced} said this: {_possessive(voiced)} statement, the transcript or the recording"
+        said = f"that {voiced} said this: {_said_source(voiced)}"
     elif speaker.kind == "organisation" and not unnamed:  # a body speaks through what it publishes
-        said = f"that {who} said this: {_possessive(who)} published statement or report"
+        source = _said_source(who, speaker.kind, speaker.phrase)
+        said = f"that {who} said this: " + (source if source.endswith(("itself", "themselves", "officials")) else f"{_possessive(who)} published statement or report")
     elif unnamed:  # a quotation the article does not attribute in this sentence
         said = "who said this and that they did: the statement, transcript or recording the article quotes"
     if kind == "statistic":
@@ -486,8 +725,10 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
             return f"Check {figure!r} against the record or data it comes from, and {said}."
         if voiced or _speech(doc, _proposition_head(doc)):
             return f"Check {figure!r} against the record or data it comes from, and {said}."
+        # The record of the figure named, not of another the clause also states ("a 51% stake ... for $110 million").
         stated = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)
-        return f"Check {figure!r} against {_record_of(stated[0] if stated else None)}."
+        named = next((t for t in stated if t.like_num), stated[0]) if stated else None
+        return f"Check {figure!r} against {_record_of(named)}."
     if kind == "quote":
         return f"Check {said}."
     if kind == "causal":
@@ -502,10 +743,17 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         if speaker.is_outlet and not voiced and not _speech(doc, _proposition_head(doc)):
             return "Not checkable yet: a forecast or plan; check the announcement or forecast it reports, and later whether it came true."
         return f"Not checkable yet: check {said.replace('said this', 'stated this forecast or plan', 1)}, and later whether it came true."
-    # event. A rule's text settles only what the rule governs, not every clause that names one
+    # event. A stated purpose is checked as stated, by whoever set it.
+    head = _proposition_head(doc)
+    if _purpose(head):
+        holder = f"{_possessive(who)} statement or the documents behind it" if not unnamed else "their statement, the documents or the charges behind it"
+        return f"Check who states this purpose or intent, and on what evidence: {holder}."
+    # A rule's text settles only what the rule governs, not every clause that names one
     # ("the department, which supported the statute, ..."; "the justices agreed that the law ...").
-    if _is_rule(doc, _proposition_head(doc)):
+    if _is_rule(doc, head):
         return "Check the text of the law, rule or agreement itself, in the official register or gazette."
     if not speaker.is_outlet:
         return f"Check the official records of what is reported, and that {who} said it: {_possessive(who)} statement or announcement."
+    if _agentless_report(doc):  # "is believed to have", "was reported killed": the source goes unnamed
+        return "Check it against the official records of what is reported; the article does not say who believes or reports it."
     return "Check it against the official records, statements or announcements of what is reported."

@@ -1,0 +1,165 @@
+"""Claim types and verify advice read from a clause's structure (factcheck/claim_types.py), on
+invented sentences: judgements, purposes, hopes, agentless reports, and where verify sends a reader."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.attribution import OUTLET_SPEAKER, Speaker
+from factcheck.claim_types import claim_types, verify_for
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "The appeals court ruled correctly in the zoning dispute.",  # an adverb of rightness on the act
+        "The council wisely rejected the toll road.",
+        "The panel correctly decided on Tuesday that the levy stands.",  # a dated act, judged
+        "The merger was necessary and fair.",  # a predicate of value
+        "Rural clinics are vital parts of the health service.",  # an indefinite predicate graded by value
+        "Good for the harbour commission.",  # praise without a verb
+        "The inquiry relied on flawed assumptions about the pipeline.",  # the own voice's verdict on an object
+    ],
+)
+def test_a_judgement_of_value_is_an_opinion(clause: str) -> None:
+    assert claim_types(clause)[0] == "opinion"
+    assert verify_for("opinion", OUTLET_SPEAKER, clause).startswith("Not checkable as a fact")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Portugal has been independent for centuries.",  # an adjective that describes
+        "The bank is the sole underwriter of the bond sale.",
+        "The spokesman said it is the first such programme under the plan.",
+        "The sale is subject to approval by the regulator.",  # an adjective with its complement: a relation
+        "There has been a dramatic rise in burglaries in the county.",  # an existential predicates nothing
+        "The storm badly damaged the pier.",  # an adverb that measures, not judges
+        "The firm posted its best quarter since 1990.",  # a rank a report names plainly
+    ],
+)
+def test_a_description_is_no_judgement(clause: str) -> None:
+    assert claim_types(clause)[0] != "opinion"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "The new quotas are intended to curb cheap imports.",  # what a thing is for
+        "The scheme aims to cut truancy in city schools.",
+        "The levy was designed to discourage speculation.",
+        "The robbers intended to empty the safe.",  # what someone meant, then
+    ],
+)
+def test_a_stated_purpose_is_no_forecast(clause: str) -> None:
+    kinds = claim_types(clause)
+    assert kinds[0] == "event" and "prediction" not in kinds
+    advice = verify_for(kinds[0], OUTLET_SPEAKER, clause)
+    assert "came true" not in advice and "purpose" in advice
+
+
+def test_someones_word_on_what_they_mean_to_do_stays_a_plan() -> None:
+    assert claim_types("The mayor said she intends to stand again next year.", "the mayor")[0] == "prediction"
+    assert claim_types("Officials said they did not intend to close the port.", "officials")[0] == "prediction"
+
+
+def test_a_hope_about_the_future_is_a_prediction_held_by_the_hoper() -> None:
+    clause = "The government hopes its police will restore order in the capital by spring."
+    kinds = claim_types(clause)
+    assert kinds[0] == "prediction" and "event" in kinds
+    assert "the government" in verify_for("prediction", OUTLET_SPEAKER, clause).lower()
+    # Whatever form the parser lemmatises oddly: "hopes" is read as "hop".
+    assert claim_types("Pro-independence groups hope to hold a vote within two years.")[0] == "prediction"
+    assert claim_types("Engineers fear the levee would give way.")[0] == "prediction"
+
+
+def test_a_passive_report_without_its_source_is_nobodys_quote() -> None:
+    clause = "The suspect is believed to have crossed the border into Chile."
+    kinds = claim_types(clause)
+    assert kinds[0] == "event" and "quote" not in kinds
+    assert "does not say who" in verify_for("event", OUTLET_SPEAKER, clause)
+    # A report that names its source, or an act that is itself a report ("was charged"), stays as it was.
+    assert "quote" in claim_types("The suspect is believed by police to have crossed the border.")
+    assert "does not say who" not in verify_for("event", OUTLET_SPEAKER, "The treasurer was charged in a civil suit last month.")
+
+
+def test_verify_sends_the_reader_to_a_record_that_exists() -> None:
+    # A country does not issue "its statement": its government or officials do.
+    country = Speaker("Norway", "organisation", 0, "said", "Norway")
+    assert "Norway's government or officials" in verify_for("quote", country, "Norway said it would send two frigates.")
+    # A company whose name is also a town's is still a company, and a person is never a place.
+    firm = Speaker("Ralston", "organisation", 0, "said", "Ralston")
+    assert "government" not in verify_for("quote", firm, "Ralston said its battery unit was hurt by weak demand.")
+    person = Speaker("Toledo", "person", 0, "said", "Superintendent Pedro Toledo")
+    assert "Toledo's statement" in verify_for("quote", person, "Toledo said the gangs were small.")
+    # A document is its own record.
+    filing = Speaker("a recent SEC filing", "organisation", 0, "according to", "a recent SEC filing")
+    assert "a recent SEC filing itself" in verify_for("quote", filing, "The fund holds 9.5%, according to a recent SEC filing.")
+    reports = Speaker("newspaper reports", "organisation", 0, "said", "newspaper reports")
+    assert "themselves" in verify_for("quote", reports, "Newspaper reports said the gunman acted alone.")
+
+
+def test_a_rule_governs_what_it_is_the_means_of_only_when_it_is_the_rule() -> None:
+    # "with its ruling" is a means, not the text of a law a register holds.
+    clause = "The court managed with its split ruling to cast doubt on the statute."
+    assert "text of the law" not in verify_for(claim_types(clause)[0], OUTLET_SPEAKER, clause)
+    assert "text of the law" in verify_for("event", OUTLET_SPEAKER, "Under the statute, every boat must carry a radio.")
+
+
+def test_figures_a_clause_does_not_state() -> None:
+    # A numeral that names a thing, and a count of what the article already named.
+    assert claim_types("The 386 is the ancestor of a long line of chips.")[0] == "event"
+    assert claim_types("The manager said all three stores are profitable.", "the manager")[0] != "statistic"
+    # A share or a sum after "for" is the figure; a span is a circumstance.
+    assert claim_types("The unit accounted for about 27% of sales last year.")[0] == "statistic"
+    assert claim_types("The board met for four hours on Monday.")[0] != "statistic"
+    # The advice checks the figure it names against that figure's kind of record.
+    clause = "Acme agreed to sell a 40% stake to Brill for $90 million."
+    advice = verify_for("statistic", OUTLET_SPEAKER, clause)
+    assert "$90 million" in advice and "amount" in advice
+
+
+def test_what_a_denied_saying_or_an_indirect_question_holds_is_no_forecast() -> None:
+    kinds = claim_types("The chairman said he could not yet say whether the prices would cover costs.", "the chairman")
+    assert kinds[0] == "quote" and "prediction" not in kinds
+    assert "prediction" not in claim_types("The minister did not say that prices would rise.")
+    # A saying that is not denied still carries its forecast.
+    assert claim_types("The minister said prices would rise.", "the minister")[0] == "prediction"
+
+
+def test_a_procedure_is_no_demand_and_a_cause_of_a_figure_no_statistic() -> None:
+    assert claim_types("Any change to the border must be approved by both parliaments.")[0] == "event"
+    assert claim_types("The minister must resign.")[0] == "opinion"
+    # "responsible for a fall of 80 cents": the figure hangs on the adjective, not on a verb of value.
+    assert claim_types("Fear of a recall may have been responsible for a fall of 80 cents in the shares.")[0] != "statistic"
+
+
+def test_a_refusal_to_say_is_told_not_forecast_and_a_firm_named_data_is_no_document() -> None:
+    assert "prediction" not in claim_types("The broker wouldn't say whether the bidder had named a price.")
+    firm = Speaker("Control Data", "organisation", 0, "said", "Control Data")
+    assert "itself" not in verify_for("quote", firm, "The unit is not for sale, Control Data said.")
+
+
+def test_a_bodys_announcement_of_what_it_will_do_with_its_own_is_its_statement() -> None:
+    company = Speaker("Acme Corp.", "organisation", 0, "said", "Acme Corp.")
+    kinds = claim_types("The proceeds of the sale will be used to reduce debt, the company said.", company)
+    assert kinds[0] == "quote" and "prediction" not in kinds
+    assert claim_types("Its two plants in Ohio will be closed next year, the company said.", company)[0] == "quote"
+    # A forecast about what the body does not decide stays one.
+    assert claim_types("Demand for steel will recover next year, the company said.", company)[0] == "prediction"
+    assert claim_types("The company said its earnings will probably be lower than last year.", company)[0] == "prediction"
+
+
+def test_a_first_person_nobody_names_is_sent_to_no_ones_statement() -> None:
+    advice = verify_for("opinion", Speaker("I", "person", 0, "quote continues", "I"), "I think the merger is a good thing.")
+    assert "I's" not in advice and "who" in advice
+
+
+def test_an_act_on_a_schedule_is_a_prediction_until_its_day_has_passed() -> None:
+    assert claim_types("Work on the bridge is set to begin in early 2027.")[0] == "prediction"
+    assert claim_types("The talks are scheduled to resume next week.")[0] == "prediction"
+    assert claim_types("Fares are likely to rise.")[0] == "prediction"
+    # Its day gone, the schedule is told, not forecast; and "due to expire" is no cause.
+    kinds = claim_types("The tender offer was due to expire yesterday.")
+    assert kinds[0] == "event" and "causal" not in kinds and "opinion" not in kinds
+    assert "causal" in claim_types("The match was cancelled due to rain.")
