@@ -628,10 +628,8 @@ def _analyse(
     chains: tuple[str, ...],
     progress: bool,
 ):
-    from . import nlp
     from .article import load_article
-    from .llm import build_backend
-    from .pipeline import Pipeline
+    from .llama_loading import ModelLoading
     from .settings import load_settings
 
     settings = load_settings(
@@ -654,12 +652,18 @@ def _analyse(
         loaded = load_article(
             article, stdin=stdin, published=when, timeout=settings.fetch_timeout, allow_private=settings.allow_private_urls
         )
+        loading = None
         if settings.resolved_provider == "local":
             shown.status("loading the model")
-        # The parser loads and parses the article in a thread meanwhile: loading the model is mostly
-        # llama.cpp's C code, which lets go of the GIL.
-        with nlp.parsing(s.text for s in loaded.sentences):
-            backend = build_backend(settings)
+            # In a thread, mostly in llama.cpp's C code that lets go of the GIL, while this one imports
+            # LangChain and spaCy and parses the article.
+            loading = ModelLoading(settings)
+        from . import nlp
+        from .llm import build_backend
+        from .pipeline import Pipeline
+
+        nlp.parse_many((s.text for s in loaded.sentences), entities=True)
+        backend = build_backend(settings, loading=loading)
         return Pipeline(backend, settings, on_progress=shown).run(loaded, chains)
 
 

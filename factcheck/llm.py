@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -32,7 +31,7 @@ from .errors import (
     RateLimited,
     ServerError,
 )
-from .local_models import DEFAULT_LOCAL_MODEL, local_model_path
+from .llama_loading import ModelLoading, load_llama, local_model_file
 from .models import EngineTimings, Usage
 from .redact import redact
 from .settings import DEFAULT_OPENAI_MODEL, Settings
@@ -66,23 +65,13 @@ class LlamaCppChat(BaseChatModel):
 
     def llama(self) -> Any:
         if self._llama is None:
-            # llama.cpp's OpenMP threads spin while they wait; on these 2-core machines that turned
-            # every call into ~8 s of prompt evaluation (measured; 0.3 s with passive waiting).
-            # OpenMP reads this once, when llama.cpp's library loads: nothing may import it earlier.
-            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-            from .llama_greedy import GreedyGrammarLlama
-
-            try:
-                self._llama = GreedyGrammarLlama(
-                    model_path=self.model_path,
-                    n_ctx=self.n_ctx,
-                    n_threads=self.n_threads,
-                    seed=self.seed,
-                    verbose=False,
-                )
-            except (ValueError, OSError) as exc:
-                raise ConfigError(f"cannot load the model {self.model_path}: {exc}") from exc
+            self._llama = load_llama(self.model_path, n_ctx=self.n_ctx, n_threads=self.n_threads, seed=self.seed)
         return self._llama
+
+    def loaded(self, llama: Any) -> LlamaCppChat:
+        """This chat over `llama`, a model already loaded from `model_path` (factcheck/llama_loading.py)."""
+        self._llama = llama
+        return self
 
     def _generate(
         self,
@@ -158,19 +147,23 @@ class Backend:
         return self.chat.timings if isinstance(self.chat, LlamaCppChat) else []
 
 
-def build_backend(settings: Settings) -> Backend:
+def build_backend(settings: Settings, *, loading: ModelLoading | None = None) -> Backend:
+    """The backend `settings` choose; for the local provider, with the model `loading` loads (started
+    early by the caller), or loaded now."""
     provider = settings.resolved_provider
     method = settings.resolved_structured_output
     if provider == "local":
         if method != "json_object":
             raise ConfigError("the local provider supports structured output 'json_object' only")
-        path = settings.model or str(local_model_path(settings.local_model or DEFAULT_LOCAL_MODEL))
-        if not Path(path).is_file():
-            raise ConfigError(f"local model file not found: {path}")
+        path, llama = loading.result() if loading is not None else (local_model_file(settings), None)
         chat = LlamaCppChat(model_path=path, n_ctx=settings.n_ctx, n_threads=settings.threads, seed=settings.seed)
-        # Load now, in the calling thread: loaded lazily from a worker thread, every later call paid
-        # ~8 s of OpenMP waiting in prompt evaluation (measured here: 168 s against 13 s for a timeline).
-        chat.llama()
+        if llama is not None:
+            chat.loaded(llama)
+        else:
+            # Load now, not at the first call, which may come from a worker thread: loaded and called
+            # there, every call paid ~8 s of OpenMP waiting in prompt evaluation (measured: 168 s against
+            # 13 s for a timeline). Loaded in another thread and called from this one makes no difference.
+            chat.llama()
         return Backend(chat, "local", Path(path).name, method, concurrency=1, one_kv_cache=True)
 
     from langchain_openai import ChatOpenAI  # imported here: the local path does not pay for it

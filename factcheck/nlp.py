@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -81,27 +80,6 @@ def parse_many(texts: Iterable[str], *, entities: bool = False) -> None:
     todo = list(dict.fromkeys(t for t in texts if t not in cache and t not in _FULL))
     for text, doc in zip(todo, parser().pipe(todo, disable=disable, batch_size=64)):
         _remember(cache, limit, text, doc)
-
-
-@contextmanager
-def parsing(texts: Iterable[str]) -> Iterator[None]:
-    """Load the parser and parse `texts` (as `parse_many(texts, entities=True)`) in a thread while the
-    caller does something else: loading the model, mostly llama.cpp's C code that lets go of the GIL.
-    A failure is left to the caller's own parse, which raises it in the caller's thread."""
-    texts = list(texts)
-
-    def work() -> None:
-        try:
-            parse_many(texts, entities=True)
-        except Exception:  # noqa: BLE001 - raised again, where it belongs, by the next parse
-            pass
-
-    thread = threading.Thread(target=work, name="factcheck-parse", daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        thread.join()
 
 
 def _cached(cache: OrderedDict[str, Doc], text: str) -> Doc | None:

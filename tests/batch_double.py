@@ -76,6 +76,7 @@ def calls_by_article(log) -> dict[str, list[int]]:
 
 
 def main() -> None:
+    import factcheck.llama_loading
     import factcheck.llm
     from factcheck.cli import app
 
@@ -83,12 +84,13 @@ def main() -> None:
     delay = float(os.environ.get("BATCH_DOUBLE_DELAY", "0"))
     barrier = os.environ.get("BATCH_DOUBLE_BARRIER")
 
-    def build_backend(settings):
+    def build_backend(settings, loading=None):
         if built := os.environ.get("BATCH_DOUBLE_BUILT"):  # tests see whether (and when) the model was made
             Path(built).touch()
         return double_backend(log, delay, barrier)
 
     factcheck.llm.build_backend = build_backend
+    factcheck.llama_loading.ModelLoading = lambda settings: None  # no real model loading meanwhile
     if host := os.environ.get("BATCH_DOUBLE_HOST"):  # a process on another machine, as far as the state can tell
         import factcheck.state
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import factcheck.llama_loading
 import factcheck.llm
 from factcheck.article import MAX_ARTICLE_CHARS, MAX_INPUT_BYTES
 from factcheck.cli import app
@@ -291,7 +292,8 @@ def web() -> str:
 @pytest.fixture
 def echo_backend(monkeypatch: pytest.MonkeyPatch) -> EchoModel:
     model = EchoModel(sizes=[])
-    monkeypatch.setattr(factcheck.llm, "build_backend", lambda settings: Backend(model, "test", "echo", "json_object", concurrency=4))
+    monkeypatch.setattr(factcheck.llm, "build_backend", lambda settings, loading=None: Backend(model, "test", "echo", "json_object", concurrency=4))
+    monkeypatch.setattr(factcheck.llama_loading, "ModelLoading", lambda settings: None)  # no real model loading meanwhile
     return model
 
 

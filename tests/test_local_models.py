@@ -164,3 +164,46 @@ def test_cli_without_the_extra_exits_with_one_line(monkeypatch: pytest.MonkeyPat
 def test_cli_refuses_an_unknown_local_model() -> None:
     result = CliRunner().invoke(app, ["summarize", str(SEED), "--local-model", "llama-70b"])
     assert result.exit_code == 11 and "local_model" in result.output
+
+
+# --- loading in a thread while the command imports the rest (factcheck/llama_loading.py) ------------
+
+
+def test_a_model_that_cannot_load_in_its_thread_fails_in_the_callers(tmp_path: Path) -> None:
+    from factcheck.llama_loading import ModelLoading
+    from factcheck.llm import build_backend
+
+    missing = load_settings(provider="local", model=str(tmp_path / "nothere.gguf"))
+    loading = ModelLoading(missing)  # starts quietly: the error waits for the caller
+    with pytest.raises(ConfigError, match=r"^local model file not found: .*nothere\.gguf$"):
+        build_backend(missing, loading=loading)
+
+    junk = tmp_path / "junk.gguf"
+    junk.write_bytes(b"not a model" * 100)
+    broken = load_settings(provider="local", model=str(junk))
+    with pytest.raises(ConfigError, match=r"^cannot load the model .*junk\.gguf"):
+        build_backend(broken, loading=ModelLoading(broken))
+
+
+@pytest.mark.model
+def test_the_backend_runs_the_model_its_thread_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from factcheck.llama_loading import ModelLoading
+    from factcheck.llm import build_backend
+
+    loaded_in = []
+    load = ModelLoading._load
+
+    def spy(self: ModelLoading) -> None:
+        loaded_in.append(threading.current_thread().name)
+        load(self)
+
+    monkeypatch.setattr(ModelLoading, "_load", spy)
+    settings = load_settings(provider="local")
+    loading = ModelLoading(settings)
+    backend = build_backend(settings, loading=loading)
+    path, llama = loading.result()
+    assert loaded_in == ["factcheck-model-load"]
+    assert backend.chat.llama() is llama
+    assert backend.model == Path(path).name == local_models.bundled_model_path().name

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import factcheck.llama_loading
 import factcheck.llm
 from factcheck.article import load_article
 from factcheck.cli import app
@@ -26,7 +27,8 @@ HEADINGS = {"summary": "## Summary", "claims": "## Claims to check", "timeline":
 @pytest.fixture(autouse=True)
 def echo_backend(monkeypatch: pytest.MonkeyPatch) -> None:
     model = EchoModel(sizes=[])
-    monkeypatch.setattr(factcheck.llm, "build_backend", lambda settings: Backend(model, "test", "echo", "json_object", concurrency=4))
+    monkeypatch.setattr(factcheck.llm, "build_backend", lambda settings, loading=None: Backend(model, "test", "echo", "json_object", concurrency=4))
+    monkeypatch.setattr(factcheck.llama_loading, "ModelLoading", lambda settings: None)  # no real model loading meanwhile
 
 
 def schema_problems(data, schema: dict, node: dict | None = None, where: str = "report") -> list[str]:
