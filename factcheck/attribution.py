@@ -158,7 +158,11 @@ def _mentions(text: str, index: int) -> list[_Mention]:
     for ent in parse(text).ents:
         if any(a <= ent.start_char < b for a, b in quoted):
             continue
-        if ent.label_ in _PERSON_ENTS:
+        if (whole := _split_name(ent)) is not None:
+            found.append(_Mention(_clean(whole.text), "person", index, whole.start_char, _as_subject(ent.root), "PERSON"))
+        elif ent.label_ in _PERSON_ENTS and any(_split_name(e) is not None for e in ent.doc.ents if e.start == ent.end):
+            continue  # the first words of a name the next entity ends
+        elif ent.label_ in _PERSON_ENTS or _titled_person(ent):
             found.append(_Mention(_clean(ent.text), "person", index, ent.start_char, _as_subject(ent.root), ent.label_))
         elif ent.label_ in _GROUP_ENTS:
             # "Chicago police", "a Toronto police spokesman", "Israeli officials": a place or people
@@ -167,6 +171,59 @@ def _mentions(text: str, index: int) -> list[_Mention]:
             modifier = ent.label_ != "ORG" and ent.root.dep_ in ("compound", "amod", "nmod", "poss") and not ent.start <= ent.root.head.i < ent.end
             found.append(_Mention(_clean(ent.text), "organisation", index, ent.start_char, _as_subject(ent.root) and not modifier, ent.label_))
     return [m for m in found if len(m.name) > 1]
+
+
+def _titled_person(ent) -> bool:
+    """"astronaut Bertalan Farkas", "Mr. Toledo", "Farkas, an air force captain": a name the tagger
+    took for an organisation or place is a person's when a title or a person noun in front of it
+    (or in apposition) says so; "chip maker Intel" is a business (its noun names a trade)."""
+    if ent.label_ not in _GROUP_ENTS:
+        return False
+    doc, root = ent.doc, ent.root
+    if ent.start > 0 and doc[ent.start - 1].lower_ in _TITLE_GENDER:
+        return True
+    if _BUSINESS_NAME.search(ent.text):
+        return False
+    titles = [c for c in root.children if c.dep_ in ("compound", "amod") and c.i < ent.start or c.dep_ == "appos" and c.i > root.i]
+    return any(c.pos_ == "NOUN" and c.tag_ == "NN" and _human_title(c.lemma_.lower()) for c in titles)
+
+
+def _person_names(doc) -> list:
+    """The people a sentence names, as spans: the tagger's, those it took for organisations
+    (`_titled_person`) and those it split in two (`_split_name`)."""
+    found = []
+    for ent in doc.ents:
+        if (whole := _split_name(ent)) is not None:
+            found.append(whole)
+        elif ent.label_ in _PERSON_ENTS and not any(_split_name(e) is not None for e in doc.ents if e.start == ent.end) or _titled_person(ent):
+            found.append(ent)
+    return found
+
+
+def _split_name(ent):
+    """"Police Superintendent Pedro Toledo" tagged as a person "Superintendent Pedro" and a place
+    "Toledo": a place or organisation whose name a person's ends right against, the person's words
+    all compounds of its head, is the end of that person's name. The whole name (titles in front
+    left out), or None."""
+    if ent.label_ not in _GROUP_ENTS or ent.start == 0:
+        return None
+    doc = ent.doc
+    person = next((e for e in doc.ents if e.end == ent.start and e.label_ in _PERSON_ENTS), None)
+    if person is None or not all(t.dep_ == "compound" and t.head.i in range(person.start, ent.end) for t in person):
+        return None
+    start = person.start
+    while start < ent.start - 1 and (doc[start].lemma_.lower() in _PERSON_NOUNS or doc[start].lemma_.lower() in _person_nouns()):
+        start += 1
+    return doc[start : ent.end]
+
+
+def _human_title(lemma: str) -> bool:
+    """A noun for a person that no business is called: a role ("minister"), or a person noun of
+    WordNet's that is no agent noun of a trade ("maker", "brewer", "distributor", "giant" name
+    firms as readily: the suffixes -er, -or, -ant say so)."""
+    if lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _BODY_NOUNS:
+        return False
+    return lemma in _PERSON_NOUNS or lemma in _person_nouns() and not lemma.endswith(("er", "or", "ant"))
 
 
 # --- who "he" and "she" are: the person the discourse is about ------------------------------------
@@ -220,7 +277,7 @@ def _discourse(sentences: tuple[str, ...]) -> _Discourse:
                 topic = _resolve_person(state, subject.lower_)
             else:
                 naming = _naming_tokens(subject)
-                ent = next((e for e in doc.ents if e.label_ in _PERSON_ENTS and e.root.i in naming), None)
+                ent = next((e for e in _person_names(doc) if e.root.i in naming), None)
                 if ent is not None:
                     topic = _Mention(_clean(ent.text), "person", index, ent.start_char)
                 elif subject.pos_ == "PROPN":  # a person the tagger missed: named before, or described as one
@@ -451,9 +508,24 @@ def _that_clause_on_object(verb) -> bool:
     if verb.lemma_.lower() in REPORTING_LEMMAS:
         objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > verb.i for g in c.children if g.dep_ == "pobj"]
     return any(
-        g.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+        g.dep_ in ("acl", "relcl") and (any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children) or _bare_content_clause(verb, c, g))
         for c in objects for g in c.children
     )
+
+
+def _bare_content_clause(verb, noun, clause) -> bool:
+    """"expressed the hope he would return", "voiced fears prices will rise": after a verb that puts
+    forth a message, a clause on its object with no "that" is still what the message says when it
+    is whole: right after the noun, its own subject (no relative pronoun) and nothing missing that
+    the noun could fill ("the hope he held" is a relative clause: "held" lacks its object)."""
+    if verb.lemma_.lower() not in _VOICING_LEMMAS or noun.dep_ != "dobj" or clause.left_edge.i != noun.i + 1:
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ in ("WP", "WDT") or subject.lower_ == "that" or subject.i > clause.i:
+        return False
+    # A phrase of time ("held for years") says nothing of what the verb lacks.
+    timeless = lambda c: c.dep_ != "prep" or not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)  # noqa: E731
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "prep", "auxpass") and timeless(c) for c in clause.children if c.i > clause.i) or any(c.tag_ == "MD" for c in clause.children)
 
 
 def _reports_clause(verb) -> bool:
@@ -753,9 +825,11 @@ def _speaker_of(
     context = before + in_sentence
     for ent in doc.ents:
         # "White House and Republican sources": a coordination is named by its whole phrase.
+        if ent.start <= subject.i < ent.end and (whole := _split_name(ent)) is not None:
+            return Speaker(_clean(whole.text), "person", index, cue, _noun_phrase(subject))
         if ent.start <= subject.i < ent.end and ent.label_ in _PERSON_ENTS | _GROUP_ENTS and not any(c.dep_ == "conj" for c in subject.children):
             # A person named before, whom the tagger took for an organisation here, is a person.
-            person = ent.label_ in _PERSON_ENTS or _known_person(context, ent.text) is not None
+            person = ent.label_ in _PERSON_ENTS or _titled_person(ent) or _known_person(context, ent.text) is not None
             # "Nashua said", after "Nashua Corp.": the short form of a business named before, whatever
             # the tagger took it for, unless a person of that name was named (in full) before.
             if person and len(ent) == 1 and _business(ent.text, context) and not any(m.kind == "person" and m.name != ent.text and _key(m.name) == _key(ent.text) for m in context):
@@ -803,11 +877,14 @@ def _speaker_of(
             return Speaker(person.name, "person", person.sentence, cue, person.name)
         if voices:
             return dataclasses.replace(voices[0], cue=cue)
-        # "Tired of waiting, the pilot Ed Kray is leaving, he said": the person the report is about.
-        own = next((m for m in reversed(in_sentence) if m.kind == "person" and m.subject), None)
-        if own is not None:
-            return Speaker(own.name, "person", index, cue, own.name)
-        return Speaker(subject.text, "person", index, cue, subject.text)
+        # "Tired of waiting, the pilot Ed Kray is leaving, he said": the one person the report is
+        # about, named as its subject before the pronoun (of no other known gender). Two, or none,
+        # and the pronoun names nobody: the outlet's sentence keeps its "he said".
+        own = {m.name: m for m in in_sentence if m.kind == "person" and m.subject and state.genders.get(_key(m.name), _gender(lower)) == _gender(lower)}
+        if len(own) == 1:
+            (only,) = own.values()
+            return Speaker(only.name, "person", index, cue, only.name)
+        return OUTLET_SPEAKER
     if lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         wanted: Kind = "person" if lower in _PERSON_PRONOUNS else "organisation"
         # A singular name the tagger did not know ("First of Lakeland") is an organisation to "it".
@@ -854,6 +931,10 @@ def _speaker_of(
     ):
         # "The Dallas oil and gas concern said": nouns in front of a business say what it does, not which.
         return dataclasses.replace(named, cue=cue)
+    if subject.tag_ == "PRP" or lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+        # A pronoun that points at nobody the article names is no speaker's name: the sentence stays
+        # the outlet's, its "they said" kept in the text.
+        return OUTLET_SPEAKER
     name = _noun_phrase(subject)
     lemma = subject.lemma_.lower()
     # "the author of a pamphlet": one person described, a person to WordNet; "officials" stay a group.
