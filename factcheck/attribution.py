@@ -415,7 +415,10 @@ def _cues(doc) -> list[_Cue]:
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             objects = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
             if objects:
-                cues.append(_Cue(tok.i, objects[0], "according to"))
+                # "according to Acme's estimates": what a named body published speaks for it.
+                owner = next((c for c in objects[0].children if c.dep_ == "poss" and (c.ent_type_ in _PERSON_ENTS | _GROUP_ENTS or c.pos_ == "PROPN")), None)
+                thing = objects[0].pos_ == "NOUN" and not _can_speak_itself(objects[0])
+                cues.append(_Cue(tok.i, owner if owner is not None and thing else objects[0], "according to"))
     return cues
 
 
@@ -472,6 +475,12 @@ def _can_speak(subject) -> bool:
     if _unknown_capitalised(subject):
         return True  # a name the tagger took for a noun ("Ruiz was quoted as saying")
     return lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _PERSON_NOUNS or lemma in _speaker_nouns()
+
+
+def _can_speak_itself(noun) -> bool:
+    """A common noun for someone who speaks ("officials", "a lawyer"), not a thing they published."""
+    lemma = noun.lemma_.lower()
+    return lemma in _PERSON_NOUNS or lemma in _ORG_NOUNS and lemma not in _DOCUMENT_NOUNS or lemma in _person_nouns()
 
 
 def _unknown_capitalised(tok) -> bool:
@@ -778,11 +787,16 @@ def _noun_phrase(token) -> str:
     # A relative clause, appositive or participle after the noun ends the phrase where it begins
     # (its left edge: "a message [that was read ...]"), not at its verb.
     ends = [c.left_edge.i for c in token.children if c.dep_ in ("relcl", "appos", "acl") and c.i > token.i]
+    # "Sun, Hewlett-Packard and others say": a comma inside a coordination of the noun joins, not ends.
+    joined = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
     words = []
     for t in token.subtree:
-        if t.text == "," or ends and t.i >= min(ends):
+        if t.text == "," and t.i + 1 not in joined or ends and t.i >= min(ends):
             break
         words.append(t)
+    # "Earlier AT&T announced": an adverb the parser hung on the name says when, not who.
+    while len(words) > 1 and words[0].dep_ == "advmod" and words[0].pos_ == "ADV" and not words[0].ent_type_ and words[1].pos_ == "PROPN":
+        words.pop(0)
     return _clean("".join(t.text_with_ws for t in words))
 
 
@@ -841,7 +855,8 @@ def _speaker_of(
         # "the spokesman, John Hale": the name; "several Acme analysts": the plural noun, of which a
         # name in front only says whose.
         modifier = subject.tag_ == "NNS" and all(t.dep_ == "compound" and t.head.i == subject.i for t in ent if t.head.i not in range(ent.start, ent.end))
-        if ent.start in naming and ent.label_ in _PERSON_ENTS and not modifier:
+        # "Sun, Hewlett-Packard and others say": a coordination is named by its whole phrase.
+        if ent.start in naming and ent.label_ in _PERSON_ENTS and not modifier and not any(c.dep_ == "conj" for c in subject.children):
             return Speaker(_clean(ent.text), "person", index, cue, _noun_phrase(subject))
     recent = [sp for sp in reversed(spoken) if not sp.is_outlet and sp.sentence is not None and sp.sentence >= index - 5]
     # A first person in a transcript or a quote: the one speaking ("I" only a person, never a company).
@@ -885,6 +900,9 @@ def _speaker_of(
             (only,) = own.values()
             return Speaker(only.name, "person", index, cue, only.name)
         return OUTLET_SPEAKER
+    if lower == "they" and spoken and spoken[-1].kind == "group" and " and " in spoken[-1].name:
+        # "Sun, Hewlett-Packard and others say ... . They said ...": the coordination that just spoke.
+        return dataclasses.replace(spoken[-1], cue=cue)
     if lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         wanted: Kind = "person" if lower in _PERSON_PRONOUNS else "organisation"
         # A singular name the tagger did not know ("First of Lakeland") is an organisation to "it".
@@ -941,7 +959,9 @@ def _speaker_of(
     body = lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS
     person = subject.tag_ != "NNS" and (lemma in _PERSON_NOUNS or subject.tag_ == "NN" and lemma in _person_nouns() and not body)  # "officials" are a group
     kind = "person" if person else "organisation" if body else "group"
-    if subject.pos_ == "PROPN" and _known_person(context, name) is not None:
+    if any(c.dep_ == "conj" for c in subject.children):
+        kind = "group"  # "Yeltsin and Kuchma", "Sun, Hewlett-Packard and others": more than one
+    elif subject.pos_ == "PROPN" and _known_person(context, name) is not None:
         kind = "person"  # a person named before, whom the tagger missed (or took for an organisation) here
     return Speaker(name or lower, kind, index, cue, name)
 

@@ -1102,3 +1102,16 @@ def test_a_voiced_hope_without_that_is_the_subjects_statement():
     assert attributions(["Mara Quill voiced fears prices will rise sharply."])[0].name == "Mara Quill"
     # A relative clause on the noun, its object missing, reports nothing.
     assert attributions(["Mara Quill expressed the hope she had held for years."])[0].is_outlet
+
+
+def test_a_speakers_phrase_is_the_whole_coordination_without_a_leading_adverb_and_an_estimate_is_its_owners():
+    assert attributions(["According to Acme's estimates, only half of the workers will retire."])[0].name == "Acme"
+    assert attributions(["According to the mayor's lawyer, the deal is off."])[0].name == "the mayor's lawyer"
+    assert attributions(["Earlier AT and T also announced a drop in profits."])[0].name == "AT and T"
+    both = attributions(["Zorvex, Hewlett-Packard and others say Intel is not to blame."])[0]
+    assert (both.name, both.kind) == ("Zorvex, Hewlett-Packard and others", "group")
+    after = attributions(["Zorvex, Hewlett-Packard and others say Intel is not to blame.", "The real culprits, they said, are the makers that rushed."])[1]
+    assert after.name == "Zorvex, Hewlett-Packard and others"
+    assert attributions(["Most big computer makers said the flaws were minor."])[0].name == "Most big computer makers"
+    pair = attributions(["Yeltsin met Kuchma on Monday.", "Yeltsin and Kuchma called for a fast ratification of the treaty, saying it would help."])[1]
+    assert pair.kind == "group"
