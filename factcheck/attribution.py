@@ -163,7 +163,7 @@ def _mentions(text: str, index: int) -> list[_Mention]:
         elif ent.label_ in _PERSON_ENTS and any(_split_name(e) is not None for e in ent.doc.ents if e.start == ent.end):
             continue  # the first words of a name the next entity ends
         elif ent.label_ in _PERSON_ENTS or _titled_person(ent):
-            found.append(_Mention(_clean(ent.text), "person", index, ent.start_char, _as_subject(ent.root), ent.label_))
+            found.append(_Mention(_whole_name(ent), "person", index, ent.start_char, _as_subject(ent.root), ent.label_))
         elif ent.label_ in _GROUP_ENTS:
             # "Chicago police", "a Toronto police spokesman", "Israeli officials": a place or people
             # named only to say which body or person speaks is not itself one that spoke; a place
@@ -198,6 +198,20 @@ def _person_names(doc) -> list:
         elif ent.label_ in _PERSON_ENTS and not any(_split_name(e) is not None for e in doc.ents if e.start == ent.end) or _titled_person(ent):
             found.append(ent)
     return found
+
+
+def _whole_name(ent) -> str:
+    """A person's name with the particle and surname the tagger left outside it ("Janet Holmes"
+    then "a Court", "Oscar" then "de la Renta"): a proper noun right after the name, with no comma,
+    hung on it, with only lowercase particles before it."""
+    doc = ent.doc
+    tail = next((c for c in ent.root.children if c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN" and c.i >= ent.end), None)
+    if ent.label_ not in _PERSON_ENTS or tail is None or tail.left_edge.i != ent.end or tail.right_edge.i != tail.i:
+        return _clean(ent.text)
+    between = doc[ent.end : tail.i]
+    if not 0 < len(between) <= 2 or not all(t.is_lower and t.pos_ in ("DET", "ADP", "X", "PROPN") for t in between):
+        return _clean(ent.text)
+    return _clean(doc[ent.start : tail.i + 1].text)
 
 
 def _split_name(ent):
@@ -849,7 +863,7 @@ def _speaker_of(
             if person and len(ent) == 1 and _business(ent.text, context) and not any(m.kind == "person" and m.name != ent.text and _key(m.name) == _key(ent.text) for m in context):
                 person = False
             kind: Kind = "person" if person else "organisation"
-            return Speaker(_clean(ent.text), kind, index, cue, _noun_phrase(subject))
+            return Speaker(_whole_name(ent), kind, index, cue, _noun_phrase(subject))
     naming = _naming_tokens(subject)
     for ent in doc.ents:
         # "the spokesman, John Hale": the name; "several Acme analysts": the plural noun, of which a
@@ -857,7 +871,7 @@ def _speaker_of(
         modifier = subject.tag_ == "NNS" and all(t.dep_ == "compound" and t.head.i == subject.i for t in ent if t.head.i not in range(ent.start, ent.end))
         # "Sun, Hewlett-Packard and others say": a coordination is named by its whole phrase.
         if ent.start in naming and ent.label_ in _PERSON_ENTS and not modifier and not any(c.dep_ == "conj" for c in subject.children):
-            return Speaker(_clean(ent.text), "person", index, cue, _noun_phrase(subject))
+            return Speaker(_whole_name(ent), "person", index, cue, _noun_phrase(subject))
     recent = [sp for sp in reversed(spoken) if not sp.is_outlet and sp.sentence is not None and sp.sentence >= index - 5]
     # A first person in a transcript or a quote: the one speaking ("I" only a person, never a company).
     speaking = [sp for sp in recent if lower == "we" or sp.kind == "person"]

@@ -1115,3 +1115,10 @@ def test_a_speakers_phrase_is_the_whole_coordination_without_a_leading_adverb_an
     assert attributions(["Most big computer makers said the flaws were minor."])[0].name == "Most big computer makers"
     pair = attributions(["Yeltsin met Kuchma on Monday.", "Yeltsin and Kuchma called for a fast ratification of the treaty, saying it would help."])[1]
     assert pair.kind == "group"
+
+
+def test_a_surname_with_a_particle_the_tagger_left_out_is_part_of_the_name():
+    speaker = attributions(['Calling for a new flag, republican Maria Lopes a Court said, "We need the smell of pine."'])[0]
+    assert speaker.name == "Maria Lopes a Court"
+    # An apposition set off by commas is a description, not the name.
+    assert attributions(["Maria Lopes, a lawyer, said the plan failed."])[0].name == "Maria Lopes"
