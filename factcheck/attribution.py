@@ -422,7 +422,7 @@ def _cues(doc) -> list[_Cue]:
             stance = not (reports or inverted is not None) and (_states_position(tok) or _characterises(tok))
             for subject in subjects or agents:
                 subject = _relative_antecedent(subject)
-                if subject is not None and _can_speak(subject):
+                if subject is not None and (_can_speak(subject) or _says_that(tok, subject)):
                     cues.append(_Cue(tok.i, subject, tok.text.lower(), stance))
         elif _speech_verb(tok) and (subject := _participle_speaker(tok) or _misparsed_speaker(tok)) is not None and _can_speak(subject):
             cues.append(_Cue(tok.i, subject, tok.text.lower()))
@@ -477,6 +477,15 @@ def _relative_antecedent(subject):
     if clause is None or clause.head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     return clause.head
+
+
+def _says_that(verb, subject) -> bool:
+    """"The thrift said that ...", "Acquisition said 2 million shares were tendered": whatever is
+    the subject of "say" with a clause after it is who says it, a noun WordNet does not know as a
+    speaker (a business's short name read as a noun, a trade) included; not a looser verb
+    ("footage urged", "the rise suggests"), where a misparse or a metaphor is likelier."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # two: a misparse ("the kind of job women say ...")
+    return verb.lemma_.lower() == "say" and verb.dep_ == "ROOT" and subjects == [subject] and subject.tag_ == "NN" and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def _can_speak(subject) -> bool:
@@ -805,7 +814,8 @@ def _noun_phrase(token) -> str:
     joined = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
     words = []
     for t in token.subtree:
-        if t.text == "," and t.i + 1 not in joined or ends and t.i >= min(ends):
+        # A comma before the head is inside its modifiers ("The Portland, Ore., thrift").
+        if t.text == "," and t.i > token.i and t.i + 1 not in joined or ends and t.i >= min(ends):
             break
         words.append(t)
     # "Earlier AT&T announced": an adverb the parser hung on the name says when, not who.

@@ -1122,3 +1122,10 @@ def test_a_surname_with_a_particle_the_tagger_left_out_is_part_of_the_name():
     assert speaker.name == "Maria Lopes a Court"
     # An apposition set off by commas is a description, not the name.
     assert attributions(["Maria Lopes, a lawyer, said the plan failed."])[0].name == "Maria Lopes"
+
+
+def test_whatever_says_that_is_the_speaker_a_short_name_read_as_a_noun_too():
+    assert attributions(["The Portland, Ore., thrift said the restructuring should help it meet new standards."])[0].name == "the Portland, Ore., thrift"
+    assert attributions(["Acquisition said 2 million shares have been tendered under its offer."])[0].name == "Acquisition"
+    # Two subjects of one "say" is a misparse: the one not speaking is no speaker.
+    assert attributions(["It is, in short, the kind of job many young doctors say they have had to fight for."])[0].name != "the kind of job"
