@@ -20,7 +20,10 @@ any article:
   believed to"); a report in an adverbial clause ("..., as officials acknowledged that ...") does
   not attribute the main clause; a transcript's unquoted soundbite (a first person, or "uh") is
   the person who spoke last; a place that only says which body speaks ("Chicago police") is no
-  speaker of its own. The outlet speaks only when nobody is attributed.
+  speaker of its own. The outlet speaks only when nobody is attributed, or when a pronoun stands
+  for nobody the article names (no speaker is ever called "he" or "they"). A speaker's name is the
+  whole name (a title in front or in apposition makes a person of what the tagger took for an
+  organisation; a name it split or cut short is joined up) or the whole coordination.
 
 The word lists below are closed grammatical classes or general English vocabulary (reporting verbs,
 pronouns, the nouns of rules and documents), never words taken from an article; WordNet's verbs of
