@@ -331,6 +331,8 @@ def _resolve_pointing_back(clause: str, doc, previous: Sequence[str], edits: lis
         index, phrase, definite = referent
         if any(t.like_num and t.lower_ not in phrase.lower().split() for t in doc[first : noun.i]):
             continue  # "the two men" are not "three men"
+        if any(c.dep_ == "prep" for c in noun.rights):
+            continue  # "the chief of staff": its own words after it, which the earlier phrase holds too
         if definite and doc[first].lower_ == "the" and all(t.dep_ in ("det", "compound", "amod") for t in doc[first + 1 : noun.i]):
             edits.append((doc[first].idx, noun.idx + len(noun.text), phrase, index))  # its words are the antecedent's (`_antecedent`)
         elif doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'"):
@@ -438,10 +440,14 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             )
             if named is not None and plural:
                 continue  # "the two men, Ron Hale and Mick Dunn,": one name is not who "the men" are
+            if named is not None and not titled and not _apposed(tok, named, lemma):
+                continue  # "Ann Bell, an officer in Egypt, a country at war": the parse hung "country" on the person
             if named is not None:  # "James Kopp, the suspect," "the suspect, James Kopp," "President Ann Bell": its name
                 words = [t for t in doc[named.left_edge.i : named.i + 1] if t.dep_ in ("compound", "flat") and t.lemma_.lower() != lemma or t.i == named.i]
                 if words and words[-1].i - words[0].i + 1 == len(words):
                     found.append((index, doc[words[0].i : named.i + 1].text, False, {t.lower_ for t in words}))
+                    if not titled and not _mentioned_since(lemma, index, previous):
+                        return None  # "the network" ten sentences after "the Internet, the global network": the story has moved on
                 continue
             words = _plain_phrase(tok)
             if not words:
@@ -486,6 +492,9 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
         # "a Dutch company" before "the company": it, or the company named, so neither.
         return _only_company(noun, previous) if kind == "definite" and not seen else None
     index, text, definite, content = found[0]
+    dates = {t.lower_ for t in phrase if t.ent_type_ == "DATE" and t.is_alpha}
+    if dates and {t.lower_ for t in parse(text) if t.ent_type_ == "DATE" and t.is_alpha} - dates:
+        return None  # "December's figures" are not "the job figures for January"
     if any(not (other <= content or content <= other) for other in [*(f[3] for f in found[1:]), *blocked]):
         return None  # two different things with that head: which one is meant is not sure
     places = {e.text.lower() for e in parse(previous[index]).ents if e.label_ in ("GPE", "LOC") and e.text.lower() in text.lower()}
@@ -497,6 +506,37 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     if text.split()[0] in ("A", "An", "The"):
         text = text[:1].lower() + text[1:]  # it stands inside the clause; a leading one is capitalised there
     return index, text, definite
+
+
+# How many sentences may pass with no word of a participant's noun before that noun alone no
+# longer points back to the name it was in apposition to: "the Internet, the global network", and
+# ten sentences on "the network" may be another one (a story names what it still means).
+_CHAIN_GAP = 4
+
+
+def _mentioned_since(lemma: str, index: int, previous: Sequence[str]) -> bool:
+    """Whether the noun `lemma` recurs from sentence `index` (the antecedent's) to the end of
+    `previous` with no more than `_CHAIN_GAP` sentences between mentions, nor after the last one."""
+    last = index
+    for i in range(index + 1, len(previous)):
+        if any(t.lemma_.lower() == lemma for t in parse(previous[i])):
+            last = i
+        elif i - last > _CHAIN_GAP:
+            return False
+    return len(previous) - last <= _CHAIN_GAP + 1
+
+
+def _apposed(tok, named, lemma: str) -> bool:
+    """Whether the noun `tok` and the name `named` stand side by side, one in apposition to the
+    other ("James Kopp, the suspect", "the suspect, James Kopp"), and the name is of the kind the
+    noun names (a person for "the officer", not for "the country")."""
+    first, second = (named, tok) if named.i < tok.i else (tok, named)
+    end = max(t.i for t in first.subtree if t.i <= second.left_edge.i - 1) if first.i < second.left_edge.i else first.i
+    if second.left_edge.i - end > 2:
+        return False
+    kind = named.ent_type_
+    person = lemma in _PERSON_NOUNS or lemma in _person_nouns()
+    return not kind or (kind == "PERSON") == person
 
 
 def _rival_introduction(noun, phrase: str, previous: Sequence[str]) -> bool:

@@ -112,3 +112,25 @@ def test_a_counted_definite_set_points_back_unless_the_text_names_its_members() 
     before = ["Presidents Ann Bell of Atlantis and Tom Reed of Lemuria met on Friday."]
     assert dangling("The two presidents signed a trade plan.", previous=before) == ["The two presidents"]
     assert dangling("Bell and Reed, the two presidents, signed a trade plan.", previous=before) == []
+
+
+def test_a_referent_that_may_be_another_is_refused() -> None:
+    # An appositive noun the parse hung on a person is no name for "the country".
+    shekar = ['"Why fight?" asked Ann Bell, a clerk in Atlantis, a country taking part in the attack.']
+    later = "Someone may push the ruler aside so that the country can start recovering."
+    assert "[Ann Bell]" not in resolve_referents(later, later, shekar).text
+    # A name's appositive description, many sentences back, with no mention since.
+    web = ["The Internet, the global network of computers, reaches every town in the country.", *[f"Firm {n} sells phones in the north." for n in range(6)]]
+    link = "With intranets in place, firms link the network to other companies."
+    assert resolve_referents(link, link, web).text == link
+    # "December's figures" are not "the job figures for January".
+    jobs = ["The job figures for January extended a surge in hiring."]
+    december = "After a revision to December's figures, the economy added jobs."
+    assert "January" not in resolve_referents(december, december, jobs).text
+    # "the chief of staff" says which itself: no name spliced in before its "of staff".
+    chief = ["The president's son told White House Chief of Staff Tom Reed that he had lost support."]
+    message = "The message to the chief of staff was a hint to resign, a source said."
+    assert "of Staff of staff" not in resolve_referents(message, message, chief).text
+    # Near and named in apposition, it still resolves.
+    near = ["Tom Reed, the suspect in the fire, fled on Monday."]
+    assert "Tom Reed" in resolve_referents("Police found the suspect on Friday.", "Police found the suspect on Friday.", near).text
