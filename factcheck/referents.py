@@ -666,11 +666,13 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
         lower = tok.lower_
         if outlet and lower in _FIRST_PERSON:
             found.append(tok.text)
-        elif in_quote and not (lower in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass")):
-            continue
-        elif in_quote:  # '``He may have fled,'' the agent said': who he is, neither quote nor speaker says
-            if doc[tok.i + 1 : tok.i + 2].text != "[" and not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in doc[: tok.i]):
-                found.append(tok.text)
+        elif in_quote:
+            # '``He may have fled,'' the agent said', '"They will pay for it," X said': who or what,
+            # neither quote nor speaker says, unless a bracket after it does or the text names
+            # someone (something) before it that it may stand for.
+            if lower not in _QUOTED_PRONOUNS or doc[tok.i + 1 : tok.i + 2].text == "[" or _unresolved_quoted(tok) is False:
+                continue
+            found.append(tok.text)
         elif lower in _PERSON_PRONOUNS:
             subject = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             # "In his cabinet, Howard is ...", "Taking the stand in her own defense, a friend of X said ...": the subject that follows.
@@ -700,6 +702,24 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
     if previous is not None:
         found += [doc[first : noun.i + 1].text for first, noun, _ in pointing_back(text, previous) if doc[first : noun.i + 1].text not in found]
     return found
+
+
+def _unresolved_quoted(tok) -> bool:
+    """Whether a quoted third-person pronoun may stand for nothing the text names before it: a
+    person's pronoun with no name or person before it, an "it" with no noun before it (and not the
+    empty "it" of "it is clear that"), a "they" with no plural noun or name before it."""
+    doc = tok.doc
+    before = doc[: tok.i]
+    lower = tok.lower_
+    if lower in _PERSON_PRONOUNS:
+        return not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS or t.lemma_.lower() in _person_nouns() for t in before)
+    if lower in _THING_PRONOUNS:
+        if tok.dep_ == "expl" or any(_extraposed(c) for c in tok.head.children if c.i > tok.head.i) or tok.head.lemma_.lower() in _EXTRAPOSING and any(
+            c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in tok.head.children if c.i > tok.head.i
+        ):
+            return False  # "it is clear that ...", "it is hard to say": an empty "it"
+        return not any(t.pos_ in ("NOUN", "PROPN") for t in before)
+    return not any(t.pos_ == "PROPN" or t.pos_ == "NOUN" and (t.tag_ == "NNS" or t.lemma_.lower() in _ORG_NOUNS) for t in before)
 
 
 # --- definite participants that point back -----------------------------------------------------------

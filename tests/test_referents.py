@@ -134,3 +134,14 @@ def test_a_referent_that_may_be_another_is_refused() -> None:
     # Near and named in apposition, it still resolves.
     near = ["Tom Reed, the suspect in the fire, fled on Monday."]
     assert "Tom Reed" in resolve_referents("Police found the suspect on Friday.", "Police found the suspect on Friday.", near).text
+
+
+def test_a_quoted_third_person_pronoun_left_unresolved_dangles() -> None:
+    assert dangling('"They will pay for it," Ann Bell said.') == ["They", "it"]
+    assert dangling('"It was a disaster," the mayor said.') == ["It"]
+    assert dangling('"His plan failed," the mayor said.') == ["His"]
+    # Not when the text names what it stands for, a bracket says so, or the "it" is empty.
+    assert dangling('"It is clear that the plan failed," the mayor said.') == []
+    assert dangling('The mayor said: "The plan failed and it cost millions."') == []
+    assert dangling('Ann Bell said the rebels "will not give up their guns."') == []
+    assert dangling('"He [Tom Reed] may have fled," the agent said.') == []
