@@ -425,6 +425,7 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     found: list[tuple[int, str, bool, set[str]]] = []
     seen = False  # an earlier phrase with that head, taken or not
     blocked: list[set[str]] = []  # phrases with that head not taken, that may still be what is meant
+    introduced_only: list[tuple[int, str, bool, set[str]]] = []  # "a constitutional convention": a kind, introduced once
     for index in range(len(previous) - 1, -1, -1):
         doc = parse(previous[index])
         quoted = quoted_spans(previous[index])
@@ -458,8 +459,11 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             added = [t for t in words if t.lower_ in content - own]
             # A common noun compounded with the head names a kind, which is what "such a movement"
             # wants, not which one "the war" is: it may be more than "the ground war" mentioned before.
-            if not any(t.pos_ in ("PROPN", "NUM") or t.ent_type_ or t.pos_ == "NOUN" and (kind == "such" or not (t.dep_ == "compound" and t.head.i == tok.i))
-                       for t in added):
+            weak = not any(t.pos_ in ("PROPN", "NUM") or t.ent_type_ or t.pos_ == "NOUN" and (kind == "such" or not (t.dep_ == "compound" and t.head.i == tok.i))
+                           for t in added)
+            # Though "a constitutional convention" says only what kind, a bare "the convention"
+            # after it, the one such introduction, with no rival (checked below), is that one.
+            if weak and not (kind == "definite" and added and words[0].lower_ in ("a", "an") and lemma not in _ORG_NOUNS | _PERSON_NOUNS | _person_nouns()):
                 continue
             # "the company", "the official": an organisation or a person is named, not described;
             # "a Dutch company" earlier is as likely another company as the one the story is about.
@@ -487,7 +491,9 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                 text = owner + "’s" + doc[words[0].i : words[-1].i + 1].text[len(words[0].text) :]
             first = words[0]
             definite = first.lower_ == "the" or first.dep_ == "poss" or tok.pos_ == "PROPN" and first.lower_ not in ("a", "an")
-            found.append((index, text, definite, content))
+            (introduced_only if weak else found).append((index, text, definite, content))
+    if not found and len(introduced_only) == 1:
+        found = introduced_only
     if not found:
         # "a Dutch company" before "the company": it, or the company named, so neither.
         return _only_company(noun, previous) if kind == "definite" and not seen else None
@@ -607,6 +613,11 @@ def _plain_phrase(noun) -> list:
     left = [t for c in noun.lefts for t in c.subtree]
     if left and (left[-1].i != noun.i - 1 or left[0].i + len(left) != noun.i):
         return []
+    start = noun.i - len(left)
+    if noun.dep_ == "conj" and start > 0 and doc[start - 1].dep_ == "cc" and noun.head.tag_ in ("NNP", "JJ") and not any(t.dep_ == "det" for t in left) and not any(
+        c.dep_ == "det" for c in noun.head.children
+    ):
+        return []  # "White House and Republican sources": the sources of both, not "Republican sources"
     for t in left:
         if t.dep_ not in ("det", "predet", "amod", "compound", "nummod", "quantmod", "poss", "case", "punct", "nmod", "advmod", "npadvmod"):
             return []  # "to make [Australia] a republic": no modifier of the noun
@@ -910,6 +921,8 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
         definite = det is not None and det.lower_ in _DEFINITE_DETS or poss is not None and poss.ent_type_ in ("DATE", "TIME")
         if not definite or any(c.lower_ == "such" for c in children):
             continue
+        if any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < tok.i for c in children):
+            continue  # "the U.N. inspectors", "the INS ruling": a name says which
         if any(c.dep_ == "amod" and c.lower_ in _RELATIONAL for c in children):
             found.append((first, tok, "relational"))
             continue

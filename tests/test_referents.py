@@ -145,3 +145,22 @@ def test_a_quoted_third_person_pronoun_left_unresolved_dangles() -> None:
     assert dangling('The mayor said: "The plan failed and it cost millions."') == []
     assert dangling('Ann Bell said the rebels "will not give up their guns."') == []
     assert dangling('"He [Tom Reed] may have fled," the agent said.') == []
+
+
+def test_one_introduction_that_says_only_what_kind_resolves_a_bare_definite() -> None:
+    convention = ["Delegates voted on Monday to hold a constitutional convention next year.", "The vote was close."]
+    text = "The convention will meet in Canberra."
+    assert resolve_referents(text, text, convention).text == "The convention [a constitutional convention] will meet in Canberra."
+    # Two such introductions: which law is meant is not sure.
+    laws = ["The court upheld a discriminatory immigration law on Monday.", "It also struck down a tax law."]
+    text = "Critics said the law hurts fathers."
+    assert resolve_referents(text, text, laws).text == text
+    assert "[a discriminatory immigration law]" in resolve_referents(text, text, laws[:1]).text
+
+
+def test_a_name_in_the_phrase_says_which_and_a_shared_head_is_not_split() -> None:
+    inspectors = ["U.N. weapons inspectors arrived in Baghdad on Monday.", "They toured two sites."]
+    assert dangling("The U.N. inspectors left on Friday.", previous=inspectors) == []
+    sources = ["Tom Reed lost much of his support, White House and Republican sources said Monday.", "He denied it."]
+    text = "Reed was told that he had lost the Cabinet, the sources said."
+    assert "Republican sources]" not in resolve_referents(text, text, sources).text
