@@ -580,10 +580,53 @@ def _orgs_named(texts: Sequence[str], labels: tuple[str, ...] = ("ORG",)) -> set
     return {re.sub(r"(?i)^the\s+|[’']s$", "", e.text).lower() for text in texts for e in parse(text).ents if e.label_ in labels}
 
 
+# Nouns for a business that "called X" or "named X" may introduce ("a joint venture called X").
+_BUSINESS_NOUNS = _COMPANY_NOUNS | frozenset({"venture", "business", "enterprise", "corporation", "subsidiary", "partnership"})
+# The words after a name that make it a company's ("Acme Corp.", "Zed Ltd").
+_CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. co co. ltd ltd. plc llc ag sa group".split())
+
+
+def _called_business(previous: Sequence[str]) -> tuple[int, str, bool] | None:
+    """The one business the article introduces by name with "called"/"named" ("set up a joint
+    venture called Orion 1980"), when no other is introduced so or named with a company's suffix."""
+    found = []
+    for index, text in enumerate(previous):
+        doc = parse(text)
+        if any(t.lower_ in _CORPORATE_SUFFIXES and t.i > 0 and doc[t.i - 1].pos_ == "PROPN" for t in doc):
+            return None  # "Acme Corp.": a company named besides
+        for tok in doc:
+            if tok.lemma_.lower() in _BUSINESS_NOUNS and tok.pos_ == "NOUN":
+                for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name")):
+                    name = next((c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj", "xcomp") and c.pos_ == "PROPN"), None)
+                    if name is not None:
+                        words = [t for t in name.subtree if t.dep_ in ("compound", "flat", "nummod") or t.i == name.i]
+                        if words[-1].i - words[0].i + 1 == len(words):
+                            found.append((index, doc[words[0].i : words[-1].i + 1].text, True))
+    return found[0] if len(found) == 1 else None
+
+
+def _titled_people(previous: Sequence[str]) -> set[str]:
+    """The last names of the people the article gives a person's title or role ("astronaut Ann
+    Bell", "Ann Bell, a pilot"), lower-cased: a tagger's organisation of that name is a person."""
+    people = set()
+    for text in previous:
+        for tok in parse(text):
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in _person_nouns() | _PERSON_NOUNS and tok.head.pos_ == "PROPN" and tok.dep_ in ("compound", "appos"):
+                people.add(tok.head.lower_)
+    return people
+
+
 def _only_company(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
-    """"The company said ..." where the article has named one organisation and only one: its name.
-    Two named ones, or one named in the clause, and which is meant is not sure."""
-    if noun.lemma_.lower() not in _COMPANY_NOUNS or noun.tag_ != "NN" or _orgs_named([noun.doc[: noun.i].text]) or len(_orgs_named(previous)) != 1:
+    """"The company said ..." where the article has named one organisation and only one, or
+    introduced one business by name ("a joint venture called X"): its name. Two, or one named in
+    the clause, and which is meant is not sure."""
+    if noun.lemma_.lower() not in _COMPANY_NOUNS or noun.tag_ != "NN":
+        return None
+    if _orgs_named([noun.doc[: noun.i].text]) - _titled_people(previous):
+        return None
+    if (called := _called_business(previous)) is not None:
+        return called
+    if len(_orgs_named(previous)) != 1:
         return None
     for index in range(len(previous) - 1, -1, -1):
         doc = parse(previous[index])

@@ -164,3 +164,12 @@ def test_a_name_in_the_phrase_says_which_and_a_shared_head_is_not_split() -> Non
     sources = ["Tom Reed lost much of his support, White House and Republican sources said Monday.", "He denied it."]
     text = "Reed was told that he had lost the Cabinet, the sources said."
     assert "Republican sources]" not in resolve_referents(text, text, sources).text
+
+
+def test_the_company_is_the_one_business_introduced_by_name() -> None:
+    venture = ["Pilot Ann Bell is moving to Canada, she said.", "With Tom Reed, Bell set up a joint venture called Lumen 1990, making drones."]
+    text = "Bell will move to the company's headquarters."
+    assert resolve_referents(text, text, venture).text == "Bell will move to Lumen 1990's headquarters."
+    # Another company named besides: which one is not sure.
+    rival = [*venture, "Lumen 1990 buys its parts from Acme Corp."]
+    assert resolve_referents(text, text, rival).text == text
