@@ -441,8 +441,11 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             )
             if named is not None and plural:
                 continue  # "the two men, Ron Hale and Mick Dunn,": one name is not who "the men" are
-            if named is not None and not titled and not _apposed(tok, named, lemma):
-                continue  # "Ann Bell, an officer in Egypt, a country at war": the parse hung "country" on the person
+            if named is not None and not titled and not (_of_its_kind(named, lemma) and _apposed(tok, named)):
+                # "Ann Bell, an officer in Egypt, a country at war": the parse hung "country" on the
+                # person; what it names, the parse (or the tagger) does not tell, but it is a rival.
+                blocked.append({named.lower_})
+                continue
             if named is not None:  # "James Kopp, the suspect," "the suspect, James Kopp," "President Ann Bell": its name
                 words = [t for t in doc[named.left_edge.i : named.i + 1] if t.dep_ in ("compound", "flat") and t.lemma_.lower() != lemma or t.i == named.i]
                 if words and words[-1].i - words[0].i + 1 == len(words):
@@ -532,14 +535,17 @@ def _mentioned_since(lemma: str, index: int, previous: Sequence[str]) -> bool:
     return len(previous) - last <= _CHAIN_GAP + 1
 
 
-def _apposed(tok, named, lemma: str) -> bool:
+def _apposed(tok, named) -> bool:
     """Whether the noun `tok` and the name `named` stand side by side, one in apposition to the
-    other ("James Kopp, the suspect", "the suspect, James Kopp"), and the name is of the kind the
-    noun names (a person for "the officer", not for "the country")."""
+    other ("James Kopp, the suspect", "the suspect, James Kopp")."""
     first, second = (named, tok) if named.i < tok.i else (tok, named)
     end = max(t.i for t in first.subtree if t.i <= second.left_edge.i - 1) if first.i < second.left_edge.i else first.i
-    if second.left_edge.i - end > 2:
-        return False
+    return second.left_edge.i - end <= 2
+
+
+def _of_its_kind(named, lemma: str) -> bool:
+    """Whether the name `named` is of the kind the noun `lemma` names: a person for "the officer",
+    not for "the country"."""
     kind = named.ent_type_
     person = lemma in _PERSON_NOUNS or lemma in _person_nouns()
     return not kind or (kind == "PERSON") == person
