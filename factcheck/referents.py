@@ -666,7 +666,12 @@ def _plain_phrase(noun) -> list:
     if noun.dep_ == "conj" and start > 0 and doc[start - 1].dep_ == "cc" and noun.head.tag_ in ("NNP", "JJ") and not any(t.dep_ == "det" for t in left) and not any(
         c.dep_ == "det" for c in noun.head.children
     ):
-        return []  # "White House and Republican sources": the sources of both, not "Republican sources"
+        # "White House and Republican sources": the sources of both, not "Republican sources"
+        head = noun.head
+        if head.left_edge.dep_ in ("compound", "amod", "det") or head.left_edge.i == head.i:
+            if all(t.dep_ in ("compound", "amod") and t.i < head.i for t in head.children if t.i < head.i):
+                return list(doc[head.left_edge.i : noun.i + 1])
+        return []
     for t in left:
         if t.dep_ not in ("det", "predet", "amod", "compound", "nummod", "quantmod", "poss", "case", "punct", "nmod", "advmod", "npadvmod"):
             return []  # "to make [Australia] a republic": no modifier of the noun
