@@ -777,7 +777,7 @@ def _unresolved_quoted(tok) -> bool:
     before = doc[: tok.i]
     lower = tok.lower_
     if lower in _PERSON_PRONOUNS:
-        return not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS or t.lemma_.lower() in _person_nouns() for t in before)
+        return not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in before)  # not "the official" who says it, who would say "I"
     if lower in _THING_PRONOUNS:
         if tok.dep_ == "expl" or any(_extraposed(c) for c in tok.head.children if c.i > tok.head.i) or tok.head.lemma_.lower() in _EXTRAPOSING and any(
             c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in tok.head.children if c.i > tok.head.i
