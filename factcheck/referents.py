@@ -779,9 +779,10 @@ def _unresolved_quoted(tok) -> bool:
     if lower in _PERSON_PRONOUNS:
         return not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in before)  # not "the official" who says it, who would say "I"
     if lower in _THING_PRONOUNS:
-        if tok.dep_ == "expl" or any(_extraposed(c) for c in tok.head.children if c.i > tok.head.i) or tok.head.lemma_.lower() in _EXTRAPOSING and any(
-            c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in tok.head.children if c.i > tok.head.i
-        ):
+        later = [c for c in tok.head.children if c.i > tok.head.i]
+        if tok.dep_ == "expl" or any(_extraposed(c) for c in later) or tok.head.lemma_.lower() in _EXTRAPOSING and any(
+            c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in later
+        ) or any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children) and any(a.lower_ == "to" for a in c.children) for c in later):
             return False  # "it is clear that ...", "it is hard to say": an empty "it"
         return not any(t.pos_ in ("NOUN", "PROPN") for t in before)
     return not any(t.pos_ == "PROPN" or t.pos_ == "NOUN" and (t.tag_ == "NNS" or t.lemma_.lower() in _ORG_NOUNS) for t in before)

@@ -142,6 +142,7 @@ def test_a_quoted_third_person_pronoun_left_unresolved_dangles() -> None:
     assert dangling('"His plan failed," the mayor said.') == ["His"]
     # Not when the text names what it stands for, a bracket says so, or the "it" is empty.
     assert dangling('"It is clear that the plan failed," the mayor said.') == []
+    assert dangling('"It makes no sense for us to sell now," the mayor said.') == []
     assert dangling('The mayor said: "The plan failed and it cost millions."') == []
     assert dangling('Ann Bell said the rebels "will not give up their guns."') == []
     assert dangling('"He [Tom Reed] may have fled," the agent said.') == []
