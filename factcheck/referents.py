@@ -206,7 +206,7 @@ def resolve_referents(
             continue
         index, phrase, definite = referent
         if definite and kind == "definite":  # "the talks" -> "the Geneva talks": the article's phrase for them
-            edits.append((doc[first].idx, noun.idx + len(noun.text), phrase, index))
+            edits.append(_replacing(doc, first, noun, phrase, index))
         elif doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'"):
             continue  # no bracket between a possessor and its noun
         else:
@@ -334,13 +334,23 @@ def _resolve_pointing_back(clause: str, doc, previous: Sequence[str], edits: lis
         if any(c.dep_ == "prep" for c in noun.rights):
             continue  # "the chief of staff": its own words after it, which the earlier phrase holds too
         if definite and doc[first].lower_ == "the" and all(t.dep_ in ("det", "compound", "amod") for t in doc[first + 1 : noun.i]):
-            edits.append((doc[first].idx, noun.idx + len(noun.text), phrase, index))  # its words are the antecedent's (`_antecedent`)
+            edits.append(_replacing(doc, first, noun, phrase, index))  # its words are the antecedent's (`_antecedent`)
         elif doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'"):
             continue
         else:
             end = noun.idx + len(noun.text)
             edits.append((end, end, f" [{phrase}]", index))
         room -= 1
+
+
+def _replacing(doc, first: int, noun, phrase: str, index: int) -> tuple[int, int, str, int]:
+    """The edit that puts `phrase` for doc[first : noun] and, after a name, its possessive "'s" as
+    the typographic "’s" that the pronouns get: "Acme 1980's" would read as a decade."""
+    end = noun.idx + len(noun.text)
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if after is not None and after.text in ("'s", "’s") and after.idx == end:
+        return doc[first].idx, end + len(after.text), phrase + "’s", index
+    return doc[first].idx, end, phrase, index
 
 
 def standalone_variants(clause: str, sentence: str, previous: Sequence[str], whole: bool = True) -> list[Standalone]:

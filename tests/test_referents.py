@@ -170,7 +170,7 @@ def test_a_name_in_the_phrase_says_which_and_a_shared_head_is_not_split() -> Non
 def test_the_company_is_the_one_business_introduced_by_name() -> None:
     venture = ["Pilot Ann Bell is moving to Canada, she said.", "With Tom Reed, Bell set up a joint venture called Lumen 1990, making drones."]
     text = "Bell will move to the company's headquarters."
-    assert resolve_referents(text, text, venture).text == "Bell will move to Lumen 1990's headquarters."
+    assert resolve_referents(text, text, venture).text == "Bell will move to Lumen 1990’s headquarters."
     # Another company named besides: which one is not sure.
     rival = [*venture, "Lumen 1990 buys its parts from Acme Corp."]
     assert resolve_referents(text, text, rival).text == text
