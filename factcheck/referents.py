@@ -206,7 +206,7 @@ def resolve_referents(
             continue
         index, phrase, definite = referent
         if definite and kind == "definite":  # "the talks" -> "the Geneva talks": the article's phrase for them
-            edits.append((doc[first].idx, noun.idx + len(noun.text), phrase, index))
+            edits.append(_replacing(doc, first, noun, phrase, index))
         elif doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'"):
             continue  # no bracket between a possessor and its noun
         else:
@@ -331,14 +331,26 @@ def _resolve_pointing_back(clause: str, doc, previous: Sequence[str], edits: lis
         index, phrase, definite = referent
         if any(t.like_num and t.lower_ not in phrase.lower().split() for t in doc[first : noun.i]):
             continue  # "the two men" are not "three men"
+        if any(c.dep_ == "prep" for c in noun.rights):
+            continue  # "the chief of staff": its own words after it, which the earlier phrase holds too
         if definite and doc[first].lower_ == "the" and all(t.dep_ in ("det", "compound", "amod") for t in doc[first + 1 : noun.i]):
-            edits.append((doc[first].idx, noun.idx + len(noun.text), phrase, index))  # its words are the antecedent's (`_antecedent`)
+            edits.append(_replacing(doc, first, noun, phrase, index))  # its words are the antecedent's (`_antecedent`)
         elif doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'"):
             continue
         else:
             end = noun.idx + len(noun.text)
             edits.append((end, end, f" [{phrase}]", index))
         room -= 1
+
+
+def _replacing(doc, first: int, noun, phrase: str, index: int) -> tuple[int, int, str, int]:
+    """The edit that puts `phrase` for doc[first : noun] and, after a name, its possessive "'s" as
+    the typographic "’s" that the pronouns get: "Acme 1980's" would read as a decade."""
+    end = noun.idx + len(noun.text)
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if after is not None and after.text in ("'s", "’s") and after.idx == end:
+        return doc[first].idx, end + len(after.text), phrase + "’s", index
+    return doc[first].idx, end, phrase, index
 
 
 def standalone_variants(clause: str, sentence: str, previous: Sequence[str], whole: bool = True) -> list[Standalone]:
@@ -423,6 +435,7 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     found: list[tuple[int, str, bool, set[str]]] = []
     seen = False  # an earlier phrase with that head, taken or not
     blocked: list[set[str]] = []  # phrases with that head not taken, that may still be what is meant
+    introduced_only: list[tuple[int, str, bool, set[str]]] = []  # "a constitutional convention": a kind, introduced once
     for index in range(len(previous) - 1, -1, -1):
         doc = parse(previous[index])
         quoted = quoted_spans(previous[index])
@@ -438,10 +451,17 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             )
             if named is not None and plural:
                 continue  # "the two men, Ron Hale and Mick Dunn,": one name is not who "the men" are
+            if named is not None and not titled and not (_of_its_kind(named, lemma) and _apposed(tok, named)):
+                # "Ann Bell, an officer in Egypt, a country at war": the parse hung "country" on the
+                # person; what it names, the parse (or the tagger) does not tell, but it is a rival.
+                blocked.append({named.lower_})
+                continue
             if named is not None:  # "James Kopp, the suspect," "the suspect, James Kopp," "President Ann Bell": its name
                 words = [t for t in doc[named.left_edge.i : named.i + 1] if t.dep_ in ("compound", "flat") and t.lemma_.lower() != lemma or t.i == named.i]
                 if words and words[-1].i - words[0].i + 1 == len(words):
                     found.append((index, doc[words[0].i : named.i + 1].text, False, {t.lower_ for t in words}))
+                    if not titled and not _mentioned_since(lemma, index, previous):
+                        return None  # "the network" ten sentences after "the Internet, the global network": the story has moved on
                 continue
             words = _plain_phrase(tok)
             if not words:
@@ -452,8 +472,11 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             added = [t for t in words if t.lower_ in content - own]
             # A common noun compounded with the head names a kind, which is what "such a movement"
             # wants, not which one "the war" is: it may be more than "the ground war" mentioned before.
-            if not any(t.pos_ in ("PROPN", "NUM") or t.ent_type_ or t.pos_ == "NOUN" and (kind == "such" or not (t.dep_ == "compound" and t.head.i == tok.i))
-                       for t in added):
+            weak = not any(t.pos_ in ("PROPN", "NUM") or t.ent_type_ or t.pos_ == "NOUN" and (kind == "such" or not (t.dep_ == "compound" and t.head.i == tok.i))
+                           for t in added)
+            # Though "a constitutional convention" says only what kind, a bare "the convention"
+            # after it, the one such introduction, with no rival (checked below), is that one.
+            if weak and not (kind == "definite" and added and words[0].lower_ in ("a", "an") and lemma not in _ORG_NOUNS | _PERSON_NOUNS | _person_nouns()):
                 continue
             # "the company", "the official": an organisation or a person is named, not described;
             # "a Dutch company" earlier is as likely another company as the one the story is about.
@@ -481,11 +504,16 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                 text = owner + "’s" + doc[words[0].i : words[-1].i + 1].text[len(words[0].text) :]
             first = words[0]
             definite = first.lower_ == "the" or first.dep_ == "poss" or tok.pos_ == "PROPN" and first.lower_ not in ("a", "an")
-            found.append((index, text, definite, content))
+            (introduced_only if weak else found).append((index, text, definite, content))
+    if not found and len(introduced_only) == 1:
+        found = introduced_only
     if not found:
         # "a Dutch company" before "the company": it, or the company named, so neither.
         return _only_company(noun, previous) if kind == "definite" and not seen else None
     index, text, definite, content = found[0]
+    dates = {t.lower_ for t in phrase if t.ent_type_ == "DATE" and t.is_alpha}
+    if dates and {t.lower_ for t in parse(text) if t.ent_type_ == "DATE" and t.is_alpha} - dates:
+        return None  # "December's figures" are not "the job figures for January"
     if any(not (other <= content or content <= other) for other in [*(f[3] for f in found[1:]), *blocked]):
         return None  # two different things with that head: which one is meant is not sure
     places = {e.text.lower() for e in parse(previous[index]).ents if e.label_ in ("GPE", "LOC") and e.text.lower() in text.lower()}
@@ -497,6 +525,40 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     if text.split()[0] in ("A", "An", "The"):
         text = text[:1].lower() + text[1:]  # it stands inside the clause; a leading one is capitalised there
     return index, text, definite
+
+
+# How many sentences may pass with no word of a participant's noun before that noun alone no
+# longer points back to the name it was in apposition to: "the Internet, the global network", and
+# ten sentences on "the network" may be another one (a story names what it still means).
+_CHAIN_GAP = 4
+
+
+def _mentioned_since(lemma: str, index: int, previous: Sequence[str]) -> bool:
+    """Whether the noun `lemma` recurs from sentence `index` (the antecedent's) to the end of
+    `previous` with no more than `_CHAIN_GAP` sentences between mentions, nor after the last one."""
+    last = index
+    for i in range(index + 1, len(previous)):
+        if any(t.lemma_.lower() == lemma for t in parse(previous[i])):
+            last = i
+        elif i - last > _CHAIN_GAP:
+            return False
+    return len(previous) - last <= _CHAIN_GAP + 1
+
+
+def _apposed(tok, named) -> bool:
+    """Whether the noun `tok` and the name `named` stand side by side, one in apposition to the
+    other ("James Kopp, the suspect", "the suspect, James Kopp")."""
+    first, second = (named, tok) if named.i < tok.i else (tok, named)
+    end = max(t.i for t in first.subtree if t.i <= second.left_edge.i - 1) if first.i < second.left_edge.i else first.i
+    return second.left_edge.i - end <= 2
+
+
+def _of_its_kind(named, lemma: str) -> bool:
+    """Whether the name `named` is of the kind the noun `lemma` names: a person for "the officer",
+    not for "the country"."""
+    kind = named.ent_type_
+    person = lemma in _PERSON_NOUNS or lemma in _person_nouns()
+    return not kind or (kind == "PERSON") == person
 
 
 def _rival_introduction(noun, phrase: str, previous: Sequence[str]) -> bool:
@@ -534,10 +596,53 @@ def _orgs_named(texts: Sequence[str], labels: tuple[str, ...] = ("ORG",)) -> set
     return {re.sub(r"(?i)^the\s+|[’']s$", "", e.text).lower() for text in texts for e in parse(text).ents if e.label_ in labels}
 
 
+# Nouns for a business that "called X" or "named X" may introduce ("a joint venture called X").
+_BUSINESS_NOUNS = _COMPANY_NOUNS | frozenset({"venture", "business", "enterprise", "corporation", "subsidiary", "partnership"})
+# The words after a name that make it a company's ("Acme Corp.", "Zed Ltd").
+_CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. co co. ltd ltd. plc llc ag sa group".split())
+
+
+def _called_business(previous: Sequence[str]) -> tuple[int, str, bool] | None:
+    """The one business the article introduces by name with "called"/"named" ("set up a joint
+    venture called Orion 1980"), when no other is introduced so or named with a company's suffix."""
+    found = []
+    for index, text in enumerate(previous):
+        doc = parse(text)
+        if any(t.lower_ in _CORPORATE_SUFFIXES and t.i > 0 and doc[t.i - 1].pos_ == "PROPN" for t in doc):
+            return None  # "Acme Corp.": a company named besides
+        for tok in doc:
+            if tok.lemma_.lower() in _BUSINESS_NOUNS and tok.pos_ == "NOUN":
+                for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name")):
+                    name = next((c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj", "xcomp") and c.pos_ == "PROPN"), None)
+                    if name is not None:
+                        words = [t for t in name.subtree if t.dep_ in ("compound", "flat", "nummod") or t.i == name.i]
+                        if words[-1].i - words[0].i + 1 == len(words):
+                            found.append((index, doc[words[0].i : words[-1].i + 1].text, True))
+    return found[0] if len(found) == 1 else None
+
+
+def _titled_people(previous: Sequence[str]) -> set[str]:
+    """The last names of the people the article gives a person's title or role ("astronaut Ann
+    Bell", "Ann Bell, a pilot"), lower-cased: a tagger's organisation of that name is a person."""
+    people = set()
+    for text in previous:
+        for tok in parse(text):
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in _person_nouns() | _PERSON_NOUNS and tok.head.pos_ == "PROPN" and tok.dep_ in ("compound", "appos"):
+                people.add(tok.head.lower_)
+    return people
+
+
 def _only_company(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
-    """"The company said ..." where the article has named one organisation and only one: its name.
-    Two named ones, or one named in the clause, and which is meant is not sure."""
-    if noun.lemma_.lower() not in _COMPANY_NOUNS or noun.tag_ != "NN" or _orgs_named([noun.doc[: noun.i].text]) or len(_orgs_named(previous)) != 1:
+    """"The company said ..." where the article has named one organisation and only one, or
+    introduced one business by name ("a joint venture called X"): its name. Two, or one named in
+    the clause, and which is meant is not sure."""
+    if noun.lemma_.lower() not in _COMPANY_NOUNS or noun.tag_ != "NN":
+        return None
+    if _orgs_named([noun.doc[: noun.i].text]) - _titled_people(previous):
+        return None
+    if (called := _called_business(previous)) is not None:
+        return called
+    if len(_orgs_named(previous)) != 1:
         return None
     for index in range(len(previous) - 1, -1, -1):
         doc = parse(previous[index])
@@ -566,6 +671,16 @@ def _plain_phrase(noun) -> list:
     doc = noun.doc
     left = [t for c in noun.lefts for t in c.subtree]
     if left and (left[-1].i != noun.i - 1 or left[0].i + len(left) != noun.i):
+        return []
+    start = noun.i - len(left)
+    if noun.dep_ == "conj" and start > 0 and doc[start - 1].dep_ == "cc" and noun.head.tag_ in ("NNP", "JJ") and not any(t.dep_ == "det" for t in left) and not any(
+        c.dep_ == "det" for c in noun.head.children
+    ):
+        # "White House and Republican sources": the sources of both, not "Republican sources"
+        head = noun.head
+        if head.left_edge.dep_ in ("compound", "amod", "det") or head.left_edge.i == head.i:
+            if all(t.dep_ in ("compound", "amod") and t.i < head.i for t in head.children if t.i < head.i):
+                return list(doc[head.left_edge.i : noun.i + 1])
         return []
     for t in left:
         if t.dep_ not in ("det", "predet", "amod", "compound", "nummod", "quantmod", "poss", "case", "punct", "nmod", "advmod", "npadvmod"):
@@ -626,11 +741,13 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
         lower = tok.lower_
         if outlet and lower in _FIRST_PERSON:
             found.append(tok.text)
-        elif in_quote and not (lower in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass")):
-            continue
-        elif in_quote:  # '``He may have fled,'' the agent said': who he is, neither quote nor speaker says
-            if doc[tok.i + 1 : tok.i + 2].text != "[" and not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in doc[: tok.i]):
-                found.append(tok.text)
+        elif in_quote:
+            # '``He may have fled,'' the agent said', '"They will pay for it," X said': who or what,
+            # neither quote nor speaker says, unless a bracket after it does or the text names
+            # someone (something) before it that it may stand for.
+            if lower not in _QUOTED_PRONOUNS or doc[tok.i + 1 : tok.i + 2].text == "[" or _unresolved_quoted(tok) is False:
+                continue
+            found.append(tok.text)
         elif lower in _PERSON_PRONOUNS:
             subject = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             # "In his cabinet, Howard is ...", "Taking the stand in her own defense, a friend of X said ...": the subject that follows.
@@ -660,6 +777,25 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
     if previous is not None:
         found += [doc[first : noun.i + 1].text for first, noun, _ in pointing_back(text, previous) if doc[first : noun.i + 1].text not in found]
     return found
+
+
+def _unresolved_quoted(tok) -> bool:
+    """Whether a quoted third-person pronoun may stand for nothing the text names before it: a
+    person's pronoun with no name or person before it, an "it" with no noun before it (and not the
+    empty "it" of "it is clear that"), a "they" with no plural noun or name before it."""
+    doc = tok.doc
+    before = doc[: tok.i]
+    lower = tok.lower_
+    if lower in _PERSON_PRONOUNS:
+        return not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in before)  # not "the official" who says it, who would say "I"
+    if lower in _THING_PRONOUNS:
+        later = [c for c in tok.head.children if c.i > tok.head.i]
+        if tok.dep_ == "expl" or any(_extraposed(c) for c in later) or tok.head.lemma_.lower() in _EXTRAPOSING and any(
+            c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in later
+        ) or any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children) and any(a.lower_ == "to" for a in c.children) for c in later):
+            return False  # "it is clear that ...", "it is hard to say": an empty "it"
+        return not any(t.pos_ in ("NOUN", "PROPN") for t in before)
+    return not any(t.pos_ == "PROPN" or t.pos_ == "NOUN" and (t.tag_ == "NNS" or t.lemma_.lower() in _ORG_NOUNS) for t in before)
 
 
 # --- definite participants that point back -----------------------------------------------------------
@@ -850,6 +986,8 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
         definite = det is not None and det.lower_ in _DEFINITE_DETS or poss is not None and poss.ent_type_ in ("DATE", "TIME")
         if not definite or any(c.lower_ == "such" for c in children):
             continue
+        if any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < tok.i for c in children):
+            continue  # "the U.N. inspectors", "the INS ruling": a name says which
         if any(c.dep_ == "amod" and c.lower_ in _RELATIONAL for c in children):
             found.append((first, tok, "relational"))
             continue

@@ -774,7 +774,7 @@ def test_a_pronoun_in_a_quotation_gets_its_referent_in_brackets_only_when_one_pe
     # Two women named just before, or the speaker named: the quotation stays as it is, and dangles.
     two = ["Police questioned Ann Ross and Mary Poole."]
     she = "``She may have been with him that night,'' the detective said."
-    assert resolve_referents(she, she, two).text == she and dangling(she) == ["She"]
+    assert resolve_referents(she, she, two).text == she and dangling(she) == ["She", "him"]
     speaker = ["Agent Lee Harmon said the search had moved south."]
     said = "``He may be in Mexico,'' Harmon said."
     assert resolve_referents(said, said, speaker).text == said

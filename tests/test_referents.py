@@ -112,3 +112,65 @@ def test_a_counted_definite_set_points_back_unless_the_text_names_its_members() 
     before = ["Presidents Ann Bell of Atlantis and Tom Reed of Lemuria met on Friday."]
     assert dangling("The two presidents signed a trade plan.", previous=before) == ["The two presidents"]
     assert dangling("Bell and Reed, the two presidents, signed a trade plan.", previous=before) == []
+
+
+def test_a_referent_that_may_be_another_is_refused() -> None:
+    # An appositive noun the parse hung on a person is no name for "the country".
+    shekar = ['"Why fight?" asked Ann Bell, a clerk in Atlantis, a country taking part in the attack.']
+    later = "Someone may push the ruler aside so that the country can start recovering."
+    assert "[Ann Bell]" not in resolve_referents(later, later, shekar).text
+    # A name's appositive description, many sentences back, with no mention since.
+    web = ["The Internet, the global network of computers, reaches every town in the country.", *[f"Firm {n} sells phones in the north." for n in range(6)]]
+    link = "With intranets in place, firms link the network to other companies."
+    assert resolve_referents(link, link, web).text == link
+    # "December's figures" are not "the job figures for January".
+    jobs = ["The job figures for January extended a surge in hiring."]
+    december = "After a revision to December's figures, the economy added jobs."
+    assert "January" not in resolve_referents(december, december, jobs).text
+    # "the chief of staff" says which itself: no name spliced in before its "of staff".
+    chief = ["The president's son told White House Chief of Staff Tom Reed that he had lost support."]
+    message = "The message to the chief of staff was a hint to resign, a source said."
+    assert "of Staff of staff" not in resolve_referents(message, message, chief).text
+    # Near and named in apposition, it still resolves.
+    near = ["Tom Reed, the suspect in the fire, fled on Monday."]
+    assert "Tom Reed" in resolve_referents("Police found the suspect on Friday.", "Police found the suspect on Friday.", near).text
+
+
+def test_a_quoted_third_person_pronoun_left_unresolved_dangles() -> None:
+    assert dangling('"They will pay for it," Ann Bell said.') == ["They", "it"]
+    assert dangling('"It was a disaster," the mayor said.') == ["It"]
+    assert dangling('"His plan failed," the mayor said.') == ["His"]
+    # Not when the text names what it stands for, a bracket says so, or the "it" is empty.
+    assert dangling('"It is clear that the plan failed," the mayor said.') == []
+    assert dangling('"It makes no sense for us to sell now," the mayor said.') == []
+    assert dangling('The mayor said: "The plan failed and it cost millions."') == []
+    assert dangling('Ann Bell said the rebels "will not give up their guns."') == []
+    assert dangling('"He [Tom Reed] may have fled," the agent said.') == []
+
+
+def test_one_introduction_that_says_only_what_kind_resolves_a_bare_definite() -> None:
+    convention = ["Delegates voted on Monday to hold a constitutional convention next year.", "The vote was close."]
+    text = "The convention will meet in Canberra."
+    assert resolve_referents(text, text, convention).text == "The convention [a constitutional convention] will meet in Canberra."
+    # Two such introductions: which law is meant is not sure.
+    laws = ["The court upheld a discriminatory immigration law on Monday.", "It also struck down a tax law."]
+    text = "Critics said the law hurts fathers."
+    assert resolve_referents(text, text, laws).text == text
+    assert "[a discriminatory immigration law]" in resolve_referents(text, text, laws[:1]).text
+
+
+def test_a_name_in_the_phrase_says_which_and_a_shared_head_is_not_split() -> None:
+    inspectors = ["U.N. weapons inspectors arrived in Baghdad on Monday.", "They toured two sites."]
+    assert dangling("The U.N. inspectors left on Friday.", previous=inspectors) == []
+    sources = ["Tom Reed lost much of his support, White House and Republican sources said Monday.", "He denied it."]
+    text = "Reed was told that he had lost the Cabinet, the sources said."
+    assert resolve_referents(text, text, sources).text == "Reed was told that he had lost the Cabinet, the sources [White House and Republican sources] said."
+
+
+def test_the_company_is_the_one_business_introduced_by_name() -> None:
+    venture = ["Pilot Ann Bell is moving to Canada, she said.", "With Tom Reed, Bell set up a joint venture called Lumen 1990, making drones."]
+    text = "Bell will move to the company's headquarters."
+    assert resolve_referents(text, text, venture).text == "Bell will move to Lumen 1990’s headquarters."
+    # Another company named besides: which one is not sure.
+    rival = [*venture, "Lumen 1990 buys its parts from Acme Corp."]
+    assert resolve_referents(text, text, rival).text == text
