@@ -890,3 +890,18 @@ def test_no_referent_that_is_a_guess_among_several_people_or_one_of_many() -> No
     previous = ["The two men, Ron Hale and Mick Dunn, were named in a police bulletin on Thursday."]
     text = "A detective said he had never heard of the men."
     assert resolve_referents(text, text, previous).text.endswith("heard of the men.")
+
+
+def test_a_clause_only_set_beside_a_report_gets_no_frame() -> None:
+    # "X said A; B": B is no part of what X said.
+    sentence = "The ministry said the roads were closed; rescuers reached the village after dark on Monday."
+    ministry = attribute([sentence], 0)
+    clause = "rescuers reached the village after dark on Monday."
+    assert attributed("Rescuers reached the village after dark on Monday.", ministry, clause, sentence) == (
+        "Rescuers reached the village after dark on Monday.")
+    # A clause the reporting verb governs gets it back, in the article's word.
+    sentence = "The ministry says the roads are closed and that rescuers will reach the village on Monday."
+    ministry = attribute([sentence], 0)
+    clause = "rescuers will reach the village on Monday."
+    assert attributed("Rescuers will reach the village on Monday.", ministry, clause, sentence) == (
+        "The ministry says that rescuers will reach the village on Monday.")
