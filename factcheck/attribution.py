@@ -1004,21 +1004,25 @@ def _frame_of(doc, start: int, end: int, cues: list[_Cue]) -> _Cue | None:
     "..., adding that B"), or "according to X" on the sentence; None when the clause is only
     set beside the report ("X said A; B", "X said A, while B" with B the parser's conjunct of "said")."""
     inside = [t for t in doc if start <= t.idx < end and not t.is_punct]
-    heads = [t for t in inside if not start <= t.head.idx < end or t.head is t]
+    heads = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
     if not heads:
         return None
+    # A semicolon ends what a verb before it reports, whatever the parser hung after it.
+    after_semicolon = doc.text[:start].rstrip().endswith(";")
     for cue in cues:
         verb = doc[cue.token_i]
         if cue.cue == "according to":
             return cue
+        if after_semicolon and verb.idx < start:
+            continue
         tok, reported = heads[0], False
-        while tok is not verb and tok.head is not tok:
+        while tok.i != verb.i and tok.head.i != tok.i:  # spaCy makes a new Token per access: compare indices
             reported = reported or tok.dep_ in ("ccomp", "xcomp")
             tok = tok.head
-        if tok is verb and reported:
+        if tok.i == verb.i and reported:
             return cue
         # "A, the agency said": the report is set in the clause it reports.
-        if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head in heads:
+        if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.i in {h.i for h in heads}:
             return cue
     return None
 
