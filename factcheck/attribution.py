@@ -1192,6 +1192,9 @@ def attributed(text: str, speaker: Speaker, clause: str, sentence: str) -> str:
     cues = _cues(doc)
     if not cues or any(start <= doc[c.token_i].idx < end or start <= c.subject.idx < end for c in cues):
         return text  # nothing to put back, or the clause holds its own frame
+    frame = _frame_of(doc, start, end, cues)
+    if frame is None:
+        return text  # "X said A; B": B is no part of what X said, and "X said that B" would state it is
     raw = parse(clause)
     first = raw[_first_word(raw)]
     stand_in = _capitalise(_definite(speaker.name))  # how resolve_referents wrote the pronoun
@@ -1205,10 +1208,40 @@ def attributed(text: str, speaker: Speaker, clause: str, sentence: str) -> str:
         body = text[:1].lower() + text[1:]
     if speaker.cue == "according to":
         return f"According to {speaker.name}, {body}"
-    # The sentence's own reporting verb ("added", "says"), so the frame is the article's word.
+    # The sentence's own reporting verb ("added", "says"), so the frame is the article's word: the one
+    # that reports the clause, else the main clause's ("X said A, adding that B": "said").
     main = doc[next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), cues[0]).token_i]
-    verb = main.lower_ if main.tag_ in ("VBD", "VBZ", "VBP") and main.lemma_.lower() in REPORTING_LEMMAS else "said"
+    verb = next((v.lower_ for v in (doc[frame.token_i], main) if v.tag_ in ("VBD", "VBZ", "VBP") and v.lemma_.lower() in REPORTING_LEMMAS), "said")
     return f"{_capitalise(speaker.name)} {verb} that {body}"
+
+
+def _frame_of(doc, start: int, end: int, cues: list[_Cue]) -> _Cue | None:
+    """The cue that reports the clause at characters [start, end) of the parsed sentence: a
+    reporting verb the clause hangs under as (part of) its complement ("X said A and that B",
+    "..., adding that B"), or "according to X" on the sentence; None when the clause is only
+    set beside the report ("X said A; B", "X said A, while B" with B the parser's conjunct of "said")."""
+    inside = [t for t in doc if start <= t.idx < end and not t.is_punct]
+    heads = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
+    if not heads:
+        return None
+    # A semicolon ends what a verb before it reports, whatever the parser hung after it.
+    after_semicolon = doc.text[:start].rstrip().endswith(";")
+    for cue in cues:
+        verb = doc[cue.token_i]
+        if cue.cue == "according to":
+            return cue
+        if after_semicolon and verb.idx < start:
+            continue
+        tok, reported = heads[0], False
+        while tok.i != verb.i and tok.head.i != tok.i:  # spaCy makes a new Token per access: compare indices
+            reported = reported or tok.dep_ in ("ccomp", "xcomp")
+            tok = tok.head
+        if tok.i == verb.i and reported:
+            return cue
+        # "A, the agency said": the report is set in the clause it reports.
+        if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.i in {h.i for h in heads}:
+            return cue
+    return None
 
 
 # --- helpers shared with factcheck/referents.py ----------------------------------------------------

@@ -870,10 +870,19 @@ def _said_plainly_elsewhere(governed: Token, marker: Token, content_keys: set[st
     """Whether another cited sentence has the governed word without the frame and shares at least as
     much of the statement: the statement is drawn from that one ("He may have traveled on", citing
     also "the woman who allegedly traveled with him" for who he is)."""
-    if marker.pos_ != "ADV" and marker.tag_ != "MD":
-        return False  # a hedging adverb or a modal only: a verb frame ("failed to report") is the sentence's own
     key = _key(governed)
     own = len(content_keys & {_key(t) for t in marker.doc})
+    if marker.pos_ != "ADV" and marker.tag_ != "MD":
+        # A verb frame ("failed to report") is the sentence's own, unless another cited sentence has
+        # every word the statement shares with what the frame governs and more of the statement
+        # besides: the statement is that sentence's ("hired a bank to assist in X", cited for who
+        # "the company" is, beside "the company retained Y, assisting in X").
+        shared = content_keys & _content_keys(governed)
+        return any(
+            doc is not marker.doc and any(_key(t) == key for t in doc) and shared <= (keys := {_key(t) for t in doc})
+            and len(content_keys & keys) > own
+            for doc in src.docs
+        )
     return any(
         doc is not marker.doc and any(_key(t) == key for t in doc) and len(content_keys & {_key(t) for t in doc}) >= own
         for doc in src.docs
@@ -881,13 +890,26 @@ def _said_plainly_elsewhere(governed: Token, marker: Token, content_keys: set[st
 
 
 def _repeats(governed: Token, content_keys: set[str]) -> bool:
-    """Whether the statement has the word a marker governs, or a word it supports; a function word
-    ("is expected to be") is taken as repeated."""
+    """Whether the statement has the word a marker governs, or a word it supports; for a function
+    word ("is expected to be open", "could do harm"), a word of what it predicates ("open", "harm"),
+    and it is taken as repeated when it predicates nothing. A reporting verb of the statement does
+    not repeat a verb it is more general than ("said" for "suggest"): it is the statement's own frame."""
     key = _key(governed)
-    if not _is_content(governed) or key in content_keys:
+    if not _is_content(governed):
+        predicate = {_key(t) for c in governed.children if c.dep_ not in _NOT_PREDICATE for t in c.subtree if _is_content(t)}
+        return not predicate or any(_repeats_key(k, content_keys) for k in predicate)
+    return _repeats_key(key, content_keys)
+
+
+# What a verb is said of, or how it is said, rather than what it says: its subject, auxiliaries, marks.
+_NOT_PREDICATE = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass", "neg", "mark", "punct", "cc", "advmod", "npadvmod", "prep"})
+
+
+def _repeats_key(key: str, content_keys: set[str]) -> bool:
+    if key in content_keys:
         return True
     lex = lexicon()
-    return any(lex.supports(key, k) or lex.synonyms(key, k) for k in content_keys)
+    return any((lex.supports(key, k) and k not in _REPORTING) or lex.synonyms(key, k) for k in content_keys)
 
 
 def _subject(verb: Token) -> Token | None:

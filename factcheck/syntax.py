@@ -66,12 +66,39 @@ def deletable_spans(text: str) -> list[Span]:
         if _quote_count(text[:start]) % 2 and not _quote_count(text[start:end]):
             continue  # words inside a quotation: a quote shortened without a mark is a misquote
         found.append((start, end, kind))
-    found = _outermost(found)
+    found = _paired(doc, _outermost(found))
     spans = [Span(f"D{n}", s, e, k, text[s:e].strip(" ,")) for n, (s, e, k) in enumerate(found, start=1)]
     # A span whose removal leaves a dangling word or a broken sentence is not deletable; nor one
     # followed by a verb with no subject of its own ("in the blast, which damaged the embassy,
     # shattered the glass ...": the verbs may be the side clause's, whatever the parse says).
     return [s for s in spans if _well_formed(compress(text, {s.id}, spans)) and not _subjectless_verb_after(doc, s.end)]
+
+
+_RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
+
+
+def _paired(doc: Doc, found: list[tuple[int, int, SpanKind]]) -> list[tuple[int, int, SpanKind]]:
+    """Spans that only go together. A description followed by a name ("Ann Bell, a lawyer for the
+    mayor, Tom Hill, said"): the name is who the description's noun is, whatever noun the parser
+    hung it on, and dropping the description alone would make it Ann Bell's ("Ann Bell, Tom Hill,
+    said"). A phrase that "respectively" pairs with a list ("X and Y, which hold 40% and 36%,
+    respectively"): "respectively" goes with it."""
+    text = doc.text
+    out: list[tuple[int, int, SpanKind]] = []
+    for start, end, kind in found:
+        if (m := _RESPECTIVELY.match(text, end)) is not None:
+            end = m.end()
+        if out and out[-1][2] == "appositive" and kind == "appositive" and out[-1][1] == start and _is_name(doc, start, end):
+            out[-1] = (out[-1][0], end, "appositive")
+            continue
+        out.append((start, end, kind))
+    return out
+
+
+def _is_name(doc: Doc, start: int, end: int) -> bool:
+    tokens = [t for t in doc if start <= t.idx < end and not t.is_punct]
+    heads = [t for t in tokens if not start <= t.head.idx < end]
+    return len(heads) == 1 and _names(heads[0])
 
 
 def _subjectless_verb_after(doc: Doc, end: int) -> bool:
@@ -87,8 +114,12 @@ def compress(text: str, drop: Iterable[str], spans: Sequence[Span] | None = None
     if spans is None:
         spans = deletable_spans(text) if drop else []
     out = text
+    kept_ends = {s.end for s in spans if s.id not in drop}
     for span in sorted((s for s in spans if s.id in drop), key=lambda s: -s.start):
-        out = out[: span.start] + " " + out[span.end :]
+        # "Ann Bell, 58, a lawyer, said" without "a lawyer": the comma that closed the phrases before the
+        # verb closes the one kept ("Ann Bell, 58, said").
+        closes = text[span.start : span.end].rstrip().endswith(",") and span.start in kept_ends
+        out = out[: span.start] + (", " if closes else " ") + out[span.end :]
     return _mend(out, original=text) if drop else text
 
 

@@ -1129,3 +1129,18 @@ def test_whatever_says_that_is_the_speaker_a_short_name_read_as_a_noun_too():
     assert attributions(["Acquisition said 2 million shares have been tendered under its offer."])[0].name == "Acquisition"
     # Two subjects of one "say" is a misparse: the one not speaking is no speaker.
     assert attributions(["It is, in short, the kind of job many young doctors say they have had to fight for."])[0].name != "the kind of job"
+
+
+def test_a_clause_only_set_beside_a_report_gets_no_frame() -> None:
+    # "X said A; B": B is no part of what X said.
+    sentence = "The ministry said the roads were closed; rescuers reached the village after dark on Monday."
+    ministry = attribute([sentence], 0)
+    clause = "rescuers reached the village after dark on Monday."
+    assert attributed("Rescuers reached the village after dark on Monday.", ministry, clause, sentence) == (
+        "Rescuers reached the village after dark on Monday.")
+    # A clause the reporting verb governs gets it back, in the article's word.
+    sentence = "The ministry says the roads are closed and that rescuers will reach the village on Monday."
+    ministry = attribute([sentence], 0)
+    clause = "rescuers will reach the village on Monday."
+    assert attributed("Rescuers will reach the village on Monday.", ministry, clause, sentence) == (
+        "The ministry says that rescuers will reach the village on Monday.")

@@ -517,3 +517,23 @@ def test_a_sentence_inside_a_quotation_keeps_its_marks_and_its_speaker() -> None
     # A sentence with marks of its own, or outside any quotation, is left as it is.
     assert chain.as_quoted(texts[3], talks.sentences[3]) == texts[3]
     assert chain.as_quoted(texts[0], talks.sentences[0]) == texts[0]
+
+
+@pytest.mark.parametrize("text", [
+    # A frame that is no report, or not the main clause's, would be lost: "he should stay" alone is a plain assertion.
+    "Instead, the coach sought to show the owners that the team had improved and that he should stay in his job.",
+    "The clerk admitted she told the auditors that the books were wrong and that she had hidden a loan.",
+    "The memo was the first sign that the plant was in trouble and that the owners might sell it.",
+    # "that" here is a determiner, and a quotation is never cut.
+    "The storm has built up a lot of strength and that strength will grow overnight along the coast.",
+    '"Nobody wants another strike; so we think it is better to settle," the union leader said.',
+    # "added" with an object reports nothing.
+    "During the year, the bank wrote off $40 million in bad loans, added $20 million to its reserves and sold two branches.",
+])
+def test_a_clause_is_not_cut_from_a_frame_it_needs(text: str) -> None:
+    assert split_clauses(text) == [text]
+
+
+def test_a_clause_of_a_main_reporting_verb_still_splits() -> None:
+    text = "The minister said that exports rose by a third last year and that the port will be expanded in June."
+    assert split_clauses(text) == ["The minister said that exports rose by a third last year", "the port will be expanded in June."]

@@ -277,7 +277,8 @@ def test_a_bare_negated_be_supports_itself() -> None:
 def test_find_support_tries_other_sentences_that_have_the_words_the_best_one_lacks() -> None:
     """The sentence naming the speaker need not be the one sharing most words with the statement."""
     sentences = [
-        ("S1", "Mara Velt testified for three hours on Friday, but she failed to report the fire to the town police."),
+        # The best-matching sentence lacks the first name the statement gives.
+        ("S1", "Ms. Velt testified for three hours on Friday about the fire and the town police, the local radio reported."),
         ("S2", "Mara Velt spoke to the court after the recess."),
         ("S3", "She said the fire was a disaster for the town, the local radio reported."),
     ]
@@ -311,3 +312,20 @@ def test_the_articles_own_words_in_their_order_change_no_ones_role() -> None:
     source = "``We are doing dozens if not hundreds of interviews a day,'' said Ann Roe, a spokeswoman for the police."
     assert check(source, [source]) == []
     assert check("The dog bit the man.", ["The man bit the dog."])  # a swap is still caught
+
+
+def test_a_cited_sentences_frame_binds_only_what_it_governs() -> None:
+    # The first sentence is cited for who the spokeswoman is; the statement is the second's.
+    spokeswoman = "A city spokeswoman said she had seen nothing to suggest the new bus lane plan was dropped."
+    plain = "The spokeswoman said it is the first bus lane plan approved this year."
+    assert check(plain, [spokeswoman, plain]) == []  # "said" is its own frame, not a repeat of "suggest"
+    # "could do harm": a statement that repeats only who the sentence is about drops no "could".
+    mayor = "Mayor Ann Roe, meanwhile, brushed aside warnings from the unions that the cuts could do lasting harm to schools."
+    later = "Nevertheless, the mayor said the budget would pass if the council agrees."
+    assert check("According to Mayor Ann Roe, the mayor said the budget would pass if the council agrees.", [mayor, later]) == []
+    assert check("The cuts did lasting harm to schools.", [mayor, later])  # the "could" is still required
+    # A verb frame ("hired to assist") is excused only by a sentence that states all of it plainly.
+    hired = "The firm said it hired a bank to assist in reviewing merger offers."
+    retained = "The company said it retained Smith Bank as its adviser, assisting in reviewing merger offers and asset sales."
+    assert check(retained, [hired, retained]) == []
+    assert check("The bank assisted in reviewing merger offers.", [hired])

@@ -255,3 +255,23 @@ def test_a_side_clause_followed_by_a_verb_with_no_subject_stays():
     # the teacher shatter the windows.
     text = "The teacher was cut on her hands in the blast, which damaged the school, shattered the windows of the bank and toppled a wall."
     assert not [s for s in deletable_spans(text) if s.kind == "relative"]
+
+
+def test_the_comma_that_closes_stacked_appositives_stays_with_the_one_kept() -> None:
+    text = "Ana Ruiz, 41, the city's budget director, said the deficit had doubled."
+    spans = {s.text: s for s in deletable_spans(text)}
+    assert compress(text, {spans["the city's budget director"].id}) == "Ana Ruiz, 41, said the deficit had doubled."
+    assert compress(text, {spans["41"].id}) == "Ana Ruiz, the city's budget director, said the deficit had doubled."
+
+
+def test_a_name_after_a_description_goes_with_it() -> None:
+    # Dropping the description alone would make Tom Hill Ana Ruiz's name.
+    text = "The letter was signed by Ana Ruiz, a lawyer for the city's mayor, Tom Hill, and two council members."
+    for span in deletable_spans(text):
+        assert "Ruiz, Tom Hill" not in compress(text, {span.id})
+    assert "Tom Hill" not in main_clause(text)
+
+
+def test_respectively_goes_with_the_phrase_it_pairs() -> None:
+    text = "The two largest banks are Alpha Bank and Beta Bank, which hold 30% and 25% of deposits, respectively."
+    assert main_clause(text) == "The two largest banks are Alpha Bank and Beta Bank."

@@ -20,7 +20,7 @@ from pydantic import Field, create_model
 
 from .. import faithfulness
 from ..article import Article, Sentence, quote_count, quote_open_after, starts_quoted, with_one_stop, with_quotes_balanced
-from ..attribution import OUTLET, OUTLET_SPEAKER, quoted_spans, Speaker, attribute, attributed
+from ..attribution import OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, quoted_spans, Speaker, _inverted_speaker, attribute, attributed
 from ..referents import Standalone, dangling, introduces_what_follows, is_statement, resolve_referents, standalone_variants
 from ..claim_types import claim_types, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
@@ -418,10 +418,56 @@ _CLAUSE_BREAK = re.compile(r";\s+|,?\s+and that\s+|,\s+(?:adding|saying) that\s+
 
 def split_clauses(text: str) -> list[str]:
     """The sentence's clauses, or the sentence when a break does not part clauses ("statements by
-    X, a lawyer; the White House; and Y": a list whose items hold no verb)."""
-    parts = [p.strip(" ,") for p in _CLAUSE_BREAK.split(text)]
+    X, a lawyer; the White House; and Y": a list whose items hold no verb). A clause taken out of
+    its frame must not become a plain assertion, so a break counts only where the parse shows one
+    (see _parts_clauses): never inside a quotation, and "and that" only between two clauses one
+    reporting verb of the main clause governs ("X said A and that B": "X said that B" is put back)."""
+    cuts = [m for m in _CLAUSE_BREAK.finditer(text) if _parts_clauses(text, m)]
+    if not cuts:
+        return [text]
+    bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(text)]
+    parts = [text[a:b].strip(" ,") for a, b in zip(bounds[::2], bounds[1::2])]
     parts = [p for p in parts if len(p.split()) >= 4]
     return parts if len(parts) > 1 and all(is_statement(p) for p in parts) else [text]
+
+
+def _parts_clauses(text: str, brk: re.Match[str]) -> bool:
+    """Whether a match of _CLAUSE_BREAK parts two clauses that each say what they say alone, or
+    with the reporting frame attributed() puts back. Not inside a quotation (a quote cut is a
+    misquote, and its words may not be the speaker's frame); "and that" only where "that" opens a
+    clause conjoined with a "that" clause of a reporting verb that is the main clause's, unnegated
+    and unhedged: "sought to prove that A and that B", "acknowledged she told police that A and
+    that B", "the first word that A and that B" or "he and that leadership" would lose a frame or
+    be no clause; ", added" only where it reports a clause or is followed by its speaker ("added $20
+    million to reserves" is neither)."""
+    if quote_open_after(text[: brk.start()]):
+        return False
+    word = brk.group().strip(" ,;").split(" ")[0]
+    if word not in ("and", "added"):
+        return True
+    from ..nlp import parse
+
+    doc = parse(text)
+    at = next((t for t in doc if t.idx >= brk.start() + brk.group().index(word)), None)
+    if at is None:
+        return False
+    if word == "added":
+        reports = any(c.dep_ == "ccomp" and c.i > at.i for c in at.children) and not any(c.dep_ == "dobj" for c in at.children)
+        return reports or _inverted_speaker(at) is not None  # "A, added the president, adding that B"
+    that = doc[at.i + 1] if at.i + 1 < len(doc) else None
+    if that is None or that.lower_ != "that":
+        return False
+    if that.dep_ == "mark":
+        verb = that.head
+    elif that.dep_ == "det" and that.head.dep_ in ("nsubj", "nsubjpass"):
+        verb = that.head.head  # "said A and that activity was ...": the parser's determiner may be the clause's "that"
+    else:
+        return False
+    while verb.dep_ == "conj":
+        verb = verb.head
+    frame = verb.head
+    return (verb.dep_ == "ccomp" and frame.dep_ == "ROOT" and frame.lemma_.lower() in REPORTING_LEMMAS
+            and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in frame.children))
 
 
 # "X said ... ahead of the summit on June 3-4 in Vilnius": the dated event is the outlet's own
