@@ -746,7 +746,9 @@ def _inside_quotation(text: str, cursor: int, match: re.Match, end: int) -> bool
 
 # Verbs that attribute a quotation that comes before them ('"Why now?" Smith asked.'): saying
 # verbs and the verbs of asking and exclaiming that a question or an exclamation takes.
-_QUOTING_VERBS = frozenset("ask shout cry exclaim chant yell scream wonder demand plead retort".split())
+# Of them, those that say the words aloud (not "wonder"): their subject is the quotation's speaker.
+SPEAKING_VERBS = frozenset("ask shout cry exclaim chant yell scream demand plead retort".split())
+QUOTING_VERBS = SPEAKING_VERBS | {"wonder"}
 
 
 def _quote_then_speaker(text: str, match: re.Match, following: int) -> bool:
@@ -764,7 +766,7 @@ def _quote_then_speaker(text: str, match: re.Match, following: int) -> bool:
 
     doc = parse(fragment)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() not in REPORTING_LEMMAS | _QUOTING_VERBS:
+    if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() not in REPORTING_LEMMAS | QUOTING_VERBS:
         return False
     subject = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     # The saying verb must report nothing of its own (no clause, no object but whom it was said to).

@@ -43,7 +43,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-from .article import QUOTES, _quote_marks, quote_count, quote_open_after, quoted_spans, starts_quoted
+from .article import QUOTES, SPEAKING_VERBS, _quote_marks, quote_count, quote_open_after, quoted_spans, starts_quoted
 from .faithfulness import lexicon as faithfulness_lexicon
 from .nlp import parse
 
@@ -73,11 +73,12 @@ _VOICING_LEMMAS = frozenset("issue express raise voice sound release publish".sp
 
 @lru_cache(maxsize=1)
 def _speech_lemmas() -> frozenset[str]:
-    """The reporting verbs above and WordNet's verbs of communication that take a that-clause
+    """The reporting verbs above, the verbs that attribute a quotation ('"Stop the war," they
+    chanted': factcheck/article.py) and WordNet's verbs of communication that take a that-clause
     ("noted that", "boasted that", "conceded that"); built by benchmarks/build_reporting_verbs.py.
     They only widen which verbs may report: the parse must still show what they report."""
     words = resources.files("factcheck.data").joinpath("reporting_verbs.txt").read_text(encoding="utf-8").split()
-    return REPORTING_LEMMAS | _COMMITTING_LEMMAS | _STANCE_LEMMAS | _VOICING_LEMMAS | frozenset(words)
+    return REPORTING_LEMMAS | _COMMITTING_LEMMAS | _STANCE_LEMMAS | _VOICING_LEMMAS | SPEAKING_VERBS | frozenset(words)
 
 
 def _speech_verb(tok) -> bool:

@@ -1144,3 +1144,10 @@ def test_a_clause_only_set_beside_a_report_gets_no_frame() -> None:
     clause = "rescuers will reach the village on Monday."
     assert attributed("Rescuers will reach the village on Monday.", ministry, clause, sentence) == (
         "The ministry says that rescuers will reach the village on Monday.")
+
+
+def test_a_quotation_chanted_or_shouted_is_its_subjects_and_a_wondering_is_no_speech() -> None:
+    sentences = ["Hundreds of nurses marched on the ministry on Friday.", "``Fair pay now,'' the marchers chanted."]
+    assert attribute(sentences, 1).name == "the marchers"
+    wondering = "The size of the loss made some analysts wonder how strong the recovery would be."
+    assert attribute([wondering], 0) == OUTLET_SPEAKER
