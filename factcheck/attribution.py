@@ -289,10 +289,18 @@ def _discourse(sentences: tuple[str, ...]) -> _Discourse:
         for ent in doc.ents:
             if ent.label_ in _PERSON_ENTS and ent.start > 0 and doc[ent.start - 1].lower_ in _TITLE_GENDER:
                 state.genders[_key(_clean(ent.text))] = _TITLE_GENDER[doc[ent.start - 1].lower_]
+        for ent in _person_names(doc):
+            if (role := _gendered_role(ent)) is not None:
+                state.genders.setdefault(_key(_clean(ent.text)), role)
         topic = None
         for subject in _subjects(doc):
             if subject.lower_ in ("he", "she"):
-                topic = _resolve_person(state, subject.lower_)
+                introduced = introduced_name(subject)
+                if introduced is not None:  # "She is the leader's sister, Juanita": the pronoun's own name
+                    topic = _Mention(_clean(introduced.text), "person", index, introduced.start_char)
+                    state.genders.setdefault(_key(topic.name), _gender(subject.lower_))
+                else:
+                    topic = _resolve_person(state, subject.lower_)
             else:
                 naming = _naming_tokens(subject)
                 ent = next((e for e in _person_names(doc) if e.root.i in naming), None)
@@ -318,6 +326,38 @@ def _discourse(sentences: tuple[str, ...]) -> _Discourse:
         state.topics.append(topic)
         state.persons.extend(m for m in _mentions(text, index) if m.kind == "person")
     return state
+
+
+# Nouns that say a person's sex, a closed class of English: beside a name ("his sister, Ann",
+# "actress Ann Lee") they give the name's gender, which a name alone never does.
+_ROLE_GENDER = {
+    **dict.fromkeys("sister mother daughter wife widow aunt niece grandmother queen princess actress waitress girl woman lady businesswoman spokeswoman chairwoman congresswoman mrs ms".split(), "f"),
+    **dict.fromkeys("brother father son husband widower uncle nephew grandfather king prince actor boy man businessman spokesman chairman congressman".split(), "m"),
+}
+
+
+def _gendered_role(ent) -> str | None:
+    """The gender a noun beside a person's name says: a title or compound in front ("actress Ann
+    Lee"), or a noun in apposition either way ("Ann, his sister"; "his sister, Ann")."""
+    root = ent.root
+    beside = [c for c in root.children if c.dep_ in ("compound", "appos") and not ent.start <= c.i < ent.end]
+    if root.dep_ == "appos":
+        beside.append(root.head)
+    genders = {_ROLE_GENDER[t.lemma_.lower()] for t in beside if t.pos_ == "NOUN" and t.lemma_.lower() in _ROLE_GENDER}
+    return genders.pop() if len(genders) == 1 else None
+
+
+def introduced_name(pronoun):
+    """The name a "he"/"she" is given in its own clause: "She is the leader's younger sister,
+    Juanita" (a copula's predicate with a name in apposition, or the name itself). Such a pronoun
+    introduces a person rather than pointing back to one."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.lemma_ != "be":
+        return None
+    for attr in (c for c in pronoun.head.children if c.dep_ in ("attr", "acomp")):
+        names = [e for e in _person_names(attr.doc) if e.root.i == attr.i or e.root.dep_ == "appos" and e.root.head.i == attr.i]
+        if names:
+            return names[0]
+    return None
 
 
 def _speaking_description(doc):
@@ -353,6 +393,10 @@ def _resolve_person(state: _Discourse, pronoun: str, upto: int | None = None) ->
     upto = len(state.topics) if upto is None else upto
     gender = _gender(pronoun)
     fits = lambda m: state.genders.get(_key(m.name), gender) == gender  # noqa: E731
+    # A person named only inside another noun phrase ("the case of young X", "X's story") or as an
+    # object is no antecedent unless their gender is known to match: a wrong name is far worse
+    # than a pronoun left as written.
+    stands = lambda m: fits(m) and (m.subject or state.genders.get(_key(m.name)) == gender)  # noqa: E731
     end = bisect_left(state.persons, upto, key=lambda m: m.sentence)
     for last in (upto - 1, upto - 2):
         if last < 0:
@@ -362,10 +406,10 @@ def _resolve_person(state: _Discourse, pronoun: str, upto: int | None = None) ->
             return topic
         if topic is None:  # a sentence about no person: the first person it names
             start = bisect_left(state.persons, last, key=lambda m: m.sentence)
-            named = next((m for m in state.persons[start:end] if m.sentence == last and fits(m)), None)
+            named = next((m for m in state.persons[start:end] if m.sentence == last and stands(m)), None)
             if named is not None:
                 return named
-    return next((state.persons[i] for i in range(end - 1, -1, -1) if fits(state.persons[i])), None)
+    return next((state.persons[i] for i in range(end - 1, -1, -1) if stands(state.persons[i])), None)
 
 
 def person_antecedent(sentences: Sequence[str], pronoun: str, upto: int | None = None) -> _Mention | None:

@@ -155,6 +155,10 @@ def resolve_referents(
             named.add(_gender(lower))
             if any(m.kind == "person" for m in _mentions(clause, len(previous)) if m.start < tok.idx) or any(m.kind == "person" for m in _mentions(lead, len(previous))):
                 continue  # the antecedent is in the clause itself, or in its sentence before it ("Sununu sought to prove ... that he should ...")
+            if subject and tok.head.lemma_ == "be" and any(
+                m.kind == "person" for c in tok.head.children if c.dep_ in ("attr", "acomp") for m in _mentions(doc[c.left_edge.i : c.right_edge.i + 1].text, len(previous))
+            ):
+                continue  # "She is the leader's sister, Juanita", "He is Smith's son": the clause says who, not the story before
             if subject and tok.head.dep_ == "ccomp" and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_PRONOUNS) for c in tok.head.head.children):
                 continue  # "Har-Shefi said she ...", "She said she ...": bound to the reporting verb's subject
             if not central and _may_name_a_person(doc, tok):
@@ -171,6 +175,8 @@ def resolve_referents(
                 if len(near) > 1:
                     continue  # "His trip" after three men were named: whose trip it is would be a guess
             person = person_antecedent(previous, lower)
+            # A speaker stands in only when no known gender of theirs differs from the pronoun's.
+            recent = [sp for sp in recent if _discourse_genders(previous).get(_key(sp.name), _gender(lower)) == _gender(lower)]
             found = (person.name, person.sentence) if person is not None else ((recent[0].name, recent[0].sentence) if recent else None)
             if found is None or found[1] is None or found[1] < len(previous) - 2:
                 continue  # named in neither of the two sentences before: the story may have moved on to someone else

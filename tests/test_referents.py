@@ -174,3 +174,28 @@ def test_the_company_is_the_one_business_introduced_by_name() -> None:
     # Another company named besides: which one is not sure.
     rival = [*venture, "Lumen 1990 buys its parts from Acme Corp."]
     assert resolve_referents(text, text, rival).text == text
+
+
+def test_a_pronoun_never_becomes_a_person_named_inside_another_phrase_or_of_the_other_gender() -> None:
+    # The man is named only in an of-phrase and as a possessor; the woman is introduced by "She".
+    story = ["Activists have taken up the cause of young Tomas Varga in the capital.", "Tomas Varga's ordeal was reported on radio for weeks."]
+    text = "She is the general's elder sister, Lidia."
+    assert resolve_referents(text, text, story).text == text  # the clause says who she is
+    after = [*story, text]
+    text = "She has not spoken to her brother since."
+    assert "Varga" not in resolve_referents(text, text, after).text
+    assert resolve_referents("He said the book was late.", "He said the book was late.", ["The film tells the life of Anna Berg."]).text == "He said the book was late."
+    # "his sister, Ann" says she is a woman: "he" is not her.
+    family = ["His sister, Ann Kerr, filed the suit on Monday."]
+    assert "Kerr" not in resolve_referents("He refused to comment.", "He refused to comment.", family).text
+
+
+def test_a_pronoun_still_becomes_the_main_subject_or_the_titled_person() -> None:
+    smith = ["Mr. Smith said the plant would close.", "Workers were angry."]
+    text = "He added that talks would continue."
+    assert resolve_referents(text, text, smith).text == "Smith added that talks would continue."
+    mayor = ["Mary Jones, the mayor, opened the bridge on Monday."]
+    text = "She said the city would pay for repairs."
+    assert resolve_referents(text, text, mayor).text == "Mary Jones said the city would pay for repairs."
+    lopez = ["Mrs. Lopez met the envoy, John Carter, in Lima."]
+    assert resolve_referents("She said the talks went well.", "She said the talks went well.", lopez).text == "Lopez said the talks went well."
