@@ -137,6 +137,7 @@ class _Mention:
     start: int  # character offset in its sentence
     subject: bool = True  # named as a clause's subject (or its apposition), not as an object or possessor
     label: str = ""  # the entity label: ORG, GPE, NORP, PERSON
+    nested: bool = False  # named inside another noun phrase: "the case of X", "X's story", "the X affair"
 
 
 def _as_subject(token) -> bool:
@@ -146,6 +147,18 @@ def _as_subject(token) -> bool:
     while token.dep_ in ("compound", "flat", "appos", "conj") and token.head != token:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass", "ROOT")
+
+
+def _nested(token) -> bool:
+    """Whether a name only says whose or what another noun phrase is about ("the case of young X",
+    "X's story", "the X affair"): such a person is not who a later "he" or "she" is about."""
+    while token.dep_ in ("compound", "flat", "appos", "conj") and token.head != token and token.head.pos_ == "PROPN":
+        token = token.head
+    if token.dep_ in ("poss", "compound", "nmod"):
+        return True
+    # "of" says what the noun is about ("the case of X", "the life of X"); "a warrant for X" is
+    # still about X as a participant.
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _clean(name: str) -> str:
@@ -163,11 +176,11 @@ def _mentions(text: str, index: int) -> list[_Mention]:
         if any(a <= ent.start_char < b for a, b in quoted):
             continue
         if (whole := _split_name(ent)) is not None:
-            found.append(_Mention(_clean(whole.text), "person", index, whole.start_char, _as_subject(ent.root), "PERSON"))
+            found.append(_Mention(_clean(whole.text), "person", index, whole.start_char, _as_subject(ent.root), "PERSON", _nested(whole.root)))
         elif ent.label_ in _PERSON_ENTS and any(_split_name(e) is not None for e in ent.doc.ents if e.start == ent.end):
             continue  # the first words of a name the next entity ends
         elif ent.label_ in _PERSON_ENTS or _titled_person(ent):
-            found.append(_Mention(_whole_name(ent), "person", index, ent.start_char, _as_subject(ent.root), ent.label_))
+            found.append(_Mention(_whole_name(ent), "person", index, ent.start_char, _as_subject(ent.root), ent.label_, _nested(ent.root)))
         elif ent.label_ in _GROUP_ENTS:
             # "Chicago police", "a Toronto police spokesman", "Israeli officials": a place or people
             # named only to say which body or person speaks is not itself one that spoke; a place
@@ -393,10 +406,10 @@ def _resolve_person(state: _Discourse, pronoun: str, upto: int | None = None) ->
     upto = len(state.topics) if upto is None else upto
     gender = _gender(pronoun)
     fits = lambda m: state.genders.get(_key(m.name), gender) == gender  # noqa: E731
-    # A person named only inside another noun phrase ("the case of young X", "X's story") or as an
-    # object is no antecedent unless their gender is known to match: a wrong name is far worse
-    # than a pronoun left as written.
-    stands = lambda m: fits(m) and (m.subject or state.genders.get(_key(m.name)) == gender)  # noqa: E731
+    # A person named only inside another noun phrase ("the case of young X", "X's story") is no
+    # antecedent unless their gender is known to match: a wrong name is far worse than a pronoun
+    # left as written.
+    stands = lambda m: fits(m) and (not m.nested or state.genders.get(_key(m.name)) == gender)  # noqa: E731
     end = bisect_left(state.persons, upto, key=lambda m: m.sentence)
     for last in (upto - 1, upto - 2):
         if last < 0:
