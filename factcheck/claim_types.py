@@ -193,8 +193,9 @@ def _dated_past(doc, head) -> bool:
 
 
 # Adverbs by which the writer vouches for or judges what the predicate says: "is obviously fond of",
-# "rightly refused". A closed class of English.
-_STANCE_ADVERBS = frozenset("obviously clearly surely rightly wrongly evidently plainly undoubtedly certainly".split())
+# "rightly refused". A closed class of English; not "certainly", as often a concession ("Certainly X
+# did Y, but ...") as a verdict.
+_STANCE_ADVERBS = frozenset("obviously clearly surely rightly wrongly evidently plainly undoubtedly".split())
 
 
 def _prescription(doc, head) -> bool:
