@@ -192,10 +192,36 @@ def _dated_past(doc, head) -> bool:
     return has_date and past and head.lemma_.lower() not in _FORECAST_VERBS
 
 
+# Adverbs by which the writer vouches for or judges what the predicate says: "is obviously fond of",
+# "rightly refused". A closed class of English; not "certainly", as often a concession ("Certainly X
+# did Y, but ...") as a verdict.
+_STANCE_ADVERBS = frozenset("obviously clearly surely rightly wrongly evidently plainly undoubtedly".split())
+
+
+def _prescription(doc, head) -> bool:
+    """What ought to be rather than what is: "ought to", a present "needs to" ("needed to be
+    evacuated" tells what happened), a hortative "Let it be done", what someone is entitled to or
+    deserves, or a predicate the writer vouches for by an adverb of stance ("is obviously fond of").
+    Not what a rule lays down ("under the law, X is entitled to"): `_is_rule` keeps that checkable."""
+    lemma = head.lemma_.lower()
+    if lemma == "ought" or lemma == "need" and head.tag_ in ("VBZ", "VBP", "MD") and any(
+            c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in head.children):
+        return True
+    if lemma == "let" and head.dep_ == "ROOT" and not any(c.dep_ == "nsubj" for c in head.children) and any(
+            c.dep_ in ("ccomp", "xcomp") for c in head.children):
+        return True  # the imperative "Let the inquiry be done", not "the court let him go"
+    if lemma == "deserve" or lemma == "entitle" and any(c.dep_ == "auxpass" for c in head.children):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in _STANCE_ADVERBS for c in head.children)
+
+
 def _opinion(doc, head) -> bool:
-    """A judgement: 'should' or a demand's 'must', a stance ('believes', 'I think ...'), a predicate
-    or an adverb of value (`_judgement`), a quality graded by degree, or a first person's state of mind."""
+    """A judgement: 'should' or a demand's 'must', a prescription (`_prescription`), a stance
+    ('believes', 'I think ...'), a predicate or an adverb of value (`_judgement`), a quality graded
+    by degree, or a first person's state of mind."""
     if any(c.lemma_.lower() in ("should", "ought") for c in head.children if c.dep_ == "aux"):
+        return True
+    if _prescription(doc, head) and not _is_rule(doc, head):
         return True
     # "must be approved by parliament" names who must act: a procedure, not a demand ("must resign").
     procedure = any(c.dep_ == "auxpass" for c in head.children) and any(c.dep_ == "agent" for c in head.children)
@@ -482,6 +508,20 @@ def _stated_figures(doc, head) -> list:
     return figures
 
 
+# Nouns of a quantity and verbs of its change: "the number of doctors has declined", "the jobless
+# rate doubled". A measured change is a statistic even with no numeral. Closed classes of English.
+_QUANTITY_NOUNS = frozenset("number share rate percentage proportion amount level total count".split())
+_CHANGE_VERBS = frozenset(
+    "rise fall decline drop double triple halve increase decrease grow shrink climb soar plunge slump jump dip".split())
+
+
+def _measured_change(head):
+    """The subject of the clause when it is a quantity that the clause says changed, else None."""
+    if head.lemma_.lower() not in _CHANGE_VERBS or head.pos_ != "VERB":
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj" and c.lemma_.lower() in _QUANTITY_NOUNS), None)
+
+
 def _speech(doc, head) -> bool:
     """Whether the clause is, on its face, what someone said: a reporting verb above its
     proposition, "according to", a quotation that makes most of it, or a first person speaking (a
@@ -599,7 +639,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
         _prediction(doc, head, kind) and not dated or _intention(head) and not (dated and _dates_the_plan(doc, head))
         or _hoped_future(head) or _scheduled(head) and not _dated_in_past(doc)
     )
-    figures = _stated_figures(doc, head)
+    figures = _stated_figures(doc, head) or ([_measured_change(head)] if _measured_change(head) is not None else [])
     checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or dated)
     # A judgement of value holds even of a dated act or a figure ("the court ruled correctly on Tuesday").
     judged = not forecast and _judgement(doc, head, own_voice=not attributed)
@@ -628,6 +668,11 @@ def _figure_phrase(doc) -> str:
     """The figure and what it counts, as the article writes it: '149 air traffic control towers', '3 percent',
     'a four-acre area' (a contiguous span, so hyphens and decimal points stay)."""
     nums = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)  # the figure the clause asserts first
+    quantity = _measured_change(_proposition_head(doc))
+    if not nums and quantity is not None:  # "the number of doctors who ...": the quantity, without its clause
+        asides = [t for t in quantity.subtree if t.dep_ in ("relcl", "acl", "appos")]
+        skip = {g.i for t in asides for g in t.subtree}
+        return " ".join(t.text for t in quantity.subtree if t.i not in skip and not t.is_punct)
     if not nums:
         return "the figure"
     tok = next((t for t in nums if t.like_num), nums[0])  # "2,000", not the "About" before it
@@ -655,6 +700,8 @@ def _record_of(figure) -> str:
     whoever counted."""
     if figure is not None and figure.ent_type_ == "MONEY":
         return "the filing, contract, budget, announcement or market record that states the amount"
+    if figure is not None and figure.lemma_.lower() in ("share", "rate", "percentage", "proportion", "level"):
+        return "the official statistics or survey it comes from"  # a measured change with no numeral
     if figure is not None and (figure.ent_type_ == "PERCENT" or any(t.lower_ in ("percent", "%", "per", "rate") for t in figure.head.subtree)):
         return "the official statistics or survey it comes from"
     return "the official count, record or announcement it comes from"
@@ -727,14 +774,15 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
             return f"Check {figure!r} against the record or data it comes from, and {said}."
         # The record of the figure named, not of another the clause also states ("a 51% stake ... for $110 million").
         stated = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)
-        named = next((t for t in stated if t.like_num), stated[0]) if stated else None
+        named = next((t for t in stated if t.like_num), stated[0]) if stated else _measured_change(_proposition_head(doc))
         return f"Check {figure!r} against {_record_of(named)}."
     if kind == "quote":
         return f"Check {said}."
     if kind == "causal":
-        return "Check the cause and the effect each in the official records; the link between them is " + (
-            f"{_possessive(who)} account." if not speaker.is_outlet else "the article's account."
-        )
+        # A cause someone gives ("'we left because ...,' she said") is checked as their word first.
+        if not speaker.is_outlet or voiced or _speech(doc, _proposition_head(doc)):
+            return f"Check {said}; the cause it gives is their account, not a finding of the records."
+        return "Check the cause and the effect each in the official records; the link between them is the article's account."
     if kind == "opinion":
         if speaker.is_outlet and not voiced and not _speech(doc, _proposition_head(doc)):
             return "Not checkable as a fact: a judgement in the article's own voice; check the facts it rests on."

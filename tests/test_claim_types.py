@@ -163,3 +163,42 @@ def test_an_act_on_a_schedule_is_a_prediction_until_its_day_has_passed() -> None
     kinds = claim_types("The tender offer was due to expire yesterday.")
     assert kinds[0] == "event" and "causal" not in kinds and "opinion" not in kinds
     assert "causal" in claim_types("The match was cancelled due to rain.")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "The town ought to repair the old pier.",
+        "The museum needs to publish its accounts.",
+        "Let the auditors be given every file.",
+        "Residents are entitled to a clear answer.",
+        "The new owners deserve a fair hearing.",
+        "The mayor is plainly fond of ribbon cuttings.",
+    ],
+)
+def test_a_prescription_in_the_outlets_voice_is_an_opinion(clause: str) -> None:
+    assert claim_types(clause)[0] == "opinion"
+    assert verify_for("opinion", OUTLET_SPEAKER, clause).startswith("Not checkable as a fact")
+
+
+def test_what_a_rule_lays_down_or_a_past_need_stays_checkable() -> None:
+    assert "opinion" not in claim_types("Under the statute, tenants are entitled to a refund.")
+    assert "opinion" not in claim_types("The regulation requires that every boat carry flares.")
+    assert "opinion" not in claim_types("Forty guests needed to be treated for smoke.")
+    assert "opinion" not in claim_types("The court let the appeal proceed.")
+
+
+def test_a_quantity_that_changes_is_a_statistic_without_a_numeral() -> None:
+    clause = "The share of farms that grow barley has fallen."
+    assert claim_types(clause)[0] == "statistic"
+    advice = verify_for("statistic", OUTLET_SPEAKER, clause)
+    assert "'The share of farms'" in advice and "statistics" in advice
+    assert claim_types("The number of ferries that sail at night doubled.")[0] == "statistic"
+    assert "statistic" not in claim_types("The ferry sailed at night.")
+
+
+def test_a_cause_someone_gives_is_checked_as_their_word() -> None:
+    clause = "Dunmore said the mill closed because orders dried up."
+    advice = verify_for("causal", Speaker("Dunmore", "person"), clause)
+    assert advice.startswith("Check that Dunmore said this") and "official records" not in advice
+    assert "official records" in verify_for("causal", OUTLET_SPEAKER, "The mill closed because orders dried up.")
