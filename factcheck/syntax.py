@@ -295,6 +295,8 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token, bool] | None
     sub = list(verb.subtree)
     if _quote_count(text[: sub[0].idx]) % 2 or _quote_count(text[sub[0].idx : sub[-1].idx + len(sub[-1])]):
         return None
+    if _premodifies(doc, timex):
+        return None  # "charged in the Dec. 21, 1988, bombing": the bombing's date, not the charging's
     relative = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") and c.i == sub[0].i]
     having = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "having" and c.i == sub[0].i]
     if verb.dep_ == "relcl" and relative and relative[0].lower_ in ("which", "who", "that"):
@@ -323,12 +325,45 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token, bool] | None
         subject = subject.head  # "Robert Angelo, formerly the firm's vice president, who left": Angelo left
     if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("DATE", "TIME") or subject.like_num:
         return None
+    if not (verb.dep_ == "advcl" and (having or not link)) and _coordinated(subject):
+        return None  # "met by Craig and Joan Smith of the council, who traveled": which of them is "who"?
     if any(timex.start <= t.idx < timex.end for t in subject.subtree if t.i < subject.i or t == subject):
         return None
     phrase = "" if verb.dep_ == "advcl" and not link and words[0].i <= subject.i else _noun_phrase(subject)
     rest = text[words[0].idx : words[-1].idx + len(words[-1])].rstrip(" ,;:-")
     clause = " ".join(w for w in (phrase, link, rest) if w)
+    own = range(subject.left_edge.i, subject.i + 1)
+    names = {doc[i].lower_ for i in own if doc[i].pos_ == "PROPN"}
+    if any(t.lower_ in names for t in words if t.i not in own):
+        return None  # "Craig traveled with Craig": the subject put in is another participant of the clause
     return with_one_stop(clause[:1].upper() + clause[1:]), verb, not link
+
+
+def _premodifies(doc: Doc, timex: Timex) -> bool:
+    """The date stands between a determiner and its noun ("the May 3, 1999, attack", "its Jan. 5
+    raid"): it dates that noun's event, whatever the parser hung it on."""
+    before = next((t for t in reversed(doc) if t.idx + len(t) <= timex.start), None)
+    after = next((t for t in doc if t.idx >= timex.end and t.text != ","), None)
+    return (before is not None and after is not None and before.tag_ in ("DT", "PRP$", "POS")
+            and before.lower_ not in ("that", "this", "which", "what") and after.pos_ in ("NOUN", "ADJ", "PROPN"))
+
+
+def _coordinated(noun: Token) -> bool:
+    """The noun, or the one its "of" phrase follows ("Craig and Joan Smith of the council"), is a
+    conjunct: a relative or participle clause after it may be about any of them."""
+    while True:
+        if noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children):
+            return True
+        prep = noun.head if noun.dep_ == "pobj" else None
+        if prep is None or prep.lower_ != "of" or prep.i == 0 or _noun_before_of(prep) is None:
+            return False
+        noun = _noun_before_of(prep)
+
+
+def _noun_before_of(prep: Token) -> Token | None:
+    """The word right before an "of" when it is a noun, wherever the parser hung the "of"."""
+    before = prep.doc[prep.i - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") else None
 
 
 def _subject_of(verb: Token) -> Token | None:
