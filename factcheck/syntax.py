@@ -232,6 +232,22 @@ def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
     doc = parse(text)
     inside = [t for t in doc if timex.start <= t.idx < timex.end]
     heads = [t for t in inside if not (timex.start <= t.head.idx < timex.end)]
+    thing = _premodified(doc, timex)
+    if thing is not None:
+        # "the Dec. 21, 1988, bombing of Pan Am Flight 103 that killed": from the determiner to the
+        # noun's own phrases, its clauses cut
+        if not _dateable(thing) or not _names_an_event(thing):
+            return None
+        sub = [t for t in thing.subtree if t.i >= thing.i]
+        cut = [t.left_edge.i for t in sub if t.i > thing.i and t.dep_ in ("relcl", "acl", "ccomp", "advcl", "appos")]
+        cut += [c.left_edge.i for c in thing.rights if not (c.dep_ == "prep" and c.lower_ in _OF_THE_THING) and not c.is_punct]
+        sub = [t for t in sub if not cut or t.i < min(cut)]
+        while sub and sub[-1].is_punct:
+            sub.pop()
+        if not sub or any(t.pos_ in ("VERB", "AUX") for t in sub):
+            return None
+        determiner = next(t for t in reversed(doc) if t.idx + len(t) <= timex.start)
+        return (determiner.idx, sub[-1].idx + len(sub[-1]))
     if not heads:
         return None
     noun = heads[0].head
@@ -295,7 +311,7 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token, bool] | None
     sub = list(verb.subtree)
     if _quote_count(text[: sub[0].idx]) % 2 or _quote_count(text[sub[0].idx : sub[-1].idx + len(sub[-1])]):
         return None
-    if _premodifies(doc, timex):
+    if _premodified(doc, timex) is not None:
         return None  # "charged in the Dec. 21, 1988, bombing": the bombing's date, not the charging's
     relative = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") and c.i == sub[0].i]
     having = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "having" and c.i == sub[0].i]
@@ -339,13 +355,16 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token, bool] | None
     return with_one_stop(clause[:1].upper() + clause[1:]), verb, not link
 
 
-def _premodifies(doc: Doc, timex: Timex) -> bool:
-    """The date stands between a determiner and its noun ("the May 3, 1999, attack", "its Jan. 5
-    raid"): it dates that noun's event, whatever the parser hung it on."""
+def _premodified(doc: Doc, timex: Timex) -> Token | None:
+    """The noun the date stands before, after a determiner ("the May 3, 1999, attack", "its Jan. 5
+    raid"): the date dates that noun's event, whatever the parser hung it on; None otherwise."""
     before = next((t for t in reversed(doc) if t.idx + len(t) <= timex.start), None)
     after = next((t for t in doc if t.idx >= timex.end and t.text != ","), None)
-    return (before is not None and after is not None and before.tag_ in ("DT", "PRP$", "POS")
-            and before.lower_ not in ("that", "this", "which", "what") and after.pos_ in ("NOUN", "ADJ", "PROPN"))
+    if before is None or after is None or before.tag_ not in ("DT", "PRP$", "POS") or before.lower_ in ("that", "this", "which", "what"):
+        return None
+    while after.pos_ in ("ADJ", "NOUN", "PROPN") and after.dep_ in ("amod", "compound") and after.head.i > after.i:
+        after = after.head  # "the May 3 car bombing": the bombing
+    return after if after.pos_ in ("NOUN", "PROPN") else None
 
 
 def _coordinated(noun: Token) -> bool:
