@@ -232,6 +232,22 @@ def dated_noun_phrase(text: str, timex: Timex) -> tuple[int, int] | None:
     doc = parse(text)
     inside = [t for t in doc if timex.start <= t.idx < timex.end]
     heads = [t for t in inside if not (timex.start <= t.head.idx < timex.end)]
+    thing = _premodified(doc, timex)
+    if thing is not None:
+        # "the Dec. 21, 1988, bombing of Pan Am Flight 103 that killed": from the determiner to the
+        # noun's own phrases, its clauses cut
+        if not _dateable(thing) or not _names_an_event(thing):
+            return None
+        sub = [t for t in thing.subtree if t.i >= thing.i]
+        cut = [t.left_edge.i for t in sub if t.i > thing.i and t.dep_ in ("relcl", "acl", "ccomp", "advcl", "appos")]
+        cut += [c.left_edge.i for c in thing.rights if not (c.dep_ == "prep" and c.lower_ in _OF_THE_THING) and not c.is_punct]
+        sub = [t for t in sub if not cut or t.i < min(cut)]
+        while sub and sub[-1].is_punct:
+            sub.pop()
+        if not sub or any(t.pos_ in ("VERB", "AUX") for t in sub):
+            return None
+        determiner = next(t for t in reversed(doc) if t.idx + len(t) <= timex.start)
+        return (determiner.idx, sub[-1].idx + len(sub[-1]))
     if not heads:
         return None
     noun = heads[0].head
@@ -295,6 +311,8 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token, bool] | None
     sub = list(verb.subtree)
     if _quote_count(text[: sub[0].idx]) % 2 or _quote_count(text[sub[0].idx : sub[-1].idx + len(sub[-1])]):
         return None
+    if _premodified(doc, timex) is not None:
+        return None  # "charged in the Dec. 21, 1988, bombing": the bombing's date, not the charging's
     relative = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") and c.i == sub[0].i]
     having = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "having" and c.i == sub[0].i]
     if verb.dep_ == "relcl" and relative and relative[0].lower_ in ("which", "who", "that"):
@@ -323,12 +341,48 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token, bool] | None
         subject = subject.head  # "Robert Angelo, formerly the firm's vice president, who left": Angelo left
     if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_ in ("DATE", "TIME") or subject.like_num:
         return None
+    if not (verb.dep_ == "advcl" and (having or not link)) and _coordinated(subject):
+        return None  # "met by Craig and Joan Smith of the council, who traveled": which of them is "who"?
     if any(timex.start <= t.idx < timex.end for t in subject.subtree if t.i < subject.i or t == subject):
         return None
     phrase = "" if verb.dep_ == "advcl" and not link and words[0].i <= subject.i else _noun_phrase(subject)
     rest = text[words[0].idx : words[-1].idx + len(words[-1])].rstrip(" ,;:-")
     clause = " ".join(w for w in (phrase, link, rest) if w)
+    own = range(subject.left_edge.i, subject.i + 1)
+    names = {doc[i].lower_ for i in own if doc[i].pos_ == "PROPN"}
+    if any(t.lower_ in names for t in words if t.i not in own):
+        return None  # "Craig traveled with Craig": the subject put in is another participant of the clause
     return with_one_stop(clause[:1].upper() + clause[1:]), verb, not link
+
+
+def _premodified(doc: Doc, timex: Timex) -> Token | None:
+    """The noun the date stands before, after a determiner ("the May 3, 1999, attack", "its Jan. 5
+    raid"): the date dates that noun's event, whatever the parser hung it on; None otherwise."""
+    before = next((t for t in reversed(doc) if t.idx + len(t) <= timex.start), None)
+    after = next((t for t in doc if t.idx >= timex.end and t.text != ","), None)
+    if before is None or after is None or before.tag_ not in ("DT", "PRP$", "POS") or before.lower_ in ("that", "this", "which", "what"):
+        return None
+    while after.pos_ in ("ADJ", "NOUN", "PROPN") and after.dep_ in ("amod", "compound") and after.head.i > after.i:
+        after = after.head  # "the May 3 car bombing": the bombing
+    return after if after.pos_ in ("NOUN", "PROPN") else None
+
+
+def _coordinated(noun: Token) -> bool:
+    """The noun, or the one its "of" phrase follows ("Craig and Joan Smith of the council"), is a
+    conjunct: a relative or participle clause after it may be about any of them."""
+    while True:
+        if noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children):
+            return True
+        prep = noun.head if noun.dep_ == "pobj" else None
+        if prep is None or prep.lower_ != "of" or prep.i == 0 or _noun_before_of(prep) is None:
+            return False
+        noun = _noun_before_of(prep)
+
+
+def _noun_before_of(prep: Token) -> Token | None:
+    """The word right before an "of" when it is a noun, wherever the parser hung the "of"."""
+    before = prep.doc[prep.i - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") else None
 
 
 def _subject_of(verb: Token) -> Token | None:

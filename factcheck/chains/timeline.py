@@ -27,7 +27,7 @@ from ..nlp import parse
 from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, deletable_spans, governing_date, governing_dates
 # The parse helpers the timeline's own readings share with syntax.py (one definition of a spine, a
 # subject, an event noun).
-from ..syntax import _REPORTING, _dates_a_baseline, _governor, _names_a_figure, _names_an_event, _noun_phrase, _root, _spine, _subject_of
+from ..syntax import _REPORTING, _dates_a_baseline, _premodified, _governor, _names_a_figure, _names_an_event, _noun_phrase, _root, _spine, _subject_of
 from .base import ChainRun, Step, stand_in_warning, with_antecedents
 
 if TYPE_CHECKING:
@@ -228,7 +228,8 @@ def _attributed(event: str, text: str, offset: int) -> str | None:
     who = text[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge)]
     if re.search(rf"\b{re.escape(who)}\b.*\b{re.escape(root.text)}\b|\b{re.escape(root.text)}\b.*\b{re.escape(who)}\b", event, re.I):
         return event  # the event is the report's own clause: it holds its attribution already
-    if subject.left_edge.tag_ == "DT":
+    first = subject.left_edge
+    if first.tag_ == "DT" or (first.pos_ == "NOUN" and not first.ent_type_):  # "Officials said" -> ", officials said"
         who = who[:1].lower() + who[1:]  # "the newspaper said", but "Israeli Prime Minister X says"
     return f"{event.rstrip('.')}, {who} {root.text}."
 
@@ -485,8 +486,11 @@ def _thing_clause(text: str, span: tuple[int, int], timex: Timex, tense: str) ->
     inside = [t for t in tokens if not (span[0] <= t.head.idx < span[1]) or t.head == t]
     if not tokens or not inside:
         return None
-    head = inside[0]
     date_tokens = [t for t in tokens if timex.start <= t.idx < timex.end]
+    # "the Dec. 21, 1988, bombing": the noun after the date is the thing, however the parser hung it
+    head = _premodified(doc, timex) or inside[0]
+    if head.i != inside[0].i:
+        head = head if span[0] <= head.idx < span[1] else inside[0]
     # What governs the thing: the noun or verb of the phrase it is the object of.
     up = head.head if head.head != head else None
     while up is not None and up.pos_ == "ADP" and up.head != up:
@@ -514,6 +518,8 @@ def _thing_clause(text: str, span: tuple[int, int], timex: Timex, tense: str) ->
         return with_one_stop(clause[:1].upper() + clause[1:])
     # The date's own words, with the preposition that introduces it, go after the copula.
     drop = {t.i for t in date_tokens}
+    if head.i > date_tokens[-1].i:  # the commas that close a date before its noun go with it
+        drop |= {t.i for t in tokens if t.text == "," and date_tokens[-1].i < t.i < head.i}
     after = next((t for t in doc if t.idx >= timex.end), None)
     if after is not None and after.i not in drop and after.text in ("'s", "’s", "'") and date_tokens and after.head in date_tokens:
         drop.add(after.i)
