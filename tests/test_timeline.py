@@ -131,3 +131,13 @@ def test_only_what_a_report_says_carries_its_attribution():
     # What the report says does ("..., prosecutors said").
     found = events("Three men were charged in connection with last year's deadly floods in Valencia and Murcia, prosecutors said today.")
     assert "The deadly floods in Valencia and Murcia were last year, prosecutors said." in found
+
+
+def test_a_date_named_as_something_does_not_date_the_naming():
+    # "set Friday as the deadline": Friday is the deadline's date, not the day the judge set it.
+    assert events("The judge set Monday as the deadline for the defense to respond.") == {}
+    assert events("The union chose Tuesday as the day of the strike.") == {}
+    # A clause that merely goes on with "as" keeps its date.
+    assert events("Stocks fell Monday as investors worried about rates.") == {
+        "Stocks fell Monday as investors worried about rates.": "2021-10-11"}
+    assert events("Stocks fell Monday as a result of the report.") == {"Stocks fell Monday as a result of the report.": "2021-10-11"}

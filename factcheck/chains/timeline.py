@@ -589,5 +589,24 @@ def dated_sentences(article: Article) -> list[tuple[Timex, Sentence]]:
             continue
         index = bisect.bisect_right(starts, timex.start) - 1
         if index >= 0 and timex.start < prose[index].end:
-            found.append((timex, prose[index]))
+            if not _named_as(prose[index].text, _shift(timex, -prose[index].start)):
+                found.append((timex, prose[index]))
     return found
+
+
+def _named_as(text: str, timex: Timex) -> bool:
+    """The date is what the clause names, not when it happens: the object of a verb that makes it
+    something ("set Friday as the deadline", "chose Monday as the day of the vote"), which the
+    parser hangs on the verb as a bare date. It dates the deadline, not the setting."""
+    doc = parse(text)
+    inside = [t for t in doc if timex.start <= t.idx < timex.end]
+    heads = [t for t in inside if not (timex.start <= t.head.idx < timex.end)]
+    if len(heads) != 1 or heads[0].dep_ not in ("npadvmod", "dobj", "tmod"):
+        return False
+    verb = heads[0].head
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass", "auxpass") and c.i != heads[0].i for c in verb.children):
+        return False  # "sold the firm Tuesday as ...", "was sold Tuesday as ...": the date is no object
+    # "as the deadline", "as the day of the vote" (a definite role), not "as a result", "as part of"
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > heads[0].i
+               and any(o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "the" for d in o.children) for o in c.children)
+               for c in verb.children)
