@@ -266,7 +266,7 @@ def governed_sentences(article: Article) -> list[DatedEvent]:
     found = []
     for sid, timexes in by_sentence.items():
         sentence = sentences[sid]
-        local = {_shift(t, -sentence.start): t for t in timexes}  # offsets into the sentence
+        local = {_shift(t, -sentence.start): t for t in timexes if not _possessive_after_verb(sentence.text, _shift(t, -sentence.start))}
         pairs = governing_dates(sentence.text, list(local))
         perfect = {t for t, v in pairs if _perfect_before(t, v, article.published)}
         if perfect:  # "said Thursday he has sent a team ... two years ago": the report's date, if any
@@ -592,6 +592,23 @@ def dated_sentences(article: Article) -> list[tuple[Timex, Sentence]]:
             if not _named_as(prose[index].text, _shift(timex, -prose[index].start)):
                 found.append((timex, prose[index]))
     return found
+
+
+_POSSESSIVE = re.compile(r"\s?['’]s\b")
+
+
+def _possessive_after_verb(text: str, timex: Timex) -> bool:
+    """A possessive date after the main verb ("..., he said, citing last month's discovery of ...")
+    dates the thing it owns, an object or a complement, never the main clause, however the parser
+    hung it; one on a subject may date its clause ("Friday's volume rose")."""
+    if not _POSSESSIVE.match(text, timex.end):
+        return False
+    doc = parse(text)
+    root = _root(doc)
+    owner = [t.head for t in doc if timex.start <= t.idx < timex.end and t.dep_ == "poss"]
+    if owner and owner[0].dep_ in ("nsubj", "nsubjpass"):
+        return False  # "managers said Friday's profit-taking was ...": the reported clause's subject
+    return root is not None and root.idx < timex.start
 
 
 def _named_as(text: str, timex: Timex) -> bool:
