@@ -553,3 +553,18 @@ def test_a_weekday_with_no_tense_to_go_by_is_the_nearer_one() -> None:
     assert [t.value for t in tag("The two leaders meet separately Friday with the mediator.", PUBLISHED)] == ["2025-05-16"]
     assert [t.value for t in tag("The two leaders met separately Friday with the mediator.", PUBLISHED)] == ["2025-05-09"]
     assert [t.value for t in tag("The two leaders meet separately Sunday with the mediator.", PUBLISHED)] == ["2025-05-11"]
+
+
+def test_the_past_decade_runs_up_to_publication_and_the_last_decade_is_the_calendar_one():
+    # 'over the past decade' is the ten years ending at publication, as 'the past ten years' is;
+    # 'the last decade' is the previous calendar decade, as TimeBank annotates it.
+    day = dt.date(1998, 10, 1)
+    past = one("Wages have risen over the past decade.", day)
+    assert (past.type, past.value) == ("DURATION", "P10Y")
+    last = one("Wages rose in the last decade.", day)
+    assert (last.type, last.value) == ("DATE", "198")
+
+
+def test_last_week_said_on_a_monday_is_the_week_before_the_publication_week():
+    monday = dt.date(1998, 10, 26)
+    assert to_interval(one("The plant closed last week.", monday).value)[:2] == (dt.date(1998, 10, 19), dt.date(1998, 10, 25))

@@ -156,3 +156,22 @@ def test_a_date_between_a_determiner_and_its_noun_does_not_date_the_clause_aroun
                    "Flight 9 that killed 25 people.")
     assert not any("charged" in e for e in found)
     assert all(is_clause(e) and not e.rstrip(".").endswith("1998") for e in found)
+
+
+def test_a_date_named_as_something_does_not_date_the_naming():
+    # "set Friday as the deadline": Friday is the deadline's date, not the day the judge set it.
+    assert events("The judge set Monday as the deadline for the defense to respond.") == {}
+    assert events("The union chose Tuesday as the day of the strike.") == {}
+    # A clause that merely goes on with "as" keeps its date.
+    assert events("Stocks fell Monday as investors worried about rates.") == {
+        "Stocks fell Monday as investors worried about rates.": "2021-10-11"}
+    assert events("Stocks fell Monday as a result of the report.") == {"Stocks fell Monday as a result of the report.": "2021-10-11"}
+
+
+def test_a_possessive_date_after_the_main_verb_does_not_date_the_main_clause():
+    found = events("Security will stay tight, officials said, citing last month's discovery of explosives near the airport.")
+    assert "Security will stay tight, officials said, citing last month's discovery of explosives near the airport." not in found
+    # Before the verb, the subject's date dates its clause.
+    assert events("Last month's flood destroyed three villages.") == {"Last month's flood destroyed three villages.": "2021-09"}
+    assert events("Traders said Thursday's selling was a reaction to the report.") == {
+        "Traders said Thursday's selling was a reaction to the report.": "2021-10-14"}

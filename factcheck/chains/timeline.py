@@ -267,7 +267,7 @@ def governed_sentences(article: Article) -> list[DatedEvent]:
     found = []
     for sid, timexes in by_sentence.items():
         sentence = sentences[sid]
-        local = {_shift(t, -sentence.start): t for t in timexes}  # offsets into the sentence
+        local = {_shift(t, -sentence.start): t for t in timexes if not _possessive_after_verb(sentence.text, _shift(t, -sentence.start))}
         pairs = governing_dates(sentence.text, list(local))
         perfect = {t for t, v in pairs if _perfect_before(t, v, article.published)}
         if perfect:  # "said Thursday he has sent a team ... two years ago": the report's date, if any
@@ -595,5 +595,41 @@ def dated_sentences(article: Article) -> list[tuple[Timex, Sentence]]:
             continue
         index = bisect.bisect_right(starts, timex.start) - 1
         if index >= 0 and timex.start < prose[index].end:
-            found.append((timex, prose[index]))
+            if not _named_as(prose[index].text, _shift(timex, -prose[index].start)):
+                found.append((timex, prose[index]))
     return found
+
+
+_POSSESSIVE = re.compile(r"\s?['’]s\b")
+
+
+def _possessive_after_verb(text: str, timex: Timex) -> bool:
+    """A possessive date after the main verb ("..., he said, citing last month's discovery of ...")
+    dates the thing it owns, an object or a complement, never the main clause, however the parser
+    hung it; one on a subject may date its clause ("Friday's volume rose")."""
+    if not _POSSESSIVE.match(text, timex.end):
+        return False
+    doc = parse(text)
+    root = _root(doc)
+    owner = [t.head for t in doc if timex.start <= t.idx < timex.end and t.dep_ == "poss"]
+    if owner and owner[0].dep_ in ("nsubj", "nsubjpass"):
+        return False  # "managers said Friday's profit-taking was ...": the reported clause's subject
+    return root is not None and root.idx < timex.start
+
+
+def _named_as(text: str, timex: Timex) -> bool:
+    """The date is what the clause names, not when it happens: the object of a verb that makes it
+    something ("set Friday as the deadline", "chose Monday as the day of the vote"), which the
+    parser hangs on the verb as a bare date. It dates the deadline, not the setting."""
+    doc = parse(text)
+    inside = [t for t in doc if timex.start <= t.idx < timex.end]
+    heads = [t for t in inside if not (timex.start <= t.head.idx < timex.end)]
+    if len(heads) != 1 or heads[0].dep_ not in ("npadvmod", "dobj", "tmod"):
+        return False
+    verb = heads[0].head
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass", "auxpass") and c.i != heads[0].i for c in verb.children):
+        return False  # "sold the firm Tuesday as ...", "was sold Tuesday as ...": the date is no object
+    # "as the deadline", "as the day of the vote" (a definite role), not "as a result", "as part of"
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > heads[0].i
+               and any(o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "the" for d in o.children) for o in c.children)
+               for c in verb.children)

@@ -540,6 +540,10 @@ def _relative(m, ctx):
     if unit_word == "weekend":
         return "DATE", _weekend(ctx, offset, m.start(), m.end()), None
     unit = {"week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}[unit_word]
+    if mod in ("past", "this past") and unit in ("DE", "CE"):
+        # 'over the past decade': the ten years up to publication, as 'the past ten years' (a
+        # duration), not the previous calendar decade ('the last decade', as TimeBank annotates it)
+        return "DURATION", f"P{10 if unit == 'DE' else 100}Y", None
     if mod in ("same", "following") and unit == "Y" and ctx.last_year is not None:
         return "DATE", f"{ctx.last_year + offset:04d}", None
     if unit == "Q" and ctx.dct is not None:
