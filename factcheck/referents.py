@@ -798,7 +798,7 @@ def _unplaced(doc, quoted, previous: Sequence[str]) -> list[str]:
         if any(a <= tok.idx < b for a, b in quoted):
             continue
         if tok.lower_ in _RELATING and tok.pos_ in ("VERB", "ADJ") and not any(c.dep_ in ("prep", "dobj", "agent", "pobj") for c in tok.children):
-            if tok.dep_ == "amod" or tok.dep_ == "acl" and tok.head.i == tok.i - 1:
+            if (tok.dep_ == "amod" or tok.dep_ == "acl" and tok.head.i == tok.i - 1) and not any(c.dep_ == "poss" for c in tok.head.children):  # not "its related technologies"
                 head = tok.head
                 found.append(doc[min(tok.i, head.i) : max(tok.i, head.i) + 1].text)
                 continue
@@ -819,6 +819,8 @@ def _unplaced(doc, quoted, previous: Sequence[str]) -> list[str]:
             continue
         if any(c.dep_ in ("compound", "nmod", "amod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG") or c.tag_ == "JJS" or c.ent_type_ == "ORDINAL") for c in children) or _says_which(tok):
             continue  # "the Cuban delegation", "the list of names Smith gave"
+        if any(c.dep_ == "prep" and any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in c.subtree) for c in tok.rights):
+            continue  # "the cases of murdered women", "the step of acknowledging paternity": a kind said, not one pointed back to
         if poss is not None and poss.pos_ == "PROPN" and lemma not in _DOCUMENT_NOUNS:
             continue  # "Castro's brother", "Paribas's bid": the name says which (not which of its statements)
         if any(t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" for t in doc[: tok.i]):
