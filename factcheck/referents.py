@@ -747,6 +747,11 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             # '``He may have fled,'' the agent said', '"They will pay for it," X said': who or what,
             # neither quote nor speaker says, unless a bracket after it does or the text names
             # someone (something) before it that it may stand for.
+            if lower in ("this", "that", "these", "those") and tok.tag_ == "DT" and tok.dep_ in ("nsubj", "nsubjpass") and not _clause_before(tok) and not any(
+                c.dep_ in ("relcl", "acl") for c in tok.children
+            ) and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]):
+                found.append(tok.text)  # '``This is an important step,'' X said': a step of what, the quote opens without saying
+                continue
             if lower not in _QUOTED_PRONOUNS or doc[tok.i + 1 : tok.i + 2].text == "[" or _unresolved_quoted(tok) is False:
                 continue
             found.append(tok.text)

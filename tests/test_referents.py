@@ -202,3 +202,9 @@ def test_a_bare_definite_person_group_or_happening_dangles_in_a_claim() -> None:
     assert dangling("The child who was found on Monday is well.", previous=before) == []
     # Without the article (the summary reads in order) these are not counted.
     assert dangling("The child was flown back to Cuba on Monday.") == []
+
+
+def test_a_quotation_opening_on_a_demonstrative_subject_dangles() -> None:
+    assert dangling('"This is a turning point for the port," the minister said.', previous=[]) == ["This"]
+    # The quote names what it speaks of first.
+    assert dangling('"The vote was close, and that is what worries us," the minister said.', previous=[]) == []
