@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from .article import quoted_spans
 from .attribution import (
+    _DOCUMENT_NOUNS,
     _ORG_NOUNS,
     _PERSON_ENTS,
     _PERSON_NOUNS,
@@ -50,6 +51,7 @@ from .attribution import (
 )
 from .claim_types import _content_head
 from .nlp import parse
+from .syntax import _event_nouns
 # --- standalone claims ------------------------------------------------------------------------------
 
 
@@ -751,6 +753,11 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             # '``He may have fled,'' the agent said', '"They will pay for it," X said': who or what,
             # neither quote nor speaker says, unless a bracket after it does or the text names
             # someone (something) before it that it may stand for.
+            if lower in ("this", "that", "these", "those") and tok.tag_ == "DT" and tok.dep_ in ("nsubj", "nsubjpass") and not _clause_before(tok) and not any(
+                c.dep_ in ("relcl", "acl") for c in tok.children
+            ) and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]):
+                found.append(tok.text)  # '``This is an important step,'' X said': a step of what, the quote opens without saying
+                continue
             if lower not in _QUOTED_PRONOUNS or doc[tok.i + 1 : tok.i + 2].text == "[" or _unresolved_quoted(tok) is False:
                 continue
             found.append(tok.text)
@@ -767,12 +774,10 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             tok.i == _first_word(doc) or tok.head.dep_ == "ROOT" and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i])
         ):
             found.append(tok.text)  # "It was a bomb", "More recently it has ...": what "it" is, the text does not say
-        elif lower in ("this", "these", "those", "that") and tok.tag_ == "DT" and tok.dep_ in ("pobj", "dobj") and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and not _clause_before(tok):
-            found.append(tok.text)  # "Eight of those are ...", "He denied that."
-        elif lower in ("them", "their", "its") and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]):
-            subject = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is None or subject.i < tok.i or subject.pos_ not in ("NOUN", "PROPN"):  # not "In its report, the agency ..."
-                found.append(tok.text)  # "many of them are ...": no noun they could stand for
+        elif lower in ("this", "these", "those", "that") and tok.tag_ == "DT" and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and not _clause_before(tok):
+            found.append(tok.text)  # "Eight of those are ...", "He denied that.", "Once that happens, ..."
+        elif lower in ("them", "their", "its", "they") and not _stands_for(tok):
+            found.append(tok.text)  # "many of them are ...", "Their lawyers ...": no noun they could stand for
     found += [doc[first : noun.i + 1].text for first, noun, kind in _referring_phrases(doc, quoted) if kind != "definite"]
     # "a bomb explodes at another clinic": another than which, the text must say ("one clinic ... another").
     found += [
@@ -782,7 +787,91 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
     ]
     if previous is not None:
         found += [doc[first : noun.i + 1].text for first, noun, _ in pointing_back(text, previous) if doc[first : noun.i + 1].text not in found]
+        found += [p for p in _unplaced(doc, quoted, previous) if p not in found and not any(p in f or f in p for f in found)]
     return found
+
+
+# Modifiers that relate their noun to something the phrase must name ("an accompanying statement":
+# accompanying what; "everyone involved": in what): a closed grammatical class.
+_RELATING = frozenset("accompanying involved concerned related affected attached".split())
+# Group nouns: a set of people the article must say who they are ("the delegation", "the group").
+_GROUP_NOUNS = frozenset("group delegation family members crowd couple pair team band party".split())
+
+
+def _unplaced(doc, quoted, previous: Sequence[str]) -> list[str]:
+    """In a claim or timeline event (which must stand alone): a definite person, group, event or
+    document noun with nothing that says which ("the child", "the delegation", "the tragedy", "the
+    list", "Castro's statement"), unless it is a role or body one setting has one of ("the
+    president", "the government", "the police", a title the article gave a name), and a relating
+    modifier with no complement ("an accompanying statement", "everyone involved")."""
+    found = []
+    for tok in doc:
+        if any(a <= tok.idx < b for a, b in quoted):
+            continue
+        if tok.lower_ in _RELATING and tok.pos_ in ("VERB", "ADJ") and not any(c.dep_ in ("prep", "dobj", "agent", "pobj") for c in tok.children):
+            if (tok.dep_ == "amod" or tok.dep_ == "acl" and tok.head.i == tok.i - 1) and not any(c.dep_ == "poss" for c in tok.head.children):  # not "its related technologies"
+                head = tok.head
+                found.append(doc[min(tok.i, head.i) : max(tok.i, head.i) + 1].text)
+                continue
+        if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "npadvmod", "attr") or tok.text[:1].isupper() or doc[tok.i + 1 : tok.i + 2].text == "[":
+            continue
+        lemma = tok.lemma_.lower()
+        person = lemma in _person_nouns() or lemma in _GROUP_NOUNS or tok.lower_ in _GROUP_NOUNS
+        # A happening or a document only as what a verb is about (its subject or object): "at the
+        # same time", "after the talks" frame the item rather than being its participant.
+        if not person and not (lemma in _event_nouns()[0] and lemma not in _ORG_NOUNS - _DOCUMENT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj")):
+            continue
+        if lemma in _PERSON_NOUNS or lemma in _ORG_NOUNS - _DOCUMENT_NOUNS - _GROUP_NOUNS or _title_before(tok, previous):
+            continue  # "the president", "the government", "the police": one the setting has
+        children = list(tok.children)
+        det = next((c for c in children if c.dep_ == "det" and c.i < tok.i), None)
+        poss = next((c for c in children if c.dep_ == "poss"), None)
+        if not (det is not None and det.lower_ == "the" or poss is not None and poss.tag_ not in ("PRP$", "WP$")):
+            continue
+        if any(c.dep_ in ("compound", "nmod", "amod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG") or c.tag_ == "JJS" or c.ent_type_ == "ORDINAL") for c in children) or _says_which(tok):
+            continue  # "the Cuban delegation", "the list of names Smith gave"
+        if any(c.dep_ == "prep" and any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in c.subtree) for c in tok.rights):
+            continue  # "the cases of murdered women", "the step of acknowledging paternity": a kind said, not one pointed back to
+        if poss is not None and poss.pos_ == "PROPN" and lemma not in _DOCUMENT_NOUNS:
+            continue  # "Castro's brother", "Paribas's bid": the name says which (not which of its statements)
+        if any(t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" for t in doc[: tok.i]):
+            continue
+        first = min([tok.i, *(t.i for c in tok.lefts if c.dep_ in _PHRASE_LEFT for t in c.subtree)])
+        found.append(doc[first : tok.i + 1].text)
+    return found
+
+
+def _stands_for(pronoun) -> bool:
+    """Whether the text names before `pronoun` (they, them, their, its) something it may stand for,
+    or a subject after it that it looks ahead to ("In its report, the agency ..."): for "its" a
+    singular noun or a name, for the plural ones a plural noun, a name or a group. An object
+    pronoun is not its own clause's subject ("officials said they would hand them over": not the
+    officials), nor a possessive inside the subject it would stand for ("Their lawyers ...")."""
+    doc = pronoun.doc
+    clause = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    excluded: set[int] = set()
+    if pronoun.lower_ == "them" and clause is not None:
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        excluded = {t.i for s in subjects for t in s.subtree}
+        if any(s.lower_ in ("they", "we") for s in subjects):
+            # its subject "they" stands for the nearest group before it, which "them" is not
+            nearest = max((t.i for t in doc[: subjects[0].i] if _may_be_plural(t)), default=None)
+            excluded |= {nearest} if nearest is not None else set()
+    if pronoun.lower_ == "its":
+        fits = lambda t: t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.tag_ == "NN"  # noqa: E731
+    else:
+        fits = _may_be_plural
+    if any(fits(t) for t in doc[: pronoun.i] if t.i not in excluded and t.ent_type_ not in _NOT_PARTICIPANTS):
+        return True
+    if pronoun.lower_ in ("them",):
+        return False
+    subject = next((c for c in pronoun.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.i > pronoun.i and subject.pos_ in ("NOUN", "PROPN") and pronoun.i not in {t.i for t in subject.subtree}
+
+
+def _may_be_plural(tok) -> bool:
+    """A word a plural pronoun may stand for: a plural noun, a name, a group ("the company")."""
+    return tok.ent_type_ not in _NOT_PARTICIPANTS and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or tok.lemma_.lower() in _ORG_NOUNS))
 
 
 def _unresolved_quoted(tok) -> bool:
