@@ -458,7 +458,7 @@ def _cues(doc) -> list[_Cue]:
     cues = []
     quoted = bool(quote_count(doc.text)) or "‘" in doc.text
     for tok in doc:
-        if (_speech_verb(tok) or _characterises(tok)) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound"):
+        if (_speech_verb(tok) or _characterises(tok)) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound") and not _conditional(tok):
             inverted = _inverted_speaker(tok)
             # "X, the source said, was ...": a reporting clause set in the sentence (parataxis) reports it.
             reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None or _introduces(tok)
@@ -485,7 +485,7 @@ def _cues(doc) -> list[_Cue]:
                 subject = _relative_antecedent(subject)
                 if subject is not None and (_can_speak(subject) or _says_that(tok, subject)):
                     cues.append(_Cue(tok.i, subject, tok.text.lower(), stance))
-        elif _speech_verb(tok) and (subject := _participle_speaker(tok) or _misparsed_speaker(tok)) is not None and _can_speak(subject):
+        elif _speech_verb(tok) and not _conditional(tok) and (subject := _participle_speaker(tok) or _misparsed_speaker(tok)) is not None and _can_speak(subject):
             cues.append(_Cue(tok.i, subject, tok.text.lower()))
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             objects = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
@@ -636,6 +636,22 @@ def _reports_clause(verb) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children) or verb.dep_ == "parataxis" or _report_as_advcl(verb) or _final_report(verb) or _final_clause_subject(verb) is not None
 
 
+# Verbs of trying and wanting, a closed class: their infinitive is an aim ("seeking to demonstrate").
+_INTENDING_LEMMAS = frozenset("seek try attempt aim hope want wish intend plan strive endeavor endeavour".split())
+
+
+def _conditional(verb) -> bool:
+    """"Only the most obdurate foes would deny that ...", "critics could argue that ...": a reporting
+    verb under a modal of condition or possibility describes what someone might say, not what anyone
+    said ("will announce", "must disclose" are left to the verbs' own rules)."""
+    # "headed to Africa, seeking to demonstrate support", "hopes to show that ...": an aim, nothing said yet.
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENDING_LEMMAS:
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should", "'d") for c in verb.children) and not any(
+        c.dep_ == "neg" for c in verb.children  # "would not say", "would say only that": a refusal or a reply
+    ) and not (verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "only")
+
+
 def _hedged(verb) -> bool:
     """"may plead", "might reveal", "wouldn't disclose": a modal says the statement is not (yet) made."""
     return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
@@ -649,6 +665,12 @@ def _states_position(verb) -> bool:
     if verb.dep_ not in ("ROOT", "conj") or verb.dep_ == "conj" and verb.head.dep_ != "ROOT" or _hedged(verb):
         return False
     if lemma in _COMMITTING_LEMMAS and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
+        return True
+    # "A statement warned of more attacks", "the report criticized the agency": a document does
+    # nothing but say; with a speech verb, what follows it is its message, object or no object.
+    if _speech_verb(verb) and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in _DOCUMENT_NOUNS for c in verb.children) and any(
+        c.dep_ in ("dobj", "prep") and c.i > verb.i for c in verb.children
+    ):
         return True
     # The object right after the verb: in "reports on the talks and the trade deal" the parser may
     # take a noun of the prepositional phrase for one.
@@ -1173,6 +1195,24 @@ def _subordinate_report(verb) -> bool:
     )
 
 
+# Conjunctions that set a clause against the one before ("X said A, while B waited").
+_CONTRAST_MARKS = frozenset("while whereas whilst".split())
+
+
+def _contrast_clause(tok) -> bool:
+    """A clause with its own subject set against the one it follows by "while"/"whereas" ("X said
+    the bridge would reopen, while residents were impatient"): the parser hangs it on the reported
+    clause, but a reporting verb before it reports only that clause, not the contrast the article draws."""
+    return (
+        tok.dep_ == "advcl" and tok.head.i < tok.i and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
+        and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in tok.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+        # "said it will sell 1.8 million, while its partner will sell the rest": a plan or forecast
+        # beside the reported one is the speaker's too; only the speaker could tell it.
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
+    )
+
+
 def _first_person(doc, speaker: Speaker) -> bool:
     """A sentence, outside quotation marks, that `speaker` may be saying: a first-person pronoun
     ("we", "our", "us" for anyone, "I", "me", "my" for a person) or a hesitation ("uh") of an
@@ -1181,8 +1221,10 @@ def _first_person(doc, speaker: Speaker) -> bool:
     if any(e.label_ in _PERSON_ENTS and not any(a <= e.start_char < b for a, b in quoted) for e in doc.ents):
         return False  # "For The World, I'm Nancy Marshall": a person the sentence names may be who speaks
     words = {"we", "us", "our"} | ({"i", "me", "my"} if speaker.kind == "person" else set())
+    # In the main clause: "the Web site, which we have read, lists ..." is a writer's aside in plain prose.
     return any(
         (t.lower_ in words and t.pos_ == "PRON" or t.lower_ in _FILLERS and speaker.kind == "person") and not any(a <= t.idx < b for a, b in quoted)
+        and not any(a.dep_ in ("relcl", "acl") for a in [t, *t.ancestors])
         for t in doc
     )
 
@@ -1235,6 +1277,12 @@ def attribute(sentences: Sequence[str], index: int, clause: str | None = None) -
             if own:
                 before = [m for i, s in enumerate(sentences[:index]) for m in _mentions(s, i)]
                 return _speaker_of(own[0].subject, doc, index, before, speakers[:index], own[0].cue, sentences[index - 1] if index else "", sentences)
+            inside = [t for t in doc if start <= t.idx < start + len(clause) and not t.is_punct]
+            # "X said A, while B was impatient": B is the article's; not inside a quotation, nor
+            # under "according to X", which covers the whole sentence.
+            outside = speakers[index].cue not in ("quote continues", "according to") and not any(a <= start < b for a, b in quoted_spans(sentences[index]))
+            if outside and inside and any(_contrast_clause(t) for t in [inside[0].head, *inside[0].head.ancestors] if t.idx >= start):
+                return OUTLET_SPEAKER
     return speakers[index]
 
 
@@ -1291,7 +1339,7 @@ def _frame_of(doc, start: int, end: int, cues: list[_Cue]) -> _Cue | None:
         if after_semicolon and verb.idx < start:
             continue
         tok, reported = heads[0], False
-        while tok.i != verb.i and tok.head.i != tok.i:  # spaCy makes a new Token per access: compare indices
+        while tok.i != verb.i and tok.head.i != tok.i and not _contrast_clause(tok):  # spaCy makes a new Token per access: compare indices
             reported = reported or tok.dep_ in ("ccomp", "xcomp")
             tok = tok.head
         if tok.i == verb.i and reported:

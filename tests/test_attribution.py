@@ -1151,3 +1151,41 @@ def test_a_quotation_chanted_or_shouted_is_its_subjects_and_a_wondering_is_no_sp
     assert attribute(sentences, 1).name == "the marchers"
     wondering = "The size of the loss made some analysts wonder how strong the recovery would be."
     assert attribute([wondering], 0) == OUTLET_SPEAKER
+
+
+def test_a_contrast_after_a_report_is_the_articles_own() -> None:
+    # "X said A, while B ...": the reporting verb reports A; the contrast is drawn by the article.
+    sentence = "Mayor Tom Reed said the bridge would reopen in May, while residents were impatient for news."
+    assert attribute([sentence], 0, "while residents were impatient for news.") == OUTLET_SPEAKER
+    assert attribute([sentence], 0, "Mayor Tom Reed said the bridge would reopen in May,").name == "Tom Reed"
+    reed = attribute([sentence], 0)
+    clause = "while residents were impatient for news."
+    assert attributed("Residents were impatient for news.", reed, clause, sentence) == "Residents were impatient for news."
+
+
+def test_what_someone_would_say_is_no_report_but_a_refusal_or_reply_is() -> None:
+    hypothetical = "Only the most stubborn critics of the governor would deny that the program has worked."
+    assert attribute([hypothetical], 0) == OUTLET_SPEAKER
+    assert attribute(["The director would say only that the talks had been useful."], 0).name == "the director"
+
+
+def test_a_document_that_warns_speaks_and_an_aside_in_the_first_person_carries_no_speaker() -> None:
+    sentences = ["The council met on Monday.", "An accompanying statement warned of further cuts."]
+    assert attribute(sentences, 1).name == "An accompanying statement"
+    sentences = ["Some anti-tax groups say the measure is a trick.", "The state's Web site, which we have read, lists every cost."]
+    assert attribute(sentences, 1) == OUTLET_SPEAKER
+
+
+def test_an_aim_to_show_something_is_no_report() -> None:
+    travel = "Foreign Minister Anna Berg flew Monday to Lima, seeking to demonstrate that Europe stood by its allies."
+    assert attribute([travel], 0) == OUTLET_SPEAKER
+    assert attribute(["Anna Berg flew to Lima and said that Europe stood by its allies."], 0).name == "Anna Berg"
+
+
+def test_a_plan_set_beside_a_reported_plan_stays_the_speakers() -> None:
+    # A plan beside the reported one is the speaker's: only the speaker could tell it.
+    plan = "The lender said it will sell half of the shares, while its partner will sell the rest."
+    assert attribute([plan], 0, "while its partner will sell the rest.").name == "the lender"
+    # Inside a quotation the contrast is the speaker's own words.
+    quoted = '"We fixed the road in a week, while they waited for a year," the mayor said.'
+    assert attribute([quoted], 0, 'while they waited for a year," the mayor said.').name != OUTLET_SPEAKER.name
