@@ -664,6 +664,10 @@ def _states_position(verb) -> bool:
     lemma = verb.lemma_.lower()
     if verb.dep_ not in ("ROOT", "conj") or verb.dep_ == "conj" and verb.head.dep_ != "ROOT" or _hedged(verb):
         return False
+    # "X headed to Africa ... but mostly claimed lives": a stance beside a main verb that reports
+    # nothing is not what the sentence is about; only beside another report ("denied A and condemned B").
+    if verb.dep_ == "conj" and not (_speech_verb(verb.head) or _states_position(verb.head)):
+        return False
     if lemma in _COMMITTING_LEMMAS and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
         return True
     # "A statement warned of more attacks", "the report criticized the agency": a document does

@@ -1189,3 +1189,15 @@ def test_a_plan_set_beside_a_reported_plan_stays_the_speakers() -> None:
     # Inside a quotation the contrast is the speaker's own words.
     quoted = '"We fixed the road in a week, while they waited for a year," the mayor said.'
     assert attribute([quoted], 0, 'while they waited for a year," the mayor said.').name != OUTLET_SPEAKER.name
+
+
+def test_a_stance_verb_beside_a_main_verb_that_reports_nothing_gives_the_sentence_no_speaker() -> None:
+    # The parser may give the main clause's subject to a conjoined "claimed": the storms, not the
+    # minister, "claimed lives", and travelling is no report.
+    sentence = (
+        "Foreign Minister Anna Berg flew Monday to the coast, seeking to show support after the storms "
+        "that hit the ports, but mostly claimed rural lives."
+    )
+    assert attribute([sentence], 0) == OUTLET_SPEAKER
+    # Beside another report it is still a statement: "denied A and condemned B".
+    assert attribute(["The ministry denied the report and condemned the attack."], 0).name == "the ministry"
