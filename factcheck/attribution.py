@@ -417,12 +417,24 @@ def _resolve_person(state: _Discourse, pronoun: str, upto: int | None = None) ->
         topic = state.topics[last]
         if topic is not None and fits(topic):
             return topic
-        if topic is None:  # a sentence about no person: the first person it names
+        if topic is None:  # a sentence about no person: the one person it names
             start = bisect_left(state.persons, last, key=lambda m: m.sentence)
-            named = next((m for m in state.persons[start:end] if m.sentence == last and stands(m)), None)
-            if named is not None:
-                return named
-    return next((state.persons[i] for i in range(end - 1, -1, -1) if stands(state.persons[i])), None)
+            named = [m for m in state.persons[start:end] if m.sentence == last and fits(m)]
+            if named:
+                return _only(named, stands)
+    # Else the person named last: the one of the last sentence that names anyone who fits.
+    named = [m for m in state.persons[:end] if fits(m)]
+    return _only([m for m in named if m.sentence == named[-1].sentence], stands) if named else None
+
+
+def _only(named: Sequence[_Mention], stands) -> _Mention | None:
+    """The one person `named` in a sentence, if they may stand for the pronoun; None when two or more
+    are named there ("Castro's remarks were aimed at those who say Elian should stay. He ..."): a
+    person who is no antecedent (named inside another phrase) is still a rival, and a pronoun is
+    never given one of several people."""
+    if len({_key(m.name) for m in named}) > 1:
+        return None
+    return named[0] if stands(named[0]) else None
 
 
 def person_antecedent(sentences: Sequence[str], pronoun: str, upto: int | None = None) -> _Mention | None:

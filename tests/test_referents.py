@@ -233,3 +233,16 @@ def test_a_quotation_opening_on_a_demonstrative_subject_dangles() -> None:
     assert dangling('"This is a turning point for the port," the minister said.', previous=[]) == ["This"]
     # The quote names what it speaks of first.
     assert dangling('"The vote was close, and that is what worries us," the minister said.', previous=[]) == []
+
+
+def test_he_is_never_given_one_of_several_people_named_in_the_sentence_before() -> None:
+    # The possessor is no antecedent by itself, but it is a rival: "He" may be Ortega or Tomas.
+    previous = ["The president spoke to bankers on Monday.", "Ortega's remarks were aimed at critics who say that Tomas should stay abroad."]
+    sentence = "He blamed the smuggler who organised the crossing."
+    assert resolve_referents(sentence, sentence, previous).text == sentence
+    previous = ["The paper described how the boy's aunts, Rosa Vidal and Carmen Soto, were treated during the visit."]
+    sentence = "He repeated charges that his relatives had offered him money."
+    assert resolve_referents(sentence, sentence, previous).text == sentence
+    # One person named there is still the one meant.
+    previous = ["Critics say that Tomas should stay abroad."]
+    assert resolve_referents(sentence, sentence, previous).text.startswith("Tomas repeated")
