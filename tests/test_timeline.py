@@ -175,3 +175,11 @@ def test_a_possessive_date_after_the_main_verb_does_not_date_the_main_clause():
     assert events("Last month's flood destroyed three villages.") == {"Last month's flood destroyed three villages.": "2021-09"}
     assert events("Traders said Thursday's selling was a reaction to the report.") == {
         "Traders said Thursday's selling was a reaction to the report.": "2021-10-14"}
+
+
+def test_two_dated_clauses_under_according_to_stay_one_event_with_their_attribution() -> None:
+    found = events(
+        "Officials met on Friday. According to sources quoted by a local paper, Ruiz fled to Florida in "
+        "June 2019 and returned home in March 2020."
+    )
+    assert all("According to sources" in event for event in found if "Ruiz" in event)

@@ -416,8 +416,8 @@ def _conjoined(text: str, governing: Timex, pairs) -> list[tuple[Timex, "Token",
     if first is None:
         return None
     doc = first.doc
-    if any(a.lemma_ in _REPORTING for a in (first, *first.ancestors)):
-        return None
+    if any(a.lemma_ in _REPORTING for a in (first, *first.ancestors)) or any(t.lower_ == "according" and t.dep_ == "prep" for t in doc):
+        return None  # "according to X, A and B": B cut off would lose its attribution as much
     second = next(((t, v) for t, v in pairs if v.dep_ == "conj" and v.head == first and t.value != governing.value), None)
     if second is None or any(a.lemma_ in _REPORTING for a in second[1].subtree if a.pos_ == "VERB"):
         return None
