@@ -1149,6 +1149,8 @@ def test_a_clause_only_set_beside_a_report_gets_no_frame() -> None:
 def test_a_quotation_chanted_or_shouted_is_its_subjects_and_a_wondering_is_no_speech() -> None:
     sentences = ["Hundreds of nurses marched on the ministry on Friday.", "``Fair pay now,'' the marchers chanted."]
     assert attribute(sentences, 1).name == "the marchers"
+    # Marching "chanting ..." tells what they did: the sentence is the outlet's account.
+    assert attribute(["Hundreds of nurses marched around the square chanting ``Fair pay now!''"], 0) == OUTLET_SPEAKER
     wondering = "The size of the loss made some analysts wonder how strong the recovery would be."
     assert attribute([wondering], 0) == OUTLET_SPEAKER
 
