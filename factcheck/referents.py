@@ -767,7 +767,8 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             root = tok.sent.root
             # The parser may take that subject for an object of the opening participle: then any person before the main verb.
             ahead = [subject] if subject is not None else [t for t in doc[tok.i + 1 : root.i] if t.pos_ in ("NOUN", "PROPN")] if root.i > tok.i else []
-            cataphora = any(t.i > tok.i and (t.pos_ == "PROPN" or t.lemma_.lower() in _person_nouns()) for t in ahead)
+            # Not the noun the possessive belongs to: in "His mother died" the mother is not who "his" is.
+            cataphora = any(t.i > tok.i and t != tok.head and (t.pos_ == "PROPN" or t.lemma_.lower() in _person_nouns()) for t in ahead)
             if not cataphora and not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in doc[: tok.i]):
                 found.append(tok.text)
         elif lower in ("it", "they", "this", "that", "these", "those") and tok.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and (

@@ -246,3 +246,9 @@ def test_he_is_never_given_one_of_several_people_named_in_the_sentence_before() 
     # One person named there is still the one meant.
     previous = ["Critics say that Tomas should stay abroad."]
     assert resolve_referents(sentence, sentence, previous).text.startswith("Tomas repeated")
+
+
+def test_a_possessive_pronoun_is_not_resolved_by_the_noun_it_belongs_to() -> None:
+    # "His mother": the mother is not who "his" is; the claim does not say whose mother.
+    assert dangling("His mother and two others died at sea.") == ["His"]
+    assert dangling("In his first speech, Howard called for calm.") == []
