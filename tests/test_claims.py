@@ -465,38 +465,41 @@ def test_words_that_take_their_year_from_an_earlier_date_are_still_glossed() -> 
     assert "on Thursday (16 April 1998) and" in chain.explicit_dates(crossed.text, [crossed])[0]
 
 
-def test_a_sentence_that_only_introduces_a_quotation_is_never_a_claim(tmp_path) -> None:
+def _local_claim_quotes(tmp_path, title: str, body: str):
+    """The article written from `body`, and the quotes of the claims the bundled-model path makes of it
+    (five at most; the claims chain asks the bundled model nothing)."""
     story = tmp_path / "story.md"
-    story.write_text(
-        "---\ntitle: Mill\npublished: 2024-05-10\n---\n\n"
-        "The Harlow paper mill will close in June, putting 300 people out of work. "
-        "Asked about the closure, a spokeswoman for the owner said:\n\n"
-        "``We tried every option to keep the mill open.''\n\n"
-        "The town council met on Thursday to discuss the loss of its largest employer.\n"
-    )
+    story.write_text(f"---\ntitle: {title}\npublished: 2024-05-10\n---\n\n{body}\n")
     article = load_article(str(story))
     chain = ClaimsChain(article, load_settings(provider="local", max_claims=5))
     chain.plan()
-    quotes = [c.quote for c in chain.assemble([]).items]
+    return article, [c.quote for c in chain.assemble([]).items]
+
+
+def test_a_sentence_that_only_introduces_a_quotation_is_never_a_claim(tmp_path) -> None:
+    article, quotes = _local_claim_quotes(
+        tmp_path,
+        "Mill",
+        "The Harlow paper mill will close in June, putting 300 people out of work. "
+        "Asked about the closure, a spokeswoman for the owner said:\n\n"
+        "``We tried every option to keep the mill open.''\n\n"
+        "The town council met on Thursday to discuss the loss of its largest employer.",
+    )
     assert any("Asked about" in s.text for s in article.sentences)  # a sentence of its own
     assert quotes and not any(q.rstrip().endswith(":") for q in quotes)
 
 
 def test_fewer_claims_rather_than_dangling_ones_unless_the_checklist_would_be_all_but_empty(tmp_path) -> None:
-    story = tmp_path / "story.md"
-    story.write_text(
-        "---\ntitle: Port\npublished: 2024-05-10\n---\n\n"
+    _, quotes = _local_claim_quotes(
+        tmp_path,
+        "Port",
         "The port of Dunmore handled 4 million tonnes of cargo in 2023, up 12 percent. "
         "Dock workers in Dunmore voted on Monday to strike for two days next week. "
         "The Harbour Board said it would meet the union on Friday. "
         "That was the first strike at the port since 1998. "
         "It cost the port $2 million in lost fees. "
-        "The move angered shipping firms across the region.\n"
+        "The move angered shipping firms across the region.",
     )
-    article = load_article(str(story))
-    chain = ClaimsChain(article, load_settings(provider="local", max_claims=5))
-    chain.plan()
-    quotes = [c.quote for c in chain.assemble([]).items]
     # Three stand alone: those whose "That", "It" or "The move" nothing can resolve are left out, not kept.
     assert len(quotes) == 3 and not any(q.startswith(("That was", "It cost", "The move")) for q in quotes)
 
