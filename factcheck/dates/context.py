@@ -25,7 +25,9 @@ _IRREGULAR_PAST = ("became|began|came|went|took|gave|made|met|left|won|lost|held
                    "|kept|built|paid|told|felt|heard|knew|grew|threw|drew|broke|spoke|chose|stood|sat|lay|laid"
                    "|tore|wore|drove|rode|froze|woke|hung|stole|shook|forgot|sank|rang|swam|bled|slid|dealt|meant"
                    "|lent|dug|swept|slept|stuck|hid|arose|awoke|beat|bound|clung|crept|fled|forbade|overcame|withdrew"
-                   "|undertook|upheld|mistook|sought|understood|became|did|had")
+                   "|undertook|upheld|mistook|sought|understood|became|did|had"
+                   # past and present alike; after a subject in news, mostly the past ('officials put ...')
+                   "|put|let|quit|shut|hurt|thrust")
 # An intention followed by an infinitive looks ahead: 'decided to admit ... in March'.
 _INTENT = (r"\b(?:agreement|agreed|agrees?|plans?|planned|decided|decides?|expected|expects?|scheduled|set|due"
            r"|intends?|intended|promised|vowed|pledged|voted|offered|proposed|threatened|hopes?|hoped|wants?|wanted"
@@ -39,6 +41,8 @@ _MARKERS_PATTERN = f"(?P<brk>{_CLAUSE_BREAK})|(?P<intent>{_INTENT})|(?P<verb>{_V
 _MARKERS = LazyPattern(_MARKERS_PATTERN, re.I)
 _MARKERS_LOWER = LazyPattern(_MARKERS_PATTERN)  # on lowercased text
 _BLOCK = 256
+# How much farther a tense marker counts when a comma parts it from the expression (in characters).
+_COMMA_DISTANCE = 40
 _FUTURE_WORDS = {"will", "won't", "wo n't", "shall", "planned", "scheduled", "expected", "expects", "is due",
                  "are due", "is to", "are to", "to be held", "upcoming", "'ll", "would", "as soon as", "as early as", "until",
                  "payable", "effective", "can", "may", "might", "must", "should"}
@@ -46,6 +50,10 @@ _FUTURE_WORDS = {"will", "won't", "wo n't", "shall", "planned", "scheduled", "ex
 # usually does not govern the expression, so any other tense marker wins over it.
 _REPORTING = {"said", "says", "told", "added", "announced", "reported"}
 _BE_BEFORE = LazyPattern(r"\bbe\s$", re.I)
+# A base form after a modal or 'to' ('will hit', 'agreed to put'): the auxiliary, not the verb, has the tense.
+_MODAL_BEFORE = LazyPattern(r"(?:\b(?:will|would|shall|can|could|may|might|must|should|to)|'ll)\s+(?:not\s+)?$", re.I)
+# A be-form before an intention ('is expected to', 'were set to'): the intention is still to come.
+_BE_FORM_BEFORE = LazyPattern(r"\b(?:is|are|am|was|were|be|been|being|'s|'re)\s+(?:\w+ly\s+)?$", re.I)
 _AS_BEFORE = LazyPattern(r"\bas\s+(?:\w+ly\s+)?$", re.I)
 _SINCE_BEFORE = LazyPattern(r"\bsince\s+(?:the\s+)?$", re.I)
 _QUOTE_OR_BRACKET = LazyPattern(r"[\"“”'‘’`()]")
@@ -132,11 +140,23 @@ class _Context:
         return marker[3] in ("planned", "scheduled", "expected") and bool(
             _AS_BEFORE.search(self.text, max(0, marker[0] - 24), marker[0]))
 
+    def _past_intent(self, m_start: int, word: str) -> bool:
+        """An intention in the past tense of the active voice ('agreed to', 'vowed to', 'sought to'),
+        not a participle after 'be' ('is expected to', 'was scheduled to')."""
+        verb = word.split()[0]
+        return (verb.endswith("ed") or verb == "sought") and not _BE_FORM_BEFORE.search(self._scan, max(0, m_start - 24), m_start)
+
     def _tense_between(self, markers, s: int, e: int, start: int, end: int) -> str | None:
         best, best_dist, fallback = None, 10**9, None
         markers = [x for x in markers if not self._as_planned(x)]
         future_next_to = any(x[1] in (start - 1, start) and x[2] != "brk" and (x[2] == "intent" or x[3] in _FUTURE_WORDS)
                              for x in markers)
+        # A reporting verb after the expression is the verb it goes with ("On Monday, the government
+        # announced it will ..."): the markers beyond it are in what it reports.
+        reported_from = next((x[1] for x in markers if x[2] == "verb" and x[3] in _REPORTING and x[0] >= end
+                              and s <= x[0] and x[1] <= e), None)
+        if reported_from is not None:
+            e = reported_from
         for m_start, m_end, kind, word in markers:
             if kind == "brk" or m_start < s or m_end > e or start <= m_start < end:
                 continue
@@ -145,10 +165,12 @@ class _Context:
                 # due to expire Friday', 'Until Thursday, they had not called him a suspect').
                 return "past"
             dist = start - m_end if m_end <= start else m_start - end
-            if kind == "intent" or word in _FUTURE_WORDS:
+            gap = self.text[m_end:start] if m_end <= start else self.text[end:m_start]
+            if kind == "intent" and m_start >= end and self._past_intent(m_start, word):
+                tense = "past"  # "On Monday the firm agreed to sell": the agreeing is what Monday dates
+            elif kind == "intent" or word in _FUTURE_WORDS:
                 tense = "future"
             elif word in _REPORTING:
-                gap = self.text[m_end:start] if m_end <= start else self.text[end:m_start]
                 if dist <= 12 and not _QUOTE_OR_BRACKET.search(gap) and not future_next_to:
                     # 'said Friday', 'Friday, he said': unless the expression is quoted or a future marker
                     # governs it directly ('ready to leave as soon as Tuesday, Castro said')
@@ -156,12 +178,15 @@ class _Context:
                 fallback = "past"
                 continue
             elif word in _NOT_PAST or (word.startswith("un") and word.endswith("ed")) \
-                    or _BE_BEFORE.search(self._scan, max(0, m_start - 4), m_start):
+                    or _BE_BEFORE.search(self._scan, max(0, m_start - 4), m_start) \
+                    or _MODAL_BEFORE.search(self._scan, max(0, m_start - 16), m_start):
                 # not a verb ('unspecified', 'unnamed' are adjectives), or a participle after 'be' ('will
                 # be named', 'would be paid'): its auxiliary decides
                 continue
             else:
                 tense = "past"
+            if "," in gap:
+                dist += _COMMA_DISTANCE  # a comma between them: more likely another clause's verb
             if dist < best_dist:
                 best, best_dist = tense, dist
         return best or fallback

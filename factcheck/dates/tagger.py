@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Callable
 
 from .context import _Context
+from .interval import to_interval
 from .lexicon import LazyPattern
 from .model import Timex
 from .rules import (
@@ -247,24 +248,42 @@ _DATED = LazyPattern(r"\d{4}-\d\d-\d\d")
 
 def _date_clocks(ctx: _Context, timexes: list[Timex], clocks: list[int]) -> None:
     """'at 10:35 a.m. (0735 GMT) Friday', 'shot at 10 p.m.': a clock time is on the day named
-    nearest to it in its sentence, else on the last day named before it, else on the publication day."""
+    nearest to it in its sentence, else on the date the story has reached, the last one named before
+    it (TimeML's reference time): a day, unless the clause looks ahead from a day already over; a
+    period holding the publication day, that day; a period over or to come, a day the text does not
+    give ('XXXX-XX-XX'), never the publication day the story has moved away from. With no date
+    before it, the publication day."""
     if not clocks or ctx.dct is None:
         return
     clock_set = set(clocks)
-    days = [(t.start, t.value[:10]) for i, t in enumerate(timexes)
-            if i not in clock_set and _DATED.match(t.value)]
+    dated = [(t.start, t.value) for i, t in enumerate(timexes)
+             if i not in clock_set and t.type in ("DATE", "TIME") and t.value[:4].isdigit()]
     for i in clocks:
         t = timexes[i]
         s, e = ctx.sentence(t.start, t.end)
-        near = [d for d in days if s <= d[0] < e]
-        before = [d for d in days if t.start - 1500 < d[0] < t.start]
+        near = [d for d in dated if s <= d[0] < e and _DATED.match(d[1])]
+        before = [d for d in dated if d[0] < t.start]
         if near:
-            day = min(near, key=lambda d: abs(d[0] - t.start))[1]
+            day = min(near, key=lambda d: abs(d[0] - t.start))[1][:10]
         elif before:
-            day = before[-1][1]
+            day = _reference_day(ctx, before[-1][1], t)
         else:
             continue
         timexes[i] = Timex(t.text, t.start, t.end, t.type, day + t.value[10:], t.value_end)
+
+
+def _reference_day(ctx: _Context, value: str, clock: Timex) -> str:
+    """The day of a clock time whose sentence names none, from the last date named before it."""
+    assert ctx.dct is not None
+    if _DATED.match(value):
+        day = value[:10]
+        if day < ctx.dct.isoformat() and ctx.tense(clock.start, clock.end) == "future":
+            return "XXXX-XX-XX"  # 'will speak at 10 a.m.' after a day already over: some day to come
+        return day
+    first, last, _ = to_interval(value)
+    if first is not None and first <= ctx.dct <= (last or first):
+        return ctx.dct.isoformat()  # 'this year ... at 10 p.m.': the period of today
+    return "XXXX-XX-XX"
 
 
 def _resolve(resolve, m, ctx: _Context):
