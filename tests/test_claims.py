@@ -328,8 +328,10 @@ def test_only_a_date_the_words_pin_down_is_glossed_and_never_inside_a_quotation(
     for text in ("The textile mill opened more than four decades ago.", "Workers struck about two years ago.",
                  "The mill was built four decades ago."):
         assert glossed(text) == text
+    # A count of years is elapsed time in whole years: "three years ago" may be 1996 or 1997, so no year is
+    # written beside it (the article does not give one).
+    assert glossed("Workers struck three years ago.") == "Workers struck three years ago."
     # An exact date, or a part of one ("early last year" lies in 1999), is glossed.
-    assert glossed("Workers struck three years ago.") == "Workers struck three years ago (1997)."
     assert glossed("The strike began early last year.") == "The strike began early last year (1999)."
     assert glossed("The textile mill will close on Friday.") == "The textile mill will close on Friday (7 April 2000)."
     # Wire copy's ``...'' is a quotation like any other: no word goes inside it.

@@ -524,9 +524,13 @@ def test_a_bound_or_an_approximation_carries_its_timex_mod() -> None:
     assert mods("Construction starts early next year.") == [("early next year", "START")]
     assert mods("The vote is due in mid-November.")[0][1] == "MID"
     assert mods("Sales slowed in the late 1980s.") == [("the late 1980s", "END")]
-    # A count of decades dates a year only roughly; a count of years is exact.
+    # A count of decades dates a year only roughly; a count of years has TimeML's exact value, but
+    # what it names may lie in the year before (three years before April 2000 may be 1996): the
+    # value is not the words' date. A count of days is.
     assert mods("The dam was built four decades ago.") == [("four decades ago", "APPROX")]
     assert mods("The dam was built three years ago.") == [("three years ago", None)]
+    assert [t.within_value for t in tag("The dam was built three years ago and the mill three months earlier.", day)] == [False, False]
+    assert [t.within_value for t in tag("The dam failed three days ago, six weeks ago, a year ago.", day)] == [True, False, False]
     assert mods("Talks resume on Friday.") == [("Friday", None)]
     more = tag("It began more than two years ago.", day)[0]
     assert more.to_json()["mod"] == "BEFORE" and not more.within_value

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 # The width of what a value pins down, for the timeline (see interval.to_interval).
 Precision = Literal["day", "week", "month", "quarter", "year", "decade", "unknown"]
+
+# A count of weeks, months or years back or on from publication ('42 years ago', 'three months
+# ago'): elapsed time told in whole units, so what the words name may lie in the unit before or after
+# the value (42 years before 2000 may be 1957 or 1958). TimeML gives the value without a mod; a
+# reader must not be told the year as if the article gave it. A count of days is exact.
+_COUNTED = re.compile(r"(?i)\b(?:weeks?|months?|years?)\s+(?:ago|earlier|from\s+now|hence)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +35,9 @@ class Timex:
     @property
     def within_value(self) -> bool:
         """What the words name lies inside the value's interval: exact, or a part of it ('later that
-        day', 'early next year'); not a bound ('more than two years ago') or an approximation."""
-        return self.mod in (None, "START", "MID", "END")
+        day', 'early next year'); not a bound ('more than two years ago'), an approximation, nor a
+        count of whole weeks, months or years ('three years ago': either of two years)."""
+        return self.mod in (None, "START", "MID", "END") and not _COUNTED.search(self.text)
 
     def to_json(self) -> dict:
         out = {"text": self.text, "start": self.start, "end": self.end, "type": self.type, "value": self.value}
