@@ -572,3 +572,81 @@ def test_the_past_decade_runs_up_to_publication_and_the_last_decade_is_the_calen
 def test_last_week_said_on_a_monday_is_the_week_before_the_publication_week():
     monday = dt.date(1998, 10, 26)
     assert to_interval(one("The plant closed last week.", monday).value)[:2] == (dt.date(1998, 10, 19), dt.date(1998, 10, 25))
+
+
+# --- a weekday's tense from the verb it goes with (invented sentences, published on a Sunday) ---------
+
+SUNDAY = dt.date(2000, 3, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reporting verb after the weekday is its verb: the future is in what it reports
+        "On Monday, the ministry announced it will raise fuel taxes.",
+        "On Monday, the mayor told reporters she would veto the budget.",
+        # an intention in the past tense is what the weekday dates, not the infinitive after it
+        "On Monday the cooperative agreed to sell its dairy.",
+        "On Monday, the council voted to close the depot.",
+        # past and present alike: after a subject in news, the past
+        "On Monday, the regulator put the merger on hold.",
+        "On Monday, the border guards let the lorries through.",
+        # a relative clause's own verb, not the modal after the comma that closes it
+        "The dockers, who walked out on Monday, may return to work.",
+    ],
+)
+def test_a_weekday_in_a_past_clause_is_the_last_one_even_the_day_after_publication(text) -> None:
+    assert one(text, SUNDAY).value == "2000-02-28"  # not 2000-03-06, the Monday to come
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The ferries will hit full capacity on Monday.", "2000-03-06"),  # a base form after a modal
+        ("The ministry said the tax will rise on Monday.", "2000-03-06"),  # the report's future, not its past
+        ("The union is expected to strike on Monday.", "2000-03-06"),
+        ("The rally took place on Sunday.", "2000-03-05"),  # the publication's weekday is that day
+        ("The rally will take place on Sunday.", "2000-03-05"),
+    ],
+)
+def test_a_weekday_in_a_future_clause_is_the_next_one_and_the_publication_weekday_is_that_day(text, value) -> None:
+    assert one(text, SUNDAY).value == value
+
+
+# --- a bare clock time: the date the story has reached --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the last day named before it, however far back
+        ("The trawler left port on Aug. 12. " + "Its crew of nine had sailed together for years. " * 40
+         + "It sank at 10 p.m., the navy said.", "2000-08-12T22:00"),
+        # a month over before publication: a day the story does not give, not the publication day
+        ("The trawler left port in August. It sank at 10 p.m., the navy said.", "XXXX-XX-XXT22:00"),
+        # a clause that looks ahead from a day already over: some day to come
+        ("The trawler sank on Aug. 12. The inquiry will open at 10 a.m.", "XXXX-XX-XXT10:00"),
+        # no date before it, or a period holding the publication day: the publication day
+        ("The trawler sank at 10 p.m., the navy said.", "2000-11-20T22:00"),
+        ("This month the trawler left port. It sank at 10 p.m.", "2000-11-20T22:00"),
+    ],
+)
+def test_a_bare_clock_time_takes_the_date_the_story_has_reached(text, value) -> None:
+    assert tag(text, dt.date(2000, 11, 20))[-1].value == value
+
+
+def test_a_count_of_whole_units_back_covers_the_unit_before_its_value_too() -> None:
+    from factcheck.dates import format_interval, timex_interval
+
+    day = dt.date(2000, 3, 15)
+
+    def shown(text: str) -> str:
+        return format_interval(*timex_interval(one(text, day)))
+
+    assert shown("The mill opened 42 years ago.") == "1957–1958"  # TimeML's value is 1958
+    assert one("The mill opened 42 years ago.", day).value == "1958"
+    assert shown("The mill closed three months ago.") == "November–December 1999"
+    assert shown("The mill will reopen three months from now.") == "June–July 2000"
+    assert shown("The mill closed two weeks ago.") == "21 February 2000 – 5 March 2000"
+    assert shown("The mill closed three days ago.") == "12 March 2000"  # a count of days is exact
+    assert shown("The mill closed last year.") == "1999"  # a calendar year, not a count

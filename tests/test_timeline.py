@@ -183,3 +183,31 @@ def test_two_dated_clauses_under_according_to_stay_one_event_with_their_attribut
         "June 2019 and returned home in March 2020."
     )
     assert all("According to sources" in event for event in found if "Ruiz" in event)
+
+
+def timeline(text: str, published: dt.date = PUBLISHED):
+    """The timeline the bundled-model path assembles (no model call): (when, shown date, event)."""
+    from factcheck.chains.timeline import TimelineChain
+    from factcheck.render import format_when
+    from factcheck.settings import load_settings
+
+    article = Article(text=text, published=published, sentences=split_sentences(text))
+    chain = TimelineChain(article, load_settings(provider="local"))
+    assert chain.plan() == []  # the bundled model is asked nothing about an event
+    return [(e.when, format_when(e), e.event) for e in chain.assemble([]).items]
+
+
+def test_a_count_of_whole_years_back_is_dated_by_both_years_it_may_fall_in() -> None:
+    # 42 years before a day of October 2021 may be in 1979 or 1978; three days before it is one day.
+    found = timeline("The old bridge over the river opened 42 years ago. The town council closed it three days ago.")
+    assert found == [("42 years ago", "1978–1979", "The old bridge over the river opened 42 years ago."),
+                     ("three days ago", "12 October 2021", "The town council closed it three days ago.")]
+
+
+def test_a_bare_clock_time_is_on_the_date_the_story_has_reached_not_the_publication_day() -> None:
+    story = ("The cargo ship Nordlys left Hamburg on March 2. It sank off the Dutch coast at 10 p.m., the coast guard said.\n\n"
+             "Salvage crews reached the wreck in June. Divers surfaced at 4 p.m. with the ship's log.")
+    found = {e: v for e, v in events(story).items()}
+    assert found["It sank off the Dutch coast at 10 p.m., the coast guard said."] == "2021-03-02T22:00"
+    # A month over before publication holds the hour on a day the story does not give: undated.
+    assert found["Divers surfaced at 4 p.m. with the ship's log."] == "XXXX-XX-XXT16:00"

@@ -19,7 +19,7 @@ from .. import faithfulness
 from ..referents import dangling, standalone_variants
 from ..checks import grounding
 from ..checks.events import check_event_says_something
-from ..dates import Timex, tag, to_interval
+from ..dates import Timex, tag, timex_interval, to_interval
 from ..llm import Answer
 from ..models import EventDraft, ReportWarning, TimelineEvent
 from ..settings import Settings
@@ -89,7 +89,7 @@ class TimelineChain:
         for step in self.events:
             answer = answers.get(step.key)
             assert step.timex is not None
-            start, end, precision = to_interval(step.timex.value, step.timex.value_end)
+            start, end, precision = timex_interval(step.timex)
             if step.key in self.things:
                 event, cited = standalone_event(self.things[step.key], step.sentence, self.article)
                 origin = "compression"

@@ -3,7 +3,9 @@
 ``tag(text, published)`` returns every temporal expression as a TimeML TIMEX3 (type DATE, TIME,
 DURATION or SET, and an ISO-like value) with character offsets into the exact text it was given.
 ``to_interval(value, value_end)`` turns a value into the first and last calendar day it covers, and
-``format_interval(start, end, precision)`` writes that interval for a reader ("14–15 May 2025").
+``format_interval(start, end, precision)`` writes that interval for a reader ("14–15 May 2025");
+``timex_interval(timex)`` is the interval of what the words name (a count of whole years back,
+"42 years ago", covers the two years it may fall in).
 
 How it works, in three passes, all linear in the length of the text:
 
@@ -44,8 +46,8 @@ kind of expression), ``tagger`` (triggers, selection, ``tag``), ``interval`` (``
 Standard library only: the package is imported by the CLI and must load quickly.
 """
 
-from .interval import format_interval, to_interval
+from .interval import format_interval, timex_interval, to_interval
 from .model import Precision, Timex, timeml
 from .tagger import tag
 
-__all__ = ["Precision", "Timex", "format_interval", "tag", "timeml", "to_interval"]
+__all__ = ["Precision", "Timex", "format_interval", "tag", "timeml", "timex_interval", "to_interval"]

@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 
 from .lexicon import _SEASON_MONTHS, LazyPattern
-from .model import Precision
+from .model import Precision, Timex
 
 _VALUE = LazyPattern(
     r"(?P<year>\d{4})(?:-(?:(?P<month>\d\d)(?:-(?P<day>\d\d))?|W(?P<week>\d\d)(?P<weekend>-WE)?|Q(?P<quarter>[1-4])"
@@ -80,6 +80,28 @@ def to_interval(value: str, value_end: str | None = None) -> tuple[dt.date | Non
     return first, last_end, coarser  # type: ignore[return-value]
 
 
+def timex_interval(timex: Timex) -> tuple[dt.date | None, dt.date | None, Precision]:
+    """The interval of what an expression names: its value's (``to_interval``), widened by one unit
+    for a count of whole weeks, months or years ('42 years ago' published in 2000: 1957-1958, for 42
+    years before a day of 2000 may fall in either year)."""
+    first, last, precision = to_interval(timex.value, timex.value_end)
+    if first is None or last is None or not timex.counted or precision not in ("week", "month", "year"):
+        return first, last, precision
+    if timex.counted < 0:
+        before, _, _ = _interval_one(_unit_value(first - dt.timedelta(days=1), precision))
+        return before or first, last, precision
+    _, after, _ = _interval_one(_unit_value(last + dt.timedelta(days=1), precision))
+    return first, after or last, precision
+
+
+def _unit_value(day: dt.date, precision: str) -> str:
+    """The value of the week, month or year holding `day`."""
+    if precision == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return f"{day.year:04d}-{day.month:02d}" if precision == "month" else f"{day.year:04d}"
+
+
 MONTHS = "January February March April May June July August September October November December".split()
 
 
@@ -94,13 +116,18 @@ def format_interval(start: dt.date | None, end: dt.date | None, precision: str) 
             return f"{start.day}–{end.day} {MONTHS[start.month - 1]} {start.year}"
         return f"{_day(start)} – {_day(end)}"
     if precision == "week":
+        if end is not None and (end - start).days > 6:  # two weeks: the days they cover
+            return format_interval(start, end, "day")
         return f"week of {_day(start)}"
     if precision == "month":
+        if end is not None and (end.year, end.month) != (start.year, start.month):
+            first = MONTHS[start.month - 1] + ("" if start.year == end.year else f" {start.year}")
+            return f"{first}–{MONTHS[end.month - 1]} {end.year}"
         return f"{MONTHS[start.month - 1]} {start.year}"
     if precision == "quarter":
         return f"Q{(start.month - 1) // 3 + 1} {start.year}"
     if precision == "year":
-        return str(start.year)
+        return str(start.year) if end is None or end.year == start.year else f"{start.year}–{end.year}"
     if precision == "decade":
         return f"{start.year // 10 * 10}s"
     return _day(start)

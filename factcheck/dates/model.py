@@ -13,7 +13,7 @@ Precision = Literal["day", "week", "month", "quarter", "year", "decade", "unknow
 # ago'): elapsed time told in whole units, so what the words name may lie in the unit before or after
 # the value (42 years before 2000 may be 1957 or 1958). TimeML gives the value without a mod; a
 # reader must not be told the year as if the article gave it. A count of days is exact.
-_COUNTED = re.compile(r"(?i)\b(?:weeks?|months?|years?)\s+(?:ago|earlier|from\s+now|hence)$")
+_COUNTED = re.compile(r"(?i)\b(?:weeks?|months?|years?)\s+(ago|earlier|from\s+now|hence)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +33,19 @@ class Timex:
     mod: str | None = field(default=None, compare=False)
 
     @property
+    def counted(self) -> int:
+        """-1 for a count of whole weeks, months or years back ('42 years ago'), 1 for one on ('three
+        months from now'), 0 otherwise: what the words name lies in the value's unit or the one
+        before (after) it."""
+        m = _COUNTED.search(self.text)
+        return 0 if m is None else (1 if m.group(1).lower().startswith(("from", "hence")) else -1)
+
+    @property
     def within_value(self) -> bool:
         """What the words name lies inside the value's interval: exact, or a part of it ('later that
         day', 'early next year'); not a bound ('more than two years ago'), an approximation, nor a
         count of whole weeks, months or years ('three years ago': either of two years)."""
-        return self.mod in (None, "START", "MID", "END") and not _COUNTED.search(self.text)
+        return self.mod in (None, "START", "MID", "END") and not self.counted
 
     def to_json(self) -> dict:
         out = {"text": self.text, "start": self.start, "end": self.end, "type": self.type, "value": self.value}
