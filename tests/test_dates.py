@@ -650,3 +650,25 @@ def test_a_count_of_whole_units_back_covers_the_unit_before_its_value_too() -> N
     assert shown("The mill closed two weeks ago.") == "21 February 2000 – 5 March 2000"
     assert shown("The mill closed three days ago.") == "12 March 2000"  # a count of days is exact
     assert shown("The mill closed last year.") == "1999"  # a calendar year, not a count
+
+
+def test_the_following_month_counts_from_the_month_the_story_is_at() -> None:
+    day = dt.date(1999, 10, 27)
+
+    def values(text: str) -> list[str]:
+        return [t.value for t in tag(text, day)]
+
+    assert values("In March, the board turned the bid down. The following month, the mill was put up for sale.") == [
+        "1999-03", "1999-04"]
+    assert values("Exports rose in August from the previous month.") == ["1999-08", "1999-07"]
+    assert values("The dam failed on June 3, 1997. The following week, the minister resigned.") == ["1997-06-03", "1997-W24"]
+    # with nothing before it, it counts from publication; 'next month' always does
+    assert values("The following month, the mill was put up for sale.") == ["1999-11"]
+    assert values("In March, the board turned the bid down. It meets again next month.") == ["1999-03", "1999-11"]
+
+
+def test_a_weekday_before_that_after_a_reporting_verb_dates_the_report() -> None:
+    # what follows 'that' is what was told: its future does not move the telling (published on a Wednesday)
+    wednesday = dt.date(2000, 3, 8)
+    assert one("The admiral told a news conference on Friday that the blockade will stay.", wednesday).value == "2000-03-03"
+    assert one("The admiral will tell reporters on Friday that the blockade stays.", wednesday).value == "2000-03-10"

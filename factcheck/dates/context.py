@@ -56,6 +56,7 @@ _MODAL_BEFORE = LazyPattern(r"(?:\b(?:will|would|shall|can|could|may|might|must|
 _BE_FORM_BEFORE = LazyPattern(r"\b(?:is|are|am|was|were|be|been|being|'s|'re)\s+(?:\w+ly\s+)?$", re.I)
 _AS_BEFORE = LazyPattern(r"\bas\s+(?:\w+ly\s+)?$", re.I)
 _SINCE_BEFORE = LazyPattern(r"\bsince\s+(?:the\s+)?$", re.I)
+_THAT_AFTER = LazyPattern(r",?\s+(that)\b", re.I)
 _QUOTE_OR_BRACKET = LazyPattern(r"[\"“”'‘’`()]")
 # Words in -ed that are not verbs in the past tense (or not about the time of the clause).
 _NOT_PAST = {"need", "feed", "speed", "seed", "breed", "proceed", "exceed", "succeed", "indeed", "bed", "red",
@@ -74,6 +75,7 @@ class _Context:
         self.last_quarter: tuple[int, int] | None = None
         self.last_quarter_pos = -10_000
         self.last_year: int | None = None
+        self.last_month: tuple[int, int] | None = None  # (year, month) of the last expression naming one
         self._blocks: dict[int, list[tuple[int, int, str, str]]] = {}
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
@@ -126,6 +128,9 @@ class _Context:
                 since = word == "since"
         if since and not any(s <= x[0] and x[1] <= start for x in markers):
             return "past"  # 'since shortly after the Oct. 23 slaying': 'since' opens a phrase, not a clause
+        that = _THAT_AFTER.match(self.text, end)
+        if that and any(x[2] == "verb" and x[3] in _REPORTING and s <= x[0] and x[1] <= start for x in markers):
+            e = min(e, that.start(1))  # 'told reporters on Tuesday that ... will': what follows is what was told
         found = self._tense_between(markers, s, e, start, end)
         if found is None and e < len(self.text) and self.text[e:e + 3].lower() == "and":
             # No verb before a right-hand 'and': it joined nouns ('On Tuesday, the Abortion and Rights

@@ -520,6 +520,8 @@ def _vague_start(m: re.Match[str]) -> int:
     return m.start(2)
 
 
+# Words that count from the time the story is at, not from publication ('the following month').
+_ANAPHORIC_MODS = {"same", "following", "previous", "preceding", "prior"}
 _RELATIVE_OFFSETS = {"this": 0, "current": 0, "same": 0, "last": -1, "past": -1, "previous": -1, "preceding": -1,
                      "prior": -1, "next": 1, "coming": 1, "following": 1, "this past": -1, "this coming": 1}
 
@@ -546,6 +548,15 @@ def _relative(m, ctx):
         return "DURATION", f"P{10 if unit == 'DE' else 100}Y", None
     if mod in ("same", "following") and unit == "Y" and ctx.last_year is not None:
         return "DATE", f"{ctx.last_year + offset:04d}", None
+    if mod in _ANAPHORIC_MODS and unit == "M" and ctx.last_month is not None:
+        # 'the following month' counts from the month the story is at ('In March, ... The following
+        # month, ...'), as 'the following day' does from its day ('the following week' from that day's
+        # week); 'next month' counts from publication
+        year, month = ctx.last_month
+        index = year * 12 + month - 1 + offset
+        return "DATE", f"{index // 12:04d}-{index % 12 + 1:02d}", None
+    if mod in _ANAPHORIC_MODS and unit == "W" and ctx.last_day is not None:
+        return "DATE", _iso_week(ctx.last_day + dt.timedelta(weeks=offset)), None
     if unit == "Q" and ctx.dct is not None:
         year, q = _shift_quarter(ctx.dct.year, _quarter(ctx.dct), offset)
         ctx.last_quarter, ctx.last_quarter_pos = (year, q), m.start()

@@ -298,6 +298,8 @@ def _resolve(resolve, m, ctx: _Context):
 def _remember(ctx: _Context, value: str, pos: int) -> None:
     """Keep the values that later anaphora ('that day', 'a year earlier', 'the quarter') refer to."""
     ctx.last_year = int(value[:4])
+    if len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
+        ctx.last_month = (int(value[:4]), int(value[5:7]))
     if len(value) == 10 and value[4] == "-" and value[7] == "-":
         ctx.last_day = dt.date.fromisoformat(value)
     if len(value) == 7 and value[5] == "Q":
