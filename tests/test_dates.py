@@ -530,7 +530,10 @@ def test_a_bound_or_an_approximation_carries_its_timex_mod() -> None:
     assert mods("The dam was built four decades ago.") == [("four decades ago", "APPROX")]
     assert mods("The dam was built three years ago.") == [("three years ago", None)]
     assert [t.within_value for t in tag("The dam was built three years ago and the mill three months earlier.", day)] == [False, False]
-    assert [t.within_value for t in tag("The dam failed three days ago, six weeks ago, a year ago.", day)] == [True, False, False]
+    # 'a year ago' is the same time a year back; a bound or an approximation has its mod
+    assert [t.within_value for t in tag("The dam failed three days ago, six weeks ago, a year ago.", day)] == [True, False, True]
+    nearly = one("The dam failed nearly four years ago.", day)
+    assert (nearly.mod, nearly.counted, nearly.within_value) == ("APPROX", 0, False)
     assert mods("Talks resume on Friday.") == [("Friday", None)]
     more = tag("It began more than two years ago.", day)[0]
     assert more.to_json()["mod"] == "BEFORE" and not more.within_value

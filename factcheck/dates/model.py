@@ -9,11 +9,12 @@ from typing import Literal
 # The width of what a value pins down, for the timeline (see interval.to_interval).
 Precision = Literal["day", "week", "month", "quarter", "year", "decade", "unknown"]
 
-# A count of weeks, months or years back or on from publication ('42 years ago', 'three months
-# ago'): elapsed time told in whole units, so what the words name may lie in the unit before or after
-# the value (42 years before 2000 may be 1957 or 1958). TimeML gives the value without a mod; a
-# reader must not be told the year as if the article gave it. A count of days is exact.
-_COUNTED = re.compile(r"(?i)\b(?:weeks?|months?|years?)\s+(ago|earlier|from\s+now|hence)$")
+# A count of two or more weeks, months or years back or on from publication ('42 years ago', 'three
+# months ago'): elapsed time told in whole units, so what the words name may lie in the unit before the
+# value (42 years before a day of 2000 is in 1957 or 1958). TimeML gives the value without a mod; a
+# reader must not be told the year as if the article gave it. 'A year ago' is the same time a year
+# back, and a count of days is exact.
+_COUNTED = re.compile(r"(?i)(?:^|\s)([\w-]+)\s+(?:weeks?|months?|years?)\s+(ago|earlier|from\s+now|hence)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +35,13 @@ class Timex:
 
     @property
     def counted(self) -> int:
-        """-1 for a count of whole weeks, months or years back ('42 years ago'), 1 for one on ('three
-        months from now'), 0 otherwise: what the words name lies in the value's unit or the one
-        before (after) it."""
+        """-1 for a plain count of two or more weeks, months or years back ('42 years ago'), 1 for one
+        on ('three months from now'), 0 otherwise: what the words name lies in the value's unit or
+        the one before (after) it."""
         m = _COUNTED.search(self.text)
-        return 0 if m is None else (1 if m.group(1).lower().startswith(("from", "hence")) else -1)
+        if m is None or self.mod is not None or m.group(1).lower() in ("a", "an", "one", "1"):
+            return 0  # a bound or an approximation says so itself ('nearly four years ago')
+        return 1 if m.group(2).lower().startswith(("from", "hence")) else -1
 
     @property
     def within_value(self) -> bool:
