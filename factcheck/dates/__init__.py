@@ -23,7 +23,13 @@ Conventions worth knowing (TimeML 1.2.1 / TIDES):
 
 - Weekday names follow the tense of their clause ("met on Tuesday" is the last Tuesday, "will meet
   on Friday" the next Friday); the weekday of the publication date is that day. A reporting verb
-  right next to the name ("said Friday") dates the report.
+  right next to the name ("said Friday"), or after it ("On Monday, the ministry announced it will
+  ..."), dates the report, not the future it reports; so does a past intention ("On Monday the
+  board voted to close ...").
+- A clock time with no day in its sentence is on the date the story has reached (the last one
+  named before it); when that is a period over before publication, its day is unknown
+  (``XXXX-XX-XXT22:00``), never the publication day. "The following month" counts from the last
+  month named, as "the following day" does from the last day.
 - A month or date without a year is the nearest one when it is a few weeks from publication,
   otherwise the tense of the clause picks the side ("in March" said in May, past: this March).
 - "Tuesday morning" is a TIME, ``2025-05-13TMO``; weeks are ISO weeks (``2025-W19``); a decade is
