@@ -596,6 +596,9 @@ SUNDAY = dt.date(2000, 3, 5)
         "On Monday, the border guards let the lorries through.",
         # a relative clause's own verb, not the modal after the comma that closes it
         "The dockers, who walked out on Monday, may return to work.",
+        # a regular past too short for '-ed', a past inability
+        "Two climbers died on Monday when a ledge gave way.",
+        "On Monday, the ferry operator could not be reached for comment.",
     ],
 )
 def test_a_weekday_in_a_past_clause_is_the_last_one_even_the_day_after_publication(text) -> None:

@@ -27,14 +27,18 @@ _IRREGULAR_PAST = ("became|began|came|went|took|gave|made|met|left|won|lost|held
                    "|lent|dug|swept|slept|stuck|hid|arose|awoke|beat|bound|clung|crept|fled|forbade|overcame|withdrew"
                    "|undertook|upheld|mistook|sought|understood|became|did|had"
                    # past and present alike; after a subject in news, mostly the past ('officials put ...')
-                   "|put|let|quit|shut|hurt|thrust")
+                   "|put|let|quit|shut|hurt|thrust"
+                   # regular pasts too short for the '-ed' pattern
+                   "|died|tied|lied|sued|owed|used|axed|vied|eyed")
 # An intention followed by an infinitive looks ahead: 'decided to admit ... in March'.
 _INTENT = (r"\b(?:agreement|agreed|agrees?|plans?|planned|decided|decides?|expected|expects?|scheduled|set|due"
            r"|intends?|intended|promised|vowed|pledged|voted|offered|proposed|threatened|hopes?|hoped|wants?|wanted"
            r"|seeks?|sought|aims?|aimed|prepared|preparing|planning|ready|likely|going|about|poised)\s+to\b")
 _VERB = (r"\b(?:will|won't|wo n't|shall|would|planned|scheduled|expected|expects|is due|are due|is to|are to"
          r"|to be held|upcoming|as soon as|as early as|until|payable|effective|can|may|might|must|should"
-         r"|said|says|told|added|announced|reported|was|were|had|did|has been|have been|ago|"
+         r"|said|says|told|added|announced|reported|was|were|had|did|has been|have been|ago"
+         # 'could not be reached Monday': a past inability, unlike 'could'
+         r"|could not|couldn't|could n't|"
          + _IRREGULAR_PAST + r"|\w{3,}ed)\b|'ll\b")
 # Clause breaks and tense markers in one pattern, scanned once per block of text (see _Context).
 _MARKERS_PATTERN = f"(?P<brk>{_CLAUSE_BREAK})|(?P<intent>{_INTENT})|(?P<verb>{_VERB})"
