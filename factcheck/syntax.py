@@ -174,6 +174,8 @@ def _dates_a_baseline(doc: Doc, timex: Timex) -> bool:
     if first is None:
         return False
     before = first.i - 1
+    if before >= 0 and doc[before].pos_ in ("ADP", "SCONJ") and _baseline_itself(doc[before]):
+        return True
     if before >= 0 and doc[before].pos_ == "ADP":
         if doc[before].lower_ not in ("in", "during", "for"):
             return False  # "rose to $5 from $4 on Monday" dates the change, on its day
@@ -189,6 +191,19 @@ def _dates_a_baseline(doc: Doc, timex: Timex) -> bool:
         if prep.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _baseline_itself(prep: Token) -> bool:
+    """The date is itself what a figure is measured against ("grew 19% from a year ago", "higher
+    than last year", "compared with a year earlier"): "than", "compared with", or "from" on a word
+    that carries a figure of change."""
+    if prep.lower_ == "than" or (prep.lower_ in ("with", "to") and prep.head.lemma_ == "compare"):
+        return True
+    if prep.lower_ not in ("from", "against", "versus", "vs."):
+        return False
+    return any(c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or any(
+        g.like_num or g.ent_type_ in ("MONEY", "PERCENT") for g in c.subtree)
+        for c in prep.head.children if c is not prep and c.dep_ in ("dobj", "npadvmod", "attr", "nummod", "advmod"))
 
 
 def _subject_dated(doc: Doc, timex: Timex) -> Token | None:

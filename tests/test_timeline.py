@@ -211,3 +211,19 @@ def test_a_bare_clock_time_is_on_the_date_the_story_has_reached_not_the_publicat
     assert found["It sank off the Dutch coast at 10 p.m., the coast guard said."] == "2021-03-02T22:00"
     # A month over before publication holds the hour on a day the story does not give: undated.
     assert found["Divers surfaced at 4 p.m. with the ship's log."] == "XXXX-XX-XXT16:00"
+
+
+@pytest.mark.parametrize("text", [
+    "Ferry traffic fell 8% from a year ago, the port authority said.",
+    "Grain exports were higher than last year.",
+    "Parcel volumes rose 12% compared with a year earlier.",
+])
+def test_a_date_a_change_is_measured_from_dates_no_event(text) -> None:
+    # the change happened since then: the date is the baseline's, not the clause's
+    assert events(text) == {}
+
+
+def test_a_change_dated_by_its_subject_keeps_that_date_not_the_baseline() -> None:
+    assert list(events("Third-quarter ferry traffic grew 19% from a year ago.").values()) == ["2021-Q3"]
+    # 'from' on a clause that names no figure is where something came from, not a baseline
+    assert list(events("The mill was moved from Leeds last year.").values()) == ["2020"]
