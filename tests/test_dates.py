@@ -635,6 +635,9 @@ def test_a_weekday_in_a_future_clause_is_the_next_one_and_the_publication_weekda
         # no date before it, or a period holding the publication day: the publication day
         ("The trawler sank at 10 p.m., the navy said.", "2000-11-20T22:00"),
         ("This month the trawler left port. It sank at 10 p.m.", "2000-11-20T22:00"),
+        # a part of the day with no day of its own is read the same way
+        ("The trawler left port in August. Overnight, it sank.", "XXXX-XX-XXTNI"),
+        ("Overnight, the trawler sank.", "2000-11-20TNI"),
     ],
 )
 def test_a_bare_clock_time_takes_the_date_the_story_has_reached(text, value) -> None:

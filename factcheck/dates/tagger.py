@@ -225,7 +225,7 @@ def _tag(text: str, published: dt.date | None) -> list[Timex]:
         new_start = _absorb_prefix(text, start, end, type_, value, resolve)
         if out and new_start < out[-1].end:
             new_start = start
-        if resolve is _clock or resolve is _clock_part:
+        if resolve is _clock or resolve is _clock_part or resolve is _part_of_day:
             clocks.append(len(out))
         ends = _ENDS[resolve](m) if value_end is not None and resolve in _ENDS else None
         out.append(Timex(text[new_start:end], new_start, end, type_, value, value_end, ends))
