@@ -271,8 +271,13 @@ def _quoted_referent(doc, tok, previous: Sequence[str], own: Speaker, named: set
         told = _discourse(tuple(previous))
         near = [m for i in range(max(0, len(previous) - 2), len(previous)) for m in _mentions(previous[i], i) if m.kind == "person"]
         speaking = {told.identity(own.name)} | {told.identity(sp.name) for sp in attributions(previous)[-1:] if sp.kind == "person"}
-        if quoted_spans(previous[-1]):  # "Replied spokesman X, ``...''": whom a quotation's sentence names is most likely its speaker
-            speaking |= {told.identity(m.name) for m in near if m.sentence == len(previous) - 1}
+        # "Replied spokesman X, ``...''", "X said: ``...''": a name the quotation opens right after is its speaker's.
+        last = previous[-1]
+        opening = [a for a, _ in quoted_spans(last)]
+        speaking |= {
+            told.identity(m.name) for m in near
+            if m.sentence == len(previous) - 1 and any(a > m.start and not last[m.start + len(m.name) : a].strip(" ,:;`'\"“‘") for a in opening)
+        }
         # A sentence whose "He" stood for someone named further back is about them too.
         about = [t for t in told.topics[-2:] if t is not None]
         others = {told.identity(m.name) for m in near + about if told.gender_of(m.name) in (None, _gender(lower))} - {told.identity(own.name)}
