@@ -368,10 +368,14 @@ def _discourse(sentences: tuple[str, ...]) -> _Discourse:
                 elif subject.pos_ == "PROPN":  # a person the tagger missed: named before, or described as one
                     known = _known_person(state.persons, _noun_phrase(subject)) or _described_as_person(subject)
                     topic = _Mention(_clean(_noun_phrase(subject)), "person", index, subject.idx) if known else None
+                    names = [c.i for c in subject.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+                    if topic is not None and (role := _gendered_role(doc[min([subject.i, *names]) : subject.i + 1])) is not None:
+                        state.note(topic.name, role)  # "Ruano, his grandmother, said ..."
             if topic is not None:
                 break
         for name, gender in _bound_genders(doc, topic if topic is not None and topic.sentence == index else None).items():
-            state.note(name, gender)
+            if state.gender_of(name) is None:  # a title or a noun says it more surely ("Mrs. Ruiz said he ...")
+                state.note(name, gender)
         if topic is None and (described := _speaking_description(doc)) is not None:
             topic = _Mention(_noun_phrase(described), "person", index, described.idx)
         state.topics.append(topic)

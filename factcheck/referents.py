@@ -32,6 +32,7 @@ from .attribution import (
     _PERSON_ENTS,
     _PERSON_NOUNS,
     _PERSON_PRONOUNS,
+    _TITLE_GENDER,
     REPORTING_LEMMAS,
     Speaker,
     _capitalise,
@@ -773,7 +774,7 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             ahead = [subject] if subject is not None else [t for t in doc[tok.i + 1 : root.i] if t.pos_ in ("NOUN", "PROPN")] if root.i > tok.i else []
             # Not the noun the possessive belongs to: in "His mother died" the mother is not who "his" is.
             cataphora = any(t.i > tok.i and t != tok.head and (t.pos_ == "PROPN" or t.lemma_.lower() in _person_nouns()) for t in ahead)
-            if not cataphora and not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in doc[: tok.i]):
+            if not cataphora and not any(_may_be_named(t, tok) for t in doc[: tok.i]):
                 found.append(tok.text)
         elif lower in ("it", "they", "this", "that", "these", "those") and tok.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and (
             tok.i == _first_word(doc) or tok.head.dep_ == "ROOT" and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i])
@@ -794,6 +795,30 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
         found += [doc[first : noun.i + 1].text for first, noun, _ in pointing_back(text, previous) if doc[first : noun.i + 1].text not in found]
         found += [p for p in _unplaced(doc, quoted, previous) if p not in found and not any(p in f or f in p for f in found)]
     return found
+
+
+# Names that are never a person: "In Miami, he said ..." names nobody "he" can be.
+_PLACE_ENTS = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART", "PRODUCT"}
+
+
+def _may_be_named(name, pronoun) -> bool:
+    """Whether the word `name`, before a he/she/his/her in the same text, may name whom the pronoun
+    stands for: a person's name (or a proper noun the tagger did not place), not a place or a date,
+    nor a person the text itself gives the other gender ("Mrs. Ana Ruiz said he ...")."""
+    if not (name.pos_ == "PROPN" or name.ent_type_ in _PERSON_ENTS) or name.ent_type_ in _PLACE_ENTS or name.lower_ in _TITLE_GENDER:
+        return False  # a title is read with the name it goes with
+    ent = next((e for e in name.doc.ents if e.start <= name.i < e.end and e.label_ in _PERSON_ENTS), None) or _proper_name(name)
+    return _discourse((name.doc.text,)).gender_of(re.sub(r"(?:’s|'s)$", "", ent.text)) in (None, _gender(pronoun.lower_))
+
+
+def _proper_name(tok):
+    """The proper noun phrase `tok` is part of ("Ana Ruiz"): its head and the proper nouns in front of it."""
+    while tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN" and tok.head != tok:
+        tok = tok.head
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].head.i == tok.i and tok.doc[start - 1].lower_ not in _TITLE_GENDER:
+        start -= 1
+    return tok.doc[start : tok.i + 1]
 
 
 # Modifiers that relate their noun to something the phrase must name ("an accompanying statement":

@@ -98,3 +98,13 @@ def test_a_quoted_he_is_never_who_spoke_just_before() -> None:
 def test_a_possessive_with_no_one_named_before_it_dangles() -> None:
     assert "His" in dangling("His mother died in 1990.")
     assert dangling("Tom Reyes said his mother died in 1990.") == []
+
+
+def test_a_pronoun_after_only_a_place_or_a_person_of_the_other_gender_dangles() -> None:
+    # A place is nobody "he" can be; a woman the text calls "Mrs." or a grandmother is not "he".
+    assert dangling("In Miami, he said the boy should stay.") == ["he"]
+    assert dangling("Mrs. Ana Ruiz said he would return.") == ["he"]
+    assert "he" in dangling("Ana Ruiz, his grandmother, said he would return.")
+    # A name of no known gender may be who is meant, as before.
+    assert dangling("Ana Ruiz said she would return.") == []
+    assert dangling("Mr. Tom Reyes said he would return.") == []
