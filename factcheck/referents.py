@@ -284,7 +284,9 @@ def _quoted_referent(doc, tok, previous: Sequence[str], own: Speaker, named: set
         others = {told.identity(m.name) for m in near + about if told.gender_of(m.name) in (None, _gender(lower))} - {told.identity(own.name)}
         if len(others) != 1 or others & speaking:
             return None
-        person = next(m for m in reversed(near) if told.identity(m.name) in others)
+        person = next((m for m in reversed(near) if told.identity(m.name) in others), None)
+        if person is None:
+            return None  # named only further back, by a "He" that stood for them: too far to cite
         return person.sentence, person.name + ("’s" if possessive else "")
     if kind == "it" and (tok.dep_ == "expl" or tok.head.lemma_.lower() in _EXTRAPOSING or any(_extraposed(c) for c in tok.head.children if c.i > tok.head.i)):
         return None  # "It would be a travesty for ...", "it is clear that ...": no referent to give

@@ -93,6 +93,10 @@ def test_a_quoted_he_is_never_who_spoke_just_before() -> None:
     ]
     text = resolved("``We believe that his words will not distract anyone.''", previous)
     assert "Berg" not in text
+    # The one other man is named only further back, by a "He" that stood for him: no bracket.
+    previous = ["Tom Reyes, a pilot, left Lagos in May.", "Officials met on Friday.", "The talks were long.", "He said the plane was ready."]
+    sentence = '"He will fly again soon," an aide said.'
+    assert resolved(sentence, previous) == sentence
 
 
 def test_a_possessive_with_no_one_named_before_it_dangles() -> None:
