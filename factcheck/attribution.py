@@ -494,9 +494,10 @@ def _resolve_person(state: _Discourse, pronoun: str, upto: int | None = None, vo
     """The person "he"/"she" stands for in sentence `upto` (default: after all `state` has read), by
     salience (centering in its simplest form): the main subject of the sentence before, or the
     person whose report it goes on with (`voices`, per sentence), is who the story is about; then
-    that of the sentence two before; then a person the sentence before names elsewhere (the
-    subject of a clause inside it is no more salient: "X's remarks were aimed at critics who say
-    Y should stay"); then one the sentence two before names. Never one whose known gender differs.
+    that of the sentence two before, the more so when the sentence before names them again ("X
+    spoke. X's remarks were aimed at critics who say Y should stay. He ..."); then a person the
+    sentence before names elsewhere (the subject of a clause inside it is no more salient); then
+    one the sentence two before names. Never one whose known gender differs.
 
     The most salient person is taken only when they stand out: a tie (two people named the same
     way), or a person whose gender the article never gives while it gives a rival the pronoun's
@@ -517,10 +518,12 @@ def _resolve_person(state: _Discourse, pronoun: str, upto: int | None = None, vo
         salient = [state.topics[index], voices[index] if index < len(voices) else None]
         start = bisect_left(state.persons, index, key=lambda m: m.sentence)
         named = [m for m in state.persons[start:end] if m.sentence == index]
-        for rank, mention in [(5 - back, m) for m in salient] + [(2 - back, m) for m in named]:
+        for rank, mention in [(6 - 2 * back, m) for m in salient] + [(2 - back, m) for m in named]:
             if mention is None or not fits(mention):
                 continue
             identity = state.identity(mention.name)
+            if back == 2 and rank == 2 and identity in scores:
+                rank = 3  # the subject two sentences back, named again in the sentence before ("X's remarks ...")
             if identity not in scores or scores[identity][0] < rank:
                 scores[identity] = (rank, mention)
     if not scores:

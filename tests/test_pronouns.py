@@ -13,14 +13,16 @@ def resolved(sentence: str, previous: list[str]) -> str:
 
 
 def test_he_is_the_leader_whose_speech_goes_on_not_the_child_the_story_is_about() -> None:
+    sentence = "He placed the blame on the exiles."
+    # The leader, named again (as a possessor) in the sentence before, is still who it is about.
     previous = [
         "Leader Victor Arana spoke on television for three hours on Sunday.",
-        "The exiles say Tomas Ruiz should stay in Miami.",
+        "Arana's remarks were aimed at those who say Tomas Ruiz should stay in Miami.",
     ]
-    assert resolved("He placed the blame on the exiles.", previous).startswith("Victor Arana placed")
-    # The leader named only as the possessor of the sentence's subject is still who the story is about.
-    previous[1] = "Arana's remarks were aimed at those who say Tomas Ruiz should stay in Miami."
-    assert resolved("He placed the blame on the exiles.", previous).startswith(("Victor Arana placed", "Arana placed"))
+    assert resolved(sentence, previous).startswith(("Victor Arana placed", "Arana placed"))
+    # Not named again: the subject two sentences back or the child named just before is a guess.
+    previous[1] = "The exiles say Tomas Ruiz should stay in Miami."
+    assert resolved(sentence, previous) == sentence
     # A quotation that goes on keeps its speaker salient, ahead of the child it names.
     quoting = [
         "Victor Arana spoke on television for three hours on Sunday.",
