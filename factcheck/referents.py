@@ -168,7 +168,7 @@ def resolve_referents(
                 continue  # "turned to her rabbi and told him": him may be the rabbi
             if not subject and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i and c.pos_ == "PROPN" for c in doc[main_root].children):
                 continue  # "Even in his own Cabinet, Howard is ...": the name that follows
-            # What the article says of people's genders, the sentence itself included ("... his son").
+            # What the article says of people's genders and names, the sentence itself included ("... his son").
             told = _discourse((*previous, sentence))
             if own.kind == "person" and own.sentence is not None and central:  # "X said that he ...": X
                 # not a speaker the story named long before, nor one the article gives the other gender
@@ -176,7 +176,7 @@ def resolve_referents(
                     put(tok, _definite(own.name), own.sentence)
                 continue
             if tok.dep_ == "poss" or tok.tag_ == "PRP$":
-                near = {_key(m.name) for i in range(max(0, len(previous) - 2), len(previous)) for m in _mentions(previous[i], i) if m.kind == "person"}
+                near = {told.identity(m.name) for i in range(max(0, len(previous) - 2), len(previous)) for m in _mentions(previous[i], i) if m.kind == "person"}
                 if len(near) > 1:
                     continue  # "His trip" after three men were named: whose trip it is would be a guess
             # The person the discourse is about, the one whose report goes on counted as its subject;

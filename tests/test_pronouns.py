@@ -114,3 +114,10 @@ def test_a_pronoun_after_only_a_place_or_a_person_of_the_other_gender_dangles() 
     # A name of no known gender may be who is meant, as before.
     assert dangling("Ana Ruiz said she would return.") == []
     assert dangling("Mr. Tom Reyes said he would return.") == []
+
+
+def test_a_possessive_after_two_people_of_one_family_is_left_as_written() -> None:
+    previous = ["Juan Ortiz and Lazaro Ortiz met at a lawyer's office on Friday.", "Lazaro Ortiz said the meeting with Juan Ortiz was friendly."]
+    sentence = "His mother died at sea in November."
+    assert resolved(sentence, previous) == sentence
+    assert "His" in dangling(sentence)
