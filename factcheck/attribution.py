@@ -360,6 +360,8 @@ def _discourse(sentences: tuple[str, ...]) -> _Discourse:
                     state.note(topic.name, _gender(subject.lower_))
                 else:
                     topic = _resolve_person(state, subject.lower_)
+                    if topic is not None:  # "She took the stand": who stands out is a woman
+                        state.note(topic.name, _gender(subject.lower_))
             else:
                 naming = _naming_tokens(subject)
                 ent = next((e for e in _person_names(doc) if e.root.i in naming), None)
