@@ -40,7 +40,6 @@ from .attribution import (
     _discourse,
     _first_word,
     _gender,
-    _key,
     _mentions,
     _noun_phrase,
     _person_nouns,
