@@ -279,8 +279,47 @@ def _key(name: str) -> str:
 @dataclass
 class _Discourse:
     topics: list[_Mention | None]  # per sentence: the person its main clause is about, if any
-    genders: dict[str, str]  # last name -> "m"/"f", from titles and from pronouns resolved to them
+    genders: dict[str, str]  # last name -> "m"/"f", from titles, gendered nouns and pronouns bound to them
     persons: list[_Mention]  # people named outside quotes, in order
+    wholes: dict[str, str] = dataclasses.field(default_factory=dict)  # whole name (lowercase) -> "m"/"f"
+    clashing: set[str] = dataclasses.field(default_factory=set)  # last names given both genders: a family's
+
+    def note(self, name: str, gender: str) -> None:
+        """What the article says of a person's gender: kept by whole name, and by last name until
+        two people of that last name get different ones ("Mr. and Mrs. Ruiz")."""
+        if len(name.split()) > 1:
+            self.wholes.setdefault(name.lower(), gender)
+        key = _key(name)
+        if key in self.clashing:
+            return
+        if self.genders.setdefault(key, gender) != gender:
+            del self.genders[key]
+            self.clashing.add(key)
+
+    def _shared(self, key: str) -> bool:
+        """Whether two people named in full share the last name `key` (a boy and his father)."""
+        return len({m.name.lower() for m in self.persons if len(m.name.split()) > 1 and _key(m.name) == key}) > 1
+
+    def gender_of(self, name: str) -> str | None:
+        """The gender the article gives the person `name` stands for, or None; a last name two
+        people share says nothing on its own."""
+        if (whole := self.wholes.get(name.lower())) is not None:
+            return whole
+        key = _key(name)
+        return None if key in self.clashing or self._shared(key) else self.genders.get(key)
+
+    def identity(self, name: str) -> str:
+        """Who `name` is, as a key: its last name, which later mentions keep ("Har-Shefi" after
+        "Margalit Har-Shefi"), unless two people named in full share it: then the whole name, and
+        the last name alone is someone of them ("?"), a rival to both."""
+        key = _key(name)
+        if len(name.split()) == 1:  # "Elian" after "Elian Gonzalez": the one person named in full so
+            fulls = {m.name for m in self.persons if len(m.name.split()) > 1 and m.name.split()[0].lower() == key}
+            if len(fulls) == 1 and not any(_key(m.name) == key for m in self.persons if len(m.name.split()) > 1):
+                return self.identity(fulls.pop())
+        if not self._shared(key):
+            return key
+        return name.lower() if len(name.split()) > 1 else key + "?"
 
 
 def _subjects(doc) -> list:
@@ -289,9 +328,13 @@ def _subjects(doc) -> list:
     if root is None:
         return []
     found = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if root.pos_ == "PROPN" and not found:
+        found = [root]  # "X's Mr. Doyle, who ..., called it ...": a subject the parser made the root
     # The report's own subject counts only when the attribution comes after it ("She said X, the
     # radio reported"), not in "Reports said Amir was ...", which is about the reports.
-    return found + [g for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.i < root.i for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    found += [g for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.i < root.i for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    # Then that of a main clause coordinated with it ("Whether X remains to be seen, but Nadir is sure ...").
+    return found + [g for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
 
 
 @lru_cache(maxsize=256)
@@ -304,19 +347,21 @@ def _discourse(sentences: tuple[str, ...]) -> _Discourse:
         doc = parse(text)
         for ent in doc.ents:
             if ent.label_ in _PERSON_ENTS and ent.start > 0 and doc[ent.start - 1].lower_ in _TITLE_GENDER:
-                state.genders[_key(_clean(ent.text))] = _TITLE_GENDER[doc[ent.start - 1].lower_]
+                state.note(_clean(ent.text), _TITLE_GENDER[doc[ent.start - 1].lower_])
         for ent in _person_names(doc):
             if (role := _gendered_role(ent)) is not None:
-                state.genders.setdefault(_key(_clean(ent.text)), role)
+                state.note(_clean(ent.text), role)
         topic = None
         for subject in _subjects(doc):
             if subject.lower_ in ("he", "she"):
                 introduced = introduced_name(subject)
                 if introduced is not None:  # "She is the leader's sister, Juanita": the pronoun's own name
                     topic = _Mention(_clean(introduced.text), "person", index, introduced.start_char)
-                    state.genders.setdefault(_key(topic.name), _gender(subject.lower_))
+                    state.note(topic.name, _gender(subject.lower_))
                 else:
                     topic = _resolve_person(state, subject.lower_)
+                    if topic is not None:  # "She took the stand": who stands out is a woman
+                        state.note(topic.name, _gender(subject.lower_))
             else:
                 naming = _naming_tokens(subject)
                 ent = next((e for e in _person_names(doc) if e.root.i in naming), None)
@@ -325,18 +370,14 @@ def _discourse(sentences: tuple[str, ...]) -> _Discourse:
                 elif subject.pos_ == "PROPN":  # a person the tagger missed: named before, or described as one
                     known = _known_person(state.persons, _noun_phrase(subject)) or _described_as_person(subject)
                     topic = _Mention(_clean(_noun_phrase(subject)), "person", index, subject.idx) if known else None
-                if topic is not None:  # "Har-Shefi said she ...": the person's gender
-                    # Only the clause the verb goes on to report: in '"He is dangerous," said Holt' the
-                    # quotation's "he" is someone else.
-                    quoted = quoted_spans(text)
-                    said = [
-                        g for c in subject.head.children if c.dep_ == "ccomp" and c.i > subject.head.i for g in c.children
-                        if g.dep_ == "nsubj" and g.lower_ in ("he", "she") and not any(a <= g.idx < b for a, b in quoted)
-                    ]
-                    if said:
-                        state.genders.setdefault(_key(topic.name), _gender(said[0].lower_))
+                    names = [c.i for c in subject.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+                    if topic is not None and (role := _gendered_role(doc[min([subject.i, *names]) : subject.i + 1])) is not None:
+                        state.note(topic.name, role)  # "Ruano, his grandmother, said ..."
             if topic is not None:
                 break
+        for name, gender in _bound_genders(doc, topic if topic is not None and topic.sentence == index else None).items():
+            if state.gender_of(name) is None:  # a title or a noun says it more surely ("Mrs. Ruiz said he ...")
+                state.note(name, gender)
         if topic is None and (described := _speaking_description(doc)) is not None:
             topic = _Mention(_noun_phrase(described), "person", index, described.idx)
         state.topics.append(topic)
@@ -354,13 +395,62 @@ _ROLE_GENDER = {
 
 def _gendered_role(ent) -> str | None:
     """The gender a noun beside a person's name says: a title or compound in front ("actress Ann
-    Lee"), or a noun in apposition either way ("Ann, his sister"; "his sister, Ann")."""
+    Lee"), a noun in apposition either way ("Ann, his sister"; "his sister, Ann"; "his sisters,
+    Ann and Eva": a name coordinated with one in apposition), or the predicate of a copula the
+    name is the subject of ("Ann is his sister")."""
     root = ent.root
     beside = [c for c in root.children if c.dep_ in ("compound", "appos") and not ent.start <= c.i < ent.end]
-    if root.dep_ == "appos":
-        beside.append(root.head)
+    named = root
+    while named.dep_ == "conj" and named.head.pos_ == "PROPN" and named.head != named:
+        named = named.head
+    if named.dep_ == "appos":
+        beside.append(named.head)
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+        beside += [c for c in root.head.children if c.dep_ == "attr"]
     genders = {_ROLE_GENDER[t.lemma_.lower()] for t in beside if t.pos_ == "NOUN" and t.lemma_.lower() in _ROLE_GENDER}
     return genders.pop() if len(genders) == 1 else None
+
+
+_REFLEXIVE = {"himself": "m", "herself": "f"}
+
+
+def _bound_genders(doc, topic: _Mention | None = None) -> dict[str, str]:
+    """The genders a sentence's own pronouns give the people it names: a he/she/his/her/him (or
+    himself/herself) outside quotation marks, under the verb whose subject names the one person
+    the sentence names before the pronoun ("Har-Shefi said she ...", "Howes was working when he
+    was abducted", "Reed lost his job"). Not that verb's object ("Reed hit him" is someone else),
+    not a pronoun under a clause with a person of its own as subject ("Reed said the officer
+    arrested his brother"), and nothing for a person the pronouns give both genders."""
+    quoted = quoted_spans(doc.text)
+    outside = lambda t: not any(a <= t.idx < b for a, b in quoted)  # noqa: E731
+    names = [(_clean(e.text), e.root) for e in _person_names(doc) if outside(e.root)]
+    if topic is not None and not any(root.idx <= topic.start < root.idx + len(root.text) or _key(name) == _key(topic.name) for name, root in names):
+        names += [(topic.name, t) for t in doc if t.idx == topic.start]  # a subject the tagger did not take for a name
+    found: dict[str, str | None] = {}
+    for tok in doc:
+        lower = tok.lower_
+        if lower not in _PERSON_PRONOUNS and lower not in _REFLEXIVE or tok.pos_ != "PRON" or not outside(tok):
+            continue
+        before = {name.lower(): (name, root) for name, root in names if root.i < tok.i}
+        if len(before) != 1:
+            continue
+        ((name, root),) = before.values()
+        while root.dep_ in ("compound", "flat", "appos") and root.head != root:
+            root = root.head
+        if root.dep_ not in ("nsubj", "nsubjpass") or root.head not in tok.ancestors:
+            continue
+        verb = root.head
+        if lower not in _REFLEXIVE and (tok.dep_ in ("dobj", "dative") and tok.head == verb or tok.dep_ == "pobj" and tok.head.head == verb):
+            continue
+        if tok.dep_ == "nsubj" and tok.head.dep_ in ("parataxis", "advcl") and _speech_verb(tok.head):
+            continue  # "Sansui, he said, is a fit": the speaker of an aside is someone else
+        between = [a for a in tok.ancestors if verb in a.ancestors]
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and (c.ent_type_ in _PERSON_ENTS or c.lemma_.lower() in _person_nouns() or c.lower_ in _PERSON_PRONOUNS)
+               for a in between for c in a.children):
+            continue
+        gender = _REFLEXIVE.get(lower) or _gender(lower)
+        found[name] = gender if found.get(name, gender) == gender else None
+    return {name: gender for name, gender in found.items() if gender is not None}
 
 
 def introduced_name(pronoun):
@@ -402,57 +492,82 @@ def _known_person(persons: Sequence[_Mention], phrase: str) -> _Mention | None:
     return next((m for m in reversed(persons) if m.kind == "person" and _key(m.name) == key), None) if key else None
 
 
-def _resolve_person(state: _Discourse, pronoun: str, upto: int | None = None) -> _Mention | None:
-    """The person "he"/"she" stands for in sentence `upto` (default: after all `state` has read):
-    the main subject of one of the two sentences before (nearest first), else the person named
-    last; never one whose known gender differs."""
+def _resolve_person(state: _Discourse, pronoun: str, upto: int | None = None, voices: Sequence[_Mention | None] = ()) -> _Mention | None:
+    """The person "he"/"she" stands for in sentence `upto` (default: after all `state` has read), by
+    salience (centering in its simplest form): the main subject of the sentence before, or the
+    person whose report it goes on with (`voices`, per sentence), is who the story is about; then
+    that of the sentence two before, the more so when the sentence before names them again ("X
+    spoke. X's remarks were aimed at critics who say Y should stay. He ..."); then a person the
+    sentence before names elsewhere (the subject of a clause inside it is no more salient); then
+    one the sentence two before names. Never one whose known gender differs.
+
+    The most salient person is taken only when they stand out: a tie (two people named the same
+    way), or a person whose gender the article never gives while it gives a rival the pronoun's
+    ("Mariela said ... his son Juan. He ..."), leaves the pronoun as written, for a wrong name
+    states what the article does not. With nobody in those two sentences, the one person named last."""
     upto = len(state.topics) if upto is None else upto
     gender = _gender(pronoun)
-    fits = lambda m: state.genders.get(_key(m.name), gender) == gender  # noqa: E731
+    fits = lambda m: state.gender_of(m.name) in (None, gender)  # noqa: E731
     # A person named only inside another noun phrase ("the case of young X", "X's story") is no
-    # antecedent unless their gender is known to match: a wrong name is far worse than a pronoun
-    # left as written.
-    stands = lambda m: fits(m) and (not m.nested or state.genders.get(_key(m.name)) == gender)  # noqa: E731
+    # antecedent unless their gender is known to match, but is still a rival.
+    stands = lambda m: fits(m) and (not m.nested or state.gender_of(m.name) == gender)  # noqa: E731
     end = bisect_left(state.persons, upto, key=lambda m: m.sentence)
-    for last in (upto - 1, upto - 2):
-        if last < 0:
+    scores: dict[str, tuple[int, _Mention]] = {}
+    for back in (1, 2):
+        index = upto - back
+        if index < 0:
             break
-        topic = state.topics[last]
-        if topic is not None and fits(topic):
-            return topic
-        if topic is None:  # a sentence about no person: the one person it names
-            start = bisect_left(state.persons, last, key=lambda m: m.sentence)
-            named = [m for m in state.persons[start:end] if m.sentence == last and fits(m)]
-            if named:
-                return _only(named, stands)
-    # Else the person named last: the one of the last sentence that names anyone who fits.
-    named = [m for m in state.persons[:end] if fits(m)]
-    return _only([m for m in named if m.sentence == named[-1].sentence], stands) if named else None
+        salient = [state.topics[index], voices[index] if index < len(voices) else None]
+        start = bisect_left(state.persons, index, key=lambda m: m.sentence)
+        named = [m for m in state.persons[start:end] if m.sentence == index]
+        for rank, mention in [(6 - 2 * back, m) for m in salient] + [(2 - back, m) for m in named]:
+            if mention is None or not fits(mention):
+                continue
+            identity = state.identity(mention.name)
+            if back == 2 and rank == 2 and identity in scores:
+                rank = 3  # the subject two sentences back, named again in the sentence before ("X's remarks ...")
+            if identity not in scores or scores[identity][0] < rank:
+                scores[identity] = (rank, mention)
+    if not scores:
+        # Else the person named last: the one of the last sentence that names anyone who fits.
+        named = [m for m in state.persons[:end] if fits(m)]
+        return _only(state, [m for m in named if m.sentence == named[-1].sentence], stands) if named else None
+    ranked = sorted(scores.values(), key=lambda pair: -pair[0])
+    (top, best), rivals = ranked[0], [m for _, m in ranked[1:]]
+    if not stands(best):
+        return None
+    if state.gender_of(best.name) is None and any(state.gender_of(m.name) == gender for m in rivals):
+        return None  # the article calls a rival so, and never says the most salient one is
+    if rivals and (ranked[1][0] == top or top < 4 and top - ranked[1][0] < 2):
+        return None  # nobody stands out ("X, he said, is ..."; the subject before is not among them)
+    return best
 
 
-def _only(named: Sequence[_Mention], stands) -> _Mention | None:
+def _only(state: _Discourse, named: Sequence[_Mention], stands) -> _Mention | None:
     """The one person `named` in a sentence, if they may stand for the pronoun; None when two or more
     are named there ("Castro's remarks were aimed at those who say Elian should stay. He ..."): a
     person who is no antecedent (named inside another phrase) is still a rival, and a pronoun is
     never given one of several people."""
-    if len({_key(m.name) for m in named}) > 1:
+    if len({state.identity(m.name) for m in named}) > 1:
         return None
     return named[0] if stands(named[0]) else None
 
 
-def person_antecedent(sentences: Sequence[str], pronoun: str, upto: int | None = None) -> _Mention | None:
+def person_antecedent(sentences: Sequence[str], pronoun: str, upto: int | None = None, speakers: Sequence[Speaker] = ()) -> _Mention | None:
     """The person a "he"/"she" (or "his"/"her") in sentence `upto` refers to (default: after all of
     `sentences`), cited as the nearest sentence before that names them, not the first of a chain
-    of pronouns."""
+    of pronouns. `speakers` (the sentences' attributions, when the caller has them) make the
+    person whose report a sentence goes on with as salient as its subject."""
     state = _discourse(tuple(sentences))
     upto = len(state.topics) if upto is None else upto
-    found = _resolve_person(state, "she" if pronoun.lower() in _FEMININE else "he", upto)
+    voices = [_Mention(sp.name, "person", sp.sentence, 0) if sp.kind == "person" and sp.sentence is not None else None for sp in speakers]
+    found = _resolve_person(state, "she" if pronoun.lower() in _FEMININE else "he", upto, voices)
     if found is None:
         return None
-    key = _key(found.name)
+    key = state.identity(found.name)
     end = bisect_left(state.persons, upto, key=lambda m: m.sentence)
-    named = next((state.persons[i] for i in range(end - 1, -1, -1) if _key(state.persons[i].name) == key), found)
-    topic = next((state.topics[i] for i in range(upto - 1, named.sentence, -1) if state.topics[i] is not None and _key(state.topics[i].name) == key and state.topics[i].sentence == i), None)
+    named = next((state.persons[i] for i in range(end - 1, -1, -1) if state.identity(state.persons[i].name) == key), found)
+    topic = next((state.topics[i] for i in range(upto - 1, named.sentence, -1) if state.topics[i] is not None and state.identity(state.topics[i].name) == key and state.topics[i].sentence == i), None)
     return topic or named
 
 
@@ -1010,7 +1125,7 @@ def _speaker_of(
         # (a suspect sought, a victim) is never the speaker. With neither, the pronoun stays as it is.
         person = person_antecedent(sentences, lower, upto=index)
         state = _discourse(tuple(sentences))
-        voices = [sp for sp in recent if sp.kind == "person" and state.genders.get(_key(sp.name), _gender(lower)) == _gender(lower)]
+        voices = [sp for sp in recent if sp.kind == "person" and state.gender_of(sp.name) in (None, _gender(lower))]
         # An object is a participant who may speak when a person of the other gender is the subject
         # ("Mrs. Ruiz met Paul Berg. He said ..."), not when nobody is ("Police seek X. He said ...").
         participant = person is not None and (person.subject or state.topics[person.sentence] is not None)
@@ -1021,7 +1136,7 @@ def _speaker_of(
         # "Tired of waiting, the pilot Ed Kray is leaving, he said": the one person the report is
         # about, named as its subject before the pronoun (of no other known gender). Two, or none,
         # and the pronoun names nobody: the outlet's sentence keeps its "he said".
-        own = {m.name: m for m in in_sentence if m.kind == "person" and m.subject and state.genders.get(_key(m.name), _gender(lower)) == _gender(lower)}
+        own = {m.name: m for m in in_sentence if m.kind == "person" and m.subject and state.gender_of(m.name) in (None, _gender(lower))}
         if len(own) == 1:
             (only,) = own.values()
             return Speaker(only.name, "person", index, cue, only.name)

@@ -32,6 +32,7 @@ from .attribution import (
     _PERSON_ENTS,
     _PERSON_NOUNS,
     _PERSON_PRONOUNS,
+    _TITLE_GENDER,
     REPORTING_LEMMAS,
     Speaker,
     _capitalise,
@@ -39,7 +40,6 @@ from .attribution import (
     _discourse,
     _first_word,
     _gender,
-    _key,
     _mentions,
     _noun_phrase,
     _person_nouns,
@@ -167,22 +167,24 @@ def resolve_referents(
                 continue  # "turned to her rabbi and told him": him may be the rabbi
             if not subject and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i and c.pos_ == "PROPN" for c in doc[main_root].children):
                 continue  # "Even in his own Cabinet, Howard is ...": the name that follows
-            recent = [sp for sp in reversed(spoken) if sp.kind == "person"]
+            # What the article says of people's genders and names, the sentence itself included ("... his son").
+            told = _discourse((*previous, sentence))
             if own.kind == "person" and own.sentence is not None and central:  # "X said that he ...": X
-                if own.sentence >= len(previous) - 2:  # not a speaker the story named long before
+                # not a speaker the story named long before, nor one the article gives the other gender
+                if own.sentence >= len(previous) - 2 and told.gender_of(own.name) in (None, _gender(lower)):
                     put(tok, _definite(own.name), own.sentence)
                 continue
             if tok.dep_ == "poss" or tok.tag_ == "PRP$":
-                near = {_key(m.name) for i in range(max(0, len(previous) - 2), len(previous)) for m in _mentions(previous[i], i) if m.kind == "person"}
+                near = {told.identity(m.name) for i in range(max(0, len(previous) - 2), len(previous)) for m in _mentions(previous[i], i) if m.kind == "person"}
                 if len(near) > 1:
                     continue  # "His trip" after three men were named: whose trip it is would be a guess
-            person = person_antecedent(previous, lower)
-            # A speaker stands in only when no known gender of theirs differs from the pronoun's.
-            recent = [sp for sp in recent if _discourse_genders(previous).get(_key(sp.name), _gender(lower)) == _gender(lower)]
-            found = (person.name, person.sentence) if person is not None else ((recent[0].name, recent[0].sentence) if recent else None)
-            if found is None or found[1] is None or found[1] < len(previous) - 2:
+            # The person the discourse is about, the one whose report goes on counted as its subject;
+            # none when two are as likely (`person_antecedent`): the pronoun stays, and the claim
+            # does not stand alone.
+            person = person_antecedent((*previous, sentence), lower, upto=len(previous), speakers=spoken)
+            if person is None or person.sentence < len(previous) - 2:
                 continue  # named in neither of the two sentences before: the story may have moved on to someone else
-            put(tok, _definite(found[0]), found[1])
+            put(tok, _definite(person.name), person.sentence)
         elif in_quote and not clitic and lower in _QUOTED_PRONOUNS and tok.pos_ == "PRON":
             # '``He may have fled,'' the agent said': the quotation cannot change, but a bracket after
             # the pronoun ("He [Kopp] may ...", "his [Kopp's] name") is the journalist's way to say
@@ -262,19 +264,28 @@ def _quoted_referent(doc, tok, previous: Sequence[str], own: Speaker, named: set
     if kind in ("m", "f"):
         if any(m.kind == "person" for m in _mentions(doc.text, len(previous))) or _may_name_a_person(doc, tok):
             return None  # someone the clause names may be who is meant
+        # The one person of the pronoun's gender named in the two sentences before, other than the
+        # speaker, who would say "I" ("X said Innopac viewed Y's decision ... '... he feels ...,' he
+        # said"), and than who spoke just before, who would too: another may be who is meant, and
+        # a quote is no place to guess.
+        told = _discourse(tuple(previous))
         near = [m for i in range(max(0, len(previous) - 2), len(previous)) for m in _mentions(previous[i], i) if m.kind == "person"]
-        others = {_key(m.name) for m in near} - {_key(own.name)}
-        person = person_antecedent(previous, lower)
-        if person is not None and _key(person.name) == _key(own.name) and len(others) == 1:
-            # The person the discourse is about speaks, and would say "I": the one other person
-            # named just before ("X said Innopac viewed Y's decision ... '... he feels ...,' he said").
-            person = next(m for m in reversed(near) if _key(m.name) in others)
-            if _discourse_genders(previous).get(_key(person.name), _gender(lower)) != _gender(lower):
-                return None
-        if person is None or person.sentence < len(previous) - 2 or _key(person.name) == _key(own.name):
-            return None  # named long before, or the speaker, who would say "I"
-        if others != {_key(person.name)}:
-            return None  # another person named just before may be who is meant: a quote is no place to guess
+        speaking = {told.identity(own.name)} | {told.identity(sp.name) for sp in attributions(previous)[-1:] if sp.kind == "person"}
+        # "Replied spokesman X, ``...''", "X said: ``...''": a name the quotation opens right after is its speaker's.
+        last = previous[-1]
+        opening = [a for a, _ in quoted_spans(last)]
+        speaking |= {
+            told.identity(m.name) for m in near
+            if m.sentence == len(previous) - 1 and any(a > m.start and not last[m.start + len(m.name) : a].strip(" ,:;`'\"“‘") for a in opening)
+        }
+        # A sentence whose "He" stood for someone named further back is about them too.
+        about = [t for t in told.topics[-2:] if t is not None]
+        others = {told.identity(m.name) for m in near + about if told.gender_of(m.name) in (None, _gender(lower))} - {told.identity(own.name)}
+        if len(others) != 1 or others & speaking:
+            return None
+        person = next((m for m in reversed(near) if told.identity(m.name) in others), None)
+        if person is None:
+            return None  # named only further back, by a "He" that stood for them: too far to cite
         return person.sentence, person.name + ("’s" if possessive else "")
     if kind == "it" and (tok.dep_ == "expl" or tok.head.lemma_.lower() in _EXTRAPOSING or any(_extraposed(c) for c in tok.head.children if c.i > tok.head.i)):
         return None  # "It would be a travesty for ...", "it is clear that ...": no referent to give
@@ -303,11 +314,6 @@ def _extraposed(clause) -> bool:
     if clause.dep_ not in ("ccomp", "csubj", "xcomp"):
         return False
     return any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in clause.children) or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.dep_ != "xcomp"
-
-
-def _discourse_genders(previous: Sequence[str]) -> dict[str, str]:
-    """Last name -> "m"/"f", as far as titles and resolved pronouns have told (attribution's discourse)."""
-    return _discourse(tuple(previous)).genders
 
 
 def _antecedent_noun(tok, plural: bool) -> bool:
@@ -769,7 +775,7 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             ahead = [subject] if subject is not None else [t for t in doc[tok.i + 1 : root.i] if t.pos_ in ("NOUN", "PROPN")] if root.i > tok.i else []
             # Not the noun the possessive belongs to: in "His mother died" the mother is not who "his" is.
             cataphora = any(t.i > tok.i and t != tok.head and (t.pos_ == "PROPN" or t.lemma_.lower() in _person_nouns()) for t in ahead)
-            if not cataphora and not any(t.pos_ == "PROPN" or t.ent_type_ in _PERSON_ENTS for t in doc[: tok.i]):
+            if not cataphora and not any(_may_be_named(t, tok) for t in doc[: tok.i]):
                 found.append(tok.text)
         elif lower in ("it", "they", "this", "that", "these", "those") and tok.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and (
             tok.i == _first_word(doc) or tok.head.dep_ == "ROOT" and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i])
@@ -790,6 +796,30 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
         found += [doc[first : noun.i + 1].text for first, noun, _ in pointing_back(text, previous) if doc[first : noun.i + 1].text not in found]
         found += [p for p in _unplaced(doc, quoted, previous) if p not in found and not any(p in f or f in p for f in found)]
     return found
+
+
+# Names that are never a person: "In Miami, he said ..." names nobody "he" can be.
+_PLACE_ENTS = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART", "PRODUCT"}
+
+
+def _may_be_named(name, pronoun) -> bool:
+    """Whether the word `name`, before a he/she/his/her in the same text, may name whom the pronoun
+    stands for: a person's name (or a proper noun the tagger did not place), not a place or a date,
+    nor a person the text itself gives the other gender ("Mrs. Ana Ruiz said he ...")."""
+    if not (name.pos_ == "PROPN" or name.ent_type_ in _PERSON_ENTS) or name.ent_type_ in _PLACE_ENTS or name.lower_ in _TITLE_GENDER:
+        return False  # a title is read with the name it goes with
+    ent = next((e for e in name.doc.ents if e.start <= name.i < e.end and e.label_ in _PERSON_ENTS), None) or _proper_name(name)
+    return _discourse((name.doc.text,)).gender_of(re.sub(r"(?:’s|'s)$", "", ent.text)) in (None, _gender(pronoun.lower_))
+
+
+def _proper_name(tok):
+    """The proper noun phrase `tok` is part of ("Ana Ruiz"): its head and the proper nouns in front of it."""
+    while tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN" and tok.head != tok:
+        tok = tok.head
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].head.i == tok.i and tok.doc[start - 1].lower_ not in _TITLE_GENDER:
+        start -= 1
+    return tok.doc[start : tok.i + 1]
 
 
 # Modifiers that relate their noun to something the phrase must name ("an accompanying statement":

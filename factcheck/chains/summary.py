@@ -324,7 +324,9 @@ def _agree(given: list[str], meant: list[str]) -> bool:
 
 def _same_person(pronoun: str, previous: list[str], shown: list[str]) -> str | None:
     """The person the article means by `pronoun`, when the summary's reader takes it for them."""
-    meant, taken = person_antecedent(previous, pronoun), person_antecedent(shown, pronoun) if shown else None
+    # The speaker a quotation goes on with counts as its sentence's subject, as where the claim is rewritten.
+    meant = person_antecedent(previous, pronoun, speakers=attributions(previous))
+    taken = person_antecedent(shown, pronoun, speakers=attributions(shown)) if shown else None
     return meant.name if meant is not None and taken is not None and _agree([taken.name], [meant.name]) else None
 
 
