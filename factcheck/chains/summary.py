@@ -163,6 +163,8 @@ class SummaryChain:
         if back and not follows:
             return Reading(False, needs=index - 1)
         points = unresolved(text)
+        if follows:  # "It was a bomb", "Their lawyers ...": the sentence before, as in the article, says what
+            points = [w for w in points if w.lower() not in _THING_PRONOUNS]
         unmet = _unmet_definites(text, previous, list(zip(before, shown)))
         if not points and not unmet:
             return Reading(True)
@@ -246,6 +248,11 @@ class SummaryChain:
                     return SummarySentence(text=variant.text, sources=[s.id for s in cited], origin=origin)
         return SummarySentence(text=text, sources=[sentence.id], origin=origin)
 
+
+
+# Pronouns that stand for a thing or a group, or for what a sentence told: the article's sentence
+# before gives what they stand for (a closed class).
+_THING_PRONOUNS = frozenset("it its they them their this that these those".split())
 
 
 def compression_draft_for(spans: list[Span]) -> type[CompressionDraft]:
