@@ -162,9 +162,13 @@ class SummaryChain:
         back = context and not _subject_given(text, shown) or points_to_sentence_before(text)
         if back and not follows:
             return Reading(False, needs=index - 1)
-        points = unresolved(text)
-        if follows:  # "It was a bomb", "Their lawyers ...": the sentence before, as in the article, says what
-            points = [w for w in points if w.lower() not in _THING_PRONOUNS]
+
+        def left(words: str) -> list[str]:
+            # "It was a bomb", "Their lawyers ...": right after the article's sentence before, that
+            # sentence says what, as in the article.
+            return [w for w in unresolved(words) if not (follows and w.lower() in _THING_PRONOUNS)]
+
+        points = left(text)
         unmet = _unmet_definites(text, previous, list(zip(before, shown)))
         if not points and not unmet:
             return Reading(True)
@@ -176,9 +180,9 @@ class SummaryChain:
             in_summary = resolve_referents(text, text, shown) if shown else None
             if not points or in_summary is not None and _agree(
                 [w for w in _words(in_summary) if not _agree([w], list(people.values()))], _words(in_article)
-            ) and not [w for w in unresolved(in_summary.text) if w.lower() not in people]:
+            ) and not [w for w in left(in_summary.text) if w.lower() not in people]:
                 return Reading(True)
-        if in_article.inserted and not unresolved(in_article.text) and not _unmet_definites(in_article.text, previous, list(zip(before, shown))):
+        if in_article.inserted and not left(in_article.text) and not _unmet_definites(in_article.text, previous, list(zip(before, shown))):
             return Reading(True, resolve=True)
         named = [p.sentence for w in points if is_person_pronoun(w) and (p := person_antecedent(previous, w.lower())) is not None]
         needs = unmet[0][1] if unmet else named[0] if named else index - 1
@@ -230,6 +234,11 @@ class SummaryChain:
             else:
                 run.items.append(self.compression(sentence, main_clause(sentence.text)))
                 run.warnings.append(stand_in_warning("compressed-summary", step, answer, "kept the article's sentence, shortened"))
+        # "However, ...", "In addition, ...", "But ...": what they contrast or add to is the
+        # article's sentence before, which only a summary that shows it just before keeps.
+        for n, (sentence, item) in enumerate(zip(self.chosen, run.items)):
+            if not (n and self._index[self.chosen[n - 1].id] == self._index[sentence.id] - 1):
+                run.items[n] = item.model_copy(update={"text": without_leading_connective(item.text)})
         return run
 
     def compression(self, sentence: Sentence, text: str, origin: str = "compression") -> SummarySentence:
@@ -253,6 +262,59 @@ class SummaryChain:
 # Pronouns that stand for a thing or a group, or for what a sentence told: the article's sentence
 # before gives what they stand for (a closed class).
 _THING_PRONOUNS = frozenset("it its they them their this that these those".split())
+
+
+# English discourse connectives that tie a sentence to the one before it (a closed class, as the
+# Penn Discourse Treebank lists explicit connectives): adverbs, and the nouns of the prepositional
+# ones ("in addition", "as a result", "for example"; "at the same time", "on the other hand" by
+# their "same"/"other").
+_CONNECTIVE_ADVERBS = frozenset(
+    """however meanwhile also moreover furthermore nevertheless nonetheless still instead besides likewise
+    similarly additionally consequently therefore thus hence otherwise indeed anyway further accordingly
+    conversely alternatively regardless then yet""".split()
+)
+_CONNECTIVE_NOUNS = frozenset("addition contrast fact result example instance turn meantime particular short sum contrary comparison effect".split())
+
+
+def leading_connective(text: str) -> int:
+    """Where `text` goes on after a discourse connective that opens it ("However, ", "In addition, ",
+    "But "), read from its parse: a coordinating conjunction that opens the sentence, or a phrase
+    closed by a comma that hangs on a verb as an adverb or as a preposition whose object is a
+    connective's noun, with no name, number or date; 0 when it opens on none, or when what
+    follows could not open a sentence (an auxiliary: "Nor did he ...", a quotation)."""
+    doc = parse(text)
+    words = [t for t in doc if not t.is_space]
+    if not words or words[0].is_punct:
+        return 0
+    first = words[0]
+    if first.dep_ == "cc" and first.tag_ == "CC":
+        rest = first.i + 1
+    else:
+        comma = next((t for t in doc if t.text == ","), None)
+        if comma is None or not 1 <= comma.i <= 4:
+            return 0
+        phrase = doc[: comma.i]
+        tops = [t for t in phrase if t.head.i >= comma.i or t.head.i == t.i]
+        if len(tops) != 1 or tops[0].head.pos_ not in ("VERB", "AUX") or any(t.ent_type_ or t.pos_ in ("PROPN", "NUM") for t in phrase):
+            return 0
+        top = tops[0]
+        adverb = len(phrase) == 1 and top.dep_ in ("advmod", "cc") and top.lower_ in _CONNECTIVE_ADVERBS
+        objects = [t for t in phrase if t.dep_ == "pobj"]
+        prepositional = top.dep_ == "prep" and len(objects) == 1 and (
+            objects[0].lemma_.lower() in _CONNECTIVE_NOUNS or any(c.dep_ == "amod" and c.lower_ in ("same", "other") for c in objects[0].children)
+        )
+        if not adverb and not prepositional:
+            return 0
+        rest = comma.i + 1
+    if rest >= len(doc) or doc[rest].pos_ == "AUX" and doc[rest].dep_ != "nsubj" or doc[rest].is_punct or not doc[rest].text[:1].isalpha():
+        return 0
+    return doc[rest].idx
+
+
+def without_leading_connective(text: str) -> str:
+    """`text` without the connective that opens it (`leading_connective`), its first word capitalised."""
+    at = leading_connective(text)
+    return text if not at else text[at].upper() + text[at + 1 :]
 
 
 def compression_draft_for(spans: list[Span]) -> type[CompressionDraft]:
