@@ -306,7 +306,7 @@ def leading_connective(text: str) -> int:
         if not adverb and not prepositional:
             return 0
         rest = comma.i + 1
-    if rest >= len(doc) or doc[rest].pos_ == "AUX" and doc[rest].dep_ != "nsubj" or doc[rest].is_punct or not doc[rest].text[:1].isalpha():
+    if rest >= len(doc) or doc[rest].pos_ == "AUX" and doc[rest].dep_ != "nsubj" or doc[rest].is_punct or not doc[rest].text[:1].isalnum():
         return 0
     return doc[rest].idx
 
