@@ -9,6 +9,8 @@ import pytest
 
 from factcheck.article import Article, split_sentences
 from factcheck.chains.summary import SummaryChain, droppable_spans, without_leading_connective
+from factcheck.nlp import parse
+from factcheck.referents import introductions, points_to_sentence_before
 from factcheck.syntax import deletable_spans
 from factcheck.settings import Settings
 
@@ -224,3 +226,23 @@ def test_the_company_reads_after_a_summary_that_named_an_organisation(monkeypatc
     chain = SummaryChain(article, Settings(summary_sentences=3))
     s = article.sentences
     assert chain.read(s[4], [s[0], s[3]]).reads
+
+
+@pytest.mark.parametrize(
+    ("text", "before"),
+    [
+        ("Instead of casting the votes, they chose to abstain.", True),  # "votes" is no subject "they" stands for
+        ("Since then, 40 more families have left the valley.", True),
+        ("Two days later, the ferry sank.", True),
+        ("The farmers said they chose to abstain.", False),
+        ("Those who stayed rebuilt the bridge.", False),
+    ],
+)
+def test_what_leans_on_the_sentence_before_is_read_by_referents(text, before):
+    assert points_to_sentence_before(text) is before
+
+
+def test_introductions_tell_one_more_of_its_kind_from_the_first():
+    previous = LETTERS.split(". ")[:4]
+    noun = next(t for t in parse("In the letter, the writers asked the council to keep the school open.") if t.lower_ == "letter")
+    assert introductions(noun, previous) == [(0, False), (2, True)]

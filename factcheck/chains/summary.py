@@ -12,8 +12,12 @@ ceremony" the summary never introduced, "since then". Code chooses the sentences
 a sentence whose referent the summary before it gives stays as it is; one whose referent code can
 put in (factcheck/referents.py: the name for "He", "the Geneva talks" for "the talks") gets it and
 cites the sentence it comes from; one that still points back brings in the sentence that introduces
-what it points to, or gives way to the next best one. A side phrase that the rest of its sentence
-points back to ("which killed 250 people" before "most of them Kenyans") is not offered for dropping.
+what it points to, or gives way to the next best one. What it points back to is read by
+factcheck/referents.py's rules, the ones a claim is read by; what is the summary's own is that the
+summary before it may give it. A side phrase that the rest of its sentence points back to ("which
+killed 250 people" before "most of them Kenyans") is not offered for dropping. A connective that
+opens a sentence ("However,", "In addition,", "But") goes when the summary sentence before is not the
+article's sentence it ties to.
 
 A capable model (a server) paraphrases freely, behind the faithfulness checker; a paraphrase that
 keeps failing gives way to the compression, marked as such.
@@ -394,7 +398,6 @@ def _unmet_definites(text: str, previous: list[str], shown: list[tuple[int, str]
     "the letter" is then the second, and a summary that named only the first leads the reader to
     the wrong one. A bare definite the article uses from its first mention on
     ("the economy") reads the same in the summary."""
-    doc = parse(text)
     found = []
     for first, noun, kind in pointing_back(text, previous):
         if kind != "definite":
@@ -405,7 +408,7 @@ def _unmet_definites(text: str, previous: list[str], shown: list[tuple[int, str]
         new = [i for i, fresh in introduced if fresh]
         antecedent = new[-1] if new else introduced[0][0]
         if not any((not new or i >= antecedent) and names_referent(noun, s) for i, s in shown):
-            found.append((doc[first : noun.i + 1].text, antecedent))
+            found.append((noun.doc[first : noun.i + 1].text, antecedent))
     return found
 
 
