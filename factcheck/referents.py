@@ -1261,29 +1261,63 @@ def points_to_sentence_before(text: str) -> bool:
     )
 
 
-# Modifiers that make a noun phrase one more of its kind, not the one named before: "a second
-# letter", "a new statement", "a separate report" (a closed class, like `_RELATIONAL`).
-_ANOTHER_ONE = frozenset("new other second third fourth fifth separate different further additional latest fresh".split())
+# Modifiers that make an indefinite noun phrase one more of its kind, not the one named before: "a
+# second letter", "a new statement", "a separate report" (a closed class, like `_RELATIONAL`). Not
+# "other": "other funds" are set beside the ones the story is about, which "the funds" still are.
+_ANOTHER_ONE = frozenset("new second third fourth fifth separate different further additional latest fresh".split())
 
 
 def introductions(noun, previous: Sequence[str]) -> list[tuple[int, bool]]:
     """The sentences of `previous` that introduce what the definite `noun` (of a `pointing_back`
-    phrase) names (`_introduced`), in order, each with whether it introduces one more of its kind
-    ("another letter", "a second letter", "a new statement"): after it, "the letter" is that one,
-    not the one named before. A plain "a letter" may restate the one before, or a kind ("a child
-    born abroad ... is a citizen"): it does not say."""
+    phrase) names (`_introduced`), in order, each with whether it introduces one more of its kind:
+    "another letter", "a second letter", "a new statement", or "a letter published Sunday" after
+    one the article dated otherwise or not at all. After it, "the letter" is that one, not the one
+    named before. A plain "a letter" may restate the one before, or a kind ("a child born abroad
+    ... is a citizen"): it does not say."""
     lemma, plural = noun.lemma_.lower(), noun.tag_ in ("NNS", "NNPS")
-    found = []
+    found: list[tuple[int, bool]] = []
+    dates: list[set[str]] = []  # the dates each earlier mention of the noun gives in its own phrase
     for index, sentence in enumerate(previous):
+        mentions = [
+            tok for tok in parse(sentence)
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and tok.dep_ != "compound" and (tok.tag_ in ("NNS", "NNPS")) == plural
+        ]
         if not _introduced(noun, [sentence]):
+            dates += [_own_dates(tok) for tok in mentions]
             continue
-        more = any(
-            tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and tok.dep_ != "compound" and (tok.tag_ in ("NNS", "NNPS")) == plural
-            and any(c.dep_ == "det" and c.lower_ == "another" or c.dep_ == "amod" and (c.lower_ in _ANOTHER_ONE or c.ent_type_ == "ORDINAL") for c in tok.children)
-            for tok in parse(sentence)
-        )
+        more = False
+        for tok in mentions:
+            dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+            own = _own_dates(tok)
+            indefinite = dets[:1] in ([], ["a"], ["an"])
+            more = more or "another" in dets or indefinite and any(c.dep_ == "amod" and (c.lower_ in _ANOTHER_ONE or c.ent_type_ == "ORDINAL") for c in tok.children) or (
+                bool(found) and dets[:1] in (["a"], ["an"]) and bool(own) and all(own != d for d in dates)
+            )
+            dates.append(own)
         found.append((index, more))
     return found
+
+
+def _own_dates(tok) -> set[str]:
+    """The dates that say which one `tok` is, hung on it or on a word hung on it after it ("a
+    letter published Sunday", "a letter of March 3"): not a length before it ("an eight-year
+    war"), which says what kind, nor a date deeper in a clause about it ("a chip that users will
+    buy for years"). None for a noun that describes another ("X is a chip")."""
+    if tok.dep_ in ("attr", "appos"):
+        return set()
+    return {e.text.lower() for e in tok.doc.ents if e.label_ == "DATE" and e.start > tok.i and _hung_on(e.root, tok)}
+
+
+def _hung_on(word, noun) -> bool:
+    """Whether `word` hangs on `noun` through prepositions and participles alone ("published on
+    Sunday"), within three steps, not through a clause of its own."""
+    for _ in range(4):
+        if word == noun:
+            return True
+        if word.dep_ not in ("pobj", "prep", "acl", "npadvmod", "tmod", "nmod", "compound") or word.head == word:
+            return False
+        word = word.head
+    return False
 
 
 def names_referent(noun, text: str) -> bool:

@@ -246,3 +246,15 @@ def test_introductions_tell_one_more_of_its_kind_from_the_first():
     previous = LETTERS.split(". ")[:4]
     noun = next(t for t in parse("In the letter, the writers asked the council to keep the school open.") if t.lower_ == "letter")
     assert introductions(noun, previous) == [(0, False), (2, True)]
+
+
+def test_a_second_of_its_kind_dated_otherwise_is_one_more():
+    previous = [
+        "The bishop of Arden wrote a letter to the council in March",
+        "The council discussed the budget on Friday",
+        "A letter published on Sunday in the local paper asked for the opposite",
+    ]
+    noun = next(t for t in parse("In the letter, the writers asked the council to keep the school open.") if t.lower_ == "letter")
+    assert introductions(noun, previous) == [(0, False), (2, True)]
+    # the same letter again, with no date of its own, is no new one
+    assert introductions(noun, [previous[0], "A letter from the bishop reached the council"]) == [(0, False), (1, False)]
