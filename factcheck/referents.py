@@ -1193,8 +1193,8 @@ def _restore_subject(clause: str, sentence: str) -> str:
 
 # --- read in order: what the summary chain (factcheck/chains/summary.py) asks of a sentence ----------
 # A summary is read in order, so a sentence may lean on the summary sentences before it; these say
-# what it leans on. They wrap the functions above, so that a claim and a summary sentence are read
-# by the same rules.
+# what it leans on, by the rules above (most wrap them), so that a claim and a summary sentence are
+# read alike.
 
 
 def referring_phrases(text: str) -> list[tuple[int, object, str]]:
@@ -1240,8 +1240,9 @@ def points_to_sentence_before(text: str) -> bool:
     """Whether `text` leans on what the sentence before it told, which no phrase can be put in for:
     a demonstrative subject that opens it ("That, the source said, was when ...", whatever the
     tagger took the word for, which `dangling` misses); an "it"/"they" subject of the main clause
-    with nothing before it in the sentence of its number ("Instead of providing the votes, they
-    chose ...": "votes" is no subject, which `dangling` takes it for); a time counted from an event
+    with nothing before it in the sentence of its number that is a subject or a name ("Instead of
+    providing the votes, they chose ...", where `dangling` takes any noun before for its referent);
+    a time counted from an event
     it does not name ("since then", "until then", "two days later")."""
     doc = parse(text)
     first = next((t for t in doc if not t.is_punct), None)
