@@ -1219,3 +1219,147 @@ def _restore_subject(clause: str, sentence: str) -> str:
     return f"{subject} {body}"
 
 
+
+
+# --- read in order: what the summary chain (factcheck/chains/summary.py) asks of a sentence ----------
+# A summary is read in order, so a sentence may lean on the summary sentences before it; these say
+# what it leans on, by the rules above (most wrap them), so that a claim and a summary sentence are
+# read alike.
+
+
+def referring_phrases(text: str) -> list[tuple[int, object, str]]:
+    """`_referring_phrases` of `text` outside its quotations: "that plan", "such a move", a bare
+    "the talks", each as (index of its first word, its head noun, kind)."""
+    return _referring_phrases(parse(text), quoted_spans(text))
+
+
+def is_person_pronoun(word: str) -> bool:
+    """he, she, him, her, his, hers."""
+    return word.lower() in _PERSON_PRONOUNS
+
+
+def speaks_in_first_person(text: str) -> bool:
+    """Whether `text` has an "I" or "we" (in its own voice or a quotation's): who it is, a speaker
+    the text or the sentence before must name."""
+    return any(w.lower() in _FIRST_PERSON for w in dangling(text, outlet=True))
+
+
+def may_stand_for(pronoun: str, tok) -> bool:
+    """Whether the third-person `pronoun` agrees with the token `tok` in number and person: "they"
+    with a plural noun, "it" with a singular thing (not a person), "he"/"she" with a person."""
+    if pronoun in ("they", "them", "their", "theirs", "themselves"):
+        return tok.tag_ in ("NNS", "NNPS") and tok.dep_ != "compound"
+    if pronoun in ("it", "its", "itself"):
+        return tok.tag_ in ("NN", "NNP") and tok.dep_ != "compound" and tok.ent_type_ != "PERSON"
+    if pronoun in _PERSON_PRONOUNS or pronoun in ("himself", "herself"):
+        return tok.ent_type_ == "PERSON" or tok.pos_ == "NOUN" and tok.lemma_.lower() in _person_nouns()
+    return False
+
+
+def unresolved(text: str, outlet: bool = False, previous: Sequence[str] | None = None) -> list[str]:
+    """`dangling`, less a phrase whose referent `resolve_referents` put in brackets after it
+    ("such a movement [an underground movement]"), as `pointing_back` already leaves it."""
+    return [w for w in dangling(text, outlet, previous) if f"{w} [" not in text]
+
+
+# Prepositions that make "then" a time the text before must have given: "since then", "until then".
+_FROM_A_TIME = frozenset({"since", "until", "till", "from", "by"})
+
+
+def points_to_sentence_before(text: str) -> bool:
+    """Whether `text` leans on what the sentence before it told, which no phrase can be put in for:
+    a demonstrative subject that opens it ("That, the source said, was when ...", whatever the
+    tagger took the word for, which `dangling` misses); an "it"/"they" subject of the main clause
+    with nothing before it in the sentence of its number that is a subject or a name ("Instead of
+    providing the votes, they chose ...", where `dangling` takes any noun before for its referent);
+    a time counted from an event
+    it does not name ("since then", "until then", "two days later")."""
+    doc = parse(text)
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is not None and first.lower_ in ("this", "that", "these", "those") and first.dep_ in ("nsubj", "nsubjpass") and not any(
+        c.dep_ in ("relcl", "acl") for c in first.children
+    ):
+        return True
+    quoted = quoted_spans(text)
+    for tok in doc:
+        if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and not any(a <= tok.idx < b for a, b in quoted):
+            if not any(may_stand_for(tok.lower_, t) and (t.dep_ in ("nsubj", "nsubjpass") or t.pos_ == "PROPN") for t in doc[: tok.i]):
+                return True
+            break
+    return any(
+        t.lower_ == "then" and t.head.lower_ in _FROM_A_TIME or t.lower_ == "later" and any(c.dep_ == "npadvmod" for c in t.children)
+        for t in doc
+    )
+
+
+# Modifiers that make an indefinite noun phrase one more of its kind, not the one named before: "a
+# second letter", "a new statement", "a separate report" (a closed class, like `_RELATIONAL`). Not
+# "other": "other funds" are set beside the ones the story is about, which "the funds" still are.
+_ANOTHER_ONE = frozenset("new second third fourth fifth separate different further additional latest fresh".split())
+
+
+def introductions(noun, previous: Sequence[str]) -> list[tuple[int, bool]]:
+    """The sentences of `previous` that introduce what the definite `noun` (of a `pointing_back`
+    phrase) names (`_introduced`), in order, each with whether it introduces one more of its kind:
+    "another letter", "a second letter", "a new statement", or "a letter published Sunday" after
+    one the article dated otherwise or not at all. After it, "the letter" is that one, not the one
+    named before. A plain "a letter" may restate the one before, or a kind ("a child born abroad
+    ... is a citizen"): it does not say."""
+    lemma, plural = noun.lemma_.lower(), noun.tag_ in ("NNS", "NNPS")
+    found: list[tuple[int, bool]] = []
+    dates: list[set[str]] = []  # the dates each earlier mention of the noun gives in its own phrase
+    for index, sentence in enumerate(previous):
+        mentions = [
+            tok for tok in parse(sentence)
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and tok.dep_ != "compound" and (tok.tag_ in ("NNS", "NNPS")) == plural
+        ]
+        if not _introduced(noun, [sentence]):
+            dates += [_own_dates(tok) for tok in mentions]
+            continue
+        more = False
+        for tok in mentions:
+            dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+            own = _own_dates(tok)
+            indefinite = dets[:1] in ([], ["a"], ["an"])
+            more = more or "another" in dets or indefinite and any(c.dep_ == "amod" and (c.lower_ in _ANOTHER_ONE or c.ent_type_ == "ORDINAL") for c in tok.children) or (
+                bool(found) and dets[:1] in (["a"], ["an"]) and bool(own) and all(own != d for d in dates)
+            )
+            dates.append(own)
+        found.append((index, more))
+    return found
+
+
+def _own_dates(tok) -> set[str]:
+    """The dates that say which one `tok` is, hung on it or on a word hung on it after it ("a
+    letter published Sunday", "a letter of March 3"): not a length before it ("an eight-year
+    war"), which says what kind, nor a date deeper in a clause about it ("a chip that users will
+    buy for years"). None for a noun that describes another ("X is a chip")."""
+    if tok.dep_ in ("attr", "appos"):
+        return set()
+    return {e.text.lower() for e in tok.doc.ents if e.label_ == "DATE" and e.start > tok.i and _hung_on(e.root, tok)}
+
+
+def _hung_on(word, noun) -> bool:
+    """Whether `word` hangs on `noun` through prepositions and participles alone ("published on
+    Sunday"), within three steps, not through a clause of its own."""
+    for _ in range(4):
+        if word == noun:
+            return True
+        if word.dep_ not in ("pobj", "prep", "acl", "npadvmod", "tmod", "nmod", "compound") or word.head == word:
+            return False
+        word = word.head
+    return False
+
+
+def names_referent(noun, text: str) -> bool:
+    """Whether `text` names what the definite `noun` may point back to: the noun, the verb of the
+    act it names ("ruled" for "the ruling"), or, for "the company", an organisation (as
+    `pointing_back` reads "the company" after a name in its own sentence)."""
+    lemma = noun.lemma_.lower()
+    doc = parse(text)
+    if lemma in _COMPANY_NOUNS and any(e.label_ == "ORG" for e in doc.ents):
+        return True
+    return any(
+        t.lemma_.lower() == lemma and t.pos_ in ("NOUN", "PROPN", "VERB") or t.pos_ == "VERB" and _nominalises(lemma, t.lemma_.lower())
+        for t in doc
+    )

@@ -8,7 +8,9 @@ import datetime as dt
 import pytest
 
 from factcheck.article import Article, split_sentences
-from factcheck.chains.summary import SummaryChain, droppable_spans
+from factcheck.chains.summary import SummaryChain, droppable_spans, without_leading_connective
+from factcheck.nlp import parse
+from factcheck.referents import introductions, points_to_sentence_before
 from factcheck.syntax import deletable_spans
 from factcheck.settings import Settings
 
@@ -118,3 +120,141 @@ def test_a_fragment_with_no_finite_main_verb_is_no_summary_sentence(monkeypatch)
     chain = SummaryChain(article, Settings(summary_sentences=5))
     chain.plan()
     assert [s.id for s in chain.chosen] == ["S1", "S3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("However, the board said it would appeal.", "The board said it would appeal."),
+        ("In addition, the agency fined the bank $2 million.", "The agency fined the bank $2 million."),
+        ("As a result, the mill will cut 300 jobs.", "The mill will cut 300 jobs."),
+        ("On the other hand, sales fell.", "Sales fell."),
+        ("But the union rejected the offer.", "The union rejected the offer."),
+        ("But in Lyon, officials denied it.", "In Lyon, officials denied it."),
+        # not connectives: a time, a place, a hedge; nor a strip that leaves no sentence
+        ("On Monday, the union rejected the offer.", None),
+        ("In Lyon, officials denied it.", None),
+        ("Reportedly, the union rejected the offer.", None),
+        ("Nor did the union accept the offer.", None),
+        ("But ``we will fight,'' the leader said.", None),
+    ],
+)
+def test_a_leading_connective_is_found_by_its_parse(text, expected):
+    assert without_leading_connective(text) == (expected or text)
+
+
+def test_a_leading_connective_goes_unless_the_summary_shows_the_sentence_it_ties_to(monkeypatch):
+    monkeypatch.setenv("FACTCHECK_PROVIDER", "local")
+    text = (
+        "The port of Halden reopened on Monday after a week-long strike. "
+        "Dock workers accepted a pay rise of 4 percent. "
+        "However, the shipping firms warned of delays until May. "
+        "The mayor praised the deal. "
+        "Meanwhile, the ferry company added two sailings a day."
+    )
+    article = Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text))
+    chain = SummaryChain(article, Settings(summary_sentences=3))
+    s = article.sentences
+    chain.chosen = [s[0], s[1], s[2]]  # S3 right after the sentence it contrasts with
+    assert chain.assemble([]).items[2].text == s[2].text
+    chain.chosen = [s[0], s[2], s[4]]  # after another sentence, each would read as a contrast with it
+    texts = [item.text for item in chain.assemble([]).items]
+    assert texts[1:] == ["The shipping firms warned of delays until May.", "The ferry company added two sailings a day."]
+
+
+LETTERS = (
+    "The bishop of Arden wrote a letter to the council in March. "
+    "The council discussed the budget on Friday. "
+    "On Sunday, a second letter was published in the local paper. "
+    "Its author was a group of parish priests. "
+    "In the letter, the writers asked the council to keep the school open."
+)
+
+
+def test_a_definite_after_the_summary_named_another_of_its_kind_needs_the_one_the_article_means(monkeypatch):
+    """"The letter" is the second one: a summary that named only the bishop's would mislead."""
+    monkeypatch.setenv("FACTCHECK_PROVIDER", "local")
+    article = Article(text=LETTERS, published=dt.date(2024, 3, 6), sentences=split_sentences(LETTERS))
+    chain = SummaryChain(article, Settings(summary_sentences=4))
+    s = article.sentences
+    reading = chain.read(s[4], [s[0], s[1]])
+    assert not reading.reads and reading.needs == 2
+    assert chain.read(s[4], [s[0], s[2], s[3]]).reads
+
+
+def test_a_definite_the_summary_named_reads_when_the_article_introduced_no_other(monkeypatch):
+    monkeypatch.setenv("FACTCHECK_PROVIDER", "local")
+    text = (
+        "The bishop of Arden wrote a letter to the council in March. "
+        "The council discussed the budget on Friday. "
+        "The mayor said the budget had no room for new schools. "
+        "In the letter, the bishop asked the council to keep the school open."
+    )
+    article = Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text))
+    chain = SummaryChain(article, Settings(summary_sentences=3))
+    s = article.sentences
+    assert chain.read(s[3], [s[0], s[2]]).reads
+    assert not chain.read(s[3], [s[1], s[2]]).reads
+
+
+def test_a_sentence_that_stands_for_what_the_one_before_told_reads_right_after_it(monkeypatch):
+    monkeypatch.setenv("FACTCHECK_PROVIDER", "local")
+    text = (
+        "Ann Lee won the city marathon on Sunday. "
+        "Her coach said she had trained for a year. "
+        "That was her third win in the race. "
+        "It drew 300 runners."
+    )
+    article = Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text))
+    chain = SummaryChain(article, Settings(summary_sentences=3))
+    s = article.sentences
+    assert chain.read(s[2], [s[0], s[1]]).reads
+    assert chain.read(s[3], [s[0], s[2]]).reads
+    assert not chain.read(s[2], [s[0]]).reads and chain.read(s[2], [s[0]]).needs == 1
+
+
+def test_the_company_reads_after_a_summary_that_named_an_organisation(monkeypatch):
+    monkeypatch.setenv("FACTCHECK_PROVIDER", "local")
+    text = (
+        "Norfield Paper Co. said it will close its mill in Ashby next year. "
+        "The closure will cost 400 jobs. "
+        "But the paper company said sales of its tissue brands rose. "
+        "The mill opened in 1921. "
+        "A spokesman said the company would pay the workers a year's wages."
+    )
+    article = Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text))
+    chain = SummaryChain(article, Settings(summary_sentences=3))
+    s = article.sentences
+    assert chain.read(s[4], [s[0], s[3]]).reads
+
+
+@pytest.mark.parametrize(
+    ("text", "before"),
+    [
+        ("Instead of casting the votes, they chose to abstain.", True),  # "votes" is no subject "they" stands for
+        ("Since then, 40 more families have left the valley.", True),
+        ("Two days later, the ferry sank.", True),
+        ("The farmers said they chose to abstain.", False),
+        ("Those who stayed rebuilt the bridge.", False),
+    ],
+)
+def test_what_leans_on_the_sentence_before_is_read_by_referents(text, before):
+    assert points_to_sentence_before(text) is before
+
+
+def test_introductions_tell_one_more_of_its_kind_from_the_first():
+    previous = LETTERS.split(". ")[:4]
+    noun = next(t for t in parse("In the letter, the writers asked the council to keep the school open.") if t.lower_ == "letter")
+    assert introductions(noun, previous) == [(0, False), (2, True)]
+
+
+def test_a_second_of_its_kind_dated_otherwise_is_one_more():
+    previous = [
+        "The bishop of Arden wrote a letter to the council in March",
+        "The council discussed the budget on Friday",
+        "A letter published on Sunday in the local paper asked for the opposite",
+    ]
+    noun = next(t for t in parse("In the letter, the writers asked the council to keep the school open.") if t.lower_ == "letter")
+    assert introductions(noun, previous) == [(0, False), (2, True)]
+    # the same letter again, with no date of its own, is no new one
+    assert introductions(noun, [previous[0], "A letter from the bishop reached the council"]) == [(0, False), (1, False)]

@@ -12,8 +12,12 @@ ceremony" the summary never introduced, "since then". Code chooses the sentences
 a sentence whose referent the summary before it gives stays as it is; one whose referent code can
 put in (factcheck/referents.py: the name for "He", "the Geneva talks" for "the talks") gets it and
 cites the sentence it comes from; one that still points back brings in the sentence that introduces
-what it points to, or gives way to the next best one. A side phrase that the rest of its sentence
-points back to ("which killed 250 people" before "most of them Kenyans") is not offered for dropping.
+what it points to, or gives way to the next best one. What it points back to is read by
+factcheck/referents.py's rules, the ones a claim is read by; what is the summary's own is that the
+summary before it may give it. A side phrase that the rest of its sentence points back to ("which
+killed 250 people" before "most of them Kenyans") is not offered for dropping. A connective that
+opens a sentence ("However,", "In addition,", "But") goes when the summary sentence before is not the
+article's sentence it ties to.
 
 A capable model (a server) paraphrases freely, behind the faithfulness checker; a paraphrase that
 keeps failing gives way to the compression, marked as such.
@@ -28,13 +32,28 @@ from typing import ClassVar, Literal
 from pydantic import Field, create_model
 
 from .. import faithfulness
-from ..article import Article, Sentence, quoted_spans
-from ..attribution import _PERSON_PRONOUNS, _person_nouns, attributions, person_antecedent
+from ..article import Article, Sentence
+from ..attribution import attributions, person_antecedent
 from ..checks import grounding
 from ..llm import Answer
 from ..models import CompressionDraft, SummaryDraft, SummarySentence
 from ..nlp import parse
-from ..referents import _FIRST_PERSON, Standalone, _referring_phrases, dangling, introduces_what_follows, resolve_referents, standalone_variants
+from ..referents import (
+    Standalone,
+    dangling,
+    introduces_what_follows,
+    introductions,
+    is_person_pronoun,
+    may_stand_for,
+    names_referent,
+    pointing_back,
+    points_to_sentence_before,
+    referring_phrases,
+    resolve_referents,
+    speaks_in_first_person,
+    standalone_variants,
+    unresolved,
+)
 from ..settings import Settings
 from ..syntax import Span, compress, deletable_spans, is_clause, main_clause
 from .base import ChainRun, Step, score_sentences, stand_in_warning, with_antecedents
@@ -138,33 +157,38 @@ class SummaryChain:
         follows = bool(before) and before[-1] == index - 1  # the summary's sentence before is the article's
         speaker = attributions(self.texts)[index]
         # "We have seen ...": who "we" is, the sentence itself or the summary sentence just before must say.
-        first_person = any(w.lower() in _FIRST_PERSON for w in dangling(text, outlet=True))
-        if first_person and speaker.sentence != index and not (speaker.sentence is not None and before and before[-1] == speaker.sentence):
+        if speaks_in_first_person(text) and speaker.sentence != index and not (speaker.sentence is not None and before and before[-1] == speaker.sentence):
             return Reading(False, needs=speaker.sentence)
         # "That brought ...", "The sale represents ...", "since then": what the sentence before
         # told, which only that sentence, just before it in the summary too, gives.
         in_article = self._in_article(index)
         context = set(in_article.cited) - {i for i, _ in in_article.inserted}
-        back = context and not _subject_given(text, shown) or _points_to_a_time_before(text) or _leading_demonstrative(text) or _open_subject(text)
+        back = context and not _subject_given(text, shown) or points_to_sentence_before(text)
         if back and not follows:
             return Reading(False, needs=index - 1)
-        points = _dangling(text)
-        unmet = _unmet_definites(text, previous, shown)
+
+        def left(words: str) -> list[str]:
+            # "It was a bomb", "Their lawyers ...": right after the article's sentence before, that
+            # sentence says what, as in the article.
+            return [w for w in unresolved(words) if not (follows and w.lower() in _THING_PRONOUNS)]
+
+        points = left(text)
+        unmet = _unmet_definites(text, previous, list(zip(before, shown)))
         if not points and not unmet:
             return Reading(True)
         if not unmet:
             # What the summary before gives must be what the article gives: not a "He" that would
             # read as another man the summary named last. Who "he" is follows the discourse (a
             # chain of pronouns back to a name) in the article and in the summary alike.
-            people = {w.lower(): meant for w in points if w.lower() in _PERSON_PRONOUNS and (meant := _same_person(w.lower(), previous, shown))}
+            people = {w.lower(): meant for w in points if is_person_pronoun(w) and (meant := _same_person(w.lower(), previous, shown))}
             in_summary = resolve_referents(text, text, shown) if shown else None
             if not points or in_summary is not None and _agree(
                 [w for w in _words(in_summary) if not _agree([w], list(people.values()))], _words(in_article)
-            ) and not [w for w in _dangling(in_summary.text) if w.lower() not in people]:
+            ) and not [w for w in left(in_summary.text) if w.lower() not in people]:
                 return Reading(True)
-        if in_article.inserted and not _dangling(in_article.text) and not _unmet_definites(in_article.text, previous, shown):
+        if in_article.inserted and not left(in_article.text) and not _unmet_definites(in_article.text, previous, list(zip(before, shown))):
             return Reading(True, resolve=True)
-        named = [p.sentence for w in points if w.lower() in _PERSON_PRONOUNS and (p := person_antecedent(previous, w.lower())) is not None]
+        named = [p.sentence for w in points if is_person_pronoun(w) and (p := person_antecedent(previous, w.lower())) is not None]
         needs = unmet[0][1] if unmet else named[0] if named else index - 1
         return Reading(False, needs=needs)
 
@@ -214,6 +238,11 @@ class SummaryChain:
             else:
                 run.items.append(self.compression(sentence, main_clause(sentence.text)))
                 run.warnings.append(stand_in_warning("compressed-summary", step, answer, "kept the article's sentence, shortened"))
+        # "However, ...", "In addition, ...", "But ...": what they contrast or add to is the
+        # article's sentence before, which only a summary that shows it just before keeps.
+        for n, (sentence, item) in enumerate(zip(self.chosen, run.items)):
+            if not (n and self._index[self.chosen[n - 1].id] == self._index[sentence.id] - 1):
+                run.items[n] = item.model_copy(update={"text": without_leading_connective(item.text)})
         return run
 
     def compression(self, sentence: Sentence, text: str, origin: str = "compression") -> SummarySentence:
@@ -232,6 +261,64 @@ class SummaryChain:
                     return SummarySentence(text=variant.text, sources=[s.id for s in cited], origin=origin)
         return SummarySentence(text=text, sources=[sentence.id], origin=origin)
 
+
+
+# Pronouns that stand for a thing or a group, or for what a sentence told: the article's sentence
+# before gives what they stand for (a closed class).
+_THING_PRONOUNS = frozenset("it its they them their this that these those".split())
+
+
+# English discourse connectives that tie a sentence to the one before it (a closed class, as the
+# Penn Discourse Treebank lists explicit connectives): adverbs, and the nouns of the prepositional
+# ones ("in addition", "as a result", "for example"; "at the same time", "on the other hand" by
+# their "same"/"other").
+_CONNECTIVE_ADVERBS = frozenset(
+    """however meanwhile also moreover furthermore nevertheless nonetheless still instead besides likewise
+    similarly additionally consequently therefore thus hence otherwise indeed anyway further accordingly
+    conversely alternatively regardless then yet""".split()
+)
+_CONNECTIVE_NOUNS = frozenset("addition contrast fact result example instance turn meantime particular short sum contrary comparison effect".split())
+
+
+def leading_connective(text: str) -> int:
+    """Where `text` goes on after a discourse connective that opens it ("However, ", "In addition, ",
+    "But "), read from its parse: a coordinating conjunction that opens the sentence, or a phrase
+    closed by a comma that hangs on a verb as an adverb or as a preposition whose object is a
+    connective's noun, with no name, number or date; 0 when it opens on none, or when what
+    follows could not open a sentence (an auxiliary: "Nor did he ...", a quotation)."""
+    doc = parse(text)
+    words = [t for t in doc if not t.is_space]
+    if not words or words[0].is_punct:
+        return 0
+    first = words[0]
+    if first.dep_ == "cc" and first.tag_ == "CC":
+        rest = first.i + 1
+    else:
+        comma = next((t for t in doc if t.text == ","), None)
+        if comma is None or not 1 <= comma.i <= 4:
+            return 0
+        phrase = doc[: comma.i]
+        tops = [t for t in phrase if t.head.i >= comma.i or t.head.i == t.i]
+        if len(tops) != 1 or tops[0].head.pos_ not in ("VERB", "AUX") or any(t.ent_type_ or t.pos_ in ("PROPN", "NUM") for t in phrase):
+            return 0
+        top = tops[0]
+        adverb = len(phrase) == 1 and top.dep_ in ("advmod", "cc") and top.lower_ in _CONNECTIVE_ADVERBS
+        objects = [t for t in phrase if t.dep_ == "pobj"]
+        prepositional = top.dep_ == "prep" and len(objects) == 1 and (
+            objects[0].lemma_.lower() in _CONNECTIVE_NOUNS or any(c.dep_ == "amod" and c.lower_ in ("same", "other") for c in objects[0].children)
+        )
+        if not adverb and not prepositional:
+            return 0
+        rest = comma.i + 1
+    if rest >= len(doc) or doc[rest].pos_ == "AUX" and doc[rest].dep_ != "nsubj" or doc[rest].is_punct or not doc[rest].text[:1].isalnum():
+        return 0
+    return doc[rest].idx
+
+
+def without_leading_connective(text: str) -> str:
+    """`text` without the connective that opens it (`leading_connective`), its first word capitalised."""
+    at = leading_connective(text)
+    return text if not at else text[at].upper() + text[at + 1 :]
 
 
 def compression_draft_for(spans: list[Span]) -> type[CompressionDraft]:
@@ -265,12 +352,11 @@ def _referred_to(text: str, span: Span, spans: list[Span]) -> bool:
         return span.start <= tok.idx < span.end
 
     for tok in doc:
-        agrees = _AGREEMENT.get(tok.lower_) if tok.pos_ == "PRON" and not inside(tok) else None
-        if agrees is not None:
-            candidates = [t for t in doc[: tok.i] if agrees(t)]
+        if tok.pos_ == "PRON" and not inside(tok):
+            candidates = [t for t in doc[: tok.i] if may_stand_for(tok.lower_, t)]
             if candidates and all(inside(t) for t in candidates):
                 return True
-    for first, noun, kind in _referring_phrases(doc, quoted_spans(text)):
+    for first, noun, kind in referring_phrases(text):
         if kind == "definite" and not inside(noun):
             mentions = [t for t in doc[:first] if t.lemma_.lower() == noun.lemma_.lower() and t.pos_ in ("NOUN", "PROPN", "VERB")]
             if mentions and all(inside(t) for t in mentions):
@@ -278,36 +364,10 @@ def _referred_to(text: str, span: Span, spans: list[Span]) -> bool:
     return False
 
 
-def _plural(tok) -> bool:
-    return tok.tag_ in ("NNS", "NNPS") and tok.dep_ != "compound"
-
-
-def _singular_thing(tok) -> bool:
-    return tok.tag_ in ("NN", "NNP") and tok.dep_ != "compound" and tok.ent_type_ != "PERSON"
-
-
-def _person(tok) -> bool:
-    return tok.ent_type_ == "PERSON" or tok.pos_ == "NOUN" and tok.lemma_.lower() in _person_nouns()
-
-
-# What a pronoun can stand for, by its number and person (closed classes of English).
-_AGREEMENT = {
-    **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), _plural),
-    **dict.fromkeys(("it", "its", "itself"), _singular_thing),
-    **dict.fromkeys(("he", "him", "his", "himself", "she", "her", "hers", "herself"), _person),
-}
-
-
 def _shortest(text: str) -> str:
     """The sentence as short as the model may make it: every droppable span dropped."""
     spans = droppable_spans(text)
     return compress(text, {s.id for s in spans}, spans) if spans else text
-
-
-def _dangling(text: str) -> list[str]:
-    """What `text` points back to (referents.dangling), less a phrase followed by its referent in
-    brackets ("such a movement [an underground movement]")."""
-    return [w for w in dangling(text) if f"{w} [" not in text]
 
 
 def _words(standalone) -> list[str]:
@@ -330,26 +390,28 @@ def _same_person(pronoun: str, previous: list[str], shown: list[str]) -> str | N
     return meant.name if meant is not None and taken is not None and _agree([taken.name], [meant.name]) else None
 
 
-def _unmet_definites(text: str, previous: list[str], shown: list[str]) -> list[tuple[str, int]]:
-    """The bare definites of `text` ("the ceremony", "the agency") that point back to a thing the
-    article named before (`previous`) and the summary before it (`shown`) did not: each with the
-    article sentence (index) that first names it. A bare definite the article uses from its first
-    mention on ("the economy") reads the same in the summary."""
-    doc = parse(text)
+def _unmet_definites(text: str, previous: list[str], shown: list[tuple[int, str]]) -> list[tuple[str, int]]:
+    """The definite participants of `text` that point back (referents.pointing_back: "the
+    ceremony", "the agency") to a thing the article introduced before (`previous`) and the summary
+    before it (`shown`: each sentence as shown, with its index in the article) does not give: each
+    with the article sentence that introduces it. The summary gives it when one of its sentences
+    names the thing (referents.names_referent: the noun, the verb of the act); when the article
+    introduced one more of its kind ("a letter" ... "another letter"), a sentence from that one on:
+    "the letter" is then the second, and a summary that named only the first leads the reader to
+    the wrong one. A bare definite the article uses from its first mention on
+    ("the economy") reads the same in the summary."""
     found = []
-    for first, noun, kind in _referring_phrases(doc, quoted_spans(text)):
+    for first, noun, kind in pointing_back(text, previous):
         if kind != "definite":
             continue
-        lemma = noun.lemma_.lower()
-        introduced = [i for i, p in enumerate(previous) if _introduces(p, lemma)]
-        if introduced and not any(_names(s, lemma) for s in shown):
-            found.append((doc[first : noun.i + 1].text, introduced[0]))
+        introduced = introductions(noun, previous)
+        if not introduced:
+            continue
+        new = [i for i, fresh in introduced if fresh]
+        antecedent = new[-1] if new else introduced[0][0]
+        if not any((not new or i >= antecedent) and names_referent(noun, s) for i, s in shown):
+            found.append((noun.doc[first : noun.i + 1].text, antecedent))
     return found
-
-
-def _names(text: str, lemma: str) -> bool:
-    """Whether `text` names the thing `lemma` heads: the noun, or the verb ("attacked" for "the attack")."""
-    return any(t.lemma_.lower() == lemma and t.pos_ in ("NOUN", "PROPN", "VERB") for t in parse(text))
 
 
 def _subject_given(text: str, shown: list[str]) -> bool:
@@ -359,28 +421,7 @@ def _subject_given(text: str, shown: list[str]) -> bool:
     words = [t for t in doc if not t.is_punct]
     if len(words) < 2 or words[0].lower_ != "the" or words[1].pos_ != "NOUN" or words[1].dep_ not in ("nsubj", "nsubjpass"):
         return False
-    return any(_names(s, words[1].lemma_.lower()) for s in shown)
-
-
-def _introduces(text: str, lemma: str) -> bool:
-    """Whether `text` introduces the thing `lemma` heads, so that a later bare "the <lemma>" points
-    back to it: "a ceremony", "two suspects", "the Geneva talks", "protesters", "attacked". A bare
-    "the world" introduces nothing: the article takes it as known from the start."""
-    for t in parse(text):
-        if t.lemma_.lower() != lemma or t.pos_ not in ("NOUN", "VERB"):
-            continue
-        if t.pos_ == "VERB":
-            return True
-        dets = [c.lower_ for c in t.children if c.dep_ in ("det", "poss")]
-        if any(d in ("a", "an", "another", "some") for d in dets) or not dets and t.tag_ == "NNS":
-            return True
-        if any(c.dep_ == "nummod" or c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children):
-            return True
-    return False
-
-
-# Prepositions that make "then" a time the text before must have given: "since then", "until then".
-_FROM_A_TIME = frozenset({"since", "until", "till", "from", "by"})
+    return any(names_referent(words[1], s) for s in shown)
 
 
 def _finite(text: str) -> bool:
@@ -392,36 +433,4 @@ def _finite(text: str) -> bool:
         not any(c.dep_ == "aux" and c.tag_ == "TO" for c in r.children)
         and not (r.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in r.children))
         for r in roots
-    )
-
-
-def _leading_demonstrative(text: str) -> bool:
-    """"That, the source said, was when ...": a demonstrative subject that opens the sentence stands
-    for what the sentence before told, whatever the tagger took the word for."""
-    doc = parse(text)
-    first = next((t for t in doc if not t.is_punct), None)
-    return first is not None and first.lower_ in ("this", "that", "these", "those") and first.dep_ in ("nsubj", "nsubjpass") and not any(
-        c.dep_ in ("relcl", "acl") for c in first.children)
-
-
-def _open_subject(text: str) -> bool:
-    """"Instead of providing the votes, they chose to ...": an "it" or "they" that is the main
-    clause's subject, with nothing before it in the sentence it may stand for (a subject or a name
-    of the same number), stands for what the sentence before told."""
-    doc = parse(text)
-    quoted = quoted_spans(text)
-    for tok in doc:
-        if tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and not any(a <= tok.idx < b for a, b in quoted):
-            agrees = _AGREEMENT[tok.lower_]
-            return not any(agrees(t) and (t.dep_ in ("nsubj", "nsubjpass") or t.pos_ == "PROPN") for t in doc[: tok.i])
-    return False
-
-
-def _points_to_a_time_before(text: str) -> bool:
-    """"Since then, 427 fugitives ...", "Two days later, ...": a time counted from an event the
-    sentence does not name."""
-    return any(
-        t.lower_ == "then" and t.head.lower_ in _FROM_A_TIME
-        or t.lower_ == "later" and any(c.dep_ == "npadvmod" for c in t.children)
-        for t in parse(text)
     )
