@@ -936,6 +936,9 @@ _NOMINALISING = ("ing", "ion", "ment", "al", "ance", "ence", "ure", "y")
 # Adjectives that place their noun after something said before ("the subsequent search", "the
 # ensuing fight", "the same man"): closed grammatical class, like "other".
 _RELATIONAL = frozenset("subsequent ensuing same latter aforementioned".split())
+# Adjectives that make their noun one thing among many, told of before ("the new policy", "the
+# proposed guidelines"): closed grammatical class, like the relational ones.
+_NOVEL = frozenset("new proposed".split())
 # Prepositions that only frame the time of what a clause says ("during the meeting", "amid the
 # protests"): their object is the setting, not a participant the claim is about. Not "since": what
 # has happened since a point depends on which point.
@@ -1169,6 +1172,11 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             continue  # "..., added the president" after "President Erdogan": the speaker, whom the claim's attribution names
         if any(t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" for t in doc[:first]):
             continue  # "the child of an unwed father ... until the child turns 18": the text says which
+        if previous and any(c.dep_ == "amod" and c.lower_ in _NOVEL for c in children):
+            # "the new guidelines", "the proposed merger": a new one of many, the one the story told
+            # of before, maybe in other words ("new regulations"); the world has no one new policy.
+            found.append((first, tok, "definite"))
+            continue
         counted = tok.tag_ == "NNS" and det is not None and det.lower_ == "the" and any(c.dep_ == "nummod" and c.ent_type_ != "MONEY" for c in children)
         if counted and not any(t.dep_ == "conj" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN" for t in doc[:first]):
             # "the two presidents", "the two nations'": a set the article counted before; unless the

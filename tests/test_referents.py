@@ -292,3 +292,15 @@ def test_a_message_or_happening_told_before_is_a_participant_after_a_preposition
     assert dangling("Officials said they would reply to the letter soon.", previous=letter) == ["the letter"]
     # The setting's own country is one the story's world has.
     assert dangling("The government said the nation would defend its border.", previous=["Troops crossed the border."]) == []
+
+
+def test_a_new_or_proposed_one_is_the_one_told_of_before() -> None:
+    rules = ["The ministry announced new regulations on organ transplants on Monday."]
+    # Told of in other words: which new guidelines, the claim must say.
+    assert dangling("Under the new guidelines, donor organs go to the sickest patients first.", previous=rules) == ["the new guidelines"]
+    # In its own words, the one earlier phrase says which.
+    resolved = resolve_referents("Hospitals object to the new regulations.", "Hospitals object to the new regulations.", rules)
+    assert resolved.text == "Hospitals object to the new regulations [new regulations on organ transplants]."
+    # Said which by what follows, or the lede itself.
+    assert dangling("The new study written by Ann Bell warns of more floods.", previous=rules) == []
+    assert dangling("The new guidelines give donor organs to the sickest patients first.", previous=[]) == []
