@@ -996,19 +996,25 @@ def _superlative(noun) -> bool:
     )
 
 
+# The sentence a story opens with (its lede), where it has nothing to point back to:
+# a bare "the X" there is one it takes the reader to know; later, it may stand for a thing told of
+# in other words ("a discriminatory law" ... "under the statute").
+_LEDE = 0
+
+
 def _given(noun, previous: Sequence[str]) -> bool:
-    """Whether the article's first mention of what `noun` names was itself a bare "the X" ("The
-    economy grew ...", "the stock market fell"): the story took it as known to the reader (a thing
+    """Whether the article's first mention of what `noun` names was itself a bare "the X", in the
+    lede ("The economy grew ...", "the stock market fell"): the story took it as known to the reader (a thing
     of its world, one the setting has), so a later "the X" needs no referent, whatever indefinite
     or fuller mention ("a lovely economy") came in between; not when that first mention said more
     ("the unemployment rate" before "the rate")."""
     lemma, plural = noun.lemma_.lower(), noun.tag_ in ("NNS", "NNPS")
-    for text in previous:
+    for index, text in enumerate(previous):
         for tok in parse(text):
             if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() == lemma and tok.dep_ != "compound" and (tok.tag_ in ("NNS", "NNPS")) == plural:
                 dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
                 # Not "the Supreme Court", nor "the unemployment rate" before "the rate": more words than this one
-                return tok.pos_ == "NOUN" and dets == ["the"] and _says_not_which(tok) and _phrase_words(tok) <= _phrase_words(noun)
+                return index <= _LEDE and tok.pos_ == "NOUN" and dets == ["the"] and _says_not_which(tok) and _phrase_words(tok) <= _phrase_words(noun)
             if tok.pos_ == "VERB" and _nominalises(lemma, tok.lemma_.lower()):
                 return False  # "the court ruled" before "the ruling": told of first as an act
     return False

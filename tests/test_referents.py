@@ -258,6 +258,9 @@ def test_a_definite_the_story_began_with_as_known_needs_no_referent() -> None:
     # Its first mention was as bare: a thing of the story's world, whatever came in between.
     before = ["The economy grew at a brisk pace, the government said.", "``We have a strong economy,'' an analyst said."]
     assert dangling("Economists expect the economy to slow next year.", previous=before) == []
+    # Not first met bare after the lede: then it may be a thing told of in other words.
+    law = ["The court upheld a disputed immigration law on Monday.", "Under the statute, a child born abroad is a citizen.", "Judges were split."]
+    assert dangling("The department supported the statute.", previous=law) == ["the statute"]
     # A kind its compound names, never introduced: "the stock market", "the peace process".
     assert dangling("Analysts said the stock market would recover.", previous=["Shares of the airline fell."]) == []
     # But a first mention that said more is what a shorter one stands for.
