@@ -12,8 +12,13 @@ before it, never by a guessed referent.
 - `pointing_back(text, previous)`: the definite participants that name something by what the
   article said before ("the ruling", "the two men", "Wednesday's decision", "four other attacks",
   "since then"), read from the article (an earlier fuller or indefinite mention, or the verb the
-  noun is made of), never from a list of nouns; `resolve_referents` puts in the one earlier phrase
-  that says which, and `dangling(text, outlet, previous)` counts the rest.
+  noun is made of, "the new X"), never from a list of nouns; `resolve_referents` puts in the one
+  earlier phrase that says which, and `dangling(text, outlet, previous)` counts the rest, with a
+  bare person, group, happening or message noun (`_unplaced`: "the delegation", "the explosion",
+  "the letter"). Not counted: a "the X" the lede took as known ("the economy"), a kind its compound
+  names and the story never introduced ("the stock market"), a superlative ("the sickest
+  patients"), the setting's own country ("the nation"), a phrase followed by its referent in
+  brackets; a date says when, not which ("the two presidents on Friday").
 
 Everything reads the dependency parse of the shared parser (factcheck/nlp.py); the word lists are
 closed grammatical classes or WordNet's (factcheck/data/person_nouns.txt.gz).
