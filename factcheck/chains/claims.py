@@ -103,13 +103,16 @@ class ClaimsChain:
         index = self.article.sentences.index(sentence)
         speaker = attribute(self.texts, index)
         before = self.texts[:index]
+        variants = standalone_variants(sentence.text, sentence.text, before)
+        # "The move seemed aimed at ...": a sentence cited for a referent code could not put in
+        # leaves the reader asking which move, as much as a pronoun would.
+        if _cited_only(variants[0]):
+            return False
         if not dangling(sentence.text, speaker.is_outlet, before):
             return True
         naming = [self.texts[speaker.sentence]] if speaker.sentence is not None and speaker.sentence != index else []
-        for resolved in standalone_variants(sentence.text, sentence.text, before):
-            # "The move seemed aimed at ...": a sentence cited for a referent code could not put in
-            # leaves the reader asking which move, as much as a pronoun would.
-            if set(resolved.cited) - {i for i, _ in resolved.inserted} or dangling(resolved.text, speaker.is_outlet, before):
+        for resolved in variants:
+            if _cited_only(resolved) or dangling(resolved.text, speaker.is_outlet, before):
                 continue
             cited = [before[i] for i in resolved.cited] + naming + [sentence.text]
             if not faithfulness.check(_as_sentence(resolved.text), cited, published=self.article.published):
@@ -407,6 +410,12 @@ def _modifies_noun(text: str, found: Timex) -> bool:
     # Iraqi-bound cargo" is two things the parser may have joined).
     between = doc[last.i + 1 : head.i]
     return head.i > last.i and head.pos_ in ("NOUN", "PROPN", "NUM") and not any(t.pos_ in ("CCONJ", "PUNCT", "ADP", "VERB", "AUX") and t.dep_ != "amod" for t in between)
+
+
+def _cited_only(standalone: Standalone) -> bool:
+    """Whether the text cites a sentence for a referent it did not put in ("The move ..." citing the
+    sentence before)."""
+    return bool(set(standalone.cited) - {i for i, _ in standalone.inserted})
 
 
 # Below this many claims that stand alone among the most check-worthy, less check-worthy ones that
