@@ -17,6 +17,12 @@ A reporting verb's subject is a speaker only when it can say something: "officia
 "a message" or "television" can; "footage" or "the fall in prices" cannot (a misparse, or a thing
 that "suggests"), and what they report stays the article's own.
 
+A definite message in a claim ("the letter", "the memo", "the list", "the document") is a
+participant whose sender or content the claim must say, as a happening's ("the explosion") is:
+factcheck/data/message_nouns.txt.gz lists the nouns whose most frequent sense sits in the
+lexicographer file of communications (noun.communication). The list alone decides nothing: the
+referents module counts such a noun only when the article mentioned one before.
+
 The output is deterministic (one lemma a line, sorted, gzip without a timestamp).
 """
 
@@ -36,7 +42,10 @@ SENSES = 3
 WORD = re.compile(r"^[a-z][a-z-]*$")
 
 
-def nouns_of(wordnet: Path, lexfiles: tuple[int, ...]) -> list[str]:
+COMMUNICATION = 10  # noun.communication
+
+
+def nouns_of(wordnet: Path, lexfiles: tuple[int, ...], senses: int = SENSES) -> list[str]:
     files = {}
     for line in (wordnet / "data.noun").read_text(encoding="latin-1").splitlines():
         if not line.startswith(" "):
@@ -44,7 +53,7 @@ def nouns_of(wordnet: Path, lexfiles: tuple[int, ...]) -> list[str]:
             files[int(offset)] = int(lexfile)
     found = []
     for lemma, offsets in index_entries(wordnet / "index.noun"):
-        if WORD.match(lemma) and any(files[o] in lexfiles for o in offsets[:SENSES]):
+        if WORD.match(lemma) and any(files[o] in lexfiles for o in offsets[:senses]):
             found.append(lemma)
     return sorted(found)
 
@@ -53,6 +62,7 @@ def main() -> None:
     args = arguments(__doc__, ROOT / "factcheck" / "data")
     for name, lexfiles in (("person_nouns", (PERSON,)), ("speaker_nouns", SPEAKING)):
         write_word_list(args.out / f"{name}.txt.gz", nouns_of(args.wordnet, lexfiles), "nouns")
+    write_word_list(args.out / "message_nouns.txt.gz", nouns_of(args.wordnet, (COMMUNICATION,), senses=1), "nouns")
 
 if __name__ == "__main__":
     main()

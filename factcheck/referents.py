@@ -12,8 +12,13 @@ before it, never by a guessed referent.
 - `pointing_back(text, previous)`: the definite participants that name something by what the
   article said before ("the ruling", "the two men", "Wednesday's decision", "four other attacks",
   "since then"), read from the article (an earlier fuller or indefinite mention, or the verb the
-  noun is made of), never from a list of nouns; `resolve_referents` puts in the one earlier phrase
-  that says which, and `dangling(text, outlet, previous)` counts the rest.
+  noun is made of, "the new X"), never from a list of nouns; `resolve_referents` puts in the one
+  earlier phrase that says which, and `dangling(text, outlet, previous)` counts the rest, with a
+  bare person, group, happening or message noun (`_unplaced`: "the delegation", "the explosion",
+  "the letter"). Not counted: a "the X" the lede took as known ("the economy"), a kind its compound
+  names and the story never introduced ("the stock market"), a superlative ("the sickest
+  patients"), the setting's own country ("the nation"), a phrase followed by its referent in
+  brackets; a date says when, not which ("the two presidents on Friday").
 
 Everything reads the dependency parse of the shared parser (factcheck/nlp.py); the word lists are
 closed grammatical classes or WordNet's (factcheck/data/person_nouns.txt.gz).
@@ -21,8 +26,11 @@ closed grammatical classes or WordNet's (factcheck/data/person_nouns.txt.gz).
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
 from dataclasses import dataclass, field
 
 from .article import quoted_spans
@@ -785,7 +793,7 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             found.append(tok.text)  # "Eight of those are ...", "He denied that.", "Once that happens, ..."
         elif lower in ("them", "their", "its", "they") and not _stands_for(tok):
             found.append(tok.text)  # "many of them are ...", "Their lawyers ...": no noun they could stand for
-    found += [doc[first : noun.i + 1].text for first, noun, kind in _referring_phrases(doc, quoted) if kind != "definite"]
+    found += [doc[first : noun.i + 1].text for first, noun, kind in _referring_phrases(doc, quoted) if kind != "definite" and doc[noun.i + 1 : noun.i + 2].text != "["]
     # "a bomb explodes at another clinic": another than which, the text must say ("one clinic ... another").
     found += [
         doc[det.i : det.head.i + 1].text for det in doc
@@ -825,6 +833,12 @@ def _proper_name(tok):
 # Modifiers that relate their noun to something the phrase must name ("an accompanying statement":
 # accompanying what; "everyone involved": in what): a closed grammatical class.
 _RELATING = frozenset("accompanying involved concerned related affected attached".split())
+# The setting itself, as a story names it without introduction ("the nation", "the public"): one
+# the story's world has, as "the government" is.
+_SETTING_NOUNS = frozenset("nation country public world".split())
+# Prepositions whose object frames the item in time or manner rather than being what it is about
+# ("after the talks", "at the time", "by the end", "as the vote passed").
+_FRAMING_PREPS = frozenset("after before during since until till amid amidst throughout following at by as like despite".split())
 # Group nouns: a set of people the article must say who they are ("the delegation", "the group").
 _GROUP_NOUNS = frozenset("group delegation family members crowd couple pair team band party".split())
 
@@ -848,19 +862,29 @@ def _unplaced(doc, quoted, previous: Sequence[str]) -> list[str]:
             continue
         lemma = tok.lemma_.lower()
         person = lemma in _person_nouns() or lemma in _GROUP_NOUNS or tok.lower_ in _GROUP_NOUNS
-        # A happening or a document only as what a verb is about (its subject or object): "at the
-        # same time", "after the talks" frame the item rather than being its participant.
-        if not person and not (lemma in _event_nouns()[0] and lemma not in _ORG_NOUNS - _DOCUMENT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj")):
+        # A happening or a message only as a participant: what a verb is about (its subject or
+        # object), or, when the article told of it before, the object of a preposition that does not
+        # only frame the item ("killed in the explosion", "an arrest in the slaying"; not "at the
+        # same time", "after the talks"). A message ("the letter", "the list") only when the
+        # article mentioned one before: "the news", "the question" the reader takes as they come.
+        event, message = lemma in _event_nouns()[0], lemma in _message_nouns()
+        participant = tok.dep_ in ("nsubj", "nsubjpass", "dobj") or tok.dep_ == "pobj" and tok.head.lower_ not in _FRAMING_PREPS and all(c.dep_ == "det" for c in tok.lefts)
+        if not person and not (
+            (event or message) and lemma not in _ORG_NOUNS - _DOCUMENT_NOUNS and participant
+            and (event and tok.dep_ != "pobj" or _mentioned_before(tok, previous))
+        ):
             continue
-        if lemma in _PERSON_NOUNS or lemma in _ORG_NOUNS - _DOCUMENT_NOUNS - _GROUP_NOUNS or _title_before(tok, previous):
-            continue  # "the president", "the government", "the police": one the setting has
+        if lemma in _PERSON_NOUNS or lemma in _ORG_NOUNS - _DOCUMENT_NOUNS - _GROUP_NOUNS or lemma in _SETTING_NOUNS or _title_before(tok, previous):
+            continue  # "the president", "the government", "the police", "the nation": one the setting has
         children = list(tok.children)
         det = next((c for c in children if c.dep_ == "det" and c.i < tok.i), None)
         poss = next((c for c in children if c.dep_ == "poss"), None)
         if not (det is not None and det.lower_ == "the" or poss is not None and poss.tag_ not in ("PRP$", "WP$")):
             continue
-        if any(c.dep_ in ("compound", "nmod", "amod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG") or c.tag_ == "JJS" or c.ent_type_ == "ORDINAL") for c in children) or _says_which(tok):
-            continue  # "the Cuban delegation", "the list of names Smith gave"
+        if any(c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ not in ("DATE", "TIME") and c.lower_.rstrip(".") not in _CALENDAR and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")) for c in children) or _says_which(tok) or _superlative(tok):
+            continue  # "the Cuban delegation", "the list of names Smith gave", "the sickest patients"; not "the late-November trip"
+        if not person and (_given(tok, previous) or any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in children) and not _introduced(tok, previous)):
+            continue  # "the economy" the story began with, "the stock market", "the peace process": a thing of the story's world
         if any(c.dep_ == "prep" and any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in c.subtree) for c in tok.rights):
             continue  # "the cases of murdered women", "the step of acknowledging paternity": a kind said, not one pointed back to
         if poss is not None and poss.pos_ == "PROPN" and lemma not in _DOCUMENT_NOUNS:
@@ -870,6 +894,14 @@ def _unplaced(doc, quoted, previous: Sequence[str]) -> list[str]:
         first = min([tok.i, *(t.i for c in tok.lefts if c.dep_ in _PHRASE_LEFT for t in c.subtree)])
         found.append(doc[first : tok.i + 1].text)
     return found
+
+
+@lru_cache(maxsize=1)
+def _message_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is a communication ("letter", "memo", "list", "document");
+    built by benchmarks/build_person_nouns.py from WordNet 3.0."""
+    raw = resources.files("factcheck.data").joinpath("message_nouns.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(raw).decode().split())
 
 
 def _stands_for(pronoun) -> bool:
@@ -939,6 +971,9 @@ _NOMINALISING = ("ing", "ion", "ment", "al", "ance", "ence", "ure", "y")
 # Adjectives that place their noun after something said before ("the subsequent search", "the
 # ensuing fight", "the same man"): closed grammatical class, like "other".
 _RELATIONAL = frozenset("subsequent ensuing same latter aforementioned".split())
+# Adjectives that make their noun one thing among many, told of before ("the new policy", "the
+# proposed guidelines"): closed grammatical class, like the relational ones.
+_NOVEL = frozenset("new proposed".split())
 # Prepositions that only frame the time of what a clause says ("during the meeting", "amid the
 # protests"): their object is the setting, not a participant the claim is about. Not "since": what
 # has happened since a point depends on which point.
@@ -979,10 +1014,63 @@ def _says_which(noun) -> bool:
         if c.dep_ == "appos" and (c.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in c.subtree)):
             return True
         if c.dep_ == "prep":
+            if all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if t.i != c.i):
+                continue  # "the two presidents on Friday": when, not which
             if any(t.pos_ in ("PROPN", "NUM") or t.tag_ in ("PRP", "PRP$") or t.lower_ in ("a", "an") for t in c.subtree):
                 return True  # "the charges against Kopp"
             words += sum(t.is_alpha and t.dep_ not in ("det", "case", "cc", "prep") for t in c.subtree)
     return words >= 3  # "the plight of women in urban areas": a kind said at length
+
+
+def _superlative(noun) -> bool:
+    """"The most needy patients", "the sickest people", "the first flight": a superlative or an
+    ordinal picks out its one referent from the phrase itself, with nothing said before."""
+    return any(
+        c.dep_ in ("amod", "nummod", "advmod") and (c.tag_ in ("JJS", "RBS") or c.ent_type_ == "ORDINAL" or any(m.lower_ in ("most", "least") for m in c.children))
+        for c in noun.children if c.i < noun.i
+    )
+
+
+# The sentence a story opens with (its lede), where it has nothing to point back to:
+# a bare "the X" there is one it takes the reader to know; later, it may stand for a thing told of
+# in other words ("a discriminatory law" ... "under the statute").
+_LEDE = 0
+
+
+def _given(noun, previous: Sequence[str]) -> bool:
+    """Whether the article's first mention of what `noun` names was itself a bare "the X", in the
+    lede ("The economy grew ...", "the stock market fell"): the story took it as known to the reader (a thing
+    of its world, one the setting has), so a later "the X" needs no referent, whatever indefinite
+    or fuller mention ("a lovely economy") came in between; not when that first mention said more
+    ("the unemployment rate" before "the rate")."""
+    lemma, plural = noun.lemma_.lower(), noun.tag_ in ("NNS", "NNPS")
+    for index, text in enumerate(previous):
+        for tok in parse(text):
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() == lemma and tok.dep_ != "compound" and (tok.tag_ in ("NNS", "NNPS")) == plural:
+                dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+                # Not "the Supreme Court", nor "the unemployment rate" before "the rate": more words than this one
+                return index <= _LEDE and tok.pos_ == "NOUN" and dets == ["the"] and _says_not_which(tok) and _phrase_words(tok) <= _phrase_words(noun)
+            if tok.pos_ == "VERB" and _nominalises(lemma, tok.lemma_.lower()):
+                return False  # "the court ruled" before "the ruling": told of first as an act
+    return False
+
+
+def _mentioned_before(noun, previous: Sequence[str]) -> bool:
+    """Whether an earlier sentence names what `noun` names, or tells of it with its verb."""
+    lemma = noun.lemma_.lower()
+    return any(
+        tok.lemma_.lower() == lemma and tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "VERB" and _nominalises(lemma, tok.lemma_.lower())
+        for text in previous for tok in parse(text)
+    )
+
+
+# Month and weekday names and their abbreviations: a date before a noun ("the late-November
+# trip", "the Nov. 3 vote") says when, not which.
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december sunday
+    monday tuesday wednesday thursday friday saturday jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun""".split()
+)
 
 
 # The modifiers before a noun that are part of its phrase (not "not" or "only" before it).
@@ -1076,7 +1164,7 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             # '"This convention will be seen as a turning point," X said': the quote cannot say which
             # either, when the article introduced one before.
             det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those")), None)
-            if tok.pos_ == "NOUN" and det is not None and not _says_which(tok) and _introduced(tok, previous):
+            if tok.pos_ == "NOUN" and det is not None and not _says_which(tok) and not any(t.lemma_ == tok.lemma_ for t in doc[: det.i]) and _introduced(tok, previous):
                 found.append((det.i, tok, "demonstrative"))
             continue
         if tok.lower_ in ("this", "these", "those") and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass") and tok.i != _first_word(doc) and not any(
@@ -1117,7 +1205,7 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
         if any(c.dep_ == "amod" and c.lower_ in _RELATIONAL for c in children):
             found.append((first, tok, "relational"))
             continue
-        if _says_which(tok):
+        if _says_which(tok) or _superlative(tok):
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS and tok.head.head.pos_ in ("VERB", "AUX"):
             continue  # "During the talks, X said ...": when the item happened, not what it is about
@@ -1125,13 +1213,18 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             continue  # "..., added the president" after "President Erdogan": the speaker, whom the claim's attribution names
         if any(t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" for t in doc[:first]):
             continue  # "the child of an unwed father ... until the child turns 18": the text says which
+        if previous and any(c.dep_ == "amod" and c.lower_ in _NOVEL for c in children):
+            # "the new guidelines", "the proposed merger": a new one of many, the one the story told
+            # of before, maybe in other words ("new regulations"); the world has no one new policy.
+            found.append((first, tok, "definite"))
+            continue
         counted = tok.tag_ == "NNS" and det is not None and det.lower_ == "the" and any(c.dep_ == "nummod" and c.ent_type_ != "MONEY" for c in children)
         if counted and not any(t.dep_ == "conj" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN" for t in doc[:first]):
             # "the two presidents", "the two nations'": a set the article counted before; unless the
             # text names its members first ("Kuchma and Yeltsin ... the two leaders").
             found.append((first, tok, "definite"))
             continue
-        if _introduced(tok, previous):
+        if _introduced(tok, previous) and not _given(tok, previous):
             found.append((first, tok, "definite"))
     return found
 

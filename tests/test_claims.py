@@ -543,3 +543,26 @@ def test_a_clause_is_not_cut_from_a_frame_it_needs(text: str) -> None:
 def test_a_clause_of_a_main_reporting_verb_still_splits() -> None:
     text = "The minister said that exports rose by a third last year and that the port will be expanded in June."
     assert split_clauses(text) == ["The minister said that exports rose by a third last year", "the port will be expanded in June."]
+
+
+def test_a_sentence_stands_alone_only_in_words_the_checker_accepts(tmp_path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(
+        "---\ntitle: Valley\npublished: 2024-05-10\n---\n\n"
+        "The economy grew 4 percent last year, the council said. "
+        "``If the council agrees, we will leave the valley under U.N. Resolution 12,'' Ann Bell told reporters on Friday. "
+        "That 1990 resolution calls for the troops to leave the valley under the council. "
+        "Analysts said the economy would slow down in the spring. "
+        "The party must pay 500,000 marks for giving a false address, the council said. "
+        "The fine is twice the amount it was given.\n"
+    )
+    article = load_article(str(story))
+    chain = ClaimsChain(article, load_settings(provider="local"))
+    economy, _, resolution, slow, _, fine = article.sentences[:6]
+    # "The fine ...": the sentence before tells of it, in other words, and code cannot put them in.
+    assert not chain.stands_alone(fine)
+    # "That 1990 resolution [U.N. Resolution 12]" would cite a conditional quotation the checker
+    # will not let the claim drop; the sentence's own words point back: chosen, it would be dropped.
+    assert not chain.stands_alone(resolution)
+    # "the economy" the story began with: a thing of its world, no referent to give.
+    assert chain.stands_alone(economy) and chain.stands_alone(slow)

@@ -252,3 +252,58 @@ def test_a_possessive_pronoun_is_not_resolved_by_the_noun_it_belongs_to() -> Non
     # "His mother": the mother is not who "his" is; the claim does not say whose mother.
     assert dangling("His mother and two others died at sea.") == ["His"]
     assert dangling("In his first speech, Howard called for calm.") == []
+
+
+def test_a_definite_the_story_began_with_as_known_needs_no_referent() -> None:
+    # Its first mention was as bare: a thing of the story's world, whatever came in between.
+    before = ["The economy grew at a brisk pace, the government said.", "``We have a strong economy,'' an analyst said."]
+    assert dangling("Economists expect the economy to slow next year.", previous=before) == []
+    # Not first met bare after the lede: then it may be a thing told of in other words.
+    law = ["The court upheld a disputed immigration law on Monday.", "Under the statute, a child born abroad is a citizen.", "Judges were split."]
+    assert dangling("The department supported the statute.", previous=law) == ["the statute"]
+    # A kind its compound names, never introduced: "the stock market", "the peace process".
+    assert dangling("Analysts said the stock market would recover.", previous=["Shares of the airline fell."]) == []
+    # But a first mention that said more is what a shorter one stands for.
+    rates = ["The unemployment rate fell to 4 percent in May."]
+    assert dangling("The rate for women rose.", previous=rates) == ["The rate"]
+
+
+def test_a_superlative_a_bracket_or_the_claim_itself_says_which() -> None:
+    patients = ["Hospitals treat sick patients from every region."]
+    assert dangling("Doctors said care is already given to the most needy patients.", previous=patients) == []
+    assert dangling("The sickest patients are treated first.", previous=patients) == []
+    resolution = ["Ministers backed U.N. Resolution 99 on Sunday."]
+    assert dangling("That 1978 resolution [U.N. Resolution 99] calls for a withdrawal.", previous=resolution) == []
+    # A quotation's demonstrative whose noun the claim itself introduced.
+    habits = ["A panel studied old habits in schools."]
+    assert dangling("The board said it acts on habits ``even when those habits are wrong.''", previous=habits) == []
+
+
+def test_a_date_does_not_say_which_one() -> None:
+    leaders = ["Ann Bell of Ruritania and Tom Reed of Freedonia met in Geneva.", "A treaty that the two presidents signed in May is stalled."]
+    assert dangling("The two presidents on Friday signed a trade plan.", previous=leaders) == ["The two presidents"]
+    trip = ["Ann Bell will travel to Peru in late November."]
+    assert dangling("The late-November trip will be her first abroad.", previous=trip) == ["The late-November trip"]
+
+
+def test_a_message_or_happening_told_before_is_a_participant_after_a_preposition() -> None:
+    bomb = ["A bomb exploded near a market in the capital on Monday."]
+    assert dangling("Twelve people were killed in the explosion, police said.", previous=bomb) == ["the explosion"]
+    # Never told of before: "the end", "the way" are no participant to give.
+    assert dangling("Twelve people were killed on the way to the hospital, police said.", previous=bomb) == []
+    letter = ["The senator sent a letter to the attorney general last week."]
+    assert dangling("Officials said they would reply to the letter soon.", previous=letter) == ["the letter"]
+    # The setting's own country is one the story's world has.
+    assert dangling("The government said the nation would defend its border.", previous=["Troops crossed the border."]) == []
+
+
+def test_a_new_or_proposed_one_is_the_one_told_of_before() -> None:
+    rules = ["The ministry announced new regulations on organ transplants on Monday."]
+    # Told of in other words: which new guidelines, the claim must say.
+    assert dangling("Under the new guidelines, donor organs go to the sickest patients first.", previous=rules) == ["the new guidelines"]
+    # In its own words, the one earlier phrase says which.
+    resolved = resolve_referents("Hospitals object to the new regulations.", "Hospitals object to the new regulations.", rules)
+    assert resolved.text == "Hospitals object to the new regulations [new regulations on organ transplants]."
+    # Said which by what follows, or the lede itself.
+    assert dangling("The new study written by Ann Bell warns of more floods.", previous=rules) == []
+    assert dangling("The new guidelines give donor organs to the sickest patients first.", previous=[]) == []

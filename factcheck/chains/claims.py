@@ -21,7 +21,7 @@ from pydantic import Field, create_model
 from .. import faithfulness
 from ..article import Article, Sentence, quote_count, quote_open_after, starts_quoted, with_one_stop, with_quotes_balanced
 from ..attribution import OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, quoted_spans, Speaker, _inverted_speaker, attribute, attributed
-from ..referents import Standalone, dangling, introduces_what_follows, is_statement, resolve_referents, standalone_variants
+from ..referents import Standalone, dangling, introduces_what_follows, is_statement, standalone_variants
 from ..claim_types import claim_types, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from ..dates import Timex, format_interval, tag, to_interval
@@ -95,16 +95,29 @@ class ClaimsChain:
         return steps if self.asks_model else []
 
     def stands_alone(self, sentence: Sentence) -> bool:
-        """Whether the sentence, its referents resolved, is a claim that stands alone."""
+        """Whether the sentence, its referents resolved, is a claim that stands alone: in words the
+        faithfulness check accepts, as `_claim` will require. A referent put in that the check
+        rejects ("That resolution [U.N. Resolution 425]" citing a conditional quote) leaves the
+        sentence's own words, which point back: chosen, the claim would be dropped in `assemble`
+        and take the place of one that stands."""
         index = self.article.sentences.index(sentence)
-        outlet = attribute(self.texts, index).is_outlet
-        resolved = resolve_referents(sentence.text, sentence.text, self.texts[:index])
+        speaker = attribute(self.texts, index)
+        before = self.texts[:index]
+        variants = standalone_variants(sentence.text, sentence.text, before)
         # "The move seemed aimed at ...": a sentence cited for a referent code could not put in
         # leaves the reader asking which move, as much as a pronoun would.
-        if set(resolved.cited) - {i for i, _ in resolved.inserted}:
+        if _cited_only(variants[0]):
             return False
-        before = self.texts[:index]
-        return not dangling(sentence.text, outlet, before) or not dangling(resolved.text, outlet, before)
+        if not dangling(sentence.text, speaker.is_outlet, before):
+            return True
+        naming = [self.texts[speaker.sentence]] if speaker.sentence is not None and speaker.sentence != index else []
+        for resolved in variants:
+            if _cited_only(resolved) or dangling(resolved.text, speaker.is_outlet, before):
+                continue
+            cited = [before[i] for i in resolved.cited] + naming + [sentence.text]
+            if not faithfulness.check(_as_sentence(resolved.text), cited, published=self.article.published):
+                return True
+        return False
 
     def field_problems(self, article: Article, step: Step, draft: ClaimTypeDraft) -> dict[str, list[str]]:
         quote = step.part or step.sentence.text
@@ -397,6 +410,12 @@ def _modifies_noun(text: str, found: Timex) -> bool:
     # Iraqi-bound cargo" is two things the parser may have joined).
     between = doc[last.i + 1 : head.i]
     return head.i > last.i and head.pos_ in ("NOUN", "PROPN", "NUM") and not any(t.pos_ in ("CCONJ", "PUNCT", "ADP", "VERB", "AUX") and t.dep_ != "amod" for t in between)
+
+
+def _cited_only(standalone: Standalone) -> bool:
+    """Whether the text cites a sentence for a referent it did not put in ("The move ..." citing the
+    sentence before)."""
+    return bool(set(standalone.cited) - {i for i, _ in standalone.inserted})
 
 
 # Below this many claims that stand alone among the most check-worthy, less check-worthy ones that
