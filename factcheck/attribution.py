@@ -80,6 +80,51 @@ def _speech_lemmas() -> frozenset[str]:
     return REPORTING_LEMMAS | _COMMITTING_LEMMAS | _STANCE_LEMMAS | _VOICING_LEMMAS | frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _judging_verbs() -> dict[str, bool]:
+    """WordNet's verbs of voiced judgement ("criticize", "accuse", "praise", "lash out"; built by
+    benchmarks/build_judging_verbs.py), each with whether it voices one only with the "as" of a
+    characterisation ("dismissed the plan as selfish"; "rejected the offer" alone is an act)."""
+    lines = resources.files("factcheck.data").joinpath("judging_verbs.txt").read_text(encoding="utf-8").splitlines()
+    return {line.split()[0]: len(line.split()) > 1 for line in lines if line.strip()}
+
+
+def _verb_lemma(tok) -> str:
+    """A verb's lemma with its particle, as WordNet spells a phrasal verb: "lash_out"."""
+    lemma = tok.lemma_.lower()
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    return f"{lemma}_{particle}" if particle and f"{lemma}_{particle}" in _judging_verbs() else lemma
+
+
+def _judges(verb) -> bool:
+    """"The SEC accused Mr. Antar of fraud", "critics lashed out at the board", "protesters dismissed
+    the statements as selfish": a verb of voiced judgement, active, with what it judges (an object, a
+    person too, or the phrasal verb's prepositional object) says what its subject said of it."""
+    lemma = _verb_lemma(verb)
+    as_only = _judging_verbs().get(lemma)
+    if verb.pos_ != "VERB" or as_only is None or _passive(verb) or _hedged(verb):
+        return False
+    judged = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") and c.i > verb.i]
+    if "_" in lemma:  # "lashed out at them"
+        judged += [g for c in verb.children if c.dep_ == "prep" and c.i > verb.i for g in c.children if g.dep_ == "pobj"]
+    return bool(judged) and (not as_only or _as_complement(verb))
+
+
+def _as_complement(verb) -> bool:
+    """"dismissed the statements as selfish", "described X as a thinker": an "as" after the object
+    that says what the subject takes it for."""
+    # The parser hangs the "as" on the verb or on its object.
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i and any(g.dep_ in ("pobj", "amod", "acomp", "pcomp") for g in c.children)
+        for h in heads for c in h.children
+    )
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
 def _speech_verb(tok) -> bool:
     # A WordNet verb only as a verb: "will" or "mind" as an auxiliary or noun reports nothing.
     lemma = tok.lemma_.lower()
@@ -473,7 +518,7 @@ def _cues(doc) -> list[_Cue]:
     cues = []
     quoted = bool(quote_count(doc.text)) or "‘" in doc.text
     for tok in doc:
-        if (_speech_verb(tok) or _characterises(tok)) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound") and not _conditional(tok):
+        if (_speech_verb(tok) or _characterises(tok) or _judges(tok)) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound") and not _conditional(tok) and not _subordinated(tok):
             inverted = _inverted_speaker(tok)
             # "X, the source said, was ...": a reporting clause set in the sentence (parataxis) reports it.
             reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None or _introduces(tok)
@@ -485,7 +530,8 @@ def _cues(doc) -> list[_Cue]:
                 # to have fled") nobody is named and the hedged sentence stays the outlet's.
                 cues.extend(_Cue(tok.i, agent, tok.text.lower()) for agent in agents if _can_speak(agent))
                 continue
-            if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe") or _states_position(tok) or _characterises(tok)):
+            judging = _judges(tok) and _main_predicate(tok)
+            if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe", *SPEAKING_VERBS) or _states_position(tok) or _characterises(tok) or judging):
                 continue
             subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
             if not subjects and (final := _final_clause_subject(tok)) is not None:
@@ -495,7 +541,7 @@ def _cues(doc) -> list[_Cue]:
                 subjects = [_inverted_speaker(tok.head)]  # "..., added X, adding that ...": X
             if not subjects and tok.dep_ in ("conj", "advcl"):  # "He sold it and said ...", "X did Y, saying ...": the first verb's subject
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
-            stance = not (reports or inverted is not None) and (_states_position(tok) or _characterises(tok))
+            stance = not (reports or inverted is not None) and (_states_position(tok) or _characterises(tok) or judging)
             for subject in subjects or agents:
                 subject = _relative_antecedent(subject)
                 if subject is not None and (_can_speak(subject) or _says_that(tok, subject)):
@@ -510,6 +556,14 @@ def _cues(doc) -> list[_Cue]:
                 thing = objects[0].pos_ == "NOUN" and not _can_speak_itself(objects[0])
                 cues.append(_Cue(tok.i, owner if owner is not None and thing else objects[0], "according to"))
     return cues
+
+
+def _subordinated(verb) -> bool:
+    """"More problems for an economy that many experts thought was invincible." (a relative clause the
+    parser made the main verb: its "that" is a subordinator), "The question is who will voters
+    believe?" (a question's verb): the verb is no report of the sentence, nor its subject a speaker."""
+    marked = verb.dep_ == "ROOT" and any(c.dep_ == "mark" and c.i < verb.i for c in verb.children)
+    return marked or any(c.tag_ in ("WP", "WDT") and c.dep_ in ("dobj", "nsubj", "attr") and c.i < verb.i for c in verb.children)
 
 
 def _passive_report(verb) -> bool:
@@ -529,18 +583,39 @@ _NAMING_LEMMAS = frozenset("call describe dub label term brand characterize char
 
 
 def _characterises(verb) -> bool:
-    """"Horsley called the move a 'temporary setback'": a verb that names its object with words in
-    quotation marks reports what the subject said of it. Without the quotation marks ("called the
-    meeting to order", "was called a hero") the parse cannot tell a judgement voiced from a name."""
+    """"Horsley called the move a 'temporary setback'", "He called the soldiers the real occupiers",
+    "..., calling it 'flattery'": a verb that names or describes its object reports what the subject
+    said of it, when the object is given words in quotation marks or a common noun or adjective for
+    what it is ("called the plan reckless", "described him as a liar"). "called the meeting to
+    order", "named the boy Tom" or "was called a hero" (no one said to call it so) give none."""
     # A main verb ("what he calls an 'eternal merger'" names nothing the sentence reports).
-    if verb.lemma_.lower() not in _NAMING_LEMMAS or verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj") or verb.dep_ == "conj" and verb.head.dep_ != "ROOT":
+    if verb.lemma_.lower() not in _NAMING_LEMMAS or verb.pos_ != "VERB" or not _main_predicate(verb) or _passive(verb) or _hedged(verb):
         return False
-    if not any(c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") for c in verb.children):
+    # The object, or the parser's clause for it ("calls discounting 'a loser's game'").
+    if not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.tag_ not in ("WP", "WDT") and c.i > verb.i for c in verb.children):
         return False
-    return any(
-        c.dep_ in ("oprd", "xcomp", "attr", "ccomp", "prep", "advcl") and c.i > verb.i
-        and any(t.tag_ in ("``", "''") or quote_count(t.text) or t.text in ("'", "‘", "’", "`") and t.tag_ != "POS" for t in c.subtree)
+    quoted = any(
+        t.tag_ in ("``", "''") or quote_count(t.text) or t.text in ("'", "‘", "’", "`") and t.tag_ != "POS"
+        for t in verb.subtree if t.i > verb.i
+    )
+    # A participle or an infinitive there says what for ("called police to report"), not what it is.
+    predicate = any(
+        c.dep_ in ("oprd", "xcomp", "attr") and c.i > verb.i and (c.pos_ in ("NOUN", "ADJ") or c.tag_ == "VBG" and c.dep_ == "oprd")
         for c in verb.children
+    )
+    return quoted or predicate or _as_complement(verb)
+
+
+def _main_predicate(verb) -> bool:
+    """The sentence's main verb, one coordinated with it, or a participle that goes on from it
+    ("X welcomed the rival, calling it 'flattery'"; "..., accusing them of fraud")."""
+    if verb.dep_ == "ROOT":
+        return True
+    if verb.dep_ == "conj":
+        return verb.head.dep_ == "ROOT"
+    return (
+        verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT" and verb.i > verb.head.i
+        and not any(c.dep_ in ("mark", "nsubj") for c in verb.children) and not _conditional(verb.head)
     )
 
 
@@ -564,6 +639,10 @@ def _says_that(verb, subject) -> bool:
     return verb.lemma_.lower() == "say" and verb.dep_ == "ROOT" and subjects == [subject] and subject.tag_ == "NN" and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
+# Nouns of number and of a body of people, a closed class: who speaks is in their "of" phrase.
+_QUANTITY_NOUNS = frozenset("hundred thousand million dozen score number majority minority handful lot group crowd throng bunch".split())
+
+
 def _can_speak(subject) -> bool:
     """A common noun speaks when it can say something: a person, a group or a communication
     ("officials", "the family", "a message"); "footage" that a misparse made the subject of "urged",
@@ -571,6 +650,8 @@ def _can_speak(subject) -> bool:
     if subject.pos_ != "NOUN" or subject.ent_type_:
         return True
     lemma = subject.lemma_.lower()
+    if lemma in _QUANTITY_NOUNS:  # "hundreds of protesters", "a group of residents": who they are
+        return any(g.dep_ == "pobj" and _can_speak(g) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
     if _unknown_capitalised(subject):
         return True  # a name the tagger took for a noun ("Ruiz was quoted as saying")
     return lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _PERSON_NOUNS or lemma in _speaker_nouns()
@@ -1173,13 +1254,17 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         # "A task force began work, as officials acknowledged that ...": a report in a subordinate
         # clause of a main clause that reports nothing is no attribution of the sentence.
         cues = [c for c in cues if not _subordinate_report(doc[c.token_i])]
+        # '"The engineers said the levee was safe."': a reporting verb inside quotation marks is the
+        # quoted speaker's words, never the sentence's attribution (a first person there is the speaker).
+        spans = quoted_spans(text)
+        cues = [c for c in cues if not any(a < doc[c.token_i].idx < b for a, b in spans) or c.subject.lower_ in ("i", "we")]
         if cues:
             # The speaker of the main clause: the cue whose verb is the root, else the first one; "X
             # disclosed a stake, according to Y": the source the article names for it.
             cue = next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), cues[0])
             cue = next((c for c in cues if c.cue == "according to"), cue) if cue.stance else cue
             speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)
-        elif (open_quote or starts_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
+        elif (open_quote or _all_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
             speaker = dataclasses.replace(previous, cue="quote continues")
         elif previous is not None and not previous.is_outlet and _first_person(doc, previous):
             # A broadcast transcript's soundbite: "Mr. Potach says the growth is surprising." then
@@ -1204,13 +1289,32 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
 _FILLERS = frozenset("uh um er erm uhm ah".split())
 
 
+def _all_quoted(text: str) -> bool:
+    """A sentence that is a quotation: it opens on the mark and the quotation runs to its end or past
+    it. '"Transition" is a reference to ...' only quotes a word of its own narration."""
+    if not starts_quoted(text):
+        return False
+    spans = quoted_spans(text)
+    return not spans or not re.search(r"\w", text[spans[0][1] + 1 :].lstrip("'’`"))
+
+
 def _subordinate_report(verb) -> bool:
     """A reporting verb in an adverbial clause opened by a subordinating conjunction ("as",
-    "while", "after") that hangs on the main verb, itself no reporting verb, before the report."""
-    return any(
+    "while", "after") or a wh-adverb ("when") that hangs on the main verb, itself no reporting verb,
+    before the report; or coordinated with such a clause with no subject of its own ("The row took
+    a turn when X called Y a liar and said ...": the parser hangs "said" on the main verb)."""
+    if any(_subordinate_clause(t) for t in [verb, *verb.ancestors]):  # and what such a report reports ("after police said they believe ...")
+        return True
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    joint = next((c.i for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), verb.left_edge.i)
+    return any(c.dep_ == "advcl" and c.i < verb.i and c.right_edge.i + 1 >= joint and _subordinate_clause(c) for c in verb.head.children)
+
+
+def _subordinate_clause(t) -> bool:
+    return (
         t.dep_ == "advcl" and t.head.dep_ == "ROOT" and t.head.i < t.i and not _speech_verb(t.head)
-        and any(c.dep_ == "mark" and c.tag_ == "IN" for c in t.children)
-        for t in [verb, *verb.ancestors]  # and what such a report reports ("after police said they believe ...")
+        and any(c.dep_ == "mark" and c.tag_ == "IN" or c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < t.i for c in t.children)
     )
 
 
@@ -1271,6 +1375,10 @@ def _quotes_carry_their_speaker(sentences: Sequence[str], result: list[Speaker])
             opened_at = index if own.is_outlet or own.cue == "quote continues" else None
         elif open_quote and not after and opened_at is not None:
             closer = result[index]
+            # '"He has failed the city," said Smith.' after a headline left unclosed opens a new
+            # quotation: what closes there is Smith's, not the headline.
+            if starts_quoted(text):
+                closer = OUTLET_SPEAKER
             if not closer.is_outlet and closer.cue != "quote continues":
                 for k in range(opened_at, index):
                     result[k] = dataclasses.replace(closer, cue="quote continues")

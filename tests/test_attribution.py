@@ -844,10 +844,15 @@ def test_a_relative_pronoun_is_never_a_speaker() -> None:
     assert speaker.name == "the boy's cousins"
 
 
-def test_a_characterisation_in_quotation_marks_is_said() -> None:
-    for text in ("Horsley called the ruling a `temporary setback' for the campaign.", 'Ms. Lee described the plan as "reckless."'):
+def test_a_characterisation_is_said() -> None:
+    # In quotation marks, or a common noun or adjective for what the object is: a judgement voiced.
+    for text in (
+        "Horsley called the ruling a `temporary setback' for the campaign.", 'Ms. Lee described the plan as "reckless."',
+        "The mayor called the strike a blow to the workers' families.", "Ms. Lee called the plan reckless.",
+    ):
         assert not attributions([text])[0].is_outlet, text
-    for text in ("Horsley called the meeting to order.", "The mayor called the strike a blow to the workers' families."):
+    # A name given, an errand, or a passive with nobody who said it.
+    for text in ("Horsley called the meeting to order.", "The parents named the boy Tom.", "A neighbour called police to report the fire.", "The senator was called a hero."):
         assert attributions([text])[0].is_outlet, text
 
 
