@@ -998,7 +998,8 @@ def _noun_phrase(token) -> str:
     words = []
     for t in token.subtree:
         # A comma before the head is inside its modifiers ("The Portland, Ore., thrift").
-        if t.text == "," and t.i > token.i and t.i + 1 not in joined or ends and t.i >= min(ends):
+        # A dash after the head opens an aside ("two steelmakers -- Armco and Intergroup -- said").
+        if t.text in (",", "--", "—", "–") and t.i > token.i and t.i + 1 not in joined or ends and t.i >= min(ends):
             break
         words.append(t)
     # "Earlier AT&T announced": an adverb the parser hung on the name says when, not who.
@@ -1139,7 +1140,10 @@ def _speaker_of(
                 return Speaker(mention.name, mention.kind, mention.sentence, cue, mention.name)
         if subject.lemma_.lower() in _PERSON_NOUNS and subject.tag_ == "NN":  # "added the president": the person named before; "the lawyers" are not one
             person = next((m for m in reversed(context) if m.kind == "person"), None)
-            if person is not None:
+            # Only one the article gave that role ("President Erdogan", "Kaya, the minister"): "the
+            # minister" after "Mr. Doyle, an analyst" is someone else, whom the article does not name.
+            role = rf"\b{re.escape(subject.lemma_.lower())}"
+            if person is not None and (not sentences or re.search(role, sentences[person.sentence].lower())):
                 return Speaker(person.name, "person", person.sentence, cue, person.name)
         if subject.lemma_.lower() in _DOCUMENT_NOUNS:  # "the statement said": whoever issued it
             issuer = next((sp for sp in recent if sp.kind == "organisation"), None) or next(
@@ -1258,6 +1262,13 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         # quoted speaker's words, never the sentence's attribution (a first person there is the speaker).
         spans = quoted_spans(text)
         cues = [c for c in cues if not any(a < doc[c.token_i].idx < b for a, b in spans) or c.subject.lower_ in ("i", "we")]
+        if not cues and not (open_quote and quoted) and (plain := _without_asides(doc)) is not None:
+            # "X called Y -- who did Z -- a 'ruffian'", "X, who ..., called the reaction 'justified'":
+            # an aside set off by dashes or commas may break the parse of the clause around it.
+            # The sentence without it, parsed again, may show its speaker; the aside never does.
+            doc = parse(plain)
+            cues = [c for c in _cues(doc) if doc[c.token_i].dep_ == "ROOT" and not _subordinate_report(doc[c.token_i])]
+            cues = [c for c in cues if not any(a < doc[c.token_i].idx < b for a, b in quoted_spans(plain))]
         if cues:
             # The speaker of the main clause: the cue whose verb is the root, else the first one; "X
             # disclosed a stake, according to Y": the source the article names for it.
@@ -1287,6 +1298,26 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
 
 # Hesitation fillers, a closed class of spoken English: a script read on air has none.
 _FILLERS = frozenset("uh um er erm uhm ah".split())
+
+
+_DASHES = ("--", "—", "–")
+
+
+def _without_asides(doc) -> str | None:
+    """The sentence without its asides, or None when it has none: a stretch between two dashes, and
+    a relative clause or apposition set off by commas ("Mr. Doyle, who trimmed his forecast,")."""
+    drop: set[int] = set()
+    dashes = [t.i for t in doc if t.text in _DASHES]
+    for a, b in zip(dashes[::2], dashes[1::2]):
+        drop.update(range(a, b + 1))
+    for t in doc:
+        if t.dep_ in ("relcl", "appos") and t.head.i < t.i:
+            first, last = t.left_edge.i, t.right_edge.i
+            if first > 0 and doc[first - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == ",":
+                drop.update(range(first - 1, last + 1))
+    if not drop:
+        return None
+    return "".join(t.text_with_ws for t in doc if t.i not in drop).strip()
 
 
 def _all_quoted(text: str) -> bool:
