@@ -1208,3 +1208,75 @@ def test_a_stance_verb_beside_a_main_verb_that_reports_nothing_gives_the_sentenc
     assert attribute([sentence], 0) == OUTLET_SPEAKER
     # Beside another report it is still a statement: "denied A and condemned B".
     assert attribute(["The ministry denied the report and condemned the attack."], 0).name == "the ministry"
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # A verb of voiced judgement (WordNet's criticize / accuse / praise) speaks for its subject,
+        # whatever it judges, a person too.
+        ("The regulator accused Mr. Vance of hiding losses from investors.", "The regulator"),
+        ("Union leaders lashed out at the board, accusing it of \"plain greed.\"", "Union leaders"),
+        ("Councilwoman Rita Moreno praised the volunteers for their work.", "Rita Moreno"),
+        ("Farmers criticized the ministry for the late payments.", "Farmers"),
+        # "dismiss", "rebut": a judgement only with the "as" of a characterisation.
+        ("Hundreds of students dismissed the dean's remarks as arrogant.", "Hundreds of students"),
+        # A participle that goes on from the main verb: the main verb's subject.
+        ("Ms. Lund welcomed the rival bid, calling it \"a compliment.\"", "Lund"),
+        # An aside between dashes, or a relative clause between commas, broke the parse.
+        ("The coach called the referee -- who had sent off two players -- a \"disgrace.\"", "the coach"),
+        ("Mr. Arden, who cut his forecast for the year on Monday, called the sell-off \"overdone.\"", "Arden"),
+    ],
+)
+def test_a_speech_act_other_than_say_is_its_subjects(sentence: str, speaker: str) -> None:
+    assert attribute([sentence], 0).name.lower().endswith(speaker.lower())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The judge dismissed the case on Friday.",  # an act: "dismiss" voices nothing without "as"
+        "Hundreds of children marched through the capital on Sunday.",  # doing is not saying
+        "Critics could denounce the plan as a giveaway.",  # what someone might say
+        "The mayor was criticized for the delays.",  # a passive with nobody named
+        "A jury convicted the driver of manslaughter.",  # a verdict, not a statement
+        "A nurse called an ambulance to take the boy to hospital.",  # an errand, not a name given
+        "More trouble for an economy that many analysts thought was safe.",  # a relative clause of a fragment
+        "The question now is who will voters believe?",  # a question reports nothing
+    ],
+)
+def test_acts_questions_and_hedges_are_nobodys_statement(sentence: str) -> None:
+    assert attribute([sentence], 0) == OUTLET_SPEAKER
+
+
+def test_a_speech_act_in_a_when_clause_does_not_attribute_the_main_clause() -> None:
+    sentence = "The feud took a bitter turn on Monday when the senator called the governor a liar and said he would sue."
+    assert attribute([sentence], 0) == OUTLET_SPEAKER
+
+
+def test_a_quotation_runs_on_with_its_speaker_not_with_a_name_inside_it() -> None:
+    story = [
+        "The levee will be rebuilt by spring, Mayor Ana Ruiz said.",
+        '"The engineers told us the old levee was safe, and they were wrong."',  # Ruiz's words, though "engineers told"
+        '"Levee" is a word the town had stopped using.',  # a word quoted in the outlet's own sentence
+        "Mr. Hale, a builder, thinks the plan is too costly.",
+        '"Who will pay for it?" he asked.',  # a question's speaking verb after the quotation
+    ]
+    speakers = attributions(story)
+    assert speakers[1].name.endswith("Ana Ruiz") and speakers[1].cue == "quote continues"
+    assert speakers[2] == OUTLET_SPEAKER
+    assert speakers[4].name == "Hale"
+
+
+def test_a_quotation_that_opens_a_sentence_does_not_close_an_earlier_unclosed_one() -> None:
+    # A headline quoted without its closing mark: the next speaker's quotation is not the headline's.
+    story = ["The Courier ran its editorial under the headline “The chief must go.", "“He has failed the city,” said councilman Bo Lind."]
+    speakers = attributions(story)
+    assert speakers[0] == OUTLET_SPEAKER and speakers[1].name == "Bo Lind"
+
+
+def test_a_role_noun_is_a_person_named_before_only_in_that_role() -> None:
+    story = ["Mr. Arden, an analyst, called the sell-off overdone.", "The minister said the markets were calm."]
+    assert attributions(story)[1].name == "the minister"
+    story = ["Finance Minister Lea Berg met the bankers on Monday.", "The minister said the markets were calm."]
+    assert attributions(story)[1].name == "Lea Berg"
