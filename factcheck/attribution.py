@@ -562,7 +562,8 @@ def _subordinated(verb) -> bool:
     """"More problems for an economy that many experts thought was invincible." (a relative clause the
     parser made the main verb: its "that" is a subordinator), "The question is who will voters
     believe?" (a question's verb): the verb is no report of the sentence, nor its subject a speaker."""
-    marked = verb.dep_ == "ROOT" and any(c.dep_ == "mark" and c.i < verb.i for c in verb.children)
+    # A subordinator is a lowercase word ("that", "because"): the parser takes a name's "Cos." for one.
+    marked = verb.dep_ == "ROOT" and any(c.dep_ == "mark" and c.i < verb.i and c.text.islower() for c in verb.children)
     return marked or any(c.tag_ in ("WP", "WDT") and c.dep_ in ("dobj", "nsubj", "attr") and c.i < verb.i for c in verb.children)
 
 
@@ -650,8 +651,9 @@ def _can_speak(subject) -> bool:
     if subject.pos_ != "NOUN" or subject.ent_type_:
         return True
     lemma = subject.lemma_.lower()
-    if lemma in _QUANTITY_NOUNS:  # "hundreds of protesters", "a group of residents": who they are
-        return any(g.dep_ == "pobj" and _can_speak(g) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
+    of = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if lemma in _QUANTITY_NOUNS and of:  # "hundreds of protesters", "a group of residents": who they are
+        return any(_can_speak(g) for g in of)
     if _unknown_capitalised(subject):
         return True  # a name the tagger took for a noun ("Ruiz was quoted as saying")
     return lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _PERSON_NOUNS or lemma in _speaker_nouns()
@@ -1260,7 +1262,7 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         cues = [c for c in cues if not _subordinate_report(doc[c.token_i])]
         # '"The engineers said the levee was safe."': a reporting verb inside quotation marks is the
         # quoted speaker's words, never the sentence's attribution (a first person there is the speaker).
-        spans = quoted_spans(text)
+        spans = _quoted_regions(text, open_quote)
         cues = [c for c in cues if not any(a < doc[c.token_i].idx < b for a, b in spans) or c.subject.lower_ in ("i", "we")]
         if not cues and not (open_quote and quoted) and (plain := _without_asides(doc)) is not None:
             # "X called Y -- who did Z -- a 'ruffian'", "X, who ..., called the reaction 'justified'":
@@ -1273,7 +1275,8 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
             # The speaker of the main clause: the cue whose verb is the root, else the first one; "X
             # disclosed a stake, according to Y": the source the article names for it.
             cue = next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), cues[0])
-            cue = next((c for c in cues if c.cue == "according to"), cue) if cue.stance else cue
+            # "A said X; B called it Y": a report before a stance is the sentence's first say.
+            cue = next((c for c in cues if c.cue == "according to"), None) or next((c for c in cues if not c.stance and c.token_i < cue.token_i), cue) if cue.stance else cue
             speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)
         elif (open_quote or _all_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
             speaker = dataclasses.replace(previous, cue="quote continues")
@@ -1318,6 +1321,17 @@ def _without_asides(doc) -> str | None:
     if not drop:
         return None
     return "".join(t.text_with_ws for t in doc if t.i not in drop).strip()
+
+
+def _quoted_regions(text: str, open_before: bool) -> list[tuple[int, int]]:
+    """The quotations of `text` as (start, end) offsets; a quotation open before it ('Just clobbered,"
+    said X.') runs from before its start to its closing mark."""
+    if not open_before:
+        return quoted_spans(text)
+    closes = _closing_offset(text)
+    if closes is None:
+        return [(-1, len(text))]
+    return [(-1, closes), *((a + closes, b + closes) for a, b in quoted_spans(text[closes:]))]
 
 
 def _all_quoted(text: str) -> bool:
