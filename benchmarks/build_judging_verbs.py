@@ -8,8 +8,10 @@ A verb counts when its most frequent sense sits in the lexicographer file of com
 "condemn", "denounce", "deplore", "lash out", "rebuke"), "accuse" (blame for: "blame", "fault",
 "malign") and "praise" (express approval of: "hail", "commend", "laud"), or below "reject" (refuse
 to accept: "dismiss", "rebut", "repudiate"), which factcheck.attribution takes as voiced only with
-the "as" of a characterisation ("dismissed the plan as selfish"). A line is "LEMMA" or "LEMMA
-reject" for the last group; phrasal verbs keep WordNet's underscore ("lash_out"). Unlike the
+the "as" of a characterisation ("dismissed the plan as selfish"), or is, or is right below, "request"
+or "appeal" (ask for: "call for", "call on", "demand", "petition"), which it takes as voiced only by
+a person or a body ("the plan calls for cuts" is what the plan holds). A line is "LEMMA", "LEMMA
+reject" or "LEMMA request"; phrasal verbs keep WordNet's underscore ("lash_out"). Unlike the
 reporting verbs (build_reporting_verbs.py), such a verb reports no clause: what the subject says is
 the judgement itself, even of a person ("criticized the mayor", "accused them of fraud").
 
@@ -31,6 +33,7 @@ COGNITION = 31
 # The synsets of voiced judgement, told by lexicographer file, member and gloss.
 JUDGING = ((COMMUNICATION, "criticize", "find fault"), (COMMUNICATION, "accuse", "blame for"), (COMMUNICATION, "praise", "approval"))
 REJECTING = ((COGNITION, "reject", "refuse to accept"),)
+REQUESTING = ((COMMUNICATION, "request", "express the need"), (COMMUNICATION, "appeal", "request earnestly"))
 WORD = re.compile(r"^[a-z]+(?:_[a-z]+)?$")
 
 
@@ -65,7 +68,7 @@ def _below(offset: int, roots: set[int], synsets) -> bool:
 def judging_verbs(wordnet: Path) -> list[str]:
     synsets = _synsets(wordnet / "data.verb")
     pick = lambda spec: {o for o, (lex, words, _, gloss) in synsets.items() for f, w, g in spec if lex == f and w in words and g in gloss}  # noqa: E731
-    judging, rejecting = pick(JUDGING), pick(REJECTING)
+    judging, rejecting, requesting = pick(JUDGING), pick(REJECTING), pick(REQUESTING)
     found = []
     for lemma, offsets in index_entries(wordnet / "index.verb"):
         if not WORD.match(lemma) or not offsets or synsets[offsets[0]][0] != COMMUNICATION:
@@ -74,6 +77,8 @@ def judging_verbs(wordnet: Path) -> list[str]:
             found.append(lemma)
         elif _below(offsets[0], rejecting, synsets):
             found.append(f"{lemma} reject")
+        elif offsets[0] in requesting or set(synsets[offsets[0]][2]) & requesting:  # the synset or right below
+            found.append(f"{lemma} request")
     return sorted(found)
 
 

@@ -81,33 +81,45 @@ def _speech_lemmas() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _judging_verbs() -> dict[str, bool]:
-    """WordNet's verbs of voiced judgement ("criticize", "accuse", "praise", "lash out"; built by
-    benchmarks/build_judging_verbs.py), each with whether it voices one only with the "as" of a
-    characterisation ("dismissed the plan as selfish"; "rejected the offer" alone is an act)."""
+def _judging_verbs() -> dict[str, str]:
+    """WordNet's verbs of voiced judgement ("criticize", "accuse", "praise", "lash out") and request
+    ("call for", "call on", "demand"); built by benchmarks/build_judging_verbs.py. Each with its
+    group: "judge"; "reject", a judgement only with the "as" of a characterisation ("dismissed the
+    plan as selfish"; "dismissed the case" is an act); "request", voiced only by a person or a body."""
     lines = resources.files("factcheck.data").joinpath("judging_verbs.txt").read_text(encoding="utf-8").splitlines()
-    return {line.split()[0]: len(line.split()) > 1 for line in lines if line.strip()}
+    return {line.split()[0]: (line.split()[1:] or ["judge"])[0] for line in lines if line.strip()}
 
 
 def _verb_lemma(tok) -> str:
-    """A verb's lemma with its particle, as WordNet spells a phrasal verb: "lash_out"."""
+    """A verb's lemma with its particle, or the preposition right after it, as WordNet spells a
+    phrasal verb: "lash_out", "call_for"."""
     lemma = tok.lemma_.lower()
-    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-    return f"{lemma}_{particle}" if particle and f"{lemma}_{particle}" in _judging_verbs() else lemma
+    for c in tok.children:
+        if (c.dep_ == "prt" or c.dep_ == "prep" and c.i == tok.i + 1) and f"{lemma}_{c.lower_}" in _judging_verbs():
+            return f"{lemma}_{c.lower_}"
+    return lemma
 
 
 def _judges(verb) -> bool:
     """"The SEC accused Mr. Antar of fraud", "critics lashed out at the board", "protesters dismissed
-    the statements as selfish": a verb of voiced judgement, active, with what it judges (an object, a
-    person too, or the phrasal verb's prepositional object) says what its subject said of it."""
+    the statements as selfish", "Libya called for a meeting": a verb of voiced judgement or request,
+    active, with what it judges or asks for (an object, a person too, or the phrasal verb's
+    prepositional object) says what its subject said of it."""
     lemma = _verb_lemma(verb)
-    as_only = _judging_verbs().get(lemma)
-    if verb.pos_ != "VERB" or as_only is None or _passive(verb) or _hedged(verb):
+    group = _judging_verbs().get(lemma)
+    if verb.pos_ != "VERB" or group is None or _passive(verb) or _hedged(verb):
         return False
     judged = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") and c.i > verb.i]
-    if "_" in lemma:  # "lashed out at them"
+    if "_" in lemma:  # "lashed out at them", "called for talks"
         judged += [g for c in verb.children if c.dep_ == "prep" and c.i > verb.i for g in c.children if g.dep_ == "pobj"]
-    return bool(judged) and (not as_only or _as_complement(verb))
+    if group == "request":  # "the plan calls for cuts": what a document holds, not a request made
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [c for c in verb.head.children if c.dep_ == "nsubj" and verb.dep_ in ("conj", "advcl")]
+        if not any(c.ent_type_ in _PERSON_ENTS | _GROUP_ENTS or c.pos_ in ("PROPN", "PRON") or _can_speak_itself(c) for c in subjects):
+            return False
+        # "called on Congress to act", not "called on her aunt" (a visit).
+        if lemma.endswith("_on") and not any(t.tag_ == "TO" and t.head.pos_ in ("VERB", "AUX") for t in verb.subtree if t.i > verb.i):
+            return False
+    return bool(judged) and (group != "reject" or _as_complement(verb))
 
 
 def _as_complement(verb) -> bool:

@@ -1223,6 +1223,9 @@ def test_a_stance_verb_beside_a_main_verb_that_reports_nothing_gives_the_sentenc
         ("Hundreds of students dismissed the dean's remarks as arrogant.", "Hundreds of students"),
         # A participle that goes on from the main verb: the main verb's subject.
         ("Ms. Lund welcomed the rival bid, calling it \"a compliment.\"", "Lund"),
+        # A request voiced by a person or a body ("call for", "call on ... to", "demand").
+        ("The fishermen's union called for an inquiry into the spill.", "The fishermen's union"),
+        ("Senator Ada Voss called on the agency to publish its data.", "Ada Voss"),
         # An aside between dashes, or a relative clause between commas, broke the parse.
         ("The coach called the referee -- who had sent off two players -- a \"disgrace.\"", "the coach"),
         ("Mr. Arden, who cut his forecast for the year on Monday, called the sell-off \"overdone.\"", "Arden"),
@@ -1241,6 +1244,8 @@ def test_a_speech_act_other_than_say_is_its_subjects(sentence: str, speaker: str
         "The mayor was criticized for the delays.",  # a passive with nobody named
         "A jury convicted the driver of manslaughter.",  # a verdict, not a statement
         "A nurse called an ambulance to take the boy to hospital.",  # an errand, not a name given
+        "The budget calls for 300 new teachers.",  # what a document holds, not a request made
+        "The nurse called on her neighbour after lunch.",  # a visit
         "More trouble for an economy that many analysts thought was safe.",  # a relative clause of a fragment
         "The question now is who will voters believe?",  # a question reports nothing
     ],
