@@ -1247,16 +1247,25 @@ def _named_organisation(lemma: str, recent: Sequence[Speaker], context: Sequence
 
 
 @lru_cache(maxsize=64)
-def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
+def _attributions(sentences: tuple[str, ...], paragraphs: frozenset[int] = frozenset()) -> tuple[Speaker, ...]:
     result: list[Speaker] = []
     before: list[_Mention] = []
-    open_quote, quoted = False, False
+    quoted = False
+    states = _quote_states(sentences, paragraphs)
     for index, text in enumerate(sentences):
+        open_quote, inside, after = states[index]
+        quoted = quoted and open_quote
         previous = result[-1] if result else None
         doc = parse(text)
         cues = _cues(doc)
         introduced = index > 0 and sentences[index - 1].rstrip().endswith(":")
-        if open_quote and quoted:
+        if open_quote and quoted and not inside:
+            # The quotation goes on in a new paragraph that opens on its mark again: a reporting
+            # verb inside it is the speaker's words.
+            spans = quoted_spans(text)
+            closes = spans[0][1] if spans else len(text)
+            cues = [c for c in cues if doc[c.token_i].idx > closes or c.subject.lower_ in ("i", "we")]
+        elif open_quote and quoted:
             # A sentence inside a quotation that an attributed sentence opened ('A spokesman said:
             # "...'): a reporting verb before the quotation closes is the quoted speaker's words ("If
             # the father comes, the family will say ..."), not the sentence's attribution, which only
@@ -1274,7 +1283,7 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         cues = [c for c in cues if not _subordinate_report(doc[c.token_i])]
         # '"The engineers said the levee was safe."': a reporting verb inside quotation marks is the
         # quoted speaker's words, never the sentence's attribution (a first person there is the speaker).
-        spans = _quoted_regions(text, open_quote)
+        spans = _quoted_regions(text, inside)
         cues = [c for c in cues if not any(a < doc[c.token_i].idx < b for a, b in spans) or c.subject.lower_ in ("i", "we")]
         if not cues and not (open_quote and quoted) and (plain := _without_asides(doc)) is not None:
             # "X called Y -- who did Z -- a 'ruffian'", "X, who ..., called the reaction 'justified'":
@@ -1300,15 +1309,31 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         else:
             speaker = OUTLET_SPEAKER
         result.append(speaker)
-        after = quote_open_after(text, open_quote)
         # Opened by an attributed sentence, or as a sentence that is all quotation with nobody named
         # (a transcript's); not by a stray mark in a sentence taken to continue an earlier quotation.
         # A quotation that 'X said:' announced is X's own, as if X's sentence had opened it.
         opens = not speaker.is_outlet and (speaker.cue != "quote continues" or introduced) or speaker.is_outlet and starts_quoted(text)
         quoted = quoted if open_quote else after and opens
-        open_quote = after
         before.extend(_mentions(text, index))
-    return tuple(_quotes_carry_their_speaker(sentences, result))
+    return tuple(_quotes_carry_their_speaker(sentences, result, states))
+
+
+def _quote_states(sentences: Sequence[str], paragraphs: frozenset[int]) -> list[tuple[bool, bool, bool]]:
+    """Per sentence: whether a quotation goes on into it, whether its first words are inside that
+    quotation, and whether one is open after it. News style leaves a quotation's closing mark out at
+    a paragraph's end and opens the next paragraph on a mark when the quotation goes on there: a new
+    paragraph on no mark ended it. Within a paragraph, a sentence that opens on a mark while one is
+    open opens a new quotation: the one before was left unclosed (a headline quoted, a lost mark)."""
+    states, open_quote = [], False
+    for index, text in enumerate(sentences):
+        starts = starts_quoted(text)
+        if open_quote and (starts != (index in paragraphs)):
+            open_quote = False
+        inside = open_quote and not starts
+        after = quote_open_after(text, inside)
+        states.append((open_quote, inside, after))
+        open_quote = after
+    return states
 
 
 # Hesitation fillers, a closed class of spoken English: a script read on air has none.
@@ -1420,39 +1445,43 @@ def _closing_offset(text: str) -> int | None:
     return 0 if role == "open" else at + length
 
 
-def _quotes_carry_their_speaker(sentences: Sequence[str], result: list[Speaker]) -> list[Speaker]:
+def _quotes_carry_their_speaker(sentences: Sequence[str], result: list[Speaker], states: list[tuple[bool, bool, bool]]) -> list[Speaker]:
     """'“We are ready. We will win,” he said.': a quotation that opens in one sentence with no
     attribution of its own and closes sentences later on "he said" is his from its first sentence."""
     result = list(result)
-    open_quote, opened_at = False, None
-    for index, text in enumerate(sentences):
-        after = quote_open_after(text, open_quote)
+    opened_at = None
+    for index, (open_quote, _, after) in enumerate(states):
+        if not open_quote:
+            opened_at = None  # ended, marked or not
         if not open_quote and after:
             own = result[index]
             opened_at = index if own.is_outlet or own.cue == "quote continues" else None
         elif open_quote and not after and opened_at is not None:
             closer = result[index]
-            # '"He has failed the city," said Smith.' after a headline left unclosed opens a new
-            # quotation: what closes there is Smith's, not the headline.
-            if starts_quoted(text):
-                closer = OUTLET_SPEAKER
             if not closer.is_outlet and closer.cue != "quote continues":
                 for k in range(opened_at, index):
                     result[k] = dataclasses.replace(closer, cue="quote continues")
             opened_at = None
-        open_quote = after
     return result
 
 
-def attributions(sentences: Sequence[str]) -> list[Speaker]:
-    """The speaker of each sentence, in order (a quotation and its pronouns need what came before)."""
-    return list(_attributions(tuple(sentences)))
+def attributions(sentences: Sequence[str], paragraphs: Sequence[int] = ()) -> list[Speaker]:
+    """The speaker of each sentence, in order (a quotation and its pronouns need what came before).
+    `paragraphs`: the indices of the sentences that open a new paragraph (`paragraph_starts`), when
+    the article has paragraphs: a quotation goes on into a new paragraph only if it opens on a mark."""
+    return list(_attributions(tuple(sentences), frozenset(paragraphs)))
 
 
-def attribute(sentences: Sequence[str], index: int, clause: str | None = None) -> Speaker:
+def paragraph_starts(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """The indices of the sentences, given by their (start, end) offsets in `text`, that open a new
+    paragraph: a line break between them and the sentence before."""
+    return frozenset(i for i in range(1, len(spans)) if "\n" in text[spans[i - 1][1] : spans[i][0]])
+
+
+def attribute(sentences: Sequence[str], index: int, clause: str | None = None, paragraphs: Sequence[int] = ()) -> Speaker:
     """The speaker of sentence `index`, or of one `clause` of it when the clause has its own
     reporting verb ("X said A, while Y said B")."""
-    speakers = attributions(sentences)  # the whole article: a quotation's speaker may come after it
+    speakers = attributions(sentences, paragraphs)  # the whole article: a quotation's speaker may come after it
     if clause is not None and clause.strip() != sentences[index].strip():
         doc = parse(sentences[index])
         start = sentences[index].find(clause)

@@ -1285,3 +1285,28 @@ def test_a_role_noun_is_a_person_named_before_only_in_that_role() -> None:
     assert attributions(story)[1].name == "the minister"
     story = ["Finance Minister Lea Berg met the bankers on Monday.", "The minister said the markets were calm."]
     assert attributions(story)[1].name == "Lea Berg"
+
+
+def test_a_quotation_goes_on_into_a_new_paragraph_only_when_it_opens_on_a_mark() -> None:
+    from factcheck.attribution import paragraph_starts
+
+    text = (
+        'Mayor Ana Ruiz said the levee would be rebuilt. "Nobody will stop us.\n\n'
+        '"The river will not decide for us.\n\n'
+        "The council met on Monday.\n\n"
+        '"We are broke," said Tom Reyes, a farmer. "The bank will not wait.\n\n'
+        "The levee failed in May."
+    )
+    sentences = [
+        "Mayor Ana Ruiz said the levee would be rebuilt.", '"Nobody will stop us.', '"The river will not decide for us.',
+        "The council met on Monday.", '"We are broke," said Tom Reyes, a farmer.', '"The bank will not wait.', "The levee failed in May.",
+    ]
+    spans = [(text.index(s), text.index(s) + len(s)) for s in sentences]
+    paragraphs = paragraph_starts(text, spans)
+    assert paragraphs == {2, 3, 4, 6}
+    speakers = attributions(sentences, paragraphs)
+    assert [s.name.endswith("Ana Ruiz") for s in speakers[1:3]] == [True, True]  # the quotation goes on, opening on its mark again
+    assert speakers[3] == OUTLET_SPEAKER and speakers[6] == OUTLET_SPEAKER  # a paragraph on no mark ended it
+    assert speakers[5].name == "Tom Reyes"
+    # Without paragraphs, straight marks read in turn leave the narration after them inside no quotation.
+    assert attributions(sentences)[3] == OUTLET_SPEAKER
