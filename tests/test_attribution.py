@@ -1308,5 +1308,7 @@ def test_a_quotation_goes_on_into_a_new_paragraph_only_when_it_opens_on_a_mark()
     assert [s.name.endswith("Ana Ruiz") for s in speakers[1:3]] == [True, True]  # the quotation goes on, opening on its mark again
     assert speakers[3] == OUTLET_SPEAKER and speakers[6] == OUTLET_SPEAKER  # a paragraph on no mark ended it
     assert speakers[5].name == "Tom Reyes"
-    # Without paragraphs, straight marks read in turn leave the narration after them inside no quotation.
-    assert attributions(sentences)[3] == OUTLET_SPEAKER
+    # Without paragraphs, a sentence opening on a mark opens a new quotation, which closes there: the
+    # narration after it is inside none (straight marks read in turn left it "inside").
+    story = ['"We will rebuild," Mayor Ana Ruiz said.', '"Nobody will stop us.', '"The river will not decide for us."', "The council met on Monday."]
+    assert attributions(story)[2].name.endswith("Ana Ruiz") and attributions(story)[3] == OUTLET_SPEAKER
