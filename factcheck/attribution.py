@@ -13,7 +13,12 @@ any article:
   nearest name. A reporting verb is any verb of communication that the parse shows reporting
   something: a clause ("noted that"), a quotation, a commitment ("vowed to"), a stance on an object
   ("denied the charges", "condemned the attack"), a "saying" participle ("issued a statement
-  saying", "quoted X as saying"). "He said" is a subject or someone who spoke before, never a name
+  saying", "quoted X as saying"), a judgement or request voiced of anyone ("accused them of fraud",
+  "lashed out at the board", "dismissed the plan as selfish", "called the move a setback", "called
+  for talks"), as the main verb or a participle going on from it; an aside set off by dashes or
+  commas is read apart when it breaks the parse. A reporting verb inside quotation marks is the
+  quoted speaker's words; a quotation goes on into a new paragraph only when that opens on a mark
+  (`paragraph_starts`). "He said" is a subject or someone who spoke before, never a name
   the article only talks about (a suspect sought); with no such person the pronoun stays. A
   quotation that opens after "X said:" (often in the next paragraph) is X's; a passive report is
   its agent's ("is said by police to"), and with no agent stays the outlet's hedged sentence ("is
@@ -1315,7 +1320,7 @@ def _attributions(sentences: tuple[str, ...], paragraphs: frozenset[int] = froze
         opens = not speaker.is_outlet and (speaker.cue != "quote continues" or introduced) or speaker.is_outlet and starts_quoted(text)
         quoted = quoted if open_quote else after and opens
         before.extend(_mentions(text, index))
-    return tuple(_quotes_carry_their_speaker(sentences, result, states))
+    return tuple(_quotes_carry_their_speaker(result, states))
 
 
 def _quote_states(sentences: Sequence[str], paragraphs: frozenset[int]) -> list[tuple[bool, bool, bool]]:
@@ -1445,7 +1450,7 @@ def _closing_offset(text: str) -> int | None:
     return 0 if role == "open" else at + length
 
 
-def _quotes_carry_their_speaker(sentences: Sequence[str], result: list[Speaker], states: list[tuple[bool, bool, bool]]) -> list[Speaker]:
+def _quotes_carry_their_speaker(result: list[Speaker], states: list[tuple[bool, bool, bool]]) -> list[Speaker]:
     """'“We are ready. We will win,” he said.': a quotation that opens in one sentence with no
     attribution of its own and closes sentences later on "he said" is his from its first sentence."""
     result = list(result)
