@@ -1290,6 +1290,10 @@ def _attributions(sentences: tuple[str, ...], paragraphs: frozenset[int] = froze
         # quoted speaker's words, never the sentence's attribution (a first person there is the speaker).
         spans = _quoted_regions(text, inside)
         cues = [c for c in cues if not any(a < doc[c.token_i].idx < b for a, b in spans) or c.subject.lower_ in ("i", "we")]
+        # "The strategy -- it recently turned a profit -- calls for cuts": the parser may give the verb
+        # a subject from inside an aside between dashes, or the aside's verb one from outside.
+        asides = _dash_asides(doc)
+        cues = [c for c in cues if not any((a <= c.token_i <= b) != (a <= c.subject.i <= b) for a, b in asides)]
         if not cues and not (open_quote and quoted) and (plain := _without_asides(doc)) is not None:
             # "X called Y -- who did Z -- a 'ruffian'", "X, who ..., called the reaction 'justified'":
             # an aside set off by dashes or commas may break the parse of the clause around it.
@@ -1348,12 +1352,17 @@ _FILLERS = frozenset("uh um er erm uhm ah".split())
 _DASHES = ("--", "—", "–")
 
 
+def _dash_asides(doc) -> list[tuple[int, int]]:
+    """The token spans (first, last, dashes included) of the stretches set between two dashes."""
+    dashes = [t.i for t in doc if t.text in _DASHES]
+    return list(zip(dashes[::2], dashes[1::2]))
+
+
 def _without_asides(doc) -> str | None:
     """The sentence without its asides, or None when it has none: a stretch between two dashes, and
     a relative clause or apposition set off by commas ("Mr. Doyle, who trimmed his forecast,")."""
     drop: set[int] = set()
-    dashes = [t.i for t in doc if t.text in _DASHES]
-    for a, b in zip(dashes[::2], dashes[1::2]):
+    for a, b in _dash_asides(doc):
         drop.update(range(a, b + 1))
     for t in doc:
         if t.dep_ in ("relcl", "appos") and t.head.i < t.i:
