@@ -578,10 +578,13 @@ def _cues(doc) -> list[_Cue]:
 def _subordinated(verb) -> bool:
     """"More problems for an economy that many experts thought was invincible." (a relative clause the
     parser made the main verb: its "that" is a subordinator), "The question is who will voters
-    believe?" (a question's verb): the verb is no report of the sentence, nor its subject a speaker."""
+    believe?" (a question's verb), "It is hard to see how critics can claim ..." (an embedded
+    question): the verb is no report of the sentence, nor its subject a speaker."""
     # A subordinator is a lowercase word ("that", "because"): the parser takes a name's "Cos." for one.
     marked = verb.dep_ == "ROOT" and any(c.dep_ == "mark" and c.i < verb.i and c.text.islower() for c in verb.children)
-    return marked or any(c.tag_ in ("WP", "WDT") and c.dep_ in ("dobj", "nsubj", "attr") and c.i < verb.i for c in verb.children)
+    # "It is hard to see how critics can claim ...": an embedded question asks; it reports nothing.
+    asked = verb.dep_ != "ROOT" and any(c.dep_ == "advmod" and c.lower_ in ("how", "why") and c.i < verb.i for c in verb.children)
+    return marked or asked or any(c.tag_ in ("WP", "WDT") and c.dep_ in ("dobj", "nsubj", "attr") and c.i < verb.i for c in verb.children)
 
 
 def _passive_report(verb) -> bool:

@@ -1248,6 +1248,7 @@ def test_a_speech_act_other_than_say_is_its_subjects(sentence: str, speaker: str
         "The nurse called on her neighbour after lunch.",  # a visit
         "More trouble for an economy that many analysts thought was safe.",  # a relative clause of a fragment
         "The question now is who will voters believe?",  # a question reports nothing
+        "It is hard to see how the mayor's critics can claim the program failed.",  # an editorial's embedded question
     ],
 )
 def test_acts_questions_and_hedges_are_nobodys_statement(sentence: str) -> None:
