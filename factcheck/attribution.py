@@ -1304,6 +1304,8 @@ def _attributions(sentences: tuple[str, ...], paragraphs: frozenset[int] = froze
             doc = parse(plain)
             cues = [c for c in _cues(doc) if doc[c.token_i].dep_ == "ROOT" and not _subordinate_report(doc[c.token_i])]
             cues = [c for c in cues if not any(a < doc[c.token_i].idx < b for a, b in quoted_spans(plain))]
+        if not cues and not (open_quote and quoted) and (opening := _opening_report(text)) is not None:
+            doc, cues = opening[0], [opening[1]]
         if cues:
             # The speaker of the main clause: the cue whose verb is the root, else the first one; "X
             # disclosed a stake, according to Y": the source the article names for it.
@@ -1350,6 +1352,26 @@ def _quote_states(sentences: Sequence[str], paragraphs: frozenset[int]) -> list[
 
 # Hesitation fillers, a closed class of spoken English: a script read on air has none.
 _FILLERS = frozenset("uh um er erm uhm ah".split())
+
+
+def _opening_report(text: str):
+    """'Replied spokesman Richard Boucher, "We have not ..."', 'Said Ms. Kay: "..."': an inverted
+    report that opens the sentence, whose capitalised verb the tagger takes for a name. Read with
+    the verb in lower case, a reporting verb first, its speaker right after and a quotation after
+    the comma or colon that ends the speaker's phrase: (the parse, the cue), else None."""
+    if not text[:1].isupper() or not quote_count(text):
+        return None
+    doc = parse(text[:1].lower() + text[1:])
+    verb = doc[0]
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_LEMMAS:
+        return None
+    speaker = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "attr") and c.i > 0), None)
+    if speaker is None or speaker.pos_ not in ("PROPN", "NOUN") or speaker.left_edge.i != 1:
+        return None
+    after = speaker.right_edge.i + 1
+    if after + 1 >= len(doc) or doc[after].text not in (",", ":") or not starts_quoted(doc[after + 1 :].text):
+        return None
+    return doc, _Cue(verb.i, speaker, verb.lower_)
 
 
 _DASHES = ("--", "—", "–")

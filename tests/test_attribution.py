@@ -1226,6 +1226,8 @@ def test_a_stance_verb_beside_a_main_verb_that_reports_nothing_gives_the_sentenc
         # A request voiced by a person or a body ("call for", "call on ... to", "demand").
         ("The fishermen's union called for an inquiry into the spill.", "The fishermen's union"),
         ("Senator Ada Voss called on the agency to publish its data.", "Ada Voss"),
+        # An inverted report that opens the sentence: the tagger takes its verb for a name.
+        ("Replied ministry spokesman Jon Elgar, \"We have not read the letter yet.\"", "Jon Elgar"),
         # An aside between dashes, or a relative clause between commas, broke the parse.
         ("The coach called the referee -- who had sent off two players -- a \"disgrace.\"", "the coach"),
         ("Mr. Arden, who cut his forecast for the year on Monday, called the sell-off \"overdone.\"", "Arden"),
