@@ -1289,10 +1289,7 @@ def _attributions(sentences: tuple[str, ...], paragraphs: frozenset[int] = froze
         # "A task force began work, as officials acknowledged that ...": a report in a subordinate
         # clause of a main clause that reports nothing is no attribution of the sentence.
         cues = [c for c in cues if not _subordinate_report(doc[c.token_i])]
-        # '"The engineers said the levee was safe."': a reporting verb inside quotation marks is the
-        # quoted speaker's words, never the sentence's attribution (a first person there is the speaker).
-        spans = _quoted_regions(text, inside)
-        cues = [c for c in cues if not any(a < doc[c.token_i].idx < b for a, b in spans) or c.subject.lower_ in ("i", "we")]
+        cues = _unquoted(cues, doc, _quoted_regions(text, inside))
         # "The strategy -- it recently turned a profit -- calls for cuts": the parser may give the verb
         # a subject from inside an aside between dashes, or the aside's verb one from outside.
         asides = _dash_asides(doc)
@@ -1375,6 +1372,16 @@ def _opening_report(text: str):
 
 
 _DASHES = ("--", "—", "–")
+
+
+def _unquoted(cues: list[_Cue], doc, spans: list[tuple[int, int]]) -> list[_Cue]:
+    """The cues that attribute the sentence, given its quotations' `spans`: '"The engineers said the
+    levee was safe."': a reporting verb inside quotation marks is the quoted speaker's words (a first
+    person there is that speaker); '"If you find healthy companies, they are not for sale," said X':
+    nor is a subject inside the quotation the speaker of a verb outside it (the parser may give
+    "said" two subjects)."""
+    within = lambda tok: any(a < tok.idx < b for a, b in spans)  # noqa: E731
+    return [c for c in cues if (c.subject.lower_ in ("i", "we") or not within(doc[c.token_i])) and (within(doc[c.token_i]) or not within(c.subject))]
 
 
 def _dash_asides(doc) -> list[tuple[int, int]]:
@@ -1525,7 +1532,8 @@ def attribute(sentences: Sequence[str], index: int, clause: str | None = None, p
         doc = parse(sentences[index])
         start = sentences[index].find(clause)
         if start >= 0:
-            own = [c for c in _cues(doc) if start <= doc[c.token_i].idx < start + len(clause)]
+            inside = _quote_states(tuple(sentences), frozenset(paragraphs))[index][1]
+            own = [c for c in _unquoted(_cues(doc), doc, _quoted_regions(sentences[index], inside)) if start <= doc[c.token_i].idx < start + len(clause)]
             if own:
                 before = [m for i, s in enumerate(sentences[:index]) for m in _mentions(s, i)]
                 return _speaker_of(own[0].subject, doc, index, before, speakers[:index], own[0].cue, sentences[index - 1] if index else "", sentences)

@@ -1315,3 +1315,11 @@ def test_a_quotation_goes_on_into_a_new_paragraph_only_when_it_opens_on_a_mark()
     # narration after it is inside none (straight marks read in turn left it "inside").
     story = ['"We will rebuild," Mayor Ana Ruiz said.', '"Nobody will stop us.', '"The river will not decide for us."', "The council met on Monday."]
     assert attributions(story)[2].name.endswith("Ana Ruiz") and attributions(story)[3] == OUTLET_SPEAKER
+
+
+def test_a_subject_inside_the_quotation_is_not_the_speaker_of_the_verb_after_it() -> None:
+    sentence = '"If you look for healthy firms in this town, they are never for sale," said Omar Bell, a broker in Lyon.'
+    assert attribute([sentence], 0).name == "Omar Bell"
+    # Nor does a clause of a quotation take the name of someone the quotation says spoke.
+    story = ["The levee will be rebuilt by spring, Mayor Ana Ruiz said.", '"The engineers said the old levee was safe, and they were wrong."']
+    assert attribute(story, 1, '"The engineers said the old levee was safe,').name.endswith("Ana Ruiz")
