@@ -1260,6 +1260,10 @@ def _attributions(sentences: tuple[str, ...], paragraphs: frozenset[int] = froze
     before: list[_Mention] = []
     quoted = False
     states = _quote_states(sentences, paragraphs)
+    # A transcript marks no quotation: a first person in it is whoever speaks. Written news quotes
+    # what people say, so a first person outside its quotation marks is the writer's ("We think the
+    # bill should fail" in an editorial), not the last speaker's.
+    transcript = not any(quote_count(t) or "‘" in t for t in sentences)
     for index, text in enumerate(sentences):
         open_quote, inside, after = states[index]
         quoted = quoted and open_quote
@@ -1289,7 +1293,10 @@ def _attributions(sentences: tuple[str, ...], paragraphs: frozenset[int] = froze
         # "A task force began work, as officials acknowledged that ...": a report in a subordinate
         # clause of a main clause that reports nothing is no attribution of the sentence.
         cues = [c for c in cues if not _subordinate_report(doc[c.token_i])]
-        cues = _unquoted(cues, doc, _quoted_regions(text, inside))
+        spans = _quoted_regions(text, inside)
+        cues = _unquoted(cues, doc, spans)
+        if not transcript:
+            cues = [c for c in cues if c.subject.lower_ not in ("i", "we") or any(a < c.subject.idx < b for a, b in spans)]
         # "The strategy -- it recently turned a profit -- calls for cuts": the parser may give the verb
         # a subject from inside an aside between dashes, or the aside's verb one from outside.
         asides = _dash_asides(doc)
@@ -1312,7 +1319,7 @@ def _attributions(sentences: tuple[str, ...], paragraphs: frozenset[int] = froze
             speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)
         elif (open_quote or _all_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
             speaker = dataclasses.replace(previous, cue="quote continues")
-        elif previous is not None and not previous.is_outlet and _first_person(doc, previous):
+        elif transcript and previous is not None and not previous.is_outlet and _first_person(doc, previous):
             # A broadcast transcript's soundbite: "Mr. Potach says the growth is surprising." then
             # "We in fact have seen ...", with no quotation marks. The first person is whoever spoke
             # last, not the outlet; with nobody speaking before, it stays the outlet's (an anchor's "we").

@@ -1323,3 +1323,12 @@ def test_a_subject_inside_the_quotation_is_not_the_speaker_of_the_verb_after_it(
     # Nor does a clause of a quotation take the name of someone the quotation says spoke.
     story = ["The levee will be rebuilt by spring, Mayor Ana Ruiz said.", '"The engineers said the old levee was safe, and they were wrong."']
     assert attribute(story, 1, '"The engineers said the old levee was safe,').name.endswith("Ana Ruiz")
+
+
+def test_a_first_person_outside_quotation_marks_is_the_writers_in_written_news() -> None:
+    # An editorial's "we": the article quotes what people say, so its own "we" is the outlet's.
+    written = ['Senator Ada Lee said the "reform" would pass by June.', "We think it should not."]
+    assert attributions(written)[1] == OUTLET_SPEAKER
+    # A transcript marks no quotation: its unquoted "we" is the one who spoke last.
+    transcript = ["Senator Ada Lee says the reform will pass by June.", "We have the votes, uh, and we will use them."]
+    assert attributions(transcript)[1].name.endswith("Ada Lee")
