@@ -565,6 +565,8 @@ def _cues(doc) -> list[_Cue]:
                     cues.append(_Cue(tok.i, subject, tok.text.lower(), stance))
         elif _speech_verb(tok) and not _conditional(tok) and (subject := _participle_speaker(tok) or _misparsed_speaker(tok)) is not None and _can_speak(subject):
             cues.append(_Cue(tok.i, subject, tok.text.lower()))
+        elif (owner := _worded_text(tok)) is not None:
+            cues.append(_Cue(tok.i, owner, tok.text.lower(), True))
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             objects = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
             if objects:
@@ -573,6 +575,21 @@ def _cues(doc) -> list[_Cue]:
                 thing = objects[0].pos_ == "NOUN" and not _can_speak_itself(objects[0])
                 cues.append(_Cue(tok.i, owner if owner is not None and thing else objects[0], "according to"))
     return cues
+
+
+# Texts whose wording a sentence may quote ("the headline read"), a closed class beside the documents.
+_WORDED_NOUNS = frozenset("headline editorial banner sign placard caption slogan".split())
+
+
+def _worded_text(verb):
+    """'The Star's headline read: "Chief must go."': a newspaper's headline is the newspaper's. The
+    named owner of the text whose words "read" quotes (the main verb, a quotation after it), or
+    None: a banner nobody is named for says nothing of who wrote it."""
+    if verb.lemma_.lower() != "read" or verb.dep_ != "ROOT" or not quote_count(verb.doc[verb.i + 1 :].text):
+        return None
+    text = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in _WORDED_NOUNS | _DOCUMENT_NOUNS), None)
+    owners = [c for c in text.children if c.dep_ == "poss" and (c.ent_type_ in _PERSON_ENTS | _GROUP_ENTS or c.pos_ == "PROPN" or _can_speak_itself(c))] if text is not None else []
+    return owners[0] if owners else None
 
 
 def _subordinated(verb) -> bool:

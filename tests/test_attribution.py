@@ -1332,3 +1332,9 @@ def test_a_first_person_outside_quotation_marks_is_the_writers_in_written_news()
     # A transcript marks no quotation: its unquoted "we" is the one who spoke last.
     transcript = ["Senator Ada Lee says the reform will pass by June.", "We have the votes, uh, and we will use them."]
     assert attributions(transcript)[1].name.endswith("Ada Lee")
+
+
+def test_a_newspapers_headline_speaks_as_the_newspaper() -> None:
+    assert attribute(['The Daily Star\'s front-page headline read: "Chief must go."'], 0).name == "the Daily Star"
+    # Words on a banner nobody is named for are the outlet's report of them.
+    assert attribute(['A banner on the bridge read "No more floods."'], 0) == OUTLET_SPEAKER
