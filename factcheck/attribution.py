@@ -795,7 +795,7 @@ def _hedged(verb) -> bool:
 def _states_position(verb) -> bool:
     """A main verb that reports a stance with no clause: a commitment with its infinitive ("vowed to
     retaliate"), or a position on an object that is no person ("denied the charges", "condemned the
-    attack", "likened the tax to theft"); "told him" or "warned residents" alone say nothing."""
+    attack", "likened the tax to theft", "denied it"); "told him" or "warned residents" alone say nothing."""
     lemma = verb.lemma_.lower()
     if verb.dep_ not in ("ROOT", "conj") or verb.dep_ == "conj" and verb.head.dep_ != "ROOT" or _hedged(verb):
         return False
@@ -814,7 +814,7 @@ def _states_position(verb) -> bool:
     # The object right after the verb: in "reports on the talks and the trade deal" the parser may
     # take a noun of the prepositional phrase for one.
     return lemma in _STANCE_LEMMAS and any(
-        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in _PERSON_ENTS and c.lemma_.lower() not in _PERSON_NOUNS
+        c.dep_ == "dobj" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in ("it", "this", "that")) and c.ent_type_ not in _PERSON_ENTS and c.lemma_.lower() not in _PERSON_NOUNS
         and not any(p.dep_ == "prep" and verb.i < p.i < c.i for p in verb.children)
         for c in verb.children
     )

@@ -1223,6 +1223,8 @@ def test_a_stance_verb_beside_a_main_verb_that_reports_nothing_gives_the_sentenc
         ("Hundreds of students dismissed the dean's remarks as arrogant.", "Hundreds of students"),
         # A participle that goes on from the main verb: the main verb's subject.
         ("Ms. Lund welcomed the rival bid, calling it \"a compliment.\"", "Lund"),
+        # A stance on what "it" stands for.
+        ("Councilman Bo Lind denied it.", "Bo Lind"),
         # A request voiced by a person or a body ("call for", "call on ... to", "demand").
         ("The fishermen's union called for an inquiry into the spill.", "The fishermen's union"),
         ("Senator Ada Voss called on the agency to publish its data.", "Ada Voss"),
