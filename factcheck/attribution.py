@@ -13,7 +13,12 @@ any article:
   nearest name. A reporting verb is any verb of communication that the parse shows reporting
   something: a clause ("noted that"), a quotation, a commitment ("vowed to"), a stance on an object
   ("denied the charges", "condemned the attack"), a "saying" participle ("issued a statement
-  saying", "quoted X as saying"). "He said" is a subject or someone who spoke before, never a name
+  saying", "quoted X as saying"), a judgement or request voiced of anyone ("accused them of fraud",
+  "lashed out at the board", "dismissed the plan as selfish", "called the move a setback", "called
+  for talks"), as the main verb or a participle going on from it; an aside set off by dashes or
+  commas is read apart when it breaks the parse. A reporting verb inside quotation marks is the
+  quoted speaker's words; a quotation goes on into a new paragraph only when that opens on a mark
+  (`paragraph_starts`). "He said" is a subject or someone who spoke before, never a name
   the article only talks about (a suspect sought); with no such person the pronoun stays. A
   quotation that opens after "X said:" (often in the next paragraph) is X's; a passive report is
   its agent's ("is said by police to"), and with no agent stays the outlet's hedged sentence ("is
@@ -78,6 +83,63 @@ def _speech_lemmas() -> frozenset[str]:
     They only widen which verbs may report: the parse must still show what they report."""
     words = resources.files("factcheck.data").joinpath("reporting_verbs.txt").read_text(encoding="utf-8").split()
     return REPORTING_LEMMAS | _COMMITTING_LEMMAS | _STANCE_LEMMAS | _VOICING_LEMMAS | frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _judging_verbs() -> dict[str, str]:
+    """WordNet's verbs of voiced judgement ("criticize", "accuse", "praise", "lash out") and request
+    ("call for", "call on", "demand"); built by benchmarks/build_judging_verbs.py. Each with its
+    group: "judge"; "reject", a judgement only with the "as" of a characterisation ("dismissed the
+    plan as selfish"; "dismissed the case" is an act); "request", voiced only by a person or a body."""
+    lines = resources.files("factcheck.data").joinpath("judging_verbs.txt").read_text(encoding="utf-8").splitlines()
+    return {line.split()[0]: (line.split()[1:] or ["judge"])[0] for line in lines if line.strip()}
+
+
+def _verb_lemma(tok) -> str:
+    """A verb's lemma with its particle, or the preposition right after it, as WordNet spells a
+    phrasal verb: "lash_out", "call_for"."""
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if (c.dep_ == "prt" or c.dep_ == "prep" and c.i == tok.i + 1) and f"{lemma}_{c.lower_}" in _judging_verbs():
+            return f"{lemma}_{c.lower_}"
+    return lemma
+
+
+def _judges(verb) -> bool:
+    """"The SEC accused Mr. Antar of fraud", "critics lashed out at the board", "protesters dismissed
+    the statements as selfish", "Libya called for a meeting": a verb of voiced judgement or request,
+    active, with what it judges or asks for (an object, a person too, or the phrasal verb's
+    prepositional object) says what its subject said of it."""
+    lemma = _verb_lemma(verb)
+    group = _judging_verbs().get(lemma)
+    if verb.pos_ != "VERB" or group is None or _passive(verb) or _hedged(verb):
+        return False
+    judged = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") and c.i > verb.i]
+    if "_" in lemma:  # "lashed out at them", "called for talks"
+        judged += [g for c in verb.children if c.dep_ == "prep" and c.i > verb.i for g in c.children if g.dep_ == "pobj"]
+    if group == "request":  # "the plan calls for cuts": what a document holds, not a request made
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [c for c in verb.head.children if c.dep_ == "nsubj" and verb.dep_ in ("conj", "advcl")]
+        if not any(c.ent_type_ in _PERSON_ENTS | _GROUP_ENTS or c.pos_ in ("PROPN", "PRON") or _can_speak_itself(c) for c in subjects):
+            return False
+        # "called on Congress to act", not "called on her aunt" (a visit).
+        if lemma.endswith("_on") and not any(t.tag_ == "TO" and t.head.pos_ in ("VERB", "AUX") for t in verb.subtree if t.i > verb.i):
+            return False
+    return bool(judged) and (group != "reject" or _as_complement(verb))
+
+
+def _as_complement(verb) -> bool:
+    """"dismissed the statements as selfish", "described X as a thinker": an "as" after the object
+    that says what the subject takes it for."""
+    # The parser hangs the "as" on the verb or on its object.
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i and any(g.dep_ in ("pobj", "amod", "acomp", "pcomp") for g in c.children)
+        for h in heads for c in h.children
+    )
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _speech_verb(tok) -> bool:
@@ -588,7 +650,7 @@ def _cues(doc) -> list[_Cue]:
     cues = []
     quoted = bool(quote_count(doc.text)) or "‘" in doc.text
     for tok in doc:
-        if (_speech_verb(tok) or _characterises(tok)) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound") and not _conditional(tok):
+        if (_speech_verb(tok) or _characterises(tok) or _judges(tok)) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound") and not _conditional(tok) and not _subordinated(tok):
             inverted = _inverted_speaker(tok)
             # "X, the source said, was ...": a reporting clause set in the sentence (parataxis) reports it.
             reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None or _introduces(tok)
@@ -600,7 +662,8 @@ def _cues(doc) -> list[_Cue]:
                 # to have fled") nobody is named and the hedged sentence stays the outlet's.
                 cues.extend(_Cue(tok.i, agent, tok.text.lower()) for agent in agents if _can_speak(agent))
                 continue
-            if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe") or _states_position(tok) or _characterises(tok)):
+            judging = _judges(tok) and _main_predicate(tok)
+            if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe", *SPEAKING_VERBS) or _states_position(tok) or _characterises(tok) or judging):
                 continue
             subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
             if not subjects and (final := _final_clause_subject(tok)) is not None:
@@ -610,13 +673,15 @@ def _cues(doc) -> list[_Cue]:
                 subjects = [_inverted_speaker(tok.head)]  # "..., added X, adding that ...": X
             if not subjects and tok.dep_ in ("conj", "advcl"):  # "He sold it and said ...", "X did Y, saying ...": the first verb's subject
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
-            stance = not (reports or inverted is not None) and (_states_position(tok) or _characterises(tok))
+            stance = not (reports or inverted is not None) and (_states_position(tok) or _characterises(tok) or judging)
             for subject in subjects or agents:
                 subject = _relative_antecedent(subject)
                 if subject is not None and (_can_speak(subject) or _says_that(tok, subject)):
                     cues.append(_Cue(tok.i, subject, tok.text.lower(), stance))
         elif _speech_verb(tok) and not _conditional(tok) and (subject := _participle_speaker(tok) or _misparsed_speaker(tok)) is not None and _can_speak(subject):
             cues.append(_Cue(tok.i, subject, tok.text.lower()))
+        elif (owner := _worded_text(tok)) is not None:
+            cues.append(_Cue(tok.i, owner, tok.text.lower(), True))
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             objects = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
             if objects:
@@ -625,6 +690,33 @@ def _cues(doc) -> list[_Cue]:
                 thing = objects[0].pos_ == "NOUN" and not _can_speak_itself(objects[0])
                 cues.append(_Cue(tok.i, owner if owner is not None and thing else objects[0], "according to"))
     return cues
+
+
+# Texts whose wording a sentence may quote ("the headline read"), a closed class beside the documents.
+_WORDED_NOUNS = frozenset("headline editorial banner sign placard caption slogan".split())
+
+
+def _worded_text(verb):
+    """'The Star's headline read: "Chief must go."': a newspaper's headline is the newspaper's. The
+    named owner of the text whose words "read" quotes (the main verb, a quotation after it), or
+    None: a banner nobody is named for says nothing of who wrote it."""
+    if verb.lemma_.lower() != "read" or verb.dep_ != "ROOT" or not quote_count(verb.doc[verb.i + 1 :].text):
+        return None
+    text = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in _WORDED_NOUNS | _DOCUMENT_NOUNS), None)
+    owners = [c for c in text.children if c.dep_ == "poss" and (c.ent_type_ in _PERSON_ENTS | _GROUP_ENTS or c.pos_ == "PROPN" or _can_speak_itself(c))] if text is not None else []
+    return owners[0] if owners else None
+
+
+def _subordinated(verb) -> bool:
+    """"More problems for an economy that many experts thought was invincible." (a relative clause the
+    parser made the main verb: its "that" is a subordinator), "The question is who will voters
+    believe?" (a question's verb), "It is hard to see how critics can claim ..." (an embedded
+    question): the verb is no report of the sentence, nor its subject a speaker."""
+    # A subordinator is a lowercase word ("that", "because"): the parser takes a name's "Cos." for one.
+    marked = verb.dep_ == "ROOT" and any(c.dep_ == "mark" and c.i < verb.i and c.text.islower() for c in verb.children)
+    # "It is hard to see how critics can claim ...": an embedded question asks; it reports nothing.
+    asked = verb.dep_ != "ROOT" and any(c.dep_ == "advmod" and c.lower_ in ("how", "why") and c.i < verb.i for c in verb.children)
+    return marked or asked or any(c.tag_ in ("WP", "WDT") and c.dep_ in ("dobj", "nsubj", "attr") and c.i < verb.i for c in verb.children)
 
 
 def _passive_report(verb) -> bool:
@@ -644,18 +736,39 @@ _NAMING_LEMMAS = frozenset("call describe dub label term brand characterize char
 
 
 def _characterises(verb) -> bool:
-    """"Horsley called the move a 'temporary setback'": a verb that names its object with words in
-    quotation marks reports what the subject said of it. Without the quotation marks ("called the
-    meeting to order", "was called a hero") the parse cannot tell a judgement voiced from a name."""
+    """"Horsley called the move a 'temporary setback'", "He called the soldiers the real occupiers",
+    "..., calling it 'flattery'": a verb that names or describes its object reports what the subject
+    said of it, when the object is given words in quotation marks or a common noun or adjective for
+    what it is ("called the plan reckless", "described him as a liar"). "called the meeting to
+    order", "named the boy Tom" or "was called a hero" (no one said to call it so) give none."""
     # A main verb ("what he calls an 'eternal merger'" names nothing the sentence reports).
-    if verb.lemma_.lower() not in _NAMING_LEMMAS or verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj") or verb.dep_ == "conj" and verb.head.dep_ != "ROOT":
+    if verb.lemma_.lower() not in _NAMING_LEMMAS or verb.pos_ != "VERB" or not _main_predicate(verb) or _passive(verb) or _hedged(verb):
         return False
-    if not any(c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") for c in verb.children):
+    # The object, or the parser's clause for it ("calls discounting 'a loser's game'").
+    if not any(c.dep_ in ("dobj", "xcomp", "oprd") and c.tag_ not in ("WP", "WDT") and c.i > verb.i for c in verb.children):
         return False
-    return any(
-        c.dep_ in ("oprd", "xcomp", "attr", "ccomp", "prep", "advcl") and c.i > verb.i
-        and any(t.tag_ in ("``", "''") or quote_count(t.text) or t.text in ("'", "‘", "’", "`") and t.tag_ != "POS" for t in c.subtree)
+    quoted = any(
+        t.tag_ in ("``", "''") or quote_count(t.text) or t.text in ("'", "‘", "’", "`") and t.tag_ != "POS"
+        for t in verb.subtree if t.i > verb.i
+    )
+    # A participle or an infinitive there says what for ("called police to report"), not what it is.
+    predicate = any(
+        c.dep_ in ("oprd", "xcomp", "attr") and c.i > verb.i and (c.pos_ in ("NOUN", "ADJ") or c.tag_ == "VBG" and c.dep_ == "oprd")
         for c in verb.children
+    )
+    return quoted or predicate or _as_complement(verb)
+
+
+def _main_predicate(verb) -> bool:
+    """The sentence's main verb, one coordinated with it, or a participle that goes on from it
+    ("X welcomed the rival, calling it 'flattery'"; "..., accusing them of fraud")."""
+    if verb.dep_ == "ROOT":
+        return True
+    if verb.dep_ == "conj":
+        return verb.head.dep_ == "ROOT"
+    return (
+        verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ROOT" and verb.i > verb.head.i
+        and not any(c.dep_ in ("mark", "nsubj") for c in verb.children) and not _conditional(verb.head)
     )
 
 
@@ -679,6 +792,10 @@ def _says_that(verb, subject) -> bool:
     return verb.lemma_.lower() == "say" and verb.dep_ == "ROOT" and subjects == [subject] and subject.tag_ == "NN" and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
+# Nouns of number and of a body of people, a closed class: who speaks is in their "of" phrase.
+_QUANTITY_NOUNS = frozenset("hundred thousand million dozen score number majority minority handful lot group crowd throng bunch".split())
+
+
 def _can_speak(subject) -> bool:
     """A common noun speaks when it can say something: a person, a group or a communication
     ("officials", "the family", "a message"); "footage" that a misparse made the subject of "urged",
@@ -686,6 +803,9 @@ def _can_speak(subject) -> bool:
     if subject.pos_ != "NOUN" or subject.ent_type_:
         return True
     lemma = subject.lemma_.lower()
+    of = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if lemma in _QUANTITY_NOUNS and of:  # "hundreds of protesters", "a group of residents": who they are
+        return any(_can_speak(g) for g in of)
     if _unknown_capitalised(subject):
         return True  # a name the tagger took for a noun ("Ruiz was quoted as saying")
     return lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _PERSON_NOUNS or lemma in _speaker_nouns()
@@ -790,7 +910,7 @@ def _hedged(verb) -> bool:
 def _states_position(verb) -> bool:
     """A main verb that reports a stance with no clause: a commitment with its infinitive ("vowed to
     retaliate"), or a position on an object that is no person ("denied the charges", "condemned the
-    attack", "likened the tax to theft"); "told him" or "warned residents" alone say nothing."""
+    attack", "likened the tax to theft", "denied it"); "told him" or "warned residents" alone say nothing."""
     lemma = verb.lemma_.lower()
     if verb.dep_ not in ("ROOT", "conj") or verb.dep_ == "conj" and verb.head.dep_ != "ROOT" or _hedged(verb):
         return False
@@ -809,7 +929,7 @@ def _states_position(verb) -> bool:
     # The object right after the verb: in "reports on the talks and the trade deal" the parser may
     # take a noun of the prepositional phrase for one.
     return lemma in _STANCE_LEMMAS and any(
-        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in _PERSON_ENTS and c.lemma_.lower() not in _PERSON_NOUNS
+        c.dep_ == "dobj" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in ("it", "this", "that")) and c.ent_type_ not in _PERSON_ENTS and c.lemma_.lower() not in _PERSON_NOUNS
         and not any(p.dep_ == "prep" and verb.i < p.i < c.i for p in verb.children)
         for c in verb.children
     )
@@ -1032,7 +1152,8 @@ def _noun_phrase(token) -> str:
     words = []
     for t in token.subtree:
         # A comma before the head is inside its modifiers ("The Portland, Ore., thrift").
-        if t.text == "," and t.i > token.i and t.i + 1 not in joined or ends and t.i >= min(ends):
+        # A dash after the head opens an aside ("two steelmakers -- Armco and Intergroup -- said").
+        if t.text in (",", "--", "—", "–") and t.i > token.i and t.i + 1 not in joined or ends and t.i >= min(ends):
             break
         words.append(t)
     # "Earlier AT&T announced": an adverb the parser hung on the name says when, not who.
@@ -1173,7 +1294,10 @@ def _speaker_of(
                 return Speaker(mention.name, mention.kind, mention.sentence, cue, mention.name)
         if subject.lemma_.lower() in _PERSON_NOUNS and subject.tag_ == "NN":  # "added the president": the person named before; "the lawyers" are not one
             person = next((m for m in reversed(context) if m.kind == "person"), None)
-            if person is not None:
+            # Only one the article gave that role ("President Erdogan", "Kaya, the minister"): "the
+            # minister" after "Mr. Doyle, an analyst" is someone else, whom the article does not name.
+            role = rf"\b{re.escape(subject.lemma_.lower())}"
+            if person is not None and (not sentences or re.search(role, sentences[person.sentence].lower())):
                 return Speaker(person.name, "person", person.sentence, cue, person.name)
         if subject.lemma_.lower() in _DOCUMENT_NOUNS:  # "the statement said": whoever issued it
             issuer = next((sp for sp in recent if sp.kind == "organisation"), None) or next(
@@ -1263,16 +1387,29 @@ def _named_organisation(lemma: str, recent: Sequence[Speaker], context: Sequence
 
 
 @lru_cache(maxsize=64)
-def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
+def _attributions(sentences: tuple[str, ...], paragraphs: frozenset[int] = frozenset()) -> tuple[Speaker, ...]:
     result: list[Speaker] = []
     before: list[_Mention] = []
-    open_quote, quoted = False, False
+    quoted = False
+    states = _quote_states(sentences, paragraphs)
+    # A transcript marks no quotation: a first person in it is whoever speaks. Written news quotes
+    # what people say, so a first person outside its quotation marks is the writer's ("We think the
+    # bill should fail" in an editorial), not the last speaker's.
+    transcript = not any(quote_count(t) or "‘" in t for t in sentences)
     for index, text in enumerate(sentences):
+        open_quote, inside, after = states[index]
+        quoted = quoted and open_quote
         previous = result[-1] if result else None
         doc = parse(text)
         cues = _cues(doc)
         introduced = index > 0 and sentences[index - 1].rstrip().endswith(":")
-        if open_quote and quoted:
+        if open_quote and quoted and not inside:
+            # The quotation goes on in a new paragraph that opens on its mark again: a reporting
+            # verb inside it is the speaker's words.
+            spans = quoted_spans(text)
+            closes = spans[0][1] if spans else len(text)
+            cues = [c for c in cues if doc[c.token_i].idx > closes or c.subject.lower_ in ("i", "we")]
+        elif open_quote and quoted:
             # A sentence inside a quotation that an attributed sentence opened ('A spokesman said:
             # "...'): a reporting verb before the quotation closes is the quoted speaker's words ("If
             # the father comes, the family will say ..."), not the sentence's attribution, which only
@@ -1288,15 +1425,33 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         # "A task force began work, as officials acknowledged that ...": a report in a subordinate
         # clause of a main clause that reports nothing is no attribution of the sentence.
         cues = [c for c in cues if not _subordinate_report(doc[c.token_i])]
+        spans = _quoted_regions(text, inside)
+        cues = _unquoted(cues, doc, spans)
+        if not transcript:
+            cues = [c for c in cues if c.subject.lower_ not in ("i", "we") or any(a < c.subject.idx < b for a, b in spans)]
+        # "The strategy -- it recently turned a profit -- calls for cuts": the parser may give the verb
+        # a subject from inside an aside between dashes, or the aside's verb one from outside.
+        asides = _dash_asides(doc)
+        cues = [c for c in cues if not any((a <= c.token_i <= b) != (a <= c.subject.i <= b) for a, b in asides)]
+        if not cues and not (open_quote and quoted) and (plain := _without_asides(doc)) is not None:
+            # "X called Y -- who did Z -- a 'ruffian'", "X, who ..., called the reaction 'justified'":
+            # an aside set off by dashes or commas may break the parse of the clause around it.
+            # The sentence without it, parsed again, may show its speaker; the aside never does.
+            doc = parse(plain)
+            cues = [c for c in _cues(doc) if doc[c.token_i].dep_ == "ROOT" and not _subordinate_report(doc[c.token_i])]
+            cues = [c for c in cues if not any(a < doc[c.token_i].idx < b for a, b in quoted_spans(plain))]
+        if not cues and not (open_quote and quoted) and (opening := _opening_report(text)) is not None:
+            doc, cues = opening[0], [opening[1]]
         if cues:
             # The speaker of the main clause: the cue whose verb is the root, else the first one; "X
             # disclosed a stake, according to Y": the source the article names for it.
             cue = next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), cues[0])
-            cue = next((c for c in cues if c.cue == "according to"), cue) if cue.stance else cue
+            # "A said X; B called it Y": a report before a stance is the sentence's first say.
+            cue = next((c for c in cues if c.cue == "according to"), None) or next((c for c in cues if not c.stance and c.token_i < cue.token_i), cue) if cue.stance else cue
             speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)
-        elif (open_quote or starts_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
+        elif (open_quote or _all_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
             speaker = dataclasses.replace(previous, cue="quote continues")
-        elif previous is not None and not previous.is_outlet and _first_person(doc, previous):
+        elif transcript and previous is not None and not previous.is_outlet and _first_person(doc, previous):
             # A broadcast transcript's soundbite: "Mr. Potach says the growth is surprising." then
             # "We in fact have seen ...", with no quotation marks. The first person is whoever spoke
             # last, not the outlet; with nobody speaking before, it stays the outlet's (an anchor's "we").
@@ -1304,28 +1459,129 @@ def _attributions(sentences: tuple[str, ...]) -> tuple[Speaker, ...]:
         else:
             speaker = OUTLET_SPEAKER
         result.append(speaker)
-        after = quote_open_after(text, open_quote)
         # Opened by an attributed sentence, or as a sentence that is all quotation with nobody named
         # (a transcript's); not by a stray mark in a sentence taken to continue an earlier quotation.
         # A quotation that 'X said:' announced is X's own, as if X's sentence had opened it.
         opens = not speaker.is_outlet and (speaker.cue != "quote continues" or introduced) or speaker.is_outlet and starts_quoted(text)
         quoted = quoted if open_quote else after and opens
-        open_quote = after
         before.extend(_mentions(text, index))
-    return tuple(_quotes_carry_their_speaker(sentences, result))
+    return tuple(_quotes_carry_their_speaker(result, states))
+
+
+def _quote_states(sentences: Sequence[str], paragraphs: frozenset[int]) -> list[tuple[bool, bool, bool]]:
+    """Per sentence: whether a quotation goes on into it, whether its first words are inside that
+    quotation, and whether one is open after it. News style leaves a quotation's closing mark out at
+    a paragraph's end and opens the next paragraph on a mark when the quotation goes on there: a new
+    paragraph on no mark ended it. Within a paragraph, a sentence that opens on a mark while one is
+    open opens a new quotation: the one before was left unclosed (a headline quoted, a lost mark)."""
+    states, open_quote = [], False
+    for index, text in enumerate(sentences):
+        starts = starts_quoted(text)
+        if open_quote and (starts != (index in paragraphs)):
+            open_quote = False
+        inside = open_quote and not starts
+        after = quote_open_after(text, inside)
+        states.append((open_quote, inside, after))
+        open_quote = after
+    return states
 
 
 # Hesitation fillers, a closed class of spoken English: a script read on air has none.
 _FILLERS = frozenset("uh um er erm uhm ah".split())
 
 
+def _opening_report(text: str):
+    """'Replied spokesman Richard Boucher, "We have not ..."', 'Said Ms. Kay: "..."': an inverted
+    report that opens the sentence, whose capitalised verb the tagger takes for a name. Read with
+    the verb in lower case, a reporting verb first, its speaker right after and a quotation after
+    the comma or colon that ends the speaker's phrase: (the parse, the cue), else None."""
+    if not text[:1].isupper() or not quote_count(text):
+        return None
+    doc = parse(text[:1].lower() + text[1:])
+    verb = doc[0]
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_LEMMAS:
+        return None
+    speaker = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "attr") and c.i > 0), None)
+    if speaker is None or speaker.pos_ not in ("PROPN", "NOUN") or speaker.left_edge.i != 1:
+        return None
+    after = speaker.right_edge.i + 1
+    if after + 1 >= len(doc) or doc[after].text not in (",", ":") or not starts_quoted(doc[after + 1 :].text):
+        return None
+    return doc, _Cue(verb.i, speaker, verb.lower_)
+
+
+_DASHES = ("--", "—", "–")
+
+
+def _unquoted(cues: list[_Cue], doc, spans: list[tuple[int, int]]) -> list[_Cue]:
+    """The cues that attribute the sentence, given its quotations' `spans`: '"The engineers said the
+    levee was safe."': a reporting verb inside quotation marks is the quoted speaker's words (a first
+    person there is that speaker); '"If you find healthy companies, they are not for sale," said X':
+    nor is a subject inside the quotation the speaker of a verb outside it (the parser may give
+    "said" two subjects)."""
+    within = lambda tok: any(a < tok.idx < b for a, b in spans)  # noqa: E731
+    return [c for c in cues if (c.subject.lower_ in ("i", "we") or not within(doc[c.token_i])) and (within(doc[c.token_i]) or not within(c.subject))]
+
+
+def _dash_asides(doc) -> list[tuple[int, int]]:
+    """The token spans (first, last, dashes included) of the stretches set between two dashes."""
+    dashes = [t.i for t in doc if t.text in _DASHES]
+    return list(zip(dashes[::2], dashes[1::2]))
+
+
+def _without_asides(doc) -> str | None:
+    """The sentence without its asides, or None when it has none: a stretch between two dashes, and
+    a relative clause or apposition set off by commas ("Mr. Doyle, who trimmed his forecast,")."""
+    drop: set[int] = set()
+    for a, b in _dash_asides(doc):
+        drop.update(range(a, b + 1))
+    for t in doc:
+        if t.dep_ in ("relcl", "appos") and t.head.i < t.i:
+            first, last = t.left_edge.i, t.right_edge.i
+            if first > 0 and doc[first - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == ",":
+                drop.update(range(first - 1, last + 1))
+    if not drop:
+        return None
+    return "".join(t.text_with_ws for t in doc if t.i not in drop).strip()
+
+
+def _quoted_regions(text: str, open_before: bool) -> list[tuple[int, int]]:
+    """The quotations of `text` as (start, end) offsets; a quotation open before it ('Just clobbered,"
+    said X.') runs from before its start to its closing mark."""
+    if not open_before:
+        return quoted_spans(text)
+    closes = _closing_offset(text)
+    if closes is None:
+        return [(-1, len(text))]
+    return [(-1, closes), *((a + closes, b + closes) for a, b in quoted_spans(text[closes:]))]
+
+
+def _all_quoted(text: str) -> bool:
+    """A sentence that is a quotation: it opens on the mark and the quotation runs to its end or past
+    it. '"Transition" is a reference to ...' only quotes a word of its own narration."""
+    if not starts_quoted(text):
+        return False
+    spans = quoted_spans(text)
+    return not spans or not re.search(r"\w", text[spans[0][1] + 1 :].lstrip("'’`"))
+
+
 def _subordinate_report(verb) -> bool:
     """A reporting verb in an adverbial clause opened by a subordinating conjunction ("as",
-    "while", "after") that hangs on the main verb, itself no reporting verb, before the report."""
-    return any(
+    "while", "after") or a wh-adverb ("when") that hangs on the main verb, itself no reporting verb,
+    before the report; or coordinated with such a clause with no subject of its own ("The row took
+    a turn when X called Y a liar and said ...": the parser hangs "said" on the main verb)."""
+    if any(_subordinate_clause(t) for t in [verb, *verb.ancestors]):  # and what such a report reports ("after police said they believe ...")
+        return True
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    joint = next((c.i for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), verb.left_edge.i)
+    return any(c.dep_ == "advcl" and c.i < verb.i and c.right_edge.i + 1 >= joint and _subordinate_clause(c) for c in verb.head.children)
+
+
+def _subordinate_clause(t) -> bool:
+    return (
         t.dep_ == "advcl" and t.head.dep_ == "ROOT" and t.head.i < t.i and not _speech_verb(t.head)
-        and any(c.dep_ == "mark" and c.tag_ == "IN" for c in t.children)
-        for t in [verb, *verb.ancestors]  # and what such a report reports ("after police said they believe ...")
+        and any(c.dep_ == "mark" and c.tag_ == "IN" or c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < t.i for c in t.children)
     )
 
 
@@ -1374,13 +1630,14 @@ def _closing_offset(text: str) -> int | None:
     return 0 if role == "open" else at + length
 
 
-def _quotes_carry_their_speaker(sentences: Sequence[str], result: list[Speaker]) -> list[Speaker]:
+def _quotes_carry_their_speaker(result: list[Speaker], states: list[tuple[bool, bool, bool]]) -> list[Speaker]:
     """'“We are ready. We will win,” he said.': a quotation that opens in one sentence with no
     attribution of its own and closes sentences later on "he said" is his from its first sentence."""
     result = list(result)
-    open_quote, opened_at = False, None
-    for index, text in enumerate(sentences):
-        after = quote_open_after(text, open_quote)
+    opened_at = None
+    for index, (open_quote, _, after) in enumerate(states):
+        if not open_quote:
+            opened_at = None  # ended, marked or not
         if not open_quote and after:
             own = result[index]
             opened_at = index if own.is_outlet or own.cue == "quote continues" else None
@@ -1390,24 +1647,32 @@ def _quotes_carry_their_speaker(sentences: Sequence[str], result: list[Speaker])
                 for k in range(opened_at, index):
                     result[k] = dataclasses.replace(closer, cue="quote continues")
             opened_at = None
-        open_quote = after
     return result
 
 
-def attributions(sentences: Sequence[str]) -> list[Speaker]:
-    """The speaker of each sentence, in order (a quotation and its pronouns need what came before)."""
-    return list(_attributions(tuple(sentences)))
+def attributions(sentences: Sequence[str], paragraphs: Sequence[int] = ()) -> list[Speaker]:
+    """The speaker of each sentence, in order (a quotation and its pronouns need what came before).
+    `paragraphs`: the indices of the sentences that open a new paragraph (`paragraph_starts`), when
+    the article has paragraphs: a quotation goes on into a new paragraph only if it opens on a mark."""
+    return list(_attributions(tuple(sentences), frozenset(paragraphs)))
 
 
-def attribute(sentences: Sequence[str], index: int, clause: str | None = None) -> Speaker:
+def paragraph_starts(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """The indices of the sentences, given by their (start, end) offsets in `text`, that open a new
+    paragraph: a line break between them and the sentence before."""
+    return frozenset(i for i in range(1, len(spans)) if "\n" in text[spans[i - 1][1] : spans[i][0]])
+
+
+def attribute(sentences: Sequence[str], index: int, clause: str | None = None, paragraphs: Sequence[int] = ()) -> Speaker:
     """The speaker of sentence `index`, or of one `clause` of it when the clause has its own
     reporting verb ("X said A, while Y said B")."""
-    speakers = attributions(sentences)  # the whole article: a quotation's speaker may come after it
+    speakers = attributions(sentences, paragraphs)  # the whole article: a quotation's speaker may come after it
     if clause is not None and clause.strip() != sentences[index].strip():
         doc = parse(sentences[index])
         start = sentences[index].find(clause)
         if start >= 0:
-            own = [c for c in _cues(doc) if start <= doc[c.token_i].idx < start + len(clause)]
+            inside = _quote_states(tuple(sentences), frozenset(paragraphs))[index][1]
+            own = [c for c in _unquoted(_cues(doc), doc, _quoted_regions(sentences[index], inside)) if start <= doc[c.token_i].idx < start + len(clause)]
             if own:
                 before = [m for i, s in enumerate(sentences[:index]) for m in _mentions(s, i)]
                 return _speaker_of(own[0].subject, doc, index, before, speakers[:index], own[0].cue, sentences[index - 1] if index else "", sentences)

@@ -844,10 +844,15 @@ def test_a_relative_pronoun_is_never_a_speaker() -> None:
     assert speaker.name == "the boy's cousins"
 
 
-def test_a_characterisation_in_quotation_marks_is_said() -> None:
-    for text in ("Horsley called the ruling a `temporary setback' for the campaign.", 'Ms. Lee described the plan as "reckless."'):
+def test_a_characterisation_is_said() -> None:
+    # In quotation marks, or a common noun or adjective for what the object is: a judgement voiced.
+    for text in (
+        "Horsley called the ruling a `temporary setback' for the campaign.", 'Ms. Lee described the plan as "reckless."',
+        "The mayor called the strike a blow to the workers' families.", "Ms. Lee called the plan reckless.",
+    ):
         assert not attributions([text])[0].is_outlet, text
-    for text in ("Horsley called the meeting to order.", "The mayor called the strike a blow to the workers' families."):
+    # A name given, an errand, or a passive with nobody who said it.
+    for text in ("Horsley called the meeting to order.", "The parents named the boy Tom.", "A neighbour called police to report the fire.", "The senator was called a hero."):
         assert attributions([text])[0].is_outlet, text
 
 
@@ -1203,3 +1208,135 @@ def test_a_stance_verb_beside_a_main_verb_that_reports_nothing_gives_the_sentenc
     assert attribute([sentence], 0) == OUTLET_SPEAKER
     # Beside another report it is still a statement: "denied A and condemned B".
     assert attribute(["The ministry denied the report and condemned the attack."], 0).name == "the ministry"
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # A verb of voiced judgement (WordNet's criticize / accuse / praise) speaks for its subject,
+        # whatever it judges, a person too.
+        ("The regulator accused Mr. Vance of hiding losses from investors.", "The regulator"),
+        ("Union leaders lashed out at the board, accusing it of \"plain greed.\"", "Union leaders"),
+        ("Councilwoman Rita Moreno praised the volunteers for their work.", "Rita Moreno"),
+        ("Farmers criticized the ministry for the late payments.", "Farmers"),
+        # "dismiss", "rebut": a judgement only with the "as" of a characterisation.
+        ("Hundreds of students dismissed the dean's remarks as arrogant.", "Hundreds of students"),
+        # A participle that goes on from the main verb: the main verb's subject.
+        ("Ms. Lund welcomed the rival bid, calling it \"a compliment.\"", "Lund"),
+        # A stance on what "it" stands for.
+        ("Councilman Bo Lind denied it.", "Bo Lind"),
+        # A request voiced by a person or a body ("call for", "call on ... to", "demand").
+        ("The fishermen's union called for an inquiry into the spill.", "The fishermen's union"),
+        ("Senator Ada Voss called on the agency to publish its data.", "Ada Voss"),
+        # An inverted report that opens the sentence: the tagger takes its verb for a name.
+        ("Replied ministry spokesman Jon Elgar, \"We have not read the letter yet.\"", "Jon Elgar"),
+        # An aside between dashes, or a relative clause between commas, broke the parse.
+        ("The coach called the referee -- who had sent off two players -- a \"disgrace.\"", "the coach"),
+        ("Mr. Arden, who cut his forecast for the year on Monday, called the sell-off \"overdone.\"", "Arden"),
+    ],
+)
+def test_a_speech_act_other_than_say_is_its_subjects(sentence: str, speaker: str) -> None:
+    assert attribute([sentence], 0).name.lower().endswith(speaker.lower())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The judge dismissed the case on Friday.",  # an act: "dismiss" voices nothing without "as"
+        "Hundreds of children marched through the capital on Sunday.",  # doing is not saying
+        "Critics could denounce the plan as a giveaway.",  # what someone might say
+        "The mayor was criticized for the delays.",  # a passive with nobody named
+        "A jury convicted the driver of manslaughter.",  # a verdict, not a statement
+        "A nurse called an ambulance to take the boy to hospital.",  # an errand, not a name given
+        "The budget calls for 300 new teachers.",  # what a document holds, not a request made
+        "The nurse called on her neighbour after lunch.",  # a visit
+        "More trouble for an economy that many analysts thought was safe.",  # a relative clause of a fragment
+        "The question now is who will voters believe?",  # a question reports nothing
+        "It is hard to see how the mayor's critics can claim the program failed.",  # an editorial's embedded question
+    ],
+)
+def test_acts_questions_and_hedges_are_nobodys_statement(sentence: str) -> None:
+    assert attribute([sentence], 0) == OUTLET_SPEAKER
+
+
+def test_a_speech_act_in_a_when_clause_does_not_attribute_the_main_clause() -> None:
+    sentence = "The feud took a bitter turn on Monday when the senator called the governor a liar and said he would sue."
+    assert attribute([sentence], 0) == OUTLET_SPEAKER
+
+
+def test_a_quotation_runs_on_with_its_speaker_not_with_a_name_inside_it() -> None:
+    story = [
+        "The levee will be rebuilt by spring, Mayor Ana Ruiz said.",
+        '"The engineers told us the old levee was safe, and they were wrong."',  # Ruiz's words, though "engineers told"
+        '"Levee" is a word the town had stopped using.',  # a word quoted in the outlet's own sentence
+        "Mr. Hale, a builder, thinks the plan is too costly.",
+        '"Who will pay for it?" he asked.',  # a question's speaking verb after the quotation
+    ]
+    speakers = attributions(story)
+    assert speakers[1].name.endswith("Ana Ruiz") and speakers[1].cue == "quote continues"
+    assert speakers[2] == OUTLET_SPEAKER
+    assert speakers[4].name == "Hale"
+
+
+def test_a_quotation_that_opens_a_sentence_does_not_close_an_earlier_unclosed_one() -> None:
+    # A headline quoted without its closing mark: the next speaker's quotation is not the headline's.
+    story = ["The Courier ran its editorial under the headline “The chief must go.", "“He has failed the city,” said councilman Bo Lind."]
+    speakers = attributions(story)
+    assert speakers[0] == OUTLET_SPEAKER and speakers[1].name == "Bo Lind"
+
+
+def test_a_role_noun_is_a_person_named_before_only_in_that_role() -> None:
+    story = ["Mr. Arden, an analyst, called the sell-off overdone.", "The minister said the markets were calm."]
+    assert attributions(story)[1].name == "the minister"
+    story = ["Finance Minister Lea Berg met the bankers on Monday.", "The minister said the markets were calm."]
+    assert attributions(story)[1].name == "Lea Berg"
+
+
+def test_a_quotation_goes_on_into_a_new_paragraph_only_when_it_opens_on_a_mark() -> None:
+    from factcheck.attribution import paragraph_starts
+
+    text = (
+        'Mayor Ana Ruiz said the levee would be rebuilt. "Nobody will stop us.\n\n'
+        '"The river will not decide for us.\n\n'
+        "The council met on Monday.\n\n"
+        '"We are broke," said Tom Reyes, a farmer. "The bank will not wait.\n\n'
+        "The levee failed in May."
+    )
+    sentences = [
+        "Mayor Ana Ruiz said the levee would be rebuilt.", '"Nobody will stop us.', '"The river will not decide for us.',
+        "The council met on Monday.", '"We are broke," said Tom Reyes, a farmer.', '"The bank will not wait.', "The levee failed in May.",
+    ]
+    spans = [(text.index(s), text.index(s) + len(s)) for s in sentences]
+    paragraphs = paragraph_starts(text, spans)
+    assert paragraphs == {2, 3, 4, 6}
+    speakers = attributions(sentences, paragraphs)
+    assert [s.name.endswith("Ana Ruiz") for s in speakers[1:3]] == [True, True]  # the quotation goes on, opening on its mark again
+    assert speakers[3] == OUTLET_SPEAKER and speakers[6] == OUTLET_SPEAKER  # a paragraph on no mark ended it
+    assert speakers[5].name == "Tom Reyes"
+    # Without paragraphs, a sentence opening on a mark opens a new quotation, which closes there: the
+    # narration after it is inside none (straight marks read in turn left it "inside").
+    story = ['"We will rebuild," Mayor Ana Ruiz said.', '"Nobody will stop us.', '"The river will not decide for us."', "The council met on Monday."]
+    assert attributions(story)[2].name.endswith("Ana Ruiz") and attributions(story)[3] == OUTLET_SPEAKER
+
+
+def test_a_subject_inside_the_quotation_is_not_the_speaker_of_the_verb_after_it() -> None:
+    sentence = '"If you look for healthy firms in this town, they are never for sale," said Omar Bell, a broker in Lyon.'
+    assert attribute([sentence], 0).name == "Omar Bell"
+    # Nor does a clause of a quotation take the name of someone the quotation says spoke.
+    story = ["The levee will be rebuilt by spring, Mayor Ana Ruiz said.", '"The engineers said the old levee was safe, and they were wrong."']
+    assert attribute(story, 1, '"The engineers said the old levee was safe,').name.endswith("Ana Ruiz")
+
+
+def test_a_first_person_outside_quotation_marks_is_the_writers_in_written_news() -> None:
+    # An editorial's "we": the article quotes what people say, so its own "we" is the outlet's.
+    written = ['Senator Ada Lee said the "reform" would pass by June.', "We think it should not."]
+    assert attributions(written)[1] == OUTLET_SPEAKER
+    # A transcript marks no quotation: its unquoted "we" is the one who spoke last.
+    transcript = ["Senator Ada Lee says the reform will pass by June.", "We have the votes, uh, and we will use them."]
+    assert attributions(transcript)[1].name.endswith("Ada Lee")
+
+
+def test_a_newspapers_headline_speaks_as_the_newspaper() -> None:
+    assert attribute(['The Daily Star\'s front-page headline read: "Chief must go."'], 0).name == "the Daily Star"
+    # Words on a banner nobody is named for are the outlet's report of them.
+    assert attribute(['A banner on the bridge read "No more floods."'], 0) == OUTLET_SPEAKER

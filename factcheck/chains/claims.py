@@ -20,7 +20,7 @@ from pydantic import Field, create_model
 
 from .. import faithfulness
 from ..article import Article, Sentence, quote_count, quote_open_after, starts_quoted, with_one_stop, with_quotes_balanced
-from ..attribution import OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, quoted_spans, Speaker, _inverted_speaker, attribute, attributed
+from ..attribution import OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, quoted_spans, Speaker, _inverted_speaker, attribute, attributed, paragraph_starts
 from ..referents import Standalone, dangling, introduces_what_follows, is_statement, standalone_variants
 from ..claim_types import claim_types, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
@@ -42,6 +42,8 @@ class ClaimsChain:
         self.scores = score_sentences(article)
         self.timexes = tag(article.text, article.published)
         self.texts = [s.text for s in article.sentences]
+        # Where paragraphs begin: a quotation goes on into a new one only if it opens on a mark.
+        self.paragraphs = paragraph_starts(article.text, [(s.start, s.end) for s in article.sentences])
         self.speakers: dict[str, Speaker] = {}  # code's attribution per step key
         # The bundled model is asked nothing about a claim. Its speaker would be code's attribution
         # anyway (a 135M model answering "the outlet" cost a re-ask in one call out of three), and
@@ -80,7 +82,7 @@ class ClaimsChain:
             for n, (clause, outlet_voice) in enumerate(clauses, start=1):
                 key = sentence.id if len(clauses) == 1 else f"{sentence.id}.{n}"
                 part = clause if len(clauses) > 1 else None
-                speaker = OUTLET_SPEAKER if outlet_voice else attribute(self.texts, index, part)
+                speaker = OUTLET_SPEAKER if outlet_voice else attribute(self.texts, index, part, self.paragraphs)
                 self.speakers[key] = speaker
                 types = claim_types(part or sentence.text, speaker)
                 if self.asks_model:
@@ -101,7 +103,7 @@ class ClaimsChain:
         sentence's own words, which point back: chosen, the claim would be dropped in `assemble`
         and take the place of one that stands."""
         index = self.article.sentences.index(sentence)
-        speaker = attribute(self.texts, index)
+        speaker = attribute(self.texts, index, paragraphs=self.paragraphs)
         before = self.texts[:index]
         variants = standalone_variants(sentence.text, sentence.text, before)
         # "The move seemed aimed at ...": a sentence cited for a referent code could not put in
@@ -121,7 +123,7 @@ class ClaimsChain:
 
     def field_problems(self, article: Article, step: Step, draft: ClaimTypeDraft) -> dict[str, list[str]]:
         quote = step.part or step.sentence.text
-        said = self.speakers.get(step.key) or attribute(self.texts, article.sentences.index(step.sentence), step.part)
+        said = self.speakers.get(step.key) or attribute(self.texts, article.sentences.index(step.sentence), step.part, self.paragraphs)
         problems = {"type": check_claim_type(draft.type, quote, said)}  # the types code's speaker allows
         if isinstance(draft, ClaimDraft):
             problems["speaker"] = check_attribution_kept(draft.speaker, None if said.is_outlet else said.name)
@@ -168,7 +170,7 @@ class ClaimsChain:
     def _claim(self, step: Step, draft: ClaimTypeDraft, code_filled: list[str]) -> tuple[Claim, list[faithfulness.Problem]]:
         """The claim, and the faithfulness problems of code's standalone text when its own words stand in."""
         quote = step.part or step.sentence.text
-        said = self.speakers.get(step.key) or attribute(self.texts, self.article.sentences.index(step.sentence), step.part)
+        said = self.speakers.get(step.key) or attribute(self.texts, self.article.sentences.index(step.sentence), step.part, self.paragraphs)
         speaker = said  # code's attribution is the reference; the check keeps the model's choice to it
         kind = classify_claim(quote, speaker) if "type" in code_filled else draft.type
         index = self.article.sentences.index(step.sentence)
