@@ -76,6 +76,13 @@ class Article:
             return self
         return replace(self, sentences=[s for s in self.sentences if s.id not in ids])
 
+    @property
+    def paragraph_starts(self) -> frozenset[int]:
+        """The indices of the sentences that open a new paragraph: a line break between them and
+        the sentence before (speakers carry a quotation across paragraphs only when it reopens)."""
+        s = self.sentences
+        return frozenset(i for i in range(1, len(s)) if "\n" in self.text[s[i - 1].end : s[i].start])
+
     def sentence(self, sid: str) -> Sentence | None:
         return self._by_id().get(sid)
 

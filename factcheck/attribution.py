@@ -18,7 +18,7 @@ any article:
   for talks"), as the main verb or a participle going on from it; an aside set off by dashes or
   commas is read apart when it breaks the parse. A reporting verb inside quotation marks is the
   quoted speaker's words; a quotation goes on into a new paragraph only when that opens on a mark
-  (`paragraph_starts`). "He said" is a subject or someone who spoke before, never a name
+  (`Article.paragraph_starts`). "He said" is a subject or someone who spoke before, never a name
   the article only talks about (a suspect sought); with no such person the pronoun stays. A
   quotation that opens after "X said:" (often in the next paragraph) is X's; a passive report is
   its agent's ("is said by police to"), and with no agent stays the outlet's hedged sentence ("is
@@ -1652,15 +1652,9 @@ def _quotes_carry_their_speaker(result: list[Speaker], states: list[tuple[bool, 
 
 def attributions(sentences: Sequence[str], paragraphs: Sequence[int] = ()) -> list[Speaker]:
     """The speaker of each sentence, in order (a quotation and its pronouns need what came before).
-    `paragraphs`: the indices of the sentences that open a new paragraph (`paragraph_starts`), when
+    `paragraphs`: the indices of the sentences that open a new paragraph (`Article.paragraph_starts`), when
     the article has paragraphs: a quotation goes on into a new paragraph only if it opens on a mark."""
     return list(_attributions(tuple(sentences), frozenset(paragraphs)))
-
-
-def paragraph_starts(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
-    """The indices of the sentences, given by their (start, end) offsets in `text`, that open a new
-    paragraph: a line break between them and the sentence before."""
-    return frozenset(i for i in range(1, len(spans)) if "\n" in text[spans[i - 1][1] : spans[i][0]])
 
 
 def attribute(sentences: Sequence[str], index: int, clause: str | None = None, paragraphs: Sequence[int] = ()) -> Speaker:

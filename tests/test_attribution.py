@@ -1293,7 +1293,7 @@ def test_a_role_noun_is_a_person_named_before_only_in_that_role() -> None:
 
 
 def test_a_quotation_goes_on_into_a_new_paragraph_only_when_it_opens_on_a_mark() -> None:
-    from factcheck.attribution import paragraph_starts
+    from factcheck.article import Article, Sentence
 
     text = (
         'Mayor Ana Ruiz said the levee would be rebuilt. "Nobody will stop us.\n\n'
@@ -1306,8 +1306,8 @@ def test_a_quotation_goes_on_into_a_new_paragraph_only_when_it_opens_on_a_mark()
         "Mayor Ana Ruiz said the levee would be rebuilt.", '"Nobody will stop us.', '"The river will not decide for us.',
         "The council met on Monday.", '"We are broke," said Tom Reyes, a farmer.', '"The bank will not wait.', "The levee failed in May.",
     ]
-    spans = [(text.index(s), text.index(s) + len(s)) for s in sentences]
-    paragraphs = paragraph_starts(text, spans)
+    article = Article(text, sentences=[Sentence(f"S{n}", s, text.index(s), text.index(s) + len(s)) for n, s in enumerate(sentences, 1)])
+    paragraphs = article.paragraph_starts
     assert paragraphs == {2, 3, 4, 6}
     speakers = attributions(sentences, paragraphs)
     assert [s.name.endswith("Ana Ruiz") for s in speakers[1:3]] == [True, True]  # the quotation goes on, opening on its mark again

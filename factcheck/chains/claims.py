@@ -20,7 +20,7 @@ from pydantic import Field, create_model
 
 from .. import faithfulness
 from ..article import Article, Sentence, quote_count, quote_open_after, starts_quoted, with_one_stop, with_quotes_balanced
-from ..attribution import OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, quoted_spans, Speaker, _inverted_speaker, attribute, attributed, paragraph_starts
+from ..attribution import OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, quoted_spans, Speaker, _inverted_speaker, attribute, attributed
 from ..referents import Standalone, dangling, introduces_what_follows, is_statement, standalone_variants
 from ..claim_types import claim_types, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
@@ -43,7 +43,7 @@ class ClaimsChain:
         self.timexes = tag(article.text, article.published)
         self.texts = [s.text for s in article.sentences]
         # Where paragraphs begin: a quotation goes on into a new one only if it opens on a mark.
-        self.paragraphs = paragraph_starts(article.text, [(s.start, s.end) for s in article.sentences])
+        self.paragraphs = article.paragraph_starts
         self.speakers: dict[str, Speaker] = {}  # code's attribution per step key
         # The bundled model is asked nothing about a claim. Its speaker would be code's attribution
         # anyway (a 135M model answering "the outlet" cost a re-ask in one call out of three), and

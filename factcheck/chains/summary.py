@@ -83,6 +83,7 @@ class SummaryChain:
         self.chosen: list[Sentence] = []
         self.readings: dict[str, Reading] = {}  # per chosen sentence id
         self.texts = [s.text for s in article.sentences]
+        self._paragraphs = article.paragraph_starts
         self._index = {s.id: n for n, s in enumerate(article.sentences)}
         self._resolved: dict[int, Standalone] = {}  # per sentence index: resolve_referents against the article
         self._readings: dict[tuple[int, tuple[int, ...]], Reading] = {}  # (sentence, summary before it)
@@ -155,7 +156,7 @@ class SummaryChain:
         previous = self.texts[:index]
         shown = [self._shown(i, before[:n]) for n, i in enumerate(before)]
         follows = bool(before) and before[-1] == index - 1  # the summary's sentence before is the article's
-        speaker = attributions(self.texts)[index]
+        speaker = attributions(self.texts, self._paragraphs)[index]
         # "We have seen ...": who "we" is, the sentence itself or the summary sentence just before must say.
         if speaks_in_first_person(text) and speaker.sentence != index and not (speaker.sentence is not None and before and before[-1] == speaker.sentence):
             return Reading(False, needs=speaker.sentence)
