@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .article import quoted_spans
-from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean
+from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean, _speech_lemmas
 from .faithfulness import lexicon
 from .nlp import parse
 # --- claim types ----------------------------------------------------------------------------------
@@ -25,8 +25,13 @@ ClaimType = Literal["statistic", "quote", "event", "causal", "prediction", "opin
 # Nouns of rules and records: what they require, or what a record holds, is checkable.
 _RULE_NOUNS = frozenset(
     """law act bill rule regulation statute decree order treaty agreement constitution code
-    requirement policy ordinance directive ruling contract""".split()
+    requirement policy ordinance directive ruling contract legislation guideline amendment charter
+    protocol covenant pact accord""".split()
 )
+# Texts that set out terms without laying down the law: what "would" happen under a plan, a
+# proposal or an offer is what its text provides ("Under the plan, creditors would receive ...",
+# "the measure would raise the minimum wage"). A closed class of English.
+_TERMS_NOUNS = frozenset("plan proposal terms offer deal bid measure settlement package".split())
 _STANCE_VERBS = frozenset("believe think feel hope fear consider doubt suspect wish".split())
 _FORECAST_VERBS = frozenset("expect forecast predict project anticipate estimate".split())
 _HEDGE_MODALS = frozenset("could might may would".split())
@@ -174,6 +179,28 @@ def _is_rule(doc, head=None) -> bool:
     # "Under the law", "by the treaty"; not "managed with its ruling to ...", a means.
     args += [g for c in head.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("under", "by", "in") for g in c.children if g.dep_ == "pobj"]
     return any(a.lemma_.lower() in _RULE_NOUNS for a in args)
+
+
+def _provision(doc, head):
+    """The rule or the proposal whose text the clause tells, when it tells what the text provides in
+    its own conditional or future: "the bill would make it a crime to ...", "the treaty will ban
+    tests", "under terms of the offer, holders would receive $12" (the bill's text settles it, not
+    the future); None for what happens to the text ("the bill would be signed", "may be amended")."""
+    modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    if not modals & {"would", "will", "'ll", "'d", "wo", "shall"} or any(c.dep_ == "auxpass" for c in head.children):
+        return None
+    texts = _RULE_NOUNS | _TERMS_NOUNS
+    # As the subject, a rule or a bill's measure: "the plan would create a stock" forecasts as often.
+    nouns = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in _RULE_NOUNS | {"measure"}]
+    # "Under the plan", "under terms of the new proposal": the text of the plan, of the proposal.
+    nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "under" for g in c.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        if noun.lower_ == "terms":
+            named = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in texts]
+            return named[0] if named else noun
+        if noun.lemma_.lower() in texts:
+            return noun
+    return None
 
 
 # Verbs whose subject lays down an obligation or a prohibition.
@@ -347,9 +374,53 @@ def _gradable(adj) -> bool:
     return word.endswith(("ful", "ive", "ous", "able", "ible", "ent", "ant", "ing", "est")) or len(word) <= 6
 
 
+# Verbs of telling what one knows, beside the reporting verbs: "would not elaborate", "declined to
+# identify the buyer", "refused to discuss the terms". A closed class of English.
+_DISCLOSING_VERBS = frozenset("comment elaborate identify name specify disclose reveal discuss detail divulge confirm explain answer describe".split())
+_REFUSING_VERBS = frozenset("decline refuse".split())
+# Adverbs that hedge what "would" says, making it a guess at what is to come: "probably wouldn't give in".
+_HEDGE_ADVERBS = frozenset("probably likely perhaps possibly maybe presumably".split())
+
+
+def _tells(verb) -> bool:
+    """A verb of saying or of telling what one knows ("comment", "elaborate", "identify", "note")."""
+    return verb.pos_ in ("VERB", "AUX") and (_verb_is(verb, _SPEECH_LEMMAS | _DISCLOSING_VERBS) or verb.lemma_.lower() in _speech_lemmas())
+
+
+def _refusal(head) -> bool:
+    """"He would not elaborate", "the firm wouldn't identify the buyers", "declined to say if": a
+    refusal to tell, which the article reports as done ("would not" is the past of a will that
+    refused), not a forecast; unless a condition or a hedge makes it a guess ("would not comment if
+    asked", "probably wouldn't say")."""
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in _REFUSING_VERBS:
+        return _tells(head)
+    if head.lemma_.lower() in _REFUSING_VERBS:
+        return any(c.dep_ == "xcomp" and _tells(c) for c in head.children)
+    children = list(head.children)
+    would = any(c.dep_ == "aux" and c.lower_ in ("would", "wo", "'d") for c in children)
+    hedged = any(c.dep_ == "advmod" and c.lower_ in _HEDGE_ADVERBS for c in children) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in children)
+    return would and any(c.dep_ == "neg" for c in children) and _tells(head) and not hedged
+
+
+def _refuser(head) -> str | None:
+    """Who refused, as the clause names them ("A company spokeswoman"), or None for a pronoun."""
+    verb = head.head if head.dep_ == "xcomp" else head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    span = list(subject.subtree)
+    asides = {t.i for a in span if a.dep_ in ("appos", "relcl", "acl") and a.i != subject.i for t in a.subtree}
+    words = [t for t in span if t.i not in asides and not t.is_punct]
+    name = " ".join(t.text for t in words)
+    return name if 0 < len(words) <= 6 else None
+
+
 def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
-    if _verb_is(head, _SPEECH_LEMMAS) and any(c.dep_ == "neg" for c in head.children):
-        return False  # "wouldn't say whether", "would not comment": a refusal, told, not a forecast
+    if _verb_is(head, _SPEECH_LEMMAS) and any(c.dep_ == "neg" for c in head.children) or _refusal(head):
+        return False  # "wouldn't say whether", "would not elaborate": a refusal, told, not a forecast
+    if _provision(doc, head) is not None:
+        return False  # "the bill would make it a crime": what its text provides, not a forecast
     if head.lemma_.lower() in _FORECAST_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
         return True
     modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
@@ -640,7 +711,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
         or _hoped_future(head) or _scheduled(head) and not _dated_in_past(doc)
     )
     figures = _stated_figures(doc, head) or ([_measured_change(head)] if _measured_change(head) is not None else [])
-    checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or dated)
+    checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or _provision(doc, head) is not None or dated)
     # A judgement of value holds even of a dated act or a figure ("the court ruled correctly on Tuesday").
     judged = not forecast and _judgement(doc, head, own_voice=not attributed)
     opinion = judged or not checkable_fact and not _hoped_future(head) and (_opinion(doc, head) or _speculation(doc, head))
@@ -687,6 +758,15 @@ def _figure_phrase(doc) -> str:
         else:
             break
     return doc[phrase.left_edge.i : end + 1].text.strip(" ,;:-") or tok.text
+
+
+def _text_of(noun) -> str:
+    """Where the text of a rule or of a proposal is read: "the text of the bill itself, in the
+    official register, gazette or the legislature's record"."""
+    lemma = noun.lemma_.lower()
+    if lemma in _RULE_NOUNS or lemma == "measure":  # a measure is a bill's
+        return f"the text of the {lemma} itself, in the official register, gazette or the legislature's record"
+    return f"the text of the {'agreement' if noun.lower_ == 'terms' else lemma} itself, in the filing or announcement that sets out its terms"
 
 
 def _possessive(name: str) -> str:
@@ -773,6 +853,9 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         if voiced or _speech(doc, _proposition_head(doc)):
             return f"Check {figure!r} against the record or data it comes from, and {said}."
         # The record of the figure named, not of another the clause also states ("a 51% stake ... for $110 million").
+        text = _provision(doc, _proposition_head(doc))
+        if text is not None:  # "the measure would raise the wage to $7": the figure is the text's
+            return f"Check {figure!r} against {_text_of(text)}."
         stated = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)
         named = next((t for t in stated if t.like_num), stated[0]) if stated else _measured_change(_proposition_head(doc))
         return f"Check {figure!r} against {_record_of(named)}."
@@ -793,11 +876,18 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         return f"Not checkable yet: check {said.replace('said this', 'stated this forecast or plan', 1)}, and later whether it came true."
     # event. A stated purpose is checked as stated, by whoever set it.
     head = _proposition_head(doc)
+    if _refusal(head):  # a refusal to tell states nothing but itself
+        refuser = _refuser(head) or "whoever the article says declined"
+        refuser = refuser[0].lower() + refuser[1:] if refuser.split()[0] in ("The", "A", "An") else refuser
+        return f"Check with {refuser}, or in other reports of the same inquiry, that they declined to tell; the refusal itself asserts nothing else."
     if _purpose(head):
         holder = f"{_possessive(who)} statement or the documents behind it" if not unnamed else "their statement, the documents or the charges behind it"
         return f"Check who states this purpose or intent, and on what evidence: {holder}."
     # A rule's text settles only what the rule governs, not every clause that names one
     # ("the department, which supported the statute, ..."; "the justices agreed that the law ...").
+    text = _provision(doc, head)
+    if text is not None:  # what a bill or an offer would do is in its text
+        return f"Check it against {_text_of(text)}."
     if _is_rule(doc, head):
         return "Check the text of the law, rule or agreement itself, in the official register or gazette."
     if not speaker.is_outlet:

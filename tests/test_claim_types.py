@@ -202,3 +202,35 @@ def test_a_cause_someone_gives_is_checked_as_their_word() -> None:
     advice = verify_for("causal", Speaker("Dunmore", "person"), clause)
     assert advice.startswith("Check that Dunmore said this") and "official records" not in advice
     assert "official records" in verify_for("causal", OUTLET_SPEAKER, "The mill closed because orders dried up.")
+
+
+@pytest.mark.parametrize("clause", [
+    "The spokesman would not elaborate.",
+    "The agency wouldn't identify the buyers.",
+    "The chairman would not discuss the terms of the sale.",
+    "A ministry official declined to name the two companies.",
+])
+def test_a_refusal_to_tell_is_a_past_event_not_a_forecast(clause: str) -> None:
+    kinds = claim_types(clause)
+    assert kinds[0] == "event" and "prediction" not in kinds
+    advice = verify_for("event", OUTLET_SPEAKER, clause)
+    assert "declined" in advice and "came true" not in advice
+
+
+def test_a_hedged_or_conditional_would_not_is_still_a_guess() -> None:
+    assert claim_types("The board probably would not discuss the offer before May.")[0] == "prediction"
+    assert "prediction" in claim_types("The regulators would not approve the merger if the price rose.")
+
+
+@pytest.mark.parametrize("clause, text", [
+    ("The bill would make it a crime to sell the pills to minors.", "bill"),
+    ("The treaty would ban nuclear tests in the region.", "treaty"),
+    ("Under the proposal, farmers would receive larger subsidies.", "proposal"),
+    ("Under terms of the offer, holders would receive two new shares.", "offer"),
+])
+def test_what_a_rule_or_a_proposal_would_do_is_checked_in_its_text(clause: str, text: str) -> None:
+    kinds = claim_types(clause)
+    assert "prediction" not in kinds
+    assert f"the text of the {text} itself" in verify_for(kinds[0], OUTLET_SPEAKER, clause)
+    # What happens to the text itself is no provision of it: a forecast stays one.
+    assert claim_types("The bill would be signed by the governor next week.")[0] == "prediction"
