@@ -593,12 +593,42 @@ def _measured_change(head):
     return next((c for c in head.children if c.dep_ == "nsubj" and c.lemma_.lower() in _QUANTITY_NOUNS), None)
 
 
+# Verbs by which a thing points to a conclusion ("the evidence suggests that", "the data show"), and
+# nouns of what is found or seen, which show but say nothing. Closed classes of English.
+_INFERENCE_VERBS = frozenset("suggest indicate show imply reflect demonstrate prove point mean signal".split())
+_EVIDENCE_NOUNS = frozenset("evidence data finding result sign indication clue trace proof test analysis pattern trend".split())
+
+
+def _evidence(words) -> bool:
+    """Whether a noun phrase ("New evidence", "the test results") names what was found, not a speaker."""
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
+    return bool(nouns) and nouns[-1].pos_ == "NOUN" and (nouns[-1].lemma_.lower() in _EVIDENCE_NOUNS or nouns[-1].lower_ in _EVIDENCE_NOUNS)
+
+
+def _inference(doc):
+    """The subject of "the evidence suggests that ...", "the results show ...": the article's own
+    reading of what was found, which nobody says (the phrase naming what was found), else None."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
+    if not _verb_is(root, _INFERENCE_VERBS) or not any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _evidence([t for t in subject.subtree if t.i <= subject.i]):
+        return None
+    return doc[subject.left_edge.i : subject.i + 1].text
+
+
+def _evidence_speaker(speaker: Speaker | str) -> bool:
+    """A "speaker" that is what was found ("New evidence is suggesting ..."): nobody, the outlet reads it."""
+    name = speaker.phrase or speaker.name if isinstance(speaker, Speaker) else speaker
+    return bool(name) and _evidence(parse(f"{name} said on Monday.")[:-4])
+
+
 def _speech(doc, head) -> bool:
     """Whether the clause is, on its face, what someone said: a reporting verb above its
     proposition, "according to", a quotation that makes most of it, or a first person speaking (a
-    news report's own voice is never "I" or "we")."""
+    news report's own voice is never "I" or "we"); not what the evidence "suggests"."""
     root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
-    if head.i != root.i and root.lemma_.lower() in _SPEECH_LEMMAS and not _agentless_report(doc):
+    if head.i != root.i and root.lemma_.lower() in _SPEECH_LEMMAS and not _agentless_report(doc) and _inference(doc) is None:
         return True
     # "expressed the hope (that) he would ...": a verb that only voices what its object holds; not
     # "confirmed Türkiye's readiness to host", an act its object names, told in the outlet's voice.
@@ -694,7 +724,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     uncheckable one."""
     doc = parse(clause)
     head = _proposition_head(doc)
-    named = not (speaker.is_outlet if isinstance(speaker, Speaker) else speaker in (OUTLET, "unattributed"))
+    named = not (speaker.is_outlet if isinstance(speaker, Speaker) else speaker in (OUTLET, "unattributed")) and not _evidence_speaker(speaker)
     attributed = named or _speech(doc, head)
     if _characterisation(head):
         return ["opinion"]  # a judgement; its verify checks only that the speaker expressed it
@@ -706,7 +736,11 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     # Thursday" looks ahead of its day; "Last April, they planned to buy" dates the planning.
     # A stated purpose ("is intended to thwart", "aimed to pump up") is no forecast, even with a "will" below it.
     purpose = _purpose(head)
-    forecast = not purpose and (
+    # "The evidence suggests the fires may be linked": the hedge is the inference's, which tells what
+    # is found now; only a "will" under it looks ahead.
+    inferred = (_inference(doc) is not None or _evidence_speaker(speaker)) and not any(
+        c.dep_ == "aux" and c.lower_ in ("will", "'ll", "wo", "shall") for c in head.children)
+    forecast = not purpose and not inferred and (
         _prediction(doc, head, kind) and not dated or _intention(head) and not (dated and _dates_the_plan(doc, head))
         or _hoped_future(head) or _scheduled(head) and not _dated_in_past(doc)
     )
@@ -714,7 +748,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or _provision(doc, head) is not None or dated)
     # A judgement of value holds even of a dated act or a figure ("the court ruled correctly on Tuesday").
     judged = not forecast and _judgement(doc, head, own_voice=not attributed)
-    opinion = judged or not checkable_fact and not _hoped_future(head) and (_opinion(doc, head) or _speculation(doc, head))
+    opinion = judged or not checkable_fact and not _hoped_future(head) and (_opinion(doc, head) or _speculation(doc, head) and not inferred)
     kinds: list[ClaimType] = ["opinion"] if judged else []
     if forecast:
         kinds.append("prediction")
@@ -724,7 +758,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
         kinds.append("causal")
     if opinion:
         kinds.append("opinion")
-    if not checkable_fact and not purpose and _prediction(doc, head, kind):
+    if not checkable_fact and not purpose and not inferred and _prediction(doc, head, kind):
         kinds.append("prediction")
     kinds.append("quote" if attributed else "event")
     if attributed and not opinion and not forecast:
@@ -832,6 +866,12 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
     if isinstance(speaker, str):
         speaker = OUTLET_SPEAKER if speaker in (OUTLET, "unattributed") else Speaker(speaker, "person")
     doc = parse(clause)
+    # What the evidence "suggests" is the article's reading of it: nobody's statement to look up.
+    found = _inference(doc) or (speaker.phrase or speaker.name if _evidence_speaker(speaker) else None)
+    if found:
+        speaker = OUTLET_SPEAKER
+        if kind != "statistic":
+            return f"Check the evidence the article relies on ({found!r}) and whether it bears this out: the inference is the article's own; nobody is quoted."
     who = speaker.name
     said = f"that {who} said this: {_said_source(who, speaker.kind, speaker.phrase)}"
     # "he's statement", "I's statement" (a transcript's unnamed "I") name nobody.

@@ -234,3 +234,19 @@ def test_what_a_rule_or_a_proposal_would_do_is_checked_in_its_text(clause: str, 
     assert f"the text of the {text} itself" in verify_for(kinds[0], OUTLET_SPEAKER, clause)
     # What happens to the text itself is no provision of it: a forecast stays one.
     assert claim_types("The bill would be signed by the governor next week.")[0] == "prediction"
+
+
+def test_what_the_evidence_suggests_is_the_articles_inference_not_a_quote() -> None:
+    clause = "The evidence suggests that both blazes were started by one arsonist."
+    kinds = claim_types(clause)
+    assert "quote" not in kinds and kinds[0] == "event"
+    advice = verify_for(kinds[0], OUTLET_SPEAKER, clause)
+    assert "evidence" in advice and "transcript" not in advice and "quotes" not in advice
+    # Named as the "speaker" by a looser attribution, the evidence still says nothing.
+    found = Speaker("Fresh evidence", "group", 0, "suggesting", "Fresh evidence")
+    clause = "Fresh evidence is suggesting that the two shootings might be linked."
+    kinds = claim_types(clause, found)
+    assert kinds[0] == "event" and "quote" not in kinds
+    assert "statement" not in verify_for(kinds[0], found, clause)
+    # A person who suggests something does say it.
+    assert claim_types("The mayor suggested that the two shootings were linked.", Speaker("the mayor", "person"))[0] == "quote"
