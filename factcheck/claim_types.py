@@ -148,6 +148,8 @@ def _aside(number) -> bool:
     # Digits before a singular proper noun number it, as an address does: "469 Vermont St."
     if number.dep_ in ("nummod", "compound") and number.text[:1].isdigit() and number.head.tag_ == "NNP" and number.i < number.head.i:
         return True
+    if _in_title(number):
+        return True
     tok = number
     while tok.head.i != tok.i:
         # A subordinate clause too ("was killed when two robbers fired" asserts the killing), but
@@ -157,6 +159,33 @@ def _aside(number) -> bool:
             return True
         tok = tok.head
     return False
+
+
+# Words that introduce a title or a name in quotation marks: 'under the headline "3 Million Jobs
+# Lost"', 'a report entitled "Ten Years On"'. A closed class of English.
+# Those of a publication's title are read in the publication itself.
+_HEADLINE_WORDS = frozenset("headline title caption heading entitled titled headlined".split())
+_TITLE_WORDS = _HEADLINE_WORDS | frozenset("banner slogan motto called named dubbed".split())
+
+
+def _in_title(tok, words: frozenset[str] = _TITLE_WORDS) -> bool:
+    """Whether the token lies inside a quoted title or name ('under the headline "3 Million Jobs
+    Lost"'): the words of a title are cited, not asserted."""
+    doc = tok.doc
+    for start, end in quoted_spans(doc.text):
+        if not start <= tok.idx < end:
+            continue
+        before = [t for t in doc if t.idx < start and not t.is_punct]
+        return bool(before) and (before[-1].lower_ in words or before[-1].lemma_.lower() in words)
+    return False
+
+
+def _titled(doc) -> bool:
+    """Whether the clause cites a headline or a title: 'under the headline "..."', 'The headline read "..."'."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _HEADLINE_WORDS and c.pos_ == "NOUN" for c in root.children):
+        return bool(quoted_spans(doc.text))
+    return any(_in_title(t, _HEADLINE_WORDS) for t in doc if not t.is_punct)
 
 
 def _refers_back(number) -> bool:
@@ -840,7 +869,7 @@ def _voiced_by(doc) -> str | None:
 # Kremlin statement said". The document is itself the record to read. A closed class of English.
 _DOCUMENT_NOUNS = frozenset(
     """statement report estimate figure filing prospectus letter release study survey poll document
-    data record transcript communique memo announcement""".split()
+    data record transcript communique memo announcement headline title caption banner""".split()
 )
 
 
@@ -884,6 +913,8 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         said = f"that {who} said this: " + (source if source.endswith(("itself", "themselves", "officials")) else f"{_possessive(who)} published statement or report")
     elif unnamed:  # a quotation the article does not attribute in this sentence
         said = "who said this and that they did: the statement, transcript or recording the article quotes"
+    if unnamed and not voiced and kind in ("quote", "event") and _titled(doc):  # a headline cited, not said
+        return "Check the publication itself, or its archive, for the headline or title as it was printed or broadcast."
     if kind == "statistic":
         figure = _figure_phrase(doc)
         if speaker.kind == "organisation":

@@ -250,3 +250,15 @@ def test_what_the_evidence_suggests_is_the_articles_inference_not_a_quote() -> N
     assert "statement" not in verify_for(kinds[0], found, clause)
     # A person who suggests something does say it.
     assert claim_types("The mayor suggested that the two shootings were linked.", Speaker("the mayor", "person"))[0] == "quote"
+
+
+def test_a_quoted_headline_or_title_is_cited_not_a_figure_stated() -> None:
+    clause = 'The paper ran the story under the headline "4,000 jobs to go at the docks".'
+    kinds = claim_types(clause)
+    assert "statistic" not in kinds
+    advice = verify_for(kinds[0], OUTLET_SPEAKER, clause)
+    assert "headline" in advice and "official records" not in advice
+    assert "transcript" not in verify_for("quote", OUTLET_SPEAKER, 'The headline read "Harbour strike ends".')
+    # A slogan is no publication's title; a figure outside the quotation is still stated.
+    assert "headline" not in verify_for("event", OUTLET_SPEAKER, 'The marchers carried a banner with the slogan "Docks for all".')
+    assert claim_types('Some 4,000 dockers went back to work on Monday, a week after the paper ran the headline "Strike ends".')[0] == "statistic"
