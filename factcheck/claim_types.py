@@ -375,6 +375,31 @@ def _graded_quality(head) -> bool:
 
 # Verbs that give something a quality: "described X as a capable ally", "called the plan reckless".
 _CHARACTERISING_VERBS = frozenset("describe call label brand term characterize characterise hail dub".split())
+# Nouns that judge what they are said of, the heads of English's scales of success and failure, of
+# credit and shame ("a major breakthrough", "a setback for the talks", "a travesty"); the lexicon
+# adds their synonyms ("debacle", "milestone"). None taken from an article.
+_VALUE_NOUNS = frozenset(
+    """success failure breakthrough milestone triumph disaster catastrophe fiasco setback blunder
+    mistake achievement victory defeat embarrassment blow boost tragedy travesty scandal disgrace outrage""".split()
+)
+# Verbs that, like "be", give their subject what their object is: "represented a breakthrough",
+# "marks a milestone", "constitutes a blow to", "amounts to a defeat".
+_EQUATING_VERBS = frozenset("represent mark constitute signal amount".split())
+
+
+def _valued(head) -> bool:
+    """Whether the clause says its subject is something of value or of shame ("the accord
+    represented a major breakthrough", "the vote was a setback for the government"): a verdict,
+    whatever its tense, not a fact a record holds ("was a 10 percent boost" states a figure)."""
+    if head.lemma_.lower() not in _LINKING_VERBS | _EQUATING_VERBS or any(c.dep_ == "expl" for c in head.children):
+        return False
+    nouns = [c for c in head.children if c.dep_ in ("attr", "dobj", "oprd")]
+    nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return any(
+        n.pos_ == "NOUN" and not any(t.like_num for t in n.subtree)
+        and (n.lemma_.lower() in _VALUE_NOUNS or bool(lexicon().entry(n.lemma_.lower()).senses & _value_senses(_VALUE_NOUNS)))
+        for n in nouns
+    )
 
 
 def _characterisation(head) -> bool:
@@ -757,6 +782,9 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     attributed = named or _speech(doc, head)
     if _characterisation(head):
         return ["opinion"]  # a judgement; its verify checks only that the speaker expressed it
+    if _valued(head) and not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "wo", "shall") for c in head.children):
+        # "represented a major breakthrough", "would be a travesty": a verdict, past or conditional.
+        return ["opinion", "quote" if attributed else "event"]
     # A forecast is one whatever figure it names ("rates could rise by 2 points"): its figure is
     # not a statistic to check against a record.
     kind = speaker.kind if isinstance(speaker, Speaker) else "outlet" if not named else "group"

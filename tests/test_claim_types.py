@@ -262,3 +262,20 @@ def test_a_quoted_headline_or_title_is_cited_not_a_figure_stated() -> None:
     # A slogan is no publication's title; a figure outside the quotation is still stated.
     assert "headline" not in verify_for("event", OUTLET_SPEAKER, 'The marchers carried a banner with the slogan "Docks for all".')
     assert claim_types('Some 4,000 dockers went back to work on Monday, a week after the paper ran the headline "Strike ends".')[0] == "statistic"
+
+
+@pytest.mark.parametrize("clause", [
+    "The ceasefire represented a major breakthrough for the mediators.",
+    "The ruling was a serious setback for the port authority.",
+    "The launch marked a milestone for the space agency.",
+    "Closing the ferry would be a travesty.",
+])
+def test_a_predicate_of_success_or_shame_is_a_verdict_past_or_conditional(clause: str) -> None:
+    kinds = claim_types(clause)
+    assert kinds[0] == "opinion" and "prediction" not in kinds
+    assert "text of the law" not in verify_for(kinds[0], OUTLET_SPEAKER, clause)
+
+
+def test_a_figure_or_a_plain_noun_after_be_is_no_verdict() -> None:
+    assert claim_types("The rebate was a 10 percent boost to incomes.")[0] == "statistic"
+    assert claim_types("The ceasefire was an agreement between the two militias.")[0] != "opinion"
