@@ -677,6 +677,20 @@ def _evidence_speaker(speaker: Speaker | str) -> bool:
     return bool(name) and _evidence(parse(f"{name} said on Monday.")[:-4])
 
 
+def _doer(doc, head, speaker: Speaker | str) -> bool:
+    """Whether the speaker the attribution names is only the doer of what the clause tells ("Hundreds
+    of children marched on the palace", its speaker taken from a chant elsewhere): the clause reports
+    nothing they say, no verb of its own names them as speaking, and they are its subject. Doing is
+    not saying: the article tells it, and the records of the event confirm it."""
+    if not isinstance(speaker, Speaker) or speaker.is_outlet or speaker.cue in ("quote continues", "outlet"):
+        return False
+    if _speech(doc, head) or quoted_spans(doc.text) or any(t.lower_ == speaker.cue.lower() for t in doc):
+        return False
+    names = {t.lemma_.lower() for t in parse(f"{speaker.phrase or speaker.name} said on Monday.")[:-4] if t.pos_ in ("NOUN", "PROPN")}
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.lemma_.lower() in names for c in subjects for t in c.subtree if t.pos_ in ("NOUN", "PROPN"))
+
+
 def _speech(doc, head) -> bool:
     """Whether the clause is, on its face, what someone said: a reporting verb above its
     proposition, "according to", a quotation that makes most of it, or a first person speaking (a
@@ -779,6 +793,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     doc = parse(clause)
     head = _proposition_head(doc)
     named = not (speaker.is_outlet if isinstance(speaker, Speaker) else speaker in (OUTLET, "unattributed")) and not _evidence_speaker(speaker)
+    named = named and not _doer(doc, head, speaker)
     attributed = named or _speech(doc, head)
     if _characterisation(head):
         return ["opinion"]  # a judgement; its verify checks only that the speaker expressed it
@@ -923,6 +938,8 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
     if isinstance(speaker, str):
         speaker = OUTLET_SPEAKER if speaker in (OUTLET, "unattributed") else Speaker(speaker, "person")
     doc = parse(clause)
+    if _doer(doc, _proposition_head(doc), speaker):  # what they did, not what they said
+        speaker = OUTLET_SPEAKER
     # What the evidence "suggests" is the article's reading of it: nobody's statement to look up.
     found = _inference(doc) or (speaker.phrase or speaker.name if _evidence_speaker(speaker) else None)
     if found:

@@ -279,3 +279,15 @@ def test_a_predicate_of_success_or_shame_is_a_verdict_past_or_conditional(clause
 def test_a_figure_or_a_plain_noun_after_be_is_no_verdict() -> None:
     assert claim_types("The rebate was a 10 percent boost to incomes.")[0] == "statistic"
     assert claim_types("The ceasefire was an agreement between the two militias.")[0] != "opinion"
+
+
+def test_what_a_group_did_is_checked_as_an_event_not_as_their_statement() -> None:
+    # The attribution named the marchers from a chant in another sentence; this clause tells what they did.
+    marchers = Speaker("the marchers", "group", 1, "chanted", "the marchers")
+    clause = "The marchers walked to the harbour and blocked the gates."
+    kinds = claim_types(clause, marchers)
+    assert kinds[0] == "event" and "quote" not in kinds
+    advice = verify_for(kinds[0], marchers, clause)
+    assert "transcript" not in advice and "the marchers' statement" not in advice
+    # What they are told to have said stays their statement.
+    assert claim_types("The marchers chanted that the harbour must stay open.", marchers)[0] == "quote"
