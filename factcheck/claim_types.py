@@ -117,11 +117,17 @@ def _content_head(doc):
     return root
 
 
+# Entities that name rather than measure.
+_NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC PRODUCT EVENT WORK_OF_ART LAW NORP LANGUAGE".split())
+
+
 def _numbers(doc) -> list:
     """Number tokens that are not part of a date or time ("May 15", "1998", "10 a.m."), nor of the
     words naming who speaks ("said a message read to several thousand scientists": the figure
     describes the speaker, the claim states none)."""
     dated = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e}
+    # A number in a name is part of the name: "First Boston", "the Group of Seven", "Apollo 13".
+    dated |= {t.i for e in doc.ents if e.label_ in _NAME_LABELS for t in e}
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     speaker = set()
     if root is not None and root.lemma_.lower() in REPORTING_LEMMAS and any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
@@ -149,6 +155,12 @@ def _aside(number) -> bool:
     if number.dep_ in ("nummod", "compound") and number.text[:1].isdigit() and number.head.tag_ == "NNP" and number.i < number.head.i:
         return True
     if _in_title(number):
+        return True
+    # A count whose members the clause names beside it ("Two top aides, X and Y, left for Europe"):
+    # the names are what it tells, the count only sums them up.
+    counted = number.head if number.dep_ == "nummod" and number.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY") else None
+    if counted is not None and any(
+            c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")) for c in counted.subtree):
         return True
     tok = number
     while tok.head.i != tok.i:

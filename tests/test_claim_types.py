@@ -291,3 +291,19 @@ def test_what_a_group_did_is_checked_as_an_event_not_as_their_statement() -> Non
     assert "transcript" not in advice and "the marchers' statement" not in advice
     # What they are told to have said stays their statement.
     assert claim_types("The marchers chanted that the harbour must stay open.", marchers)[0] == "quote"
+
+
+@pytest.mark.parametrize("clause", [
+    "Tomas Ortega, the father of four girls, was stabbed outside his shop on Friday.",  # a figure in an appositive
+    "Lena Varga, 41, was detained at the border.",
+    "The ferry, which carried 250 passengers, ran aground near the island.",  # in a relative clause
+    "Two senior advisers to the mayor, planning chief Ida Brandt and budget director Omar Kell, resigned on Monday.",
+    "The new directors include Ruth Ames of Second Harbor Capital and Leo Dunn.",  # a number in a name
+])
+def test_a_number_beside_the_main_clause_makes_no_statistic(clause: str) -> None:
+    assert claim_types(clause)[0] == "event"
+
+
+def test_a_count_or_an_amount_the_main_clause_states_is_still_a_statistic() -> None:
+    assert claim_types("Two senior advisers to the mayor resigned on Monday.")[0] == "statistic"
+    assert claim_types("The firm arranged a $40 million loan with Harbor Bank, a unit of Harbor Corp.")[0] == "statistic"
