@@ -615,6 +615,8 @@ def _stated_figures(doc, head) -> list:
     value a change goes to, by or from. Not one in a modifier ("a seven-member crew"), a
     circumstance ("for four hours"), a gerund ("by saying it will buy ...") or a clause inside."""
     figures = []
+    # An existential with nothing after its "be": what it says is there was parsed as a clause below it.
+    existential = any(c.dep_ == "expl" for c in head.children) and not any(c.dep_ in ("attr", "nsubj") for c in head.children)
     for number in _numbers(doc):
         tok, ok = number, True
         while ok and tok.i != head.i:
@@ -634,6 +636,8 @@ def _stated_figures(doc, head) -> list:
                 # figure; a span is a circumstance ("for four hours").
                 figure_prep = tok.lower_ in _FIGURE_PREPS or tok.lower_ == "for" and number.ent_type_ in ("PERCENT", "MONEY") and tok.head.pos_ == "VERB"
                 ok = figure_prep and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i)
+            elif dep == "ccomp" and tok.head.i == head.i and existential:
+                ok = True  # "there are 10,000 patients waiting and 4,000 organs become ...", the parse's "become" hung below "are"
             elif dep == "advcl":  # a participle that goes on with the main clause, not a subordinate clause
                 ok = tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
             else:

@@ -307,3 +307,9 @@ def test_a_number_beside_the_main_clause_makes_no_statistic(clause: str) -> None
 def test_a_count_or_an_amount_the_main_clause_states_is_still_a_statistic() -> None:
     assert claim_types("Two senior advisers to the mayor resigned on Monday.")[0] == "statistic"
     assert claim_types("The firm arranged a $40 million loan with Harbor Bank, a unit of Harbor Corp.")[0] == "statistic"
+
+
+def test_a_count_an_existential_states_is_a_statistic_however_parsed() -> None:
+    clause = "Nationwide, there are about nine thousand families waiting for housing each year and only two thousand flats become free."
+    assert claim_types(clause)[0] == "statistic"
+    assert "nine thousand families" in verify_for("statistic", OUTLET_SPEAKER, clause)
