@@ -506,6 +506,10 @@ def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
     if speaker_kind == "organisation" and not own:
         children = list(head.children)
         own = any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
+    # A state of mind a date ahead puts in the future is no decision: "over the next years we would
+    # not be surprised to see sales reach 50%" forecasts.
+    if own and head.lemma_.lower() in _LINKING_VERBS and any(t.lower_ in _AHEAD_WORDS for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e):
+        own = False
     if modals & {"will", "'ll", "shall", "wo"}:
         return not _is_rule(doc, head) and not own  # a rule's "will" is a requirement
     # "would" under a past reporting verb is a reported "will".

@@ -313,3 +313,11 @@ def test_a_count_an_existential_states_is_a_statistic_however_parsed() -> None:
     clause = "Nationwide, there are about nine thousand families waiting for housing each year and only two thousand flats become free."
     assert claim_types(clause)[0] == "statistic"
     assert "nine thousand families" in verify_for("statistic", OUTLET_SPEAKER, clause)
+
+
+def test_not_being_surprised_by_what_the_coming_years_bring_is_a_forecast() -> None:
+    analyst = Speaker("Ines Roth", "person", 0, "said", "Ines Roth")
+    clause = '"Over the next few years we would not be surprised to see Asia make up 40% of sales," she said.'
+    assert claim_types(clause, analyst)[0] == "prediction"
+    # The speaker's own word on what they will do stays their statement.
+    assert claim_types("We will reopen the two mills, the company said.", Speaker("Acme", "organisation"))[0] == "quote"
