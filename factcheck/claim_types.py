@@ -228,11 +228,12 @@ def _provision(doc, head):
     tests", "under terms of the offer, holders would receive $12" (the bill's text settles it, not
     the future); None for what happens to the text ("the bill would be signed", "may be amended")."""
     modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
-    if not modals & {"would", "will", "'ll", "'d", "wo", "shall"} or any(c.dep_ == "auxpass" for c in head.children):
+    if not modals & {"would", "will", "'ll", "'d", "wo", "shall"}:
         return None
     texts = _RULE_NOUNS | _TERMS_NOUNS
     # As the subject, a rule or a bill's measure: "the plan would create a stock" forecasts as often.
-    nouns = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in _RULE_NOUNS | {"measure"}]
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    nouns = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in _RULE_NOUNS | {"measure"} and not passive]
     # "Under the plan", "under terms of the new proposal": the text of the plan, of the proposal.
     nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "under" for g in c.children if g.dep_ == "pobj"]
     for noun in nouns:

@@ -232,6 +232,9 @@ def test_what_a_rule_or_a_proposal_would_do_is_checked_in_its_text(clause: str, 
     kinds = claim_types(clause)
     assert "prediction" not in kinds
     assert f"the text of the {text} itself" in verify_for(kinds[0], OUTLET_SPEAKER, clause)
+    # A passive under the rule is what it provides too.
+    clause = "Under the new rules, licences will be granted to the first applicants."
+    assert "the text of the rule itself" in verify_for(claim_types(clause)[0], OUTLET_SPEAKER, clause)
     # What happens to the text itself is no provision of it: a forecast stays one.
     assert claim_types("The bill would be signed by the governor next week.")[0] == "prediction"
 
