@@ -705,11 +705,15 @@ def _doer(doc, head, speaker: Speaker | str) -> bool:
     not saying: the article tells it, and the records of the event confirm it."""
     if not isinstance(speaker, Speaker) or speaker.is_outlet or speaker.cue in ("quote continues", "outlet"):
         return False
-    if _speech(doc, head) or quoted_spans(doc.text) or any(t.lower_ == speaker.cue.lower() for t in doc):
+    # "reiterated support for the truce", "denied the charges": a verb of saying is their word.
+    if _speech(doc, head) or _tells(head) or quoted_spans(doc.text) or any(t.lower_ == speaker.cue.lower() for t in doc):
         return False
-    names = {t.lemma_.lower() for t in parse(f"{speaker.phrase or speaker.name} said on Monday.")[:-4] if t.pos_ in ("NOUN", "PROPN")}
+    # The head nouns: "the children" is "Hundreds of children"; "the services provider" is not "Home Services".
+    said = parse(f"{speaker.phrase or speaker.name} said on Monday.")
+    names = {c.lemma_.lower() for t in said if t.dep_ == "ROOT" for c in t.children if c.dep_ == "nsubj"}
     subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(t.lemma_.lower() in names for c in subjects for t in c.subtree if t.pos_ in ("NOUN", "PROPN"))
+    subjects += [g for c in subjects for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return any(c.lemma_.lower() in names for c in subjects)
 
 
 def _speech(doc, head) -> bool:
