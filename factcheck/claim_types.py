@@ -28,6 +28,12 @@ _RULE_NOUNS = frozenset(
     requirement policy ordinance directive ruling contract legislation guideline amendment charter
     protocol covenant pact accord""".split()
 )
+# Those a legislature, a government or a treaty between states lays down, kept in a register (not a
+# deal between parties).
+_LAW_NOUNS = frozenset(
+    """law act bill rule regulation statute decree order constitution code requirement ordinance
+    directive legislation guideline amendment charter measure treaty protocol covenant""".split()
+)
 # Texts that set out terms without laying down the law: what "would" happen under a plan, a
 # proposal or an offer is what its text provides ("Under the plan, creditors would receive ...",
 # "the measure would raise the minimum wage"). A closed class of English.
@@ -671,7 +677,7 @@ def _measured_change(head):
 # Verbs by which a thing points to a conclusion ("the evidence suggests that", "the data show"), and
 # nouns of what is found or seen, which show but say nothing. Closed classes of English.
 _INFERENCE_VERBS = frozenset("suggest indicate show imply reflect demonstrate prove point mean signal".split())
-_EVIDENCE_NOUNS = frozenset("evidence data finding result sign indication clue trace proof test analysis pattern trend".split())
+_EVIDENCE_NOUNS = frozenset("evidence data finding result sign indication clue trace proof test pattern trend".split())
 
 
 def _evidence(words) -> bool:
@@ -895,8 +901,10 @@ def _text_of(noun) -> str:
     """Where the text of a rule or of a proposal is read: "the text of the bill itself, in the
     official register, gazette or the legislature's record"."""
     lemma = noun.lemma_.lower()
-    if lemma in _RULE_NOUNS or lemma == "measure":  # a measure is a bill's
+    if lemma in _LAW_NOUNS:
         return f"the text of the {lemma} itself, in the official register, gazette or the legislature's record"
+    if lemma in _RULE_NOUNS:  # an agreement between parties: its signed text
+        return f"the signed text of the {lemma} itself, or the filing or announcement that sets out its terms"
     return f"the text of the {'agreement' if noun.lower_ == 'terms' else lemma} itself, in the filing or announcement that sets out its terms"
 
 

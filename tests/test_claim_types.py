@@ -232,6 +232,9 @@ def test_what_a_rule_or_a_proposal_would_do_is_checked_in_its_text(clause: str, 
     kinds = claim_types(clause)
     assert "prediction" not in kinds
     assert f"the text of the {text} itself" in verify_for(kinds[0], OUTLET_SPEAKER, clause)
+    # A deal between parties is read in its signed text or its filing, not in a gazette.
+    advice = verify_for("event", OUTLET_SPEAKER, "Under the accord, the two banks would merge their card units.")
+    assert "signed text of the accord" in advice and "gazette" not in advice
     # A passive under the rule is what it provides too.
     clause = "Under the new rules, licences will be granted to the first applicants."
     assert "the text of the rule itself" in verify_for(claim_types(clause)[0], OUTLET_SPEAKER, clause)
