@@ -729,6 +729,12 @@ def _speech(doc, head) -> bool:
     root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
     if head.i != root.i and root.lemma_.lower() in _SPEECH_LEMMAS and not _agentless_report(doc) and _inference(doc) is None:
         return True
+    # "Secretary Shalala says UNOS five months ago, or gave them ...": a transcript's broken syntax
+    # hides what is said, not that someone says it.
+    # Not "wouldn't say whether", a refusal told.
+    if root.lemma_.lower() == "say" and root.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in root.children) and not any(
+            c.dep_ == "neg" for c in root.children):
+        return True
     # "expressed the hope (that) he would ...": a verb that only voices what its object holds; not
     # "confirmed Türkiye's readiness to host", an act its object names, told in the outlet's voice.
     voices = root.lemma_.lower() in _SPEECH_LEMMAS - REPORTING_LEMMAS
@@ -937,7 +943,9 @@ def _voiced_by(doc) -> str | None:
     if subject is None or subject.pos_ == "PRON":
         return None
     words = [t for t in subject.subtree if not any(a.dep_ in ("appos", "relcl", "acl") and a.i != subject.i for a in t.ancestors if a in subject.subtree)]
-    name = " ".join(t.text for t in words if t.dep_ not in ("appos", "relcl", "acl", "punct"))
+    kept = [t for t in words if t.dep_ not in ("appos", "relcl", "acl", "punct")]
+    # Spaced as written: "Shoney's", not "Shoney 's".
+    name = "".join((" " if k and (kept[k - 1].i != t.i - 1 or t.doc[t.i - 1].whitespace_) else "") + t.text for k, t in enumerate(kept))
     return _clean(name) if 0 < len(name.split()) <= 6 else None
 
 

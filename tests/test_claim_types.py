@@ -327,3 +327,11 @@ def test_not_being_surprised_by_what_the_coming_years_bring_is_a_forecast() -> N
     assert claim_types(clause, analyst)[0] == "prediction"
     # The speaker's own word on what they will do stays their statement.
     assert claim_types("We will reopen the two mills, the company said.", Speaker("Acme", "organisation"))[0] == "quote"
+
+
+def test_a_named_person_who_says_is_quoted_even_when_the_transcript_breaks_the_syntax() -> None:
+    clause = "Minister Okafor says the agency two years ago, or gave them two years to draw up a new plan."
+    assert claim_types(clause)[0] == "quote"
+    assert "Minister Okafor said this" in verify_for("quote", OUTLET_SPEAKER, clause)
+    # A saying refused is still a refusal told.
+    assert claim_types("Minister Okafor wouldn't say whether the plan was ready.")[0] == "event"
