@@ -127,6 +127,14 @@ def _content_head(doc):
 _NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC PRODUCT EVENT WORK_OF_ART LAW NORP LANGUAGE".split())
 
 
+def _root(doc):
+    """The clause's main verb: the first root that is a verb, where the parser split the clause into
+    pieces ("Since 1985 _ when ... _ nearly 200 soldiers have been killed": the fronted phrase
+    became a root of its own); else the first root."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    return next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0] if roots else (doc[0] if len(doc) else None))
+
+
 def _numbers(doc) -> list:
     """Number tokens that are not part of a date or time ("May 15", "1998", "10 a.m."), nor of the
     words naming who speaks ("said a message read to several thousand scientists": the figure
@@ -134,7 +142,7 @@ def _numbers(doc) -> list:
     dated = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e}
     # A number in a name is part of the name: "First Boston", "the Group of Seven", "Apollo 13".
     dated |= {t.i for e in doc.ents if e.label_ in _NAME_LABELS for t in e}
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = _root(doc)
     speaker = set()
     if root is not None and root.lemma_.lower() in REPORTING_LEMMAS and any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
         speaker = {t.i for c in root.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
@@ -200,7 +208,7 @@ def _in_title(tok, words: frozenset[str] = _TITLE_WORDS) -> bool:
 
 def _titled(doc) -> bool:
     """Whether the clause cites a headline or a title: 'under the headline "..."', 'The headline read "..."'."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
+    root = _root(doc)
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in _HEADLINE_WORDS and c.pos_ == "NOUN" for c in root.children):
         return bool(quoted_spans(doc.text))
     return any(_in_title(t, _HEADLINE_WORDS) for t in doc if not t.is_punct)
@@ -603,7 +611,7 @@ _FIGURE_PREPS = frozenset("to by from at of".split())
 def _proposition_head(doc):
     """The verb of what the clause asserts, through every reporting verb above it: "She said the
     attack was planned, the radio reported" -> "was"."""
-    head = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
+    head = _root(doc)
     seen = set()
     while head.lemma_.lower() in _SPEECH_LEMMAS and head.i not in seen:
         seen.add(head.i)
@@ -689,7 +697,7 @@ def _evidence(words) -> bool:
 def _inference(doc):
     """The subject of "the evidence suggests that ...", "the results show ...": the article's own
     reading of what was found, which nobody says (the phrase naming what was found), else None."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
+    root = _root(doc)
     if not _verb_is(root, _INFERENCE_VERBS) or not any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
@@ -726,7 +734,7 @@ def _speech(doc, head) -> bool:
     """Whether the clause is, on its face, what someone said: a reporting verb above its
     proposition, "according to", a quotation that makes most of it, or a first person speaking (a
     news report's own voice is never "I" or "we"); not what the evidence "suggests"."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
+    root = _root(doc)
     if head.i != root.i and root.lemma_.lower() in _SPEECH_LEMMAS and not _agentless_report(doc) and _inference(doc) is None:
         return True
     # "Secretary Shalala says UNOS five months ago, or gave them ...": a transcript's broken syntax
@@ -807,7 +815,7 @@ def _hoped_future(head) -> bool:
 def _agentless_report(doc) -> bool:
     """"X is believed to have fled", "it is reported that ...", "were reported killed": a report
     whose source the sentence does not name; it is nobody's quote."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = _root(doc)
     if root is None or not _verb_is(root, _SPEECH_LEMMAS | _STANCE_VERBS):
         return False
     children = list(root.children)
@@ -935,7 +943,7 @@ def _record_of(figure) -> str:
 def _voiced_by(doc) -> str | None:
     """Who the clause itself says speaks, when it opens on them: "Farkas expressed the hope ...",
     "Henderson estimated the value at $55" (the subject of a reporting verb at its root, not a pronoun)."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = _root(doc)
     # Or who holds the hope or the forecast: "The U.S. hopes its troops will ...".
     if root is None or not (root.lemma_.lower() in _SPEECH_LEMMAS or _hoped_future(root)):
         return None

@@ -335,3 +335,8 @@ def test_a_named_person_who_says_is_quoted_even_when_the_transcript_breaks_the_s
     assert "Minister Okafor said this" in verify_for("quote", OUTLET_SPEAKER, clause)
     # A saying refused is still a refusal told.
     assert claim_types("Minister Okafor wouldn't say whether the plan was ready.")[0] == "event"
+
+
+def test_a_fronted_phrase_the_parser_split_off_does_not_hide_the_main_clause() -> None:
+    clause = "Since 1985 _ when the army set up a buffer zone in the north _ nearly 150 soldiers have been killed fighting rebels."
+    assert claim_types(clause)[0] == "statistic"
