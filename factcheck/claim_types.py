@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .article import quoted_spans
-from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean
+from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean, _speech_lemmas
 from .faithfulness import lexicon
 from .nlp import parse
 # --- claim types ----------------------------------------------------------------------------------
@@ -25,8 +25,19 @@ ClaimType = Literal["statistic", "quote", "event", "causal", "prediction", "opin
 # Nouns of rules and records: what they require, or what a record holds, is checkable.
 _RULE_NOUNS = frozenset(
     """law act bill rule regulation statute decree order treaty agreement constitution code
-    requirement policy ordinance directive ruling contract""".split()
+    requirement policy ordinance directive ruling contract legislation guideline amendment charter
+    protocol covenant pact accord""".split()
 )
+# Those a legislature, a government or a treaty between states lays down, kept in a register (not a
+# deal between parties).
+_LAW_NOUNS = frozenset(
+    """law act bill rule regulation statute decree order constitution code requirement ordinance
+    directive legislation guideline amendment charter measure treaty protocol covenant""".split()
+)
+# Texts that set out terms without laying down the law: what "would" happen under a plan, a
+# proposal or an offer is what its text provides ("Under the plan, creditors would receive ...",
+# "the measure would raise the minimum wage"). A closed class of English.
+_TERMS_NOUNS = frozenset("plan proposal terms offer deal bid measure settlement package".split())
 _STANCE_VERBS = frozenset("believe think feel hope fear consider doubt suspect wish".split())
 _FORECAST_VERBS = frozenset("expect forecast predict project anticipate estimate".split())
 _HEDGE_MODALS = frozenset("could might may would".split())
@@ -112,12 +123,26 @@ def _content_head(doc):
     return root
 
 
+# Entities that name rather than measure.
+_NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC PRODUCT EVENT WORK_OF_ART LAW NORP LANGUAGE".split())
+
+
+def _root(doc):
+    """The clause's main verb: the first root that is a verb, where the parser split the clause into
+    pieces ("Since 1985 _ when ... _ nearly 200 soldiers have been killed": the fronted phrase
+    became a root of its own); else the first root."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    return next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0] if roots else (doc[0] if len(doc) else None))
+
+
 def _numbers(doc) -> list:
     """Number tokens that are not part of a date or time ("May 15", "1998", "10 a.m."), nor of the
     words naming who speaks ("said a message read to several thousand scientists": the figure
     describes the speaker, the claim states none)."""
     dated = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e}
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    # A number in a name is part of the name: "First Boston", "the Group of Seven", "Apollo 13".
+    dated |= {t.i for e in doc.ents if e.label_ in _NAME_LABELS for t in e}
+    root = _root(doc)
     speaker = set()
     if root is not None and root.lemma_.lower() in REPORTING_LEMMAS and any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
         speaker = {t.i for c in root.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
@@ -143,6 +168,14 @@ def _aside(number) -> bool:
     # Digits before a singular proper noun number it, as an address does: "469 Vermont St."
     if number.dep_ in ("nummod", "compound") and number.text[:1].isdigit() and number.head.tag_ == "NNP" and number.i < number.head.i:
         return True
+    if _in_title(number):
+        return True
+    # A count whose members the clause names beside it ("Two top aides, X and Y, left for Europe"):
+    # the names are what it tells, the count only sums them up.
+    counted = number.head if number.dep_ == "nummod" and number.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY") else None
+    if counted is not None and any(
+            c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")) for c in counted.subtree):
+        return True
     tok = number
     while tok.head.i != tok.i:
         # A subordinate clause too ("was killed when two robbers fired" asserts the killing), but
@@ -152,6 +185,33 @@ def _aside(number) -> bool:
             return True
         tok = tok.head
     return False
+
+
+# Words that introduce a title or a name in quotation marks: 'under the headline "3 Million Jobs
+# Lost"', 'a report entitled "Ten Years On"'. A closed class of English.
+# Those of a publication's title are read in the publication itself.
+_HEADLINE_WORDS = frozenset("headline title caption heading entitled titled headlined".split())
+_TITLE_WORDS = _HEADLINE_WORDS | frozenset("banner slogan motto called named dubbed".split())
+
+
+def _in_title(tok, words: frozenset[str] = _TITLE_WORDS) -> bool:
+    """Whether the token lies inside a quoted title or name ('under the headline "3 Million Jobs
+    Lost"'): the words of a title are cited, not asserted."""
+    doc = tok.doc
+    for start, end in quoted_spans(doc.text):
+        if not start <= tok.idx < end:
+            continue
+        before = [t for t in doc if t.idx < start and not t.is_punct]
+        return bool(before) and (before[-1].lower_ in words or before[-1].lemma_.lower() in words)
+    return False
+
+
+def _titled(doc) -> bool:
+    """Whether the clause cites a headline or a title: 'under the headline "..."', 'The headline read "..."'."""
+    root = _root(doc)
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _HEADLINE_WORDS and c.pos_ == "NOUN" for c in root.children):
+        return bool(quoted_spans(doc.text))
+    return any(_in_title(t, _HEADLINE_WORDS) for t in doc if not t.is_punct)
 
 
 def _refers_back(number) -> bool:
@@ -174,6 +234,29 @@ def _is_rule(doc, head=None) -> bool:
     # "Under the law", "by the treaty"; not "managed with its ruling to ...", a means.
     args += [g for c in head.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("under", "by", "in") for g in c.children if g.dep_ == "pobj"]
     return any(a.lemma_.lower() in _RULE_NOUNS for a in args)
+
+
+def _provision(doc, head):
+    """The rule or the proposal whose text the clause tells, when it tells what the text provides in
+    its own conditional or future: "the bill would make it a crime to ...", "the treaty will ban
+    tests", "under terms of the offer, holders would receive $12" (the bill's text settles it, not
+    the future); None for what happens to the text ("the bill would be signed", "may be amended")."""
+    modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    if not modals & {"would", "will", "'ll", "'d", "wo", "shall"}:
+        return None
+    texts = _RULE_NOUNS | _TERMS_NOUNS
+    # As the subject, a rule or a bill's measure: "the plan would create a stock" forecasts as often.
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    nouns = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in _RULE_NOUNS | {"measure"} and not passive]
+    # "Under the plan", "under terms of the new proposal": the text of the plan, of the proposal.
+    nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "under" for g in c.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        if noun.lower_ == "terms":
+            named = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in texts]
+            return named[0] if named else noun
+        if noun.lemma_.lower() in texts:
+            return noun
+    return None
 
 
 # Verbs whose subject lays down an obligation or a prohibition.
@@ -319,6 +402,31 @@ def _graded_quality(head) -> bool:
 
 # Verbs that give something a quality: "described X as a capable ally", "called the plan reckless".
 _CHARACTERISING_VERBS = frozenset("describe call label brand term characterize characterise hail dub".split())
+# Nouns that judge what they are said of, the heads of English's scales of success and failure, of
+# credit and shame ("a major breakthrough", "a setback for the talks", "a travesty"); the lexicon
+# adds their synonyms ("debacle", "milestone"). None taken from an article.
+_VALUE_NOUNS = frozenset(
+    """success failure breakthrough milestone triumph disaster catastrophe fiasco setback blunder
+    mistake achievement victory defeat embarrassment blow boost tragedy travesty scandal disgrace outrage""".split()
+)
+# Verbs that, like "be", give their subject what their object is: "represented a breakthrough",
+# "marks a milestone", "constitutes a blow to", "amounts to a defeat".
+_EQUATING_VERBS = frozenset("represent mark constitute signal amount".split())
+
+
+def _valued(head) -> bool:
+    """Whether the clause says its subject is something of value or of shame ("the accord
+    represented a major breakthrough", "the vote was a setback for the government"): a verdict,
+    whatever its tense, not a fact a record holds ("was a 10 percent boost" states a figure)."""
+    if head.lemma_.lower() not in _LINKING_VERBS | _EQUATING_VERBS or any(c.dep_ == "expl" for c in head.children):
+        return False
+    nouns = [c for c in head.children if c.dep_ in ("attr", "dobj", "oprd")]
+    nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return any(
+        n.pos_ == "NOUN" and not any(t.like_num for t in n.subtree)
+        and (n.lemma_.lower() in _VALUE_NOUNS or bool(lexicon().entry(n.lemma_.lower()).senses & _value_senses(_VALUE_NOUNS)))
+        for n in nouns
+    )
 
 
 def _characterisation(head) -> bool:
@@ -347,9 +455,53 @@ def _gradable(adj) -> bool:
     return word.endswith(("ful", "ive", "ous", "able", "ible", "ent", "ant", "ing", "est")) or len(word) <= 6
 
 
+# Verbs of telling what one knows, beside the reporting verbs: "would not elaborate", "declined to
+# identify the buyer", "refused to discuss the terms". A closed class of English.
+_DISCLOSING_VERBS = frozenset("comment elaborate identify name specify disclose reveal discuss detail divulge confirm explain answer describe".split())
+_REFUSING_VERBS = frozenset("decline refuse".split())
+# Adverbs that hedge what "would" says, making it a guess at what is to come: "probably wouldn't give in".
+_HEDGE_ADVERBS = frozenset("probably likely perhaps possibly maybe presumably".split())
+
+
+def _tells(verb) -> bool:
+    """A verb of saying or of telling what one knows ("comment", "elaborate", "identify", "note")."""
+    return verb.pos_ in ("VERB", "AUX") and (_verb_is(verb, _SPEECH_LEMMAS | _DISCLOSING_VERBS) or verb.lemma_.lower() in _speech_lemmas())
+
+
+def _refusal(head) -> bool:
+    """"He would not elaborate", "the firm wouldn't identify the buyers", "declined to say if": a
+    refusal to tell, which the article reports as done ("would not" is the past of a will that
+    refused), not a forecast; unless a condition or a hedge makes it a guess ("would not comment if
+    asked", "probably wouldn't say")."""
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in _REFUSING_VERBS:
+        return _tells(head)
+    if head.lemma_.lower() in _REFUSING_VERBS:
+        return any(c.dep_ == "xcomp" and _tells(c) for c in head.children)
+    children = list(head.children)
+    would = any(c.dep_ == "aux" and c.lower_ in ("would", "wo", "'d") for c in children)
+    hedged = any(c.dep_ == "advmod" and c.lower_ in _HEDGE_ADVERBS for c in children) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in children)
+    return would and any(c.dep_ == "neg" for c in children) and _tells(head) and not hedged
+
+
+def _refuser(head) -> str | None:
+    """Who refused, as the clause names them ("A company spokeswoman"), or None for a pronoun."""
+    verb = head.head if head.dep_ == "xcomp" else head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    span = list(subject.subtree)
+    asides = {t.i for a in span if a.dep_ in ("appos", "relcl", "acl") and a.i != subject.i for t in a.subtree}
+    words = [t for t in span if t.i not in asides and not t.is_punct]
+    name = " ".join(t.text for t in words)
+    return name if 0 < len(words) <= 6 else None
+
+
 def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
-    if _verb_is(head, _SPEECH_LEMMAS) and any(c.dep_ == "neg" for c in head.children):
-        return False  # "wouldn't say whether", "would not comment": a refusal, told, not a forecast
+    if _verb_is(head, _SPEECH_LEMMAS) and any(c.dep_ == "neg" for c in head.children) or _refusal(head):
+        return False  # "wouldn't say whether", "would not elaborate": a refusal, told, not a forecast
+    if _provision(doc, head) is not None:
+        return False  # "the bill would make it a crime": what its text provides, not a forecast
     if head.lemma_.lower() in _FORECAST_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
         return True
     modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
@@ -369,6 +521,10 @@ def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
     if speaker_kind == "organisation" and not own:
         children = list(head.children)
         own = any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
+    # A state of mind a date ahead puts in the future is no decision: "over the next years we would
+    # not be surprised to see sales reach 50%" forecasts.
+    if own and head.lemma_.lower() in _LINKING_VERBS and any(t.lower_ in _AHEAD_WORDS for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e):
+        own = False
     if modals & {"will", "'ll", "shall", "wo"}:
         return not _is_rule(doc, head) and not own  # a rule's "will" is a requirement
     # "would" under a past reporting verb is a reported "will".
@@ -455,7 +611,7 @@ _FIGURE_PREPS = frozenset("to by from at of".split())
 def _proposition_head(doc):
     """The verb of what the clause asserts, through every reporting verb above it: "She said the
     attack was planned, the radio reported" -> "was"."""
-    head = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
+    head = _root(doc)
     seen = set()
     while head.lemma_.lower() in _SPEECH_LEMMAS and head.i not in seen:
         seen.add(head.i)
@@ -478,6 +634,8 @@ def _stated_figures(doc, head) -> list:
     value a change goes to, by or from. Not one in a modifier ("a seven-member crew"), a
     circumstance ("for four hours"), a gerund ("by saying it will buy ...") or a clause inside."""
     figures = []
+    # An existential with nothing after its "be": what it says is there was parsed as a clause below it.
+    existential = any(c.dep_ == "expl" for c in head.children) and not any(c.dep_ in ("attr", "nsubj") for c in head.children)
     for number in _numbers(doc):
         tok, ok = number, True
         while ok and tok.i != head.i:
@@ -497,6 +655,8 @@ def _stated_figures(doc, head) -> list:
                 # figure; a span is a circumstance ("for four hours").
                 figure_prep = tok.lower_ in _FIGURE_PREPS or tok.lower_ == "for" and number.ent_type_ in ("PERCENT", "MONEY") and tok.head.pos_ == "VERB"
                 ok = figure_prep and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i)
+            elif dep == "ccomp" and tok.head.i == head.i and existential:
+                ok = True  # "there are 10,000 patients waiting and 4,000 organs become ...", the parse's "become" hung below "are"
             elif dep == "advcl":  # a participle that goes on with the main clause, not a subordinate clause
                 ok = tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
             else:
@@ -522,12 +682,66 @@ def _measured_change(head):
     return next((c for c in head.children if c.dep_ == "nsubj" and c.lemma_.lower() in _QUANTITY_NOUNS), None)
 
 
+# Verbs by which a thing points to a conclusion ("the evidence suggests that", "the data show"), and
+# nouns of what is found or seen, which show but say nothing. Closed classes of English.
+_INFERENCE_VERBS = frozenset("suggest indicate show imply reflect demonstrate prove point mean signal".split())
+_EVIDENCE_NOUNS = frozenset("evidence data finding result sign indication clue trace proof test pattern trend".split())
+
+
+def _evidence(words) -> bool:
+    """Whether a noun phrase ("New evidence", "the test results") names what was found, not a speaker."""
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
+    return bool(nouns) and nouns[-1].pos_ == "NOUN" and (nouns[-1].lemma_.lower() in _EVIDENCE_NOUNS or nouns[-1].lower_ in _EVIDENCE_NOUNS)
+
+
+def _inference(doc):
+    """The subject of "the evidence suggests that ...", "the results show ...": the article's own
+    reading of what was found, which nobody says (the phrase naming what was found), else None."""
+    root = _root(doc)
+    if not _verb_is(root, _INFERENCE_VERBS) or not any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _evidence([t for t in subject.subtree if t.i <= subject.i]):
+        return None
+    return doc[subject.left_edge.i : subject.i + 1].text
+
+
+def _evidence_speaker(speaker: Speaker | str) -> bool:
+    """A "speaker" that is what was found ("New evidence is suggesting ..."): nobody, the outlet reads it."""
+    name = speaker.phrase or speaker.name if isinstance(speaker, Speaker) else speaker
+    return bool(name) and _evidence(parse(f"{name} said on Monday.")[:-4])
+
+
+def _doer(doc, head, speaker: Speaker | str) -> bool:
+    """Whether the speaker the attribution names is only the doer of what the clause tells ("Hundreds
+    of children marched on the palace", its speaker taken from a chant elsewhere): the clause reports
+    nothing they say, no verb of its own names them as speaking, and they are its subject. Doing is
+    not saying: the article tells it, and the records of the event confirm it."""
+    if not isinstance(speaker, Speaker) or speaker.is_outlet or speaker.cue in ("quote continues", "outlet"):
+        return False
+    # "reiterated support for the truce", "denied the charges": a verb of saying is their word.
+    if _speech(doc, head) or _tells(head) or quoted_spans(doc.text) or any(t.lower_ == speaker.cue.lower() for t in doc):
+        return False
+    # The head nouns: "the children" is "Hundreds of children"; "the services provider" is not "Home Services".
+    said = parse(f"{speaker.phrase or speaker.name} said on Monday.")
+    names = {c.lemma_.lower() for t in said if t.dep_ == "ROOT" for c in t.children if c.dep_ == "nsubj"}
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects += [g for c in subjects for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return any(c.lemma_.lower() in names for c in subjects)
+
+
 def _speech(doc, head) -> bool:
     """Whether the clause is, on its face, what someone said: a reporting verb above its
     proposition, "according to", a quotation that makes most of it, or a first person speaking (a
-    news report's own voice is never "I" or "we")."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), doc[0])
-    if head.i != root.i and root.lemma_.lower() in _SPEECH_LEMMAS and not _agentless_report(doc):
+    news report's own voice is never "I" or "we"); not what the evidence "suggests"."""
+    root = _root(doc)
+    if head.i != root.i and root.lemma_.lower() in _SPEECH_LEMMAS and not _agentless_report(doc) and _inference(doc) is None:
+        return True
+    # "Secretary Shalala says UNOS five months ago, or gave them ...": a transcript's broken syntax
+    # hides what is said, not that someone says it.
+    # Not "wouldn't say whether", a refusal told.
+    if root.lemma_.lower() == "say" and root.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in root.children) and not any(
+            c.dep_ == "neg" for c in root.children):
         return True
     # "expressed the hope (that) he would ...": a verb that only voices what its object holds; not
     # "confirmed Türkiye's readiness to host", an act its object names, told in the outlet's voice.
@@ -601,7 +815,7 @@ def _hoped_future(head) -> bool:
 def _agentless_report(doc) -> bool:
     """"X is believed to have fled", "it is reported that ...", "were reported killed": a report
     whose source the sentence does not name; it is nobody's quote."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = _root(doc)
     if root is None or not _verb_is(root, _SPEECH_LEMMAS | _STANCE_VERBS):
         return False
     children = list(root.children)
@@ -623,10 +837,14 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     uncheckable one."""
     doc = parse(clause)
     head = _proposition_head(doc)
-    named = not (speaker.is_outlet if isinstance(speaker, Speaker) else speaker in (OUTLET, "unattributed"))
+    named = not (speaker.is_outlet if isinstance(speaker, Speaker) else speaker in (OUTLET, "unattributed")) and not _evidence_speaker(speaker)
+    named = named and not _doer(doc, head, speaker)
     attributed = named or _speech(doc, head)
     if _characterisation(head):
         return ["opinion"]  # a judgement; its verify checks only that the speaker expressed it
+    if _valued(head) and not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "wo", "shall") for c in head.children):
+        # "represented a major breakthrough", "would be a travesty": a verdict, past or conditional.
+        return ["opinion", "quote" if attributed else "event"]
     # A forecast is one whatever figure it names ("rates could rise by 2 points"): its figure is
     # not a statistic to check against a record.
     kind = speaker.kind if isinstance(speaker, Speaker) else "outlet" if not named else "group"
@@ -635,15 +853,19 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     # Thursday" looks ahead of its day; "Last April, they planned to buy" dates the planning.
     # A stated purpose ("is intended to thwart", "aimed to pump up") is no forecast, even with a "will" below it.
     purpose = _purpose(head)
-    forecast = not purpose and (
+    # "The evidence suggests the fires may be linked": the hedge is the inference's, which tells what
+    # is found now; only a "will" under it looks ahead.
+    inferred = (_inference(doc) is not None or _evidence_speaker(speaker)) and not any(
+        c.dep_ == "aux" and c.lower_ in ("will", "'ll", "wo", "shall") for c in head.children)
+    forecast = not purpose and not inferred and (
         _prediction(doc, head, kind) and not dated or _intention(head) and not (dated and _dates_the_plan(doc, head))
         or _hoped_future(head) or _scheduled(head) and not _dated_in_past(doc)
     )
     figures = _stated_figures(doc, head) or ([_measured_change(head)] if _measured_change(head) is not None else [])
-    checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or dated)
+    checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or _provision(doc, head) is not None or dated)
     # A judgement of value holds even of a dated act or a figure ("the court ruled correctly on Tuesday").
     judged = not forecast and _judgement(doc, head, own_voice=not attributed)
-    opinion = judged or not checkable_fact and not _hoped_future(head) and (_opinion(doc, head) or _speculation(doc, head))
+    opinion = judged or not checkable_fact and not _hoped_future(head) and (_opinion(doc, head) or _speculation(doc, head) and not inferred)
     kinds: list[ClaimType] = ["opinion"] if judged else []
     if forecast:
         kinds.append("prediction")
@@ -653,7 +875,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
         kinds.append("causal")
     if opinion:
         kinds.append("opinion")
-    if not checkable_fact and not purpose and _prediction(doc, head, kind):
+    if not checkable_fact and not purpose and not inferred and _prediction(doc, head, kind):
         kinds.append("prediction")
     kinds.append("quote" if attributed else "event")
     if attributed and not opinion and not forecast:
@@ -689,6 +911,17 @@ def _figure_phrase(doc) -> str:
     return doc[phrase.left_edge.i : end + 1].text.strip(" ,;:-") or tok.text
 
 
+def _text_of(noun) -> str:
+    """Where the text of a rule or of a proposal is read: "the text of the bill itself, in the
+    official register, gazette or the legislature's record"."""
+    lemma = noun.lemma_.lower()
+    if lemma in _LAW_NOUNS:
+        return f"the text of the {lemma} itself, in the official register, gazette or the legislature's record"
+    if lemma in _RULE_NOUNS:  # an agreement between parties: its signed text
+        return f"the signed text of the {lemma} itself, or the filing or announcement that sets out its terms"
+    return f"the text of the {'agreement' if noun.lower_ == 'terms' else lemma} itself, in the filing or announcement that sets out its terms"
+
+
 def _possessive(name: str) -> str:
     """'Investigators' ', 'Rowe's'."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
@@ -710,7 +943,7 @@ def _record_of(figure) -> str:
 def _voiced_by(doc) -> str | None:
     """Who the clause itself says speaks, when it opens on them: "Farkas expressed the hope ...",
     "Henderson estimated the value at $55" (the subject of a reporting verb at its root, not a pronoun)."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = _root(doc)
     # Or who holds the hope or the forecast: "The U.S. hopes its troops will ...".
     if root is None or not (root.lemma_.lower() in _SPEECH_LEMMAS or _hoped_future(root)):
         return None
@@ -718,7 +951,9 @@ def _voiced_by(doc) -> str | None:
     if subject is None or subject.pos_ == "PRON":
         return None
     words = [t for t in subject.subtree if not any(a.dep_ in ("appos", "relcl", "acl") and a.i != subject.i for a in t.ancestors if a in subject.subtree)]
-    name = " ".join(t.text for t in words if t.dep_ not in ("appos", "relcl", "acl", "punct"))
+    kept = [t for t in words if t.dep_ not in ("appos", "relcl", "acl", "punct")]
+    # Spaced as written: "Shoney's", not "Shoney 's".
+    name = "".join((" " if k and (kept[k - 1].i != t.i - 1 or t.doc[t.i - 1].whitespace_) else "") + t.text for k, t in enumerate(kept))
     return _clean(name) if 0 < len(name.split()) <= 6 else None
 
 
@@ -726,7 +961,7 @@ def _voiced_by(doc) -> str | None:
 # Kremlin statement said". The document is itself the record to read. A closed class of English.
 _DOCUMENT_NOUNS = frozenset(
     """statement report estimate figure filing prospectus letter release study survey poll document
-    data record transcript communique memo announcement""".split()
+    data record transcript communique memo announcement headline title caption banner""".split()
 )
 
 
@@ -752,6 +987,14 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
     if isinstance(speaker, str):
         speaker = OUTLET_SPEAKER if speaker in (OUTLET, "unattributed") else Speaker(speaker, "person")
     doc = parse(clause)
+    if _doer(doc, _proposition_head(doc), speaker):  # what they did, not what they said
+        speaker = OUTLET_SPEAKER
+    # What the evidence "suggests" is the article's reading of it: nobody's statement to look up.
+    found = _inference(doc) or (speaker.phrase or speaker.name if _evidence_speaker(speaker) else None)
+    if found:
+        speaker = OUTLET_SPEAKER
+        if kind != "statistic":
+            return f"Check the evidence the article relies on ({found!r}) and whether it bears this out: the inference is the article's own; nobody is quoted."
     who = speaker.name
     said = f"that {who} said this: {_said_source(who, speaker.kind, speaker.phrase)}"
     # "he's statement", "I's statement" (a transcript's unnamed "I") name nobody.
@@ -764,6 +1007,8 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         said = f"that {who} said this: " + (source if source.endswith(("itself", "themselves", "officials")) else f"{_possessive(who)} published statement or report")
     elif unnamed:  # a quotation the article does not attribute in this sentence
         said = "who said this and that they did: the statement, transcript or recording the article quotes"
+    if unnamed and not voiced and kind in ("quote", "event") and _titled(doc):  # a headline cited, not said
+        return "Check the publication itself, or its archive, for the headline or title as it was printed or broadcast."
     if kind == "statistic":
         figure = _figure_phrase(doc)
         if speaker.kind == "organisation":
@@ -773,6 +1018,9 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         if voiced or _speech(doc, _proposition_head(doc)):
             return f"Check {figure!r} against the record or data it comes from, and {said}."
         # The record of the figure named, not of another the clause also states ("a 51% stake ... for $110 million").
+        text = _provision(doc, _proposition_head(doc))
+        if text is not None:  # "the measure would raise the wage to $7": the figure is the text's
+            return f"Check {figure!r} against {_text_of(text)}."
         stated = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)
         named = next((t for t in stated if t.like_num), stated[0]) if stated else _measured_change(_proposition_head(doc))
         return f"Check {figure!r} against {_record_of(named)}."
@@ -793,11 +1041,18 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         return f"Not checkable yet: check {said.replace('said this', 'stated this forecast or plan', 1)}, and later whether it came true."
     # event. A stated purpose is checked as stated, by whoever set it.
     head = _proposition_head(doc)
+    if _refusal(head):  # a refusal to tell states nothing but itself
+        refuser = _refuser(head) or "whoever the article says declined"
+        refuser = refuser[0].lower() + refuser[1:] if refuser.split()[0] in ("The", "A", "An") else refuser
+        return f"Check with {refuser}, or in other reports of the same inquiry, that they declined to tell; the refusal itself asserts nothing else."
     if _purpose(head):
         holder = f"{_possessive(who)} statement or the documents behind it" if not unnamed else "their statement, the documents or the charges behind it"
         return f"Check who states this purpose or intent, and on what evidence: {holder}."
     # A rule's text settles only what the rule governs, not every clause that names one
     # ("the department, which supported the statute, ..."; "the justices agreed that the law ...").
+    text = _provision(doc, head)
+    if text is not None:  # what a bill or an offer would do is in its text
+        return f"Check it against {_text_of(text)}."
     if _is_rule(doc, head):
         return "Check the text of the law, rule or agreement itself, in the official register or gazette."
     if not speaker.is_outlet:

@@ -202,3 +202,141 @@ def test_a_cause_someone_gives_is_checked_as_their_word() -> None:
     advice = verify_for("causal", Speaker("Dunmore", "person"), clause)
     assert advice.startswith("Check that Dunmore said this") and "official records" not in advice
     assert "official records" in verify_for("causal", OUTLET_SPEAKER, "The mill closed because orders dried up.")
+
+
+@pytest.mark.parametrize("clause", [
+    "The spokesman would not elaborate.",
+    "The agency wouldn't identify the buyers.",
+    "The chairman would not discuss the terms of the sale.",
+    "A ministry official declined to name the two companies.",
+])
+def test_a_refusal_to_tell_is_a_past_event_not_a_forecast(clause: str) -> None:
+    kinds = claim_types(clause)
+    assert kinds[0] == "event" and "prediction" not in kinds
+    advice = verify_for("event", OUTLET_SPEAKER, clause)
+    assert "declined" in advice and "came true" not in advice
+
+
+def test_a_hedged_or_conditional_would_not_is_still_a_guess() -> None:
+    assert claim_types("The board probably would not discuss the offer before May.")[0] == "prediction"
+    assert "prediction" in claim_types("The regulators would not approve the merger if the price rose.")
+
+
+@pytest.mark.parametrize("clause, text", [
+    ("The bill would make it a crime to sell the pills to minors.", "bill"),
+    ("The treaty would ban nuclear tests in the region.", "treaty"),
+    ("Under the proposal, farmers would receive larger subsidies.", "proposal"),
+    ("Under terms of the offer, holders would receive two new shares.", "offer"),
+])
+def test_what_a_rule_or_a_proposal_would_do_is_checked_in_its_text(clause: str, text: str) -> None:
+    kinds = claim_types(clause)
+    assert "prediction" not in kinds
+    assert f"the text of the {text} itself" in verify_for(kinds[0], OUTLET_SPEAKER, clause)
+    # A deal between parties is read in its signed text or its filing, not in a gazette.
+    advice = verify_for("event", OUTLET_SPEAKER, "Under the accord, the two banks would merge their card units.")
+    assert "signed text of the accord" in advice and "gazette" not in advice
+    # A passive under the rule is what it provides too.
+    clause = "Under the new rules, licences will be granted to the first applicants."
+    assert "the text of the rule itself" in verify_for(claim_types(clause)[0], OUTLET_SPEAKER, clause)
+    # What happens to the text itself is no provision of it: a forecast stays one.
+    assert claim_types("The bill would be signed by the governor next week.")[0] == "prediction"
+
+
+def test_what_the_evidence_suggests_is_the_articles_inference_not_a_quote() -> None:
+    clause = "The evidence suggests that both blazes were started by one arsonist."
+    kinds = claim_types(clause)
+    assert "quote" not in kinds and kinds[0] == "event"
+    advice = verify_for(kinds[0], OUTLET_SPEAKER, clause)
+    assert "evidence" in advice and "transcript" not in advice and "quotes" not in advice
+    # Named as the "speaker" by a looser attribution, the evidence still says nothing.
+    found = Speaker("Fresh evidence", "group", 0, "suggesting", "Fresh evidence")
+    clause = "Fresh evidence is suggesting that the two shootings might be linked."
+    kinds = claim_types(clause, found)
+    assert kinds[0] == "event" and "quote" not in kinds
+    assert "statement" not in verify_for(kinds[0], found, clause)
+    # A person who suggests something does say it.
+    assert claim_types("The mayor suggested that the two shootings were linked.", Speaker("the mayor", "person"))[0] == "quote"
+
+
+def test_a_quoted_headline_or_title_is_cited_not_a_figure_stated() -> None:
+    clause = 'The paper ran the story under the headline "4,000 jobs to go at the docks".'
+    kinds = claim_types(clause)
+    assert "statistic" not in kinds
+    advice = verify_for(kinds[0], OUTLET_SPEAKER, clause)
+    assert "headline" in advice and "official records" not in advice
+    assert "transcript" not in verify_for("quote", OUTLET_SPEAKER, 'The headline read "Harbour strike ends".')
+    # A slogan is no publication's title; a figure outside the quotation is still stated.
+    assert "headline" not in verify_for("event", OUTLET_SPEAKER, 'The marchers carried a banner with the slogan "Docks for all".')
+    assert claim_types('Some 4,000 dockers went back to work on Monday, a week after the paper ran the headline "Strike ends".')[0] == "statistic"
+
+
+@pytest.mark.parametrize("clause", [
+    "The ceasefire represented a major breakthrough for the mediators.",
+    "The ruling was a serious setback for the port authority.",
+    "The launch marked a milestone for the space agency.",
+    "Closing the ferry would be a travesty.",
+])
+def test_a_predicate_of_success_or_shame_is_a_verdict_past_or_conditional(clause: str) -> None:
+    kinds = claim_types(clause)
+    assert kinds[0] == "opinion" and "prediction" not in kinds
+    assert "text of the law" not in verify_for(kinds[0], OUTLET_SPEAKER, clause)
+
+
+def test_a_figure_or_a_plain_noun_after_be_is_no_verdict() -> None:
+    assert claim_types("The rebate was a 10 percent boost to incomes.")[0] == "statistic"
+    assert claim_types("The ceasefire was an agreement between the two militias.")[0] != "opinion"
+
+
+def test_what_a_group_did_is_checked_as_an_event_not_as_their_statement() -> None:
+    # The attribution named the marchers from a chant in another sentence; this clause tells what they did.
+    marchers = Speaker("the marchers", "group", 1, "chanted", "the marchers")
+    clause = "The marchers walked to the harbour and blocked the gates."
+    kinds = claim_types(clause, marchers)
+    assert kinds[0] == "event" and "quote" not in kinds
+    advice = verify_for(kinds[0], marchers, clause)
+    assert "transcript" not in advice and "the marchers' statement" not in advice
+    # What they are told to have said stays their statement.
+    assert claim_types("The marchers chanted that the harbour must stay open.", marchers)[0] == "quote"
+
+
+@pytest.mark.parametrize("clause", [
+    "Tomas Ortega, the father of four girls, was stabbed outside his shop on Friday.",  # a figure in an appositive
+    "Lena Varga, 41, was detained at the border.",
+    "The ferry, which carried 250 passengers, ran aground near the island.",  # in a relative clause
+    "Two senior advisers to the mayor, planning chief Ida Brandt and budget director Omar Kell, resigned on Monday.",
+    "The new directors include Ruth Ames of Second Harbor Capital and Leo Dunn.",  # a number in a name
+])
+def test_a_number_beside_the_main_clause_makes_no_statistic(clause: str) -> None:
+    assert claim_types(clause)[0] == "event"
+
+
+def test_a_count_or_an_amount_the_main_clause_states_is_still_a_statistic() -> None:
+    assert claim_types("Two senior advisers to the mayor resigned on Monday.")[0] == "statistic"
+    assert claim_types("The firm arranged a $40 million loan with Harbor Bank, a unit of Harbor Corp.")[0] == "statistic"
+
+
+def test_a_count_an_existential_states_is_a_statistic_however_parsed() -> None:
+    clause = "Nationwide, there are about nine thousand families waiting for housing each year and only two thousand flats become free."
+    assert claim_types(clause)[0] == "statistic"
+    assert "nine thousand families" in verify_for("statistic", OUTLET_SPEAKER, clause)
+
+
+def test_not_being_surprised_by_what_the_coming_years_bring_is_a_forecast() -> None:
+    analyst = Speaker("Ines Roth", "person", 0, "said", "Ines Roth")
+    clause = '"Over the next few years we would not be surprised to see Asia make up 40% of sales," she said.'
+    assert claim_types(clause, analyst)[0] == "prediction"
+    # The speaker's own word on what they will do stays their statement.
+    assert claim_types("We will reopen the two mills, the company said.", Speaker("Acme", "organisation"))[0] == "quote"
+
+
+def test_a_named_person_who_says_is_quoted_even_when_the_transcript_breaks_the_syntax() -> None:
+    clause = "Minister Okafor says the agency two years ago, or gave them two years to draw up a new plan."
+    assert claim_types(clause)[0] == "quote"
+    assert "Minister Okafor said this" in verify_for("quote", OUTLET_SPEAKER, clause)
+    # A saying refused is still a refusal told.
+    assert claim_types("Minister Okafor wouldn't say whether the plan was ready.")[0] == "event"
+
+
+def test_a_fronted_phrase_the_parser_split_off_does_not_hide_the_main_clause() -> None:
+    clause = "Since 1985 _ when the army set up a buffer zone in the north _ nearly 150 soldiers have been killed fighting rebels."
+    assert claim_types(clause)[0] == "statistic"
