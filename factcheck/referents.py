@@ -1526,7 +1526,7 @@ def _elided_verb_phrase(doc) -> list[str]:
         if any(t.pos_ == "VERB" and t.i not in governing and t.i < tok.i for t in doc):
             continue
         words = [c for c in tok.children if c.dep_ in ("neg", "advmod") or c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i]
-        end = max([tok.i, *(c.i for c in words)])
+        end = max([tok.i, *(c.right_edge.i for c in words)])  # "so did the Bank of Canada"
         start = min([tok.i, *(c.i for c in words if c.i < tok.i)])
         found.append(doc[start : end + 1].text)
     return found
