@@ -1379,6 +1379,19 @@ _DEGREE_OF_COMPARISON = frozenset("many much far even still".split())
 # Comparatives that are no comparison with something said before: "more than 100", "no longer",
 # "later"/"earlier" (a time, which the timeline reads), "further", "rather", "other".
 _NOT_COMPARING = frozenset("later earlier further farther rather longer sooner".split())
+def _counts_on(noun) -> bool:
+    """Whether a definite noun with an ordinal ("the second attack") counts on earlier ones of its
+    kind the text does not name: nothing after it says which ("the second day of talks", "the
+    second man to die"), no compound makes it a name, it is no time ("the second quarter"), and
+    no earlier word of the text has its noun."""
+    doc = noun.doc
+    det = [c for c in noun.children if c.dep_ == "det" and c.lower_ == "the"]
+    # "for the second time", "the second half", "second place": a rank or a part, not one of a series told before
+    if not det or noun.lemma_.lower() in ("time", "half", "quarter", "round", "place") or any(c.dep_ in ("prep", "acl", "relcl", "appos", "compound") for c in noun.children):
+        return False  # not "the second world war": a compound names a thing, whatever the case
+    return not any(t.lemma_ == noun.lemma_ for t in doc[: det[0].i])
+
+
 # Copulas of a change of state, whose comparative compares with the state before ("got worse").
 _BECOMING = frozenset("get become grow turn go".split())
 # Pronoun-like phrases that take their meaning from a phrase before ("the latter", "the rest",
@@ -1451,6 +1464,8 @@ def _unstandarded(doc) -> list[str]:
             det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
             if det and not any(c.dep_ in ("prep", "acl", "relcl") for c in tok.children) and not any(t.lower_ == "as" for t in doc[tok.i + 1 : tok.i + 3]):
                 found.append(doc[det[0].i : tok.i + 1].text)  # "the latter", "the rest", "did the same"
+        elif tok.ent_type_ == "ORDINAL" and tok.dep_ == "amod" and tok.lower_ not in ("first", "last") and tok.head.pos_ == "NOUN" and tok.head.ent_type_ not in _NOT_PARTICIPANTS - {"ORDINAL"} and _counts_on(tok.head):
+            found.append(doc[tok.i - 1 : tok.head.i + 1].text)  # "the second attack": after which first one
         elif lower == "another" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and not any(t.lower_ == "one" or t.like_num for t in doc[: tok.i]):
             found.append(tok.text)  # "another was wounded": one more than which
     return found

@@ -263,6 +263,7 @@ def test_a_comparison_or_degree_whose_standard_lies_before_leans_on_it() -> None
     assert dangling("The rest were flown home.", previous=before) == ["The rest"]
     assert dangling("The bank will do the same.", previous=before) == ["the same"]
     assert dangling("Another was wounded in the leg.", previous=before) == ["Another"]
+    assert dangling("The second possibility is a blockade.", previous=before) == ["The second possibility"]
     # The text gives the standard, a result clause, or the comparison is a change of state or a connective.
     assert leans_on_before("The minister was less reticent than Ann Reed.") == []
     assert leans_on_before("Sales rose to 5 million from 4 million.") == []
@@ -273,6 +274,9 @@ def test_a_comparison_or_degree_whose_standard_lies_before_leans_on_it() -> None
     assert leans_on_before("What's more, the bridge reopened on Friday.") == []
     assert leans_on_before("More than 300 people were evacuated.") == []
     assert leans_on_before("One was killed and another was wounded.") == []
+    assert leans_on_before("Joblessness is at its highest since the second world war.") == []
+    assert leans_on_before("For the second time, the envoy left without a deal.") == []
+    assert leans_on_before("The second day of talks ended early.") == []
     # An attributive comparative most often compares with what the clause names: not counted.
     assert leans_on_before("The carrier is pursuing the much larger Mesa Airlines.") == []
 
