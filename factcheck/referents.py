@@ -803,6 +803,7 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
     if previous is not None:
         found += [doc[first : noun.i + 1].text for first, noun, _ in pointing_back(text, previous) if doc[first : noun.i + 1].text not in found]
         found += [p for p in _unplaced(doc, quoted, previous) if p not in found and not any(p in f or f in p for f in found)]
+        found += [p for p in leans_on_before(text) if not any(p in f or f in p for f in found)]  # "was less reticent", "did not"
     return found
 
 
@@ -1456,3 +1457,184 @@ def names_referent(noun, text: str) -> bool:
         t.lemma_.lower() == lemma and t.pos_ in ("NOUN", "PROPN", "VERB") or t.pos_ == "VERB" and _nominalises(lemma, t.lemma_.lower())
         for t in doc
     )
+
+
+# --- what a claim leaves to the sentences before: a standard, a place, an act, a verb phrase ---------
+# A claim or timeline event must stand alone (CRITERIA.md 2c). Besides a pronoun or a definite
+# phrase, a clause may lean on the story before by its grammar alone: a comparison whose standard
+# the story gave ("was less reticent"), a degree "so"/"as" with no clause of result or comparison,
+# a pronoun-like "the latter", "the rest", "another"; a locative "there"; a noun of answering for an
+# act with no act ("claimed responsibility"); a verb phrase left out ("did not", "so did X"). Read
+# from the parse's tags and labels; the words named are closed classes of English function words.
+
+# Degree words before a comparative ("many more", "even less", "far fewer"), kept with it.
+_DEGREE_OF_COMPARISON = frozenset("many much far even still".split())
+# Comparatives that are no comparison with something said before: "more than 100", "no longer",
+# "later"/"earlier" (a time, which the timeline reads), "further", "rather", "other".
+_NOT_COMPARING = frozenset("later earlier further farther rather longer sooner".split())
+def _counts_on(noun) -> bool:
+    """Whether a definite noun with an ordinal ("the second attack") counts on earlier ones of its
+    kind the text does not name: nothing after it says which ("the second day of talks", "the
+    second man to die"), no compound makes it a name, it is no time ("the second quarter"), and
+    no earlier word of the text has its noun."""
+    doc = noun.doc
+    det = [c for c in noun.children if c.dep_ == "det" and c.lower_ == "the"]
+    # "for the second time", "the second half", "second place": a rank or a part, not one of a series told before
+    if not det or noun.lemma_.lower() in ("time", "half", "quarter", "round", "place") or any(c.dep_ in ("prep", "acl", "relcl", "appos", "compound") for c in noun.children):
+        return False  # not "the second world war": a compound names a thing, whatever the case
+    return not any(t.lemma_ == noun.lemma_ for t in doc[: det[0].i])
+
+
+# Copulas of a change of state, whose comparative compares with the state before ("got worse").
+_BECOMING = frozenset("get become grow turn go".split())
+# Pronoun-like phrases that take their meaning from a phrase before ("the latter", "the rest",
+# "did the same"): a closed class of English function words.
+_ANAPHORIC_HEADS = frozenset("latter former same rest remainder".split())
+# Nouns of answering for an act ("claimed responsibility", "took the blame", "got the credit"):
+# with no "for ..."/"of ..." nor an act named in the clause, which act, the reader cannot tell.
+_ANSWERING_NOUNS = frozenset("responsibility blame credit accountability liability".split())
+# Auxiliaries whose clause may leave its verb phrase out ("did not", "will too", "so did X").
+_ELLIPSIS_AUX = frozenset("do does did will would can could shall should may might must have has had".split())
+# What may stand beside an auxiliary whose verb phrase is left out.
+_ELLIPSIS_COMPANIONS = frozenset("nsubj nsubjpass neg punct cc mark advmod expl".split())
+
+
+def leans_on_before(text: str) -> list[str]:
+    """The phrases of `text` that only the sentences before it complete, by their grammar
+    (`_unstandarded`, `_unplaced_there`, `_act_missing`, `_elided_verb_phrase`): "less reticent",
+    "so well-developed", "the latter", "there", "responsibility", "did not". Quotations count too:
+    the speaker's words cannot change, and "we will do the same" leaves the reader asking what."""
+    doc = parse(text)
+    found: list[str] = []
+    for detector in (_unstandarded, _unplaced_there, _act_missing, _elided_verb_phrase):
+        found += [p for p in detector(doc) if p not in found]
+    return found
+
+
+def _compares_within(doc) -> bool:
+    """Whether the text itself gives a standard of comparison: "than ...", "as ... as", "compared
+    with", "from ... to" (a change: "rose to 5% from 4%")."""
+    words = [t.lower_ for t in doc]
+    return "than" in words or "compared" in words or "versus" in words or words.count("as") >= 2 or "from" in words and "to" in words
+
+
+def _unstandarded(doc) -> list[str]:
+    """Comparisons and degrees whose standard lies before: a predicative comparative ("was less
+    reticent", "became more cautious"), a comparative that is its own noun phrase ("did not expect
+    many more") or follows a degree word ("many more arrests"), "so"/"as" + adjective with no
+    "that"/"as" clause ("never so well-developed"), and the pronoun-like "the latter", "the rest",
+    "the same", "another" with no noun, or whose noun the text does not name before it."""
+    if _compares_within(doc):
+        return []
+    found = []
+    for tok in doc:
+        lower = tok.lower_
+        if tok.tag_ in ("JJR", "RBR") and lower not in _NOT_COMPARING and not any(c.lower_ in ("no", "any") for c in tok.children) and doc[tok.i - 1 : tok.i].text.lower() != "the":
+            # not "the more ..., the better": a comparison of two amounts the sentence gives
+            # "more"/"less" before an adjective or adverb: the comparison is that word's ("less reticent")
+            target = tok.head if lower in ("more", "less") and tok.dep_ == "advmod" and tok.head.pos_ in ("ADJ", "ADV") else tok
+            if tok.dep_ == "quantmod" or target.dep_ == "amod" and lower in ("more", "less", "fewer") and tok.head.like_num:
+                continue  # "more than 100", "more 100"
+            if lower == "more" and doc[max(0, tok.i - 2)].lower_ == "what":
+                continue  # "What's more, ...": a connective
+            if any(c.dep_ == "expl" or c.lower_ == "it" and c.dep_ == "nsubj" for c in target.head.children) and any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in [*target.children, *target.head.children]):
+                continue  # "it is harder to sell when ...": compared with doing it otherwise, which the clause says
+            # "was less reticent" (than whom?); not "will get worse", "became more open": a change of
+            # state compares with the state before it, which the clause names
+            predicative = (target.dep_ in ("acomp", "oprd") or target.dep_ == "attr" and target.pos_ == "ADJ") and target.head.lemma_.lower() not in _BECOMING
+            nominal = lower in ("more", "less", "fewer") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr") and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+            # An attributive comparative ("the much-larger Mesa", "a much wider conflict") most often
+            # compares with what the clause names or with the present: not counted.
+            if predicative or nominal:
+                first = min(target.i, tok.i, *(c.i for c in tok.children if c.lower_ in _DEGREE_OF_COMPARISON and c.i < tok.i))
+                found.append(doc[first : target.i + 1].text)
+        elif lower in ("so", "as") and tok.dep_ == "advmod" and (tok.head.pos_ in ("ADJ", "ADV") or tok.head.dep_ == "acomp") and tok.head.i > tok.i and tok.head.lower_ not in ("well", "far", "long", "soon", "much"):
+            head = tok.head
+            # "so large that ...": the result the degree reaches is the clause's own
+            if not any(t.lower_ in ("that", "as") or t.dep_ in ("ccomp", "xcomp") for t in doc[head.i + 1 :]):
+                found.append(doc[tok.i : head.i + 1].text)
+        elif lower in _ANAPHORIC_HEADS and tok.pos_ in ("NOUN", "ADJ", "PRON") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"):
+            det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+            if det and not any(c.dep_ in ("prep", "acl", "relcl") for c in tok.children) and not any(t.lower_ == "as" for t in doc[tok.i + 1 : tok.i + 3]):
+                found.append(doc[det[0].i : tok.i + 1].text)  # "the latter", "the rest", "did the same"
+        elif tok.ent_type_ == "ORDINAL" and tok.dep_ == "amod" and tok.lower_ not in ("first", "last") and tok.head.pos_ == "NOUN" and tok.head.ent_type_ not in _NOT_PARTICIPANTS - {"ORDINAL"} and _counts_on(tok.head):
+            found.append(doc[tok.i - 1 : tok.head.i + 1].text)  # "the second attack": after which first one
+        elif lower == "another" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and not any(t.lower_ == "one" or t.like_num for t in doc[: tok.i]):
+            found.append(tok.text)  # "another was wounded": one more than which
+    return found
+
+
+# Places a locative adverb may stand beside and still be named: "out there" is still a place the text must give.
+_PLACE_ENTS_NAMED = ("GPE", "LOC", "FAC")
+
+
+def _unplaced_there(doc) -> list[str]:
+    """A locative "there" (not the existential "there is") where the text names no place before it
+    ("police arrived there Monday"), and a "here" that picks out a participant by the dateline's
+    place ("the embassy here"), which a claim read alone does not give."""
+    found = []
+    for tok in doc:
+        if tok.lower_ == "there" and tok.tag_ == "RB" and tok.dep_ == "advmod":
+            head = tok.head
+            if tok.i < head.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+                continue  # "there remain three": an existential the tagger took for an adverb
+            if any(e.label_ in _PLACE_ENTS_NAMED and e.end <= tok.i for e in doc.ents):
+                continue  # "in Kabul, where police arrived there": the text names the place
+            found.append(tok.text)
+        elif tok.lower_ == "here" and tok.dep_ == "advmod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i == tok.i - 1:
+            if any(c.dep_ == "prep" for c in tok.children) or any(e.label_ in _PLACE_ENTS_NAMED and e.end <= tok.i for e in doc.ents):
+                continue  # "the Albanians here in Kosovo": the place is given
+            found.append(doc[tok.head.left_edge.i : tok.i + 1].text)
+    return found
+
+
+def _act_missing(doc) -> list[str]:
+    """A noun of answering for an act ("responsibility", "the blame") with nothing that says for
+    which act: no "for"/"of" phrase, possessor or compound, and no happening named in the text
+    besides it ("No one claimed responsibility"; not "... for the bombing", nor "The bombing, for
+    which no one claimed responsibility, ...")."""
+    events = _event_nouns()[0]
+    found = []
+    for tok in doc:
+        # Singular: "held similar responsibilities" are duties, not the answering for one act.
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in _ANSWERING_NOUNS:
+            continue
+        if any(c.dep_ in ("prep", "poss", "compound", "acl", "relcl") for c in tok.children):
+            continue
+        if tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+            continue  # "a credit facility", "letters of credit": a kind of thing, not the answering for an act
+        named = any(
+            t.i != tok.i and t.pos_ == "NOUN" and t.lemma_.lower() in events and t.lemma_.lower() not in _ANSWERING_NOUNS or t.pos_ == "VERB" and t.i > tok.i and t.dep_ in ("relcl", "acl")
+            for t in doc
+        )
+        if not named:
+            found.append(tok.text)
+    return found
+
+
+def _elided_verb_phrase(doc) -> list[str]:
+    """An auxiliary that heads its clause with no verb phrase ("Smith did not.", "Jones will too",
+    "so did the bank", "said he would"), unless the text gives, before it, the verb it stands for
+    ("He promised to resign but did not"), or it closes a comparison ("more than it did")."""
+    found = []
+    for tok in doc:
+        if tok.lower_ not in _ELLIPSIS_AUX or tok.pos_ not in ("AUX", "VERB") or tok.dep_ not in ("ROOT", "conj", "ccomp", "advcl", "parataxis"):
+            continue  # not an auxiliary of a verb, nor "all the power you have" (a relative clause's gap)
+        if any(t.pos_ == "VERB" and t.lemma_.lower() not in REPORTING_LEMMAS for t in doc[tok.i + 1 :]):
+            continue  # "would, when it was broken, give ...", "has, I think, been": its verb phrase comes after, whatever the parse
+        if any(c.dep_ not in _ELLIPSIS_COMPANIONS for c in tok.children):
+            continue  # a complement ("did the work", "has a plan"): the auxiliary is a main verb
+        if any(c.dep_ == "advmod" and c.pos_ != "ADV" or c.dep_ == "mark" and c.lower_ in ("than", "as") for c in tok.children):
+            continue
+        if any(t.lower_ in ("than", "as") for t in doc[max(0, tok.i - 3) : tok.i]):
+            continue  # "more than it did last year": the comparison's own verb
+        # a verb before it that it may repeat ("back down if he must"), not the reporting verb that
+        # governs it ("said he would")
+        governing = {a.i for a in tok.ancestors if a.lemma_.lower() in REPORTING_LEMMAS or _speech_verb(a)}
+        if any(t.pos_ == "VERB" and t.i not in governing and t.i < tok.i for t in doc):
+            continue
+        words = [c for c in tok.children if c.dep_ in ("neg", "advmod") or c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i]
+        end = max([tok.i, *(c.right_edge.i for c in words)])  # "so did the Bank of Canada"
+        start = min([tok.i, *(c.i for c in words if c.i < tok.i)])
+        found.append(doc[start : end + 1].text)
+    return found

@@ -3,7 +3,7 @@ when one earlier phrase says which, else counted as dangling. Invented sentences
 
 from __future__ import annotations
 
-from factcheck.referents import _nominalises, dangling, pointing_back, resolve_referents
+from factcheck.referents import _nominalises, dangling, leans_on_before, pointing_back, resolve_referents
 
 
 def kinds(text: str, previous: list[str]) -> list[tuple[str, str]]:
@@ -35,7 +35,7 @@ def test_a_definite_the_article_never_introduced_is_one_the_reader_knows() -> No
 def test_what_says_which_is_not_dangling() -> None:
     before = ["Prosecutors brought charges against Ann Bell in May."]
     assert dangling("The charges against Ann Bell were dropped on Friday.", previous=before) == []
-    assert dangling("The plight of women in remote villages is worse, she said.", previous=["A plight was described."]) == ["she"]
+    assert dangling("The plight of women in remote villages is grim, she said.", previous=["A plight was described."]) == ["she"]
     # Without the article nothing is said of a bare "the plan": as before.
     assert dangling("The suspect fled in a grey van.") == []
 
@@ -307,3 +307,62 @@ def test_a_new_or_proposed_one_is_the_one_told_of_before() -> None:
     # Said which by what follows, or the lede itself.
     assert dangling("The new study written by Ann Bell warns of more floods.", previous=rules) == []
     assert dangling("The new guidelines give donor organs to the sickest patients first.", previous=[]) == []
+
+
+def test_a_comparison_or_degree_whose_standard_lies_before_leans_on_it() -> None:
+    before = ["The envoy met the rebels on Monday."]
+    assert dangling("The minister was less reticent on Tuesday.", previous=before) == ["less reticent"]
+    assert dangling("Officials did not expect many more.", previous=before) == ["many more"]
+    assert dangling("The port has never been so busy.", previous=before) == ["so busy"]
+    assert dangling("The latter was released on bail.", previous=before) == ["The latter"]
+    assert dangling("The rest were flown home.", previous=before) == ["The rest"]
+    assert dangling("The bank will do the same.", previous=before) == ["the same"]
+    assert dangling("Another was wounded in the leg.", previous=before) == ["Another"]
+    assert dangling("The second possibility is a blockade.", previous=before) == ["The second possibility"]
+    # The text gives the standard, a result clause, or the comparison is a change of state or a connective.
+    assert leans_on_before("The minister was less reticent than Ann Reed.") == []
+    assert leans_on_before("Sales rose to 5 million from 4 million.") == []
+    assert leans_on_before("A storm was so strong that trees fell.") == []
+    assert leans_on_before("Forecasters said the flooding will get worse.") == []
+    assert leans_on_before("The less the city borrows, the more is left for schools.") == []
+    assert leans_on_before("It is harder to sell shares when prices fall.") == []
+    assert leans_on_before("What's more, the bridge reopened on Friday.") == []
+    assert leans_on_before("More than 300 people were evacuated.") == []
+    assert leans_on_before("One was killed and another was wounded.") == []
+    assert leans_on_before("Joblessness is at its highest since the second world war.") == []
+    assert leans_on_before("For the second time, the envoy left without a deal.") == []
+    assert leans_on_before("The second day of talks ended early.") == []
+    # An attributive comparative most often compares with what the clause names: not counted.
+    assert leans_on_before("The carrier is pursuing the much larger Mesa Airlines.") == []
+
+
+def test_a_locative_there_or_a_participant_here_with_no_place_leans_on_the_story() -> None:
+    before = ["Troops landed in the north on Monday."]
+    assert dangling("Engineers arrived there on Friday.", previous=before) == ["there"]
+    assert dangling("The embassy here was closed on Friday.", previous=before) == ["The embassy here"]
+    # Existential "there", and a place the text names.
+    assert leans_on_before("There were three ships in the harbour.") == []
+    assert leans_on_before("Engineers flew to Lagos and worked there for a week.") == []
+    assert leans_on_before("Refugees here in Kenya were fed on Friday.") == []
+
+
+def test_answering_for_an_act_needs_the_act() -> None:
+    before = ["A car bomb exploded outside the ministry on Sunday."]
+    assert dangling("No group has claimed responsibility.", previous=before) == ["responsibility"]
+    assert leans_on_before("No group has claimed responsibility for the blast.") == []
+    assert leans_on_before("The bank arranged a $5 million credit facility.") == []
+    assert leans_on_before("Ann Reed previously held similar responsibilities at a bank.") == []
+
+
+def test_a_clause_whose_verb_phrase_is_left_out_leans_on_the_one_before() -> None:
+    before = ["The central bank raised rates on Monday."]
+    assert dangling("The Treasury did not.", previous=before) == ["did not"]
+    assert dangling("Smaller banks will too.", previous=before) == ["will too"]
+    assert dangling("So did the Bank of Canada.", previous=before) == ["So did the Bank of Canada"]
+    # The verb it stands for is in the text; a comparison; a main verb with its object.
+    assert leans_on_before("Rebels promised to leave but did not.") == []
+    assert leans_on_before("Rebels will back down if they must.") == []
+    assert leans_on_before("Rates rose faster than they did last year.") == []
+    assert leans_on_before("The Treasury did its work on Friday.") == []
+    # Only in a claim or an event read alone: the summary reads in order.
+    assert dangling("The Treasury did not.") == []
