@@ -66,7 +66,7 @@ def deletable_spans(text: str) -> list[Span]:
         if _quote_count(text[:start]) % 2 and not _quote_count(text[start:end]):
             continue  # words inside a quotation: a quote shortened without a mark is a misquote
         found.append((start, end, kind))
-    found = _paired(doc, _outermost(found))
+    found = _coordinated_appositions(doc, _paired(doc, _outermost(found)))
     spans = [Span(f"D{n}", s, e, k, text[s:e].strip(" ,")) for n, (s, e, k) in enumerate(found, start=1)]
     # A span whose removal leaves a dangling word or a broken sentence is not deletable; nor one
     # followed by a verb with no subject of its own ("in the blast, which damaged the embassy,
@@ -93,6 +93,57 @@ def _paired(doc: Doc, found: list[tuple[int, int, SpanKind]]) -> list[tuple[int,
             continue
         out.append((start, end, kind))
     return out
+
+
+def _coordinated_appositions(doc: Doc, found: list[tuple[int, int, SpanKind]]) -> list[tuple[int, int, SpanKind]]:
+    """A side phrase followed by a conjunction goes whole or leaves no dangling comma. "Slepian, 52,
+    and the father of four boys, was shot": the apposition is "52, and the father of four boys" (the
+    conjunct is closed by a comma before a verb that is not plural), and dropping "52" alone would
+    leave "Slepian, and the father ..."; so the span runs to the conjunct's end. Where the conjunct is
+    a participant of its own ("Ann Bell, 58, and Tom Hill, 60, were shot"; "signed by Ana Ruiz, a
+    lawyer, and two council members"), the comma before the conjunction goes with the phrase
+    ("Ann Bell and Tom Hill, 60, were shot")."""
+    text = doc.text
+    out: list[tuple[int, int, SpanKind]] = []
+    for start, end, kind in found:
+        m = _CONJUNCTION_AFTER.match(text, end)
+        described = _described(doc, start, end) if m is not None else None
+        conj = next((c for c in described.children if c.dep_ == "conj" and c.idx >= m.end()), None) if described is not None else None
+        if conj is None:
+            out.append((start, end, kind))
+        elif kind == "appositive" and (whole := _apposed_conjunct(doc, described, conj)) is not None:
+            out.append((start, whole, kind))
+        else:
+            out.append((start, m.end() - len(m.group(0).lstrip(" ,")), kind))
+    return _outermost(out)
+
+
+_CONJUNCTION_AFTER = re.compile(r"[\s,]*(?:and|or|but|nor)\b", re.I)
+
+
+def _described(doc: Doc, start: int, end: int) -> Token | None:
+    """The one word outside [start, end) that the phrase there hangs on: the noun it describes."""
+    heads = {t.head for t in doc if start <= t.idx < end and not t.is_punct and not start <= t.head.idx < end}
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _apposed_conjunct(doc: Doc, noun: Token, conj: Token) -> int | None:
+    """Where the conjunct after an appositive ends, with its closing comma, when it is part of the
+    apposition: it describes the subject (it is closed by a comma right before the subject's verb,
+    with no appositive of its own), and the verb is not plural; None otherwise."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "appos" for c in conj.children):
+        return None
+    last = conj.right_edge
+    if last.i + 2 >= len(doc) or doc[last.i + 1].text != ",":
+        return None
+    verb = noun.head
+    nxt = doc[last.i + 2]
+    if not (nxt == verb or (nxt.head == verb and nxt.dep_ in ("aux", "auxpass", "neg", "advmod"))):
+        return None
+    finite = next((t for t in (nxt, verb) if t.tag_ in ("VBZ", "VBD", "VBP", "MD")), None)
+    if finite is None or finite.tag_ == "VBP" or finite.lower_ in ("were", "are", "have"):
+        return None  # a plural verb: the conjunct is a second participant
+    return doc[last.i + 1].idx + 1
 
 
 def _is_name(doc: Doc, start: int, end: int) -> bool:
