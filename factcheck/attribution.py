@@ -1340,6 +1340,41 @@ def attributed(text: str, speaker: Speaker, clause: str, sentence: str) -> str:
     return f"{_capitalise(speaker.name)} {verb} that {body}"
 
 
+def reporting_frame(sentence: str, at: int) -> tuple[str, str] | None:
+    """Who the sentence makes say the words at character `at`, as (speaker, cue): ("the officials",
+    "said") for "A, the officials said," / "The officials said A" / "A, said the officials", and
+    ("the Daily Planet", "according to") for "According to the Daily Planet, A"; None when the
+    words are the writer's own. What a verb reports is its complement, or, for a report set in or
+    after a clause ("A, X said"), that clause, less a relative clause set off by a comma, the writer's
+    background ("said he would seek a host for his site, which was the focus of a trial");
+    "according to X" frames the whole clause it hangs on. The speaker is the phrase as written,
+    a pronoun included (the caller decides whether it can stand alone)."""
+    doc = parse(sentence)
+    token = next((t for t in doc if t.idx <= at < t.idx + len(t) or t.idx >= at), None)
+    if token is None:
+        return None
+    # "according to X" frames its whole clause; a verb's report leaves out the writer's background
+    background = {t.i for r in doc if r.dep_ == "relcl" and r.left_edge.i > 0 and doc[r.left_edge.i - 1].text == ","
+                  for t in r.subtree}
+    for cue in _cues(doc):
+        verb = doc[cue.token_i]
+        if cue.stance or (cue.cue != "according to" and token.i in background):
+            continue  # "denied the charges": a position on an object, no clause reported
+        own = {t.i for t in verb.subtree} if cue.cue != "according to" else {t.i for t in doc[verb.i + 1].subtree} | {verb.i}
+        if cue.cue == "according to":
+            scope = {t.i for t in verb.head.subtree} - own
+        else:
+            scope = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp") for t in c.subtree}
+            if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and not _speech_verb(verb.head):
+                scope |= {t.i for t in verb.head.subtree} - own  # "A, the officials said," / "X, police said, did A"
+        if token.i not in scope:
+            continue
+        subject = cue.subject
+        speaker = sentence[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge)]
+        return speaker, ("according to" if cue.cue == "according to" else verb.text)
+    return None
+
+
 def _frame_of(doc, start: int, end: int, cues: list[_Cue]) -> _Cue | None:
     """The cue that reports the clause at characters [start, end) of the parsed sentence: a
     reporting verb the clause hangs under as (part of) its complement ("X said A and that B",

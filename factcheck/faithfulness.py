@@ -780,7 +780,7 @@ _MODAL_CLASSES = {
     "would": {"would"}, "will": {"will"}, "shall": {"will"}, "should": {"should"}, "ought": {"should"},
     "must": {"must"},
 }
-_HEDGE_ADVERBS = frozenset(
+HEDGE_ADVERBS = _HEDGE_ADVERBS = frozenset(
     """allegedly reportedly apparently possibly probably perhaps likely maybe supposedly purportedly
     seemingly presumably potentially reputedly ostensibly""".split()
 )
