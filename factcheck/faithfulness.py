@@ -22,7 +22,8 @@ re-ask and into a report's warning):
 - ``antonym``: a word whose WordNet antonym (or un-/in-/dis- opposite) the sentences use;
 - ``number``: a number, number word or date the sentences do not state;
 - ``unfinished``: no sentence end, unbalanced quotes or brackets, a trailing function word or comma,
-  or a stop at a function word after which the cited sentences go on with what it governs ("images
+  a comma and conjunction left where the sentences have a phrase before them ("Slepian, and the
+  father" from "Slepian, 52, and the father"), or a stop at a function word after which the cited sentences go on with what it governs ("images
   of the Pope in." where they say "in Cuba"); a statement ending as a cited sentence ends passes;
 - ``about-the-task``: text about the task ("the sentence", "the claim", "a neutral tone");
 - ``misquote``: words in quotation marks that are not the sentences' words in that order.
@@ -450,6 +451,7 @@ def check(statement: str, sources: Sequence[str], *, published: dt.date | None =
     src = _source(tuple(" ".join(s.split()) for s in sources), published)
     doc = parse(statement)
     problems = _unfinished(statement, doc, src)
+    problems += _broken_coordination(statement, src)
     problems += _about_task(statement, src)
     problems += _misquotes(statement, src)
     dates = [t for t in tag(statement, published) if t.type in ("DATE", "TIME")]
@@ -505,6 +507,25 @@ def _unfinished(statement: str, doc: Doc, src: _Source) -> list[Problem]:
         problems.append(Problem("unfinished", f'ends on "{words[-1].text}" with nothing after it, mid-sentence'))
     elif re.search(r"[,;:]\s*(?:[\"“]|``)?\s*[.!?]?\s*$", statement):
         problems.append(Problem("unfinished", "ends on a comma or colon, mid-sentence"))
+    return problems
+
+
+_COMMA_CONJUNCTION = re.compile(r"([^\W_]+)[\"”’']?, (and|or|but|nor) ([^\W_]+)", re.I)
+
+
+def _broken_coordination(statement: str, src: _Source) -> list[Problem]:
+    """ "Slepian, and the father of four boys, was shot" from "Slepian, 52, and the father ...": a
+    comma and a conjunction right after a word the cited sentences follow with a phrase before that
+    conjunction. What was cut was the first half of a coordination, and what is left reads as a
+    second participant or as nothing at all."""
+    problems = []
+    for m in _COMMA_CONJUNCTION.finditer(statement):
+        before, conj, after = (re.escape(g) for g in m.groups())
+        if re.search(rf"\b{before}\W*,?\s*{conj}\s+{after}\b", src.text, re.I):
+            continue  # the sentences join them so too
+        cut = re.search(rf"\b{before}\W*,\s*([^.;:!?]{{1,80}}?),\s*{conj}\s+{after}\b", src.text, re.I)
+        if cut:
+            problems.append(Problem("unfinished", f'is garbled: "{m.group(0)}" lacks what the cited sentences put before "{m.group(2)}" ("{cut.group(1)}")'))
     return problems
 
 
@@ -803,7 +824,24 @@ def _content_keys(tok: Token, without: Token | None = None) -> set[str]:
 
 def _frames(doc: Doc) -> Iterable[tuple[Token, Token, str, set[str]]]:
     """(marker, governed word, what the marker is, the content words it governs): every word that
-    frames what other words say."""
+    frames what other words say. A frame on a verb frames the verbs conjoined with it as much: an
+    attribution or "according to" every conjunct ("According to X, he fled and was jailed": "He
+    was jailed" drops it); a hedge, modal or negation before the first verb each conjunct with no
+    subject or auxiliary of its own ("reportedly seized the town and burned the market")."""
+    for marker, governed, what, scope in _own_frames(doc):
+        yield marker, governed, what, scope
+        if governed.pos_ not in ("VERB", "AUX"):
+            continue
+        shared = what in ("attribution", "according") or (marker.i < governed.i and what in ("modal", "hedge"))
+        for conj in governed.conjuncts if shared else ():
+            if conj.i < governed.i or conj.pos_ not in ("VERB", "AUX") or conj.i == marker.i:
+                continue
+            if what in ("modal", "hedge") and any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in conj.children):
+                continue  # a clause of its own: the first verb's hedge does not reach it
+            yield marker, conj, what, ({_key(conj)} if what in ("modal", "hedge") else scope)
+
+
+def _own_frames(doc: Doc) -> Iterable[tuple[Token, Token, str, set[str]]]:
     for tok in doc:
         key = _key(tok)
         head = tok.head
@@ -823,10 +861,22 @@ def _frames(doc: Doc) -> Iterable[tuple[Token, Token, str, set[str]]]:
             # "X did Y, the office said": a saying verb with no object of its own, set off by a
             # comma or quote, frames its head (not the clause "the strike will not end" that a
             # saying verb before it governs)
-            if tok.dep_ in ("parataxis", "ccomp") and head.pos_ in ("VERB", "AUX") and tok.i > head.i and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].is_punct and not any(
+            # "X, the office said, did Y": one set in the clause between commas frames it as much.
+            if tok.dep_ in ("parataxis", "ccomp") and head.pos_ in ("VERB", "AUX") and (
+                (tok.i > head.i and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].is_punct) or _set_in(tok)) and not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp", "mark") for c in tok.children
             ) and any(c.dep_ == "nsubj" for c in tok.children):
                 yield tok, head, "attribution", _content_keys(head, without=tok)
+
+
+def _set_in(tok: Token) -> bool:
+    """A clause set off by commas (or dashes) on both sides inside its head's clause: "X, police
+    said, was"."""
+    doc = tok.doc
+    words = [t for t in tok.subtree if not t.is_punct]
+    first, last = words[0].i, words[-1].i
+    marks = (",", "--", "—", "–")
+    return 0 < first and last + 1 < tok.head.i and doc[first - 1].text in marks and doc[last + 1].text in marks
 
 
 def _hedges(doc: Doc, src: _Source) -> list[Problem]:

@@ -110,6 +110,14 @@ class TimelineChain:
                     message=f"{step.key}: dropped: it does not say what {', '.join(repr(w) for w in left[:2])} refers to",
                 ))
                 continue
+            if origin == "compression" and (problems := faithfulness.check(event, [s.text for s in cited], published=self.article.published)):
+                # Code's own text answers to the checker as a model's does: an event that states what its
+                # sentences do not (an attribution or a hedge lost, a garbled cut) is not shown.
+                run.warnings.append(ReportWarning(
+                    code="dropped-event", item=step.key,
+                    message=f"{step.key}: dropped: the shortened sentence fails the faithfulness check: {problems[0]}",
+                ))
+                continue
             if start is None and self.article.published is not None:
                 run.warnings.append(
                     ReportWarning(
