@@ -1371,7 +1371,11 @@ def reporting_frame(sentence: str, at: int) -> tuple[str, str] | None:
             continue
         subject = cue.subject
         speaker = sentence[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge)]
-        return speaker, ("according to" if cue.cue == "according to" else verb.text)
+        if cue.cue == "according to":
+            return speaker, "according to"
+        # the verb with its auxiliaries and negation ("is suggesting", "did not say"), as written
+        words = [t for t in verb.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < verb.i] + [verb]
+        return speaker, " ".join(t.text for t in words)
     return None
 
 

@@ -359,8 +359,8 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token, bool] | None
     verb = _governor(doc, timex)
     if root is None or verb is None or verb.i in _spine(root, simultaneous=True):
         return None
-    if root.tag_ == "VBG" and _subject_of(root) is None:
-        return None  # "According" as the root: the parse says nothing reliable of who did what
+    if root.lower_ == "according" and _subject_of(root) is None:
+        return None  # the preposition "according (to)" as the root: the parse says nothing reliable of who did what
     sub = list(verb.subtree)
     if _quote_count(text[: sub[0].idx]) % 2 or _quote_count(text[sub[0].idx : sub[-1].idx + len(sub[-1])]):
         return None

@@ -231,10 +231,12 @@ def _attributed(event: str, text: str, offset: int) -> str | None:
             return event
     elif re.search(rf"\b{re.escape(who)}\b.*\b{re.escape(cue)}\b|\b{re.escape(cue)}\b.*\b{re.escape(who)}\b", event, re.I):
         return event  # the event is the report's own clause: it holds its attribution already
+    if re.search(r"\b(?:not|never)\b|n[’']t\b", cue):
+        return None  # "X did not say A": A is no event of X's, nor the writer's
     first = parse(who)[0]
     if first.tag_ in ("PRP", "PRP$") or first.lower_ in ("this", "that", "these", "those"):
         return None  # a pronoun that would dangle after the event
-    if first.tag_ == "DT" or (first.pos_ == "NOUN" and not first.ent_type_):  # "Officials said" -> ", officials said"
+    if first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I":  # "Officials said" -> ", officials said"
         who = who[:1].lower() + who[1:]  # "the newspaper said", but "Israeli Prime Minister X says"
     tail = f"according to {who}" if cue == "according to" else f"{who} {cue}"
     body = event.rstrip()
