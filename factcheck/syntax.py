@@ -106,7 +106,8 @@ def _coordinated_appositions(doc: Doc, found: list[tuple[int, int, SpanKind]]) -
     text = doc.text
     out: list[tuple[int, int, SpanKind]] = []
     for start, end, kind in found:
-        m = _CONJUNCTION_AFTER.match(text, end)
+        # a phrase in brackets leaves the comma after it to the sentence ("4 million dollars ($3 million), or")
+        m = _CONJUNCTION_AFTER.match(text, end) if text[start:end].lstrip().startswith(",") else None
         described = _described(doc, start, end) if m is not None else None
         conj = next((c for c in described.children if c.dep_ == "conj" and c.idx >= m.end()), None) if described is not None else None
         if conj is None:

@@ -220,8 +220,8 @@ def _attributed(event: str, text: str, offset: int) -> str | None:
     """`event` (drawn from the words at `offset` of the sentence `text`) with the attribution that
     governs those words written after it ("..., police said", "..., according to the Daily Planet"),
     unless the event holds it already; the event unchanged when the words are the writer's own; None
-    when an attribution governs them but cannot stand alone (a pronoun: "he said" after the event
-    would not say who), so the event is not told without it."""
+    under a negated report ("X did not say A"). A pronoun speaker ("..., he said") is written as the
+    article has it: the event's referents are resolved, or the event dropped, as any event's are."""
     frame = reporting_frame(text, offset)
     if frame is None:
         return event
@@ -234,8 +234,6 @@ def _attributed(event: str, text: str, offset: int) -> str | None:
     if re.search(r"\b(?:not|never)\b|n[’']t\b", cue):
         return None  # "X did not say A": A is no event of X's, nor the writer's
     first = parse(who)[0]
-    if first.tag_ in ("PRP", "PRP$") or first.lower_ in ("this", "that", "these", "those"):
-        return None  # a pronoun that would dangle after the event
     if first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I":  # "Officials said" -> ", officials said"
         who = who[:1].lower() + who[1:]  # "the newspaper said", but "Israeli Prime Minister X says"
     tail = f"according to {who}" if cue == "according to" else f"{who} {cue}"
