@@ -1336,7 +1336,19 @@ def attributed(text: str, speaker: Speaker, clause: str, sentence: str) -> str:
     # The sentence's own reporting verb ("added", "says"), so the frame is the article's word: the one
     # that reports the clause, else the main clause's ("X said A, adding that B": "said").
     main = doc[next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), cues[0]).token_i]
-    verb = next((v.lower_ for v in (doc[frame.token_i], main) if v.tag_ in ("VBD", "VBZ", "VBP") and v.lemma_.lower() in REPORTING_LEMMAS), "said")
+    said = next((v for v in (doc[frame.token_i], main) if v.tag_ in ("VBD", "VBZ", "VBP") and v.lemma_.lower() in REPORTING_LEMMAS), None)
+    if said is None:
+        return f"{_capitalise(speaker.name)} said that {body}"
+    # "told reporters", "warned investors": the one told goes with the verb ("X told that B" is no English)
+    # ("told him": a pronoun would dangle, so the verb is "said")
+    told = next((c for c in said.children if c.dep_ in ("dative", "dobj") and c.pos_ in ("NOUN", "PROPN", "PRON")
+                 and c.i > said.i and not start <= c.idx < end), None)
+    if told is None:
+        verb = said.lower_
+    elif told.tag_ in ("PRP", "PRP$"):
+        verb = "said"
+    else:
+        verb = f"{said.lower_} {doc[told.left_edge.i : told.right_edge.i + 1].text}"
     return f"{_capitalise(speaker.name)} {verb} that {body}"
 
 

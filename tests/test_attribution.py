@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.attribution import OUTLET_SPEAKER, Speaker, attribute, attributed, attributions
+from factcheck.attribution import OUTLET_SPEAKER, Speaker, attribute, attributed, attributions, reporting_frame
 
 from factcheck.referents import dangling, resolve_referents
 
@@ -1203,3 +1203,22 @@ def test_a_stance_verb_beside_a_main_verb_that_reports_nothing_gives_the_sentenc
     assert attribute([sentence], 0) == OUTLET_SPEAKER
     # Beside another report it is still a statement: "denied A and condemned B".
     assert attribute(["The ministry denied the report and condemned the attack."], 0).name == "the ministry"
+
+
+def test_a_frame_put_back_keeps_the_one_told_with_the_verb() -> None:
+    # "The mayor told that ..." is no English: the one told goes with "told", or the verb is "said"
+    mayor = Speaker("The mayor", "person", 0, "told")
+    sentence = "The mayor told dock workers the port would close, adding that 300 jobs would go."
+    assert attributed("300 jobs would go.", mayor, "that 300 jobs would go", sentence) == "The mayor told dock workers that 300 jobs would go."
+    sentence = "The mayor told them the port would close, adding that 300 jobs would go."
+    assert attributed("300 jobs would go.", mayor, "that 300 jobs would go", sentence) == "The mayor said that 300 jobs would go."
+
+
+def test_reporting_frame_names_who_says_the_words_at_a_place() -> None:
+    sentence = "Ortiz, the officials said, left the port on June 2 and reached the island on June 9."
+    assert reporting_frame(sentence, sentence.index("reached")) == ("the officials", "said")
+    sentence = "According to a local paper, Ortiz fled in May and was jailed."
+    assert reporting_frame(sentence, sentence.index("jailed")) == ("a local paper", "according to")
+    sentence = "The mayor said the port, which opened in 1990, would close."
+    assert reporting_frame(sentence, sentence.index("opened")) is None  # the writer's background
+    assert reporting_frame("The port opened in 1990.", 9) is None
