@@ -96,30 +96,77 @@ def _paired(doc: Doc, found: list[tuple[int, int, SpanKind]]) -> list[tuple[int,
 
 
 def _coordinated_appositions(doc: Doc, found: list[tuple[int, int, SpanKind]]) -> list[tuple[int, int, SpanKind]]:
-    """A side phrase followed by a conjunction goes whole or leaves no dangling comma. "Slepian, 52,
-    and the father of four boys, was shot": the apposition is "52, and the father of four boys" (the
-    conjunct is closed by a comma before a verb that is not plural), and dropping "52" alone would
-    leave "Slepian, and the father ..."; so the span runs to the conjunct's end. Where the conjunct is
-    a participant of its own ("Ann Bell, 58, and Tom Hill, 60, were shot"; "signed by Ana Ruiz, a
-    lawyer, and two council members"), the comma before the conjunction goes with the phrase
-    ("Ann Bell and Tom Hill, 60, were shot")."""
+    """A side phrase set off by commas and followed by a conjunction goes whole, takes the comma
+    before the conjunction with it, or stays. "Slepian, 52, and the father of four boys, was shot":
+    the apposition is "52, and the father of four boys" (the conjunct is closed by a comma before
+    the subject's verb, which is not plural), and dropping "52" alone would leave "Slepian, and the
+    father ..."; so the span runs to the conjunct's end. Where the conjunct is a participant of its
+    own (it has an appositive of its own, or one of the two is plural: "Ann Bell, 58, and Tom Hill,
+    60, were shot", "signed by Ana Ruiz, a lawyer, and two pilots"), or the conjunction joins
+    verb phrases ("left the firm, which he founded, and joined a bank"), the comma goes with the
+    phrase ("Ann Bell and Tom Hill, 60, were shot"); before a clause with a subject of its own (",
+    but analysts said") it stays. An appositive before a conjunct that may be the same
+    person or another ("met Slepian, 52, and the father of four boys") is not deletable."""
     text = doc.text
     out: list[tuple[int, int, SpanKind]] = []
     for start, end, kind in found:
         # a phrase in brackets leaves the comma after it to the sentence ("4 million dollars ($3 million), or")
         m = _CONJUNCTION_AFTER.match(text, end) if text[start:end].lstrip().startswith(",") else None
-        described = _described(doc, start, end) if m is not None else None
-        conj = next((c for c in described.children if c.dep_ == "conj" and c.idx >= m.end()), None) if described is not None else None
-        if conj is None:
+        if m is None:
             out.append((start, end, kind))
-        elif kind == "appositive" and (whole := _apposed_conjunct(doc, described, conj)) is not None:
-            out.append((start, whole, kind))
-        else:
-            out.append((start, m.end() - len(m.group(0).lstrip(" ,")), kind))
+            continue
+        if _clause_after(doc, m.end()):
+            out.append((start, end, kind))  # ", but analysts said ...": a clause of its own keeps its comma
+            continue
+        described = _described(doc, start, end)
+        conj = _noun_after(doc, m.end()) if described is not None else None
+        if conj is not None and kind == "appositive" and not _two_participants(described, conj):
+            whole = _apposed_conjunct(doc, described, conj)
+            if whole is not None:
+                out.append((start, whole, kind))
+            continue  # the same person or another: no cut says which
+        out.append((start, m.end() - len(m.group(0).lstrip(" ,")), kind))
     return _outermost(out)
 
 
+def _clause_after(doc: Doc, at: int) -> bool:
+    """A clause with a subject of its own starts at character `at` ("but analysts said ...", "nor
+    can the government back down"): a word there, or one it hangs on after `at`, has a subject."""
+    tok = next((t for t in doc if t.idx >= at), None)
+    while tok is not None:
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.idx >= at for c in tok.children):
+            return True
+        if tok.head.i == tok.i or tok.head.idx < at:
+            return False
+        tok = tok.head
+    return False
+
+
 _CONJUNCTION_AFTER = re.compile(r"[\s,]*(?:and|or|but|nor)\b", re.I)
+
+
+def _noun_after(doc: Doc, at: int) -> Token | None:
+    """The head noun of the phrase that starts at character `at` ("the father of four boys"), when a
+    noun phrase starts there, whatever the parser hung it on; None for a verb ("and joined a bank")."""
+    tok = next((t for t in doc if t.idx >= at), None)
+    while tok is not None and tok.dep_ in ("det", "amod", "compound", "nummod", "poss", "case", "predet") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok if tok is not None and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else None
+
+
+def _two_participants(noun: Token, conj: Token) -> bool:
+    """The conjunct is someone or something besides the noun: it has an appositive of its own, one
+    of the two is plural and the other not, or (for a subject) the verb is plural."""
+    if any(c.dep_ == "appos" for c in conj.children):
+        return True
+    if (noun.tag_ in ("NNS", "NNPS")) != (conj.tag_ in ("NNS", "NNPS")) and noun.pos_ in ("NOUN", "PROPN") and conj.pos_ in ("NOUN", "PROPN"):
+        return True
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        verb = noun.head
+        finite = next((t for t in (*(c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i > conj.i), verb)
+                       if t.tag_ in ("VBZ", "VBD", "VBP", "MD")), None)
+        return finite is not None and (finite.tag_ == "VBP" or finite.lower_ in ("were", "are", "have"))
+    return False
 
 
 def _described(doc: Doc, start: int, end: int) -> Token | None:
@@ -130,9 +177,9 @@ def _described(doc: Doc, start: int, end: int) -> Token | None:
 
 def _apposed_conjunct(doc: Doc, noun: Token, conj: Token) -> int | None:
     """Where the conjunct after an appositive ends, with its closing comma, when it is part of the
-    apposition: it describes the subject (it is closed by a comma right before the subject's verb,
-    with no appositive of its own), and the verb is not plural; None otherwise."""
-    if noun.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "appos" for c in conj.children):
+    apposition: it describes a subject, closed by a comma right before the subject's verb; None
+    otherwise."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
         return None
     last = conj.right_edge
     if last.i + 2 >= len(doc) or doc[last.i + 1].text != ",":
@@ -141,9 +188,6 @@ def _apposed_conjunct(doc: Doc, noun: Token, conj: Token) -> int | None:
     nxt = doc[last.i + 2]
     if not (nxt == verb or (nxt.head == verb and nxt.dep_ in ("aux", "auxpass", "neg", "advmod"))):
         return None
-    finite = next((t for t in (nxt, verb) if t.tag_ in ("VBZ", "VBD", "VBP", "MD")), None)
-    if finite is None or finite.tag_ == "VBP" or finite.lower_ in ("were", "are", "have"):
-        return None  # a plural verb: the conjunct is a second participant
     return doc[last.i + 1].idx + 1
 
 
