@@ -1341,8 +1341,8 @@ def attributed(text: str, speaker: Speaker, clause: str, sentence: str) -> str:
         return f"{_capitalise(speaker.name)} said that {body}"
     # "told reporters", "warned investors": the one told goes with the verb ("X told that B" is no English)
     # ("told him": a pronoun would dangle, so the verb is "said")
-    told = next((c for c in said.children if c.dep_ in ("dative", "dobj") and c.pos_ in ("NOUN", "PROPN", "PRON")
-                 and c.i > said.i and not start <= c.idx < end), None)
+    told = next((c for c in said.children if (c.dep_ == "dative" or c.dep_ == "dobj" and said.lemma_.lower() in _TELL)
+                 and c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > said.i and not start <= c.idx < end), None)
     if told is None:
         verb = said.lower_
     elif told.tag_ in ("PRP", "PRP$"):
@@ -1350,6 +1350,10 @@ def attributed(text: str, speaker: Speaker, clause: str, sentence: str) -> str:
     else:
         verb = f"{said.lower_} {doc[told.left_edge.i : told.right_edge.i + 1].text}"
     return f"{_capitalise(speaker.name)} {verb} that {body}"
+
+
+# Verbs of telling whose object is the one told ("told reporters"), a closed class of English.
+_TELL = frozenset("tell inform assure remind warn notify advise brief persuade convince".split())
 
 
 def reporting_frame(sentence: str, at: int) -> tuple[str, str] | None:
