@@ -890,6 +890,8 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
             continue  # the statement does not repeat what the marker governs
         if not _repeats(governed, content_keys):
             continue  # it repeats a participant, not the word the marker governs ("the strike began", not "would not end until")
+        if _from_elsewhere(governed, marker, content_keys):
+            continue
         if _said_plainly_elsewhere(governed, marker, content_keys, src):
             continue
         mkey = _key(marker)
@@ -914,6 +916,20 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
         modal = next(t.text for t in doc if t.tag_ == "MD" and cls in _MODAL_CLASSES.get(_key(t), {_key(t)}))
         said.add(f'adds "{modal}", which the cited sentences do not say')
     return [Problem("hedge", m) for m in sorted(said)]
+
+
+def _from_elsewhere(governed: Token, marker: Token, content_keys: set[str]) -> bool:
+    """Whether the statement's words that stand for the governed one are the sentence's own words
+    elsewhere, outside what the marker governs: "approached for a possible acquisition by X" drawn
+    from "..., by X, which agreed to purchase ..." repeats "acquisition", not the "purchase" that
+    "agreed" frames, though the two are synonyms."""
+    key = _key(governed)
+    if key in content_keys:
+        return False
+    framed = {t.i for t in governed.subtree} | {marker.i}
+    outside = {_key(t) for t in governed.doc if t.i not in framed and _is_content(t)}
+    matching = {k for k in content_keys if _repeats_key(key, {k})}
+    return bool(matching) and matching <= outside
 
 
 def _said_plainly_elsewhere(governed: Token, marker: Token, content_keys: set[str], src: _Source) -> bool:

@@ -356,3 +356,13 @@ def test_a_frame_or_a_phrase_lost_from_a_coordination_is_caught(kind: str, state
 ])
 def test_a_coordination_told_with_its_frame_or_whole_passes(statement: str, source: str) -> None:
     assert check(statement, [source]) == []
+
+
+def test_a_word_drawn_from_outside_a_frame_does_not_repeat_what_the_frame_governs() -> None:
+    # "acquisition" is the sentence's own word outside "agreed to purchase" (a synonym of what it
+    # frames): the statement drops the relative clause, not the frame
+    source = ("Ortiz Labs said in May that it had been approached for a possible acquisition by Vega Corp., which "
+              "agreed to purchase its testing unit for $5 million in March.")
+    assert check("Ortiz Labs said in May that it had been approached for a possible acquisition by Vega Corp.", [source]) == []
+    # the framed word itself, told without its frame, is still caught
+    assert "hedge" in {p.kind for p in check("Vega Corp. purchased the testing unit of Ortiz Labs for $5 million in March.", [source])}
