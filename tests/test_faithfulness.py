@@ -361,8 +361,8 @@ def test_a_coordination_told_with_its_frame_or_whole_passes(statement: str, sour
 def test_a_word_drawn_from_outside_a_frame_does_not_repeat_what_the_frame_governs() -> None:
     # "acquisition" is the sentence's own word outside "agreed to purchase" (a synonym of what it
     # frames): the statement drops the relative clause, not the frame
-    source = ("Ortiz Labs said in May that it had been approached for a possible acquisition by Vega Corp., which "
-              "agreed to purchase its testing unit for $5 million in March.")
-    assert check("Ortiz Labs said in May that it had been approached for a possible acquisition by Vega Corp.", [source]) == []
+    source = ("Ortiz Labs disclosed in May that it was approached for a possible acquisition by Vega Corp., which "
+              "agreed to purchase Ortiz Labs' testing line for $22 million in February.")
+    assert check("Ortiz Labs disclosed in May that it was approached for a possible acquisition by Vega Corp.", [source]) == []
     # the framed word itself, told without its frame, is still caught
-    assert "hedge" in {p.kind for p in check("Vega Corp. purchased the testing unit of Ortiz Labs for $5 million in March.", [source])}
+    assert "hedge" in {p.kind for p in check("Vega Corp. purchased Ortiz Labs' testing line for $22 million in February.", [source])}
