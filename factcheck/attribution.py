@@ -1710,8 +1710,63 @@ def attributed(text: str, speaker: Speaker, clause: str, sentence: str) -> str:
     # The sentence's own reporting verb ("added", "says"), so the frame is the article's word: the one
     # that reports the clause, else the main clause's ("X said A, adding that B": "said").
     main = doc[next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), cues[0]).token_i]
-    verb = next((v.lower_ for v in (doc[frame.token_i], main) if v.tag_ in ("VBD", "VBZ", "VBP") and v.lemma_.lower() in REPORTING_LEMMAS), "said")
+    said = next((v for v in (doc[frame.token_i], main) if v.tag_ in ("VBD", "VBZ", "VBP") and v.lemma_.lower() in REPORTING_LEMMAS), None)
+    if said is None:
+        return f"{_capitalise(speaker.name)} said that {body}"
+    # "told reporters", "warned investors": the one told goes with the verb ("X told that B" is no English)
+    # ("told him": a pronoun would dangle, so the verb is "said")
+    told = next((c for c in said.children if (c.dep_ == "dative" or c.dep_ == "dobj" and said.lemma_.lower() in _TELL)
+                 and c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > said.i and not start <= c.idx < end), None)
+    if told is None:
+        verb = said.lower_
+    elif told.tag_ in ("PRP", "PRP$"):
+        verb = "said"
+    else:
+        verb = f"{said.lower_} {doc[told.left_edge.i : told.right_edge.i + 1].text}"
     return f"{_capitalise(speaker.name)} {verb} that {body}"
+
+
+# Verbs of telling whose object is the one told ("told reporters"), a closed class of English.
+_TELL = frozenset("tell inform assure remind warn notify advise brief persuade convince".split())
+
+
+def reporting_frame(sentence: str, at: int) -> tuple[str, str] | None:
+    """Who the sentence makes say the words at character `at`, as (speaker, cue): ("the officials",
+    "said") for "A, the officials said," / "The officials said A" / "A, said the officials", and
+    ("the Daily Planet", "according to") for "According to the Daily Planet, A"; None when the
+    words are the writer's own. What a verb reports is its complement, or, for a report set in or
+    after a clause ("A, X said"), that clause, less a relative clause set off by a comma, the writer's
+    background ("said he would seek a host for his site, which was the focus of a trial");
+    "according to X" frames the whole clause it hangs on. The speaker is the phrase as written,
+    a pronoun included (the caller decides whether it can stand alone)."""
+    doc = parse(sentence)
+    token = next((t for t in doc if t.idx <= at < t.idx + len(t) or t.idx >= at), None)
+    if token is None:
+        return None
+    # "according to X" frames its whole clause; a verb's report leaves out the writer's background
+    background = {t.i for r in doc if r.dep_ == "relcl" and r.left_edge.i > 0 and doc[r.left_edge.i - 1].text == ","
+                  for t in r.subtree}
+    for cue in _cues(doc):
+        verb = doc[cue.token_i]
+        if cue.stance or (cue.cue != "according to" and token.i in background):
+            continue  # "denied the charges": a position on an object, no clause reported
+        own = {t.i for t in verb.subtree} if cue.cue != "according to" else {t.i for t in doc[verb.i + 1].subtree} | {verb.i}
+        if cue.cue == "according to":
+            scope = {t.i for t in verb.head.subtree} - own
+        else:
+            scope = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp") for t in c.subtree}
+            if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and not _speech_verb(verb.head):
+                scope |= {t.i for t in verb.head.subtree} - own  # "A, the officials said," / "X, police said, did A"
+        if token.i not in scope:
+            continue
+        subject = cue.subject
+        speaker = sentence[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge)]
+        if cue.cue == "according to":
+            return speaker, "according to"
+        # the verb with its auxiliaries and negation ("is suggesting", "did not say"), as written
+        words = [t for t in verb.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < verb.i] + [verb]
+        return speaker, " ".join(t.text for t in words)
+    return None
 
 
 def _frame_of(doc, start: int, end: int, cues: list[_Cue]) -> _Cue | None:

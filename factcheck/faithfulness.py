@@ -22,7 +22,8 @@ re-ask and into a report's warning):
 - ``antonym``: a word whose WordNet antonym (or un-/in-/dis- opposite) the sentences use;
 - ``number``: a number, number word or date the sentences do not state;
 - ``unfinished``: no sentence end, unbalanced quotes or brackets, a trailing function word or comma,
-  or a stop at a function word after which the cited sentences go on with what it governs ("images
+  a comma and conjunction left where the sentences have a phrase before them ("Slepian, and the
+  father" from "Slepian, 52, and the father"), or a stop at a function word after which the cited sentences go on with what it governs ("images
   of the Pope in." where they say "in Cuba"); a statement ending as a cited sentence ends passes;
 - ``about-the-task``: text about the task ("the sentence", "the claim", "a neutral tone");
 - ``misquote``: words in quotation marks that are not the sentences' words in that order.
@@ -450,6 +451,7 @@ def check(statement: str, sources: Sequence[str], *, published: dt.date | None =
     src = _source(tuple(" ".join(s.split()) for s in sources), published)
     doc = parse(statement)
     problems = _unfinished(statement, doc, src)
+    problems += _broken_coordination(statement, src)
     problems += _about_task(statement, src)
     problems += _misquotes(statement, src)
     dates = [t for t in tag(statement, published) if t.type in ("DATE", "TIME")]
@@ -505,6 +507,25 @@ def _unfinished(statement: str, doc: Doc, src: _Source) -> list[Problem]:
         problems.append(Problem("unfinished", f'ends on "{words[-1].text}" with nothing after it, mid-sentence'))
     elif re.search(r"[,;:]\s*(?:[\"“]|``)?\s*[.!?]?\s*$", statement):
         problems.append(Problem("unfinished", "ends on a comma or colon, mid-sentence"))
+    return problems
+
+
+_COMMA_CONJUNCTION = re.compile(r"([^\W_]+)[\"”’']?, (and|or|but|nor) ([^\W_]+)", re.I)
+
+
+def _broken_coordination(statement: str, src: _Source) -> list[Problem]:
+    """ "Slepian, and the father of four boys, was shot" from "Slepian, 52, and the father ...": a
+    comma and a conjunction right after a word the cited sentences follow with a phrase before that
+    conjunction. What was cut was the first half of a coordination, and what is left reads as a
+    second participant or as nothing at all."""
+    problems = []
+    for m in _COMMA_CONJUNCTION.finditer(statement):
+        before, conj, after = (re.escape(g) for g in m.groups())
+        if re.search(rf"\b{before}\W*,?\s*{conj}\s+{after}\b", src.text, re.I):
+            continue  # the sentences join them so too
+        cut = re.search(rf"\b{before}\W*,\s*([^.;:!?]{{1,80}}?),\s*{conj}\s+{after}\b", src.text, re.I)
+        if cut:
+            problems.append(Problem("unfinished", f'is garbled: "{m.group(0)}" lacks what the cited sentences put before "{m.group(2)}" ("{cut.group(1)}")'))
     return problems
 
 
@@ -780,7 +801,7 @@ _MODAL_CLASSES = {
     "would": {"would"}, "will": {"will"}, "shall": {"will"}, "should": {"should"}, "ought": {"should"},
     "must": {"must"},
 }
-_HEDGE_ADVERBS = frozenset(
+HEDGE_ADVERBS = _HEDGE_ADVERBS = frozenset(
     """allegedly reportedly apparently possibly probably perhaps likely maybe supposedly purportedly
     seemingly presumably potentially reputedly ostensibly""".split()
 )
@@ -803,7 +824,24 @@ def _content_keys(tok: Token, without: Token | None = None) -> set[str]:
 
 def _frames(doc: Doc) -> Iterable[tuple[Token, Token, str, set[str]]]:
     """(marker, governed word, what the marker is, the content words it governs): every word that
-    frames what other words say."""
+    frames what other words say. A frame on a verb frames the verbs conjoined with it as much: an
+    attribution or "according to" every conjunct ("According to X, he fled and was jailed": "He
+    was jailed" drops it); a hedge, modal or negation before the first verb each conjunct with no
+    subject or auxiliary of its own ("reportedly seized the town and burned the market")."""
+    for marker, governed, what, scope in _own_frames(doc):
+        yield marker, governed, what, scope
+        if governed.pos_ not in ("VERB", "AUX"):
+            continue
+        shared = what in ("attribution", "according") or (marker.i < governed.i and what in ("modal", "hedge"))
+        for conj in governed.conjuncts if shared else ():
+            if conj.i < governed.i or conj.pos_ not in ("VERB", "AUX") or conj.i == marker.i:
+                continue
+            if what in ("modal", "hedge") and any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in conj.children):
+                continue  # a clause of its own: the first verb's hedge does not reach it
+            yield marker, conj, what, ({_key(conj)} if what in ("modal", "hedge") else scope)
+
+
+def _own_frames(doc: Doc) -> Iterable[tuple[Token, Token, str, set[str]]]:
     for tok in doc:
         key = _key(tok)
         head = tok.head
@@ -823,10 +861,22 @@ def _frames(doc: Doc) -> Iterable[tuple[Token, Token, str, set[str]]]:
             # "X did Y, the office said": a saying verb with no object of its own, set off by a
             # comma or quote, frames its head (not the clause "the strike will not end" that a
             # saying verb before it governs)
-            if tok.dep_ in ("parataxis", "ccomp") and head.pos_ in ("VERB", "AUX") and tok.i > head.i and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].is_punct and not any(
+            # "X, the office said, did Y": one set in the clause between commas frames it as much.
+            if tok.dep_ in ("parataxis", "ccomp") and head.pos_ in ("VERB", "AUX") and (
+                (tok.i > head.i and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].is_punct) or _set_in(tok)) and not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp", "mark") for c in tok.children
             ) and any(c.dep_ == "nsubj" for c in tok.children):
                 yield tok, head, "attribution", _content_keys(head, without=tok)
+
+
+def _set_in(tok: Token) -> bool:
+    """A clause set off by commas (or dashes) on both sides inside its head's clause: "X, police
+    said, was"."""
+    doc = tok.doc
+    words = [t for t in tok.subtree if not t.is_punct]
+    first, last = words[0].i, words[-1].i
+    marks = (",", "--", "—", "–")
+    return 0 < first and last + 1 < tok.head.i and doc[first - 1].text in marks and doc[last + 1].text in marks
 
 
 def _hedges(doc: Doc, src: _Source) -> list[Problem]:
@@ -840,6 +890,8 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
             continue  # the statement does not repeat what the marker governs
         if not _repeats(governed, content_keys):
             continue  # it repeats a participant, not the word the marker governs ("the strike began", not "would not end until")
+        if _from_elsewhere(governed, marker, content_keys):
+            continue
         if _said_plainly_elsewhere(governed, marker, content_keys, src):
             continue
         mkey = _key(marker)
@@ -864,6 +916,20 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
         modal = next(t.text for t in doc if t.tag_ == "MD" and cls in _MODAL_CLASSES.get(_key(t), {_key(t)}))
         said.add(f'adds "{modal}", which the cited sentences do not say')
     return [Problem("hedge", m) for m in sorted(said)]
+
+
+def _from_elsewhere(governed: Token, marker: Token, content_keys: set[str]) -> bool:
+    """Whether the statement's words that stand for the governed one are the sentence's own words
+    elsewhere, outside what the marker governs: "approached for a possible acquisition by X" drawn
+    from "..., by X, which agreed to purchase ..." repeats "acquisition", not the "purchase" that
+    "agreed" frames, though the two are synonyms."""
+    key = _key(governed)
+    if key in content_keys:
+        return False
+    framed = {t.i for t in governed.subtree} | {marker.i}
+    outside = {_key(t) for t in governed.doc if t.i not in framed and _is_content(t)}
+    matching = {k for k in content_keys if _repeats_key(key, {k})}
+    return bool(matching) and matching <= outside
 
 
 def _said_plainly_elsewhere(governed: Token, marker: Token, content_keys: set[str], src: _Source) -> bool:

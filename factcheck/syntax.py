@@ -66,7 +66,7 @@ def deletable_spans(text: str) -> list[Span]:
         if _quote_count(text[:start]) % 2 and not _quote_count(text[start:end]):
             continue  # words inside a quotation: a quote shortened without a mark is a misquote
         found.append((start, end, kind))
-    found = _paired(doc, _outermost(found))
+    found = _coordinated_appositions(doc, _paired(doc, _outermost(found)))
     spans = [Span(f"D{n}", s, e, k, text[s:e].strip(" ,")) for n, (s, e, k) in enumerate(found, start=1)]
     # A span whose removal leaves a dangling word or a broken sentence is not deletable; nor one
     # followed by a verb with no subject of its own ("in the blast, which damaged the embassy,
@@ -93,6 +93,102 @@ def _paired(doc: Doc, found: list[tuple[int, int, SpanKind]]) -> list[tuple[int,
             continue
         out.append((start, end, kind))
     return out
+
+
+def _coordinated_appositions(doc: Doc, found: list[tuple[int, int, SpanKind]]) -> list[tuple[int, int, SpanKind]]:
+    """A side phrase set off by commas and followed by a conjunction goes whole, takes the comma
+    before the conjunction with it, or stays. "Slepian, 52, and the father of four boys, was shot":
+    the apposition is "52, and the father of four boys" (the conjunct is closed by a comma before
+    the subject's verb, which is not plural), and dropping "52" alone would leave "Slepian, and the
+    father ..."; so the span runs to the conjunct's end. Where the conjunct is a participant of its
+    own (it has an appositive of its own, or one of the two is plural: "Ann Bell, 58, and Tom Hill,
+    60, were shot", "signed by Ana Ruiz, a lawyer, and two pilots"), or the conjunction joins
+    verb phrases ("left the firm, which he founded, and joined a bank"), the comma goes with the
+    phrase ("Ann Bell and Tom Hill, 60, were shot"); before a clause with a subject of its own (",
+    but analysts said") it stays. An appositive before a conjunct that may be the same
+    person or another ("met Slepian, 52, and the father of four boys") is not deletable."""
+    text = doc.text
+    out: list[tuple[int, int, SpanKind]] = []
+    for start, end, kind in found:
+        # a phrase in brackets leaves the comma after it to the sentence ("4 million dollars ($3 million), or")
+        m = _CONJUNCTION_AFTER.match(text, end) if text[start:end].lstrip().startswith(",") else None
+        if m is None:
+            out.append((start, end, kind))
+            continue
+        if _clause_after(doc, m.end()):
+            out.append((start, end, kind))  # ", but analysts said ...": a clause of its own keeps its comma
+            continue
+        described = _described(doc, start, end)
+        conj = _noun_after(doc, m.end()) if described is not None else None
+        if conj is not None and kind == "appositive" and not _two_participants(described, conj):
+            whole = _apposed_conjunct(doc, described, conj)
+            if whole is not None:
+                out.append((start, whole, kind))
+            continue  # the same person or another: no cut says which
+        out.append((start, m.end() - len(m.group(0).lstrip(" ,")), kind))
+    return _outermost(out)
+
+
+def _clause_after(doc: Doc, at: int) -> bool:
+    """A clause with a subject of its own starts at character `at` ("but analysts said ...", "nor
+    can the government back down"): a word there, or one it hangs on after `at`, has a subject."""
+    tok = next((t for t in doc if t.idx >= at), None)
+    while tok is not None:
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.idx >= at for c in tok.children):
+            return True
+        if tok.head.i == tok.i or tok.head.idx < at:
+            return False
+        tok = tok.head
+    return False
+
+
+_CONJUNCTION_AFTER = re.compile(r"[\s,]*(?:and|or|but|nor)\b", re.I)
+
+
+def _noun_after(doc: Doc, at: int) -> Token | None:
+    """The head noun of the phrase that starts at character `at` ("the father of four boys"), when a
+    noun phrase starts there, whatever the parser hung it on; None for a verb ("and joined a bank")."""
+    tok = next((t for t in doc if t.idx >= at), None)
+    while tok is not None and tok.dep_ in ("det", "amod", "compound", "nummod", "poss", "case", "predet") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok if tok is not None and tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") else None
+
+
+def _two_participants(noun: Token, conj: Token) -> bool:
+    """The conjunct is someone or something besides the noun: it has an appositive of its own, one
+    of the two is plural and the other not, or (for a subject) the verb is plural."""
+    if any(c.dep_ == "appos" for c in conj.children):
+        return True
+    if (noun.tag_ in ("NNS", "NNPS")) != (conj.tag_ in ("NNS", "NNPS")) and noun.pos_ in ("NOUN", "PROPN") and conj.pos_ in ("NOUN", "PROPN"):
+        return True
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        verb = noun.head
+        finite = next((t for t in (*(c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i > conj.i), verb)
+                       if t.tag_ in ("VBZ", "VBD", "VBP", "MD")), None)
+        return finite is not None and (finite.tag_ == "VBP" or finite.lower_ in ("were", "are", "have"))
+    return False
+
+
+def _described(doc: Doc, start: int, end: int) -> Token | None:
+    """The one word outside [start, end) that the phrase there hangs on: the noun it describes."""
+    heads = {t.head for t in doc if start <= t.idx < end and not t.is_punct and not start <= t.head.idx < end}
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _apposed_conjunct(doc: Doc, noun: Token, conj: Token) -> int | None:
+    """Where the conjunct after an appositive ends, with its closing comma, when it is part of the
+    apposition: it describes a subject, closed by a comma right before the subject's verb; None
+    otherwise."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    last = conj.right_edge
+    if last.i + 2 >= len(doc) or doc[last.i + 1].text != ",":
+        return None
+    verb = noun.head
+    nxt = doc[last.i + 2]
+    if not (nxt == verb or (nxt.head == verb and nxt.dep_ in ("aux", "auxpass", "neg", "advmod"))):
+        return None
+    return doc[last.i + 1].idx + 1
 
 
 def _is_name(doc: Doc, start: int, end: int) -> bool:
@@ -323,6 +419,8 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token, bool] | None
     verb = _governor(doc, timex)
     if root is None or verb is None or verb.i in _spine(root, simultaneous=True):
         return None
+    if root.lower_ == "according" and _subject_of(root) is None:
+        return None  # the preposition "according (to)" as the root: the parse says nothing reliable of who did what
     sub = list(verb.subtree)
     if _quote_count(text[: sub[0].idx]) % 2 or _quote_count(text[sub[0].idx : sub[-1].idx + len(sub[-1])]):
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.attribution import OUTLET_SPEAKER, Speaker, attribute, attributed, attributions
+from factcheck.attribution import OUTLET_SPEAKER, Speaker, attribute, attributed, attributions, reporting_frame
 
 from factcheck.referents import dangling, resolve_referents
 
@@ -1340,3 +1340,22 @@ def test_a_newspapers_headline_speaks_as_the_newspaper() -> None:
     assert attribute(['The Daily Star\'s front-page headline read: "Chief must go."'], 0).name == "the Daily Star"
     # Words on a banner nobody is named for are the outlet's report of them.
     assert attribute(['A banner on the bridge read "No more floods."'], 0) == OUTLET_SPEAKER
+
+
+def test_a_frame_put_back_keeps_the_one_told_with_the_verb() -> None:
+    # "The mayor told that ..." is no English: the one told goes with "told", or the verb is "said"
+    mayor = Speaker("The mayor", "person", 0, "told")
+    sentence = "The mayor told dock workers the port would close, adding that 300 jobs would go."
+    assert attributed("300 jobs would go.", mayor, "that 300 jobs would go", sentence) == "The mayor told dock workers that 300 jobs would go."
+    sentence = "The mayor told them the port would close, adding that 300 jobs would go."
+    assert attributed("300 jobs would go.", mayor, "that 300 jobs would go", sentence) == "The mayor said that 300 jobs would go."
+
+
+def test_reporting_frame_names_who_says_the_words_at_a_place() -> None:
+    sentence = "Ortiz, the officials said, left the port on June 2 and reached the island on June 9."
+    assert reporting_frame(sentence, sentence.index("reached")) == ("the officials", "said")
+    sentence = "According to a local paper, Ortiz fled in May and was jailed."
+    assert reporting_frame(sentence, sentence.index("jailed")) == ("a local paper", "according to")
+    sentence = "The mayor said the port, which opened in 1990, would close."
+    assert reporting_frame(sentence, sentence.index("opened")) is None  # the writer's background
+    assert reporting_frame("The port opened in 1990.", 9) is None

@@ -329,3 +329,40 @@ def test_a_cited_sentences_frame_binds_only_what_it_governs() -> None:
     retained = "The company said it retained Smith Bank as its adviser, assisting in reviewing merger offers and asset sales."
     assert check(retained, [hired, retained]) == []
     assert check("The bank assisted in reviewing merger offers.", [hired])
+
+
+@pytest.mark.parametrize(("kind", "statement", "source"), [
+    # an attribution set in the sentence between commas frames it as one after it does
+    ("hedge", "The ferry carried 40 people.", "The ferry, the harbour master said, carried 40 people."),
+    # an attribution, hedge or modal on the first of two conjoined verbs frames the second too
+    ("hedge", "Ortiz was jailed.", "According to a local paper, Ortiz went home in May and was jailed."),
+    ("hedge", "Ortiz was jailed in June.", "Ortiz went home in May and was jailed in June, said the police."),
+    ("hedge", "The militia burned the mill.", "The militia allegedly looted the depot and burned the mill."),
+    ("hedge", "The firm shredded the files.", "The firm may have moved the files and shredded them."),
+    # the first half of a coordinated apposition cut, the comma and conjunction left behind
+    ("unfinished", "Ortiz, and a mother of three, was hurt in the crash.", "Ortiz, 61, and a mother of three, was hurt in the crash."),
+])
+def test_a_frame_or_a_phrase_lost_from_a_coordination_is_caught(kind: str, statement: str, source: str) -> None:
+    assert kind in {p.kind for p in check(statement, [source])}
+
+
+@pytest.mark.parametrize(("statement", "source"), [
+    ("The militia allegedly burned the mill.", "The militia allegedly looted the depot and burned the mill."),
+    ("Ortiz was jailed in June, the police said.", "Ortiz went home in May and was jailed in June, said the police."),
+    ("Ortiz, a nurse, and a mother of three, was hurt.", "Ortiz, 61, a nurse, and a mother of three, was hurt."),
+    ("Ortiz was hurt in the crash.", "Ortiz, 61, and a mother of three, was hurt in the crash."),
+    # a second clause with a subject of its own is not under the first verb's hedge
+    ("A court freed him on Friday.", "Police reportedly arrested him on Monday, and a court freed him on Friday."),
+])
+def test_a_coordination_told_with_its_frame_or_whole_passes(statement: str, source: str) -> None:
+    assert check(statement, [source]) == []
+
+
+def test_a_word_drawn_from_outside_a_frame_does_not_repeat_what_the_frame_governs() -> None:
+    # "acquisition" is the sentence's own word outside "agreed to purchase" (a synonym of what it
+    # frames): the statement drops the relative clause, not the frame
+    source = ("Ortiz Labs disclosed in May that it was approached for a possible acquisition by Vega Corp., which "
+              "agreed to purchase Ortiz Labs' testing line for $22 million in February.")
+    assert check("Ortiz Labs disclosed in May that it was approached for a possible acquisition by Vega Corp.", [source]) == []
+    # the framed word itself, told without its frame, is still caught
+    assert "hedge" in {p.kind for p in check("Vega Corp. purchased Ortiz Labs' testing line for $22 million in February.", [source])}

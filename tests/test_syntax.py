@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from factcheck.dates import tag
@@ -275,3 +277,35 @@ def test_a_name_after_a_description_goes_with_it() -> None:
 def test_respectively_goes_with_the_phrase_it_pairs() -> None:
     text = "The two largest banks are Alpha Bank and Beta Bank, which hold 30% and 25% of deposits, respectively."
     assert main_clause(text) == "The two largest banks are Alpha Bank and Beta Bank."
+
+
+def test_a_coordinated_apposition_goes_whole_or_not_at_all() -> None:
+    # "Ortiz, 61, and a mother of three, was hurt": the apposition is "61, and a mother of three";
+    # dropping "61" alone would leave "Ortiz, and a mother of three, was hurt".
+    text = "Ortiz, 61, and a mother of three, was hurt in the crash on Sunday."
+    for span in deletable_spans(text):
+        assert not re.search(r"^\w+, (and|or)\b", compress(text, {span.id}))
+    assert main_clause(text) == "Ortiz was hurt in the crash on Sunday."
+
+
+@pytest.mark.parametrize("text, dropped, shorter", [
+    ("Ann Ortiz, 61, and Luis Vega, 58, were hurt in the crash.", "61",
+     "Ann Ortiz and Luis Vega, 58, were hurt in the crash."),
+    ("The mill, which closed in 2009, and the depot were sold.", "which closed in 2009",
+     "The mill and the depot were sold."),
+    ("The deal was signed by Ann Ortiz, a lawyer for the port, and two pilots.", "a lawyer for the port",
+     "The deal was signed by Ann Ortiz and two pilots."),
+])
+def test_a_span_before_a_conjunction_takes_the_comma_with_it(text: str, dropped: str, shorter: str) -> None:
+    # the conjunct is a second participant: the phrase goes, and no comma is left before "and"
+    spans = {s.text: s for s in deletable_spans(text)}
+    assert compress(text, {spans[dropped].id}) == shorter
+
+
+def test_an_appositive_before_a_conjunct_that_may_be_the_same_person_stays() -> None:
+    # "the father of four boys" may be Ortiz or someone else: no cut says which
+    text = "Police met Ortiz, 61, and the father of four boys."
+    assert main_clause(text) == text
+    # a conjunction that joins clauses: the comma goes with the phrase
+    text = "He left the firm, a family business, and joined a bank."
+    assert main_clause(text) == "He left the firm and joined a bank."

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ..article import Article, Sentence, with_one_stop
 from .. import faithfulness
+from ..attribution import reporting_frame
 from ..referents import dangling, standalone_variants
 from ..checks import grounding
 from ..checks.events import check_event_says_something
@@ -109,6 +110,14 @@ class TimelineChain:
                     message=f"{step.key}: dropped: it does not say what {', '.join(repr(w) for w in left[:2])} refers to",
                 ))
                 continue
+            if origin == "compression" and (problems := faithfulness.check(event, [s.text for s in cited], published=self.article.published)):
+                # Code's own text answers to the checker as a model's does: an event that states what its
+                # sentences do not (an attribution or a hedge lost, a garbled cut) is not shown.
+                run.warnings.append(ReportWarning(
+                    code="dropped-event", item=step.key,
+                    message=f"{step.key}: dropped: the shortened sentence fails the faithfulness check: {problems[0]}",
+                ))
+                continue
             if start is None and self.article.published is not None:
                 run.warnings.append(
                     ReportWarning(
@@ -182,8 +191,8 @@ def timeline_events(article: Article) -> list[DatedEvent]:
             continue
         # "..., police said": who says so goes with what they say, whether or not the checker
         # would miss it (a thing the report presupposes is reported too).
-        event = _attributed(event, sentence.text, at[0] - sentence.start) or event
-        if not faithfulness.check(event, [sentence.text], published=article.published):
+        event = _attributed(event, sentence.text, at[0] - sentence.start)
+        if event is not None and not faithfulness.check(event, [sentence.text], published=article.published):
             found.append(DatedEvent(timex, sentence, event, (at,)))
             governed.add((sentence.id, timex.value))
             said.add((sentence.id, event))
@@ -208,30 +217,29 @@ def _stands_alone(clause: str) -> bool:
 
 
 def _attributed(event: str, text: str, offset: int) -> str | None:
-    """`event` (drawn from the words at `offset`) with the attribution of its sentence ("X said")
-    after it unless it holds it already, or None when the sentence's main clause is not one that
-    reports, or the event is not in what it reports ("Since the decision was announced Wednesday,
-    they have said ...": the decision is the article's own)."""
-    doc = parse(text)
-    root = _root(doc)
-    subject = _subject_of(root) if root is not None and root.lemma_ in _REPORTING else None
-    if subject is None or root.i < subject.i or subject.tag_ == "PRP":
-        return None  # no report, or a pronoun that would dangle after the event
-    token = next((t for t in doc if t.idx >= offset), None)
-    reported = {t.i for c in root.children if c.dep_ in ("ccomp", "parataxis", "xcomp") for t in c.subtree}
-    # A relative clause set off by a comma is the writer's background, not the report's words
-    # ("said he would seek a host for his site, which was the focus of a trial ...").
-    reported -= {t.i for r in doc if r.dep_ == "relcl" and r.left_edge.i > 0 and doc[r.left_edge.i - 1].text == ","
-                 for t in r.subtree}
-    if token is None or token.i not in reported:
-        return None
-    who = text[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge)]
-    if re.search(rf"\b{re.escape(who)}\b.*\b{re.escape(root.text)}\b|\b{re.escape(root.text)}\b.*\b{re.escape(who)}\b", event, re.I):
+    """`event` (drawn from the words at `offset` of the sentence `text`) with the attribution that
+    governs those words written after it ("..., police said", "..., according to the Daily Planet"),
+    unless the event holds it already; the event unchanged when the words are the writer's own; None
+    under a negated report ("X did not say A"). A pronoun speaker ("..., he said") is written as the
+    article has it: the event's referents are resolved, or the event dropped, as any event's are."""
+    frame = reporting_frame(text, offset)
+    if frame is None:
+        return event
+    who, cue = frame
+    if cue == "according to":
+        if re.search(r"\baccording to\b", event, re.I):
+            return event
+    elif re.search(rf"\b{re.escape(who)}\b.*\b{re.escape(cue)}\b|\b{re.escape(cue)}\b.*\b{re.escape(who)}\b", event, re.I):
         return event  # the event is the report's own clause: it holds its attribution already
-    first = subject.left_edge
-    if first.tag_ == "DT" or (first.pos_ == "NOUN" and not first.ent_type_):  # "Officials said" -> ", officials said"
+    if re.search(r"\b(?:not|never)\b|n[’']t\b", cue):
+        return None  # "X did not say A": A is no event of X's, nor the writer's
+    first = parse(who)[0]
+    if first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I":  # "Officials said" -> ", officials said"
         who = who[:1].lower() + who[1:]  # "the newspaper said", but "Israeli Prime Minister X says"
-    return f"{event.rstrip('.')}, {who} {root.text}."
+    tail = f"according to {who}" if cue == "according to" else f"{who} {cue}"
+    body = event.rstrip()
+    stop = body[-1] if body and body[-1] in ".!?" else "."
+    return f"{body.rstrip('.!?').rstrip(' ,')}, {tail}{stop}"
 
 
 def _tense_of(timex: Timex, sentence: Sentence, article: Article) -> str:
@@ -410,14 +418,17 @@ _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 def _conjoined(text: str, governing: Timex, pairs) -> list[tuple[Timex, "Token", str]] | None:
     """A sentence of two conjoined clauses, each with a date of its own, as two clauses told apart
     ("The rebels landed on Dec. 2, 1956." and "The rebels seized power on Jan. 1, 1959."), each with
-    its date and verb; None for a sentence that is one event. Not in reported speech: a clause cut
-    from its "X said" would lose its attribution."""
+    its date and verb; None for a sentence that is one event. What governs both clauses goes with
+    each: the sentence's attribution ("According to X, A and B", "A and B, X said", "Ramos, X said,
+    A and B": the second clause is told "B, X said."), and the hedge, modal or negation the clauses
+    share before the first verb ("Police reportedly arrested him Monday and freed him Friday": "Police
+    reportedly freed him Friday."); a clause whose frame cannot be told with it stays in its sentence."""
     first = next((v for t, v in pairs if t == governing), None)
     if first is None:
         return None
     doc = first.doc
-    if any(a.lemma_ in _REPORTING for a in (first, *first.ancestors)) or any(t.lower_ == "according" and t.dep_ == "prep" for t in doc):
-        return None  # "according to X, A and B": B cut off would lose its attribution as much
+    if first.lemma_ in _REPORTING:
+        return None  # "said Monday that ... and added Friday": what each reports is not its own clause
     second = next(((t, v) for t, v in pairs if v.dep_ == "conj" and v.head == first and t.value != governing.value), None)
     if second is None or any(a.lemma_ in _REPORTING for a in second[1].subtree if a.pos_ == "VERB"):
         return None
@@ -433,14 +444,52 @@ def _conjoined(text: str, governing: Timex, pairs) -> list[tuple[Timex, "Token",
     subject = "" if own_subject is not None else _noun_phrase(_subject_of(first)) if _subject_of(first) is not None else None
     if subject is None:
         return None
+    shared = "" if own_subject is not None else _shared_frame(first, verb)
+    if shared is None:
+        return None
     rest = text[words[0].idx : sub[-1].idx + len(sub[-1])].rstrip(" ,;:")
-    later = " ".join(w for w in (subject, rest) if w)
-    later = later[:1].upper() + later[1:] + "."
+    later = " ".join(w for w in (subject, shared, rest) if w)
+    later = _attributed(later[:1].upper() + later[1:] + ".", text, verb.idx)
+    if later is None:
+        return None
     cut = Span("C", doc[lead].idx, sub[-1].idx + len(sub[-1]), "participle", "")
     earlier = compress(text, {"C"}, [cut])
     if governing.text not in earlier or timex.text not in later:
         return None
     return [(governing, first, earlier), (timex, verb, later)]
+
+
+_HEDGES = frozenset(faithfulness.HEDGE_ADVERBS)
+
+
+def _shared_frame(first: "Token", second: "Token") -> str | None:
+    """The words before the first of two conjoined verbs that frame both ("may have closed ... and
+    fired", "reportedly seized ... and burned", "did not arrest ... and free"), as the second verb
+    takes them when told alone: its hedging adverbs and negation, and the auxiliaries it has none of
+    its own for (a passive one only for a participle: "was arrested and freed", not "was arrested
+    and fled"). None when the second verb cannot take them ("did not sign ... and was freed"), or
+    when the parse cannot tell whether it shares the passive ("were arrested ... and freed", with
+    "freed" tagged past tense: "The men freed" would make them the ones who free)."""
+    subject = _subject_of(first)
+    start = subject.i if subject is not None else -1
+    before = [c for c in first.children if start < c.i < first.i]
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in second.children)
+    words = []
+    for c in before:
+        if c.dep_ == "neg":
+            if own_aux:
+                return None
+            words.append(c)
+        elif c.dep_ == "advmod" and c.lower_ in _HEDGES:
+            words.append(c)
+        elif c.dep_ == "aux" and not own_aux:
+            words.append(c)
+        elif c.dep_ == "auxpass" and not own_aux:
+            if second.tag_ == "VBN":
+                words.append(c)
+            elif not any(o.dep_ in ("dobj", "ccomp", "xcomp") for o in second.children):
+                return None  # "were arrested ... and freed": the tagger's past tense may be the passive's participle
+    return " ".join(t.text for t in words)
 
 
 def _without_other_dates(text: str, timex: Timex, verb: "Token", clause: str) -> str | None:
