@@ -41,12 +41,12 @@ from .attribution import (
     _first_word,
     _gender,
     _mentions,
-    _noun_phrase,
     _person_nouns,
-    _speaker_nouns,
     _speech_verb,
     _unknown_capitalised,
+    _plural_people,
     attributions,
+    group_antecedent,
     person_antecedent,
 )
 from .claim_types import _content_head
@@ -193,18 +193,28 @@ def resolve_referents(
             if referent is not None:
                 end = tok.idx + len(tok.text)
                 edits.append((end, end, f" [{referent[1]}]", referent[0]))
-        elif lower in ("it", "they") and tok.dep_ == "nsubj" and _speaks(tok) and not in_quote and own.sentence not in (None, len(previous)) and not any(
-            # "the auto makers said they each reported": bound to a subject before it of its number
-            t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)) == (lower == "they")
+        elif lower == "it" and tok.dep_ == "nsubj" and _speaks(tok) and not in_quote and own.sentence not in (None, len(previous)) and not any(
+            # "the company said it ...": bound to a subject before it of its number
+            t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and not (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children))
             for t in doc[: tok.i]
         ):
             put(tok, _definite(own.name), own.sentence, False)  # "It said": the organisation that speaks
+        elif lower == "they" and tok.dep_ == "nsubj" and _speaks(tok) and not in_quote and own.kind == "group" and own.sentence not in (None, len(previous)) and not _bound_plural(tok):
+            # "They said", "The real culprits, they said, are ...": the group that speaks, by its whole
+            # phrase (attribution's `group_antecedent`); not "the auto makers said they each reported",
+            # bound to the subject whose clause holds it.
+            put(tok, own.name, own.sentence, False)
         elif lower == "it" and tok.dep_ == "nsubj" and _reports(tok) and leading and not in_quote and (body := _last_speaking_body(spoken, len(previous))):
             # "It urged travellers to stay away": a reporting verb that reports no clause is no
             # attribution, but "it" is still the organisation that spoke just before.
             put(tok, body.name, body.sentence, False)
-        elif lower == "they" and tok.dep_ == "nsubj" and _reports(tok) and leading and not in_quote and (group := _plural_speaker_before(previous)):
-            put(tok, _definite(group[1]), group[0], False)  # "They have said they will appeal": the relatives who fought
+        elif lower == "they" and subject and not in_quote and previous and (leading or tok.head.dep_ == "ROOT") and not _bound_plural(tok) and (
+            group := group_antecedent([*previous, sentence], len(previous), [*spoken, own], speaking=tok.dep_ == "nsubj" and _speaks(tok))
+        ):
+            # "They have said they will appeal", "Publicly, they are unwilling to ...": the one plural
+            # subject of people the sentence before has (the relatives who fought); none, or two, and
+            # the sentence before is cited below.
+            put(tok, group[1], group[0], False)
         elif lower in ("it", "they", "this", "that", "these", "those") and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass") and leading:
             context(tok)  # "It was a bomb", "That brought the toll to 259": the sentence it refers back to
     resolved = 0
@@ -777,6 +787,8 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             cataphora = any(t.i > tok.i and t != tok.head and (t.pos_ == "PROPN" or t.lemma_.lower() in _person_nouns()) for t in ahead)
             if not cataphora and not any(_may_be_named(t, tok) for t in doc[: tok.i]):
                 found.append(tok.text)
+        elif lower == "they" and tok.dep_ == "nsubj" and _speaks(tok) and not _bound_plural(tok):
+            found.append(tok.text)  # "The real culprits, they said, are ...": who says it, the text does not say
         elif lower in ("it", "they", "this", "that", "these", "those") and tok.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and (
             tok.i == _first_word(doc) or tok.head.dep_ == "ROOT" and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i])
         ):
@@ -1136,25 +1148,19 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
     return found
 
 
-def _plural_speaker_before(previous: Sequence[str]) -> tuple[int, str] | None:
-    """The one plural noun phrase of people or bodies ("Ana's relatives in Tampa", "the unions") in
-    the two sentences before, as a clause's subject: who a reporting "They" at the start of the next
-    one is. None when those sentences name no such plural or more than one: a wrong speaker is worse
-    than an open "They"."""
-    found = []
-    for index in range(max(0, len(previous) - 2), len(previous)):
-        quoted = quoted_spans(previous[index])
-        for tok in parse(previous[index]):
-            if tok.tag_ in ("NNS", "NNPS") and tok.dep_ != "compound" and not any(a <= tok.idx < b for a, b in quoted) and _may_speak_noun(tok.lemma_.lower()):
-                found.append((index, tok))
-    if len(found) != 1 or found[0][1].dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    index, tok = found[0]
-    return index, _noun_phrase(tok)
-
-
-def _may_speak_noun(lemma: str) -> bool:
-    return lemma in _ORG_NOUNS or lemma in _person_nouns() or lemma in _speaker_nouns()
+def _bound_plural(pronoun) -> bool:
+    """Whether a plural of people or bodies before `pronoun` ("they") in its sentence holds it in
+    its own clause: "the auto makers said they each reported", "Though they insist ..., officials
+    hope" (a subordinate clause). Not the subject of a clause that "they said" only comments on
+    ("The real culprits, they said, are ...")."""
+    clause = pronoun.head
+    if clause.dep_ == "parataxis":
+        return False
+    governing = {a.i for a in pronoun.ancestors}
+    return any(
+        _plural_people(t) and t.dep_ in ("nsubj", "nsubjpass") and t.head.i in governing
+        for t in pronoun.doc[: pronoun.i]
+    ) or clause.dep_ == "advcl" and any(_plural_people(t) and t.dep_ in ("nsubj", "nsubjpass") for t in pronoun.sent if t.head.dep_ == "ROOT")
 
 
 def _clause_before(tok) -> bool:
