@@ -193,6 +193,16 @@ def resolve_referents(
             if referent is not None:
                 end = tok.idx + len(tok.text)
                 edits.append((end, end, f" [{referent[1]}]", referent[0]))
+        elif in_quote and lower in ("we", "us", "our") and tok.pos_ == "PRON" and not clitic and "quoted we" not in named:
+            # '"We will not give up," said X, director of the Weather Service': the words stay; the
+            # speaker's side in brackets only when the article names the body the speaker is part of
+            # and the claim does not ('"We are ready." She added ...' after 'X, director of ...').
+            named.add("quoted we")
+            body = _speakers_body(own, [*previous, sentence])
+            # Not when the clause names it itself: outside the quote it says whose side, inside it is the speaker's own word.
+            if body is not None and body[1].lower() not in clause.lower():
+                end = tok.idx + len(tok.text)
+                edits.append((end, end, f" [{body[1]}{'’s' if lower == 'our' else ''}]", body[0] if body[0] < len(previous) else None))
         elif lower == "it" and tok.dep_ == "nsubj" and _speaks(tok) and not in_quote and own.sentence not in (None, len(previous)) and not any(
             # "the company said it ...": bound to a subject before it of its number
             t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and not (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children))
@@ -316,6 +326,36 @@ def _quoted_referent(doc, tok, previous: Sequence[str], own: Speaker, named: set
         return None
     phrase = _definite(re.sub(r"^The\s", "the ", before[words[0].i : words[-1].i + 1].text))
     return index, phrase + ("’s" if possessive else "")
+
+
+def _speakers_body(own: Speaker, sentences: Sequence[str]) -> tuple[int, str] | None:
+    """The one organisation named in the phrase that names a person speaking, as (its sentence, its
+    name): "Jane Roe, director of the Weather Service", "a spokeswoman for Acme Corp.", "Acme
+    spokesman John Hale". None for a person named with no body ("Eitan, the science minister"):
+    their "we" may be a government, a party or a family, and a guess would put words in a quote."""
+    if own.kind != "person" or own.sentence is None or own.sentence >= len(sentences):
+        return None
+    doc = parse(sentences[own.sentence])
+    quoted = quoted_spans(doc.text)
+    last = own.name.split()[-1] if own.name.split() else ""
+    head = next((t for t in doc if t.text == last and t.dep_ in ("nsubj", "nsubjpass") and not any(a <= t.idx < b for a, b in quoted)), None)
+    if head is None:
+        return None
+    phrase, stack = set(), [head]
+    while stack:  # the name, its titles and appositions, and the "of"/"for"/"at" phrases that place them
+        t = stack.pop()
+        phrase.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ in ("compound", "flat", "appos", "pobj") or c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with"))
+    # Only a role that speaks for its body ("spokesman", "director"), not "an economist at a bank",
+    # whose "we" is as likely the country.
+    if not any(doc[i].lemma_.lower() in _PERSON_NOUNS for i in phrase):
+        return None
+    bodies = {_clean_body(e.text) for e in doc.ents if e.label_ == "ORG" and e.root.i in phrase}
+    return (own.sentence, bodies.pop()) if len(bodies) == 1 else None
+
+
+def _clean_body(name: str) -> str:
+    return re.sub(r"^The\s", "the ", re.sub(r"(?:’s|'s)$", "", name.strip()))
 
 
 def _extraposed(clause) -> bool:

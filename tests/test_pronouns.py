@@ -179,3 +179,23 @@ def test_a_group_opening_its_sentence_is_lower_case_inside_another_and_a_plural_
     assert resolved("But they said the focus was on banks.", previous) == "But brokers said the focus was on banks."
     previous = ["The city's biggest union, the Transit Workers, is threatening a strike."]
     assert resolved("They say the contract is unfair.", previous) == "The Transit Workers say the contract is unfair."
+
+
+def test_a_quoted_we_gets_the_body_the_speaker_speaks_for_only_when_the_article_names_it() -> None:
+    previous = ['"The storm turned north," said Jane Roe, director of the National Weather Service.']
+    sentence = '"We expect it to weaken by Friday."'
+    standalone = resolve_referents(sentence, sentence, previous)
+    assert standalone.text.startswith('"We [the National Weather Service] expect') and standalone.cited == [0]
+    # The clause names the body itself: no bracket; nor for a role that does not speak for it, or no body.
+    named = '"We expect it to weaken," said Jane Roe, director of the National Weather Service.'
+    assert resolved(named, []) == named
+    for speaker in ("Paul Berg, an economist at Acme Securities", "Eitan, the science minister"):
+        previous = [f'"Growth is strong," said {speaker}.']
+        assert resolved('"We have a lovely economy."', previous) == '"We have a lovely economy."'
+
+
+def test_it_is_still_the_organisation_that_spoke() -> None:
+    previous = ["The World Health Organization warned of a new strain on Friday."]
+    assert resolved("It urged travellers to stay away.", previous) == "The World Health Organization urged travellers to stay away."
+    previous = ["Acme Corp. said its profit fell."]
+    assert resolved("It also said sales would rise.", previous) == "Acme Corp. also said sales would rise."
