@@ -219,6 +219,9 @@ def resolve_referents(
             # attribution, but "it" is still the organisation that spoke just before.
             put(tok, body.name, body.sentence, False)
         elif lower == "they" and subject and not in_quote and previous and (leading or tok.head.dep_ == "ROOT") and not _bound_plural(tok) and (
+            # "Prices fell; they were ...": a plural before it in its sentence may be what it is, unless "they" speaks
+            _speaks(tok) and tok.dep_ == "nsubj" or not any(t.tag_ in ("NNS", "NNPS") for t in doc[: tok.i])
+        ) and (
             group := group_antecedent([*previous, sentence], len(previous), [*spoken, own], speaking=tok.dep_ == "nsubj" and _speaks(tok))
         ):
             # "They have said they will appeal", "Publicly, they are unwilling to ...": the one plural

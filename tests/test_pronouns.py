@@ -164,6 +164,10 @@ def test_a_main_clause_they_that_says_nothing_is_the_group_too() -> None:
     assert resolved("Publicly, they are unwilling to comment.", previous) == "Publicly, regulators are unwilling to comment."
     previous = ["Under the plan, unsecured creditors would receive about half of what they are owed."]
     assert resolved("In addition, they will receive stock.", previous) == "In addition, unsecured creditors will receive stock."
+    # A plural before it in its own sentence may be what it is: the group before is not put in.
+    previous = ["Brokers said trading was light."]
+    assert resolved("Shares fell sharply; they were sold by funds.", previous) == "Shares fell sharply; they were sold by funds."
+    assert resolved("Shares fell sharply, they said.", previous) == "Shares fell sharply, brokers said."
 
 
 def test_a_parenthetical_they_said_is_the_group_that_spoke_not_the_subject_it_comments_on() -> None:
