@@ -588,6 +588,8 @@ def _plural_people(tok) -> bool:
     return plural and (tok.ent_type_ in ("NORP", "PERSON") or _may_speak_noun(tok.lemma_.lower()))
 
 
+# Pronouns that would leave a stand-in phrase pointing back in its turn: a closed class.
+_PHRASE_PRONOUNS = frozenset("he she him her his hers it its they them their theirs we us our i me my you your who whom whose which".split())
 # Nouns that are plural without a plural ending: a closed class of English.
 _PLURAL_ONLY = frozenset("police people clergy militia personnel staff".split())
 
@@ -601,10 +603,10 @@ def _group_phrase(tok) -> str | None:
     ("Cuban Americans in Miami", "the boy's relatives"), never the bare noun; definite where it was
     indefinite ("a few hundred Protestants" -> "the few hundred Protestants"); None when a pronoun
     in it would dangle in its turn ("His men", "many of them")."""
-    words = [t for t in tok.subtree if t.i <= tok.right_edge.i]
-    if any(t.tag_ in ("PRP", "PRP$", "WP", "WP$") for t in words):
-        return None
     name = _definite(_noun_phrase(tok))
+    # the words the phrase keeps (a relative clause after it is cut off: "creditors, who are owed ...")
+    if set(re.findall(r"[a-z]+", name.lower())) & _PHRASE_PRONOUNS:
+        return None
     first = tok.doc[tok.left_edge.i]
     # "Dealers said" opening a sentence is "dealers" inside another one; a name keeps its capital.
     # Not a title before a name ("Justices Sandra Day O'Connor and Anthony Kennedy").
