@@ -641,6 +641,12 @@ def group_antecedent(sentences: Sequence[str], index: int, speakers: Sequence[Sp
     taken: set[int] = set()
     for subject in subjects:
         if subject.lower_ == "they":
+            # "While bond investors had hoped ..., they were cheered": the group its own sentence names first.
+            bound = [t for t in doc[: subject.i] if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "advcl" and t.head.head.i == subject.head.i and _plural_people(t)]
+            if len(bound) == 1 and (phrase := _group_phrase(bound[0])) is not None:
+                found.append((at, phrase))
+                taken |= {t.i for t in subject.subtree} | {t.i for t in bound[0].subtree}
+                continue
             earlier = group_antecedent(sentences, at, speakers, depth - 1, speaking)
             if earlier is not None:
                 found.append(earlier)

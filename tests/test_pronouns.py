@@ -203,3 +203,8 @@ def test_it_is_still_the_organisation_that_spoke() -> None:
     assert resolved("It urged travellers to stay away.", previous) == "The World Health Organization urged travellers to stay away."
     previous = ["Acme Corp. said its profit fell."]
     assert resolved("It also said sales would rise.", previous) == "Acme Corp. also said sales would rise."
+
+
+def test_they_follows_a_they_bound_in_the_sentence_before() -> None:
+    previous = ["While bond traders had hoped for slower growth, they were cheered by the price figures."]
+    assert resolved("That is good news for the central bank, they reasoned.", previous) == "That is good news for the central bank, bond traders reasoned."
