@@ -36,6 +36,7 @@ from .attribution import (
     REPORTING_LEMMAS,
     Speaker,
     _capitalise,
+    _clean,
     _definite,
     _discourse,
     _first_word,
@@ -353,12 +354,8 @@ def _speakers_body(own: Speaker, sentences: Sequence[str]) -> tuple[int, str] | 
     # whose "we" is as likely the country.
     if not any(doc[i].lemma_.lower() in _PERSON_NOUNS for i in phrase):
         return None
-    bodies = {_clean_body(e.text) for e in doc.ents if e.label_ == "ORG" and e.root.i in phrase}
+    bodies = {_clean(e.text) for e in doc.ents if e.label_ == "ORG" and e.root.i in phrase}
     return (own.sentence, bodies.pop()) if len(bodies) == 1 else None
-
-
-def _clean_body(name: str) -> str:
-    return re.sub(r"^The\s", "the ", re.sub(r"(?:’s|'s)$", "", name.strip()))
 
 
 def _extraposed(clause) -> bool:
