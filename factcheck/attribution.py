@@ -633,6 +633,124 @@ def person_antecedent(sentences: Sequence[str], pronoun: str, upto: int | None =
     return topic or named
 
 
+def _plural_people(tok) -> bool:
+    """Whether `tok` heads a plural noun phrase of people or bodies: a plural noun of people,
+    groups or bodies ("relatives", "officials", "Americans", "police") or a coordination with a
+    name or such a noun in it ("Yeltsin and Kuchma", "the police and prosecutors"). Not things
+    ("prices", "shares"), nor a pronoun."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+        return False
+    members = [tok, *(c for c in tok.subtree if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))]
+    if len(members) > 1:
+        return any(m.pos_ == "PROPN" or m.ent_type_ in _PERSON_ENTS | _GROUP_ENTS or _may_speak_noun(m.lemma_.lower()) for m in members)
+    # "police", "people": plural without an -s, which the tagger may call singular
+    if tok.tag_ == "NNPS" and tok.ent_type_ in ("", "NORP", "ORG", "PERSON"):
+        return True  # "the Ulster Unionists", "Democrats": a plural name is a group's (not "the Philippines")
+    plural = tok.tag_ == "NNS" or tok.lemma_.lower() in _PLURAL_ONLY
+    return plural and (tok.ent_type_ in ("NORP", "PERSON") or _may_speak_noun(tok.lemma_.lower()))
+
+
+# Pronouns that would leave a stand-in phrase pointing back in its turn: a closed class.
+_PHRASE_PRONOUNS = frozenset("he she him her his hers it its they them their theirs we us our i me my you your who whom whose which".split())
+# Nouns that are plural without a plural ending: a closed class of English.
+_PLURAL_ONLY = frozenset("police people clergy militia personnel staff".split())
+
+
+def _may_speak_noun(lemma: str) -> bool:
+    return lemma in _ORG_NOUNS or lemma in _person_nouns() or lemma in _speaker_nouns()
+
+
+def _group_phrase(tok) -> str | None:
+    """The whole noun phrase `tok` heads, as a pronoun's stand-in: its modifiers and compounds
+    ("Cuban Americans in Miami", "the boy's relatives"), never the bare noun; definite where it was
+    indefinite ("a few hundred Protestants" -> "the few hundred Protestants"); None when a pronoun
+    in it would dangle in its turn ("His men", "many of them")."""
+    name = _definite(_noun_phrase(tok))
+    # the words the phrase keeps (a relative clause after it is cut off: "creditors, who are owed ...")
+    if set(re.findall(r"[a-z]+", name.lower())) & _PHRASE_PRONOUNS:
+        return None
+    first = tok.doc[tok.left_edge.i]
+    # "Dealers said" opening a sentence is "dealers" inside another one; a name keeps its capital.
+    # Not a title before a name ("Justices Sandra Day O'Connor and Anthony Kennedy").
+    title = first.pos_ == "NOUN" and first.i + 1 < len(tok.doc) and tok.doc[first.i + 1].pos_ == "PROPN"
+    if first.i == tok.sent.start and not title and first.tag_ not in ("NNP", "NNPS") and first.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP") and name[:1].isupper():
+        name = name[:1].lower() + name[1:]
+    return name or None
+
+
+def group_antecedent(sentences: Sequence[str], index: int, speakers: Sequence[Speaker] = (), depth: int = 2, speaking: bool = True) -> tuple[int, str] | None:
+    """Who a "they" that is the subject of sentence `index`'s main clause stands for, as (the
+    sentence to cite, its whole noun phrase): the plural subject (people or bodies) of the sentence
+    before's main clause ("Cuban Americans in Miami", "the companies", "Sun, Hewlett-Packard and
+    others"), or a plural name in apposition to a singular one ("the party, the Ulster Unionists");
+    a "They" there is followed back (`depth` sentences); with no subject there, the plural speaker
+    whose report that sentence goes on with (`speakers`, the attributions). None when no plural of
+    people fits, or another plural of people is a subject there too, or (unless the "they"
+    `speaking`: who spoke goes on speaking) an object: "Police arrested two men. They were
+    charged" is a guess, and a wrong group (a broader one, "Americans") an untruth."""
+    if index <= 0 or depth <= 0:
+        return None
+    at = index - 1
+    doc = parse(sentences[at])
+    quoted = quoted_spans(sentences[at])
+    outside = lambda t: not any(a <= t.idx < b for a, b in quoted)  # noqa: E731
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    subjects = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and outside(c)]
+    found: list[tuple[int, str]] = []
+    taken: set[int] = set()
+    for subject in subjects:
+        if subject.lower_ == "they":
+            # "While bond investors had hoped ..., they were cheered": the group its own sentence names first.
+            bound = [t for t in doc[: subject.i] if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "advcl" and t.head.head.i == subject.head.i and _plural_people(t)]
+            if len(bound) == 1 and (phrase := _group_phrase(bound[0])) is not None:
+                found.append((at, phrase))
+                taken |= {t.i for t in subject.subtree} | {t.i for t in bound[0].subtree}
+                continue
+            earlier = group_antecedent(sentences, at, speakers, depth - 1, speaking)
+            if earlier is not None:
+                found.append(earlier)
+                taken |= {t.i for t in subject.subtree}
+            continue
+        head = subject if _plural_people(subject) else next(
+            (c for c in subject.children if c.dep_ == "appos" and _plural_people(c)), None
+        )
+        if head is None:
+            continue
+        phrase = _group_phrase(head)
+        if phrase is None:
+            return None
+        found.append((at, phrase))
+        taken |= {t.i for t in subject.subtree}
+    # Another plural of people as a subject or object anywhere in that sentence: which is meant is a guess.
+    rivals = [
+        t for t in doc
+        if t.i not in taken and outside(t) and t.dep_ in (("nsubj", "nsubjpass", "appos", "conj") if speaking else ("nsubj", "nsubjpass", "dobj", "dative", "attr", "appos", "conj"))
+        and _plural_people(t)
+        and not (t.dep_ in ("appos", "conj") and t.head.i in taken)
+    ]
+    if not found and not any(_plural_people(t) for t in doc if outside(t)) and any(
+        t.lower_ in ("they", "them", "their") and t.pos_ == "PRON" and outside(t) for t in doc
+    ):
+        # "A judge threw out their lawsuit": the sentence before goes on about the same group, by a
+        # pronoun, and names no other plural of people: the group is the one before it.
+        return group_antecedent(sentences, at, speakers, depth - 1, speaking)
+    if not found and not rivals and speakers and at < len(speakers):
+        # '"...," Traders said. "..." ... , they said': the group whose report goes on.
+        said = speakers[at]
+        if not said.is_outlet and said.kind == "group" and said.sentence is not None and said.sentence < at and said.cue == "quote continues":
+            said_doc = parse(sentences[said.sentence])
+            head = next((t for t in said_doc if t.dep_ in ("nsubj", "nsubjpass") and _noun_phrase(t) == said.phrase and _plural_people(t)), None)
+            if head is not None and (phrase := _group_phrase(head)) is not None:
+                return said.sentence, phrase
+        return None
+    if len({p.lower() for _, p in found}) != 1 or rivals:
+        return None
+    return found[0]
+
+
 # --- attribution ----------------------------------------------------------------------------------
 
 
@@ -1203,6 +1321,10 @@ def _speaker_of(
         # "White House and Republican sources": a coordination is named by its whole phrase.
         if ent.start <= subject.i < ent.end and (whole := _split_name(ent)) is not None:
             return Speaker(_clean(whole.text), "person", index, cue, _noun_phrase(subject))
+        if ent.start <= subject.i < ent.end and ent.label_ == "NORP" and subject.tag_ in ("NNS", "NNPS") and subject.pos_ in ("NOUN", "PROPN"):
+            # "Cuban Americans said", "the Americans say": people named by their whole phrase, never
+            # the bare nationality the tagger marked, which names a broader group.
+            return Speaker(_noun_phrase(subject), "group", index, cue, _noun_phrase(subject))
         if ent.start <= subject.i < ent.end and ent.label_ in _PERSON_ENTS | _GROUP_ENTS and not any(c.dep_ == "conj" for c in subject.children):
             # A person named before, whom the tagger took for an organisation here, is a person.
             person = ent.label_ in _PERSON_ENTS or _titled_person(ent) or _known_person(context, ent.text) is not None
@@ -1230,16 +1352,17 @@ def _speaker_of(
         # in a subordinate clause, the plural subject of the sentence's main clause.
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         main = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-        if main is not None and main.tag_ in ("NNS", "NNPS") and not main.ent_type_ and subject.i not in [t.i for t in main.subtree]:
-            return Speaker(_noun_phrase(main), "group", index, cue, _noun_phrase(main))
-    if lower == "they" and previous:
-        # "Elian's relatives have fought ... . They have said ...": a plural common noun that is
-        # the subject of the sentence before is the nearest antecedent, ahead of any name.
-        prev = parse(previous)
-        root = next((t for t in prev if t.dep_ == "ROOT"), None)
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-        if subj is not None and subj.tag_ == "NNS" and not subj.ent_type_:
-            return Speaker(_noun_phrase(subj), "group", index - 1, cue, _noun_phrase(subj))
+        if main is not None and _plural_people(main) and subject.i not in [t.i for t in main.subtree] and (phrase := _group_phrase(main)) is not None:
+            return Speaker(phrase, "group", index, cue, _noun_phrase(main))
+    if lower == "they" and sentences:
+        # "Elian's relatives have fought ... . They have said ...": the plural subject (people or
+        # bodies) of the sentence before, by its whole phrase, when no other plural of people there
+        # may be who is meant (`group_antecedent`); never a singular name, nor the bare noun of a
+        # phrase ("Americans" for "Cuban Americans"). None fits: the outlet's sentence keeps "they said".
+        group = group_antecedent(sentences, index, spoken)
+        if group is None:
+            return OUTLET_SPEAKER
+        return Speaker(group[1], "group", group[0], cue, group[1])
     if lower in _PERSON_PRONOUNS and sentences:
         # "He said": the person the discourse is about when that person can speak here (a subject, or
         # someone who spoke), else the person who spoke last; a name the article only talks about
@@ -1262,9 +1385,6 @@ def _speaker_of(
             (only,) = own.values()
             return Speaker(only.name, "person", index, cue, only.name)
         return OUTLET_SPEAKER
-    if lower == "they" and spoken and spoken[-1].kind == "group" and " and " in spoken[-1].name:
-        # "Sun, Hewlett-Packard and others say ... . They said ...": the coordination that just spoke.
-        return dataclasses.replace(spoken[-1], cue=cue)
     if lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         wanted: Kind = "person" if lower in _PERSON_PRONOUNS else "organisation"
         # A singular name the tagger did not know ("First of Lakeland") is an organisation to "it".

@@ -44,17 +44,18 @@ from .attribution import (
     REPORTING_LEMMAS,
     Speaker,
     _capitalise,
+    _clean,
     _definite,
     _discourse,
     _first_word,
     _gender,
     _mentions,
-    _noun_phrase,
     _person_nouns,
-    _speaker_nouns,
     _speech_verb,
     _unknown_capitalised,
+    _plural_people,
     attributions,
+    group_antecedent,
     person_antecedent,
 )
 from .claim_types import _content_head
@@ -201,18 +202,41 @@ def resolve_referents(
             if referent is not None:
                 end = tok.idx + len(tok.text)
                 edits.append((end, end, f" [{referent[1]}]", referent[0]))
-        elif lower in ("it", "they") and tok.dep_ == "nsubj" and _speaks(tok) and not in_quote and own.sentence not in (None, len(previous)) and not any(
-            # "the auto makers said they each reported": bound to a subject before it of its number
-            t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)) == (lower == "they")
+        elif in_quote and lower in ("we", "us", "our") and tok.pos_ == "PRON" and not clitic and "quoted we" not in named:
+            # '"We will not give up," said X, director of the Weather Service': the words stay; the
+            # speaker's side in brackets only when the article names the body the speaker is part of
+            # and the claim does not ('"We are ready." She added ...' after 'X, director of ...').
+            named.add("quoted we")
+            body = _speakers_body(own, [*previous, sentence])
+            # Not when the clause names it itself: outside the quote it says whose side, inside it is the speaker's own word.
+            if body is not None and body[1].lower() not in clause.lower():
+                end = tok.idx + len(tok.text)
+                edits.append((end, end, f" [{body[1]}{'’s' if lower == 'our' else ''}]", body[0] if body[0] < len(previous) else None))
+        elif lower == "it" and tok.dep_ == "nsubj" and _speaks(tok) and not in_quote and own.sentence not in (None, len(previous)) and not any(
+            # "the company said it ...": bound to a subject before it of its number
+            t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and not (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children))
             for t in doc[: tok.i]
         ):
             put(tok, _definite(own.name), own.sentence, False)  # "It said": the organisation that speaks
+        elif lower == "they" and tok.dep_ == "nsubj" and _speaks(tok) and not in_quote and own.kind == "group" and own.sentence not in (None, len(previous)) and not _bound_plural(tok):
+            # "They said", "The real culprits, they said, are ...": the group that speaks, by its whole
+            # phrase (attribution's `group_antecedent`); not "the auto makers said they each reported",
+            # bound to the subject whose clause holds it.
+            put(tok, own.name, own.sentence, False)
         elif lower == "it" and tok.dep_ == "nsubj" and _reports(tok) and leading and not in_quote and (body := _last_speaking_body(spoken, len(previous))):
             # "It urged travellers to stay away": a reporting verb that reports no clause is no
             # attribution, but "it" is still the organisation that spoke just before.
             put(tok, body.name, body.sentence, False)
-        elif lower == "they" and tok.dep_ == "nsubj" and _reports(tok) and leading and not in_quote and (group := _plural_speaker_before(previous)):
-            put(tok, _definite(group[1]), group[0], False)  # "They have said they will appeal": the relatives who fought
+        elif lower == "they" and subject and not in_quote and previous and (leading or tok.head.dep_ == "ROOT") and not _bound_plural(tok) and (
+            # "Prices fell; they were ...": a plural before it in its sentence may be what it is, unless "they" speaks
+            _speaks(tok) and tok.dep_ == "nsubj" or not any(t.tag_ in ("NNS", "NNPS") for t in doc[: tok.i])
+        ) and (
+            group := group_antecedent([*previous, sentence], len(previous), [*spoken, own], speaking=tok.dep_ == "nsubj" and _speaks(tok))
+        ):
+            # "They have said they will appeal", "Publicly, they are unwilling to ...": the one plural
+            # subject of people the sentence before has (the relatives who fought); none, or two, and
+            # the sentence before is cited below.
+            put(tok, group[1], group[0], False)
         elif lower in ("it", "they", "this", "that", "these", "those") and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass") and leading:
             context(tok)  # "It was a bomb", "That brought the toll to 259": the sentence it refers back to
     resolved = 0
@@ -314,6 +338,32 @@ def _quoted_referent(doc, tok, previous: Sequence[str], own: Speaker, named: set
         return None
     phrase = _definite(re.sub(r"^The\s", "the ", before[words[0].i : words[-1].i + 1].text))
     return index, phrase + ("’s" if possessive else "")
+
+
+def _speakers_body(own: Speaker, sentences: Sequence[str]) -> tuple[int, str] | None:
+    """The one organisation named in the phrase that names a person speaking, as (its sentence, its
+    name): "Jane Roe, director of the Weather Service", "a spokeswoman for Acme Corp.", "Acme
+    spokesman John Hale". None for a person named with no body ("Eitan, the science minister"):
+    their "we" may be a government, a party or a family, and a guess would put words in a quote."""
+    if own.kind != "person" or own.sentence is None or own.sentence >= len(sentences):
+        return None
+    doc = parse(sentences[own.sentence])
+    quoted = quoted_spans(doc.text)
+    last = own.name.split()[-1] if own.name.split() else ""
+    head = next((t for t in doc if t.text == last and t.dep_ in ("nsubj", "nsubjpass") and not any(a <= t.idx < b for a, b in quoted)), None)
+    if head is None:
+        return None
+    phrase, stack = set(), [head]
+    while stack:  # the name, its titles and appositions, and the "of"/"for"/"at" phrases that place them
+        t = stack.pop()
+        phrase.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ in ("compound", "flat", "appos", "pobj") or c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with"))
+    # Only a role that speaks for its body ("spokesman", "director"), not "an economist at a bank",
+    # whose "we" is as likely the country.
+    if not any(doc[i].lemma_.lower() in _PERSON_NOUNS for i in phrase):
+        return None
+    bodies = {_clean(e.text) for e in doc.ents if e.label_ == "ORG" and e.root.i in phrase}
+    return (own.sentence, bodies.pop()) if len(bodies) == 1 else None
 
 
 def _extraposed(clause) -> bool:
@@ -785,6 +835,8 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             cataphora = any(t.i > tok.i and t != tok.head and (t.pos_ == "PROPN" or t.lemma_.lower() in _person_nouns()) for t in ahead)
             if not cataphora and not any(_may_be_named(t, tok) for t in doc[: tok.i]):
                 found.append(tok.text)
+        elif lower == "they" and tok.dep_ == "nsubj" and _speaks(tok) and not _bound_plural(tok):
+            found.append(tok.text)  # "The real culprits, they said, are ...": who says it, the text does not say
         elif lower in ("it", "they", "this", "that", "these", "those") and tok.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and (
             tok.i == _first_word(doc) or tok.head.dep_ == "ROOT" and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i])
         ):
@@ -1230,25 +1282,19 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
     return found
 
 
-def _plural_speaker_before(previous: Sequence[str]) -> tuple[int, str] | None:
-    """The one plural noun phrase of people or bodies ("Ana's relatives in Tampa", "the unions") in
-    the two sentences before, as a clause's subject: who a reporting "They" at the start of the next
-    one is. None when those sentences name no such plural or more than one: a wrong speaker is worse
-    than an open "They"."""
-    found = []
-    for index in range(max(0, len(previous) - 2), len(previous)):
-        quoted = quoted_spans(previous[index])
-        for tok in parse(previous[index]):
-            if tok.tag_ in ("NNS", "NNPS") and tok.dep_ != "compound" and not any(a <= tok.idx < b for a, b in quoted) and _may_speak_noun(tok.lemma_.lower()):
-                found.append((index, tok))
-    if len(found) != 1 or found[0][1].dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    index, tok = found[0]
-    return index, _noun_phrase(tok)
-
-
-def _may_speak_noun(lemma: str) -> bool:
-    return lemma in _ORG_NOUNS or lemma in _person_nouns() or lemma in _speaker_nouns()
+def _bound_plural(pronoun) -> bool:
+    """Whether a plural of people or bodies before `pronoun` ("they") in its sentence holds it in
+    its own clause: "the auto makers said they each reported", "Though they insist ..., officials
+    hope" (a subordinate clause). Not the subject of a clause that "they said" only comments on
+    ("The real culprits, they said, are ...")."""
+    clause = pronoun.head
+    if clause.dep_ == "parataxis":
+        return False
+    governing = {a.i for a in pronoun.ancestors}
+    return any(
+        _plural_people(t) and t.dep_ in ("nsubj", "nsubjpass") and t.head.i in governing
+        for t in pronoun.doc[: pronoun.i]
+    ) or clause.dep_ == "advcl" and any(_plural_people(t) and t.dep_ in ("nsubj", "nsubjpass") for t in pronoun.sent if t.head.dep_ == "ROOT")
 
 
 def _clause_before(tok) -> bool:

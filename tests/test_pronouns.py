@@ -121,3 +121,90 @@ def test_a_possessive_after_two_people_of_one_family_is_left_as_written() -> Non
     sentence = "His mother died at sea in November."
     assert resolved(sentence, previous) == sentence
     assert "His" in dangling(sentence)
+
+
+# --- they/them/their: a group of people by its whole phrase, or no one -----------------------------
+
+
+def test_they_is_the_plural_subject_before_by_its_whole_phrase_never_the_bare_nationality() -> None:
+    previous = ["Many Haitian Canadians in Montreal marched outside the consulate on Sunday."]
+    sentence = "They said the school should stay open."
+    assert resolved(sentence, previous) == "Many Haitian Canadians in Montreal said the school should stay open."
+    speaker = attribute([*previous, sentence], 1)
+    assert speaker.name == "many Haitian Canadians in Montreal" and speaker.sentence == 0
+    # Named as the subject, the group is its phrase too, not the nationality the tagger marks.
+    assert attribute(["Haitian Canadians said the school should stay open."], 0).name == "Haitian Canadians"
+    # Possessed: the relatives are someone's, and the phrase says whose.
+    previous = ["The girl's uncles in Toronto have fought the order for months."]
+    assert resolved(sentence, previous) == "The girl's uncles in Toronto said the school should stay open."
+
+
+def test_they_refuses_a_singular_name_a_thing_or_a_rival_group() -> None:
+    sentence = "They said sales fell."
+    for previous in (["Acme Corp. reported a loss on Monday."], ["Prices rose sharply on Monday."]):
+        assert resolved(sentence, previous) == sentence
+        assert attribute([*previous, sentence], 1).is_outlet
+        assert "They" in dangling(sentence)
+    # Whoever spoke goes on speaking; but who "were charged" is as likely the men as the police.
+    previous = ["Police arrested two men on Monday."]
+    assert resolved("They said the men had confessed.", previous) == "Police said the men had confessed."
+    assert resolved("They were charged with theft.", previous) == "They were charged with theft."
+    # A pronoun in the phrase would dangle in its turn: no stand-in.
+    previous = ["His men have held the hill against repeated attacks."]
+    assert resolved("They have been aided by the villagers.", previous) == "They have been aided by the villagers."
+
+
+def test_they_after_a_sentence_that_goes_on_about_the_group_by_a_pronoun() -> None:
+    previous = ["The miners' families have fought the closure for months.", "A court threw out their appeal in March."]
+    assert resolved("They have said they will go on.", previous) == "The miners' families have said they will go on."
+
+
+def test_a_main_clause_they_that_says_nothing_is_the_group_too() -> None:
+    previous = ["Privately, regulators say the bank has become a focus of their inquiry."]
+    assert resolved("Publicly, they are unwilling to comment.", previous) == "Publicly, regulators are unwilling to comment."
+    previous = ["Under the plan, unsecured creditors would receive about half of what they are owed."]
+    assert resolved("In addition, they will receive stock.", previous) == "In addition, unsecured creditors will receive stock."
+    # A plural before it in its own sentence may be what it is: the group before is not put in.
+    previous = ["Brokers said trading was light."]
+    assert resolved("Shares fell sharply; they were sold by funds.", previous) == "Shares fell sharply; they were sold by funds."
+    assert resolved("Shares fell sharply, they said.", previous) == "Shares fell sharply, brokers said."
+
+
+def test_a_parenthetical_they_said_is_the_group_that_spoke_not_the_subject_it_comments_on() -> None:
+    previous = ["Growers and shippers say the frost was mild."]
+    sentence = "The real damage, they said, came from hail."
+    assert resolved(sentence, previous) == "The real damage, growers and shippers said, came from hail."
+    assert "they" in dangling(sentence)  # without the sentence before, who says it is open
+    assert dangling("The auto makers said they each reported losses.") == []
+
+
+def test_a_group_opening_its_sentence_is_lower_case_inside_another_and_a_plural_name_agrees() -> None:
+    previous = ["Brokers said trading was light."]
+    assert resolved("But they said the focus was on banks.", previous) == "But brokers said the focus was on banks."
+    previous = ["The city's biggest union, the Transit Workers, is threatening a strike."]
+    assert resolved("They say the contract is unfair.", previous) == "The Transit Workers say the contract is unfair."
+
+
+def test_a_quoted_we_gets_the_body_the_speaker_speaks_for_only_when_the_article_names_it() -> None:
+    previous = ['"The storm turned north," said Jane Roe, director of the National Weather Service.']
+    sentence = '"We expect it to weaken by Friday."'
+    standalone = resolve_referents(sentence, sentence, previous)
+    assert standalone.text.startswith('"We [the National Weather Service] expect') and standalone.cited == [0]
+    # The clause names the body itself: no bracket; nor for a role that does not speak for it, or no body.
+    named = '"We expect it to weaken," said Jane Roe, director of the National Weather Service.'
+    assert resolved(named, []) == named
+    for speaker in ("Paul Berg, an economist at Acme Securities", "Eitan, the science minister"):
+        previous = [f'"Growth is strong," said {speaker}.']
+        assert resolved('"We have a lovely economy."', previous) == '"We have a lovely economy."'
+
+
+def test_it_is_still_the_organisation_that_spoke() -> None:
+    previous = ["The World Health Organization warned of a new strain on Friday."]
+    assert resolved("It urged travellers to stay away.", previous) == "The World Health Organization urged travellers to stay away."
+    previous = ["Acme Corp. said its profit fell."]
+    assert resolved("It also said sales would rise.", previous) == "Acme Corp. also said sales would rise."
+
+
+def test_they_follows_a_they_bound_in_the_sentence_before() -> None:
+    previous = ["While bond traders had hoped for slower growth, they were cheered by the price figures."]
+    assert resolved("That is good news for the central bank, they reasoned.", previous) == "That is good news for the central bank, bond traders reasoned."
