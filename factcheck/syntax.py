@@ -799,3 +799,56 @@ def _governor(doc: Doc, timex: Timex) -> Token | None:
     if up.pos_ == "AUX" and up.dep_ in ("aux", "auxpass"):
         up = up.head
     return up if up.pos_ in ("VERB", "AUX") else None
+
+
+# English discourse connectives that tie a sentence to the one before it (a closed class, as the
+# Penn Discourse Treebank lists explicit connectives): adverbs, and the nouns of the prepositional
+# ones ("in addition", "as a result", "for example"; "at the same time", "on the other hand" by
+# their "same"/"other").
+_CONNECTIVE_ADVERBS = frozenset(
+    """however meanwhile also moreover furthermore nevertheless nonetheless still instead besides likewise
+    similarly additionally consequently therefore thus hence otherwise indeed anyway further accordingly
+    conversely alternatively regardless then yet""".split()
+)
+_CONNECTIVE_NOUNS = frozenset("addition contrast fact result example instance turn meantime particular short sum contrary comparison effect".split())
+
+
+def leading_connective(text: str) -> int:
+    """Where `text` goes on after a discourse connective that opens it ("However, ", "In addition, ",
+    "But "), read from its parse: a coordinating conjunction that opens the sentence, or a phrase
+    closed by a comma that hangs on a verb as an adverb or as a preposition whose object is a
+    connective's noun, with no name, number or date; 0 when it opens on none, or when what
+    follows could not open a sentence (an auxiliary: "Nor did he ...", a quotation)."""
+    doc = parse(text)
+    words = [t for t in doc if not t.is_space]
+    if not words or words[0].is_punct:
+        return 0
+    first = words[0]
+    if first.dep_ == "cc" and first.tag_ == "CC":
+        rest = first.i + 1
+    else:
+        comma = next((t for t in doc if t.text == ","), None)
+        if comma is None or not 1 <= comma.i <= 4:
+            return 0
+        phrase = doc[: comma.i]
+        tops = [t for t in phrase if t.head.i >= comma.i or t.head.i == t.i]
+        if len(tops) != 1 or tops[0].head.pos_ not in ("VERB", "AUX") or any(t.ent_type_ or t.pos_ in ("PROPN", "NUM") for t in phrase):
+            return 0
+        top = tops[0]
+        adverb = len(phrase) == 1 and top.dep_ in ("advmod", "cc") and top.lower_ in _CONNECTIVE_ADVERBS
+        objects = [t for t in phrase if t.dep_ == "pobj"]
+        prepositional = top.dep_ == "prep" and len(objects) == 1 and (
+            objects[0].lemma_.lower() in _CONNECTIVE_NOUNS or any(c.dep_ == "amod" and c.lower_ in ("same", "other") for c in objects[0].children)
+        )
+        if not adverb and not prepositional:
+            return 0
+        rest = comma.i + 1
+    if rest >= len(doc) or doc[rest].pos_ == "AUX" and doc[rest].dep_ != "nsubj" or doc[rest].is_punct or not doc[rest].text[:1].isalnum():
+        return 0
+    return doc[rest].idx
+
+
+def without_leading_connective(text: str) -> str:
+    """`text` without the connective that opens it (`leading_connective`), its first word capitalised."""
+    at = leading_connective(text)
+    return text if not at else text[at].upper() + text[at + 1 :]

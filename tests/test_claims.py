@@ -566,3 +566,20 @@ def test_a_sentence_stands_alone_only_in_words_the_checker_accepts(tmp_path) -> 
     assert not chain.stands_alone(resolution)
     # "the economy" the story began with: a thing of its world, no referent to give.
     assert chain.stands_alone(economy) and chain.stands_alone(slow)
+
+
+def test_a_claim_does_not_open_on_a_connective_to_a_sentence_it_does_not_show(tmp_path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(
+        "---\ntitle: Port\npublished: 2024-05-10\n---\n\n"
+        "The port of Harlow handled 2 million tonnes of grain last year, the port authority said. "
+        "But exports of timber fell 40 percent in 2023, port director Ann Bell said. "
+        "In addition, 300 dock workers lost their jobs in March, according to the union.\n"
+    )
+    article = load_article(str(story))
+    chain = ClaimsChain(article, load_settings(provider="local", max_claims=5))
+    chain.plan()
+    texts = [c.text for c in chain.assemble([]).items]
+    assert any(t.startswith("Exports of timber fell 40 percent") for t in texts), texts
+    assert any(t.startswith("300 dock workers lost their jobs") for t in texts), texts
+    assert not any(t.startswith(("But ", "In addition")) for t in texts), texts

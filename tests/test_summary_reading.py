@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from factcheck.article import Article, split_sentences
-from factcheck.chains.summary import SummaryChain, droppable_spans, without_leading_connective
+from factcheck.chains.summary import SummaryChain, droppable_spans
+from factcheck.syntax import without_leading_connective
 from factcheck.nlp import parse
 from factcheck.referents import introductions, points_to_sentence_before
 from factcheck.syntax import deletable_spans

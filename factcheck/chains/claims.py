@@ -29,6 +29,7 @@ from ..checkworthiness import load_scorer
 from ..llm import Answer
 from ..models import LEVEL_SCORES, LEVELS, Claim, ClaimDraft, ClaimTypeDraft, Level, RatingsDraft, ReportWarning
 from ..settings import Settings
+from ..syntax import without_leading_connective
 from .base import ChainRun, Step, score_sentences, stand_in_warning
 
 class ClaimsChain:
@@ -190,7 +191,8 @@ class ClaimsChain:
         for standalone in variants:
             if not step.outlet_voice and step.part is not None and standalone.text != step.sentence.text:  # a clause keeps its "X said"
                 standalone.text = attributed(standalone.text, speaker, quote, step.sentence.text)
-            standalone.text = self.as_quoted(_as_sentence(standalone.text), step.sentence)
+            # "But ...", "In addition, ...": what the connective ties to is not shown beside a claim.
+            standalone.text = self.as_quoted(_as_sentence(without_leading_connective(standalone.text)), step.sentence)
             cited = [previous[i] for i in standalone.cited]
             if speaker.sentence is not None and self.article.sentences[speaker.sentence] is not step.sentence:
                 cited.append(self.article.sentences[speaker.sentence])  # the sentence that names the speaker
