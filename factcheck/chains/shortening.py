@@ -128,8 +128,9 @@ def _unplaced(tok) -> bool:
     phrase; not a date, nor a pronoun (whose referent is another test's)."""
     if tok.pos_ not in ("NOUN", "NUM") or tok.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY"):
         return False
-    phrase = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t is tok]
-    return not any(t.pos_ == "PROPN" or t.ent_type_ in _PLACES | _NAMES | {"NORP"} or t.dep_ == "poss" for t in phrase if t is not tok)
+    clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    phrase = [t for t in tok.subtree if t.i != tok.i and t.i not in clauses]
+    return not any(t.pos_ == "PROPN" or t.ent_type_ in _PLACES | _NAMES | {"NORP"} or t.dep_ == "poss" for t in phrase)
 
 
 def _places_a_participant(text: str, span: Span, spans: Sequence[Span]) -> bool:
@@ -163,7 +164,7 @@ def _introduces_a_name(text: str, span: Span, later: Sequence[str]) -> bool:
         if not _inside(span, tok) or tok.pos_ != "PROPN":
             continue
         head = tok
-        while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and head.head is not head:
+        while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and head.head.i != head.i:
             head = head.head  # "Betty" -> "Currie": the name's head word
         introduced = span.kind == "parenthetical" or head.dep_ in ("appos", "oprd") or (
             head.dep_ in ("attr", "pobj", "dobj") and head.head.lemma_ in ("call", "name", "as", "know")
@@ -205,7 +206,7 @@ def _leaves_a_comma_open(text: str, span: Span, spans: Sequence[Span]) -> bool:
     if word.tag_ in _OPENING_TAGS or word.dep_ == "mark":
         return True
     top = word
-    while top.head.i < opener.i and top.head is not top:
+    while top.head.i < opener.i and top.head.i != top.i:
         top = top.head
     # The words before the comma hang on something after it as an adverbial ("On May 6,"): it closes them.
     return not (top.head.i > opener.i and top.dep_ in ("prep", "advmod", "npadvmod", "advcl", "tmod"))
