@@ -219,3 +219,8 @@ def test_a_timeline_event_keeps_the_place_that_says_who_acted(local):
     chain = TimelineChain(Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text)), local)
     chain.plan()
     assert [e.event for e in chain.assemble([]).items] == [text]
+
+
+def test_a_comma_after_a_phrase_the_parser_made_a_sentence_closes_it():
+    text = "Citing an example, Sgt. Ann Bell, a spokeswoman for the city police, said two cases were solved."
+    assert "a spokeswoman for the city police" in _offered(text)

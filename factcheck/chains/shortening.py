@@ -208,5 +208,6 @@ def _leaves_a_comma_open(text: str, span: Span, spans: Sequence[Span]) -> bool:
     top = word
     while top.head.i < opener.i and top.head.i != top.i:
         top = top.head
-    # The words before the comma hang on something after it as an adverbial ("On May 6,"): it closes them.
-    return not (top.head.i > opener.i and top.dep_ in ("prep", "advmod", "npadvmod", "advcl", "tmod"))
+    # The words before the comma hang on something after it as an adverbial ("On May 6,"), or are a
+    # phrase the parser made a sentence of its own ("Citing an example,"): it closes them.
+    return not (top.head.i > opener.i and top.dep_ in ("prep", "advmod", "npadvmod", "advcl", "tmod") or top.dep_ == "ROOT")
