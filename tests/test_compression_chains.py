@@ -110,3 +110,117 @@ def test_a_sentence_that_only_announces_a_quotation_is_no_summary_sentence(local
     chain = SummaryChain(Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text)), local)
     chain.plan()
     assert chain.chosen and not any(s.text.endswith(":") for s in chain.chosen)
+
+
+# --- which side phrases a compression may drop (factcheck/chains/shortening.py) -----------------
+# Invented sentences. A phrase the rest needs to stand alone is never offered; one that loses
+# nothing still is (the point of a compression is brevity).
+
+
+def _offered(text: str, later: tuple[str, ...] = ()) -> list[str]:
+    from factcheck.chains.shortening import droppable_spans
+
+    return [s.text for s in droppable_spans(text, None, later)]
+
+
+def _deletable(text: str) -> list[str]:
+    from factcheck.syntax import deletable_spans
+
+    return [s.text for s in deletable_spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ('"We will rebuild the bridge by spring," said Maria Lopez, the transport agency\'s director.', "the transport agency's director"),
+        ('"Our members will not accept it," said Tom Reyes, a spokesman for the dockers\' union.', "a spokesman for the dockers' union"),
+        ("Tom Reyes, the union's president, said they would strike on Monday.", "the union's president"),
+    ],
+)
+def test_the_role_that_says_whose_we_or_they_it_is_is_kept(text, role):
+    assert role in _deletable(text)
+    assert role not in _offered(text)
+
+
+def test_a_role_no_word_left_needs_is_still_offered():
+    text = '"I will appeal," said Maria Lopez, the transport agency\'s director.'
+    assert _offered(text) == ["the transport agency's director"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Portugal, thousands rallied for his return.",
+        "In Norway, stocks fell to a five-year low.",
+        "In Peru, the capital was ringed with checkpoints.",
+    ],
+)
+def test_a_leading_place_that_places_an_unnamed_participant_is_kept(text):
+    place = text.split(",")[0]
+    assert place in _deletable(text)
+    assert place not in _offered(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["In Lisbon, Prime Minister Ana Costa said the talks would resume.", "On Tuesday, the minister resigned."]
+)
+def test_a_leading_phrase_the_rest_does_not_need_is_still_offered(text):
+    assert _offered(text) == [text.split(",")[0]]
+
+
+def test_a_name_introduced_in_brackets_and_used_again_is_kept():
+    text = "The plan was drafted by the Office of Road Safety (ORS), which expects it to pass."
+    assert "(ORS)" in _deletable(text)
+    assert "(ORS)" in _offered(text)  # used nowhere else: it may go
+    assert "(ORS)" not in _offered(text, later=("ORS will publish the plan in May.",))
+
+
+@pytest.mark.parametrize(
+    "text, shared",
+    [
+        ("The advertisement, said Ann Bell, the campaign's manager, is meant for young voters.", "the campaign's manager"),
+        ("Police are asking whether, Kurt Vane, who remains at large, is linked to the fires.", "who remains at large"),
+    ],
+)
+def test_a_phrase_whose_closing_comma_closes_one_opened_before_is_kept(text, shared):
+    """Dropped, it would take the comma that closes "said Ann Bell" ("The advertisement, said Ann
+    Bell is meant ...") or leave the article's comma after "whether" open."""
+    assert shared in _deletable(text)
+    assert shared not in _offered(text)
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("Police are asking whether Kurt Vane, who remains at large, is linked to the fires.", "who remains at large"),
+        ("On May 6, Kurt Vane, who is 44, was arrested in France.", "who is 44"),
+        ("Ann Bell, 58, a lawyer for the city, said the plan would fail.", "a lawyer for the city"),
+    ],
+)
+def test_a_closing_comma_that_closes_nothing_else_goes_with_its_phrase(text, side):
+    assert side in _offered(text)
+
+
+def test_the_summary_offers_only_what_the_rest_needs_not(local):
+    text = (
+        "Maria Lopez, the transport agency's director, said: \"We will rebuild the bridge by spring.\" "
+        "The bridge, which opened in 1961, collapsed in a storm last week."
+    )
+    chain = SummaryChain(Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text)), local)
+    steps = {s.sentence.id: s for s in chain.plan()}
+    assert "S1" not in steps  # the role is all there was to drop, and "We" needs it: nothing to ask
+    assert "D1: which opened in 1961" in steps["S2"].part
+    texts = [s.text for s in chain.assemble([]).items]
+    assert texts[0].startswith("Maria Lopez, the transport agency's director, said")
+
+
+def test_a_timeline_event_keeps_the_place_that_says_who_acted(local):
+    text = "In Portugal, thousands rallied on Sunday for higher wages."
+    chain = TimelineChain(Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text)), local)
+    chain.plan()
+    assert [e.event for e in chain.assemble([]).items] == [text]
+
+
+def test_a_comma_after_a_phrase_the_parser_made_a_sentence_closes_it():
+    text = "Citing an example, Sgt. Ann Bell, a spokeswoman for the city police, said two cases were solved."
+    assert "a spokeswoman for the city police" in _offered(text)

@@ -15,8 +15,10 @@ cites the sentence it comes from; one that still points back brings in the sente
 what it points to, or gives way to the next best one. What it points back to is read by
 factcheck/referents.py's rules, the ones a claim is read by; what is the summary's own is that the
 summary before it may give it. A side phrase that the rest of its sentence points back to ("which
-killed 250 people" before "most of them Kenyans") is not offered for dropping. A connective that
-opens a sentence ("However,", "In addition,", "But") goes when the summary sentence before is not the
+killed 250 people" before "most of them Kenyans"), or needs to stand alone (the role that says whose
+"we" a speaker's is, a leading place that says which "thousands" rallied, a name a later summary
+sentence uses: factcheck/chains/shortening.py) is not offered for dropping. A connective that opens
+a sentence ("However,", "In addition,", "But") goes when the summary sentence before is not the
 article's sentence it ties to.
 
 A capable model (a server) paraphrases freely, behind the faithfulness checker; a paraphrase that
@@ -25,7 +27,6 @@ keeps failing gives way to the compression, marked as such.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -40,23 +41,21 @@ from ..models import CompressionDraft, SummaryDraft, SummarySentence
 from ..nlp import parse
 from ..referents import (
     Standalone,
-    dangling,
     introduces_what_follows,
     introductions,
     is_person_pronoun,
-    may_stand_for,
     names_referent,
     pointing_back,
     points_to_sentence_before,
-    referring_phrases,
     resolve_referents,
     speaks_in_first_person,
     standalone_variants,
     unresolved,
 )
 from ..settings import Settings
-from ..syntax import Span, compress, deletable_spans, is_clause, main_clause, without_leading_connective
+from ..syntax import Span, compress, is_clause, main_clause, without_leading_connective
 from .base import ChainRun, Step, score_sentences, stand_in_warning, with_antecedents
+from .shortening import droppable_spans, shortest
 
 
 @dataclass(frozen=True)
@@ -87,6 +86,8 @@ class SummaryChain:
         self._index = {s.id: n for n, s in enumerate(article.sentences)}
         self._resolved: dict[int, Standalone] = {}  # per sentence index: resolve_referents against the article
         self._readings: dict[tuple[int, tuple[int, ...]], Reading] = {}  # (sentence, summary before it)
+        self._shortest: dict[int, str] = {}  # per sentence index: as short as the model may make it
+        self.offered: dict[str, list[Span]] = {}  # per chosen sentence id: the spans the model may drop
 
     def plan(self) -> list[Step]:
         # Not a sentence that only announces a quotation ("A spokesman said:"): it states nothing.
@@ -101,8 +102,12 @@ class SummaryChain:
         if not self.compresses:
             return [Step(self.name, s.id, s, SummaryDraft) for s in self.chosen]
         steps = []
-        for sentence in self.chosen:
-            spans = droppable_spans(sentence.text)
+        for n, sentence in enumerate(self.chosen):
+            # Not a span the rest of the sentence needs to stand alone, nor one that introduces a
+            # name a later summary sentence uses (factcheck/chains/shortening.py).
+            index = self._index[sentence.id]
+            spans = droppable_spans(sentence.text, self.texts[:index], [s.text for s in self.chosen[n + 1 :]])
+            self.offered[sentence.id] = spans
             if spans:  # nothing to choose, nothing to ask
                 part = "\n".join(f"{s.id}: {s.text}" for s in spans)
                 steps.append(Step(self.name, sentence.id, sentence, compression_draft_for(spans), part=part, prompt="compress"))
@@ -202,7 +207,9 @@ class SummaryChain:
     def _shown(self, index: int, before: tuple[int, ...]) -> str:
         """Sentence `index` as the summary shows it after `before`: as short as the model may make
         it, with the referents code puts in."""
-        text = _shortest(self.texts[index])
+        if index not in self._shortest:
+            self._shortest[index] = shortest(self.texts[index], self.texts[:index])
+        text = self._shortest[index]
         if before and self._read(index, before).resolve:
             return resolve_referents(text, self.texts[index], self.texts[:index], whole=False).text
         return text
@@ -228,7 +235,7 @@ class SummaryChain:
             if step is None or answer is None:  # nothing to drop: the sentence is its own compression
                 run.items.append(self.compression(sentence, sentence.text))
             elif self.compresses and answer.value is not None:
-                text = compress(sentence.text, set(answer.value.drop), droppable_spans(sentence.text))
+                text = compress(sentence.text, set(answer.value.drop), self.offered[sentence.id])
                 run.items.append(self.compression(sentence, text))
             elif self.compresses:
                 run.items.append(self.compression(sentence, sentence.text, origin="extractive"))
@@ -277,45 +284,6 @@ def compression_draft_for(spans: list[Span]) -> type[CompressionDraft]:
         __base__=CompressionDraft,
         drop=(list[Literal[ids]], Field(default_factory=list, max_length=len(ids), description="ids of the listed phrases to drop")),
     )
-
-
-def droppable_spans(text: str) -> list[Span]:
-    """The deletable spans of `text` (factcheck/syntax.py) that nothing left after them points
-    back to: dropping "which killed 250 people" from "..., which killed 250 people, most of them
-    Kenyans" would leave "them" with nothing to stand for."""
-    spans = deletable_spans(text)
-    return [s for s in spans if not _referred_to(text, s, spans)]
-
-
-def _referred_to(text: str, span: Span, spans: list[Span]) -> bool:
-    """Whether a word outside `span` points back to what only the span names: a pronoun or a bare
-    "the attack" whose only possible antecedents before it lie in the span, or a word that the
-    sentence without the span leaves dangling."""
-    shorter = compress(text, {span.id}, spans)
-    if Counter(w.lower() for w in dangling(shorter)) - Counter(w.lower() for w in dangling(text)):
-        return True
-    doc = parse(text)
-
-    def inside(tok) -> bool:
-        return span.start <= tok.idx < span.end
-
-    for tok in doc:
-        if tok.pos_ == "PRON" and not inside(tok):
-            candidates = [t for t in doc[: tok.i] if may_stand_for(tok.lower_, t)]
-            if candidates and all(inside(t) for t in candidates):
-                return True
-    for first, noun, kind in referring_phrases(text):
-        if kind == "definite" and not inside(noun):
-            mentions = [t for t in doc[:first] if t.lemma_.lower() == noun.lemma_.lower() and t.pos_ in ("NOUN", "PROPN", "VERB")]
-            if mentions and all(inside(t) for t in mentions):
-                return True
-    return False
-
-
-def _shortest(text: str) -> str:
-    """The sentence as short as the model may make it: every droppable span dropped."""
-    spans = droppable_spans(text)
-    return compress(text, {s.id for s in spans}, spans) if spans else text
 
 
 def _words(standalone) -> list[str]:

@@ -12,6 +12,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from ..article import Article, Sentence, with_one_stop
@@ -25,11 +26,12 @@ from ..llm import Answer
 from ..models import EventDraft, ReportWarning, TimelineEvent
 from ..settings import Settings
 from ..nlp import parse
-from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, deletable_spans, governing_date, governing_dates
+from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, governing_date, governing_dates
 # The parse helpers the timeline's own readings share with syntax.py (one definition of a spine, a
 # subject, an event noun).
 from ..syntax import _REPORTING, _dates_a_baseline, _premodified, _governor, _names_a_figure, _names_an_event, _noun_phrase, _root, _spine, _subject_of
 from .base import ChainRun, Step, stand_in_warning, with_antecedents
+from .shortening import droppable_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -98,7 +100,8 @@ class TimelineChain:
                 event, origin = answer.value.event, "model"
                 cited = with_antecedents(event, step.sentence, self.article)
             else:
-                event, cited = standalone_event(event_clause(step.sentence, step.timex), step.sentence, self.article)
+                before = [s.text for s in self.article.sentences[: self.article.sentences.index(step.sentence)]]
+                event, cited = standalone_event(event_clause(step.sentence, step.timex, before), step.sentence, self.article)
                 origin = "compression"
                 if answer is not None:
                     run.warnings.append(stand_in_warning("compressed-event", step, answer, "kept the article's sentence, shortened"))
@@ -601,9 +604,11 @@ _ON_A_DAY = re.compile(r"(?:\d+|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|
                        r"|August|September|October|November|December)\b")
 
 
-def event_clause(sentence: Sentence, timex: Timex) -> str:
-    """The sentence without the side phrases that do not hold its date: a whole clause."""
-    spans = deletable_spans(sentence.text)
+def event_clause(sentence: Sentence, timex: Timex, previous: Sequence[str] | None = None) -> str:
+    """The sentence without the side phrases that do not hold its date and that the rest does not
+    need to stand alone (factcheck/chains/shortening.py; `previous`: the article's sentences before
+    it): a whole clause."""
+    spans = droppable_spans(sentence.text, previous)
     at = timex.start - sentence.start
     return compress(sentence.text, {s.id for s in spans if not s.start <= at < s.end}, spans)
 
