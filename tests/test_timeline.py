@@ -262,3 +262,8 @@ def test_a_second_verb_that_may_share_a_passive_is_not_told_as_active() -> None:
     # "The two men freed on June 9" would make the men the ones who freed someone
     found = events("The two men were arrested on June 2 and freed on June 9.")
     assert not any(e.startswith("The two men freed") for e in found), found
+
+
+def test_an_event_does_not_open_on_a_connective_to_a_sentence_it_does_not_show() -> None:
+    found = [event for _, _, event in timeline("The mayor of Harlow opened Elm Bridge on Monday. But the city council closed Elm Bridge to trucks on Tuesday.")]
+    assert "The city council closed Elm Bridge to trucks on Tuesday." in found, found

@@ -26,7 +26,7 @@ from ..llm import Answer
 from ..models import EventDraft, ReportWarning, TimelineEvent
 from ..settings import Settings
 from ..nlp import parse
-from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, governing_date, governing_dates
+from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, governing_date, governing_dates, without_leading_connective
 # The parse helpers the timeline's own readings share with syntax.py (one definition of a spine, a
 # subject, an event noun).
 from ..syntax import _REPORTING, _dates_a_baseline, _premodified, _governor, _names_a_figure, _names_an_event, _noun_phrase, _root, _spine, _subject_of
@@ -621,6 +621,7 @@ def standalone_event(event: str, sentence: Sentence, article: Article) -> tuple[
     index = article.sentences.index(sentence)
     previous = article.sentences[:index]
     before = [s.text for s in previous]
+    event = without_leading_connective(event)  # "And ...": what it ties to is not beside the event
     accepted: tuple[str, list[Sentence]] | None = None
     for variant in standalone_variants(event, sentence.text, before, whole=False):
         if variant.text == event or not variant.inserted:
