@@ -1316,11 +1316,13 @@ def _last_speaking_body(spoken: Sequence[Speaker], index: int) -> Speaker | None
 
 
 def _reporters_pronoun(pronoun) -> bool:
-    """A he/she/his/him/her in the clause a verb of speech reports, whose subject before it is one
-    person ("An airline spokesman said he had ...", "Smith told reporters his unit ...", "She said
-    she ..."): the pronoun may be that speaker, whom the same sentence names, so it stands alone as
-    written. Not a subject that is a thing or a body ("The report said he ..."), nor a plural, nor a
+    """A he/she/his/her subject or possessive of the clause a verb of speech reports, whose subject
+    before it is one person ("An airline spokesman said he had ...", "Smith told reporters his unit
+    ...", "She said she ..."): the pronoun may be that speaker, whom the same sentence names, so it
+    stands alone as written. Not a subject that is a thing or a body ("The report said he ..."), nor a plural, nor a
     person of the other gender by name or by noun ("A spokeswoman said he ...")."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return False  # "The judge said he would sentence him": an object is seldom the one who speaks
     clause = next((a for a in pronoun.ancestors if a.dep_ == "ccomp"), None)
     if clause is None:
         return False

@@ -385,3 +385,5 @@ def test_a_pronoun_bound_to_the_speaker_of_its_own_sentence_stays_as_written() -
     assert dangling("Officials said he had fled.") == ["he"]
     assert dangling("A spokeswoman said he had fled.") == ["he"]
     assert resolve_referents("The report said he had fled.", "The report said he had fled.", before).text == "The report said John Hale had fled."
+    # An object in the reported clause is seldom the speaker: it still dangles.
+    assert dangling("The judge said he would sentence him.") == ["him"]
