@@ -822,6 +822,16 @@ def _content_keys(tok: Token, without: Token | None = None) -> set[str]:
     return {_key(t) for t in tok.subtree if t.i not in skip and _is_content(t)}
 
 
+def _modal_scope(head: Token) -> set[str]:
+    """What a modal or hedge on `head` governs: the head, or for a light verb ("will have new
+    meaning") the content words of its clause, less a clause set in it ("Now, she said, it will have
+    ...": "said" is the frame around the modal's clause, not what the modal governs)."""
+    if _is_content(head):
+        return {_key(head)}
+    set_in = {t.i for c in head.children if c.dep_ == "parataxis" for t in c.subtree}
+    return {_key(t) for t in head.subtree if t.i not in set_in and _is_content(t)}
+
+
 def _frames(doc: Doc) -> Iterable[tuple[Token, Token, str, set[str]]]:
     """(marker, governed word, what the marker is, the content words it governs): every word that
     frames what other words say. A frame on a verb frames the verbs conjoined with it as much: an
@@ -846,8 +856,7 @@ def _own_frames(doc: Doc) -> Iterable[tuple[Token, Token, str, set[str]]]:
         key = _key(tok)
         head = tok.head
         if tok.tag_ == "MD" or (key in _HEDGE_ADVERBS and tok.dep_ == "advmod"):
-            scope = {_key(head)} if _is_content(head) else _content_keys(head)
-            yield tok, head, "modal" if tok.tag_ == "MD" else "hedge", scope
+            yield tok, head, "modal" if tok.tag_ == "MD" else "hedge", _modal_scope(head)
         elif key in _HEDGE_MODIFIERS and tok.dep_ == "amod":
             yield tok, head, "hedge", {_key(head)}
         elif key in _CONDITIONS and tok.dep_ == "mark" and head.dep_ == "advcl":
@@ -893,6 +902,8 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
         if _from_elsewhere(governed, marker, content_keys):
             continue
         if _said_plainly_elsewhere(governed, marker, content_keys, src):
+            continue
+        if what in ("modal", "hedge") and _drawn_from_another(marker, scope & content_keys, content_keys, src):
             continue
         mkey = _key(marker)
         if what == "modal":
@@ -951,6 +962,18 @@ def _said_plainly_elsewhere(governed: Token, marker: Token, content_keys: set[st
         )
     return any(
         doc is not marker.doc and any(_key(t) == key for t in doc) and len(content_keys & {_key(t) for t in doc}) >= own
+        for doc in src.docs
+    )
+
+
+def _drawn_from_another(marker: Token, shared: set[str], content_keys: set[str], src: _Source) -> bool:
+    """Whether the statement is another cited sentence's, not the one whose modal or hedge it would
+    drop: another sentence has every word the statement shares with what the marker governs and
+    more of the statement besides (a quotation cited beside the sentence that introduces it, "Now,
+    she said, it will have new meaning.", shares a word or two with that sentence by chance)."""
+    own = len(content_keys & {_key(t) for t in marker.doc})
+    return any(
+        doc is not marker.doc and shared <= (keys := {_key(t) for t in doc}) and len(content_keys & keys) > own
         for doc in src.docs
     )
 

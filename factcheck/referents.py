@@ -170,8 +170,11 @@ def resolve_referents(
                 m.kind == "person" for c in tok.head.children if c.dep_ in ("attr", "acomp") for m in _mentions(doc[c.left_edge.i : c.right_edge.i + 1].text, len(previous))
             ):
                 continue  # "She is the leader's sister, Juanita", "He is Smith's son": the clause says who, not the story before
-            if subject and tok.head.dep_ == "ccomp" and any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_PRONOUNS) for c in tok.head.head.children):
-                continue  # "Har-Shefi said she ...", "She said she ...": bound to the reporting verb's subject
+            if _reporters_pronoun(tok):
+                # "Har-Shefi said she ...", "An airline spokesman said he had ...": the reporting verb's
+                # subject, named in the clause; its noun phrase put in for the pronoun would add a second
+                # participant ("A spokesman said a spokesman had ...")
+                continue
             if not central and _may_name_a_person(doc, tok):
                 continue  # "turned to her rabbi and told him": him may be the rabbi
             if not subject and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i and c.pos_ == "PROPN" for c in doc[main_root].children):
@@ -833,7 +836,7 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             ahead = [subject] if subject is not None else [t for t in doc[tok.i + 1 : root.i] if t.pos_ in ("NOUN", "PROPN")] if root.i > tok.i else []
             # Not the noun the possessive belongs to: in "His mother died" the mother is not who "his" is.
             cataphora = any(t.i > tok.i and t != tok.head and (t.pos_ == "PROPN" or t.lemma_.lower() in _person_nouns()) for t in ahead)
-            if not cataphora and not any(_may_be_named(t, tok) for t in doc[: tok.i]):
+            if not cataphora and not any(_may_be_named(t, tok) for t in doc[: tok.i]) and not _reporters_pronoun(tok):
                 found.append(tok.text)
         elif lower == "they" and tok.dep_ == "nsubj" and _speaks(tok) and not _bound_plural(tok):
             found.append(tok.text)  # "The real culprits, they said, are ...": who says it, the text does not say
@@ -1310,6 +1313,33 @@ def _last_speaking_body(spoken: Sequence[Speaker], index: int) -> Speaker | None
     if recent and recent[-1].kind == "organisation" and recent[-1].sentence is not None and recent[-1].sentence >= index - 3:
         return recent[-1]
     return None
+
+
+def _reporters_pronoun(pronoun) -> bool:
+    """A he/she/his/her subject or possessive of the clause a verb of speech reports, whose subject
+    before it is one person ("An airline spokesman said he had ...", "Smith told reporters his unit
+    ...", "She said she ..."): the pronoun may be that speaker, whom the same sentence names, so it
+    stands alone as written. Not a subject that is a thing or a body ("The report said he ..."), nor a plural, nor a
+    person of the other gender by name or by noun ("A spokeswoman said he ...")."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return False  # "The judge said he would sentence him": an object is seldom the one who speaks
+    clause = next((a for a in pronoun.ancestors if a.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    verb = clause.head
+    if not (verb.lemma_.lower() in REPORTING_LEMMAS or _speech_verb(verb)):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+    if subject is None or subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children):
+        return False
+    if subject.lower_ in _PERSON_PRONOUNS:
+        return _gender(subject.lower_) == _gender(pronoun.lower_)
+    if subject.pos_ == "PROPN" or subject.ent_type_ in _PERSON_ENTS:
+        return _may_be_named(subject, pronoun)
+    lemma = subject.lemma_.lower()
+    if lemma.endswith("man") and ("f" if lemma.endswith("woman") else "m") != _gender(pronoun.lower_):
+        return False  # "spokeswoman", "congressman": the noun's own gender
+    return subject.pos_ == "NOUN" and (lemma in _PERSON_NOUNS or lemma in _person_nouns())
 
 
 def _reports(tok) -> bool:

@@ -419,6 +419,11 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token, bool] | None
     verb = _governor(doc, timex)
     if root is None or verb is None or verb.i in _spine(root, simultaneous=True):
         return None
+    if root.pos_ not in ("VERB", "AUX"):
+        # No main verb: the parser misread the sentence ("A fire [swept] through ..." as a noun with
+        # a participle), so its "participle" may be the finite verb and "was" would turn the clause
+        # passive, reversing who did what. No clean clause, no event.
+        return None
     if root.lower_ == "according" and _subject_of(root) is None:
         return None  # the preposition "according (to)" as the root: the parse says nothing reliable of who did what
     sub = list(verb.subtree)

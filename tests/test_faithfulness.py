@@ -366,3 +366,13 @@ def test_a_word_drawn_from_outside_a_frame_does_not_repeat_what_the_frame_govern
     assert check("Ortiz Labs disclosed in May that it was approached for a possible acquisition by Vega Corp.", [source]) == []
     # the framed word itself, told without its frame, is still caught
     assert "hedge" in {p.kind for p in check("Vega Corp. purchased Ortiz Labs' testing line for $22 million in February.", [source])}
+
+
+def test_a_modal_in_a_cited_sentence_the_statement_does_not_draw_on_is_not_dropped():
+    # A quotation cited beside the sentence that introduces it: the statement is the quotation's,
+    # and the "will" of the other sentence governs none of its words ("said" is that sentence's frame).
+    cited = ['Now, Ana Ruiz said, the photographs will have new meaning.', '"Every family here lost something new in the flood."']
+    assert check('Ana Ruiz said: "Every family here lost something new in the flood."', cited) == []
+    # The modal's own clause, told without it, still drops it.
+    assert any(p.kind == "hedge" and '"will"' in p.message for p in check("Ana Ruiz said the photographs have new meaning.", cited))
+    assert any(p.kind == "hedge" and '"will"' in p.message for p in check("The photographs have new meaning.", cited[:1]))

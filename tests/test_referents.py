@@ -366,3 +366,24 @@ def test_a_clause_whose_verb_phrase_is_left_out_leans_on_the_one_before() -> Non
     assert leans_on_before("The Treasury did its work on Friday.") == []
     # Only in a claim or an event read alone: the summary reads in order.
     assert dangling("The Treasury did not.") == []
+
+
+def test_a_pronoun_bound_to_the_speaker_of_its_own_sentence_stays_as_written() -> None:
+    # Writing the speaker's noun phrase for the pronoun ("An airline spokesman said an airline
+    # spokesman had ...") would add a second participant; the sentence names who "he" is.
+    before = ["John Hale, a local builder, lost his warehouse to a fire on Monday."]
+    for text in (
+        "An airline spokesman said he had not seen the letter.",
+        "The top commander said he has sent more troops to the border.",
+        "A company spokeswoman said she expected the plant to reopen.",
+        "The commander told reporters his troops would stay.",
+    ):
+        assert resolve_referents(text, text, before).text == text
+        assert dangling(text) == []
+    # Not a thing or a body, nor a plural, nor a noun of the other gender: "he" is someone else.
+    assert dangling("The report said he had fled.") == ["he"]
+    assert dangling("Officials said he had fled.") == ["he"]
+    assert dangling("A spokeswoman said he had fled.") == ["he"]
+    assert resolve_referents("The report said he had fled.", "The report said he had fled.", before).text == "The report said John Hale had fled."
+    # An object in the reported clause is seldom the speaker: it still dangles.
+    assert dangling("The judge said he would sentence him.") == ["him"]

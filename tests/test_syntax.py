@@ -309,3 +309,17 @@ def test_an_appositive_before_a_conjunct_that_may_be_the_same_person_stays() -> 
     # a conjunction that joins clauses: the comma goes with the phrase
     text = "He left the firm, a family business, and joined a bank."
     assert main_clause(text) == "He left the firm and joined a bank."
+
+
+def test_a_sentence_the_parser_roots_on_a_noun_gives_no_side_clause():
+    # "A fire swept ..." parsed as a noun with a participle: "A fire was swept ..." would turn the
+    # fire from the one that swept into the one swept. No clean clause, no event from it.
+    from factcheck.syntax import dated_side_clause
+
+    for text, when in (("A fire swept through the warehouse on Monday, killing three workers.", "Monday"),
+                       ("A storm swept across the coast on Tuesday.", "Tuesday")):
+        timex = next(t for t in dates(text) if t.text == when)
+        found = dated_side_clause(text, timex)
+        assert found is None or " was " not in found[0]
+    text = "The accord signed Monday takes effect in May."  # a participle with a main verb after it
+    assert dated_side_clause(text, next(t for t in dates(text) if t.text == "Monday"))[0] == "The accord was signed Monday."
