@@ -148,7 +148,9 @@ def _speech_verb(tok) -> bool:
     if tok.pos_ == "VERB" and lemma in SPEAKING_VERBS:
         # '"Stop the war," the marchers chanted.': the main verb after a quotation (factcheck/article.py);
         # "marched, chanting slogans" tells what they did, not what they said.
-        return tok.dep_ == "ROOT" and quote_count(tok.doc[: tok.i].text) > 0
+        # Inverted right after the closing mark ('"...," chanted the crowd'), the parser may hang it on the quotation.
+        inverted = tok.i > 0 and bool(quote_count(tok.doc[tok.i - 1].text)) and not any(c.dep_ == "nsubj" for c in tok.children)
+        return (tok.dep_ == "ROOT" or inverted) and quote_count(tok.doc[: tok.i].text) > 0
     return tok.pos_ in ("VERB", "AUX") and lemma in REPORTING_LEMMAS or tok.pos_ == "VERB" and lemma in _speech_lemmas()
 
 
@@ -414,7 +416,10 @@ def _discourse(sentences: tuple[str, ...]) -> _Discourse:
             if (role := _gendered_role(ent)) is not None:
                 state.note(_clean(ent.text), role)
         topic = None
+        quoted = quoted_spans(text)
         for subject in _subjects(doc):
+            if subject.lower_ not in ("he", "she") and any(a <= subject.idx < b for a, b in quoted):
+                continue  # a name inside a quotation is whom the speaker talks about, not who speaks next
             if subject.lower_ in ("he", "she"):
                 introduced = introduced_name(subject)
                 if introduced is not None:  # "She is the leader's sister, Juanita": the pronoun's own name
@@ -1658,7 +1663,11 @@ def _attributions(sentences: tuple[str, ...], paragraphs: frozenset[int] = froze
         if cues:
             # The speaker of the main clause: the cue whose verb is the root, else the first one; "X
             # disclosed a stake, according to Y": the source the article names for it.
-            cue = next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), cues[0])
+            # "After X announced A, they note, B happened": a reporting clause set in the main clause
+            # frames it; a report inside its adverbial clause only says when.
+            cue = next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), None) or next(
+                (c for c in cues if doc[c.token_i].dep_ == "parataxis" and doc[c.token_i].head.dep_ == "ROOT"), cues[0]
+            )
             # "A said X; B called it Y": a report before a stance is the sentence's first say.
             cue = next((c for c in cues if c.cue == "according to"), None) or next((c for c in cues if not c.stance and c.token_i < cue.token_i), cue) if cue.stance else cue
             speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)
