@@ -1108,8 +1108,9 @@ def _holds_view(verb) -> bool:
     if lemma in _JUDGING_LEMMAS and verb.pos_ == "VERB":
         # "finds [the proposal flawed]" (a clause with its own subject and no subordinator), or
         # "considers [him] [a liar]" (an object and its predicate).
-        small = any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children) and not any(g.dep_ in ("mark", "aux") for g in c.children) for c in after)
-        return small or any(c.dep_ == "dobj" for c in after) and any(c.dep_ in ("oprd", "xcomp") and c.pos_ in ("ADJ", "NOUN") for c in after)
+        # "finds itself constrained" tells the subject's state, not a view of something.
+        small = any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.i < c.i and not g.lower_.endswith(("self", "selves")) for g in c.children) and not any(g.dep_ in ("mark", "aux") for g in c.children) for c in after)
+        return small or any(c.dep_ == "dobj" and not c.lower_.endswith(("self", "selves")) for c in after) and any(c.dep_ in ("oprd", "xcomp") and c.pos_ in ("ADJ", "NOUN") for c in after)
     if lemma == "be":
         return any(c.dep_ == "acomp" and c.lower_ in _CERTAIN_LEMMAS and any(g.dep_ == "ccomp" and g.i > c.i for g in c.children) for c in after)
     return lemma == "object" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i == verb.i + 1 and any(g.dep_ == "pobj" for g in c.children) for c in after)
@@ -1371,9 +1372,10 @@ def _naming_tokens(subject) -> set[int]:
     while stack:
         tok = stack.pop()
         found.add(tok.i)
-        # "a group led by three directors, A, B and C": an apposition after a participle or relative
-        # clause names that clause's noun (the parser may hang it on the head), not the speaker.
-        modified = [c.i for c in tok.children if c.dep_ in ("acl", "relcl") and c.i > tok.i]
+        # "a group led by three directors, A, B and C": an apposition after a participle names the
+        # participle's noun (the parser may hang it on the head), not the speaker; after a relative
+        # clause it often names the head ("the group that runs it, UNOS").
+        modified = [c.i for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > tok.i]
         stack.extend(
             c for c in tok.children
             if c.dep_ in ("compound", "flat", "appos", "amod", "det", "nmod", "punct", "cc", "conj") and not (c.dep_ == "appos" and modified and min(modified) < c.i)
@@ -1423,7 +1425,8 @@ def _speaker_of(
     for ent in doc.ents:
         # "the spokesman, John Hale": the name; "several Acme analysts": the plural noun, of which a
         # name in front only says whose.
-        modifier = subject.tag_ == "NNS" and all(t.dep_ == "compound" and t.head.i == subject.i for t in ent if t.head.i not in range(ent.start, ent.end))
+        # "The Bush administration considers", "a Reagan aide said": a name in front of a common noun says whose.
+        modifier = subject.pos_ == "NOUN" and all(t.dep_ == "compound" and t.head.i == subject.i for t in ent if t.head.i not in range(ent.start, ent.end))
         # "Sun, Hewlett-Packard and others say": a coordination is named by its whole phrase.
         if ent.start in naming and ent.label_ in _PERSON_ENTS and not modifier and not any(c.dep_ == "conj" for c in subject.children):
             return Speaker(_whole_name(ent), "person", index, cue, _noun_phrase(subject))

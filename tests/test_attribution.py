@@ -1385,6 +1385,7 @@ def test_a_view_the_subject_holds_is_theirs(sentence: str, speaker: str) -> None
         "Thunder echoed through the valley.",
         "New evidence is suggesting that the two fires were linked.",  # a thing suggests: the writer infers
         "The latest data indicate that sales fell.",
+        "The mill finds itself short of timber this year.",  # the subject's own state, no view of anything
     ],
 )
 def test_events_and_things_that_suggest_are_no_speakers(sentence: str) -> None:
@@ -1415,3 +1416,8 @@ def test_a_parenthetical_report_frames_the_main_clause_not_its_adverbial_clause(
     sentence = "Soon after the governor announced that fuel taxes would rise, analysts note, sales of cars fell."
     assert attribute([sentence], 0).name == "analysts"
     assert attribute(["Trade slowed, say shipping agents and some port officials."], 0).name == "shipping agents and some port officials"
+
+
+def test_a_name_in_front_of_a_common_noun_says_whose_speaker() -> None:
+    assert attribute(["The Carter administration considers the embargo essential."], 0).name == "the Carter administration"
+    assert attribute(["Spokeswoman Ida Moss said the talks failed."], 0).name == "Ida Moss"
