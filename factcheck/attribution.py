@@ -1109,7 +1109,12 @@ def _holds_view(verb) -> bool:
         # "finds [the proposal flawed]" (a clause with its own subject and no subordinator), or
         # "considers [him] [a liar]" (an object and its predicate).
         # "finds itself constrained" tells the subject's state, not a view of something.
-        small = any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.i < c.i and not g.lower_.endswith(("self", "selves")) for g in c.children) and not any(g.dep_ in ("mark", "aux") for g in c.children) for c in after)
+        # The parser may leave the small clause an adjective alone, its subject taken for a compound.
+        small = any(
+            c.dep_ == "ccomp" and not any(g.dep_ in ("mark", "aux") or g.lower_.endswith(("self", "selves")) for g in c.children)
+            and (c.pos_ == "ADJ" or any(g.dep_ == "nsubj" and g.i < c.i for g in c.children))
+            for c in after
+        )
         return small or any(c.dep_ == "dobj" and not c.lower_.endswith(("self", "selves")) for c in after) and any(c.dep_ in ("oprd", "xcomp") and c.pos_ in ("ADJ", "NOUN") for c in after)
     if lemma == "be":
         return any(c.dep_ == "acomp" and c.lower_ in _CERTAIN_LEMMAS and any(g.dep_ == "ccomp" and g.i > c.i for g in c.children) for c in after)
