@@ -68,7 +68,7 @@ _COMMITTING_LEMMAS = frozenset("promise vow pledge swear threaten guarantee".spl
 # "likened the plan to theft"): what the subject says about it, though no clause follows.
 _STANCE_LEMMAS = frozenset(
     """deny announce declare condemn denounce criticize criticise praise blame accuse deplore liken reject
-    confirm acknowledge admit allege claim urge report disclose reveal estimate""".split()
+    confirm acknowledge admit allege claim urge report disclose reveal estimate predict forecast echo""".split()
 )
 
 # Verbs that put forth a message named by their object: "raised worries that ...", "expressed
@@ -148,7 +148,9 @@ def _speech_verb(tok) -> bool:
     if tok.pos_ == "VERB" and lemma in SPEAKING_VERBS:
         # '"Stop the war," the marchers chanted.': the main verb after a quotation (factcheck/article.py);
         # "marched, chanting slogans" tells what they did, not what they said.
-        return tok.dep_ == "ROOT" and quote_count(tok.doc[: tok.i].text) > 0
+        # Inverted right after the closing mark ('"...," chanted the crowd'), the parser may hang it on the quotation.
+        inverted = tok.i > 0 and bool(quote_count(tok.doc[tok.i - 1].text)) and not any(c.dep_ == "nsubj" for c in tok.children)
+        return (tok.dep_ == "ROOT" or inverted) and quote_count(tok.doc[: tok.i].text) > 0
     return tok.pos_ in ("VERB", "AUX") and lemma in REPORTING_LEMMAS or tok.pos_ == "VERB" and lemma in _speech_lemmas()
 
 
@@ -414,7 +416,10 @@ def _discourse(sentences: tuple[str, ...]) -> _Discourse:
             if (role := _gendered_role(ent)) is not None:
                 state.note(_clean(ent.text), role)
         topic = None
+        quoted = quoted_spans(text)
         for subject in _subjects(doc):
+            if subject.lower_ not in ("he", "she") and any(a <= subject.idx < b for a, b in quoted):
+                continue  # a name inside a quotation is whom the speaker talks about, not who speaks next
             if subject.lower_ in ("he", "she"):
                 introduced = introduced_name(subject)
                 if introduced is not None:  # "She is the leader's sister, Juanita": the pronoun's own name
@@ -781,9 +786,10 @@ def _cues(doc) -> list[_Cue]:
                 cues.extend(_Cue(tok.i, agent, tok.text.lower()) for agent in agents if _can_speak(agent))
                 continue
             judging = _judges(tok) and _main_predicate(tok)
-            if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe", *SPEAKING_VERBS) or _states_position(tok) or _characterises(tok) or judging):
+            viewed = _holds_view(tok)  # "objected to the rules": a speech verb holding a view, no clause
+            if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe", *SPEAKING_VERBS) or _states_position(tok) or _characterises(tok) or judging or viewed):
                 continue
-            subjects = [c for c in tok.children if c.dep_ == "nsubj"] or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
+            subjects = [c for c in tok.children if c.dep_ == "nsubj" or viewed and c.dep_ == "nsubjpass"] or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
             if not subjects and (final := _final_clause_subject(tok)) is not None:
                 subjects = [final]  # "X happened, a senior source told the radio": not X's subject
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -791,13 +797,15 @@ def _cues(doc) -> list[_Cue]:
                 subjects = [_inverted_speaker(tok.head)]  # "..., added X, adding that ...": X
             if not subjects and tok.dep_ in ("conj", "advcl"):  # "He sold it and said ...", "X did Y, saying ...": the first verb's subject
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
-            stance = not (reports or inverted is not None) and (_states_position(tok) or _characterises(tok) or judging)
+            stance = not (reports or inverted is not None) and (_states_position(tok) or _characterises(tok) or judging or viewed)
             for subject in subjects or agents:
                 subject = _relative_antecedent(subject)
-                if subject is not None and (_can_speak(subject) or _says_that(tok, subject)):
+                if subject is not None and (_can_speak(subject) or _says_that(tok, subject)) and not _inferred_from(tok, subject):
                     cues.append(_Cue(tok.i, subject, tok.text.lower(), stance))
         elif _speech_verb(tok) and not _conditional(tok) and (subject := _participle_speaker(tok) or _misparsed_speaker(tok)) is not None and _can_speak(subject):
             cues.append(_Cue(tok.i, subject, tok.text.lower()))
+        elif _holds_view(tok) and (subject := _view_holder(tok)) is not None and _can_speak(subject) and not _inferred_from(tok, subject):
+            cues.append(_Cue(tok.i, subject, tok.text.lower(), True))
         elif (owner := _worded_text(tok)) is not None:
             cues.append(_Cue(tok.i, owner, tok.text.lower(), True))
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -929,6 +937,30 @@ def _can_speak(subject) -> bool:
     return lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _PERSON_NOUNS or lemma in _speaker_nouns()
 
 
+# Verbs that a thing may do as well as a speaker ("the data suggest", "signs indicate"), a closed class.
+_INFERENCE_LEMMAS = frozenset("suggest indicate show imply signal mean".split())
+
+
+def _inferred_from(verb, subject) -> bool:
+    """"New evidence is suggesting that ...", "the figures indicate ...": a thing that suggests or
+    indicates is what the writer infers from, not a speaker; only someone who speaks for themselves,
+    a body or a message ("the study suggests", "the group indicated") says it."""
+    if verb.lemma_.lower() not in _INFERENCE_LEMMAS or subject.pos_ != "NOUN" or subject.ent_type_ or _unknown_capitalised(subject):
+        return False
+    lemma = subject.lemma_.lower()
+    of = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if lemma in _QUANTITY_NOUNS and of:  # "a majority of voters indicated": who they are
+        return not any(_can_speak_itself(g) for g in of)
+    return not (_can_speak_itself(subject) or lemma in _DOCUMENT_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _BODY_NOUNS or lemma in _message_nouns())
+
+
+@lru_cache(maxsize=1)
+def _message_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is a communication ("message", "letter"; built by
+    benchmarks/build_person_nouns.py)."""
+    return frozenset(gzip.decompress(resources.files("factcheck.data").joinpath("message_nouns.txt.gz").read_bytes()).decode().split())
+
+
 def _can_speak_itself(noun) -> bool:
     """A common noun for someone who speaks ("officials", "a lawyer"), not a thing they published."""
     lemma = noun.lemma_.lower()
@@ -1051,6 +1083,48 @@ def _states_position(verb) -> bool:
         and not any(p.dep_ == "prep" and verb.i < p.i < c.i for p in verb.children)
         for c in verb.children
     )
+
+
+# Verbs of judging that take a small clause ("finds the plan flawed", "considers him a liar"), and
+# adjectives of certainty that take a clause ("is convinced that"): closed classes of English grammar.
+_JUDGING_LEMMAS = frozenset("find consider deem judge reckon".split())
+_CERTAIN_LEMMAS = frozenset("convinced certain sure confident persuaded adamant positive".split())
+
+
+def _holds_view(verb) -> bool:
+    """"Leon finds the proposal flawed", "the minister is convinced that the plan will fail", "the
+    union objected to the rules": the subject's view, stated as the sentence's main predicate: a
+    verb of judging with a small clause (an object and what it is judged to be), a copula with an
+    adjective of certainty and its clause, or "object to" a thing. "found the body in a car", "is
+    sure to win" and "objected" alone are events or say nothing of what is held."""
+    if not _main_predicate(verb) or _hedged(verb) or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    after = [c for c in verb.children if c.i > verb.i]
+    if verb.lower_ in _CERTAIN_LEMMAS and _passive(verb):  # "is convinced the plan will fail", parsed as a passive
+        return any(c.dep_ == "ccomp" for c in after)
+    if _passive(verb):
+        return False
+    if lemma in _JUDGING_LEMMAS and verb.pos_ == "VERB":
+        # "finds [the proposal flawed]" (a clause with its own subject and no subordinator), or
+        # "considers [him] [a liar]" (an object and its predicate).
+        # "finds itself constrained" tells the subject's state, not a view of something.
+        # The parser may leave the small clause an adjective alone, its subject taken for a compound.
+        small = any(
+            c.dep_ == "ccomp" and not any(g.dep_ in ("mark", "aux") or g.lower_.endswith(("self", "selves")) for g in c.children)
+            and (c.pos_ == "ADJ" or any(g.dep_ == "nsubj" and g.i < c.i for g in c.children))
+            for c in after
+        )
+        return small or any(c.dep_ == "dobj" and not c.lower_.endswith(("self", "selves")) for c in after) and any(c.dep_ in ("oprd", "xcomp") and c.pos_ in ("ADJ", "NOUN") for c in after)
+    if lemma == "be":
+        return any(c.dep_ == "acomp" and c.lower_ in _CERTAIN_LEMMAS and any(g.dep_ == "ccomp" and g.i > c.i for g in c.children) for c in after)
+    return lemma == "object" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i == verb.i + 1 and any(g.dep_ == "pobj" for g in c.children) for c in after)
+
+
+def _view_holder(verb):
+    """The subject of a verb that holds a view; the parser may hang it on the auxiliary of "is convinced"."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return next((c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _participle_speaker(verb):
@@ -1246,6 +1320,9 @@ def _inverted_speaker(verb):
     if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’", "'", "''", "»") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     report_first = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children) or verb.dep_ in ("conj", "dep", "parataxis", "advcl", "ccomp") and verb.head.i < verb.i
+    # '"No more war," chanted hundreds of children': a quotation closing right before the verb is
+    # what it reports, however the parser hung the quoted words (a bare noun phrase as "dep").
+    report_first = report_first or bool(quote_count(doc[verb.i - 1].text)) and quote_count(doc[: verb.i - 1].text) % 2 == 1
     if not report_first or any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children if verb.dep_ == "conj"):
         return None
     # The noun right after the verb, taken for its object, or for the subject of the participle that
@@ -1300,7 +1377,14 @@ def _naming_tokens(subject) -> set[int]:
     while stack:
         tok = stack.pop()
         found.add(tok.i)
-        stack.extend(c for c in tok.children if c.dep_ in ("compound", "flat", "appos", "amod", "det", "nmod", "punct", "cc", "conj"))
+        # "a group led by three directors, A, B and C": an apposition after a participle names the
+        # participle's noun (the parser may hang it on the head), not the speaker; after a relative
+        # clause it often names the head ("the group that runs it, UNOS").
+        modified = [c.i for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > tok.i]
+        stack.extend(
+            c for c in tok.children
+            if c.dep_ in ("compound", "flat", "appos", "amod", "det", "nmod", "punct", "cc", "conj") and not (c.dep_ == "appos" and modified and min(modified) < c.i)
+        )
     return found
 
 
@@ -1314,6 +1398,14 @@ def _speaker_of(
     (`person_antecedent`), "it"/"they" the nearest
     organisation that spoke (else the nearest named), "the newspaper" the earlier speaker or name
     that says "newspaper"; a description with no antecedent stays as written, never the outlet."""
+    if (share := _share_of(subject)) is not None:
+        # "In a poll completed Saturday, 69 percent of those polled said ...": a share of people
+        # speaks as a figure only the poll measured: the poll the sentence names reports it; with
+        # none, the people it counts ("those polled", "voters"), never the bare figure.
+        poll = next((t for t in doc if t.pos_ == "NOUN" and t.lemma_.lower() in _POLL_NOUNS and t.i not in {u.i for u in subject.subtree}), None)
+        # "those polled": a pronoun's phrase is all of it.
+        phrase = _noun_phrase(poll) if poll is not None else _clean("".join(t.text_with_ws for t in share.subtree))
+        return Speaker(phrase, "group", index, cue, phrase)
     lower = subject.lower_
     in_sentence = [m for m in _mentions(doc.text, index) if m.start < subject.idx]
     context = before + in_sentence
@@ -1338,7 +1430,8 @@ def _speaker_of(
     for ent in doc.ents:
         # "the spokesman, John Hale": the name; "several Acme analysts": the plural noun, of which a
         # name in front only says whose.
-        modifier = subject.tag_ == "NNS" and all(t.dep_ == "compound" and t.head.i == subject.i for t in ent if t.head.i not in range(ent.start, ent.end))
+        # "The Bush administration considers", "a Reagan aide said": a name in front of a common noun says whose.
+        modifier = subject.pos_ == "NOUN" and all(t.dep_ == "compound" and t.head.i == subject.i for t in ent if t.head.i not in range(ent.start, ent.end))
         # "Sun, Hewlett-Packard and others say": a coordination is named by its whole phrase.
         if ent.start in naming and ent.label_ in _PERSON_ENTS and not modifier and not any(c.dep_ == "conj" for c in subject.children):
             return Speaker(_whole_name(ent), "person", index, cue, _noun_phrase(subject))
@@ -1449,6 +1542,19 @@ def _speaker_of(
     elif subject.pos_ == "PROPN" and _known_person(context, name) is not None:
         kind = "person"  # a person named before, whom the tagger missed (or took for an organisation) here
     return Speaker(name or lower, kind, index, cue, name)
+
+
+# Nouns of a count of opinions, a closed class beside the documents.
+_POLL_NOUNS = frozenset("poll survey census".split()) | _DOCUMENT_NOUNS
+
+
+def _share_of(subject):
+    """"69 percent of those polled", "40% of voters": a measured share of the people in the "of"
+    phrase; those people, or None when the subject is no percentage ("hundreds of protesters",
+    "a majority of the senators" are counted by nobody in particular: they speak as they are)."""
+    of = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    share = subject.ent_type_ == "PERCENT" or subject.lemma_.lower() in ("percent", "%")
+    return of[0] if of and share else None
 
 
 def _nearer_speaker(subject, previous: str):
@@ -1565,7 +1671,11 @@ def _attributions(sentences: tuple[str, ...], paragraphs: frozenset[int] = froze
         if cues:
             # The speaker of the main clause: the cue whose verb is the root, else the first one; "X
             # disclosed a stake, according to Y": the source the article names for it.
-            cue = next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), cues[0])
+            # "After X announced A, they note, B happened": a reporting clause set in the main clause
+            # frames it; a report inside its adverbial clause only says when.
+            cue = next((c for c in cues if doc[c.token_i].dep_ == "ROOT"), None) or next(
+                (c for c in cues if doc[c.token_i].dep_ == "parataxis" and doc[c.token_i].head.dep_ == "ROOT"), cues[0]
+            )
             # "A said X; B called it Y": a report before a stance is the sentence's first say.
             cue = next((c for c in cues if c.cue == "according to"), None) or next((c for c in cues if not c.stance and c.token_i < cue.token_i), cue) if cue.stance else cue
             speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)

@@ -1357,3 +1357,65 @@ def test_reporting_frame_names_who_says_the_words_at_a_place() -> None:
     sentence = "The mayor said the port, which opened in 1990, would close."
     assert reporting_frame(sentence, sentence.index("opened")) is None  # the writer's background
     assert reporting_frame("The port opened in 1990.", 9) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Ruth Alder, a bank analyst, finds the merger terms still too generous.", "Ruth Alder"),
+        ("Ms. Okafor considers the new levy a mistake.", "Okafor"),
+        ("The treasurer is convinced that the budget will balance.", "the treasurer"),
+        ("The dockers' union objected to the new shift rules.", "the dockers' union"),
+        ("Economists are predicting weaker exports this winter.", "Economists"),
+        ("The senator echoed the governor's view of the pact.", "the senator"),
+    ],
+)
+def test_a_view_the_subject_holds_is_theirs(sentence: str, speaker: str) -> None:
+    # A judging verb with a small clause, certainty with a clause, "object to", a forecast: the subject's claim.
+    assert attribute([sentence], 0).name.endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Divers found the wreck off the cape.",  # "find" with an object alone is an event
+        "The favourite is sure to win the race.",  # certainty with no clause says nothing held
+        "Thunder echoed through the valley.",
+        "New evidence is suggesting that the two fires were linked.",  # a thing suggests: the writer infers
+        "The latest data indicate that sales fell.",
+        "The mill finds itself short of timber this year.",  # the subject's own state, no view of anything
+    ],
+)
+def test_events_and_things_that_suggest_are_no_speakers(sentence: str) -> None:
+    assert attribute([sentence], 0) == OUTLET_SPEAKER
+
+
+def test_a_study_or_a_body_still_suggests_as_a_speaker() -> None:
+    assert attribute(["The study suggests that the vaccine works."], 0).name == "the study"
+    assert attribute(["A group led by two partners, Ann Cole and Ben Fry, indicated it would bid."], 0).name.startswith("A group")
+
+
+def test_an_inverted_chant_after_its_quotation_is_the_chanters() -> None:
+    assert attribute(['"Bring them home," chanted hundreds of mothers.'], 0).name == "hundreds of mothers"
+
+
+def test_a_percentage_of_people_speaks_as_its_poll_or_as_those_counted() -> None:
+    assert attribute(["In a survey released Monday, 58 percent of those asked said they feared a recession."], 0).name == "a survey"
+    assert attribute(["Forty percent of farmers said the subsidy came too late."], 0).name == "farmers"
+    assert attribute(["Hundreds of nurses said they would strike."], 0).name == "Hundreds of nurses"
+
+
+def test_a_name_inside_a_quotation_is_never_who_speaks_next() -> None:
+    story = ["Pastor Tom Reed visited the family on Sunday.", '"Carlos Mendez is a devoted father."', "He said the child should go home."]
+    assert attributions(story)[2].name == "Tom Reed"
+
+
+def test_a_parenthetical_report_frames_the_main_clause_not_its_adverbial_clause() -> None:
+    sentence = "Soon after the governor announced that fuel taxes would rise, analysts note, sales of cars fell."
+    assert attribute([sentence], 0).name == "analysts"
+    assert attribute(["Trade slowed, say shipping agents and some port officials."], 0).name == "shipping agents and some port officials"
+
+
+def test_a_name_in_front_of_a_common_noun_says_whose_speaker() -> None:
+    assert attribute(["The Carter administration considers the embargo essential."], 0).name == "the Carter administration"
+    assert attribute(["Spokeswoman Ida Moss said the talks failed."], 0).name.endswith("Ida Moss")
