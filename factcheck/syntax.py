@@ -248,6 +248,7 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
             if any(v == verb for _, v in out) and _noun_before(doc, timex) is not None:
                 continue
             out.append((timex, verb))
+    out = [(t, v) for t, v in out if not _listed_with_dates(doc, t, timexes)]
     if not out:
         # No date modifies the verb; one that modifies its subject dates the clause ("Third-quarter
         # profit rose 5%", "Net income in the latest quarter fell"): what is measured then is what changed.
@@ -260,6 +261,32 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
 _FACTUAL_MARKS = frozenset({"after", "before", "until", "till", "since", "because", "although", "though", "while", "as", "when"})
 _OF_THE_THING = frozenset({"of", "by", "in", "on", "at", "during", "between", "from", "for", "over", "against", "with"})
 _BASELINE = frozenset({"from", "against", "versus", "vs.", "than"})
+
+
+def _listed_with_dates(doc: Doc, timex: Timex, timexes: Sequence[Timex]) -> bool:
+    """The date follows a noun of a list whose items each carry a date of their own ("meetings with
+    the premier 10 days ago and the president last week"): it dates its noun, whatever verb the
+    parser hung it on, for a clause happens at one time."""
+    def noun_before(t: Timex) -> Token | None:
+        first = next((tok for tok in doc if tok.idx >= t.start), None)
+        at = first.i - 1 if first is not None else -1
+        if at > 0 and doc[at].pos_ == "ADP":  # "the mayor [on Monday]"
+            at -= 1
+        return doc[at] if at >= 0 and doc[at].pos_ in ("NOUN", "PROPN") else None
+
+    for other in timexes:
+        if other is timex or other.value == timex.value:
+            continue
+        a, b = (timex, other) if timex.end <= other.start else (other, timex)
+        item = noun_before(a)
+        # The first item the object of a preposition ("talks with the mayor"), not the verb's own
+        # object: "played Boston on Monday and Chicago on Friday" is two games, each a clause.
+        if item is None or noun_before(b) is None or item.dep_ != "pobj":
+            continue
+        between = [tok for tok in doc if a.end <= tok.idx < b.start]
+        if any(tok.dep_ == "cc" and tok.lower_ in ("and", "or") for tok in between) and not any(tok.pos_ in ("VERB", "AUX") for tok in between):
+            return True
+    return False
 
 
 def _dates_a_baseline(doc: Doc, timex: Timex) -> bool:
@@ -324,8 +351,31 @@ def governing_date(text: str, timexes: Sequence[Timex]) -> Timex | None:
     found = governing_dates(text, timexes)
     if not found:
         return None
-    content = [t for t, verb in found if verb.lemma_ not in _REPORTING]
-    return (content or [t for t, _ in found])[0]
+    report = [t for t, verb in found if verb.lemma_ in _REPORTING]
+    content = [t for t, verb in found if verb.lemma_ not in _REPORTING
+               and not (report and _dates_part_of_report(verb, [v for _, v in found]))]
+    return (content or report)[0]
+
+
+def _dates_part_of_report(verb: Token, dated: Sequence[Token]) -> bool:
+    """`verb` is one of several conjoined clauses that are reported, and a clause of them has no
+    date of its own ("'We were pushed out in February but we are back,' he said Sunday"): what is
+    reported is not all of that date, so the report's own date dates the sentence."""
+    clause = verb
+    while clause.head != clause and clause.head.lemma_ not in _REPORTING:
+        clause = clause.head
+    if clause.head == clause:
+        return False
+    parts, todo = [], [clause]
+    while todo:  # the reported clause and the clauses conjoined with it
+        part = todo.pop()
+        parts.append(part)
+        todo.extend(c for c in part.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+    # the part of each dated verb: itself, or the conjoined clause it sits in
+    held = {p.i for p in parts for v in dated if v == p or (p in v.ancestors and not any(q in v.ancestors and p in q.ancestors for q in parts))}
+    # A conjoined verb phrase shares its subject and, likely, its time ("would free the hostages next
+    # week and leave the town"); a clause with a subject of its own is told apart ("but we are back").
+    return any(p.i not in held and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in p.children) for p in parts[1:])
 
 
 def main_verbs(text: str) -> list[Token]:
