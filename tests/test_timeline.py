@@ -262,3 +262,21 @@ def test_a_second_verb_that_may_share_a_passive_is_not_told_as_active() -> None:
     # "The two men freed on June 9" would make the men the ones who freed someone
     found = events("The two men were arrested on June 2 and freed on June 9.")
     assert not any(e.startswith("The two men freed") for e in found), found
+
+
+def test_dates_of_the_items_of_a_list_date_those_items_and_not_the_main_verb():
+    # Neither date dates the delay: each dates one of the talks, whatever verb the parser hung it on.
+    found = events("The union postponed its vote pending talks with the governor on Monday and the mayor next week.")
+    assert not any("postponed" in event for event in found)
+    # A list of the verb's own objects is two clauses (two games), dated by the first as one event.
+    assert events("The Hawks beat Denver on Monday and Utah on Wednesday.") == {
+        "The Hawks beat Denver on Monday and Utah on Wednesday.": "2021-10-11"}
+
+
+def test_a_reported_date_that_dates_one_of_two_reported_clauses_gives_way_to_the_report():
+    # "we are back" is not of May: the sentence is the coach's statement, of Thursday.
+    assert events('"We were dropped from the league in May, but we are back," the coach said Thursday.') == {
+        '"We were dropped from the league in May, but we are back," the coach said Thursday.': "2021-10-14"}
+    # What is reported, all of one date, is dated by it; a verb phrase shares its subject's date.
+    assert events("The airline said Thursday it would cut fares next month and add two routes.") == {
+        "The airline said Thursday it would cut fares next month and add two routes.": "2021-11"}
