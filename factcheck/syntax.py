@@ -823,6 +823,21 @@ def _well_formed(text: str) -> bool:
     return _quote_count(text) % 2 == 0
 
 
+# Prepositions that place the clause against another happening: a date right on that happening's
+# noun dates it ("before talks next week", "ahead of the vote Friday", "pending meetings last week").
+_ORDERING = frozenset({"before", "after", "ahead", "prior", "pending", "following", "until", "since"})
+
+
+def _ordered_against(noun: Token) -> bool:
+    """`noun` names a happening the clause is placed before or after ("after a vote", "ahead of talks")."""
+    if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or not _names_an_event(noun):
+        return False
+    prep = noun.head
+    if prep.lower_ in ("of", "to") and prep.head.lower_ in ("ahead", "prior"):
+        prep = prep.head
+    return prep.lower_ in _ORDERING
+
+
 def _governor(doc: Doc, timex: Timex) -> Token | None:
     """The verb the date modifies, through its preposition ("on Tuesday", "in March"); None when
     it modifies a noun ("the meeting on May 14-15") or is not attached to a verb at all."""
@@ -836,6 +851,8 @@ def _governor(doc: Doc, timex: Timex) -> Token | None:
     up = tok.head
     if up.pos_ == "ADP" and up.head.pos_ == "PROPN" and not _dateable(up.head) and up.head.dep_ != "ROOT":
         up = up.head  # "met the President on Tuesday": a date does not modify a person or a place
+    if _ordered_against(up):
+        return None  # "named a cabinet before talks next week": the date is the talks', not the naming's
     if (tok.dep_ in ("npadvmod", "tmod") or not _dateable(up)) and up.pos_ in ("NOUN", "PROPN") and up.dep_ != "ROOT":
         # A bare date ("a rally Saturday") modifies a clause, whatever noun the parser hung it on.
         while up.pos_ not in ("VERB", "AUX") and up.head != up:

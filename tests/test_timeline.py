@@ -280,3 +280,13 @@ def test_a_reported_date_that_dates_one_of_two_reported_clauses_gives_way_to_the
     # What is reported, all of one date, is dated by it; a verb phrase shares its subject's date.
     assert events("The airline said Thursday it would cut fares next month and add two routes.") == {
         "The airline said Thursday it would cut fares next month and add two routes.": "2021-11"}
+
+
+def test_a_bare_date_on_a_happening_the_clause_is_placed_before_or_after_dates_that_happening():
+    # "next week" is the talks' and the vote's, not the naming's nor the meeting's.
+    assert events("The premier on Thursday named a new cabinet before talks next week.") == {
+        "The premier on Thursday named a new cabinet before talks next week.": "2021-10-14"}
+    assert events("After a vote next week, the board met on Thursday to plan the merger.") == {
+        "After a vote next week, the board met on Thursday to plan the merger.": "2021-10-14"}
+    # A bare date on the verb's own object still dates the clause.
+    assert events("The union held a rally Thursday.") == {"The union held a rally Thursday.": "2021-10-14"}
