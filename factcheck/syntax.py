@@ -234,7 +234,7 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
     if root is None:
         return []
     spine = _spine(root, simultaneous=True)
-    side = [(s.start, s.end) for s in deletable_spans(text) if s.kind != "leading"]
+    side = [(s.start, s.end) for s in deletable_spans(text) if s.kind != "leading"] + _between_dashes(text)
     out = []
     for timex in timexes:
         if any(a <= timex.start and timex.end <= b for a, b in side):
@@ -261,6 +261,16 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
 _FACTUAL_MARKS = frozenset({"after", "before", "until", "till", "since", "because", "although", "though", "while", "as", "when"})
 _OF_THE_THING = frozenset({"of", "by", "in", "on", "at", "during", "between", "from", "for", "over", "against", "with"})
 _BASELINE = frozenset({"from", "against", "versus", "vs.", "than"})
+
+
+_DASH = re.compile(r"\s(?:--|—|–)\s|—")
+
+
+def _between_dashes(text: str) -> list[tuple[int, int]]:
+    """Each aside set off by a pair of dashes ("its strategy -- started last month and ... -- will
+    mean"): the punctuation marks it aside wherever the parser hung its words."""
+    marks = list(_DASH.finditer(text))
+    return [(a.end(), b.start()) for a, b in zip(marks[::2], marks[1::2])]
 
 
 def _listed_with_dates(doc: Doc, timex: Timex, timexes: Sequence[Timex]) -> bool:

@@ -290,3 +290,11 @@ def test_a_bare_date_on_a_happening_the_clause_is_placed_before_or_after_dates_t
         "After a vote next week, the board met on Thursday to plan the merger.": "2021-10-14"}
     # A bare date on the verb's own object still dates the clause.
     assert events("The union held a rally Thursday.") == {"The union held a rally Thursday.": "2021-10-14"}
+
+
+def test_a_date_in_an_aside_between_dashes_does_not_date_the_main_clause():
+    found = events("The brewer said its new pricing plan -- started in two states last month and expected to be "
+                   "applied soon in other states -- will mean lower profit this year.")
+    assert not any(value == "2021-09" and "will mean" in event for event, value in found.items())
+    assert events("The plant closed on Thursday -- a week after the strike began.") == {
+        "The plant closed on Thursday -- a week after the strike began.": "2021-10-14"}
