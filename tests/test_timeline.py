@@ -298,3 +298,10 @@ def test_a_date_in_an_aside_between_dashes_does_not_date_the_main_clause():
     assert not any(value == "2021-09" and "will mean" in event for event, value in found.items())
     assert events("The plant closed on Thursday -- a week after the strike began.") == {
         "The plant closed on Thursday -- a week after the strike began.": "2021-10-14"}
+
+
+def test_a_second_conjoined_clause_told_apart_ends_with_one_stop():
+    assert events("The minister met the premier on Monday and the president flew home on Thursday.") == {
+        "The minister met the premier on Monday.": "2021-10-11",
+        "The president flew home on Thursday.": "2021-10-14",
+    }
