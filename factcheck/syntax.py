@@ -263,7 +263,7 @@ _OF_THE_THING = frozenset({"of", "by", "in", "on", "at", "during", "between", "f
 _BASELINE = frozenset({"from", "against", "versus", "vs.", "than"})
 
 
-_DASH = re.compile(r"\s(?:--|—|–)\s|—")
+_DASH = re.compile(r"\s(?:--|—|–)\s|(?<!\d)—(?!\d)")  # not the dash of a range ("1990—1995")
 
 
 def _between_dashes(text: str) -> list[tuple[int, int]]:
