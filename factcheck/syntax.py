@@ -234,7 +234,7 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
     if root is None:
         return []
     spine = _spine(root, simultaneous=True)
-    side = [(s.start, s.end) for s in deletable_spans(text) if s.kind != "leading"]
+    side = [(s.start, s.end) for s in deletable_spans(text) if s.kind != "leading"] + _between_dashes(text)
     out = []
     for timex in timexes:
         if any(a <= timex.start and timex.end <= b for a, b in side):
@@ -248,6 +248,7 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
             if any(v == verb for _, v in out) and _noun_before(doc, timex) is not None:
                 continue
             out.append((timex, verb))
+    out = [(t, v) for t, v in out if not _listed_with_dates(doc, t, timexes)]
     if not out:
         # No date modifies the verb; one that modifies its subject dates the clause ("Third-quarter
         # profit rose 5%", "Net income in the latest quarter fell"): what is measured then is what changed.
@@ -260,6 +261,42 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
 _FACTUAL_MARKS = frozenset({"after", "before", "until", "till", "since", "because", "although", "though", "while", "as", "when"})
 _OF_THE_THING = frozenset({"of", "by", "in", "on", "at", "during", "between", "from", "for", "over", "against", "with"})
 _BASELINE = frozenset({"from", "against", "versus", "vs.", "than"})
+
+
+_DASH = re.compile(r"\s(?:--|—|–)\s|(?<!\d)—(?!\d)")  # not the dash of a range ("1990—1995")
+
+
+def _between_dashes(text: str) -> list[tuple[int, int]]:
+    """Each aside set off by a pair of dashes ("its strategy -- started last month and ... -- will
+    mean"): the punctuation marks it aside wherever the parser hung its words."""
+    marks = list(_DASH.finditer(text))
+    return [(a.end(), b.start()) for a, b in zip(marks[::2], marks[1::2])]
+
+
+def _listed_with_dates(doc: Doc, timex: Timex, timexes: Sequence[Timex]) -> bool:
+    """The date follows a noun of a list whose items each carry a date of their own ("meetings with
+    the premier 10 days ago and the president last week"): it dates its noun, whatever verb the
+    parser hung it on, for a clause happens at one time."""
+    def noun_before(t: Timex) -> Token | None:
+        first = next((tok for tok in doc if tok.idx >= t.start), None)
+        at = first.i - 1 if first is not None else -1
+        if at > 0 and doc[at].pos_ == "ADP":  # "the mayor [on Monday]"
+            at -= 1
+        return doc[at] if at >= 0 and doc[at].pos_ in ("NOUN", "PROPN") else None
+
+    for other in timexes:
+        if other is timex or other.value == timex.value:
+            continue
+        a, b = (timex, other) if timex.end <= other.start else (other, timex)
+        item = noun_before(a)
+        # The first item the object of a preposition ("talks with the mayor"), not the verb's own
+        # object: "played Boston on Monday and Chicago on Friday" is two games, each a clause.
+        if item is None or noun_before(b) is None or item.dep_ != "pobj":
+            continue
+        between = [tok for tok in doc if a.end <= tok.idx < b.start]
+        if any(tok.dep_ == "cc" and tok.lower_ in ("and", "or") for tok in between) and not any(tok.pos_ in ("VERB", "AUX") for tok in between):
+            return True
+    return False
 
 
 def _dates_a_baseline(doc: Doc, timex: Timex) -> bool:
@@ -324,8 +361,31 @@ def governing_date(text: str, timexes: Sequence[Timex]) -> Timex | None:
     found = governing_dates(text, timexes)
     if not found:
         return None
-    content = [t for t, verb in found if verb.lemma_ not in _REPORTING]
-    return (content or [t for t, _ in found])[0]
+    report = [t for t, verb in found if verb.lemma_ in _REPORTING]
+    content = [t for t, verb in found if verb.lemma_ not in _REPORTING
+               and not (report and _dates_part_of_report(verb, [v for _, v in found]))]
+    return (content or report)[0]
+
+
+def _dates_part_of_report(verb: Token, dated: Sequence[Token]) -> bool:
+    """`verb` is one of several conjoined clauses that are reported, and a clause of them has no
+    date of its own ("'We were pushed out in February but we are back,' he said Sunday"): what is
+    reported is not all of that date, so the report's own date dates the sentence."""
+    clause = verb
+    while clause.head != clause and clause.head.lemma_ not in _REPORTING:
+        clause = clause.head
+    if clause.head == clause:
+        return False
+    parts, todo = [], [clause]
+    while todo:  # the reported clause and the clauses conjoined with it
+        part = todo.pop()
+        parts.append(part)
+        todo.extend(c for c in part.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+    # the part of each dated verb: itself, or the conjoined clause it sits in
+    held = {p.i for p in parts for v in dated if v == p or (p in v.ancestors and not any(q in v.ancestors and p in q.ancestors for q in parts))}
+    # A conjoined verb phrase shares its subject and, likely, its time ("would free the hostages next
+    # week and leave the town"); a clause with a subject of its own is told apart ("but we are back").
+    return any(p.i not in held and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in p.children) for p in parts[1:])
 
 
 def main_verbs(text: str) -> list[Token]:
@@ -778,6 +838,21 @@ def _well_formed(text: str) -> bool:
     return _quote_count(text) % 2 == 0
 
 
+# Prepositions that place the clause against another happening: a date right on that happening's
+# noun dates it ("before talks next week", "ahead of the vote Friday", "pending meetings last week").
+_ORDERING = frozenset({"before", "after", "ahead", "prior", "pending", "following", "until", "since"})
+
+
+def _ordered_against(noun: Token) -> bool:
+    """`noun` names a happening the clause is placed before or after ("after a vote", "ahead of talks")."""
+    if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or not _names_an_event(noun):
+        return False
+    prep = noun.head
+    if prep.lower_ in ("of", "to") and prep.head.lower_ in ("ahead", "prior"):
+        prep = prep.head
+    return prep.lower_ in _ORDERING
+
+
 def _governor(doc: Doc, timex: Timex) -> Token | None:
     """The verb the date modifies, through its preposition ("on Tuesday", "in March"); None when
     it modifies a noun ("the meeting on May 14-15") or is not attached to a verb at all."""
@@ -791,6 +866,8 @@ def _governor(doc: Doc, timex: Timex) -> Token | None:
     up = tok.head
     if up.pos_ == "ADP" and up.head.pos_ == "PROPN" and not _dateable(up.head) and up.head.dep_ != "ROOT":
         up = up.head  # "met the President on Tuesday": a date does not modify a person or a place
+    if _ordered_against(up):
+        return None  # "named a cabinet before talks next week": the date is the talks', not the naming's
     if (tok.dep_ in ("npadvmod", "tmod") or not _dateable(up)) and up.pos_ in ("NOUN", "PROPN") and up.dep_ != "ROOT":
         # A bare date ("a rally Saturday") modifies a clause, whatever noun the parser hung it on.
         while up.pos_ not in ("VERB", "AUX") and up.head != up:

@@ -274,3 +274,46 @@ def test_a_second_verb_that_may_share_a_passive_is_not_told_as_active() -> None:
 def test_an_event_does_not_open_on_a_connective_to_a_sentence_it_does_not_show() -> None:
     found = [event for _, _, event in timeline("The mayor of Harlow opened Elm Bridge on Monday. But the city council closed Elm Bridge to trucks on Tuesday.")]
     assert "The city council closed Elm Bridge to trucks on Tuesday." in found, found
+
+
+def test_dates_of_the_items_of_a_list_date_those_items_and_not_the_main_verb():
+    # Neither date dates the delay: each dates one of the talks, whatever verb the parser hung it on.
+    found = events("The union postponed its vote pending talks with the governor on Monday and the mayor next week.")
+    assert not any("postponed" in event for event in found)
+    # A list of the verb's own objects is two clauses (two games), dated by the first as one event.
+    assert events("The Hawks beat Denver on Monday and Utah on Wednesday.") == {
+        "The Hawks beat Denver on Monday and Utah on Wednesday.": "2021-10-11"}
+
+
+def test_a_reported_date_that_dates_one_of_two_reported_clauses_gives_way_to_the_report():
+    # "we are back" is not of May: the sentence is the coach's statement, of Thursday.
+    assert events('"We were dropped from the league in May, but we are back," the coach said Thursday.') == {
+        '"We were dropped from the league in May, but we are back," the coach said Thursday.': "2021-10-14"}
+    # What is reported, all of one date, is dated by it; a verb phrase shares its subject's date.
+    assert events("The airline said Thursday it would cut fares next month and add two routes.") == {
+        "The airline said Thursday it would cut fares next month and add two routes.": "2021-11"}
+
+
+def test_a_bare_date_on_a_happening_the_clause_is_placed_before_or_after_dates_that_happening():
+    # "next week" is the talks' and the vote's, not the naming's nor the meeting's.
+    assert events("The premier on Thursday named a new cabinet before talks next week.") == {
+        "The premier on Thursday named a new cabinet before talks next week.": "2021-10-14"}
+    assert events("After a vote next week, the board met on Thursday to plan the merger.") == {
+        "After a vote next week, the board met on Thursday to plan the merger.": "2021-10-14"}
+    # A bare date on the verb's own object still dates the clause.
+    assert events("The union held a rally Thursday.") == {"The union held a rally Thursday.": "2021-10-14"}
+
+
+def test_a_date_in_an_aside_between_dashes_does_not_date_the_main_clause():
+    found = events("The brewer said its new pricing plan -- started in two states last month and expected to be "
+                   "applied soon in other states -- will mean lower profit this year.")
+    assert not any(value == "2021-09" and "will mean" in event for event, value in found.items())
+    assert events("The plant closed on Thursday -- a week after the strike began.") == {
+        "The plant closed on Thursday -- a week after the strike began.": "2021-10-14"}
+
+
+def test_a_second_conjoined_clause_told_apart_ends_with_one_stop():
+    assert events("The minister met the premier on Monday and the president flew home on Thursday.") == {
+        "The minister met the premier on Monday.": "2021-10-11",
+        "The president flew home on Thursday.": "2021-10-14",
+    }

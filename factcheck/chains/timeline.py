@@ -450,7 +450,10 @@ def _conjoined(text: str, governing: Timex, pairs) -> list[tuple[Timex, "Token",
     shared = "" if own_subject is not None else _shared_frame(first, verb)
     if shared is None:
         return None
-    rest = text[words[0].idx : sub[-1].idx + len(sub[-1])].rstrip(" ,;:")
+    last = sub[-1]
+    while last.text in (".", "!", "?") and last.i > words[0].i:  # the sentence's own stop, when the parse hung it on this clause
+        last = doc[last.i - 1]
+    rest = text[words[0].idx : last.idx + len(last)].rstrip(" ,;:")
     later = " ".join(w for w in (subject, shared, rest) if w)
     later = _attributed(later[:1].upper() + later[1:] + ".", text, verb.idx)
     if later is None:
