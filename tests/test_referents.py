@@ -3,7 +3,7 @@ when one earlier phrase says which, else counted as dangling. Invented sentences
 
 from __future__ import annotations
 
-from factcheck.referents import _nominalises, dangling, leans_on_before, pointing_back, resolve_referents
+from factcheck.referents import _nominalises, dangling, leans_on_before, pointing_back, resolve_referents, untold_times
 
 
 def kinds(text: str, previous: list[str]) -> list[tuple[str, str]]:
@@ -366,3 +366,32 @@ def test_a_clause_whose_verb_phrase_is_left_out_leans_on_the_one_before() -> Non
     assert leans_on_before("The Treasury did its work on Friday.") == []
     # Only in a claim or an event read alone: the summary reads in order.
     assert dangling("The Treasury did not.") == []
+
+
+def test_an_act_with_only_its_makers_name_points_back_to_the_act_told_of_before() -> None:
+    # The name says whose decision, not which: the board decided it in the sentence before.
+    before = ["The Federal Aviation Board decided on Monday that the airport must close at night.", "Airlines protested."]
+    assert kinds("Two airlines asked a court to overturn the FAB decision.", before) == [("the FAB decision", "definite")]
+    # A message the sentence with the name introduced: "a resolution" of the council.
+    council = ["The U.N. council passed a resolution on Monday.", "Both sides welcomed it."]
+    assert dangling("The U.N. resolution calls for a truce.", previous=council) == ["The U.N. resolution"]
+    # The phrase says which itself (its content after it), or the name
+    # was never met with such an act: a name is enough.
+    assert kinds("Two airlines asked a court to overturn the FAB decision to close the airport.", before) == []
+    assert kinds("The Senate vote is expected next week.", ["The House passed a budget on Friday."]) == []
+    # A message that speaks is the claim's speaker, whom the attribution names.
+    assert kinds("A truce is the aim, the U.N. resolution said.", council) == []
+
+
+def test_a_time_counted_from_an_event_the_text_does_not_name() -> None:
+    assert untold_times("The following month, the firm filed for bankruptcy.") == ["The following month"]
+    assert untold_times("A few days later, police arrested a suspect.") == ["A few days later"]
+    assert untold_times("The talks resumed the next day.") == ["the next day"]
+    assert untold_times("Prices have risen since then.") == ["since then"]
+    # The event it counts from named, a date in brackets after it, or a time from the day of publication.
+    assert untold_times("Two days after the vote, the mayor resigned.") == []
+    assert untold_times("Three days later (May 5, 1998), police arrested a suspect.") == []
+    assert untold_times("The firm will report earnings next month.") == []
+    assert untold_times("The deal should close later this year.") == []
+    # Words inside a quotation are the speaker's.
+    assert untold_times('"A week later we were back," she said.') == []
