@@ -1208,9 +1208,10 @@ def _named_act_before(noun, previous: Sequence[str]) -> bool:
     for text in previous:
         doc = parse(text)
         for tok in doc:
-            if message and tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma and tok.dep_ != "compound":
+            if message and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() == lemma and tok.dep_ != "compound":
                 dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
-                if dets[:1] in (["a"], ["an"]) and names <= _words_and_initials(doc):  # "The U.N. council passed a resolution"
+                numbered = doc[tok.i + 1 : tok.i + 2].text[:1].isdigit()  # "U.N. Resolution 425": one of many, named
+                if (dets[:1] in (["a"], ["an"]) or numbered) and names <= _words_and_initials(doc):  # "The U.N. council passed a resolution"
                     return True
             elif tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and _nominalises(lemma, tok.lemma_.lower()):
                 subjects = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree]
@@ -1763,9 +1764,10 @@ def untold_times(text: str) -> list[str]:
             span = doc[tok.head.i : tok.i + 1] if tok.head.i < tok.i else doc[tok.i : tok.i + 1]
         elif tok.lower_ in ("later", "earlier", "after", "before") and tok.pos_ in ("ADV", "ADP", "ADJ") and not any(c.dep_ in ("pobj", "pcomp") for c in tok.children):
             measure = [c for c in tok.children if c.dep_ == "npadvmod" and c.i < tok.i]
-            # An opening ("A few days later, ..."); not "the year-earlier quarter" (a period it names), nor
-            # "from $4 million a year earlier" after the verb (the period the figure is of, read as now)
-            if measure and doc[measure[0].i + 1 : tok.i].text != "-" and tok.i < tok.sent.root.i:
+            # Not "the year-earlier quarter" (a period it names), nor "from $4 million a year earlier"
+            # after the verb (a figure's period set beside the one the story is of, read as now)
+            figure = tok.i > tok.sent.root.i and any(t.ent_type_ in ("MONEY", "PERCENT") for t in tok.sent)
+            if measure and doc[measure[0].i + 1 : tok.i].text != "-" and not figure:
                 span = doc[min(t.i for t in measure[0].subtree) : tok.i + 1]
         elif tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in _TIME_UNITS:
             # Singular: "over the next two weeks" counts from now. "The next day" only in a past
