@@ -1190,6 +1190,57 @@ def _introduced(noun, previous: Sequence[str]) -> bool:
     return False
 
 
+def _named_act_before(noun, previous: Sequence[str]) -> bool:
+    """Whether `noun`, an act or message with only a name before it ("the INS decision", "the U.N.
+    resolution"), is one an earlier sentence told of with that name: the verb it nominalises with
+    the name in its subject ("the INS decided ..." before "the INS decision"), or, for a message,
+    an indefinite one in a sentence with the name ("The U.N. council passed a resolution"). The name
+    then says whose, and the reader still asks which (a body makes many decisions). Not a phrase
+    that says more ("the Atlanta clinic bombing", "the revised X agreement"), nor a message that
+    speaks ("..., the Kremlin statement said": the claim's speaker)."""
+    lemma = noun.lemma_.lower()
+    message = lemma in _message_nouns() or lemma in _DOCUMENT_NOUNS
+    if lemma not in _event_nouns()[0] and not message or _reports(noun) and noun.dep_ == "nsubj":
+        return False
+    first = min(t.i for c in noun.children if c.i < noun.i for t in c.subtree)
+    phrase = noun.doc[first : noun.i]
+    if any(t.pos_ not in ("DET", "PROPN", "PUNCT") for t in phrase):
+        return False
+    names = {re.sub(r"[.-]", "", t.lower_) for t in phrase if t.pos_ == "PROPN"}
+    names.discard("")
+    for text in previous:
+        doc = parse(text)
+        for tok in doc:
+            if message and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() == lemma and tok.dep_ != "compound":
+                dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+                numbered = doc[tok.i + 1 : tok.i + 2].text[:1].isdigit()  # "U.N. Resolution 425": one of many, named
+                if (dets[:1] in (["a"], ["an"]) or numbered) and names <= _words_and_initials(doc):  # "The U.N. council passed a resolution"
+                    return True
+            elif tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and _nominalises(lemma, tok.lemma_.lower()):
+                subjects = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree]
+                if subjects and names <= _words_and_initials(subjects):  # "the INS ruled" / "the Immigration and Naturalization Service ruled"
+                    return True
+    return False
+
+
+def _words_and_initials(tokens) -> set[str]:
+    """The words of `tokens`, lower-cased without dots, and the initials of each run of capitalised
+    words among them ("Immigration and Naturalization Service": "ins"), as a name's acronym."""
+    words = {re.sub(r"[.-]", "", t.lower_) for t in tokens}
+    run: list[str] = []
+    for t in [*tokens, None]:
+        if t is not None and (t.text[:1].isupper() and t.pos_ != "DET" or run and t.lower_ in ("and", "of", "for", "&")):
+            run.append(t.text)
+            continue
+        while run and not run[-1][:1].isupper():
+            run.pop()
+        if len(run) > 1:
+            words.add("".join(w[0] for w in run if w[:1].isupper()).lower())
+            words.add("".join(w[0] for w in run).lower())
+        run = []
+    return words
+
+
 def _title_before(noun, previous: Sequence[str]) -> bool:
     """Whether the article used `noun` before as a title before a name ("President Erdogan",
     "Foreign Minister Ann Bell"): "the president" who speaks is then the one the attribution names."""
@@ -1257,7 +1308,11 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
         if not definite or any(c.lower_ == "such" for c in children):
             continue
         if any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < tok.i for c in children):
-            continue  # "the U.N. inspectors", "the INS ruling": a name says which
+            # "the U.N. inspectors": a name says which; but of an act or message the name's body made
+            # before ("the INS ruled ..." ... "the INS decision"), only whose, not which one
+            if _named_act_before(tok, previous) and not _says_which(tok):
+                found.append((first, tok, "definite"))
+            continue
         if any(c.dep_ == "amod" and c.lower_ in _RELATIONAL for c in children):
             found.append((first, tok, "relational"))
             continue
@@ -1713,4 +1768,50 @@ def _elided_verb_phrase(doc) -> list[str]:
         end = max([tok.i, *(c.right_edge.i for c in words)])  # "so did the Bank of Canada"
         start = min([tok.i, *(c.i for c in words if c.i < tok.i)])
         found.append(doc[start : end + 1].text)
+    return found
+
+
+# Units a time counted from another is measured in ("the following month", "the next day").
+_TIME_UNITS = frozenset("day week month year morning afternoon evening night weekend spring summer autumn fall winter".split())
+# What makes a definite unit of time the one after (or before) a time the text must give.
+_FROM_ANOTHER_TIME = frozenset("following next previous preceding".split())
+
+
+def untold_times(text: str) -> list[str]:
+    """The times in `text` counted from an event it does not name, with no date in brackets after
+    them that says when ("since then", "A few days later,", "two weeks earlier", "The following
+    month,", "the next day"; not "two days after the vote", "three days later (May 5, 1998)", nor
+    "next month", counted from the day of publication). A claim must stand alone: the reader of
+    "The following month, the company filed ..." asks which month."""
+    doc = parse(text)
+    quoted = quoted_spans(text)
+    found = []
+    for tok in doc:
+        if any(a <= tok.idx < b for a, b in quoted):
+            continue
+        span = None
+        if tok.lower_ == "then" and tok.head.lower_ in _FROM_A_TIME:
+            span = doc[tok.head.i : tok.i + 1] if tok.head.i < tok.i else doc[tok.i : tok.i + 1]
+        elif tok.lower_ in ("later", "earlier", "after", "before") and tok.pos_ in ("ADV", "ADP", "ADJ") and not any(c.dep_ in ("pobj", "pcomp") for c in tok.children):
+            measure = [c for c in tok.children if c.dep_ == "npadvmod" and c.i < tok.i]
+            # Not "the year-earlier quarter" (a period it names), nor "from $4 million a year earlier"
+            # after the verb (a figure's period set beside the one the story is of, read as now)
+            figure = tok.i > tok.sent.root.i and any(t.ent_type_ in ("MONEY", "PERCENT") for t in tok.sent)
+            if measure and doc[measure[0].i + 1 : tok.i].text != "-" and not figure:
+                span = doc[min(t.i for t in measure[0].subtree) : tok.i + 1]
+        elif tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in _TIME_UNITS:
+            # Singular: "over the next two weeks" counts from now. "The next day" only in a past
+            # story: "the next year" of a plan is the one after publication.
+            det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+            mod = [c for c in tok.children if c.dep_ == "amod" and c.lower_ in _FROM_ANOTHER_TIME and (c.lower_ != "next" or tok.sent.root.tag_ == "VBD")]
+            if det and mod and not any(c.dep_ in ("prep", "acl", "relcl") for c in tok.children):
+                span = doc[det[0].i : tok.i + 1]
+        if span is None:
+            continue
+        if any(t.ent_type_ in ("DATE", "TIME") and not span.start <= t.i < span.end for t in tok.sent):
+            continue  # "third-quarter net of $5 million, from $4 million a year earlier": counted from a time it gives
+        after = text[span.end_char :].lstrip(" ,")
+        if after.startswith("(") or after.startswith("["):
+            continue  # a date the claim's text gives: "three days later (May 5, 1998)"
+        found.append(span.text)
     return found

@@ -568,6 +568,24 @@ def test_a_sentence_stands_alone_only_in_words_the_checker_accepts(tmp_path) -> 
     assert chain.stands_alone(economy) and chain.stands_alone(slow)
 
 
+def test_a_time_counted_from_an_untold_event_leaves_a_sentence_out_unless_a_date_says_when(tmp_path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(
+        "---\ntitle: Mill\npublished: 2024-05-10\n---\n\n"
+        "The Norton paper mill lost its biggest customer in March, the company said. "
+        "The following month, the mill laid off 200 workers. "
+        "A few days later, the union called a strike. "
+        "On Friday, the Norton mill closed for good.\n"
+    )
+    article = load_article(str(story))
+    chain = ClaimsChain(article, load_settings(provider="local"))
+    lost, month, later, friday = article.sentences[:4]
+    # Which month, which days: the sentence before tells, and the claim would not show it.
+    assert not chain.stands_alone(month) and not chain.stands_alone(later)
+    # A day the claim's date gloss makes explicit ("On Friday (10 May 2024)") says when.
+    assert chain.stands_alone(lost) and chain.stands_alone(friday)
+
+
 def test_a_claim_does_not_open_on_a_connective_to_a_sentence_it_does_not_show(tmp_path) -> None:
     story = tmp_path / "story.md"
     story.write_text(

@@ -3,7 +3,7 @@ when one earlier phrase says which, else counted as dangling. Invented sentences
 
 from __future__ import annotations
 
-from factcheck.referents import _nominalises, dangling, leans_on_before, pointing_back, resolve_referents
+from factcheck.referents import _nominalises, dangling, leans_on_before, pointing_back, resolve_referents, untold_times
 
 
 def kinds(text: str, previous: list[str]) -> list[tuple[str, str]]:
@@ -387,3 +387,38 @@ def test_a_pronoun_bound_to_the_speaker_of_its_own_sentence_stays_as_written() -
     assert resolve_referents("The report said he had fled.", "The report said he had fled.", before).text == "The report said John Hale had fled."
     # An object in the reported clause is seldom the speaker: it still dangles.
     assert dangling("The judge said he would sentence him.") == ["him"]
+
+
+def test_an_act_with_only_its_makers_name_points_back_to_the_act_told_of_before() -> None:
+    # The name says whose decision, not which: the board decided it in the sentence before.
+    before = ["The Federal Aviation Board decided on Monday that the airport must close at night.", "Airlines protested."]
+    assert kinds("Two airlines asked a court to overturn the FAB decision.", before) == [("the FAB decision", "definite")]
+    # A message the sentence with the name introduced: "a resolution" of the council.
+    council = ["The U.N. council passed a resolution on Monday.", "Both sides welcomed it."]
+    assert dangling("The U.N. resolution calls for a truce.", previous=council) == ["The U.N. resolution"]
+    # Or one the article named by its number: "the U.N. resolution" is which of the council's?
+    numbered = ["The ministers backed U.N. Resolution 12 on Monday.", "Talks went on."]
+    assert dangling("Ann Bell said Israel would implement the U.N. resolution.", previous=numbered) == ["the U.N. resolution"]
+    # The phrase says which itself (its content after it), or the name
+    # was never met with such an act: a name is enough.
+    assert kinds("Two airlines asked a court to overturn the FAB decision to close the airport.", before) == []
+    assert kinds("The Senate vote is expected next week.", ["The House passed a budget on Friday."]) == []
+    # A message that speaks is the claim's speaker, whom the attribution names.
+    assert kinds("A truce is the aim, the U.N. resolution said.", council) == []
+
+
+def test_a_time_counted_from_an_event_the_text_does_not_name() -> None:
+    assert untold_times("The following month, the firm filed for bankruptcy.") == ["The following month"]
+    assert untold_times("A few days later, police arrested a suspect.") == ["A few days later"]
+    assert untold_times("The talks resumed the next day.") == ["the next day"]
+    assert untold_times("Police arrested a suspect two days later.") == ["two days later"]
+    # A figure set beside the same period a year before: the period the story is of.
+    assert untold_times("Sales fell to $8 million from $9 million a year earlier.") == []
+    assert untold_times("Prices have risen since then.") == ["since then"]
+    # The event it counts from named, a date in brackets after it, or a time from the day of publication.
+    assert untold_times("Two days after the vote, the mayor resigned.") == []
+    assert untold_times("Three days later (May 5, 1998), police arrested a suspect.") == []
+    assert untold_times("The firm will report earnings next month.") == []
+    assert untold_times("The deal should close later this year.") == []
+    # Words inside a quotation are the speaker's.
+    assert untold_times('"A week later we were back," she said.') == []

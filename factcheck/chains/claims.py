@@ -21,7 +21,7 @@ from pydantic import Field, create_model
 from .. import faithfulness
 from ..article import Article, Sentence, quote_count, quote_open_after, starts_quoted, with_one_stop, with_quotes_balanced
 from ..attribution import OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, quoted_spans, Speaker, _inverted_speaker, attribute, attributed
-from ..referents import Standalone, dangling, introduces_what_follows, is_statement, standalone_variants
+from ..referents import Standalone, dangling, introduces_what_follows, is_statement, standalone_variants, untold_times
 from ..claim_types import claim_types, verify_for
 from ..checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from ..dates import Timex, format_interval, tag, to_interval
@@ -111,6 +111,9 @@ class ClaimsChain:
         # leaves the reader asking which move, as much as a pronoun would.
         if _cited_only(variants[0]):
             return False
+        # "The following month, ...": which month, only a date the claim's text gives says.
+        if untold_times(self.explicit_dates(sentence.text, [sentence])[0]):
+            return False
         if not dangling(sentence.text, speaker.is_outlet, before):
             return True
         naming = [self.texts[speaker.sentence]] if speaker.sentence is not None and speaker.sentence != index else []
@@ -148,7 +151,7 @@ class ClaimsChain:
             failed = [] if answer.value else [n for n, found in self.field_problems(self.article, step, draft).items() if found]
             claim, unfaithful = self._claim(step, draft, failed)
             index = self.article.sentences.index(step.sentence)
-            if not step.outlet_voice and (left := dangling(claim.text, claim.speaker == OUTLET, self.texts[:index])):
+            if not step.outlet_voice and (left := dangling(claim.text, claim.speaker == OUTLET, self.texts[:index]) or untold_times(claim.text)):
                 # Its sentence stood alone, but not this clause of it, or not in the words the checker
                 # accepted: a claim the reader cannot place is dropped, not shown.
                 run.warnings.append(ReportWarning(
