@@ -39,7 +39,6 @@ communication that take a that-clause come from factcheck/data/reporting_verbs.t
 from __future__ import annotations
 
 import dataclasses
-import gzip
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -51,6 +50,7 @@ from typing import Literal
 from .article import QUOTES, SPEAKING_VERBS, _quote_marks, quote_count, quote_open_after, quoted_spans, starts_quoted
 from .faithfulness import lexicon as faithfulness_lexicon
 from .nlp import parse
+from .wordlists import message_nouns, person_nouns, speaker_nouns
 
 OUTLET = "the outlet"
 Kind = Literal["person", "organisation", "group", "outlet"]
@@ -310,7 +310,7 @@ def _split_name(ent):
     if person is None or not all(t.dep_ == "compound" and t.head.i in range(person.start, ent.end) for t in person):
         return None
     start = person.start
-    while start < ent.start - 1 and (doc[start].lemma_.lower() in _PERSON_NOUNS or doc[start].lemma_.lower() in _person_nouns()):
+    while start < ent.start - 1 and (doc[start].lemma_.lower() in _PERSON_NOUNS or doc[start].lemma_.lower() in person_nouns()):
         start += 1
     return doc[start : ent.end]
 
@@ -321,7 +321,7 @@ def _human_title(lemma: str) -> bool:
     firms as readily: the suffixes -er, -or, -ant say so)."""
     if lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _BODY_NOUNS:
         return False
-    return lemma in _PERSON_NOUNS or lemma in _person_nouns() and not lemma.endswith(("er", "or", "ant"))
+    return lemma in _PERSON_NOUNS or lemma in person_nouns() and not lemma.endswith(("er", "or", "ant"))
 
 
 # --- who "he" and "she" are: the person the discourse is about ------------------------------------
@@ -512,7 +512,7 @@ def _bound_genders(doc, topic: _Mention | None = None) -> dict[str, str]:
         if tok.dep_ == "nsubj" and tok.head.dep_ in ("parataxis", "advcl") and _speech_verb(tok.head):
             continue  # "Sansui, he said, is a fit": the speaker of an aside is someone else
         between = [a for a in tok.ancestors if verb in a.ancestors]
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and (c.ent_type_ in _PERSON_ENTS or c.lemma_.lower() in _person_nouns() or c.lower_ in _PERSON_PRONOUNS)
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and (c.ent_type_ in _PERSON_ENTS or c.lemma_.lower() in person_nouns() or c.lower_ in _PERSON_PRONOUNS)
                for a in between for c in a.children):
             continue
         gender = _REFLEXIVE.get(lower) or _gender(lower)
@@ -550,7 +550,7 @@ def _speaking_description(doc):
 def _described_as_person(name) -> bool:
     """"Farkas, an air force captain, was ...": a name whose apposition is a person noun names a
     person, whatever the tagger took it for (it takes some surnames for organisations)."""
-    return any(c.dep_ == "appos" and c.lemma_.lower() in _person_nouns() for c in name.children)
+    return any(c.dep_ == "appos" and c.lemma_.lower() in person_nouns() for c in name.children)
 
 
 def _known_person(persons: Sequence[_Mention], phrase: str) -> _Mention | None:
@@ -662,7 +662,7 @@ _PLURAL_ONLY = frozenset("police people clergy militia personnel staff".split())
 
 
 def _may_speak_noun(lemma: str) -> bool:
-    return lemma in _ORG_NOUNS or lemma in _person_nouns() or lemma in _speaker_nouns()
+    return lemma in _ORG_NOUNS or lemma in person_nouns() or lemma in speaker_nouns()
 
 
 def _group_phrase(tok) -> str | None:
@@ -934,7 +934,7 @@ def _can_speak(subject) -> bool:
         return any(_can_speak(g) for g in of)
     if _unknown_capitalised(subject):
         return True  # a name the tagger took for a noun ("Ruiz was quoted as saying")
-    return lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _PERSON_NOUNS or lemma in _speaker_nouns()
+    return lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _PERSON_NOUNS or lemma in speaker_nouns()
 
 
 # Verbs that a thing may do as well as a speaker ("the data suggest", "signs indicate"), a closed class.
@@ -951,33 +951,18 @@ def _inferred_from(verb, subject) -> bool:
     of = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if lemma in _QUANTITY_NOUNS and of:  # "a majority of voters indicated": who they are
         return not any(_can_speak_itself(g) for g in of)
-    return not (_can_speak_itself(subject) or lemma in _DOCUMENT_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _BODY_NOUNS or lemma in _message_nouns())
-
-
-@lru_cache(maxsize=1)
-def _message_nouns() -> frozenset[str]:
-    """Nouns whose most frequent sense is a communication ("message", "letter"; built by
-    benchmarks/build_person_nouns.py)."""
-    return frozenset(gzip.decompress(resources.files("factcheck.data").joinpath("message_nouns.txt.gz").read_bytes()).decode().split())
+    return not (_can_speak_itself(subject) or lemma in _DOCUMENT_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _BODY_NOUNS or lemma in message_nouns())
 
 
 def _can_speak_itself(noun) -> bool:
     """A common noun for someone who speaks ("officials", "a lawyer"), not a thing they published."""
     lemma = noun.lemma_.lower()
-    return lemma in _PERSON_NOUNS or lemma in _ORG_NOUNS and lemma not in _DOCUMENT_NOUNS or lemma in _person_nouns()
+    return lemma in _PERSON_NOUNS or lemma in _ORG_NOUNS and lemma not in _DOCUMENT_NOUNS or lemma in person_nouns()
 
 
 def _unknown_capitalised(tok) -> bool:
     """A capitalised word the lexicon does not know: most likely a name, whatever the tagger says."""
     return tok.text[:1].isupper() and tok.lemma_.lower() not in faithfulness_lexicon().senses
-
-
-@lru_cache(maxsize=1)
-def _speaker_nouns() -> frozenset[str]:
-    """Nouns one of whose three most frequent senses is a person, a group or a communication; built
-    by benchmarks/build_person_nouns.py."""
-    raw = resources.files("factcheck.data").joinpath("speaker_nouns.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(raw).decode().split())
 
 
 def _question(clause) -> bool:
@@ -1495,7 +1480,7 @@ def _speaker_of(
         nearer = _nearer_speaker(subject, previous)
         if nearer is not None:  # "One source said A; another source said B. The source said ...": the second
             lemma = nearer.lemma_.lower()
-            kind = "person" if nearer.tag_ == "NN" and (lemma in _PERSON_NOUNS or lemma in _person_nouns()) else "group"
+            kind = "person" if nearer.tag_ == "NN" and (lemma in _PERSON_NOUNS or lemma in person_nouns()) else "group"
             return Speaker(_noun_phrase(nearer), kind, index - 1, cue, _noun_phrase(nearer))
         for sp in recent:  # "the officials": the earlier speaker whose phrase has that head noun
             if sp.phrase and subject.lemma_.lower() in _head_lemmas(sp.phrase):
@@ -1535,7 +1520,7 @@ def _speaker_of(
     lemma = subject.lemma_.lower()
     # "the author of a pamphlet": one person described, a person to WordNet; "officials" stay a group.
     body = lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS
-    person = subject.tag_ != "NNS" and (lemma in _PERSON_NOUNS or subject.tag_ == "NN" and lemma in _person_nouns() and not body)  # "officials" are a group
+    person = subject.tag_ != "NNS" and (lemma in _PERSON_NOUNS or subject.tag_ == "NN" and lemma in person_nouns() and not body)  # "officials" are a group
     kind = "person" if person else "organisation" if body else "group"
     if any(c.dep_ == "conj" for c in subject.children):
         kind = "group"  # "Yeltsin and Kuchma", "Sun, Hewlett-Packard and others": more than one
@@ -2029,13 +2014,6 @@ def _frame_of(doc, start: int, end: int, cues: list[_Cue]) -> _Cue | None:
 
 
 # --- helpers shared with factcheck/referents.py ----------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _person_nouns() -> frozenset[str]:
-    """Nouns one of whose three most frequent senses is a person; built by benchmarks/build_person_nouns.py."""
-    raw = resources.files("factcheck.data").joinpath("person_nouns.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(raw).decode().split())
 
 
 def _first_word(doc) -> int:

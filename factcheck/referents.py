@@ -26,11 +26,8 @@ closed grammatical classes or WordNet's (factcheck/data/person_nouns.txt.gz).
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib import resources
 from dataclasses import dataclass, field
 
 from .article import quoted_spans
@@ -50,7 +47,6 @@ from .attribution import (
     _first_word,
     _gender,
     _mentions,
-    _person_nouns,
     _speech_verb,
     _unknown_capitalised,
     _plural_people,
@@ -61,6 +57,9 @@ from .attribution import (
 from .claim_types import _content_head
 from .nlp import parse
 from .syntax import _event_nouns
+from .wordlists import message_nouns, person_nouns
+
+
 # --- standalone claims ------------------------------------------------------------------------------
 
 
@@ -386,7 +385,7 @@ def _antecedent_noun(tok, plural: bool) -> bool:
         return False
     if tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN"):
         return False  # "police in Ohio": a place that says which police, not what the story is about
-    return plural or not (tok.ent_type_ in _PERSON_ENTS or tok.lemma_.lower() in _person_nouns() or tok.lemma_.lower() in _PERSON_NOUNS)
+    return plural or not (tok.ent_type_ in _PERSON_ENTS or tok.lemma_.lower() in person_nouns() or tok.lemma_.lower() in _PERSON_NOUNS)
 
 
 def _resolve_pointing_back(clause: str, doc, previous: Sequence[str], edits: list, done: set[int], room: int) -> None:
@@ -551,11 +550,11 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                            for t in added)
             # Though "a constitutional convention" says only what kind, a bare "the convention"
             # after it, the one such introduction, with no rival (checked below), is that one.
-            if weak and not (kind == "definite" and added and words[0].lower_ in ("a", "an") and lemma not in _ORG_NOUNS | _PERSON_NOUNS | _person_nouns()):
+            if weak and not (kind == "definite" and added and words[0].lower_ in ("a", "an") and lemma not in _ORG_NOUNS | _PERSON_NOUNS | person_nouns()):
                 continue
             # "the company", "the official": an organisation or a person is named, not described;
             # "a Dutch company" earlier is as likely another company as the one the story is about.
-            if (lemma in _ORG_NOUNS or lemma in _PERSON_NOUNS or lemma in _person_nouns()) and not any(t.pos_ == "PROPN" for t in added):
+            if (lemma in _ORG_NOUNS or lemma in _PERSON_NOUNS or lemma in person_nouns()) and not any(t.pos_ == "PROPN" for t in added):
                 # "a team of medical specialists ... the team": the same one, unless a name of that
                 # kind comes up from there on ("Acme bought a Dutch company. The company said").
                 # A place ("the Cuban government", then "Washington") may have its own.
@@ -632,7 +631,7 @@ def _of_its_kind(named, lemma: str) -> bool:
     """Whether the name `named` is of the kind the noun `lemma` names: a person for "the officer",
     not for "the country"."""
     kind = named.ent_type_
-    person = lemma in _PERSON_NOUNS or lemma in _person_nouns()
+    person = lemma in _PERSON_NOUNS or lemma in person_nouns()
     return not kind or (kind == "PERSON") == person
 
 
@@ -702,7 +701,7 @@ def _titled_people(previous: Sequence[str]) -> set[str]:
     people = set()
     for text in previous:
         for tok in parse(text):
-            if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in _person_nouns() | _PERSON_NOUNS and tok.head.pos_ == "PROPN" and tok.dep_ in ("compound", "appos"):
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in person_nouns() | _PERSON_NOUNS and tok.head.pos_ == "PROPN" and tok.dep_ in ("compound", "appos"):
                 people.add(tok.head.lower_)
     return people
 
@@ -791,7 +790,7 @@ def _may_name_a_person(doc, pronoun) -> bool:
         t.pos_ == "PROPN" and t.ent_type_ not in _NOT_PARTICIPANTS | {"GPE", "LOC", "NORP", "FAC"}
         or t.dep_ in ("nsubj", "nsubjpass") and (t.pos_ == "PROPN" or _unknown_capitalised(t) and t.pos_ != "PRON")  # not "We", "It"
         # a subject's name, whatever the tagger took it for ("Slepian" as a nationality, "Ruiz" as a noun)
-        or t.tag_ in ("NN", "VB") and t.lemma_.lower() in _person_nouns()  # the tagger takes some nouns for verbs
+        or t.tag_ in ("NN", "VB") and t.lemma_.lower() in person_nouns()  # the tagger takes some nouns for verbs
         for t in doc[: pronoun.i]
     )
 
@@ -835,7 +834,7 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             # The parser may take that subject for an object of the opening participle: then any person before the main verb.
             ahead = [subject] if subject is not None else [t for t in doc[tok.i + 1 : root.i] if t.pos_ in ("NOUN", "PROPN")] if root.i > tok.i else []
             # Not the noun the possessive belongs to: in "His mother died" the mother is not who "his" is.
-            cataphora = any(t.i > tok.i and t != tok.head and (t.pos_ == "PROPN" or t.lemma_.lower() in _person_nouns()) for t in ahead)
+            cataphora = any(t.i > tok.i and t != tok.head and (t.pos_ == "PROPN" or t.lemma_.lower() in person_nouns()) for t in ahead)
             if not cataphora and not any(_may_be_named(t, tok) for t in doc[: tok.i]) and not _reporters_pronoun(tok):
                 found.append(tok.text)
         elif lower == "they" and tok.dep_ == "nsubj" and _speaks(tok) and not _bound_plural(tok):
@@ -917,13 +916,13 @@ def _unplaced(doc, quoted, previous: Sequence[str]) -> list[str]:
         if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "npadvmod", "attr") or tok.text[:1].isupper() or doc[tok.i + 1 : tok.i + 2].text == "[":
             continue
         lemma = tok.lemma_.lower()
-        person = lemma in _person_nouns() or lemma in _GROUP_NOUNS or tok.lower_ in _GROUP_NOUNS
+        person = lemma in person_nouns() or lemma in _GROUP_NOUNS or tok.lower_ in _GROUP_NOUNS
         # A happening or a message only as a participant: what a verb is about (its subject or
         # object), or, when the article told of it before, the object of a preposition that does not
         # only frame the item ("killed in the explosion", "an arrest in the slaying"; not "at the
         # same time", "after the talks"). A message ("the letter", "the list") only when the
         # article mentioned one before: "the news", "the question" the reader takes as they come.
-        event, message = lemma in _event_nouns()[0], lemma in _message_nouns()
+        event, message = lemma in _event_nouns()[0], lemma in message_nouns()
         participant = tok.dep_ in ("nsubj", "nsubjpass", "dobj") or tok.dep_ == "pobj" and tok.head.lower_ not in _FRAMING_PREPS and all(c.dep_ == "det" for c in tok.lefts)
         if not person and not (
             (event or message) and lemma not in _ORG_NOUNS - _DOCUMENT_NOUNS and participant
@@ -950,14 +949,6 @@ def _unplaced(doc, quoted, previous: Sequence[str]) -> list[str]:
         first = min([tok.i, *(t.i for c in tok.lefts if c.dep_ in _PHRASE_LEFT for t in c.subtree)])
         found.append(doc[first : tok.i + 1].text)
     return found
-
-
-@lru_cache(maxsize=1)
-def _message_nouns() -> frozenset[str]:
-    """Nouns whose most frequent sense is a communication ("letter", "memo", "list", "document");
-    built by benchmarks/build_person_nouns.py from WordNet 3.0."""
-    raw = resources.files("factcheck.data").joinpath("message_nouns.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(raw).decode().split())
 
 
 def _stands_for(pronoun) -> bool:
@@ -1199,7 +1190,7 @@ def _named_act_before(noun, previous: Sequence[str]) -> bool:
     that says more ("the Atlanta clinic bombing", "the revised X agreement"), nor a message that
     speaks ("..., the Kremlin statement said": the claim's speaker)."""
     lemma = noun.lemma_.lower()
-    message = lemma in _message_nouns() or lemma in _DOCUMENT_NOUNS
+    message = lemma in message_nouns() or lemma in _DOCUMENT_NOUNS
     if lemma not in _event_nouns()[0] and not message or _reports(noun) and noun.dep_ == "nsubj":
         return False
     first = min(t.i for c in noun.children if c.i < noun.i for t in c.subtree)
@@ -1300,7 +1291,7 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
                 t.dep_ == "prep" and t.lower_ in ("besides", "beyond", "except", "to") and t.head.lower_ in ("besides", "addition", "apart", "except") or t.lower_ == "besides" for t in doc
             )
             # "Reupke's duties will go to three other executives": people other than the one the text names
-            compared = compared or tok.lemma_.lower() in _person_nouns() and any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for t in doc[:first])
+            compared = compared or tok.lemma_.lower() in person_nouns() and any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for t in doc[:first])
             if not compared and not _says_which(tok) and not any(t.lemma_ == tok.lemma_ for t in doc[: first]) and tok.lemma_.lower() != "thing":
                 found.append((first, tok, "other"))
             continue
@@ -1394,7 +1385,7 @@ def _reporters_pronoun(pronoun) -> bool:
     lemma = subject.lemma_.lower()
     if lemma.endswith("man") and ("f" if lemma.endswith("woman") else "m") != _gender(pronoun.lower_):
         return False  # "spokeswoman", "congressman": the noun's own gender
-    return subject.pos_ == "NOUN" and (lemma in _PERSON_NOUNS or lemma in _person_nouns())
+    return subject.pos_ == "NOUN" and (lemma in _PERSON_NOUNS or lemma in person_nouns())
 
 
 def _reports(tok) -> bool:
@@ -1477,7 +1468,7 @@ def may_stand_for(pronoun: str, tok) -> bool:
     if pronoun in ("it", "its", "itself"):
         return tok.tag_ in ("NN", "NNP") and tok.dep_ != "compound" and tok.ent_type_ != "PERSON"
     if pronoun in _PERSON_PRONOUNS or pronoun in ("himself", "herself"):
-        return tok.ent_type_ == "PERSON" or tok.pos_ == "NOUN" and tok.lemma_.lower() in _person_nouns()
+        return tok.ent_type_ == "PERSON" or tok.pos_ == "NOUN" and tok.lemma_.lower() in person_nouns()
     return False
 
 

@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ..attribution import _ORG_NOUNS, _PERSON_ENTS, _person_nouns
+from ..attribution import _ORG_NOUNS, _PERSON_ENTS
+from ..wordlists import person_nouns
 from ..nlp import parse
 from ..referents import dangling, may_stand_for, referring_phrases
 from ..syntax import Span, compress, deletable_spans
@@ -103,7 +104,7 @@ def _described_person(span: Span, doc):
     for top in tops:
         if top.dep_ in ("appos", "relcl") and (
             top.head.ent_type_ in _PERSON_ENTS or top.head.pos_ == "PROPN" and top.head.ent_type_ not in _PLACES | {"ORG"}
-            or top.head.lemma_.lower() in _person_nouns()
+            or top.head.lemma_.lower() in person_nouns()
         ):
             return top.head
     return None
