@@ -565,10 +565,11 @@ def _refusal(head) -> bool:
 
 
 def _only_refusal(head) -> bool:
-    """A refusal the clause tells and nothing more: not "declined to comment, but said ...", whose
-    saying is a quote of its own."""
+    """A refusal the clause tells and nothing more: not "declined to comment, but said ...", nor
+    "declined to specify, saying ...", whose saying is a quote of its own."""
     verb = head.head if head.dep_ == "xcomp" else head
-    return _refusal(head) and not any(c.dep_ == "conj" and _tells(c) for c in verb.children)
+    return _refusal(head) and not quoted_spans(head.doc.text) and not any(
+        c.dep_ in ("conj", "advcl") and _tells(c) for c in verb.children)
 
 
 def _refuser(head) -> str | None:
@@ -859,10 +860,23 @@ def _speech(doc, head) -> bool:
     quoted = sum(b - a for a, b in quoted_spans(text))
     if quoted * 2 > len(text.strip()):  # not a word or two in scare quotes
         return True
-    # "We" with no quotation mark and nobody named is the broadcast's own anchor ("We'll come back
-    # to Havana later", "we learned today that ..."): the outlet's voice, not someone to look up.
-    persons = ("i", "we") if any(m in text for m in ('"', "``", "''", "\u201c", "\u201d")) else ("i",)
-    return any(c.lower_ in persons for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return any(c.lower_ in ("i", "we") for c in head.children if c.dep_ in ("nsubj", "nsubjpass")) and not _anchor_we(doc, head)
+
+
+# Words by which a broadcast places itself in its own here and now. A closed class of English.
+_DEICTIC = frozenset("here now today tonight later".split())
+
+
+def _anchor_we(doc, head) -> bool:
+    """A broadcast's anchor speaking for the programme ("We'll come back to Havana later", "Finally
+    today, we learned that ...", "We are here this week to ..."): an unquoted "we" in the report's own
+    here and now, nobody to look up. Not a soundbite ("We're trying to find a solution"), nor a
+    voice on a recording ("Ah, we just saw an explosion up ahead of us here")."""
+    if any(m in doc.text for m in ('"', "``", "''", "\u201c", "\u201d")) or doc[0].pos_ == "INTJ":
+        return False
+    if not any(c.lower_ == "we" for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
+        return False
+    return any(t.lower_ in _DEICTIC and (t.pos_ == "ADV" or t.ent_type_ in ("DATE", "TIME")) for t in doc)
 
 
 def _dates_the_plan(doc, head) -> bool:
@@ -948,7 +962,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     named = not (speaker.is_outlet if isinstance(speaker, Speaker) else speaker in (OUTLET, "unattributed")) and not _evidence_speaker(speaker)
     named = named and not _doer(doc, head, speaker)
     attributed = named or _speech(doc, head)
-    if _only_refusal(head) and not quoted_spans(doc.text):
+    if _only_refusal(head):
         # "The spokesman declined to comment": the article tells that they declined, whoever they
         # are; nothing they said is there to look up.
         return ["event"]

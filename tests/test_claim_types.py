@@ -419,3 +419,12 @@ def test_a_broadcasts_own_we_is_the_outlets_voice() -> None:
     assert "quote" not in claim_types(clause)
     assert "who said this" not in verify_for(claim_types(clause)[0], OUTLET_SPEAKER, clause)
     assert "quote" in claim_types('"We will not sell the farm."')
+    assert "quote" in claim_types("We are trying to find a peaceful way out.")  # a soundbite, not the programme
+    assert "quote" in claim_types("Oh, we just lost an engine over here.")  # a voice on a recording
+
+
+def test_a_refusal_beside_what_was_said_is_a_quote() -> None:
+    speaker = Speaker("Ms. Rowe", "person")
+    clause = "Ms. Rowe declined to name the buyer, saying the talks were at an early stage."
+    assert claim_types(clause, speaker)[0] == "quote"
+    assert "declined to tell" not in verify_for("quote", speaker, clause)
