@@ -172,9 +172,15 @@ def _aside(number) -> bool:
     describes a noun: an appositive ("Amir, 27,"), a participle or relative clause ("the bill, passed by
     52 votes to 40, requires ..."). The clause's type follows what its main verb says, not every figure in it."""
     # A numeral right after its noun identifies it ("Flight 93", "Article 5"); a count comes before.
-    top = _numeral_top(number)  # "TWA eight hundred" as "Flight 93"
+    # So does one spelled in words ("TWA eight hundred"), but not a sum after a name in an ellipsis
+    # ("and Kuwait 1.9 million").
+    top = _numeral_top(number)
     if top.dep_ in ("nummod", "compound", "appos", "npadvmod") and top.head.pos_ in ("NOUN", "PROPN") and top.i > top.head.i and all(
-            t.like_num for t in top.doc[top.head.i + 1 : top.i]):
+            t.like_num and "." not in t.text and t.lower_ not in ("million", "billion", "trillion") for t in top.doc[top.head.i + 1 : top.i + 1]):
+        return True
+    # A name and its number that modify a noun together: "a Fortune 500 company", "Windows 95 users".
+    before = number.doc[number.i - 1] if number.i else None
+    if number.dep_ == "nummod" and before is not None and before.pos_ == "PROPN" and before.dep_ in ("nmod", "compound") and before.head.i == number.head.i:
         return True
     # A numeral standing as a noun after "the" names a thing ("the 486 is the descendant of"): a
     # count needs its noun ("the 486 chips"), a share or a sum its sign.

@@ -375,6 +375,7 @@ def test_a_measured_rank_or_a_relation_is_no_opinion(clause: str) -> None:
         "The zero-coupon bonds pay no interest until they mature.",  # a number inside a modifier
         "Only Portugal has a longer coastline in the region.",  # a name the tagger read as a share
         "Controllers lost contact with Delta nine hundred over the lake.",  # a number that identifies a flight
+        "The Fortune 500 retailer opened a depot in Reno.",  # a name and its number
     ],
 )
 def test_a_number_that_is_not_the_measured_quantity_makes_no_statistic(clause: str) -> None:
@@ -382,6 +383,7 @@ def test_a_number_that_is_not_the_measured_quantity_makes_no_statistic(clause: s
 
 
 def test_a_count_that_is_the_point_stays_a_statistic() -> None:
+    assert claim_types("Chile has 15 million inhabitants, and Uruguay 3.3 million.")[0] == "statistic"
     assert claim_types("At least 40 miners were trapped below ground.")[0] == "statistic"
     assert claim_types("More than 300 workers lost their jobs at the plant.")[0] == "statistic"
 
