@@ -1019,6 +1019,18 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
 # --- verify -----------------------------------------------------------------------------------------
 
 
+def _main_figure(nums):
+    """The figure a reader checks first: the first numeral ("2,000", not the "About" before it),
+    unless it only counts the things an amount or a share is about, spelled out or definite ("sold
+    three units for $370 million", "the 88 funds hold $32 billion"): then the amount."""
+    first = next((t for t in nums if t.like_num), nums[0])
+    counted = first.head if first.dep_ == "nummod" else None
+    definite = counted is not None and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in counted.children)
+    if first.is_alpha or definite:
+        return next((t for t in nums if t.like_num and t.ent_type_ in ("MONEY", "PERCENT")), first)
+    return first
+
+
 def _figure_phrase(doc) -> str:
     """The figure and what it counts, as the article writes it: '149 air traffic control towers', '3 percent',
     'a four-acre area' (a contiguous span, so hyphens and decimal points stay)."""
@@ -1030,7 +1042,7 @@ def _figure_phrase(doc) -> str:
         return " ".join(t.text for t in quantity.subtree if t.i not in skip and not t.is_punct)
     if not nums:
         return "the figure"
-    tok = next((t for t in nums if t.like_num), nums[0])  # "2,000", not the "About" before it
+    tok = _main_figure(nums)
     phrase = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "SYM") else tok
     # The number and its noun, and what the noun is counted per or of ("a share", "of voters"),
     # never a list or a clause that goes on after it.
@@ -1166,7 +1178,7 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         if text is not None:  # "the measure would raise the wage to $7": the figure is the text's
             return f"Check {figure!r} against {_text_of(text)}."
         stated = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)
-        named = next((t for t in stated if t.like_num), stated[0]) if stated else _measured_change(_proposition_head(doc))
+        named = _main_figure(stated) if stated else _measured_change(_proposition_head(doc))
         return f"Check {figure!r} against {_record_of(named)}."
     if kind == "quote":
         return f"Check {said}."

@@ -430,3 +430,8 @@ def test_a_refusal_beside_what_was_said_is_a_quote() -> None:
     clause = "Ms. Rowe declined to name the buyer, saying the talks were at an early stage."
     assert claim_types(clause, speaker)[0] == "quote"
     assert "declined to tell" not in verify_for("quote", speaker, clause)
+
+
+def test_the_figure_to_check_is_the_amount_before_a_count_of_things() -> None:
+    clause = "Acme sold three divisions to Globex for $85 million."
+    assert "'$85 million'" in verify_for("statistic", OUTLET_SPEAKER, clause)
