@@ -1026,7 +1026,9 @@ def _main_figure(nums):
     first = next((t for t in nums if t.like_num), nums[0])
     counted = first.head if first.dep_ == "nummod" else None
     definite = counted is not None and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in counted.children)
-    if first.is_alpha or definite:
+    # Spelled out as a count of a few is ("three"), not a scale word after digits ("2.7 million").
+    spelled = first.is_alpha and not any(c.like_num and not c.is_alpha for c in first.children)
+    if spelled or definite:
         return next((t for t in nums if t.like_num and t.ent_type_ in ("MONEY", "PERCENT")), first)
     return first
 
