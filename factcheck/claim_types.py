@@ -73,7 +73,7 @@ _VERDICTS = _VALUE_ADJECTIVES - _PLAIN_IN_NEWS
 _CAUSE_MARKERS = ("because", "due to", "as a result", "result of", "led to", "lead to", "leads to", "thanks to", "resulted in", "owing to")
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _value_senses(words: frozenset[str]) -> frozenset[int]:
     table = lexicon()
     return frozenset().union(*(table.sets(w) for w in words))
@@ -146,11 +146,25 @@ def _numbers(doc) -> list:
     speaker = set()
     if root is not None and root.lemma_.lower() in REPORTING_LEMMAS and any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
         speaker = {t.i for c in root.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+    # A telephone number identifies, it measures nothing: "(202) 555-1234", "1-800-555-0199".
+    dated |= {t.i for m in _PHONE.finditer(doc.text) for t in doc if m.start() <= t.idx < m.end()}
     return [
         t for t in doc
-        if t.lower_ != "one" and (t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL"))
+        # The entity's other words are a figure's sign or unit ("$", "percent"), not "At least" nor
+        # a name the tagger took for a share ("Only Saudi Arabia").
+        if t.lower_ != "one" and (t.like_num or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL") and t.pos_ in ("NUM", "SYM", "NOUN"))
         and t.i not in dated and t.i not in speaker and t.ent_type_ != "ORDINAL" and not _refers_back(t) and not _aside(t)
     ]
+
+
+_PHONE = re.compile(r"(?:\b1-)?(?:\(\d{3}\)\s?|\b\d{3}-)?\b\d{3}-\d{4}\b")
+
+
+def _numeral_top(number):
+    """The word that heads a spelled-out numeral: "hundred" in "eight hundred"."""
+    while number.dep_ in ("compound", "quantmod", "nummod") and number.head.like_num and number.head.i != number.i:
+        number = number.head
+    return number
 
 
 def _aside(number) -> bool:
@@ -158,7 +172,15 @@ def _aside(number) -> bool:
     describes a noun: an appositive ("Amir, 27,"), a participle or relative clause ("the bill, passed by
     52 votes to 40, requires ..."). The clause's type follows what its main verb says, not every figure in it."""
     # A numeral right after its noun identifies it ("Flight 93", "Article 5"); a count comes before.
-    if number.dep_ in ("nummod", "compound", "appos", "npadvmod") and number.head.pos_ in ("NOUN", "PROPN") and number.i == number.head.i + 1:
+    # So does one spelled in words ("TWA eight hundred"), but not a sum after a name in an ellipsis
+    # ("and Kuwait 1.9 million").
+    top = _numeral_top(number)
+    if top.dep_ in ("nummod", "compound", "appos", "npadvmod") and top.head.pos_ in ("NOUN", "PROPN") and top.i > top.head.i and all(
+            t.like_num and "." not in t.text and t.lower_ not in ("million", "billion", "trillion") for t in top.doc[top.head.i + 1 : top.i + 1]):
+        return True
+    # A name and its number that modify a noun together: "a Fortune 500 company", "Windows 95 users".
+    before = number.doc[number.i - 1] if number.i else None
+    if number.dep_ == "nummod" and before is not None and before.pos_ == "PROPN" and before.dep_ in ("nmod", "compound") and before.head.i == number.head.i:
         return True
     # A numeral standing as a noun after "the" names a thing ("the 486 is the descendant of"): a
     # count needs its noun ("the 486 chips"), a share or a sum its sign.
@@ -175,6 +197,13 @@ def _aside(number) -> bool:
     counted = number.head if number.dep_ == "nummod" and number.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY") else None
     if counted is not None and any(
             c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")) for c in counted.subtree):
+        return True
+    # A handful who do something ("Two men carried a banner", "three gunmen seized the bus"): the
+    # count, spelled out as a small exact one is, names the doers of the act the clause tells; a
+    # count meant as a figure is approximate ("at least 200 people ...") or undergoes ("were killed").
+    verb = counted.head if counted is not None and counted.dep_ == "nsubj" else None
+    if verb is not None and number.is_alpha and not any(c.dep_ in ("quantmod", "advmod") for c in number.children) and (
+            verb.pos_ == "VERB" and verb.lemma_.lower() not in _CHANGE_VERBS | _LINKING_VERBS and any(c.dep_ == "dobj" for c in verb.children)):
         return True
     tok = number
     while tok.head.i != tok.i:
@@ -316,6 +345,8 @@ def _opinion(doc, head) -> bool:
         return True
     if _judgement(doc, head):
         return True
+    if _worth(head):
+        return True
     if _graded_quality(head) and not _stated_figures(doc, head):  # "rejected as too low the $1.7 billion bid" states a figure
         return True
     if head.lemma_.lower() in _LINKING_VERBS and any(c.lower_ in ("i", "we") for c in head.children if c.dep_ == "nsubj") and not any(
@@ -324,6 +355,23 @@ def _opinion(doc, head) -> bool:
         # to leave" is a word on what they will do).
         return any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children)
     return False
+
+
+# Quantities of worth that "have" holds for some use: "has a lot to offer", "had much to gain",
+# "has little to show for it". A closed class of English.
+_WORTH_QUANTITIES = frozenset("lot much little plenty deal".split())
+
+
+def _worth(head) -> bool:
+    """"The Internet has a lot to offer": what a thing is worth to someone, a judgement, not a
+    holding a record shows ("has little to do with" relates, it does not value)."""
+    if head.lemma_.lower() != "have":
+        return False
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _WORTH_QUANTITIES and any(
+            g.dep_ in ("relcl", "acl") and g.lemma_.lower() != "do" and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)
+            for g in c.children)
+        for c in head.children)
 
 
 def _judgement(doc, head, own_voice: bool = False) -> bool:
@@ -360,6 +408,42 @@ def _judgement(doc, head, own_voice: bool = False) -> bool:
         if c.dep_ == "attr" and not any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an") for d in c.children):
             if any(a.dep_ == "amod" and a.pos_ == "ADJ" and _evaluative(a.lower_) for a in c.children):
                 return not _numbers(doc)
+        # "is the ultimate survivor", "was the most courageous act": a rank on a scale of value.
+        if c.dep_ == "attr" and c.pos_ == "NOUN" and _ranked_by_value(c) and not _numbers(doc):
+            return True
+    return False
+
+
+# Adjectives of a dimension a record measures (WordNet's attributes size, age, height, length,
+# weight, speed, depth, wealth, cost, rank, time), whose superlative ranks by it ("the largest bank in
+# Ohio", "the oldest member"); and adjectives that are superlative without the form ("the ultimate
+# survivor"). Closed classes of English; the lexicon adds synonyms ("biggest" for "largest").
+_MEASURABLE = frozenset(
+    """large small big high low tall short long old young heavy light fast slow quick wide narrow deep
+    shallow early late rich wealthy poor populous busy cheap expensive costly close near far senior
+    junior many much few little""".split()
+)
+_ABSOLUTE = frozenset("ultimate supreme consummate quintessential utmost paramount".split())
+
+
+def _ranked_by_value(attr) -> bool:
+    """Whether a definite predicate noun ranks its subject on a scale of value ("is the ultimate
+    political survivor", "was the most courageous act"), not on one a record measures ("is the
+    largest bank in Ohio by assets", "the oldest member") nor against a record in time ("the best
+    quarter since 1990", "the worst drought on record")."""
+    for a in attr.children:
+        if a.dep_ != "amod" or a.pos_ != "ADJ":
+            continue
+        most = any(c.dep_ == "advmod" and c.lower_ in ("most", "least") for c in a.children) or (
+            a.i and a.doc[a.i - 1].lower_ in ("most", "least"))
+        if not (a.tag_ == "JJS" or most or a.lower_ in _ABSOLUTE):
+            continue
+        base = a.lemma_.lower() if a.tag_ == "JJS" else a.lower_
+        if base in _MEASURABLE or _evaluative(base, _MEASURABLE) or a.lower_ in ("first", "last", "latest", "next"):
+            continue
+        record = any(t.lower_ in ("since", "record", "ever", "history") for t in attr.subtree) or any(
+            t.ent_type_ == "DATE" for t in attr.subtree)
+        return not record
     return False
 
 
@@ -481,7 +565,17 @@ def _refusal(head) -> bool:
     would = any(c.dep_ == "aux" and c.lower_ in ("would", "wo", "'d") for c in children)
     hedged = any(c.dep_ == "advmod" and c.lower_ in _HEDGE_ADVERBS for c in children) or any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in children)
-    return would and any(c.dep_ == "neg" for c in children) and _tells(head) and not hedged
+    # Not a stance ("would not believe") nor a generic "you" ("you would not understand"): no one refused.
+    generic = any(c.dep_ == "nsubj" and c.lower_ == "you" for c in children)
+    return would and any(c.dep_ == "neg" for c in children) and _tells(head) and not _verb_is(head, _STANCE_VERBS) and not hedged and not generic
+
+
+def _only_refusal(head) -> bool:
+    """A refusal the clause tells and nothing more: not "declined to comment, but said ...", nor
+    "declined to specify, saying ...", whose saying is a quote of its own."""
+    verb = head.head if head.dep_ == "xcomp" else head
+    return _refusal(head) and not quoted_spans(head.doc.text) and not any(
+        c.dep_ in ("conj", "advcl") and _tells(c) for c in verb.children)
 
 
 def _refuser(head) -> str | None:
@@ -531,6 +625,24 @@ def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
     if reported and head.head.tag_ == "VBD" and modals <= {"would"} and modals:
         return not _is_rule(doc, head) and not own
     return bool(modals & _HEDGE_MODALS) and not _present_possibility(doc, head)
+
+
+def _hypothetical(doc, head) -> bool:
+    """A "would" that imagines rather than forecasts: addressed to a generic "you" ("you just would
+    not understand"), or under a condition that frames a judgement ("I would be very surprised if
+    ...", "it would be unfair if ..."). Its content is a view, with no day on which it comes true;
+    a date ahead ("over the next two years") makes it a forecast again."""
+    children = list(head.children)
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in children) or _refusal(head):
+        return False
+    if any(t.lower_ in _AHEAD_WORDS for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e):
+        return False
+    if any(c.dep_ == "nsubj" and c.lower_ == "you" for c in children):
+        return True
+    # A condition alone is a forecast's ("the regulators would not approve it if the price rose");
+    # one that frames a judgement or a state of mind graded by degree is a view.
+    conditions = [c for c in children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+    return bool(conditions) and (_judgement(doc, head) or _valued(head) or _graded_quality(head) or _worth(head))
 
 
 # Words inside a date that put it after the report: "next week", "later this year", "tomorrow".
@@ -646,8 +758,8 @@ def _stated_figures(doc, head) -> list:
             # "At least 51 people were reported killed": a passive reporting verb's subject is its report's.
             if dep == "nsubjpass" and tok.head.lemma_.lower() in _SPEECH_LEMMAS and head.head.i == tok.head.i and head.dep_ == "xcomp":
                 break
-            if tok is not number and dep in ("compound", "amod", "nummod"):
-                ok = False  # "seven" in "a seven-member crew" counts the members, a modifier
+            if tok is not number and dep in ("compound", "amod", "nummod", "nmod"):
+                ok = False  # "seven" in "a seven-member crew", "zero-coupon notes": a modifier
             elif dep == "prep":
                 # Fronted before its verb, the phrase sets the scene ("By a 6-3 vote, the court
                 # upheld ..."); the value of a change comes after it ("fell by 2 points").
@@ -754,7 +866,23 @@ def _speech(doc, head) -> bool:
     quoted = sum(b - a for a, b in quoted_spans(text))
     if quoted * 2 > len(text.strip()):  # not a word or two in scare quotes
         return True
-    return any(c.lower_ in ("i", "we") for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return any(c.lower_ in ("i", "we") for c in head.children if c.dep_ in ("nsubj", "nsubjpass")) and not _anchor_we(doc, head)
+
+
+# Words by which a broadcast places itself in its own here and now. A closed class of English.
+_DEICTIC = frozenset("here now today tonight later".split())
+
+
+def _anchor_we(doc, head) -> bool:
+    """A broadcast's anchor speaking for the programme ("We'll come back to Havana later", "Finally
+    today, we learned that ...", "We are here this week to ..."): an unquoted "we" in the report's own
+    here and now, nobody to look up. Not a soundbite ("We're trying to find a solution"), nor a
+    voice on a recording ("Ah, we just saw an explosion up ahead of us here")."""
+    if any(m in doc.text for m in ('"', "``", "''", "\u201c", "\u201d")) or doc[0].pos_ == "INTJ":
+        return False
+    if not any(c.lower_ == "we" for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
+        return False
+    return any(t.lower_ in _DEICTIC and (t.pos_ == "ADV" or t.ent_type_ in ("DATE", "TIME")) for t in doc)
 
 
 def _dates_the_plan(doc, head) -> bool:
@@ -840,6 +968,10 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     named = not (speaker.is_outlet if isinstance(speaker, Speaker) else speaker in (OUTLET, "unattributed")) and not _evidence_speaker(speaker)
     named = named and not _doer(doc, head, speaker)
     attributed = named or _speech(doc, head)
+    if _only_refusal(head):
+        # "The spokesman declined to comment": the article tells that they declined, whoever they
+        # are; nothing they said is there to look up.
+        return ["event"]
     if _characterisation(head):
         return ["opinion"]  # a judgement; its verify checks only that the speaker expressed it
     if _valued(head) and not any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "wo", "shall") for c in head.children):
@@ -857,7 +989,8 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     # is found now; only a "will" under it looks ahead.
     inferred = (_inference(doc) is not None or _evidence_speaker(speaker)) and not any(
         c.dep_ == "aux" and c.lower_ in ("will", "'ll", "wo", "shall") for c in head.children)
-    forecast = not purpose and not inferred and (
+    hypothetical = _hypothetical(doc, head)
+    forecast = not purpose and not inferred and not hypothetical and (
         _prediction(doc, head, kind) and not dated or _intention(head) and not (dated and _dates_the_plan(doc, head))
         or _hoped_future(head) or _scheduled(head) and not _dated_in_past(doc)
     )
@@ -865,7 +998,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
     checkable_fact = not forecast and (bool(figures) or _is_rule(doc, head) or _provision(doc, head) is not None or dated)
     # A judgement of value holds even of a dated act or a figure ("the court ruled correctly on Tuesday").
     judged = not forecast and _judgement(doc, head, own_voice=not attributed)
-    opinion = judged or not checkable_fact and not _hoped_future(head) and (_opinion(doc, head) or _speculation(doc, head) and not inferred)
+    opinion = judged or hypothetical or not checkable_fact and not _hoped_future(head) and (_opinion(doc, head) or _speculation(doc, head) and not inferred)
     kinds: list[ClaimType] = ["opinion"] if judged else []
     if forecast:
         kinds.append("prediction")
@@ -875,7 +1008,7 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
         kinds.append("causal")
     if opinion:
         kinds.append("opinion")
-    if not checkable_fact and not purpose and not inferred and _prediction(doc, head, kind):
+    if not checkable_fact and not purpose and not inferred and not hypothetical and _prediction(doc, head, kind):
         kinds.append("prediction")
     kinds.append("quote" if attributed else "event")
     if attributed and not opinion and not forecast:
@@ -884,6 +1017,20 @@ def claim_types(clause: str, speaker: Speaker | str = OUTLET) -> list[ClaimType]
 
 
 # --- verify -----------------------------------------------------------------------------------------
+
+
+def _main_figure(nums):
+    """The figure a reader checks first: the first numeral ("2,000", not the "About" before it),
+    unless it only counts the things an amount or a share is about, spelled out or definite ("sold
+    three units for $370 million", "the 88 funds hold $32 billion"): then the amount."""
+    first = next((t for t in nums if t.like_num), nums[0])
+    counted = first.head if first.dep_ == "nummod" else None
+    definite = counted is not None and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in counted.children)
+    # Spelled out as a count of a few is ("three"), not a scale word after digits ("2.7 million").
+    spelled = first.is_alpha and not any(c.like_num and not c.is_alpha for c in first.children)
+    if spelled or definite:
+        return next((t for t in nums if t.like_num and t.ent_type_ in ("MONEY", "PERCENT")), first)
+    return first
 
 
 def _figure_phrase(doc) -> str:
@@ -897,7 +1044,7 @@ def _figure_phrase(doc) -> str:
         return " ".join(t.text for t in quantity.subtree if t.i not in skip and not t.is_punct)
     if not nums:
         return "the figure"
-    tok = next((t for t in nums if t.like_num), nums[0])  # "2,000", not the "About" before it
+    tok = _main_figure(nums)
     phrase = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "SYM") else tok
     # The number and its noun, and what the noun is counted per or of ("a share", "of voters"),
     # never a list or a clause that goes on after it.
@@ -908,7 +1055,13 @@ def _figure_phrase(doc) -> str:
             end = span[-1].i
         else:
             break
-    return doc[phrase.left_edge.i : end + 1].text.strip(" ,;:-") or tok.text
+    # A figure written as one hyphenated word stays whole: "$37-a-share", "2-for-1".
+    start = min(phrase.left_edge.i, tok.left_edge.i)
+    while end + 2 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text == "-" and not doc[end + 1].whitespace_:
+        end += 2
+    if end < tok.i:
+        end = tok.i
+    return doc[start : end + 1].text.strip(" ,;:-") or tok.text
 
 
 def _text_of(noun) -> str:
@@ -1009,6 +1162,11 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         said = "who said this and that they did: the statement, transcript or recording the article quotes"
     if unnamed and not voiced and kind in ("quote", "event") and _titled(doc):  # a headline cited, not said
         return "Check the publication itself, or its archive, for the headline or title as it was printed or broadcast."
+    head = _proposition_head(doc)
+    if kind in ("quote", "event") and _only_refusal(head):  # a refusal to tell states nothing but itself
+        refuser = _refuser(head) or (who if not unnamed else "whoever the article says declined")
+        refuser = refuser[0].lower() + refuser[1:] if refuser.split()[0] in ("The", "A", "An") else refuser
+        return f"Check with {refuser}, or in other reports of the same inquiry, that they declined to tell; the refusal itself asserts nothing else."
     if kind == "statistic":
         figure = _figure_phrase(doc)
         if speaker.kind == "organisation":
@@ -1022,7 +1180,7 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         if text is not None:  # "the measure would raise the wage to $7": the figure is the text's
             return f"Check {figure!r} against {_text_of(text)}."
         stated = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)
-        named = next((t for t in stated if t.like_num), stated[0]) if stated else _measured_change(_proposition_head(doc))
+        named = _main_figure(stated) if stated else _measured_change(_proposition_head(doc))
         return f"Check {figure!r} against {_record_of(named)}."
     if kind == "quote":
         return f"Check {said}."
@@ -1040,11 +1198,6 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
             return "Not checkable yet: a forecast or plan; check the announcement or forecast it reports, and later whether it came true."
         return f"Not checkable yet: check {said.replace('said this', 'stated this forecast or plan', 1)}, and later whether it came true."
     # event. A stated purpose is checked as stated, by whoever set it.
-    head = _proposition_head(doc)
-    if _refusal(head):  # a refusal to tell states nothing but itself
-        refuser = _refuser(head) or "whoever the article says declined"
-        refuser = refuser[0].lower() + refuser[1:] if refuser.split()[0] in ("The", "A", "An") else refuser
-        return f"Check with {refuser}, or in other reports of the same inquiry, that they declined to tell; the refusal itself asserts nothing else."
     if _purpose(head):
         holder = f"{_possessive(who)} statement or the documents behind it" if not unnamed else "their statement, the documents or the charges behind it"
         return f"Check who states this purpose or intent, and on what evidence: {holder}."

@@ -340,3 +340,98 @@ def test_a_named_person_who_says_is_quoted_even_when_the_transcript_breaks_the_s
 def test_a_fronted_phrase_the_parser_split_off_does_not_hide_the_main_clause() -> None:
     clause = "Since 1985 _ when the army set up a buffer zone in the north _ nearly 150 soldiers have been killed fighting rebels."
     assert claim_types(clause)[0] == "statistic"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "The old mayor is the ultimate backroom operator.",  # a rank on a scale of value
+        "The rescue was the most courageous act of the flood.",
+        "The new library has a lot to offer.",  # what a thing is worth to someone
+    ],
+)
+def test_a_rank_or_a_worth_judged_is_an_opinion(clause: str) -> None:
+    assert claim_types(clause)[0] == "opinion"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Harbor Trust is the largest lender in Maine by deposits.",  # a superlative a record measures
+        "The mill is the oldest employer in the valley.",
+        "It was the best quarter for the brewer since 1991.",  # a superlative against a record in time
+        "The quarrel has little to do with the budget.",  # a relation, not a worth
+    ],
+)
+def test_a_measured_rank_or_a_relation_is_no_opinion(clause: str) -> None:
+    assert "opinion" not in claim_types(clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Three farmers drove their tractors to the capital.",  # a small count of the doers of an act
+        "For tickets, call (415) 555-0142 after noon.",  # a telephone number
+        "The zero-coupon bonds pay no interest until they mature.",  # a number inside a modifier
+        "Only Portugal has a longer coastline in the region.",  # a name the tagger read as a share
+        "Controllers lost contact with Delta nine hundred over the lake.",  # a number that identifies a flight
+        "The Fortune 500 retailer opened a depot in Reno.",  # a name and its number
+    ],
+)
+def test_a_number_that_is_not_the_measured_quantity_makes_no_statistic(clause: str) -> None:
+    assert "statistic" not in claim_types(clause)
+
+
+def test_a_count_that_is_the_point_stays_a_statistic() -> None:
+    assert claim_types("Chile has 15 million inhabitants, and Uruguay 3.3 million.")[0] == "statistic"
+    assert claim_types("At least 40 miners were trapped below ground.")[0] == "statistic"
+    assert claim_types("More than 300 workers lost their jobs at the plant.")[0] == "statistic"
+
+
+def test_the_figure_to_check_is_the_whole_hyphenated_figure() -> None:
+    clause = "The brewer made a $52-a-share offer for the distiller."
+    assert claim_types(clause)[0] == "statistic"
+    assert "$52-a-share" in verify_for("statistic", OUTLET_SPEAKER, clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "You just would not believe the noise.",  # a generic "you"
+        "It would be unfair if the board cut the pensions.",  # a condition framing a judgement
+        '"I would be very surprised if the rate changed," the economist said.',
+    ],
+)
+def test_a_hypothetical_would_framing_a_view_is_an_opinion(clause: str) -> None:
+    types = claim_types(clause)
+    assert types[0] == "opinion" and "prediction" not in types
+    assert "came true" not in verify_for(types[0], OUTLET_SPEAKER, clause)
+
+
+def test_a_named_refusal_is_checked_as_a_refusal() -> None:
+    speaker = Speaker("the harbour master", "person")
+    clause = "The harbour master declined to comment on the collision."
+    assert claim_types(clause, speaker) == ["event"]
+    assert "declined to tell" in verify_for("event", speaker, clause)
+    assert "declined to tell" in verify_for("quote", speaker, "He would not elaborate on the collision.")
+
+
+def test_a_broadcasts_own_we_is_the_outlets_voice() -> None:
+    clause = "We will return to the border crossing later in the program."
+    assert "quote" not in claim_types(clause)
+    assert "who said this" not in verify_for(claim_types(clause)[0], OUTLET_SPEAKER, clause)
+    assert "quote" in claim_types('"We will not sell the farm."')
+    assert "quote" in claim_types("We are trying to find a peaceful way out.")  # a soundbite, not the programme
+    assert "quote" in claim_types("Oh, we just lost an engine over here.")  # a voice on a recording
+
+
+def test_a_refusal_beside_what_was_said_is_a_quote() -> None:
+    speaker = Speaker("Ms. Rowe", "person")
+    clause = "Ms. Rowe declined to name the buyer, saying the talks were at an early stage."
+    assert claim_types(clause, speaker)[0] == "quote"
+    assert "declined to tell" not in verify_for("quote", speaker, clause)
+
+
+def test_the_figure_to_check_is_the_amount_before_a_count_of_things() -> None:
+    clause = "Acme sold three divisions to Globex for $85 million."
+    assert "'$85 million'" in verify_for("statistic", OUTLET_SPEAKER, clause)
