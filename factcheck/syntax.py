@@ -702,6 +702,14 @@ def _candidates(doc: Doc, root: Token) -> Iterable[tuple[int, int, SpanKind]]:
             # "The suspect, James Kopp, was ...": the name is who the participant is, never a side
             # phrase; nor a person's name the parser hung on a place ("A refugee in Geneva, Ann Bell, is").
             continue
+        if tok.dep_ == "appos" and any(
+            c.dep_ == "conj" and any(g.dep_ in ("det", "nummod", "poss") for g in c.children) for c in tok.children
+        ):
+            # "for the father, X, his family and three others", "three people _ a nurse, a teacher and
+            # a cousin": a conjunct with its own determiner is another one, so this is the rest of a
+            # list the parser hung on its first item, not a description of it ("Ann Bell, a lawyer
+            # and mother of two," is one); dropped, the list would read as a description of that item.
+            continue
         if tok.dep_ == "appos" or (
             tok.dep_ == "relcl" and sub[0].tag_ in ("WDT", "WP", "WP$", "WRB") and sub[0].lower_ != "that"
         ):

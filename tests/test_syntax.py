@@ -323,3 +323,11 @@ def test_a_sentence_the_parser_roots_on_a_noun_gives_no_side_clause():
         assert found is None or " was " not in found[0]
     text = "The accord signed Monday takes effect in May."  # a participle with a main verb after it
     assert dated_side_clause(text, next(t for t in dates(text) if t.text == "Monday"))[0] == "The accord was signed Monday."
+
+
+def test_the_rest_of_a_list_hung_on_its_first_item_is_no_side_phrase() -> None:
+    # A conjunct with its own determiner is another one: not a description of the item before.
+    text = "Visas were approved for the boy's mother, Ana Ruiz, her sister and two other people _ a nurse, a teacher and a cousin."
+    assert deletable_spans(text) == []
+    # One person described twice under one determiner is still a side phrase.
+    assert [s.text for s in deletable_spans("Ann Bell, a lawyer and mother of two, was elected on Monday.")] == ["a lawyer and mother of two"]
