@@ -468,15 +468,19 @@ def test_words_that_take_their_year_from_an_earlier_date_are_still_glossed() -> 
     assert "on Thursday (16 April 1998) and" in chain.explicit_dates(crossed.text, [crossed])[0]
 
 
+def _local_claims_chain(tmp_path, title: str, body: str, **settings) -> ClaimsChain:
+    """The claims chain of the bundled-model path on the story written from `body`, published 10 May 2024."""
+    story = tmp_path / "story.md"
+    story.write_text(f"---\ntitle: {title}\npublished: 2024-05-10\n---\n\n{body}\n")
+    return ClaimsChain(load_article(str(story)), load_settings(provider="local", **settings))
+
+
 def _local_claim_quotes(tmp_path, title: str, body: str):
     """The article written from `body`, and the quotes of the claims the bundled-model path makes of it
     (five at most; the claims chain asks the bundled model nothing)."""
-    story = tmp_path / "story.md"
-    story.write_text(f"---\ntitle: {title}\npublished: 2024-05-10\n---\n\n{body}\n")
-    article = load_article(str(story))
-    chain = ClaimsChain(article, load_settings(provider="local", max_claims=5))
+    chain = _local_claims_chain(tmp_path, title, body, max_claims=5)
     chain.plan()
-    return article, [c.quote for c in chain.assemble([]).items]
+    return chain.article, [c.quote for c in chain.assemble([]).items]
 
 
 def test_a_sentence_that_only_introduces_a_quotation_is_never_a_claim(tmp_path) -> None:
@@ -546,19 +550,17 @@ def test_a_clause_of_a_main_reporting_verb_still_splits() -> None:
 
 
 def test_a_sentence_stands_alone_only_in_words_the_checker_accepts(tmp_path) -> None:
-    story = tmp_path / "story.md"
-    story.write_text(
-        "---\ntitle: Valley\npublished: 2024-05-10\n---\n\n"
+    chain = _local_claims_chain(
+        tmp_path,
+        "Valley",
         "The economy grew 4 percent last year, the council said. "
         "``If the council agrees, we will leave the valley under U.N. Resolution 12,'' Ann Bell told reporters on Friday. "
         "That 1990 resolution calls for the troops to leave the valley under the council. "
         "Analysts said the economy would slow down in the spring. "
         "The party must pay 500,000 marks for giving a false address, the council said. "
-        "The fine is twice the amount it was given.\n"
+        "The fine is twice the amount it was given.",
     )
-    article = load_article(str(story))
-    chain = ClaimsChain(article, load_settings(provider="local"))
-    economy, _, resolution, slow, _, fine = article.sentences[:6]
+    economy, _, resolution, slow, _, fine = chain.article.sentences[:6]
     # "The fine ...": the sentence before tells of it, in other words, and code cannot put them in.
     assert not chain.stands_alone(fine)
     # "That 1990 resolution [U.N. Resolution 12]" would cite a conditional quotation the checker
@@ -569,17 +571,15 @@ def test_a_sentence_stands_alone_only_in_words_the_checker_accepts(tmp_path) -> 
 
 
 def test_a_time_counted_from_an_untold_event_leaves_a_sentence_out_unless_a_date_says_when(tmp_path) -> None:
-    story = tmp_path / "story.md"
-    story.write_text(
-        "---\ntitle: Mill\npublished: 2024-05-10\n---\n\n"
+    chain = _local_claims_chain(
+        tmp_path,
+        "Mill",
         "The Norton paper mill lost its biggest customer in March, the company said. "
         "The following month, the mill laid off 200 workers. "
         "A few days later, the union called a strike. "
-        "On Friday, the Norton mill closed for good.\n"
+        "On Friday, the Norton mill closed for good.",
     )
-    article = load_article(str(story))
-    chain = ClaimsChain(article, load_settings(provider="local"))
-    lost, month, later, friday = article.sentences[:4]
+    lost, month, later, friday = chain.article.sentences[:4]
     # Which month, which days: the sentence before tells, and the claim would not show it.
     assert not chain.stands_alone(month) and not chain.stands_alone(later)
     # A day the claim's date gloss makes explicit ("On Friday (10 May 2024)") says when.
@@ -587,15 +587,14 @@ def test_a_time_counted_from_an_untold_event_leaves_a_sentence_out_unless_a_date
 
 
 def test_a_claim_does_not_open_on_a_connective_to_a_sentence_it_does_not_show(tmp_path) -> None:
-    story = tmp_path / "story.md"
-    story.write_text(
-        "---\ntitle: Port\npublished: 2024-05-10\n---\n\n"
+    chain = _local_claims_chain(
+        tmp_path,
+        "Port",
         "The port of Harlow handled 2 million tonnes of grain last year, the port authority said. "
         "But exports of timber fell 40 percent in 2023, port director Ann Bell said. "
-        "In addition, 300 dock workers lost their jobs in March, according to the union.\n"
+        "In addition, 300 dock workers lost their jobs in March, according to the union.",
+        max_claims=5,
     )
-    article = load_article(str(story))
-    chain = ClaimsChain(article, load_settings(provider="local", max_claims=5))
     chain.plan()
     texts = [c.text for c in chain.assemble([]).items]
     assert any(t.startswith("Exports of timber fell 40 percent") for t in texts), texts

@@ -27,11 +27,16 @@ TEXT = (
 )
 
 
+def summary_chain(monkeypatch, text: str, count: int) -> SummaryChain:
+    """The summary chain the bundled model's settings make of `text`, published 6 March 2024."""
+    monkeypatch.setenv("FACTCHECK_PROVIDER", "local")
+    article = Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text))
+    return SummaryChain(article, Settings(summary_sentences=count))
+
+
 @pytest.fixture
 def chain(monkeypatch) -> SummaryChain:
-    monkeypatch.setenv("FACTCHECK_PROVIDER", "local")
-    article = Article(text=TEXT, published=dt.date(2024, 3, 6), sentences=split_sentences(TEXT))
-    return SummaryChain(article, Settings(summary_sentences=4))
+    return summary_chain(monkeypatch, TEXT, 4)
 
 
 def sentences(chain: SummaryChain, *ids: str):
@@ -82,11 +87,9 @@ def test_the_choice_brings_in_what_a_sentence_needs_and_keeps_the_count(chain):
 
 
 def test_an_article_whose_sentences_all_point_back_still_fills_the_summary(monkeypatch):
-    monkeypatch.setenv("FACTCHECK_PROVIDER", "local")
     text = "Ann Lee won the race. They cheered. It rained later. This mattered. That was all."
-    article = Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text))
-    chain = SummaryChain(article, Settings(summary_sentences=3))
-    chosen = chain.choose(article.sentences[0], article.sentences[4:0:-1], {s.id for s in article.sentences})
+    chain = summary_chain(monkeypatch, text, 3)
+    chosen = chain.choose(chain.article.sentences[0], chain.article.sentences[4:0:-1], {s.id for s in chain.article.sentences})
     assert len(chosen) == 3 and chosen[0].id == "S1"
 
 
@@ -111,14 +114,12 @@ def test_a_side_phrase_nothing_points_back_to_is_still_offered():
 def test_a_fragment_with_no_finite_main_verb_is_no_summary_sentence(monkeypatch):
     """"One more trip around the harbour to see ...": an infinitive at the root is no sentence,
     whatever finite verb a clause inside it has; a participle with its subject is one (a tagger slip)."""
-    monkeypatch.setenv("FACTCHECK_PROVIDER", "local")
     text = (
         "The ferry line opened a new route on Monday. "
         "At the end of the day, one more trip around the harbour to see what it's been like since the storm. "
         "The company said the route would run twice a day."
     )
-    article = Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text))
-    chain = SummaryChain(article, Settings(summary_sentences=5))
+    chain = summary_chain(monkeypatch, text, 5)
     chain.plan()
     assert [s.id for s in chain.chosen] == ["S1", "S3"]
 
@@ -145,7 +146,6 @@ def test_a_leading_connective_is_found_by_its_parse(text, expected):
 
 
 def test_a_leading_connective_goes_unless_the_summary_shows_the_sentence_it_ties_to(monkeypatch):
-    monkeypatch.setenv("FACTCHECK_PROVIDER", "local")
     text = (
         "The port of Halden reopened on Monday after a week-long strike. "
         "Dock workers accepted a pay rise of 4 percent. "
@@ -153,9 +153,8 @@ def test_a_leading_connective_goes_unless_the_summary_shows_the_sentence_it_ties
         "The mayor praised the deal. "
         "Meanwhile, the ferry company added two sailings a day."
     )
-    article = Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text))
-    chain = SummaryChain(article, Settings(summary_sentences=3))
-    s = article.sentences
+    chain = summary_chain(monkeypatch, text, 3)
+    s = chain.article.sentences
     chain.chosen = [s[0], s[1], s[2]]  # S3 right after the sentence it contrasts with
     assert chain.assemble([]).items[2].text == s[2].text
     chain.chosen = [s[0], s[2], s[4]]  # after another sentence, each would read as a contrast with it
@@ -174,48 +173,41 @@ LETTERS = (
 
 def test_a_definite_after_the_summary_named_another_of_its_kind_needs_the_one_the_article_means(monkeypatch):
     """"The letter" is the second one: a summary that named only the bishop's would mislead."""
-    monkeypatch.setenv("FACTCHECK_PROVIDER", "local")
-    article = Article(text=LETTERS, published=dt.date(2024, 3, 6), sentences=split_sentences(LETTERS))
-    chain = SummaryChain(article, Settings(summary_sentences=4))
-    s = article.sentences
+    chain = summary_chain(monkeypatch, LETTERS, 4)
+    s = chain.article.sentences
     reading = chain.read(s[4], [s[0], s[1]])
     assert not reading.reads and reading.needs == 2
     assert chain.read(s[4], [s[0], s[2], s[3]]).reads
 
 
 def test_a_definite_the_summary_named_reads_when_the_article_introduced_no_other(monkeypatch):
-    monkeypatch.setenv("FACTCHECK_PROVIDER", "local")
     text = (
         "The bishop of Arden wrote a letter to the council in March. "
         "The council discussed the budget on Friday. "
         "The mayor said the budget had no room for new schools. "
         "In the letter, the bishop asked the council to keep the school open."
     )
-    article = Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text))
-    chain = SummaryChain(article, Settings(summary_sentences=3))
-    s = article.sentences
+    chain = summary_chain(monkeypatch, text, 3)
+    s = chain.article.sentences
     assert chain.read(s[3], [s[0], s[2]]).reads
     assert not chain.read(s[3], [s[1], s[2]]).reads
 
 
 def test_a_sentence_that_stands_for_what_the_one_before_told_reads_right_after_it(monkeypatch):
-    monkeypatch.setenv("FACTCHECK_PROVIDER", "local")
     text = (
         "Ann Lee won the city marathon on Sunday. "
         "Her coach said she had trained for a year. "
         "That was her third win in the race. "
         "It drew 300 runners."
     )
-    article = Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text))
-    chain = SummaryChain(article, Settings(summary_sentences=3))
-    s = article.sentences
+    chain = summary_chain(monkeypatch, text, 3)
+    s = chain.article.sentences
     assert chain.read(s[2], [s[0], s[1]]).reads
     assert chain.read(s[3], [s[0], s[2]]).reads
     assert not chain.read(s[2], [s[0]]).reads and chain.read(s[2], [s[0]]).needs == 1
 
 
 def test_the_company_reads_after_a_summary_that_named_an_organisation(monkeypatch):
-    monkeypatch.setenv("FACTCHECK_PROVIDER", "local")
     text = (
         "Norfield Paper Co. said it will close its mill in Ashby next year. "
         "The closure will cost 400 jobs. "
@@ -223,9 +215,8 @@ def test_the_company_reads_after_a_summary_that_named_an_organisation(monkeypatc
         "The mill opened in 1921. "
         "A spokesman said the company would pay the workers a year's wages."
     )
-    article = Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text))
-    chain = SummaryChain(article, Settings(summary_sentences=3))
-    s = article.sentences
+    chain = summary_chain(monkeypatch, text, 3)
+    s = chain.article.sentences
     assert chain.read(s[4], [s[0], s[3]]).reads
 
 
