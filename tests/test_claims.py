@@ -600,3 +600,20 @@ def test_a_claim_does_not_open_on_a_connective_to_a_sentence_it_does_not_show(tm
     assert any(t.startswith("Exports of timber fell 40 percent") for t in texts), texts
     assert any(t.startswith("300 dock workers lost their jobs") for t in texts), texts
     assert not any(t.startswith(("But ", "In addition")) for t in texts), texts
+
+
+def test_a_past_weekday_that_may_name_the_day_after_publication_gets_no_date_written_beside_it() -> None:
+    # Published on a Thursday: "announced Friday" is the Friday before, or a day later where the
+    # source, a time zone ahead, spoke; the article gives neither date, so the claim states none.
+    mill = load_article("-", stdin=(
+        "---\npublished: 2000-04-06\n---\nThe owners of the textile mill in Auckland announced Friday that it "
+        "would close. Workers struck on Tuesday."
+    ).encode())
+    chain = ClaimsChain(mill, load_settings())
+
+    def glossed(text: str, sentence: int) -> str:
+        return chain.explicit_dates(text, [mill.sentences[sentence]])[0]
+
+    text = "The owners of the textile mill in Auckland announced Friday that it would close."
+    assert glossed(text, 0) == text
+    assert glossed("Workers struck on Tuesday.", 1) == "Workers struck on Tuesday (4 April 2000)."

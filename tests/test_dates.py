@@ -681,3 +681,30 @@ def test_a_weekday_before_that_after_a_reporting_verb_dates_the_report() -> None
     wednesday = dt.date(2000, 3, 8)
     assert one("The admiral told a news conference on Friday that the blockade will stay.", wednesday).value == "2000-03-03"
     assert one("The admiral will tell reporters on Friday that the blockade stays.", wednesday).value == "2000-03-10"
+
+
+def test_a_past_weekday_naming_the_day_after_publication_is_either_of_two_days() -> None:
+    """'Friday' told in the past in a Thursday story: the Friday before (news names the past six days
+    by weekday) or the next day, already Friday where a source east of the desk spoke. TimeML's value
+    stays the day before; the timeline shows both days and no gloss states one (invented sentences)."""
+    from factcheck.dates import format_interval, timex_interval
+
+    thursday = dt.date(1998, 3, 5)
+
+    def shown(text: str) -> str:
+        return format_interval(*timex_interval(one(text, thursday)))
+
+    said = one("Port officials in Auckland said Friday the ferry had sunk.", thursday)
+    assert (said.value, said.alternative, said.within_value) == ("1998-02-27", "1998-03-06", False)
+    assert shown("The ferry sank Friday.") == "27 February 1998 – 6 March 1998"
+    assert shown("Officials blamed Friday's storm.") == "27 February 1998 – 6 March 1998"
+    assert one("The ferry sank Friday night.", thursday).alternative == "1998-03-06TNI"
+    assert one("The ferry sank at 2 p.m. Friday.", thursday).alternative == "1998-03-06T14:00"
+    assert tag("The ferry sank Friday. Divers came at 4 p.m.", thursday)[1].alternative == "1998-03-06T16:00"
+    assert one("The ferry sank Friday.", thursday).to_json()["alternative"] == "1998-03-06"
+    # One day only: a future, a weekday the words fix ('last', a date beside it), any other past weekday.
+    assert shown("The ferry will sail Friday.") == "6 March 1998"
+    assert shown("The ferry sank last Friday.") == "27 February 1998"
+    assert shown("The ferry sank on Friday, March 6.") == "6 March 1998"
+    assert shown("The ferry sank Wednesday.") == "4 March 1998"
+    assert [t.within_value for t in tag("The ferry sank Wednesday and sailed Thursday.", thursday)] == [True, True]

@@ -76,6 +76,7 @@ class _Context:
         self.dct = published
         self._bounds: list[int] | None = None
         self.last_day: dt.date | None = None      # last expression resolved to a calendar day
+        self.alternative: str | None = None       # set by a rule: another value its match may name (Timex.alternative)
         self.last_quarter: tuple[int, int] | None = None
         self.last_quarter_pos = -10_000
         self.last_year: int | None = None

@@ -83,8 +83,13 @@ def to_interval(value: str, value_end: str | None = None) -> tuple[dt.date | Non
 def timex_interval(timex: Timex) -> tuple[dt.date | None, dt.date | None, Precision]:
     """The interval of what an expression names: its value's (``to_interval``), widened by one unit
     for a count of whole weeks, months or years ('42 years ago' published in 2000: 1957-1958, for 42
-    years before a day of 2000 may fall in either year)."""
+    years before a day of 2000 may fall in either year), or stretched to the other day a weekday
+    may name ('said Friday' in a Thursday story: the Friday before to the next day)."""
     first, last, precision = to_interval(timex.value, timex.value_end)
+    if timex.alternative is not None and first is not None and last is not None:
+        other, other_last, _ = to_interval(timex.alternative)
+        if other is not None and other_last is not None:  # either of two days: the days from one to the other
+            return min(first, other), max(last, other_last), precision
     if first is None or last is None or not timex.counted or precision not in ("week", "month", "year"):
         return first, last, precision
     if timex.counted < 0:

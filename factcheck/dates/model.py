@@ -32,6 +32,11 @@ class Timex:
     # TIMEX3 ``mod``: the expression only bounds or approximates its value ('more than four decades
     # ago' BEFORE, 'early next year' START, 'about two years ago' APPROX); None when it is exact.
     mod: str | None = field(default=None, compare=False)
+    # Another value the words name as well as ``value``, when the article does not say which: a weekday
+    # told in the past that names the day after publication ("said Friday" in a Thursday story) is the
+    # Friday before (news names the past six days by weekday) or the next day, already Friday where a
+    # source a time zone ahead spoke. ``value`` keeps TimeML's reading (the day before).
+    alternative: str | None = field(default=None, compare=False)
 
     @property
     def counted(self) -> int:
@@ -47,8 +52,9 @@ class Timex:
     def within_value(self) -> bool:
         """What the words name lies inside the value's interval: exact, or a part of it ('later that
         day', 'early next year'); not a bound ('more than two years ago'), an approximation, nor a
-        count of whole weeks, months or years ('three years ago': either of two years)."""
-        return self.mod in (None, "START", "MID", "END") and not self.counted
+        count of whole weeks, months or years ('three years ago': either of two years), nor one of two
+        days (``alternative``)."""
+        return self.mod in (None, "START", "MID", "END") and not self.counted and self.alternative is None
 
     def to_json(self) -> dict:
         out = {"text": self.text, "start": self.start, "end": self.end, "type": self.type, "value": self.value}
@@ -56,6 +62,8 @@ class Timex:
             out["value_end"] = self.value_end
         if self.mod is not None:
             out["mod"] = self.mod
+        if self.alternative is not None:
+            out["alternative"] = self.alternative
         return out
 
 

@@ -606,6 +606,11 @@ def _weekday(m, ctx):
     value = f"XXXX-WXX-{weekday + 1}" if day is None else day.isoformat()
     if day is not None:
         ctx.last_day = day
+        if mod in ("", "past") and ctx.dct is not None and (ctx.dct - day).days == 6:
+            # 'New Zealand said Friday' in a Thursday story: the Friday before, or the next day,
+            # already Friday where a source east of the desk spoke. The words do not say which.
+            after = (ctx.dct + dt.timedelta(days=1)).isoformat()
+            ctx.alternative = f"{after}T{part}" if part else after
     if part:
         return "TIME", f"{value}T{part}", None
     return "DATE", value, None

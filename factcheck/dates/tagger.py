@@ -216,6 +216,7 @@ def _tag(text: str, published: dt.date | None) -> list[Timex]:
     out: list[Timex] = []
     clocks: list[int] = []  # indexes in out of bare clock times, dated in a second pass
     for start, end, _, m, resolve in chosen:
+        ctx.alternative = None
         resolved = _resolve(resolve, m, ctx)
         if resolved is None:
             continue
@@ -228,7 +229,7 @@ def _tag(text: str, published: dt.date | None) -> list[Timex]:
         if resolve is _clock or resolve is _clock_part or resolve is _part_of_day:
             clocks.append(len(out))
         ends = _ENDS[resolve](m) if value_end is not None and resolve in _ENDS else None
-        out.append(Timex(text[new_start:end], new_start, end, type_, value, value_end, ends))
+        out.append(Timex(text[new_start:end], new_start, end, type_, value, value_end, ends, alternative=ctx.alternative))
     _date_clocks(ctx, out, clocks)
     return [replace(t, mod=expression_mod(t.text, t.type)) for t in _merge_times(text, out)]
 
@@ -256,20 +257,24 @@ def _date_clocks(ctx: _Context, timexes: list[Timex], clocks: list[int]) -> None
     if not clocks or ctx.dct is None:
         return
     clock_set = set(clocks)
-    dated = [(t.start, t.value) for i, t in enumerate(timexes)
+    dated = [(t.start, t.value, t.alternative) for i, t in enumerate(timexes)
              if i not in clock_set and t.type in ("DATE", "TIME") and t.value[:4].isdigit()]
     for i in clocks:
         t = timexes[i]
         s, e = ctx.sentence(t.start, t.end)
         near = [d for d in dated if s <= d[0] < e and _DATED.match(d[1])]
         before = [d for d in dated if d[0] < t.start]
+        other = None  # the clock's other day, when the day it is on may be either of two
         if near:
-            day = min(near, key=lambda d: abs(d[0] - t.start))[1][:10]
+            _, value, other = min(near, key=lambda d: abs(d[0] - t.start))
+            day = value[:10]
         elif before:
             day = _reference_day(ctx, before[-1][1], t)
+            other = before[-1][2] if day == before[-1][1][:10] else None
         else:
             continue
-        timexes[i] = Timex(t.text, t.start, t.end, t.type, day + t.value[10:], t.value_end)
+        timexes[i] = Timex(t.text, t.start, t.end, t.type, day + t.value[10:], t.value_end,
+                           alternative=other and other[:10] + t.value[10:])
 
 
 def _reference_day(ctx: _Context, value: str, clock: Timex) -> str:
@@ -343,7 +348,8 @@ def _merge_times(text: str, timexes: list[Timex]) -> list[Timex]:
             clock, day = (prev, t) if _is_time_of_day(prev) else (t, prev) if _is_time_of_day(t) else (None, None)
             if clock is not None and _is_day(day.value):
                 time_part = clock.value[clock.value.index("T"):]
-                out[-1] = Timex(text[prev.start:t.end], prev.start, t.end, "TIME", day.value[:10] + time_part)
+                other = day.alternative and day.alternative[:10] + time_part  # a time on either of two days
+                out[-1] = Timex(text[prev.start:t.end], prev.start, t.end, "TIME", day.value[:10] + time_part, alternative=other)
                 continue
         out.append(t)
     return out
