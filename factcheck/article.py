@@ -573,6 +573,46 @@ def starts_quoted(text: str) -> bool:
     return next((at == len(text) - len(text.lstrip()) for at, _, role in _quote_marks(text) if role != "close"), False)
 
 
+def unclosed_quotations(article: Article) -> frozenset[str]:
+    """The ids of the sentences that stand in a quotation the article never closes: from the one
+    that opens it to the last its paragraph holds, when the paragraph ends with it open and the next
+    does not open on a mark (news carries a quotation to a new paragraph only by opening it again),
+    or when a sentence opens a new quotation before a part-sentence one closed ('called it "a
+    tragedy, and promised an inquiry. "We will act," she said.': a lost mark). A quotation of whole
+    sentences (opening the sentence, or after the comma or colon that introduces it) that a new
+    mark opens again goes on, as it does across paragraphs (flattened copy loses the breaks).
+    Where such quoted words end is unknown: a mark put at a sentence's end may put the outlet's own
+    words after them ('called it "a tragedy, and promised an inquiry.') inside the quotation."""
+    unclosed: set[str] = set()
+    run: list[str] = []  # the sentences of the quotation open now
+    whole = False  # whether that quotation opened as whole sentences
+    sentences = article.sentences
+    for n, s in enumerate(sentences):
+        line_start = article.text.rfind("\n", 0, s.start) + 1
+        new_paragraph = n == 0 or line_start > sentences[n - 1].start
+        if run and (new_paragraph or starts_quoted(s.text)):
+            if not (starts_quoted(s.text) and (new_paragraph or whole)):
+                unclosed.update(run)  # a new quotation, or new prose, before this one closed
+            run = []
+        opened = _open_at(s.text, bool(run))
+        if opened is None:
+            run = []
+        else:
+            if not run:
+                whole = not s.text[:opened].strip() or s.text[:opened].rstrip()[-1] in ",:"
+            run.append(s.id)
+    unclosed.update(run)  # open at the article's end
+    return frozenset(unclosed)
+
+
+def _open_at(text: str, open_before: bool) -> int | None:
+    """Where the quotation left open after `text` opened (0 when it was open before), else None."""
+    at = 0 if open_before else None
+    for offset, _, role in _quote_marks(text):
+        at = offset if role == "open" or role == "either" and at is None else None
+    return at
+
+
 _CLOSING_FOR = {"“": "”", "«": "»", "„": "“", "``": "''", "''": "''", '"': '"'}
 _OPENING_FOR = {"”": "“", "»": "«", "''": "``", '"': '"'}
 

@@ -272,3 +272,23 @@ def test_a_wire_desks_sign_off_is_not_part_of_the_last_sentence() -> None:
     assert all(text[s.start : s.end] == s.text for s in sentences)
     # Only at the story's end, and only initials: a parenthesis within the text stays.
     assert split_sentences("Output rose (see p/e) in May. It fell.")[0].text == "Output rose (see p/e) in May."
+
+
+def test_a_quotation_the_article_never_closes_is_known_by_its_sentences() -> None:
+    from factcheck.article import unclosed_quotations
+
+    def unclosed(text: str) -> list[int]:
+        article = load_article("-", stdin=text.encode())
+        return [n for n, s in enumerate(article.sentences) if s.id in unclosed_quotations(article)]
+
+    # A part-sentence quotation whose paragraph ends with no closing mark, the next opening none.
+    assert unclosed('The council called the flood "a disaster for every farm, and asked for aid.\n\nThe river fell.') == [0]
+    # ... or one a new quotation follows before it closed (a lost mark): it and what it ran into.
+    assert unclosed('The mayor said the dam "was never inspected. Repairs will begin soon. "We acted," she said.') == [0, 1]
+    # Open when the article ends: the sentences from its opening mark on.
+    assert unclosed("The river fell. ``We lost the harvest. We will plant again.") == [1, 2]
+    # Closed later, in its sentence or a later one of the paragraph: known.
+    assert unclosed('The mayor said the dam "was never inspected. Nobody asked," she said. The river fell.') == []
+    # A quotation of whole sentences opened again by a new mark goes on (news reopens it on a new paragraph).
+    assert unclosed('Said the mayor, "The dam held. "We will inspect it again." The river fell.') == []
+    assert unclosed('"The dam held.\n\n"We will inspect it again," the mayor said.') == []

@@ -617,3 +617,16 @@ def test_a_past_weekday_that_may_name_the_day_after_publication_gets_no_date_wri
     text = "The owners of the textile mill in Auckland announced Friday that it would close."
     assert glossed(text, 0) == text
     assert glossed("Workers struck on Tuesday.", 1) == "Workers struck on Tuesday (4 April 2000)."
+
+
+def test_a_sentence_of_a_quotation_the_article_never_closes_is_no_claim() -> None:
+    # A claim closes its quotation; the article does not say where the quoted words end ("and asked
+    # for aid" may be the outlet's), so a mark at the sentence end could make a misquote.
+    flood = load_article("-", stdin=(
+        "---\npublished: 2000-04-07\n---\nThe council called the flood on the Waikato River \"a disaster for "
+        "every farm in the valley, and asked the government for $5 million in aid.\n\nThe council said the river "
+        "had risen by 3 meters in two days. \"We have never seen water this high,\" the mayor said."
+    ).encode())
+    chain = ClaimsChain(flood, load_settings())
+    chain.plan()
+    assert [step.sentence.id for step in chain.steps] and "S1" not in {step.sentence.id for step in chain.steps}

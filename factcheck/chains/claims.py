@@ -19,7 +19,7 @@ from typing import ClassVar, Literal, get_args
 from pydantic import Field, create_model
 
 from .. import faithfulness
-from ..article import Article, Sentence, quote_count, quote_open_after, starts_quoted, with_one_stop, with_quotes_balanced
+from ..article import Article, Sentence, quote_count, quote_open_after, starts_quoted, unclosed_quotations, with_one_stop, with_quotes_balanced
 from ..attribution import OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, quoted_spans, Speaker, _inverted_speaker, attribute, attributed
 from ..referents import Standalone, dangling, introduces_what_follows, is_statement, standalone_variants, untold_times
 from ..claim_types import claim_types, verify_for
@@ -56,8 +56,11 @@ class ClaimsChain:
         self._quote_open: dict[str, bool] | None = None  # per sentence: a quotation open where it starts
 
     def plan(self) -> list[Step]:
-        # A claim is a statement: not a heading, nor a transcript's "Clinton on Friday."
-        prose = [s for s in self.article.sentences if not s.heading and is_statement(s.text) and not introduces_what_follows(s.text)]
+        # A claim is a statement: not a heading, nor a transcript's "Clinton on Friday."; nor a sentence
+        # of a quotation the article never closes: a claim closes its quotation, and where is unknown.
+        unclosed = unclosed_quotations(self.article)
+        prose = [s for s in self.article.sentences if not s.heading and is_statement(s.text) and not introduces_what_follows(s.text)
+                 and s.id not in unclosed]
         ranked = sorted(prose, key=lambda s: -self.scores[s.id].score)
         # Only claims that stand alone, among the most check-worthy: one whose referent neither its
         # words nor code can give ("That brought the toll to 259", an unattributed "I", "the ruling"
