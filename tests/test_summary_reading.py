@@ -250,3 +250,16 @@ def test_a_second_of_its_kind_dated_otherwise_is_one_more():
     assert introductions(noun, previous) == [(0, False), (2, True)]
     # the same letter again, with no date of its own, is no new one
     assert introductions(noun, [previous[0], "A letter from the bishop reached the council"]) == [(0, False), (1, False)]
+
+
+def test_a_sentence_of_a_quotation_the_article_never_closes_is_not_summarised(monkeypatch):
+    # Shown whole it leaves a mark open (an editor's "incomplete"); closed at its end, "and asked the
+    # province for aid" would read as the council's words.
+    text = (
+        "The council of Norwick called the flood \"a disaster for every farm in the valley, and asked the province for aid.\n\n"
+        "The river rose by three meters on Monday. Mayor Paul Marsh said 40 homes were lost. "
+        "The province sent 200 soldiers to the valley."
+    )
+    chain = summary_chain(monkeypatch, text, 3)
+    chain.plan()
+    assert [s.id for s in chain.chosen] == ["S2", "S3", "S4"]

@@ -33,7 +33,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, create_model
 
 from .. import faithfulness
-from ..article import Article, Sentence
+from ..article import Article, Sentence, unclosed_quotations
 from ..attribution import attributions, person_antecedent
 from ..checks import grounding
 from ..llm import Answer
@@ -92,7 +92,11 @@ class SummaryChain:
     def plan(self) -> list[Step]:
         # Not a sentence that only announces a quotation ("A spokesman said:"): it states nothing.
         # Nor a fragment whose root is no finite verb ("One more trip around Havana to see ...").
-        prose = [s for s in self.article.sentences if not s.heading and is_clause(s.text) and _finite(s.text) and not introduces_what_follows(s.text)]
+        # Nor a sentence of a quotation the article never closes: shown whole it leaves a mark open,
+        # and where to close it is unknown.
+        unclosed = unclosed_quotations(self.article)
+        prose = [s for s in self.article.sentences if not s.heading and is_clause(s.text) and _finite(s.text) and not introduces_what_follows(s.text)
+                 and s.id not in unclosed]
         if not prose:
             return []
         scores = score_sentences(self.article)

@@ -25,7 +25,9 @@ Conventions worth knowing (TimeML 1.2.1 / TIDES):
   on Friday" the next Friday); the weekday of the publication date is that day. A reporting verb
   right next to the name ("said Friday"), or after it ("On Monday, the ministry announced it will
   ..."), dates the report, not the future it reports; so does a past intention ("On Monday the
-  board voted to close ...").
+  board voted to close ..."). A weekday told in the past that names the day after publication
+  ("said Friday" in a Thursday story) is the Friday before (TimeML's value) or the next day, where a
+  source a time zone ahead spoke: ``Timex.alternative`` holds that day, and neither is stated alone.
 - A clock time with no day in its sentence is on the date the story has reached (the last one
   named before it); when that is a period over before publication, its day is unknown
   (``XXXX-XX-XXT22:00``), never the publication day. "The following month" counts from the last
