@@ -573,6 +573,37 @@ def starts_quoted(text: str) -> bool:
     return next((at == len(text) - len(text.lstrip()) for at, _, role in _quote_marks(text) if role != "close"), False)
 
 
+def open_at_start(article: Article) -> frozenset[str]:
+    """The ids of the sentences that start inside a quotation an earlier sentence of their paragraph
+    (a line) opened and has not closed. A sentence that opens a quotation of its own closes one left
+    open (wire copy forgets closing marks), so that a stray mark does not quote the rest of the
+    paragraph."""
+    inside, opened, line_start = set(), False, -1
+    for s in article.sentences:
+        start_of_line = article.text.rfind("\n", 0, s.start) + 1
+        if start_of_line != line_start:
+            opened, line_start = False, start_of_line
+        opened = opened and not starts_quoted(s.text)
+        if opened:
+            inside.add(s.id)
+        opened = quote_open_after(s.text, opened)
+    return frozenset(inside)
+
+
+def as_quoted_in(article: Article, text: str, sentence: Sentence, inside: bool) -> str:
+    """`text`, words of `sentence`, with the quotation marks that make it read as the quotation it
+    is: a mark its cut left out put back ('“We will win.' -> '“We will win.”'), or the whole in marks
+    when its sentence has none and lies in a quotation an earlier one opened (`inside`, see
+    open_at_start): without them a speaker's words would read as the article's own. Marks only."""
+    if quote_count(text):
+        return with_quotes_balanced(text)
+    if quote_count(sentence.text) or not inside:
+        return text
+    before = article.text[: sentence.start]
+    opener = max(("``", "“", "«", "„", '"'), key=before.rfind)
+    return with_quotes_balanced(opener + text)
+
+
 def unclosed_quotations(article: Article) -> frozenset[str]:
     """The ids of the sentences that stand in a quotation the article never closes: from the one
     that opens it to the last its paragraph holds, when the paragraph ends with it open and the next

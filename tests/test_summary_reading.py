@@ -263,3 +263,17 @@ def test_a_sentence_of_a_quotation_the_article_never_closes_is_not_summarised(mo
     chain = summary_chain(monkeypatch, text, 3)
     chain.plan()
     assert [s.id for s in chain.chosen] == ["S2", "S3", "S4"]
+
+
+def test_a_sentence_of_a_quotation_over_several_sentences_is_shown_in_its_marks(monkeypatch):
+    text = (
+        "The mayor of Norwick spoke after the vote. \"The budget is fair. It adds 40 officers. "
+        "Nobody loses a job,\" he said.\n\nThe council approved it on Monday."
+    )
+    chain = summary_chain(monkeypatch, text, 3)
+    first, middle, last = chain.article.sentences[1:4]
+    assert chain.compression(first, first.text).text == "\"The budget is fair.\""
+    assert chain.compression(middle, middle.text).text == "\"It adds 40 officers.\""
+    assert chain.compression(last, last.text).text == "\"Nobody loses a job,\" he said."
+    plain = chain.article.sentences[4]
+    assert chain.compression(plain, plain.text).text == "The council approved it on Monday."

@@ -19,7 +19,7 @@ from typing import ClassVar, Literal, get_args
 from pydantic import Field, create_model
 
 from .. import faithfulness
-from ..article import Article, Sentence, quote_count, quote_open_after, starts_quoted, unclosed_quotations, with_one_stop, with_quotes_balanced
+from ..article import Article, Sentence, as_quoted_in, open_at_start, quote_count, quote_open_after, unclosed_quotations, with_one_stop, with_quotes_balanced
 from ..attribution import OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, quoted_spans, Speaker, _inverted_speaker, attribute, attributed
 from ..referents import Standalone, dangling, introduces_what_follows, is_statement, standalone_variants, untold_times
 from ..claim_types import claim_types, verify_for
@@ -53,7 +53,7 @@ class ClaimsChain:
         # a cause; an editor found 4 of code's first types wrong.
         self.asks_model = settings.resolved_provider != "local"
         self.steps: list[Step] = []  # every clause; `plan` returns those a server's model is asked
-        self._quote_open: dict[str, bool] | None = None  # per sentence: a quotation open where it starts
+        self._quote_open: frozenset[str] | None = None  # the sentences a quotation is open where they start
 
     def plan(self) -> list[Step]:
         # A claim is a statement: not a heading, nor a transcript's "Clinton on Friday."; nor a sentence
@@ -300,11 +300,9 @@ class ClaimsChain:
         """`text` in quotation marks when its sentence lies wholly inside a quotation an earlier
         sentence opened ('He said: “It changes things. How much is hard to say.”'): without them the
         speaker's words would read as the article's own."""
-        if quote_count(text) or quote_count(sentence.text) or not self._open_before(sentence):
+        if quote_count(text):
             return text
-        before = self.article.text[: sentence.start]
-        opener = max(("``", "“", "«", "„", '"'), key=before.rfind)
-        return with_quotes_balanced(opener + text)
+        return as_quoted_in(self.article, text, sentence, self._open_before(sentence))
 
     def in_quotation(self, offset: int) -> bool:
         """Whether the article's character at `offset` lies inside a quotation: one within its
@@ -319,19 +317,10 @@ class ClaimsChain:
         return self._open_before(sentence) and quote_open_after(sentence.text[:local], True)
 
     def _open_before(self, sentence: Sentence) -> bool:
-        """Whether a quotation is open where `sentence` starts, from the sentences before it in its
-        paragraph (a line). A sentence that opens a quotation of its own closes one left open (wire
-        copy forgets closing marks), so that a stray mark does not quote the rest of the paragraph."""
+        """Whether a quotation is open where `sentence` starts (article.open_at_start)."""
         if self._quote_open is None:
-            self._quote_open, opened, line_start = {}, False, -1
-            for s in self.article.sentences:
-                start_of_line = self.article.text.rfind("\n", 0, s.start) + 1
-                if start_of_line != line_start:
-                    opened, line_start = False, start_of_line
-                opened = opened and not starts_quoted(s.text)
-                self._quote_open[s.id] = opened
-                opened = quote_open_after(s.text, opened)
-        return self._quote_open.get(sentence.id, False)
+            self._quote_open = open_at_start(self.article)
+        return sentence.id in self._quote_open
 
     def stated_before(self, timex: Timex) -> Sentence | None:
         """The nearest earlier sentence that states the same date as `timex` in its own words."""

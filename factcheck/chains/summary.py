@@ -33,7 +33,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, create_model
 
 from .. import faithfulness
-from ..article import Article, Sentence, unclosed_quotations
+from ..article import Article, Sentence, as_quoted_in, open_at_start, unclosed_quotations
 from ..attribution import attributions, person_antecedent
 from ..checks import grounding
 from ..llm import Answer
@@ -88,6 +88,7 @@ class SummaryChain:
         self._readings: dict[tuple[int, tuple[int, ...]], Reading] = {}  # (sentence, summary before it)
         self._shortest: dict[int, str] = {}  # per sentence index: as short as the model may make it
         self.offered: dict[str, list[Span]] = {}  # per chosen sentence id: the spans the model may drop
+        self._inside = open_at_start(article)  # the sentences a quotation an earlier one opened is open in
 
     def plan(self) -> list[Step]:
         # Not a sentence that only announces a quotation ("A spokesman said:"): it states nothing.
@@ -262,6 +263,7 @@ class SummaryChain:
         summary before it does not give them: the first of referents' variants that says only what
         its cited sentences say, citing them; else the words as they are."""
         reading = self.readings.get(sentence.id)
+        inside = sentence.id in self._inside
         if reading is not None and reading.resolve:
             index = self._index[sentence.id]
             previous = self.article.sentences[:index]
@@ -270,8 +272,11 @@ class SummaryChain:
                     break  # no referent put in: the words as they are
                 cited = sorted({*(previous[i] for i in variant.cited), sentence}, key=lambda s: s.start)
                 if not faithfulness.check(variant.text, [s.text for s in cited], published=self.article.published):
-                    return SummarySentence(text=variant.text, sources=[s.id for s in cited], origin=origin)
-        return SummarySentence(text=text, sources=[sentence.id], origin=origin)
+                    shown = as_quoted_in(self.article, variant.text, sentence, inside)
+                    return SummarySentence(text=shown, sources=[s.id for s in cited], origin=origin)
+        # A sentence of a quotation that runs over several: its marks as the quotation reads
+        # ('We will win.” -> '“We will win.”'), else a speaker's words read as the article's.
+        return SummarySentence(text=as_quoted_in(self.article, text, sentence, inside), sources=[sentence.id], origin=origin)
 
 
 
