@@ -224,3 +224,15 @@ def test_a_timeline_event_keeps_the_place_that_says_who_acted(local):
 def test_a_comma_after_a_phrase_the_parser_made_a_sentence_closes_it():
     text = "Citing an example, Sgt. Ann Bell, a spokeswoman for the city police, said two cases were solved."
     assert "a spokeswoman for the city police" in _offered(text)
+
+
+def test_no_event_from_a_quotation_the_article_never_closes(local):
+    # "We will rebuild it by Monday" may end anywhere before the sentence does: no item closes it.
+    text = (
+        "The mayor said the bridge \"collapsed on Friday, and the state will rebuild it by Monday.\n\n"
+        "The river flooded 40 homes on Thursday."
+    )
+    chain = TimelineChain(Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text)), local)
+    chain.plan()
+    events = [e.event for e in chain.assemble([]).items]
+    assert events == ["The river flooded 40 homes on Thursday."]

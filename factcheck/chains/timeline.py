@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from ..article import Article, Sentence, with_one_stop
+from ..article import Article, Sentence, unclosed_quotations, with_one_stop
 from .. import faithfulness
 from ..attribution import reporting_frame
 from ..referents import dangling, standalone_variants
@@ -51,7 +51,9 @@ class TimelineChain:
         self.things: dict[str, str] = {}  # step key -> the dated noun phrase that is the event
 
     def plan(self) -> list[Step]:
-        dated = timeline_events(self.article)
+        # Not a sentence of a quotation the article never closes: where the quoted words end is unknown.
+        unclosed = unclosed_quotations(self.article)
+        dated = [ev for ev in timeline_events(self.article) if ev.sentence.id not in unclosed]
         self.skipped = max(0, len(dated) - self.limit)
         self.events = [
             Step(self.name, f"E{n}", ev.sentence, EventDraft, part=ev.timex.text, timex=ev.timex)
