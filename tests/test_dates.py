@@ -708,3 +708,9 @@ def test_a_past_weekday_naming_the_day_after_publication_is_either_of_two_days()
     assert shown("The ferry sank on Friday, March 6.") == "6 March 1998"
     assert shown("The ferry sank Wednesday.") == "4 March 1998"
     assert [t.within_value for t in tag("The ferry sank Wednesday and sailed Thursday.", thursday)] == [True, True]
+    # A day counted from it is either of two as well; one counted from a day the words fix is not.
+    later = tag("The ferry sank Friday. Divers reached it the next day. Later that day, they left.", thursday)
+    assert [(t.value, t.alternative) for t in later] == [
+        ("1998-02-27", "1998-03-06"), ("1998-02-28", "1998-03-07"), ("1998-02-28", "1998-03-07")]
+    fixed = tag("The ferry sank Friday. On March 1 divers came. The next day they left.", thursday)
+    assert [t.alternative for t in fixed] == ["1998-03-06", None, None]

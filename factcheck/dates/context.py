@@ -77,6 +77,7 @@ class _Context:
         self._bounds: list[int] | None = None
         self.last_day: dt.date | None = None      # last expression resolved to a calendar day
         self.alternative: str | None = None       # set by a rule: another value its match may name (Timex.alternative)
+        self.other_day: tuple[dt.date, dt.date] | None = None  # (last_day, the other day it may be), while it is last_day
         self.last_quarter: tuple[int, int] | None = None
         self.last_quarter_pos = -10_000
         self.last_year: int | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import re
@@ -217,12 +218,23 @@ def _tag(text: str, published: dt.date | None) -> list[Timex]:
     clocks: list[int] = []  # indexes in out of bare clock times, dated in a second pass
     for start, end, _, m, resolve in chosen:
         ctx.alternative = None
+        other_day = ctx.other_day[1] if ctx.other_day and ctx.other_day[0] == ctx.last_day else None
+        twin = copy.copy(ctx) if other_day else None
         resolved = _resolve(resolve, m, ctx)
         if resolved is None:
             continue
+        if twin is not None and ctx.alternative is None:
+            # Counted from a day that may be either of two ('the next day' after 'said Friday' in a
+            # Thursday story): what the rule makes of the other day, when that differs, is as likely.
+            twin.last_day, twin.other_day = other_day, None
+            again = _resolve(resolve, m, twin)
+            if again is not None and again[1] != resolved[1] and again[2] is None and resolved[2] is None:
+                ctx.alternative = again[1]
         type_, value, value_end = resolved
         if type_ == "DATE" and value[:4].isdigit() and resolve not in _ANAPHORIC:
             _remember(ctx, value, start)
+        if ctx.alternative and ctx.last_day is not None and value[:10] == ctx.last_day.isoformat() and _DATED.match(ctx.alternative):
+            ctx.other_day = (ctx.last_day, dt.date.fromisoformat(ctx.alternative[:10]))
         new_start = _absorb_prefix(text, start, end, type_, value, resolve)
         if out and new_start < out[-1].end:
             new_start = start
