@@ -363,7 +363,9 @@ def _source(texts: tuple[str, ...], published: dt.date | None = None) -> _Source
     dates = set()
     for t in texts:
         for timex in tag(t, published):
-            dates |= {timex.value, timex.text.lower()} | ({timex.value_end} if timex.value_end else set())
+            # A weekday that may name either of two days states neither ('said Friday': its words only).
+            dates |= {timex.text.lower()} | ({timex.value} if timex.alternative is None else set())
+            dates |= {timex.value_end} if timex.value_end else set()
     return _Source(
         docs=docs,
         text=text,

@@ -376,3 +376,20 @@ def test_a_modal_in_a_cited_sentence_the_statement_does_not_draw_on_is_not_dropp
     # The modal's own clause, told without it, still drops it.
     assert any(p.kind == "hedge" and '"will"' in p.message for p in check("Ana Ruiz said the photographs have new meaning.", cited))
     assert any(p.kind == "hedge" and '"will"' in p.message for p in check("The photographs have new meaning.", cited[:1]))
+
+
+def test_a_weekday_that_may_name_either_of_two_days_states_neither_date() -> None:
+    import datetime as dt
+
+    from factcheck.article import Sentence
+    from factcheck.checks.grounding import check_content
+
+    thursday = dt.date(1998, 3, 5)
+    source = "Port officials in Auckland said Friday the ferry had sunk."  # the Friday before, or the next day
+    for statement in ("Port officials said on February 27 the ferry had sunk.", "Port officials said on March 6 the ferry had sunk."):
+        assert any(p.kind == "number" for p in check(statement, [source], published=thursday))
+        assert check_content("the claim", statement, [Sentence("S1", source, 0, len(source))], thursday)
+    assert not check("Port officials said Friday the ferry had sunk.", [source], published=thursday)
+    # A weekday that names one day states it.
+    wednesday = "Port officials in Auckland said Wednesday the ferry had sunk."
+    assert not check("Port officials said on March 4 the ferry had sunk.", [wednesday], published=thursday)
