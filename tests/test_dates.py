@@ -712,5 +712,6 @@ def test_a_past_weekday_naming_the_day_after_publication_is_either_of_two_days()
     later = tag("The ferry sank Friday. Divers reached it the next day. Later that day, they left.", thursday)
     assert [(t.value, t.alternative) for t in later] == [
         ("1998-02-27", "1998-03-06"), ("1998-02-28", "1998-03-07"), ("1998-02-28", "1998-03-07")]
+    assert one("Traders sold the day before Friday's vote.", thursday).alternative == "1998-03-05"
     fixed = tag("The ferry sank Friday. On March 1 divers came. The next day they left.", thursday)
     assert [t.alternative for t in fixed] == ["1998-03-06", None, None]

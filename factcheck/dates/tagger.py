@@ -354,8 +354,10 @@ def _merge_times(text: str, timexes: list[Timex]) -> list[Timex]:
             if relative and _DATED.fullmatch(t.value):
                 # 'the day before last Tuesday's hearing': one expression, anchored on the day it names
                 # (TimeML marks the whole phrase, its value the day it points to)
-                day = dt.date.fromisoformat(t.value) + dt.timedelta(days=-1 if relative.group(1).lower() == "before" else 1)
-                out[-1] = Timex(text[prev.start:t.end], prev.start, t.end, "DATE", day.isoformat())
+                shift = dt.timedelta(days=-1 if relative.group(1).lower() == "before" else 1)
+                day = dt.date.fromisoformat(t.value) + shift
+                other = t.alternative and (dt.date.fromisoformat(t.alternative[:10]) + shift).isoformat()
+                out[-1] = Timex(text[prev.start:t.end], prev.start, t.end, "DATE", day.isoformat(), alternative=other)
                 continue
             clock, day = (prev, t) if _is_time_of_day(prev) else (t, prev) if _is_time_of_day(t) else (None, None)
             if clock is not None and _is_day(day.value):
