@@ -83,7 +83,9 @@ def to_interval(value: str, value_end: str | None = None) -> tuple[dt.date | Non
 def timex_interval(timex: Timex) -> tuple[dt.date | None, dt.date | None, Precision]:
     """The interval of what an expression names: its value's (``to_interval``), widened by one unit
     for a count of whole weeks, months or years ('42 years ago' published in 2000: 1957-1958, for 42
-    years before a day of 2000 may fall in either year)."""
+    years before a day of 2000 may fall in either year); none for a fiscal period (``Timex.fiscal``)."""
+    if timex.fiscal:
+        return None, None, "unknown"  # 'fiscal 1988': its months are the books', which the words do not give
     first, last, precision = to_interval(timex.value, timex.value_end)
     if first is None or last is None or not timex.counted or precision not in ("week", "month", "year"):
         return first, last, precision

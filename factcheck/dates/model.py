@@ -32,6 +32,10 @@ class Timex:
     # TIMEX3 ``mod``: the expression only bounds or approximates its value ('more than four decades
     # ago' BEFORE, 'early next year' START, 'about two years ago' APPROX); None when it is exact.
     mod: str | None = field(default=None, compare=False)
+    # A year, half or quarter of a company's or a government's books ('fiscal 1988', 'its fiscal
+    # third quarter', 'the 1989 fiscal year'): TimeML gives it the calendar value, but its months are
+    # whatever the books say, so no calendar interval may be written for it (``timex_interval``).
+    fiscal: bool = field(default=False, compare=False)
 
     @property
     def counted(self) -> int:
@@ -56,6 +60,8 @@ class Timex:
             out["value_end"] = self.value_end
         if self.mod is not None:
             out["mod"] = self.mod
+        if self.fiscal:
+            out["fiscal"] = True
         return out
 
 
@@ -69,5 +75,5 @@ def timeml(timexes: list[Timex]) -> list[Timex]:
             out.append(t)
             continue
         for (s, e), value in zip(t.ends, (t.value, t.value_end)):
-            out.append(Timex(t.text[s - t.start:e - t.start], s, e, t.type, value, mod=t.mod))
+            out.append(Timex(t.text[s - t.start:e - t.start], s, e, t.type, value, mod=t.mod, fiscal=t.fiscal))
     return out

@@ -230,7 +230,24 @@ def _tag(text: str, published: dt.date | None) -> list[Timex]:
         ends = _ENDS[resolve](m) if value_end is not None and resolve in _ENDS else None
         out.append(Timex(text[new_start:end], new_start, end, type_, value, value_end, ends))
     _date_clocks(ctx, out, clocks)
-    return [replace(t, mod=expression_mod(t.text, t.type)) for t in _merge_times(text, out)]
+    return [replace(t, mod=expression_mod(t.text, t.type), fiscal=_fiscal(text, t)) for t in _merge_times(text, out)]
+
+
+# 'fiscal' (or 'FY') in the expression, or in the words of its noun phrase right around it: before
+# ('fiscal year 1989', "fiscal 1989's second quarter") or after ('the 1988 fiscal year', 'its 1990
+# fiscal second quarter').
+_FISCAL_IN = LazyPattern(r"(?i)\b(?:fiscal|FY)\b")
+_FISCAL_BEFORE = LazyPattern(r"(?i)\b(?:fiscal|FY)(?:[\s-]+year)?[\s-]*$")
+_FISCAL_AFTER = LazyPattern(r"(?i)(?:'s)?[\s-]+fiscal\b")
+_BOOK_PERIOD = LazyPattern(r"\d{4}(?:-(?:Q[1-4]|H[12]))?$")
+
+
+def _fiscal(text: str, t: Timex) -> bool:
+    """The expression names a fiscal year, half or quarter (see ``Timex.fiscal``)."""
+    if t.type != "DATE" or not _BOOK_PERIOD.get().match(t.value):
+        return False
+    return bool(_FISCAL_IN.get().search(t.text) or _FISCAL_BEFORE.get().search(text, max(0, t.start - 16), t.start)
+                or _FISCAL_AFTER.get().match(text, t.end))
 
 
 # Where the two ends of a range are in its match, for timeml(): ((start, end), (start, end)).
