@@ -239,7 +239,7 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
     for timex in timexes:
         if any(a <= timex.start and timex.end <= b for a, b in side):
             continue
-        if _dates_a_baseline(doc, timex) or _FROM_NOW.search(text, max(0, timex.start - 40), timex.start):
+        if _dates_a_baseline(doc, timex) or ends_a_stretch_from_now(text, timex):
             continue
         verb = _governor(doc, timex)
         if verb is not None and _of_a_happening(doc, timex):
@@ -267,7 +267,15 @@ _BASELINE = frozenset({"from", "against", "versus", "vs.", "than"})
 
 # The end of a stretch that starts now ("from now to Election Day", "between now and March"): the
 # clause goes on until then, it does not happen then.
-_FROM_NOW = re.compile(r"\b(?:from|between)\s+(?:now|today|the\s+present)\s*,?\s+(?:to|until|till|through|and)\s+(?:the\s+)?$", re.I)
+_FROM_NOW = re.compile(r"\b(?:from|between)\s+(?:now|today|the\s+present)\s*,?\s+(?:to|until|till|through|and)\s+"
+                       r"(?:[\w'’.-]+\s+){0,4}$", re.I)  # "until [polling day on] Nov. 3"
+
+
+def ends_a_stretch_from_now(text: str, timex: Timex) -> bool:
+    """The date ends a stretch that starts now ("from now until Nov. 2"): no point of any clause."""
+    return _FROM_NOW.search(text, max(0, timex.start - 60), timex.start) is not None
+
+
 _DASH = re.compile(r"\s(?:--|—|–)\s|(?<!\d)—(?!\d)")  # not the dash of a range ("1990—1995")
 
 

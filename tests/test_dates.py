@@ -681,3 +681,30 @@ def test_a_weekday_before_that_after_a_reporting_verb_dates_the_report() -> None
     wednesday = dt.date(2000, 3, 8)
     assert one("The admiral told a news conference on Friday that the blockade will stay.", wednesday).value == "2000-03-03"
     assert one("The admiral will tell reporters on Friday that the blockade stays.", wednesday).value == "2000-03-10"
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("In fiscal 2003, the brewer earned $4 million.", "fiscal 2003"),
+        ("The mill lost money in fiscal year 2003.", "2003"),
+        ("Sales in its 2003 fiscal year fell.", "2003"),
+        ("The chain earned $2 million in its fiscal second quarter.", "fiscal second quarter"),
+        ("Revenue for the fiscal year rose 4%.", "the fiscal year"),
+    ],
+)
+def test_a_fiscal_period_keeps_its_timeml_value_but_has_no_calendar_interval(text, words) -> None:
+    from factcheck.dates import timex_interval
+
+    found = one(text, dt.date(2003, 11, 20))
+    assert found.text == words and found.fiscal
+    assert found.value[:4] == "2003"  # TimeML's value: what the benchmark scores
+    assert timex_interval(found) == (None, None, "unknown")  # its months are the books', not January-December
+
+
+def test_a_calendar_year_beside_the_word_fiscal_elsewhere_stays_a_calendar_year() -> None:
+    from factcheck.dates import timex_interval
+
+    found = tag("The fiscal plan was adopted in 2003.", dt.date(2003, 11, 20))
+    assert [t.fiscal for t in found] == [False]
+    assert timex_interval(found[0])[0] == dt.date(2003, 1, 1)

@@ -26,7 +26,7 @@ from ..llm import Answer
 from ..models import EventDraft, ReportWarning, TimelineEvent
 from ..settings import Settings
 from ..nlp import parse
-from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, governing_date, governing_dates, without_leading_connective
+from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, ends_a_stretch_from_now, governing_date, governing_dates, without_leading_connective
 # The parse helpers the timeline's own readings share with syntax.py (one definition of a spine, a
 # subject, an event noun).
 from ..syntax import _REPORTING, _dates_a_baseline, _premodified, _governor, _names_a_figure, _names_an_event, _noun_phrase, _root, _spine, _subject_of
@@ -684,7 +684,9 @@ def dated_sentences(article: Article) -> list[tuple[Timex, Sentence]]:
             continue
         index = bisect.bisect_right(starts, timex.start) - 1
         if index >= 0 and timex.start < prose[index].end:
-            if not _named_as(prose[index].text, _shift(timex, -prose[index].start)):
+            local = _shift(timex, -prose[index].start)
+            # "set Friday as the deadline", "from now until Nov. 2": the date is no time of a happening
+            if not _named_as(prose[index].text, local) and not ends_a_stretch_from_now(prose[index].text, local):
                 found.append((timex, prose[index]))
     return found
 
