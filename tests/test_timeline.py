@@ -333,6 +333,10 @@ def test_a_date_the_tense_of_the_clause_cannot_be_at_dates_something_else():
     # the clause's own dates stay
     assert list(events("The talks will resume next week.").values()) == ["2021-W42"]
     assert list(events("Ms. Ortiz was a trustee until 1974.").values()) == ["1974"]
+    assert events("A group of banks has extended the mill $9 million in loans through January 2022.") == {}
+    # a date of what the clause sets out to do is that complement's, to come
+    assert list(events("The two sides agreed to meet next week.").values()) == ["2021-W42"]
+    assert list(events("The two sides have agreed to meet next week.").values()) == ["2021-W42"]
 
 
 def test_a_date_inside_what_a_side_phrase_says_of_a_noun_does_not_date_the_clause():

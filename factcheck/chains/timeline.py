@@ -381,8 +381,9 @@ def _tense_excludes(timex: Timex, verb: "Token", pairs, published: dt.date | Non
     the sentence: a present perfect ("has sent", "has started processing") or a present progressive
     ("is still considering") at a date over before publication ("two years ago", "last week"); a
     future ("will result", "would resolve") at a date over before the time it looks ahead from (the
-    report's date, or publication); a simple past ("extended its offer", "was extended") at a date
-    still to come ("until Nov. 9": a bound of what it set, not when it happened). "since 1985",
+    report's date, or publication); a simple past or a perfect ("extended its offer", "was extended",
+    "has extended") at a date still to come ("until Nov. 9": a bound of what it set, not when it
+    happened), unless the date is its complement's ("agreed to meet next week"). "since 1985",
     "this year" and "until" a past date are the clause's own."""
     start, end, _ = to_interval(timex.value, timex.value_end)
     if start is None or published is None:
@@ -412,8 +413,10 @@ def _tense_excludes(timex: Timex, verb: "Token", pairs, published: dt.date | Non
         report_dates = [to_interval(t.value, t.value_end)[0] for t, v in pairs if v.lemma_ in _REPORTING and v in finite.ancestors]
         if not reported or any(d is not None and (end or start) < d for d in report_dates):
             return True
-    past = (not aux and finite.tag_ == "VBD") or (finite.tag_ == "VBN" and aux and all(a in ("was", "were") for a in aux))
-    return past and start > published and (fixed or bound)
+    if finite is not verb or start <= published or not (fixed or bound):
+        return False  # "agreed to meet next week": what is agreed is still to come, the agreeing is not
+    perfect = finite.tag_ == "VBN" and any(a in ("has", "have", "'s", "'ve") for a in aux)  # "has extended loans through January"
+    return perfect or (not aux and finite.tag_ == "VBD") or (finite.tag_ == "VBN" and aux and all(a in ("was", "were") for a in aux))
 
 
 _FIXED_SIDE = re.compile(r"\d{4}|\b(?:ago|last|past|yesterday|earlier|previous|prior|next|tomorrow|coming|from now|hence)\b", re.I)
