@@ -708,3 +708,12 @@ def test_a_calendar_year_beside_the_word_fiscal_elsewhere_stays_a_calendar_year(
     found = tag("The fiscal plan was adopted in 2003.", dt.date(2003, 11, 20))
     assert [t.fiscal for t in found] == [False]
     assert timex_interval(found[0])[0] == dt.date(2003, 1, 1)
+
+
+def test_a_quarter_pointing_back_to_a_fiscal_quarter_is_fiscal_unless_its_months_are_named() -> None:
+    found = tag("Pell Corp. earned $5 million in the fiscal first quarter. Sales in the quarter rose, and were "
+                "flat a year earlier. Rival Dunmore reported a loss for the quarter ended Sept. 30. "
+                "Dunmore's third-quarter sales fell.", dt.date(2003, 11, 20))
+    assert [(t.text, t.fiscal) for t in found] == [
+        ("the fiscal first quarter", True), ("the quarter", True), ("a year earlier", True),
+        ("the quarter", False), ("Sept. 30", False), ("third-quarter", False)]
