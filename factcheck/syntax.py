@@ -907,6 +907,8 @@ def _governor(doc: Doc, timex: Timex) -> Token | None:
     if tok.head == tok:
         return tok if tok.pos_ in ("VERB", "AUX") else None
     up = tok.head
+    if up.pos_ == "ADP" and up.lower_ == "of" and up.head.pos_ in ("NOUN", "PROPN") and up.dep_ != "ROOT":
+        return None  # "the Enforcement Act of 1989", "the crash of 1987": "of" makes the date part of its noun
     if up.pos_ == "ADP" and up.head.pos_ == "PROPN" and not _dateable(up.head) and up.head.dep_ != "ROOT":
         up = up.head  # "met the President on Tuesday": a date does not modify a person or a place
     if _ordered_against(up):

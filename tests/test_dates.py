@@ -717,3 +717,17 @@ def test_a_quarter_pointing_back_to_a_fiscal_quarter_is_fiscal_unless_its_months
     assert [(t.text, t.fiscal) for t in found] == [
         ("the fiscal first quarter", True), ("the quarter", True), ("a year earlier", True),
         ("the quarter", False), ("Sept. 30", False), ("third-quarter", False)]
+
+
+def test_a_season_or_a_half_is_written_as_its_months_not_as_a_quarter() -> None:
+    from factcheck.dates import format_interval, timex_interval
+
+    day = dt.date(2003, 11, 20)
+
+    def shown(text: str) -> str:
+        return format_interval(*timex_interval(one(text, day)))
+
+    assert shown("The mill closed this past spring.") == "March–May 2003"
+    assert shown("The mill closed last winter.") == "December 2002–February 2003"
+    assert shown("The mill closed in the first half of 2003.") == "January–June 2003"
+    assert shown("The mill closed in the third quarter.") == "Q3 2003"

@@ -346,6 +346,9 @@ def test_a_date_inside_what_a_side_phrase_says_of_a_noun_does_not_date_the_claus
         "The split will be paid in December to holders of record Nov. 26.": "2021-12"}
     # a date that closes "of <a happening>" inside another phrase dates the happening
     assert events("The family was told he died within weeks of his arrest on March 26, 1996.") == {}
+    # "of" makes a date part of its noun, a name's or a happening's
+    assert events("The rules were set out under the new Banking Reform Act of 2019, a spokesman said.") == {}
+    assert list(events("As of Sept. 30, the bank had assets of $511 million.").values()) == ["2021-09-30"]
     # a verb's own object keeps the date the parse gave it
     assert list(events("The company announced the completion of the merger on Thursday.").values()) == ["2021-10-14"]
 

@@ -329,6 +329,8 @@ def _clause_dates(text: str, timexes: list[Timex], published: dt.date | None) ->
         while timex.start <= top.head.idx < timex.end and top.head != top:
             top = top.head
         verb = None
+        if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "the Reform Act of 2019": a date "of" a noun is part of it, not a participant's time
         if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
             noun = top.head.head
             # "by", "until": a deadline, of what the clause does ("double its flights by August")

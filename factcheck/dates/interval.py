@@ -108,7 +108,8 @@ MONTHS = "January February March April May June July August September October No
 
 
 def format_interval(start: dt.date | None, end: dt.date | None, precision: str) -> str:
-    """A date at its precision: '11 May 2025', '14–15 May 2025', 'June 2025', '2020s', 'unresolved'."""
+    """A date at its precision: '11 May 2025', '14–15 May 2025', 'June 2025', 'Q3 2025', 'March–May 2025'
+    (a season), '2020s', 'unresolved'."""
     if start is None:
         return "unresolved"
     if precision == "day":
@@ -127,7 +128,9 @@ def format_interval(start: dt.date | None, end: dt.date | None, precision: str) 
             return f"{first}–{MONTHS[end.month - 1]} {end.year}"
         return f"{MONTHS[start.month - 1]} {start.year}"
     if precision == "quarter":
-        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+        if end is not None and start.month % 3 == 1 and (end.year, end.month) == (start.year, start.month + 2):
+            return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+        return format_interval(start, end, "month")  # a season or a half: its months, not a quarter it is not
     if precision == "year":
         return str(start.year) if end is None or end.year == start.year else f"{start.year}–{end.year}"
     if precision == "decade":
