@@ -287,13 +287,16 @@ def _between_dashes(text: str) -> list[tuple[int, int]]:
 
 
 def _of_a_happening(doc: Doc, timex: Timex) -> bool:
-    """The date's preposition follows a noun that names a happening and is itself the object of "of"
-    ("died within weeks of his capture on March 26"): a noun phrase inside a noun phrase, whose date
-    it closes, whatever verb the parser hung the date on."""
+    """The date's preposition follows a noun that names a happening the clause is placed against
+    ("ahead of the vote on Thursday") or that is the object of "of" inside another prepositional
+    phrase ("died within weeks of his capture on March 26"): the date closes that noun's phrase,
+    whatever verb the parser hung it on."""
     first = next((t for t in doc if t.idx >= timex.start), None)
     if first is None or first.i < 2 or doc[first.i - 1].pos_ != "ADP" or doc[first.i - 1].lower_ not in ("on", "in", "at"):
         return False
     noun = doc[first.i - 2]
+    if _ordered_against(noun):
+        return True  # "nervous ahead of the vote on Thursday": the vote's day, the clause is before it
     owner = noun.head.head
     # the owner itself in a prepositional phrase ("within weeks of"), not the verb's object ("announced
     # the completion of the merger on Friday" may date the announcing)
