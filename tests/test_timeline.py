@@ -347,7 +347,7 @@ def test_a_date_inside_what_a_side_phrase_says_of_a_noun_does_not_date_the_claus
     # a date that closes "of <a happening>" inside another phrase dates the happening
     assert events("The family was told he died within weeks of his arrest on March 26, 1996.") == {}
     # a happening the clause is placed before or after keeps its own date
-    assert not any(v == "2021-10-21" for v in events("Traders were nervous ahead of the vote on Thursday.").values())
+    assert events("Traders were nervous ahead of the vote on Thursday.") == {}
     # "of" makes a date part of its noun, a name's or a happening's
     assert events("The rules were set out under the new Banking Reform Act of 2019, a spokesman said.") == {}
     assert list(events("As of Sept. 30, the bank had assets of $511 million.").values()) == ["2021-09-30"]
