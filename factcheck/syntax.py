@@ -239,13 +239,15 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
     for timex in timexes:
         if any(a <= timex.start and timex.end <= b for a, b in side):
             continue
-        if _dates_a_baseline(doc, timex):
+        if _dates_a_baseline(doc, timex) or ends_a_stretch_from_now(text, timex):
             continue
         verb = _governor(doc, timex)
+        if verb is not None and _of_a_happening(doc, timex):
+            continue
         if verb is not None and verb.i in spine:
             # A clause happens at one time: of two dates the parser hung on one verb, one that
             # follows a noun ("met on Monday ahead of the summit on Friday") dates that noun.
-            if any(v == verb for _, v in out) and _noun_before(doc, timex) is not None:
+            if any(v == verb for _, v in out) and (_noun_before(doc, timex) is not None or _bare_after_object(doc, timex)):
                 continue
             out.append((timex, verb))
     out = [(t, v) for t, v in out if not _listed_with_dates(doc, t, timexes)]
@@ -263,6 +265,17 @@ _OF_THE_THING = frozenset({"of", "by", "in", "on", "at", "during", "between", "f
 _BASELINE = frozenset({"from", "against", "versus", "vs.", "than"})
 
 
+# The end of a stretch that starts now ("from now to Election Day", "between now and March"): the
+# clause goes on until then, it does not happen then.
+_FROM_NOW = re.compile(r"\b(?:from|between)\s+(?:now|today|the\s+present)\s*,?\s+(?:to|until|till|through|and)\s+"
+                       r"(?:[\w'’.-]+\s+){0,4}$", re.I)  # "until [polling day on] Nov. 3"
+
+
+def ends_a_stretch_from_now(text: str, timex: Timex) -> bool:
+    """The date ends a stretch that starts now ("from now until Nov. 2"): no point of any clause."""
+    return _FROM_NOW.search(text, max(0, timex.start - 60), timex.start) is not None
+
+
 _DASH = re.compile(r"\s(?:--|—|–)\s|(?<!\d)—(?!\d)")  # not the dash of a range ("1990—1995")
 
 
@@ -271,6 +284,31 @@ def _between_dashes(text: str) -> list[tuple[int, int]]:
     mean"): the punctuation marks it aside wherever the parser hung its words."""
     marks = list(_DASH.finditer(text))
     return [(a.end(), b.start()) for a, b in zip(marks[::2], marks[1::2])]
+
+
+def _of_a_happening(doc: Doc, timex: Timex) -> bool:
+    """The date's preposition follows a noun that names a happening the clause is placed against
+    ("ahead of the vote on Thursday") or that is the object of "of" inside another prepositional
+    phrase ("died within weeks of his capture on March 26"): the date closes that noun's phrase,
+    whatever verb the parser hung it on."""
+    first = next((t for t in doc if t.idx >= timex.start), None)
+    if first is None or first.i < 2 or doc[first.i - 1].pos_ != "ADP" or doc[first.i - 1].lower_ not in ("on", "in", "at"):
+        return False
+    noun = doc[first.i - 2]
+    if _ordered_against(noun):
+        return True  # "nervous ahead of the vote on Thursday": the vote's day, the clause is before it
+    owner = noun.head.head
+    # the owner itself in a prepositional phrase ("within weeks of"), not the verb's object ("announced
+    # the completion of the merger on Friday" may date the announcing)
+    return (noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and owner.pos_ in ("NOUN", "PROPN")
+            and owner.dep_ == "pobj" and _names_an_event(noun) and not _names_a_figure(noun))
+
+
+def _bare_after_object(doc: Doc, timex: Timex) -> bool:
+    """A bare date right after the object of a preposition ("to holders of record Dec. 21"), in a
+    clause that has a date already: it dates that noun."""
+    first = next((t for t in doc if t.idx >= timex.start), None)
+    return first is not None and first.i > 0 and doc[first.i - 1].pos_ in ("NOUN", "PROPN") and doc[first.i - 1].dep_ == "pobj"
 
 
 def _listed_with_dates(doc: Doc, timex: Timex, timexes: Sequence[Timex]) -> bool:
@@ -872,13 +910,19 @@ def _governor(doc: Doc, timex: Timex) -> Token | None:
     if tok.head == tok:
         return tok if tok.pos_ in ("VERB", "AUX") else None
     up = tok.head
+    if up.pos_ == "ADP" and up.lower_ == "of" and up.head.pos_ in ("NOUN", "PROPN") and up.dep_ != "ROOT":
+        return None  # "the Enforcement Act of 1989", "the crash of 1987": "of" makes the date part of its noun
     if up.pos_ == "ADP" and up.head.pos_ == "PROPN" and not _dateable(up.head) and up.head.dep_ != "ROOT":
         up = up.head  # "met the President on Tuesday": a date does not modify a person or a place
     if _ordered_against(up):
         return None  # "named a cabinet before talks next week": the date is the talks', not the naming's
     if (tok.dep_ in ("npadvmod", "tmod") or not _dateable(up)) and up.pos_ in ("NOUN", "PROPN") and up.dep_ != "ROOT":
-        # A bare date ("a rally Saturday") modifies a clause, whatever noun the parser hung it on.
+        # A bare date ("a rally Saturday") modifies a clause, whatever noun the parser hung it on;
+        # not through an adjective that has words of its own ("[payable Dec. 7 to stock of record
+        # Nov. 22]"): the date is inside what the adjective says of its noun.
         while up.pos_ not in ("VERB", "AUX") and up.head != up:
+            if up.pos_ == "ADJ" and up.dep_ in ("amod", "advcl", "appos", "npadvmod") and any(c.dep_ == "prep" for c in up.children):
+                return None
             up = up.head
     while up.pos_ == "ADP" and up.head != up:  # "on" -> its head, "ahead of" -> "ahead" -> ...
         up = up.head

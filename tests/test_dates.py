@@ -715,3 +715,51 @@ def test_a_past_weekday_naming_the_day_after_publication_is_either_of_two_days()
     assert one("Traders sold the day before Friday's vote.", thursday).alternative == "1998-03-05"
     fixed = tag("The ferry sank Friday. On March 1 divers came. The next day they left.", thursday)
     assert [t.alternative for t in fixed] == ["1998-03-06", None, None]
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("In fiscal 2003, the brewer earned $4 million.", "fiscal 2003"),
+        ("The mill lost money in fiscal year 2003.", "2003"),
+        ("Sales in its 2003 fiscal year fell.", "2003"),
+        ("The chain earned $2 million in its fiscal second quarter.", "fiscal second quarter"),
+        ("Revenue for the fiscal year rose 4%.", "the fiscal year"),
+    ],
+)
+def test_a_fiscal_period_keeps_its_timeml_value_but_has_no_calendar_interval(text, words) -> None:
+    from factcheck.dates import timex_interval
+
+    found = one(text, dt.date(2003, 11, 20))
+    assert found.text == words and found.fiscal
+    assert found.value[:4] == "2003"  # TimeML's value: what the benchmark scores
+    assert timex_interval(found) == (None, None, "unknown")  # its months are the books', not January-December
+
+
+def test_a_calendar_year_beside_the_word_fiscal_elsewhere_stays_a_calendar_year() -> None:
+    from factcheck.dates import timex_interval
+
+    found = tag("The fiscal plan was adopted in 2003.", dt.date(2003, 11, 20))
+    assert [t.fiscal for t in found] == [False]
+    assert timex_interval(found[0])[0] == dt.date(2003, 1, 1)
+
+
+def test_a_quarter_pointing_back_to_a_fiscal_quarter_is_fiscal_unless_its_months_are_named() -> None:
+    found = tag("Pell Corp. earned $5 million in the fiscal first quarter. Sales in the quarter rose, and were "
+                "flat a year earlier. Rival Dunmore reported a loss for the quarter ended Sept. 30. "
+                "Dunmore's third-quarter sales fell.", dt.date(2003, 11, 20))
+    assert [(t.text, t.fiscal) for t in found] == [
+        ("the fiscal first quarter", True), ("the quarter", True), ("a year earlier", True),
+        ("the quarter", False), ("Sept. 30", False), ("third-quarter", False)]
+
+
+def test_a_season_or_a_half_is_written_as_its_months_not_as_a_quarter() -> None:
+    from factcheck.dates import format_interval, timex_interval
+
+    day = dt.date(2003, 11, 20)
+
+    def shown(text: str) -> str:
+        return format_interval(*timex_interval(one(text, day)))
+
+    assert shown("The mill closed this past spring.") == "March–May 2003"
+    assert shown("The mill closed last winter.") == "December 2002–February 2003"
+    assert shown("The mill closed in the first half of 2003.") == "January–June 2003"
+    assert shown("The mill closed in the third quarter.") == "Q3 2003"

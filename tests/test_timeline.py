@@ -317,3 +317,53 @@ def test_a_second_conjoined_clause_told_apart_ends_with_one_stop():
         "The minister met the premier on Monday.": "2021-10-11",
         "The president flew home on Thursday.": "2021-10-14",
     }
+
+
+def test_a_date_the_tense_of_the_clause_cannot_be_at_dates_something_else():
+    # a present progressive or a future is not at a date over; a simple past not at a date to come
+    assert events("The council is still weighing a plan from the residents last month.") == {}
+    assert events("The accord would settle part of a wide inquiry into the bank in the past year.") == {}
+    assert events("The mill has begun repairing roofs from the storm nearly two weeks ago.") == {}
+    assert events("The mill has begun repairing roofs damaged by the storm nearly two weeks ago.") == {
+        "Roofs were damaged by the storm nearly two weeks ago.": "2021-W39"}  # the side clause's own date
+    assert events("The brewer said it extended its offer until 5 p.m. EST Nov. 19.") == {}
+    # "would" looks ahead from the report's own date: the report is dated
+    found = events("The league said Thursday it would examine the killings of 300 villagers nearly four years ago.")
+    assert list(found.values()) == ["2021-10-14"]
+    # the clause's own dates stay
+    assert list(events("The talks will resume next week.").values()) == ["2021-W42"]
+    assert list(events("Ms. Ortiz was a trustee until 1974.").values()) == ["1974"]
+    assert events("A group of banks has extended the mill $9 million in loans through January 2022.") == {}
+    # a date of what the clause sets out to do is that complement's, to come
+    assert list(events("The two sides agreed to meet next week.").values()) == ["2021-W42"]
+    assert list(events("The two sides have agreed to meet next week.").values()) == ["2021-W42"]
+
+
+def test_a_date_inside_what_a_side_phrase_says_of_a_noun_does_not_date_the_clause():
+    # a record date inside an adjective's phrase, or after the object of a preposition in a dated clause
+    assert events("Pell Corp. declared a dividend of 8 cents, payable Dec. 3 to stock of record Nov. 12.") == {}
+    assert events("The split will be paid in December to holders of record Nov. 26.") == {
+        "The split will be paid in December to holders of record Nov. 26.": "2021-12"}
+    # a date that closes "of <a happening>" inside another phrase dates the happening
+    assert events("The family was told he died within weeks of his arrest on March 26, 1996.") == {}
+    # a happening the clause is placed before or after keeps its own date
+    assert events("Traders were nervous ahead of the vote on Thursday.") == {}
+    # "of" makes a date part of its noun, a name's or a happening's
+    assert events("The rules were set out under the new Banking Reform Act of 2019, a spokesman said.") == {}
+    assert list(events("As of Sept. 30, the bank had assets of $511 million.").values()) == ["2021-09-30"]
+    # a verb's own object keeps the date the parse gave it
+    assert list(events("The company announced the completion of the merger on Thursday.").values()) == ["2021-10-14"]
+
+
+def test_the_end_of_a_stretch_from_now_dates_no_point_of_the_clause():
+    assert events("Volunteers will knock on every door from now until Nov. 2.") == {}
+    assert events("The senator is campaigning from now to polling day on Nov. 2.") == {}
+    assert list(events("Volunteers will knock on every door until Nov. 2.").values()) == ["2021-11-02"]
+
+
+def test_a_fiscal_year_is_shown_as_written_and_never_as_a_calendar_year():
+    found = timeline("In fiscal 2020, Pell Breweries earned $17 million. Pell Breweries bought a mill in 2019.")
+    assert found[0] == ("2019", "2019", "Pell Breweries bought a mill in 2019.")
+    when, shown, event = found[1]
+    assert when == "fiscal 2020" and "2020" not in shown.replace("fiscal 2020", "")  # no calendar gloss
+    assert event == "In fiscal 2020, Pell Breweries earned $17 million."

@@ -26,7 +26,7 @@ from ..llm import Answer
 from ..models import EventDraft, ReportWarning, TimelineEvent
 from ..settings import Settings
 from ..nlp import parse
-from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, governing_date, governing_dates, without_leading_connective
+from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, ends_a_stretch_from_now, governing_date, governing_dates, without_leading_connective
 # The parse helpers the timeline's own readings share with syntax.py (one definition of a spine, a
 # subject, an event noun).
 from ..syntax import _REPORTING, _dates_a_baseline, _premodified, _governor, _names_a_figure, _names_an_event, _noun_phrase, _root, _spine, _subject_of
@@ -123,11 +123,12 @@ class TimelineChain:
                     message=f"{step.key}: dropped: the shortened sentence fails the faithfulness check: {problems[0]}",
                 ))
                 continue
-            if start is None and self.article.published is not None:
+            if start is None and (self.article.published is not None or step.timex.fiscal):
                 run.warnings.append(
                     ReportWarning(
                         code="unresolved-date",
-                        message=f"could not resolve {step.timex.text!r} ({step.timex.value}) to a calendar date",
+                        message=f"{step.timex.text!r} is a fiscal period: the article does not say which calendar months it covers"
+                        if step.timex.fiscal else f"could not resolve {step.timex.text!r} ({step.timex.value}) to a calendar date",
                         item=step.sentence.id,
                     )
                 )
@@ -282,7 +283,7 @@ def governed_sentences(article: Article) -> list[DatedEvent]:
         sentence = sentences[sid]
         local = {_shift(t, -sentence.start): t for t in timexes if not _possessive_after_verb(sentence.text, _shift(t, -sentence.start))}
         pairs = governing_dates(sentence.text, list(local))
-        perfect = {t for t, v in pairs if _perfect_before(t, v, article.published)}
+        perfect = {t for t, v in pairs if _tense_excludes(t, v, pairs, article.published)}
         if perfect:  # "said Thursday he has sent a team ... two years ago": the report's date, if any
             pairs = [(t, v) for t, v in pairs if t not in perfect]
         governing = governing_date(sentence.text, [t for t in local if t not in perfect])
@@ -330,6 +331,8 @@ def _clause_dates(text: str, timexes: list[Timex], published: dt.date | None) ->
         while timex.start <= top.head.idx < timex.end and top.head != top:
             top = top.head
         verb = None
+        if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "the Reform Act of 2019": a date "of" a noun is part of it, not a participant's time
         if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
             noun = top.head.head
             # "by", "until": a deadline, of what the clause does ("double its flights by August")
@@ -377,17 +380,50 @@ def _clause_dates(text: str, timexes: list[Timex], published: dt.date | None) ->
     return out[:1]
 
 
-def _perfect_before(timex: Timex, verb: "Token", published: dt.date | None) -> bool:
-    """A clause in the present perfect ("has sent") is not dated by a date over before publication
-    ("two years ago", "in March 1996"): English does not say "has sent two years ago", so the parse
-    hung on it a date of something else in the sentence. "since 1985" and "this year" are its own."""
+def _tense_excludes(timex: Timex, verb: "Token", pairs, published: dt.date | None) -> bool:
+    """The tense of `verb` cannot be at `timex`, so the parse hung on it a date of something else in
+    the sentence: a present perfect ("has sent", "has started processing") or a present progressive
+    ("is still considering") at a date over before publication ("two years ago", "last week"); a
+    future ("will result", "would resolve") at a date over before the time it looks ahead from (the
+    report's date, or publication); a simple past or a perfect ("extended its offer", "was extended",
+    "has extended") at a date still to come ("until Nov. 9": a bound of what it set, not when it
+    happened), unless the date is its complement's ("agreed to meet next week"). "since 1985",
+    "this year" and "until" a past date are the clause's own."""
     start, end, _ = to_interval(timex.value, timex.value_end)
-    if start is None or published is None or (end or start) >= published or timex.text.lower().startswith("since"):
+    if start is None or published is None:
         return False
     doc = verb.doc
-    if _BOUND_BEFORE.search(doc.text, max(0, timex.start - 9), timex.start):
-        return False  # "has extended loans through January": a bound, not when it happened
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
+    bound = _BOUND_BEFORE.search(doc.text, max(0, timex.start - 9), timex.start) is not None
+    # the verb that carries the tense: "has started [processing]", "will begin [withdrawing]"
+    finite = verb
+    while finite.dep_ == "xcomp" and not any(c.dep_ in ("aux", "auxpass") for c in finite.children) and finite.head != finite:
+        finite = finite.head
+    aux = [c.lower_ for c in finite.children if c.dep_ in ("aux", "auxpass")]
+    # only a date whose words fix its side of publication: a bare "Dec. 14" or "Friday" took its year
+    # or week from the tense the tagger read, which may be the other clause's
+    fixed = _FIXED_SIDE.search(timex.text) is not None
+    before = (end or start) < published and not timex.text.lower().startswith("since") and not bound
+    if before and finite.tag_ == "VBN" and any(a in ("has", "have", "'s", "'ve") for a in aux):
+        return True  # English does not say "has sent two years ago", nor "has sent on Friday"
+    over = before and fixed
+    if over and finite.tag_ == "VBG" and aux and all(a in ("is", "are", "am", "'s", "'re", "'m") for a in aux):
+        return True
+    if any(a in ("will", "shall", "'ll", "wo") for a in aux) and over:
+        return True
+    if "would" in aux and over:
+        # future in the past: from the report's date when the report has one ("said Friday it would
+        # investigate the killings four years ago"), else from publication (an unreported "would")
+        reported = any(a.lemma_ in _REPORTING for a in finite.ancestors)
+        report_dates = [to_interval(t.value, t.value_end)[0] for t, v in pairs if v.lemma_ in _REPORTING and v in finite.ancestors]
+        if not reported or any(d is not None and (end or start) < d for d in report_dates):
+            return True
+    if finite is not verb or start <= published or not (fixed or bound):
+        return False  # "agreed to meet next week": what is agreed is still to come, the agreeing is not
+    perfect = finite.tag_ == "VBN" and any(a in ("has", "have", "'s", "'ve") for a in aux)  # "has extended loans through January"
+    return perfect or (not aux and finite.tag_ == "VBD") or (finite.tag_ == "VBN" and aux and all(a in ("was", "were") for a in aux))
+
+
+_FIXED_SIDE = re.compile(r"\d{4}|\b(?:ago|last|past|yesterday|earlier|previous|prior|next|tomorrow|coming|from now|hence)\b", re.I)
 
 
 _BOUND_BEFORE = re.compile(r"\b(?:since|through|until|till|by)\s+$", re.I)
@@ -655,7 +691,9 @@ def dated_sentences(article: Article) -> list[tuple[Timex, Sentence]]:
             continue
         index = bisect.bisect_right(starts, timex.start) - 1
         if index >= 0 and timex.start < prose[index].end:
-            if not _named_as(prose[index].text, _shift(timex, -prose[index].start)):
+            local = _shift(timex, -prose[index].start)
+            # "set Friday as the deadline", "from now until Nov. 2": the date is no time of a happening
+            if not _named_as(prose[index].text, local) and not ends_a_stretch_from_now(prose[index].text, local):
                 found.append((timex, prose[index]))
     return found
 

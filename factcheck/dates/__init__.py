@@ -5,7 +5,7 @@ DURATION or SET, and an ISO-like value) with character offsets into the exact te
 ``to_interval(value, value_end)`` turns a value into the first and last calendar day it covers, and
 ``format_interval(start, end, precision)`` writes that interval for a reader ("14–15 May 2025");
 ``timex_interval(timex)`` is the interval of what the words name (a count of whole years back,
-"42 years ago", covers the two years it may fall in).
+"42 years ago", covers the two years it may fall in; a fiscal period, "fiscal 1988", has none).
 
 How it works, in three passes, all linear in the length of the text:
 

@@ -84,7 +84,10 @@ def timex_interval(timex: Timex) -> tuple[dt.date | None, dt.date | None, Precis
     """The interval of what an expression names: its value's (``to_interval``), widened by one unit
     for a count of whole weeks, months or years ('42 years ago' published in 2000: 1957-1958, for 42
     years before a day of 2000 may fall in either year), or stretched to the other day a weekday
-    may name ('said Friday' in a Thursday story: the Friday before to the next day)."""
+    may name ('said Friday' in a Thursday story: the Friday before to the next day); none for a
+    fiscal period (``Timex.fiscal``)."""
+    if timex.fiscal:
+        return None, None, "unknown"  # 'fiscal 1988': its months are the books', which the words do not give
     first, last, precision = to_interval(timex.value, timex.value_end)
     if timex.alternative is not None and first is not None and last is not None:
         other, other_last, _ = to_interval(timex.alternative)
@@ -111,7 +114,8 @@ MONTHS = "January February March April May June July August September October No
 
 
 def format_interval(start: dt.date | None, end: dt.date | None, precision: str) -> str:
-    """A date at its precision: '11 May 2025', '14–15 May 2025', 'June 2025', '2020s', 'unresolved'."""
+    """A date at its precision: '11 May 2025', '14–15 May 2025', 'June 2025', 'Q3 2025', 'March–May 2025'
+    (a season), '2020s', 'unresolved'."""
     if start is None:
         return "unresolved"
     if precision == "day":
@@ -130,7 +134,9 @@ def format_interval(start: dt.date | None, end: dt.date | None, precision: str) 
             return f"{first}–{MONTHS[end.month - 1]} {end.year}"
         return f"{MONTHS[start.month - 1]} {start.year}"
     if precision == "quarter":
-        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+        if end is not None and start.month % 3 == 1 and (end.year, end.month) == (start.year, start.month + 2):
+            return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+        return format_interval(start, end, "month")  # a season or a half: its months, not a quarter it is not
     if precision == "year":
         return str(start.year) if end is None or end.year == start.year else f"{start.year}–{end.year}"
     if precision == "decade":

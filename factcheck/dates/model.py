@@ -37,6 +37,10 @@ class Timex:
     # Friday before (news names the past six days by weekday) or the next day, already Friday where a
     # source a time zone ahead spoke. ``value`` keeps TimeML's reading (the day before).
     alternative: str | None = field(default=None, compare=False)
+    # A year, half or quarter of a company's or a government's books ('fiscal 1988', 'its fiscal
+    # third quarter', 'the 1989 fiscal year'): TimeML gives it the calendar value, but its months are
+    # whatever the books say, so no calendar interval may be written for it (``timex_interval``).
+    fiscal: bool = field(default=False, compare=False)
 
     @property
     def counted(self) -> int:
@@ -64,6 +68,8 @@ class Timex:
             out["mod"] = self.mod
         if self.alternative is not None:
             out["alternative"] = self.alternative
+        if self.fiscal:
+            out["fiscal"] = True
         return out
 
 
@@ -77,5 +83,5 @@ def timeml(timexes: list[Timex]) -> list[Timex]:
             out.append(t)
             continue
         for (s, e), value in zip(t.ends, (t.value, t.value_end)):
-            out.append(Timex(t.text[s - t.start:e - t.start], s, e, t.type, value, mod=t.mod))
+            out.append(Timex(t.text[s - t.start:e - t.start], s, e, t.type, value, mod=t.mod, fiscal=t.fiscal))
     return out

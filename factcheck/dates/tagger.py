@@ -243,7 +243,42 @@ def _tag(text: str, published: dt.date | None) -> list[Timex]:
         ends = _ENDS[resolve](m) if value_end is not None and resolve in _ENDS else None
         out.append(Timex(text[new_start:end], new_start, end, type_, value, value_end, ends, alternative=ctx.alternative))
     _date_clocks(ctx, out, clocks)
-    return [replace(t, mod=expression_mod(t.text, t.type)) for t in _merge_times(text, out)]
+    return _fiscal_periods(text, [replace(t, mod=expression_mod(t.text, t.type)) for t in _merge_times(text, out)])
+
+
+# 'fiscal' (or 'FY') in the expression, or in the words of its noun phrase right around it: before
+# ('fiscal year 1989', "fiscal 1989's second quarter") or after ('the 1988 fiscal year', 'its 1990
+# fiscal second quarter').
+_FISCAL_IN = LazyPattern(r"(?i)\b(?:fiscal|FY)\b")
+_FISCAL_BEFORE = LazyPattern(r"(?i)\b(?:fiscal|FY)(?:[\s-]+year)?[\s-]*$")
+_FISCAL_AFTER = LazyPattern(r"(?i)(?:'s)?[\s-]+fiscal\b")
+_BOOK_PERIOD = LazyPattern(r"\d{4}(?:-(?:Q[1-4]|H[12]))?$")
+
+
+_NAMES_ITS_MONTHS = LazyPattern(r"(?i)\bcalendar\b|\bend(?:ed|ing)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+
+
+def _fiscal_periods(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Each fiscal year, half or quarter marked (see ``Timex.fiscal``): one the words call fiscal, and
+    a quarter or half that points back to one ("the quarter", "a year earlier", "the 1988 period"
+    after "the fiscal first quarter": the tagger gave it the fiscal quarter's number), unless its
+    words name its months ("the quarter ended Sept. 29")."""
+    seen: set[str] = set()  # 'Q1', 'H2': the numbers of the fiscal quarters and halves met so far
+    out = []
+    for t in timexes:
+        fiscal = t.type == "DATE" and _BOOK_PERIOD.get().match(t.value) is not None and bool(
+            _FISCAL_IN.get().search(t.text) or _FISCAL_BEFORE.get().search(text, max(0, t.start - 16), t.start)
+            or _FISCAL_AFTER.get().match(text, t.end)
+            or (t.value[5:] in seen and not _NAMES_ITS_MONTHS.get().search(text, t.start, min(len(text), t.end + 24))
+                and not _ORDINAL_PERIOD.get().search(t.text)))
+        if fiscal and len(t.value) == 7:
+            seen.add(t.value[5:])
+        out.append(replace(t, fiscal=True) if fiscal else t)
+    return out
+
+
+# "the third quarter", "second-half": a period named by its number, not one pointing back
+_ORDINAL_PERIOD = LazyPattern(r"(?i)\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b")
 
 
 # Where the two ends of a range are in its match, for timeml(): ((start, end), (start, end)).
