@@ -1929,6 +1929,28 @@ def unplaced_object_it(text: str) -> list[str]:
     return found
 
 
+def unspoken_first_person(text: str) -> list[str]:
+    """The "I", "we", "us", "our" ... of `text` outside quotation marks that no verb of speech in
+    the text gives a speaker ("We are here this week to witness ...", a transcript's "We have seen
+    numbers drop"; not "Potach says we have seen ...", "I think, she said, that ..."). Who speaks, a
+    claim says beside its text; a timeline event says it nowhere else."""
+    doc = parse(text)
+    quoted = quoted_spans(text)
+    found = []
+    for tok in doc:
+        if tok.lower_ not in _FIRST_PERSON or tok.pos_ != "PRON" or any(a <= tok.idx < b for a, b in quoted):
+            continue
+        speakers = [
+            a for a in tok.ancestors
+            if (a.lemma_.lower() in REPORTING_LEMMAS or _speech_verb(a)) and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _FIRST_PERSON for c in a.children)
+        ]
+        # "..., the agency said": a reporting verb in a clause of its own (parataxis) speaks for the whole
+        aside = [t for t in doc if t.dep_ == "parataxis" and (t.lemma_.lower() in REPORTING_LEMMAS or _speech_verb(t)) and any(c.dep_ == "nsubj" and c.lower_ not in _FIRST_PERSON for c in t.children)]
+        if not speakers and not aside:
+            found.append(tok.text)
+    return found
+
+
 def _plural_candidate(tok) -> bool:
     """A word a plural pronoun may stand for: a plural noun or name (not a time or an amount), a
     coordination of names or nouns, or a group or body ("the company", "NATO", the tagger's
@@ -1969,11 +1991,15 @@ def _sequel(then):
     doc = then.doc
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "once", "when") for t in doc for c in t.children if c.i < then.i):
         return None
+    if doc[then.i - 1 : then.i].text == "," and all(t.is_punct for t in doc[then.i + 1 :]):
+        return None  # "That is a condition, then.": a conclusion drawn ("so"), not a time
     # The verbs whose complement holds the clause ("said he then resigned") tell no moment before it.
     governing, verb = set(), then.head
     while verb.dep_ in ("ccomp", "xcomp") and verb.head != verb:
         verb = verb.head
         governing.add(verb.i)
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and t.i not in governing for t in doc[: then.i]):
+    # A participle that only describes a noun ("the patients waiting then ...", where the parser
+    # may hang "then" on it) tells no event either.
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "acl", "amod") and t.i not in governing and t != then.head for t in doc[: then.i]):
         return None  # counts from what the text told before it ("questioned him and then released him")
     return doc[then.i : then.i + 1]

@@ -467,6 +467,7 @@ def test_a_bare_then_or_that_day_counts_from_an_untold_moment() -> None:
     assert untold_times("Then the troops moved into the city.") == ["Then"]
     assert untold_times("The mayor then resigned.") == ["then"]
     assert untold_times("Officials said the mayor then resigned.") == ["then"]
+    assert untold_times("The number of patients waiting then begins to rise.") == ["then"]
     assert untold_times("At the time, the mayor was abroad.") == ["At the time"]
     assert untold_times("The mayor was abroad at that time.") == ["that time"]
     assert untold_times("The bridge collapsed that day.") == ["that day"]
@@ -492,3 +493,13 @@ def test_an_object_it_with_nothing_before_it_dangles() -> None:
     assert unplaced_object_it("They made it clear that talks were over.") == []
     assert unplaced_object_it("We find it hard to believe.") == []
     assert unplaced_object_it('"We will fight it," she said.') == []
+
+
+def test_a_first_person_no_verb_of_speech_in_the_text_gives_a_speaker_to() -> None:
+    from factcheck.referents import unspoken_first_person
+
+    assert unspoken_first_person("We are here this week to watch the vote.") == ["We"]
+    assert unspoken_first_person("We have seen numbers drop, but this year they rose.") == ["We"]
+    assert unspoken_first_person("Ann Bell says we have seen numbers drop.") == []
+    assert unspoken_first_person("We will fight, the mayor said.") == []
+    assert unspoken_first_person('"We will fight," the mayor said.') == []

@@ -317,3 +317,10 @@ def test_a_second_conjoined_clause_told_apart_ends_with_one_stop():
         "The minister met the premier on Monday.": "2021-10-11",
         "The president flew home on Thursday.": "2021-10-14",
     }
+
+
+def test_an_event_whose_we_no_speech_verb_gives_a_speaker_is_dropped() -> None:
+    # No speaker stands beside an event: "We" alone does not say whose.
+    found = [event for _, _, event in timeline("We arrived in the capital on Monday. The mayor said on Tuesday that we would be welcome.")]
+    assert "We arrived in the capital on Monday." not in found
+    assert any(e.startswith("The mayor said on Tuesday") for e in found), found
