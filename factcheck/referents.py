@@ -1892,7 +1892,8 @@ def _counts_people(tok) -> bool:
 def unplaced_plurals(text: str) -> list[str]:
     """The plural pronouns (they, them, their) of `text` that may stand for nothing it names before
     them: what comes before is a place ("In Revolution Square, they put up a cross"), one person
-    ("The Pope's visit is important, but they are coming home"), or singular things, and no plural
+    ("The Pope's visit is important, but they are coming home"; two may be who: "X met Y as they
+    prepared ..."), or singular things, and no plural
     subject follows that they look ahead to ("Though they won, the rebels ..."). A plural noun, a
     coordination ("Kuchma and Yeltsin ... they"), a group or a body ("the government", "NATO",
     "Serbs") may be what they are. Inside a quotation too: the speaker's words do not say either."""
@@ -1903,6 +1904,9 @@ def unplaced_plurals(text: str) -> list[str]:
             continue
         if any(_plural_candidate(t) for t in doc[: tok.i]):
             continue
+        people = {t.i for t in doc[: tok.i] if t.ent_type_ == "PERSON" and t.dep_ not in ("compound", "flat") or t.lower_ in _PERSON_PRONOUNS and t.pos_ == "PRON"}
+        if len(people) > 1:
+            continue  # "He said it is good to meet Erdogan as they prepare ...": the two of them
         subject = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.i > tok.i and _plural_candidate(subject):
             continue  # "In their report, the inspectors said ...": the subject it looks ahead to

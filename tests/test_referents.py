@@ -456,6 +456,7 @@ def test_a_plural_pronoun_with_only_a_place_or_one_person_before_it_dangles() ->
     assert unplaced_plurals("Across from the statue of Ann Bell, they hung a banner.") == ["they"]
     # A plural, a coordination, a group before it, or a plural subject after it it looks ahead to.
     assert unplaced_plurals("Ann Bell and Tom Reed said they had agreed.") == []
+    assert unplaced_plurals("He said it was good to meet Ann Bell as they prepared for the summit.") == []
     assert unplaced_plurals("In Union Square, residents said they were ready.") == []
     assert unplaced_plurals("The ministry said they would appeal.") == []
     assert unplaced_plurals("In their statement on Friday, the rebels said the truce held.") == []
