@@ -1807,7 +1807,7 @@ def untold_times(text: str) -> list[str]:
             span = _sequel(tok)  # "Then the troops moved in", "He then resigned"
         if span is None:
             continue
-        if any(t.ent_type_ in ("DATE", "TIME") and not span.start <= t.i < span.end for t in tok.sent):
+        if any(t.ent_type_ in ("DATE", "TIME") and not span.start <= t.i < span.end for t in (_own_clause(tok) if span.text.lower() == "then" else tok.sent)):
             continue  # "third-quarter net of $5 million, from $4 million a year earlier": counted from a time it gives
         after = text[span.end_char :].lstrip(" ,")
         if after.startswith("(") or after.startswith("["):
@@ -2007,3 +2007,14 @@ def _sequel(then):
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "acl", "amod") and t.i not in governing and t != then.head for t in doc[: then.i]):
         return None  # counts from what the text told before it ("questioned him and then released him")
     return doc[then.i : then.i + 1]
+
+
+def _own_clause(then) -> list:
+    """The words of the clause a "then" belongs to: its verb (past a participle the parser may hang
+    it on, "the patients waiting then begins ...") and what hangs on it, less a clause joined to it
+    ("..., and over the years more would die"), whose date is not this clause's."""
+    verb = then.head
+    while verb.dep_ in ("acl", "amod") or verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    joined = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in joined]

@@ -469,6 +469,7 @@ def test_a_bare_then_or_that_day_counts_from_an_untold_moment() -> None:
     assert untold_times("The mayor then resigned.") == ["then"]
     assert untold_times("Officials said the mayor then resigned.") == ["then"]
     assert untold_times("The number of patients waiting then begins to rise.") == ["then"]
+    assert untold_times("The backlog then grew, and over the years more patients died.") == ["then"]
     assert untold_times("At the time, the mayor was abroad.") == ["At the time"]
     assert untold_times("The mayor was abroad at that time.") == ["that time"]
     assert untold_times("The bridge collapsed that day.") == ["that day"]
