@@ -858,6 +858,8 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
         found += [doc[first : noun.i + 1].text for first, noun, _ in pointing_back(text, previous) if doc[first : noun.i + 1].text not in found]
         found += [p for p in _unplaced(doc, quoted, previous) if p not in found and not any(p in f or f in p for f in found)]
         found += [p for p in leans_on_before(text) if not any(p in f or f in p for f in found)]  # "was less reticent", "did not"
+        # "Some had predicted ...", "In the square, they put up a cross": see the end of this module.
+        found += [p for p in [*unsaid_populations(text, previous), *unplaced_plurals(text), *unplaced_object_it(text)] if not any(p in f or f in p for f in found)]
     return found
 
 
@@ -1765,7 +1767,8 @@ def _elided_verb_phrase(doc) -> list[str]:
 # Units a time counted from another is measured in ("the following month", "the next day").
 _TIME_UNITS = frozenset("day week month year morning afternoon evening night weekend spring summer autumn fall winter".split())
 # What makes a definite unit of time the one after (or before) a time the text must give.
-_FROM_ANOTHER_TIME = frozenset("following next previous preceding".split())
+# "the same day" is the day of an event the text must name, as "the next day" is the one after it.
+_FROM_ANOTHER_TIME = frozenset("following next previous preceding same".split())
 
 
 def untold_times(text: str) -> list[str]:
@@ -1797,12 +1800,221 @@ def untold_times(text: str) -> list[str]:
             mod = [c for c in tok.children if c.dep_ == "amod" and c.lower_ in _FROM_ANOTHER_TIME and (c.lower_ != "next" or tok.sent.root.tag_ == "VBD")]
             if det and mod and not any(c.dep_ in ("prep", "acl", "relcl") for c in tok.children):
                 span = doc[det[0].i : tok.i + 1]
+            span = span or _told_time(tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _TIME_UNITS | {"time"}:
+            span = _told_time(tok)  # "in those days", "at the time"
+        elif tok.lower_ == "then" and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
+            span = _sequel(tok)  # "Then the troops moved in", "He then resigned"
         if span is None:
             continue
-        if any(t.ent_type_ in ("DATE", "TIME") and not span.start <= t.i < span.end for t in tok.sent):
+        if any(t.ent_type_ in ("DATE", "TIME") and not span.start <= t.i < span.end for t in (_own_clause(tok) if span.text.lower() == "then" else tok.sent)):
             continue  # "third-quarter net of $5 million, from $4 million a year earlier": counted from a time it gives
         after = text[span.end_char :].lstrip(" ,")
         if after.startswith("(") or after.startswith("["):
             continue  # a date the claim's text gives: "three days later (May 5, 1998)"
         found.append(span.text)
     return found
+
+
+# --- figures with no population, plural pronouns with nothing to stand for ---------------------------
+# A claim or timeline event must stand alone (CRITERIA.md 2c). "Some had predicted higher earnings"
+# after "Securities analysts were cautious": some of whom, the claim does not say, as "At least 82
+# were killed" does not after "Troops fired on demonstrators". And "In the square, they put up a
+# cross": a place or one person named before "they" is nothing it can stand for. Read from the parse.
+
+# Quantifiers that may head a noun phrase of their own ("Most were freed", "Some had predicted"):
+# a closed class of English determiners.
+_BARE_QUANTIFIERS = frozenset("most many some several both few half others all none each".split())
+# Figures that say their own unit: an amount, a share, a date, a time.
+_UNIT_ENTS = frozenset({"MONEY", "PERCENT", "DATE", "TIME", "QUANTITY", "ORDINAL"})
+
+
+def _bare_count(tok) -> bool:
+    """Whether `tok` is a number or quantifier that is a participant by itself, with no noun it
+    counts: "Three were arrested", "Some had predicted", "police freed many"; not "three of them",
+    "12 protesters", "$5 million", "the 486" (a name: digits after "the"), nor "each" or "all" that
+    float beside their noun ("the two each held")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj") or tok.ent_type_ in _UNIT_ENTS:
+        return False
+    number = tok.like_num and tok.pos_ == "NUM"
+    if number and tok.dep_ == "dobj":
+        return False  # "skidded 1.74 to 123.5", "trim 275 to 350 of its jobs", "equaling 100": most often a measure of the subject's
+    if tok.head.dep_ in ("relcl", "acl"):
+        return False  # "an extra 10%, of which half may be sold": the clause hangs on what it counts
+    if not number and not (tok.lower_ in _BARE_QUANTIFIERS and tok.pos_ in ("PRON", "DET", "ADJ", "NOUN", "NUM")):
+        return False
+    if any(c.dep_ in ("prep", "compound", "nmod", "appos", "relcl", "acl") or c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+        return False  # "three of the victims", "most in the north", "those who fled"
+    if number and tok.text[:1].isdigit() and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False  # "the 486 is Intel's flagship": a name
+    return True
+
+
+def unsaid_populations(text: str, previous: Sequence[str]) -> list[str]:
+    """The numbers and quantifiers of `text` that are a participant with no noun ("Three were
+    arrested", "Some had predicted ...", "At least 82 were killed"), whose population an earlier
+    sentence gives (a plural of people or a counted plural in one of the two sentences before:
+    "Police detained 40 protesters"), and the text does not, before it ("Of the eight victims,
+    three were stabbed", "Thirty-two members filed reports and all were honoring ..."). Where the
+    sentences before name no such plural (a lede: "At least 82 were killed in fighting in X"), the
+    verb says what is counted (people), and no population is lost. Not a generic speaker ("some
+    say ...", "many believe that ..."): whose view it is, is the attribution's to say."""
+    doc = parse(text)
+    found = []
+    for tok in doc:
+        if not _bare_count(tok):
+            continue
+        if tok.dep_ == "nsubj" and (_reports(tok) or _speech_verb(tok.head)) and any(c.dep_ == "ccomp" for c in tok.head.children):
+            continue
+        if any(_counts_people(t) or t.tag_ in ("NNS", "NNPS") and t.dep_ != "compound" and t.ent_type_ not in _NOT_PARTICIPANTS for t in doc[: tok.i]):
+            continue  # the text names what it counts, before it
+        if tok.lower_ == "others" and any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]):
+            continue  # "Du Pont holds 23% ... although others are adding capacity": others than what it names
+        if not any(_counts_people(t) for sentence in previous[-2:] for t in parse(sentence)):
+            continue
+        words = [c for c in tok.children if c.dep_ in ("advmod", "quantmod", "det", "amod", "nummod") and c.i < tok.i]
+        start = min([tok.i, *(t.i for c in words for t in c.subtree)])
+        found.append(doc[start : tok.i + 1].text)
+    return found
+
+
+def _counts_people(tok) -> bool:
+    """A plural a bare number may count: of people or bodies (`_plural_people`: "protesters",
+    "analysts", "Serbs"), or any plural with a number or quantifier ("40 cars", "dozens of homes")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or tok.ent_type_ in _NOT_PARTICIPANTS:
+        return False
+    if _plural_people(tok):
+        return True
+    counted = any(c.dep_ == "nummod" or c.dep_ in ("det", "amod") and c.lower_ in _BARE_QUANTIFIERS for c in tok.children)
+    return tok.tag_ in ("NNS", "NNPS") and counted or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.like_num
+
+
+def unplaced_plurals(text: str) -> list[str]:
+    """The plural pronouns (they, them, their) of `text` that may stand for nothing it names before
+    them: what comes before is a place ("In Revolution Square, they put up a cross"), one person
+    ("The Pope's visit is important, but they are coming home"; two may be who: "X met Y as they
+    prepared ..."), or singular things, and no plural
+    subject follows that they look ahead to ("Though they won, the rebels ..."). A plural noun, a
+    coordination ("Kuchma and Yeltsin ... they"), a group or a body ("the government", "NATO",
+    "Serbs") may be what they are. Inside a quotation too: the speaker's words do not say either."""
+    doc = parse(text)
+    found = []
+    for tok in doc:
+        if tok.lower_ not in ("they", "them", "their") or tok.pos_ != "PRON" or tok.text[:1] == "[" or doc[tok.i + 1 : tok.i + 2].text == "[":
+            continue
+        if any(_plural_candidate(t) for t in doc[: tok.i]):
+            continue
+        people = {t.i for t in doc[: tok.i] if t.ent_type_ == "PERSON" and t.dep_ not in ("compound", "flat") or t.lower_ in _PERSON_PRONOUNS and t.pos_ == "PRON"}
+        if len(people) > 1:
+            continue  # "He said it is good to meet Erdogan as they prepare ...": the two of them
+        subject = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i > tok.i and _plural_candidate(subject):
+            continue  # "In their report, the inspectors said ...": the subject it looks ahead to
+        found.append(tok.text)
+    return found
+
+
+def unplaced_object_it(text: str) -> list[str]:
+    """An "it" object outside quotation marks with no noun or name before it in the text that it
+    may stand for: "We're going to fight it." (`dangling` counts a subject "it" only). Not the empty
+    "it" of "made it clear that ...", "found it hard to ..." (a complement after it)."""
+    doc = parse(text)
+    quoted = quoted_spans(text)
+    found = []
+    for tok in doc:
+        if tok.lower_ != "it" or tok.dep_ not in ("dobj", "pobj", "dative") or any(a <= tok.idx < b for a, b in quoted) or doc[tok.i + 1 : tok.i + 2].text == "[":
+            continue
+        if any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]):
+            continue
+        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+        if any(c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and c.i > tok.i for c in verb.children):
+            continue
+        found.append(tok.text)
+    return found
+
+
+def unspoken_first_person(text: str) -> list[str]:
+    """The "I", "we", "us", "our" ... of `text` outside quotation marks that no verb of speech in
+    the text gives a speaker ("We are here this week to witness ...", a transcript's "We have seen
+    numbers drop"; not "Potach says we have seen ...", "I think, she said, that ..."). Who speaks, a
+    claim says beside its text; a timeline event says it nowhere else."""
+    doc = parse(text)
+    quoted = quoted_spans(text)
+    found = []
+    for tok in doc:
+        if tok.lower_ not in _FIRST_PERSON or tok.pos_ != "PRON" or any(a <= tok.idx < b for a, b in quoted):
+            continue
+        speakers = [
+            a for a in tok.ancestors
+            if (a.lemma_.lower() in REPORTING_LEMMAS or _speech_verb(a)) and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _FIRST_PERSON for c in a.children)
+        ]
+        # "..., the agency said": a reporting verb in a clause of its own (parataxis) speaks for the whole
+        aside = [t for t in doc if t.dep_ == "parataxis" and (t.lemma_.lower() in REPORTING_LEMMAS or _speech_verb(t)) and any(c.dep_ == "nsubj" and c.lower_ not in _FIRST_PERSON for c in t.children)]
+        if not speakers and not aside:
+            found.append(tok.text)
+    return found
+
+
+def _plural_candidate(tok) -> bool:
+    """A word a plural pronoun may stand for: a plural noun or name (not a time or an amount), a
+    coordination of names or nouns, or a group or body ("the company", "NATO", the tagger's
+    organisation or nationality). Not a place ("Kosovo", "Revolution Square") nor one person."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in _NOT_PARTICIPANTS or tok.dep_ == "compound":
+        return False
+    if tok.tag_ in ("NNS", "NNPS") or tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
+        return True
+    if tok.ent_type_ in ("ORG", "NORP") or tok.lemma_.lower() in _ORG_NOUNS or tok.lemma_.lower() in _GROUP_NOUNS:
+        return True
+    # A name the tagger did not place may be a group's; not a capitalised title ("the Pope"): one person.
+    return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lemma_.lower() not in person_nouns() and tok.lemma_.lower() not in _PERSON_NOUNS
+
+
+def _told_time(unit):
+    """"that day", "in those weeks", "at the time", "at that time": a unit of time the text picks
+    out as the one of an event told before, with nothing after it that says which ("at the time of
+    the vote", "that day in May", "the time he left"); not "at the same time" (a connective: "at
+    once", "however"), nor "for the first time"."""
+    doc = unit.doc
+    if any(c.dep_ in ("prep", "acl", "relcl", "amod", "nummod", "compound") for c in unit.children):
+        return None
+    det = next((c for c in unit.children if c.dep_ == "det"), None)
+    if det is None:
+        return None
+    if det.lower_ in ("that", "those") and (unit.lemma_.lower() != "time" or unit.dep_ == "pobj"):
+        return doc[det.i : unit.i + 1]
+    if unit.lemma_.lower() == "time" and det.lower_ == "the" and unit.dep_ == "pobj" and unit.head.lower_ == "at" and not doc[unit.i + 1 : unit.i + 2].text[:1].isalpha():
+        return doc[unit.head.i : unit.i + 1]  # "at the time," / "at the time.": a clause after it would say which ("at the time he left")
+    return None
+
+
+def _sequel(then):
+    """The temporal "then" of a clause that comes after an event the text does not tell: "Then the
+    troops moved in", "He then resigned", "officials said he then fled". Not after a verb of the
+    text itself ("Police arrested him and then released him"), nor "if ..., then" (a condition),
+    nor a "then" whose clause gives its own date (the caller's check)."""
+    doc = then.doc
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "once", "when") for t in doc for c in t.children if c.i < then.i):
+        return None
+    if doc[then.i - 1 : then.i].text == "," and all(t.is_punct for t in doc[then.i + 1 :]):
+        return None  # "That is a condition, then.": a conclusion drawn ("so"), not a time
+    # The verbs whose complement holds the clause ("said he then resigned") tell no moment before it.
+    governing, verb = set(), then.head
+    while verb.dep_ in ("ccomp", "xcomp") and verb.head != verb:
+        verb = verb.head
+        governing.add(verb.i)
+    # A participle that only describes a noun ("the patients waiting then ...", where the parser
+    # may hang "then" on it) tells no event either.
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "acl", "amod") and t.i not in governing and t != then.head for t in doc[: then.i]):
+        return None  # counts from what the text told before it ("questioned him and then released him")
+    return doc[then.i : then.i + 1]
+
+
+def _own_clause(then) -> list:
+    """The words of the clause a "then" belongs to: its verb (past a participle the parser may hang
+    it on, "the patients waiting then begins ...") and what hangs on it, less a clause joined to it
+    ("..., and over the years more would die"), whose date is not this clause's."""
+    verb = then.head
+    while verb.dep_ in ("acl", "amod") or verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    joined = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in joined]

@@ -422,3 +422,86 @@ def test_a_time_counted_from_an_event_the_text_does_not_name() -> None:
     assert untold_times("The deal should close later this year.") == []
     # Words inside a quotation are the speaker's.
     assert untold_times('"A week later we were back," she said.') == []
+
+
+def test_a_bare_count_whose_population_an_earlier_sentence_gives_does_not_stand_alone() -> None:
+    from factcheck.referents import unsaid_populations
+
+    marchers = ["Police fired on demonstrators outside the stadium on Monday."]
+    assert dangling("At least 40 were killed, hospital officials said.", previous=marchers) == ["At least 40"]
+    analysts = ["Bank analysts were more cautious after the merger."]
+    assert dangling("Some had forecast a loss for the year.", previous=analysts) == ["Some"]
+    assert unsaid_populations("Most were freed on bail.", ["Police detained 30 students at the border."]) == ["Most"]
+    # The sentences before name no population: the verb says what is counted (people), in a lede too.
+    assert unsaid_populations("At least 40 were killed in a mudslide in the hills.", ["Rain fell for a week in the region."]) == []
+    assert unsaid_populations("At least 40 were killed in a mudslide in the hills.", []) == []
+    # The text names what it counts, before it or in its phrase.
+    assert unsaid_populations("Of the nine hostages, three were freed.", marchers) == []
+    assert unsaid_populations("Three of the hostages were freed.", marchers) == []
+    assert unsaid_populations("Twelve members filed reports and all were honoring the ban.", marchers) == []
+    assert unsaid_populations("The firm bought 10% of the shares, of which half may be sold.", marchers) == []
+    # A figure as an object is most often a measure of its subject; a generic speaker is attribution's.
+    assert unsaid_populations("Acme shares fell 1.5 to 120 in heavy trading.", marchers) == []
+    assert unsaid_populations("Some say the guards were never told.", marchers) == []
+    # A name in digits is no count.
+    assert unsaid_populations("The 747 is the carrier's largest plane.", ["Pilots flew new jets to Lagos."]) == []
+
+
+def test_a_plural_pronoun_with_only_a_place_or_one_person_before_it_dangles() -> None:
+    from factcheck.referents import unplaced_plurals
+
+    before = ["The capital is ready for the envoy's visit."]
+    assert dangling("In Union Square, they put up a giant stage today.", previous=before) == ["they"]
+    assert unplaced_plurals("The envoy's visit is brief, but they are coming home for good.") == ["they"]
+    assert unplaced_plurals("Across from the statue of Ann Bell, they hung a banner.") == ["they"]
+    # A plural, a coordination, a group before it, or a plural subject after it it looks ahead to.
+    assert unplaced_plurals("Ann Bell and Tom Reed said they had agreed.") == []
+    assert unplaced_plurals("He said it was good to meet Ann Bell as they prepared for the summit.") == []
+    assert unplaced_plurals("In Union Square, residents said they were ready.") == []
+    assert unplaced_plurals("The ministry said they would appeal.") == []
+    assert unplaced_plurals("In their statement on Friday, the rebels said the truce held.") == []
+    # A bracket after the pronoun says who.
+    assert unplaced_plurals("In Union Square, they [the organisers] put up a stage.") == []
+
+
+def test_a_bare_then_or_that_day_counts_from_an_untold_moment() -> None:
+    assert untold_times("Then the troops moved into the city.") == ["Then"]
+    assert untold_times("The mayor then resigned.") == ["then"]
+    assert untold_times("Officials said the mayor then resigned.") == ["then"]
+    assert untold_times("The number of patients waiting then begins to rise.") == ["then"]
+    assert untold_times("The backlog then grew, and over the years more patients died.") == ["then"]
+    assert untold_times("At the time, the mayor was abroad.") == ["At the time"]
+    assert untold_times("The mayor was abroad at that time.") == ["that time"]
+    assert untold_times("The bridge collapsed that day.") == ["that day"]
+    assert untold_times("In those days, the port was busy.") == ["those days"]
+    assert untold_times("The mayor resigned the same day.") == ["the same day"]
+    # The text tells what it follows, a condition, its own date, or which time it is.
+    assert untold_times("Police questioned the man and then released him.") == []
+    assert untold_times("If prices fall, then banks will lend more.") == []
+    assert untold_times("Then on May 4 the troops moved into the city.") == []
+    assert untold_times("At the time of the vote, the mayor was abroad.") == []
+    assert untold_times("At the same time, the mayor resigned.") == []
+    assert untold_times("He was abroad at the time he was charged.") == []
+    assert untold_times("The then mayor denied the charge.") == []
+
+
+def test_an_object_it_with_nothing_before_it_dangles() -> None:
+    from factcheck.referents import unplaced_object_it
+
+    assert dangling("We are going to fight it in court.", previous=["The board passed a new rule."]) == ["it"]
+    assert unplaced_object_it("We are going to fight it in court.") == ["it"]
+    # A noun before it it may stand for, an empty "it" with its complement after, a quotation.
+    assert unplaced_object_it("The union opposes the rule and will fight it.") == []
+    assert unplaced_object_it("They made it clear that talks were over.") == []
+    assert unplaced_object_it("We find it hard to believe.") == []
+    assert unplaced_object_it('"We will fight it," she said.') == []
+
+
+def test_a_first_person_no_verb_of_speech_in_the_text_gives_a_speaker_to() -> None:
+    from factcheck.referents import unspoken_first_person
+
+    assert unspoken_first_person("We are here this week to watch the vote.") == ["We"]
+    assert unspoken_first_person("We have seen numbers drop, but this year they rose.") == ["We"]
+    assert unspoken_first_person("Ann Bell says we have seen numbers drop.") == []
+    assert unspoken_first_person("We will fight, the mayor said.") == []
+    assert unspoken_first_person('"We will fight," the mayor said.') == []

@@ -367,3 +367,8 @@ def test_a_fiscal_year_is_shown_as_written_and_never_as_a_calendar_year():
     when, shown, event = found[1]
     assert when == "fiscal 2020" and "2020" not in shown.replace("fiscal 2020", "")  # no calendar gloss
     assert event == "In fiscal 2020, Pell Breweries earned $17 million."
+def test_an_event_whose_we_no_speech_verb_gives_a_speaker_is_dropped() -> None:
+    # No speaker stands beside an event: "We" alone does not say whose.
+    found = [event for _, _, event in timeline("We arrived in the capital on Monday. The mayor said on Tuesday that we would be welcome.")]
+    assert "We arrived in the capital on Monday." not in found
+    assert any(e.startswith("The mayor said on Tuesday") for e in found), found

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 from ..article import Article, Sentence, unclosed_quotations, with_one_stop
 from .. import faithfulness
 from ..attribution import reporting_frame
-from ..referents import dangling, standalone_variants
+from ..referents import dangling, standalone_variants, unspoken_first_person
 from ..checks import grounding
 from ..checks.events import check_event_says_something
 from ..dates import Timex, tag, timex_interval, to_interval
@@ -108,7 +108,8 @@ class TimelineChain:
                 if answer is not None:
                     run.warnings.append(stand_in_warning("compressed-event", step, answer, "kept the article's sentence, shortened"))
             index = self.article.sentences.index(step.sentence)
-            if left := dangling(event, False, [s.text for s in self.article.sentences[:index]]):
+            # No speaker stands beside an event: its own "we" must say whose (`unspoken_first_person`).
+            if left := dangling(event, False, [s.text for s in self.article.sentences[:index]]) or unspoken_first_person(event):
                 # "The two men were freed Friday": an event the reader cannot place is dropped, as a claim is.
                 run.warnings.append(ReportWarning(
                     code="dropped-event", item=step.key,
@@ -669,7 +670,7 @@ def standalone_event(event: str, sentence: Sentence, article: Article) -> tuple[
             break
         cited = sorted({*(previous[i] for i in variant.cited), sentence}, key=lambda s: s.start)
         if not faithfulness.check(variant.text, [s.text for s in cited], published=article.published):
-            if not dangling(variant.text, False, before):
+            if not dangling(variant.text, False, before) and not unspoken_first_person(variant.text):
                 return variant.text, cited
             accepted = accepted or (variant.text, cited)
     return accepted or (event, [sentence])
