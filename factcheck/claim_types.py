@@ -726,8 +726,10 @@ def _proposition_head(doc):
     """The verb of what the clause asserts, through every reporting verb above it: "She said the
     attack was planned, the radio reported" -> "was"."""
     head = _root(doc)
+    # "The figures showed the rate fell to 3%": what was found is asserted, as under "suggest".
+    found = _inference(doc) is not None
     seen = set()
-    while head.lemma_.lower() in _SPEECH_LEMMAS and head.i not in seen:
+    while (head.lemma_.lower() in _SPEECH_LEMMAS or found and head.dep_ == "ROOT") and head.i not in seen:
         seen.add(head.i)
         comps = [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
         # Not through a saying denied ("he couldn't say if prices would match"), nor into an
@@ -1091,10 +1093,10 @@ def _record_of(figure) -> str:
     whoever counted."""
     if figure is not None and figure.ent_type_ == "MONEY":
         return "the filing, contract, budget, announcement or market record that states the amount"
-    if figure is not None and _owned(figure):
-        return "the accounts, filings or announcement of whoever owns, trades or reports it, or the market record"
     if figure is not None and figure.lemma_.lower() in ("share", "rate", "percentage", "proportion", "level"):
         return "the official statistics or survey it comes from"  # a measured change with no numeral
+    if figure is not None and _owned(figure):
+        return "the accounts, filings or announcement of whoever owns, trades or reports it, or the market record"
     if figure is not None and (figure.ent_type_ == "PERCENT" or any(t.lower_ in ("percent", "%", "per", "rate") for t in figure.head.subtree)):
         return "the official statistics or survey it comes from"
     return "the official count, record or announcement it comes from"

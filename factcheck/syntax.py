@@ -976,7 +976,7 @@ def _connective_before_phrase(first: Token) -> bool:
     is the clause's own. Not "Instead of a tax", whose preposition is the adverb's."""
     doc = first.doc
     after = doc[first.i + 1] if first.i + 1 < len(doc) else None
-    if after is None or first.dep_ != "advmod" or first.lower_ not in _CONNECTIVE_ADVERBS - _ASPECT_ADVERBS:
+    if after is None or after.is_punct or first.dep_ != "advmod" or first.lower_ not in _CONNECTIVE_ADVERBS - _ASPECT_ADVERBS:
         return False
     verb = first.head
     if verb.pos_ not in ("VERB", "AUX"):

@@ -460,3 +460,10 @@ def test_figures_that_show_are_the_outlets_reading_and_figures_who_speak_are_peo
     # "political figures" who say or warn are people: their statement, not a record that speaks for itself.
     people = verify_for("quote", Speaker("Political figures", "group"), "Political figures said the vote was rigged.")
     assert "statement, the transcript or the recording" in people
+
+
+def test_a_figure_that_the_data_show_is_a_statistic():
+    clause = "The data show the jobless rate fell to 3.6 percent in May."
+    assert claim_types(clause)[0] == "statistic"
+    assert "'3.6 percent'" in verify_for("statistic", OUTLET_SPEAKER, clause)
+    assert claim_types("Tests show the water is safe.")[0] == "event"
