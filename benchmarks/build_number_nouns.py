@@ -1,6 +1,6 @@
 """Build factcheck/data/number_nouns.txt.gz, the nouns that may name a figure before they name
-anyone, and factcheck/data/possession_nouns.txt.gz, the nouns of what is owned, from the WordNet
-3.0 database files (Debian: `apt-get install wordnet-base`,
+anyone, factcheck/data/possession_nouns.txt.gz, the nouns of what is owned, and
+factcheck/data/group_nouns.txt.gz, the nouns of a body, from the WordNet 3.0 database files (Debian: `apt-get install wordnet-base`,
 /usr/share/wordnet).
 
     python benchmarks/build_number_nouns.py [--wordnet /usr/share/wordnet] [--out factcheck/data]
@@ -19,6 +19,12 @@ in official statistics: a noun counts when its most frequent sense sits in the l
 of possessions (noun.possession): "share", "stock", "stake", "asset", "debt", "dividend"; not
 "rate", "unemployment", "population" or "vote".
 
+A count in the "of" phrase of a body ("A second group of three directors is seeking control",
+"a team of 12 inspectors arrived") says who the body is; the clause asserts what the body does,
+not a quantity: a noun counts when its most frequent sense sits in the lexicographer file of
+groups (noun.group) or is "group" itself: "group", "crowd", "team", "delegation"; not "number",
+"total" or "loss".
+
 The output is deterministic (one lemma a line, sorted, gzip without a timestamp).
 """
 
@@ -33,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from wordnet_files import ROOT, arguments, index_entries, write_word_list  # noqa: E402
 
 QUANTITY, PERSON, GROUP, POSSESSION = 23, 18, 14, 21  # noun.quantity, .person, .group, .possession in WordNet's lexnames
+GROUPING = 31264  # group, grouping (any number of entities considered as a unit), in noun.Tops
 NUMBER = "13582013"  # number (a concept of quantity involving zero and units), noun.quantity
 SENSES = 3
 WORD = re.compile(r"^[a-z][a-z-]*$")
@@ -77,15 +84,18 @@ def number_nouns(wordnet: Path) -> list[str]:
     return sorted(found)
 
 
-def possession_nouns(wordnet: Path) -> list[str]:
+def first_sense_nouns(wordnet: Path, lexfile: int, also: tuple[int, ...] = ()) -> list[str]:
+    """The nouns whose most frequent sense sits in `lexfile`, or is one of the synsets `also`."""
     table = synsets(wordnet)
-    return sorted(lemma for lemma, offsets in index_entries(wordnet / "index.noun") if WORD.match(lemma) and table[offsets[0]][0] == POSSESSION)
+    return sorted(lemma for lemma, offsets in index_entries(wordnet / "index.noun")
+                  if WORD.match(lemma) and (table[offsets[0]][0] == lexfile or offsets[0] in also))
 
 
 def main() -> None:
     args = arguments(__doc__, ROOT / "factcheck" / "data")
     write_word_list(args.out / "number_nouns.txt.gz", number_nouns(args.wordnet), "nouns")
-    write_word_list(args.out / "possession_nouns.txt.gz", possession_nouns(args.wordnet), "nouns")
+    write_word_list(args.out / "possession_nouns.txt.gz", first_sense_nouns(args.wordnet, POSSESSION), "nouns")
+    write_word_list(args.out / "group_nouns.txt.gz", first_sense_nouns(args.wordnet, GROUP, (GROUPING,)), "nouns")
 
 
 if __name__ == "__main__":

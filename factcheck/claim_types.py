@@ -18,7 +18,7 @@ from .article import quoted_spans
 from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean, _speech_lemmas
 from .faithfulness import lexicon
 from .nlp import parse
-from .wordlists import number_nouns, possession_nouns, read_as_figure
+from .wordlists import group_nouns, number_nouns, possession_nouns, read_as_figure
 
 # --- claim types ----------------------------------------------------------------------------------
 
@@ -770,7 +770,7 @@ def _stated_figures(doc, head) -> list:
                 # "accounted for 27%", "sold for $5 million": a share or a sum after "for" is the
                 # figure; a span is a circumstance ("for four hours").
                 figure_prep = tok.lower_ in _FIGURE_PREPS or tok.lower_ == "for" and number.ent_type_ in ("PERCENT", "MONEY") and tok.head.pos_ == "VERB"
-                ok = figure_prep and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i)
+                ok = figure_prep and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i) and not _members(tok, head)
             elif dep == "ccomp" and tok.head.i == head.i and existential:
                 ok = True  # "there are 10,000 patients waiting and 4,000 organs become ...", the parse's "become" hung below "are"
             elif dep == "advcl":  # a participle that goes on with the main clause, not a subordinate clause
@@ -782,6 +782,14 @@ def _stated_figures(doc, head) -> list:
         if ok:
             figures.append(number)
     return figures
+
+
+def _members(prep, head) -> bool:
+    """"A second group of three directors is seeking control": a count in the "of" phrase of a
+    body that is the clause's subject says who the body is; what the clause asserts is its act."""
+    body = prep.head
+    return (prep.lower_ == "of" and body.pos_ == "NOUN" and body.dep_ in ("nsubj", "nsubjpass") and body.head.i == head.i
+            and body.lemma_.lower() in group_nouns())
 
 
 # Nouns of a quantity and verbs of its change: "the number of doctors has declined", "the jobless

@@ -41,6 +41,12 @@ def possession_nouns() -> frozenset[str]:
     return _nouns("possession_nouns")
 
 
+def group_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is a body ("group", "crowd", "team"); built by
+    benchmarks/build_number_nouns.py."""
+    return _nouns("group_nouns")
+
+
 # Verbs of showing, which a figure does as well as its publisher ("figures show", "the numbers
 # confirmed", "figures released today"): a closed class of English. Under any other verb of
 # saying ("political figures warned", "said", "denied") the noun names people.

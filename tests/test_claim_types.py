@@ -467,3 +467,11 @@ def test_a_figure_that_the_data_show_is_a_statistic():
     assert claim_types(clause)[0] == "statistic"
     assert "'3.6 percent'" in verify_for("statistic", OUTLET_SPEAKER, clause)
     assert claim_types("Tests show the water is safe.")[0] == "event"
+
+
+def test_a_count_that_says_who_a_body_is_does_not_make_a_statistic():
+    # The clause asserts what the body does; its "of" phrase says who it is.
+    assert claim_types("A second group of four board members is seeking control of the bakery chain.")[0] == "event"
+    # A count that is the subject, or in the object's "of" phrase, is what the clause asserts.
+    assert claim_types("The town has a population of 40,000.")[0] == "statistic"
+    assert claim_types("A total of 300 ferries were sold.")[0] == "statistic"
