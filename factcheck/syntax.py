@@ -703,12 +703,15 @@ def _candidates(doc: Doc, root: Token) -> Iterable[tuple[int, int, SpanKind]]:
             # phrase; nor a person's name the parser hung on a place ("A refugee in Geneva, Ann Bell, is").
             continue
         if tok.dep_ == "appos" and any(
-            c.dep_ == "conj" and any(g.dep_ in ("det", "nummod", "poss") for g in c.children) for c in tok.children
+            c.dep_ == "conj" and (any(g.dep_ in ("det", "nummod", "poss") for g in c.children) or _two_participants(tok, c))
+            for c in tok.children
         ):
             # "for the father, X, his family and three others", "three people _ a nurse, a teacher and
-            # a cousin": a conjunct with its own determiner is another one, so this is the rest of a
-            # list the parser hung on its first item, not a description of it ("Ann Bell, a lawyer
-            # and mother of two," is one); dropped, the list would read as a description of that item.
+            # a cousin": a conjunct with its own determiner, or one plural where the other is not
+            # ("costs of its plant, a softer market and higher taxes"), is another one, so this is
+            # the rest of a list the parser hung on its first item, not a description of it ("Ann
+            # Bell, a lawyer and mother of two," is one); dropped, the list would read as a
+            # description of that item.
             continue
         if tok.dep_ == "appos" and _is_place(tok) and _is_place(tok.head) and _side_place(tok.head):
             # "Acme Corp., Oshkosh, Wis., said": the state or country names which city; dropped

@@ -344,3 +344,10 @@ def test_a_city_set_off_after_a_name_goes_with_its_state():
     assert "Fresno," not in main_clause(listed)
     # A city in its clause keeps its place there; only its state is a side phrase.
     assert main_clause("Harbor Tools Inc. of Dayton, Ohio, said it would close a plant.") == "Harbor Tools Inc. of Dayton said it would close a plant."
+
+
+def test_a_list_tail_whose_conjunct_differs_in_number_is_no_side_phrase():
+    # "a weaker market and higher taxes" are two more causes, not a description of the plant:
+    # dropped, the sentence would give one cause of three as the whole.
+    text = "The mill blamed the loss on repair costs at its paper plant, a weaker pulp market and higher energy taxes."
+    assert not [s for s in deletable_spans(text) if "market" in s.text]
