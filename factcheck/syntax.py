@@ -680,6 +680,10 @@ def _comma_bounded(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     after = doc[last + 1] if last + 1 < len(doc) else None
     if after is not None and after.text in (",", "—", "–", "--"):
         if (after.text == ",") != (doc[first - 1].text == ","):  # ", the same age as Elian --": the dash closes more
+            if after.text != "," and sum(t.text in ("—", "–", "--") for t in doc[first : last + 1]) % 2:
+                # ", which owns half of the steelmaker -- Ajax Steel --": the dash closes an aside
+                # the phrase opened, so it goes with the phrase, not left before the verb
+                return start, after.idx + len(after)
             return start, doc[last].idx + len(doc[last])
         return start, after.idx + len(after)
     if after is None or after.is_punct:

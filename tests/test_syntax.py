@@ -351,3 +351,8 @@ def test_a_list_tail_whose_conjunct_differs_in_number_is_no_side_phrase():
     # dropped, the sentence would give one cause of three as the whole.
     text = "The mill blamed the loss on repair costs at its paper plant, a weaker pulp market and higher energy taxes."
     assert not [s for s in deletable_spans(text) if "market" in s.text]
+
+
+def test_a_side_phrase_takes_the_dash_that_closes_an_aside_inside_it():
+    text = "Norland Holdings, which owns 40% of the region's third largest brewer -- Ostmark Brewing Co. -- posted a profit of $2 million."
+    assert main_clause(text) == "Norland Holdings posted a profit of $2 million."
