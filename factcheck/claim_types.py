@@ -209,6 +209,9 @@ def _aside(number) -> bool:
         return True
     tok = number
     while tok.head.i != tok.i:
+        if (past := _past_period(tok)) is not None:
+            tok = past
+            continue
         # A subordinate clause too ("was killed when two robbers fired" asserts the killing), but
         # not a participle that goes on with the main clause ("support grew, rising to 51 percent").
         subordinate = tok.dep_ == "advcl" and any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
@@ -216,6 +219,26 @@ def _aside(number) -> bool:
             return True
         tok = tok.head
     return False
+
+
+_CALENDAR_PERIODS = frozenset("quarter year month week half period day season".split())  # units of the calendar
+
+
+def _past_period(prep):
+    """"rose in the quarter ended Sept. 30 to $7 million", "income for the quarter of $8 million":
+    a value the parser hung on the period before it is the clause's, through the phrase that
+    holds the period; the word that phrase hangs on, or None when `prep` is no such value's."""
+    if prep.dep_ != "prep" or prep.lower_ not in _FIGURE_PREPS or prep.head.ent_type_ not in ("DATE", "TIME") or prep.i < prep.head.i:
+        return None
+    period = prep.head
+    while period.head.ent_type_ == period.ent_type_ and period.head.i != period.i and period.head.i < prep.i:
+        period = period.head
+    # A period the date names by its digits or its calendar unit, not a word the tagger took for
+    # one ("a fall of 80 cents").
+    if not (any(t.like_num and t.ent_type_ == period.ent_type_ for t in period.subtree) or period.lemma_.lower() in _CALENDAR_PERIODS):
+        return None
+    up = period.head
+    return up.head if up.pos_ == "ADP" and up.head.i != up.i else up
 
 
 # Words that introduce a title or a name in quotation marks: 'under the headline "3 Million Jobs
@@ -762,6 +785,9 @@ def _stated_figures(doc, head) -> list:
             # "At least 51 people were reported killed": a passive reporting verb's subject is its report's.
             if dep == "nsubjpass" and tok.head.lemma_.lower() in _SPEECH_LEMMAS and head.head.i == tok.head.i and head.dep_ == "xcomp":
                 break
+            if (past := _past_period(tok)) is not None:
+                tok = past
+                continue
             if tok is not number and dep in ("compound", "amod", "nummod", "nmod"):
                 ok = False  # "seven" in "a seven-member crew", "zero-coupon notes": a modifier
             elif dep == "prep":

@@ -475,3 +475,9 @@ def test_a_count_that_says_who_a_body_is_does_not_make_a_statistic():
     # A count that is the subject, or in the object's "of" phrase, is what the clause asserts.
     assert claim_types("The town has a population of 40,000.")[0] == "statistic"
     assert claim_types("A total of 300 ferries were sold.")[0] == "statistic"
+
+
+def test_a_value_the_parser_hung_on_the_period_is_the_clauses_figure():
+    clause = "Revenue increased in the quarter ended June 30 to $512.4 million from $488.1 million."
+    assert claim_types(clause)[0] == "statistic"
+    assert "'$512.4 million'" in verify_for("statistic", OUTLET_SPEAKER, clause)
