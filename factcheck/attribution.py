@@ -50,7 +50,7 @@ from typing import Literal
 from .article import QUOTES, SPEAKING_VERBS, _quote_marks, quote_count, quote_open_after, quoted_spans, starts_quoted
 from .faithfulness import lexicon as faithfulness_lexicon
 from .nlp import parse
-from .wordlists import message_nouns, person_nouns, speaker_nouns
+from .wordlists import message_nouns, person_nouns, read_as_figure, speaker_nouns
 
 OUTLET = "the outlet"
 Kind = Literal["person", "organisation", "group", "outlet"]
@@ -934,6 +934,8 @@ def _can_speak(subject) -> bool:
         return any(_can_speak(g) for g in of)
     if _unknown_capitalised(subject):
         return True  # a name the tagger took for a noun ("Ruiz was quoted as saying")
+    if read_as_figure(subject):
+        return False  # "Figures released today show ...": numbers, not "political figures"
     return lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS or lemma in _PERSON_NOUNS or lemma in speaker_nouns()
 
 

@@ -18,6 +18,8 @@ from .article import quoted_spans
 from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean, _speech_lemmas
 from .faithfulness import lexicon
 from .nlp import parse
+from .wordlists import group_nouns, number_nouns, possession_nouns, read_as_figure
+
 # --- claim types ----------------------------------------------------------------------------------
 
 ClaimType = Literal["statistic", "quote", "event", "causal", "prediction", "opinion"]
@@ -207,6 +209,9 @@ def _aside(number) -> bool:
         return True
     tok = number
     while tok.head.i != tok.i:
+        if (past := _past_period(tok)) is not None:
+            tok = past
+            continue
         # A subordinate clause too ("was killed when two robbers fired" asserts the killing), but
         # not a participle that goes on with the main clause ("support grew, rising to 51 percent").
         subordinate = tok.dep_ == "advcl" and any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
@@ -214,6 +219,26 @@ def _aside(number) -> bool:
             return True
         tok = tok.head
     return False
+
+
+_CALENDAR_PERIODS = frozenset("quarter year month week half period day season".split())  # units of the calendar
+
+
+def _past_period(prep):
+    """"rose in the quarter ended Sept. 30 to $7 million", "income for the quarter of $8 million":
+    a value the parser hung on the period before it is the clause's, through the phrase that
+    holds the period; the word that phrase hangs on, or None when `prep` is no such value's."""
+    if prep.dep_ != "prep" or prep.lower_ not in _FIGURE_PREPS or prep.head.ent_type_ not in ("DATE", "TIME") or prep.i < prep.head.i:
+        return None
+    period = prep.head
+    while period.head.ent_type_ == period.ent_type_ and period.head.i != period.i and period.head.i < prep.i:
+        period = period.head
+    # A period the date names by its digits or its calendar unit, not a word the tagger took for
+    # one ("a fall of 80 cents").
+    if not (any(t.like_num and t.ent_type_ == period.ent_type_ for t in period.subtree) or period.lemma_.lower() in _CALENDAR_PERIODS):
+        return None
+    up = period.head
+    return up.head if up.pos_ == "ADP" and up.head.i != up.i else up
 
 
 # Words that introduce a title or a name in quotation marks: 'under the headline "3 Million Jobs
@@ -724,8 +749,10 @@ def _proposition_head(doc):
     """The verb of what the clause asserts, through every reporting verb above it: "She said the
     attack was planned, the radio reported" -> "was"."""
     head = _root(doc)
+    # "The figures showed the rate fell to 3%": what was found is asserted, as under "suggest".
+    found = _inference(doc) is not None
     seen = set()
-    while head.lemma_.lower() in _SPEECH_LEMMAS and head.i not in seen:
+    while (head.lemma_.lower() in _SPEECH_LEMMAS or found and head.dep_ == "ROOT") and head.i not in seen:
         seen.add(head.i)
         comps = [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
         # Not through a saying denied ("he couldn't say if prices would match"), nor into an
@@ -758,6 +785,9 @@ def _stated_figures(doc, head) -> list:
             # "At least 51 people were reported killed": a passive reporting verb's subject is its report's.
             if dep == "nsubjpass" and tok.head.lemma_.lower() in _SPEECH_LEMMAS and head.head.i == tok.head.i and head.dep_ == "xcomp":
                 break
+            if (past := _past_period(tok)) is not None:
+                tok = past
+                continue
             if tok is not number and dep in ("compound", "amod", "nummod", "nmod"):
                 ok = False  # "seven" in "a seven-member crew", "zero-coupon notes": a modifier
             elif dep == "prep":
@@ -766,7 +796,7 @@ def _stated_figures(doc, head) -> list:
                 # "accounted for 27%", "sold for $5 million": a share or a sum after "for" is the
                 # figure; a span is a circumstance ("for four hours").
                 figure_prep = tok.lower_ in _FIGURE_PREPS or tok.lower_ == "for" and number.ent_type_ in ("PERCENT", "MONEY") and tok.head.pos_ == "VERB"
-                ok = figure_prep and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i)
+                ok = figure_prep and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i) and not _members(tok, head)
             elif dep == "ccomp" and tok.head.i == head.i and existential:
                 ok = True  # "there are 10,000 patients waiting and 4,000 organs become ...", the parse's "become" hung below "are"
             elif dep == "advcl":  # a participle that goes on with the main clause, not a subordinate clause
@@ -778,6 +808,14 @@ def _stated_figures(doc, head) -> list:
         if ok:
             figures.append(number)
     return figures
+
+
+def _members(prep, head) -> bool:
+    """"A second group of three directors is seeking control": a count in the "of" phrase of a
+    body that is the clause's subject says who the body is; what the clause asserts is its act."""
+    body = prep.head
+    return (prep.lower_ == "of" and body.pos_ == "NOUN" and body.dep_ in ("nsubj", "nsubjpass") and body.head.i == head.i
+            and body.lemma_.lower() in group_nouns())
 
 
 # Nouns of a quantity and verbs of its change: "the number of doctors has declined", "the jobless
@@ -803,7 +841,8 @@ _EVIDENCE_NOUNS = frozenset("evidence data finding result sign indication clue t
 def _evidence(words) -> bool:
     """Whether a noun phrase ("New evidence", "the test results") names what was found, not a speaker."""
     nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
-    return bool(nouns) and nouns[-1].pos_ == "NOUN" and (nouns[-1].lemma_.lower() in _EVIDENCE_NOUNS or nouns[-1].lower_ in _EVIDENCE_NOUNS)
+    return bool(nouns) and nouns[-1].pos_ == "NOUN" and (
+        nouns[-1].lemma_.lower() in _EVIDENCE_NOUNS or nouns[-1].lower_ in _EVIDENCE_NOUNS or read_as_figure(nouns[-1]))
 
 
 def _inference(doc):
@@ -847,7 +886,9 @@ def _speech(doc, head) -> bool:
     proposition, "according to", a quotation that makes most of it, or a first person speaking (a
     news report's own voice is never "I" or "we"); not what the evidence "suggests"."""
     root = _root(doc)
-    if head.i != root.i and root.lemma_.lower() in _SPEECH_LEMMAS and not _agentless_report(doc) and _inference(doc) is None:
+    # "Figures released today confirmed that ...": what figures show is read from them, nobody's word.
+    shown = any(c.dep_ == "nsubj" and read_as_figure(c) for c in root.children)
+    if head.i != root.i and root.lemma_.lower() in _SPEECH_LEMMAS and not _agentless_report(doc) and _inference(doc) is None and not shown:
         return True
     # "Secretary Shalala says UNOS five months ago, or gave them ...": a transcript's broken syntax
     # hides what is said, not that someone says it.
@@ -1088,9 +1129,27 @@ def _record_of(figure) -> str:
         return "the filing, contract, budget, announcement or market record that states the amount"
     if figure is not None and figure.lemma_.lower() in ("share", "rate", "percentage", "proportion", "level"):
         return "the official statistics or survey it comes from"  # a measured change with no numeral
+    if figure is not None and _owned(figure):
+        return "the accounts, filings or announcement of whoever owns, trades or reports it, or the market record"
     if figure is not None and (figure.ent_type_ == "PERCENT" or any(t.lower_ in ("percent", "%", "per", "rate") for t in figure.head.subtree)):
         return "the official statistics or survey it comes from"
     return "the official count, record or announcement it comes from"
+
+
+def _owned(figure) -> bool:
+    """The figure counts what is owned, is a part of it, or measures its change: "63 million
+    shares", "a 7.6% stake", "22% of its stock", "86% of the concern" (a company), "profit rose
+    8%": a holding, a deal or an account, not a statistic.
+    What is owned is a noun whose most frequent sense is a possession (WordNet)."""
+    noun = figure
+    while noun.dep_ in ("nummod", "compound", "quantmod", "amod") and noun.head.i > noun.i and noun.head.pos_ in ("NUM", "NOUN", "PROPN", "SYM"):
+        noun = noun.head  # "63" -> "million" -> "shares"; "7.6" -> "%" -> "stake"
+    wholes = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    # A change in what is owned or earned ("profit rose 8%", "sales fell to $3 million"): its subject.
+    verb = noun.head.head if noun.head.pos_ == "ADP" and noun.dep_ == "pobj" else noun.head
+    if noun.dep_ in ("npadvmod", "dobj", "pobj") and verb.pos_ == "VERB":
+        wholes += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any((w.lemma_.lower() in possession_nouns() or w.lower_ in possession_nouns()) and w.ent_type_ not in ("MONEY", "PERCENT") or w.ent_type_ == "ORG" for w in wholes)
 
 
 def _voiced_by(doc) -> str | None:
@@ -1101,7 +1160,7 @@ def _voiced_by(doc) -> str | None:
     if root is None or not (root.lemma_.lower() in _SPEECH_LEMMAS or _hoped_future(root)):
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ == "PRON":
+    if subject is None or subject.pos_ == "PRON" or read_as_figure(subject):
         return None
     words = [t for t in subject.subtree if not any(a.dep_ in ("appos", "relcl", "acl") and a.i != subject.i for a in t.ancestors if a in subject.subtree)]
     kept = [t for t in words if t.dep_ not in ("appos", "relcl", "acl", "punct")]
@@ -1126,7 +1185,9 @@ def _said_source(name: str, kind: str = "", phrase: str = "") -> str:
     # "Turkey said" a country, "Police Superintendent Pedro Toledo" a man whose name is a city's.
     doc = parse(f"{phrase or name} said on Monday.")
     words = [t for t in doc[: len(doc) - 4] if not t.is_punct]  # the name, without "said on Monday."
-    if words and words[-1].pos_ == "NOUN" and words[-1].lemma_.lower() in _DOCUMENT_NOUNS | {w + "s" for w in _DOCUMENT_NOUNS}:
+    # "Political figures said": people, whom the document nouns' "figure" would make a record.
+    people = words and words[-1].lemma_.lower() in number_nouns() and not read_as_figure(words[-1])
+    if words and words[-1].pos_ == "NOUN" and words[-1].lemma_.lower() in _DOCUMENT_NOUNS | {w + "s" for w in _DOCUMENT_NOUNS} and not people:
         return f"{name} {'themselves' if words[-1].tag_ in ('NNS', 'NNPS') else 'itself'}"
     if kind != "person" and any(t.ent_type_ in ("GPE", "LOC") for t in words) and all(t.ent_type_ in ("GPE", "LOC") or t.lower_ == "the" for t in words):
         return f"the statements of {_possessive(name)} government or officials"

@@ -718,6 +718,10 @@ def _comma_bounded(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     after = doc[last + 1] if last + 1 < len(doc) else None
     if after is not None and after.text in (",", "—", "–", "--"):
         if (after.text == ",") != (doc[first - 1].text == ","):  # ", the same age as Elian --": the dash closes more
+            if after.text != "," and sum(t.text in ("—", "–", "--") for t in doc[first : last + 1]) % 2:
+                # ", which owns half of the steelmaker -- Ajax Steel --": the dash closes an aside
+                # the phrase opened, so it goes with the phrase, not left before the verb
+                return start, after.idx + len(after)
             return start, doc[last].idx + len(doc[last])
         return start, after.idx + len(after)
     if after is None or after.is_punct:
@@ -741,25 +745,52 @@ def _candidates(doc: Doc, root: Token) -> Iterable[tuple[int, int, SpanKind]]:
             # phrase; nor a person's name the parser hung on a place ("A refugee in Geneva, Ann Bell, is").
             continue
         if tok.dep_ == "appos" and any(
-            c.dep_ == "conj" and any(g.dep_ in ("det", "nummod", "poss") for g in c.children) for c in tok.children
+            c.dep_ == "conj" and (any(g.dep_ in ("det", "nummod", "poss") for g in c.children) or _two_participants(tok, c))
+            for c in tok.children
         ):
             # "for the father, X, his family and three others", "three people _ a nurse, a teacher and
-            # a cousin": a conjunct with its own determiner is another one, so this is the rest of a
-            # list the parser hung on its first item, not a description of it ("Ann Bell, a lawyer
-            # and mother of two," is one); dropped, the list would read as a description of that item.
+            # a cousin": a conjunct with its own determiner, or one plural where the other is not
+            # ("costs of its plant, a softer market and higher taxes"), is another one, so this is
+            # the rest of a list the parser hung on its first item, not a description of it ("Ann
+            # Bell, a lawyer and mother of two," is one); dropped, the list would read as a
+            # description of that item.
             continue
-        if tok.dep_ == "appos" or (
+        if tok.dep_ == "appos" and _is_place(tok) and _is_place(tok.head) and _side_place(tok.head):
+            # "Acme Corp., Oshkosh, Wis., said": the state or country names which city; dropped
+            # alone it leaves the city hanging on the company ("Acme Corp., Oshkosh, said"), so
+            # the city and its state go together or stay ("the mayor of Tucson, Arizona," keeps
+            # the city in its clause and may lose the state).
+            continue
+        if _side_place(tok):
+            # The place and its own region only: a list the parser hung on the city ("Fresno,
+            # Calif., and its sister firm") is the company's, not the city's.
+            last = max([tok.i] + [t.i for c in tok.children if c.dep_ == "appos" and _is_place(c) for t in c.subtree])
+        if tok.dep_ == "appos" or _side_place(tok) or (
             tok.dep_ == "relcl" and sub[0].tag_ in ("WDT", "WP", "WP$", "WRB") and sub[0].lower_ != "that"
         ):
             bounds = _comma_bounded(doc, first, last)
             if bounds:
-                yield (*_closing_comma(doc, tok, last, bounds), "appositive" if tok.dep_ == "appos" else "relative")
+                yield (*_closing_comma(doc, tok, last, bounds), "relative" if tok.dep_ == "relcl" else "appositive")
         elif tok.dep_ in ("advcl", "acl") and tok.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in tok.children):
             # A trailing participle clause: ", killing ten people." (a clause, so it has more than one word)
             if last == len(doc) - 1 or (last + 1 < len(doc) and all(t.is_punct for t in doc[last + 1 :])):
                 if len(sub) > 1 and first > 0 and doc[first - 1].text == ",":
                     yield doc[first - 1].idx, doc[last].idx + len(doc[last]), "participle"
     yield from _leading(doc, root)
+
+
+def _is_place(tok: Token) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC")
+
+
+def _side_place(tok: Token) -> bool:
+    """A place set off by commas after a name, which says where that one is ("Acme Corp., Oshkosh,
+    Wis.,"), whether the parser hung it as an appositive or as an adverbial noun; not the name of
+    what a common noun describes ("the capital, Ankara,"), nor a place's own region."""
+    return (
+        tok.dep_ in ("appos", "npadvmod") and _is_place(tok) and tok.pos_ == "PROPN" and tok.i > 0
+        and tok.doc[tok.i - 1].text == "," and tok.head.i < tok.i and tok.head.pos_ == "PROPN" and not _is_place(tok.head)
+    )
 
 
 def _names(tok: Token) -> bool:
@@ -960,6 +991,8 @@ def leading_connective(text: str) -> int:
     first = words[0]
     if first.dep_ == "cc" and first.tag_ == "CC":
         rest = first.i + 1
+    elif _connective_before_phrase(first):
+        rest = first.i + 1
     else:
         comma = next((t for t in doc if t.text == ","), None)
         if comma is None or not 1 <= comma.i <= 4:
@@ -980,6 +1013,28 @@ def leading_connective(text: str) -> int:
     if rest >= len(doc) or doc[rest].pos_ == "AUX" and doc[rest].dep_ != "nsubj" or doc[rest].is_punct or not doc[rest].text[:1].isalnum():
         return 0
     return doc[rest].idx
+
+
+# Adverbs of aspect ("still in the lead", "yet in ..."): with no comma after them they tell that a
+# state goes on, which is said of the clause, not of its tie to the sentence before.
+_ASPECT_ADVERBS = frozenset({"still", "yet", "already"})
+
+
+def _connective_before_phrase(first: Token) -> bool:
+    """A connective adverb that opens the sentence with no comma after it, right before a
+    prepositional phrase or the subject of the verb it ties ("Meanwhile in the capital, ...",
+    "Meanwhile the mayor resigned"): the adverb alone is the tie to what came before; the phrase
+    is the clause's own. Not "Instead of a tax", whose preposition is the adverb's."""
+    doc = first.doc
+    after = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    if after is None or after.is_punct or first.dep_ != "advmod" or first.lower_ not in _CONNECTIVE_ADVERBS - _ASPECT_ADVERBS:
+        return False
+    verb = first.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if after.pos_ == "ADP" and after.dep_ == "prep" and after.head == verb:
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge == after for c in verb.children)
 
 
 def without_leading_connective(text: str) -> str:

@@ -27,3 +27,44 @@ def speaker_nouns() -> frozenset[str]:
 def message_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is a communication ("letter", "memo", "list", "document")."""
     return _nouns("message_nouns")
+
+
+def number_nouns() -> frozenset[str]:
+    """Nouns one of whose three most frequent senses is a number, with no person or group ranked
+    before it ("figure", "count", "number"); built by benchmarks/build_number_nouns.py."""
+    return _nouns("number_nouns")
+
+
+def possession_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is a possession ("share", "stock", "stake", "dividend");
+    built by benchmarks/build_number_nouns.py."""
+    return _nouns("possession_nouns")
+
+
+def group_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is a body ("group", "crowd", "team"); built by
+    benchmarks/build_number_nouns.py."""
+    return _nouns("group_nouns")
+
+
+# Verbs of showing, which a figure does as well as its publisher ("figures show", "the numbers
+# confirmed", "figures released today"): a closed class of English. Under any other verb of
+# saying ("political figures warned", "said", "denied") the noun names people.
+_SHOWING = frozenset("show suggest indicate imply signal mean reveal confirm reflect point put release publish issue report include".split())
+_BODIES = frozenset({"ORG", "NORP", "GPE", "PERSON"})  # who a person may belong to
+
+
+def read_as_figure(tok) -> bool:
+    """A plural noun that names figures, not people ("Figures released today show ...", "the
+    counts"), unless its sentence shows people: a verb of saying other than one of showing
+    ("political figures warned"), a body they belong to ("figures in the party", "Kurdish
+    figures"); "figures in the report" are a document's."""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in number_nouns():
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in _SHOWING:
+        return False
+    # Not "Labor Department figures" or "the company's figures": who publishes them.
+    if any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in tok.children):
+        return False
+    members = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "among", "within") for g in c.children if g.dep_ == "pobj"]
+    return not any(t.ent_type_ in _BODIES or t.lemma_.lower() in speaker_nouns() - message_nouns() for t in members)

@@ -1419,3 +1419,17 @@ def test_a_parenthetical_report_frames_the_main_clause_not_its_adverbial_clause(
 def test_a_name_in_front_of_a_common_noun_says_whose_speaker() -> None:
     assert attribute(["The Carter administration considers the embargo essential."], 0).name == "the Carter administration"
     assert attribute(["Spokeswoman Ida Moss said the talks failed."], 0).name.endswith("Ida Moss")
+
+
+def test_figures_that_show_something_do_not_speak_but_political_figures_do():
+    # WordNet's "figure" is a diagram, a digit and a notable person: a plural that shows or is
+    # released is the figures; one that warns or says is people.
+    sentences = [
+        "Figures released today show exports fell 4 percent.",
+        "The numbers confirmed that imports rose.",
+        "Several political figures warned that the vote would be delayed.",
+        "Key figures in the party denied the report.",
+    ]
+    assert attribute(sentences, 0).is_outlet and attribute(sentences, 1).is_outlet
+    assert attribute(sentences, 2).name == "Several political figures"
+    assert attribute(sentences, 3).name.startswith("Key figures in the party")

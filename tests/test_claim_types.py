@@ -435,3 +435,49 @@ def test_a_refusal_beside_what_was_said_is_a_quote() -> None:
 def test_the_figure_to_check_is_the_amount_before_a_count_of_things() -> None:
     clause = "Acme sold three divisions to Globex for $85 million."
     assert "'$85 million'" in verify_for("statistic", OUTLET_SPEAKER, clause)
+
+
+def test_a_holding_or_a_companys_account_is_checked_in_its_filings_not_in_official_statistics():
+    # A count of shares, a part of a company or its stock, a change in what it earns: a holding,
+    # a deal or an account, kept by whoever owns, trades or reports it.
+    for clause in (
+        "Norvale Partners bought 4.1 million shares, or 12%, of the shipping concern for $9 a share.",
+        "The fund holds 2,250,000 Delmar common shares, or a 6.4% stake.",
+        "Ostrava Bank owned 31% of the brewer's stock before the offering.",
+        "Quarterly profit rose 8%.",
+    ):
+        verify = verify_for("statistic", "the outlet", clause)
+        assert "official statistics" not in verify and "filings" in verify, clause
+    # A rate of a population stays a statistic's.
+    assert "official statistics" in verify_for("statistic", "the outlet", "Some 45% of voters backed the plan.")
+    assert "official statistics" in verify_for("statistic", "the outlet", "Exports fell 4 percent.")
+
+
+def test_figures_that_show_are_the_outlets_reading_and_figures_who_speak_are_people():
+    shown = "Figures released today confirmed that exports fell 4 percent in May."
+    assert "quote" not in claim_types(shown) and "Figures said" not in verify_for("statistic", "the outlet", shown)
+    assert claim_types("The figures suggest the recession is over.") == ["event"]
+    # "political figures" who say or warn are people: their statement, not a record that speaks for itself.
+    people = verify_for("quote", Speaker("Political figures", "group"), "Political figures said the vote was rigged.")
+    assert "statement, the transcript or the recording" in people
+
+
+def test_a_figure_that_the_data_show_is_a_statistic():
+    clause = "The data show the jobless rate fell to 3.6 percent in May."
+    assert claim_types(clause)[0] == "statistic"
+    assert "'3.6 percent'" in verify_for("statistic", OUTLET_SPEAKER, clause)
+    assert claim_types("Tests show the water is safe.")[0] == "event"
+
+
+def test_a_count_that_says_who_a_body_is_does_not_make_a_statistic():
+    # The clause asserts what the body does; its "of" phrase says who it is.
+    assert claim_types("A second group of four board members is seeking control of the bakery chain.")[0] == "event"
+    # A count that is the subject, or in the object's "of" phrase, is what the clause asserts.
+    assert claim_types("The town has a population of 40,000.")[0] == "statistic"
+    assert claim_types("A total of 300 ferries were sold.")[0] == "statistic"
+
+
+def test_a_value_the_parser_hung_on_the_period_is_the_clauses_figure():
+    clause = "Revenue increased in the quarter ended June 30 to $512.4 million from $488.1 million."
+    assert claim_types(clause)[0] == "statistic"
+    assert "'$512.4 million'" in verify_for("statistic", OUTLET_SPEAKER, clause)

@@ -133,6 +133,12 @@ def test_a_fragment_with_no_finite_main_verb_is_no_summary_sentence(monkeypatch)
         ("On the other hand, sales fell.", "Sales fell."),
         ("But the union rejected the offer.", "The union rejected the offer."),
         ("But in Lyon, officials denied it.", "In Lyon, officials denied it."),
+        # a connective adverb with no comma after it, before a phrase or the subject: the adverb goes alone
+        ("Meanwhile in the port city, Varna, dockers walked out.", "In the port city, Varna, dockers walked out."),
+        ("Also on Friday, the council approved the budget.", "On Friday, the council approved the budget."),
+        ("Meanwhile the regulator opened an inquiry.", "The regulator opened an inquiry."),
+        ("Still in the lead, the runner slowed.", None),  # a state that goes on, not a tie
+        ("Instead of a fine, the court ordered repairs.", None),  # the preposition is the adverb's
         # not connectives: a time, a place, a hedge; nor a strip that leaves no sentence
         ("On Monday, the union rejected the offer.", None),
         ("In Lyon, officials denied it.", None),

@@ -331,3 +331,28 @@ def test_the_rest_of_a_list_hung_on_its_first_item_is_no_side_phrase() -> None:
     assert deletable_spans(text) == []
     # One person described twice under one determiner is still a side phrase.
     assert [s.text for s in deletable_spans("Ann Bell, a lawyer and mother of two, was elected on Monday.")] == ["a lawyer and mother of two"]
+
+
+def test_a_city_set_off_after_a_name_goes_with_its_state():
+    # Dropping the state alone would leave the city hanging on the company ("Harbor Tools Inc., Dayton, said").
+    text = "Harbor Tools Inc., Dayton, Ohio, said it would close a plant."
+    assert [s.text for s in deletable_spans(text)] == ["Dayton, Ohio"]
+    assert main_clause(text) == "Harbor Tools Inc. said it would close a plant."
+    listed = "Milvane agreed to buy Corder Pumps Inc., Fresno, Calif., and its sister firm, Corder Seals Co."
+    assert "Fresno, Calif." in [s.text for s in deletable_spans(listed)]
+    assert "Calif." not in [s.text for s in deletable_spans(listed)]
+    assert "Fresno," not in main_clause(listed)
+    # A city in its clause keeps its place there; only its state is a side phrase.
+    assert main_clause("Harbor Tools Inc. of Dayton, Ohio, said it would close a plant.") == "Harbor Tools Inc. of Dayton said it would close a plant."
+
+
+def test_a_list_tail_whose_conjunct_differs_in_number_is_no_side_phrase():
+    # "a weaker market and higher taxes" are two more causes, not a description of the plant:
+    # dropped, the sentence would give one cause of three as the whole.
+    text = "The mill blamed the loss on repair costs at its paper plant, a weaker pulp market and higher energy taxes."
+    assert not [s for s in deletable_spans(text) if "market" in s.text]
+
+
+def test_a_side_phrase_takes_the_dash_that_closes_an_aside_inside_it():
+    text = "Norland Holdings, which owns 40% of the region's third largest brewer -- Ostmark Brewing Co. -- posted a profit of $2 million."
+    assert main_clause(text) == "Norland Holdings posted a profit of $2 million."
