@@ -81,8 +81,29 @@ def _speech_lemmas() -> frozenset[str]:
     """The reporting verbs above and WordNet's verbs of communication that take a that-clause
     ("noted that", "boasted that", "conceded that"); built by benchmarks/build_reporting_verbs.py.
     They only widen which verbs may report: the parse must still show what they report."""
-    words = resources.files("factcheck.data").joinpath("reporting_verbs.txt").read_text(encoding="utf-8").split()
-    return REPORTING_LEMMAS | _COMMITTING_LEMMAS | _STANCE_LEMMAS | _VOICING_LEMMAS | frozenset(words)
+    return REPORTING_LEMMAS | _COMMITTING_LEMMAS | _STANCE_LEMMAS | _VOICING_LEMMAS | frozenset(_wordnet_reporting())
+
+
+@lru_cache(maxsize=1)
+def _wordnet_reporting() -> dict[str, str]:
+    """factcheck/data/reporting_verbs.txt: lemma -> "" for a verb of communication, "reckon" for one
+    of reckoning ("estimate", "project", "calculate")."""
+    lines = resources.files("factcheck.data").joinpath("reporting_verbs.txt").read_text(encoding="utf-8").splitlines()
+    return {line.split()[0]: (line.split()[1:] or [""])[0] for line in lines if line.strip()}
+
+
+def _reckons_nothing(tok) -> bool:
+    """"The ruling figured prominently", "figure out the cost": a verb of reckoning that the closed
+    classes above do not list reports only a clause ("analysts reckon prices will rise"), or the
+    clause after the noun the parser made it an adjective of ("Acme, of Ohio, estimated earnings fell").
+    A participle going on from another verb gives that verb's reason ("held back, calculating that
+    a delay would help"): the writer's account, not a figure anyone stated."""
+    lemma = tok.lemma_.lower()
+    if _wordnet_reporting().get(lemma) != "reckon" or lemma in REPORTING_LEMMAS | _STANCE_LEMMAS:
+        return False
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp", "pcomp", "conj"):
+        return True
+    return not (_reports_clause(tok) or _subject_before_aside(tok) is not None)
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +172,7 @@ def _speech_verb(tok) -> bool:
         # Inverted right after the closing mark ('"...," chanted the crowd'), the parser may hang it on the quotation.
         inverted = tok.i > 0 and bool(quote_count(tok.doc[tok.i - 1].text)) and not any(c.dep_ == "nsubj" for c in tok.children)
         return (tok.dep_ == "ROOT" or inverted) and quote_count(tok.doc[: tok.i].text) > 0
-    return tok.pos_ in ("VERB", "AUX") and lemma in REPORTING_LEMMAS or tok.pos_ == "VERB" and lemma in _speech_lemmas()
+    return tok.pos_ in ("VERB", "AUX") and lemma in REPORTING_LEMMAS or tok.pos_ == "VERB" and lemma in _speech_lemmas() and not _reckons_nothing(tok)
 
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -1149,9 +1170,31 @@ def _misparsed_speaker(verb):
         before = doc[verb.i - 1]
         if before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("nsubj", "nsubjpass"):
             return before
+    if (aside := _subject_before_aside(verb)) is not None:
+        return aside
     if verb.dep_ in ("acl", "relcl"):
         return _final_clause_subject(verb)
     return None
+
+
+def _subject_before_aside(verb):
+    """"Acme Corp., Oshkosh, Wis., estimated earnings fell 50%": after an aside set off by commas
+    the parser may take the reporting verb for an adjective of the noun after it, and make the
+    report's verb the sentence's, with the speaker as its subject. The verb opens that noun's phrase
+    (no determiner: "the estimated cost" is an adjective) right after the aside's comma, the noun is
+    the main verb's subject or in apposition to it, and all between the subject and the verb hangs
+    on the subject: the subject speaks, and the main clause is what it reports."""
+    doc = verb.doc
+    noun = verb.head
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "amod" or noun.i <= verb.i or noun.left_edge.i != verb.i or doc[verb.i - 1].text != ",":
+        return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")), None) if root is not None else None
+    if subject is None or subject.i + 1 >= verb.i or doc[subject.i + 1].text != "," or not (noun.head.i == root.i and noun.dep_ == "nsubj" or noun.head.i == subject.i and noun.dep_ == "appos"):
+        return None
+    if not all(t.is_punct or subject in t.ancestors for t in doc[subject.i + 1 : verb.i]):
+        return None
+    return subject
 
 
 def _final_clause_subject(verb):
@@ -1972,16 +2015,50 @@ def reporting_frame(sentence: str, at: int) -> tuple[str, str] | None:
             scope = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp") for t in c.subtree}
             if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and not _speech_verb(verb.head):
                 scope |= {t.i for t in verb.head.subtree} - own  # "A, the officials said," / "X, police said, did A"
+            if verb.dep_ in ("amod", "compound"):
+                scope |= {t.i for t in doc if t.i > verb.i}  # "Acme estimated earnings fell", a misparse: the rest
         if token.i not in scope:
             continue
-        subject = cue.subject
-        speaker = sentence[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge)]
+        speaker = _speaker_phrase(cue.subject, verb, cue.cue != "according to")
         if cue.cue == "according to":
             return speaker, "according to"
         # the verb with its auxiliaries and negation ("is suggesting", "did not say"), as written
         words = [t for t in verb.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < verb.i] + [verb]
+        # "told reporters": the one told goes with the verb ("X told." is no English); "told him"
+        # would leave a pronoun that points nowhere: "said".
+        told = next((c for c in verb.children if (c.dep_ == "dative" or c.dep_ == "dobj" and verb.lemma_.lower() in _TELL)
+                     and c.i > verb.i and c.i not in scope and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        if told is not None and told.tag_ in ("PRP", "PRP$"):
+            return speaker, " ".join(t.text for t in words[:-1]) + (" say" if words[:-1] else "said")
+        if told is not None:
+            return speaker, " ".join(t.text for t in words) + " " + doc[told.left_edge.i : told.right_edge.i + 1].text
         return speaker, " ".join(t.text for t in words)
     return None
+
+
+def _speaker_phrase(subject, verb, apposed_comma: bool = True) -> str:
+    """The words that name the speaker where they speak, as written: the subject's phrase with its
+    titles and appositions ("Defense Secretary William Cohen", "William Cohen, the defense
+    secretary,"; with `apposed_comma`, the comma that closes an apposition, which the verb needs
+    after it), not a clause set off by a comma ("Cohen, who visited Cairo," tells of something
+    else), nor anything across the verb (a misparse may hang the report on the subject: "Acme, of
+    Ohio, estimated earnings fell")."""
+    doc = subject.doc
+    side = (lambda t: t.i < verb.i) if subject.i < verb.i else (lambda t: t.i > verb.i)
+    aside = {t.i for c in subject.subtree if c.dep_ in ("relcl", "acl") and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "," for t in c.subtree}
+    words = [t for t in subject.subtree if side(t) and t.i not in aside]
+    # One stretch from the phrase's first word: a word past a gap (the cut clause) is no longer it.
+    run = words[:1]
+    for w in words[1:]:
+        if w.i != run[-1].i + 1:
+            break
+        run.append(w)
+    while run and (run[-1].is_punct or run[-1].dep_ in ("cc", "prep")):
+        run.pop()
+    if not run:
+        return subject.text
+    phrase = doc[run[0].i : run[-1].i + 1].text
+    return phrase + "," if apposed_comma and any(t.text == "," for t in run) else phrase
 
 
 def _frame_of(doc, start: int, end: int, cues: list[_Cue]) -> _Cue | None:
