@@ -136,8 +136,8 @@ def _judges(verb) -> bool:
     if verb.pos_ != "VERB" or group is None or _passive(verb) or _hedged(verb):
         return False
     judged = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") and c.i > verb.i]
-    if "_" in lemma:  # "lashed out at them", "called for talks"
-        judged += [g for c in verb.children if c.dep_ == "prep" and c.i > verb.i for g in c.children if g.dep_ == "pobj"]
+    if "_" in lemma:  # "lashed out at them", "called for talks", "called for developing ties" (a gerund)
+        judged += [g for c in verb.children if c.dep_ == "prep" and c.i > verb.i for g in c.children if g.dep_ == "pobj" or g.dep_ == "pcomp" and g.tag_ == "VBG"]
     if group == "request":  # "the plan calls for cuts": what a document holds, not a request made
         subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [c for c in verb.head.children if c.dep_ == "nsubj" and verb.dep_ in ("conj", "advcl")]
         if not any(c.ent_type_ in _PERSON_ENTS | _GROUP_ENTS or c.pos_ in ("PROPN", "PRON") or _can_speak_itself(c) for c in subjects):
@@ -810,7 +810,8 @@ def _cues(doc) -> list[_Cue]:
             viewed = _holds_view(tok)  # "objected to the rules": a speech verb holding a view, no clause
             if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe", *SPEAKING_VERBS) or _states_position(tok) or _characterises(tok) or judging or viewed):
                 continue
-            subjects = [c for c in tok.children if c.dep_ == "nsubj" or viewed and c.dep_ == "nsubjpass"] or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
+            subjects = [c for c in tok.children if (c.dep_ == "nsubj" or viewed and c.dep_ == "nsubjpass") and not _reports_own_subject(tok, c)]
+            subjects = subjects or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
             if not subjects and (final := _final_clause_subject(tok)) is not None:
                 subjects = [final]  # "X happened, a senior source told the radio": not X's subject
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -1175,6 +1176,18 @@ def _misparsed_speaker(verb):
     if verb.dep_ in ("acl", "relcl"):
         return _final_clause_subject(verb)
     return None
+
+
+def _reports_own_subject(verb, subject) -> bool:
+    """"She declined to name bidders but said Mr. X's offer "is all cash"": the parser may take the
+    subject of the reported clause for the subject of a reporting verb coordinated after another
+    verb ("but said"), leaving the report subjectless. A subject after such a verb, followed by a
+    clause of the verb that has no subject of its own, is the report's; the speaker is the first
+    verb's subject."""
+    return (
+        subject.i > verb.i and verb.dep_ == "conj" and any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children)
+        and any(c.dep_ == "ccomp" and c.i > subject.i and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in verb.children)
+    )
 
 
 def _subject_before_aside(verb):
@@ -1561,6 +1574,12 @@ def _speaker_of(
         return OUTLET_SPEAKER
     name = _noun_phrase(subject)
     lemma = subject.lemma_.lower()
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in ("his", "her") and c.i == subject.left_edge.i), None)
+    if owner is not None and sentences and (person := person_antecedent(sentences, owner.lower_, upto=index, speakers=spoken)) is not None and person.sentence >= index - 2:
+        # "His advisers said": whose advisers, as resolve_referents writes a possessive pronoun (the
+        # person of the two sentences before that the discourse is about); else the phrase stays.
+        rest = name[len(owner.text) :].strip()
+        return Speaker(f"{person.name}’s {rest}", "person" if subject.tag_ == "NN" else "group", person.sentence, cue, name)
     # "the author of a pamphlet": one person described, a person to WordNet; "officials" stay a group.
     body = lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS
     person = subject.tag_ != "NNS" and (lemma in _PERSON_NOUNS or subject.tag_ == "NN" and lemma in person_nouns() and not body)  # "officials" are a group

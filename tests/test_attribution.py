@@ -1395,6 +1395,24 @@ def test_a_verb_of_reckoning_with_a_clause_reports_its_subjects_figure(sentence:
     assert attribute([sentence], 0).name == speaker
 
 
+def test_a_report_coordinated_after_another_verb_is_its_subjects_not_the_reported_subjects() -> None:
+    # The parser takes "the plan" for the subject of "said"; it is the subject of what she said.
+    story = ["Ms. Okafor said the board had received other offers.",
+             'She refused to name the bidders but said the plan "is fully funded and final."']
+    assert attributions(story)[1].name == "Okafor"
+
+
+def test_a_call_for_an_action_named_by_a_gerund_is_voiced_by_its_subject() -> None:
+    assert attribute(["The two mayors called for widening the river channel before winter."], 0).name == "the two mayors"
+
+
+def test_a_speaker_named_by_a_possessive_pronoun_is_whose_it_is() -> None:
+    story = ["Governor Ann Lowe toured the flooded towns on Monday.", "Her aides said repairs would take a year."]
+    assert attributions(story)[1].name == "Ann Lowe’s aides" and attributions(story)[1].sentence == 0
+    # Nobody the pronoun may stand for: the phrase stays as written.
+    assert attributions(["Police questioned the boy on Monday.", "His lawyers said he was innocent."])[1].name == "His lawyers"
+
+
 def test_a_verb_of_reckoning_without_a_clause_reports_nothing_new() -> None:
     assert attribute(["The ruling figured prominently in the debate."], 0) == OUTLET_SPEAKER
     assert attribute(["The estimated cost of the bridge rose to $40 million."], 0) == OUTLET_SPEAKER
