@@ -797,7 +797,7 @@ def _cues(doc) -> list[_Cue]:
         if (_speech_verb(tok) or _characterises(tok) or _judges(tok)) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound") and not _conditional(tok) and not _subordinated(tok):
             inverted = _inverted_speaker(tok)
             # "X, the source said, was ...": a reporting clause set in the sentence (parataxis) reports it.
-            reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None or _introduces(tok)
+            reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or bool(_misparsed_report(tok)) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None or _introduces(tok)
             if reports and tok.lemma_.lower() not in REPORTING_LEMMAS:
                 reports = _reports_clause(tok)
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -1013,6 +1013,29 @@ def _that_clause_on_object(verb) -> bool:
     )
 
 
+# Pronouns "say" takes as its object ("said nothing", "said so"): they report no clause.
+_SAID_PRONOUNS = frozenset("nothing something anything much little so this that it everything".split())
+
+
+def _misparsed_report(verb) -> list:
+    """The reported clause a reporting verb's parse lost, as the tokens that head it (none when the
+    parse is whole):
+    - "X said its unit, Y Inc., registered an offering", "X said the latest move affected its
+      debt": "say" takes no noun for its object, so a noun object with a verb in a past form on it
+      (the parser's participle or adjective) is the subject of the reported clause ("said a prayer
+      for the men killed" is no such object: the verb is on another noun);
+    - "X has said in official comments so far that it will stay neutral": a "that" clause the
+      parser hung on an adverb of the verb is still what the verb reports."""
+    if verb.lemma_.lower() not in REPORTING_LEMMAS or verb.pos_ != "VERB":
+        return []
+    found = [
+        c for c in verb.children
+        if verb.lemma_.lower() == "say" and c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in _SAID_PRONOUNS
+        and any(t.tag_ in ("VBD", "VBN") and t.dep_ in ("acl", "amod", "relcl") and t.i > c.left_edge.i and not any(x.dep_ in ("aux", "auxpass", "mark", "agent") or x.tag_ in ("WDT", "WP") for x in t.children) for t in c.children)
+    ]
+    return found + [g for c in verb.children if c.dep_ == "advmod" and c.i > verb.i for g in c.children if g.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+
+
 def _bare_content_clause(verb, noun, clause) -> bool:
     """"expressed the hope he would return", "voiced fears prices will rise": after a verb that puts
     forth a message, a clause on its object with no "that" is still what the message says when it
@@ -1036,7 +1059,7 @@ def _reports_clause(verb) -> bool:
     if _hedged(verb):
         return False
     after = any(c.dep_ in ("ccomp", "parataxis") and c.i > verb.i and not _gerund_between(verb, c) and not _question(c) for c in verb.children)
-    if after or _that_clause_on_object(verb):
+    if after or _that_clause_on_object(verb) or _misparsed_report(verb):
         return True
     if any(c.dep_ in ("dobj", "dative", "xcomp") for c in verb.children) or verb.dep_ == "ccomp":
         return False
@@ -2036,6 +2059,7 @@ def reporting_frame(sentence: str, at: int) -> tuple[str, str] | None:
                 scope |= {t.i for t in verb.head.subtree} - own  # "A, the officials said," / "X, police said, did A"
             if verb.dep_ in ("amod", "compound"):
                 scope |= {t.i for t in doc if t.i > verb.i}  # "Acme estimated earnings fell", a misparse: the rest
+            scope |= {t.i for c in _misparsed_report(verb) for t in c.subtree}
         if token.i not in scope:
             continue
         speaker = _speaker_phrase(cue.subject, verb, cue.cue != "according to")

@@ -1413,6 +1413,25 @@ def test_a_speaker_named_by_a_possessive_pronoun_is_whose_it_is() -> None:
     assert attributions(["Police questioned the boy on Monday.", "His lawyers said he was innocent."])[1].name == "His lawyers"
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # The report's subject parsed as the object of "said", its verb as a participle or adjective.
+        ("Brightwater Inc., Denver, said its unit, Clearpath Labs Inc., filed with regulators a plan to sell two million shares.", "Brightwater Inc."),
+        ("Brightwater Inc. said the latest restructuring affected bank debt that was incurred in 1988.", "Brightwater Inc."),
+        # A "that" clause the parser hung on an adverb of "said".
+        ("Brightwater, for its part, has said in public filings so far that it will stay independent.", "Brightwater"),
+    ],
+)
+def test_a_report_the_parse_lost_is_still_the_speakers(sentence: str, speaker: str) -> None:
+    assert attribute([sentence], 0).name == speaker
+
+
+def test_a_noun_said_is_no_report() -> None:
+    assert attribute(["The mayor said a prayer for the workers killed in the fire."], 0) == OUTLET_SPEAKER
+    assert attribute(["The mayor said a prayer written by her aunt."], 0) == OUTLET_SPEAKER
+
+
 def test_a_verb_of_reckoning_without_a_clause_reports_nothing_new() -> None:
     assert attribute(["The ruling figured prominently in the debate."], 0) == OUTLET_SPEAKER
     assert attribute(["The estimated cost of the bridge rose to $40 million."], 0) == OUTLET_SPEAKER
