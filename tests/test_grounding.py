@@ -98,6 +98,9 @@ def test_a_resolution_keeps_the_titles_its_antecedent_has_and_agrees_in_gender()
     assert [s.id for s in grounding.antecedents("Harbor Mills said it would hire 200 workers.", last, article)] == ["S1"]
     article, last = _story("Dock workers in Lisbon marched on Sunday. They said the port should stay open.")
     assert [s.id for s in grounding.antecedents("Dock workers in Lisbon said the port should stay open.", last, article)] == ["S1"]
+    article, last = _story("Harbor Mills Inc. reported a loss on Monday, blaming weak orders from Zenith Corp. It will close two plants.")
+    assert [s.id for s in grounding.antecedents("Harbor Mills Inc. will close two plants.", last, article)] == ["S1"]
+    assert grounding.antecedents("Zenith Corp. will close two plants.", last, article) == []
 
 
 def test_every_article_sentence_passes_its_own_checks() -> None:

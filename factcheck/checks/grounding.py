@@ -167,7 +167,7 @@ def referents_before(article: Article, index: int) -> list[tuple[int, str]]:
     sentence's index, the words naming them there, titles and appositions included): the
     sentence's speaker, the antecedents of its pronouns (`attribution.person_antecedent`,
     `attribution.group_antecedent`) and the referents `referents.resolve_referents` puts in."""
-    from ..attribution import attributions, group_antecedent, person_antecedent
+    from ..attribution import _mentions, attributions, group_antecedent, person_antecedent
     from ..nlp import parse
     from ..referents import resolve_referents
 
@@ -189,6 +189,15 @@ def referents_before(article: Article, index: int) -> list[tuple[int, str]]:
             found.append((person.sentence, person.name))
     if pronouns & {"they", "them", "their"} and (group := group_antecedent(texts[: index + 1], index, speakers[: index + 1])) is not None:
         found.append(group)
+    if pronouns & {"it", "its"}:
+        # "It will close two plants": the organisation that spoke in the sentence before, else the
+        # one organisation that is a subject there (two, and which is meant is a guess).
+        spoke = speakers[index - 1]
+        bodies = {m.name for m in _mentions(texts[index - 1], index - 1) if m.kind == "organisation" and m.subject}
+        if spoke.kind == "organisation" and spoke.sentence is not None:
+            found.append((spoke.sentence, spoke.name))
+        elif len(bodies) == 1:
+            found.append((index - 1, bodies.pop()))
     return [(at, f"{words} {_naming_phrase(texts[at], words)}") for at, words in found]
 
 
