@@ -817,7 +817,7 @@ def _cues(doc) -> list[_Cue]:
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if not subjects and tok.dep_ in ("conj", "advcl") and _inverted_speaker(tok.head) is not None:
                 subjects = [_inverted_speaker(tok.head)]  # "..., added X, adding that ...": X
-            if not subjects and tok.dep_ in ("conj", "advcl"):  # "He sold it and said ...", "X did Y, saying ...": the first verb's subject
+            if not subjects and (tok.dep_ in ("conj", "advcl") or _after_participle_aside(tok)):  # "He sold it and said ...", "X did Y, saying ...": the first verb's subject
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
             stance = not (reports or inverted is not None) and (_states_position(tok) or _characterises(tok) or judging or viewed)
             for subject in subjects or agents:
@@ -1199,6 +1199,17 @@ def _misparsed_speaker(verb):
     if verb.dep_ in ("acl", "relcl"):
         return _final_clause_subject(verb)
     return None
+
+
+def _after_participle_aside(verb) -> bool:
+    """"Bush, asked whether he was glad, replied: ..." : the parser may take a participle set off by
+    commas after the subject for the main verb, and the reporting verb after the closing comma for
+    its clause. The reporting verb has no subject then; the participle's is its."""
+    head, doc = verb.head, verb.doc
+    return (
+        verb.dep_ == "ccomp" and head.i < verb.i and head.tag_ in ("VBN", "VBD") and head.i > 0 and doc[head.i - 1].text == ","
+        and doc[verb.i - 1].text == "," and any(c.dep_ == "nsubj" and c.i < head.i for c in head.children)
+    )
 
 
 def _reports_own_subject(verb, subject) -> bool:

@@ -1427,6 +1427,12 @@ def test_a_report_the_parse_lost_is_still_the_speakers(sentence: str, speaker: s
     assert attribute([sentence], 0).name == speaker
 
 
+def test_a_reply_after_a_participle_aside_is_the_subjects() -> None:
+    # The parser takes "asked" for the main verb and "replied" for its clause, with no subject.
+    sentence = 'Mayor Ann Lowe yesterday, asked whether she was at least relieved the river is falling, replied: "I see nothing to celebrate yet."'
+    assert attribute([sentence], 0).name == "Ann Lowe"
+
+
 def test_a_noun_said_is_no_report() -> None:
     assert attribute(["The mayor said a prayer for the workers killed in the fire."], 0) == OUTLET_SPEAKER
     assert attribute(["The mayor said a prayer written by her aunt."], 0) == OUTLET_SPEAKER
