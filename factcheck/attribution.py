@@ -171,8 +171,32 @@ def _speech_verb(tok) -> bool:
         # "marched, chanting slogans" tells what they did, not what they said.
         # Inverted right after the closing mark ('"...," chanted the crowd'), the parser may hang it on the quotation.
         inverted = tok.i > 0 and bool(quote_count(tok.doc[tok.i - 1].text)) and not any(c.dep_ == "nsubj" for c in tok.children)
-        return (tok.dep_ == "ROOT" or inverted) and quote_count(tok.doc[: tok.i].text) > 0
+        return (tok.dep_ == "ROOT" or inverted) and quote_count(tok.doc[: tok.i].text) > 0 or _opens_quotation(tok)
+    if tok.pos_ == "VERB" and _inverted_after_quotation(tok):
+        return True
     return tok.pos_ in ("VERB", "AUX") and lemma in REPORTING_LEMMAS or tok.pos_ == "VERB" and lemma in _speech_lemmas() and not _reckons_nothing(tok)
+
+
+def _opens_quotation(verb) -> bool:
+    """'The president responded, "Everything."', 'As the judge asked in her dissent, "what sense
+    does it make ..."': a verb followed by a comma or colon and a quotation it introduces, with at
+    most its own prepositional phrase between ("in her dissent")."""
+    doc = verb.doc
+    mark = next((t.i for t in doc[verb.i + 1 :] if quote_count(t.text)), None)
+    if mark is None or mark < verb.i + 2 or doc[mark - 1].text not in (",", ":") or not starts_quoted(doc[mark:].text):
+        return False
+    own = {t.i for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod") and c.i > verb.i for t in c.subtree}
+    return all(i in own for i in range(verb.i + 1, mark - 1))
+
+
+def _inverted_after_quotation(verb) -> bool:
+    """'"The cost could be high," worries Zbigniew Brzezinski.': any verb right after a quotation that
+    closes on a comma (or ? or !), its subject a name or a person after it, says whose the quotation
+    is: only a way of speaking stands there."""
+    doc = verb.doc
+    if verb.i < 2 or not quote_count(doc[verb.i - 1].text) or doc[verb.i - 2].text not in (",", "?", "!") or quote_count(doc[: verb.i].text) % 2:
+        return False
+    return any(c.dep_ == "nsubj" and c.i > verb.i and (c.ent_type_ in _PERSON_ENTS or c.pos_ == "PROPN" or c.lemma_.lower() in person_nouns()) for c in verb.children)
 
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -808,7 +832,7 @@ def _cues(doc) -> list[_Cue]:
                 continue
             judging = _judges(tok) and _main_predicate(tok)
             viewed = _holds_view(tok)  # "objected to the rules": a speech verb holding a view, no clause
-            if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe", *SPEAKING_VERBS) or _states_position(tok) or _characterises(tok) or judging or viewed):
+            if not (reports or inverted is not None or quoted and (tok.lemma_.lower() in ("say", "tell", "add", "describe", *SPEAKING_VERBS) or _opens_quotation(tok)) or _states_position(tok) or _characterises(tok) or judging or viewed):
                 continue
             subjects = [c for c in tok.children if (c.dep_ == "nsubj" or viewed and c.dep_ == "nsubjpass") and not _reports_own_subject(tok, c)]
             subjects = subjects or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
@@ -817,7 +841,8 @@ def _cues(doc) -> list[_Cue]:
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if not subjects and tok.dep_ in ("conj", "advcl") and _inverted_speaker(tok.head) is not None:
                 subjects = [_inverted_speaker(tok.head)]  # "..., added X, adding that ...": X
-            if not subjects and (tok.dep_ in ("conj", "advcl") or _after_participle_aside(tok)):  # "He sold it and said ...", "X did Y, saying ...": the first verb's subject
+            # "He sold it and said ...", "X did Y, saying ...", "He went on to add that ...": the first verb's subject
+            if not subjects and (tok.dep_ in ("conj", "advcl") or _after_participle_aside(tok) or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ASPECTUAL_LEMMAS):
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
             stance = not (reports or inverted is not None) and (_states_position(tok) or _characterises(tok) or judging or viewed)
             for subject in subjects or agents:
@@ -1199,6 +1224,10 @@ def _misparsed_speaker(verb):
     if verb.dep_ in ("acl", "relcl"):
         return _final_clause_subject(verb)
     return None
+
+
+# Verbs of going on, whose infinitive is what the subject then does ("went on to add that ..."), a closed class.
+_ASPECTUAL_LEMMAS = frozenset("go continue begin start proceed resume".split())
 
 
 def _after_participle_aside(verb) -> bool:

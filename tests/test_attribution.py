@@ -1433,6 +1433,25 @@ def test_a_reply_after_a_participle_aside_is_the_subjects() -> None:
     assert attribute([sentence], 0).name == "Ann Lowe"
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # A verb that introduces a quotation after a comma or colon, its own phrase at most between.
+        ('The chairman responded, "Nothing, nothing at all."', "the chairman"),
+        ('As Judge Nora Pike asked in her dissent, "what purpose does the rule serve" for the families?', "Nora Pike"),
+        # Any verb right after a quotation closed on a comma, with a name as its subject after it.
+        ('If so, "the damage could last for years," frets former treasury chief Alma Dorn.', "Alma Dorn"),
+    ],
+)
+def test_a_quotation_introduced_or_followed_by_any_verb_of_saying_is_its_subjects(sentence: str, speaker: str) -> None:
+    assert attribute([sentence], 0).name == speaker
+
+
+def test_an_infinitive_of_going_on_reports_for_the_subject_of_the_verb_it_hangs_on() -> None:
+    story = ["Alma Dorn spoke to reporters on Monday.", "She went on to add that the town would be rebuilt."]
+    assert attributions(story)[1].name == "Alma Dorn"
+
+
 def test_a_noun_said_is_no_report() -> None:
     assert attribute(["The mayor said a prayer for the workers killed in the fire."], 0) == OUTLET_SPEAKER
     assert attribute(["The mayor said a prayer written by her aunt."], 0) == OUTLET_SPEAKER
