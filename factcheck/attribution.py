@@ -32,8 +32,9 @@ any article:
 
 The word lists below are closed grammatical classes or general English vocabulary (reporting verbs,
 pronouns, the nouns of rules and documents), never words taken from an article; WordNet's verbs of
-communication that take a that-clause come from factcheck/data/reporting_verbs.txt
-(benchmarks/build_reporting_verbs.py).
+communication that take a that-clause, and its verbs of reckoning ("estimated earnings fell",
+"projected sales would rise", reports only with a clause), come from
+factcheck/data/reporting_verbs.txt (benchmarks/build_reporting_verbs.py).
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ _VOICING_LEMMAS = frozenset("issue express raise voice sound release publish".sp
 @lru_cache(maxsize=1)
 def _speech_lemmas() -> frozenset[str]:
     """The reporting verbs above and WordNet's verbs of communication that take a that-clause
-    ("noted that", "boasted that", "conceded that"); built by benchmarks/build_reporting_verbs.py.
+    ("noted that", "boasted that", "conceded that") or of reckoning ("reckon", "project");
+    built by benchmarks/build_reporting_verbs.py.
     They only widen which verbs may report: the parse must still show what they report."""
     return REPORTING_LEMMAS | _COMMITTING_LEMMAS | _STANCE_LEMMAS | _VOICING_LEMMAS | frozenset(_wordnet_reporting())
 
