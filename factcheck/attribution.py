@@ -1423,7 +1423,8 @@ def _inverted_speaker(verb):
     the verb for a second verb of the report ("supports A, added the president"). A coordinated verb
     ("A and added B") is not inverted: no conjunction may stand between the report and the verb."""
     doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’", "'", "''", "»") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    # "..., warning Saddam that ...": a participle going on from the main verb is never inverted.
+    if verb.i == 0 or verb.tag_ == "VBG" or doc[verb.i - 1].text not in (",", "”", '"', "’", "'", "''", "»") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     report_first = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children) or verb.dep_ in ("conj", "dep", "parataxis", "advcl", "ccomp") and verb.head.i < verb.i
     # '"No more war," chanted hundreds of children': a quotation closing right before the verb is
@@ -2107,8 +2108,11 @@ def reporting_frame(sentence: str, at: int) -> tuple[str, str] | None:
         speaker = _speaker_phrase(cue.subject, verb, cue.cue != "according to")
         if cue.cue == "according to":
             return speaker, "according to"
-        # the verb with its auxiliaries and negation ("is suggesting", "did not say"), as written
+        # the verb with its auxiliaries and negation ("is suggesting", "did not say"), as written; a
+        # participle ("..., warning X that ...") is no verb to end a sentence on: "said"
         words = [t for t in verb.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < verb.i] + [verb]
+        if verb.tag_ == "VBG" and len(words) == 1:
+            return speaker, "said"
         # "told reporters": the one told goes with the verb ("X told." is no English); "told him"
         # would leave a pronoun that points nowhere: "said".
         told = next((c for c in verb.children if (c.dep_ == "dative" or c.dep_ == "dobj" and verb.lemma_.lower() in _TELL)
@@ -2143,7 +2147,24 @@ def _speaker_phrase(subject, verb, apposed_comma: bool = True) -> str:
     if not run:
         return subject.text
     phrase = doc[run[0].i : run[-1].i + 1].text
-    return phrase + "," if apposed_comma and any(t.text == "," for t in run) else phrase
+    # A comma that sets off an apposition or an aside opens what a comma after it closes; not one of
+    # a place ("The Portland, Ore., thrift", after a place or its state's abbreviation) or a list.
+    opening = [t for t in run if t.text == "," and 0 < t.i < len(doc) - 1 and not _place_comma(doc[t.i - 1]) and _phrase_head(doc[t.i + 1]).dep_ != "conj"]
+    if not apposed_comma or not len(opening) % 2:
+        return phrase
+    return phrase + ","
+
+
+def _place_comma(before) -> bool:
+    """Whether a comma after `before` is one inside a place's name: after a place or a state's
+    abbreviation ("Portland, Ore.,"), not after a business's ("Acme Inc., Ohio,")."""
+    return before.ent_type_ == "GPE" or bool(re.match(r"^[A-Z][A-Za-z]*\.", before.text)) and before.ent_type_ not in ("ORG", "PERSON", "NORP")
+
+
+def _phrase_head(tok):
+    while tok.dep_ in ("compound", "flat", "amod", "det", "nummod", "poss") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _frame_of(doc, start: int, end: int, cues: list[_Cue]) -> _Cue | None:

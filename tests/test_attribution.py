@@ -1375,6 +1375,13 @@ def test_reporting_frame_names_the_speaker_as_the_article_does_and_no_more() -> 
     assert reporting_frame(sentence, sentence.index("resume")) == ("the minister", "told a news conference")
     sentence = "The ferry will resume service next week, the minister told him."
     assert reporting_frame(sentence, sentence.index("resume")) == ("the minister", "said")
+    # The commas of a place or a list close nothing; a participle is no verb to end on.
+    sentence = "The ferry will resume service next week, the Portland, Ore., operator said."
+    assert reporting_frame(sentence, sentence.index("resume"))[0] == "the Portland, Ore., operator"
+    sentence = "The ferry will resume service next week, Seaways, Harbor Lines and others say."
+    assert reporting_frame(sentence, sentence.index("resume")) == ("Seaways, Harbor Lines and others", "say")
+    sentence = "Standing beside the mayor, Ruiz pledged to keep the port open, warning Tom Hale that the threat of a strike is real."
+    assert reporting_frame(sentence, sentence.index("threat")) == ("Ruiz", "said")  # not Tom Hale, the one warned
 
 
 @pytest.mark.parametrize(
