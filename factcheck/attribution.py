@@ -2147,18 +2147,19 @@ def _speaker_phrase(subject, verb, apposed_comma: bool = True) -> str:
     if not run:
         return subject.text
     phrase = doc[run[0].i : run[-1].i + 1].text
-    # A comma that sets off an apposition or an aside opens what a comma after it closes; not one of
-    # a place ("The Portland, Ore., thrift", after a place or its state's abbreviation) or a list.
-    opening = [t for t in run if t.text == "," and 0 < t.i < len(doc) - 1 and not _place_comma(doc[t.i - 1]) and _phrase_head(doc[t.i + 1]).dep_ != "conj"]
-    if not apposed_comma or not len(opening) % 2:
-        return phrase
-    return phrase + ","
+    # A comma that sets off an apposition or an aside inside the phrase is closed by the comma the
+    # article writes after it; not one of a place ("The Portland, Ore., thrift") or a list.
+    opening = [t for t in run if t.text == "," and 0 < t.i < len(doc) - 1 and not _place_comma(doc[t.i - 1], doc[t.i + 1]) and _phrase_head(doc[t.i + 1]).dep_ != "conj"]
+    closed = run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].text == ","
+    return phrase + "," if apposed_comma and opening and closed else phrase
 
 
-def _place_comma(before) -> bool:
-    """Whether a comma after `before` is one inside a place's name: after a place or a state's
-    abbreviation ("Portland, Ore.,"), not after a business's ("Acme Inc., Ohio,")."""
-    return before.ent_type_ == "GPE" or bool(re.match(r"^[A-Z][A-Za-z]*\.", before.text)) and before.ent_type_ not in ("ORG", "PERSON", "NORP")
+def _place_comma(before, after) -> bool:
+    """Whether a comma between `before` and `after` is one inside a place's name: after a place or
+    before or after a state's abbreviation ("Portland, Ore.,", "Kearny, N.J.-based"), not after a
+    business's ("Acme Inc., Dayton,")."""
+    abbreviation = lambda t: bool(re.match(r"^[A-Z][A-Za-z]*\.", t.text)) and t.ent_type_ not in ("ORG", "PERSON", "NORP")  # noqa: E731
+    return before.ent_type_ == "GPE" or abbreviation(before) or abbreviation(after)
 
 
 def _phrase_head(tok):

@@ -1375,6 +1375,8 @@ def test_reporting_frame_names_the_speaker_as_the_article_does_and_no_more() -> 
     assert reporting_frame(sentence, sentence.index("resume")) == ("the minister", "told a news conference")
     sentence = "The ferry will resume service next week, the minister told him."
     assert reporting_frame(sentence, sentence.index("resume")) == ("the minister", "said")
+    sentence = "The ferry will resume service next week, Lena Ortiz, editor of Harbor Notes, a trade newsletter, said."
+    assert reporting_frame(sentence, sentence.index("resume")) == ("Lena Ortiz, editor of Harbor Notes, a trade newsletter,", "said")
     # The commas of a place or a list close nothing; a participle is no verb to end on.
     sentence = "The ferry will resume service next week, the Portland, Ore., operator said."
     assert reporting_frame(sentence, sentence.index("resume"))[0] == "the Portland, Ore., operator"
