@@ -6,11 +6,22 @@ WordNet 3.0 database files (Debian: `apt-get install wordnet-base`, /usr/share/w
 A verb counts when one of its two most frequent senses (WordNet orders senses by frequency) sits in
 the lexicographer file of communication (verb.communication) and takes the sentence frame
 "Somebody ----s that CLAUSE": "say", "warn", "note", "insist", "vow", "deny", "concede", "boast";
-not "sign", "call" or "ask" (no that-clause) nor "think" (cognition). The list only widens which
+not "sign", "call" or "ask" (no that-clause) nor "think" (cognition).
+
+A verb of reckoning counts too, since what it reckons is its subject's figure or forecast ("Acme
+estimated earnings fell 50%", "analysts reckon prices will rise"): one of its two most frequent
+senses sits in the lexicographer file of cognition (verb.cognition), takes the that-clause frame and
+is, or is below, one of WordNet's synsets of reckoning: "calculate, compute, reckon, figure" (make a
+mathematical calculation), "estimate, gauge, approximate" (judge tentatively) and "calculate,
+estimate, reckon, forecast" (judge to be probable). So is a verb whose nominalisation in -ion
+names, in its most frequent sense, a prediction or an estimate ("project": "projection", a
+prediction made by extrapolating, a sense WordNet gives the noun and not the verb); not "believe"
+or "think", which hold a view and say nothing. Such a verb's line is "LEMMA reckon": it reports
+only a clause ("figured prominently in the debate" says nothing). The list only widens which
 verbs may report; factcheck.attribution still asks the parse for what they report (a clause, a
 quotation), so a verb of the list with a plain object ("note the date") attributes nothing.
 
-The output is deterministic (one lemma a line, sorted).
+The output is deterministic (one lemma a line, sorted; "LEMMA reckon" for a verb of reckoning).
 """
 
 from __future__ import annotations
@@ -24,9 +35,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from wordnet_files import ROOT, arguments, index_entries, write_word_list  # noqa: E402
 
 COMMUNICATION = 32  # verb.communication, in WordNet's lexnames
+COGNITION = 31  # verb.cognition
 THAT_CLAUSE = 26  # the generic frame "Somebody ----s that CLAUSE"
 SENSES = 2
 WORD = re.compile(r"^[a-z]+$")
+# The synsets of reckoning (verb.cognition), told by a member and their gloss.
+RECKONING = (("calculate", "mathematical calculation"), ("estimate", "judge tentatively"), ("calculate", "judge to be probable"))
+# The nouns a nominalisation of reckoning names (noun.cognition and noun.communication), by member and gloss.
+ESTIMATES = (("prediction", "the act of predicting"), ("prediction", "a statement made about the future"), ("estimate", "an approximate calculation"))
 
 
 def _synsets(path: Path) -> dict[int, tuple[int, list[str], dict[int, set[int]]]]:
@@ -49,8 +65,43 @@ def _synsets(path: Path) -> dict[int, tuple[int, list[str], dict[int, set[int]]]
     return found
 
 
+def _hypernyms(path: Path) -> dict[int, tuple[list[str], list[int], str]]:
+    """offset -> (words, hypernym offsets, gloss)."""
+    found = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        head, _, gloss = line.partition(" | ")
+        fields = head.split()
+        count = int(fields[3], 16)
+        at = 4 + 2 * count
+        pointers = [(fields[at + 1 + 4 * k], int(fields[at + 2 + 4 * k])) for k in range(int(fields[at]))]
+        found[int(fields[0])] = ([fields[4 + 2 * k].lower() for k in range(count)], [o for symbol, o in pointers if symbol == "@"], gloss)
+    return found
+
+
+def _below(offset: int, roots: set[int], hypernyms: dict[int, tuple[list[str], list[int], str]]) -> bool:
+    seen, frontier = set(), [offset]
+    while frontier:
+        o = frontier.pop()
+        if o in roots:
+            return True
+        if o not in seen:
+            seen.add(o)
+            frontier.extend(hypernyms[o][1])
+    return False
+
+
+def _picked(hypernyms: dict[int, tuple[list[str], list[int], str]], spec: tuple[tuple[str, str], ...]) -> set[int]:
+    return {o for o, (words, _, gloss) in hypernyms.items() for word, said in spec if word in words and said in gloss}
+
+
 def reporting_verbs(wordnet: Path) -> list[str]:
     synsets = _synsets(wordnet / "data.verb")
+    verbs = _hypernyms(wordnet / "data.verb")
+    nouns = _hypernyms(wordnet / "data.noun")
+    reckoning, estimates = _picked(verbs, RECKONING), _picked(nouns, ESTIMATES)
+    first_noun = {lemma: offsets[0] for lemma, offsets in index_entries(wordnet / "index.noun") if offsets}
     found = []
     for lemma, offsets in index_entries(wordnet / "index.verb"):
         if not WORD.match(lemma):
@@ -58,10 +109,23 @@ def reporting_verbs(wordnet: Path) -> list[str]:
         for offset in offsets[:SENSES]:
             lexfile, words, frames = synsets[offset]
             number = words.index(lemma) + 1 if lemma in words else 0
-            if lexfile == COMMUNICATION and THAT_CLAUSE in frames.get(0, set()) | frames.get(number, set()):
+            clause = THAT_CLAUSE in frames.get(0, set()) | frames.get(number, set())
+            if clause and lexfile == COMMUNICATION:
                 found.append(lemma)
                 break
+        else:
+            stem = lemma[:-1] if lemma.endswith("e") else lemma
+            nominal = next((first_noun[n] for n in (stem + "ion", stem + "ation") if n in first_noun), None)
+            if any(synsets[o][0] == COGNITION and THAT_CLAUSE in _frames(synsets[o], lemma) and _below(o, reckoning, verbs) for o in offsets[:SENSES]) or (
+                nominal is not None and _below(nominal, estimates, nouns)
+            ):
+                found.append(f"{lemma} reckon")
     return sorted(found)
+
+
+def _frames(synset: tuple[int, list[str], dict[int, set[int]]], lemma: str) -> set[int]:
+    _, words, frames = synset
+    return frames.get(0, set()) | frames.get(words.index(lemma) + 1 if lemma in words else 0, set())
 
 
 def main() -> None:

@@ -32,8 +32,9 @@ any article:
 
 The word lists below are closed grammatical classes or general English vocabulary (reporting verbs,
 pronouns, the nouns of rules and documents), never words taken from an article; WordNet's verbs of
-communication that take a that-clause come from factcheck/data/reporting_verbs.txt
-(benchmarks/build_reporting_verbs.py).
+communication that take a that-clause, and its verbs of reckoning ("estimated earnings fell",
+"projected sales would rise", reports only with a clause), come from
+factcheck/data/reporting_verbs.txt (benchmarks/build_reporting_verbs.py).
 """
 
 from __future__ import annotations
@@ -79,10 +80,32 @@ _VOICING_LEMMAS = frozenset("issue express raise voice sound release publish".sp
 @lru_cache(maxsize=1)
 def _speech_lemmas() -> frozenset[str]:
     """The reporting verbs above and WordNet's verbs of communication that take a that-clause
-    ("noted that", "boasted that", "conceded that"); built by benchmarks/build_reporting_verbs.py.
+    ("noted that", "boasted that", "conceded that") or of reckoning ("reckon", "project");
+    built by benchmarks/build_reporting_verbs.py.
     They only widen which verbs may report: the parse must still show what they report."""
-    words = resources.files("factcheck.data").joinpath("reporting_verbs.txt").read_text(encoding="utf-8").split()
-    return REPORTING_LEMMAS | _COMMITTING_LEMMAS | _STANCE_LEMMAS | _VOICING_LEMMAS | frozenset(words)
+    return REPORTING_LEMMAS | _COMMITTING_LEMMAS | _STANCE_LEMMAS | _VOICING_LEMMAS | frozenset(_wordnet_reporting())
+
+
+@lru_cache(maxsize=1)
+def _wordnet_reporting() -> dict[str, str]:
+    """factcheck/data/reporting_verbs.txt: lemma -> "" for a verb of communication, "reckon" for one
+    of reckoning ("estimate", "project", "calculate")."""
+    lines = resources.files("factcheck.data").joinpath("reporting_verbs.txt").read_text(encoding="utf-8").splitlines()
+    return {line.split()[0]: (line.split()[1:] or [""])[0] for line in lines if line.strip()}
+
+
+def _reckons_nothing(tok) -> bool:
+    """"The ruling figured prominently", "figure out the cost": a verb of reckoning that the closed
+    classes above do not list reports only a clause ("analysts reckon prices will rise"), or the
+    clause after the noun the parser made it an adjective of ("Acme, of Ohio, estimated earnings fell").
+    A participle going on from another verb gives that verb's reason ("held back, calculating that
+    a delay would help"): the writer's account, not a figure anyone stated."""
+    lemma = tok.lemma_.lower()
+    if _wordnet_reporting().get(lemma) != "reckon" or lemma in REPORTING_LEMMAS | _STANCE_LEMMAS:
+        return False
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp", "pcomp", "conj"):
+        return True
+    return not (_reports_clause(tok) or _subject_before_aside(tok) is not None)
 
 
 @lru_cache(maxsize=1)
@@ -115,8 +138,8 @@ def _judges(verb) -> bool:
     if verb.pos_ != "VERB" or group is None or _passive(verb) or _hedged(verb):
         return False
     judged = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") and c.i > verb.i]
-    if "_" in lemma:  # "lashed out at them", "called for talks"
-        judged += [g for c in verb.children if c.dep_ == "prep" and c.i > verb.i for g in c.children if g.dep_ == "pobj"]
+    if "_" in lemma:  # "lashed out at them", "called for talks", "called for developing ties" (a gerund)
+        judged += [g for c in verb.children if c.dep_ == "prep" and c.i > verb.i for g in c.children if g.dep_ == "pobj" or g.dep_ == "pcomp" and g.tag_ == "VBG"]
     if group == "request":  # "the plan calls for cuts": what a document holds, not a request made
         subjects = [c for c in verb.children if c.dep_ == "nsubj"] or [c for c in verb.head.children if c.dep_ == "nsubj" and verb.dep_ in ("conj", "advcl")]
         if not any(c.ent_type_ in _PERSON_ENTS | _GROUP_ENTS or c.pos_ in ("PROPN", "PRON") or _can_speak_itself(c) for c in subjects):
@@ -150,8 +173,32 @@ def _speech_verb(tok) -> bool:
         # "marched, chanting slogans" tells what they did, not what they said.
         # Inverted right after the closing mark ('"...," chanted the crowd'), the parser may hang it on the quotation.
         inverted = tok.i > 0 and bool(quote_count(tok.doc[tok.i - 1].text)) and not any(c.dep_ == "nsubj" for c in tok.children)
-        return (tok.dep_ == "ROOT" or inverted) and quote_count(tok.doc[: tok.i].text) > 0
-    return tok.pos_ in ("VERB", "AUX") and lemma in REPORTING_LEMMAS or tok.pos_ == "VERB" and lemma in _speech_lemmas()
+        return (tok.dep_ == "ROOT" or inverted) and quote_count(tok.doc[: tok.i].text) > 0 or _opens_quotation(tok)
+    if tok.pos_ == "VERB" and _inverted_after_quotation(tok):
+        return True
+    return tok.pos_ in ("VERB", "AUX") and lemma in REPORTING_LEMMAS or tok.pos_ == "VERB" and lemma in _speech_lemmas() and not _reckons_nothing(tok)
+
+
+def _opens_quotation(verb) -> bool:
+    """'The president responded, "Everything."', 'As the judge asked in her dissent, "what sense
+    does it make ..."': a verb followed by a comma or colon and a quotation it introduces, with at
+    most its own prepositional phrase between ("in her dissent")."""
+    doc = verb.doc
+    mark = next((t.i for t in doc[verb.i + 1 :] if quote_count(t.text)), None)
+    if mark is None or mark < verb.i + 2 or doc[mark - 1].text not in (",", ":") or not starts_quoted(doc[mark:].text):
+        return False
+    own = {t.i for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod") and c.i > verb.i for t in c.subtree}
+    return all(i in own for i in range(verb.i + 1, mark - 1))
+
+
+def _inverted_after_quotation(verb) -> bool:
+    """'"The cost could be high," worries Zbigniew Brzezinski.': any verb right after a quotation that
+    closes on a comma (or ? or !), its subject a name or a person after it, says whose the quotation
+    is: only a way of speaking stands there."""
+    doc = verb.doc
+    if verb.i < 2 or not quote_count(doc[verb.i - 1].text) or doc[verb.i - 2].text not in (",", "?", "!") or quote_count(doc[: verb.i].text) % 2:
+        return False
+    return any(c.dep_ == "nsubj" and c.i > verb.i and (c.ent_type_ in _PERSON_ENTS or c.pos_ == "PROPN" or c.lemma_.lower() in person_nouns()) for c in verb.children)
 
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -776,7 +823,7 @@ def _cues(doc) -> list[_Cue]:
         if (_speech_verb(tok) or _characterises(tok) or _judges(tok)) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound") and not _conditional(tok) and not _subordinated(tok):
             inverted = _inverted_speaker(tok)
             # "X, the source said, was ...": a reporting clause set in the sentence (parataxis) reports it.
-            reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None or _introduces(tok)
+            reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or bool(_misparsed_report(tok)) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None or _introduces(tok)
             if reports and tok.lemma_.lower() not in REPORTING_LEMMAS:
                 reports = _reports_clause(tok)
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -787,15 +834,17 @@ def _cues(doc) -> list[_Cue]:
                 continue
             judging = _judges(tok) and _main_predicate(tok)
             viewed = _holds_view(tok)  # "objected to the rules": a speech verb holding a view, no clause
-            if not (reports or inverted is not None or quoted and tok.lemma_.lower() in ("say", "tell", "add", "describe", *SPEAKING_VERBS) or _states_position(tok) or _characterises(tok) or judging or viewed):
+            if not (reports or inverted is not None or quoted and (tok.lemma_.lower() in ("say", "tell", "add", "describe", *SPEAKING_VERBS) or _opens_quotation(tok)) or _states_position(tok) or _characterises(tok) or judging or viewed):
                 continue
-            subjects = [c for c in tok.children if c.dep_ == "nsubj" or viewed and c.dep_ == "nsubjpass"] or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
+            subjects = [c for c in tok.children if (c.dep_ == "nsubj" or viewed and c.dep_ == "nsubjpass") and not _reports_own_subject(tok, c)]
+            subjects = subjects or ([inverted] if inverted is not None else []) or _stranded_subject(tok)
             if not subjects and (final := _final_clause_subject(tok)) is not None:
                 subjects = [final]  # "X happened, a senior source told the radio": not X's subject
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if not subjects and tok.dep_ in ("conj", "advcl") and _inverted_speaker(tok.head) is not None:
                 subjects = [_inverted_speaker(tok.head)]  # "..., added X, adding that ...": X
-            if not subjects and tok.dep_ in ("conj", "advcl"):  # "He sold it and said ...", "X did Y, saying ...": the first verb's subject
+            # "He sold it and said ...", "X did Y, saying ...", "He went on to add that ...": the first verb's subject
+            if not subjects and (tok.dep_ in ("conj", "advcl") or _after_participle_aside(tok) or tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ASPECTUAL_LEMMAS):
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
             stance = not (reports or inverted is not None) and (_states_position(tok) or _characterises(tok) or judging or viewed)
             for subject in subjects or agents:
@@ -993,6 +1042,29 @@ def _that_clause_on_object(verb) -> bool:
     )
 
 
+# Pronouns "say" takes as its object ("said nothing", "said so"): they report no clause.
+_SAID_PRONOUNS = frozenset("nothing something anything much little so this that it everything".split())
+
+
+def _misparsed_report(verb) -> list:
+    """The reported clause a reporting verb's parse lost, as the tokens that head it (none when the
+    parse is whole):
+    - "X said its unit, Y Inc., registered an offering", "X said the latest move affected its
+      debt": "say" takes no noun for its object, so a noun object with a verb in a past form on it
+      (the parser's participle or adjective) is the subject of the reported clause ("said a prayer
+      for the men killed" is no such object: the verb is on another noun);
+    - "X has said in official comments so far that it will stay neutral": a "that" clause the
+      parser hung on an adverb of the verb is still what the verb reports."""
+    if verb.lemma_.lower() not in REPORTING_LEMMAS or verb.pos_ != "VERB":
+        return []
+    found = [
+        c for c in verb.children
+        if verb.lemma_.lower() == "say" and c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in _SAID_PRONOUNS
+        and any(t.tag_ in ("VBD", "VBN") and t.dep_ in ("acl", "amod", "relcl") and t.i > c.left_edge.i and not any(x.dep_ in ("aux", "auxpass", "mark", "agent") or x.tag_ in ("WDT", "WP") for x in t.children) for t in c.children)
+    ]
+    return found + [g for c in verb.children if c.dep_ == "advmod" and c.i > verb.i for g in c.children if g.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+
+
 def _bare_content_clause(verb, noun, clause) -> bool:
     """"expressed the hope he would return", "voiced fears prices will rise": after a verb that puts
     forth a message, a clause on its object with no "that" is still what the message says when it
@@ -1016,7 +1088,7 @@ def _reports_clause(verb) -> bool:
     if _hedged(verb):
         return False
     after = any(c.dep_ in ("ccomp", "parataxis") and c.i > verb.i and not _gerund_between(verb, c) and not _question(c) for c in verb.children)
-    if after or _that_clause_on_object(verb):
+    if after or _that_clause_on_object(verb) or _misparsed_report(verb):
         return True
     if any(c.dep_ in ("dobj", "dative", "xcomp") for c in verb.children) or verb.dep_ == "ccomp":
         return False
@@ -1151,9 +1223,58 @@ def _misparsed_speaker(verb):
         before = doc[verb.i - 1]
         if before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("nsubj", "nsubjpass"):
             return before
+    if (aside := _subject_before_aside(verb)) is not None:
+        return aside
     if verb.dep_ in ("acl", "relcl"):
         return _final_clause_subject(verb)
     return None
+
+
+# Verbs of going on, whose infinitive is what the subject then does ("went on to add that ..."), a closed class.
+_ASPECTUAL_LEMMAS = frozenset("go continue begin start proceed resume".split())
+
+
+def _after_participle_aside(verb) -> bool:
+    """"Bush, asked whether he was glad, replied: ..." : the parser may take a participle set off by
+    commas after the subject for the main verb, and the reporting verb after the closing comma for
+    its clause. The reporting verb has no subject then; the participle's is its."""
+    head, doc = verb.head, verb.doc
+    return (
+        verb.dep_ == "ccomp" and head.i < verb.i and head.tag_ in ("VBN", "VBD") and head.i > 0 and doc[head.i - 1].text == ","
+        and doc[verb.i - 1].text == "," and any(c.dep_ == "nsubj" and c.i < head.i for c in head.children)
+    )
+
+
+def _reports_own_subject(verb, subject) -> bool:
+    """"She declined to name bidders but said Mr. X's offer "is all cash"": the parser may take the
+    subject of the reported clause for the subject of a reporting verb coordinated after another
+    verb ("but said"), leaving the report subjectless. A subject after such a verb, followed by a
+    clause of the verb that has no subject of its own, is the report's; the speaker is the first
+    verb's subject."""
+    return (
+        subject.i > verb.i and verb.dep_ == "conj" and any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children)
+        and any(c.dep_ == "ccomp" and c.i > subject.i and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in verb.children)
+    )
+
+
+def _subject_before_aside(verb):
+    """"Acme Corp., Oshkosh, Wis., estimated earnings fell 50%": after an aside set off by commas
+    the parser may take the reporting verb for an adjective of the noun after it, and make the
+    report's verb the sentence's, with the speaker as its subject. The verb opens that noun's phrase
+    (no determiner: "the estimated cost" is an adjective) right after the aside's comma, the noun is
+    the main verb's subject or in apposition to it, and all between the subject and the verb hangs
+    on the subject: the subject speaks, and the main clause is what it reports."""
+    doc = verb.doc
+    noun = verb.head
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "amod" or noun.i <= verb.i or noun.left_edge.i != verb.i or doc[verb.i - 1].text != ",":
+        return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")), None) if root is not None else None
+    if subject is None or subject.i + 1 >= verb.i or doc[subject.i + 1].text != "," or not (noun.head.i == root.i and noun.dep_ == "nsubj" or noun.head.i == subject.i and noun.dep_ == "appos"):
+        return None
+    if not all(t.is_punct or subject in t.ancestors for t in doc[subject.i + 1 : verb.i]):
+        return None
+    return subject
 
 
 def _final_clause_subject(verb):
@@ -1304,7 +1425,8 @@ def _inverted_speaker(verb):
     the verb for a second verb of the report ("supports A, added the president"). A coordinated verb
     ("A and added B") is not inverted: no conjunction may stand between the report and the verb."""
     doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text not in (",", "”", '"', "’", "'", "''", "»") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    # "..., warning Saddam that ...": a participle going on from the main verb is never inverted.
+    if verb.i == 0 or verb.tag_ == "VBG" or doc[verb.i - 1].text not in (",", "”", '"', "’", "'", "''", "»") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     report_first = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children) or verb.dep_ in ("conj", "dep", "parataxis", "advcl", "ccomp") and verb.head.i < verb.i
     # '"No more war," chanted hundreds of children': a quotation closing right before the verb is
@@ -1520,6 +1642,12 @@ def _speaker_of(
         return OUTLET_SPEAKER
     name = _noun_phrase(subject)
     lemma = subject.lemma_.lower()
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in ("his", "her") and c.i == subject.left_edge.i), None)
+    if owner is not None and sentences and (person := person_antecedent(sentences, owner.lower_, upto=index, speakers=spoken)) is not None and person.sentence >= index - 2:
+        # "His advisers said": whose advisers, as resolve_referents writes a possessive pronoun (the
+        # person of the two sentences before that the discourse is about); else the phrase stays.
+        rest = name[len(owner.text) :].strip()
+        return Speaker(f"{person.name}’s {rest}", "person" if subject.tag_ == "NN" else "group", person.sentence, cue, name)
     # "the author of a pamphlet": one person described, a person to WordNet; "officials" stay a group.
     body = lemma in _ORG_NOUNS or lemma in _BUSINESS_NOUNS
     person = subject.tag_ != "NNS" and (lemma in _PERSON_NOUNS or subject.tag_ == "NN" and lemma in person_nouns() and not body)  # "officials" are a group
@@ -1974,16 +2102,72 @@ def reporting_frame(sentence: str, at: int) -> tuple[str, str] | None:
             scope = {t.i for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp") for t in c.subtree}
             if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and not _speech_verb(verb.head):
                 scope |= {t.i for t in verb.head.subtree} - own  # "A, the officials said," / "X, police said, did A"
+            if verb.dep_ in ("amod", "compound"):
+                scope |= {t.i for t in doc if t.i > verb.i}  # "Acme estimated earnings fell", a misparse: the rest
+            scope |= {t.i for c in _misparsed_report(verb) for t in c.subtree}
         if token.i not in scope:
             continue
-        subject = cue.subject
-        speaker = sentence[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge)]
+        speaker = _speaker_phrase(cue.subject, verb, cue.cue != "according to")
         if cue.cue == "according to":
             return speaker, "according to"
-        # the verb with its auxiliaries and negation ("is suggesting", "did not say"), as written
+        # the verb with its auxiliaries and negation ("is suggesting", "did not say"), as written; a
+        # participle ("..., warning X that ...") is no verb to end a sentence on: "said"
         words = [t for t in verb.children if t.dep_ in ("aux", "auxpass", "neg") and t.i < verb.i] + [verb]
+        if verb.tag_ == "VBG" and len(words) == 1:
+            return speaker, "said"
+        # "told reporters": the one told goes with the verb ("X told." is no English); "told him"
+        # would leave a pronoun that points nowhere: "said".
+        told = next((c for c in verb.children if (c.dep_ == "dative" or c.dep_ == "dobj" and verb.lemma_.lower() in _TELL)
+                     and c.i > verb.i and c.i not in scope and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        if told is not None and told.tag_ in ("PRP", "PRP$"):
+            return speaker, " ".join(t.text for t in words[:-1]) + (" say" if words[:-1] else "said")
+        if told is not None:
+            return speaker, " ".join(t.text for t in words) + " " + doc[told.left_edge.i : told.right_edge.i + 1].text
         return speaker, " ".join(t.text for t in words)
     return None
+
+
+def _speaker_phrase(subject, verb, apposed_comma: bool = True) -> str:
+    """The words that name the speaker where they speak, as written: the subject's phrase with its
+    titles and appositions ("Defense Secretary William Cohen", "William Cohen, the defense
+    secretary,"; with `apposed_comma`, the comma that closes an apposition, which the verb needs
+    after it), not a clause set off by a comma ("Cohen, who visited Cairo," tells of something
+    else), nor anything across the verb (a misparse may hang the report on the subject: "Acme, of
+    Ohio, estimated earnings fell")."""
+    doc = subject.doc
+    side = (lambda t: t.i < verb.i) if subject.i < verb.i else (lambda t: t.i > verb.i)
+    aside = {t.i for c in subject.subtree if c.dep_ in ("relcl", "acl") and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "," for t in c.subtree}
+    words = [t for t in subject.subtree if side(t) and t.i not in aside]
+    # One stretch from the phrase's first word: a word past a gap (the cut clause) is no longer it.
+    run = words[:1]
+    for w in words[1:]:
+        if w.i != run[-1].i + 1:
+            break
+        run.append(w)
+    while run and (run[-1].is_punct or run[-1].dep_ in ("cc", "prep")):
+        run.pop()
+    if not run:
+        return subject.text
+    phrase = doc[run[0].i : run[-1].i + 1].text
+    # A comma that sets off an apposition or an aside inside the phrase is closed by the comma the
+    # article writes after it; not one of a place ("The Portland, Ore., thrift") or a list.
+    opening = [t for t in run if t.text == "," and 0 < t.i < len(doc) - 1 and not _place_comma(doc[t.i - 1], doc[t.i + 1]) and _phrase_head(doc[t.i + 1]).dep_ != "conj"]
+    closed = run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].text == ","
+    return phrase + "," if apposed_comma and opening and closed else phrase
+
+
+def _place_comma(before, after) -> bool:
+    """Whether a comma between `before` and `after` is one inside a place's name: after a place or
+    before or after a state's abbreviation ("Portland, Ore.,", "Kearny, N.J.-based"), not after a
+    business's ("Acme Inc., Dayton,")."""
+    abbreviation = lambda t: bool(re.match(r"^[A-Z][A-Za-z]*\.", t.text)) and t.ent_type_ not in ("ORG", "PERSON", "NORP")  # noqa: E731
+    return before.ent_type_ == "GPE" or abbreviation(before) or abbreviation(after)
+
+
+def _phrase_head(tok):
+    while tok.dep_ in ("compound", "flat", "amod", "det", "nummod", "poss") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _frame_of(doc, start: int, end: int, cues: list[_Cue]) -> _Cue | None:

@@ -71,6 +71,38 @@ def test_pronoun_resolution_cites_the_antecedent() -> None:
     assert found and "Rutte" in found[-1].text
 
 
+def _story(text: str):
+    from factcheck.article import split_sentences
+
+    article = load_article("-", stdin=text.encode())
+    assert article.sentences == split_sentences(article.text)
+    return article, article.sentences[-1]
+
+
+def test_a_pronoun_resolved_to_its_salient_antecedent_cites_it_and_another_name_does_not() -> None:
+    # "She" is who the sentence before is about; a name from further back is not who she is.
+    article, last = _story("John Reed retired from Harbor Mills in May. Maria Lopez took over the firm on Monday. She said it would expand.")
+    assert [s.id for s in grounding.antecedents("Maria Lopez said it would expand.", last, article)] == ["S2"]
+    assert [s.id for s in grounding.antecedents("Lopez said it would expand.", last, article)] == ["S2"]
+    assert grounding.antecedents("John Reed said it would expand.", last, article) == []
+    problems = grounding.check_content("the claim", "Reed said it would expand.", [*grounding.antecedents("Reed said it would expand.", last, article), last], None)
+    assert any("'Reed'" in p for p in problems)
+
+
+def test_a_resolution_keeps_the_titles_its_antecedent_has_and_agrees_in_gender() -> None:
+    article, last = _story("Transport Minister Ana Ruiz arrived in Lisbon on Monday. She met Paul Berg. She said the talks went well.")
+    assert [s.id for s in grounding.antecedents("Transport Minister Ana Ruiz said the talks went well.", last, article)] == ["S1"]
+    assert grounding.antecedents("Paul Berg said the talks went well.", last, article) == []
+    # The organisation that speaks, and the group a "they" stands for, are antecedents too.
+    article, last = _story("Harbor Mills Inc. said on Monday that sales rose 5%. The company said it would hire 200 workers.")
+    assert [s.id for s in grounding.antecedents("Harbor Mills said it would hire 200 workers.", last, article)] == ["S1"]
+    article, last = _story("Dock workers in Lisbon marched on Sunday. They said the port should stay open.")
+    assert [s.id for s in grounding.antecedents("Dock workers in Lisbon said the port should stay open.", last, article)] == ["S1"]
+    article, last = _story("Harbor Mills Inc. reported a loss on Monday, blaming weak orders from Zenith Corp. It will close two plants.")
+    assert [s.id for s in grounding.antecedents("Harbor Mills Inc. will close two plants.", last, article)] == ["S1"]
+    assert grounding.antecedents("Zenith Corp. will close two plants.", last, article) == []
+
+
 def test_every_article_sentence_passes_its_own_checks() -> None:
     # Code's stand-in for a failed step is the article's sentence: it must always pass.
     for s in ARTICLE.sentences:

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
-from ..article import Article, Sentence
+from ..article import Article, Sentence, quoted_spans
 from ..dates import tag
 
 # Capitalised words that are not names: they start sentences or are titles and function words.
@@ -141,22 +141,89 @@ def check_loaded_words(label: str, text: str, article_text: str) -> list[str]:
     return [f"{label} uses the loaded word {w!r}, which the article does not use" for w in used]
 
 
-def antecedents(text: str, sentence: Sentence, article: Article, window: int = 3) -> list[Sentence]:
-    """Earlier sentences that name who `text` names but `sentence` does not ("He said" resolved
-    to "Niinisto said"): citing them keeps every name in the cited sentences."""
+def antecedents(text: str, sentence: Sentence, article: Article) -> list[Sentence]:
+    """Earlier sentences that name who `text` names but `sentence` does not, when that is who the
+    sentence's own referents stand for ("He said" resolved to "Niinisto said"): citing them keeps
+    every name in the cited sentences. A name is taken only from the antecedents code computes for
+    the sentence (`referents_before`): its speaker named before, the person a he/she/his/her stands
+    for (the subject or speaker of the sentences before, of the pronoun's gender), the group a
+    "they" stands for, the referents `resolve_referents` puts in. Any other earlier name ("He" made
+    the wrong man) rests on nothing the sentence says, and the content check reports it."""
     missing = missing_names(text, sentence.text)
     if not missing:
         return []
-    index = article.sentences.index(sentence)
-    found = []
-    for earlier in reversed(article.sentences[max(0, index - window) : index]):
-        hits = [name for name in missing if not missing_names(name, earlier.text)]
+    found: dict[int, Sentence] = {}
+    for at, words in referents_before(article, article.sentences.index(sentence)):
+        hits = [name for name in missing if not missing_names(name, words)]
         if hits:
-            found.append(earlier)
+            found[at] = article.sentences[at]
             missing = [name for name in missing if name not in hits]
         if not missing:
             break
-    return sorted(found, key=lambda s: s.start)
+    return sorted(found.values(), key=lambda s: s.start)
+
+
+def referents_before(article: Article, index: int) -> list[tuple[int, str]]:
+    """Who sentence `index` speaks of, or is spoken by, that an earlier sentence names, as (that
+    sentence's index, the words naming them there, titles and appositions included): the
+    sentence's speaker, the antecedents of its pronouns (`attribution.person_antecedent`,
+    `attribution.group_antecedent`) and the referents `referents.resolve_referents` puts in."""
+    from ..attribution import _mentions, attributions, group_antecedent, person_antecedent
+    from ..nlp import parse
+    from ..referents import resolve_referents
+
+    texts = [s.text for s in article.sentences]
+    previous = texts[:index]
+    if not previous:
+        return []
+    speakers = attributions(texts, article.paragraph_starts)
+    found: list[tuple[int, str]] = []
+    own = speakers[index]
+    if not own.is_outlet and own.sentence is not None and own.sentence < index:
+        found.append((own.sentence, f"{own.name} {own.phrase}"))
+    found += [(at, words) for at, words in resolve_referents(texts[index], texts[index], previous).inserted if at is not None and at < index]
+    quoted = quoted_spans(texts[index])
+    pronouns = {t.lower_ for t in parse(texts[index]) if t.pos_ == "PRON" and not any(a <= t.idx < b for a, b in quoted)}
+    for pronoun in ("he", "she"):
+        forms = {"he": {"he", "him", "his", "himself"}, "she": {"she", "her", "hers", "herself"}}[pronoun]
+        if pronouns & forms and (person := person_antecedent(texts[: index + 1], pronoun, upto=index, speakers=speakers[:index])) is not None:
+            found.append((person.sentence, person.name))
+    if pronouns & {"they", "them", "their"} and (group := group_antecedent(texts[: index + 1], index, speakers[: index + 1])) is not None:
+        found.append(group)
+    if pronouns & {"it", "its"}:
+        # "It will close two plants": the organisation that spoke in the sentence before, else the
+        # one organisation that is a subject there (two, and which is meant is a guess).
+        spoke = speakers[index - 1]
+        bodies = {m.name for m in _mentions(texts[index - 1], index - 1) if m.kind == "organisation" and m.subject}
+        if spoke.kind == "organisation" and spoke.sentence is not None:
+            found.append((spoke.sentence, spoke.name))
+        elif len(bodies) == 1:
+            found.append((index - 1, bodies.pop()))
+    return [(at, f"{words} {_naming_phrase(texts[at], words)}") for at, words in found]
+
+
+def _naming_phrase(text: str, name: str) -> str:
+    """The words that name `name` in `text`: its noun phrase with titles in front and appositions
+    ("NATO Secretary General Mark Rutte", "Rutte, NATO's chief"), not a clause or prepositional
+    phrase about it, which may name someone else."""
+    from ..nlp import parse
+
+    words = [w for w in _WORD.findall(name) if w[:1].isupper()]
+    if not words:
+        return ""
+    last = words[-1].lower()
+    doc = parse(text)
+    head = next((t for t in doc if t.lower_ == last), None)
+    if head is None:
+        return ""
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    kept, stack = [], [head]
+    while stack:
+        tok = stack.pop()
+        kept.append(tok.text)
+        stack.extend(c for c in tok.children if c.dep_ in ("compound", "flat", "amod", "nmod", "appos", "poss", "det", "case"))
+    return " ".join(kept)
 
 
 def _plain_number(number: str) -> str:
