@@ -105,9 +105,8 @@ PromptsOpt = Annotated[
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Show no progress on standard error (shown only on a terminal).")]
 
 
-# Set when a report command has written its report: `main` then ends the process without the
-# interpreter's teardown.
-_report_written = False
+# Set when a report command starts: `main` then ends the process without the interpreter's teardown.
+_report_command_ran = False
 
 
 def _report_command(name: str, part: str | None, help: str) -> None:
@@ -132,6 +131,8 @@ def _report_command(name: str, part: str | None, help: str) -> None:
         open_: OpenOpt = False,
         quiet: QuietOpt = False,
     ) -> None:
+        global _report_command_ran
+        _report_command_ran = True
         with _errors():
             _check_out(out)
             report = _analyse(
@@ -142,8 +143,6 @@ def _report_command(name: str, part: str | None, help: str) -> None:
                 progress=not quiet and sys.stderr.isatty(),
             )
             _output(report, Format.html if open_ else format, out, open_=open_)
-        global _report_written
-        _report_written = True
 
     app.command(name, help=help)(command)
 
@@ -648,16 +647,18 @@ def _analyse(
     when = _published(published)
     stdin = _read_stdin() if article == "-" else None
     with _run_progress(progress) as shown:
+        loading = None
+        if settings.resolved_provider == "local":
+            # In a thread, mostly in llama.cpp's C code that lets go of the GIL, while this one reads
+            # the article (which loads spaCy and parses it) and imports the chains. A command that
+            # fails meanwhile exits without waiting for it (`main`).
+            loading = ModelLoading(settings)
         shown.status("reading the article")
         loaded = load_article(
             article, stdin=stdin, published=when, timeout=settings.fetch_timeout, allow_private=settings.allow_private_urls
         )
-        loading = None
-        if settings.resolved_provider == "local":
+        if loading is not None:
             shown.status("loading the model")
-            # In a thread, mostly in llama.cpp's C code that lets go of the GIL, while this one imports
-            # LangChain and spaCy and parses the article.
-            loading = ModelLoading(settings)
         from . import nlp
         from .llm import build_backend
         from .pipeline import Pipeline
@@ -820,10 +821,12 @@ def main() -> None:  # pragma: no cover - console entry point (and `python -m fa
     try:
         app(prog_name="factcheck")
     except SystemExit as done:
-        if not _report_written or not isinstance(done.code, (int, type(None))):
+        if not _report_command_ran or not isinstance(done.code, (int, type(None))):
             raise
-        # The report is written: skip the teardown that frees the parser's, the lexicon's and the
-        # model's objects one by one (0.35-0.5 s of CPU measured after a report, for nothing).
+        # After a report, skip the teardown that frees the parser's, the lexicon's and the model's
+        # objects one by one (0.35-0.5 s of CPU measured, for nothing). After an error, the model may
+        # still be loading in its thread (factcheck/llama_loading.py): ending the process now neither
+        # waits for it nor tears llama.cpp's library down under it.
         import logging
 
         logging.shutdown()
