@@ -264,6 +264,9 @@ def check(
     Example: factcheck check story.html draft.txt --format json
     """
     with _errors():
+        from . import nlp
+
+        nlp.import_spacy()  # before anything imports it: without its command line
         from .article import decode, load_article, read_file
         from .support import check_statements, statement_lines, to_markdown
 
@@ -627,6 +630,7 @@ def _analyse(
     chains: tuple[str, ...],
     progress: bool,
 ):
+    from . import nlp
     from .article import load_article
     from .llama_loading import ModelLoading
     from .settings import load_settings
@@ -654,12 +658,12 @@ def _analyse(
             # fails meanwhile exits without waiting for it (`main`).
             loading = ModelLoading(settings)
         shown.status("reading the article")
+        nlp.import_spacy()  # before anything imports it: without its command line
         loaded = load_article(
             article, stdin=stdin, published=when, timeout=settings.fetch_timeout, allow_private=settings.allow_private_urls
         )
         if loading is not None:
             shown.status("loading the model")
-        from . import nlp
         from .llm import build_backend
         from .pipeline import Pipeline
 
