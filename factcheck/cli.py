@@ -107,6 +107,8 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Show no progress 
 
 # Set when a report command starts: `main` then ends the process without the interpreter's teardown.
 _report_command_ran = False
+# Set by `main`: the command runs in a process of its own, which ends when the command does.
+_in_own_process = False
 
 
 def _report_command(name: str, part: str | None, help: str) -> None:
@@ -651,19 +653,21 @@ def _analyse(
     when = _published(published)
     stdin = _read_stdin() if article == "-" else None
     with _run_progress(progress) as shown:
-        loading = None
-        if settings.resolved_provider == "local":
-            # In a thread, mostly in llama.cpp's C code that lets go of the GIL, while this one reads
-            # the article (which loads spaCy and parses it) and imports the chains. A command that
-            # fails meanwhile exits without waiting for it (`main`).
-            loading = ModelLoading(settings)
+        # The model loads in a thread, mostly in llama.cpp's C code that lets go of the GIL, while this
+        # one works. In the command's own process (`main`) it starts before the article is read, so
+        # that it overlaps spaCy's import and load too: a command that fails meanwhile ends at once,
+        # the load dropped. Called in a process that goes on (tests, a library), it starts once the
+        # article is read: a failed command leaves no load running behind it.
+        local = settings.resolved_provider == "local"
+        loading = ModelLoading(settings) if local and _in_own_process else None
         shown.status("reading the article")
         nlp.import_spacy()  # before anything imports it: without its command line
         loaded = load_article(
             article, stdin=stdin, published=when, timeout=settings.fetch_timeout, allow_private=settings.allow_private_urls
         )
-        if loading is not None:
+        if local:
             shown.status("loading the model")
+            loading = loading or ModelLoading(settings)
         from .llm import build_backend
         from .pipeline import Pipeline
 
@@ -822,6 +826,8 @@ for _info in [*app.registered_commands, *schedule_app.registered_commands]:
 
 
 def main() -> None:  # pragma: no cover - console entry point (and `python -m factcheck`)
+    global _in_own_process
+    _in_own_process = True
     try:
         app(prog_name="factcheck")
     except SystemExit as done:
