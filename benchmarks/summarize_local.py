@@ -12,8 +12,8 @@ imports and model loading included) and prints, side by side from that one run:
   compares two versions better than the wall time does.
 
 The wall time above is the command's, from the interpreter's start: imports, spaCy's parser and the
-model's load included, about 1.5 s of CPU that every run pays whatever the article, against llama.cpp's
-~1 s on a 300-word story. So it also prints, from a second process, the same article's wall time once
+model's load included, about 1.3 s of CPU that every run pays whatever the article (--parts lists
+them), against llama.cpp's ~1 s on a 300-word story. So it also prints, from a second process, the same article's wall time once
 everything is loaded and warm (one other article run first, as `factcheck batch` and `serve` run their
 second): reading it, parsing it and the pipeline, against llama.cpp's time for that run. The first ratio
 is what a journalist waits for; the second is the pipeline's own overhead, which the fixed costs hide.
