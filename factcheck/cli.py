@@ -105,9 +105,10 @@ PromptsOpt = Annotated[
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Show no progress on standard error (shown only on a terminal).")]
 
 
-# Set when a report command has written its report: `main` then ends the process without the
-# interpreter's teardown.
-_report_written = False
+# Set when a report command starts: `main` then ends the process without the interpreter's teardown.
+_report_command_ran = False
+# Set by `main`: the command runs in a process of its own, which ends when the command does.
+_in_own_process = False
 
 
 def _report_command(name: str, part: str | None, help: str) -> None:
@@ -132,6 +133,8 @@ def _report_command(name: str, part: str | None, help: str) -> None:
         open_: OpenOpt = False,
         quiet: QuietOpt = False,
     ) -> None:
+        global _report_command_ran
+        _report_command_ran = True
         with _errors():
             _check_out(out)
             report = _analyse(
@@ -142,8 +145,6 @@ def _report_command(name: str, part: str | None, help: str) -> None:
                 progress=not quiet and sys.stderr.isatty(),
             )
             _output(report, Format.html if open_ else format, out, open_=open_)
-        global _report_written
-        _report_written = True
 
     app.command(name, help=help)(command)
 
@@ -265,6 +266,9 @@ def check(
     Example: factcheck check story.html draft.txt --format json
     """
     with _errors():
+        from . import nlp
+
+        nlp.import_spacy()  # before anything imports it: without its command line
         from .article import decode, load_article, read_file
         from .support import check_statements, statement_lines, to_markdown
 
@@ -628,6 +632,7 @@ def _analyse(
     chains: tuple[str, ...],
     progress: bool,
 ):
+    from . import nlp
     from .article import load_article
     from .llama_loading import ModelLoading
     from .settings import load_settings
@@ -648,17 +653,21 @@ def _analyse(
     when = _published(published)
     stdin = _read_stdin() if article == "-" else None
     with _run_progress(progress) as shown:
+        # The model loads in a thread, mostly in llama.cpp's C code that lets go of the GIL, while this
+        # one works. In the command's own process (`main`) it starts before the article is read, so
+        # that it overlaps spaCy's import and load too: a command that fails meanwhile ends at once,
+        # the load dropped. Called in a process that goes on (tests, a library), it starts once the
+        # article is read: a failed command leaves no load running behind it.
+        local = settings.resolved_provider == "local"
+        loading = ModelLoading(settings) if local and _in_own_process else None
         shown.status("reading the article")
+        nlp.import_spacy()  # before anything imports it: without its command line
         loaded = load_article(
             article, stdin=stdin, published=when, timeout=settings.fetch_timeout, allow_private=settings.allow_private_urls
         )
-        loading = None
-        if settings.resolved_provider == "local":
+        if local:
             shown.status("loading the model")
-            # In a thread, mostly in llama.cpp's C code that lets go of the GIL, while this one imports
-            # LangChain and spaCy and parses the article.
-            loading = ModelLoading(settings)
-        from . import nlp
+            loading = loading or ModelLoading(settings)
         from .llm import build_backend
         from .pipeline import Pipeline
 
@@ -817,13 +826,17 @@ for _info in [*app.registered_commands, *schedule_app.registered_commands]:
 
 
 def main() -> None:  # pragma: no cover - console entry point (and `python -m factcheck`)
+    global _in_own_process
+    _in_own_process = True
     try:
         app(prog_name="factcheck")
     except SystemExit as done:
-        if not _report_written or not isinstance(done.code, (int, type(None))):
+        if not _report_command_ran or not isinstance(done.code, (int, type(None))):
             raise
-        # The report is written: skip the teardown that frees the parser's, the lexicon's and the
-        # model's objects one by one (0.35-0.5 s of CPU measured after a report, for nothing).
+        # After a report, skip the teardown that frees the parser's, the lexicon's and the model's
+        # objects one by one (0.35-0.5 s of CPU measured, for nothing). After an error, the model may
+        # still be loading in its thread (factcheck/llama_loading.py): ending the process now neither
+        # waits for it nor tears llama.cpp's library down under it.
         import logging
 
         logging.shutdown()

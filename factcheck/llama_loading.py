@@ -1,9 +1,10 @@
 """Loading the in-process llama.cpp model, in the calling thread or in a thread of its own.
 
 Loading the bundled model is mostly llama.cpp's C code, which lets go of the GIL. Started in a
-thread as soon as the settings are known, it runs while the main thread imports LangChain and spaCy
-(about a second of Python that holds the GIL): the command then never waits for the model. This
-module imports neither LangChain nor llama.cpp, so that the thread can start before either loads.
+thread as soon as the settings are known, it runs while the main thread reads the article, loads
+spaCy and parses it (about a second of Python that holds the GIL): the command then never waits for
+the model. This module imports neither spaCy nor llama.cpp, so that the thread can start before
+either loads.
 """
 
 from __future__ import annotations

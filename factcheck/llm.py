@@ -1,9 +1,10 @@
 """Chat models and structured output.
 
-Every provider is a LangChain chat model: the bundled SmolLM2 through llama-cpp-python
-(`LlamaCppChat`), OpenAI and any OpenAI-compatible server through `ChatOpenAI`. The pipeline only
-sees `StructuredAsker`, which binds the backend's way of asking for JSON (chosen here, in one place),
-validates the answer, and re-asks with the error text a bounded number of times within a budget.
+Every provider is a chat model with LangChain's `bind(...)` and `invoke(messages)`: OpenAI and any
+OpenAI-compatible server through LangChain's `ChatOpenAI`, the bundled SmolLM2 through
+llama-cpp-python (`LlamaCppChat`). The pipeline only sees `StructuredAsker`, which binds the
+backend's way of asking for JSON (chosen here, in one place), validates the answer, and re-asks with
+the error text a bounded number of times within a budget.
 """
 
 from __future__ import annotations
@@ -15,12 +16,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
-from langchain_core.outputs import ChatGeneration, ChatResult
-from pydantic import BaseModel, PrivateAttr, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .errors import (
     AuthenticationFailed,
@@ -36,28 +35,30 @@ from .models import EngineTimings, Usage
 from .redact import redact
 from .settings import DEFAULT_OPENAI_MODEL, Settings
 
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
 # --- the bundled model ---------------------------------------------------------------------------
 
 
-class LlamaCppChat(BaseChatModel):
-    """A LangChain chat model over an in-process llama.cpp model.
+class LlamaCppChat:
+    """A chat model over an in-process llama.cpp model, with the part of LangChain's chat-model
+    interface the pipeline uses: `bind(**options)` and `invoke(messages)`, answering an `AIMessage`.
 
+    Not a LangChain `BaseChatModel`: that layer (callbacks, tracing, LangSmith's run trees) costs
+    about 0.4 s of CPU to import on every command and does nothing for a model in this process.
     Calls are serialised (a llama.cpp context is not thread-safe); consecutive calls that start with
     the same messages reuse llama.cpp's KV cache, so a shared article prefix is evaluated once.
     """
 
-    model_path: str
-    n_ctx: int = 4096
-    n_threads: int | None = None
-    seed: int = 0
-
-    _llama: Any = PrivateAttr(default=None)
-    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
-    _timings: list[EngineTimings] = PrivateAttr(default_factory=list)
-
-    @property
-    def _llm_type(self) -> str:
-        return "llama-cpp"
+    def __init__(self, *, model_path: str, n_ctx: int = 4096, n_threads: int | None = None, seed: int = 0) -> None:
+        self.model_path = model_path
+        self.n_ctx = n_ctx
+        self.n_threads = n_threads
+        self.seed = seed
+        self._llama: Any = None
+        self._lock = threading.Lock()
+        self._timings: list[EngineTimings] = []
 
     @property
     def timings(self) -> list[EngineTimings]:
@@ -73,13 +74,11 @@ class LlamaCppChat(BaseChatModel):
         self._llama = llama
         return self
 
-    def _generate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: Any = None,
-        **kwargs: Any,
-    ) -> ChatResult:
+    def bind(self, **options: Any) -> _BoundLlamaCppChat:
+        """This model with call options (response_format, temperature, max_tokens), as LangChain's bind."""
+        return _BoundLlamaCppChat(self, options)
+
+    def invoke(self, messages: Sequence[BaseMessage], **options: Any) -> AIMessage:
         import llama_cpp
 
         llama = self.llama()
@@ -88,11 +87,11 @@ class LlamaCppChat(BaseChatModel):
             try:
                 out = llama.create_chat_completion(
                     messages=[_to_openai_message(m) for m in messages],
-                    response_format=kwargs.get("response_format"),
-                    temperature=kwargs.get("temperature", 0.0),
-                    max_tokens=kwargs.get("max_tokens", 256),
+                    response_format=options.get("response_format"),
+                    temperature=options.get("temperature", 0.0),
+                    max_tokens=options.get("max_tokens", 256),
                     seed=self.seed,
-                    stop=stop,
+                    stop=options.get("stop"),
                 )
             except ValueError as exc:  # llama.cpp's "Requested tokens exceed context window"
                 raise ModelOutputError(f"local model: {exc}") from exc
@@ -106,7 +105,7 @@ class LlamaCppChat(BaseChatModel):
                 )
             )
         usage = out.get("usage") or {}
-        message = AIMessage(
+        return AIMessage(
             content=out["choices"][0]["message"].get("content") or "",
             usage_metadata={
                 "input_tokens": usage.get("prompt_tokens", 0),
@@ -115,7 +114,15 @@ class LlamaCppChat(BaseChatModel):
             },
             response_metadata={"finish_reason": out["choices"][0].get("finish_reason")},
         )
-        return ChatResult(generations=[ChatGeneration(message=message)])
+
+
+@dataclass(frozen=True, slots=True)
+class _BoundLlamaCppChat:
+    chat: LlamaCppChat
+    options: dict[str, Any]
+
+    def invoke(self, messages: Sequence[BaseMessage]) -> AIMessage:
+        return self.chat.invoke(messages, **self.options)
 
 
 def _to_openai_message(message: BaseMessage) -> dict[str, str]:
@@ -132,7 +139,7 @@ def _to_openai_message(message: BaseMessage) -> dict[str, str]:
 class Backend:
     """A chat model and how to talk to it."""
 
-    chat: BaseChatModel
+    chat: BaseChatModel | LlamaCppChat
     provider: str
     model: str
     structured_output: str

