@@ -694,9 +694,30 @@ def dated_sentences(article: Article) -> list[tuple[Timex, Sentence]]:
         if index >= 0 and timex.start < prose[index].end:
             local = _shift(timex, -prose[index].start)
             # "set Friday as the deadline", "from now until Nov. 2": the date is no time of a happening
-            if not _named_as(prose[index].text, local) and not ends_a_stretch_from_now(prose[index].text, local):
+            if not _named_as(prose[index].text, local) and not ends_a_stretch_from_now(prose[index].text, local) \
+                    and not _present_of_a_state(prose[index].text, local, article.published):
                 found.append((timex, prose[index]))
     return found
+
+
+def _present_of_a_state(text: str, timex: Timex, published: dt.date | None) -> bool:
+    """"Today" in a clause that tells a state in the present simple ("Today, the right to work is
+    equal to the right to survival", "today the firm has three plants", "conditions today appear to
+    be calm"): the present as against the past ("nowadays", TimeML's PRESENT_REF), no happening on the
+    day of publication. A happening today is told by another verb ("arrived today", "says today",
+    "will meet today")."""
+    if published is None or timex.value != published.isoformat() or timex.text.lower() != "today":
+        return False
+    doc = parse(text)
+    word = next((t for t in doc if t.idx == timex.start), None)
+    verb = next((t for t in (word.ancestors if word is not None else ()) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # "is being", "has been": a form with an auxiliary tells a happening
+    xcomp = [c for c in verb.children if c.dep_ == "xcomp"]
+    # the copula, "have" as a main verb, or a verb that takes "to be" ("appear to be", "seem to be")
+    return verb.lemma_ == "be" or (verb.lemma_ == "have" and not xcomp) or any(c.lemma_ == "be" for c in xcomp)
 
 
 _POSSESSIVE = re.compile(r"\s?['’]s\b")
