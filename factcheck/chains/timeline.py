@@ -29,7 +29,7 @@ from ..nlp import parse
 from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, ends_a_stretch_from_now, governing_date, governing_dates, without_leading_connective
 # The parse helpers the timeline's own readings share with syntax.py (one definition of a spine, a
 # subject, an event noun).
-from ..syntax import _REPORTING, _dates_a_baseline, _premodified, _governor, _names_a_figure, _names_an_event, _noun_phrase, _root, _spine, _subject_of
+from ..syntax import _REPORTING, _dates_a_baseline, _premodified, _governor, _names_a_figure, _names_an_event, _noun_before, _noun_phrase, _root, _spine, _subject_of
 from .base import ChainRun, Step, stand_in_warning, with_antecedents
 from .shortening import droppable_spans
 
@@ -435,11 +435,14 @@ def _tense_disagrees(text: str, timex: Timex, pairs, published: dt.date | None) 
     resolution calls for ...", "The warning follows two rulings last June"): the date dates a noun,
     and the clause is about now. Unless the date is the subject ("The latest quarter includes") or
     dates a figure ("This quarter's loss includes"), or is a weekday, which the present of a
-    schedule may have been read wrongly into the past ("They meet Monday")."""
+    schedule may have been read wrongly into the past ("They meet Monday"), unless it closes the
+    phrase of a happening ("wants an inquiry into the shooting on Saturday")."""
     start, end, _ = to_interval(timex.value, timex.value_end)
-    if start is None or published is None or (end or start) >= published or _WEEKDAY.search(timex.text):
+    if start is None or published is None or (end or start) >= published:
         return False
     verbs = [v for t, v in pairs if t == timex]
+    if _WEEKDAY.search(timex.text) and not (verbs and (noun := _noun_before(verbs[0].doc, timex)) is not None and _names_an_event(noun)):
+        return False
     if not verbs or not all(v.tag_ == "VBZ" and not any(c.dep_ in ("aux", "auxpass", "xcomp", "ccomp") for c in v.children)
                             for v in verbs):  # "expects revenue in the latest quarter to total": its complement's date
         return False
@@ -651,8 +654,9 @@ def event_clause(sentence: Sentence, timex: Timex, previous: Sequence[str] | Non
     need to stand alone (factcheck/chains/shortening.py; `previous`: the article's sentences before
     it): a whole clause."""
     spans = droppable_spans(sentence.text, previous)
-    at = timex.start - sentence.start
-    return compress(sentence.text, {s.id for s in spans if not s.start <= at < s.end}, spans)
+    at, to = timex.start - sentence.start, timex.end - sentence.start
+    # a span that holds any of the date's words stays: "on Saturday, April 25" keeps its "April 25"
+    return compress(sentence.text, {s.id for s in spans if not (s.start < to and at < s.end)}, spans)
 
 
 def standalone_event(event: str, sentence: Sentence, article: Article) -> tuple[str, list[Sentence]]:

@@ -309,7 +309,8 @@ def _fiscal_months(text: str, timexes: list[Timex]) -> list[Timex]:
             if t.fiscal or last_month != index * 3 + 2:
                 # its own number is the books' ("fourth quarter ended June 30", "the quarter ended July 31")
                 offsets[index % 4] = last_month - (index * 3 + 2)
-            elif last_quarter is not None and last_quarter.fiscal and t.start - last_quarter.start < _QUARTER_REACH:
+            elif last_quarter is not None and last_quarter.fiscal and t.start - last_quarter.start < _QUARTER_REACH \
+                    and _same_books(text, timexes, last_quarter, t):
                 fiscal_index = _quarter_index(last_quarter.value)
                 assert fiscal_index is not None
                 offsets[fiscal_index % 4] = last_month - (fiscal_index * 3 + 2)  # the quarter in discussion
@@ -329,6 +330,28 @@ def _fiscal_months(text: str, timexes: list[Timex]) -> list[Timex]:
             t = replace(t, fiscal=True, months=months)
         out.append(t)
     return out
+
+
+_CAPITALISED = LazyPattern(r"\b[A-Z][\w&'.-]*")
+
+
+def _names(text: str, timexes: list[Timex], at: Timex) -> set[str]:
+    """The capitalised words of the sentence of `at`, outside its dates ("Sept."): its names."""
+    start, end = _Context(text, None).sentence(at.start, at.end)
+    return {m.group().rstrip(".") for m in _CAPITALISED.get().finditer(text, start, end)
+            if not any(d.start <= m.start() < d.end for d in timexes)}
+
+
+def _same_books(text: str, timexes: list[Timex], fiscal: Timex, bounded: Timex) -> bool:
+    """The quarter bounded in one sentence is the fiscal one named before it, not another company's
+    ("Pell earned $5 million in the fiscal first quarter. Rival Dunmore lost money in the quarter
+    ended Sept. 30"): its sentence names someone the fiscal one's names too ("Sun Microsystems ...
+    the fiscal first quarter. Sun reported sales ... for the quarter ended Sept. 29"), or no one but
+    its first word ("For the quarter ended Sept. 30, the company earned")."""
+    names = _names(text, timexes, bounded)
+    first = _Context(text, None).sentence(bounded.start, bounded.end)[0]
+    opening = _CAPITALISED.get().match(text, len(text) - len(text[first:].lstrip()))
+    return bool(names & _names(text, timexes, fiscal)) or names <= ({opening.group().rstrip(".")} if opening else set())
 
 
 # "the third quarter", "second-half": a period named by its number, not one pointing back
