@@ -306,15 +306,16 @@ def _of_a_happening(doc: Doc, timex: Timex) -> bool:
 
 def _closes_a_nested_of(doc: Doc, timex: Timex) -> bool:
     """A bare date right after a bare singular noun of an "of" phrase that is itself inside a
-    prepositional phrase ("issue rights to shareholders of record Nov. 8"): it says which of the
-    noun's kind (the holders on the record of that day), not when the clause happens."""
+    prepositional phrase and names no happening ("issue rights to shareholders of record Nov. 8"): it
+    says which of the noun's kind (the holders on the record of that day), not when the clause happens."""
     first = next((t for t in doc if t.idx >= timex.start), None)
     if first is None or first.i < 1:
         return False
     noun = doc[first.i - 1]
     owner = noun.head.head
+    # not a point of a happening ("at the close of business Thursday"): that phrase dates its clause
     return (noun.tag_ == "NN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and not any(c.dep_ in ("det", "poss") for c in noun.children)
-            and owner.pos_ in ("NOUN", "PROPN") and owner.dep_ == "pobj")
+            and owner.pos_ in ("NOUN", "PROPN") and owner.dep_ == "pobj" and not _names_an_event(owner))
 
 
 def _bare_after_object(doc: Doc, timex: Timex) -> bool:

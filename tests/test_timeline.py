@@ -379,10 +379,13 @@ def test_today_with_a_present_state_is_the_present_not_an_event_of_the_day() -> 
     assert events("Today the co-op has three bakeries.") == {}
     assert events("The mayor arrived in Tula today.") == {"The mayor arrived in Tula today.": "2021-10-15"}
     assert list(events("Today the ministers are meeting in Oslo.").values()) == ["2021-10-15"]
+    assert list(events("Today is the eighth day of the strike.").values()) == ["2021-10-15"]  # of the day itself
 
 
 def test_a_record_date_of_holders_does_not_date_the_clause() -> None:
     assert events("The bakery chain said it will issue rights to holders of record Nov. 8.") == {}
+    # a point of a happening dates its clause
+    assert list(events("The bank said that at the close of business Thursday, 900 shares had been tendered.").values()) == ["2021-10-14"]
 
 
 def test_the_reports_own_day_dates_the_sentence_when_what_is_reported_holds_it_or_looked_ahead_to_the_past() -> None:

@@ -714,6 +714,8 @@ def _present_of_a_state(text: str, timex: Timex, published: dt.date | None) -> b
         return False
     doc = parse(text)
     word = next((t for t in doc if t.idx == timex.start), None)
+    if word is not None and word.dep_ in ("nsubj", "nsubjpass"):
+        return False  # "Today is the eighth day of the strike": a statement about the day itself
     verb = next((t for t in (word.ancestors if word is not None else ()) if t.pos_ in ("VERB", "AUX")), None)
     if verb is None or verb.tag_ not in ("VBZ", "VBP"):
         return False
