@@ -22,7 +22,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from .article import quote_count, with_one_stop
-from .dates import Timex
+from .dates import Timex, timex_interval
 from .nlp import parse
 
 SpanKind = Literal["appositive", "parenthetical", "leading", "participle", "relative"]
@@ -242,7 +242,7 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
         if _dates_a_baseline(doc, timex) or ends_a_stretch_from_now(text, timex):
             continue
         verb = _governor(doc, timex)
-        if verb is not None and _of_a_happening(doc, timex):
+        if verb is not None and (_of_a_happening(doc, timex) or _closes_a_nested_of(doc, timex)):
             continue
         if verb is not None and verb.i in spine:
             # A clause happens at one time: of two dates the parser hung on one verb, one that
@@ -302,6 +302,20 @@ def _of_a_happening(doc: Doc, timex: Timex) -> bool:
     # the completion of the merger on Friday" may date the announcing)
     return (noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and owner.pos_ in ("NOUN", "PROPN")
             and owner.dep_ == "pobj" and _names_an_event(noun) and not _names_a_figure(noun))
+
+
+def _closes_a_nested_of(doc: Doc, timex: Timex) -> bool:
+    """A bare date right after a bare singular noun of an "of" phrase that is itself inside a
+    prepositional phrase and names no happening ("issue rights to shareholders of record Nov. 8"): it
+    says which of the noun's kind (the holders on the record of that day), not when the clause happens."""
+    first = next((t for t in doc if t.idx >= timex.start), None)
+    if first is None or first.i < 1:
+        return False
+    noun = doc[first.i - 1]
+    owner = noun.head.head
+    # not a point of a happening ("at the close of business Thursday"): that phrase dates its clause
+    return (noun.tag_ == "NN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and not any(c.dep_ in ("det", "poss") for c in noun.children)
+            and owner.pos_ in ("NOUN", "PROPN") and owner.dep_ == "pobj" and not _names_an_event(owner))
 
 
 def _bare_after_object(doc: Doc, timex: Timex) -> bool:
@@ -400,9 +414,27 @@ def governing_date(text: str, timexes: Sequence[Timex]) -> Timex | None:
     if not found:
         return None
     report = [t for t, verb in found if verb.lemma_ in _REPORTING]
-    content = [t for t, verb in found if verb.lemma_ not in _REPORTING
+    content = [(t, verb) for t, verb in found if verb.lemma_ not in _REPORTING
                and not (report and _dates_part_of_report(verb, [v for _, v in found]))]
-    return (content or report)[0]
+    if content and report and _report_governs(content[0][0], content[0][1], report[0]):
+        return report[0]
+    return (content[0][0] if content else report[0])
+
+
+def _report_governs(content: Timex, verb: Token, report: Timex) -> bool:
+    """What is reported has a date, but the report's own date is the time of the sentence: the
+    reported date holds the report's ("said in an editorial on Saturday, April 25: the Court took a
+    detour this week"), so it places nothing the report's day does not, more closely; or what is
+    reported looks ahead to a period already over when it was said ("Earlier this month, the company
+    said it expected to break even for the quarter"): the news is the expectation, told that day."""
+    c_start, c_end, _ = timex_interval(content)
+    r_start, r_end, _ = timex_interval(report)
+    if c_start is None or c_end is None or r_start is None or r_end is None:
+        return False
+    if c_start <= r_start and r_end <= c_end and (c_start, c_end) != (r_start, r_end):
+        return True
+    ahead = verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in verb.children)
+    return ahead and c_end < r_start
 
 
 def _dates_part_of_report(verb: Token, dated: Sequence[Token]) -> bool:
@@ -941,6 +973,10 @@ def _governor(doc: Doc, timex: Timex) -> Token | None:
     if tok.head == tok:
         return tok if tok.pos_ in ("VERB", "AUX") else None
     up = tok.head
+    medium = up.head if up.pos_ == "ADP" and up.lower_ in ("on", "in") else None
+    if medium is not None and medium.pos_ == "NOUN" and medium.dep_ == "pobj" and medium.head.pos_ == "ADP" \
+            and medium.head.head.pos_ == "VERB" and medium.head.head.lemma_ in _REPORTING:
+        return medium.head.head  # "said in an editorial on Saturday": the day of what the report is told in
     if up.pos_ == "ADP" and up.lower_ == "of" and up.head.pos_ in ("NOUN", "PROPN") and up.dep_ != "ROOT":
         return None  # "the Enforcement Act of 1989", "the crash of 1987": "of" makes the date part of its noun
     if up.pos_ == "ADP" and up.head.pos_ == "PROPN" and not _dateable(up.head) and up.head.dep_ != "ROOT":

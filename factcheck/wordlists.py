@@ -68,3 +68,10 @@ def read_as_figure(tok) -> bool:
         return False
     members = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "among", "within") for g in c.children if g.dep_ == "pobj"]
     return not any(t.ent_type_ in _BODIES or t.lemma_.lower() in speaker_nouns() - message_nouns() for t in members)
+
+
+@lru_cache(maxsize=1)
+def happening_nouns() -> frozenset[str]:
+    """Nouns that name a happening ("shooting", "vote", "raid"), not a figure ("sales"); built by
+    benchmarks/build_event_nouns.py (the file marks a figure with '-')."""
+    return frozenset(w for w in _nouns("event_nouns") if w[0] != "-")

@@ -763,3 +763,35 @@ def test_a_season_or_a_half_is_written_as_its_months_not_as_a_quarter() -> None:
     assert shown("The mill closed last winter.") == "December 2002–February 2003"
     assert shown("The mill closed in the first half of 2003.") == "January–June 2003"
     assert shown("The mill closed in the third quarter.") == "Q3 2003"
+
+
+def test_a_fiscal_quarter_bounded_by_the_day_it_ended_is_placed_on_those_months() -> None:
+    from factcheck.dates import format_interval, timex_interval
+
+    day = dt.date(2003, 11, 20)
+    found = tag("Harlow Mills earned $5 million in the fiscal first quarter. For the quarter ended Sept. 30, Harlow "
+                "had sales of $9 million, up from $8 million a year earlier. In the 2002 period, the mill lost money. "
+                "During the quarter, it hired 40 workers.", day)
+    shown = {t.text: format_interval(*timex_interval(t)) for t in found}
+    assert [t.value for t in found if t.fiscal] == ["2003-Q1", "2002-Q1", "2002-Q1", "2003-Q1"]  # TimeML's values kept
+    assert shown["the fiscal first quarter"] == shown["the quarter"] == "Q3 2003"
+    assert shown["a year earlier"] == shown["the 2002 period"] == "Q3 2002"
+    # its own words name its months, off the calendar's quarters: the three months to the one it ended in
+    found = tag("Tolland Inc. lost $2 million in its fourth quarter ended Aug. 27.", day)[0]
+    assert found.fiscal and format_interval(*timex_interval(found)) == "June–August 2003"
+
+
+def test_a_quarter_another_company_ended_does_not_place_a_fiscal_quarter() -> None:
+    from factcheck.dates import timex_interval
+
+    found = tag("Pell Corp. earned $5 million in the fiscal first quarter. Rival Dunmore reported a loss "
+                "for the quarter ended Sept. 30.", dt.date(2003, 11, 20))
+    assert timex_interval(found[0]) == (None, None, "unknown")
+
+
+def test_a_weekday_closing_a_known_happening_with_no_tense_is_the_one_before() -> None:
+    thursday = dt.date(1998, 3, 5)
+    assert one("The mayor wants an inquiry into the shooting on Saturday.", thursday).value == "1998-02-28"
+    assert one("The mayor will attend the parade on Saturday.", thursday).value == "1998-03-07"  # the tense says
+    assert one("Traders are nervous ahead of the vote on Saturday.", thursday).value == "1998-03-07"
+    assert one("They meet the president on Saturday.", thursday).value == "1998-03-07"  # no happening named

@@ -372,3 +372,26 @@ def test_an_event_whose_we_no_speech_verb_gives_a_speaker_is_dropped() -> None:
     found = [event for _, _, event in timeline("We arrived in the capital on Monday. The mayor said on Tuesday that we would be welcome.")]
     assert "We arrived in the capital on Monday." not in found
     assert any(e.startswith("The mayor said on Tuesday") for e in found), found
+
+
+def test_today_with_a_present_state_is_the_present_not_an_event_of_the_day() -> None:
+    assert events("And today, the right to vote is equal to the right to speak.") == {}
+    assert events("Today the co-op has three bakeries.") == {}
+    assert events("The mayor arrived in Tula today.") == {"The mayor arrived in Tula today.": "2021-10-15"}
+    assert list(events("Today the ministers are meeting in Oslo.").values()) == ["2021-10-15"]
+    assert list(events("Today is the eighth day of the strike.").values()) == ["2021-10-15"]  # of the day itself
+
+
+def test_a_record_date_of_holders_does_not_date_the_clause() -> None:
+    assert events("The bakery chain said it will issue rights to holders of record Nov. 8.") == {}
+    # a point of a happening dates its clause
+    assert list(events("The bank said that at the close of business Thursday, 900 shares had been tendered.").values()) == ["2021-10-14"]
+
+
+def test_the_reports_own_day_dates_the_sentence_when_what_is_reported_holds_it_or_looked_ahead_to_the_past() -> None:
+    found = events("The Daily Planet said in an editorial on Tuesday, Oct. 12: The council took a wrong turn this week.")
+    assert found == {"The Daily Planet said in an editorial on Tuesday, Oct. 12: The council took a wrong turn this week.": "2021-10-12"}
+    found = events("Earlier this month, the bakery chain said it expected to break even for the third quarter.")
+    assert list(found.items()) == [("Earlier this month, the bakery chain said it expected to break even for the third quarter.", "2021-10")]
+    # what is reported happened at a time of its own: it dates the sentence
+    assert list(events("The bakery chain said Tuesday that its oven broke last month.").values()) == ["2021-09"]

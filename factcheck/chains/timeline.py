@@ -29,7 +29,7 @@ from ..nlp import parse
 from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, ends_a_stretch_from_now, governing_date, governing_dates, without_leading_connective
 # The parse helpers the timeline's own readings share with syntax.py (one definition of a spine, a
 # subject, an event noun).
-from ..syntax import _REPORTING, _dates_a_baseline, _premodified, _governor, _names_a_figure, _names_an_event, _noun_phrase, _root, _spine, _subject_of
+from ..syntax import _REPORTING, _dates_a_baseline, _premodified, _governor, _names_a_figure, _names_an_event, _noun_before, _noun_phrase, _root, _spine, _subject_of
 from .base import ChainRun, Step, stand_in_warning, with_antecedents
 from .shortening import droppable_spans
 
@@ -435,11 +435,14 @@ def _tense_disagrees(text: str, timex: Timex, pairs, published: dt.date | None) 
     resolution calls for ...", "The warning follows two rulings last June"): the date dates a noun,
     and the clause is about now. Unless the date is the subject ("The latest quarter includes") or
     dates a figure ("This quarter's loss includes"), or is a weekday, which the present of a
-    schedule may have been read wrongly into the past ("They meet Monday")."""
+    schedule may have been read wrongly into the past ("They meet Monday"), unless it closes the
+    phrase of a happening ("wants an inquiry into the shooting on Saturday")."""
     start, end, _ = to_interval(timex.value, timex.value_end)
-    if start is None or published is None or (end or start) >= published or _WEEKDAY.search(timex.text):
+    if start is None or published is None or (end or start) >= published:
         return False
     verbs = [v for t, v in pairs if t == timex]
+    if _WEEKDAY.search(timex.text) and not (verbs and (noun := _noun_before(verbs[0].doc, timex)) is not None and _names_an_event(noun)):
+        return False
     if not verbs or not all(v.tag_ == "VBZ" and not any(c.dep_ in ("aux", "auxpass", "xcomp", "ccomp") for c in v.children)
                             for v in verbs):  # "expects revenue in the latest quarter to total": its complement's date
         return False
@@ -651,8 +654,9 @@ def event_clause(sentence: Sentence, timex: Timex, previous: Sequence[str] | Non
     need to stand alone (factcheck/chains/shortening.py; `previous`: the article's sentences before
     it): a whole clause."""
     spans = droppable_spans(sentence.text, previous)
-    at = timex.start - sentence.start
-    return compress(sentence.text, {s.id for s in spans if not s.start <= at < s.end}, spans)
+    at, to = timex.start - sentence.start, timex.end - sentence.start
+    # a span that holds any of the date's words stays: "on Saturday, April 25" keeps its "April 25"
+    return compress(sentence.text, {s.id for s in spans if not (s.start < to and at < s.end)}, spans)
 
 
 def standalone_event(event: str, sentence: Sentence, article: Article) -> tuple[str, list[Sentence]]:
@@ -694,9 +698,32 @@ def dated_sentences(article: Article) -> list[tuple[Timex, Sentence]]:
         if index >= 0 and timex.start < prose[index].end:
             local = _shift(timex, -prose[index].start)
             # "set Friday as the deadline", "from now until Nov. 2": the date is no time of a happening
-            if not _named_as(prose[index].text, local) and not ends_a_stretch_from_now(prose[index].text, local):
+            if not _named_as(prose[index].text, local) and not ends_a_stretch_from_now(prose[index].text, local) \
+                    and not _present_of_a_state(prose[index].text, local, article.published):
                 found.append((timex, prose[index]))
     return found
+
+
+def _present_of_a_state(text: str, timex: Timex, published: dt.date | None) -> bool:
+    """"Today" in a clause that tells a state in the present simple ("Today, the right to work is
+    equal to the right to survival", "today the firm has three plants", "conditions today appear to
+    be calm"): the present as against the past ("nowadays", TimeML's PRESENT_REF), no happening on the
+    day of publication. A happening today is told by another verb ("arrived today", "says today",
+    "will meet today")."""
+    if published is None or timex.value != published.isoformat() or timex.text.lower() != "today":
+        return False
+    doc = parse(text)
+    word = next((t for t in doc if t.idx == timex.start), None)
+    if word is not None and word.dep_ in ("nsubj", "nsubjpass"):
+        return False  # "Today is the eighth day of the strike": a statement about the day itself
+    verb = next((t for t in (word.ancestors if word is not None else ()) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # "is being", "has been": a form with an auxiliary tells a happening
+    xcomp = [c for c in verb.children if c.dep_ == "xcomp"]
+    # the copula, "have" as a main verb, or a verb that takes "to be" ("appear to be", "seem to be")
+    return verb.lemma_ == "be" or (verb.lemma_ == "have" and not xcomp) or any(c.lemma_ == "be" for c in xcomp)
 
 
 _POSSESSIVE = re.compile(r"\s?['’]s\b")

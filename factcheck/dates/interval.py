@@ -85,7 +85,9 @@ def timex_interval(timex: Timex) -> tuple[dt.date | None, dt.date | None, Precis
     for a count of whole weeks, months or years ('42 years ago' published in 2000: 1957-1958, for 42
     years before a day of 2000 may fall in either year), or stretched to the other day a weekday
     may name ('said Friday' in a Thursday story: the Friday before to the next day); none for a
-    fiscal period (``Timex.fiscal``)."""
+    fiscal period (``Timex.fiscal``) unless the article names its months (``Timex.months``)."""
+    if timex.fiscal and timex.months is not None:
+        return to_interval(*timex.months)
     if timex.fiscal:
         return None, None, "unknown"  # 'fiscal 1988': its months are the books', which the words do not give
     first, last, precision = to_interval(timex.value, timex.value_end)

@@ -41,6 +41,10 @@ class Timex:
     # third quarter', 'the 1989 fiscal year'): TimeML gives it the calendar value, but its months are
     # whatever the books say, so no calendar interval may be written for it (``timex_interval``).
     fiscal: bool = field(default=False, compare=False)
+    # The calendar months a fiscal quarter covers, when the article names them ("the fiscal first
+    # quarter ... For the quarter ended Sept. 30"): a value and an end value ('1989-Q3', None; '1989-06',
+    # '1989-08'), the interval that ``value``, TimeML's fiscal number, does not give.
+    months: tuple[str, str | None] | None = field(default=None, compare=False)
 
     @property
     def counted(self) -> int:
@@ -83,5 +87,5 @@ def timeml(timexes: list[Timex]) -> list[Timex]:
             out.append(t)
             continue
         for (s, e), value in zip(t.ends, (t.value, t.value_end)):
-            out.append(Timex(t.text[s - t.start:e - t.start], s, e, t.type, value, mod=t.mod, fiscal=t.fiscal))
+            out.append(Timex(t.text[s - t.start:e - t.start], s, e, t.type, value, mod=t.mod, fiscal=t.fiscal, months=t.months))
     return out

@@ -25,8 +25,10 @@ def _relative_unit(ctx: _Context, unit: str, offset: int) -> str:
     return _fmt_unit(unit, _shift(ctx.dct, unit, offset))
 
 
-def _weekday_date(ctx: _Context, weekday: int, mod: str, start: int, end: int) -> dt.date | None:
-    """The date of a weekday name: 'last'/'next' as written, else by the tense of its clause."""
+def _weekday_date(ctx: _Context, weekday: int, mod: str, start: int, end: int, known: bool = False) -> dt.date | None:
+    """The date of a weekday name: 'last'/'next' as written, else by the tense of its clause; with
+    no tense to go by, the one before for the day of a ``known`` happening ("wants an inquiry into
+    the shooting on Saturday": the definite article tells of one the reader has heard of)."""
     dct = ctx.dct
     if dct is None:
         return None
@@ -42,7 +44,7 @@ def _weekday_date(ctx: _Context, weekday: int, mod: str, start: int, end: int) -
     tense = ctx.tense(start, end)
     if mod == "this" or tense == "future":
         return dct + dt.timedelta(days=diff % 7)
-    if tense is None and diff % 7 < (-diff) % 7:
+    if tense is None and diff % 7 < (-diff) % 7 and not known:
         return dct + dt.timedelta(days=diff % 7)  # no tense to go by: the nearer of the two
     return dct - dt.timedelta(days=(-diff) % 7)
 

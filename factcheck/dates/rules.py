@@ -602,7 +602,8 @@ def _weekday(m, ctx):
         # treats as known, the past one (or today), whatever the verb of the clause does with it
         # ('they would look for ways to get around Wednesday's ruling').
         mod = "past"
-    day = _weekday_date(ctx, weekday, mod, m.start(), m.end())
+    known = _known_happening(ctx.text, m.start())
+    day = _weekday_date(ctx, weekday, mod, m.start(), m.end(), known)
     value = f"XXXX-WXX-{weekday + 1}" if day is None else day.isoformat()
     if day is not None:
         ctx.last_day = day
@@ -616,7 +617,20 @@ def _weekday(m, ctx):
     return "DATE", value, None
 
 
-_AHEAD = LazyPattern(r"\b(?:ahead of|before|upcoming|coming|for)\s+$", re.I)
+_AHEAD = LazyPattern(r"\b(?:ahead of|before|upcoming|coming|for)\s+(?:the\s+[\w-]+\s+on\s+)?$", re.I)
+# "the shooting on Saturday": a weekday closing a definite noun phrase
+_KNOWN_BEFORE = LazyPattern(r"\bthe\s+([a-z][\w-]*)\s+on\s+$", re.I)
+
+
+def _known_happening(text: str, start: int) -> bool:
+    """The weekday at `start` closes a definite noun phrase that names a happening ("an inquiry into
+    the shooting on Saturday"), one the reader is told of as known, not one looked ahead to ("ahead
+    of the vote on Saturday")."""
+    m = _KNOWN_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or _AHEAD.search(text, max(0, start - 60), start):
+        return False
+    from ..wordlists import happening_nouns  # a WordNet list, read only when a weekday follows "the X on"
+    return m.group(1).lower() in happening_nouns()
 
 
 def _weekday_start(m: re.Match[str]) -> int:

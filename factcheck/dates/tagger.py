@@ -243,7 +243,7 @@ def _tag(text: str, published: dt.date | None) -> list[Timex]:
         ends = _ENDS[resolve](m) if value_end is not None and resolve in _ENDS else None
         out.append(Timex(text[new_start:end], new_start, end, type_, value, value_end, ends, alternative=ctx.alternative))
     _date_clocks(ctx, out, clocks)
-    return _fiscal_periods(text, [replace(t, mod=expression_mod(t.text, t.type)) for t in _merge_times(text, out)])
+    return _fiscal_months(text, _fiscal_periods(text, [replace(t, mod=expression_mod(t.text, t.type)) for t in _merge_times(text, out)]))
 
 
 # 'fiscal' (or 'FY') in the expression, or in the words of its noun phrase right around it: before
@@ -275,6 +275,83 @@ def _fiscal_periods(text: str, timexes: list[Timex]) -> list[Timex]:
             seen.add(t.value[5:])
         out.append(replace(t, fiscal=True) if fiscal else t)
     return out
+
+
+# A quarter bounded by the day it ended: "the quarter ended Sept. 30", "its fourth quarter ending June 30".
+_ENDED = LazyPattern(r"(?i)\s+end(?:ed|ing)\s+$")
+_QUARTER_VALUE = LazyPattern(r"(\d{4})-Q([1-4])$")
+# How far back a bounded quarter is the quarter in discussion (as for "the quarter", rules._the_quarter).
+_QUARTER_REACH = 1500
+
+
+def _quarter_index(value: str) -> int | None:
+    m = _QUARTER_VALUE.get().match(value)
+    return int(m.group(1)) * 4 + int(m.group(2)) - 1 if m else None
+
+
+def _fiscal_months(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Each fiscal quarter given the calendar months it covers (``Timex.months``) when the article
+    bounds it by the day it ended: its own words ("its fourth quarter ended June 30"), or the quarter in
+    discussion ("the fiscal first quarter ... For the quarter ended Sept. 30"). The books' numbering
+    is then known for that quarter's number, so "a year earlier" and "the 1988 period" that point back to
+    it are placed as well. A quarter is the three months to the one that holds its last day less a week
+    (books that close on a week's last day end a quarter on "Sept. 29" or "Oct. 1")."""
+    offsets: dict[int, int] = {}  # fiscal quarter number -> months from its calendar namesake's last month
+    last_quarter: Timex | None = None
+    for i, t in enumerate(timexes):
+        index = _quarter_index(t.value) if t.type == "DATE" else None
+        if index is None:
+            continue
+        after = timexes[i + 1] if i + 1 < len(timexes) else None
+        if after is not None and _DATED.match(after.value) and _ENDED.get().fullmatch(text, t.end, after.start):
+            end = dt.date.fromisoformat(after.value[:10]) - dt.timedelta(days=7)
+            last_month = end.year * 12 + end.month - 1
+            if t.fiscal or last_month != index * 3 + 2:
+                # its own number is the books' ("fourth quarter ended June 30", "the quarter ended July 31")
+                offsets[index % 4] = last_month - (index * 3 + 2)
+            elif last_quarter is not None and last_quarter.fiscal and t.start - last_quarter.start < _QUARTER_REACH \
+                    and _same_books(text, timexes, last_quarter, t):
+                fiscal_index = _quarter_index(last_quarter.value)
+                assert fiscal_index is not None
+                offsets[fiscal_index % 4] = last_month - (fiscal_index * 3 + 2)  # the quarter in discussion
+        last_quarter = t
+    if not offsets:
+        return timexes
+    out = []
+    for t in timexes:
+        index = _quarter_index(t.value) if t.type == "DATE" else None
+        offset = offsets.get(index % 4) if index is not None else None
+        if offset is not None and (t.fiscal or offset):
+            last = index * 3 + 2 + offset
+            if last % 3 == 2:
+                months: tuple[str, str | None] = (f"{last // 12:04d}-Q{last % 12 // 3 + 1}", None)
+            else:
+                months = (f"{(last - 2) // 12:04d}-{(last - 2) % 12 + 1:02d}", f"{last // 12:04d}-{last % 12 + 1:02d}")
+            t = replace(t, fiscal=True, months=months)
+        out.append(t)
+    return out
+
+
+_CAPITALISED = LazyPattern(r"\b[A-Z][\w&'.-]*")
+
+
+def _names(text: str, timexes: list[Timex], at: Timex) -> set[str]:
+    """The capitalised words of the sentence of `at`, outside its dates ("Sept."): its names."""
+    start, end = _Context(text, None).sentence(at.start, at.end)
+    return {m.group().rstrip(".") for m in _CAPITALISED.get().finditer(text, start, end)
+            if not any(d.start <= m.start() < d.end for d in timexes)}
+
+
+def _same_books(text: str, timexes: list[Timex], fiscal: Timex, bounded: Timex) -> bool:
+    """The quarter bounded in one sentence is the fiscal one named before it, not another company's
+    ("Pell earned $5 million in the fiscal first quarter. Rival Dunmore lost money in the quarter
+    ended Sept. 30"): its sentence names someone the fiscal one's names too ("Sun Microsystems ...
+    the fiscal first quarter. Sun reported sales ... for the quarter ended Sept. 29"), or no one but
+    its first word ("For the quarter ended Sept. 30, the company earned")."""
+    names = _names(text, timexes, bounded)
+    first = _Context(text, None).sentence(bounded.start, bounded.end)[0]
+    opening = _CAPITALISED.get().match(text, len(text) - len(text[first:].lstrip()))
+    return bool(names & _names(text, timexes, fiscal)) or names <= ({opening.group().rstrip(".")} if opening else set())
 
 
 # "the third quarter", "second-half": a period named by its number, not one pointing back
