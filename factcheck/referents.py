@@ -57,7 +57,7 @@ from .attribution import (
 from .claim_types import _content_head
 from .nlp import parse
 from .syntax import _event_nouns
-from .wordlists import message_nouns, person_nouns
+from .wordlists import message_nouns, person_nouns, time_adjectives, told_as
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -926,7 +926,7 @@ def _unplaced(doc, quoted, previous: Sequence[str]) -> list[str]:
         participant = tok.dep_ in ("nsubj", "nsubjpass", "dobj") or tok.dep_ == "pobj" and tok.head.lower_ not in _FRAMING_PREPS and all(c.dep_ == "det" for c in tok.lefts)
         if not person and not (
             (event or message) and lemma not in _ORG_NOUNS - _DOCUMENT_NOUNS and participant
-            and (event and tok.dep_ != "pobj" or _mentioned_before(tok, previous))
+            and (event and tok.dep_ != "pobj" or _mentioned_before(tok, previous) or _describes_only(tok) and _told_before(tok, previous))
         ):
             continue
         if lemma in _PERSON_NOUNS or lemma in _ORG_NOUNS - _DOCUMENT_NOUNS - _GROUP_NOUNS or lemma in _SETTING_NOUNS or _title_before(tok, previous):
@@ -1071,11 +1071,19 @@ def _says_which(noun) -> bool:
 
 def _superlative(noun) -> bool:
     """"The most needy patients", "the sickest people", "the first flight": a superlative or an
-    ordinal picks out its one referent from the phrase itself, with nothing said before."""
+    ordinal picks out its one referent from the phrase itself, with nothing said before. Not one
+    of time ("the latest ruling", "the most recent attack", WordNet's adjectives of time): the last
+    of a series the story told of, which the reader of the phrase alone cannot tell."""
     return any(
         c.dep_ in ("amod", "nummod", "advmod") and (c.tag_ in ("JJS", "RBS") or c.ent_type_ == "ORDINAL" or any(m.lower_ in ("most", "least") for m in c.children))
+        and not _of_time(c)
         for c in noun.children if c.i < noun.i
     )
+
+
+def _of_time(adjective) -> bool:
+    """"latest", "newest", "most recent": a superlative of an adjective of time."""
+    return adjective.ent_type_ != "ORDINAL" and (adjective.lemma_.lower() in time_adjectives() or adjective.lower_ in time_adjectives())
 
 
 # The sentence a story opens with (its lede), where it has nothing to point back to:
@@ -1109,6 +1117,36 @@ def _mentioned_before(noun, previous: Sequence[str]) -> bool:
         tok.lemma_.lower() == lemma and tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "VERB" and _nominalises(lemma, tok.lemma_.lower())
         for text in previous for tok in parse(text)
     )
+
+
+def _told_before(noun, previous: Sequence[str]) -> bool:
+    """Whether an earlier sentence tells, in other words, of the act, event or message `noun` names,
+    while the text `noun` stands in does not before it: a verb WordNet derives the noun from, or a
+    way of doing that ("asked" before "the request", "was shot dead" before "the killing" or "the
+    slaying"), a noun of the same sense or a narrower one ("an assassination" before "the
+    killing", "a statement" before "the document"). Read from WordNet (`wordlists.told_as`), never from the article's
+    words. A verb that only reports ("X added that ...") tells of no act the noun may name."""
+    lemma = noun.lemma_.lower()
+    verbs, nouns, fixed = told_as(lemma)
+    doc = noun.doc
+    if not verbs and not nouns or any(c.dep_ == "amod" and c.lower_ in fixed for c in noun.children):
+        return False  # "in the long run": a fixed phrase
+    if doc[noun.i + 1 : noun.i + 2].text in ('"', "``", "“", "'", "‘") or "-" in (doc[noun.i - 1].text if noun.i else "", doc[noun.i + 1 : noun.i + 2].text):
+        return False  # 'the word "blockade"': the quotation says which; "a fight-to-the-death finish": part of a word
+
+    def tells(tok) -> bool:
+        if tok.dep_ in ("amod", "compound") or tok.i == noun.i and tok.doc is noun.doc:
+            return False
+        other = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            return other in verbs and not (other in REPORTING_LEMMAS and any(c.dep_ == "ccomp" for c in tok.children))
+        if tok.pos_ != "NOUN" or other == lemma:
+            return False
+        return other in nouns
+
+    if any(tells(t) for t in doc[: noun.left_edge.i]):
+        return False  # "Gunmen shot a doctor, and police are investigating the killing": the text tells of it
+    return any(tells(tok) for text in previous for tok in parse(text))
 
 
 # Month and weekday names and their abbreviations: a date before a noun ("the late-November
@@ -1301,7 +1339,7 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
         if any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < tok.i for c in children):
             # "the U.N. inspectors": a name says which; but of an act or message the name's body made
             # before ("the INS ruled ..." ... "the INS decision"), only whose, not which one
-            if _named_act_before(tok, previous) and not _says_which(tok):
+            if (_named_act_before(tok, previous) or _placed_people(tok) and _introduced(tok, previous) and not _given(tok, previous)) and not _says_which(tok):
                 found.append((first, tok, "definite"))
             continue
         if any(c.dep_ == "amod" and c.lower_ in _RELATIONAL for c in children):
@@ -1326,9 +1364,29 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             # text names its members first ("Kuchma and Yeltsin ... the two leaders").
             found.append((first, tok, "definite"))
             continue
-        if _introduced(tok, previous) and not _given(tok, previous):
+        if (_introduced(tok, previous) or _describes_only(tok) and _told_before(tok, previous)) and not _given(tok, previous):
             found.append((first, tok, "definite"))
     return found
+
+
+def _placed_people(noun) -> bool:
+    """"The Miami relatives", "the Texas lawyers": people whose only name before them is a place,
+    which says where they are, not whose relatives or lawyers they are; when the article
+    introduced them before ("relatives in Miami"), the phrase points back to them."""
+    names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i]
+    return noun.lemma_.lower() in person_nouns() and bool(names) and all(c.ent_type_ in ("GPE", "LOC", "FAC") for c in names)
+
+
+def _describes_only(noun) -> bool:
+    """Whether the words of `noun`'s phrase say what it is like, not which one it is: its article,
+    numbers and adjectives that hold no name ("the latest ruling", "the brutal killing", "the two
+    requests"; not "the U.N.-ordered sanctions"), nothing after it but a date. A compound names a kind ("the peace talks"), a name says whose."""
+    return all(
+        c.dep_ in ("det", "predet", "nummod", "punct") or c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB") and not any(t.ent_type_ or t.pos_ == "PROPN" or t.text[:1].isupper() for t in c.subtree)
+        # "rejected the request on Friday": a date the parser hung on it says when, not which
+        or c.dep_ == "prep" and all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if t.i != c.i)
+        for c in noun.children
+    )
 
 
 def _bound_plural(pronoun) -> bool:
