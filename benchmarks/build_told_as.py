@@ -15,7 +15,8 @@ verbs TAB nouns TAB fixed):
 
 - the verbs WordNet derives the sense from ("+" pointers: request.n - request.v, killing.n -
   kill.v) and their troponyms, the ways of doing it, two levels down (ask is a way to request,
-  shoot and strangle are ways to kill, slay a way to murder); and those of the sense's hypernym
+  shoot and strangle are ways to kill, slay a way to murder), unless a verb has more than
+  MAX_WAYS of them (travel, change: any act is one); and those of the sense's hypernym
   and the hypernym's, one level down, when that hypernym is no more general than a happening at
   depth MIN_DEPTH of the hierarchy (slaying.n is a homicide, a killing; a move is an act,
   which is too general to say);
@@ -52,6 +53,7 @@ TOLD = {4, 10, 11, 19, 22}
 SENSES = 3
 MIN_DEPTH = 9  # "homicide" (10), "killing" (9) still say what happened; "termination" (8), "act" (2) do not
 MAX_SENSES = 25
+MAX_WAYS = 40  # kill has 36 ways (shoot, strangle, drown); travel (123) or change (401) says nothing of which act
 WORD = re.compile(r"^[a-z][a-z-]*$")
 
 
@@ -95,8 +97,9 @@ class WordNet:
         found, todo = {offset}, [(offset, 0)]
         while todo:
             at, level = todo.pop()
-            if level < levels:
-                for child in _pointers(records[at], ("~",), pos):
+            children = _pointers(records[at], ("~",), pos)
+            if level < levels and len(children) <= MAX_WAYS:
+                for child in children:
                     if child not in found:
                         found.add(child)
                         todo.append((child, level + 1))

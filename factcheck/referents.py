@@ -936,7 +936,7 @@ def _unplaced(doc, quoted, previous: Sequence[str]) -> list[str]:
         poss = next((c for c in children if c.dep_ == "poss"), None)
         if not (det is not None and det.lower_ == "the" or poss is not None and poss.tag_ not in ("PRP$", "WP$")):
             continue
-        if any(c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ not in ("DATE", "TIME") and c.lower_.rstrip(".") not in _CALENDAR and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")) for c in children) or _says_which(tok) or _superlative(tok):
+        if any(c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ not in ("DATE", "TIME") and c.lower_.rstrip(".") not in _CALENDAR and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")) for c in children) or _says_which(tok) or _superlative(tok) or _fixed_phrase(tok):
             continue  # "the Cuban delegation", "the list of names Smith gave", "the sickest patients"; not "the late-November trip"
         if not person and (_given(tok, previous) or any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in children) and not _introduced(tok, previous)):
             continue  # "the economy" the story began with, "the stock market", "the peace process": a thing of the story's world
@@ -1125,12 +1125,13 @@ def _told_before(noun, previous: Sequence[str]) -> bool:
     way of doing that ("asked" before "the request", "was shot dead" before "the killing" or "the
     slaying"), a noun of the same sense or a narrower one ("an assassination" before "the
     killing", "a statement" before "the document"). Read from WordNet (`wordlists.told_as`), never from the article's
-    words. A verb that only reports ("X added that ...") tells of no act the noun may name."""
+    words. A reporting verb ("said", "told", "added") is left out: WordNet makes it a way of
+    requesting or ordering too, but in a news story it attributes what follows."""
     lemma = noun.lemma_.lower()
-    verbs, nouns, fixed = told_as(lemma)
+    verbs, nouns, _ = told_as(lemma)
     doc = noun.doc
-    if not verbs and not nouns or any(c.dep_ == "amod" and c.lower_ in fixed for c in noun.children):
-        return False  # "in the long run": a fixed phrase
+    if not verbs and not nouns:
+        return False
     if doc[noun.i + 1 : noun.i + 2].text in ('"', "``", "“", "'", "‘") or "-" in (doc[noun.i - 1].text if noun.i else "", doc[noun.i + 1 : noun.i + 2].text):
         return False  # 'the word "blockade"': the quotation says which; "a fight-to-the-death finish": part of a word
 
@@ -1139,7 +1140,7 @@ def _told_before(noun, previous: Sequence[str]) -> bool:
             return False
         other = tok.lemma_.lower()
         if tok.pos_ == "VERB":
-            return other in verbs and not (other in REPORTING_LEMMAS and any(c.dep_ == "ccomp" for c in tok.children))
+            return other in verbs and other not in REPORTING_LEMMAS
         if tok.pos_ != "NOUN" or other == lemma:
             return False
         return other in nouns
@@ -1345,7 +1346,7 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
         if any(c.dep_ == "amod" and c.lower_ in _RELATIONAL for c in children):
             found.append((first, tok, "relational"))
             continue
-        if _says_which(tok) or _superlative(tok):
+        if _says_which(tok) or _superlative(tok) or _fixed_phrase(tok):
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS and tok.head.head.pos_ in ("VERB", "AUX"):
             continue  # "During the talks, X said ...": when the item happened, not what it is about
@@ -1375,6 +1376,13 @@ def _placed_people(noun) -> bool:
     introduced them before ("relatives in Miami"), the phrase points back to them."""
     names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i]
     return noun.lemma_.lower() in person_nouns() and bool(names) and all(c.ent_type_ in ("GPE", "LOC", "FAC") for c in names)
+
+
+def _fixed_phrase(noun) -> bool:
+    """"In the long run", "the short run": an adjective that makes with the noun a phrase WordNet
+    lists as a time or a kind, not a happening the story told of (`wordlists.told_as`)."""
+    fixed = told_as(noun.lemma_.lower())[2]
+    return any(c.dep_ == "amod" and c.lower_ in fixed for c in noun.children)
 
 
 def _describes_only(noun) -> bool:

@@ -422,3 +422,40 @@ def test_a_time_counted_from_an_event_the_text_does_not_name() -> None:
     assert untold_times("The deal should close later this year.") == []
     # Words inside a quotation are the speaker's.
     assert untold_times('"A week later we were back," she said.') == []
+
+
+def test_an_act_the_article_told_of_in_other_words_points_back() -> None:
+    # The noun is WordNet's for the act a verb before told of, or a way of doing it.
+    asked = ["The city council asked the state for emergency funds on Monday."]
+    assert kinds("The governor rejected the request on Friday.", asked) == [("the request", "definite")]
+    shot = ["A night watchman was shot dead outside a warehouse in Leeds on Sunday."]
+    assert dangling("Police made an arrest in the killing.", previous=shot) == ["the killing"]
+    assert kinds("No group has claimed the slaying.", shot) == [("the slaying", "definite")]
+    # A message named before as a narrower kind: "a statement" is a document.
+    issued = ["The ministry issued a statement on Tuesday."]
+    assert kinds("The document says fares will rise.", issued) == [("The document", "definite")]
+    # Not when the text itself tells of it first, nor when nothing before did.
+    assert dangling("Gunmen shot dead a cook, and police made an arrest in the killing.", previous=["Rain fell in Leeds."]) == []
+    assert dangling("Police made an arrest in the killing.", previous=["Rain fell in Leeds on Sunday."]) == []
+
+
+def test_a_reporting_verb_or_a_fixed_phrase_tells_of_no_act() -> None:
+    # "told" is WordNet's way of ordering too; in a story it only says who speaks.
+    told = ["The mayor told reporters that the bridge would close in May."]
+    assert kinds("The governor rejected the request on Friday.", told) == []
+    ran = ["The firm ran into trouble with its lenders last year."]
+    assert kinds("Analysts said the plan would pay off in the long run.", ran) == []
+
+
+def test_a_superlative_of_time_does_not_say_which() -> None:
+    ruled = ["The appeals court ruled on Monday that the boy could stay with his aunt."]
+    assert kinds("Lawyers for the aunt said the latest ruling would be appealed.", ruled) == [("the latest ruling", "definite")]
+    # A superlative that is no time still picks out its referent itself.
+    assert dangling("The sickest patients were flown to the capital.", previous=["A storm hit the coast on Monday."]) == []
+
+
+def test_people_named_only_by_a_place_point_back() -> None:
+    before = ["The boy has lived with relatives in Miami since November."]
+    assert kinds("The Miami relatives said they would appeal.", before) == [("The Miami relatives", "definite")]
+    # Never introduced: the place says which.
+    assert kinds("The Miami relatives said they would appeal.", ["The boy arrived in November."]) == []
