@@ -29,10 +29,10 @@ A word with MAX_SENSES senses or more in its part of speech ("get", "make", "tak
 too little to be what a noun points back to, and is left out (the noun's own lemma is kept).
 
 time_adjectives.txt.gz lists the adjectives whose first sense (or, for a satellite, its head)
-has an attribute or a derivation that is a temporal property or an age: "late" (timing),
-"recent" (recency), "new" (age), "current"; their superlative ("the latest ruling") is one of a
-series the story told of before, not a referent the phrase picks out itself ("the sickest
-patients").
+has an attribute or a derivation that, in one of its senses, is a kind of timing: "late"
+(timing), "recent" (recency), "current", "early"; not "old" or "young" (an age), nor "fast" (a
+speed). Their superlative ("the latest ruling") is one of a series the story told of before,
+not a referent the phrase picks out itself ("the sickest patients").
 
 The output is deterministic (sorted, gzip without a timestamp).
 """
@@ -137,7 +137,8 @@ class WordNet:
         return sorted(w for w in ends if WORD.match(w) and int(self.nouns[self.noun_index[f"{w}_{lemma}"][0]][1]) not in TOLD)
 
     def time_adjectives(self) -> list[str]:
-        temporal = {o for w in ("temporal_property", "age") for o in self.noun_index[w][:1]}
+        # Not "age": "the oldest man", "the youngest victim" pick out one of a set the phrase names
+        temporal = set(self.noun_index["timing"][:1])  # not speed or duration: "the fastest possible ratification"
 
         def of_time(noun: int) -> bool:
             seen, todo = set(), [noun]
@@ -155,7 +156,10 @@ class WordNet:
         for word, offsets in self.adjective_index.items():
             record = self.adjectives[offsets[0]]
             heads = [offsets[0], *_pointers(record, ("&",), "a")] if record[2] == "s" else [offsets[0]]
-            if WORD.match(word) and any(of_time(n) for h in heads for n in _pointers(self.adjectives[h], ("=", "+"), "n")):
+            nouns = {n for h in heads for n in _pointers(self.adjectives[h], ("=", "+"), "n")}
+            # every sense of a derived noun: "recent" points to the "recency" that is newness, not pastness
+            nouns |= {o for n in nouns for o in self.noun_index.get(_words(self.nouns[n])[0], ())}
+            if WORD.match(word) and any(of_time(n) for n in nouns):
                 found.append(word)
         return sorted(found)
 

@@ -18,10 +18,14 @@ before it, never by a guessed referent.
   "the letter"). Not counted: a "the X" the lede took as known ("the economy"), a kind its compound
   names and the story never introduced ("the stock market"), a superlative ("the sickest
   patients"), the setting's own country ("the nation"), a phrase followed by its referent in
-  brackets; a date says when, not which ("the two presidents on Friday").
+  brackets; a date says when, not which ("the two presidents on Friday"). An act, event or message
+  the article told of in other words points back too ("asked" ... "the request", "was shot dead"
+  ... "the slaying", "a statement" ... "the document": `_told_before`), and a superlative of time
+  says no more than "the" ("the latest ruling").
 
 Everything reads the dependency parse of the shared parser (factcheck/nlp.py); the word lists are
-closed grammatical classes or WordNet's (factcheck/data/person_nouns.txt.gz).
+closed grammatical classes or WordNet's (factcheck/data/person_nouns.txt.gz, told_as.tsv.gz,
+time_adjectives.txt.gz).
 """
 
 from __future__ import annotations
@@ -1124,8 +1128,8 @@ def _told_before(noun, previous: Sequence[str]) -> bool:
     while the text `noun` stands in does not before it: a verb WordNet derives the noun from, or a
     way of doing that ("asked" before "the request", "was shot dead" before "the killing" or "the
     slaying"), a noun of the same sense or a narrower one ("an assassination" before "the
-    killing", "a statement" before "the document"). Read from WordNet (`wordlists.told_as`), never from the article's
-    words. A reporting verb ("said", "told", "added") is left out: WordNet makes it a way of
+    killing", "a statement" before "the document"). Read from WordNet (`wordlists.told_as`),
+    never from the article's words. A reporting verb ("said", "told", "added") is left out: WordNet makes it a way of
     requesting or ordering too, but in a news story it attributes what follows."""
     lemma = noun.lemma_.lower()
     verbs, nouns, _ = told_as(lemma)

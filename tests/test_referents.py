@@ -450,8 +450,11 @@ def test_a_reporting_verb_or_a_fixed_phrase_tells_of_no_act() -> None:
 def test_a_superlative_of_time_does_not_say_which() -> None:
     ruled = ["The appeals court ruled on Monday that the boy could stay with his aunt."]
     assert kinds("Lawyers for the aunt said the latest ruling would be appealed.", ruled) == [("the latest ruling", "definite")]
-    # A superlative that is no time still picks out its referent itself.
+    bombed = ["A bomb went off outside a bank in the port on Tuesday."]
+    assert dangling("No group has claimed the most recent attack.", previous=bombed) == ["the most recent attack"]
+    # A superlative that is no time, nor an age, still picks out its referent itself.
     assert dangling("The sickest patients were flown to the capital.", previous=["A storm hit the coast on Monday."]) == []
+    assert dangling("The youngest victim was six.", previous=bombed) == []
 
 
 def test_people_named_only_by_a_place_point_back() -> None:
