@@ -930,7 +930,7 @@ def _unplaced(doc, quoted, previous: Sequence[str]) -> list[str]:
         participant = tok.dep_ in ("nsubj", "nsubjpass", "dobj") or tok.dep_ == "pobj" and tok.head.lower_ not in _FRAMING_PREPS and all(c.dep_ == "det" for c in tok.lefts)
         if not person and not (
             (event or message) and lemma not in _ORG_NOUNS - _DOCUMENT_NOUNS and participant
-            and (event and tok.dep_ != "pobj" or _mentioned_before(tok, previous) or _describes_only(tok) and _told_before(tok, previous))
+            and (event and tok.dep_ != "pobj" or _mentioned_before(tok, previous) or _describes_only(tok) and _told_before(tok, previous) or _spoken_before(tok, previous))
         ):
             continue
         if lemma in _PERSON_NOUNS or lemma in _ORG_NOUNS - _DOCUMENT_NOUNS - _GROUP_NOUNS or lemma in _SETTING_NOUNS or _title_before(tok, previous):
@@ -946,8 +946,10 @@ def _unplaced(doc, quoted, previous: Sequence[str]) -> list[str]:
             continue  # "the economy" the story began with, "the stock market", "the peace process": a thing of the story's world
         if any(c.dep_ == "prep" and any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in c.subtree) for c in tok.rights):
             continue  # "the cases of murdered women", "the step of acknowledging paternity": a kind said, not one pointed back to
-        if poss is not None and poss.pos_ == "PROPN" and lemma not in _DOCUMENT_NOUNS:
-            continue  # "Castro's brother", "Paribas's bid": the name says which (not which of its statements)
+        if poss is not None and poss.pos_ == "PROPN" and lemma not in _DOCUMENT_NOUNS and not _spoken_before(tok, previous):
+            # "Castro's brother", "Paribas's bid": the name says which; not which of its statements,
+            # nor which of the things the article told that person said ("X's remarks")
+            continue
         if any(t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" for t in doc[: tok.i]):
             continue
         first = min([tok.i, *(t.i for c in tok.lefts if c.dep_ in _PHRASE_LEFT for t in c.subtree)])
@@ -1152,6 +1154,27 @@ def _told_before(noun, previous: Sequence[str]) -> bool:
     if any(tells(t) for t in doc[: noun.left_edge.i]):
         return False  # "Gunmen shot a doctor, and police are investigating the killing": the text tells of it
     return any(tells(tok) for text in previous for tok in parse(text))
+
+
+def _spoken_before(noun, previous: Sequence[str]) -> bool:
+    """Whether `noun`, a message with a name for its possessor ("Netanyahu's remarks"), is one
+    the article told that person make before, with a verb whose subject holds the name: a verb of
+    speech for a noun of saying ("Netanyahu told his Cabinet ..."), else a verb WordNet relates
+    to the noun ("Acme offered ..." before "Acme's offer"). The name says whose, and the reader
+    still asks which."""
+    poss = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if poss is None or noun.lemma_.lower() not in message_nouns():
+        return False
+    verbs = told_as(noun.lemma_.lower())[0]
+    saying = bool(verbs & REPORTING_LEMMAS)  # "remarks", "statement": not "performance" (a show)
+    name = re.sub(r"[’']s$", "", poss.text).lower()
+    for text in previous:
+        for tok in parse(text):
+            if tok.pos_ == "VERB" and (saying and _speech_verb(tok) or tok.lemma_.lower() in verbs):
+                subjects = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+                if any(t.lower_ == name for t in subjects):
+                    return True
+    return False
 
 
 # Month and weekday names and their abbreviations: a date before a noun ("the late-November

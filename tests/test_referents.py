@@ -462,3 +462,14 @@ def test_people_named_only_by_a_place_point_back() -> None:
     assert kinds("The Miami relatives said they would appeal.", before) == [("The Miami relatives", "definite")]
     # Never introduced: the place says which.
     assert kinds("The Miami relatives said they would appeal.", ["The boy arrived in November."]) == []
+
+
+def test_a_message_the_article_told_its_speaker_make_points_back() -> None:
+    told = ["Prime Minister Ann Bell told her Cabinet on Sunday that the army would withdraw."]
+    assert dangling("A minister said Bell's remarks marked a change of policy.", previous=told) == ["Bell's remarks"]
+    # Never told of before, or no message: the name says which.
+    assert dangling("A minister said Bell's remarks marked a change of policy.", previous=["Ann Bell arrived on Sunday."]) == []
+    assert dangling("Bell's brother marked a change of policy.", previous=told) == []
+    # "performance" is a show as much as a message: not a noun of saying, and "said" tells of none.
+    spoke = ["Acme Corp. said on Monday that sales fell."]
+    assert dangling("Analysts said Acme's performance was poor.", previous=spoke) == []
