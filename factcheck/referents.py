@@ -18,10 +18,14 @@ before it, never by a guessed referent.
   "the letter"). Not counted: a "the X" the lede took as known ("the economy"), a kind its compound
   names and the story never introduced ("the stock market"), a superlative ("the sickest
   patients"), the setting's own country ("the nation"), a phrase followed by its referent in
-  brackets; a date says when, not which ("the two presidents on Friday").
+  brackets; a date says when, not which ("the two presidents on Friday"). An act, event or message
+  the article told of in other words points back too ("asked" ... "the request", "was shot dead"
+  ... "the slaying", "a statement" ... "the document": `_told_before`), and a superlative of time
+  says no more than "the" ("the latest ruling").
 
 Everything reads the dependency parse of the shared parser (factcheck/nlp.py); the word lists are
-closed grammatical classes or WordNet's (factcheck/data/person_nouns.txt.gz).
+closed grammatical classes or WordNet's (factcheck/data/person_nouns.txt.gz, told_as.tsv.gz,
+time_adjectives.txt.gz).
 """
 
 from __future__ import annotations
@@ -57,7 +61,7 @@ from .attribution import (
 from .claim_types import _content_head
 from .nlp import parse
 from .syntax import _event_nouns
-from .wordlists import message_nouns, person_nouns
+from .wordlists import message_nouns, person_nouns, time_adjectives, told_as
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -928,7 +932,7 @@ def _unplaced(doc, quoted, previous: Sequence[str]) -> list[str]:
         participant = tok.dep_ in ("nsubj", "nsubjpass", "dobj") or tok.dep_ == "pobj" and tok.head.lower_ not in _FRAMING_PREPS and all(c.dep_ == "det" for c in tok.lefts)
         if not person and not (
             (event or message) and lemma not in _ORG_NOUNS - _DOCUMENT_NOUNS and participant
-            and (event and tok.dep_ != "pobj" or _mentioned_before(tok, previous))
+            and (event and tok.dep_ != "pobj" or _mentioned_before(tok, previous) or _describes_only(tok) and _told_before(tok, previous) or _spoken_before(tok, previous))
         ):
             continue
         if lemma in _PERSON_NOUNS or lemma in _ORG_NOUNS - _DOCUMENT_NOUNS - _GROUP_NOUNS or lemma in _SETTING_NOUNS or _title_before(tok, previous):
@@ -938,14 +942,16 @@ def _unplaced(doc, quoted, previous: Sequence[str]) -> list[str]:
         poss = next((c for c in children if c.dep_ == "poss"), None)
         if not (det is not None and det.lower_ == "the" or poss is not None and poss.tag_ not in ("PRP$", "WP$")):
             continue
-        if any(c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ not in ("DATE", "TIME") and c.lower_.rstrip(".") not in _CALENDAR and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")) for c in children) or _says_which(tok) or _superlative(tok):
+        if any(c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ not in ("DATE", "TIME") and c.lower_.rstrip(".") not in _CALENDAR and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")) for c in children) or _says_which(tok) or _superlative(tok) or _fixed_phrase(tok):
             continue  # "the Cuban delegation", "the list of names Smith gave", "the sickest patients"; not "the late-November trip"
         if not person and (_given(tok, previous) or any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in children) and not _introduced(tok, previous)):
             continue  # "the economy" the story began with, "the stock market", "the peace process": a thing of the story's world
         if any(c.dep_ == "prep" and any(t.pos_ in ("NOUN", "PROPN", "VERB") for t in c.subtree) for c in tok.rights):
             continue  # "the cases of murdered women", "the step of acknowledging paternity": a kind said, not one pointed back to
-        if poss is not None and poss.pos_ == "PROPN" and lemma not in _DOCUMENT_NOUNS:
-            continue  # "Castro's brother", "Paribas's bid": the name says which (not which of its statements)
+        if poss is not None and poss.pos_ == "PROPN" and lemma not in _DOCUMENT_NOUNS and not _spoken_before(tok, previous):
+            # "Castro's brother", "Paribas's bid": the name says which; not which of its statements,
+            # nor which of the things the article told that person said ("X's remarks")
+            continue
         if any(t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" for t in doc[: tok.i]):
             continue
         first = min([tok.i, *(t.i for c in tok.lefts if c.dep_ in _PHRASE_LEFT for t in c.subtree)])
@@ -1073,11 +1079,19 @@ def _says_which(noun) -> bool:
 
 def _superlative(noun) -> bool:
     """"The most needy patients", "the sickest people", "the first flight": a superlative or an
-    ordinal picks out its one referent from the phrase itself, with nothing said before."""
+    ordinal picks out its one referent from the phrase itself, with nothing said before. Not one
+    of time ("the latest ruling", "the most recent attack", WordNet's adjectives of time): the last
+    of a series the story told of, which the reader of the phrase alone cannot tell."""
     return any(
         c.dep_ in ("amod", "nummod", "advmod") and (c.tag_ in ("JJS", "RBS") or c.ent_type_ == "ORDINAL" or any(m.lower_ in ("most", "least") for m in c.children))
+        and not _of_time(c)
         for c in noun.children if c.i < noun.i
     )
+
+
+def _of_time(adjective) -> bool:
+    """"latest", "newest", "most recent": a superlative of an adjective of time."""
+    return adjective.ent_type_ != "ORDINAL" and (adjective.lemma_.lower() in time_adjectives() or adjective.lower_ in time_adjectives())
 
 
 # The sentence a story opens with (its lede), where it has nothing to point back to:
@@ -1111,6 +1125,58 @@ def _mentioned_before(noun, previous: Sequence[str]) -> bool:
         tok.lemma_.lower() == lemma and tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "VERB" and _nominalises(lemma, tok.lemma_.lower())
         for text in previous for tok in parse(text)
     )
+
+
+def _told_before(noun, previous: Sequence[str]) -> bool:
+    """Whether an earlier sentence tells, in other words, of the act, event or message `noun` names,
+    while the text `noun` stands in does not before it: a verb WordNet derives the noun from, or a
+    way of doing that ("asked" before "the request", "was shot dead" before "the killing" or "the
+    slaying"), a noun of the same sense or a narrower one ("an assassination" before "the
+    killing", "a statement" before "the document"). Read from WordNet (`wordlists.told_as`),
+    never from the article's words. A reporting verb ("said", "told", "added") is left out: WordNet makes it a way of
+    requesting or ordering too, but in a news story it attributes what follows."""
+    lemma = noun.lemma_.lower()
+    verbs, nouns, _ = told_as(lemma)
+    doc = noun.doc
+    if not verbs and not nouns:
+        return False
+    if doc[noun.i + 1 : noun.i + 2].text in ('"', "``", "“", "'", "‘") or "-" in (doc[noun.i - 1].text if noun.i else "", doc[noun.i + 1 : noun.i + 2].text):
+        return False  # 'the word "blockade"': the quotation says which; "a fight-to-the-death finish": part of a word
+
+    def tells(tok) -> bool:
+        if tok.dep_ in ("amod", "compound") or tok.i == noun.i and tok.doc is noun.doc:
+            return False
+        other = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            return other in verbs and other not in REPORTING_LEMMAS
+        if tok.pos_ != "NOUN" or other == lemma:
+            return False
+        return other in nouns
+
+    if any(tells(t) for t in doc[: noun.left_edge.i]):
+        return False  # "Gunmen shot a doctor, and police are investigating the killing": the text tells of it
+    return any(tells(tok) for text in previous for tok in parse(text))
+
+
+def _spoken_before(noun, previous: Sequence[str]) -> bool:
+    """Whether `noun`, a message with a name for its possessor ("Netanyahu's remarks"), is one
+    the article told that person make before, with a verb whose subject holds the name: a verb of
+    speech for a noun of saying ("Netanyahu told his Cabinet ..."), else a verb WordNet relates
+    to the noun ("Acme offered ..." before "Acme's offer"). The name says whose, and the reader
+    still asks which."""
+    poss = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if poss is None or noun.lemma_.lower() not in message_nouns():
+        return False
+    verbs = told_as(noun.lemma_.lower())[0]
+    saying = bool(verbs & REPORTING_LEMMAS)  # "remarks", "statement": not "performance" (a show)
+    name = re.sub(r"[’']s$", "", poss.text).lower()
+    for text in previous:
+        for tok in parse(text):
+            if tok.pos_ == "VERB" and (saying and _speech_verb(tok) or tok.lemma_.lower() in verbs):
+                subjects = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+                if any(t.lower_ == name for t in subjects):
+                    return True
+    return False
 
 
 # Month and weekday names and their abbreviations: a date before a noun ("the late-November
@@ -1303,13 +1369,13 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
         if any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < tok.i for c in children):
             # "the U.N. inspectors": a name says which; but of an act or message the name's body made
             # before ("the INS ruled ..." ... "the INS decision"), only whose, not which one
-            if _named_act_before(tok, previous) and not _says_which(tok):
+            if (_named_act_before(tok, previous) or _placed_people(tok) and _introduced(tok, previous) and not _given(tok, previous)) and not _says_which(tok):
                 found.append((first, tok, "definite"))
             continue
         if any(c.dep_ == "amod" and c.lower_ in _RELATIONAL for c in children):
             found.append((first, tok, "relational"))
             continue
-        if _says_which(tok) or _superlative(tok):
+        if _says_which(tok) or _superlative(tok) or _fixed_phrase(tok):
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ in _SETTING_PREPS and tok.head.head.pos_ in ("VERB", "AUX"):
             continue  # "During the talks, X said ...": when the item happened, not what it is about
@@ -1328,9 +1394,36 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             # text names its members first ("Kuchma and Yeltsin ... the two leaders").
             found.append((first, tok, "definite"))
             continue
-        if _introduced(tok, previous) and not _given(tok, previous):
+        if (_introduced(tok, previous) or _describes_only(tok) and _told_before(tok, previous)) and not _given(tok, previous):
             found.append((first, tok, "definite"))
     return found
+
+
+def _placed_people(noun) -> bool:
+    """"The Miami relatives", "the Texas lawyers": people whose only name before them is a place,
+    which says where they are, not whose relatives or lawyers they are; when the article
+    introduced them before ("relatives in Miami"), the phrase points back to them."""
+    names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i]
+    return noun.lemma_.lower() in person_nouns() and bool(names) and all(c.ent_type_ in ("GPE", "LOC", "FAC") for c in names)
+
+
+def _fixed_phrase(noun) -> bool:
+    """"In the long run", "the short run": an adjective that makes with the noun a phrase WordNet
+    lists as a time or a kind, not a happening the story told of (`wordlists.told_as`)."""
+    fixed = told_as(noun.lemma_.lower())[2]
+    return any(c.dep_ == "amod" and c.lower_ in fixed for c in noun.children)
+
+
+def _describes_only(noun) -> bool:
+    """Whether the words of `noun`'s phrase say what it is like, not which one it is: its article,
+    numbers and adjectives that hold no name ("the latest ruling", "the brutal killing", "the two
+    requests"; not "the U.N.-ordered sanctions"), nothing after it but a date. A compound names a kind ("the peace talks"), a name says whose."""
+    return all(
+        c.dep_ in ("det", "predet", "nummod", "punct") or c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB") and not any(t.ent_type_ or t.pos_ == "PROPN" or t.text[:1].isupper() for t in c.subtree)
+        # "rejected the request on Friday": a date the parser hung on it says when, not which
+        or c.dep_ == "prep" and all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if t.i != c.i)
+        for c in noun.children
+    )
 
 
 def _bound_plural(pronoun) -> bool:

@@ -505,3 +505,52 @@ def test_a_first_person_no_verb_of_speech_in_the_text_gives_a_speaker_to() -> No
     assert unspoken_first_person("Ann Bell says we have seen numbers drop.") == []
     assert unspoken_first_person("We will fight, the mayor said.") == []
     assert unspoken_first_person('"We will fight," the mayor said.') == []
+def test_an_act_the_article_told_of_in_other_words_points_back() -> None:
+    # The noun is WordNet's for the act a verb before told of, or a way of doing it.
+    asked = ["The city council asked the state for emergency funds on Monday."]
+    assert kinds("The governor rejected the request on Friday.", asked) == [("the request", "definite")]
+    shot = ["A night watchman was shot dead outside a warehouse in Leeds on Sunday."]
+    assert dangling("Police made an arrest in the killing.", previous=shot) == ["the killing"]
+    assert kinds("No group has claimed the slaying.", shot) == [("the slaying", "definite")]
+    # A message named before as a narrower kind: "a statement" is a document.
+    issued = ["The ministry issued a statement on Tuesday."]
+    assert kinds("The document says fares will rise.", issued) == [("The document", "definite")]
+    # Not when the text itself tells of it first, nor when nothing before did.
+    assert dangling("Gunmen shot dead a cook, and police made an arrest in the killing.", previous=["Rain fell in Leeds."]) == []
+    assert dangling("Police made an arrest in the killing.", previous=["Rain fell in Leeds on Sunday."]) == []
+
+
+def test_a_reporting_verb_or_a_fixed_phrase_tells_of_no_act() -> None:
+    # "told" is WordNet's way of ordering too; in a story it only says who speaks.
+    told = ["The mayor told reporters that the bridge would close in May."]
+    assert kinds("The governor rejected the request on Friday.", told) == []
+    ran = ["The firm ran into trouble with its lenders last year."]
+    assert kinds("Analysts said the plan would pay off in the long run.", ran) == []
+
+
+def test_a_superlative_of_time_does_not_say_which() -> None:
+    ruled = ["The appeals court ruled on Monday that the boy could stay with his aunt."]
+    assert kinds("Lawyers for the aunt said the latest ruling would be appealed.", ruled) == [("the latest ruling", "definite")]
+    bombed = ["A bomb went off outside a bank in the port on Tuesday."]
+    assert dangling("No group has claimed the most recent attack.", previous=bombed) == ["the most recent attack"]
+    # A superlative that is no time, nor an age, still picks out its referent itself.
+    assert dangling("The sickest patients were flown to the capital.", previous=["A storm hit the coast on Monday."]) == []
+    assert dangling("The youngest victim was six.", previous=bombed) == []
+
+
+def test_people_named_only_by_a_place_point_back() -> None:
+    before = ["The boy has lived with relatives in Miami since November."]
+    assert kinds("The Miami relatives said they would appeal.", before) == [("The Miami relatives", "definite")]
+    # Never introduced: the place says which.
+    assert kinds("The Miami relatives said they would appeal.", ["The boy arrived in November."]) == []
+
+
+def test_a_message_the_article_told_its_speaker_make_points_back() -> None:
+    told = ["Prime Minister Ann Bell told her Cabinet on Sunday that the army would withdraw."]
+    assert dangling("A minister said Bell's remarks marked a change of policy.", previous=told) == ["Bell's remarks"]
+    # Never told of before, or no message: the name says which.
+    assert dangling("A minister said Bell's remarks marked a change of policy.", previous=["Ann Bell arrived on Sunday."]) == []
+    assert dangling("Bell's brother marked a change of policy.", previous=told) == []
+    # "performance" is a show as much as a message: not a noun of saying, and "said" tells of none.
+    spoke = ["Acme Corp. said on Monday that sales fell."]
+    assert dangling("Analysts said Acme's performance was poor.", previous=spoke) == []
