@@ -616,6 +616,9 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     return index, text, definite
 
 
+# WordNet's kinds of organisation that one firm may be (what "Corp." makes a name): not the
+# enterprise or the commercial enterprise, which are also an industry or a market.
+_A_BUSINESS = frozenset({"business", "company", "financial_institution"})
 # Determiners of a phrase that names no one thing: "any U.S. thrift".
 _ANY = frozenset("any every each no either neither".split())
 # Entities that name something: a modifier of one says which ("an Upjohn spokesman").
@@ -770,12 +773,17 @@ def _only_organisation(noun, previous: Sequence[str]) -> tuple[int, str, bool] |
     senses = [kinds for _, kinds in group_nouns().get(lemma, ()) if "organization" in kinds]
     if not senses or noun.tag_ != "NN":
         return None
-    business = "$" in senses[0]  # its first sense that is an organisation: "the agency" is a government's
+    # Its first sense that is an organisation is a business, one a firm may be ("the maker", "the
+    # bank"), not the trade ("the industry", "the market"): "the agency" is a government's.
+    business = bool(senses[0] & _A_BUSINESS)
+    if any(c.dep_ in ("cc", "conj") for c in noun.children):
+        return None  # "the computer maker and defense-electronics concern": the name would stand for half of it
     if _orgs_named([noun.doc[: noun.i].text]) - _titled_people(previous):
         return None
     people = _titled_people(previous)
     fits: dict[tuple[str, ...], bool | None] = {}  # per organisation named: whether the noun may name it
     nearest: dict[tuple[str, ...], tuple[int, str]] = {}
+    acting: set[tuple[str, ...]] = set()  # named as a subject or an owner somewhere, not only in a side phrase
     if business:  # "a joint venture called Lumen 1990": a business, whatever the tagger takes its name for
         for index, name in _called_businesses(previous):
             key = tuple(name.lower().split())
@@ -794,20 +802,28 @@ def _only_organisation(noun, previous: Sequence[str]) -> tuple[int, str, bool] |
                 fits[key] = fits.pop(known)
                 if known in nearest:
                     nearest[key] = nearest.pop(known)
+                if known in acting:
+                    acting.add(key)
                 known = key
             fit = _name_fits(e, lemma, business)
             key = known or key
-            fits[key] = fit if key not in fits else (True if True in (fits[key], fit) else None if None in (fits[key], fit) else False)
+            if e.root.dep_ in ("nsubj", "nsubjpass", "poss") or e.root.dep_ == "appos" and e.root.head.dep_ in ("nsubj", "nsubjpass"):
+                acting.add(key)
+            # One mention may say its kind ("the new federal act, the X Act") where another does not.
+            fits[key] = fit if key not in fits else False if False in (fits[key], fit) and True not in (fits[key], fit) else True if True in (fits[key], fit) else None
             if not any(a <= e.start_char < b for a, b in quoted):
                 start = e.start
                 while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ in ("compound", "flat") and e.start <= doc[start - 1].head.i < e.end:
                     start -= 1  # a first word of the name the tagger left out ("[Price] Stern Sloan Inc.")
-                nearest[key] = (index, re.sub(r"^[Tt]he\s+", "the ", doc[start : e.end].text))
+                end = e.end - 1 if doc[e.end - 1].text in ("'s", "’s", "'") else e.end  # "Magna International Inc.'s"
+                nearest[key] = (index, re.sub(r"^[Tt]he\s+", "the ", doc[start:end].text))
     candidates = [k for k, fit in fits.items() if fit is not False]
     if len(candidates) != 1 or candidates[0] not in nearest:
         return None
-    if fits[candidates[0]] is None and not business:
-        return None  # "the agency" and a name that does not say it is one ("Reuters")
+    if fits[candidates[0]] is None and not (business and candidates[0] in acting):
+        # "the agency" and a name that does not say it is one ("Reuters"); a name that does not say
+        # its kind and only stands in a side phrase ("standards from the X Act") may be no business.
+        return None
     index, name = nearest[candidates[0]]
     return index, name, True
 
@@ -821,7 +837,13 @@ def _name_fits(name, lemma: str, business: bool) -> bool | None:
     Commission" is no company)."""
     nouns = group_nouns()
     words = [t for t in name if not t.is_punct and t.lower_ not in ("the", "'s", "’s")]
-    if any(t.lower_ in _CORPORATE_SUFFIXES for t in words):
+    root = name.root
+    apposed = next((t for t in [*root.children, root.head] if t.pos_ == "NOUN" and (t.dep_ == "appos" and t.head.i == root.i or root.dep_ == "appos" and t.i == root.head.i)), None)
+    if apposed is not None:  # "the new federal act, the X Act", "X Inc., a fast-food company": its kind said
+        kinds = [k for _, k in nouns.get(apposed.lemma_.lower(), ())[:1]]
+        if not kinds or "organization" not in kinds[0]:
+            return False
+    elif any(t.lower_ in _CORPORATE_SUFFIXES for t in words):
         kinds = [k for _, k in nouns["corporation"][:1]]  # "Corp.", "Inc.", "Ltd.": a business, of no special kind
     else:
         head = name.root.lower_
@@ -832,7 +854,7 @@ def _name_fits(name, lemma: str, business: bool) -> bool | None:
         known = next((h for h in ("_".join(t.lower_ for t in words), head, head.removesuffix("s")) if h in nouns), None)
         if known is None:
             return None
-        kinds = [k for _, k in nouns[known]]
+        kinds = [k for _, k in nouns[known][:1]]  # its first sense as a group: "Court" is a tribunal, not a royal court
     if any(lemma in k for k in kinds):
         return True
     general = {w for _, k in nouns["company"][:1] for w in k} | {w for _, k in nouns["corporation"][:1] for w in k}
