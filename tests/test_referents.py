@@ -449,9 +449,9 @@ def test_the_company_is_the_one_organisation_of_its_kind_named_before() -> None:
     ]
     text = "In fiscal 1988, the company earned $12.5 million."
     # "the company" said again in between, and a shorter form of the name, are the same one.
-    assert resolve_referents(text, text, story).text == "In fiscal 1988, Harlow Pumps Corp. earned $12.5 million."
+    assert resolve_referents(text, text, story).text == "In fiscal 1988, the company [Harlow Pumps Corp.] earned $12.5 million."
     text = "The pump maker said sales would recover."
-    assert resolve_referents(text, text, story[:1]).text == "Harlow Pumps Corp. said sales would recover."
+    assert resolve_referents(text, text, story[:1]).text == "The pump maker [Harlow Pumps Corp.] said sales would recover."
     # A body of another kind is no rival; a second business is.
     regulator = [*story, "The Securities and Exchange Commission approved the sale."]
     assert "Harlow Pumps" in resolve_referents("The company has 900 workers.", "The company has 900 workers.", regulator).text
@@ -466,7 +466,7 @@ def test_the_bank_or_the_agency_is_the_one_named_whose_name_says_its_kind() -> N
     # A "Corp." may be a bank; a "Commission" is none.
     bank = ["Regulators said Harbor Financial Corp. lost $5 million.", "The Securities and Exchange Commission is looking into its loans."]
     text = "The bank had lent heavily to builders."
-    assert resolve_referents(text, text, bank).text == "Harbor Financial Corp. had lent heavily to builders."
+    assert resolve_referents(text, text, bank).text == "The bank [Harbor Financial Corp.] had lent heavily to builders."
     rival = [*bank, "Tarrant Valves Inc. borrowed from it."]
     assert resolve_referents(text, text, rival).text == text
     agency = ["The Environmental Protection Agency fined Acme Corp. on Monday."]
