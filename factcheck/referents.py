@@ -840,7 +840,10 @@ def _name_fits(name, lemma: str, business: bool) -> bool | None:
     nouns = group_nouns()
     words = [t for t in name if not t.is_punct and t.lower_ not in ("the", "'s", "’s")]
     root = name.root
-    apposed = next((t for t in [*root.children, root.head] if t.pos_ == "NOUN" and (t.dep_ == "appos" and t.head.i == root.i or root.dep_ == "appos" and t.i == root.head.i)), None)
+    apposed = next((  # with its article: not the parse's "Acme Corp., Dayton, Ohio, estimated earnings"
+        t for t in [*root.children, root.head]
+        if t.pos_ == "NOUN" and (t.dep_ == "appos" and t.head.i == root.i or root.dep_ == "appos" and t.i == root.head.i) and any(c.dep_ == "det" for c in t.children)
+    ), None)
     if apposed is not None:  # "the new federal act, the X Act", "X Inc., a fast-food company": its kind said
         kinds = [k for _, k in nouns.get(apposed.lemma_.lower(), ())[:1]]
         if not kinds or "organization" not in kinds[0]:

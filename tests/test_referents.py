@@ -475,3 +475,12 @@ def test_the_bank_or_the_agency_is_the_one_named_whose_name_says_its_kind() -> N
     # A name that does not say its kind is no agency for sure, but may be one.
     wire = ["Reuters quoted witnesses in the capital."]
     assert resolve_referents(text, text, wire).text == text
+
+
+def test_a_name_whose_apposition_says_it_is_no_organisation_is_no_company() -> None:
+    law = ["The thrift must meet standards under the new federal act, the Savings Reform Act."]
+    text = "The company said it would sell branches."
+    assert resolve_referents(text, text, law).text == text
+    # A parse that hangs the verb's object on the name says nothing of its kind.
+    story = ["Harlow Pumps Corp., Dayton, Ohio, estimated earnings fell 40%."]
+    assert resolve_referents(text, text, story).text == "The company [Harlow Pumps Corp.] said it would sell branches."
