@@ -770,9 +770,12 @@ def _only_organisation(noun, previous: Sequence[str]) -> tuple[int, str, bool] |
     says its kind ("Oshkosh Truck", "Magna") may be any business, so it is a rival to all of them
     and the referent of a business noun only."""
     lemma = noun.lemma_.lower()
-    senses = [kinds for _, kinds in group_nouns().get(lemma, ()) if "organization" in kinds]
-    if not senses or noun.tag_ != "NN":
+    ranked = [(rank, kinds) for rank, kinds in group_nouns().get(lemma, ()) if "organization" in kinds]
+    if not ranked or noun.tag_ != "NN":
         return None
+    if ranked[0][0] >= 3 and not any(c.dep_ == "compound" for c in noun.children):
+        return None  # "the concern is that ...": a worry first; "the publishing concern" is a firm
+    senses = [kinds for _, kinds in ranked]
     # Its first sense that is an organisation is a business, one a firm may be ("the maker", "the
     # bank"), not the trade ("the industry", "the market"): "the agency" is a government's.
     business = bool(senses[0] & _A_BUSINESS)
@@ -815,7 +818,8 @@ def _only_organisation(noun, previous: Sequence[str]) -> tuple[int, str, bool] |
                 start = e.start
                 while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ in ("compound", "flat") and e.start <= doc[start - 1].head.i < e.end:
                     start -= 1  # a first word of the name the tagger left out ("[Price] Stern Sloan Inc.")
-                end = e.end - 1 if doc[e.end - 1].text in ("'s", "’s", "'") else e.end  # "Magna International Inc.'s"
+                # "Magna International Inc.'s shares": its possessive off; "Shoney's said": its name
+                end = e.end - 1 if doc[e.end - 1].text in ("'s", "’s", "'") and e.root.dep_ == "poss" else e.end
                 nearest[key] = (index, re.sub(r"^[Tt]he\s+", "the ", doc[start:end].text))
     candidates = [k for k, fit in fits.items() if fit is not False]
     if len(candidates) != 1 or candidates[0] not in nearest:

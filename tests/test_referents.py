@@ -481,6 +481,12 @@ def test_a_name_whose_apposition_says_it_is_no_organisation_is_no_company() -> N
     law = ["The thrift must meet standards under the new federal act, the Savings Reform Act."]
     text = "The company said it would sell branches."
     assert resolve_referents(text, text, law).text == text
+    # A noun whose organisation sense is a rare one is that only with a word that says what trade.
+    story = ["Harlow Pumps Corp. said its earnings fell 40%."]
+    worry = "The concern is that prices will rise."
+    assert resolve_referents(worry, worry, story).text == worry
+    trade = "The pump concern said prices will rise."
+    assert resolve_referents(trade, trade, story).text == "The pump concern [Harlow Pumps Corp.] said prices will rise."
     # A parse that hangs the verb's object on the name says nothing of its kind.
     story = ["Harlow Pumps Corp., Dayton, Ohio, estimated earnings fell 40%."]
     assert resolve_referents(text, text, story).text == "The company [Harlow Pumps Corp.] said it would sell branches."
