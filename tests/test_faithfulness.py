@@ -376,3 +376,11 @@ def test_a_modal_in_a_cited_sentence_the_statement_does_not_draw_on_is_not_dropp
     # The modal's own clause, told without it, still drops it.
     assert any(p.kind == "hedge" and '"will"' in p.message for p in check("Ana Ruiz said the photographs have new meaning.", cited))
     assert any(p.kind == "hedge" and '"will"' in p.message for p in check("The photographs have new meaning.", cited[:1]))
+
+
+def test_a_referent_in_brackets_after_the_subject_is_its_gloss_not_a_second_doer() -> None:
+    cited = ["Harlow Air will double its flights to India.", "The airline has also cut all flights to Korea."]
+    assert check("The airline [Harlow Air] has also cut all flights to Korea.", cited) == []
+    # Put in its place, the name is still a changed doer; and a gloss the sentences do not give is caught.
+    assert any(p.kind == "roles" for p in check("Harlow Air has also cut all flights to Korea.", cited))
+    assert check("The airline [Tarrant Air] has also cut all flights to Korea.", cited)
