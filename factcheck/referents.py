@@ -654,12 +654,16 @@ _CHAIN_GAP = 4
 
 
 def _said_again(tok, phrase) -> bool:
-    """Whether the noun `tok` is in a phrase that says no more than `phrase` ("the company",
-    "the truck maker's" before "the truck maker"): the same one again, no rival to it."""
+    """Whether the noun `tok` is in a phrase that points back as `phrase` does ("the company", "the
+    pharmaceutical company", "the company, which ..." before "the company"): the same one again, no
+    rival to it, unlike "a Dutch company", "another company" or "the other company"."""
     words = {t.lower_ for t in phrase}
-    return tok.pos_ == "NOUN" and all(
-        c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "case" or c.dep_ == "compound" and c.lower_ in words for c in tok.children if c.i < tok.i
-    ) and not any(c.dep_ in ("prep", "relcl", "acl", "appos", "amod", "nummod") for c in tok.children if c.i > tok.i)
+    left = [c for c in tok.children if c.i < tok.i]
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in left):
+        return all(c.dep_ == "compound" and c.lower_ in words for c in left) and bool(left)  # "the truck maker's" said again
+    return not any(t.lower_ in _ANOTHER_ONE | {"other"} or t.like_num for c in left for t in c.subtree) and not any(
+        c.dep_ in ("prep", "acl") for c in tok.children if c.i > tok.i
+    )
 
 
 def _mentioned_since(lemma: str, index: int, previous: Sequence[str]) -> bool:
@@ -787,6 +791,7 @@ def _only_organisation(noun, previous: Sequence[str]) -> tuple[int, str, bool] |
     fits: dict[tuple[str, ...], bool | None] = {}  # per organisation named: whether the noun may name it
     nearest: dict[tuple[str, ...], tuple[int, str]] = {}
     acting: set[tuple[str, ...]] = set()  # named as a subject or an owner somewhere, not only in a side phrase
+    placed: set[tuple[str, ...]] = set()  # named somewhere else than where something happens ("on the Big Board")
     if business:  # "a joint venture called Lumen 1990": a business, whatever the tagger takes its name for
         for index, name in _called_businesses(previous):
             key = tuple(name.lower().split())
@@ -807,11 +812,16 @@ def _only_organisation(noun, previous: Sequence[str]) -> tuple[int, str, bool] |
                     nearest[key] = nearest.pop(known)
                 if known in acting:
                     acting.add(key)
+                if known in placed:
+                    placed.add(key)
                 known = key
             fit = _name_fits(e, lemma, business)
             key = known or key
             if e.root.dep_ in ("nsubj", "nsubjpass", "poss") or e.root.dep_ == "appos" and e.root.head.dep_ in ("nsubj", "nsubjpass"):
                 acting.add(key)
+            # "shares rose on the New York Stock Exchange", "in Big Board composite trading": a setting
+            if not (e.root.dep_ == "pobj" and e.root.head.lower_ in ("on", "in", "at") or e.root.dep_ in ("compound", "nmod") and e.root.head.i >= e.end):
+                placed.add(key)
             # One mention may say its kind ("the new federal act, the X Act") where another does not.
             fits[key] = fit if key not in fits else False if False in (fits[key], fit) and True not in (fits[key], fit) else True if True in (fits[key], fit) else None
             if not any(a <= e.start_char < b for a, b in quoted):
@@ -821,7 +831,8 @@ def _only_organisation(noun, previous: Sequence[str]) -> tuple[int, str, bool] |
                 # "Magna International Inc.'s shares": its possessive off; "Shoney's said": its name
                 end = e.end - 1 if doc[e.end - 1].text in ("'s", "’s", "'") and e.root.dep_ == "poss" else e.end
                 nearest[key] = (index, re.sub(r"^[Tt]he\s+", "the ", doc[start:end].text))
-    candidates = [k for k, fit in fits.items() if fit is not False]
+    # A name whose kind is not known and that is only ever a setting is no rival ("on the Big Board").
+    candidates = [k for k, fit in fits.items() if fit is True or fit is None and k in placed]
     if len(candidates) != 1 or candidates[0] not in nearest:
         return None
     if fits[candidates[0]] is None and not (business and candidates[0] in acting):
