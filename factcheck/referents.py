@@ -260,6 +260,8 @@ def resolve_referents(
         if resolved == 2:
             break  # a claim, not a chain of antecedents
     if previous and resolved < 2:
+        resolved += _resolve_described_organisation(doc, quoted, previous, edits, {noun.i for _, noun, _ in _referring_phrases(doc, quoted)})
+    if previous and resolved < 2:
         _resolve_pointing_back(clause, doc, previous, edits, {noun.i for _, noun, _ in _referring_phrases(doc, quoted)}, 2 - resolved)
     if whole and refers_back and clause != sentence.strip():
         return resolve_referents(sentence, sentence, previous)  # the whole sentence, not a part cut from its referent
@@ -415,6 +417,32 @@ def _resolve_pointing_back(clause: str, doc, previous: Sequence[str], edits: lis
             end = noun.idx + len(noun.text)
             edits.append((end, end, f" [{phrase}]", index))
         room -= 1
+
+
+def _resolve_described_organisation(doc, quoted, previous: Sequence[str], edits: list, done: set[int]) -> int:
+    """"The pharmaceutical company said ...", "the Japanese airline": a definite organisation noun
+    whose adjectives say what kind, not which one, gets the one organisation of that kind the
+    article named (`_only_organisation`) in brackets after it. Not "the new company", "the other
+    bank" (another one), nor a phrase with words after it that may say which. Returns how many."""
+    for noun in doc:
+        if noun.i in done or noun.pos_ != "NOUN" or any(a <= noun.idx < b for a, b in quoted) or noun.dep_ == "compound":
+            continue
+        left = [c for c in noun.children if c.i < noun.i]
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in left) or not any(c.dep_ == "amod" for c in left):
+            continue
+        if any(c.dep_ not in ("det", "amod", "compound") or any(t.lower_ in _ANOTHER_ONE | {"other"} or t.like_num or t.ent_type_ or t.pos_ == "PROPN" for t in c.subtree) for c in left):
+            continue  # "the Japanese company" is one of its nationality, which the article may name; "the new company"
+        if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in noun.children if c.i > noun.i):
+            continue
+        if doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'"):
+            continue
+        referent = _only_organisation(noun, previous)
+        if referent is None or any(start <= noun.idx < end for start, end, _, _ in edits):
+            continue
+        end = noun.idx + len(noun.text)
+        edits.append((end, end, f" [{referent[1]}]", referent[0]))
+        return 1
+    return 0
 
 
 def _replacing(doc, first: int, noun, phrase: str, index: int) -> tuple[int, int, str, int]:
@@ -785,6 +813,8 @@ def _only_organisation(noun, previous: Sequence[str]) -> tuple[int, str, bool] |
     business = bool(senses[0] & _A_BUSINESS)
     if any(c.dep_ in ("cc", "conj") for c in noun.children):
         return None  # "the computer maker and defense-electronics concern": the name would stand for half of it
+    if any(c.lower_ in _ANOTHER_ONE | {"other"} for c in noun.children if c.i < noun.i):
+        return None  # "the new company", "the other bank": not the one named
     if _orgs_named([noun.doc[: noun.i].text]) - _titled_people(previous):
         return None
     people = _titled_people(previous)

@@ -481,6 +481,12 @@ def test_a_name_whose_apposition_says_it_is_no_organisation_is_no_company() -> N
     law = ["The thrift must meet standards under the new federal act, the Savings Reform Act."]
     text = "The company said it would sell branches."
     assert resolve_referents(text, text, law).text == text
+    # An adjective that says what kind; not one that says it is another.
+    pumps = ["Harlow Pumps Corp. said its earnings fell 40%."]
+    kind = "The industrial company said prices will rise."
+    assert resolve_referents(kind, kind, pumps).text == "The industrial company [Harlow Pumps Corp.] said prices will rise."
+    another = "The new company said prices will rise."
+    assert resolve_referents(another, another, pumps).text == another
     # A noun whose organisation sense is a rare one is that only with a word that says what trade.
     story = ["Harlow Pumps Corp. said its earnings fell 40%."]
     worry = "The concern is that prices will rise."
