@@ -835,6 +835,8 @@ def _only_organisation(noun, previous: Sequence[str]) -> tuple[int, str, bool] |
             key = tuple(t.lower_ for t in e if not t.is_punct and t.lower_ not in _CORPORATE_SUFFIXES | {"the", "'s", "’s"})
             if not key or key[-1] in people and not any(t.lower_ in _CORPORATE_SUFFIXES for t in e):
                 continue  # "astronaut Ann Bell", whom the tagger took for an organisation
+            if all(w in group_nouns() for w in key):
+                continue  # "Party spokesman X": a kind the tagger took for a name
             known = next((k for k in fits if k[: len(key)] == key or key[: len(k)] == k), None)  # "Oshkosh Truck" is "Oshkosh Truck Corp."
             if known is not None and len(key) > len(known):
                 fits[key] = fits.pop(known)

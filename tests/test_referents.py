@@ -487,6 +487,10 @@ def test_a_name_whose_apposition_says_it_is_no_organisation_is_no_company() -> N
     assert resolve_referents(kind, kind, pumps).text == "The industrial company [Harlow Pumps Corp.] said prices will rise."
     another = "The new company said prices will rise."
     assert resolve_referents(another, another, pumps).text == another
+    # A kind word the tagger takes for a name ("Party spokesman") names nothing.
+    party = ["Party spokesman Tom Reed said the Harlow League would appeal."]
+    vote = "The extremist party won 13 percent of the vote."
+    assert "[Party]" not in resolve_referents(vote, vote, party).text
     # A noun whose organisation sense is a rare one is that only with a word that says what trade.
     story = ["Harlow Pumps Corp. said its earnings fell 40%."]
     worry = "The concern is that prices will rise."
