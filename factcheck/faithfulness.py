@@ -1147,6 +1147,12 @@ def _verbatim(statement: str, src: _Source) -> bool:
     return n > 0 and any(src.words[i : i + n] == words for i in range(len(src.words) - n + 1))
 
 
+def _glossed(tok: Token) -> bool:
+    """Whether `tok` stands inside square brackets: the referent code put after a phrase."""
+    before = tok.doc.text[: tok.idx]
+    return before.count("[") > before.count("]")
+
+
 def _roles(doc: Doc, src: _Source) -> list[Problem]:
     """A participant the sentences name, put in a role they give someone else for the same verb."""
     lex = lexicon()
@@ -1161,6 +1167,8 @@ def _roles(doc: Doc, src: _Source) -> list[Problem]:
             clash = None
             for mine_list, theirs, others, role in ((agents, s_agents, s_patients, "agent"), (patients, s_patients, s_agents, "patient")):
                 for mine in mine_list:
+                    if _glossed(mine) and any(not _glossed(m) for m in mine_list):
+                        continue  # "The airline [Qantas] has cut": the parse's second subject is the gloss of the first
                     moved = _key(mine) in src.keys  # a stranger is (a)'s to report
                     if theirs and moved and not any(_same_participant(mine, t) for t in theirs):
                         clash = (mine, theirs[0], role)

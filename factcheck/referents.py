@@ -61,7 +61,7 @@ from .attribution import (
 from .claim_types import _content_head
 from .nlp import parse
 from .syntax import _event_nouns
-from .wordlists import message_nouns, person_nouns, time_adjectives, told_as
+from .wordlists import message_nouns, organisation_nouns, person_nouns, time_adjectives, told_as
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -264,6 +264,8 @@ def resolve_referents(
         if resolved == 2:
             break  # a claim, not a chain of antecedents
     if previous and resolved < 2:
+        resolved += _resolve_described_organisation(doc, quoted, previous, edits, {noun.i for _, noun, _ in _referring_phrases(doc, quoted)})
+    if previous and resolved < 2:
         _resolve_pointing_back(clause, doc, previous, edits, {noun.i for _, noun, _ in _referring_phrases(doc, quoted)}, 2 - resolved)
     if whole and refers_back and clause != sentence.strip():
         return resolve_referents(sentence, sentence, previous)  # the whole sentence, not a part cut from its referent
@@ -421,6 +423,32 @@ def _resolve_pointing_back(clause: str, doc, previous: Sequence[str], edits: lis
         room -= 1
 
 
+def _resolve_described_organisation(doc, quoted, previous: Sequence[str], edits: list, done: set[int]) -> int:
+    """"The pharmaceutical company said ...", "the Japanese airline": a definite organisation noun
+    whose adjectives say what kind, not which one, gets the one organisation of that kind the
+    article named (`_only_organisation`) in brackets after it. Not "the new company", "the other
+    bank" (another one), nor a phrase with words after it that may say which. Returns how many."""
+    for noun in doc:
+        if noun.i in done or noun.pos_ != "NOUN" or any(a <= noun.idx < b for a, b in quoted) or noun.dep_ == "compound":
+            continue
+        left = [c for c in noun.children if c.i < noun.i]
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in left) or not any(c.dep_ == "amod" for c in left):
+            continue
+        if any(c.dep_ not in ("det", "amod", "compound") or any(t.lower_ in _ANOTHER_ONE | {"other"} or t.like_num or t.ent_type_ or t.pos_ == "PROPN" for t in c.subtree) for c in left):
+            continue  # "the Japanese company" is one of its nationality, which the article may name; "the new company"
+        if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in noun.children if c.i > noun.i):
+            continue
+        if doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'"):
+            continue
+        referent = _only_organisation(noun, previous)
+        if referent is None or any(start <= noun.idx < end for start, end, _, _ in edits):
+            continue
+        end = noun.idx + len(noun.text)
+        edits.append((end, end, f" [{referent[1]}]", referent[0]))
+        return 1
+    return 0
+
+
 def _replacing(doc, first: int, noun, phrase: str, index: int) -> tuple[int, int, str, int]:
     """The edit that puts `phrase` for doc[first : noun] and, after a name, its possessive "'s" as
     the typographic "’s" that the pronouns get: "Acme 1980's" would read as a decade."""
@@ -513,16 +541,17 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     found: list[tuple[int, str, bool, set[str]]] = []
     seen = False  # an earlier phrase with that head, taken or not
     blocked: list[set[str]] = []  # phrases with that head not taken, that may still be what is meant
-    introduced_only: list[tuple[int, str, bool, set[str]]] = []  # "a constitutional convention": a kind, introduced once
     for index in range(len(previous) - 1, -1, -1):
         doc = parse(previous[index])
         quoted = quoted_spans(previous[index])
         for tok in reversed(doc):
             if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() != lemma or (tok.tag_ in ("NNS", "NNPS")) != plural:
                 continue
-            seen = True
             if tok.dep_ == "compound" and tok.pos_ == "NOUN":
-                continue  # "the government decision": a noun that only says which decision
+                continue  # "the government decision": a noun that only says which decision; "a company spokesman"
+            # An earlier phrase with that head that may be another one: "a Dutch company", not "the
+            # company" said again (for `_only_organisation`).
+            seen = seen or not _said_again(tok, phrase)
             titled = tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON"  # "President Ann Bell", not "the World Bank"
             named = tok.head if (tok.dep_ == "appos" or titled) and tok.head.pos_ == "PROPN" else next(
                 (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
@@ -535,9 +564,12 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                 blocked.append({named.lower_})
                 continue
             if named is not None:  # "James Kopp, the suspect," "the suspect, James Kopp," "President Ann Bell": its name
-                words = [t for t in doc[named.left_edge.i : named.i + 1] if t.dep_ in ("compound", "flat") and t.lemma_.lower() != lemma or t.i == named.i]
+                words = [  # with its possessor: "Rally's Inc., a fast-food company"
+                    t for t in doc[named.left_edge.i : named.i + 1]
+                    if t.dep_ in ("compound", "flat") and t.lemma_.lower() != lemma or t.i == named.i or t.dep_ == "poss" and t.pos_ == "PROPN" or t.dep_ == "case" and t.head.dep_ == "poss"
+                ]
                 if words and words[-1].i - words[0].i + 1 == len(words):
-                    found.append((index, doc[words[0].i : named.i + 1].text, False, {t.lower_ for t in words}))
+                    found.append((index, doc[words[0].i : named.i + 1].text, False, {t.lower_ for t in words}, False))
                     if not titled and not _mentioned_since(lemma, index, previous):
                         return None  # "the network" ten sentences after "the Internet, the global network": the story has moved on
                 continue
@@ -552,9 +584,11 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             # wants, not which one "the war" is: it may be more than "the ground war" mentioned before.
             weak = not any(t.pos_ in ("PROPN", "NUM") or t.ent_type_ or t.pos_ == "NOUN" and (kind == "such" or not (t.dep_ == "compound" and t.head.i == tok.i))
                            for t in added)
-            # Though "a constitutional convention" says only what kind, a bare "the convention"
-            # after it, the one such introduction, with no rival (checked below), is that one.
-            if weak and not (kind == "definite" and added and words[0].lower_ in ("a", "an") and lemma not in _ORG_NOUNS | _PERSON_NOUNS | person_nouns()):
+            if weak:
+                # "a constitutional convention" says what kind, not which one "the convention" is
+                # (`_identifying`); it may still be the one meant rather than another taken.
+                if kind != "such" and added and words[0].lower_ in ("a", "an"):
+                    blocked.append(content)
                 continue
             # "the company", "the official": an organisation or a person is named, not described;
             # "a Dutch company" earlier is as likely another company as the one the story is about.
@@ -573,6 +607,8 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             owner = _bound_possessor(words[0], tok) if words[0].tag_ == "PRP$" else None
             if any(t.tag_ in ("PRP", "PRP$", "WDT", "WP") and not (owner and t is words[0]) or t.lower_ in ("this", "that", "these", "those", "such") for t in words):
                 continue  # "her rabbi", "that plan": the antecedent needs a referent of its own
+            if words[0].lower_ in _ANY:
+                continue  # "any U.S. thrift" is none in particular
             if any(t.lower_ == "the" and t.dep_ == "det" and t.head.i != tok.i and _says_not_which(t.head) for t in words):
                 continue  # "the man's body": who "the man" is, is no better known
             if not own <= content:
@@ -582,13 +618,20 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                 text = owner + "’s" + doc[words[0].i : words[-1].i + 1].text[len(words[0].text) :]
             first = words[0]
             definite = first.lower_ == "the" or first.dep_ == "poss" or tok.pos_ == "PROPN" and first.lower_ not in ("a", "an")
-            (introduced_only if weak else found).append((index, text, definite, content))
-    if not found and len(introduced_only) == 1:
-        found = introduced_only
+            if words[0].i == 0 and words[0].pos_ != "PROPN" and not words[0].ent_type_ in _NAMING_ENTS:
+                text = text[:1].lower() + text[1:]  # "Two rival bidders ..." began its sentence
+            # An indefinite that says no more than what kind ("a television advertisement") tells the
+            # reader not which one "the advertisement" is: no referent, rather than a vague one.
+            vague = not definite and kind != "such" and not _identifying(words, tok)
+            found.append((index, text, definite, content, vague))
     if not found:
         # "a Dutch company" before "the company": it, or the company named, so neither.
-        return _only_company(noun, previous) if kind == "definite" and not seen else None
-    index, text, definite, content = found[0]
+        return _only_organisation(noun, previous) if kind == "definite" and not seen else None
+    index, text, definite, content, vague = found[0]
+    if vague:
+        return None
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be" and {t.text for c in noun.head.children if c.dep_ == "attr" for t in c.subtree if t.like_num and any(ch.isdigit() for ch in t.text)} - set(re.findall(r"[\d.,]+", text)):
+        return None  # "the tax credit was $3.3 million": another one than "a tax credit of $1.4 million"
     dates = {t.lower_ for t in phrase if t.ent_type_ == "DATE" and t.is_alpha}
     if dates and {t.lower_ for t in parse(text) if t.ent_type_ == "DATE" and t.is_alpha} - dates:
         return None  # "December's figures" are not "the job figures for January"
@@ -605,10 +648,54 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     return index, text, definite
 
 
+# WordNet's kinds of organisation that one firm may be (what "Corp." makes a name): not the
+# enterprise or the commercial enterprise, which are also an industry or a market.
+_A_BUSINESS = frozenset({"business", "company", "financial_institution"})
+# Determiners of a phrase that names no one thing: "any U.S. thrift".
+_ANY = frozenset("any every each no either neither".split())
+# Entities that name something: a modifier of one says which ("an Upjohn spokesman").
+_NAMING_ENTS = frozenset("PERSON ORG GPE NORP LOC FAC EVENT LAW PRODUCT WORK_OF_ART LANGUAGE".split())
+# Amounts: "a tax credit of $1.4 million" is that one.
+_AMOUNT_ENTS = frozenset("MONEY PERCENT QUANTITY CARDINAL".split())
+
+
+def _identifying(words, head) -> bool:
+    """Whether the indefinite phrase `words` (headed by `head`) says which thing it is, not only
+    what kind: a name ("an Upjohn spokesman", "economic sanctions against Iraq"), a possessor, an
+    amount ("a loss of $5 million", "a 20% gain"), or a prepositional phrase that relates it to
+    something else ("a charge of fraud"). Not an adjective, a common noun before it or a date ("a
+    television advertisement", "a constitutional convention", "a fourth-quarter charge"), nor a
+    phrase that points back itself ("an agreement between the two concerns")."""
+    for t in words:
+        if t.i == head.i or t.dep_ == "det":
+            continue
+        if t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS or t.dep_ == "poss":
+            return True
+        if t.dep_ == "pobj" and t.head.head.i == head.i and t.pos_ == "NOUN" and not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            return True  # "a charge of fraud", "new regulations on organ transplants": what it is about
+        counted = t.head if t.dep_ in ("nummod", "quantmod", "compound") else t
+        if (t.ent_type_ in _AMOUNT_ENTS or t.like_num and t.ent_type_ not in _NOT_PARTICIPANTS) and not any(c.dep_ == "det" and c.lower_ == "the" for c in counted.children):
+            return True
+    return False
+
+
 # How many sentences may pass with no word of a participant's noun before that noun alone no
 # longer points back to the name it was in apposition to: "the Internet, the global network", and
 # ten sentences on "the network" may be another one (a story names what it still means).
 _CHAIN_GAP = 4
+
+
+def _said_again(tok, phrase) -> bool:
+    """Whether the noun `tok` is in a phrase that points back as `phrase` does ("the company", "the
+    pharmaceutical company", "the company, which ..." before "the company"): the same one again, no
+    rival to it, unlike "a Dutch company", "another company" or "the other company"."""
+    words = {t.lower_ for t in phrase}
+    left = [c for c in tok.children if c.i < tok.i]
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in left):
+        return all(c.dep_ == "compound" and c.lower_ in words for c in left) and bool(left)  # "the truck maker's" said again
+    return not any(t.lower_ in _ANOTHER_ONE | {"other"} or t.like_num for c in left for t in c.subtree) and not any(
+        c.dep_ in ("prep", "acl") for c in tok.children if c.i > tok.i
+    )
 
 
 def _mentioned_since(lemma: str, index: int, previous: Sequence[str]) -> bool:
@@ -680,14 +767,12 @@ _BUSINESS_NOUNS = _COMPANY_NOUNS | frozenset({"venture", "business", "enterprise
 _CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. co co. ltd ltd. plc llc ag sa group".split())
 
 
-def _called_business(previous: Sequence[str]) -> tuple[int, str, bool] | None:
-    """The one business the article introduces by name with "called"/"named" ("set up a joint
-    venture called Orion 1980"), when no other is introduced so or named with a company's suffix."""
+def _called_businesses(previous: Sequence[str]) -> list[tuple[int, str]]:
+    """The businesses the article introduces by name with "called"/"named" ("set up a joint venture
+    called Orion 1980"), as (sentence index, name)."""
     found = []
     for index, text in enumerate(previous):
         doc = parse(text)
-        if any(t.lower_ in _CORPORATE_SUFFIXES and t.i > 0 and doc[t.i - 1].pos_ == "PROPN" for t in doc):
-            return None  # "Acme Corp.": a company named besides
         for tok in doc:
             if tok.lemma_.lower() in _BUSINESS_NOUNS and tok.pos_ == "NOUN":
                 for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("call", "name")):
@@ -695,8 +780,8 @@ def _called_business(previous: Sequence[str]) -> tuple[int, str, bool] | None:
                     if name is not None:
                         words = [t for t in name.subtree if t.dep_ in ("compound", "flat", "nummod") or t.i == name.i]
                         if words[-1].i - words[0].i + 1 == len(words):
-                            found.append((index, doc[words[0].i : words[-1].i + 1].text, True))
-    return found[0] if len(found) == 1 else None
+                            found.append((index, doc[words[0].i : words[-1].i + 1].text))
+    return found
 
 
 def _titled_people(previous: Sequence[str]) -> set[str]:
@@ -710,27 +795,129 @@ def _titled_people(previous: Sequence[str]) -> set[str]:
     return people
 
 
-def _only_company(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
-    """"The company said ..." where the article has named one organisation and only one, or
-    introduced one business by name ("a joint venture called X"): its name. Two, or one named in
-    the clause, and which is meant is not sure."""
-    if noun.lemma_.lower() not in _COMPANY_NOUNS or noun.tag_ != "NN":
+def _only_organisation(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
+    """"In fiscal 1988, the company earned ...", "the bank said", "the truck maker": the one
+    organisation of the noun's kind the article named before, or the one business it introduced by
+    name ("a joint venture called X"): its name. Two of that kind, one whose kind is not known
+    beside one that is, or one named in the clause itself, and which is meant is not sure.
+
+    Kinds are WordNet's (`_name_fits`): "Chase Manhattan Bank" may be "the bank" or "the company",
+    "Oshkosh Truck Corp." any business, "the Labor Department" no company; a name with no word that
+    says its kind ("Oshkosh Truck", "Magna") may be any business, so it is a rival to all of them
+    and the referent of a business noun only."""
+    lemma = noun.lemma_.lower()
+    ranked = [(rank, kinds) for rank, kinds in organisation_nouns().get(lemma, ()) if "organization" in kinds]
+    if not ranked or noun.tag_ != "NN":
         return None
+    if ranked[0][0] >= 3 and not any(c.dep_ == "compound" for c in noun.children):
+        return None  # "the concern is that ...": a worry first; "the publishing concern" is a firm
+    senses = [kinds for _, kinds in ranked]
+    # Its first sense that is an organisation is a business, one a firm may be ("the maker", "the
+    # bank"), not the trade ("the industry", "the market"): "the agency" is a government's.
+    business = bool(senses[0] & _A_BUSINESS)
+    if any(c.dep_ in ("cc", "conj") for c in noun.children):
+        return None  # "the computer maker and defense-electronics concern": the name would stand for half of it
+    if any(c.lower_ in _ANOTHER_ONE | {"other"} for c in noun.children if c.i < noun.i):
+        return None  # "the new company", "the other bank": not the one named
     if _orgs_named([noun.doc[: noun.i].text]) - _titled_people(previous):
         return None
-    if (called := _called_business(previous)) is not None:
-        return called
-    if len(_orgs_named(previous)) != 1:
-        return None
-    for index in range(len(previous) - 1, -1, -1):
-        doc = parse(previous[index])
+    people = _titled_people(previous)
+    fits: dict[tuple[str, ...], bool | None] = {}  # per organisation named: whether the noun may name it
+    nearest: dict[tuple[str, ...], tuple[int, str]] = {}
+    acting: set[tuple[str, ...]] = set()  # named as a subject or an owner somewhere, not only in a side phrase
+    placed: set[tuple[str, ...]] = set()  # named somewhere else than where something happens ("on the Big Board")
+    if business:  # "a joint venture called Lumen 1990": a business, whatever the tagger takes its name for
+        for index, name in _called_businesses(previous):
+            key = tuple(name.lower().split())
+            fits[key], nearest[key] = True, (index, name)
+    for index, text in enumerate(previous):
+        doc = parse(text)
+        quoted = quoted_spans(text)
         for e in doc.ents:
-            if e.label_ == "ORG" and not any(a <= e.start_char < b for a, b in quoted_spans(previous[index])):
+            if e.label_ != "ORG":
+                continue
+            key = tuple(t.lower_ for t in e if not t.is_punct and t.lower_ not in _CORPORATE_SUFFIXES | {"the", "'s", "’s"})
+            if not key or key[-1] in people and not any(t.lower_ in _CORPORATE_SUFFIXES for t in e):
+                continue  # "astronaut Ann Bell", whom the tagger took for an organisation
+            if all(w in organisation_nouns() for w in key):
+                continue  # "Party spokesman X": a kind the tagger took for a name
+            known = next((k for k in fits if k[: len(key)] == key or key[: len(k)] == k), None)  # "Oshkosh Truck" is "Oshkosh Truck Corp."
+            if known is not None and len(key) > len(known):
+                fits[key] = fits.pop(known)
+                if known in nearest:
+                    nearest[key] = nearest.pop(known)
+                if known in acting:
+                    acting.add(key)
+                if known in placed:
+                    placed.add(key)
+                known = key
+            fit = _name_fits(e, lemma, business)
+            key = known or key
+            if e.root.dep_ in ("nsubj", "nsubjpass", "poss") or e.root.dep_ == "appos" and e.root.head.dep_ in ("nsubj", "nsubjpass"):
+                acting.add(key)
+            # "shares rose on the New York Stock Exchange", "in Big Board composite trading": a setting
+            if not (e.root.dep_ == "pobj" and e.root.head.lower_ in ("on", "in", "at") or e.root.dep_ in ("compound", "nmod") and e.root.head.i >= e.end):
+                placed.add(key)
+            # One mention may say its kind ("the new federal act, the X Act") where another does not.
+            fits[key] = fit if key not in fits else False if False in (fits[key], fit) and True not in (fits[key], fit) else True if True in (fits[key], fit) else None
+            if not any(a <= e.start_char < b for a, b in quoted):
                 start = e.start
                 while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ in ("compound", "flat") and e.start <= doc[start - 1].head.i < e.end:
                     start -= 1  # a first word of the name the tagger left out ("[Price] Stern Sloan Inc.")
-                return index, re.sub(r"^[Tt]he\s+", "the ", doc[start : e.end].text), True
-    return None
+                # "Magna International Inc.'s shares": its possessive off; "Shoney's said": its name
+                end = e.end - 1 if doc[e.end - 1].text in ("'s", "’s", "'") and e.root.dep_ == "poss" else e.end
+                nearest[key] = (index, re.sub(r"^[Tt]he\s+", "the ", doc[start:end].text))
+    # A name whose kind is not known and that is only ever a setting is no rival ("on the Big Board").
+    candidates = [k for k, fit in fits.items() if fit is True or fit is None and k in placed]
+    if len(candidates) != 1 or candidates[0] not in nearest:
+        return None
+    if fits[candidates[0]] is None and not (business and candidates[0] in acting):
+        # "the agency" and a name that does not say it is one ("Reuters"); a name that does not say
+        # its kind and only stands in a side phrase ("standards from the X Act") may be no business.
+        return None
+    index, name = nearest[candidates[0]]
+    # "the company [Oshkosh Truck Corp.] earned": the article's words stay, which the faithfulness
+    # check reads as the same participant; a possessor takes the name itself ("Acme’s headquarters").
+    return index, name, noun.doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'")
+
+
+def _name_fits(name, lemma: str, business: bool) -> bool | None:
+    """Whether the organisation `name` (an entity span) may be what the noun `lemma` names: True
+    when its kind is one (WordNet's hypernyms: "Chase Manhattan Bank" is a bank, "Pan Am World
+    Airways" a carrier), when both are businesses and one of them names no special kind ("Oshkosh
+    Truck Corp." may be the truck maker, "Chase Manhattan Bank" the company); None when the name
+    does not say its kind ("Oshkosh Truck"); False for another kind ("the Securities and Exchange
+    Commission" is no company)."""
+    nouns = organisation_nouns()
+    words = [t for t in name if not t.is_punct and t.lower_ not in ("the", "'s", "’s")]
+    root = name.root
+    apposed = next((  # with its article: not the parse's "Acme Corp., Dayton, Ohio, estimated earnings"
+        t for t in [*root.children, root.head]
+        if t.pos_ == "NOUN" and (t.dep_ == "appos" and t.head.i == root.i or root.dep_ == "appos" and t.i == root.head.i) and any(c.dep_ == "det" for c in t.children)
+    ), None)
+    if apposed is not None:  # "the new federal act, the X Act", "X Inc., a fast-food company": its kind said
+        kinds = [k for _, k in nouns.get(apposed.lemma_.lower(), ())[:1]]
+        if not kinds or "organization" not in kinds[0]:
+            return False
+    elif any(t.lower_ in _CORPORATE_SUFFIXES for t in words):
+        kinds = [k for _, k in nouns["corporation"][:1]]  # "Corp.", "Inc.", "Ltd.": a business, of no special kind
+    else:
+        head = name.root.lower_
+        if lemma in (head, head.removesuffix("s")):
+            return True  # "Chase Manhattan Bank" is a bank
+        # The name itself as WordNet knows it ("NASA", "Congress"), else its head word ("the Labor
+        # Department", "Bank of Boston", "American Airlines").
+        known = next((h for h in ("_".join(t.lower_ for t in words), head, head.removesuffix("s")) if h in nouns), None)
+        if known is None:
+            return None
+        kinds = [k for _, k in nouns[known][:1]]  # its first sense as a group: "Court" is a tribunal, not a royal court
+    if any(lemma in k for k in kinds):
+        return True
+    general = {w for _, k in nouns["company"][:1] for w in k} | {w for _, k in nouns["corporation"][:1] for w in k}
+    if business and any("$" in k for k in kinds):
+        # Either says no more than "a business": a bank may be "the company", a corporation "the airline".
+        return lemma in general or any(k <= general for k in kinds if "$" in k)
+    return False
 
 
 # The words that may stand before a noun in its phrase: articles, adjectives, numbers, names and

@@ -76,6 +76,8 @@ def happening_nouns() -> frozenset[str]:
     """Nouns that name a happening ("shooting", "vote", "raid"), not a figure ("sales"); built by
     benchmarks/build_event_nouns.py (the file marks a figure with '-')."""
     return frozenset(w for w in _nouns("event_nouns") if w[0] != "-")
+
+
 @lru_cache(maxsize=1)
 def _told_as() -> dict[str, tuple[frozenset[str], ...]]:
     raw = resources.files("factcheck.data").joinpath("told_as.tsv.gz").read_bytes()
@@ -100,3 +102,18 @@ def time_adjectives() -> frozenset[str]:
     """Adjectives of time ("late", "recent", "new", "current"): their superlative is the last of a
     series the story told of, not a referent the phrase picks out itself."""
     return _nouns("time_adjectives")
+
+
+@lru_cache(maxsize=1)
+def organisation_nouns() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
+    """Per noun with a sense that is a group of people in WordNet (an organisation, "organization"
+    among its kinds, or another: "congress"), each such sense as (its rank among the noun's senses,
+    the lemmas of its synset and hypernyms, "$" among them for a business): "bank" -> ((1,
+    {"bank", "financial_institution", ..., "organization", "$"}),). Built by
+    benchmarks/build_organisation_nouns.py."""
+    raw = resources.files("factcheck.data").joinpath("organisation_nouns.tsv.gz").read_bytes()
+    found = {}
+    for line in gzip.decompress(raw).decode().splitlines():
+        lemma, *senses = line.split("\t")
+        found[lemma] = tuple((int(rank), frozenset(kinds)) for rank, _, words in (s.partition(" ") for s in senses) for kinds in [words.split()])
+    return found

@@ -740,7 +740,8 @@ def test_the_company_is_the_one_organisation_named_and_never_a_guess_between_two
     one = ["Norland Networks said on Monday that it will cut 200 jobs.", "Analysts had expected the cuts."]
     claim = "The company said the cuts were needed to return to profit."
     resolved = resolve_referents(claim, claim, one)
-    assert resolved.text == "Norland Networks said the cuts were needed to return to profit." and resolved.cited == [0]
+    # In brackets after the article's words: the name in their place reads to the faithfulness check as another doer.
+    assert resolved.text == "The company [Norland Networks] said the cuts were needed to return to profit." and resolved.cited == [0]
     two = [one[0], "Its rival Vexa Corp. posted a profit."]
     assert resolve_referents(claim, claim, two).text == claim  # which company is not sure: as written
     # A first word of the name the tagger left out of it is still the name's.

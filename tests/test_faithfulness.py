@@ -393,3 +393,9 @@ def test_a_weekday_that_may_name_either_of_two_days_states_neither_date() -> Non
     # A weekday that names one day states it.
     wednesday = "Port officials in Auckland said Wednesday the ferry had sunk."
     assert not check("Port officials said on March 4 the ferry had sunk.", [wednesday], published=thursday)
+def test_a_referent_in_brackets_after_the_subject_is_its_gloss_not_a_second_doer() -> None:
+    cited = ["Harlow Air will double its flights to India.", "The airline has also cut all flights to Korea."]
+    assert check("The airline [Harlow Air] has also cut all flights to Korea.", cited) == []
+    # Put in its place, the name is still a changed doer; and a gloss the sentences do not give is caught.
+    assert any(p.kind == "roles" for p in check("Harlow Air has also cut all flights to Korea.", cited))
+    assert check("The airline [Tarrant Air] has also cut all flights to Korea.", cited)
