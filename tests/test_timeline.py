@@ -372,3 +372,12 @@ def test_an_event_whose_we_no_speech_verb_gives_a_speaker_is_dropped() -> None:
     found = [event for _, _, event in timeline("We arrived in the capital on Monday. The mayor said on Tuesday that we would be welcome.")]
     assert "We arrived in the capital on Monday." not in found
     assert any(e.startswith("The mayor said on Tuesday") for e in found), found
+
+
+def test_an_event_from_a_sentence_inside_a_quotation_keeps_its_quotation_marks() -> None:
+    # The quotation opens one sentence before and closes one after: the dated sentence has no mark
+    # of its own, and shown bare the speaker's words would read as the article's.
+    found = timeline('Ann Reed, the mayor of Dunmore, spoke at the rally on Sunday. "Our town has waited too long. '
+                     'Harlan Bridge opened on Monday. Nobody came." The council met in Dunmore on Wednesday.')
+    assert [event for _, _, event in found] == [
+        "Ann Reed spoke at the rally on Sunday.", '"Harlan Bridge opened on Monday."', "The council met in Dunmore on Wednesday."]

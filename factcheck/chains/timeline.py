@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from ..article import Article, Sentence, unclosed_quotations, with_one_stop
+from ..article import Article, Sentence, as_quoted_in, open_at_start, unclosed_quotations, with_one_stop
 from .. import faithfulness
 from ..attribution import reporting_frame
 from ..referents import dangling, standalone_variants, unspoken_first_person
@@ -91,6 +91,7 @@ class TimelineChain:
                 )
             )
         answers = {step.key: answer for step, answer in answered}
+        inside = open_at_start(self.article)
         for step in self.events:
             answer = answers.get(step.key)
             assert step.timex is not None
@@ -133,6 +134,10 @@ class TimelineChain:
                         item=step.sentence.id,
                     )
                 )
+            if origin == "compression" and step.key not in self.things:
+                # The sentence's own words, from a quotation that runs over several sentences: its
+                # marks as the quotation reads, else a speaker's words read as the article's.
+                event = as_quoted_in(self.article, event, step.sentence, step.sentence.id in inside)
             run.items.append(
                 TimelineEvent(
                     date=start,
