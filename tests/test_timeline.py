@@ -381,3 +381,19 @@ def test_an_event_from_a_sentence_inside_a_quotation_keeps_its_quotation_marks()
                      'Harlan Bridge opened on Monday. Nobody came." The council met in Dunmore on Wednesday.')
     assert [event for _, _, event in found] == [
         "Ann Reed spoke at the rally on Sunday.", '"Harlan Bridge opened on Monday."', "The council met in Dunmore on Wednesday."]
+
+
+def test_a_sentence_with_a_word_a_speaker_broke_off_is_no_event() -> None:
+    found = [event for _, _, event in timeline("Today, the right to a job is equal to r- the right to live. "
+                                               "The Dunmore council met on Wednesday.")]
+    assert found == ["The Dunmore council met on Wednesday."]
+
+
+@pytest.mark.parametrize("text, broken", [
+    ("It- It was a hard winter.", True), ("We saw p- people leaving.", True),
+    ("First- and second-quarter sales rose.", False), ("It hired 20- to 30-year-old workers.", False),
+    ("The well-known firm -- its chief said -- grew.", False),
+])
+def test_a_false_start_is_told_from_a_suspended_hyphen(text, broken):
+    from factcheck.chains.shortening import has_false_start
+    assert has_false_start(text) is broken

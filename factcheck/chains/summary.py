@@ -55,7 +55,7 @@ from ..referents import (
 from ..settings import Settings
 from ..syntax import Span, compress, is_clause, main_clause, without_leading_connective
 from .base import ChainRun, Step, score_sentences, stand_in_warning, with_antecedents
-from .shortening import droppable_spans, shortest
+from .shortening import droppable_spans, has_false_start, shortest
 
 
 @dataclass(frozen=True)
@@ -94,10 +94,10 @@ class SummaryChain:
         # Not a sentence that only announces a quotation ("A spokesman said:"): it states nothing.
         # Nor a fragment whose root is no finite verb ("One more trip around Havana to see ...").
         # Nor a sentence of a quotation the article never closes: shown whole it leaves a mark open,
-        # and where to close it is unknown.
+        # and where to close it is unknown. Nor one with a speaker's broken-off word ("equal to r- the").
         unclosed = unclosed_quotations(self.article)
         prose = [s for s in self.article.sentences if not s.heading and is_clause(s.text) and _finite(s.text) and not introduces_what_follows(s.text)
-                 and s.id not in unclosed]
+                 and s.id not in unclosed and not has_false_start(s.text)]
         if not prose:
             return []
         scores = score_sentences(self.article)

@@ -31,7 +31,7 @@ from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, ends_
 # subject, an event noun).
 from ..syntax import _REPORTING, _dates_a_baseline, _premodified, _governor, _names_a_figure, _names_an_event, _noun_phrase, _root, _spine, _subject_of
 from .base import ChainRun, Step, stand_in_warning, with_antecedents
-from .shortening import droppable_spans
+from .shortening import droppable_spans, has_false_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -53,7 +53,8 @@ class TimelineChain:
     def plan(self) -> list[Step]:
         # Not a sentence of a quotation the article never closes: where the quoted words end is unknown.
         unclosed = unclosed_quotations(self.article)
-        dated = [ev for ev in timeline_events(self.article) if ev.sentence.id not in unclosed]
+        # Nor one with a word a speaker broke off ("equal to r- the right"): no clean event to show.
+        dated = [ev for ev in timeline_events(self.article) if ev.sentence.id not in unclosed and not has_false_start(ev.sentence.text)]
         self.skipped = max(0, len(dated) - self.limit)
         self.events = [
             Step(self.name, f"E{n}", ev.sentence, EventDraft, part=ev.timex.text, timex=ev.timex)
