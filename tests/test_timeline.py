@@ -397,3 +397,25 @@ def test_a_sentence_with_a_word_a_speaker_broke_off_is_no_event() -> None:
 def test_a_false_start_is_told_from_a_suspended_hyphen(text, broken):
     from factcheck.chains.shortening import has_false_start
     assert has_false_start(text) is broken
+
+
+def test_a_side_clause_event_that_names_no_participant_is_not_told() -> None:
+    # "a walkout that began in May" told alone ("A walkout began in May.") says only that something
+    # unnamed happened: whose walkout stays in the sentence.
+    found = events("Harlow Mills lost customers after a walkout that began in May.")
+    assert "A walkout began in May." not in found
+    found = events("Harlow Mills hired the engineers who built the Dunmore bridge in 2019.")
+    assert "The engineers built the Dunmore bridge in 2019." in found
+
+
+def test_a_change_told_as_a_percentage_and_again_by_its_two_values_is_one_event() -> None:
+    from factcheck.chains.timeline import without_retold_changes
+
+    text = ("Harlow Mills profit soared 25% in the third quarter. For the quarter ended Sept. 30, Harlow Mills "
+            "posted net income of $50 million, up from $40 million a year earlier. Harlow Mills sales "
+            "rose 12% in the third quarter.")
+    article = Article(text=text, published=PUBLISHED, sentences=split_sentences(text))
+    found = timeline_events(article)
+    kept = [e.event for e in without_retold_changes(found)]
+    assert not any("soared 25%" in e for e in kept)
+    assert any("$50 million" in e for e in kept) and any("rose 12%" in e for e in kept)
