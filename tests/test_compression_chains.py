@@ -261,3 +261,18 @@ def test_no_event_from_a_quotation_the_article_never_closes(local):
     chain.plan()
     events = [e.event for e in chain.assemble([]).items]
     assert events == ["The river flooded 40 homes on Thursday."]
+
+
+def test_a_capable_models_failed_sentence_is_shortened_only_by_what_the_rest_does_not_need(monkeypatch):
+    # When a capable model's sentence keeps failing its checks, code stands in with the article's
+    # sentence shortened: never by the period its figure is measured over.
+    monkeypatch.setenv("FACTCHECK_PROVIDER", "openai")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    text = ("In the quarter, Harlow Mills earned $1.1 million. "
+            "For the nine months, Harlow Mills earned $4.2 million, or 31 cents a share.")
+    chain = SummaryChain(Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text)),
+                         Settings(summary_sentences=2))
+    steps = chain.plan()
+    assert not chain.compresses and len(steps) == 2
+    run = chain.assemble([(step, Answer(problems=["invented"])) for step in steps])
+    assert "For the nine months, Harlow Mills earned $4.2 million, or 31 cents a share." in [s.text for s in run.items]
