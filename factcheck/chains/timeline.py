@@ -239,12 +239,21 @@ def without_retold_changes(events: Sequence[DatedEvent]) -> list[DatedEvent]:
     named subject tells by its two values ("Delta's earnings soared 33%" beside "Delta posted net
     income of $133.1 million, up from $100 million": 133.1 / 100 is +33%), at the same date or where
     one has none: one happening, told twice. The one with the values is kept, it says more."""
-    dropped = set()
-    for n, a in enumerate(events):
+    dropped: set[int] = set()
+    told: dict[int, str] = {}
+
+    def text(event: DatedEvent) -> str:  # an event's text is a compression: made once
+        if id(event) not in told:
+            told[id(event)] = event.event
+        return told[id(event)]
+
+    for a in events:
+        if not _PERCENT.search(a.sentence.text):
+            continue
         for b in events:
-            if a is b or id(b) in dropped or a.sentence.id == b.sentence.id:
+            if a is b or id(b) in dropped or a.sentence.id == b.sentence.id or not _AMOUNT.search(b.sentence.text):
                 continue
-            if _same_when(a, b) and _shared_subject_name(a.event, b.event) and _change_as_values(a.event, b.event):
+            if _same_when(a, b) and _change_as_values(text(a), text(b)) and _shared_subject_name(text(a), text(b)):
                 dropped.add(id(a))
                 break
     return [e for e in events if id(e) not in dropped]
