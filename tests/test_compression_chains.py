@@ -168,6 +168,31 @@ def test_a_leading_phrase_the_rest_does_not_need_is_still_offered(text):
     assert _offered(text) == [text.split(",")[0]]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the six months, Harlow Mills earned $4.2 million, or 31 cents a share.",
+        "In fiscal 2019, the brewer's sales rose 12% to $88 million.",
+        "In Ontario, 4,000 nurses walked out.",
+    ],
+)
+def test_a_leading_period_or_place_that_a_figure_is_measured_over_is_kept(text):
+    # Read after a sentence about another period ("In the quarter, it earned $1.1 million"), the
+    # figure without its period would read as that period's.
+    scope = text.split(",")[0]
+    assert scope in _deletable(text)
+    assert scope not in _offered(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Meanwhile, Harlow Mills posted a loss of $2 million.",
+             "On Monday, the trust, which holds 12% of the shares, sold its stake."],
+)
+def test_a_leading_link_or_a_figure_in_a_side_clause_does_not_keep_the_phrase(text):
+    # "Meanwhile" names no period; a number in a relative clause is not what the clause states.
+    assert text.split(",")[0] in _offered(text)
+
+
 def test_a_name_introduced_in_brackets_and_used_again_is_kept():
     text = "The plan was drafted by the Office of Road Safety (ORS), which expects it to pass."
     assert "(ORS)" in _deletable(text)
@@ -236,3 +261,18 @@ def test_no_event_from_a_quotation_the_article_never_closes(local):
     chain.plan()
     events = [e.event for e in chain.assemble([]).items]
     assert events == ["The river flooded 40 homes on Thursday."]
+
+
+def test_a_capable_models_failed_sentence_is_shortened_only_by_what_the_rest_does_not_need(monkeypatch):
+    # When a capable model's sentence keeps failing its checks, code stands in with the article's
+    # sentence shortened: never by the period its figure is measured over.
+    monkeypatch.setenv("FACTCHECK_PROVIDER", "openai")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    text = ("In the quarter, Harlow Mills earned $1.1 million. "
+            "For the nine months, Harlow Mills earned $4.2 million, or 31 cents a share.")
+    chain = SummaryChain(Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text)),
+                         Settings(summary_sentences=2))
+    steps = chain.plan()
+    assert not chain.compresses and len(steps) == 2
+    run = chain.assemble([(step, Answer(problems=["invented"])) for step in steps])
+    assert "For the nine months, Harlow Mills earned $4.2 million, or 31 cents a share." in [s.text for s in run.items]

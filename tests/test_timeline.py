@@ -395,3 +395,48 @@ def test_the_reports_own_day_dates_the_sentence_when_what_is_reported_holds_it_o
     assert list(found.items()) == [("Earlier this month, the bakery chain said it expected to break even for the third quarter.", "2021-10")]
     # what is reported happened at a time of its own: it dates the sentence
     assert list(events("The bakery chain said Tuesday that its oven broke last month.").values()) == ["2021-09"]
+def test_an_event_from_a_sentence_inside_a_quotation_keeps_its_quotation_marks() -> None:
+    # The quotation opens one sentence before and closes one after: the dated sentence has no mark
+    # of its own, and shown bare the speaker's words would read as the article's.
+    found = timeline('Ann Reed, the mayor of Dunmore, spoke at the rally on Sunday. "Our town has waited too long. '
+                     'Harlan Bridge opened on Monday. Nobody came." The council met in Dunmore on Wednesday.')
+    assert [event for _, _, event in found] == [
+        "Ann Reed spoke at the rally on Sunday.", '"Harlan Bridge opened on Monday."', "The council met in Dunmore on Wednesday."]
+
+
+def test_a_sentence_with_a_word_a_speaker_broke_off_is_no_event() -> None:
+    found = [event for _, _, event in timeline("Today, the right to a job is equal to r- the right to live. "
+                                               "The Dunmore council met on Wednesday.")]
+    assert found == ["The Dunmore council met on Wednesday."]
+
+
+@pytest.mark.parametrize("text, broken", [
+    ("It- It was a hard winter.", True), ("We saw p- people leaving.", True),
+    ("First- and second-quarter sales rose.", False), ("It hired 20- to 30-year-old workers.", False),
+    ("The well-known firm -- its chief said -- grew.", False),
+])
+def test_a_false_start_is_told_from_a_suspended_hyphen(text, broken):
+    from factcheck.chains.shortening import has_false_start
+    assert has_false_start(text) is broken
+
+
+def test_a_side_clause_event_that_names_no_participant_is_not_told() -> None:
+    # "a walkout that began in May" told alone ("A walkout began in May.") says only that something
+    # unnamed happened: whose walkout stays in the sentence.
+    found = events("Harlow Mills lost customers after a walkout that began in May.")
+    assert "A walkout began in May." not in found
+    found = events("Harlow Mills hired the engineers who built the Dunmore bridge in 2019.")
+    assert "The engineers built the Dunmore bridge in 2019." in found
+
+
+def test_a_change_told_as_a_percentage_and_again_by_its_two_values_is_one_event() -> None:
+    from factcheck.chains.timeline import without_retold_changes
+
+    text = ("Harlow Mills profit soared 25% in the third quarter. For the quarter ended Sept. 30, Harlow Mills "
+            "posted net income of $50 million, up from $40 million a year earlier. Harlow Mills sales "
+            "rose 12% in the third quarter.")
+    article = Article(text=text, published=PUBLISHED, sentences=split_sentences(text))
+    found = timeline_events(article)
+    kept = [e.event for e in without_retold_changes(found)]
+    assert not any("soared 25%" in e for e in kept)
+    assert any("$50 million" in e for e in kept) and any("rose 12%" in e for e in kept)

@@ -9,6 +9,9 @@ sentence. syntax.py finds the phrases grammar lets go; this module keeps those t
   or the body a "they" stands for ("Tom Reed, the union's president, said they would strike");
 - a leading place phrase that places a participant the rest does not name ("In Singapore, stocks
   hit a low", "In Cuba, thousands rallied": which stocks, which thousands);
+- a leading time or place phrase before a clause that states a figure ("For the nine months, it
+  earned $18.9 million", "In Texas, 40% voted"): a figure is measured over a period, a place or a
+  population, and without it the figure reads as one of the period the reader last met;
 - a phrase that introduces a name the rest, or a later summary sentence, uses alone ("the Office of
   Thrift Supervision (OTS)" before "OTS said");
 - a phrase whose closing comma also closed one opened before it: dropped, it would leave that one
@@ -18,6 +21,7 @@ The phrases that lose nothing stay droppable: the point of a compression is brev
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -45,6 +49,18 @@ def droppable_spans(text: str, previous: Sequence[str] | None = None, later: Seq
     return [s for s in spans if not needed(text, s, spans, previous, later)]
 
 
+# A word cut off in speech ("equal to r- the right", "It- It was"): letters, a hyphen, then a space
+# and a word; not the first half of a suspended compound ("first- and second-quarter", "20- to 30-year").
+_FALSE_START = re.compile(r"\b[^\W\d_]+-\s+(?!(?:and|or|nor|to|through|than)\b)[^\W\d_]", re.I)
+
+
+def has_false_start(text: str) -> bool:
+    """Whether `text` carries a word a speaker broke off (a transcript's false start): shown in an
+    item it reads as a typo or a cut, and dropping it would change a speaker's words. Such a sentence
+    is not the one an item shows."""
+    return _FALSE_START.search(text) is not None
+
+
 def shortest(text: str, previous: Sequence[str] | None = None) -> str:
     """The sentence as short as it may be made: every droppable span dropped."""
     spans = droppable_spans(text, previous)
@@ -57,6 +73,7 @@ def needed(text: str, span: Span, spans: Sequence[Span], previous: Sequence[str]
         _referred_to(text, span, spans, previous)
         or _identifies_speakers_group(text, span)
         or _places_a_participant(text, span, spans)
+        or _scopes_a_figure(text, span, spans)
         or _introduces_a_name(text, span, later)
         or _leaves_a_comma_open(text, span, spans)
     )
@@ -151,6 +168,28 @@ def _places_a_participant(text: str, span: Span, spans: Sequence[Span]) -> bool:
         return False
     participants = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
     return any(_unplaced(p) for p in participants)
+
+
+# Entity types of a figure; a date's or an ordinal's number is no quantity measured over a scope.
+_FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+
+
+def _scopes_a_figure(text: str, span: Span, spans: Sequence[Span]) -> bool:
+    """"For the nine months, America West earned $18.9 million", "In 1988, the company earned $20.6
+    million", "In Texas, 40% of voters ...": a leading phrase says over what period or place the
+    figure the rest states was measured. Dropped, the figure reads as one of the period a sentence
+    before it named (a quarter's, not nine months'): not a detail lost, a different fact."""
+    if span.kind != "leading":
+        return False
+    doc = parse(text)
+    if not any(e.label_ in _PLACES | {"DATE", "TIME"} and span.start <= e.start_char < span.end for e in doc.ents):
+        return False  # "Meanwhile,", "Earlier,": a link to the sentence before, no period or place
+    rest = parse(compress(text, {span.id}, spans))
+    return any(
+        (t.ent_type_ in _FIGURES or (t.pos_ == "NUM" and t.ent_type_ not in ("DATE", "TIME", "ORDINAL")))
+        and not any(a.dep_ in ("relcl", "acl", "appos") for a in (t, *t.ancestors))  # "X, which is 61%-owned,"
+        for t in rest
+    )
 
 
 def _introduces_a_name(text: str, span: Span, later: Sequence[str]) -> bool:

@@ -53,9 +53,9 @@ from ..referents import (
     unresolved,
 )
 from ..settings import Settings
-from ..syntax import Span, compress, is_clause, main_clause, without_leading_connective
+from ..syntax import Span, compress, is_clause, without_leading_connective
 from .base import ChainRun, Step, score_sentences, stand_in_warning, with_antecedents
-from .shortening import droppable_spans, shortest
+from .shortening import droppable_spans, has_false_start, shortest
 
 
 @dataclass(frozen=True)
@@ -94,10 +94,10 @@ class SummaryChain:
         # Not a sentence that only announces a quotation ("A spokesman said:"): it states nothing.
         # Nor a fragment whose root is no finite verb ("One more trip around Havana to see ...").
         # Nor a sentence of a quotation the article never closes: shown whole it leaves a mark open,
-        # and where to close it is unknown.
+        # and where to close it is unknown. Nor one with a speaker's broken-off word ("equal to r- the").
         unclosed = unclosed_quotations(self.article)
         prose = [s for s in self.article.sentences if not s.heading and is_clause(s.text) and _finite(s.text) and not introduces_what_follows(s.text)
-                 and s.id not in unclosed]
+                 and s.id not in unclosed and not has_false_start(s.text)]
         if not prose:
             return []
         scores = score_sentences(self.article)
@@ -249,7 +249,12 @@ class SummaryChain:
                 cited = with_antecedents(answer.value.sentence, sentence, self.article)
                 run.items.append(SummarySentence(text=answer.value.sentence, sources=[s.id for s in cited]))
             else:
-                run.items.append(self.compression(sentence, main_clause(sentence.text)))
+                # Shortened only by what the rest does not need: a period a figure is measured over,
+                # a role that says whose "we", a name a later sentence uses (chains/shortening.py).
+                index = self._index[sentence.id]
+                later = [s.text for s in self.chosen[self.chosen.index(sentence) + 1 :]]
+                spans = droppable_spans(sentence.text, self.texts[:index], later)
+                run.items.append(self.compression(sentence, compress(sentence.text, {s.id for s in spans}, spans)))
                 run.warnings.append(stand_in_warning("compressed-summary", step, answer, "kept the article's sentence, shortened"))
         # "However, ...", "In addition, ...", "But ...": what they contrast or add to is the
         # article's sentence before, which only a summary that shows it just before keeps.

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from ..article import Article, Sentence, unclosed_quotations, with_one_stop
+from ..article import Article, Sentence, as_quoted_in, open_at_start, unclosed_quotations, with_one_stop
 from .. import faithfulness
 from ..attribution import reporting_frame
 from ..referents import dangling, standalone_variants, unspoken_first_person
@@ -31,7 +31,7 @@ from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, ends_
 # subject, an event noun).
 from ..syntax import _REPORTING, _dates_a_baseline, _premodified, _governor, _names_a_figure, _names_an_event, _noun_before, _noun_phrase, _root, _spine, _subject_of
 from .base import ChainRun, Step, stand_in_warning, with_antecedents
-from .shortening import droppable_spans
+from .shortening import droppable_spans, has_false_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -53,7 +53,9 @@ class TimelineChain:
     def plan(self) -> list[Step]:
         # Not a sentence of a quotation the article never closes: where the quoted words end is unknown.
         unclosed = unclosed_quotations(self.article)
-        dated = [ev for ev in timeline_events(self.article) if ev.sentence.id not in unclosed]
+        # Nor one with a word a speaker broke off ("equal to r- the right"): no clean event to show.
+        dated = [ev for ev in timeline_events(self.article) if ev.sentence.id not in unclosed and not has_false_start(ev.sentence.text)]
+        dated = without_retold_changes(dated)
         self.skipped = max(0, len(dated) - self.limit)
         self.events = [
             Step(self.name, f"E{n}", ev.sentence, EventDraft, part=ev.timex.text, timex=ev.timex)
@@ -91,6 +93,7 @@ class TimelineChain:
                 )
             )
         answers = {step.key: answer for step, answer in answered}
+        inside = open_at_start(self.article)
         for step in self.events:
             answer = answers.get(step.key)
             assert step.timex is not None
@@ -133,6 +136,10 @@ class TimelineChain:
                         item=step.sentence.id,
                     )
                 )
+            if origin == "compression" and step.key not in self.things:
+                # The sentence's own words, from a quotation that runs over several sentences: its
+                # marks as the quotation reads, else a speaker's words read as the article's.
+                event = as_quoted_in(self.article, event, step.sentence, step.sentence.id in inside)
             run.items.append(
                 TimelineEvent(
                     date=start,
@@ -183,7 +190,7 @@ def timeline_events(article: Article) -> list[DatedEvent]:
         if side is not None and (side[2] or _past(timex, article)):
             event, verb, _ = side
             event = _without_other_dates(sentence.text, local, verb, event)
-            if event is not None and not _stands_alone(event):
+            if event is not None and not (_stands_alone(event) and _names_a_participant(event)):
                 continue
             at = (sentence.start + verb.idx, sentence.start + verb.idx + len(verb))
         elif (span := dated_noun_phrase(sentence.text, local)) is not None:
@@ -221,6 +228,91 @@ def _stands_alone(clause: str) -> bool:
     named = any((t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME"))
                 or t.ent_type_ not in ("", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY") for t in doc)
     return named or first.lower_ != "the"
+
+
+_AMOUNT = re.compile(r"[$£€#]\s?(\d[\d,]*(?:\.\d+)?)(?:\s*(million|billion|trillion)\b)?", re.I)
+_PERCENT = re.compile(r"(\d+(?:\.(\d+))?)\s?(?:%|percent\b)", re.I)
+
+
+def without_retold_changes(events: Sequence[DatedEvent]) -> list[DatedEvent]:
+    """The events, less each that tells again, as a percentage, a change another event of the same
+    named subject tells by its two values ("Delta's earnings soared 33%" beside "Delta posted net
+    income of $133.1 million, up from $100 million": 133.1 / 100 is +33%), at the same date or where
+    one has none: one happening, told twice. The one with the values is kept, it says more."""
+    dropped: set[int] = set()
+    told: dict[int, str] = {}
+
+    def text(event: DatedEvent) -> str:  # an event's text is a compression: made once
+        if id(event) not in told:
+            told[id(event)] = event.event
+        return told[id(event)]
+
+    for a in events:
+        if not _PERCENT.search(a.sentence.text):
+            continue
+        for b in events:
+            if a is b or id(b) in dropped or a.sentence.id == b.sentence.id or not _AMOUNT.search(b.sentence.text):
+                continue
+            if _same_when(a, b) and _change_as_values(text(a), text(b)) and _shared_subject_name(text(a), text(b)):
+                dropped.add(id(a))
+                break
+    return [e for e in events if id(e) not in dropped]
+
+
+def _same_when(a: DatedEvent, b: DatedEvent) -> bool:
+    first, second = timex_interval(a.timex), timex_interval(b.timex)  # as the timeline shows them
+    return first[0] is None or second[0] is None or first[:2] == second[:2]
+
+
+def _shared_subject_name(a: str, b: str) -> bool:
+    """The two clauses' subjects share a proper noun ("Delta Air Lines earnings", "Delta")."""
+    def names(text: str) -> set[str]:
+        root = _root(parse(text))
+        subject = _subject_of(root) if root is not None else None
+        return {t.text for t in subject.subtree if t.pos_ == "PROPN"} if subject is not None else set()
+    return bool(names(a) & names(b))
+
+
+def _change_as_values(percent_clause: str, values_clause: str) -> bool:
+    """`percent_clause` states a change in percent that two amounts of `values_clause` of the same
+    scale ("$133.1 million ... from $100 million") make, to the rounding of the percentage."""
+    # a whole percentage is rounded to the point, "4.3%" to the tenth
+    percents = [(float(m.group(1)), 0.5 / 10 ** len(m.group(2) or "")) for m in _PERCENT.finditer(percent_clause)]
+    if not percents or _PERCENT.search(values_clause):
+        return False
+    by_scale: dict[str, list[float]] = {}
+    for m in _AMOUNT.finditer(values_clause):
+        by_scale.setdefault((m.group(2) or "").lower(), []).append(float(m.group(1).replace(",", "")))
+    for amounts in by_scale.values():
+        if len(amounts) >= 2 and amounts[1]:
+            change = abs(amounts[0] / amounts[1] - 1) * 100
+            if any(abs(change - p) <= tolerance + 1e-9 for p, tolerance in percents):
+                return True
+    return False
+
+
+def _names_a_participant(clause: str) -> bool:
+    """A clause code composed from a side clause says who or what takes part: a name, or an object,
+    an agent or a complement beside its subject. "Products were introduced in April" (from "products
+    introduced in April") and "A strike began last spring" (from "a strike that began ...") say only
+    that something unnamed happened then: whose products, whose strike stayed in the sentence."""
+    doc = parse(clause)
+    root = _root(doc)
+    if root is None:
+        return True
+    if any((t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME"))
+           or t.ent_type_ not in ("", "DATE", "TIME", "ORDINAL") for t in doc):
+        return True
+    subject = _subject_of(root)
+    if subject is None or any(t.dep_ == "poss" or t.lower_ == "the" for t in subject.subtree):
+        return True  # a definite subject: _stands_alone's to judge
+    dated = {t.i for t in doc if t.ent_type_ in ("DATE", "TIME")}
+    for child in root.children:
+        if child.dep_ in ("dobj", "agent", "attr", "dative", "oprd", "ccomp", "xcomp", "acomp"):
+            return True
+        if child.dep_ == "prep" and any(o.dep_ == "pobj" and o.i not in dated and o.pos_ in ("NOUN", "PROPN", "PRON") for o in child.children):
+            return True
+    return False
 
 
 def _attributed(event: str, text: str, offset: int) -> str | None:
