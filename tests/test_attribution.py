@@ -1549,3 +1549,64 @@ def test_figures_that_show_something_do_not_speak_but_political_figures_do():
     assert attribute(sentences, 0).is_outlet and attribute(sentences, 1).is_outlet
     assert attribute(sentences, 2).name == "Several political figures"
     assert attribute(sentences, 3).name.startswith("Key figures in the party")
+
+
+def test_a_verb_that_ascribes_a_cause_reports_the_subjects_account() -> None:
+    # "attributed the increase to X": the subject's account of why, not the outlet's.
+    speakers = attributions([
+        "Brandt Industries Inc. said its profit rose 30%.",
+        "The Ohio-based maker attributed the increase to higher sales of its pumps.",
+        "Analysts ascribe the slump to weak demand in Asia.",
+        "The rise was attributed to higher sales.",  # a passive with nobody named
+        "The bank credited the account last week.",  # no cause named: an act
+    ])
+    assert speakers[1].name == "Brandt Industries Inc."  # "-based" says where, not which business
+    assert speakers[2].name == "Analysts"
+    assert speakers[3].is_outlet and speakers[4].is_outlet
+
+
+def test_a_speakers_name_keeps_its_own_s_and_loses_where_it_is_based() -> None:
+    speakers = attributions([
+        "Hardee's said it would close 40 restaurants.",
+        "Acme's spokesman said the plant would stay open.",
+        "Dayton, Ohio-based First of Ohio said it would buy the thrift.",
+    ])
+    assert speakers[0].name == "Hardee's"  # owns nothing: the name's own "'s"
+    assert speakers[1].name == "Acme's spokesman"
+    assert speakers[2].name == "First of Ohio"  # not the place that says where it is based
+
+
+def test_a_list_of_trades_before_the_business_noun_and_an_interview_speak_for_who_speaks() -> None:
+    speakers = attributions([
+        "Brandt Industries Inc. posted higher profit.",
+        "The giant foods, tobacco and brewing company said it would cut 2,000 jobs.",
+        "Interviews with four big insurers confirm that premiums are rising.",
+    ])
+    assert speakers[1].name == "Brandt Industries Inc."  # the parser hangs the list on "foods"
+    assert speakers[2].name == "four big insurers"  # not the act of interviewing
+
+
+def test_a_transcripts_soundbite_paragraph_is_the_person_the_reporter_introduced() -> None:
+    # Broadcast copy marks no quotation: a paragraph of its own after "She says ..." that attributes
+    # nothing and names nobody is her recorded voice; narration and the sign-off stay the outlet's.
+    paragraphs = [
+        ["Winter is hard in the valley this year.", "Jane Roe reports from the capital."],
+        ["Floods have cut the main road for weeks.", "A local doctor, Ann Kirby, runs the only clinic in the district.",
+         "She says supplies of medicine are short, but the clinic stays open."],
+        ["Patients do not come when the river is high, but they do not stop being sick.", "And today, the clinic is w- the only one left."],
+        ["Ms. Kirby says the government has promised help.", "The road may reopen next month."],
+        ["The river rose again on Tuesday."],
+        ["Mr. Hale says the farmers are worried."],
+        ["Spring has many of these farmers in a panic.", "Uh, uh they believe, or at least many of them believe, uh that the rain will stop."],
+        ["Jane Roe, Radio News, the capital."],
+    ]
+    sentences = [s for p in paragraphs for s in p]
+    starts = [sum(len(p) for p in paragraphs[:k]) for k in range(1, len(paragraphs))]
+    speakers = attributions(sentences, starts)
+    names = [sp.name for sp in speakers]
+    assert names[5:7] == ["Ann Kirby", "Ann Kirby"]
+    assert speakers[8].is_outlet and speakers[9].is_outlet  # after narration, not a person's "says"
+    assert names[11:13] == ["Hale", "Hale"]  # "they believe" inside a hesitant soundbite is his words
+    assert speakers[13].is_outlet
+    # Written news quotes what people say: the same paragraphs with no break are the writer's.
+    assert attributions(sentences)[5].is_outlet
