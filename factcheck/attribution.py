@@ -315,6 +315,8 @@ def _mentions(text: str, index: int) -> list[_Mention]:
             found.append(_Mention(_clean(whole.text), "person", index, whole.start_char, _as_subject(ent.root), "PERSON", _nested(whole.root)))
         elif ent.label_ in _PERSON_ENTS and any(_split_name(e) is not None for e in ent.doc.ents if e.start == ent.end):
             continue  # the first words of a name the next entity ends
+        elif ent.label_ in _PERSON_ENTS and _body_name(ent):
+            found.append(_Mention(_span_name(ent), "organisation", index, ent.start_char, _as_subject(ent.root), "ORG"))
         elif ent.label_ in _PERSON_ENTS or _titled_person(ent):
             found.append(_Mention(_whole_name(ent), "person", index, ent.start_char, _as_subject(ent.root), ent.label_, _nested(ent.root)))
         elif ent.label_ in _GROUP_ENTS:
@@ -324,6 +326,12 @@ def _mentions(text: str, index: int) -> list[_Mention]:
             modifier = ent.label_ != "ORG" and ent.root.dep_ in ("compound", "amod", "nmod", "poss") and not ent.start <= ent.root.head.i < ent.end
             found.append(_Mention(_span_name(ent), "organisation", index, ent.start_char, _as_subject(ent.root) and not modifier, ent.label_))
     return [m for m in found if len(m.name) > 1]
+
+
+def _body_name(ent) -> bool:
+    """"Benjamin Franklin Federal Savings & Loan Association", tagged a person: a name of several
+    words that ends on a business's legal word or a noun for a body is an organisation's."""
+    return len(ent) > 1 and (bool(_BUSINESS_NAME.fullmatch(ent[-1].text.rstrip("."))) or ent[-1].lemma_.lower() in _ORG_NOUNS - _DOCUMENT_NOUNS)
 
 
 def _titled_person(ent) -> bool:
@@ -1510,7 +1518,13 @@ def _noun_phrase(token) -> str:
     """The speaker's noun phrase up to its first comma: 'a spokesman for the agency'."""
     # A relative clause, appositive or participle after the noun ends the phrase where it begins
     # (its left edge: "a message [that was read ...]"), not at its verb.
-    ends = [c.left_edge.i for c in token.children if c.dep_ in ("relcl", "appos", "acl") and c.i > token.i]
+    # An apposition with no comma or dash before it is the parser's cut of a name ("AVON RENT-A-CAR &
+    # TRUCK Corp."), no phrase set beside it.
+    doc = token.doc
+    ends = [
+        c.left_edge.i for c in token.children
+        if c.i > token.i and (c.dep_ in ("relcl", "acl") or c.dep_ == "appos" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].is_punct)
+    ]
     # "Sun, Hewlett-Packard and others say": a comma inside a coordination of the noun joins, not ends.
     joined = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
     words = []
@@ -1597,6 +1611,8 @@ def _speaker_of(
             # "Nashua said", after "Nashua Corp.": the short form of a business named before, whatever
             # the tagger took it for, unless a person of that name was named (in full) before.
             if person and len(ent) == 1 and _business(ent.text, context) and not any(m.kind == "person" and m.name != ent.text and _key(m.name) == _key(ent.text) for m in context):
+                person = False
+            if person and _body_name(ent):
                 person = False
             kind: Kind = "person" if person else "organisation"
             return Speaker(_whole_name(ent), kind, index, cue, _noun_phrase(subject))
@@ -1757,7 +1773,7 @@ def _nearer_speaker(subject, previous: str):
 _BUSINESS_NOUNS = frozenset("company firm corporation concern maker carrier airline bank bancorp".split())
 _BODY_NOUNS = frozenset("agency union party group".split())
 # The closed class of words that end a business's legal name.
-_BUSINESS_NAME = re.compile(r"\b(?:Inc|Corp|Co|Cos|Ltd|PLC|plc|AG|SA|NV|N\.V|S\.A|GmbH|LLC|LP|L\.P|Bancorp|Holdings?|Group|Industries|Airlines?|Airways|Bank)\b")
+_BUSINESS_NAME = re.compile(r"\b(?:Inc|Corp|Co|Cos|Ltd|PLC|plc|AG|SA|NV|N\.V|S\.A|GmbH|LLC|LP|L\.P|Bancorp|Holdings?|Group|Industries|Airlines?|Airways|Bank|Association)\b")
 
 
 def _locative(modifier) -> bool:
@@ -1910,13 +1926,18 @@ def _soundbites(sentences: Sequence[str], starts: list[int], result: list[Speake
     worse." then "Women do not become victims of armed attack, but ..."): a paragraph that
     attributes nothing and names no person as who speaks or acts (a reporter's narration or
     sign-off does), after a paragraph whose last sentence a person says, is that person's."""
-    result = list(result)
+    # Written news with no quotation marks (a wire's notice, an earnings report) is narration
+    # throughout: only copy spoken on air, with a hesitation or a false start somewhere, or with no
+    # figure written in digits (a script spells them out), has soundbites.
+    if not any(_unscripted(parse(t)) for t in sentences) and any(re.search(r"\d", t) for t in sentences):
+        return list(result)
+    said, result = result, list(result)
     bounds = [0, *starts, len(sentences)]
     for a, b in zip(bounds[1:-1], bounds[2:]):
-        last = result[a - 1]
-        if last.is_outlet or last.kind != "person" or not a < b:
+        last = said[a - 1]  # reported there, not a soundbite itself: one soundbite introduces no other
+        if last.is_outlet or last.kind != "person" or last.cue == "quote continues" or not a < b:
             continue
-        own = all(sp.is_outlet or sp.cue == "quote continues" and sp.name == last.name for sp in result[a:b])
+        own = all(sp.is_outlet or sp.cue == "quote continues" and sp.name == last.name for sp in said[a:b])
         if own and not any(m.kind == "person" and m.subject for k in range(a, b) for m in _mentions(sentences[k], k)):
             for k in range(a, b):
                 result[k] = dataclasses.replace(last, cue="quote continues")

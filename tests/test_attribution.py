@@ -1610,3 +1610,20 @@ def test_a_transcripts_soundbite_paragraph_is_the_person_the_reporter_introduced
     assert speakers[13].is_outlet
     # Written news quotes what people say: the same paragraphs with no break are the writer's.
     assert attributions(sentences)[5].is_outlet
+
+
+def test_a_name_with_an_ampersand_is_one_organisation_that_the_company_stands_for() -> None:
+    speakers = attributions([
+        "HARBOR TOOL & DIE Corp. said it would omit its dividend.",
+        "About 2 million shares were tendered, the company said.",
+        "Milton Grange Federal Savings & Loan Association said it would close 12 branches.",
+        "Its shares fell 25 cents.",
+        "The thrift's board met on Monday.",
+        "Deposits rose 3%.",
+        "Loans fell 2%.",
+        "Initially, the company said it will close its leasing unit.",
+    ])
+    assert speakers[0].name == "HARBOR TOOL & DIE Corp."  # not cut at the parser's apposition
+    assert speakers[1].name == "HARBOR TOOL & DIE Corp."
+    assert speakers[2].name == "Milton Grange Federal Savings & Loan Association" and speakers[2].kind != "person"
+    assert speakers[7].name == "Milton Grange Federal Savings & Loan Association"  # named five sentences before
