@@ -192,7 +192,8 @@ def _opens_quotation(verb) -> bool:
     does it make ..."': a verb followed by a comma or colon and a quotation it introduces, with at
     most its own prepositional phrase between ("in her dissent")."""
     doc = verb.doc
-    mark = next((t.i for t in doc[verb.i + 1 :] if quote_count(t.text)), None)
+    # Wire copy's typed mark `` is two tokens, neither a mark alone: its first backtick opens.
+    mark = next((t.i for t in doc[verb.i + 1 :] if quote_count(t.text) or t.text == "`" and t.i + 1 < len(doc) and doc[t.i + 1].text == "`"), None)
     if mark is None or mark < verb.i + 2 or doc[mark - 1].text not in (",", ":") or not starts_quoted(doc[mark:].text):
         return False
     own = {t.i for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod") and c.i > verb.i for t in c.subtree}

@@ -1627,3 +1627,9 @@ def test_a_name_with_an_ampersand_is_one_organisation_that_the_company_stands_fo
     assert speakers[1].name == "HARBOR TOOL & DIE Corp."
     assert speakers[2].name == "Milton Grange Federal Savings & Loan Association" and speakers[2].kind != "person"
     assert speakers[7].name == "Milton Grange Federal Savings & Loan Association"  # named five sentences before
+
+
+def test_a_fronted_as_clause_before_a_wire_quotation_is_its_speakers() -> None:
+    # Wire copy types its marks as `` and '': the tokenizer splits `` into two backticks.
+    speakers = attributions(["As Judge Maria Ortiz asked in a sharp dissent, ``what good does it do'' to fine a family ``that has nothing left?''"])
+    assert speakers[0].name == "Maria Ortiz"
