@@ -1888,7 +1888,12 @@ def _attributions(sentences: tuple[str, ...], paragraphs: frozenset[int] = froze
             )
             # "A said X; B called it Y": a report before a stance is the sentence's first say.
             cue = next((c for c in cues if c.cue == "according to"), None) or next((c for c in cues if not c.stance and c.token_i < cue.token_i), cue) if cue.stance else cue
-            speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)
+            if cue.stance and _beside_own_clause(doc[cue.token_i], cues):
+                # "His kidnappers demanded a ransom, but negotiations broke off": a stance reports no
+                # content, and a clause with its own subject beside it is the article's account.
+                speaker = OUTLET_SPEAKER
+            else:
+                speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)
         elif (open_quote or _all_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
             speaker = dataclasses.replace(previous, cue="quote continues")
         elif transcript and previous is not None and not previous.is_outlet and _first_person(doc, previous):
@@ -1908,6 +1913,18 @@ def _attributions(sentences: tuple[str, ...], paragraphs: frozenset[int] = froze
     if transcript and paragraphs:
         result = _soundbites(sentences, sorted(paragraphs), result)
     return tuple(_quotes_carry_their_speaker(result, states))
+
+
+def _beside_own_clause(verb, cues: list[_Cue]) -> bool:
+    """Whether the main verb has a coordinated clause with a subject of its own that no cue reports
+    ("demanded a ransom, but negotiations broke off")."""
+    reporting, doc = {c.token_i for c in cues}, verb.doc
+    # Set off by a comma and a conjunction (", but"): an "and" inside a long object may be a misparse.
+    joined = {c.i for c in verb.children if c.dep_ == "cc" and c.i > 0 and doc[c.i - 1].text == ","}
+    return verb.dep_ == "ROOT" and any(
+        c.dep_ == "conj" and c.i > verb.i and c.i not in reporting and c.left_edge.i - 1 in joined and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _pronominal(subject) -> bool:

@@ -1633,3 +1633,15 @@ def test_a_fronted_as_clause_before_a_wire_quotation_is_its_speakers() -> None:
     # Wire copy types its marks as `` and '': the tokenizer splits `` into two backticks.
     speakers = attributions(["As Judge Maria Ortiz asked in a sharp dissent, ``what good does it do'' to fine a family ``that has nothing left?''"])
     assert speakers[0].name == "Maria Ortiz"
+
+
+def test_a_stance_beside_a_clause_of_the_articles_own_leaves_the_sentence_the_outlets() -> None:
+    speakers = attributions([
+        "Maria Lopez was abducted from her shop on Monday, police said.",
+        "Her abductors demanded a ransom of $500,000, but talks broke down on Wednesday.",
+        "The union denied the charges.",
+        "Acme attributed the loss to fears that prices may fall and demand slacken.",
+    ])
+    assert speakers[1].is_outlet  # a demand reports no content; the talks' breakdown is the article's
+    assert speakers[2].name == "the union"  # a stance alone is the subject's
+    assert speakers[3].name == "Acme"  # an "and" inside the object joins no clause of the article's
