@@ -1118,6 +1118,9 @@ def _misparsed_report(verb) -> list:
         if verb.lemma_.lower() == "say" and c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in _SAID_PRONOUNS
         and any(t.tag_ in ("VBD", "VBN") and t.dep_ in ("acl", "amod", "relcl") and t.i > c.left_edge.i and not any(x.dep_ in ("aux", "auxpass", "mark", "agent") or x.tag_ in ("WDT", "WP") for x in t.children) for t in c.children)
     ]
+    # "Shalala says UNOS five months ago gave them ...": "say" takes no name for its object either:
+    # the name is the reported clause's subject, its verb lost to the parse.
+    found += [c for c in verb.children if verb.lemma_.lower() == "say" and c.dep_ == "dobj" and c.i == verb.i + 1 and c.pos_ == "PROPN" and c not in found]
     return found + [g for c in verb.children if c.dep_ == "advmod" and c.i > verb.i for g in c.children if g.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
 
 

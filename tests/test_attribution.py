@@ -1645,3 +1645,9 @@ def test_a_stance_beside_a_clause_of_the_articles_own_leaves_the_sentence_the_ou
     assert speakers[1].is_outlet  # a demand reports no content; the talks' breakdown is the article's
     assert speakers[2].name == "the union"  # a stance alone is the subject's
     assert speakers[3].name == "Acme"  # an "and" inside the object joins no clause of the article's
+
+
+def test_say_with_a_name_for_its_object_reports_what_the_name_did() -> None:
+    # A garbled broadcast sentence the parser reads as "says [Acme]": "say" takes no name for its object.
+    speakers = attributions(["Secretary Lindqvist says Acme two weeks ago, or gave them two weeks to draw up a new plan."])
+    assert speakers[0].name == "Lindqvist"
