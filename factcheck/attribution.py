@@ -331,8 +331,8 @@ def _mentions(text: str, index: int) -> list[_Mention]:
 
 def _body_name(ent) -> bool:
     """"Benjamin Franklin Federal Savings & Loan Association", tagged a person: a name of several
-    words that ends on a business's legal word or a noun for a body is an organisation's."""
-    return len(ent) > 1 and (bool(_BUSINESS_NAME.fullmatch(ent[-1].text.rstrip("."))) or ent[-1].lemma_.lower() in _ORG_NOUNS - _DOCUMENT_NOUNS)
+    words with a business's legal word in it ("Corp.", "Savings") is an organisation's."""
+    return len(ent) > 1 and bool(_BUSINESS_NAME.search(ent.text))
 
 
 def _titled_person(ent) -> bool:
@@ -1777,7 +1777,7 @@ def _nearer_speaker(subject, previous: str):
 _BUSINESS_NOUNS = frozenset("company firm corporation concern maker carrier airline bank bancorp".split())
 _BODY_NOUNS = frozenset("agency union party group".split())
 # The closed class of words that end a business's legal name.
-_BUSINESS_NAME = re.compile(r"\b(?:Inc|Corp|Co|Cos|Ltd|PLC|plc|AG|SA|NV|N\.V|S\.A|GmbH|LLC|LP|L\.P|Bancorp|Holdings?|Group|Industries|Airlines?|Airways|Bank|Association)\b")
+_BUSINESS_NAME = re.compile(r"\b(?:Inc|Corp|Co|Cos|Ltd|PLC|plc|AG|SA|NV|N\.V|S\.A|GmbH|LLC|LP|L\.P|Bancorp|Holdings?|Group|Industries|Airlines?|Airways|Bank|Savings)\b")
 
 
 def _locative(modifier) -> bool:
@@ -1788,8 +1788,9 @@ def _locative(modifier) -> bool:
 
 def _business(name: str, context: Sequence[_Mention]) -> bool:
     """Whether `name` is a business's: its legal name, or the short form of one named before ("Unisys")."""
-    first = name.split()[0].lower() if name.split() else ""
-    return bool(_BUSINESS_NAME.search(name)) or any(_BUSINESS_NAME.search(m.name) and m.name.split()[0].lower() == first for m in context)
+    # The first word of the name itself: "the" says nothing of which ("the Big Board", "the Savings Association").
+    first = lambda n: next(iter(re.sub(r"(?i)^the\s+", "", n).lower().split()), "")  # noqa: E731
+    return bool(_BUSINESS_NAME.search(name)) or any(_BUSINESS_NAME.search(m.name) and first(m.name) == first(name) for m in context)
 
 
 def _named_organisation(lemma: str, recent: Sequence[Speaker], context: Sequence[_Mention], index: int) -> Speaker | None:

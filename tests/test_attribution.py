@@ -1651,3 +1651,14 @@ def test_say_with_a_name_for_its_object_reports_what_the_name_did() -> None:
     # A garbled broadcast sentence the parser reads as "says [Acme]": "say" takes no name for its object.
     speakers = attributions(["Secretary Lindqvist says Acme two weeks ago, or gave them two weeks to draw up a new plan."])
     assert speakers[0].name == "Lindqvist"
+
+
+def test_the_company_is_no_exchange_whose_name_starts_like_a_businesss() -> None:
+    # "the" is no first word of a name: "the Big Board" is no short form of "the Hanley Savings Bank".
+    speakers = attributions([
+        "The Hanley Savings Bank said it would close two branches.",
+        "Trading in Zentrix was halted on the Big Board, the Big Board said.",
+        "Zentrix Corp. fell 1/8 to 31.",
+        "The chip concern said the halt would be brief.",
+    ])
+    assert speakers[3].name == "Zentrix Corp."
