@@ -24,7 +24,9 @@ any article:
   its agent's ("is said by police to"), and with no agent stays the outlet's hedged sentence ("is
   believed to"); a report in an adverbial clause ("..., as officials acknowledged that ...") does
   not attribute the main clause; a transcript's unquoted soundbite (a first person, or "uh") is
-  the person who spoke last; a place that only says which body speaks ("Chicago police") is no
+  the person who spoke last, and so is a paragraph of its own that attributes nothing after a
+  person's "X says ..." in copy spoken on air; a verb that ascribes a cause ("attributed the rise
+  to X") is the subject's account; a place that only says which body speaks ("Chicago police") is no
   speaker of its own. The outlet speaks only when nobody is attributed, or when a pronoun stands
   for nobody the article names (no speaker is ever called "he" or "they"). A speaker's name is the
   whole name (a title in front or in apposition makes a person of what the tagger took for an
