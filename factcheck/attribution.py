@@ -1714,14 +1714,14 @@ def _speaker_of(
             )
             if issuer is not None:
                 return dataclasses.replace(issuer, cue=cue)
-        elif (named := _named_organisation(subject.lemma_.lower(), recent, context, index)) is not None:
+        elif (named := _named_organisation(subject.lemma_.lower(), recent, context, index, subject.tag_ == "NNS")) is not None:
             return dataclasses.replace(named, cue=cue)
     elif (
         subject.pos_ == "NOUN" and subject.lemma_.lower() in _BUSINESS_NOUNS
         # "The giant foods, tobacco and brewing company": the parse may hang the article on the list (`_true_subject`)
         and any(c.lower_ == "the" for c in [*subject.children, *(subject.head.children if subject.dep_ == "appos" else ())] if c.dep_ == "det")
         and not any(c.dep_ in ("amod", "nummod") and not _locative(c) for c in subject.children)
-        and (named := _named_organisation(subject.lemma_.lower(), recent, context, index)) is not None
+        and (named := _named_organisation(subject.lemma_.lower(), recent, context, index, subject.tag_ == "NNS")) is not None
     ):
         # "The Dallas oil and gas concern said": nouns in front of a business say what it does, not which.
         return dataclasses.replace(named, cue=cue)
@@ -1795,7 +1795,7 @@ def _business(name: str, context: Sequence[_Mention]) -> bool:
     return bool(_BUSINESS_NAME.search(name)) or any(_BUSINESS_NAME.search(m.name) and first(m.name) == first(name) for m in context)
 
 
-def _named_organisation(lemma: str, recent: Sequence[Speaker], context: Sequence[_Mention], index: int) -> Speaker | None:
+def _named_organisation(lemma: str, recent: Sequence[Speaker], context: Sequence[_Mention], index: int, plural: bool = False) -> Speaker | None:
     """"Acme Corp. said ... . The company said ...": the organisation the definite noun stands for:
     the nearest earlier organisation that spoke, when it is of that kind, else, for a business, the
     one business the nearest sentence before that names any names. Two there ("Acme agreed to buy
@@ -1803,6 +1803,11 @@ def _named_organisation(lemma: str, recent: Sequence[Speaker], context: Sequence
     business = lemma in _BUSINESS_NOUNS
     if not business and lemma not in _BODY_NOUNS:
         return None
+    if plural:
+        # "the companies said", "the banks said": more than one, never a single name; the named
+        # bodies that spoke together last ("Acme and Zenith said ... . The companies said ...").
+        together = next((sp for sp in recent if sp.sentence is not None and sp.sentence < index and sp.kind in ("organisation", "group")), None)
+        return together if together is not None and " and " in together.name else None
     named = [m for m in context if m.label == "ORG"]  # before the subject, in its own sentence too
     for sp in recent:
         # A name the tagger did not know ("Nashua") is a group to it, and may be an organisation's.

@@ -1662,3 +1662,11 @@ def test_the_company_is_no_exchange_whose_name_starts_like_a_businesss() -> None
         "The chip concern said the halt would be brief.",
     ])
     assert speakers[3].name == "Zentrix Corp."
+
+
+
+def test_the_companies_are_never_one_business() -> None:
+    merged = attributions(["Corbin Corp. said it would sell its plant.", "Corbin Corp. was merged into Dade Inc., the companies said."])
+    assert merged[1].name == "the companies"  # two businesses: no single name stands for them
+    together = attributions(["Hale Inc. and Ruiz Corp. said they would merge.", "The companies said the deal was final."])
+    assert together[1].name == "Hale Inc. and Ruiz Corp."  # those that spoke together last
