@@ -46,6 +46,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from timeml_corpus import restore_ampersands
+
 ROOT = Path(__file__).resolve().parent.parent
 # The eval articles sit beside the checkout (../shared/eval/...), or beside the folder of worktrees.
 EVAL_DIR = Path(
@@ -67,7 +69,7 @@ def from_timeml(path: Path, out: Path) -> Path:
     body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
     if created is None or body is None:
         sys.exit(f"{path}: not a TimeML article (no TEXT or creation time)")
-    text = html.unescape(re.sub(r"<[^>]+>", "", body.group(1)))
+    text = restore_ampersands(html.unescape(re.sub(r"<[^>]+>", "", body.group(1))))
     # The NYT wire's typesetting codes (&QL; &UR; &HT; &QC; &LR;, escaped in the TimeML) are layout, not text.
     text = re.sub(r"[ \t]*&[A-Z]{2};[ \t]*", " ", text).strip()
     out.write_text(f"---\ntitle: {path.stem}\npublished: {created.group(1)}\n---\n\n{text}\n", encoding="utf-8")

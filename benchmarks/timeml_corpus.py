@@ -34,6 +34,17 @@ class TimeML:
         return [t for t in self.tags if t.name == name]
 
 
+# TimeBank's WSJ files lost the "&" and ";" of "&amp;" in conversion: "Dow Jones amp Co.",
+# "AVON RENT-A-CAR amp TRUCK Corp.". A lowercase "amp" between two capitalised words of a name is
+# that ampersand (English has no such word there).
+_LOST_AMPERSAND = re.compile(r"\b([A-Z][\w.'-]*) amp (?=[A-Z])")
+
+
+def restore_ampersands(text: str) -> str:
+    """`text` with the ampersands the conversion to TimeML cut down to "amp" put back."""
+    return _LOST_AMPERSAND.sub(r"\1 & ", text)
+
+
 def read(path: Path) -> TimeML:
     raw = path.read_text(encoding="utf-8")
     dct = re.search(r"<DCT>\s*<TIMEX3[^>]*\bvalue=\"(\d{4}-\d\d-\d\d)", raw)
@@ -46,7 +57,7 @@ def read(path: Path) -> TimeML:
     pos = 0
     for m in _TAG.finditer(body.group(1)):
         if m.group(4) is not None:
-            chunk = html.unescape(m.group(4))
+            chunk = restore_ampersands(html.unescape(m.group(4)))
             parts.append(chunk)
             pos += len(chunk)
         elif not m.group(1):

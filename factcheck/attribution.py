@@ -24,7 +24,9 @@ any article:
   its agent's ("is said by police to"), and with no agent stays the outlet's hedged sentence ("is
   believed to"); a report in an adverbial clause ("..., as officials acknowledged that ...") does
   not attribute the main clause; a transcript's unquoted soundbite (a first person, or "uh") is
-  the person who spoke last; a place that only says which body speaks ("Chicago police") is no
+  the person who spoke last, and so is a paragraph of its own that attributes nothing after a
+  person's "X says ..." in copy spoken on air; a verb that ascribes a cause ("attributed the rise
+  to X") is the subject's account; a place that only says which body speaks ("Chicago police") is no
   speaker of its own. The outlet speaks only when nobody is attributed, or when a pronoun stands
   for nobody the article names (no speaker is ever called "he" or "they"). A speaker's name is the
   whole name (a title in front or in apposition makes a person of what the tagger took for an
@@ -72,6 +74,14 @@ _STANCE_LEMMAS = frozenset(
     confirm acknowledge admit allege claim urge report disclose reveal estimate predict forecast echo""".split()
 )
 
+# Verbs that state a cause or source on the subject's behalf ("attributed the increase to higher
+# traffic", "blamed the loss on the weather"): WordNet's synset "impute, ascribe, assign, attribute"
+# (attribute or credit to) and those of its hyponyms that say why or whose ("impute", "credit",
+# "accredit", "blame"). The subject's account of why, a stance, though no clause follows.
+_ASCRIBING_LEMMAS = frozenset("attribute ascribe impute credit accredit blame".split())
+# The prepositions that name the cause or the one credited: "to", "on", "for", "with".
+_ASCRIBING_PREPOSITIONS = frozenset("to on for with".split())
+
 # Verbs that put forth a message named by their object: "raised worries that ...", "expressed
 # concern that ...", "issued a warning that ...": the that-clause is what the subject says.
 _VOICING_LEMMAS = frozenset("issue express raise voice sound release publish".split())
@@ -83,7 +93,7 @@ def _speech_lemmas() -> frozenset[str]:
     ("noted that", "boasted that", "conceded that") or of reckoning ("reckon", "project");
     built by benchmarks/build_reporting_verbs.py.
     They only widen which verbs may report: the parse must still show what they report."""
-    return REPORTING_LEMMAS | _COMMITTING_LEMMAS | _STANCE_LEMMAS | _VOICING_LEMMAS | frozenset(_wordnet_reporting())
+    return REPORTING_LEMMAS | _COMMITTING_LEMMAS | _STANCE_LEMMAS | _VOICING_LEMMAS | _ASCRIBING_LEMMAS | frozenset(_wordnet_reporting())
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +194,8 @@ def _opens_quotation(verb) -> bool:
     does it make ..."': a verb followed by a comma or colon and a quotation it introduces, with at
     most its own prepositional phrase between ("in her dissent")."""
     doc = verb.doc
-    mark = next((t.i for t in doc[verb.i + 1 :] if quote_count(t.text)), None)
+    # Wire copy's typed mark `` is two tokens, neither a mark alone: its first backtick opens.
+    mark = next((t.i for t in doc[verb.i + 1 :] if quote_count(t.text) or t.text == "`" and t.i + 1 < len(doc) and doc[t.i + 1].text == "`"), None)
     if mark is None or mark < verb.i + 2 or doc[mark - 1].text not in (",", ":") or not starts_quoted(doc[mark:].text):
         return False
     own = {t.i for c in verb.children if c.dep_ in ("prep", "advmod", "npadvmod") and c.i > verb.i for t in c.subtree}
@@ -275,10 +286,24 @@ def _nested(token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
-def _clean(name: str) -> str:
+def _clean(name: str, possessive: bool = True) -> str:
+    """A name as a speaker's: without the possessive "'s" of "Acme's spokesman" (with `possessive`
+    False the "'s" is the name's own, "Shoney's said": `_span_name`)."""
     # `` and '' are the quotation marks of wire copy typed on old terminals.
-    name = re.sub(r"(?:’s|'s|’|')$", "", name.strip(" ,;:" + QUOTES).lstrip("`'").strip())
+    name = name.strip(" ,;:" + QUOTES).lstrip("`'").strip()
+    name = re.sub(r"(?:’s|'s|’|')$", "", name) if possessive else re.sub(r"(?:’|')$", "", name)
     return re.sub(r"^The\s", "the ", name)
+
+
+def _span_name(span) -> str:
+    """`_clean` of a name's span: an "'s" that ends it is the name's own when the name owns no noun
+    after it ("Shoney's said", "McDonald's reported": its head is the verb), a possessive otherwise
+    ("Acme's spokesman said": Acme)."""
+    last = span[-1]
+    own = last.lower_ in ("'s", "’s") and last.head.i in range(span.start, span.end) and last.head.dep_ != "poss" and not (
+        last.i + 1 < len(span.doc) and span.doc[last.i + 1].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+    )
+    return _clean(span.text, possessive=not own)
 
 
 def _mentions(text: str, index: int) -> list[_Mention]:
@@ -293,6 +318,8 @@ def _mentions(text: str, index: int) -> list[_Mention]:
             found.append(_Mention(_clean(whole.text), "person", index, whole.start_char, _as_subject(ent.root), "PERSON", _nested(whole.root)))
         elif ent.label_ in _PERSON_ENTS and any(_split_name(e) is not None for e in ent.doc.ents if e.start == ent.end):
             continue  # the first words of a name the next entity ends
+        elif ent.label_ in _PERSON_ENTS and _body_name(ent):
+            found.append(_Mention(_span_name(ent), "organisation", index, ent.start_char, _as_subject(ent.root), "ORG"))
         elif ent.label_ in _PERSON_ENTS or _titled_person(ent):
             found.append(_Mention(_whole_name(ent), "person", index, ent.start_char, _as_subject(ent.root), ent.label_, _nested(ent.root)))
         elif ent.label_ in _GROUP_ENTS:
@@ -300,8 +327,14 @@ def _mentions(text: str, index: int) -> list[_Mention]:
             # named only to say which body or person speaks is not itself one that spoke; a place
             # speaks only as the subject itself ("Washington said", for its government).
             modifier = ent.label_ != "ORG" and ent.root.dep_ in ("compound", "amod", "nmod", "poss") and not ent.start <= ent.root.head.i < ent.end
-            found.append(_Mention(_clean(ent.text), "organisation", index, ent.start_char, _as_subject(ent.root) and not modifier, ent.label_))
+            found.append(_Mention(_span_name(ent), "organisation", index, ent.start_char, _as_subject(ent.root) and not modifier, ent.label_))
     return [m for m in found if len(m.name) > 1]
+
+
+def _body_name(ent) -> bool:
+    """"Benjamin Franklin Federal Savings & Loan Association", tagged a person: a name of several
+    words with a business's legal word in it ("Corp.", "Savings") is an organisation's."""
+    return len(ent) > 1 and bool(_BUSINESS_NAME.search(ent.text))
 
 
 def _titled_person(ent) -> bool:
@@ -338,10 +371,10 @@ def _whole_name(ent) -> str:
     doc = ent.doc
     tail = next((c for c in ent.root.children if c.dep_ in ("appos", "compound", "flat") and c.pos_ == "PROPN" and c.i >= ent.end), None)
     if ent.label_ not in _PERSON_ENTS or tail is None or tail.left_edge.i != ent.end or tail.right_edge.i != tail.i:
-        return _clean(ent.text)
+        return _span_name(ent)
     between = doc[ent.end : tail.i]
     if not 0 < len(between) <= 2 or not all(t.is_lower and t.pos_ in ("DET", "ADP", "X", "PROPN") for t in between):
-        return _clean(ent.text)
+        return _span_name(ent)
     return _clean(doc[ent.start : tail.i + 1].text)
 
 
@@ -849,6 +882,7 @@ def _cues(doc) -> list[_Cue]:
             stance = not (reports or inverted is not None) and (_states_position(tok) or _characterises(tok) or judging or viewed)
             for subject in subjects or agents:
                 subject = _relative_antecedent(subject)
+                subject = _true_subject(subject) if subject is not None else None
                 if subject is not None and (_can_speak(subject) or _says_that(tok, subject)) and not _inferred_from(tok, subject):
                     cues.append(_Cue(tok.i, subject, tok.text.lower(), stance))
         elif _speech_verb(tok) and not _conditional(tok) and (subject := _participle_speaker(tok) or _misparsed_speaker(tok)) is not None and _can_speak(subject):
@@ -958,6 +992,30 @@ def _relative_antecedent(subject):
     return clause.head
 
 
+def _true_subject(subject):
+    """The noun that speaks where the parse gave a reporting verb another subject:
+    - "Kalamazoo, Mich.-based First of America said": a place set before a "-based" modifier is
+      the modifier's, not the subject: the apposition it modifies speaks;
+    - "The giant foods, tobacco and brewing company said": the parser may take the first noun of a
+      list of modifiers for the subject and the head noun for its apposition: a subject that
+      cannot speak, with an apposition that can and only the list between them, is that apposition;
+    - "Interviews with three fund groups confirm ...": an act of communication says what those
+      it was held with said: the "with" phrase speaks, a person or a body."""
+    doc = subject.doc
+    apposed = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i and c.pos_ in ("NOUN", "PROPN")]
+    if subject.pos_ == "PROPN" and apposed and any(_locative(t) for t in doc[subject.i + 1 : apposed[0].i]):
+        return apposed[0]
+    if subject.pos_ == "NOUN" and not _can_speak(subject) and apposed and _can_speak(apposed[0]) and all(
+        t.dep_ in ("punct", "cc", "conj", "nmod", "compound", "amod") for t in doc[subject.i + 1 : apposed[0].i]
+    ) and any(t.dep_ == "cc" for t in doc[subject.i + 1 : apposed[0].i]):
+        return apposed[0]
+    if subject.pos_ == "NOUN" and not subject.ent_type_ and not _can_speak_itself(subject) and subject.lemma_.lower() not in _DOCUMENT_NOUNS | _BUSINESS_NOUNS | _BODY_NOUNS:
+        held = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+        if held and (held[0].ent_type_ in _PERSON_ENTS | _GROUP_ENTS or _can_speak(held[0]) and held[0].lemma_.lower() not in _DOCUMENT_NOUNS | message_nouns()):
+            return held[0]
+    return subject
+
+
 def _says_that(verb, subject) -> bool:
     """"The thrift said that ...", "Acquisition said 2 million shares were tendered": whatever is
     the subject of "say" with a clause after it is who says it, a noun WordNet does not know as a
@@ -1062,6 +1120,9 @@ def _misparsed_report(verb) -> list:
         if verb.lemma_.lower() == "say" and c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in _SAID_PRONOUNS
         and any(t.tag_ in ("VBD", "VBN") and t.dep_ in ("acl", "amod", "relcl") and t.i > c.left_edge.i and not any(x.dep_ in ("aux", "auxpass", "mark", "agent") or x.tag_ in ("WDT", "WP") for x in t.children) for t in c.children)
     ]
+    # "Shalala says UNOS five months ago gave them ...": "say" takes no name for its object either:
+    # the name is the reported clause's subject, its verb lost to the parse.
+    found += [c for c in verb.children if verb.lemma_.lower() == "say" and c.dep_ == "dobj" and c.i == verb.i + 1 and c.pos_ == "PROPN" and c not in found]
     return found + [g for c in verb.children if c.dep_ == "advmod" and c.i > verb.i for g in c.children if g.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
 
 
@@ -1129,6 +1190,8 @@ def _states_position(verb) -> bool:
         return False
     if lemma in _COMMITTING_LEMMAS and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
         return True
+    if lemma in _ASCRIBING_LEMMAS and _ascribes(verb):
+        return True
     # "A statement warned of more attacks", "the report criticized the agency": a document does
     # nothing but say; with a speech verb, what follows it is its message, object or no object.
     if _speech_verb(verb) and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in _DOCUMENT_NOUNS for c in verb.children) and any(
@@ -1141,6 +1204,17 @@ def _states_position(verb) -> bool:
         c.dep_ == "dobj" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in ("it", "this", "that")) and c.ent_type_ not in _PERSON_ENTS and c.lemma_.lower() not in _PERSON_NOUNS
         and not any(p.dep_ == "prep" and verb.i < p.i < c.i for p in verb.children)
         for c in verb.children
+    )
+
+
+def _ascribes(verb) -> bool:
+    """"attributed the increase to higher traffic", "blamed the loss on weak demand": an active verb
+    of ascribing with its object and the phrase that names the cause or source (the parser hangs it
+    on the verb or on the object); "credited the account" alone is an act, "was attributed to" nobody's."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    return bool(objects) and not _passive(verb) and any(
+        c.dep_ in ("prep", "dative") and c.lower_ in _ASCRIBING_PREPOSITIONS and c.i > objects[0].i and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        for h in [verb, *objects] for c in h.children
     )
 
 
@@ -1450,7 +1524,13 @@ def _noun_phrase(token) -> str:
     """The speaker's noun phrase up to its first comma: 'a spokesman for the agency'."""
     # A relative clause, appositive or participle after the noun ends the phrase where it begins
     # (its left edge: "a message [that was read ...]"), not at its verb.
-    ends = [c.left_edge.i for c in token.children if c.dep_ in ("relcl", "appos", "acl") and c.i > token.i]
+    # An apposition with no comma or dash before it is the parser's cut of a name ("AVON RENT-A-CAR &
+    # TRUCK Corp."), no phrase set beside it.
+    doc = token.doc
+    ends = [
+        c.left_edge.i for c in token.children
+        if c.i > token.i and (c.dep_ in ("relcl", "acl") or c.dep_ == "appos" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].is_punct)
+    ]
     # "Sun, Hewlett-Packard and others say": a comma inside a coordination of the noun joins, not ends.
     joined = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
     words = []
@@ -1463,7 +1543,12 @@ def _noun_phrase(token) -> str:
     # "Earlier AT&T announced": an adverb the parser hung on the name says when, not who.
     while len(words) > 1 and words[0].dep_ == "advmod" and words[0].pos_ == "ADV" and not words[0].ent_type_ and words[1].pos_ == "PROPN":
         words.pop(0)
-    return _clean("".join(t.text_with_ws for t in words))
+    # "Kalamazoo, Mich.-based First of America": where a named body is based is no part of its name.
+    while len(words) > 1 and token.pos_ == "PROPN" and any(_locative(t) for t in words[:-1]) and words.index(token) > max(k for k, t in enumerate(words) if _locative(t)):
+        words = words[max(k for k, t in enumerate(words) if _locative(t)) + 1 :]
+    # "Shoney's said": an "'s" of the head itself is its name's, not a possessive (it owns nothing).
+    own = words[-1].dep_ == "case" and words[-1].head.i == token.i if words else False
+    return _clean("".join(t.text_with_ws for t in words), possessive=not own)
 
 
 def _head_lemmas(phrase: str) -> set[str]:
@@ -1532,6 +1617,8 @@ def _speaker_of(
             # "Nashua said", after "Nashua Corp.": the short form of a business named before, whatever
             # the tagger took it for, unless a person of that name was named (in full) before.
             if person and len(ent) == 1 and _business(ent.text, context) and not any(m.kind == "person" and m.name != ent.text and _key(m.name) == _key(ent.text) for m in context):
+                person = False
+            if person and _body_name(ent):
                 person = False
             kind: Kind = "person" if person else "organisation"
             return Speaker(_whole_name(ent), kind, index, cue, _noun_phrase(subject))
@@ -1627,12 +1714,14 @@ def _speaker_of(
             )
             if issuer is not None:
                 return dataclasses.replace(issuer, cue=cue)
-        elif (named := _named_organisation(subject.lemma_.lower(), recent, context, index)) is not None:
+        elif (named := _named_organisation(subject.lemma_.lower(), recent, context, index, subject.tag_ == "NNS")) is not None:
             return dataclasses.replace(named, cue=cue)
     elif (
-        subject.pos_ == "NOUN" and subject.lemma_.lower() in _BUSINESS_NOUNS and any(c.lower_ == "the" for c in subject.children if c.dep_ == "det")
-        and not any(c.dep_ in ("amod", "nummod") for c in subject.children)
-        and (named := _named_organisation(subject.lemma_.lower(), recent, context, index)) is not None
+        subject.pos_ == "NOUN" and subject.lemma_.lower() in _BUSINESS_NOUNS
+        # "The giant foods, tobacco and brewing company": the parse may hang the article on the list (`_true_subject`)
+        and any(c.lower_ == "the" for c in [*subject.children, *(subject.head.children if subject.dep_ == "appos" else ())] if c.dep_ == "det")
+        and not any(c.dep_ in ("amod", "nummod") and not _locative(c) for c in subject.children)
+        and (named := _named_organisation(subject.lemma_.lower(), recent, context, index, subject.tag_ == "NNS")) is not None
     ):
         # "The Dallas oil and gas concern said": nouns in front of a business say what it does, not which.
         return dataclasses.replace(named, cue=cue)
@@ -1690,16 +1779,23 @@ def _nearer_speaker(subject, previous: str):
 _BUSINESS_NOUNS = frozenset("company firm corporation concern maker carrier airline bank bancorp".split())
 _BODY_NOUNS = frozenset("agency union party group".split())
 # The closed class of words that end a business's legal name.
-_BUSINESS_NAME = re.compile(r"\b(?:Inc|Corp|Co|Cos|Ltd|PLC|plc|AG|SA|NV|N\.V|S\.A|GmbH|LLC|LP|L\.P|Bancorp|Holdings?|Group|Industries|Airlines?|Airways|Bank)\b")
+_BUSINESS_NAME = re.compile(r"\b(?:Inc|Corp|Co|Cos|Ltd|PLC|plc|AG|SA|NV|N\.V|S\.A|GmbH|LLC|LP|L\.P|Bancorp|Holdings?|Group|Industries|Airlines?|Airways|Bank|Savings)\b")
+
+
+def _locative(modifier) -> bool:
+    """"The Atlanta-based airline", "Ohio-headquartered": a modifier that says where a body is
+    based, not which of its kind; a closed class of English compounds."""
+    return modifier.lower_.endswith(("based", "headquartered")) and (modifier.lower_ != modifier.lemma_.lower() or "-" in modifier.lower_ or modifier.i > 0 and modifier.doc[modifier.i - 1].text == "-")
 
 
 def _business(name: str, context: Sequence[_Mention]) -> bool:
     """Whether `name` is a business's: its legal name, or the short form of one named before ("Unisys")."""
-    first = name.split()[0].lower() if name.split() else ""
-    return bool(_BUSINESS_NAME.search(name)) or any(_BUSINESS_NAME.search(m.name) and m.name.split()[0].lower() == first for m in context)
+    # The first word of the name itself: "the" says nothing of which ("the Big Board", "the Savings Association").
+    first = lambda n: next(iter(re.sub(r"(?i)^the\s+", "", n).lower().split()), "")  # noqa: E731
+    return bool(_BUSINESS_NAME.search(name)) or any(_BUSINESS_NAME.search(m.name) and first(m.name) == first(name) for m in context)
 
 
-def _named_organisation(lemma: str, recent: Sequence[Speaker], context: Sequence[_Mention], index: int) -> Speaker | None:
+def _named_organisation(lemma: str, recent: Sequence[Speaker], context: Sequence[_Mention], index: int, plural: bool = False) -> Speaker | None:
     """"Acme Corp. said ... . The company said ...": the organisation the definite noun stands for:
     the nearest earlier organisation that spoke, when it is of that kind, else, for a business, the
     one business the nearest sentence before that names any names. Two there ("Acme agreed to buy
@@ -1707,6 +1803,11 @@ def _named_organisation(lemma: str, recent: Sequence[Speaker], context: Sequence
     business = lemma in _BUSINESS_NOUNS
     if not business and lemma not in _BODY_NOUNS:
         return None
+    if plural:
+        # "the companies said", "the banks said": more than one, never a single name; the named
+        # bodies that spoke together last ("Acme and Zenith said ... . The companies said ...").
+        together = next((sp for sp in recent if sp.sentence is not None and sp.sentence < index and sp.kind in ("organisation", "group")), None)
+        return together if together is not None and " and " in together.name else None
     named = [m for m in context if m.label == "ORG"]  # before the subject, in its own sentence too
     for sp in recent:
         # A name the tagger did not know ("Nashua") is a group to it, and may be an organisation's.
@@ -1770,6 +1871,11 @@ def _attributions(sentences: tuple[str, ...], paragraphs: frozenset[int] = froze
         cues = _unquoted(cues, doc, spans)
         if not transcript:
             cues = [c for c in cues if c.subject.lower_ not in ("i", "we") or any(a < c.subject.idx < b for a, b in spans)]
+        elif _unscripted(doc):
+            # "Uh, they believe, or at least many of them believe, uh that ...": a transcript's
+            # hesitant sentence is someone speaking on air; "they believe" there is their words,
+            # not the writer's attribution (a name that speaks still is one).
+            cues = [c for c in cues if not _pronominal(c.subject)]
         # "The strategy -- it recently turned a profit -- calls for cuts": the parser may give the verb
         # a subject from inside an aside between dashes, or the aside's verb one from outside.
         asides = _dash_asides(doc)
@@ -1793,7 +1899,12 @@ def _attributions(sentences: tuple[str, ...], paragraphs: frozenset[int] = froze
             )
             # "A said X; B called it Y": a report before a stance is the sentence's first say.
             cue = next((c for c in cues if c.cue == "according to"), None) or next((c for c in cues if not c.stance and c.token_i < cue.token_i), cue) if cue.stance else cue
-            speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)
+            if cue.stance and _beside_own_clause(doc[cue.token_i], cues):
+                # "His kidnappers demanded a ransom, but negotiations broke off": a stance reports no
+                # content, and a clause with its own subject beside it is the article's account.
+                speaker = OUTLET_SPEAKER
+            else:
+                speaker = _speaker_of(cue.subject, doc, index, before, result, cue.cue, sentences[index - 1] if index else "", sentences)
         elif (open_quote or _all_quoted(text)) and previous is not None and not previous.is_outlet and previous.cue != "outlet":
             speaker = dataclasses.replace(previous, cue="quote continues")
         elif transcript and previous is not None and not previous.is_outlet and _first_person(doc, previous):
@@ -1810,7 +1921,56 @@ def _attributions(sentences: tuple[str, ...], paragraphs: frozenset[int] = froze
         opens = not speaker.is_outlet and (speaker.cue != "quote continues" or introduced) or speaker.is_outlet and starts_quoted(text)
         quoted = quoted if open_quote else after and opens
         before.extend(_mentions(text, index))
+    if transcript and paragraphs:
+        result = _soundbites(sentences, sorted(paragraphs), result)
     return tuple(_quotes_carry_their_speaker(result, states))
+
+
+def _beside_own_clause(verb, cues: list[_Cue]) -> bool:
+    """Whether the main verb has a coordinated clause with a subject of its own that no cue reports
+    ("demanded a ransom, but negotiations broke off")."""
+    reporting, doc = {c.token_i for c in cues}, verb.doc
+    # Set off by a comma and a conjunction (", but"): an "and" inside a long object may be a misparse.
+    joined = {c.i for c in verb.children if c.dep_ == "cc" and c.i > 0 and doc[c.i - 1].text == ","}
+    return verb.dep_ == "ROOT" and any(
+        c.dep_ == "conj" and c.i > verb.i and c.i not in reporting and c.left_edge.i - 1 in joined and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+        for c in verb.children
+    )
+
+
+def _pronominal(subject) -> bool:
+    """A subject that is a pronoun, or a share of one ("many of them")."""
+    of = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return subject.tag_ == "PRP" or subject.pos_ == "PRON" and not subject.ent_type_ or any(g.tag_ == "PRP" for g in of)
+
+
+def _unscripted(doc) -> bool:
+    """A sentence with a hesitation ("uh") or a false start ("equal to r- the right"): speech on air."""
+    return any(t.lower_ in _FILLERS or re.fullmatch(r"[a-z]{1,3}-", t.text) is not None for t in doc)
+
+
+def _soundbites(sentences: Sequence[str], starts: list[int], result: list[Speaker]) -> list[Speaker]:
+    """A broadcast transcript marks a recorded soundbite only by a paragraph of its own that the
+    reporter's sentence before it introduces ("She says security is better, but everything else is
+    worse." then "Women do not become victims of armed attack, but ..."): a paragraph that
+    attributes nothing and names no person as who speaks or acts (a reporter's narration or
+    sign-off does), after a paragraph whose last sentence a person says, is that person's."""
+    # Written news with no quotation marks (a wire's notice, an earnings report) is narration
+    # throughout: only copy spoken on air, with a hesitation or a false start somewhere, or with no
+    # figure written in digits (a script spells them out), has soundbites.
+    if not any(_unscripted(parse(t)) for t in sentences) and any(re.search(r"\d", t) for t in sentences):
+        return list(result)
+    said, result = result, list(result)
+    bounds = [0, *starts, len(sentences)]
+    for a, b in zip(bounds[1:-1], bounds[2:]):
+        last = said[a - 1]  # reported there, not a soundbite itself: one soundbite introduces no other
+        if last.is_outlet or last.kind != "person" or last.cue == "quote continues" or not a < b:
+            continue
+        own = all(sp.is_outlet or sp.cue == "quote continues" and sp.name == last.name for sp in said[a:b])
+        if own and not any(m.kind == "person" and m.subject for k in range(a, b) for m in _mentions(sentences[k], k)):
+            for k in range(a, b):
+                result[k] = dataclasses.replace(last, cue="quote continues")
+    return result
 
 
 def _quote_states(sentences: Sequence[str], paragraphs: frozenset[int]) -> list[tuple[bool, bool, bool]]:

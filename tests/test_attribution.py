@@ -1550,3 +1550,124 @@ def test_figures_that_show_something_do_not_speak_but_political_figures_do():
     assert attribute(sentences, 0).is_outlet and attribute(sentences, 1).is_outlet
     assert attribute(sentences, 2).name == "Several political figures"
     assert attribute(sentences, 3).name.startswith("Key figures in the party")
+
+
+def test_a_verb_that_ascribes_a_cause_reports_the_subjects_account() -> None:
+    # "attributed the increase to X": the subject's account of why, not the outlet's.
+    speakers = attributions([
+        "Brandt Industries Inc. said its profit rose 30%.",
+        "The Ohio-based maker attributed the increase to higher sales of its pumps.",
+        "Analysts ascribe the slump to weak demand in Asia.",
+        "The rise was attributed to higher sales.",  # a passive with nobody named
+        "The bank credited the account last week.",  # no cause named: an act
+    ])
+    assert speakers[1].name == "Brandt Industries Inc."  # "-based" says where, not which business
+    assert speakers[2].name == "Analysts"
+    assert speakers[3].is_outlet and speakers[4].is_outlet
+
+
+def test_a_speakers_name_keeps_its_own_s_and_loses_where_it_is_based() -> None:
+    speakers = attributions([
+        "Hardee's said it would close 40 restaurants.",
+        "Acme's spokesman said the plant would stay open.",
+        "Dayton, Ohio-based First of Ohio said it would buy the thrift.",
+    ])
+    assert speakers[0].name == "Hardee's"  # owns nothing: the name's own "'s"
+    assert speakers[1].name == "Acme's spokesman"
+    assert speakers[2].name == "First of Ohio"  # not the place that says where it is based
+
+
+def test_a_list_of_trades_before_the_business_noun_and_an_interview_speak_for_who_speaks() -> None:
+    speakers = attributions([
+        "Brandt Industries Inc. posted higher profit.",
+        "The giant foods, tobacco and brewing company said it would cut 2,000 jobs.",
+        "Interviews with four big insurers confirm that premiums are rising.",
+    ])
+    assert speakers[1].name == "Brandt Industries Inc."  # the parser hangs the list on "foods"
+    assert speakers[2].name == "four big insurers"  # not the act of interviewing
+
+
+def test_a_transcripts_soundbite_paragraph_is_the_person_the_reporter_introduced() -> None:
+    # Broadcast copy marks no quotation: a paragraph of its own after "She says ..." that attributes
+    # nothing and names nobody is her recorded voice; narration and the sign-off stay the outlet's.
+    paragraphs = [
+        ["Winter is hard in the valley this year.", "Jane Roe reports from the capital."],
+        ["Floods have cut the main road for weeks.", "A local doctor, Ann Kirby, runs the only clinic in the district.",
+         "She says supplies of medicine are short, but the clinic stays open."],
+        ["Patients do not come when the river is high, but they do not stop being sick.", "And today, the clinic is w- the only one left."],
+        ["Ms. Kirby says the government has promised help.", "The road may reopen next month."],
+        ["The river rose again on Tuesday."],
+        ["Mr. Hale says the farmers are worried."],
+        ["Spring has many of these farmers in a panic.", "Uh, uh they believe, or at least many of them believe, uh that the rain will stop."],
+        ["Jane Roe, Radio News, the capital."],
+    ]
+    sentences = [s for p in paragraphs for s in p]
+    starts = [sum(len(p) for p in paragraphs[:k]) for k in range(1, len(paragraphs))]
+    speakers = attributions(sentences, starts)
+    names = [sp.name for sp in speakers]
+    assert names[5:7] == ["Ann Kirby", "Ann Kirby"]
+    assert speakers[8].is_outlet and speakers[9].is_outlet  # after narration, not a person's "says"
+    assert names[11:13] == ["Hale", "Hale"]  # "they believe" inside a hesitant soundbite is his words
+    assert speakers[13].is_outlet
+    # Written news quotes what people say: the same paragraphs with no break are the writer's.
+    assert attributions(sentences)[5].is_outlet
+
+
+def test_a_name_with_an_ampersand_is_one_organisation_that_the_company_stands_for() -> None:
+    speakers = attributions([
+        "HARBOR TOOL & DIE Corp. said it would omit its dividend.",
+        "About 2 million shares were tendered, the company said.",
+        "Milton Grange Federal Savings & Loan Association said it would close 12 branches.",
+        "Its shares fell 25 cents.",
+        "The thrift's board met on Monday.",
+        "Deposits rose 3%.",
+        "Loans fell 2%.",
+        "Initially, the company said it will close its leasing unit.",
+    ])
+    assert speakers[0].name == "HARBOR TOOL & DIE Corp."  # not cut at the parser's apposition
+    assert speakers[1].name == "HARBOR TOOL & DIE Corp."
+    assert speakers[2].name == "Milton Grange Federal Savings & Loan Association" and speakers[2].kind != "person"
+    assert speakers[7].name == "Milton Grange Federal Savings & Loan Association"  # named five sentences before
+
+
+def test_a_fronted_as_clause_before_a_wire_quotation_is_its_speakers() -> None:
+    # Wire copy types its marks as `` and '': the tokenizer splits `` into two backticks.
+    speakers = attributions(["As Judge Maria Ortiz asked in a sharp dissent, ``what good does it do'' to fine a family ``that has nothing left?''"])
+    assert speakers[0].name == "Maria Ortiz"
+
+
+def test_a_stance_beside_a_clause_of_the_articles_own_leaves_the_sentence_the_outlets() -> None:
+    speakers = attributions([
+        "Maria Lopez was abducted from her shop on Monday, police said.",
+        "Her abductors demanded a ransom of $500,000, but talks broke down on Wednesday.",
+        "The union denied the charges.",
+        "Acme attributed the loss to fears that prices may fall and demand slacken.",
+    ])
+    assert speakers[1].is_outlet  # a demand reports no content; the talks' breakdown is the article's
+    assert speakers[2].name == "the union"  # a stance alone is the subject's
+    assert speakers[3].name == "Acme"  # an "and" inside the object joins no clause of the article's
+
+
+def test_say_with_a_name_for_its_object_reports_what_the_name_did() -> None:
+    # A garbled broadcast sentence the parser reads as "says [Acme]": "say" takes no name for its object.
+    speakers = attributions(["Secretary Lindqvist says Acme two weeks ago, or gave them two weeks to draw up a new plan."])
+    assert speakers[0].name == "Lindqvist"
+
+
+def test_the_company_is_no_exchange_whose_name_starts_like_a_businesss() -> None:
+    # "the" is no first word of a name: "the Big Board" is no short form of "the Hanley Savings Bank".
+    speakers = attributions([
+        "The Hanley Savings Bank said it would close two branches.",
+        "Trading in Zentrix was halted on the Big Board, the Big Board said.",
+        "Zentrix Corp. fell 1/8 to 31.",
+        "The chip concern said the halt would be brief.",
+    ])
+    assert speakers[3].name == "Zentrix Corp."
+
+
+
+def test_the_companies_are_never_one_business() -> None:
+    merged = attributions(["Corbin Corp. said it would sell its plant.", "Corbin Corp. was merged into Dade Inc., the companies said."])
+    assert merged[1].name == "the companies"  # two businesses: no single name stands for them
+    together = attributions(["Hale Inc. and Ruiz Corp. said they would merge.", "The companies said the deal was final."])
+    assert together[1].name == "Hale Inc. and Ruiz Corp."  # those that spoke together last
