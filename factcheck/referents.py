@@ -2368,8 +2368,8 @@ def resolve_owner(doc, quoted, previous: Sequence[str], edits: list) -> int:
         if any(start <= noun.idx < end for start, end, _, _ in edits):
             continue
         referent = _owner(noun, previous)
-        if referent is None or next(w for w in referent[1].lower().split() if w != "the") in {t.lower_ for t in doc}:
-            continue  # "Earnings were hurt, Reed said": the clause names it
+        if referent is None or next(w for w in referent[1].lower().split() if w != "the") in {t.lower_ for t in doc} or any(referent[1] in e[2] for e in edits):
+            continue  # "Earnings were hurt, Reed said", "the maker [Acme] said sales ...": the clause names it
         end = noun.idx + len(noun.text)
         edits.append((end, end, f" [at {referent[1]}]", referent[0]))
         return 1
@@ -2378,10 +2378,10 @@ def resolve_owner(doc, quoted, previous: Sequence[str], edits: list) -> int:
 
 def unowned(text: str, previous: Sequence[str]) -> list[str]:
     """The noun phrases of `_unowned` in `text` whose owner the article before does not make sure:
-    it named an organisation, but not exactly one company (`_only_organisation`), so whose revenue
-    "Revenue rose 15%" tells is a guess; a text with no organisation before it is about no one."""
+    an organisation acted in it, but not exactly one company (`_owner`), so whose revenue "Revenue
+    rose 15%" tells is a guess; with none acting before it, the figure is no company's."""
     doc = parse(text)
     nouns = _unowned(doc, quoted_spans(text))
-    if not nouns or not _orgs_named(previous):
-        return []
+    if not nouns or not _acting_organisations(previous):
+        return []  # no organisation the story is about: "personal income edged up" is the nation's
     return [doc[noun.left_edge.i : noun.i + 1].text for noun in nouns if _owner(noun, previous) is None]
