@@ -61,7 +61,7 @@ from .attribution import (
 from .claim_types import _content_head
 from .nlp import parse
 from .syntax import _event_nouns
-from .wordlists import message_nouns, organisation_nouns, person_nouns, time_adjectives, told_as
+from .wordlists import message_nouns, organisation_nouns, person_nouns, owned_nouns, time_adjectives, told_as
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -265,6 +265,8 @@ def resolve_referents(
             break  # a claim, not a chain of antecedents
     if previous and resolved < 2:
         resolved += _resolve_described_organisation(doc, quoted, previous, edits, {noun.i for _, noun, _ in _referring_phrases(doc, quoted)})
+    if previous and resolved < 2:
+        resolved += resolve_owner(doc, quoted, previous, edits)
     if previous and resolved < 2:
         _resolve_pointing_back(clause, doc, previous, edits, {noun.i for _, noun, _ in _referring_phrases(doc, quoted)}, 2 - resolved)
     if whole and refers_back and clause != sentence.strip():
@@ -795,7 +797,7 @@ def _titled_people(previous: Sequence[str]) -> set[str]:
     return people
 
 
-def _only_organisation(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
+def _only_organisation(noun, previous: Sequence[str], kind: str | None = None) -> tuple[int, str, bool] | None:
     """"In fiscal 1988, the company earned ...", "the bank said", "the truck maker": the one
     organisation of the noun's kind the article named before, or the one business it introduced by
     name ("a joint venture called X"): its name. Two of that kind, one whose kind is not known
@@ -804,12 +806,13 @@ def _only_organisation(noun, previous: Sequence[str]) -> tuple[int, str, bool] |
     Kinds are WordNet's (`_name_fits`): "Chase Manhattan Bank" may be "the bank" or "the company",
     "Oshkosh Truck Corp." any business, "the Labor Department" no company; a name with no word that
     says its kind ("Oshkosh Truck", "Magna") may be any business, so it is a rival to all of them
-    and the referent of a business noun only."""
-    lemma = noun.lemma_.lower()
+    and the referent of a business noun only. With `kind` ("company"), the one organisation of that
+    kind whose thing `noun` is ("Revenue rose": the company's), whatever `noun` itself names."""
+    lemma = kind or noun.lemma_.lower()
     ranked = [(rank, kinds) for rank, kinds in organisation_nouns().get(lemma, ()) if "organization" in kinds]
-    if not ranked or noun.tag_ != "NN":
+    if not ranked or noun.tag_ != "NN" and kind is None:
         return None
-    if ranked[0][0] >= 3 and not any(c.dep_ == "compound" for c in noun.children):
+    if ranked[0][0] >= 3 and kind is None and not any(c.dep_ == "compound" for c in noun.children):
         return None  # "the concern is that ...": a worry first; "the publishing concern" is a firm
     senses = [kinds for _, kinds in ranked]
     # Its first sense that is an organisation is a business, one a firm may be ("the maker", "the
@@ -1051,6 +1054,7 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
         found += [p for p in leans_on_before(text) if not any(p in f or f in p for f in found)]  # "was less reticent", "did not"
         # "Some had predicted ...", "In the square, they put up a cross": see the end of this module.
         found += [p for p in [*unsaid_populations(text, previous), *unplaced_plurals(text), *unplaced_object_it(text)] if not any(p in f or f in p for f in found)]
+        found += [p for p in unowned(text, previous) if not any(p in f or f in p for f in found)]  # "Revenue rose 15%": whose
     return found
 
 
@@ -2298,3 +2302,86 @@ def _own_clause(then) -> list:
         verb = verb.head
     joined = {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
     return [t for t in verb.subtree if t.i not in joined]
+
+
+# Prepositions after a noun of what is owned that say whose it is ("revenue at Delta", "sales of
+# the unit", "earnings for the quarter" does not, but a noun so restricted is left as written).
+_OWNING_PREPS = frozenset("of at for from by".split())
+
+
+def _unowned(doc, quoted) -> list:
+    """"Revenue rose 15%", "Net income fell": the subject of a main clause that names what an owner
+    takes in (a noun whose most frequent sense is a sum of money in WordNet: revenue, sales,
+    earnings, profit; `owned_nouns`), with nothing that says whose: no determiner but "the", no
+    possessor, no "of"/"at" phrase, and no organisation named in the clause. An earnings report
+    names its company in an earlier sentence only."""
+    if any(e.label_ == "ORG" for e in doc.ents):
+        return []
+    found = []
+    main = {_content_head(doc).i, *(t.i for t in doc if t.dep_ == "ROOT")}  # "Profit fell, analysts said": "fell"
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i not in main or any(a <= noun.idx < b for a, b in quoted):
+            continue
+        if not {noun.lemma_.lower(), noun.lower_} & owned_nouns() or doc[noun.i + 1 : noun.i + 2].text in ("[", "'s", "’s", "'"):
+            continue
+        if any(
+            c.dep_ in ("poss", "predet") or c.dep_ == "det" and c.lower_ != "the" or c.dep_ == "prep" and c.lower_ in _OWNING_PREPS
+            or c.dep_ in ("compound", "amod", "nmod") and any(t.pos_ == "PROPN" or t.ent_type_ for t in c.subtree)
+            for c in noun.children
+        ):
+            continue
+        found.append(noun)
+    return found
+
+
+def _acting_organisations(previous: Sequence[str]) -> set[str]:
+    """The first words of the organisations the sentences name as a subject or an owner ("Delta
+    posted", "Delta Air Lines earnings soared", "Acme's profit"), not in a side phrase ("reduced
+    service by rival Eastern Airlines"): the ones whose figures the story tells."""
+    found = set()
+    for text in previous:
+        for e in parse(text).ents:
+            root = e.root
+            if e.label_ == "ORG" and (root.dep_ in ("nsubj", "nsubjpass", "poss") or root.dep_ in ("compound", "appos") and root.head.dep_ in ("nsubj", "nsubjpass")):
+                words = [t.lower_ for t in e if t.lower_ != "the" and not t.is_punct]
+                if words:
+                    found.add(words[0])
+    return found
+
+
+def _owner(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
+    """The one company (`_only_organisation`) that is also the only organisation acting in the
+    story before (`_acting_organisations`): a rival named in a side phrase may be the one business
+    whose kind WordNet knows, and not whose revenue it is."""
+    referent = _only_organisation(noun, previous, kind="company")
+    if referent is None or _acting_organisations(previous) != {next(w for w in referent[1].lower().split() if w != "the")}:
+        return None
+    return referent
+
+
+def resolve_owner(doc, quoted, previous: Sequence[str], edits: list) -> int:
+    """"Revenue [at Delta Air Lines Inc.] rose 15%": the one company the article named before
+    (`_owner`: as for "the company", and the only one acting) put in brackets after a noun of what it owns that
+    `_unowned` finds, in the journalist's "at" of a company's figures; the bracket is a gloss the
+    faithfulness check reads as no new participant. Returns how many (0 or 1)."""
+    for noun in _unowned(doc, quoted):
+        if any(start <= noun.idx < end for start, end, _, _ in edits):
+            continue
+        referent = _owner(noun, previous)
+        if referent is None or next(w for w in referent[1].lower().split() if w != "the") in {t.lower_ for t in doc} or any(referent[1] in e[2] for e in edits):
+            continue  # "Earnings were hurt, Reed said", "the maker [Acme] said sales ...": the clause names it
+        end = noun.idx + len(noun.text)
+        edits.append((end, end, f" [at {referent[1]}]", referent[0]))
+        return 1
+    return 0
+
+
+def unowned(text: str, previous: Sequence[str]) -> list[str]:
+    """The noun phrases of `_unowned` in `text` whose owner the article before does not make sure:
+    an organisation acted in it, but not exactly one company (`_owner`), so whose revenue "Revenue
+    rose 15%" tells is a guess; with none acting before it, the figure is no company's."""
+    doc = parse(text)
+    nouns = _unowned(doc, quoted_spans(text))
+    if not nouns or not _acting_organisations(previous):
+        return []  # no organisation the story is about: "personal income edged up" is the nation's
+    return [doc[noun.left_edge.i : noun.i + 1].text for noun in nouns if _owner(noun, previous) is None]

@@ -42,6 +42,12 @@ def possession_nouns() -> frozenset[str]:
     return _nouns("possession_nouns")
 
 
+def owned_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is a sum of money someone takes in ("revenue", "sales",
+    "earnings", "profit", "income"); built by benchmarks/build_owned_nouns.py."""
+    return _nouns("owned_nouns")
+
+
 def group_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is a body ("group", "crowd", "team"); built by
     benchmarks/build_number_nouns.py."""

@@ -630,3 +630,21 @@ def test_a_sentence_of_a_quotation_the_article_never_closes_is_no_claim() -> Non
     chain = ClaimsChain(flood, load_settings())
     chain.plan()
     assert [step.sentence.id for step in chain.steps] and "S1" not in {step.sentence.id for step in chain.steps}
+
+
+def test_claims_give_a_figure_its_company_and_skip_broken_off_words(tmp_path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(
+        "---\ntitle: Results\npublished: 2024-05-10\n---\n\n"
+        "Norbury Tools Inc. said its second-quarter net income rose 12% to $8 million. "
+        "Revenue climbed 9% to $140 million from $128 million. "
+        "Norbury chairman Ed Ruiz said demand was equal to s- the best year on record.\n"
+    )
+    article = load_article(str(story))
+    chain = ClaimsChain(article, load_settings(provider="local", max_claims=5))
+    chain.plan()
+    claims = chain.assemble([]).items
+    revenue = next(c for c in claims if c.quote.startswith("Revenue"))
+    assert revenue.text.startswith("Revenue [at Norbury Tools Inc.] climbed 9%") and revenue.sources == ["S1", "S2"]
+    # A transcript's broken-off word reads as a typo in a claim, and may not be dropped from a quote.
+    assert not any("s- the" in c.quote for c in claims)

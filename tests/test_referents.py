@@ -630,3 +630,31 @@ def test_a_name_whose_apposition_says_it_is_no_organisation_is_no_company() -> N
     # A parse that hangs the verb's object on the name says nothing of its kind.
     story = ["Harlow Pumps Corp., Dayton, Ohio, estimated earnings fell 40%."]
     assert resolve_referents(text, text, story).text == "The company [Harlow Pumps Corp.] said it would sell branches."
+
+
+def test_a_figure_with_no_owner_gets_the_one_company_acting_before() -> None:
+    before = ["Norbury Tools Inc. said its second-quarter net income rose 12% to $8 million.", "The gain came despite weaker prices."]
+    for text, noun in [("Revenue climbed 9% to $140 million.", "Revenue"), ("Sales slipped 3% in the period, analysts said.", "Sales"), ("The operating profit was $2 million.", "profit")]:
+        resolved = resolve_referents(text, text, before)
+        assert f"{noun} [at Norbury Tools Inc.]" in resolved.text
+        assert resolved.cited == [0]
+        assert dangling(resolved.text, False, before) == []
+    # Whose it is, the clause says: left as written.
+    for text in ["Revenue at the unit climbed 9%.", "Its revenue climbed 9%.", "Norbury's revenue climbed 9%.", "Revenue climbed 9%, Norbury said."]:
+        assert resolve_referents(text, text, before).text == text
+    # No owner before: about no one, so nothing put in and nothing dangling.
+    assert resolve_referents("Revenue climbed 9%.", "Revenue climbed 9%.", ["The weather was mild."]).text == "Revenue climbed 9%."
+    assert dangling("Revenue climbed 9%.", False, ["The weather was mild."]) == []
+
+
+def test_a_figure_with_no_owner_and_two_companies_before_dangles() -> None:
+    before = [
+        "Norbury Tools Inc. said its second-quarter net income rose 12% to $8 million.",
+        "Separately, Halvard Mills Corp. reported a quarterly profit of $3 million.",
+    ]
+    text = "Revenue climbed 9% to $140 million."
+    assert resolve_referents(text, text, before).text == text
+    assert dangling(text, False, before) == ["Revenue"]
+    # A rival named only in a side phrase is not whose revenue it is, and not a guess either.
+    side = ["Norbury Tools said its net income rose 12%, helped by a strike at rival Halvard Airlines."]
+    assert "[at Halvard" not in resolve_referents(text, text, side).text

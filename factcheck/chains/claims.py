@@ -31,6 +31,7 @@ from ..models import LEVEL_SCORES, LEVELS, Claim, ClaimDraft, ClaimTypeDraft, Le
 from ..settings import Settings
 from ..syntax import without_leading_connective
 from .base import ChainRun, Step, score_sentences, stand_in_warning
+from .shortening import has_false_start
 
 class ClaimsChain:
     """The most check-worthy sentences, split into clauses, each stated as a claim with its speaker."""
@@ -57,10 +58,11 @@ class ClaimsChain:
 
     def plan(self) -> list[Step]:
         # A claim is a statement: not a heading, nor a transcript's "Clinton on Friday."; nor a sentence
-        # of a quotation the article never closes: a claim closes its quotation, and where is unknown.
+        # of a quotation the article never closes: a claim closes its quotation, and where is unknown;
+        # nor a transcript's sentence with a word broken off ("equal to r- the right"), as the summary and timeline.
         unclosed = unclosed_quotations(self.article)
         prose = [s for s in self.article.sentences if not s.heading and is_statement(s.text) and not introduces_what_follows(s.text)
-                 and s.id not in unclosed]
+                 and s.id not in unclosed and not has_false_start(s.text)]
         ranked = sorted(prose, key=lambda s: -self.scores[s.id].score)
         # Only claims that stand alone, among the most check-worthy: one whose referent neither its
         # words nor code can give ("That brought the toll to 259", an unattributed "I", "the ruling"
