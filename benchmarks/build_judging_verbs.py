@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from wordnet_files import ROOT, arguments, index_entries  # noqa: E402
+from wordnet_files import ROOT, arguments, below, index_entries  # noqa: E402
 
 COMMUNICATION = 32  # verb.communication, in WordNet's lexnames
 COGNITION = 31
@@ -53,18 +53,6 @@ def _synsets(path: Path) -> dict[int, tuple[int, list[str], list[int], str]]:
     return found
 
 
-def _below(offset: int, roots: set[int], synsets) -> bool:
-    seen, frontier = set(), [offset]
-    while frontier:
-        o = frontier.pop()
-        if o in roots:
-            return True
-        if o not in seen:
-            seen.add(o)
-            frontier.extend(synsets[o][2])
-    return False
-
-
 def judging_verbs(wordnet: Path) -> list[str]:
     synsets = _synsets(wordnet / "data.verb")
     pick = lambda spec: {o for o, (lex, words, _, gloss) in synsets.items() for f, w, g in spec if lex == f and w in words and g in gloss}  # noqa: E731
@@ -73,9 +61,9 @@ def judging_verbs(wordnet: Path) -> list[str]:
     for lemma, offsets in index_entries(wordnet / "index.verb"):
         if not WORD.match(lemma) or not offsets or synsets[offsets[0]][0] != COMMUNICATION:
             continue
-        if _below(offsets[0], judging, synsets):
+        if below(offsets[0], judging, lambda s: synsets[s][2]):
             found.append(lemma)
-        elif _below(offsets[0], rejecting, synsets):
+        elif below(offsets[0], rejecting, lambda s: synsets[s][2]):
             found.append(f"{lemma} reject")
         elif offsets[0] in requesting or set(synsets[offsets[0]][2]) & requesting:  # the synset or right below
             found.append(f"{lemma} request")

@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from wordnet_files import ROOT, arguments, index_entries, write_word_list  # noqa: E402
+from wordnet_files import ROOT, arguments, below, index_entries, write_word_list  # noqa: E402
 
 COMMUNICATION = 32  # verb.communication, in WordNet's lexnames
 COGNITION = 31  # verb.cognition
@@ -80,18 +80,6 @@ def _hypernyms(path: Path) -> dict[int, tuple[list[str], list[int], str]]:
     return found
 
 
-def _below(offset: int, roots: set[int], hypernyms: dict[int, tuple[list[str], list[int], str]]) -> bool:
-    seen, frontier = set(), [offset]
-    while frontier:
-        o = frontier.pop()
-        if o in roots:
-            return True
-        if o not in seen:
-            seen.add(o)
-            frontier.extend(hypernyms[o][1])
-    return False
-
-
 def _picked(hypernyms: dict[int, tuple[list[str], list[int], str]], spec: tuple[tuple[str, str], ...]) -> set[int]:
     return {o for o, (words, _, gloss) in hypernyms.items() for word, said in spec if word in words and said in gloss}
 
@@ -116,8 +104,8 @@ def reporting_verbs(wordnet: Path) -> list[str]:
         else:
             stem = lemma[:-1] if lemma.endswith("e") else lemma
             nominal = next((first_noun[n] for n in (stem + "ion", stem + "ation") if n in first_noun), None)
-            if any(synsets[o][0] == COGNITION and THAT_CLAUSE in _frames(synsets[o], lemma) and _below(o, reckoning, verbs) for o in offsets[:SENSES]) or (
-                nominal is not None and _below(nominal, estimates, nouns)
+            if any(synsets[o][0] == COGNITION and THAT_CLAUSE in _frames(synsets[o], lemma) and below(o, reckoning, lambda s: verbs[s][1]) for o in offsets[:SENSES]) or (
+                nominal is not None and below(nominal, estimates, lambda s: nouns[s][1])
             ):
                 found.append(f"{lemma} reckon")
     return sorted(found)

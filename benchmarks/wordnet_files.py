@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
@@ -41,3 +41,17 @@ def write_word_list(path: Path, words: list[str], kind: str) -> None:
         data = buffer.getvalue()
     path.write_bytes(data)
     print(f"{path}: {len(words)} {kind}, {len(data):,} bytes")
+
+
+def below(offset: int, roots: set[int], parents: Callable[[int], list[int]]) -> bool:
+    """Whether the synset at `offset` is one of `roots` or under one, following `parents` (its
+    hypernyms) upward."""
+    seen, frontier = set(), [offset]
+    while frontier:
+        o = frontier.pop()
+        if o in roots:
+            return True
+        if o not in seen:
+            seen.add(o)
+            frontier.extend(parents(o))
+    return False
