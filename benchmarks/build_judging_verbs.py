@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from wordnet_files import ROOT, arguments, below, index_entries  # noqa: E402
+from wordnet_files import ROOT, arguments, below, index_entries, synsets as read_synsets  # noqa: E402
 
 COMMUNICATION = 32  # verb.communication, in WordNet's lexnames
 COGNITION = 31
@@ -37,24 +37,8 @@ REQUESTING = ((COMMUNICATION, "request", "express the need"), (COMMUNICATION, "a
 WORD = re.compile(r"^[a-z]+(?:_[a-z]+)?$")
 
 
-def _synsets(path: Path) -> dict[int, tuple[int, list[str], list[int], str]]:
-    """offset -> (lexicographer file, words, hypernym offsets, gloss)."""
-    found = {}
-    for line in path.read_text(encoding="latin-1").splitlines():
-        if line.startswith(" "):
-            continue
-        head, _, gloss = line.partition(" | ")
-        fields = head.split()
-        count = int(fields[3], 16)
-        words = [fields[4 + 2 * k].lower() for k in range(count)]
-        at = 4 + 2 * count
-        pointers = [(fields[at + 1 + 4 * k], int(fields[at + 2 + 4 * k])) for k in range(int(fields[at]))]
-        found[int(fields[0])] = (int(fields[1]), words, [o for symbol, o in pointers if symbol == "@"], gloss)
-    return found
-
-
 def judging_verbs(wordnet: Path) -> list[str]:
-    synsets = _synsets(wordnet / "data.verb")
+    synsets = read_synsets(wordnet / "data.verb")
     pick = lambda spec: {o for o, (lex, words, _, gloss) in synsets.items() for f, w, g in spec if lex == f and w in words and g in gloss}  # noqa: E731
     judging, rejecting, requesting = pick(JUDGING), pick(REJECTING), pick(REQUESTING)
     found = []

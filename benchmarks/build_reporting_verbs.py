@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from wordnet_files import ROOT, arguments, below, index_entries, write_word_list  # noqa: E402
+from wordnet_files import ROOT, arguments, below, index_entries, synsets as hypernyms, write_word_list  # noqa: E402
 
 COMMUNICATION = 32  # verb.communication, in WordNet's lexnames
 COGNITION = 31  # verb.cognition
@@ -45,7 +45,7 @@ RECKONING = (("calculate", "mathematical calculation"), ("estimate", "judge tent
 ESTIMATES = (("prediction", "the act of predicting"), ("prediction", "a statement made about the future"), ("estimate", "an approximate calculation"))
 
 
-def _synsets(path: Path) -> dict[int, tuple[int, list[str], dict[int, set[int]]]]:
+def _verb_frames(path: Path) -> dict[int, tuple[int, list[str], dict[int, set[int]]]]:
     """offset -> (lexicographer file, words, frames by word number; 0 for frames of every word)."""
     found = {}
     for line in path.read_text(encoding="latin-1").splitlines():
@@ -65,29 +65,14 @@ def _synsets(path: Path) -> dict[int, tuple[int, list[str], dict[int, set[int]]]
     return found
 
 
-def _hypernyms(path: Path) -> dict[int, tuple[list[str], list[int], str]]:
-    """offset -> (words, hypernym offsets, gloss)."""
-    found = {}
-    for line in path.read_text(encoding="latin-1").splitlines():
-        if line.startswith(" "):
-            continue
-        head, _, gloss = line.partition(" | ")
-        fields = head.split()
-        count = int(fields[3], 16)
-        at = 4 + 2 * count
-        pointers = [(fields[at + 1 + 4 * k], int(fields[at + 2 + 4 * k])) for k in range(int(fields[at]))]
-        found[int(fields[0])] = ([fields[4 + 2 * k].lower() for k in range(count)], [o for symbol, o in pointers if symbol == "@"], gloss)
-    return found
-
-
-def _picked(hypernyms: dict[int, tuple[list[str], list[int], str]], spec: tuple[tuple[str, str], ...]) -> set[int]:
-    return {o for o, (words, _, gloss) in hypernyms.items() for word, said in spec if word in words and said in gloss}
+def _picked(synsets: dict[int, tuple[int, list[str], list[int], str]], spec: tuple[tuple[str, str], ...]) -> set[int]:
+    return {o for o, (_, words, _, gloss) in synsets.items() for word, said in spec if word in words and said in gloss}
 
 
 def reporting_verbs(wordnet: Path) -> list[str]:
-    synsets = _synsets(wordnet / "data.verb")
-    verbs = _hypernyms(wordnet / "data.verb")
-    nouns = _hypernyms(wordnet / "data.noun")
+    synsets = _verb_frames(wordnet / "data.verb")
+    verbs = hypernyms(wordnet / "data.verb")
+    nouns = hypernyms(wordnet / "data.noun")
     reckoning, estimates = _picked(verbs, RECKONING), _picked(nouns, ESTIMATES)
     first_noun = {lemma: offsets[0] for lemma, offsets in index_entries(wordnet / "index.noun") if offsets}
     found = []
@@ -104,8 +89,8 @@ def reporting_verbs(wordnet: Path) -> list[str]:
         else:
             stem = lemma[:-1] if lemma.endswith("e") else lemma
             nominal = next((first_noun[n] for n in (stem + "ion", stem + "ation") if n in first_noun), None)
-            if any(synsets[o][0] == COGNITION and THAT_CLAUSE in _frames(synsets[o], lemma) and below(o, reckoning, lambda s: verbs[s][1]) for o in offsets[:SENSES]) or (
-                nominal is not None and below(nominal, estimates, lambda s: nouns[s][1])
+            if any(synsets[o][0] == COGNITION and THAT_CLAUSE in _frames(synsets[o], lemma) and below(o, reckoning, lambda s: verbs[s][2]) for o in offsets[:SENSES]) or (
+                nominal is not None and below(nominal, estimates, lambda s: nouns[s][2])
             ):
                 found.append(f"{lemma} reckon")
     return sorted(found)

@@ -55,3 +55,20 @@ def below(offset: int, roots: set[int], parents: Callable[[int], list[int]]) -> 
             seen.add(o)
             frontier.extend(parents(o))
     return False
+
+
+def synsets(path: Path) -> dict[int, tuple[int, list[str], list[int], str]]:
+    """A WordNet data file (data.noun, data.verb): offset -> (lexicographer file, words, hypernym
+    offsets, gloss)."""
+    found = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        head, _, gloss = line.partition(" | ")
+        fields = head.split()
+        count = int(fields[3], 16)
+        words = [fields[4 + 2 * k].lower() for k in range(count)]
+        at = 4 + 2 * count
+        pointers = [(fields[at + 1 + 4 * k], int(fields[at + 2 + 4 * k])) for k in range(int(fields[at]))]
+        found[int(fields[0])] = (int(fields[1]), words, [o for symbol, o in pointers if symbol == "@"], gloss)
+    return found
