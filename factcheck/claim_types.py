@@ -800,7 +800,12 @@ def _stated_figures(doc, head) -> list:
             elif dep == "ccomp" and tok.head.i == head.i and existential:
                 ok = True  # "there are 10,000 patients waiting and 4,000 organs become ...", the parse's "become" hung below "are"
             elif dep == "advcl":  # a participle that goes on with the main clause, not a subordinate clause
-                ok = tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
+                # and only one that goes on with a change ("support grew, rising to 51 percent"); one
+                # that adds a consequence is a side phrase ("the bomb exploded, killing dozens").
+                ok = tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children) and (
+                    tok.lemma_.lower() in _CHANGE_VERBS or tok.head.lemma_.lower() in _CHANGE_VERBS)
+            elif dep == "npadvmod" and _distance(tok):
+                ok = False  # "lie 700 kilometers from each other", "crashed 30 miles south of": where, not what
             else:
                 ok = dep in ("nummod", "quantmod", "compound", "nmod", "nsubj", "nsubjpass", "dobj", "dative",
                              "attr", "oprd", "acomp", "npadvmod", "pobj", "conj", "xcomp", "advmod", "appos")
@@ -808,6 +813,24 @@ def _stated_figures(doc, head) -> list:
         if ok:
             figures.append(number)
     return figures
+
+
+# Words that place a thing at a distance from another: "30 miles south of", "700 kilometers from",
+# "a mile away". A closed class of English.
+_SPATIAL = frozenset(
+    """from away apart off north south east west northeast northwest southeast southwest outside inside
+    beyond behind across along inland offshore upstream downstream downriver upriver""".split())
+
+
+def _distance(measure) -> bool:
+    """A measure that says how far from somewhere the act took place ("crashed 30 miles south of
+    Paris", "lie 700 kilometers from each other"): a circumstance of a verb that neither changes a
+    quantity ("fell 50 points from its record") nor links a subject to it ("are 700 km apart")."""
+    after = measure.doc[measure.i + 1] if measure.i + 1 < len(measure.doc) else None
+    if after is None or after.lower_ not in _SPATIAL:
+        return False
+    verb = measure.head if measure.head.pos_ in ("VERB", "AUX") else measure.head.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _CHANGE_VERBS | _LINKING_VERBS
 
 
 def _members(prep, head) -> bool:
