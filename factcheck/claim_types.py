@@ -399,6 +399,31 @@ def _worth(head) -> bool:
         for c in head.children)
 
 
+def _forecast_word(tok) -> bool:
+    """A forecast named by its verb or its noun ("than expected", "than analysts had forecast",
+    "than expectations", "than estimates", "than projected"), not a building "project"."""
+    lemma = tok.lemma_.lower()
+    return lemma != "project" and any(lemma.startswith(v.rstrip("e")) for v in _FORECAST_VERBS)
+
+
+def _against_forecast(head):
+    """The subject of a clause that compares a result with what was forecast ("results were
+    slightly better than expectations", "profit was lower than analysts had expected"): a
+    comparison a reader checks against the forecast and the result, not a value judgement.
+    None when the clause makes no such comparison."""
+    for comparative in [head] + [c for c in head.children if c.dep_ in ("acomp", "advmod", "attr", "oprd", "dobj")]:
+        if comparative.tag_ not in ("JJR", "RBR") and not any(c.lower_ in ("more", "less") for c in comparative.children):
+            continue
+        for than in comparative.children:
+            if than.lower_ != "than" and not any(m.dep_ == "mark" and m.lower_ == "than" for m in than.children):
+                continue
+            # "than expectations" (a phrase), "than expected" (a clause under its "than")
+            compared = [g for g in than.children if g.dep_ == "pobj"] if than.lower_ == "than" else [than]
+            if any(_forecast_word(g) for g in compared):
+                return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), head)
+    return None
+
+
 def _judgement(doc, head, own_voice: bool = False) -> bool:
     """Whether the clause judges rather than tells: a predicate of value ("the decision was
     necessary and fair", "clinics are vital components of the system"), an act judged by its
@@ -407,6 +432,8 @@ def _judgement(doc, head, own_voice: bool = False) -> bool:
     first plan") is no judgement; nor is a gradable one without degree (`_graded_quality` reads those)."""
     if head.dep_ == "ROOT" and head.pos_ == "ADJ":  # verbless: "Good for X", "Wrong again."
         return _evaluative(head.lower_)
+    if _against_forecast(head) is not None:  # "better than expected" measures, it does not judge
+        return False
     if any(c.dep_ == "advmod" and _judging_adverb(c) for c in head.children):
         return True
     # In the article's own voice, a verdict on what the act takes: "relied on outmoded
@@ -1251,6 +1278,13 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         refuser = _refuser(head) or (who if not unnamed else "whoever the article says declined")
         refuser = refuser[0].lower() + refuser[1:] if refuser.split()[0] in ("The", "A", "An") else refuser
         return f"Check with {refuser}, or in other reports of the same inquiry, that they declined to tell; the refusal itself asserts nothing else."
+    compared = _against_forecast(head) if kind in ("statistic", "event") else None
+    if compared is not None:  # "results were better than expected": the result against the forecast
+        result = _figure_phrase(doc) if kind == "statistic" else "the result" if compared.i == head.i or compared.pos_ == "PRON" else (
+            doc[compared.left_edge.i : compared.i + 1].text)
+        source = f" in {_possessive(who)} statement or report" if not unnamed else ""
+        return (f"Check {result!r} as reported{source} against the forecasts or estimates published before"
+                " (analysts' consensus, the company's or the agency's own guidance).")
     if kind == "statistic":
         figure = _figure_phrase(doc)
         if speaker.kind == "organisation":
