@@ -18,7 +18,7 @@ from .article import quoted_spans
 from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean, _speech_lemmas
 from .faithfulness import lexicon
 from .nlp import parse
-from .wordlists import group_nouns, number_nouns, possession_nouns, read_as_figure
+from .wordlists import group_nouns, number_nouns, person_nouns, possession_nouns, read_as_figure
 
 # --- claim types ----------------------------------------------------------------------------------
 
@@ -424,6 +424,34 @@ def _against_forecast(head):
     return None
 
 
+# The nouns of doubt an act may cast on something ("cast doubt on", "called into question", "raised
+# uncertainty about"); the lexicon adds their synonyms. A closed class of English.
+_DOUBT_NOUNS = frozenset("doubt question uncertainty".split())
+
+
+def _casts_doubt(head) -> bool:
+    """Whether the clause says a thing, or someone by a thing, cast doubt on something ("the findings
+    cast doubt on the theory", "it managed with its ruling to cast doubt on its commitment",
+    "the vote called into question ..."): whether doubt is cast is its writer's reading, not a fact a
+    record holds. Not a person or a body raising it ("officials cast doubt on the report" tells what
+    they said), nor "had no doubt"."""
+    verbs = [head] + [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    for verb in verbs:
+        if verb.lemma_.lower() in _LINKING_VERBS | {"have"} | _SPEECH_LEMMAS or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        nouns = [c for c in verb.children if c.dep_ == "dobj"]
+        nouns += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "in") for g in c.children if g.dep_ == "pobj"]
+        if not any(n.pos_ == "NOUN" and _evaluative(n.lemma_, _DOUBT_NOUNS) for n in nouns):
+            continue
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        means = any(c.dep_ == "prep" and c.lower_ in ("with", "by", "through") for v in verbs for c in v.children)
+        speaker = subject is not None and (
+            subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.lemma_.lower() in person_nouns() | group_nouns()
+            or subject.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"i", "we"})
+        return means or not speaker
+    return False
+
+
 def _judgement(doc, head, own_voice: bool = False) -> bool:
     """Whether the clause judges rather than tells: a predicate of value ("the decision was
     necessary and fair", "clinics are vital components of the system"), an act judged by its
@@ -439,6 +467,8 @@ def _judgement(doc, head, own_voice: bool = False) -> bool:
     # In the article's own voice, a verdict on what the act takes: "relied on outmoded
     # generalities", "imposed an unfair tax" (an editorial's, not a wire's way of telling).
     if own_voice:
+        if _casts_doubt(head):
+            return True
         objects = [c for c in head.children if c.dep_ == "dobj"]
         objects += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         # The scale's own words only: the lexicon's kin of a verdict describe as often ("excess capacity").
