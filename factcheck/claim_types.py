@@ -860,7 +860,7 @@ def _stated_figures(doc, head) -> list:
                 # and only one that goes on with a change ("support grew, rising to 51 percent"); one
                 # that adds a consequence is a side phrase ("the bomb exploded, killing dozens").
                 ok = tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children) and (
-                    tok.lemma_.lower() in _CHANGE_VERBS or tok.head.lemma_.lower() in _CHANGE_VERBS)
+                    _changes(tok) or _changes(tok.head))
             elif dep == "npadvmod" and _distance(tok):
                 ok = False  # "lie 700 kilometers from each other", "crashed 30 miles south of": where, not what
             else:
@@ -888,6 +888,11 @@ def _distance(measure) -> bool:
         return False
     verb = measure.head if measure.head.pos_ in ("VERB", "AUX") else measure.head.head
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _CHANGE_VERBS | _LINKING_VERBS
+
+
+def _changes(verb) -> bool:
+    """A verb of change, alone or by its particle: "rose", "edged up", "pushing down"."""
+    return verb.lemma_.lower() in _CHANGE_VERBS or any(c.dep_ == "prt" and c.lower_ in ("up", "down") for c in verb.children)
 
 
 def _members(prep, head) -> bool:
