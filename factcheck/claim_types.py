@@ -436,6 +436,9 @@ def _casts_doubt(head) -> bool:
     record holds. Not a person or a body raising it ("officials cast doubt on the report" tells what
     they said), nor "had no doubt"."""
     verbs = [head] + [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    # "managed with its vote to cast doubt": the parser may hang the infinitive on the means.
+    verbs += [a for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "by", "through") for g in c.children
+              if g.dep_ == "pobj" for a in g.children if a.dep_ == "acl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)]
     for verb in verbs:
         if verb.lemma_.lower() in _LINKING_VERBS | {"have"} | _SPEECH_LEMMAS or any(c.dep_ == "neg" for c in verb.children):
             continue
@@ -833,7 +836,7 @@ def _stated_figures(doc, head) -> list:
     # An existential with nothing after its "be": what it says is there was parsed as a clause below it.
     existential = any(c.dep_ == "expl" for c in head.children) and not any(c.dep_ in ("attr", "nsubj") for c in head.children)
     for number in _numbers(doc):
-        tok, ok = number, True
+        tok, ok, below = number, True, None
         while ok and tok.i != head.i:
             if tok.head.i == tok.i:  # the root, without meeting the head: the number is not under it
                 ok = False
@@ -859,14 +862,15 @@ def _stated_figures(doc, head) -> list:
             elif dep == "advcl":  # a participle that goes on with the main clause, not a subordinate clause
                 # and only one that goes on with a change ("support grew, rising to 51 percent"); one
                 # that adds a consequence is a side phrase ("the bomb exploded, killing dozens").
+                # So does one that takes the figure a value goes to ("pushing the yield to 5.92 percent").
                 ok = tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children) and (
-                    _changes(tok) or _changes(tok.head))
+                    _changes(tok) or _changes(tok.head) or below is not None and below.dep_ == "prep" and below.lower_ in ("to", "from", "by"))
             elif dep == "npadvmod" and _distance(tok):
                 ok = False  # "lie 700 kilometers from each other", "crashed 30 miles south of": where, not what
             else:
                 ok = dep in ("nummod", "quantmod", "compound", "nmod", "nsubj", "nsubjpass", "dobj", "dative",
                              "attr", "oprd", "acomp", "npadvmod", "pobj", "conj", "xcomp", "advmod", "appos")
-            tok = tok.head
+            below, tok = tok, tok.head
         if ok:
             figures.append(number)
     return figures
@@ -891,8 +895,8 @@ def _distance(measure) -> bool:
 
 
 def _changes(verb) -> bool:
-    """A verb of change, alone or by its particle: "rose", "edged up", "pushing down"."""
-    return verb.lemma_.lower() in _CHANGE_VERBS or any(c.dep_ == "prt" and c.lower_ in ("up", "down") for c in verb.children)
+    """A verb of change: "rose", "climbing"."""
+    return verb.lemma_.lower() in _CHANGE_VERBS
 
 
 def _members(prep, head) -> bool:
