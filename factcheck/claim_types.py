@@ -159,7 +159,13 @@ def _numbers(doc) -> list:
     ]
 
 
-_PHONE = re.compile(r"(?:\b1-)?(?:\(\d{3}\)\s?|\b\d{3}-)?\b\d{3}-\d{4}\b")
+_PHONE = re.compile(
+    r"(?:\b1-)?(?:\(\d{3}\)\s?|\b\d{3}-)?\b\d{3}-\d{4}\b"
+    # An area or country code in brackets before digits: "(351-1) 44-62-207", "(202) 4462207".
+    r"|\(\+?\d{1,4}(?:-\d{1,4})?\)\s?\d[\d -]{3,}\d"
+    # Digits after the word for a line: "telephone 446207", "fax numbers are 4462207 and 4462208".
+    r"|(?i:\b(?:tel|telephone|phone|fax|telex|hotline)s?\b(?:\s+numbers?)?(?:\s+(?:is|are|at))?[.:]?\s*)[\d()+][\d()+ -]{3,}\d(?:\s+and\s+\d[\d -]{3,}\d)?"
+)
 
 
 def _numeral_top(number):

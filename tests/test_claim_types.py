@@ -542,3 +542,19 @@ def test_a_number_in_a_side_phrase_does_not_make_a_statistic(clause: str) -> Non
 )
 def test_a_figure_the_main_clause_states_is_still_a_statistic(clause: str) -> None:
     assert claim_types(clause)[0] == "statistic"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "The consulate's telephone numbers are (351-1) 4462207 and 4462208.",  # a code in brackets
+        "The consulate can be reached at telephone (351-1) 44-62-207.",
+        "The ferry line's hotline number is 0800 123 456.",  # digits after the word for a line
+    ],
+)
+def test_a_telephone_number_is_no_statistic(clause: str) -> None:
+    assert "statistic" not in claim_types(clause)
+
+
+def test_a_figure_beside_the_word_for_a_line_is_still_a_figure() -> None:
+    assert claim_types("Telephone sales at the co-operative rose 12 percent to $4 million.")[0] == "statistic"
