@@ -18,7 +18,7 @@ from .article import quoted_spans
 from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean, _speech_lemmas
 from .faithfulness import lexicon
 from .nlp import parse
-from .wordlists import group_nouns, number_nouns, possession_nouns, read_as_figure
+from .wordlists import group_nouns, number_nouns, person_nouns, possession_nouns, read_as_figure
 
 # --- claim types ----------------------------------------------------------------------------------
 
@@ -159,7 +159,13 @@ def _numbers(doc) -> list:
     ]
 
 
-_PHONE = re.compile(r"(?:\b1-)?(?:\(\d{3}\)\s?|\b\d{3}-)?\b\d{3}-\d{4}\b")
+_PHONE = re.compile(
+    r"(?:\b1-)?(?:\(\d{3}\)\s?|\b\d{3}-)?\b\d{3}-\d{4}\b"
+    # An area or country code in brackets before digits: "(351-1) 44-62-207", "(202) 4462207".
+    r"|\(\+?\d{1,4}(?:-\d{1,4})?\)\s?\d[\d -]{3,}\d"
+    # Digits after the word for a line: "telephone 446207", "fax numbers are 4462207 and 4462208".
+    r"|(?i:\b(?:tel|telephone|phone|fax|telex|hotline)s?\b(?:\s+numbers?)?(?:\s+(?:is|are|at))?[.:]?\s*)[\d()+][\d()+ -]{3,}\d(?:\s+and\s+\d[\d -]{3,}\d)?"
+)
 
 
 def _numeral_top(number):
@@ -399,6 +405,62 @@ def _worth(head) -> bool:
         for c in head.children)
 
 
+def _forecast_word(tok) -> bool:
+    """A forecast named by its verb or its noun ("than expected", "than analysts had forecast",
+    "than expectations", "than estimates", "than projected"), not a building "project"."""
+    lemma = tok.lemma_.lower()
+    return lemma != "project" and any(lemma.startswith(v.rstrip("e")) for v in _FORECAST_VERBS)
+
+
+def _against_forecast(head):
+    """The subject of a clause that compares a result with what was forecast ("results were
+    slightly better than expectations", "profit was lower than analysts had expected"): a
+    comparison a reader checks against the forecast and the result, not a value judgement.
+    None when the clause makes no such comparison."""
+    for comparative in [head] + [c for c in head.children if c.dep_ in ("acomp", "advmod", "attr", "oprd", "dobj")]:
+        if comparative.tag_ not in ("JJR", "RBR") and not any(c.lower_ in ("more", "less") for c in comparative.children):
+            continue
+        for than in comparative.children:
+            if than.lower_ != "than" and not any(m.dep_ == "mark" and m.lower_ == "than" for m in than.children):
+                continue
+            # "than expectations" (a phrase), "than expected" (a clause under its "than")
+            compared = [g for g in than.children if g.dep_ == "pobj"] if than.lower_ == "than" else [than]
+            if any(_forecast_word(g) for g in compared):
+                return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), head)
+    return None
+
+
+# The nouns of doubt an act may cast on something ("cast doubt on", "called into question", "raised
+# uncertainty about"); the lexicon adds their synonyms. A closed class of English.
+_DOUBT_NOUNS = frozenset("doubt question uncertainty".split())
+
+
+def _casts_doubt(head) -> bool:
+    """Whether the clause says a thing, or someone by a thing, cast doubt on something ("the findings
+    cast doubt on the theory", "it managed with its ruling to cast doubt on its commitment",
+    "the vote called into question ..."): whether doubt is cast is its writer's reading, not a fact a
+    record holds. Not a person or a body raising it ("officials cast doubt on the report" tells what
+    they said), nor "had no doubt"."""
+    verbs = [head] + [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    # "managed with its vote to cast doubt": the parser may hang the infinitive on the means.
+    verbs += [a for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "by", "through") for g in c.children
+              if g.dep_ == "pobj" for a in g.children if a.dep_ == "acl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)]
+    for verb in verbs:
+        if verb.lemma_.lower() in _LINKING_VERBS | {"have"} | _SPEECH_LEMMAS or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        nouns = [c for c in verb.children if c.dep_ == "dobj"]
+        nouns += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "in") for g in c.children if g.dep_ == "pobj"]
+        if not any(n.pos_ == "NOUN" and _evaluative(n.lemma_, _DOUBT_NOUNS) for n in nouns):
+            continue
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        means = any(c.dep_ == "prep" and c.lower_ in ("with", "by", "through") for v in verbs for c in v.children)
+        speaker = subject is not None and (
+            subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.lemma_.lower() in person_nouns() | group_nouns()
+            or subject.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"i", "we"})
+        return means or not speaker
+    return False
+
+
 def _judgement(doc, head, own_voice: bool = False) -> bool:
     """Whether the clause judges rather than tells: a predicate of value ("the decision was
     necessary and fair", "clinics are vital components of the system"), an act judged by its
@@ -407,11 +469,15 @@ def _judgement(doc, head, own_voice: bool = False) -> bool:
     first plan") is no judgement; nor is a gradable one without degree (`_graded_quality` reads those)."""
     if head.dep_ == "ROOT" and head.pos_ == "ADJ":  # verbless: "Good for X", "Wrong again."
         return _evaluative(head.lower_)
+    if _against_forecast(head) is not None:  # "better than expected" measures, it does not judge
+        return False
     if any(c.dep_ == "advmod" and _judging_adverb(c) for c in head.children):
         return True
     # In the article's own voice, a verdict on what the act takes: "relied on outmoded
     # generalities", "imposed an unfair tax" (an editorial's, not a wire's way of telling).
     if own_voice:
+        if _casts_doubt(head):
+            return True
         objects = [c for c in head.children if c.dep_ == "dobj"]
         objects += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         # The scale's own words only: the lexicon's kin of a verdict describe as often ("excess capacity").
@@ -776,7 +842,7 @@ def _stated_figures(doc, head) -> list:
     # An existential with nothing after its "be": what it says is there was parsed as a clause below it.
     existential = any(c.dep_ == "expl" for c in head.children) and not any(c.dep_ in ("attr", "nsubj") for c in head.children)
     for number in _numbers(doc):
-        tok, ok = number, True
+        tok, ok, below = number, True, None
         while ok and tok.i != head.i:
             if tok.head.i == tok.i:  # the root, without meeting the head: the number is not under it
                 ok = False
@@ -800,14 +866,43 @@ def _stated_figures(doc, head) -> list:
             elif dep == "ccomp" and tok.head.i == head.i and existential:
                 ok = True  # "there are 10,000 patients waiting and 4,000 organs become ...", the parse's "become" hung below "are"
             elif dep == "advcl":  # a participle that goes on with the main clause, not a subordinate clause
-                ok = tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
+                # and only one that goes on with a change ("support grew, rising to 51 percent"); one
+                # that adds a consequence is a side phrase ("the bomb exploded, killing dozens").
+                # So does one that takes the figure a value goes to ("pushing the yield to 5.92 percent").
+                ok = tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children) and (
+                    _changes(tok) or _changes(tok.head) or below is not None and below.dep_ == "prep" and below.lower_ in ("to", "from", "by"))
+            elif dep == "npadvmod" and _distance(tok):
+                ok = False  # "lie 700 kilometers from each other", "crashed 30 miles south of": where, not what
             else:
                 ok = dep in ("nummod", "quantmod", "compound", "nmod", "nsubj", "nsubjpass", "dobj", "dative",
                              "attr", "oprd", "acomp", "npadvmod", "pobj", "conj", "xcomp", "advmod", "appos")
-            tok = tok.head
+            below, tok = tok, tok.head
         if ok:
             figures.append(number)
     return figures
+
+
+# Words that place a thing at a distance from another: "30 miles south of", "700 kilometers from",
+# "a mile away". A closed class of English.
+_SPATIAL = frozenset(
+    """from away apart off north south east west northeast northwest southeast southwest outside inside
+    beyond behind across along inland offshore upstream downstream downriver upriver""".split())
+
+
+def _distance(measure) -> bool:
+    """A measure that says how far from somewhere the act took place ("crashed 30 miles south of
+    Paris", "lie 700 kilometers from each other"): a circumstance of a verb that neither changes a
+    quantity ("fell 50 points from its record") nor links a subject to it ("are 700 km apart")."""
+    after = measure.doc[measure.i + 1] if measure.i + 1 < len(measure.doc) else None
+    if after is None or after.lower_ not in _SPATIAL:
+        return False
+    verb = measure.head if measure.head.pos_ in ("VERB", "AUX") else measure.head.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _CHANGE_VERBS | _LINKING_VERBS
+
+
+def _changes(verb) -> bool:
+    """A verb of change: "rose", "climbing"."""
+    return verb.lemma_.lower() in _CHANGE_VERBS
 
 
 def _members(prep, head) -> bool:
@@ -1228,6 +1323,13 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         refuser = _refuser(head) or (who if not unnamed else "whoever the article says declined")
         refuser = refuser[0].lower() + refuser[1:] if refuser.split()[0] in ("The", "A", "An") else refuser
         return f"Check with {refuser}, or in other reports of the same inquiry, that they declined to tell; the refusal itself asserts nothing else."
+    compared = _against_forecast(head) if kind in ("statistic", "event") else None
+    if compared is not None:  # "results were better than expected": the result against the forecast
+        result = _figure_phrase(doc) if kind == "statistic" else "the result" if compared.i == head.i or compared.pos_ == "PRON" else (
+            doc[compared.left_edge.i : compared.i + 1].text)
+        source = f" in {_possessive(who)} statement or report" if not unnamed else ""
+        return (f"Check {result!r} as reported{source} against the forecasts or estimates published before"
+                " (analysts' consensus, the company's or the agency's own guidance).")
     if kind == "statistic":
         figure = _figure_phrase(doc)
         if speaker.kind == "organisation":

@@ -481,3 +481,80 @@ def test_a_value_the_parser_hung_on_the_period_is_the_clauses_figure():
     clause = "Revenue increased in the quarter ended June 30 to $512.4 million from $488.1 million."
     assert claim_types(clause)[0] == "statistic"
     assert "'$512.4 million'" in verify_for("statistic", OUTLET_SPEAKER, clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "The harbour bonds were a little worse than expectations.",
+        "Quarterly sales at the mill came in lower than analysts had forecast.",
+        "The co-operative's earnings were better than expected.",
+    ],
+)
+def test_a_result_compared_with_its_forecast_is_checkable_not_a_judgement(clause: str) -> None:
+    kinds = claim_types(clause)
+    assert "opinion" not in kinds
+    advice = verify_for(kinds[0], OUTLET_SPEAKER, clause)
+    assert "forecasts or estimates published before" in advice
+    assert not advice.startswith("Not checkable")
+
+
+def test_a_comparison_with_no_forecast_stays_a_judgement() -> None:
+    assert claim_types("The new ferry timetable is better than nothing.")[0] == "opinion"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "For its part, the board managed with its muddled vote to cast doubt on its real commitment to open tenders.",
+        "The leaked minutes cast doubt on the ministry's account of the tender.",
+    ],
+)
+def test_doubt_cast_in_the_outlets_own_voice_is_its_reading(clause: str) -> None:
+    assert claim_types(clause)[0] == "opinion"
+    assert verify_for("opinion", OUTLET_SPEAKER, clause).startswith("Not checkable as a fact")
+
+
+def test_people_casting_doubt_tell_what_they_said() -> None:
+    assert claim_types("Two auditors cast doubt on the ministry's figures.")[0] == "event"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "A gas main blew up under the bakery on Elm Street, injuring 14 people.",  # a consequence in a participle
+        "The two ferry ports lie 420 kilometers from each other.",  # how far, not what
+        "The cargo plane came down 25 miles east of the capital.",
+    ],
+)
+def test_a_number_in_a_side_phrase_does_not_make_a_statistic(clause: str) -> None:
+    assert "statistic" not in claim_types(clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Turnout grew, climbing to 64 percent.",  # a participle that goes on with the change
+        "Bond prices edged up, pushing down the yield to 4.1 percent from 4.2 percent.",
+        "The two ferry ports are 420 kilometers apart.",  # the distance is the predicate
+        "The index fell 40 points from its peak.",  # the value of a change
+    ],
+)
+def test_a_figure_the_main_clause_states_is_still_a_statistic(clause: str) -> None:
+    assert claim_types(clause)[0] == "statistic"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "The consulate's telephone numbers are (351-1) 4462207 and 4462208.",  # a code in brackets
+        "The consulate can be reached at telephone (351-1) 44-62-207.",
+        "The ferry line's hotline number is 0800 123 456.",  # digits after the word for a line
+    ],
+)
+def test_a_telephone_number_is_no_statistic(clause: str) -> None:
+    assert "statistic" not in claim_types(clause)
+
+
+def test_a_figure_beside_the_word_for_a_line_is_still_a_figure() -> None:
+    assert claim_types("Telephone sales at the co-operative rose 12 percent to $4 million.")[0] == "statistic"
