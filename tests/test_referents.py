@@ -314,6 +314,18 @@ def test_a_message_or_happening_told_before_is_a_participant_after_a_preposition
     assert dangling("The government said the nation would defend its border.", previous=["Troops crossed the border."]) == []
 
 
+def test_a_change_of_amount_told_by_its_verb_is_pointed_back_to() -> None:
+    sales = ["Quarterly sales at the toy maker rose 12% to $40 million."]
+    # "the increase", "the gain": the amount the verb told of, in other words
+    assert dangling("The company attributed the increase to strong holiday demand.", previous=sales) == ["the increase"]
+    assert dangling("Analysts said the gain surprised them.", previous=sales) == ["the gain"]
+    # Never told of: a change of amount the claim itself names, or none before it
+    assert dangling("The company attributed the increase to strong holiday demand.", previous=["The toy maker sells games."]) == []
+    assert dangling("Sales rose 12%, and the company attributed the increase to demand.", previous=sales) == []
+    # Of another kind: a fall told before is not the increase
+    assert dangling("Analysts said the gain surprised them.", previous=["Quarterly sales at the toy maker dipped 2%."]) == []
+
+
 def test_a_new_or_proposed_one_is_the_one_told_of_before() -> None:
     rules = ["The ministry announced new regulations on organ transplants on Monday."]
     # Told of in other words: which new guidelines, the claim must say.
