@@ -140,7 +140,9 @@ class WordNet:
                         verbs.update(_words(self.verbs[way]))
             for narrower in self.below(self.nouns, sense, 2, "n"):
                 nouns.update(_words(self.nouns[narrower]))
-        keep = lambda w, index: WORD.match(w) and (w == lemma or not self.general(w, index))  # noqa: E731
+        # "fell" (a verb of many senses) says which change when the noun derives from its very sense ("the decline")
+        direct = {w for o in changes for v in _pointers(self.nouns[o], ("+",), "v") if v in self.magnitude for w in _words(self.verbs[v])}
+        keep = lambda w, index: WORD.match(w) and (w in (lemma, *direct) or not self.general(w, index))  # noqa: E731
         return {w for w in verbs if keep(w, self.verb_index)}, {w for w in nouns if keep(w, self.noun_index) and w != lemma}
 
     def fixed_phrases(self, lemma: str) -> list[str]:
