@@ -2053,6 +2053,8 @@ _TIME_UNITS = frozenset("day week month year morning afternoon evening night wee
 # What makes a definite unit of time the one after (or before) a time the text must give.
 # "the same day" is the day of an event the text must name, as "the next day" is the one after it.
 _FROM_ANOTHER_TIME = frozenset("following next previous preceding same".split())
+# The spans a company's results are told for, which code never dates itself: a closed class.
+_REPORTING_PERIODS = frozenset({"quarter", "period"})
 
 
 def untold_times(text: str) -> list[str]:
@@ -2087,6 +2089,8 @@ def untold_times(text: str) -> list[str]:
             span = span or _told_time(tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _TIME_UNITS | {"time"}:
             span = _told_time(tok)  # "in those days", "at the time"
+        elif tok.tag_ == "NN" and tok.lemma_.lower() in _REPORTING_PERIODS and tok.ent_type_ == "DATE":
+            span = _told_period(tok)  # "Sales rose 5% in the quarter": which quarter
         elif tok.lower_ == "then" and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
             span = _sequel(tok)  # "Then the troops moved in", "He then resigned"
         if span is None:
@@ -2251,6 +2255,17 @@ def _plural_candidate(tok) -> bool:
         return True
     # A name the tagger did not place may be a group's; not a capitalised title ("the Pope"): one person.
     return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lemma_.lower() not in person_nouns() and tok.lemma_.lower() not in _PERSON_NOUNS
+
+
+def _told_period(unit):
+    """"in the quarter", "for the period": a span a company reports on, which the article dated
+    before and code does not gloss (a fiscal quarter's months are not the calendar's); with
+    nothing beside it that says which ("the third quarter", "the quarter ended Sept. 30", "the
+    1988 period" say more)."""
+    det = [c for c in unit.children if c.dep_ == "det"]
+    if [d.lower_ for d in det] != ["the"] or unit.dep_ == "compound" or any(c.dep_ not in ("det", "punct") for c in unit.children):
+        return None
+    return unit.doc[det[0].i : unit.i + 1]
 
 
 def _told_time(unit):

@@ -330,6 +330,18 @@ def test_a_change_of_amount_told_by_its_verb_is_pointed_back_to() -> None:
     assert dangling("Analysts said the gain surprised them.", previous=["Quarterly sales at the toy maker dipped 2%."]) == []
 
 
+def test_a_reporting_period_that_does_not_say_which_is_untold() -> None:
+    # Which quarter: the article dated it before, and no gloss says (a fiscal quarter's months are its own)
+    assert untold_times("Toy sales jumped 9% in the quarter, the company said.") == ["the quarter"]
+    assert untold_times("For the quarter, the maker posted a loss.") == ["the quarter"]
+    # Said which, by the phrase itself or a date beside it
+    assert untold_times("Toy sales jumped 9% in the third quarter.") == []
+    assert untold_times("Toy sales jumped 9% in the quarter ended Sept. 30.") == []
+    assert untold_times("Toy sales jumped 9% in the quarter, against 4% a year earlier in 1988.") == []
+    # A district is no time
+    assert untold_times("Tourists crowded the old quarter of the city.") == []
+
+
 def test_a_new_or_proposed_one_is_the_one_told_of_before() -> None:
     rules = ["The ministry announced new regulations on organ transplants on Monday."]
     # Told of in other words: which new guidelines, the claim must say.
