@@ -2089,7 +2089,7 @@ def untold_times(text: str) -> list[str]:
             span = span or _told_time(tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _TIME_UNITS | {"time"}:
             span = _told_time(tok)  # "in those days", "at the time"
-        elif tok.tag_ == "NN" and tok.lemma_.lower() in _REPORTING_PERIODS and tok.ent_type_ == "DATE":
+        elif tok.tag_ == "NN" and tok.lemma_.lower() in _REPORTING_PERIODS and (tok.ent_type_ == "DATE" or tok.lemma_.lower() == "period"):
             span = _told_period(tok)  # "Sales rose 5% in the quarter": which quarter
         elif tok.lower_ == "then" and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
             span = _sequel(tok)  # "Then the troops moved in", "He then resigned"
@@ -2263,9 +2263,24 @@ def _told_period(unit):
     nothing beside it that says which ("the third quarter", "the quarter ended Sept. 30", "the
     1988 period" say more)."""
     det = [c for c in unit.children if c.dep_ == "det"]
-    if [d.lower_ for d in det] != ["the"] or unit.dep_ == "compound" or any(c.dep_ not in ("det", "punct") for c in unit.children):
+    if [d.lower_ for d in det] != ["the"] or unit.dep_ == "compound" or not all(c.dep_ in ("det", "punct") or _unsaid_period(c) for c in unit.children):
         return None
     return unit.doc[det[0].i : unit.i + 1]
+
+
+def _unsaid_period(modifier) -> bool:
+    """A word before a reporting period that does not say which part of a year it is: a year ("the
+    1988 period"), a time counted from another ("the year-earlier period", "the year-ago quarter"),
+    the last of a series ("the latest period"), one said before ("the same period")."""
+    if modifier.i > modifier.head.i or modifier.dep_ not in ("amod", "nummod", "compound") or any(t.i != modifier.i for t in modifier.subtree):
+        return False
+    word = modifier.lower_
+    return (
+        word.isdigit() and len(word) == 4
+        or word.startswith("year-") and word.split("-", 1)[1] in ("earlier", "ago", "before")
+        or word in _FROM_ANOTHER_TIME | _RELATIONAL
+        or _of_time(modifier) and modifier.tag_ == "JJS"
+    )
 
 
 def _told_time(unit):

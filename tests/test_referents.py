@@ -338,6 +338,9 @@ def test_a_reporting_period_that_does_not_say_which_is_untold() -> None:
     assert untold_times("Toy sales jumped 9% in the third quarter.") == []
     assert untold_times("Toy sales jumped 9% in the quarter ended Sept. 30.") == []
     assert untold_times("Toy sales jumped 9% in the quarter, against 4% a year earlier in 1988.") == []
+    # A year, or the last of a series, does not say which part of the year
+    assert untold_times("In the 1990 period, the maker earned $3 million.") == ["the 1990 period"]
+    assert untold_times("The latest period included a gain from a land sale.") == ["The latest period"]
     # A district is no time
     assert untold_times("Tourists crowded the old quarter of the city.") == []
 
