@@ -2055,6 +2055,8 @@ _TIME_UNITS = frozenset("day week month year morning afternoon evening night wee
 _FROM_ANOTHER_TIME = frozenset("following next previous preceding same".split())
 # The spans a company's results are told for, which code never dates itself: a closed class.
 _REPORTING_PERIODS = frozenset({"quarter", "period"})
+# What counts a time back from another: "a year earlier", "the year-ago quarter".
+_COUNTED_BACK = frozenset({"earlier", "ago", "before"})
 
 
 def untold_times(text: str) -> list[str]:
@@ -2272,12 +2274,18 @@ def _unsaid_period(modifier) -> bool:
     """A word before a reporting period that does not say which part of a year it is: a year ("the
     1988 period"), a time counted from another ("the year-earlier period", "the year-ago quarter"),
     the last of a series ("the latest period"), one said before ("the same period")."""
-    if modifier.i > modifier.head.i or modifier.dep_ not in ("amod", "nummod", "compound") or any(t.i != modifier.i for t in modifier.subtree):
+    if modifier.i > modifier.head.i or modifier.dep_ not in ("amod", "nummod", "compound"):
         return False
     word = modifier.lower_
+    if word in _COUNTED_BACK and all(c.dep_ == "punct" or c.dep_ == "npadvmod" and c.lemma_.lower() in _TIME_UNITS for c in modifier.children):
+        # "the year-ago period"; but after the verb of a figure, the one a year before the figure's
+        # own, as "from $4 million a year earlier" is (see `untold_times`)
+        unit = modifier.head
+        return not (unit.i > unit.sent.root.i and any(t.ent_type_ in ("MONEY", "PERCENT") for t in unit.sent))
+    if any(t.i != modifier.i for t in modifier.subtree):
+        return False
     return (
         word.isdigit() and len(word) == 4
-        or word.startswith("year-") and word.split("-", 1)[1] in ("earlier", "ago", "before")
         or word in _FROM_ANOTHER_TIME | _RELATIONAL
         or _of_time(modifier) and modifier.tag_ == "JJS"
     )

@@ -341,6 +341,9 @@ def test_a_reporting_period_that_does_not_say_which_is_untold() -> None:
     # A year, or the last of a series, does not say which part of the year
     assert untold_times("In the 1990 period, the maker earned $3 million.") == ["the 1990 period"]
     assert untold_times("The latest period included a gain from a land sale.") == ["The latest period"]
+    assert untold_times("In the year-ago quarter, the maker lost $2 million.") == ["the year-ago quarter"]
+    # After the verb of a figure: the one a year before the figure's, as "a year earlier" is
+    assert untold_times("Net rose to $5 million from $2 million in the year-ago quarter.") == []
     # A district is no time
     assert untold_times("Tourists crowded the old quarter of the city.") == []
 
