@@ -50,6 +50,7 @@ from wordnet_files import ROOT, arguments, index_entries, write_word_list  # noq
 
 # noun.act, noun.communication, noun.event, noun.phenomenon, noun.process
 TOLD = {4, 10, 11, 19, 22}
+AMOUNTS = {7, 23}  # noun.attribute, noun.quantity: "a gain", "a drop", the amount of a change (not "a climber", "a blister")
 SENSES = 3
 MIN_DEPTH = 9  # "homicide" (10), "killing" (9) still say what happened; "termination" (8), "act" (2) do not
 MAX_SENSES = 25
@@ -82,6 +83,9 @@ class WordNet:
         self.noun_index = dict(index_entries(folder / "index.noun"))
         self.verb_index = dict(index_entries(folder / "index.verb"))
         self.adjective_index = dict(index_entries(folder / "index.adj"))
+        # the verbs of a change of amount ("rise", "soar", "fall", "dip"), below WordNet's "change
+        # magnitude" (increase, decrease) two levels down: not "age" or "bud" (to grow, develop)
+        self.magnitude = self.below(self.verbs, self.verb_index["change_magnitude"][0], 3, "v", cap=False)
         self.phrases: dict[str, list[str]] = {}  # "long_run" under "run": two-word nouns by their last word
         for word in self.noun_index:
             if word.count("_") == 1:
@@ -92,18 +96,26 @@ class WordNet:
         above = _pointers(self.nouns[offset], ("@", "@i"), "n")
         return 0 if not above else 1 + self.depth(above[0])
 
-    def below(self, records: dict[int, list[str]], offset: int, levels: int, pos: str) -> set[int]:
-        """`offset` and its hyponyms (troponyms for a verb), `levels` down."""
+    def below(self, records: dict[int, list[str]], offset: int, levels: int, pos: str, cap: bool = True) -> set[int]:
+        """`offset` and its hyponyms (troponyms for a verb), `levels` down; with `cap`, not below a
+        synset with more than MAX_WAYS of them."""
         found, todo = {offset}, [(offset, 0)]
         while todo:
             at, level = todo.pop()
             children = _pointers(records[at], ("~",), pos)
-            if level < levels and len(children) <= MAX_WAYS:
+            if level < levels and (not cap or len(children) <= MAX_WAYS):
                 for child in children:
                     if child not in found:
                         found.add(child)
                         todo.append((child, level + 1))
         return found
+
+    def changes_amount(self, offset: int) -> bool:
+        """Whether the noun sense at `offset` is the change of an amount, or the amount it changed by, that a verb
+        of a change of magnitude tells of ("increase", "gain", "drop": "sales rose 5%" ... "the
+        increase"), whatever its lexicographer file (a quantity, an attribute)."""
+        record = self.nouns[offset]
+        return int(record[1]) in TOLD | AMOUNTS and any(v in self.magnitude for v in _pointers(record, ("+",), "v"))
 
     def general(self, word: str, index: dict[str, list[int]]) -> bool:
         return len(index.get(word, ())) >= MAX_SENSES
@@ -112,9 +124,10 @@ class WordNet:
         verbs: set[str] = set()
         nouns: set[str] = set()
         offsets = self.noun_index[lemma]
-        if int(self.nouns[offsets[0]][1]) not in TOLD:
+        changes = [o for o in offsets[:SENSES] if self.changes_amount(o)]
+        if int(self.nouns[offsets[0]][1]) not in TOLD and not changes:
             return None  # "the end", "the business", "the supply": most often a place, a group, an amount
-        senses = [o for o in offsets[:SENSES] if int(self.nouns[o][1]) in TOLD]
+        senses = [o for o in offsets[:SENSES] if int(self.nouns[o][1]) in TOLD or o in changes]
         for sense in senses:
             kinds = [(sense, 2)]
             for parent in _pointers(self.nouns[sense], ("@",), "n"):
@@ -127,7 +140,9 @@ class WordNet:
                         verbs.update(_words(self.verbs[way]))
             for narrower in self.below(self.nouns, sense, 2, "n"):
                 nouns.update(_words(self.nouns[narrower]))
-        keep = lambda w, index: WORD.match(w) and (w == lemma or not self.general(w, index))  # noqa: E731
+        # "fell" (a verb of many senses) says which change when the noun derives from its very sense ("the decline")
+        direct = {w for o in changes for v in _pointers(self.nouns[o], ("+",), "v") if v in self.magnitude for w in _words(self.verbs[v])}
+        keep = lambda w, index: WORD.match(w) and (w in (lemma, *direct) or not self.general(w, index))  # noqa: E731
         return {w for w in verbs if keep(w, self.verb_index)}, {w for w in nouns if keep(w, self.noun_index) and w != lemma}
 
     def fixed_phrases(self, lemma: str) -> list[str]:

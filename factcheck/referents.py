@@ -2053,6 +2053,10 @@ _TIME_UNITS = frozenset("day week month year morning afternoon evening night wee
 # What makes a definite unit of time the one after (or before) a time the text must give.
 # "the same day" is the day of an event the text must name, as "the next day" is the one after it.
 _FROM_ANOTHER_TIME = frozenset("following next previous preceding same".split())
+# The spans a company's results are told for, which code never dates itself: a closed class.
+_REPORTING_PERIODS = frozenset({"quarter", "period"})
+# What counts a time back from another: "a year earlier", "the year-ago quarter".
+_COUNTED_BACK = frozenset({"earlier", "ago", "before"})
 
 
 def untold_times(text: str) -> list[str]:
@@ -2087,6 +2091,8 @@ def untold_times(text: str) -> list[str]:
             span = span or _told_time(tok)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _TIME_UNITS | {"time"}:
             span = _told_time(tok)  # "in those days", "at the time"
+        elif tok.tag_ == "NN" and tok.lemma_.lower() in _REPORTING_PERIODS and (tok.ent_type_ == "DATE" or tok.lemma_.lower() == "period"):
+            span = _told_period(tok)  # "Sales rose 5% in the quarter": which quarter
         elif tok.lower_ == "then" and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
             span = _sequel(tok)  # "Then the troops moved in", "He then resigned"
         if span is None:
@@ -2251,6 +2257,38 @@ def _plural_candidate(tok) -> bool:
         return True
     # A name the tagger did not place may be a group's; not a capitalised title ("the Pope"): one person.
     return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lemma_.lower() not in person_nouns() and tok.lemma_.lower() not in _PERSON_NOUNS
+
+
+def _told_period(unit):
+    """"in the quarter", "for the period": a span a company reports on, which the article dated
+    before and code does not gloss (a fiscal quarter's months are not the calendar's); with
+    nothing beside it that says which ("the third quarter", "the quarter ended Sept. 30", "the
+    1988 period" say more)."""
+    det = [c for c in unit.children if c.dep_ == "det"]
+    if [d.lower_ for d in det] != ["the"] or unit.dep_ == "compound" or not all(c.dep_ in ("det", "punct") or _unsaid_period(c) for c in unit.children):
+        return None
+    return unit.doc[det[0].i : unit.i + 1]
+
+
+def _unsaid_period(modifier) -> bool:
+    """A word before a reporting period that does not say which part of a year it is: a year ("the
+    1988 period"), a time counted from another ("the year-earlier period", "the year-ago quarter"),
+    the last of a series ("the latest period"), one said before ("the same period")."""
+    if modifier.i > modifier.head.i or modifier.dep_ not in ("amod", "nummod", "compound"):
+        return False
+    word = modifier.lower_
+    if word in _COUNTED_BACK and all(c.dep_ == "punct" or c.dep_ == "npadvmod" and c.lemma_.lower() in _TIME_UNITS for c in modifier.children):
+        # "the year-ago period"; but after the verb of a figure, the one a year before the figure's
+        # own, as "from $4 million a year earlier" is (see `untold_times`)
+        unit = modifier.head
+        return not (unit.i > unit.sent.root.i and any(t.ent_type_ in ("MONEY", "PERCENT") for t in unit.sent))
+    if any(t.i != modifier.i for t in modifier.subtree):
+        return False
+    return (
+        word.isdigit() and len(word) == 4
+        or word in _FROM_ANOTHER_TIME | _RELATIONAL
+        or _of_time(modifier) and modifier.tag_ == "JJS"
+    )
 
 
 def _told_time(unit):

@@ -314,6 +314,40 @@ def test_a_message_or_happening_told_before_is_a_participant_after_a_preposition
     assert dangling("The government said the nation would defend its border.", previous=["Troops crossed the border."]) == []
 
 
+def test_a_change_of_amount_told_by_its_verb_is_pointed_back_to() -> None:
+    sales = ["Quarterly sales at the toy maker rose 12% to $40 million."]
+    # "the increase", "the gain": the amount the verb told of, in other words
+    assert dangling("The company attributed the increase to strong holiday demand.", previous=sales) == ["the increase"]
+    assert dangling("Analysts said the gain surprised them.", previous=sales) == ["the gain"]
+    # Never told of: a change of amount the claim itself names, or none before it
+    assert dangling("The company attributed the increase to strong holiday demand.", previous=["The toy maker sells games."]) == []
+    assert dangling("Sales rose 12%, and the company attributed the increase to demand.", previous=sales) == []
+    # "fell": a verb of many senses, but the very one "the decline" derives from
+    demand = "The company attributed the decline to weak demand."
+    assert [n.text for _, n, _ in pointing_back(demand, ["Shares of the toy maker fell 5% on Monday."])] == ["decline"]
+    assert pointing_back(demand, ["Shares of the toy maker sold well on Monday."]) == []
+    # Of another kind: a fall told before is not the increase
+    assert dangling("Analysts said the gain surprised them.", previous=["Quarterly sales at the toy maker dipped 2%."]) == []
+
+
+def test_a_reporting_period_that_does_not_say_which_is_untold() -> None:
+    # Which quarter: the article dated it before, and no gloss says (a fiscal quarter's months are its own)
+    assert untold_times("Toy sales jumped 9% in the quarter, the company said.") == ["the quarter"]
+    assert untold_times("For the quarter, the maker posted a loss.") == ["the quarter"]
+    # Said which, by the phrase itself or a date beside it
+    assert untold_times("Toy sales jumped 9% in the third quarter.") == []
+    assert untold_times("Toy sales jumped 9% in the quarter ended Sept. 30.") == []
+    assert untold_times("Toy sales jumped 9% in the quarter, against 4% a year earlier in 1988.") == []
+    # A year, or the last of a series, does not say which part of the year
+    assert untold_times("In the 1990 period, the maker earned $3 million.") == ["the 1990 period"]
+    assert untold_times("The latest period included a gain from a land sale.") == ["The latest period"]
+    assert untold_times("In the year-ago quarter, the maker lost $2 million.") == ["the year-ago quarter"]
+    # After the verb of a figure: the one a year before the figure's, as "a year earlier" is
+    assert untold_times("Net rose to $5 million from $2 million in the year-ago quarter.") == []
+    # A district is no time
+    assert untold_times("Tourists crowded the old quarter of the city.") == []
+
+
 def test_a_new_or_proposed_one_is_the_one_told_of_before() -> None:
     rules = ["The ministry announced new regulations on organ transplants on Monday."]
     # Told of in other words: which new guidelines, the claim must say.
