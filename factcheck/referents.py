@@ -793,6 +793,8 @@ def _titled_people(previous: Sequence[str]) -> set[str]:
     for text in previous:
         for tok in parse(text):
             if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in person_nouns() | _PERSON_NOUNS and tok.head.pos_ == "PROPN" and tok.dep_ in ("compound", "appos"):
+                if any("organization" in kinds for _, kinds in organisation_nouns().get(tok.lemma_.lower(), ())):
+                    continue  # "Acme, a maker of trucks", "a carrier": a firm's kind as much as a person's
                 people.add(tok.head.lower_)
     return people
 
