@@ -799,7 +799,7 @@ def _titled_people(previous: Sequence[str]) -> set[str]:
     return people
 
 
-def _only_organisation(noun, previous: Sequence[str], kind: str | None = None) -> tuple[int, str, bool] | None:
+def _only_organisation(noun, previous: Sequence[str], kind: str | None = None, among: set[str] | None = None) -> tuple[int, str, bool] | None:
     """"In fiscal 1988, the company earned ...", "the bank said", "the truck maker": the one
     organisation of the noun's kind the article named before, or the one business it introduced by
     name ("a joint venture called X"): its name. Two of that kind, one whose kind is not known
@@ -809,7 +809,9 @@ def _only_organisation(noun, previous: Sequence[str], kind: str | None = None) -
     "Oshkosh Truck Corp." any business, "the Labor Department" no company; a name with no word that
     says its kind ("Oshkosh Truck", "Magna") may be any business, so it is a rival to all of them
     and the referent of a business noun only. With `kind` ("company"), the one organisation of that
-    kind whose thing `noun` is ("Revenue rose": the company's), whatever `noun` itself names."""
+    kind whose thing `noun` is ("Revenue rose": the company's), whatever `noun` itself names; with
+    `among` (first words of names), only those are candidates: a rival named in a side phrase is not
+    whose revenue the story tells (`_owner`)."""
     lemma = kind or noun.lemma_.lower()
     ranked = [(rank, kinds) for rank, kinds in organisation_nouns().get(lemma, ()) if "organization" in kinds]
     if not ranked or noun.tag_ != "NN" and kind is None:
@@ -873,7 +875,7 @@ def _only_organisation(noun, previous: Sequence[str], kind: str | None = None) -
                 end = e.end - 1 if doc[e.end - 1].text in ("'s", "’s", "'") and e.root.dep_ == "poss" else e.end
                 nearest[key] = (index, re.sub(r"^[Tt]he\s+", "the ", doc[start:end].text))
     # A name whose kind is not known and that is only ever a setting is no rival ("on the Big Board").
-    candidates = [k for k, fit in fits.items() if fit is True or fit is None and k in placed]
+    candidates = [k for k, fit in fits.items() if (fit is True or fit is None and k in placed) and (among is None or k[0] in among)]
     if len(candidates) != 1 or candidates[0] not in nearest:
         return None
     if fits[candidates[0]] is None and not (business and candidates[0] in acting):
@@ -912,10 +914,16 @@ def _name_fits(name, lemma: str, business: bool) -> bool | None:
             return True  # "Chase Manhattan Bank" is a bank
         # The name itself as WordNet knows it ("NASA", "Congress"), else its head word ("the Labor
         # Department", "Bank of Boston", "American Airlines").
-        known = next((h for h in ("_".join(t.lower_ for t in words), head, head.removesuffix("s")) if h in nouns), None)
+        # Its last two words may be one in WordNet ("Delta Air Lines": an airline, not a lineage).
+        joined = "".join(t.lower_ for t in words[-2:]) if len(words) > 1 and words[-1].i == root.i else head
+        known = next((h for h in ("_".join(t.lower_ for t in words), joined, joined.removesuffix("s"), head, head.removesuffix("s")) if h in nouns), None)
         if known is None:
             return None
+        if lemma in (joined, joined.removesuffix("s")):
+            return True
         kinds = [k for _, k in nouns[known][:1]]  # its first sense as a group: "Court" is a tribunal, not a royal court
+        if "organization" not in kinds[0]:
+            return None  # "Lines", "Family": a word whose first sense names no organisation does not say its kind
     if any(lemma in k for k in kinds):
         return True
     general = {w for _, k in nouns["company"][:1] for w in k} | {w for _, k in nouns["corporation"][:1] for w in k}
@@ -2352,11 +2360,14 @@ def _acting_organisations(previous: Sequence[str]) -> set[str]:
 
 
 def _owner(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
-    """The one company (`_only_organisation`) that is also the only organisation acting in the
-    story before (`_acting_organisations`): a rival named in a side phrase may be the one business
-    whose kind WordNet knows, and not whose revenue it is."""
-    referent = _only_organisation(noun, previous, kind="company")
-    if referent is None or _acting_organisations(previous) != {next(w for w in referent[1].lower().split() if w != "the")}:
+    """The only organisation acting in the story before (`_acting_organisations`), when it may be a
+    company (`_only_organisation` among it alone): a rival named in a side phrase ("reduced service
+    by rival Eastern Airlines") is not whose revenue it is, even when its kind is better known."""
+    acting = _acting_organisations(previous)
+    if len(acting) != 1:
+        return None
+    referent = _only_organisation(noun, previous, kind="company", among=acting)
+    if referent is None or acting != {next(w for w in referent[1].lower().split() if w != "the")}:
         return None
     return referent
 
