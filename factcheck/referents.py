@@ -2332,16 +2332,73 @@ def _unowned(doc, quoted) -> list:
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i not in main or any(a <= noun.idx < b for a, b in quoted):
             continue
-        if not {noun.lemma_.lower(), noun.lower_} & owned_nouns() or doc[noun.i + 1 : noun.i + 2].text in ("[", "'s", "’s", "'"):
+        if doc[noun.i + 1 : noun.i + 2].text in ("[", "'s", "’s", "'"):
+            continue
+        if not _takings(noun) and not _own_figure(noun):
             continue
         if any(
             c.dep_ in ("poss", "predet") or c.dep_ == "det" and c.lower_ != "the" or c.dep_ == "prep" and c.lower_ in _OWNING_PREPS
-            or c.dep_ in ("compound", "amod", "nmod") and any(t.pos_ == "PROPN" or t.ent_type_ for t in c.subtree)
+            # a name says whose ("Delta passenger traffic"); a date says when ("Year-earlier results", "third-quarter profit")
+            or c.dep_ in ("compound", "amod", "nmod") and any(t.pos_ == "PROPN" or t.ent_type_ and t.ent_type_ not in ("DATE", "TIME") for t in c.subtree)
             for c in noun.children
         ):
             continue
         found.append(noun)
     return found
+
+
+# A figure a clause states: "jumped 14%", "included a gain of $1.6 million".
+_FIGURE_ENTS = frozenset({"PERCENT", "MONEY"})
+
+
+def _own_figure(noun) -> bool:
+    """"Passenger traffic jumped 14%", "Year-earlier results included a gain of $1.6 million": a bare
+    common noun (no determiner at all; not a kind of person or organisation, "Insurers could see")
+    whose own verb states an amount or a percentage (`_states_figure`): a figure of something
+    someone has, whatever the noun, where a story's company is the one whose figures it tells."""
+    if noun.ent_type_ or any(c.dep_ in ("det", "poss", "predet") or c.lower_ == "such" for c in noun.children):
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma in person_nouns() | _PERSON_NOUNS or any("organization" in kinds for _, kinds in organisation_nouns().get(lemma, ())):
+        return False
+    return _states_figure(noun.head)
+
+
+# What may stand between a verb and the figure it states: its object, a measure, "to"/"by" ("rose
+# to $3 million", "by 2%"), the words of a phrase; not a clause of its own ("claims totaling $1
+# billion", "the index, which fell 1.4%").
+_FIGURE_PATH = frozenset("dobj npadvmod attr pobj compound nummod quantmod amod nmod prep appos".split())
+
+
+def _states_figure(verb) -> bool:
+    """Whether `verb` states an amount of money or a percentage as its object or measure ("jumped
+    14%", "included a gain of $1.6 million", "rose to $2 billion")."""
+    todo = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr") or c.dep_ == "prep" and c.lower_ in ("to", "by")]
+    while todo:
+        tok = todo.pop()
+        if tok.ent_type_ in _FIGURE_ENTS:
+            return True
+        todo += [c for c in tok.children if c.dep_ in _FIGURE_PATH]
+    return False
+
+
+def _tells_figures_of(first: str, previous: Sequence[str]) -> bool:
+    """Whether the story before tells figures of the organisation whose name begins with `first`:
+    it is the subject of a verb that states an amount ("Delta posted net income of $133 million",
+    "Acme said it earned $5 million") or the owner of a noun of takings ("Acme's profit"). A story
+    about the economy whose one organisation is an analyst's firm tells none of its figures."""
+    for text in previous:
+        for e in parse(text).ents:
+            words = [t.lower_ for t in e if t.lower_ != "the" and not t.is_punct]
+            if e.label_ != "ORG" or not words or words[0] != first:
+                continue
+            root = e.root
+            verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else root.head.head if root.dep_ in ("compound", "appos") else None
+            if root.dep_ == "poss" and root.head.lemma_.lower() in owned_nouns() or root.dep_ == "compound" and root.head.lemma_.lower() in owned_nouns():
+                return True
+            if verb is not None and (_states_figure(verb) or any(c.dep_ == "ccomp" and _states_figure(c) for c in verb.children)):
+                return True
+    return False
 
 
 def _acting_organisations(previous: Sequence[str]) -> set[str]:
@@ -2362,14 +2419,21 @@ def _acting_organisations(previous: Sequence[str]) -> set[str]:
 def _owner(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
     """The only organisation acting in the story before (`_acting_organisations`), when it may be a
     company (`_only_organisation` among it alone): a rival named in a side phrase ("reduced service
-    by rival Eastern Airlines") is not whose revenue it is, even when its kind is better known."""
+    by rival Eastern Airlines") is not whose revenue it is, even when its kind is better known. A
+    noun of no takings ("Passenger traffic jumped 14%", `_own_figure`) is its only when the story
+    told figures of it before (`_tells_figures_of`): "Personal spending rose" is the nation's."""
     acting = _acting_organisations(previous)
-    if len(acting) != 1:
+    if len(acting) != 1 or not _takings(noun) and not _tells_figures_of(next(iter(acting)), previous):
         return None
     referent = _only_organisation(noun, previous, kind="company", among=acting)
     if referent is None or acting != {next(w for w in referent[1].lower().split() if w != "the")}:
         return None
     return referent
+
+
+def _takings(noun) -> bool:
+    """Whether `noun` names what an owner takes in ("revenue", "profit": `owned_nouns`)."""
+    return bool({noun.lemma_.lower(), noun.lower_} & owned_nouns())
 
 
 def resolve_owner(doc, quoted, previous: Sequence[str], edits: list) -> int:
@@ -2392,9 +2456,13 @@ def resolve_owner(doc, quoted, previous: Sequence[str], edits: list) -> int:
 def unowned(text: str, previous: Sequence[str]) -> list[str]:
     """The noun phrases of `_unowned` in `text` whose owner the article before does not make sure:
     an organisation acted in it, but not exactly one company (`_owner`), so whose revenue "Revenue
-    rose 15%" tells is a guess; with none acting before it, the figure is no company's."""
+    rose 15%" tells is a guess; with none acting before it, the figure is no company's, and a noun
+    of no takings ("traffic") is a company's only where the story told an organisation's figures."""
     doc = parse(text)
     nouns = _unowned(doc, quoted_spans(text))
-    if not nouns or not _acting_organisations(previous):
+    acting = _acting_organisations(previous) if nouns else set()
+    if not acting:
         return []  # no organisation the story is about: "personal income edged up" is the nation's
-    return [doc[noun.left_edge.i : noun.i + 1].text for noun in nouns if _owner(noun, previous) is None]
+    # "Passenger traffic jumped" is some company's only in a story that tells companies' figures.
+    telling = any(_tells_figures_of(first, previous) for first in acting) if not all(map(_takings, nouns)) else True
+    return [doc[noun.left_edge.i : noun.i + 1].text for noun in nouns if (_takings(noun) or telling) and _owner(noun, previous) is None]
