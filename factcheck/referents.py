@@ -2425,10 +2425,7 @@ def _owner(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
     acting = _acting_organisations(previous)
     if len(acting) != 1 or not _takings(noun) and not _tells_figures_of(next(iter(acting)), previous):
         return None
-    referent = _only_organisation(noun, previous, kind="company", among=acting)
-    if referent is None or acting != {next(w for w in referent[1].lower().split() if w != "the")}:
-        return None
-    return referent
+    return _only_organisation(noun, previous, kind="company", among=acting)  # "Kimberly-Clark Corp." begins with "kimberly"
 
 
 def _takings(noun) -> bool:
