@@ -2353,11 +2353,11 @@ _FIGURE_ENTS = frozenset({"PERCENT", "MONEY"})
 
 def _own_figure(noun) -> bool:
     """"Passenger traffic jumped 14%", "Year-earlier results included a gain of $1.6 million": a bare
-    common noun (no determiner at all; not a kind of person or organisation, "Insurers could see")
+    common noun (no determiner at all, no phrase after it; not a kind of person or organisation)
     whose own verb states an amount or a percentage (`_states_figure`): a figure of something
     someone has, whatever the noun, where a story's company is the one whose figures it tells."""
-    if noun.ent_type_ or any(c.dep_ in ("det", "poss", "predet") or c.lower_ == "such" for c in noun.children):
-        return False
+    if noun.ent_type_ or any(c.dep_ in ("det", "poss", "predet", "prep") or c.lower_ == "such" for c in noun.children):
+        return False  # "Yield on the issue", "Weakness in big technology stocks": the phrase says of what
     lemma = noun.lemma_.lower()
     if lemma in person_nouns() | _PERSON_NOUNS or any("organization" in kinds for _, kinds in organisation_nouns().get(lemma, ())):
         return False
