@@ -2444,7 +2444,9 @@ def resolve_owner(doc, quoted, previous: Sequence[str], edits: list) -> int:
         referent = _owner(noun, previous)
         if referent is None or next(w for w in referent[1].lower().split() if w != "the") in {t.lower_ for t in doc} or any(referent[1] in e[2] for e in edits):
             continue  # "Earnings were hurt, Reed said", "the maker [Acme] said sales ...": the clause names it
-        end = noun.idx + len(noun.text)
+        # After the words that say what of it ("profit per passenger [at Delta]"), not inside them.
+        last = max((t for c in noun.children if c.dep_ == "prep" and c.i > noun.i for t in c.subtree), key=lambda t: t.i, default=noun)
+        end = last.idx + len(last.text)
         edits.append((end, end, f" [at {referent[1]}]", referent[0]))
         return 1
     return 0

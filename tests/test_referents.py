@@ -704,3 +704,6 @@ def test_a_bare_subject_whose_verb_states_a_figure_has_an_owner() -> None:
     # A population, a determiner, or a figure in a clause of its own is no owned figure.
     for text in ["Insurers could see claims totaling $1 billion.", "The index fell 2%.", "Weakness hurt the index, which fell 1.4%."]:
         assert "[at" not in resolve_referents(text, text, story).text
+    # The owner follows the words that say what of it, not inside them.
+    text = "Profit per passenger grew 2%."
+    assert resolve_referents(text, text, story).text == "Profit per passenger [at Vantor Air Lines] grew 2%."
