@@ -2419,11 +2419,11 @@ def _acting_organisations(previous: Sequence[str]) -> set[str]:
 def _owner(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
     """The only organisation acting in the story before (`_acting_organisations`), when it may be a
     company (`_only_organisation` among it alone): a rival named in a side phrase ("reduced service
-    by rival Eastern Airlines") is not whose revenue it is, even when its kind is better known. A
-    noun of no takings ("Passenger traffic jumped 14%", `_own_figure`) is its only when the story
-    told figures of it before (`_tells_figures_of`): "Personal spending rose" is the nation's."""
+    by rival Eastern Airlines") is not whose revenue it is, even when its kind is better known. The
+    figure is its only when the story told figures of it before (`_tells_figures_of`): "Personal
+    income rose" beside a broker that acts is the nation's."""
     acting = _acting_organisations(previous)
-    if len(acting) != 1 or not _takings(noun) and not _tells_figures_of(next(iter(acting)), previous):
+    if len(acting) != 1 or not _tells_figures_of(next(iter(acting)), previous):
         return None
     return _only_organisation(noun, previous, kind="company", among=acting)  # "Kimberly-Clark Corp." begins with "kimberly"
 
@@ -2455,13 +2455,15 @@ def resolve_owner(doc, quoted, previous: Sequence[str], edits: list) -> int:
 def unowned(text: str, previous: Sequence[str]) -> list[str]:
     """The noun phrases of `_unowned` in `text` whose owner the article before does not make sure:
     an organisation acted in it, but not exactly one company (`_owner`), so whose revenue "Revenue
-    rose 15%" tells is a guess; with none acting before it, the figure is no company's, and a noun
-    of no takings ("traffic") is a company's only where the story told an organisation's figures."""
+    rose 15%" tells is a guess; with none acting before it, or none whose figures the story told
+    (`_tells_figures_of`), the figure is no company's."""
     doc = parse(text)
     nouns = _unowned(doc, quoted_spans(text))
     acting = _acting_organisations(previous) if nouns else set()
     if not acting:
         return []  # no organisation the story is about: "personal income edged up" is the nation's
-    # "Passenger traffic jumped" is some company's only in a story that tells companies' figures.
-    telling = any(_tells_figures_of(first, previous) for first in acting) if not all(map(_takings, nouns)) else True
-    return [doc[noun.left_edge.i : noun.i + 1].text for noun in nouns if (_takings(noun) or telling) and _owner(noun, previous) is None]
+    # A figure is some company's only in a story that told an organisation's figures before:
+    # "personal income edged up" beside a broker that acts, "corporate earnings" beside the Treasury, are not.
+    if not any(_tells_figures_of(first, previous) for first in acting):
+        return []
+    return [doc[noun.left_edge.i : noun.i + 1].text for noun in nouns if _owner(noun, previous) is None]

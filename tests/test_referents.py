@@ -707,3 +707,11 @@ def test_a_bare_subject_whose_verb_states_a_figure_has_an_owner() -> None:
     # The owner follows the words that say what of it, not inside them.
     text = "Profit per passenger grew 2%."
     assert resolve_referents(text, text, story).text == "Profit per passenger [at Vantor Air Lines] grew 2%."
+
+
+def test_a_figure_in_a_story_that_told_no_organisation_s_figures_is_no_one_s() -> None:
+    # The one organisation acting is a broker quoted on the economy: "personal income" is the nation's.
+    economy = ["Harbor Securities Inc. suspended its program trading on Friday.", "Its economists said the report was weak."]
+    text = "Meanwhile, personal income edged up 0.3%."
+    assert dangling(text, False, economy) == []
+    assert resolve_referents(text, text, economy).text == text
