@@ -2384,8 +2384,9 @@ def _states_figure(verb) -> bool:
 
 def _tells_figures_of(first: str, previous: Sequence[str]) -> bool:
     """Whether the story before tells figures of the organisation whose name begins with `first`:
-    it is the subject of a verb that states an amount ("Delta posted net income of $133 million",
-    "Acme said it earned $5 million") or the owner of a noun of takings ("Acme's profit"). A story
+    it is the subject of a verb whose words hold an amount or takings ("Delta posted net income of
+    $133 million", "Acme said it earned $5 million") or the owner of a noun of takings ("Acme's
+    profit"). A story
     about the economy whose one organisation is an analyst's firm tells none of its figures."""
     for text in previous:
         for e in parse(text).ents:
@@ -2393,10 +2394,14 @@ def _tells_figures_of(first: str, previous: Sequence[str]) -> bool:
             if e.label_ != "ORG" or not words or words[0] != first:
                 continue
             root = e.root
-            verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else root.head.head if root.dep_ in ("compound", "appos") else None
-            if root.dep_ == "poss" and root.head.lemma_.lower() in owned_nouns() or root.dep_ == "compound" and root.head.lemma_.lower() in owned_nouns():
+            if root.dep_ in ("poss", "compound") and root.head.lemma_.lower() in owned_nouns():
                 return True
-            if verb is not None and (_states_figure(verb) or any(c.dep_ == "ccomp" and _states_figure(c) for c in verb.children)):
+            verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else root.head.head if root.dep_ in ("compound", "appos") else None
+            # What its verb says it did holds an amount or takings ("reported a decline in net
+            # income", "took a $50.9 million loss"), not only words about its name ("Acme, a maker").
+            if verb is not None and verb.pos_ in ("VERB", "AUX") and any(
+                (t.ent_type_ in _FIGURE_ENTS or t.lemma_.lower() in owned_nouns()) and not root.left_edge.i <= t.i <= root.right_edge.i for t in verb.subtree
+            ):
                 return True
     return False
 
