@@ -793,11 +793,13 @@ def _titled_people(previous: Sequence[str]) -> set[str]:
     for text in previous:
         for tok in parse(text):
             if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in person_nouns() | _PERSON_NOUNS and tok.head.pos_ == "PROPN" and tok.dep_ in ("compound", "appos"):
+                if any("organization" in kinds for _, kinds in organisation_nouns().get(tok.lemma_.lower(), ())):
+                    continue  # "Acme, a maker of trucks", "a carrier": a firm's kind as much as a person's
                 people.add(tok.head.lower_)
     return people
 
 
-def _only_organisation(noun, previous: Sequence[str], kind: str | None = None) -> tuple[int, str, bool] | None:
+def _only_organisation(noun, previous: Sequence[str], kind: str | None = None, among: set[str] | None = None) -> tuple[int, str, bool] | None:
     """"In fiscal 1988, the company earned ...", "the bank said", "the truck maker": the one
     organisation of the noun's kind the article named before, or the one business it introduced by
     name ("a joint venture called X"): its name. Two of that kind, one whose kind is not known
@@ -807,7 +809,9 @@ def _only_organisation(noun, previous: Sequence[str], kind: str | None = None) -
     "Oshkosh Truck Corp." any business, "the Labor Department" no company; a name with no word that
     says its kind ("Oshkosh Truck", "Magna") may be any business, so it is a rival to all of them
     and the referent of a business noun only. With `kind` ("company"), the one organisation of that
-    kind whose thing `noun` is ("Revenue rose": the company's), whatever `noun` itself names."""
+    kind whose thing `noun` is ("Revenue rose": the company's), whatever `noun` itself names; with
+    `among` (first words of names), only those are candidates: a rival named in a side phrase is not
+    whose revenue the story tells (`_owner`)."""
     lemma = kind or noun.lemma_.lower()
     ranked = [(rank, kinds) for rank, kinds in organisation_nouns().get(lemma, ()) if "organization" in kinds]
     if not ranked or noun.tag_ != "NN" and kind is None:
@@ -871,7 +875,7 @@ def _only_organisation(noun, previous: Sequence[str], kind: str | None = None) -
                 end = e.end - 1 if doc[e.end - 1].text in ("'s", "’s", "'") and e.root.dep_ == "poss" else e.end
                 nearest[key] = (index, re.sub(r"^[Tt]he\s+", "the ", doc[start:end].text))
     # A name whose kind is not known and that is only ever a setting is no rival ("on the Big Board").
-    candidates = [k for k, fit in fits.items() if fit is True or fit is None and k in placed]
+    candidates = [k for k, fit in fits.items() if (fit is True or fit is None and k in placed) and (among is None or k[0] in among)]
     if len(candidates) != 1 or candidates[0] not in nearest:
         return None
     if fits[candidates[0]] is None and not (business and candidates[0] in acting):
@@ -910,10 +914,16 @@ def _name_fits(name, lemma: str, business: bool) -> bool | None:
             return True  # "Chase Manhattan Bank" is a bank
         # The name itself as WordNet knows it ("NASA", "Congress"), else its head word ("the Labor
         # Department", "Bank of Boston", "American Airlines").
-        known = next((h for h in ("_".join(t.lower_ for t in words), head, head.removesuffix("s")) if h in nouns), None)
+        # Its last two words may be one in WordNet ("Delta Air Lines": an airline, not a lineage).
+        joined = "".join(t.lower_ for t in words[-2:]) if len(words) > 1 and words[-1].i == root.i else head
+        known = next((h for h in ("_".join(t.lower_ for t in words), joined, joined.removesuffix("s"), head, head.removesuffix("s")) if h in nouns), None)
         if known is None:
             return None
+        if lemma in (joined, joined.removesuffix("s")):
+            return True
         kinds = [k for _, k in nouns[known][:1]]  # its first sense as a group: "Court" is a tribunal, not a royal court
+        if "organization" not in kinds[0]:
+            return None  # "Lines", "Family": a word whose first sense names no organisation does not say its kind
     if any(lemma in k for k in kinds):
         return True
     general = {w for _, k in nouns["company"][:1] for w in k} | {w for _, k in nouns["corporation"][:1] for w in k}
@@ -2360,16 +2370,78 @@ def _unowned(doc, quoted) -> list:
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i not in main or any(a <= noun.idx < b for a, b in quoted):
             continue
-        if not {noun.lemma_.lower(), noun.lower_} & owned_nouns() or doc[noun.i + 1 : noun.i + 2].text in ("[", "'s", "’s", "'"):
+        if doc[noun.i + 1 : noun.i + 2].text in ("[", "'s", "’s", "'"):
+            continue
+        if not _takings(noun) and not _own_figure(noun):
             continue
         if any(
             c.dep_ in ("poss", "predet") or c.dep_ == "det" and c.lower_ != "the" or c.dep_ == "prep" and c.lower_ in _OWNING_PREPS
-            or c.dep_ in ("compound", "amod", "nmod") and any(t.pos_ == "PROPN" or t.ent_type_ for t in c.subtree)
+            # a name says whose ("Delta passenger traffic"); a date says when ("Year-earlier results", "third-quarter profit")
+            or c.dep_ in ("compound", "amod", "nmod") and any(t.pos_ == "PROPN" or t.ent_type_ and t.ent_type_ not in ("DATE", "TIME") for t in c.subtree)
             for c in noun.children
         ):
             continue
         found.append(noun)
     return found
+
+
+# A figure a clause states: "jumped 14%", "included a gain of $1.6 million".
+_FIGURE_ENTS = frozenset({"PERCENT", "MONEY"})
+
+
+def _own_figure(noun) -> bool:
+    """"Passenger traffic jumped 14%", "Year-earlier results included a gain of $1.6 million": a bare
+    common noun (no determiner at all, no phrase after it; not a kind of person or organisation)
+    whose own verb states an amount or a percentage (`_states_figure`): a figure of something
+    someone has, whatever the noun, where a story's company is the one whose figures it tells."""
+    if noun.ent_type_ or any(c.dep_ in ("det", "poss", "predet", "prep") or c.lower_ == "such" for c in noun.children):
+        return False  # "Yield on the issue", "Weakness in big technology stocks": the phrase says of what
+    lemma = noun.lemma_.lower()
+    if lemma in person_nouns() | _PERSON_NOUNS or any("organization" in kinds for _, kinds in organisation_nouns().get(lemma, ())):
+        return False
+    return _states_figure(noun.head)
+
+
+# What may stand between a verb and the figure it states: its object, a measure, "to"/"by" ("rose
+# to $3 million", "by 2%"), the words of a phrase; not a clause of its own ("claims totaling $1
+# billion", "the index, which fell 1.4%").
+_FIGURE_PATH = frozenset("dobj npadvmod attr pobj compound nummod quantmod amod nmod prep appos".split())
+
+
+def _states_figure(verb) -> bool:
+    """Whether `verb` states an amount of money or a percentage as its object or measure ("jumped
+    14%", "included a gain of $1.6 million", "rose to $2 billion")."""
+    todo = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr") or c.dep_ == "prep" and c.lower_ in ("to", "by")]
+    while todo:
+        tok = todo.pop()
+        if tok.ent_type_ in _FIGURE_ENTS:
+            return True
+        todo += [c for c in tok.children if c.dep_ in _FIGURE_PATH]
+    return False
+
+
+def _tells_figures_of(first: str, previous: Sequence[str]) -> bool:
+    """Whether the story before tells figures of the organisation whose name begins with `first`:
+    it is the subject of a verb whose words hold an amount or takings ("Delta posted net income of
+    $133 million", "Acme said it earned $5 million") or the owner of a noun of takings ("Acme's
+    profit"). A story
+    about the economy whose one organisation is an analyst's firm tells none of its figures."""
+    for text in previous:
+        for e in parse(text).ents:
+            words = [t.lower_ for t in e if t.lower_ != "the" and not t.is_punct]
+            if e.label_ != "ORG" or not words or words[0] != first:
+                continue
+            root = e.root
+            if root.dep_ in ("poss", "compound") and root.head.lemma_.lower() in owned_nouns():
+                return True
+            verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else root.head.head if root.dep_ in ("compound", "appos") else None
+            # What its verb says it did holds an amount or takings ("reported a decline in net
+            # income", "took a $50.9 million loss"), not only words about its name ("Acme, a maker").
+            if verb is not None and verb.pos_ in ("VERB", "AUX") and any(
+                (t.ent_type_ in _FIGURE_ENTS or t.lemma_.lower() in owned_nouns()) and not root.left_edge.i <= t.i <= root.right_edge.i for t in verb.subtree
+            ):
+                return True
+    return False
 
 
 def _acting_organisations(previous: Sequence[str]) -> set[str]:
@@ -2388,13 +2460,20 @@ def _acting_organisations(previous: Sequence[str]) -> set[str]:
 
 
 def _owner(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
-    """The one company (`_only_organisation`) that is also the only organisation acting in the
-    story before (`_acting_organisations`): a rival named in a side phrase may be the one business
-    whose kind WordNet knows, and not whose revenue it is."""
-    referent = _only_organisation(noun, previous, kind="company")
-    if referent is None or _acting_organisations(previous) != {next(w for w in referent[1].lower().split() if w != "the")}:
+    """The only organisation acting in the story before (`_acting_organisations`), when it may be a
+    company (`_only_organisation` among it alone): a rival named in a side phrase ("reduced service
+    by rival Eastern Airlines") is not whose revenue it is, even when its kind is better known. The
+    figure is its only when the story told figures of it before (`_tells_figures_of`): "Personal
+    income rose" beside a broker that acts is the nation's."""
+    acting = _acting_organisations(previous)
+    if len(acting) != 1 or not _tells_figures_of(next(iter(acting)), previous):
         return None
-    return referent
+    return _only_organisation(noun, previous, kind="company", among=acting)  # "Kimberly-Clark Corp." begins with "kimberly"
+
+
+def _takings(noun) -> bool:
+    """Whether `noun` names what an owner takes in ("revenue", "profit": `owned_nouns`)."""
+    return bool({noun.lemma_.lower(), noun.lower_} & owned_nouns())
 
 
 def resolve_owner(doc, quoted, previous: Sequence[str], edits: list) -> int:
@@ -2408,7 +2487,9 @@ def resolve_owner(doc, quoted, previous: Sequence[str], edits: list) -> int:
         referent = _owner(noun, previous)
         if referent is None or next(w for w in referent[1].lower().split() if w != "the") in {t.lower_ for t in doc} or any(referent[1] in e[2] for e in edits):
             continue  # "Earnings were hurt, Reed said", "the maker [Acme] said sales ...": the clause names it
-        end = noun.idx + len(noun.text)
+        # After the words that say what of it ("profit per passenger [at Delta]"), not inside them.
+        last = max((t for c in noun.children if c.dep_ == "prep" and c.i > noun.i for t in c.subtree), key=lambda t: t.i, default=noun)
+        end = last.idx + len(last.text)
         edits.append((end, end, f" [at {referent[1]}]", referent[0]))
         return 1
     return 0
@@ -2417,9 +2498,15 @@ def resolve_owner(doc, quoted, previous: Sequence[str], edits: list) -> int:
 def unowned(text: str, previous: Sequence[str]) -> list[str]:
     """The noun phrases of `_unowned` in `text` whose owner the article before does not make sure:
     an organisation acted in it, but not exactly one company (`_owner`), so whose revenue "Revenue
-    rose 15%" tells is a guess; with none acting before it, the figure is no company's."""
+    rose 15%" tells is a guess; with none acting before it, or none whose figures the story told
+    (`_tells_figures_of`), the figure is no company's."""
     doc = parse(text)
     nouns = _unowned(doc, quoted_spans(text))
-    if not nouns or not _acting_organisations(previous):
+    acting = _acting_organisations(previous) if nouns else set()
+    if not acting:
         return []  # no organisation the story is about: "personal income edged up" is the nation's
+    # A figure is some company's only in a story that told an organisation's figures before:
+    # "personal income edged up" beside a broker that acts, "corporate earnings" beside the Treasury, are not.
+    if not any(_tells_figures_of(first, previous) for first in acting):
+        return []
     return [doc[noun.left_edge.i : noun.i + 1].text for noun in nouns if _owner(noun, previous) is None]

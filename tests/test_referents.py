@@ -692,3 +692,60 @@ def test_a_figure_with_no_owner_and_two_companies_before_dangles() -> None:
     # A rival named only in a side phrase is not whose revenue it is, and not a guess either.
     side = ["Norbury Tools said its net income rose 12%, helped by a strike at rival Halvard Airlines."]
     assert "[at Halvard" not in resolve_referents(text, text, side).text
+
+
+def test_a_firm_in_apposition_to_a_maker_is_no_titled_person() -> None:
+    # "maker" names a person as well as a firm: the apposition does not make the firm a person, so
+    # its nearest mention is the one cited (not the first, where the firm "said" what it earned).
+    story = [
+        "Halvern Data Corp., returning to profit after a loss, said it earned $4 million in the quarter.",
+        "Halvern, a maker of disk drives, reported sales of $90 million, up 12%.",
+    ]
+    text = "In the 1990 period, the company earned $2.5 million."
+    resolved = resolve_referents(text, text, story)
+    assert resolved.text == "In the 1990 period, the company [Halvern] earned $2.5 million." and resolved.cited == [1]
+
+
+def test_the_owner_is_the_company_acting_not_a_rival_whose_kind_is_better_known() -> None:
+    # "Air Lines" is an airline (two words WordNet has as one), and the rival named in a side
+    # phrase, though its name says its kind, is not whose revenue the story tells.
+    story = [
+        "Vantor Air Lines earnings rose 20%, helped by reduced service at rival Kestrel Airlines.",
+        "For the quarter, Vantor posted net income of $40 million.",
+    ]
+    text = "Revenue rose 11% to $900 million."
+    assert resolve_referents(text, text, story).text == "Revenue [at Vantor Air Lines] rose 11% to $900 million."
+    assert dangling(text, False, story) == []
+
+
+def test_a_bare_subject_whose_verb_states_a_figure_has_an_owner() -> None:
+    story = [
+        "Vantor Air Lines earnings rose 20% in the quarter.",
+        "For the quarter, Vantor posted net income of $40 million.",
+    ]
+    for text, noun in [("Cargo traffic jumped 9% in the quarter.", "Cargo traffic"), ("Year-earlier results included a gain of $3 million.", "Year-earlier results")]:
+        assert f"{noun} [at Vantor Air Lines]" in resolve_referents(text, text, story).text
+    # Two companies whose figures the story tells: whose it is, is a guess.
+    two = [*story, "Separately, Tasman Freight Corp. reported quarterly profit jumped 30% to $6 million."]
+    text = "Year-earlier results included a gain of $3 million."
+    assert resolve_referents(text, text, two).text == text
+    assert dangling(text, False, two) == ["Year-earlier results"]
+    # A story whose one organisation tells no figures of its own: the nation's spending, no one's.
+    economy = ["The Commerce Department said the economy grew.", "Harbor Securities Inc. economists said the report was weak."]
+    text = "Consumer spending rose 0.2% in September."
+    assert resolve_referents(text, text, economy).text == text
+    assert dangling(text, False, economy) == []
+    # A population, a determiner, or a figure in a clause of its own is no owned figure.
+    for text in ["Insurers could see claims totaling $1 billion.", "The index fell 2%.", "Weakness hurt the index, which fell 1.4%."]:
+        assert "[at" not in resolve_referents(text, text, story).text
+    # The owner follows the words that say what of it, not inside them.
+    text = "Profit per passenger grew 2%."
+    assert resolve_referents(text, text, story).text == "Profit per passenger [at Vantor Air Lines] grew 2%."
+
+
+def test_a_figure_in_a_story_that_told_no_organisation_s_figures_is_no_one_s() -> None:
+    # The one organisation acting is a broker quoted on the economy: "personal income" is the nation's.
+    economy = ["Harbor Securities Inc. suspended its program trading on Friday.", "Its economists said the report was weak."]
+    text = "Meanwhile, personal income edged up 0.3%."
+    assert dangling(text, False, economy) == []
+    assert resolve_referents(text, text, economy).text == text
