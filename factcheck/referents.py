@@ -60,8 +60,7 @@ from .attribution import (
 )
 from .claim_types import _content_head
 from .nlp import parse
-from .syntax import _event_nouns
-from .wordlists import message_nouns, organisation_nouns, person_nouns, owned_nouns, time_adjectives, told_as
+from .wordlists import happening_nouns, message_nouns, organisation_nouns, person_nouns, owned_nouns, time_adjectives, told_as
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -1129,7 +1128,7 @@ def _unplaced(doc, quoted, previous: Sequence[str]) -> list[str]:
         # only frame the item ("killed in the explosion", "an arrest in the slaying"; not "at the
         # same time", "after the talks"). A message ("the letter", "the list") only when the
         # article mentioned one before: "the news", "the question" the reader takes as they come.
-        event, message = lemma in _event_nouns()[0], lemma in message_nouns()
+        event, message = lemma in happening_nouns(), lemma in message_nouns()
         participant = tok.dep_ in ("nsubj", "nsubjpass", "dobj") or tok.dep_ == "pobj" and tok.head.lower_ not in _FRAMING_PREPS and all(c.dep_ == "det" for c in tok.lefts)
         if not person and not (
             (event or message) and lemma not in _ORG_NOUNS - _DOCUMENT_NOUNS and participant
@@ -1460,7 +1459,7 @@ def _named_act_before(noun, previous: Sequence[str]) -> bool:
     speaks ("..., the Kremlin statement said": the claim's speaker)."""
     lemma = noun.lemma_.lower()
     message = lemma in message_nouns() or lemma in _DOCUMENT_NOUNS
-    if lemma not in _event_nouns()[0] and not message or _reports(noun) and noun.dep_ == "nsubj":
+    if lemma not in happening_nouns() and not message or _reports(noun) and noun.dep_ == "nsubj":
         return False
     first = min(t.i for c in noun.children if c.i < noun.i for t in c.subtree)
     phrase = noun.doc[first : noun.i]
@@ -2011,7 +2010,7 @@ def _act_missing(doc) -> list[str]:
     which act: no "for"/"of" phrase, possessor or compound, and no happening named in the text
     besides it ("No one claimed responsibility"; not "... for the bombing", nor "The bombing, for
     which no one claimed responsibility, ...")."""
-    events = _event_nouns()[0]
+    events = happening_nouns()
     found = []
     for tok in doc:
         # Singular: "held similar responsibilities" are duties, not the answering for one act.

@@ -11,12 +11,9 @@ whatever it holds, the main clause keeps its negations and hedges, since those s
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -24,6 +21,7 @@ from spacy.tokens import Doc, Token
 from .article import quote_count, with_one_stop
 from .dates import Timex, timex_interval
 from .nlp import parse
+from .wordlists import figure_nouns, happening_nouns
 
 SpanKind = Literal["appositive", "parenthetical", "leading", "participle", "relative"]
 
@@ -673,21 +671,12 @@ def _names_an_event(tok: Token) -> bool:
     or a named event ("the Olympics")."""
     if _names_a_figure(tok):
         return False  # "sales", "a loss": a figure, though "a sale" is an event
-    return tok.ent_type_ == "EVENT" or any(w in _event_nouns()[0] for w in (tok.lower_, tok.lemma_.lower()))
+    return tok.ent_type_ == "EVENT" or any(w in happening_nouns() for w in (tok.lower_, tok.lemma_.lower()))
 
 
 def _names_a_figure(tok: Token) -> bool:
     """A noun that names an amount ("a loss", "sales", "the price"): a date on it dates the figure."""
-    return any(w in _event_nouns()[1] for w in (tok.lower_, tok.lemma_.lower()))
-
-
-@lru_cache(maxsize=1)
-def _event_nouns() -> tuple[frozenset[str], frozenset[str]]:
-    """Nouns that name a happening, and nouns that name a figure ("-sales"); built by
-    benchmarks/build_event_nouns.py from WordNet 3.0."""
-    raw = resources.files("factcheck.data").joinpath("event_nouns.txt.gz").read_bytes()
-    words = gzip.decompress(raw).decode().split()
-    return frozenset(w for w in words if w[0] != "-"), frozenset(w[1:] for w in words if w[0] == "-")
+    return any(w in figure_nouns() for w in (tok.lower_, tok.lemma_.lower()))
 
 
 def _noun_before(doc: Doc, timex: Timex) -> Token | None:

@@ -1,4 +1,4 @@
-"""Word lists drawn from WordNet 3.0 by benchmarks/build_person_nouns.py and build_told_as.py,
+"""Word lists drawn from WordNet 3.0 by the benchmarks/build_*.py scripts,
 shipped in factcheck/data (one lemma a line, or a table, gzipped): closed by a lexicon, never by an
 article's words."""
 
@@ -78,10 +78,19 @@ def read_as_figure(tok) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _event_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    words = _nouns("event_nouns")  # built by benchmarks/build_event_nouns.py; a figure marked '-'
+    return frozenset(w for w in words if w[0] != "-"), frozenset(w[1:] for w in words if w[0] == "-")
+
+
 def happening_nouns() -> frozenset[str]:
-    """Nouns that name a happening ("shooting", "vote", "raid"), not a figure ("sales"); built by
-    benchmarks/build_event_nouns.py (the file marks a figure with '-')."""
-    return frozenset(w for w in _nouns("event_nouns") if w[0] != "-")
+    """Nouns that name a happening ("shooting", "vote", "raid", "the sale"), not a figure."""
+    return _event_nouns()[0]
+
+
+def figure_nouns() -> frozenset[str]:
+    """Nouns that name an amount ("a loss", "sales", "the price"): a date on one dates the figure."""
+    return _event_nouns()[1]
 
 
 @lru_cache(maxsize=1)
