@@ -795,3 +795,26 @@ def test_a_weekday_closing_a_known_happening_with_no_tense_is_the_one_before() -
     assert one("The mayor will attend the parade on Saturday.", thursday).value == "1998-03-07"  # the tense says
     assert one("Traders are nervous ahead of the vote on Saturday.", thursday).value == "1998-03-07"
     assert one("They meet the president on Saturday.", thursday).value == "1998-03-07"  # no happening named
+
+
+def test_a_day_a_period_ended_on_is_over_by_publication() -> None:
+    # three days after publication is the nearest Nov. 30, but a period that "ended" then is last year's
+    day = dt.date(2003, 11, 27)
+    assert by_text("Keld Corp. lost $3 million in the fiscal year ended Nov. 30.", day)["Nov. 30"].value == "2002-11-30"
+    assert by_text("Keld Corp. expects to close the deal by Nov. 30.", day)["Nov. 30"].value == "2003-11-30"  # not ended
+    assert by_text("Keld Corp. lost $3 million in the quarter ended Sept. 30.", day)["Sept. 30"].value == "2003-09-30"
+
+
+def test_a_quarter_in_apposition_to_the_year_ago_quarter_is_in_its_year() -> None:
+    from factcheck.dates import format_interval, timex_interval
+
+    # "the second quarter" here renames the year-ago quarter: last year's, and so is the day it ended
+    found = by_text("Orwin Inc. expects a profit for the third quarter. In the comparable year-ago quarter, the "
+                    "second quarter ended Nov. 30, Orwin had a loss. Results for that quarter included a charge.",
+                    dt.date(2003, 11, 27))
+    assert found["the second quarter"].value == "2002-Q2"
+    assert found["Nov. 30"].value == "2002-11-30"
+    assert found["that quarter"].value == "2002-Q2"
+    assert format_interval(*timex_interval(found["the second quarter"])) == "September–November 2002"
+    # without the apposition, "the second quarter" is this year's
+    assert one("Orwin Inc. had a loss in the second quarter.", dt.date(2003, 11, 27)).value == "2003-Q2"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .lexicon import (
     _SEASON_MONTHS,
@@ -11,6 +12,10 @@ from .lexicon import (
     _shift,
 )
 from .context import _Context
+from .lexicon import LazyPattern
+
+# A date a period ended on ('the second quarter ended Oct. 31', 'the year ended on June 30').
+_ENDED_BEFORE = LazyPattern(r"\bended\s+(?:on\s+)?$", re.I)
 
 # --------------------------------------------------------------------------------------------
 # Resolution helpers shared by the rules
@@ -86,6 +91,9 @@ def _day_year(ctx: _Context, month: int, day: int, start: int, end: int) -> int 
     if not candidates:
         return None
     nearest = min(candidates, key=lambda d: abs((d - dct).days))
+    if _ENDED_BEFORE.search(ctx.text, max(0, start - 12), start) and any(d <= dct for d in candidates):
+        # 'the quarter ended Oct. 31': the period is over, so its last day is, whatever the nearest is
+        return max(d for d in candidates if d <= dct).year
     if abs((nearest - dct).days) > 92:  # not obviously near publication: the tense may pick the other side
         tense = ctx.tense(start, end)
         before = [d for d in candidates if d <= dct]

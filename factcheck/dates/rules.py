@@ -328,6 +328,11 @@ def _quarter_rule(m, ctx):
     y4 = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", low)
     if y4:
         year = int(y4.group(1))
+    elif ctx.dct is not None and _APPOSED_TO_YEAR_AGO.search(ctx.text, max(0, m.start() - 40), m.start()):
+        # 'In the year-ago quarter, the second quarter ended Oct. 31, ...': the quarter is the one the
+        # phrase before the comma named, in its year (as `_year_earlier` reads it), not this year's
+        recent = ctx.last_quarter is not None and m.start() - ctx.last_quarter_pos < 800
+        year = (ctx.last_quarter[0] if recent else ctx.dct.year) - 1
     elif ctx.dct is not None:
         year = ctx.dct.year
         if explicit and explicit.lower() == "last year" or "last year" in low or "year-earlier" in low or "year-ago" in low:
@@ -340,6 +345,10 @@ def _quarter_rule(m, ctx):
     if unit == "half":
         return "DATE", f"{ys}-H{n}", None
     return "DATE", f"{ys}-Q{n}", None  # remembered for anaphora by the tagger
+
+
+# A period a year back, then a comma: what follows in apposition names that period again.
+_APPOSED_TO_YEAR_AGO = LazyPattern(r"\b(?:year-ago|year-earlier|year-before|prior-year)\s+(?:quarter|period|half)\s*,\s*$", re.I)
 
 
 @_rule(r"\b(?:the|this|that)\s+(?:(latest|current|previous|prior|past|last|same|recent|just-ended|year-earlier"
