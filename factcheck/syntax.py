@@ -231,7 +231,7 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
     root = _root(doc)
     if root is None:
         return []
-    spine = _spine(root, simultaneous=True)
+    spine = _spine(root, simultaneous=True) | _predicative_complements(root)
     side = [(s.start, s.end) for s in deletable_spans(text) if s.kind != "leading"] + _between_dashes(text)
     out = []
     for timex in timexes:
@@ -241,6 +241,8 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
             continue
         verb = _governor(doc, timex)
         if verb is not None and (_of_a_happening(doc, timex) or _closes_a_nested_of(doc, timex)):
+            continue
+        if verb is not None and _comma_participle(verb):
             continue
         if verb is not None and verb.i in spine:
             # A clause happens at one time: of two dates the parser hung on one verb, one that
@@ -255,6 +257,26 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
         out = [(t, verb) for t in timexes if (verb := _subject_dated(doc, t)) is not None and verb.i in spine
                and not any(a <= t.start and t.end <= b for a, b in side)][:1]
     return out
+
+
+def _comma_participle(verb: Token) -> bool:
+    """A participle set off by commas right after a noun ("Results for the year, announced Tuesday,
+    showed a loss"): a reduced relative clause about that noun, however the parser joined it to the
+    main verb; its date is the announcing's, not the showing's."""
+    doc = verb.doc
+    # its own words, from the participle on (the parser may hang the commas, even the noun, on it)
+    last = max((t.i for t in verb.subtree if t.i >= verb.i and not t.is_punct), default=verb.i)
+    return (verb.tag_ == "VBN" and verb.dep_ != "ROOT" and verb.i >= 2 and doc[verb.i - 1].text == ","
+            and doc[verb.i - 2].pos_ in ("NOUN", "PROPN") and last + 1 < len(doc) and doc[last + 1].text == ","
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
+def _predicative_complements(root: Token) -> set[int]:
+    """The verb an adjective of the main clause takes ("are due to go", "is likely to rise", "was
+    able to leave"): what the clause says is due or likely happens then, so a date on that verb is
+    the clause's."""
+    return {c.i for a in root.children if a.dep_ == "acomp" and a.pos_ == "ADJ"
+            for c in a.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")}
 
 
 # Subordinators of a clause that states a fact (not "if", "unless", "once", "so that").
@@ -980,7 +1002,8 @@ def _governor(doc: Doc, timex: Timex) -> Token | None:
             if up.pos_ == "ADJ" and up.dep_ in ("amod", "advcl", "appos", "npadvmod") and any(c.dep_ == "prep" for c in up.children):
                 return None
             up = up.head
-    while up.pos_ == "ADP" and up.head != up:  # "on" -> its head, "ahead of" -> "ahead" -> ...
+    while (up.pos_ == "ADP" or (up.pos_ == "SCONJ" and up.dep_ == "prep")) and up.head != up:  # "on" -> its head, "ahead of" -> "ahead" -> ...
+        # ("since 1983": the parser may call "since" a subordinator, yet it heads a phrase here)
         up = up.head
     if up.pos_ == "ADV" and up.dep_ in ("advmod", "prep") and up.head != up:  # "ahead of", "earlier in"
         up = up.head

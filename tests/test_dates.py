@@ -818,3 +818,20 @@ def test_a_quarter_in_apposition_to_the_year_ago_quarter_is_in_its_year() -> Non
     assert format_interval(*timex_interval(found["the second quarter"])) == "September–November 2002"
     # without the apposition, "the second quarter" is this year's
     assert one("Orwin Inc. had a loss in the second quarter.", dt.date(2003, 11, 27)).value == "2003-Q2"
+
+
+def test_since_year_end_is_the_year_end_already_past() -> None:
+    found = tag("Prices are up 4% since year-end. The deal should close by year-end.", dt.date(2003, 11, 20))
+    assert [t.value for t in found] == ["2002-12-31", "2003-12-31"]
+
+
+def test_a_period_bounded_by_the_day_it_ended_is_one_date_for_a_timeline() -> None:
+    from factcheck.dates import format_interval, periods_ended, timex_interval
+
+    text = "For the year ended Sept. 30, Keld earned $9 million; in the nine months ending June 30, 2004, it expects less."
+    found = periods_ended(text, tag(text, dt.date(2003, 11, 20)))
+    assert [t.text for t in found] == ["the year ended Sept. 30", "the nine months ending June 30, 2004"]
+    assert [format_interval(*timex_interval(t)) for t in found] == ["October 2002–September 2003", "October 2003–June 2004"]
+    assert all(text[t.start:t.end] == t.text for t in found)
+    # TimeML scores the span and the day apart: tag keeps them two
+    assert [t.type for t in tag(text, dt.date(2003, 11, 20))][:2] == ["DURATION", "DATE"]

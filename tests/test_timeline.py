@@ -440,3 +440,52 @@ def test_a_change_told_as_a_percentage_and_again_by_its_two_values_is_one_event(
     kept = [e.event for e in without_retold_changes(found)]
     assert not any("soared 25%" in e for e in kept)
     assert any("$50 million" in e for e in kept) and any("rose 12%" in e for e in kept)
+
+
+def test_a_date_on_a_subject_that_names_a_happening_does_not_date_a_perfect_or_present_clause():
+    # the clause tells a state at publication; the date is the storms', not the damaging's
+    found = events("The storms along the Vestby coast this month have damaged 300 homes.\n\n"
+                   "Last month's floods in Tarrow have displaced 2,000 residents.")
+    assert not any("have damaged" in e or "have displaced" in e for e in found)
+    # in the simple past the harm is done then: the date stays the clause's
+    found = events("The storms on Monday damaged 300 homes along the Vestby coast.")
+    assert found == {"The storms on Monday damaged 300 homes along the Vestby coast.": "2021-10-11"}
+    # a figure's period still dates what the figure did ("Third-quarter profit rose")
+    assert list(events("This year's profit at Dalsen Corp. has risen 5%.").values()) == ["2021"]
+
+
+def test_a_date_closing_the_phrase_of_a_happening_the_object_names_is_that_happening_s():
+    # years back, it is the history the clause recalls, not when the recalling happened
+    assert events("Leaders of the Kessel alliance marked the founding of the alliance 60 years ago in Tarrow.") == {}
+    # told as what it is: the opening's date
+    assert events("Mayor Ilse Brand recalled the opening of the Vestby bridge in 1958.") == {
+        "The opening of the Vestby bridge was in 1958.": "1958"}
+    # with another date on the verb, that one is the clause's (a clause happens at one time)
+    found = events("Mayor Ilse Brand celebrated the opening of the Vestby bridge last year at a ceremony on Monday.")
+    assert list(found.values()) == ["2021-10-11"]
+    # a recent date stays the clause's: the news is the announcing
+    found = events("Dalsen Corp. announced the completion of its merger with Orwin Inc. on Tuesday.")
+    assert list(found.values()) == ["2021-10-12"]
+
+
+def test_since_and_a_predicative_adjective_s_verb_date_the_main_clause():
+    found = events("Since 1983, Dalsen Corp. has sold 70 businesses.\n\n"
+                   "The new rules for Vestby port are due to go before the council next week.")
+    assert found == {"Since 1983, Dalsen Corp. has sold 70 businesses.": "1983",
+                     "The new rules for Vestby port are due to go before the council next week.": "2021-W42"}
+
+
+def test_a_participle_set_off_by_commas_does_not_date_the_main_clause():
+    # "announced Tuesday" tells of the results; what they showed is for the fiscal year
+    found = events("Results of Dalsen Corp. for the fiscal year, announced Tuesday, showed a loss of $5 million.")
+    assert "2021-10-12" not in found.values()
+
+
+def test_the_period_a_report_is_for_dates_its_clause():
+    from factcheck.dates import format_interval, timex_interval
+
+    text = "For the year ended Sept. 30, Dalsen Corp. earned $42 million."
+    article = Article(text=text, published=PUBLISHED, sentences=split_sentences(text))
+    [event] = timeline_events(article)
+    assert event.timex.text == "the year ended Sept. 30"
+    assert format_interval(*timex_interval(event.timex)) == "October 2020–September 2021"

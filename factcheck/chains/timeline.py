@@ -21,7 +21,7 @@ from ..attribution import reporting_frame
 from ..referents import dangling, standalone_variants, unspoken_first_person
 from ..checks import grounding
 from ..checks.events import check_event_says_something
-from ..dates import Timex, tag, timex_interval, to_interval
+from ..dates import Timex, periods_ended, tag, timex_interval, to_interval
 from ..llm import Answer
 from ..models import EventDraft, ReportWarning, TimelineEvent
 from ..settings import Settings
@@ -376,7 +376,8 @@ def governed_sentences(article: Article) -> list[DatedEvent]:
         sentence = sentences[sid]
         local = {_shift(t, -sentence.start): t for t in timexes if not _possessive_after_verb(sentence.text, _shift(t, -sentence.start))}
         pairs = governing_dates(sentence.text, list(local))
-        perfect = {t for t, v in pairs if _tense_excludes(t, v, pairs, article.published)}
+        perfect = {t for t, v in pairs if _tense_excludes(t, v, pairs, article.published)
+                   or _dates_a_happening_named(t, v, pairs, list(local), article.published)}
         if perfect:  # "said Thursday he has sent a team ... two years ago": the report's date, if any
             pairs = [(t, v) for t, v in pairs if t not in perfect]
         governing = governing_date(sentence.text, [t for t in local if t not in perfect])
@@ -514,6 +515,51 @@ def _tense_excludes(timex: Timex, verb: "Token", pairs, published: dt.date | Non
         return False  # "agreed to meet next week": what is agreed is still to come, the agreeing is not
     perfect = finite.tag_ == "VBN" and any(a in ("has", "have", "'s", "'ve") for a in aux)  # "has extended loans through January"
     return perfect or (not aux and finite.tag_ == "VBD") or (finite.tag_ == "VBN" and aux and all(a in ("was", "were") for a in aux))
+
+
+def _dates_a_happening_named(timex: Timex, verb: "Token", pairs, timexes: list[Timex], published: dt.date | None) -> bool:
+    """The date closes the phrase of a happening that a participant of the clause names, not the
+    clause's verb, whatever the parser hung it on:
+
+    - right after a subject that names a happening, before a verb in the perfect or the present
+      ("The bombings this month have killed 40", "Last month's floods have forced"): the clause tells
+      a state at publication, the date is the bombings'; in the simple past the consequence happens
+      then, and the date stays the clause's ("The bombings Saturday killed 40");
+    - at the end of the "of" phrase of an object that names a happening ("marked the creation of the
+      alliance 50 years ago", "celebrated the opening of the bridge last year at a ceremony on
+      Monday"): the object's when another date is hung on the verb (a clause happens at one time),
+      or when it lies years before publication: news tells what happened lately, and a date that
+      far back on a happening the object names is the history the clause recalls. A recent date
+      stays the clause's ("announced the completion of the merger on Friday")."""
+    doc = verb.doc
+    inside = [t for t in doc if timex.start <= t.idx < timex.end]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    subject = _subject_of(verb)
+    if subject is not None and subject.i < first.i and _names_an_event(subject) and not _names_a_figure(subject):
+        between = [t for t in doc if subject.i < t.i < first.i]
+        owned = any(t.dep_ == "poss" and t.head == subject for t in inside)  # "Last month's floods"
+        phrase = {t.i for t in subject.subtree}
+        next_to = all(t.i in phrase and t.text != "," for t in between)  # "the bombings [of X in Y] this month" 
+        perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        if (owned or (next_to and last.i < verb.i)) and (perfect or present):
+            return True
+    if first.i < 2:
+        return False
+    before = doc[first.i - 1]
+    if before.pos_ == "ADP" and before.lower_ in ("in", "on", "at", "during") and first.i >= 3:
+        before = doc[first.i - 2]  # "of the party in 1950"
+    of = before.head if before.dep_ == "pobj" else None
+    thing = of.head if of is not None and of.lower_ == "of" else None
+    if thing is None or thing.dep_ != "dobj" or thing.head != verb or not _names_an_event(thing) or _names_a_figure(thing):
+        return False
+    others = [t for t in timexes if t != timex]
+    if any(t != timex and v == verb for t, v in pairs) or any(v == verb for _, v in _clause_dates(doc.text, others, published)):
+        return True
+    start, end, _ = to_interval(timex.value, timex.value_end)
+    return end is not None and published is not None and end.year < published.year - 1
 
 
 _FIXED_SIDE = re.compile(r"\d{4}|\b(?:ago|last|past|yesterday|earlier|previous|prior|next|tomorrow|coming|from now|hence)\b", re.I)
@@ -781,7 +827,8 @@ def dated_sentences(article: Article) -> list[tuple[Timex, Sentence]]:
     found = []
     prose = [s for s in article.sentences if not s.heading]
     starts = [s.start for s in prose]  # a bisection per date, not a scan: a scan was 7 s of 10,000 sentences
-    for timex in tag(article.text, article.published):
+    # "For the year ended Sept. 30, Ralston earned ...": the period a report is for, one date
+    for timex in periods_ended(article.text, tag(article.text, article.published)):
         # Durations and sets are not points on a calendar; "now" and "recently" (PRESENT_REF,
         # PAST_REF) date nothing a timeline can place.
         if timex.type not in ("DATE", "TIME") or timex.value.endswith("_REF"):

@@ -4,6 +4,7 @@
 DURATION or SET, and an ISO-like value) with character offsets into the exact text it was given.
 ``to_interval(value, value_end)`` turns a value into the first and last calendar day it covers, and
 ``format_interval(start, end, precision)`` writes that interval for a reader ("14–15 May 2025");
+``periods_ended(text, expressions)`` tells "the year ended Sept. 30" as the one period it names;
 ``timex_interval(timex)`` is the interval of what the words name (a count of whole years back,
 "42 years ago", covers the two years it may fall in; a fiscal period, "fiscal 1988", has none).
 
@@ -56,6 +57,6 @@ Standard library only: the package is imported by the CLI and must load quickly.
 
 from .interval import format_interval, timex_interval, to_interval
 from .model import Precision, Timex, timeml
-from .tagger import tag
+from .tagger import periods_ended, tag
 
-__all__ = ["Precision", "Timex", "format_interval", "tag", "timeml", "timex_interval", "to_interval"]
+__all__ = ["Precision", "Timex", "format_interval", "periods_ended", "tag", "timeml", "timex_interval", "to_interval"]

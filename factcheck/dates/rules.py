@@ -486,6 +486,9 @@ def _anchored(m, ctx, n, unit, is_time, suffix) -> Resolved:
     return "DATE", _fmt_unit(unit, _shift(ctx.dct, unit, sign * n)), None
 
 
+_SINCE_JUST_BEFORE = LazyPattern(r"\bsince\s+(?:the\s+)?$", re.I)
+
+
 @_rule(r"\b(?:(?:the|this|that)\s+)?(year-earlier|year-ago|year-end|year-before)\b")
 def _year_earlier(m, ctx):
     """'year-earlier' results: the period in discussion, a year before."""
@@ -493,7 +496,9 @@ def _year_earlier(m, ctx):
         return "DATE", "XXXX", None
     word = m.group(1).lower()
     if word == "year-end":
-        return "DATE", f"{ctx.dct.year:04d}-12-31", None
+        # 'since year-end': the one already past, last year's
+        since = _SINCE_JUST_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()) is not None
+        return "DATE", f"{ctx.dct.year - since:04d}-12-31", None
     if ctx.last_quarter and m.start() - ctx.last_quarter_pos < 800:
         year, q = ctx.last_quarter
         return "DATE", f"{year - 1:04d}-Q{q}", None

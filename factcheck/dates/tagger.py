@@ -496,3 +496,38 @@ _DAY_VALUE = LazyPattern(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)|XXXX-WXX-\d")
 def _is_day(value: str) -> bool:
     """A value naming one (possibly unknown) calendar day, to which a clock time can attach."""
     return _DAY_VALUE.fullmatch(value) is not None
+
+
+# A span of whole months or a year and the day it ended on: 'the year ended Sept. 30', 'the nine
+# months ending June 30', 'the fiscal year ended on March 31'.
+_SPAN_OF_MONTHS = LazyPattern(r"P(\d+)([MY])")
+_ENDED_ON = LazyPattern(r"(?i)\s+end(?:ed|ing)\s+(?:on\s+)?")
+
+
+def periods_ended(text: str, timexes: list[Timex]) -> list[Timex]:
+    """The expressions with each period bounded by the day it ended told as one DATE: "the year ended
+    Sept. 30" (a DURATION, then a day, as TimeML tags them) is the twelve months to that day,
+    October to September, the period a report's figures are for ("For the year ended Sept. 30,
+    Ralston earned ..."). The months run to the one that holds the last day less a week (books that
+    close on a week's last day end a year on "Oct. 1"), as for a fiscal quarter. Not part of ``tag``:
+    TimeML scores the two expressions apart; a timeline needs the one period they name."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        t = timexes[i]
+        after = timexes[i + 1] if i + 1 < len(timexes) else None
+        span = _SPAN_OF_MONTHS.get().fullmatch(t.value) if t.type == "DURATION" else None
+        if span is not None and after is not None and after.type == "DATE" and _DATED.match(after.value) \
+                and _ENDED_ON.get().fullmatch(text, t.end, after.start) and after.value_end is None:
+            months = int(span.group(1)) * (12 if span.group(2) == "Y" else 1)
+            end = dt.date.fromisoformat(after.value[:10]) - dt.timedelta(days=7)
+            last = end.year * 12 + end.month - 1
+            first = last - months + 1
+            out.append(Timex(text[t.start:after.end], t.start, after.end, "DATE", f"{first // 12:04d}-{first % 12 + 1:02d}",
+                             f"{last // 12:04d}-{last % 12 + 1:02d}", fiscal=t.fiscal or "fiscal" in t.text.lower(),
+                             months=(f"{first // 12:04d}-{first % 12 + 1:02d}", f"{last // 12:04d}-{last % 12 + 1:02d}")))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
