@@ -835,3 +835,12 @@ def test_a_period_bounded_by_the_day_it_ended_is_one_date_for_a_timeline() -> No
     assert all(text[t.start:t.end] == t.text for t in found)
     # TimeML scores the span and the day apart: tag keeps them two
     assert [t.type for t in tag(text, dt.date(2003, 11, 20))][:2] == ["DURATION", "DATE"]
+
+
+def test_the_year_after_a_year_ended_on_a_day_is_that_year_of_the_books() -> None:
+    from factcheck.dates import format_interval, periods_ended, timex_interval
+
+    text = "For the year ended June 30, Keld earned $9 million. Sales for the full year rose 5%. Keld sees growth this year."
+    found = {t.text: format_interval(*timex_interval(t)) for t in periods_ended(text, tag(text, dt.date(2003, 8, 20)))}
+    assert found["the full year"] == found["the year ended June 30"] == "July 2002–June 2003"
+    assert found["this year"] == "2003"  # the books' next year may have begun: left as written

@@ -502,6 +502,8 @@ def _is_day(value: str) -> bool:
 # months ending June 30', 'the fiscal year ended on March 31'.
 _SPAN_OF_MONTHS = LazyPattern(r"P(\d+)([MY])")
 _ENDED_ON = LazyPattern(r"(?i)\s+end(?:ed|ing)\s+(?:on\s+)?")
+# The year in discussion, pointed back to ('for the full year'), not 'this year' (the books' next one may have begun).
+_THE_YEAR = LazyPattern(r"(?i)the\s+(?:(?:full|fiscal|entire|whole)\s+)?year")
 
 
 def periods_ended(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -510,8 +512,10 @@ def periods_ended(text: str, timexes: list[Timex]) -> list[Timex]:
     October to September, the period a report's figures are for ("For the year ended Sept. 30,
     Ralston earned ..."). The months run to the one that holds the last day less a week (books that
     close on a week's last day end a year on "Oct. 1"), as for a fiscal quarter. Not part of ``tag``:
-    TimeML scores the two expressions apart; a timeline needs the one period they name."""
+    TimeML scores the two expressions apart; a timeline needs the one period they name. "The year"
+    after it ("Sales for the full year were ...") is that year of the books too, when of its year."""
     out: list[Timex] = []
+    year: Timex | None = None  # the last twelve months told as a period ended
     i = 0
     while i < len(timexes):
         t = timexes[i]
@@ -526,8 +530,13 @@ def periods_ended(text: str, timexes: list[Timex]) -> list[Timex]:
             out.append(Timex(text[t.start:after.end], t.start, after.end, "DATE", f"{first // 12:04d}-{first % 12 + 1:02d}",
                              f"{last // 12:04d}-{last % 12 + 1:02d}", fiscal=t.fiscal or "fiscal" in t.text.lower(),
                              months=(f"{first // 12:04d}-{first % 12 + 1:02d}", f"{last // 12:04d}-{last % 12 + 1:02d}")))
+            year = out[-1] if months == 12 and last % 12 != 11 else year
             i += 2
             continue
+        if year is not None and year.months and t.type == "DATE" and _THE_YEAR.get().fullmatch(t.text) \
+                and t.value == year.months[1][:4]:
+            # "Sales for the full year were $6.6 billion": the year the article bounded, not January to December
+            t = replace(t, fiscal=True, months=year.months)
         out.append(t)
         i += 1
     return out
