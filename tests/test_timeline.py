@@ -489,3 +489,13 @@ def test_the_period_a_report_is_for_dates_its_clause():
     [event] = timeline_events(article)
     assert event.timex.text == "the year ended Sept. 30"
     assert format_interval(*timex_interval(event.timex)) == "October 2020–September 2021"
+
+
+def test_a_report_s_own_date_governs_over_a_date_on_the_reported_subject_s_happening():
+    found = events("The Tarrow Herald said Thursday that Mayor Brand's remarks last week were a reply to the union.")
+    assert list(found.values()) == ["2021-10-14"]
+
+
+def test_the_period_of_what_an_announcement_measures_does_not_date_the_announcing():
+    # "for the third quarter" is the drop's period; the announcing has no date of its own here
+    assert events("Dalsen Corp. announced a sharp drop in profits for the third quarter.") == {}

@@ -432,8 +432,10 @@ def _clause_dates(text: str, timexes: list[Timex], published: dt.date | None) ->
             # "by", "until": a deadline, of what the clause does ("double its flights by August")
             bound = top.head.lower_ in ("by", "until", "till", "before", "after", "since", "from", "to")
             deadline = bound and noun.dep_ == "dobj"
-            # "leaders on Friday", not "a proposal for talks on May 15" (what is proposed is dated)
-            point = not bound and not (_names_an_event(noun) or _names_a_figure(noun) or noun.lemma_.lower() in _IRREALIS)
+            # "leaders on Friday", not "a proposal for talks on May 15" (what is proposed is dated), nor
+            # "announced a drop in profits for the fourth quarter" ("for": the period of what is measured)
+            point = not bound and top.head.lower_ != "for" and not (
+                _names_an_event(noun) or _names_a_figure(noun) or noun.lemma_.lower() in _IRREALIS)
             # "spoke during a news conference on Sunday": the clause happens during it; "was sent into space
             # on board the Soyuz on May 26": a place or a thing is not dated, the clause is
             reached = noun
@@ -544,7 +546,10 @@ def _dates_a_happening_named(timex: Timex, verb: "Token", pairs, timexes: list[T
         next_to = all(t.i in phrase and t.text != "," for t in between)  # "the bombings [of X in Y] this month" 
         perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
         present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-        if (owned or (next_to and last.i < verb.i)) and (perfect or present):
+        # what a report with a date of its own says of it ("said Sunday that the comments last week were
+        # a response"): the report's date is the sentence's, the date is the comments'
+        report = any(v.lemma_ in _REPORTING and v in verb.ancestors for t, v in pairs if t != timex)
+        if (owned or (next_to and last.i < verb.i)) and (perfect or present or report):
             return True
     if first.i < 2:
         return False
