@@ -242,7 +242,7 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
         verb = _governor(doc, timex)
         if verb is not None and (_of_a_happening(doc, timex) or _closes_a_nested_of(doc, timex)):
             continue
-        if verb is not None and _comma_participle(verb):
+        if verb is not None and (_comma_participle(verb) or _a_bound_or_a_comparison(doc, timex, verb)):
             continue
         if verb is not None and verb.i in spine:
             # A clause happens at one time: of two dates the parser hung on one verb, one that
@@ -257,6 +257,20 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
         out = [(t, verb) for t in timexes if (verb := _subject_dated(doc, t)) is not None and verb.i in spine
                and not any(a <= t.start and t.end <= b for a, b in side)][:1]
     return out
+
+
+def _a_bound_or_a_comparison(doc: Doc, timex: Timex, verb: Token) -> bool:
+    """The date is not when the clause happens: what it happens after or before ("After a flat
+    second quarter, X attributed the gain to ..."), or, for a verb of comparing, the date of what is
+    compared with ("These results compare with net income of $1.8 million for the period last year")."""
+    inside = [t for t in doc if timex.start <= t.idx < timex.end]
+    heads = [t for t in inside if not (timex.start <= t.head.idx < timex.end)]
+    if heads and heads[0].dep_ == "pobj" and heads[0].head.lower_ in ("after", "before") and heads[0].head.head == verb:
+        return True
+    if verb.lemma_ == "compare":
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")), None)
+        return prep is not None and prep.idx < timex.start
+    return False
 
 
 def _comma_participle(verb: Token) -> bool:

@@ -499,3 +499,12 @@ def test_a_report_s_own_date_governs_over_a_date_on_the_reported_subject_s_happe
 def test_the_period_of_what_an_announcement_measures_does_not_date_the_announcing():
     # "for the third quarter" is the drop's period; the announcing has no date of its own here
     assert events("Dalsen Corp. announced a sharp drop in profits for the third quarter.") == {}
+
+
+def test_a_bound_a_comparison_or_a_prospect_s_period_does_not_date_the_clause():
+    assert events("After a weak second quarter, Dalsen Corp. credited the gain to its Vestby stores.") == {}
+    assert events("These results compare with a profit of $4 million for the same period last year.") == {}
+    assert events("Orwin Inc. is cutting its sales estimate for next year to $2 million.") == {}
+    assert events("Ilse Brand said sales have not met the goals for 2020.") == {}
+    # the clause's own date still dates it
+    assert list(events("Orwin Inc. on Tuesday cut its sales estimate for next year.").values()) == ["2021-10-12"]

@@ -377,7 +377,8 @@ def governed_sentences(article: Article) -> list[DatedEvent]:
         local = {_shift(t, -sentence.start): t for t in timexes if not _possessive_after_verb(sentence.text, _shift(t, -sentence.start))}
         pairs = governing_dates(sentence.text, list(local))
         perfect = {t for t, v in pairs if _tense_excludes(t, v, pairs, article.published)
-                   or _dates_a_happening_named(t, v, pairs, list(local), article.published)}
+                   or _dates_a_happening_named(t, v, pairs, list(local), article.published)
+                   or _dates_a_prospect(t, v)}
         if perfect:  # "said Thursday he has sent a team ... two years ago": the report's date, if any
             pairs = [(t, v) for t, v in pairs if t not in perfect]
         governing = governing_date(sentence.text, [t for t in local if t not in perfect])
@@ -567,6 +568,18 @@ def _dates_a_happening_named(timex: Timex, verb: "Token", pairs, timexes: list[T
     return end is not None and published is not None and end.year < published.year - 1
 
 
+def _dates_a_prospect(timex: Timex, verb: "Token") -> bool:
+    """A date "for" which something is expected or planned, right after the noun that says so
+    ("has not met our expectations for 1989", "is cutting his earnings estimate for next year to
+    $2"): the expectation's period, not when the clause happens."""
+    doc = verb.doc
+    first = next((t for t in doc if t.idx >= timex.start), None)
+    if first is None or first.i < 2 or doc[first.i - 1].lower_ != "for":
+        return False
+    noun = doc[first.i - 2]
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _PROSPECTS
+
+
 _FIXED_SIDE = re.compile(r"\d{4}|\b(?:ago|last|past|yesterday|earlier|previous|prior|next|tomorrow|coming|from now|hence)\b", re.I)
 
 
@@ -711,6 +724,8 @@ def _without_other_dates(text: str, timex: Timex, verb: "Token", clause: str) ->
 _IRREALIS = frozenset(
     "propose proposal plan call demand request offer bid suggest suggestion threat threaten hope expect "
     "expectation prospect possibility prepare preparation urge seek want wish intend consider schedule".split())
+# What is only looked ahead to: an irrealis noun, or an amount foreseen (English nouns of forecasting).
+_PROSPECTS = _IRREALIS | frozenset("estimate forecast projection target outlook goal budget".split())
 _UNDONE = frozenset("cancel cancellation postpone postponement delay scrap avert prevent deny reject oppose".split())
 
 
