@@ -844,3 +844,9 @@ def test_the_year_after_a_year_ended_on_a_day_is_that_year_of_the_books() -> Non
     found = {t.text: format_interval(*timex_interval(t)) for t in periods_ended(text, tag(text, dt.date(2003, 8, 20)))}
     assert found["the full year"] == found["the year ended June 30"] == "July 2002–June 2003"
     assert found["this year"] == "2003"  # the books' next year may have begun: left as written
+
+
+def test_the_quarter_looked_ahead_to_with_none_in_discussion_is_the_one_under_way() -> None:
+    day = dt.date(2003, 11, 20)
+    assert one("Keld Corp. expects to break even for the quarter.", day).value == "2003-Q4"
+    assert one("Keld Corp. broke even for the quarter.", day).value == "2003-Q3"  # the one just reported

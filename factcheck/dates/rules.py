@@ -381,6 +381,8 @@ def _the_quarter(m, ctx):
         year, q = min(recent, last_completed) if recent else last_completed  # the latest reported
     elif recent:
         year, q = recent
+    elif not mod and ctx.tense(m.start(), m.end()) == "future":
+        year, q = ctx.dct.year, _quarter(ctx.dct)  # 'expects to break even for the quarter': the one under way
     else:
         year, q = last_completed
     if mod in ("year-earlier", "year-ago", "comparable", "corresponding"):
