@@ -471,7 +471,7 @@ def test_a_date_closing_the_phrase_of_a_happening_the_object_names_is_that_happe
 def test_since_and_a_predicative_adjective_s_verb_date_the_main_clause():
     found = events("Since 1983, Dalsen Corp. has sold 70 businesses.\n\n"
                    "The new rules for Vestby port are due to go before the council next week.")
-    assert found == {"Since 1983, Dalsen Corp. has sold 70 businesses.": "1983",
+    assert found == {"Since 1983, Dalsen Corp. has sold 70 businesses.": "1983",  # to publication (below)
                      "The new rules for Vestby port are due to go before the council next week.": "2021-W42"}
 
 
@@ -508,3 +508,12 @@ def test_a_bound_a_comparison_or_a_prospect_s_period_does_not_date_the_clause():
     assert events("Ilse Brand said sales have not met the goals for 2020.") == {}
     # the clause's own date still dates it
     assert list(events("Orwin Inc. on Tuesday cut its sales estimate for next year.").values()) == ["2021-10-12"]
+
+
+def test_an_event_dated_since_a_time_is_the_stretch_from_then_to_publication():
+    from factcheck.dates import format_interval, timex_interval
+
+    text = "Since 1983, Dalsen Corp. has sold 70 businesses."
+    [event] = timeline_events(Article(text=text, published=PUBLISHED, sentences=split_sentences(text)))
+    assert event.timex.text == "Since 1983" and text[event.timex.start:event.timex.end] == "Since 1983"
+    assert format_interval(*timex_interval(event.timex)) == "1983–2021"

@@ -210,7 +210,25 @@ def timeline_events(article: Article) -> list[DatedEvent]:
             found.append(DatedEvent(timex, sentence, event, (at,)))
             governed.add((sentence.id, timex.value))
             said.add((sentence.id, event))
-    return sorted(found, key=lambda e: e.timex.start)
+    return sorted((_since_then(e, article) for e in found), key=lambda e: e.timex.start)
+
+
+_SINCE = re.compile(r"\b[Ss]ince\s+$")
+
+
+def _since_then(event: DatedEvent, article: Article) -> DatedEvent:
+    """An event dated "since 1983" ("Since 1983, X has shed 70 businesses") is the stretch from then
+    to publication, told with its "since": not a thing of 1983."""
+    timex = event.timex
+    m = _SINCE.search(article.text, max(0, timex.start - 8), timex.start)
+    if m is None or article.published is None or timex.value_end is not None or timex.fiscal:
+        return event
+    start, _, _ = to_interval(timex.value)
+    if start is None or start > article.published:
+        return event
+    since = dataclasses.replace(timex, text=article.text[m.start():timex.end], start=m.start(),
+                                value_end=article.published.isoformat(), ends=None, mod=None, alternative=None)
+    return dataclasses.replace(event, timex=since)
 
 
 def _stands_alone(clause: str) -> bool:
