@@ -517,3 +517,10 @@ def test_an_event_dated_since_a_time_is_the_stretch_from_then_to_publication():
     [event] = timeline_events(Article(text=text, published=PUBLISHED, sentences=split_sentences(text)))
     assert event.timex.text == "Since 1983" and text[event.timex.start:event.timex.end] == "Since 1983"
     assert format_interval(*timex_interval(event.timex)) == "1983–2021"
+
+
+def test_a_past_date_on_what_a_reported_clause_sets_out_to_do_dates_it_before_the_report_s():
+    found = events("Dalsen Corp. signed an agreement to buy the Vestby mill last month, it said Tuesday.")
+    assert list(found.values()) == ["2021-09"]
+    found = events("Dalsen Corp. extended its offer to acquire Orwin Inc. on Monday, the company said Tuesday.")
+    assert list(found.values()) == ["2021-10-11"]

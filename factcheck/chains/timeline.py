@@ -29,7 +29,7 @@ from ..nlp import parse
 from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, ends_a_stretch_from_now, governing_date, governing_dates, without_leading_connective
 # The parse helpers the timeline's own readings share with syntax.py (one definition of a spine, a
 # subject, an event noun).
-from ..syntax import _REPORTING, _dates_a_baseline, _premodified, _governor, _names_a_figure, _names_an_event, _noun_before, _noun_phrase, _root, _spine, _subject_of
+from ..syntax import _REPORTING, _dates_a_baseline, _report_governs, _premodified, _governor, _names_a_figure, _names_an_event, _noun_before, _noun_phrase, _root, _spine, _subject_of
 from .base import ChainRun, Step, stand_in_warning, with_antecedents
 from .shortening import droppable_spans, has_false_start
 
@@ -400,6 +400,14 @@ def governed_sentences(article: Article) -> list[DatedEvent]:
         if perfect:  # "said Thursday he has sent a team ... two years ago": the report's date, if any
             pairs = [(t, v) for t, v in pairs if t not in perfect]
         governing = governing_date(sentence.text, [t for t in local if t not in perfect])
+        if governing is not None and all(v.lemma_ in _REPORTING for t, v in pairs if t == governing):
+            # "The company agreed to sell the unit last month, it said Tuesday": a date of what is
+            # reported that the parse hung on a side of it dates the sentence before the report's
+            report = next(v for t, v in pairs if t == governing)
+            others = [t for t in local if t not in perfect and t != governing and t.value != governing.value]
+            content = [(t, v) for t, v in _clause_dates(sentence.text, others, article.published) if report in v.ancestors]
+            if content and not _report_governs(content[0][0], content[0][1], governing):
+                governing, pairs = content[0][0], [*pairs, *content]
         if governing is None:
             pairs = _clause_dates(sentence.text, list(local), article.published)
             governing = pairs[0][0] if pairs else None
@@ -474,12 +482,16 @@ def _clause_dates(text: str, timexes: list[Timex], published: dt.date | None) ->
                     verb = None
         side = _governor(doc, timex)
         start, _, _ = to_interval(timex.value, timex.value_end)
-        purpose = (side is not None and side.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in side.children)
-                   and side.dep_ in ("advcl", "xcomp") and side.head.i in spine and start is not None and published is not None and start < published)
+        # the clause that sets out to do it: the verb it completes, or the verb of the object it
+        # says what of ("signed an agreement to buy the plant last month")
+        setter = None if side is None else side.head if side.dep_ in ("advcl", "xcomp") else \
+            side.head.head if side.dep_ == "acl" and side.head.dep_ == "dobj" else None
+        purpose = (setter is not None and side.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in side.children)
+                   and setter.i in spine and start is not None and published is not None and start < published)
         if verb is None and purpose and side.i not in spine:
             # "extended their offers to acquire the firm Friday": what is still to be done has no past date
             # of its own; the past date is the clause's that sets out to do it
-            verb = side.head if side.head.tag_ == "VBD" and side.head.i < first.i else None
+            verb = setter if setter.tag_ == "VBD" and setter.i < first.i else None
         elif verb is None and side is not None and side.i not in spine:
             opener = [c for c in side.children if c.dep_ == "mark" or (c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP"))]
             before_opener = opener and timex.end <= opener[0].idx
