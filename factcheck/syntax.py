@@ -395,6 +395,8 @@ def _dates_a_baseline(doc: Doc, timex: Timex) -> bool:
     before = first.i - 1
     if before >= 0 and doc[before].pos_ in ("ADP", "SCONJ") and _baseline_itself(doc[before]):
         return True
+    if before >= 0 and doc[before].lower_ == "from" and _RELATIVE_TO_ANOTHER.search(timex.text):
+        return True  # "narrowed from a year earlier": a time told against another is what is compared with
     if before >= 0 and doc[before].pos_ == "ADP":
         if doc[before].lower_ not in ("in", "during", "for"):
             return False  # "rose to $5 from $4 on Monday" dates the change, on its day
@@ -410,6 +412,9 @@ def _dates_a_baseline(doc: Doc, timex: Timex) -> bool:
         if prep.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+_RELATIVE_TO_ANOTHER = re.compile(r"\b(?:earlier|before|ago|year-ago|year-earlier|previous|prior)\b", re.I)
 
 
 def _baseline_itself(prep: Token) -> bool:

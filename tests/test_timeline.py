@@ -524,3 +524,11 @@ def test_a_past_date_on_what_a_reported_clause_sets_out_to_do_dates_it_before_th
     assert list(found.values()) == ["2021-09"]
     found = events("Dalsen Corp. extended its offer to acquire Orwin Inc. on Monday, the company said Tuesday.")
     assert list(found.values()) == ["2021-10-11"]
+
+
+def test_the_quarter_a_year_ago_is_one_period_and_from_a_year_earlier_is_a_baseline():
+    text = ("Orwin Inc. lost $2 million in the third quarter. For the quarter a year ago, Orwin Inc. earned $1 million. "
+            "Dalsen Corp. said its loss for the third quarter narrowed from a year earlier.")
+    found = events(text)
+    assert found["For the quarter a year ago, Orwin Inc. earned $1 million."] == "2020-Q3"
+    assert found["Dalsen Corp. said its loss for the third quarter narrowed from a year earlier."] == "2021-Q3"

@@ -503,6 +503,7 @@ def _is_day(value: str) -> bool:
 _SPAN_OF_MONTHS = LazyPattern(r"P(\d+)([MY])")
 _ENDED_ON = LazyPattern(r"(?i)\s+end(?:ed|ing)\s+(?:on\s+)?")
 # The year in discussion, pointed back to ('for the full year'), not 'this year' (the books' next one may have begun).
+_A_YEAR_BACK = LazyPattern(r"(?i)an?\s+year\s+(?:ago|earlier|before)")
 _THE_YEAR = LazyPattern(r"(?i)the\s+(?:(?:full|fiscal|entire|whole)\s+)?year")
 
 
@@ -531,6 +532,13 @@ def periods_ended(text: str, timexes: list[Timex]) -> list[Timex]:
                              f"{last // 12:04d}-{last % 12 + 1:02d}", fiscal=t.fiscal or "fiscal" in t.text.lower(),
                              months=(f"{first // 12:04d}-{first % 12 + 1:02d}", f"{last // 12:04d}-{last % 12 + 1:02d}")))
             year = out[-1] if months == 12 and last % 12 != 11 else year
+            i += 2
+            continue
+        if after is not None and t.type == after.type == "DATE" and _QUARTER_VALUE.get().match(t.value) \
+                and _QUARTER_VALUE.get().match(after.value) and text[t.end:after.start] == " " \
+                and _A_YEAR_BACK.get().fullmatch(after.text):
+            # "For the quarter a year ago, X earned ...": one period, the one a year back
+            out.append(replace(after, text=text[t.start:after.end], start=t.start, ends=None))
             i += 2
             continue
         if year is not None and year.months and t.type == "DATE" and _THE_YEAR.get().fullmatch(t.text) \
