@@ -242,7 +242,8 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
         verb = _governor(doc, timex)
         if verb is not None and (_of_a_happening(doc, timex) or _closes_a_nested_of(doc, timex)):
             continue
-        if verb is not None and (_comma_participle(verb) or _a_bound_or_a_comparison(doc, timex, verb)):
+        if verb is not None and (_comma_participle(verb) or _a_bound_or_a_comparison(doc, timex, verb)
+                                 or _subordinate_read_as_complement(verb)):
             continue
         if verb is not None and verb.i in spine:
             # A clause happens at one time: of two dates the parser hung on one verb, one that
@@ -271,6 +272,16 @@ def _a_bound_or_a_comparison(doc: Doc, timex: Timex, verb: Token) -> bool:
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")), None)
         return prep is not None and prep.idx < timex.start
     return False
+
+
+def _subordinate_read_as_complement(verb: Token) -> bool:
+    """A clause opened by "before", "after", "until", "because", "if" ... that the parser took for a
+    complement ("said X in an interview months before he took office in April"): it says when or
+    why, it is not what the main clause reports or does."""
+    return verb.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in _NOT_A_COMPLEMENT and c.i < verb.i for c in verb.children)
+
+
+_NOT_A_COMPLEMENT = frozenset({"before", "after", "until", "till", "once", "because", "although", "though", "if", "unless"})
 
 
 def _comma_participle(verb: Token) -> bool:

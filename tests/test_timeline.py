@@ -532,3 +532,8 @@ def test_the_quarter_a_year_ago_is_one_period_and_from_a_year_earlier_is_a_basel
     found = events(text)
     assert found["For the quarter a year ago, Orwin Inc. earned $1 million."] == "2020-Q3"
     assert found["Dalsen Corp. said its loss for the third quarter narrowed from a year earlier."] == "2021-Q3"
+
+
+def test_a_clause_opened_by_before_does_not_date_the_report_it_follows():
+    text = ('"We can do better," said Ilse Brand, the mayor, in an interview weeks before she took office in March.')
+    assert "2021-03" not in events(text).values()
