@@ -535,5 +535,6 @@ def test_the_quarter_a_year_ago_is_one_period_and_from_a_year_earlier_is_a_basel
 
 
 def test_a_clause_opened_by_before_does_not_date_the_report_it_follows():
-    text = ('"We can do better," said Ilse Brand, the mayor, in an interview weeks before she took office in March.')
+    text = ('"We can do better," said Ilse Brand, Tarrow\'s mayor, in an interview several months before she took '
+            'her present job in March.')
     assert "2021-03" not in events(text).values()
