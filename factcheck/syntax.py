@@ -451,6 +451,8 @@ def _subject_dated(doc: Doc, timex: Timex) -> Token | None:
     noun = heads[0].head
     if noun.pos_ == "ADP" and noun.lower_ in ("in", "for", "during", "of") and heads[0].dep_ == "pobj":
         noun = noun.head
+        if noun.lower_ == "as" and noun.pos_ in ("ADP", "SCONJ") and noun.head != noun:
+            noun = noun.head  # "Assets as of Sept. 30 fell": the day a figure is measured on
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.pos_ in ("NOUN", "PROPN") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
     return None

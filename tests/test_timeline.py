@@ -538,3 +538,7 @@ def test_a_clause_opened_by_before_does_not_date_the_report_it_follows():
     text = ('"We can do better," said Ilse Brand, Tarrow\'s mayor, in an interview several months before she took '
             'her present job in March.')
     assert "2021-03" not in events(text).values()
+
+
+def test_the_day_a_subject_s_figure_is_measured_on_dates_its_clause():
+    assert list(events("Assets of Orwin Inc. as of Sept. 30 fell to $2 billion.").values()) == ["2021-09-30"]
