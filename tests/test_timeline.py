@@ -542,3 +542,8 @@ def test_a_clause_opened_by_before_does_not_date_the_report_it_follows():
 
 def test_the_day_a_subject_s_figure_is_measured_on_dates_its_clause():
     assert list(events("Assets of Orwin Inc. as of Sept. 30 fell to $2 billion.").values()) == ["2021-09-30"]
+
+
+def test_a_possessive_date_on_a_happening_subject_of_a_present_clause_dates_no_clause():
+    assert events("Tomorrow's vote in Tarrow has wide implications for Dalsen Corp.") == {}
+    assert list(events("Friday's volume on the Tarrow exchange rose to 90 million shares.").values()) == ["2021-10-15"]

@@ -570,11 +570,11 @@ def _dates_a_happening_named(timex: Timex, verb: "Token", pairs, timexes: list[T
         return False
     first, last = inside[0], inside[-1]
     subject = _subject_of(verb)
-    if subject is not None and subject.i < first.i and _names_an_event(subject) and not _names_a_figure(subject):
+    if subject is not None and _names_an_event(subject) and not _names_a_figure(subject):
         between = [t for t in doc if subject.i < t.i < first.i]
         owned = any(t.dep_ == "poss" and t.head == subject for t in inside)  # "Last month's floods"
         phrase = {t.i for t in subject.subtree}
-        next_to = all(t.i in phrase and t.text != "," for t in between)  # "the bombings [of X in Y] this month" 
+        next_to = subject.i < first.i and all(t.i in phrase and t.text != "," for t in between)  # "the bombings [of X in Y] this month"
         perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
         present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         # what a report with a date of its own says of it ("said Sunday that the comments last week were
