@@ -201,7 +201,8 @@ def timeline_events(article: Article) -> list[DatedEvent]:
         # Only a clause that says what its sentence says, with the date it is dated by, is an event:
         # "the coast of Florida in late November" cut from "Found clinging to ... off the coast of
         # Florida in late November" is not; nor a clause whose date the parse left outside it.
-        if event is None or timex.text not in event or (sentence.id, event) in said or ";" in event:
+        if event is None or (sentence.id, event) in said or ";" in event or \
+                not (timex.text in event or timex.text[:1].lower() + timex.text[1:] in event):
             continue
         # "..., police said": who says so goes with what they say, whether or not the checker
         # would miss it (a thing the report presupposes is reported too).
@@ -820,6 +821,8 @@ def _thing_clause(text: str, span: tuple[int, int], timex: Timex, tense: str) ->
         return None  # "the third-quarter growth": a period's adjective makes no date to tell
     if when.split()[0].lower() not in ("on", "in", "at", "during") and when != timex.text:
         return None  # "by the end of the year" is a goal, "over the past year" a stretch: not when it is
+    if when == timex.text and timex.start == 0 and date_tokens and date_tokens[0].pos_ != "PROPN":
+        when = when[:1].lower() + when[1:]  # "Tomorrow's vote" -> "The vote is tomorrow.": a capital only of the sentence's start
     rest = [t for t in tokens if t.i not in drop]
     if not rest or head.i in drop:
         return None
