@@ -514,7 +514,8 @@ def periods_ended(text: str, timexes: list[Timex]) -> list[Timex]:
     Ralston earned ..."). The months run to the one that holds the last day less a week (books that
     close on a week's last day end a year on "Oct. 1"), as for a fiscal quarter. Not part of ``tag``:
     TimeML scores the two expressions apart; a timeline needs the one period they name. "The year"
-    after it ("Sales for the full year were ...") is that year of the books too, when of its year."""
+    after it ("Sales for the full year were ...") is that year of the books too, when of its year; and
+    "the quarter a year ago" is one period, the quarter a year back."""
     out: list[Timex] = []
     year: Timex | None = None  # the last twelve months told as a period ended
     i = 0
