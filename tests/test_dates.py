@@ -850,3 +850,8 @@ def test_the_quarter_looked_ahead_to_with_none_in_discussion_is_the_one_under_wa
     day = dt.date(2003, 11, 20)
     assert one("Keld Corp. expects to break even for the quarter.", day).value == "2003-Q4"
     assert one("Keld Corp. broke even for the quarter.", day).value == "2003-Q3"  # the one just reported
+
+
+def test_a_participle_after_get_does_not_tell_the_past() -> None:
+    # "beat" after "getting" is a participle: the clause looks ahead ("is going to"), to this spring
+    assert one("Factories are going to start getting beat up in the spring.", dt.date(2004, 2, 6)).value == "2004-SP"

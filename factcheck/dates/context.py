@@ -53,7 +53,7 @@ _FUTURE_WORDS = {"will", "won't", "wo n't", "shall", "planned", "scheduled", "ex
 # A reporting verb right next to the expression ("said Friday") dates the report; further away it
 # usually does not govern the expression, so any other tense marker wins over it.
 _REPORTING = {"said", "says", "told", "added", "announced", "reported"}
-_BE_BEFORE = LazyPattern(r"\bbe\s$", re.I)
+_BE_BEFORE = LazyPattern(r"\b(?:be|being|been|get|gets|getting|got)\s$", re.I)
 # A base form after a modal or 'to' ('will hit', 'agreed to put'): the auxiliary, not the verb, has the tense.
 _MODAL_BEFORE = LazyPattern(r"(?:\b(?:will|would|shall|can|could|may|might|must|should|to)|'ll)\s+(?:not\s+)?$", re.I)
 # A be-form before an intention ('is expected to', 'were set to'): the intention is still to come.
@@ -189,9 +189,9 @@ class _Context:
                 fallback = "past"
                 continue
             elif word in _NOT_PAST or (word.startswith("un") and word.endswith("ed")) \
-                    or _BE_BEFORE.search(self._scan, max(0, m_start - 4), m_start) \
+                    or _BE_BEFORE.search(self._scan, max(0, m_start - 9), m_start) \
                     or _MODAL_BEFORE.search(self._scan, max(0, m_start - 16), m_start):
-                # not a verb ('unspecified', 'unnamed' are adjectives), or a participle after 'be' ('will
+                # not a verb ('unspecified', 'unnamed' are adjectives), or a participle after 'be' or 'get' ('getting beat up', 'will
                 # be named', 'would be paid'): its auxiliary decides
                 continue
             else:
