@@ -639,7 +639,11 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                     blocked.append(content)
                 continue
             if _a_business(lemma) and not any(t.pos_ in ("PROPN", "NUM") and t.ent_type_ not in _WHERE_ENTS for t in added):
-                continue  # "the Los Angeles thrift holding company" describes the firm a name says (`_only_organisation`)
+                # "the Los Angeles thrift holding company" describes the firm a name says: the name,
+                # when one of its kind was named before the description (`_only_organisation`).
+                named = _only_organisation(tok, previous[:index]) if tok.tag_ == "NN" and not found and not blocked else None
+                if named is not None and not _rival_mention(tok, previous[:index]):
+                    return named[0], named[1], noun.doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'")  # a possessor takes the name itself
             # "the company", "the official": an organisation or a person is named, not described;
             # "a Dutch company" earlier is as likely another company as the one the story is about.
             if (lemma in _ORG_NOUNS or lemma in _PERSON_NOUNS or lemma in person_nouns()) and not any(t.pos_ == "PROPN" for t in added):
@@ -821,7 +825,7 @@ def _orgs_named(texts: Sequence[str], labels: tuple[str, ...] = ("ORG",)) -> set
 # Nouns for a business that "called X" or "named X" may introduce ("a joint venture called X").
 _BUSINESS_NOUNS = _COMPANY_NOUNS | frozenset({"venture", "business", "enterprise", "corporation", "subsidiary", "partnership"})
 # The words after a name that make it a company's ("Acme Corp.", "Zed Ltd").
-_CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. co co. cos cos. ltd ltd. plc llc ag sa group".split())
+_CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. co co. cos cos. ltd ltd. plc llc ag sa s.a. nv n.v. gmbh group".split())
 
 
 def _called_businesses(previous: Sequence[str]) -> list[tuple[int, str]]:
@@ -856,7 +860,9 @@ def _titled_people(previous: Sequence[str]) -> set[str]:
     return people
 
 
-def _only_organisation(noun, previous: Sequence[str], kind: str | None = None, among: set[str] | None = None) -> tuple[int, str, bool] | None:
+def _only_organisation(
+    noun, previous: Sequence[str], kind: str | None = None, among: set[str] | None = None, why: list[str] | None = None
+) -> tuple[int, str, bool] | None:
     """"In fiscal 1988, the company earned ...", "the bank said", "the truck maker": the one
     organisation of the noun's kind the article named before, or the one business it introduced by
     name ("a joint venture called X"): its name. Two of that kind, one whose kind is not known
@@ -868,7 +874,9 @@ def _only_organisation(noun, previous: Sequence[str], kind: str | None = None, a
     and the referent of a business noun only. With `kind` ("company"), the one organisation of that
     kind whose thing `noun` is ("Revenue rose": the company's), whatever `noun` itself names; with
     `among` (first words of names), only those are candidates: a rival named in a side phrase is not
-    whose revenue the story tells (`_owner`)."""
+    whose revenue the story tells (`_owner`). None is the answer too when it was named long ago and
+    another organisation has acted since; `why` (when given) receives "several" or "moved on" when
+    the article did name organisations the noun may stand for (`unnamed_organisations`)."""
     lemma = kind or noun.lemma_.lower()
     ranked = [(rank, kinds) for rank, kinds in organisation_nouns().get(lemma, ()) if "organization" in kinds]
     if not ranked or noun.tag_ != "NN" and kind is None:
@@ -937,6 +945,8 @@ def _only_organisation(noun, previous: Sequence[str], kind: str | None = None, a
     # A name whose kind is not known and that is only ever a setting is no rival ("on the Big Board").
     candidates = [k for k, fit in fits.items() if (fit is True or fit is None and k in placed) and (among is None or k[0] in among)]
     if len(candidates) != 1 or candidates[0] not in nearest:
+        if why is not None and len(candidates) > 1:
+            why.append("several")
         return None
     if fits[candidates[0]] is None and not (business and candidates[0] in acting):
         # "the agency" and a name that does not say it is one ("Reuters"); a name that does not say
@@ -946,6 +956,8 @@ def _only_organisation(noun, previous: Sequence[str], kind: str | None = None, a
     if len(previous) - index > _RECENT and any(at > index and k[: len(candidates[0])] != candidates[0][: len(k)] for k, at in acted.items()):
         # "Acme Corp. ... [six sentences about what the Treasury did] ... the company": the story has
         # moved on to another organisation, and a reader no longer takes it for the one named long before.
+        if why is not None:
+            why.append("moved on")
         return None
     # "the company [Oshkosh Truck Corp.] earned": the article's words stay, which the faithfulness
     # check reads as the same participant; a possessor takes the name itself ("Acme’s headquarters").
@@ -965,9 +977,9 @@ def _abbreviation_stop(doc, end: int, texts: Sequence[str]) -> str:
     if end >= len(doc) or doc[end].text != "." or doc[end - 1].whitespace_ or doc[end - 1].text.endswith("."):
         return ""
     word = doc[end - 1].text
-    if word.lower() in _CORPORATE_SUFFIXES:
+    if f"{word.lower()}." in _CORPORATE_SUFFIXES:  # "Cos", not "Group"
         return "."
-    within = re.compile(rf"\b{re.escape(word)}\.(?=\s*[,;:)a-z0-9$]|\s+[A-Z][\w&.-]*\s+[a-z])")
+    within = re.compile(rf"\b{re.escape(word)}\.(?=\s*[,;:)a-z0-9$])")  # "Cos., New York", "Cos. said"
     return "." if any(within.search(text) for text in texts) or end + 1 < len(doc) and not doc[end + 1].is_punct else ""
 
 
@@ -2573,7 +2585,7 @@ def _tells_figures_of(first: str, previous: Sequence[str]) -> bool:
     about the economy whose one organisation is an analyst's firm tells none of its figures."""
     for text in previous:
         for e in parse(text).ents:
-            words = [t.lower_ for t in e if t.lower_ != "the" and not t.is_punct]
+            words = [t.lower_ for t in e if t.lower_ not in _CORPORATE_SUFFIXES | {"the"} and not t.is_punct]  # "N.V. DSM" is "dsm"
             if e.label_ != "ORG" or not words or words[0] != first:
                 continue
             root = e.root
@@ -2598,7 +2610,7 @@ def _acting_organisations(previous: Sequence[str]) -> set[str]:
         for e in parse(text).ents:
             root = e.root
             if e.label_ == "ORG" and (root.dep_ in ("nsubj", "nsubjpass", "poss") or root.dep_ in ("compound", "appos") and root.head.dep_ in ("nsubj", "nsubjpass")):
-                words = [t.lower_ for t in e if t.lower_ != "the" and not t.is_punct]
+                words = [t.lower_ for t in e if t.lower_ not in _CORPORATE_SUFFIXES | {"the"} and not t.is_punct]  # "N.V. DSM" is "dsm"
                 if words:
                     found.add(words[0])
     return found
@@ -2658,32 +2670,25 @@ def unowned(text: str, previous: Sequence[str]) -> list[str]:
 
 
 def unnamed_organisations(text: str, previous: Sequence[str]) -> list[str]:
-    """The descriptions of an organisation in `text` (`_described_organisations`: "the Atlanta-based
-    airline", "the nation's largest automaker") that point back to one the article named before but
-    do not say which: two of that kind named, or one introduced without a name beside it
-    ("a Japanese airline"), where `resolve_referents` puts in none. With no organisation named
-    before, the description introduces one."""
+    """The descriptions of a business in `text` ("the Atlanta-based airline", "the nation's largest
+    automaker": `_described_organisations`) and the bare "the company" that point back to a
+    business the article named but do not say which: two of that kind named, one named long before
+    another organisation took over the story (`_only_organisation`), or one of that kind introduced
+    without a name beside it ("a Japanese airline"), where `resolve_referents` puts in none. Not
+    after a name in the text itself, which is the one meant."""
     doc = parse(text)
     quoted = quoted_spans(text)
     described = [(noun.left_edge.i, noun) for noun in _described_organisations(doc, quoted)]
-    # "the company" after "Ford and General Motors": which one, nothing says (`_antecedent` finds none).
-    bare = [(first, noun) for first, noun, kind in _referring_phrases(doc, quoted) if kind == "definite" and noun.tag_ == "NN" and _a_business(noun.lemma_.lower())]
-    return [
-        doc[first : noun.i + 1].text for first, noun in [*described, *bare]
-        if doc[noun.i + 1 : noun.i + 2].text != "[" and _may_name_one(noun, previous) and (
-            _antecedent(noun, doc[first : noun.i + 1], previous, "definite") is None if (first, noun) in bare else _only_organisation(noun, previous) is None or _rival_mention(noun, previous)
-        )
-    ]
-
-
-def _may_name_one(noun, previous: Sequence[str]) -> bool:
-    """Whether the article before names an organisation the noun may stand for (`_name_fits`: of
-    its kind, or of no kind its name says): "the automaker" after "the Labor Department" points
-    back to none."""
-    lemma = noun.lemma_.lower()
-    senses = [kinds for _, kinds in organisation_nouns().get(lemma, ()) if "organization" in kinds]
-    if not senses:
-        return False
-    business = bool(senses[0] & _A_BUSINESS)
-    return any(e.label_ == "ORG" and _name_fits(e, lemma, business) is not False for text in previous for e in parse(text).ents)
-
+    bare = [(first, noun) for first, noun, kind in _referring_phrases(doc, quoted) if kind == "definite" and noun.tag_ == "NN"]
+    found = []
+    for first, noun in [*described, *bare]:
+        if doc[noun.i + 1 : noun.i + 2].text == "[" or not _a_business(noun.lemma_.lower()):
+            continue
+        if any(t.ent_type_ in ("ORG", "PERSON") or t.pos_ == "PROPN" and t.dep_ in ("nsubj", "poss") and not t.ent_type_ for t in doc[:first]):
+            continue  # a name before it in the text, whatever the tagger took it for ("Tony Lama said it would ... the company's board")
+        if (first, noun) in bare and _antecedent(noun, doc[first : noun.i + 1], previous, "definite") is not None:
+            continue
+        why: list[str] = []
+        if _only_organisation(noun, previous, why=why) is None and why or (first, noun) in described and _rival_mention(noun, previous):
+            found.append(doc[first : noun.i + 1].text)
+    return found

@@ -795,7 +795,7 @@ def test_a_definite_that_only_places_a_firm_is_not_its_name() -> None:
 
 
 def test_the_company_after_two_businesses_named_dangles() -> None:
-    two = ["Norbury Tools and General Motors reported results on Monday."]
+    two = ["Ford and General Motors reported results on Monday."]
     text = "The company said profit rose."
     # "General" is the first word of a name, not a general's title: both are businesses.
     assert resolve_referents(text, text, two).text == text
