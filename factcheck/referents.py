@@ -658,7 +658,8 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                     continue
             if len(words) > 12 or any(a <= tok.idx < b for a, b in quoted) and tok.pos_ != "PROPN":
                 continue
-            owner = _bound_possessor(words[0], tok, previous[:index]) if words[0].tag_ == "PRP$" else None
+            bound = _bound_possessor(words[0], tok, previous[:index]) if words[0].tag_ == "PRP$" else None
+            owner, named_at = bound or (None, None)
             if any(t.tag_ in ("PRP", "PRP$", "WDT", "WP") and not (owner and t is words[0]) or t.lower_ in ("this", "that", "these", "those", "such") for t in words):
                 continue  # "her rabbi", "that plan": the antecedent needs a referent of its own
             if words[0].lower_ in _ANY:
@@ -677,6 +678,11 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             # An indefinite that says no more than what kind ("a television advertisement") tells the
             # reader not which one "the advertisement" is: no referent, rather than a vague one.
             vague = not definite and kind != "such" and not _identifying(words, tok)
+            if named_at is not None:
+                # "The Boston widget company raised its dividend" names no one: the name comes from the
+                # sentence that named the company, with the phrase's own words ("Acme Corp.’s dividend").
+                found.append((named_at, owner + "’s " + " ".join(t.text for t in phrase if t.dep_ != "det"), True, content, False))
+                continue
             found.append((index, text, definite, content, vague))
     if not found:
         # "a Dutch company" before "the company": it, or the company named, so neither.
@@ -790,11 +796,12 @@ def _rival_introduction(noun, phrase: str, previous: Sequence[str]) -> bool:
     return any(not (words <= taken or taken <= words) for words, _ in introductions) or sum(new for _, new in introductions) > 1
 
 
-def _bound_possessor(pronoun, noun, before: Sequence[str] = ()) -> str | None:
+def _bound_possessor(pronoun, noun, before: Sequence[str] = ()) -> tuple[str, int | None] | None:
     """The organisation an "its" in "Acme Corp. extended its tender offer" stands for: the name that
     is the subject of the very verb whose object holds the pronoun (a binding, not a guess), or the
     one organisation the sentences `before` named when that subject is "the company" or a
-    description of it ("The Boston garment maker boosted its dividend": `_only_organisation`); None
+    description of it ("The Boston garment maker boosted its dividend": `_only_organisation`), with
+    the index of the sentence in `before` that names it (None for a name in its own sentence); None
     for any other pronoun or construction."""
     verb = noun.head
     if pronoun.lower_ != "its" or noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
@@ -804,13 +811,13 @@ def _bound_possessor(pronoun, noun, before: Sequence[str] = ()) -> str | None:
         subject in _described_organisations(subject.doc, quoted_spans(subject.doc.text)) or _says_not_which(subject) and any(c.lower_ == "the" for c in subject.children)
     ):
         named = _only_organisation(subject, before)
-        return None if named is None or _rival_mention(subject, before) else re.sub(r"^[Tt]he\s+", "", named[1])
+        return None if named is None or _rival_mention(subject, before) else (re.sub(r"^[Tt]he\s+", "", named[1]), named[0])
     if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in ("ORG", ""):
         return None
     words = [t for t in subject.subtree if not t.is_punct or t.text == "."]
     if any(t.dep_ in ("appos", "relcl", "acl", "prep", "cc", "conj") for t in words) or words[-1].i - words[0].i + 1 != len(words):
         return None
-    return re.sub(r"^[Tt]he\s+", "", subject.doc[words[0].i : words[-1].i + 1].text)
+    return re.sub(r"^[Tt]he\s+", "", subject.doc[words[0].i : words[-1].i + 1].text), None
 
 
 # Nouns for what spaCy's ORG names are built to name: a business.
@@ -898,6 +905,7 @@ def _only_organisation(
     nearest: dict[tuple[str, ...], tuple[int, str]] = {}
     acting: set[tuple[str, ...]] = set()  # named as a subject or an owner somewhere, not only in a side phrase
     acted: dict[tuple[str, ...], int] = {}  # the last sentence where any organisation is a subject
+    named_in: dict[tuple[str, ...], set[int]] = {}  # the sentences that name each
     placed: set[tuple[str, ...]] = set()  # named somewhere else than where something happens ("on the Big Board")
     if business:  # "a joint venture called Lumen 1990": a business, whatever the tagger takes its name for
         for index, name in _called_businesses(previous):
@@ -910,7 +918,7 @@ def _only_organisation(
             if e.label_ != "ORG":
                 continue
             key = tuple(t.lower_ for t in e if not t.is_punct and t.lower_ not in _CORPORATE_SUFFIXES | {"the", "'s", "’s"})
-            if key and (e.root.dep_ in ("nsubj", "nsubjpass") or e.root.dep_ == "appos" and e.root.head.dep_ in ("nsubj", "nsubjpass")):
+            if key and (e.root.dep_ in ("nsubj", "nsubjpass", "poss") or e.root.dep_ == "appos" and e.root.head.dep_ in ("nsubj", "nsubjpass")):
                 acted[key] = index  # of any kind: "The Treasury said" is a subject of the story too
             if not key or key[-1] in people and not any(t.lower_ in _CORPORATE_SUFFIXES for t in e):
                 continue  # "astronaut Ann Bell", whom the tagger took for an organisation
@@ -921,6 +929,8 @@ def _only_organisation(
                 fits[key] = fits.pop(known)
                 if known in nearest:
                     nearest[key] = nearest.pop(known)
+                if known in named_in:
+                    named_in[key] = named_in.pop(known)
                 if known in acting:
                     acting.add(key)
                 if known in placed:
@@ -941,9 +951,20 @@ def _only_organisation(
                     start -= 1  # a first word of the name the tagger left out ("[Price] Stern Sloan Inc.")
                 # "Magna International Inc.'s shares": its possessive off; "Shoney's said": its name
                 end = e.end - 1 if doc[e.end - 1].text in ("'s", "’s", "'") and e.root.dep_ == "poss" else e.end
+                named_in.setdefault(key, set()).add(index)
                 nearest[key] = (index, re.sub(r"^[Tt]he\s+", "the ", doc[start:end].text) + _abbreviation_stop(doc, end, previous))
     # A name whose kind is not known and that is only ever a setting is no rival ("on the Big Board").
     candidates = [k for k, fit in fits.items() if (fit is True or fit is None and k in placed) and (among is None or k[0] in among)]
+    if len(candidates) > 1 and kind is None:
+        # "Kellogg indicated it has room to grow. The company has five other plants": of several
+        # named, the one the sentence just before (or the one before it) has as its subject or owner,
+        # when no other is named as late and the story names it more often than any other: the
+        # company the story is about and has just been about. A second firm named once last is no such.
+        last = max(nearest[k][0] for k in candidates if k in nearest)
+        latest = [k for k in candidates if k in nearest and nearest[k][0] == last]
+        often = lambda k: len(named_in.get(k, ()))  # noqa: E731
+        if len(latest) == 1 and last >= len(previous) - 2 and acted.get(latest[0]) == last and all(often(latest[0]) > often(k) for k in candidates if k != latest[0]):
+            candidates = latest
     if len(candidates) != 1 or candidates[0] not in nearest:
         if why is not None and len(candidates) > 1:
             why.append("several")

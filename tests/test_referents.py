@@ -847,10 +847,27 @@ def test_a_name_ending_in_an_abbreviation_keeps_its_full_stop() -> None:
 def test_the_dividend_of_a_firm_told_as_the_company_is_its() -> None:
     story = ["Harlow Pumps Corp. declared a 2-for-1 stock split.", "The Tulsa, Okla., pump company also raised its quarterly dividend 20% to six cents a share."]
     text = "The dividend had been five cents a share."
-    assert resolve_referents(text, text, story).text == "Harlow Pumps Corp.’s quarterly dividend had been five cents a share."
+    resolved = resolve_referents(text, text, story)
+    # The name from the sentence that names it, which the claim cites; the phrase its own words.
+    assert resolved.text == "Harlow Pumps Corp.’s dividend had been five cents a share." and resolved.cited == [0]
 
 
 def test_a_figure_that_stands_at_an_amount_has_an_owner() -> None:
     story = ["Harbor Savings & Loan Association said it lost $5 million in the quarter."]
     text = "On June 30, deposits stood at $108 million."
     assert resolve_referents(text, text, story).text == "On June 30, deposits [at Harbor Savings & Loan Association] stood at $108 million."
+
+
+def test_the_company_the_story_is_about_and_just_named_is_the_one_of_several() -> None:
+    story = [
+        "Norbury Foods Inc. suspended work on a new plant.",
+        "Rival Tarrant Mills Inc. has gained market share this year.",
+        "Norbury Foods said demand had slowed.",
+        "Norbury Foods indicated it has room to grow without the plant.",
+    ]
+    text = "The company has five other plants."
+    assert resolve_referents(text, text, story).text == "The company [Norbury Foods] has five other plants."
+    # The rival named last, or as often, is as likely: none.
+    rival = [*story, "Tarrant Mills Inc. said its plants are full."]
+    assert resolve_referents(text, text, rival).text == text
+    assert "The company" in dangling(text, False, rival)
