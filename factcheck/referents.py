@@ -2705,8 +2705,10 @@ def unnamed_organisations(text: str, previous: Sequence[str]) -> list[str]:
     for first, noun in [*described, *bare]:
         if doc[noun.i + 1 : noun.i + 2].text == "[" or not _a_business(noun.lemma_.lower()):
             continue
-        if any(t.ent_type_ in ("ORG", "PERSON") or t.pos_ == "PROPN" and t.dep_ in ("nsubj", "poss") and not t.ent_type_ for t in doc[:first]):
-            continue  # a name before it in the text, whatever the tagger took it for ("Tony Lama said it would ... the company's board")
+        if any(t.ent_type_ == "ORG" or t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss") and t.ent_type_ in ("", "PERSON") for t in doc[:first]):
+            # A name before it in the text, or a subject's, whatever the tagger took it for ("Tony Lama
+            # said it would ... the company's board"); not a family that "urged the company".
+            continue
         if (first, noun) in bare and _antecedent(noun, doc[first : noun.i + 1], previous, "definite") is not None:
             continue
         why: list[str] = []
