@@ -23,6 +23,11 @@ before it, never by a guessed referent.
   ... "the slaying", "a statement" ... "the document": `_told_before`), and a superlative of time
   says no more than "the" ("the latest ruling").
 
+"The company", "the bank" and descriptions of a firm ("the Atlanta-based airline", "the nation's
+largest automaker") get the one organisation of that kind the article named (`_only_organisation`,
+kinds from WordNet's organisation nouns: `_name_fits`), a figure or dividend with no owner that
+firm's (`resolve_owner`); where two fit, `dangling` counts them (`unnamed_organisations`, `unowned`).
+
 Everything reads the dependency parse of the shared parser (factcheck/nlp.py); the word lists are
 closed grammatical classes or WordNet's (factcheck/data/person_nouns.txt.gz, told_as.tsv.gz,
 time_adjectives.txt.gz).
