@@ -1033,12 +1033,13 @@ def _name_fits(name, lemma: str, business: bool) -> bool | None:
         head = name.root.lower_
         if lemma in (head, head.removesuffix("s")):
             return True  # "Chase Manhattan Bank" is a bank
-        kinds = _kinds_of_name([t for t in name if (not t.is_punct or t.text == "&") and t.lower_ not in ("the", "'s", "’s")], root)
-        if kinds is None:
+        found = _kinds_of_name([t for t in name if (not t.is_punct or t.text == "&") and t.lower_ not in ("the", "'s", "’s")], root)
+        if found is None:
             return None
+        kinds, elided = [found[0]], found[1]
         if lemma in kinds[0]:
             return True
-        if _elided_kinds(head) is kinds[0]:
+        if elided:
             # "Bethlehem Steel" is a steel company, which may be "the company", and "the steelmaker" too:
             # a head word that only begins WordNet's compounds says its kind, not which it is not.
             return True if business and lemma in _general_business() else None
@@ -1051,9 +1052,9 @@ def _name_fits(name, lemma: str, business: bool) -> bool | None:
     return False
 
 
-def _kinds_of_name(words, root) -> list[frozenset[str]] | None:
-    """The kinds WordNet gives an organisation's name (`words`, its head `root`), as a one-item
-    list; None when its words do not say. The name itself as WordNet knows it ("NASA", "Congress"),
+def _kinds_of_name(words, root) -> tuple[frozenset[str], bool] | None:
+    """The kinds WordNet gives an organisation's name (`words`, its head `root`), and whether they
+    come from a head word that only begins WordNet's nouns; None when its words do not say. The name itself as WordNet knows it ("NASA", "Congress"),
     else its longest run of last words that WordNet has as one organisation noun ("Columbia Savings
     & Loan Association" is a savings and loan, a bank, not an association of any kind; "Delta Air
     Lines" an airline, not a lineage), else its head word ("the Labor Department", "Bank of
@@ -1073,13 +1074,13 @@ def _kinds_of_name(words, root) -> list[frozenset[str]] | None:
         elided = _elided_kinds(head)
         # A head word whose sense as a group is not its common one ("trust": a cartel) is the business it begins.
         if elided is not None and (known is None or nouns[known][0][0] > 0):
-            return [elided]
+            return elided, True
         if known is None:
             return None
-    kinds = [k for _, k in nouns[known][:1]]  # its first sense as a group: "Court" is a tribunal, not a royal court
-    if "organization" not in kinds[0]:
+    kinds = nouns[known][0][1]  # its first sense as a group: "Court" is a tribunal, not a royal court
+    if "organization" not in kinds:
         return None  # "Lines", "Family": a word whose first sense names no organisation does not say its kind
-    return kinds
+    return kinds, False
 
 
 def _a_business(lemma: str) -> bool:
@@ -1100,22 +1101,16 @@ def _elided_kinds(word: str) -> frozenset[str] | None:
     ("savings": savings bank, savings and loan, both thrifts; "trust": trust company, trust
     corporation): the kind a name ending in the word alone is, as the article shortens it. None when
     no such business, or when they share no more than being an organisation."""
-    firms = [next(iter(kinds)) for lemma, kinds in _business_compounds().items() if lemma.split("_", 1)[0] in (word, word.removesuffix("s"))]
+    firms = [kinds for lemma, kinds in _business_compounds().items() if lemma.split("_", 1)[0] in (word, word.removesuffix("s"))]
     shared = frozenset.intersection(*firms) if firms else frozenset()
     return shared if shared & _A_BUSINESS else None
 
 
-_COMPOUNDS: dict[str, list[frozenset[str]]] = {}
-
-
-def _business_compounds() -> dict[str, list[frozenset[str]]]:
+@functools.cache
+def _business_compounds() -> dict[str, frozenset[str]]:
     """WordNet's organisation nouns of two or more words whose first sense is a firm, a company or
     a financial institution (`_A_BUSINESS`), each with that sense's kinds."""
-    if not _COMPOUNDS:
-        _COMPOUNDS.update(
-            {lemma: [senses[0][1]] for lemma, senses in organisation_nouns().items() if "_" in lemma and senses[0][1] & _A_BUSINESS}
-        )
-    return _COMPOUNDS
+    return {lemma: senses[0][1] for lemma, senses in organisation_nouns().items() if "_" in lemma and senses[0][1] & _A_BUSINESS}
 
 
 # The words that may stand before a noun in its phrase: articles, adjectives, numbers, names and
