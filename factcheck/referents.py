@@ -2701,13 +2701,20 @@ def unnamed_organisations(text: str, previous: Sequence[str]) -> list[str]:
     quoted = quoted_spans(text)
     described = [(noun.left_edge.i, noun) for noun in _described_organisations(doc, quoted)]
     bare = [(first, noun) for first, noun, kind in _referring_phrases(doc, quoted) if kind == "definite" and noun.tag_ == "NN"]
+    if not described and not bare:
+        return []
+    named = {w for e in _orgs_named(previous) for w in e.split()[:1]}  # the first words of the names before
     found = []
     for first, noun in [*described, *bare]:
         if doc[noun.i + 1 : noun.i + 2].text == "[" or not _a_business(noun.lemma_.lower()):
             continue
-        if any(t.ent_type_ == "ORG" or t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss") and t.ent_type_ in ("", "PERSON") for t in doc[:first]):
-            # A name before it in the text, or a subject's, whatever the tagger took it for ("Tony Lama
-            # said it would ... the company's board"); not a family that "urged the company".
+        if any(
+            t.ent_type_ == "ORG" or t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss") and t.ent_type_ in ("", "PERSON") or t.text[:1].isupper() and t.lower_ in named
+            for t in doc[:first]
+        ):
+            # A name before it in the text, a subject's, or a word that begins one the article named
+            # ("Several Cineplex analysts ... part of the company"), whatever the tagger took it for
+            # ("Tony Lama said it would ... the company's board"); not a family that "urged the company".
             continue
         if (first, noun) in bare and _antecedent(noun, doc[first : noun.i + 1], previous, "definite") is not None:
             continue

@@ -800,6 +800,8 @@ def test_the_company_after_two_businesses_named_dangles() -> None:
     # "General" is the first word of a name, not a general's title: both are businesses.
     assert resolve_referents(text, text, two).text == text
     assert dangling(text, False, two) == ["The company"]
+    # A word of one of the names before it in the text says which.
+    assert dangling("Several Ford analysts said the company would gain.", False, two) == []
 
 
 def test_the_company_named_long_before_another_organisation_acted_is_not_guessed() -> None:
