@@ -887,8 +887,8 @@ def _only_organisation(
     kind whose thing `noun` is ("Revenue rose": the company's), whatever `noun` itself names; with
     `among` (first words of names), only those are candidates: a rival named in a side phrase is not
     whose revenue the story tells (`_owner`). None is the answer too when it was named long ago and
-    another organisation has acted since; `why` (when given) receives "several" or "moved on" when
-    the article did name organisations the noun may stand for (`unnamed_organisations`)."""
+    another organisation has acted since; `why` (when given) receives "several", "moved on" or
+    "named here" when an organisation the noun may stand for was named (`unnamed_organisations`)."""
     lemma = kind or noun.lemma_.lower()
     ranked = [(rank, kinds) for rank, kinds in organisation_nouns().get(lemma, ()) if "organization" in kinds]
     if not ranked or noun.tag_ != "NN" and kind is None:
@@ -904,6 +904,8 @@ def _only_organisation(
     if any(c.lower_ in _ANOTHER_ONE | {"other"} for c in noun.children if c.i < noun.i):
         return None  # "the new company", "the other bank": not the one named
     if _orgs_named([noun.doc[: noun.i].text]) - _titled_people(previous):
+        if why is not None:
+            why.append("named here")  # which, the caller tells from where the name stands
         return None
     people = _titled_people(previous)
     fits: dict[tuple[str, ...], bool | None] = {}  # per organisation named: whether the noun may name it
@@ -2708,13 +2710,21 @@ def unnamed_organisations(text: str, previous: Sequence[str]) -> list[str]:
     for first, noun in [*described, *bare]:
         if doc[noun.i + 1 : noun.i + 2].text == "[" or not _a_business(noun.lemma_.lower()):
             continue
+        # Its verb, and the verbs whose subject that one shares ("agreed to acquire the company").
+        verbs = [next((h for h in noun.ancestors if h.pos_ in ("VERB", "AUX")), None)]
+        while verbs[-1] is not None and verbs[-1].dep_ == "xcomp":
+            verbs.append(verbs[-1].head)
+        subjects = {c.i for v in verbs if v is not None for c in v.children if c.dep_ == "nsubj"}
         if any(
-            t.ent_type_ == "ORG" or t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss") and t.ent_type_ in ("", "PERSON") or t.text[:1].isupper() and t.lower_ in named
+            (t.ent_type_ == "ORG" or t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss") and t.ent_type_ in ("", "PERSON") or t.text[:1].isupper() and t.lower_ in named and t.ent_type_ in ("", "NORP", "PERSON"))
+            and not (t.i in subjects or t.head.i in subjects and t.dep_ in ("compound", "flat"))
             for t in doc[:first]
         ):
             # A name before it in the text, a subject's, or a word that begins one the article named
             # ("Several Cineplex analysts ... part of the company"), whatever the tagger took it for
-            # ("Tony Lama said it would ... the company's board"); not a family that "urged the company".
+            # ("Tony Lama said it would ... the company's board"); not a family that "urged the company",
+            # nor the subject of its own verb ("First of America agreed to acquire the Peoria bank
+            # holding company": another one).
             continue
         if (first, noun) in bare and _antecedent(noun, doc[first : noun.i + 1], previous, "definite") is not None:
             continue

@@ -802,6 +802,10 @@ def test_the_company_after_two_businesses_named_dangles() -> None:
     assert dangling(text, False, two) == ["The company"]
     # A word of one of the names before it in the text says which.
     assert dangling("Several Ford analysts said the company would gain.", False, two) == []
+    # Not the subject of its own verb: a firm does not acquire itself.
+    banks = ["Harbor Financial Corp. said profit rose.", "Norbury Bank Corp. reported a loss."]
+    text = "Norbury Bank Corp. agreed to acquire the Omaha bank holding company."
+    assert dangling(text, False, banks) == ["the Omaha bank holding company"]
 
 
 def test_the_company_named_long_before_another_organisation_acted_is_not_guessed() -> None:
