@@ -2710,11 +2710,11 @@ def unnamed_organisations(text: str, previous: Sequence[str]) -> list[str]:
     for first, noun in [*described, *bare]:
         if doc[noun.i + 1 : noun.i + 2].text == "[" or not _a_business(noun.lemma_.lower()):
             continue
-        # Its verb, and the verbs whose subject that one shares ("agreed to acquire the company").
+        # The verb it is the object of, and the verbs whose subject that one shares ("agreed to acquire the company").
         verbs = [next((h for h in noun.ancestors if h.pos_ in ("VERB", "AUX")), None)]
         while verbs[-1] is not None and verbs[-1].dep_ == "xcomp":
             verbs.append(verbs[-1].head)
-        subjects = {c.i for v in verbs if v is not None for c in v.children if c.dep_ == "nsubj"}
+        subjects = {c.i for v in verbs if v is not None for c in v.children if c.dep_ == "nsubj"} if noun.dep_ == "dobj" else set()
         if any(
             (t.ent_type_ == "ORG" or t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss") and t.ent_type_ in ("", "PERSON") or t.text[:1].isupper() and t.lower_ in named and t.ent_type_ in ("", "NORP", "PERSON"))
             and not (t.i in subjects or t.head.i in subjects and t.dep_ in ("compound", "flat"))
