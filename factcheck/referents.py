@@ -23,6 +23,11 @@ before it, never by a guessed referent.
   ... "the slaying", "a statement" ... "the document": `_told_before`), and a superlative of time
   says no more than "the" ("the latest ruling").
 
+"The company", "the bank" and descriptions of a firm ("the Atlanta-based airline", "the nation's
+largest automaker") get the one organisation of that kind the article named (`_only_organisation`,
+kinds from WordNet's organisation nouns: `_name_fits`), a figure or dividend with no owner that
+firm's (`resolve_owner`); where two fit, `dangling` counts them (`unnamed_organisations`, `unowned`).
+
 Everything reads the dependency parse of the shared parser (factcheck/nlp.py); the word lists are
 closed grammatical classes or WordNet's (factcheck/data/person_nouns.txt.gz, told_as.tsv.gz,
 time_adjectives.txt.gz).
@@ -30,6 +35,7 @@ time_adjectives.txt.gz).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -425,29 +431,75 @@ def _resolve_pointing_back(clause: str, doc, previous: Sequence[str], edits: lis
 
 
 def _resolve_described_organisation(doc, quoted, previous: Sequence[str], edits: list, done: set[int]) -> int:
-    """"The pharmaceutical company said ...", "the Japanese airline": a definite organisation noun
-    whose adjectives say what kind, not which one, gets the one organisation of that kind the
-    article named (`_only_organisation`) in brackets after it. Not "the new company", "the other
-    bank" (another one), nor a phrase with words after it that may say which. Returns how many."""
-    for noun in doc:
-        if noun.i in done or noun.pos_ != "NOUN" or any(a <= noun.idx < b for a, b in quoted) or noun.dep_ == "compound":
-            continue
-        left = [c for c in noun.children if c.i < noun.i]
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in left) or not any(c.dep_ == "amod" for c in left):
-            continue
-        if any(c.dep_ not in ("det", "amod", "compound") or any(t.lower_ in _ANOTHER_ONE | {"other"} or t.like_num or t.ent_type_ or t.pos_ == "PROPN" for t in c.subtree) for c in left):
-            continue  # "the Japanese company" is one of its nationality, which the article may name; "the new company"
-        if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in noun.children if c.i > noun.i):
-            continue
-        if doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'"):
+    """"The pharmaceutical company said ...", "the Atlanta-based airline", "the Tokyo company", "the
+    nation's largest automaker": a definite organisation noun whose words say what kind or where,
+    not which one (`_described_organisations`), gets the one organisation of that kind the article
+    named (`_only_organisation`) in brackets after it; none when the article also introduced one of
+    that kind without naming it ("a Japanese airline": `_rival_mention`). Returns how many."""
+    for noun in _described_organisations(doc, quoted):
+        if noun.i in done or any(start <= noun.idx < end for start, end, _, _ in edits):
             continue
         referent = _only_organisation(noun, previous)
-        if referent is None or any(start <= noun.idx < end for start, end, _, _ in edits):
+        if referent is None or _rival_mention(noun, previous):
             continue
         end = noun.idx + len(noun.text)
         edits.append((end, end, f" [{referent[1]}]", referent[0]))
         return 1
     return 0
+
+
+# Entities that say where an organisation is, not which it is: "the Tokyo company", "the Japanese airline".
+_WHERE_ENTS = frozenset({"GPE", "NORP", "LOC"})
+
+
+def _described_organisations(doc, quoted) -> list:
+    """The singular definite nouns outside quotations whose words before them say only what kind
+    or where ("the pharmaceutical company", "the Atlanta-based airline", "the Tokyo company", "the
+    Wilmington, Mass., garment maker") or rank it in its setting ("the nation's largest automaker"):
+    descriptions that point back to an organisation named before. Not "the new company", "the other
+    bank" (another one), "the two banks", one whose modifier names something else ("the Acme
+    unit"), nor one with words after it that may say which ("the bank in Ohio")."""
+    found = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.dep_ == "compound" or any(a <= noun.idx < b for a, b in quoted):
+            continue
+        left = [c for c in noun.children if c.i < noun.i]
+        ranked = next((c for c in left if c.dep_ == "poss" and c.lemma_.lower() in _SETTING_NOUNS and any(d.lower_ == "the" for d in c.children)), None)
+        if ranked is not None and not any(c.tag_ == "JJS" for c in left):
+            continue  # "the nation's automakers": only a rank in it says which
+        if ranked is None and not any(c.dep_ == "det" and c.lower_ == "the" for c in left):
+            continue
+        modifiers = [c for c in left if c.dep_ != "det" and c is not ranked]
+        if not any(c.dep_ in ("amod", "nmod") or c.dep_ == "compound" and (c.ent_type_ in _WHERE_ENTS or c.pos_ == "PROPN") for c in modifiers) and ranked is None:
+            continue  # "the company", "the truck maker": a bare definite (`_referring_phrases`)
+        if any(c.dep_ not in ("amod", "compound", "nmod", "punct") for c in modifiers):
+            continue
+        words = [t for c in modifiers for t in c.subtree]
+        if any(t.ent_type_ not in _WHERE_ENTS and (t.lower_ in _ANOTHER_ONE | {"other"} or t.like_num or t.ent_type_ or t.pos_ == "PROPN") for t in words):
+            continue  # "the new company", "the Acme unit": another one, or one a name says
+        if any(c.dep_ in ("prep", "relcl", "acl", "appos", "cc", "conj") for c in noun.children if c.i > noun.i):
+            continue
+        if doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'", "["):
+            continue
+        found.append(noun)
+    return found
+
+
+def _rival_mention(noun, previous: Sequence[str]) -> bool:
+    """Whether an earlier sentence has the noun's head in a phrase that may be another one than a
+    name says ("a Japanese airline", "another bank"), not in apposition to a name ("Acme, a Boston
+    bank,") nor said again ("the bank")."""
+    lemma = noun.lemma_.lower()
+    phrase = noun.doc[noun.left_edge.i : noun.i + 1]
+    for text in previous:
+        for tok in parse(text):
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() != lemma or tok.dep_ == "compound" or tok.tag_ != "NN":
+                continue
+            if tok.dep_ == "appos" and tok.head.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+                continue
+            if not _said_again(tok, phrase):
+                return True
+    return False
 
 
 def _replacing(doc, first: int, noun, phrase: str, index: int) -> tuple[int, int, str, int]:
@@ -591,6 +643,12 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                 if kind != "such" and added and words[0].lower_ in ("a", "an"):
                     blocked.append(content)
                 continue
+            if _a_business(lemma) and not any(t.pos_ in ("PROPN", "NUM") and t.ent_type_ not in _WHERE_ENTS for t in added):
+                # "the Los Angeles thrift holding company" describes the firm a name says: the name,
+                # when one of its kind was named before the description (`_only_organisation`).
+                named = _only_organisation(tok, previous[:index]) if tok.tag_ == "NN" and not found and not blocked else None
+                if named is not None and not _rival_mention(tok, previous[:index]):
+                    return named[0], named[1], noun.doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'")  # a possessor takes the name itself
             # "the company", "the official": an organisation or a person is named, not described;
             # "a Dutch company" earlier is as likely another company as the one the story is about.
             if (lemma in _ORG_NOUNS or lemma in _PERSON_NOUNS or lemma in person_nouns()) and not any(t.pos_ == "PROPN" for t in added):
@@ -605,7 +663,8 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                     continue
             if len(words) > 12 or any(a <= tok.idx < b for a, b in quoted) and tok.pos_ != "PROPN":
                 continue
-            owner = _bound_possessor(words[0], tok) if words[0].tag_ == "PRP$" else None
+            bound = _bound_possessor(words[0], tok, previous[:index]) if words[0].tag_ == "PRP$" else None
+            owner, named_at = bound or (None, None)
             if any(t.tag_ in ("PRP", "PRP$", "WDT", "WP") and not (owner and t is words[0]) or t.lower_ in ("this", "that", "these", "those", "such") for t in words):
                 continue  # "her rabbi", "that plan": the antecedent needs a referent of its own
             if words[0].lower_ in _ANY:
@@ -624,6 +683,11 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
             # An indefinite that says no more than what kind ("a television advertisement") tells the
             # reader not which one "the advertisement" is: no referent, rather than a vague one.
             vague = not definite and kind != "such" and not _identifying(words, tok)
+            if named_at is not None:
+                # "The Boston widget company raised its dividend" names no one: the name comes from the
+                # sentence that named the company, with the phrase's own words ("Acme Corp.’s dividend").
+                found.append((named_at, owner + "’s " + " ".join(t.text for t in phrase if t.dep_ != "det"), True, content, False))
+                continue
             found.append((index, text, definite, content, vague))
     if not found:
         # "a Dutch company" before "the company": it, or the company named, so neither.
@@ -737,20 +801,28 @@ def _rival_introduction(noun, phrase: str, previous: Sequence[str]) -> bool:
     return any(not (words <= taken or taken <= words) for words, _ in introductions) or sum(new for _, new in introductions) > 1
 
 
-def _bound_possessor(pronoun, noun) -> str | None:
+def _bound_possessor(pronoun, noun, before: Sequence[str] = ()) -> tuple[str, int | None] | None:
     """The organisation an "its" in "Acme Corp. extended its tender offer" stands for: the name that
-    is the subject of the very verb whose object holds the pronoun (a binding, not a guess); None
+    is the subject of the very verb whose object holds the pronoun (a binding, not a guess), or the
+    one organisation the sentences `before` named when that subject is "the company" or a
+    description of it ("The Boston garment maker boosted its dividend": `_only_organisation`), with
+    the index of the sentence in `before` that names it (None for a name in its own sentence); None
     for any other pronoun or construction."""
     verb = noun.head
     if pronoun.lower_ != "its" or noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and before and subject.pos_ == "NOUN" and subject.tag_ == "NN" and (
+        subject in _described_organisations(subject.doc, quoted_spans(subject.doc.text)) or _says_not_which(subject) and any(c.lower_ == "the" for c in subject.children)
+    ):
+        named = _only_organisation(subject, before)
+        return None if named is None or _rival_mention(subject, before) else (re.sub(r"^[Tt]he\s+", "", named[1]), named[0])
     if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in ("ORG", ""):
         return None
     words = [t for t in subject.subtree if not t.is_punct or t.text == "."]
     if any(t.dep_ in ("appos", "relcl", "acl", "prep", "cc", "conj") for t in words) or words[-1].i - words[0].i + 1 != len(words):
         return None
-    return re.sub(r"^[Tt]he\s+", "", subject.doc[words[0].i : words[-1].i + 1].text)
+    return re.sub(r"^[Tt]he\s+", "", subject.doc[words[0].i : words[-1].i + 1].text), None
 
 
 # Nouns for what spaCy's ORG names are built to name: a business.
@@ -765,7 +837,7 @@ def _orgs_named(texts: Sequence[str], labels: tuple[str, ...] = ("ORG",)) -> set
 # Nouns for a business that "called X" or "named X" may introduce ("a joint venture called X").
 _BUSINESS_NOUNS = _COMPANY_NOUNS | frozenset({"venture", "business", "enterprise", "corporation", "subsidiary", "partnership"})
 # The words after a name that make it a company's ("Acme Corp.", "Zed Ltd").
-_CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. co co. ltd ltd. plc llc ag sa group".split())
+_CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. co co. cos cos. ltd ltd. plc llc ag sa s.a. nv n.v. gmbh group".split())
 
 
 def _called_businesses(previous: Sequence[str]) -> list[tuple[int, str]]:
@@ -794,11 +866,15 @@ def _titled_people(previous: Sequence[str]) -> set[str]:
             if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in person_nouns() | _PERSON_NOUNS and tok.head.pos_ == "PROPN" and tok.dep_ in ("compound", "appos"):
                 if any("organization" in kinds for _, kinds in organisation_nouns().get(tok.lemma_.lower(), ())):
                     continue  # "Acme, a maker of trucks", "a carrier": a firm's kind as much as a person's
+                if tok.dep_ == "compound" and tok.ent_type_ == "ORG" and tok.ent_iob_ == "B" and tok.head.ent_type_ == "ORG" and tok.head.ent_iob_ == "I":
+                    continue  # "General Motors": the first word of an organisation's name, no title
                 people.add(tok.head.lower_)
     return people
 
 
-def _only_organisation(noun, previous: Sequence[str], kind: str | None = None, among: set[str] | None = None) -> tuple[int, str, bool] | None:
+def _only_organisation(
+    noun, previous: Sequence[str], kind: str | None = None, among: set[str] | None = None, why: list[str] | None = None
+) -> tuple[int, str, bool] | None:
     """"In fiscal 1988, the company earned ...", "the bank said", "the truck maker": the one
     organisation of the noun's kind the article named before, or the one business it introduced by
     name ("a joint venture called X"): its name. Two of that kind, one whose kind is not known
@@ -810,7 +886,9 @@ def _only_organisation(noun, previous: Sequence[str], kind: str | None = None, a
     and the referent of a business noun only. With `kind` ("company"), the one organisation of that
     kind whose thing `noun` is ("Revenue rose": the company's), whatever `noun` itself names; with
     `among` (first words of names), only those are candidates: a rival named in a side phrase is not
-    whose revenue the story tells (`_owner`)."""
+    whose revenue the story tells (`_owner`). None is the answer too when it was named long ago and
+    another organisation has acted since; `why` (when given) receives "several", "moved on" or
+    "named here" when an organisation the noun may stand for was named (`unnamed_organisations`)."""
     lemma = kind or noun.lemma_.lower()
     ranked = [(rank, kinds) for rank, kinds in organisation_nouns().get(lemma, ()) if "organization" in kinds]
     if not ranked or noun.tag_ != "NN" and kind is None:
@@ -826,11 +904,15 @@ def _only_organisation(noun, previous: Sequence[str], kind: str | None = None, a
     if any(c.lower_ in _ANOTHER_ONE | {"other"} for c in noun.children if c.i < noun.i):
         return None  # "the new company", "the other bank": not the one named
     if _orgs_named([noun.doc[: noun.i].text]) - _titled_people(previous):
+        if why is not None:
+            why.append("named here")  # which, the caller tells from where the name stands
         return None
     people = _titled_people(previous)
     fits: dict[tuple[str, ...], bool | None] = {}  # per organisation named: whether the noun may name it
     nearest: dict[tuple[str, ...], tuple[int, str]] = {}
     acting: set[tuple[str, ...]] = set()  # named as a subject or an owner somewhere, not only in a side phrase
+    acted: dict[tuple[str, ...], int] = {}  # the last sentence where any organisation is a subject
+    named_in: dict[tuple[str, ...], set[int]] = {}  # the sentences that name each
     placed: set[tuple[str, ...]] = set()  # named somewhere else than where something happens ("on the Big Board")
     if business:  # "a joint venture called Lumen 1990": a business, whatever the tagger takes its name for
         for index, name in _called_businesses(previous):
@@ -843,6 +925,8 @@ def _only_organisation(noun, previous: Sequence[str], kind: str | None = None, a
             if e.label_ != "ORG":
                 continue
             key = tuple(t.lower_ for t in e if not t.is_punct and t.lower_ not in _CORPORATE_SUFFIXES | {"the", "'s", "’s"})
+            if key and (e.root.dep_ in ("nsubj", "nsubjpass", "poss") or e.root.dep_ == "appos" and e.root.head.dep_ in ("nsubj", "nsubjpass")):
+                acted[key] = index  # of any kind: "The Treasury said" is a subject of the story too
             if not key or key[-1] in people and not any(t.lower_ in _CORPORATE_SUFFIXES for t in e):
                 continue  # "astronaut Ann Bell", whom the tagger took for an organisation
             if all(w in organisation_nouns() for w in key):
@@ -852,6 +936,8 @@ def _only_organisation(noun, previous: Sequence[str], kind: str | None = None, a
                 fits[key] = fits.pop(known)
                 if known in nearest:
                     nearest[key] = nearest.pop(known)
+                if known in named_in:
+                    named_in[key] = named_in.pop(known)
                 if known in acting:
                     acting.add(key)
                 if known in placed:
@@ -872,19 +958,57 @@ def _only_organisation(noun, previous: Sequence[str], kind: str | None = None, a
                     start -= 1  # a first word of the name the tagger left out ("[Price] Stern Sloan Inc.")
                 # "Magna International Inc.'s shares": its possessive off; "Shoney's said": its name
                 end = e.end - 1 if doc[e.end - 1].text in ("'s", "’s", "'") and e.root.dep_ == "poss" else e.end
-                nearest[key] = (index, re.sub(r"^[Tt]he\s+", "the ", doc[start:end].text))
+                named_in.setdefault(key, set()).add(index)
+                nearest[key] = (index, re.sub(r"^[Tt]he\s+", "the ", doc[start:end].text) + _abbreviation_stop(doc, end, previous))
     # A name whose kind is not known and that is only ever a setting is no rival ("on the Big Board").
     candidates = [k for k, fit in fits.items() if (fit is True or fit is None and k in placed) and (among is None or k[0] in among)]
+    if len(candidates) > 1 and kind is None:
+        # "Kellogg indicated it has room to grow. The company has five other plants": of several
+        # named, the one the sentence just before (or the one before it) has as its subject or owner,
+        # when no other is named as late and the story names it more often than any other: the
+        # company the story is about and has just been about. A second firm named once last is no such.
+        last = max(nearest[k][0] for k in candidates if k in nearest)
+        latest = [k for k in candidates if k in nearest and nearest[k][0] == last]
+        often = lambda k: len(named_in.get(k, ()))  # noqa: E731
+        if len(latest) == 1 and last >= len(previous) - 2 and acted.get(latest[0]) == last and all(often(latest[0]) > often(k) for k in candidates if k != latest[0]):
+            candidates = latest
     if len(candidates) != 1 or candidates[0] not in nearest:
+        if why is not None and len(candidates) > 1:
+            why.append("several")
         return None
     if fits[candidates[0]] is None and not (business and candidates[0] in acting):
         # "the agency" and a name that does not say it is one ("Reuters"); a name that does not say
         # its kind and only stands in a side phrase ("standards from the X Act") may be no business.
         return None
     index, name = nearest[candidates[0]]
+    if len(previous) - index > _RECENT and any(at > index and k[: len(candidates[0])] != candidates[0][: len(k)] for k, at in acted.items()):
+        # "Acme Corp. ... [six sentences about what the Treasury did] ... the company": the story has
+        # moved on to another organisation, and a reader no longer takes it for the one named long before.
+        if why is not None:
+            why.append("moved on")
+        return None
     # "the company [Oshkosh Truck Corp.] earned": the article's words stay, which the faithfulness
     # check reads as the same participant; a possessor takes the name itself ("Acme’s headquarters").
     return index, name, noun.doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'")
+
+
+# How many sentences back an organisation may have been named for "the company" to be it when
+# another organisation has acted in the story since (`_only_organisation`).
+_RECENT = 5
+
+
+def _abbreviation_stop(doc, end: int, texts: Sequence[str]) -> str:
+    """"." when the name ending before token `end` ends with an abbreviation whose full stop the
+    tokenizer split off ("Philip Morris Cos." at a sentence's end): a corporate word ("Inc.",
+    "Corp.", "Co.", "Ltd."), or a word the article writes with a full stop where no sentence ends
+    ("Philip Morris Cos., New York,"); "" otherwise ("Acme Bank." ends its sentence)."""
+    if end >= len(doc) or doc[end].text != "." or doc[end - 1].whitespace_ or doc[end - 1].text.endswith("."):
+        return ""
+    word = doc[end - 1].text
+    if f"{word.lower()}." in _CORPORATE_SUFFIXES:  # "Cos", not "Group"
+        return "."
+    within = re.compile(rf"\b{re.escape(word)}\.(?=\s*[,;:)a-z0-9$])")  # "Cos., New York", "Cos. said"
+    return "." if any(within.search(text) for text in texts) or end + 1 < len(doc) and not doc[end + 1].is_punct else ""
 
 
 def _name_fits(name, lemma: str, business: bool) -> bool | None:
@@ -911,25 +1035,84 @@ def _name_fits(name, lemma: str, business: bool) -> bool | None:
         head = name.root.lower_
         if lemma in (head, head.removesuffix("s")):
             return True  # "Chase Manhattan Bank" is a bank
-        # The name itself as WordNet knows it ("NASA", "Congress"), else its head word ("the Labor
-        # Department", "Bank of Boston", "American Airlines").
-        # Its last two words may be one in WordNet ("Delta Air Lines": an airline, not a lineage).
-        joined = "".join(t.lower_ for t in words[-2:]) if len(words) > 1 and words[-1].i == root.i else head
-        known = next((h for h in ("_".join(t.lower_ for t in words), joined, joined.removesuffix("s"), head, head.removesuffix("s")) if h in nouns), None)
-        if known is None:
+        found = _kinds_of_name([t for t in name if (not t.is_punct or t.text == "&") and t.lower_ not in ("the", "'s", "’s")], root)
+        if found is None:
             return None
-        if lemma in (joined, joined.removesuffix("s")):
+        kinds, elided = [found[0]], found[1]
+        if lemma in kinds[0]:
             return True
-        kinds = [k for _, k in nouns[known][:1]]  # its first sense as a group: "Court" is a tribunal, not a royal court
-        if "organization" not in kinds[0]:
-            return None  # "Lines", "Family": a word whose first sense names no organisation does not say its kind
+        if elided:
+            # "Bethlehem Steel" is a steel company, which may be "the company", and "the steelmaker" too:
+            # a head word that only begins WordNet's compounds says its kind, not which it is not.
+            return True if business and lemma in _general_business() else None
     if any(lemma in k for k in kinds):
         return True
-    general = {w for _, k in nouns["company"][:1] for w in k} | {w for _, k in nouns["corporation"][:1] for w in k}
+    general = _general_business()
     if business and any("$" in k for k in kinds):
         # Either says no more than "a business": a bank may be "the company", a corporation "the airline".
         return lemma in general or any(k <= general for k in kinds if "$" in k)
     return False
+
+
+def _kinds_of_name(words, root) -> tuple[frozenset[str], bool] | None:
+    """The kinds WordNet gives an organisation's name (`words`, its head `root`), and whether they
+    come from a head word that only begins WordNet's nouns; None when its words do not say. The name itself as WordNet knows it ("NASA", "Congress"),
+    else its longest run of last words that WordNet has as one organisation noun ("Columbia Savings
+    & Loan Association" is a savings and loan, a bank, not an association of any kind; "Delta Air
+    Lines" an airline, not a lineage), else its head word ("the Labor Department", "Bank of
+    Boston"), or the business a head word only begins in WordNet (`_elided_kinds`: "Coast Savings"
+    is a savings bank, "Bankers Trust" a trust company, not a cartel)."""
+    nouns = organisation_nouns()
+    spelt = ["and" if t.text == "&" else t.lower_ for t in words]
+    # The words up to its head when a preposition follows it ("Bank of Boston"), else up to its last
+    # (the parse may make "Savings" the head of "Savings & Loan Association").
+    at = next((n for n, t in enumerate(words) if t.i == root.i), len(words) - 1)
+    last = at + 1 if any(t.pos_ == "ADP" for t in words[at:]) else len(words)
+    runs = ["_".join(spelt)] + [sep.join(spelt[start:last]) for start in range(max(0, last - 4), last - 1) for sep in ("_", "")]
+    known = next((h for r in runs for h in (r, r.removesuffix("s")) if h in nouns), None)
+    head = root.lower_
+    if known is None:
+        known = next((h for h in (head, head.removesuffix("s")) if h in nouns), None)
+        elided = _elided_kinds(head)
+        # A head word whose sense as a group is not its common one ("trust": a cartel) is the business it begins.
+        if elided is not None and (known is None or nouns[known][0][0] > 0):
+            return elided, True
+        if known is None:
+            return None
+    kinds = nouns[known][0][1]  # its first sense as a group: "Court" is a tribunal, not a royal court
+    if "organization" not in kinds:
+        return None  # "Lines", "Family": a word whose first sense names no organisation does not say its kind
+    return kinds, False
+
+
+def _a_business(lemma: str) -> bool:
+    """Whether the noun's first sense as an organisation is a firm, a company or a bank."""
+    senses = [kinds for _, kinds in organisation_nouns().get(lemma, ()) if "organization" in kinds]
+    return bool(senses and senses[0] & _A_BUSINESS)
+
+
+def _general_business() -> set[str]:
+    """The kinds a company or a corporation is: what "the company" or "the firm" may name."""
+    nouns = organisation_nouns()
+    return {w for _, k in nouns["company"][:1] for w in k} | {w for _, k in nouns["corporation"][:1] for w in k}
+
+
+@functools.cache
+def _elided_kinds(word: str) -> frozenset[str] | None:
+    """What every business WordNet names with two or more words beginning with `word` is
+    ("savings": savings bank, savings and loan, both thrifts; "trust": trust company, trust
+    corporation): the kind a name ending in the word alone is, as the article shortens it. None when
+    no such business, or when they share no more than being an organisation."""
+    firms = [kinds for lemma, kinds in _business_compounds().items() if lemma.split("_", 1)[0] in (word, word.removesuffix("s"))]
+    shared = frozenset.intersection(*firms) if firms else frozenset()
+    return shared if shared & _A_BUSINESS else None
+
+
+@functools.cache
+def _business_compounds() -> dict[str, frozenset[str]]:
+    """WordNet's organisation nouns of two or more words whose first sense is a firm, a company or
+    a financial institution (`_A_BUSINESS`), each with that sense's kinds."""
+    return {lemma: senses[0][1] for lemma, senses in organisation_nouns().items() if "_" in lemma and senses[0][1] & _A_BUSINESS}
 
 
 # The words that may stand before a noun in its phrase: articles, adjectives, numbers, names and
@@ -1064,7 +1247,10 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
         # "Some had predicted ...", "In the square, they put up a cross": see the end of this module.
         found += [p for p in [*unsaid_populations(text, previous), *unplaced_plurals(text), *unplaced_object_it(text)] if not any(p in f or f in p for f in found)]
         found += [p for p in unowned(text, previous) if not any(p in f or f in p for f in found)]  # "Revenue rose 15%": whose
-    return found
+        found += [p for p in unnamed_organisations(text, previous) if not any(p in f or f in p for f in found)]  # "the Atlanta-based airline": which
+    # Not a word or phrase whose referent `resolve_referents` put in brackets after it ("such a
+    # movement [an underground movement]", '"He [Kopp] may ..."').
+    return [w for w in found if f"{w} [" not in text]
 
 
 # Names that are never a person: "In Miami, he said ..." names nobody "he" can be.
@@ -1767,12 +1953,6 @@ def may_stand_for(pronoun: str, tok) -> bool:
     return False
 
 
-def unresolved(text: str, outlet: bool = False, previous: Sequence[str] | None = None) -> list[str]:
-    """`dangling`, less a phrase whose referent `resolve_referents` put in brackets after it
-    ("such a movement [an underground movement]"), as `pointing_back` already leaves it."""
-    return [w for w in dangling(text, outlet, previous) if f"{w} [" not in text]
-
-
 # Prepositions that make "then" a time the text before must have given: "since then", "until then".
 _FROM_A_TIME = frozenset({"since", "until", "till", "from", "by"})
 
@@ -2396,7 +2576,8 @@ def _own_figure(noun) -> bool:
     if noun.ent_type_ or any(c.dep_ in ("det", "poss", "predet", "prep") or c.lower_ == "such" for c in noun.children):
         return False  # "Yield on the issue", "Weakness in big technology stocks": the phrase says of what
     lemma = noun.lemma_.lower()
-    if lemma in person_nouns() | _PERSON_NOUNS or any("organization" in kinds for _, kinds in organisation_nouns().get(lemma, ())):
+    # Not an organisation in its first sense ("Industry grew 3%"); "reserves" are a military one only in a rarer.
+    if lemma in person_nouns() | _PERSON_NOUNS or any(rank == 0 and "organization" in kinds for rank, kinds in organisation_nouns().get(lemma, ())):
         return False
     return _states_figure(noun.head)
 
@@ -2409,8 +2590,8 @@ _FIGURE_PATH = frozenset("dobj npadvmod attr pobj compound nummod quantmod amod 
 
 def _states_figure(verb) -> bool:
     """Whether `verb` states an amount of money or a percentage as its object or measure ("jumped
-    14%", "included a gain of $1.6 million", "rose to $2 billion")."""
-    todo = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr") or c.dep_ == "prep" and c.lower_ in ("to", "by")]
+    14%", "included a gain of $1.6 million", "rose to $2 billion", "stood at $108 million")."""
+    todo = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr") or c.dep_ == "prep" and c.lower_ in ("to", "by", "at")]
     while todo:
         tok = todo.pop()
         if tok.ent_type_ in _FIGURE_ENTS:
@@ -2427,7 +2608,7 @@ def _tells_figures_of(first: str, previous: Sequence[str]) -> bool:
     about the economy whose one organisation is an analyst's firm tells none of its figures."""
     for text in previous:
         for e in parse(text).ents:
-            words = [t.lower_ for t in e if t.lower_ != "the" and not t.is_punct]
+            words = [t.lower_ for t in e if t.lower_ not in _CORPORATE_SUFFIXES | {"the"} and not t.is_punct]  # "N.V. DSM" is "dsm"
             if e.label_ != "ORG" or not words or words[0] != first:
                 continue
             root = e.root
@@ -2452,7 +2633,7 @@ def _acting_organisations(previous: Sequence[str]) -> set[str]:
         for e in parse(text).ents:
             root = e.root
             if e.label_ == "ORG" and (root.dep_ in ("nsubj", "nsubjpass", "poss") or root.dep_ in ("compound", "appos") and root.head.dep_ in ("nsubj", "nsubjpass")):
-                words = [t.lower_ for t in e if t.lower_ != "the" and not t.is_punct]
+                words = [t.lower_ for t in e if t.lower_ not in _CORPORATE_SUFFIXES | {"the"} and not t.is_punct]  # "N.V. DSM" is "dsm"
                 if words:
                     found.add(words[0])
     return found
@@ -2509,3 +2690,45 @@ def unowned(text: str, previous: Sequence[str]) -> list[str]:
     if not any(_tells_figures_of(first, previous) for first in acting):
         return []
     return [doc[noun.left_edge.i : noun.i + 1].text for noun in nouns if _owner(noun, previous) is None]
+
+
+def unnamed_organisations(text: str, previous: Sequence[str]) -> list[str]:
+    """The descriptions of a business in `text` ("the Atlanta-based airline", "the nation's largest
+    automaker": `_described_organisations`) and the bare "the company" that point back to a
+    business the article named but do not say which: two of that kind named, one named long before
+    another organisation took over the story (`_only_organisation`), or one of that kind introduced
+    without a name beside it ("a Japanese airline"), where `resolve_referents` puts in none. Not
+    after a name in the text itself, which is the one meant."""
+    doc = parse(text)
+    quoted = quoted_spans(text)
+    described = [(noun.left_edge.i, noun) for noun in _described_organisations(doc, quoted)]
+    bare = [(first, noun) for first, noun, kind in _referring_phrases(doc, quoted) if kind == "definite" and noun.tag_ == "NN"]
+    if not described and not bare:
+        return []
+    named = {w for e in _orgs_named(previous) for w in e.split()[:1]}  # the first words of the names before
+    found = []
+    for first, noun in [*described, *bare]:
+        if doc[noun.i + 1 : noun.i + 2].text == "[" or not _a_business(noun.lemma_.lower()):
+            continue
+        # The verb it is the object of, and the verbs whose subject that one shares ("agreed to acquire the company").
+        verbs = [next((h for h in noun.ancestors if h.pos_ in ("VERB", "AUX")), None)]
+        while verbs[-1] is not None and verbs[-1].dep_ == "xcomp":
+            verbs.append(verbs[-1].head)
+        subjects = {c.i for v in verbs if v is not None for c in v.children if c.dep_ == "nsubj"} if noun.dep_ == "dobj" else set()
+        if any(
+            (t.ent_type_ == "ORG" or t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss") and t.ent_type_ in ("", "PERSON") or t.text[:1].isupper() and t.lower_ in named and t.ent_type_ in ("", "NORP", "PERSON"))
+            and not (t.i in subjects or t.head.i in subjects and t.dep_ in ("compound", "flat"))
+            for t in doc[:first]
+        ):
+            # A name before it in the text, a subject's, or a word that begins one the article named
+            # ("Several Cineplex analysts ... part of the company"), whatever the tagger took it for
+            # ("Tony Lama said it would ... the company's board"); not a family that "urged the company",
+            # nor the subject of its own verb ("First of America agreed to acquire the Peoria bank
+            # holding company": another one).
+            continue
+        if (first, noun) in bare and _antecedent(noun, doc[first : noun.i + 1], previous, "definite") is not None:
+            continue
+        why: list[str] = []
+        if _only_organisation(noun, previous, why=why) is None and why or (first, noun) in described and _rival_mention(noun, previous):
+            found.append(doc[first : noun.i + 1].text)
+    return found

@@ -749,3 +749,131 @@ def test_a_figure_in_a_story_that_told_no_organisation_s_figures_is_no_one_s() -
     text = "Meanwhile, personal income edged up 0.3%."
     assert dangling(text, False, economy) == []
     assert resolve_referents(text, text, economy).text == text
+
+
+def test_a_description_of_the_one_named_organisation_of_its_kind_gets_its_name() -> None:
+    # Where it is based, its city, or its rank in its setting says what kind, not which one.
+    airline = ["Vantor Air Lines Inc. said its quarterly profit fell 20%."]
+    for text, phrase in [
+        ("The Denver-based airline blamed higher fuel costs.", "The Denver-based airline"),
+        ("The Denver airline blamed higher fuel costs.", "The Denver airline"),
+        ("The nation's largest airline blamed higher fuel costs.", "The nation's largest airline"),
+    ]:
+        resolved = resolve_referents(text, text, airline)
+        assert resolved.text == text.replace(phrase, f"{phrase} [Vantor Air Lines Inc.]"), text
+        assert dangling(resolved.text, False, airline) == []
+    # Two of that kind named, or one introduced without a name: which one, nothing says.
+    two = [*airline, "Kestrel Airlines posted a loss."]
+    text = "The Denver-based airline blamed higher fuel costs."
+    assert resolve_referents(text, text, two).text == text
+    assert dangling(text, False, two) == ["The Denver-based airline"]
+    unnamed = [*airline, "A Danish airline also cut fares."]
+    text = "The Danish airline blamed higher fuel costs."
+    assert resolve_referents(text, text, unnamed).text == text
+    assert dangling(text, False, unnamed) == ["The Danish airline"]
+    # No organisation of its kind named before: it introduces one.
+    agency = ["The Labor Department said prices rose."]
+    text = "The nation's largest automaker said sales fell."
+    assert resolve_referents(text, text, agency).text == text
+    assert dangling(text, False, agency) == []
+    # A rank without one ("the nation's automakers") or another one ("the new airline") is no description of it.
+    text = "The new airline blamed higher fuel costs."
+    assert resolve_referents(text, text, airline).text == text
+
+
+def test_a_definite_that_only_places_a_firm_is_not_its_name() -> None:
+    story = [
+        "Harlow Savings Financial Inc. reported a quarterly loss.",
+        "The Omaha thrift holding company said it lost $9 million.",
+        "Harlow earned $2 million a year earlier.",
+    ]
+    assert resolve_referents(story[1], story[1], story[:1]).text == (
+        "The Omaha thrift holding company [Harlow Savings Financial Inc.] said it lost $9 million."
+    )
+    text = "The company said its bond holdings had been reduced."
+    assert resolve_referents(text, text, story).text == "The company [Harlow Savings Financial Inc.] said its bond holdings had been reduced."
+
+
+def test_the_company_after_two_businesses_named_dangles() -> None:
+    two = ["Ford and General Motors reported results on Monday."]
+    text = "The company said profit rose."
+    # "General" is the first word of a name, not a general's title: both are businesses.
+    assert resolve_referents(text, text, two).text == text
+    assert dangling(text, False, two) == ["The company"]
+    # A word of one of the names before it in the text says which.
+    assert dangling("Several Ford analysts said the company would gain.", False, two) == []
+    # Not the subject of its own verb: a firm does not acquire itself.
+    banks = ["Harbor Financial Corp. said profit rose.", "Norbury Bank Corp. reported a loss."]
+    text = "Norbury Bank Corp. agreed to acquire the Omaha bank holding company."
+    assert dangling(text, False, banks) == ["the Omaha bank holding company"]
+
+
+def test_the_company_named_long_before_another_organisation_acted_is_not_guessed() -> None:
+    story = [
+        "Norbury Tools Inc. said profit rose 5%.",
+        "The Federal Reserve raised interest rates on Monday.",
+        "The Fed said inflation was a worry.",
+        "Economists said the move was expected.",
+        "Bond prices fell sharply.",
+        "Traders said more selling was likely.",
+        "The Treasury said it would sell more bonds.",
+    ]
+    text = "The company said it would hire 200 workers."
+    assert resolve_referents(text, text, story).text == text
+    assert dangling(text, False, story) == ["The company"]
+    # Named a few sentences back, or no other organisation acting since: still the one.
+    assert resolve_referents(text, text, story[:3]).text == "The company [Norbury Tools Inc.] said it would hire 200 workers."
+    quiet = [story[0], "Sales rose 3%.", "Costs fell.", "Analysts were pleased.", "Shares rose.", "Demand was strong.", "Prices held."]
+    assert resolve_referents(text, text, quiet).text == "The company [Norbury Tools Inc.] said it would hire 200 workers."
+
+
+def test_a_savings_and_loan_association_is_a_bank_and_a_company() -> None:
+    # Its last words are one WordNet noun; a head word that only begins one ("Savings") says it too.
+    for name in ["Harbor Savings & Loan Association", "Harbor Savings"]:
+        story = [f"{name} posted a loss of $5 million."]
+        for text in ["The bank said it would sell bonds.", "The company said it would sell bonds."]:
+            noun = text.split()[1]
+            assert resolve_referents(text, text, story).text == text.replace(f"The {noun}", f"The {noun} [{name}]"), (name, text)
+    # Not an airline, and not an association of any kind.
+    story = ["Harbor Savings & Loan Association posted a loss of $5 million.", "Kestrel Airlines posted a profit."]
+    text = "The airline said it would cut fares."
+    assert resolve_referents(text, text, story).text == "The airline [Kestrel Airlines] said it would cut fares."
+
+
+def test_a_name_ending_in_an_abbreviation_keeps_its_full_stop() -> None:
+    for story in [["The unit was sold to Dayton Foods Cos."], ["Dayton Foods Cos., New York, sold a unit.", "The unit was sold to Dayton Foods Cos."]]:
+        text = "The company said it would pay $5 million."
+        assert resolve_referents(text, text, story).text == "The company [Dayton Foods Cos.] said it would pay $5 million."
+    # A full stop that only ends the sentence is no part of the name.
+    story = ["The unit was sold to Harlow Bank."]
+    text = "The bank said it would pay $5 million."
+    assert "Harlow Bank." not in resolve_referents(text, text, story).text
+
+
+def test_the_dividend_of_a_firm_told_as_the_company_is_its() -> None:
+    story = ["Harlow Pumps Corp. declared a 2-for-1 stock split.", "The Tulsa, Okla., pump company also raised its quarterly dividend 20% to six cents a share."]
+    text = "The dividend had been five cents a share."
+    resolved = resolve_referents(text, text, story)
+    # The name from the sentence that names it, which the claim cites; the phrase its own words.
+    assert resolved.text == "Harlow Pumps Corp.’s dividend had been five cents a share." and resolved.cited == [0]
+
+
+def test_a_figure_that_stands_at_an_amount_has_an_owner() -> None:
+    story = ["Harbor Savings & Loan Association said it lost $5 million in the quarter."]
+    text = "On June 30, deposits stood at $108 million."
+    assert resolve_referents(text, text, story).text == "On June 30, deposits [at Harbor Savings & Loan Association] stood at $108 million."
+
+
+def test_the_company_the_story_is_about_and_just_named_is_the_one_of_several() -> None:
+    story = [
+        "Norbury Foods Inc. suspended work on a new plant.",
+        "Rival Tarrant Mills Inc. has gained market share this year.",
+        "Norbury Foods said demand had slowed.",
+        "Norbury Foods indicated it has room to grow without the plant.",
+    ]
+    text = "The company has five other plants."
+    assert resolve_referents(text, text, story).text == "The company [Norbury Foods] has five other plants."
+    # The rival named last, or as often, is as likely: none.
+    rival = [*story, "Tarrant Mills Inc. said its plants are full."]
+    assert resolve_referents(text, text, rival).text == text
+    assert "The company" in dangling(text, False, rival)

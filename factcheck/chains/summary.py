@@ -41,6 +41,7 @@ from ..models import CompressionDraft, SummaryDraft, SummarySentence
 from ..nlp import parse
 from ..referents import (
     Standalone,
+    dangling,
     introduces_what_follows,
     introductions,
     is_person_pronoun,
@@ -50,7 +51,6 @@ from ..referents import (
     resolve_referents,
     speaks_in_first_person,
     standalone_variants,
-    unresolved,
 )
 from ..settings import Settings
 from ..syntax import Span, compress, is_clause, without_leading_connective
@@ -181,7 +181,7 @@ class SummaryChain:
         def left(words: str) -> list[str]:
             # "It was a bomb", "Their lawyers ...": right after the article's sentence before, that
             # sentence says what, as in the article.
-            return [w for w in unresolved(words) if not (follows and w.lower() in _THING_PRONOUNS)]
+            return [w for w in dangling(words) if not (follows and w.lower() in _THING_PRONOUNS)]
 
         points = left(text)
         unmet = _unmet_definites(text, previous, list(zip(before, shown)))
