@@ -14,6 +14,7 @@ checklist" means in numbers: claims and events per article, the share of ledes c
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -33,6 +34,7 @@ from factcheck.chains.timeline import TimelineChain, dated_sentences, timeline_e
 from factcheck.nlp import parse  # noqa: E402
 from factcheck.referents import dangling, introduces_what_follows, is_statement, standalone_variants, untold_times  # noqa: E402
 from factcheck.settings import Settings  # noqa: E402
+from factcheck.wordlists import organisation_nouns  # noqa: E402
 
 _FIGURE_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
@@ -91,8 +93,33 @@ def _standing(chain: ClaimsChain, sentence, index: int) -> str | None:
         if _cited_only(resolved) or dangling(resolved.text, speaker.is_outlet, before):
             continue
         rejected += 1
-    kind = "a resolved variant fails the checker" if rejected else "no variant resolves it"
-    return f"stands_alone: dangles ({kind})"
+    if rejected:
+        return "stands_alone: dangles (a resolved variant fails the checker)"
+    return f"stands_alone: dangles, no variant resolves it: {dangling_kind(left[0])}"
+
+
+_PRONOUNS = frozenset("he she him her his hers it its they them their theirs".split())
+_FIRST_PERSON = frozenset("i we me us my our".split())
+_POINTING = frozenset("this that these those such another".split())
+
+
+def dangling_kind(words: str) -> str:
+    """What kind of words `dangling` found first: the resolution each kind would need."""
+    first = words.split()[0].lower()
+    if first in _FIRST_PERSON:
+        return "first person"
+    if first in _PRONOUNS and len(words.split()) == 1:
+        return "pronoun"
+    if first in _POINTING:
+        return "demonstrative/such/another"
+    doc = parse(words)
+    head = next((t for t in reversed(doc) if t.pos_ in ("NOUN", "PROPN")), None)
+    if first in _PRONOUNS or first != "the" and not re.search(r"['’]s\b", words) and not words.lower().startswith(("a ", "an ")) and head is not None and (
+            head.i == 0 or doc[0].tag_ in ("JJ", "NN", "NNS")):
+        return "unowned (whose)"
+    if head is not None and head.lemma_.lower() in organisation_nouns():
+        return "definite: an organisation described"
+    return "definite: other"
 
 
 def event_reasons(chain: TimelineChain) -> tuple[dict[str, str], int, set[str]]:
