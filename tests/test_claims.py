@@ -21,6 +21,7 @@ from factcheck.chains.claims import (
     ratings_draft_for,
     split_clauses,
     split_event_tail,
+    without_leading_concession,
 )
 from factcheck.checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from factcheck.claim_types import claim_types
@@ -591,6 +592,26 @@ def test_a_sentence_whose_side_phrase_points_back_gives_its_compression_as_the_c
     assert not faithfulness.check(job.text, [cut.text], published=chain.article.published)
     # A sentence that stands alone whole is not shortened, and keeps its clauses.
     assert chain.stands_alone(said) and "S4" not in chain.shortened
+
+
+def test_a_sentence_opening_on_a_concession_that_points_back_gives_its_main_clause(tmp_path) -> None:
+    chain = _local_claims_chain(
+        tmp_path,
+        "Mill",
+        "Orders for Norton Mills' paper rose 20 percent in April, the company said. "
+        "While this shows strong demand, Norton Mills faces rising pulp costs from Canadian suppliers. "
+        "Although the mill is busy, the union voted to strike.",
+    )
+    _, demand, busy = chain.article.sentences
+    # "this" lies in the concession; the main clause is asserted whether or not the concession holds.
+    assert chain.stands_alone(demand) and chain.shortened["S2"] == "Norton Mills faces rising pulp costs from Canadian suppliers."
+    # The main clause's own "the union" still points back: left out.
+    assert not chain.stands_alone(busy)
+    # A concession that names what the main clause's definite subject may be stays ("the Texas
+    # subsidiary": which one, only "Eastern" says); a condition is no concession.
+    assert without_leading_concession("Although Eastern is flying again, the Texas Air subsidiary lost $5 million.") is None
+    assert without_leading_concession("If prices rise, the bank will cut rates.") is None
+    assert without_leading_concession("Although sales fell, the company earned $5 million.") == "The company earned $5 million."
 
 
 def test_a_time_counted_from_an_untold_event_leaves_a_sentence_out_unless_a_date_says_when(tmp_path) -> None:
