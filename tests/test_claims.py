@@ -21,8 +21,8 @@ from factcheck.chains.claims import (
     ratings_draft_for,
     split_clauses,
     split_event_tail,
-    without_leading_concession,
 )
+from factcheck.chains.shortening import without_leading_concession
 from factcheck.checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from factcheck.claim_types import claim_types
 from factcheck.pipeline import Pipeline

@@ -440,3 +440,16 @@ def test_a_change_told_as_a_percentage_and_again_by_its_two_values_is_one_event(
     kept = [e.event for e in without_retold_changes(found)]
     assert not any("soared 25%" in e for e in kept)
     assert any("$50 million" in e for e in kept) and any("rose 12%" in e for e in kept)
+
+
+def test_an_event_that_opens_on_a_concession_pointing_back_is_told_by_its_main_clause() -> None:
+    found = timeline(
+        "The mayor of Harlow visited the Norton paper mill. "
+        "While the visit was private, Ann Bell met reporters on Tuesday. "
+        "While the visit went on, the workers met on Wednesday in the hall they had built."
+    )
+    events = [event for _, _, event in found]
+    # "the visit" lies in the concession: the main clause, which the date dates, is the event.
+    assert "Ann Bell met reporters on Tuesday." in events
+    # Still left out: what the main clause itself leaves dangling ("the workers").
+    assert not any("hall" in event for event in events)

@@ -29,9 +29,9 @@ from ..checkworthiness import load_scorer
 from ..llm import Answer
 from ..models import LEVEL_SCORES, LEVELS, Claim, ClaimDraft, ClaimTypeDraft, Level, RatingsDraft, ReportWarning
 from ..settings import Settings
-from ..syntax import Span, compress, without_leading_connective
+from ..syntax import compress, without_leading_connective
 from .base import ChainRun, Step, score_sentences, stand_in_warning
-from .shortening import droppable_spans, has_false_start, needed
+from .shortening import droppable_spans, has_false_start, without_leading_concession
 
 class ClaimsChain:
     """The most check-worthy sentences, split into clauses, each stated as a claim with its speaker."""
@@ -133,10 +133,8 @@ class ClaimsChain:
         shorter_ones = [compress(sentence.text, {span.id}, spans) for span in spans]
         if len(spans) > 1:
             shorter_ones.append(compress(sentence.text, {span.id for span in spans}, spans))
-        if (rest := without_leading_concession(sentence.text)) is not None:
-            concession = Span("C", 0, len(sentence.text) - len(rest), "leading", sentence.text[: len(sentence.text) - len(rest)])
-            if not needed(sentence.text, concession, [concession], before):  # nothing left points back into it
-                shorter_ones.append(rest)
+        if (rest := without_leading_concession(sentence.text, before)) is not None:
+            shorter_ones.append(rest)
         if not shorter_ones:
             return None
         speaker = attribute(self.texts, index, paragraphs=self.paragraphs)
@@ -465,37 +463,6 @@ def _modifies_noun(text: str, found: Timex) -> bool:
     # Iraqi-bound cargo" is two things the parser may have joined).
     between = doc[last.i + 1 : head.i]
     return head.i > last.i and head.pos_ in ("NOUN", "PROPN", "NUM") and not any(t.pos_ in ("CCONJ", "PUNCT", "ADP", "VERB", "AUX") and t.dep_ != "amod" for t in between)
-
-
-# Subordinators of a clause whose main clause is asserted whatever it says: a concession, or a
-# contrast ("while" also tells a time the main clause happens in, which it still does).
-_CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
-
-
-def without_leading_concession(text: str) -> str | None:
-    """The sentence without the concessive clause it opens on ("While this indicates strong demand,
-    Sun faces competition." -> "Sun faces competition."): the main clause is asserted whether or not
-    the concession holds, so it says nothing the sentence does not. None when the sentence does not
-    open on one closed by a comma, or when the rest is no main clause (the parse hangs the clause on
-    the root)."""
-    from ..nlp import parse
-
-    doc = parse(text)
-    first = doc[0] if len(doc) else None
-    if first is None or first.lower_ not in _CONCESSIVE or first.dep_ != "mark" or first.head.dep_ != "advcl" or first.head.head.dep_ != "ROOT":
-        return None
-    clause = first.head
-    end = max(t.i for t in clause.subtree)
-    if end + 1 >= len(doc) or doc[end + 1].text != "," or quote_count(text[: doc[end + 1].idx]) % 2:
-        return None
-    rest = text[doc[end + 1].idx + 1 :].lstrip()
-    # "Although Eastern is back ..., the Texas Air subsidiary was ...": a definite subject of the main
-    # clause may be what a name in the concession is; dropped, it would no longer say which.
-    subject = next((c for c in first.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and subject.pos_ == "NOUN" and any(d.lower_ == "the" for d in subject.children) and any(
-            t.pos_ == "PROPN" for t in clause.subtree):
-        return None
-    return rest[:1].upper() + rest[1:] if rest else None
 
 
 def _cited_only(standalone: Standalone) -> bool:
