@@ -1221,7 +1221,7 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             ahead = [subject] if subject is not None else [t for t in doc[tok.i + 1 : root.i] if t.pos_ in ("NOUN", "PROPN")] if root.i > tok.i else []
             # Not the noun the possessive belongs to: in "His mother died" the mother is not who "his" is.
             cataphora = any(t.i > tok.i and t != tok.head and (t.pos_ == "PROPN" or t.lemma_.lower() in person_nouns()) for t in ahead)
-            if not cataphora and not any(_may_be_named(t, tok) for t in doc[: tok.i]) and not _reporters_pronoun(tok):
+            if not cataphora and not any(_may_be_named(t, tok) for t in doc[: tok.i]) and not _reporters_pronoun(tok) and not _bound_by_relative(tok):
                 found.append(tok.text)
         elif lower == "they" and tok.dep_ == "nsubj" and _speaks(tok) and not _bound_plural(tok):
             found.append(tok.text)  # "The real culprits, they said, are ...": who says it, the text does not say
@@ -1255,6 +1255,20 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
 
 # Names that are never a person: "In Miami, he said ..." names nobody "he" can be.
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART", "PRODUCT"}
+
+
+def _bound_by_relative(pronoun) -> bool:
+    """'A woman who was watching her clothes dry was killed': a possessive his/her inside a relative
+    clause whose own subject is its relative pronoun, on a noun for a person, stands for that person
+    (the clause tells of the noun: 'a woman who ... her clothes'), which the text says ("a woman").
+    Not an object ('the lawyer who represented her': English would say "herself" of the lawyer),
+    nor one in a clause with a subject of its own ('a witness whom she saw'): those are someone else."""
+    clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), None)
+    if clause is None or pronoun.dep_ != "poss":
+        return False
+    relative = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")]
+    noun = clause.head
+    return bool(relative) and noun.pos_ == "NOUN" and noun.lemma_.lower() in person_nouns() and relative[0].i < pronoun.i
 
 
 def _may_be_named(name, pronoun) -> bool:

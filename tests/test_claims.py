@@ -22,6 +22,7 @@ from factcheck.chains.claims import (
     split_clauses,
     split_event_tail,
 )
+from factcheck.chains.shortening import without_leading_concession
 from factcheck.checks.claims import check_attribution_kept, check_claim_type, classify_claim
 from factcheck.claim_types import claim_types
 from factcheck.pipeline import Pipeline
@@ -568,6 +569,49 @@ def test_a_sentence_stands_alone_only_in_words_the_checker_accepts(tmp_path) -> 
     assert not chain.stands_alone(resolution)
     # "the economy" the story began with: a thing of its world, no referent to give.
     assert chain.stands_alone(economy) and chain.stands_alone(slow)
+
+
+def test_a_sentence_whose_side_phrase_points_back_gives_its_compression_as_the_claim(tmp_path) -> None:
+    chain = _local_claims_chain(
+        tmp_path,
+        "Harbour",
+        "The mayor of Harlow proposed a plan to sell the city harbour. "
+        "Greenfield Bank, which had backed the plan, cut 300 jobs on Tuesday. "
+        "The Harlow Port Authority, a public body, opposed the plan. "
+        "Ann Bell, who chairs Greenfield Bank, said 50 workers would be hired in June, adding that wages would rise.",
+    )
+    _, cut, opposed, said = chain.article.sentences
+    # "the plan" lies in a side phrase the claim can do without: the rest is the claim, the quote
+    # the whole sentence; one whose main clause points back ("opposed the plan") is still left out.
+    assert chain.stands_alone(cut) and chain.shortened["S2"] == "Greenfield Bank cut 300 jobs on Tuesday."
+    assert not chain.stands_alone(opposed) and "S3" not in chain.shortened
+    chain.plan()
+    claims = chain.assemble([]).items
+    job = next(c for c in claims if c.sources == ["S2"])
+    assert job.text == "Greenfield Bank cut 300 jobs on Tuesday (7 May 2024)." and job.quote == cut.text
+    assert not faithfulness.check(job.text, [cut.text], published=chain.article.published)
+    # A sentence that stands alone whole is not shortened, and keeps its clauses.
+    assert chain.stands_alone(said) and "S4" not in chain.shortened
+
+
+def test_a_sentence_opening_on_a_concession_that_points_back_gives_its_main_clause(tmp_path) -> None:
+    chain = _local_claims_chain(
+        tmp_path,
+        "Mill",
+        "Orders for Norton Mills' paper rose 20 percent in April, the company said. "
+        "While this shows strong demand, Norton Mills faces rising pulp costs from Canadian suppliers. "
+        "Although the mill is busy, the union voted to strike.",
+    )
+    _, demand, busy = chain.article.sentences
+    # "this" lies in the concession; the main clause is asserted whether or not the concession holds.
+    assert chain.stands_alone(demand) and chain.shortened["S2"] == "Norton Mills faces rising pulp costs from Canadian suppliers."
+    # The main clause's own "the union" still points back: left out.
+    assert not chain.stands_alone(busy)
+    # A concession that names what the main clause's definite subject may be stays ("the Texas
+    # subsidiary": which one, only "Eastern" says); a condition is no concession.
+    assert without_leading_concession("Although Eastern is flying again, the Texas Air subsidiary lost $5 million.") is None
+    assert without_leading_concession("If prices rise, the bank will cut rates.") is None
+    assert without_leading_concession("Although sales fell, the company earned $5 million.") == "The company earned $5 million."
 
 
 def test_a_time_counted_from_an_untold_event_leaves_a_sentence_out_unless_a_date_says_when(tmp_path) -> None:

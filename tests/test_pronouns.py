@@ -209,3 +209,14 @@ def test_it_is_still_the_organisation_that_spoke() -> None:
 def test_they_follows_a_they_bound_in_the_sentence_before() -> None:
     previous = ["While bond traders had hoped for slower growth, they were cheered by the price figures."]
     assert resolved("That is good news for the central bank, they reasoned.", previous) == "That is good news for the central bank, bond traders reasoned."
+
+
+def test_a_possessive_in_a_relative_clause_on_a_person_noun_is_that_person() -> None:
+    before = ["The storm closed the roads."]
+    # "A farmer who ... his barn": the clause tells of the farmer, whom the text names as "a farmer".
+    assert dangling("A farmer who was repairing his barn was hurt on Monday, the police said.", False, before) == []
+    # Not an object ("represented her": of the lawyer English would say "herself"), not a clause with
+    # a subject of its own, not a clause on something that is no person.
+    assert dangling("The lawyer who represented her was fined.", False, before) == ["her"]
+    assert dangling("A witness whom she saw was questioned.", False, before) == ["she"]
+    assert dangling("The firm which fired his son was fined.", False, before) == ["his"]

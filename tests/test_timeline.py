@@ -548,3 +548,14 @@ def test_a_possessive_date_on_a_happening_subject_of_a_present_clause_dates_no_c
     # told as what it is, the vote's day (no capital left from the sentence's start)
     assert events("Tomorrow's vote in Tarrow has wide implications for Dalsen Corp.") == {"The vote in Tarrow is tomorrow.": "2021-10-16"}
     assert list(events("Friday's volume on the Tarrow exchange rose to 90 million shares.").values()) == ["2021-10-15"]
+def test_an_event_that_opens_on_a_concession_pointing_back_is_told_by_its_main_clause() -> None:
+    found = timeline(
+        "The mayor of Harlow visited the Norton paper mill. "
+        "While the visit was private, Ann Bell met reporters on Tuesday. "
+        "While the visit went on, the workers met on Wednesday in the hall they had built."
+    )
+    events = [event for _, _, event in found]
+    # "the visit" lies in the concession: the main clause, which the date dates, is the event.
+    assert "Ann Bell met reporters on Tuesday." in events
+    # Still left out: what the main clause itself leaves dangling ("the workers").
+    assert not any("hall" in event for event in events)

@@ -29,9 +29,9 @@ from ..checkworthiness import load_scorer
 from ..llm import Answer
 from ..models import LEVEL_SCORES, LEVELS, Claim, ClaimDraft, ClaimTypeDraft, Level, RatingsDraft, ReportWarning
 from ..settings import Settings
-from ..syntax import without_leading_connective
+from ..syntax import compress, without_leading_connective
 from .base import ChainRun, Step, score_sentences, stand_in_warning
-from .shortening import has_false_start
+from .shortening import droppable_spans, has_false_start, without_leading_concession
 
 class ClaimsChain:
     """The most check-worthy sentences, split into clauses, each stated as a claim with its speaker."""
@@ -55,6 +55,8 @@ class ClaimsChain:
         self.asks_model = settings.resolved_provider != "local"
         self.steps: list[Step] = []  # every clause; `plan` returns those a server's model is asked
         self._quote_open: frozenset[str] | None = None  # the sentences a quotation is open where they start
+        # Sentence id -> the compression that is its claim, when the whole sentence does not stand alone.
+        self.shortened: dict[str, str] = {}
 
     def plan(self) -> list[Step]:
         # A claim is a statement: not a heading, nor a transcript's "Clinton on Friday."; nor a sentence
@@ -80,7 +82,8 @@ class ClaimsChain:
         steps = []
         for sentence in sorted(chosen, key=lambda s: s.start):
             index = self.article.sentences.index(sentence)
-            clauses = [
+            # A compression is one claim, whatever clauses the whole sentence has (`next_best`).
+            clauses = [(sentence.text, False)] if sentence.id in self.shortened else [
                 (part, outlet_voice)
                 for clause in split_clauses(sentence.text)
                 for part, outlet_voice in split_event_tail(clause)
@@ -90,7 +93,7 @@ class ClaimsChain:
                 part = clause if len(clauses) > 1 else None
                 speaker = OUTLET_SPEAKER if outlet_voice else attribute(self.texts, index, part, self.paragraphs)
                 self.speakers[key] = speaker
-                types = claim_types(part or sentence.text, speaker)
+                types = claim_types(part or self.shortened.get(sentence.id, sentence.text), speaker)  # as `clause_of`
                 if self.asks_model:
                     # Code's attribution is the reference. The outlet is listed beside a named speaker only
                     # so that a model answering outside a grammar still parses; its check then rejects it.
@@ -107,7 +110,49 @@ class ClaimsChain:
         faithfulness check accepts, as `_claim` will require. A referent put in that the check
         rejects ("That resolution [U.N. Resolution 425]" citing a conditional quote) leaves the
         sentence's own words, which point back: chosen, the claim would be dropped in `assemble`
-        and take the place of one that stands."""
+        and take the place of one that stands. When the whole sentence does not stand alone, a
+        shorter one may (`next_best`): the claim is then that compression."""
+        if self._whole_stands_alone(sentence):
+            return True
+        shorter = self.next_best(sentence)
+        if shorter is not None:
+            self.shortened[sentence.id] = shorter
+        return shorter is not None
+
+    def next_best(self, sentence: Sentence) -> str | None:
+        """The sentence without a side phrase that holds what it leaves dangling, when the rest is a
+        claim that stands alone and says only what the sentence says ("The Justice Department, which
+        supported the statute, did not ..." -> "The Justice Department did not ..."): each phrase
+        the compression may drop (chains/shortening.py), one at a time, then all of them, then a
+        leading concession (`without_leading_concession`); a key figure in a sentence whose side
+        phrase points back is kept rather than left out. None when no compression passes
+        `dangling`, `untold_times` and the faithfulness check."""
+        index = self.article.sentences.index(sentence)
+        before = self.texts[:index]
+        spans = droppable_spans(sentence.text, before)
+        shorter_ones = [compress(sentence.text, {span.id}, spans) for span in spans]
+        if len(spans) > 1:
+            shorter_ones.append(compress(sentence.text, {span.id for span in spans}, spans))
+        if (rest := without_leading_concession(sentence.text, before)) is not None:
+            shorter_ones.append(rest)
+        if not shorter_ones:
+            return None
+        speaker = attribute(self.texts, index, paragraphs=self.paragraphs)
+        naming = [self.texts[speaker.sentence]] if speaker.sentence is not None and speaker.sentence != index else []
+        for shorter in shorter_ones:
+            for resolved in standalone_variants(shorter, sentence.text, before, whole=False):
+                text = _as_sentence(resolved.text)
+                if _cited_only(resolved) or dangling(text, speaker.is_outlet, before):
+                    continue
+                if untold_times(self.explicit_dates(text, [sentence])[0]):
+                    continue
+                cited = [before[i] for i in resolved.cited] + naming + [sentence.text]
+                if not faithfulness.check(text, cited, published=self.article.published):
+                    return shorter
+        return None
+
+    def _whole_stands_alone(self, sentence: Sentence) -> bool:
+        """Whether the whole sentence, its referents resolved, stands alone (see `stands_alone`)."""
         index = self.article.sentences.index(sentence)
         speaker = attribute(self.texts, index, paragraphs=self.paragraphs)
         before = self.texts[:index]
@@ -131,12 +176,17 @@ class ClaimsChain:
         return False
 
     def field_problems(self, article: Article, step: Step, draft: ClaimTypeDraft) -> dict[str, list[str]]:
-        quote = step.part or step.sentence.text
+        quote = self.clause_of(step)
         said = self.speakers.get(step.key) or attribute(self.texts, article.sentences.index(step.sentence), step.part, self.paragraphs)
         problems = {"type": check_claim_type(draft.type, quote, said)}  # the types code's speaker allows
         if isinstance(draft, ClaimDraft):
             problems["speaker"] = check_attribution_kept(draft.speaker, None if said.is_outlet else said.name)
         return problems
+
+    def clause_of(self, step: Step) -> str:
+        """What the step's claim states, as its type is judged: its clause, the sentence's compression
+        (`next_best`), or the sentence."""
+        return step.part or self.shortened.get(step.sentence.id, step.sentence.text)
 
     def check(self, article: Article, step: Step, draft: ClaimTypeDraft) -> list[str]:
         return [p for problems in self.field_problems(article, step, draft).values() for p in problems]
@@ -181,13 +231,15 @@ class ClaimsChain:
         quote = step.part or step.sentence.text
         said = self.speakers.get(step.key) or attribute(self.texts, self.article.sentences.index(step.sentence), step.part, self.paragraphs)
         speaker = said  # code's attribution is the reference; the check keeps the model's choice to it
-        kind = classify_claim(quote, speaker) if "type" in code_filled else draft.type
+        kind = classify_claim(self.clause_of(step), speaker) if "type" in code_filled else draft.type
         index = self.article.sentences.index(step.sentence)
         # All the sentences before: who "she" is may have been settled well before (its pronouns
         # follow the discourse); the referents of "that group" are still sought only nearby.
         previous = self.article.sentences[:index]
         if step.outlet_voice:  # a dated event named in passing: its own words, not the sentence around it
             variants = [Standalone(quote[:1].upper() + quote[1:])]
+        elif step.part is None and step.sentence.id in self.shortened:  # the sentence shortened: its quote stays whole
+            variants = standalone_variants(self.shortened[step.sentence.id], step.sentence.text, [s.text for s in previous], whole=False)
         else:
             variants = standalone_variants(quote, step.sentence.text, [s.text for s in previous])
         # Code's rewrite (a pronoun resolved, a referent, the attribution put back, a date made

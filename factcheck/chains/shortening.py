@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ..article import quote_count
 from ..attribution import _ORG_NOUNS, _PERSON_ENTS
 from ..wordlists import person_nouns
 from ..nlp import parse
@@ -251,3 +252,37 @@ def _leaves_a_comma_open(text: str, span: Span, spans: Sequence[Span]) -> bool:
     # The words before the comma hang on something after it as an adverbial ("On May 6,"), or are a
     # phrase the parser made a sentence of its own ("Citing an example,"): it closes them.
     return not (top.head.i > opener.i and top.dep_ in ("prep", "advmod", "npadvmod", "advcl", "tmod") or top.dep_ == "ROOT")
+
+
+# Subordinators of a clause whose main clause is asserted whatever it says: a concession, or a
+# contrast ("while" also tells a time the main clause happens in, which it still does).
+_CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
+
+
+def without_leading_concession(text: str, previous: Sequence[str] | None = None) -> str | None:
+    """The sentence without the concessive clause it opens on ("While this indicates strong demand,
+    Sun faces competition." -> "Sun faces competition."): the main clause is asserted whether or not
+    the concession holds, so it says nothing the sentence does not. None when the sentence does not
+    open on one closed by a comma, when the rest is no main clause (the parse hangs the clause on
+    the root), or when the rest needs it (`needed`, with `previous` the article's sentences before)."""
+    doc = parse(text)
+    first = doc[0] if len(doc) else None
+    if first is None or first.lower_ not in _CONCESSIVE or first.dep_ != "mark" or first.head.dep_ != "advcl" or first.head.head.dep_ != "ROOT":
+        return None
+    clause = first.head
+    end = max(t.i for t in clause.subtree)
+    if end + 1 >= len(doc) or doc[end + 1].text != "," or quote_count(text[: doc[end + 1].idx]) % 2:
+        return None
+    rest = text[doc[end + 1].idx + 1 :].lstrip()
+    # "Although Eastern is back ..., the Texas Air subsidiary was ...": a definite subject of the main
+    # clause may be what a name in the concession is; dropped, it would no longer say which.
+    subject = next((c for c in first.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.pos_ == "NOUN" and any(d.lower_ == "the" for d in subject.children) and any(
+            t.pos_ == "PROPN" for t in clause.subtree):
+        return None
+    if not rest:
+        return None
+    concession = Span("C", 0, len(text) - len(rest), "leading", text[: len(text) - len(rest)])
+    if needed(text, concession, [concession], previous):  # something left points back into it
+        return None
+    return rest[:1].upper() + rest[1:]

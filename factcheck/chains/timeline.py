@@ -31,7 +31,7 @@ from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, ends_
 # subject, an event noun).
 from ..syntax import _REPORTING, _dates_a_baseline, _report_governs, _premodified, _governor, _names_a_figure, _names_an_event, _noun_before, _noun_phrase, _root, _spine, _subject_of
 from .base import ChainRun, Step, stand_in_warning, with_antecedents
-from .shortening import droppable_spans, has_false_start
+from .shortening import droppable_spans, has_false_start, without_leading_concession
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -106,7 +106,7 @@ class TimelineChain:
                 cited = with_antecedents(event, step.sentence, self.article)
             else:
                 before = [s.text for s in self.article.sentences[: self.article.sentences.index(step.sentence)]]
-                event, cited = standalone_event(event_clause(step.sentence, step.timex, before), step.sentence, self.article)
+                event, cited = next_best_event(event_clause(step.sentence, step.timex, before), step, self.article, before)
                 origin = "compression"
                 if answer is not None:
                     run.warnings.append(stand_in_warning("compressed-event", step, answer, "kept the article's sentence, shortened"))
@@ -869,6 +869,23 @@ def standalone_event(event: str, sentence: Sentence, article: Article) -> tuple[
                 return variant.text, cited
             accepted = accepted or (variant.text, cited)
     return accepted or (event, [sentence])
+
+
+def next_best_event(clause: str, step: Step, article: Article, before: Sequence[str]) -> tuple[str, list[Sentence]]:
+    """The event `clause` made to stand alone (`standalone_event`); when it does not, and it opens on
+    a concession that does not hold its date ("While the visit was private, the minister met the
+    press on Tuesday"), the main clause made to stand alone, if that does: a central dated event is
+    not left out for a side clause's referent. The faithfulness check follows, as for any event."""
+    event, cited = standalone_event(clause, step.sentence, article)
+    if not (dangling(event, False, before) or unspoken_first_person(event)):
+        return event, cited
+    rest = without_leading_concession(clause, before)
+    if rest is None or step.timex is None or step.timex.text not in rest:
+        return event, cited
+    shorter, shorter_cited = standalone_event(rest, step.sentence, article)
+    if dangling(shorter, False, before) or unspoken_first_person(shorter):
+        return event, cited
+    return shorter, shorter_cited
 
 
 def _shift(timex: Timex, by: int) -> Timex:
