@@ -22,8 +22,20 @@ verbs TAB nouns TAB fixed):
   which is too general to say);
 - the nouns of the sense itself and of its hyponyms two levels down (the killing after "an
   assassination");
+- the nouns of the kinds it belongs to, one or two levels up, and of their other kinds two levels
+  down, with the verbs WordNet derives those kinds from: a story that told of "a discriminatory
+  law" or "the bill" goes on "under the statute" (both legal documents), one that told "the two
+  countries agreed" or of "an agreement" names it "the treaty", "the accord" or "the pact" (a
+  written agreement). Only a kind specific enough to say what sort of thing it is: one with at
+  most MAX_KIN narrower senses in all ("legal document": 288, "agreement": 80; not "document":
+  390, "statement": 427, "act": thousands), the measure of generality that holds in every part of
+  the hierarchy (depth does not: "agreement" sits at depth 5, "killing" at 9);
 - the words that make with the noun a two-word noun WordNet lists as no happening or message
   ("long" for "in the long run", "near" for "the near term"): a fixed phrase, not a referent.
+
+WordNet orders a word's senses by their frequency in its tagged concordance (cntlist.rev); for a
+word with no tagged use there ("accord": harmony, concurrence, a treaty) the order says nothing,
+and any of its three first senses counts, not the first alone.
 
 A word with MAX_SENSES senses or more in its part of speech ("get", "make", "take", "break", "set") says
 too little to be what a noun points back to, and is left out (the noun's own lemma is kept).
@@ -54,6 +66,8 @@ AMOUNTS = {7, 23}  # noun.attribute, noun.quantity: "a gain", "a drop", the amou
 SENSES = 3
 MIN_DEPTH = 9  # "homicide" (10), "killing" (9) still say what happened; "termination" (8), "act" (2) do not
 MAX_SENSES = 25
+MAX_KIN = 300  # narrower senses in all of a kind that still says what sort of thing (see the docstring)
+KIN_LEVELS = 2  # "statute" is an enactment, a legal document; "treaty" a written agreement, an agreement
 MAX_WAYS = 40  # kill has 36 ways (shoot, strangle, drown); travel (123) or change (401) says nothing of which act
 WORD = re.compile(r"^[a-z][a-z-]*$")
 
@@ -86,6 +100,9 @@ class WordNet:
         # the verbs of a change of amount ("rise", "soar", "fall", "dip"), below WordNet's "change
         # magnitude" (increase, decrease) two levels down: not "age" or "bud" (to grow, develop)
         self.magnitude = self.below(self.verbs, self.verb_index["change_magnitude"][0], 3, "v", cap=False)
+        # the lemmas with a tagged use in WordNet's concordance: their senses are ordered by frequency
+        cntlist = folder / "cntlist.rev"
+        self.counted = {line.split("%", 1)[0] for line in cntlist.read_text(encoding="latin-1").splitlines() if "%1:" in line and not line.endswith(" 0")} if cntlist.exists() else None
         self.phrases: dict[str, list[str]] = {}  # "long_run" under "run": two-word nouns by their last word
         for word in self.noun_index:
             if word.count("_") == 1:
@@ -110,6 +127,24 @@ class WordNet:
                         todo.append((child, level + 1))
         return found
 
+    @lru_cache(maxsize=None)
+    def narrower(self, offset: int) -> int:
+        """How many senses lie under the noun sense at `offset`, at any depth."""
+        children = _pointers(self.nouns[offset], ("~", "~i"), "n")
+        return len(children) + sum(self.narrower(c) for c in children)
+
+    def kinds(self, offset: int) -> set[int]:
+        """The kinds the noun sense at `offset` belongs to, KIN_LEVELS up, that are specific enough
+        to say what sort of thing it is (at most MAX_KIN narrower senses); not above a general one."""
+        found, todo = set(), [(offset, 0)]
+        while todo:
+            at, level = todo.pop()
+            for parent in _pointers(self.nouns[at], ("@",), "n"):
+                if level < KIN_LEVELS and parent not in found and self.narrower(parent) <= MAX_KIN:
+                    found.add(parent)
+                    todo.append((parent, level + 1))
+        return found
+
     def changes_amount(self, offset: int) -> bool:
         """Whether the noun sense at `offset` is the change of an amount, or the amount it changed by, that a verb
         of a change of magnitude tells of ("increase", "gain", "drop": "sales rose 5%" ... "the
@@ -125,7 +160,8 @@ class WordNet:
         nouns: set[str] = set()
         offsets = self.noun_index[lemma]
         changes = [o for o in offsets[:SENSES] if self.changes_amount(o)]
-        if int(self.nouns[offsets[0]][1]) not in TOLD and not changes:
+        ranked = self.counted is None or lemma in self.counted  # "accord": no tagged use, its order says nothing
+        if (int(self.nouns[offsets[0]][1]) not in TOLD if ranked else not any(int(self.nouns[o][1]) in TOLD for o in offsets[:SENSES])) and not changes:
             return None  # "the end", "the business", "the supply": most often a place, a group, an amount
         senses = [o for o in offsets[:SENSES] if int(self.nouns[o][1]) in TOLD or o in changes]
         for sense in senses:
@@ -140,6 +176,12 @@ class WordNet:
                         verbs.update(_words(self.verbs[way]))
             for narrower in self.below(self.nouns, sense, 2, "n"):
                 nouns.update(_words(self.nouns[narrower]))
+            if sense == senses[0]:  # its most frequent sense: a kind of a rarer one ("trial": an attempt) says another thing
+                for kind in self.kinds(sense):  # "a law" ... "the statute", "agreed" ... "the accord"
+                    for other in self.below(self.nouns, kind, 1, "n", cap=False):
+                        nouns.update(_words(self.nouns[other]))
+                    for verb in _pointers(self.nouns[kind], ("+",), "v"):
+                        verbs.update(_words(self.verbs[verb]))
         # "fell" (a verb of many senses) says which change when the noun derives from its very sense ("the decline")
         direct = {w for o in changes for v in _pointers(self.nouns[o], ("+",), "v") if v in self.magnitude for w in _words(self.verbs[v])}
         keep = lambda w, index: WORD.match(w) and (w in (lemma, *direct) or not self.general(w, index))  # noqa: E731

@@ -749,3 +749,17 @@ def test_a_figure_in_a_story_that_told_no_organisation_s_figures_is_no_one_s() -
     text = "Meanwhile, personal income edged up 0.3%."
     assert dangling(text, False, economy) == []
     assert resolve_referents(text, text, economy).text == text
+
+
+def test_a_definite_of_a_kind_the_article_told_in_other_words_points_back() -> None:
+    # A law and a statute are both legal documents; an agreement told before is "the treaty", "the pact"
+    law = ["Lawmakers in Ruritania passed a strict new law on farm subsidies last year."]
+    assert dangling("Under the statute, small farms receive no aid.", previous=law) == ["the statute"]
+    agreed = ["The two neighbours agreed on Tuesday to share the river's water."]
+    assert dangling("The accord gives each side half of the flow.", previous=agreed) == ["The accord"]
+    deal = ["Officials from both countries signed an agreement on fishing quotas."]
+    assert dangling("Fishermen said the pact came too late.", previous=deal) == ["the pact"]
+    # Never told of before, or said by the text itself, or said which: nothing to point back to
+    assert dangling("Under the statute, small farms receive no aid.", previous=["Farm prices fell sharply last year."]) == []
+    assert dangling("Lawmakers passed a law, and under the statute small farms receive no aid.", previous=law) == []
+    assert dangling("The accord signed in Geneva gives each side half of the flow.", previous=agreed) == []
