@@ -60,7 +60,7 @@ from .attribution import (
 )
 from .claim_types import _content_head
 from .nlp import parse
-from .wordlists import happening_nouns, message_nouns, organisation_nouns, person_nouns, owned_nouns, time_adjectives, told_as
+from .wordlists import case_roles, happening_nouns, message_nouns, organisation_nouns, person_nouns, owned_nouns, time_adjectives, told_as
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -1583,6 +1583,12 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             continue  # "..., added the president" after "President Erdogan": the speaker, whom the claim's attribution names
         if any(t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" for t in doc[:first]):
             continue  # "the child of an unwed father ... until the child turns 18": the text says which
+        if previous and det is not None and det.lower_ == "the" and tok.lemma_.lower() in _PERSON_NOUNS and tok.lemma_.lower() in case_roles():
+            # "The judge ruled ...", "the prosecutors said ...": one of the case the story told of, not
+            # one the setting has as it has a president; lifted from the story, whose case it was
+            # the item does not say ("the judges of the Supreme Court" say, `_says_which`)
+            found.append((first, tok, "definite"))
+            continue
         if previous and any(c.dep_ == "amod" and c.lower_ in _NOVEL for c in children):
             # "the new guidelines", "the proposed merger": a new one of many, the one the story told
             # of before, maybe in other words ("new regulations"); the world has no one new policy.

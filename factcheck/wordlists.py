@@ -20,6 +20,12 @@ def person_nouns() -> frozenset[str]:
     return _nouns("person_nouns")
 
 
+def case_roles() -> frozenset[str]:
+    """Nouns of a person's role in a legal case ("judge", "prosecutor", "lawyer", "defendant"):
+    one of a case, not one the setting has; built by benchmarks/build_case_roles.py."""
+    return _nouns("case_roles")
+
+
 def speaker_nouns() -> frozenset[str]:
     """Nouns one of whose three most frequent senses is a person, a group or a communication."""
     return _nouns("speaker_nouns")

@@ -763,3 +763,17 @@ def test_a_definite_of_a_kind_the_article_told_in_other_words_points_back() -> N
     assert dangling("Under the statute, small farms receive no aid.", previous=["Farm prices fell sharply last year."]) == []
     assert dangling("Lawmakers passed a law, and under the statute small farms receive no aid.", previous=law) == []
     assert dangling("The accord signed in Geneva gives each side half of the flow.", previous=agreed) == []
+
+
+def test_a_role_in_a_legal_case_lifted_from_its_story_points_back() -> None:
+    # A judge, a prosecutor or a lawyer is one of the case the story told of, not one the setting has
+    case = ["A farmer in Ruritania sued the water board over a dam on Monday."]
+    assert dangling("The judge ruled that dams may stay.", previous=case) == ["The judge"]
+    assert dangling("The prosecutors said they would appeal.", previous=case) == ["The prosecutors"]
+    # Said which by the phrase itself or by a name, or whose they are: not dangling
+    assert dangling("The judges of the Supreme Court ruled that dams may stay.", previous=case) == []
+    assert dangling("District Judge Ann Bell ruled that dams may stay.", previous=case) == []
+    assert dangling("Lawyers for Ann Bell said they would appeal.", previous=case) == []
+    # One the setting has, as before; and a lede has no story before it
+    assert dangling("The president said dams may stay.", previous=case) == []
+    assert dangling("The judge ruled that dams may stay.", previous=[]) == []
