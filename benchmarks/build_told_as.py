@@ -22,8 +22,9 @@ verbs TAB nouns TAB fixed):
   which is too general to say);
 - the nouns of the sense itself and of its hyponyms two levels down (the killing after "an
   assassination");
-- the nouns of the kinds it belongs to, one or two levels up, and of their other kinds two levels
-  down, with the verbs WordNet derives those kinds from: a story that told of "a discriminatory
+- for its most frequent sense (a kind of a rarer one, "trial" as an attempt, says another thing),
+  the nouns of the kinds it belongs to, one or two levels up, and of their direct kinds, with the
+  verbs WordNet derives those kinds from: a story that told of "a discriminatory
   law" or "the bill" goes on "under the statute" (both legal documents), one that told "the two
   countries agreed" or of "an agreement" names it "the treaty", "the accord" or "the pact" (a
   written agreement). Only a kind specific enough to say what sort of thing it is: one with at
@@ -32,6 +33,11 @@ verbs TAB nouns TAB fixed):
   the hierarchy (depth does not: "agreement" sits at depth 5, "killing" at 9);
 - the words that make with the noun a two-word noun WordNet lists as no happening or message
   ("long" for "in the long run", "near" for "the near term"): a fixed phrase, not a referent.
+
+A made thing is told of in other words too: "a jetliner" ... "the plane", "a refinery" ...
+"the plant", "a factory" ... "the facility". For each noun whose most frequent sense is an
+artifact (noun.artifact), told_as.tsv.gz lists no verb, and the nouns of that sense, of its
+narrower senses two levels down, and of its kinds and their direct kinds as above.
 
 WordNet orders a word's senses by their frequency in its tagged concordance (cntlist.rev); for a
 word with no tagged use there ("accord": harmony, concurrence, a treaty) the order says nothing,
@@ -62,6 +68,7 @@ from wordnet_files import ROOT, arguments, index_entries, write_word_list  # noq
 
 # noun.act, noun.communication, noun.event, noun.phenomenon, noun.process
 TOLD = {4, 10, 11, 19, 22}
+THINGS = {6}  # noun.artifact: "a jet" ... "the plane", "a plant" ... "the facility"
 AMOUNTS = {7, 23}  # noun.attribute, noun.quantity: "a gain", "a drop", the amount of a change (not "a climber", "a blister")
 SENSES = 3
 MIN_DEPTH = 9  # "homicide" (10), "killing" (9) still say what happened; "termination" (8), "act" (2) do not
@@ -161,7 +168,10 @@ class WordNet:
         offsets = self.noun_index[lemma]
         changes = [o for o in offsets[:SENSES] if self.changes_amount(o)]
         ranked = self.counted is None or lemma in self.counted  # "accord": no tagged use, its order says nothing
-        if (int(self.nouns[offsets[0]][1]) not in TOLD if ranked else not any(int(self.nouns[o][1]) in TOLD for o in offsets[:SENSES])) and not changes:
+        first = int(self.nouns[offsets[0]][1])
+        if first in THINGS:
+            return set(), self.kin(lemma, offsets[0])
+        if (first not in TOLD if ranked else not any(int(self.nouns[o][1]) in TOLD for o in offsets[:SENSES])) and not changes:
             return None  # "the end", "the business", "the supply": most often a place, a group, an amount
         senses = [o for o in offsets[:SENSES] if int(self.nouns[o][1]) in TOLD or o in changes]
         for sense in senses:
@@ -186,6 +196,16 @@ class WordNet:
         direct = {w for o in changes for v in _pointers(self.nouns[o], ("+",), "v") if v in self.magnitude for w in _words(self.verbs[v])}
         keep = lambda w, index: WORD.match(w) and (w in (lemma, *direct) or not self.general(w, index))  # noqa: E731
         return {w for w in verbs if keep(w, self.verb_index)}, {w for w in nouns if keep(w, self.noun_index) and w != lemma}
+
+    def kin(self, lemma: str, sense: int) -> set[str]:
+        """For a thing or a place: the nouns of its sense, of its narrower senses two levels down and of its kinds (`kinds`) and their direct kinds."""
+        nouns: set[str] = set()
+        for narrower in self.below(self.nouns, sense, 2, "n"):
+            nouns.update(_words(self.nouns[narrower]))
+        for kind in self.kinds(sense):
+            for other in self.below(self.nouns, kind, 1, "n", cap=False):
+                nouns.update(_words(self.nouns[other]))
+        return {w for w in nouns if WORD.match(w) and w != lemma and not self.general(w, self.noun_index)}
 
     def fixed_phrases(self, lemma: str) -> list[str]:
         """The words before `lemma` that make with it a collocation WordNet lists of another kind

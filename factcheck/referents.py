@@ -1625,11 +1625,17 @@ def _describes_only(noun) -> bool:
     numbers and adjectives that hold no name ("the latest ruling", "the brutal killing", "the two
     requests"; not "the U.N.-ordered sanctions"), nothing after it but a date. A compound names a kind ("the peace talks"), a name says whose."""
     return all(
-        c.dep_ in ("det", "predet", "nummod", "punct") or c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB") and not any(t.ent_type_ or t.pos_ == "PROPN" or t.text[:1].isupper() for t in c.subtree)
+        c.dep_ in ("det", "predet", "punct") or c.dep_ == "nummod" and not _a_year(c) or c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB") and not any(t.ent_type_ or t.pos_ == "PROPN" or t.text[:1].isupper() for t in c.subtree)
         # "rejected the request on Friday": a date the parser hung on it says when, not which
         or c.dep_ == "prep" and all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if t.i != c.i)
         for c in noun.children
     )
+
+
+def _a_year(tok) -> bool:
+    """"The 1987 crash", "the 1991 war": a year before a noun names the one of that year, as a
+    news reader knows it, not one the story told of in other words."""
+    return tok.ent_type_ == "DATE" and len(tok.text) == 4 and tok.text.isdigit()
 
 
 def _bound_plural(pronoun) -> bool:

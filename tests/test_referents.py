@@ -777,3 +777,15 @@ def test_a_role_in_a_legal_case_lifted_from_its_story_points_back() -> None:
     # One the setting has, as before; and a lede has no story before it
     assert dangling("The president said dams may stay.", previous=case) == []
     assert dangling("The judge ruled that dams may stay.", previous=[]) == []
+
+
+def test_a_made_thing_told_of_in_other_words_points_back() -> None:
+    jet = ["A jetliner with 120 people aboard crashed near the coast of Ruritania on Sunday."]
+    assert dangling("Investigators said the plane had lost an engine.", previous=jet) == ["the plane"]
+    refinery = ["Acme will build a refinery in the port of Zed."]
+    assert dangling("Acme will own 70% of the plant.", previous=refinery) == ["the plant"]
+    # Nothing of its kind told before, or a year that says which one
+    assert dangling("Investigators said the plane had lost an engine.", previous=["Storms hit the coast of Ruritania on Sunday."]) == []
+    fell = ["Stocks slumped on Friday."]
+    assert dangling("Small investors fled after the 1987 crash.", previous=fell) == []
+    assert dangling("Small investors fled after the crash.", previous=fell) == ["the crash"]
