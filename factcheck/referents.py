@@ -60,7 +60,7 @@ from .attribution import (
 )
 from .claim_types import _content_head
 from .nlp import parse
-from .wordlists import case_roles, happening_nouns, message_nouns, organisation_nouns, person_nouns, owned_nouns, time_adjectives, told_as
+from .wordlists import happening_nouns, message_nouns, organisation_nouns, person_nouns, owned_nouns, relational_nouns, time_adjectives, told_as
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -1583,10 +1583,10 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             continue  # "..., added the president" after "President Erdogan": the speaker, whom the claim's attribution names
         if any(t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" for t in doc[:first]):
             continue  # "the child of an unwed father ... until the child turns 18": the text says which
-        if previous and det is not None and det.lower_ == "the" and tok.lemma_.lower() in _PERSON_NOUNS and tok.lemma_.lower() in case_roles():
-            # "The judge ruled ...", "the prosecutors said ...": one of the case the story told of, not
-            # one the setting has as it has a president; lifted from the story, whose case it was
-            # the item does not say ("the judges of the Supreme Court" say, `_says_which`)
+        if previous and det is not None and det.lower_ == "the" and _relational(tok):
+            # "The judge ruled ...", "the prosecutors said ...", "police sealed off the venue": one of the
+            # case or the action the story told of, not one the setting has as it has a president;
+            # lifted from the story, whose it was the item does not say.
             found.append((first, tok, "definite"))
             continue
         if previous and any(c.dep_ == "amod" and c.lower_ in _NOVEL for c in children):
@@ -1603,6 +1603,20 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
         if (_introduced(tok, previous) or _describes_only(tok) and _told_before(tok, previous)) and not _given(tok, previous):
             found.append((first, tok, "definite"))
     return found
+
+
+def _relational(noun) -> bool:
+    """Whether `noun` names a role in a legal case or the place of an action (`wordlists.relational_nouns`)
+    that `pointing_back` counts: of people, the roles `_unplaced` takes as the setting's ("the judge",
+    "the prosecutor"; it counts "the defendants" itself); of places, one no word before it makes a
+    kind ("the political scene"). Not one whose relatum a phrase after it gives ("the judge in the
+    case", "the venue of the summit"): that phrase is read in its turn."""
+    lemma = noun.lemma_.lower()
+    if lemma not in relational_nouns() or any(c.dep_ == "prep" and c.lower_ in _RESTRICTING_PREPS for c in noun.rights):
+        return False
+    if lemma in person_nouns():
+        return lemma in _PERSON_NOUNS
+    return not any(c.dep_ in ("amod", "compound", "nmod") for c in noun.lefts)
 
 
 def _placed_people(noun) -> bool:

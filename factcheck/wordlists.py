@@ -20,10 +20,11 @@ def person_nouns() -> frozenset[str]:
     return _nouns("person_nouns")
 
 
-def case_roles() -> frozenset[str]:
-    """Nouns of a person's role in a legal case ("judge", "prosecutor", "lawyer", "defendant"):
-    one of a case, not one the setting has; built by benchmarks/build_case_roles.py."""
-    return _nouns("case_roles")
+def relational_nouns() -> frozenset[str]:
+    """Nouns of a person's role in a legal case ("judge", "prosecutor", "lawyer", "defendant") and
+    of the place of an action ("venue", "scene"): one of the case or the action the story told of,
+    not one the setting has; built by benchmarks/build_relational_nouns.py."""
+    return _nouns("relational_nouns")
 
 
 def speaker_nouns() -> frozenset[str]:

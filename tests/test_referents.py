@@ -774,6 +774,7 @@ def test_a_role_in_a_legal_case_lifted_from_its_story_points_back() -> None:
     assert dangling("The judges of the Supreme Court ruled that dams may stay.", previous=case) == []
     assert dangling("District Judge Ann Bell ruled that dams may stay.", previous=case) == []
     assert dangling("Lawyers for Ann Bell said they would appeal.", previous=case) == []
+    assert dangling("The judge in Ann Bell's case ruled that dams may stay.", previous=case) == []
     # One the setting has, as before; and a lede has no story before it
     assert dangling("The president said dams may stay.", previous=case) == []
     assert dangling("The judge ruled that dams may stay.", previous=[]) == []
@@ -789,3 +790,12 @@ def test_a_made_thing_told_of_in_other_words_points_back() -> None:
     fell = ["Stocks slumped on Friday."]
     assert dangling("Small investors fled after the 1987 crash.", previous=fell) == []
     assert dangling("Small investors fled after the crash.", previous=fell) == ["the crash"]
+
+
+def test_the_place_of_an_action_the_story_told_of_points_back() -> None:
+    summit = ["Leaders of seven nations met in Bonn on Monday."]
+    assert dangling("Police sealed off the venue.", previous=summit) == ["the venue"]
+    # A kind of place, or one whose action the phrase gives, or nothing told before it
+    assert dangling("Ann Bell is new to the political scene.", previous=summit) == []
+    assert dangling("Police sealed off the venue of the Bonn meeting.", previous=summit) == []
+    assert dangling("Police sealed off the venue.", previous=[]) == []
