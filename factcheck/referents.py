@@ -1609,14 +1609,17 @@ def _relational(noun) -> bool:
     """Whether `noun` names a role in a legal case or the place of an action (`wordlists.relational_nouns`)
     that `pointing_back` counts: of people, the roles `_unplaced` takes as the setting's ("the judge",
     "the prosecutor"; it counts "the defendants" itself); of places, one no word before it makes a
-    kind ("the political scene"). Not one whose relatum a phrase after it gives ("the judge in the
+    kind ("the political scene"), nor whose action the text tells before it. Not one whose relatum a phrase after it gives ("the judge in the
     case", "the venue of the summit"): that phrase is read in its turn."""
     lemma = noun.lemma_.lower()
     if lemma not in relational_nouns() or any(c.dep_ == "prep" and c.lower_ in _RESTRICTING_PREPS for c in noun.rights):
         return False
     if lemma in person_nouns():
         return lemma in _PERSON_NOUNS
-    return not any(c.dep_ in ("amod", "compound", "nmod") for c in noun.lefts)
+    # Nor a place whose action the text tells itself: "she was shot and pronounced dead at the scene"
+    own = next((a.i for a in noun.ancestors if a.pos_ == "VERB"), None)  # "sealed off the venue": not another action
+    told_here = any(t.pos_ == "VERB" and t.i != own and t.lemma_.lower() not in REPORTING_LEMMAS for t in noun.doc[: noun.i])
+    return not told_here and not any(c.dep_ in ("amod", "compound", "nmod") for c in noun.lefts)
 
 
 def _placed_people(noun) -> bool:

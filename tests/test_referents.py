@@ -799,3 +799,10 @@ def test_the_place_of_an_action_the_story_told_of_points_back() -> None:
     assert dangling("Ann Bell is new to the political scene.", previous=summit) == []
     assert dangling("Police sealed off the venue of the Bonn meeting.", previous=summit) == []
     assert dangling("Police sealed off the venue.", previous=[]) == []
+    assert dangling("Ann Bell was shot twice and died at the scene.", previous=summit) == []
+
+
+def test_a_possession_told_of_by_its_verb_points_back() -> None:
+    lent = ["The Reed family also lent Acme $500,000 on Monday."]
+    assert dangling("The loan may be extended for a year.", previous=lent) == ["The loan"]
+    assert dangling("The loan may be extended for a year.", previous=["Acme makes boots in Texas."]) == []
