@@ -20,12 +20,16 @@ before it, never by a guessed referent.
   patients"), the setting's own country ("the nation"), a phrase followed by its referent in
   brackets; a date says when, not which ("the two presidents on Friday"). An act, event or message
   the article told of in other words points back too ("asked" ... "the request", "was shot dead"
-  ... "the slaying", "a statement" ... "the document": `_told_before`), and a superlative of time
-  says no more than "the" ("the latest ruling").
+  ... "the slaying", "a statement" ... "the document": `_told_before`), and so does one of a kind
+  the article named in other words ("a law" ... "the statute", "agreed" ... "the accord", "a
+  jetliner" ... "the plane", "lent" ... "the loan"); a superlative of time says no more than "the"
+  ("the latest ruling"). A role in a legal case or the place of an action, lifted from the story
+  that told of it ("The judge ruled ...", "police sealed off the venue"), points back too
+  (`_relational`).
 
 Everything reads the dependency parse of the shared parser (factcheck/nlp.py); the word lists are
 closed grammatical classes or WordNet's (factcheck/data/person_nouns.txt.gz, told_as.tsv.gz,
-time_adjectives.txt.gz).
+relational_nouns.txt.gz, time_adjectives.txt.gz).
 """
 
 from __future__ import annotations
