@@ -9,8 +9,9 @@ A story names a thing first in one way and then points back to it in another: "X
 then "the request", "Y was shot dead" then "the killing" or "the slaying", "the court ruled" then
 "the ruling". A claim that says "the request was denied" does not stand alone, though no earlier
 word is "request". For each noun one of whose three most frequent senses (WordNet orders senses
-by frequency) sits in the lexicographer file of acts, events, communications, processes or
-phenomena (its most frequent one: not "end", "business", "supply"), told_as.tsv.gz lists (noun TAB
+by frequency) sits in the lexicographer file of acts, events, communications, possessions,
+processes or phenomena (its most frequent one: not "end", "business", "supply"; a possession: "X
+lent Y $500,000" ... "the loan", "bid for the stake"), told_as.tsv.gz lists (noun TAB
 verbs TAB nouns TAB fixed):
 
 - the verbs WordNet derives the sense from ("+" pointers: request.n - request.v, killing.n -
@@ -22,8 +23,26 @@ verbs TAB nouns TAB fixed):
   which is too general to say);
 - the nouns of the sense itself and of its hyponyms two levels down (the killing after "an
   assassination");
+- for its most frequent sense (a kind of a rarer one, "trial" as an attempt, says another thing),
+  the nouns of the kinds it belongs to, one or two levels up, and of their direct kinds, with the
+  verbs WordNet derives those kinds from: a story that told of "a discriminatory
+  law" or "the bill" goes on "under the statute" (both legal documents), one that told "the two
+  countries agreed" or of "an agreement" names it "the treaty", "the accord" or "the pact" (a
+  written agreement). Only a kind specific enough to say what sort of thing it is: one with at
+  most MAX_KIN narrower senses in all ("legal document": 288, "agreement": 80; not "document":
+  390, "statement": 427, "act": thousands), the measure of generality that holds in every part of
+  the hierarchy (depth does not: "agreement" sits at depth 5, "killing" at 9);
 - the words that make with the noun a two-word noun WordNet lists as no happening or message
   ("long" for "in the long run", "near" for "the near term"): a fixed phrase, not a referent.
+
+A made thing is told of in other words too: "a jetliner" ... "the plane", "a refinery" ...
+"the plant", "a factory" ... "the facility". For each noun whose most frequent sense is an
+artifact (noun.artifact), told_as.tsv.gz lists no verb, and the nouns of that sense, of its
+narrower senses two levels down, and of its kinds and their direct kinds as above.
+
+WordNet orders a word's senses by their frequency in its tagged concordance (cntlist.rev); for a
+word with no tagged use there ("accord": harmony, concurrence, a treaty) the order says nothing,
+and any of its three first senses counts, not the first alone.
 
 A word with MAX_SENSES senses or more in its part of speech ("get", "make", "take", "break", "set") says
 too little to be what a noun points back to, and is left out (the noun's own lemma is kept).
@@ -48,12 +67,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from wordnet_files import ROOT, arguments, index_entries, write_word_list  # noqa: E402
 
-# noun.act, noun.communication, noun.event, noun.phenomenon, noun.process
-TOLD = {4, 10, 11, 19, 22}
+# noun.act, noun.communication, noun.event, noun.phenomenon, noun.possession, noun.process
+TOLD = {4, 10, 11, 19, 21, 22}
+THINGS = {6}  # noun.artifact: "a jet" ... "the plane", "a plant" ... "the facility"
 AMOUNTS = {7, 23}  # noun.attribute, noun.quantity: "a gain", "a drop", the amount of a change (not "a climber", "a blister")
 SENSES = 3
 MIN_DEPTH = 9  # "homicide" (10), "killing" (9) still say what happened; "termination" (8), "act" (2) do not
 MAX_SENSES = 25
+MAX_KIN = 300  # narrower senses in all of a kind that still says what sort of thing (see the docstring)
+KIN_LEVELS = 2  # "statute" is an enactment, a legal document; "treaty" a written agreement, an agreement
 MAX_WAYS = 40  # kill has 36 ways (shoot, strangle, drown); travel (123) or change (401) says nothing of which act
 WORD = re.compile(r"^[a-z][a-z-]*$")
 
@@ -86,6 +108,9 @@ class WordNet:
         # the verbs of a change of amount ("rise", "soar", "fall", "dip"), below WordNet's "change
         # magnitude" (increase, decrease) two levels down: not "age" or "bud" (to grow, develop)
         self.magnitude = self.below(self.verbs, self.verb_index["change_magnitude"][0], 3, "v", cap=False)
+        # the lemmas with a tagged use in WordNet's concordance: their senses are ordered by frequency
+        cntlist = folder / "cntlist.rev"
+        self.counted = {line.split("%", 1)[0] for line in cntlist.read_text(encoding="latin-1").splitlines() if "%1:" in line and not line.endswith(" 0")} if cntlist.exists() else None
         self.phrases: dict[str, list[str]] = {}  # "long_run" under "run": two-word nouns by their last word
         for word in self.noun_index:
             if word.count("_") == 1:
@@ -110,6 +135,24 @@ class WordNet:
                         todo.append((child, level + 1))
         return found
 
+    @lru_cache(maxsize=None)
+    def narrower(self, offset: int) -> int:
+        """How many senses lie under the noun sense at `offset`, at any depth."""
+        children = _pointers(self.nouns[offset], ("~", "~i"), "n")
+        return len(children) + sum(self.narrower(c) for c in children)
+
+    def kinds(self, offset: int) -> set[int]:
+        """The kinds the noun sense at `offset` belongs to, KIN_LEVELS up, that are specific enough
+        to say what sort of thing it is (at most MAX_KIN narrower senses); not above a general one."""
+        found, todo = set(), [(offset, 0)]
+        while todo:
+            at, level = todo.pop()
+            for parent in _pointers(self.nouns[at], ("@",), "n"):
+                if level < KIN_LEVELS and parent not in found and self.narrower(parent) <= MAX_KIN:
+                    found.add(parent)
+                    todo.append((parent, level + 1))
+        return found
+
     def changes_amount(self, offset: int) -> bool:
         """Whether the noun sense at `offset` is the change of an amount, or the amount it changed by, that a verb
         of a change of magnitude tells of ("increase", "gain", "drop": "sales rose 5%" ... "the
@@ -125,7 +168,11 @@ class WordNet:
         nouns: set[str] = set()
         offsets = self.noun_index[lemma]
         changes = [o for o in offsets[:SENSES] if self.changes_amount(o)]
-        if int(self.nouns[offsets[0]][1]) not in TOLD and not changes:
+        ranked = self.counted is None or lemma in self.counted  # "accord": no tagged use, its order says nothing
+        first = int(self.nouns[offsets[0]][1])
+        if first in THINGS:
+            return set(), self.kin(lemma, offsets[0])
+        if (first not in TOLD if ranked else not any(int(self.nouns[o][1]) in TOLD for o in offsets[:SENSES])) and not changes:
             return None  # "the end", "the business", "the supply": most often a place, a group, an amount
         senses = [o for o in offsets[:SENSES] if int(self.nouns[o][1]) in TOLD or o in changes]
         for sense in senses:
@@ -140,10 +187,26 @@ class WordNet:
                         verbs.update(_words(self.verbs[way]))
             for narrower in self.below(self.nouns, sense, 2, "n"):
                 nouns.update(_words(self.nouns[narrower]))
+            if sense == senses[0]:  # its most frequent sense: a kind of a rarer one ("trial": an attempt) says another thing
+                for kind in self.kinds(sense):  # "a law" ... "the statute", "agreed" ... "the accord"
+                    for other in self.below(self.nouns, kind, 1, "n", cap=False):
+                        nouns.update(_words(self.nouns[other]))
+                    for verb in _pointers(self.nouns[kind], ("+",), "v"):
+                        verbs.update(_words(self.verbs[verb]))
         # "fell" (a verb of many senses) says which change when the noun derives from its very sense ("the decline")
         direct = {w for o in changes for v in _pointers(self.nouns[o], ("+",), "v") if v in self.magnitude for w in _words(self.verbs[v])}
         keep = lambda w, index: WORD.match(w) and (w in (lemma, *direct) or not self.general(w, index))  # noqa: E731
         return {w for w in verbs if keep(w, self.verb_index)}, {w for w in nouns if keep(w, self.noun_index) and w != lemma}
+
+    def kin(self, lemma: str, sense: int) -> set[str]:
+        """For a thing or a place: the nouns of its sense, of its narrower senses two levels down and of its kinds (`kinds`) and their direct kinds."""
+        nouns: set[str] = set()
+        for narrower in self.below(self.nouns, sense, 2, "n"):
+            nouns.update(_words(self.nouns[narrower]))
+        for kind in self.kinds(sense):
+            for other in self.below(self.nouns, kind, 1, "n", cap=False):
+                nouns.update(_words(self.nouns[other]))
+        return {w for w in nouns if WORD.match(w) and w != lemma and not self.general(w, self.noun_index)}
 
     def fixed_phrases(self, lemma: str) -> list[str]:
         """The words before `lemma` that make with it a collocation WordNet lists of another kind

@@ -20,8 +20,12 @@ before it, never by a guessed referent.
   patients"), the setting's own country ("the nation"), a phrase followed by its referent in
   brackets; a date says when, not which ("the two presidents on Friday"). An act, event or message
   the article told of in other words points back too ("asked" ... "the request", "was shot dead"
-  ... "the slaying", "a statement" ... "the document": `_told_before`), and a superlative of time
-  says no more than "the" ("the latest ruling").
+  ... "the slaying", "a statement" ... "the document": `_told_before`), and so does one of a kind
+  the article named in other words ("a law" ... "the statute", "agreed" ... "the accord", "a
+  jetliner" ... "the plane", "lent" ... "the loan"); a superlative of time says no more than "the"
+  ("the latest ruling"). A role in a legal case or the place of an action, lifted from the story
+  that told of it ("The judge ruled ...", "police sealed off the venue"), points back too
+  (`_relational`).
 
 "The company", "the bank" and descriptions of a firm ("the Atlanta-based airline", "the nation's
 largest automaker") get the one organisation of that kind the article named (`_only_organisation`,
@@ -30,7 +34,7 @@ firm's (`resolve_owner`); where two fit, `dangling` counts them (`unnamed_organi
 
 Everything reads the dependency parse of the shared parser (factcheck/nlp.py); the word lists are
 closed grammatical classes or WordNet's (factcheck/data/person_nouns.txt.gz, told_as.tsv.gz,
-time_adjectives.txt.gz).
+relational_nouns.txt.gz, time_adjectives.txt.gz).
 """
 
 from __future__ import annotations
@@ -66,7 +70,7 @@ from .attribution import (
 )
 from .claim_types import _content_head
 from .nlp import parse
-from .wordlists import happening_nouns, message_nouns, organisation_nouns, person_nouns, owned_nouns, time_adjectives, told_as
+from .wordlists import happening_nouns, message_nouns, organisation_nouns, person_nouns, owned_nouns, relational_nouns, time_adjectives, told_as
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -1783,6 +1787,12 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             continue  # "..., added the president" after "President Erdogan": the speaker, whom the claim's attribution names
         if any(t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" for t in doc[:first]):
             continue  # "the child of an unwed father ... until the child turns 18": the text says which
+        if previous and det is not None and det.lower_ == "the" and _relational(tok):
+            # "The judge ruled ...", "the prosecutors said ...", "police sealed off the venue": one of the
+            # case or the action the story told of, not one the setting has as it has a president;
+            # lifted from the story, whose it was the item does not say.
+            found.append((first, tok, "definite"))
+            continue
         if previous and any(c.dep_ == "amod" and c.lower_ in _NOVEL for c in children):
             # "the new guidelines", "the proposed merger": a new one of many, the one the story told
             # of before, maybe in other words ("new regulations"); the world has no one new policy.
@@ -1797,6 +1807,23 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
         if (_introduced(tok, previous) or _describes_only(tok) and _told_before(tok, previous)) and not _given(tok, previous):
             found.append((first, tok, "definite"))
     return found
+
+
+def _relational(noun) -> bool:
+    """Whether `noun` names a role in a legal case or the place of an action (`wordlists.relational_nouns`)
+    that `pointing_back` counts: of people, the roles `_unplaced` takes as the setting's ("the judge",
+    "the prosecutor"; it counts "the defendants" itself); of places, one no word before it makes a
+    kind ("the political scene"), nor whose action the text tells before it. Not one whose relatum a phrase after it gives ("the judge in the
+    case", "the venue of the summit"): that phrase is read in its turn."""
+    lemma = noun.lemma_.lower()
+    if lemma not in relational_nouns() or any(c.dep_ == "prep" and c.lower_ in _RESTRICTING_PREPS for c in noun.rights):
+        return False
+    if lemma in person_nouns():
+        return lemma in _PERSON_NOUNS
+    # Nor a place whose action the text tells itself: "she was shot and pronounced dead at the scene"
+    own = next((a.i for a in noun.ancestors if a.pos_ == "VERB"), None)  # "sealed off the venue": not another action
+    told_here = any(t.pos_ == "VERB" and t.i != own and t.lemma_.lower() not in REPORTING_LEMMAS for t in noun.doc[: noun.i])
+    return not told_here and not any(c.dep_ in ("amod", "compound", "nmod") for c in noun.lefts)
 
 
 def _placed_people(noun) -> bool:
@@ -1819,11 +1846,17 @@ def _describes_only(noun) -> bool:
     numbers and adjectives that hold no name ("the latest ruling", "the brutal killing", "the two
     requests"; not "the U.N.-ordered sanctions"), nothing after it but a date. A compound names a kind ("the peace talks"), a name says whose."""
     return all(
-        c.dep_ in ("det", "predet", "nummod", "punct") or c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB") and not any(t.ent_type_ or t.pos_ == "PROPN" or t.text[:1].isupper() for t in c.subtree)
+        c.dep_ in ("det", "predet", "punct") or c.dep_ == "nummod" and not _a_year(c) or c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB") and not any(t.ent_type_ or t.pos_ == "PROPN" or t.text[:1].isupper() for t in c.subtree)
         # "rejected the request on Friday": a date the parser hung on it says when, not which
         or c.dep_ == "prep" and all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if t.i != c.i)
         for c in noun.children
     )
+
+
+def _a_year(tok) -> bool:
+    """"The 1987 crash", "the 1991 war": a year before a noun names the one of that year, as a
+    news reader knows it, not one the story told of in other words."""
+    return tok.ent_type_ == "DATE" and len(tok.text) == 4 and tok.text.isdigit()
 
 
 def _bound_plural(pronoun) -> bool:

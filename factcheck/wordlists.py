@@ -20,6 +20,13 @@ def person_nouns() -> frozenset[str]:
     return _nouns("person_nouns")
 
 
+def relational_nouns() -> frozenset[str]:
+    """Nouns of a person's role in a legal case ("judge", "prosecutor", "lawyer", "defendant") and
+    of the place of an action ("venue", "scene"): one of the case or the action the story told of,
+    not one the setting has; built by benchmarks/build_relational_nouns.py."""
+    return _nouns("relational_nouns")
+
+
 def speaker_nouns() -> frozenset[str]:
     """Nouns one of whose three most frequent senses is a person, a group or a communication."""
     return _nouns("speaker_nouns")
@@ -94,23 +101,30 @@ def figure_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _told_as() -> dict[str, tuple[frozenset[str], ...]]:
+def _told_as() -> dict[str, str]:
+    # Each noun's row as written: an article asks for a few dozen nouns of some 17,000, so a row is
+    # read into sets only when asked for (`_told_as_row`), not all at load.
     raw = resources.files("factcheck.data").joinpath("told_as.tsv.gz").read_bytes()
-    table = {}
-    for line in gzip.decompress(raw).decode().splitlines():
-        noun, *columns = line.split("\t")
-        table[noun] = tuple(frozenset(c.split()) for c in columns)
-    return table
+    return dict(line.split("\t", 1) for line in gzip.decompress(raw).decode().splitlines())
+
+
+@lru_cache(maxsize=None)
+def _told_as_row(noun: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    row = _told_as().get(noun)
+    if row is None:
+        return None
+    verbs, nouns, fixed = (frozenset(c.split()) for c in row.split("\t"))
+    return verbs, nouns, fixed
 
 
 def told_as(noun: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The verbs and nouns an article may tell of what the act, event or message `noun` names
-    with, before it names it so ("asked" - "the request", "shot dead" - "the killing"), and the
+    """The verbs and nouns an article may tell of what the act, event, message or made thing `noun`
+    names with, before it names it so ("asked" - "the request", "shot dead" - "the killing", "a
+    law" - "the statute", "agreed" - "the accord", "a jetliner" - "the plane"), and the
     words that make a fixed phrase of it ("long" in "the long run"); built by
     benchmarks/build_told_as.py. Empty for any other noun."""
     none = frozenset()
-    verbs, nouns, fixed = _told_as().get(noun, (none, none, none))
-    return verbs, nouns, fixed
+    return _told_as_row(noun) or (none, none, none)
 
 
 def time_adjectives() -> frozenset[str]:

@@ -877,3 +877,58 @@ def test_the_company_the_story_is_about_and_just_named_is_the_one_of_several() -
     rival = [*story, "Tarrant Mills Inc. said its plants are full."]
     assert resolve_referents(text, text, rival).text == text
     assert "The company" in dangling(text, False, rival)
+def test_a_definite_of_a_kind_the_article_told_in_other_words_points_back() -> None:
+    # A law and a statute are both legal documents; an agreement told before is "the treaty", "the pact"
+    law = ["Lawmakers in Ruritania passed a strict new law on farm subsidies last year."]
+    assert dangling("Under the statute, small farms receive no aid.", previous=law) == ["the statute"]
+    agreed = ["The two neighbours agreed on Tuesday to share the river's water."]
+    assert dangling("The accord gives each side half of the flow.", previous=agreed) == ["The accord"]
+    deal = ["Officials from both countries signed an agreement on fishing quotas."]
+    assert dangling("Fishermen said the pact came too late.", previous=deal) == ["the pact"]
+    # Never told of before, or said by the text itself, or said which: nothing to point back to
+    assert dangling("Under the statute, small farms receive no aid.", previous=["Farm prices fell sharply last year."]) == []
+    assert dangling("Lawmakers passed a law, and under the statute small farms receive no aid.", previous=law) == []
+    assert dangling("The accord signed in Geneva gives each side half of the flow.", previous=agreed) == []
+
+
+def test_a_role_in_a_legal_case_lifted_from_its_story_points_back() -> None:
+    # A judge, a prosecutor or a lawyer is one of the case the story told of, not one the setting has
+    case = ["A farmer in Ruritania sued the water board over a dam on Monday."]
+    assert dangling("The judge ruled that dams may stay.", previous=case) == ["The judge"]
+    assert dangling("The prosecutors said they would appeal.", previous=case) == ["The prosecutors"]
+    # Said which by the phrase itself or by a name, or whose they are: not dangling
+    assert dangling("The judges of the Supreme Court ruled that dams may stay.", previous=case) == []
+    assert dangling("District Judge Ann Bell ruled that dams may stay.", previous=case) == []
+    assert dangling("Lawyers for Ann Bell said they would appeal.", previous=case) == []
+    assert dangling("The judge in Ann Bell's case ruled that dams may stay.", previous=case) == []
+    # One the setting has, as before; and a lede has no story before it
+    assert dangling("The president said dams may stay.", previous=case) == []
+    assert dangling("The judge ruled that dams may stay.", previous=[]) == []
+
+
+def test_a_made_thing_told_of_in_other_words_points_back() -> None:
+    jet = ["A jetliner with 120 people aboard crashed near the coast of Ruritania on Sunday."]
+    assert dangling("Investigators said the plane had lost an engine.", previous=jet) == ["the plane"]
+    refinery = ["Acme will build a refinery in the port of Zed."]
+    assert dangling("Acme will own 70% of the plant.", previous=refinery) == ["the plant"]
+    # Nothing of its kind told before, or a year that says which one
+    assert dangling("Investigators said the plane had lost an engine.", previous=["Storms hit the coast of Ruritania on Sunday."]) == []
+    fell = ["Stocks slumped on Friday."]
+    assert dangling("Small investors fled after the 1987 crash.", previous=fell) == []
+    assert dangling("Small investors fled after the crash.", previous=fell) == ["the crash"]
+
+
+def test_the_place_of_an_action_the_story_told_of_points_back() -> None:
+    summit = ["Leaders of seven nations met in Bonn on Monday."]
+    assert dangling("Police sealed off the venue.", previous=summit) == ["the venue"]
+    # A kind of place, or one whose action the phrase gives, or nothing told before it
+    assert dangling("Ann Bell is new to the political scene.", previous=summit) == []
+    assert dangling("Police sealed off the venue of the Bonn meeting.", previous=summit) == []
+    assert dangling("Police sealed off the venue.", previous=[]) == []
+    assert dangling("Ann Bell was shot twice and died at the scene.", previous=summit) == []
+
+
+def test_a_possession_told_of_by_its_verb_points_back() -> None:
+    lent = ["The Reed family also lent Acme $500,000 on Monday."]
+    assert dangling("The loan may be extended for a year.", previous=lent) == ["The loan"]
+    assert dangling("The loan may be extended for a year.", previous=["Acme makes boots in Texas."]) == []
