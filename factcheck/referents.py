@@ -2587,13 +2587,14 @@ def _unsaid_demonstratives(doc, quoted) -> list[str]:
         if noun.dep_ == "conj":
             continue  # "the export of oil and that sort of thing", "taxes and such levies": like what the text names
         if det.lower_ in _DEMONSTRATIVES and det.dep_ == "det":
-            proper = noun.pos_ == "PROPN" and (noun.ent_type_ == "NORP" or noun.tag_ == "NNPS")
-            if not (in_quote and noun.pos_ == "NOUN" or proper):
-                continue  # outside quotation marks a common noun is `_referring_phrases`' part
+            if noun.pos_ == "PROPN" and not (noun.ent_type_ == "NORP" or noun.tag_ == "NNPS"):
+                continue  # "this Congress", "that Smith": a name; but "those Palestinians" are some of them
             if det.lower_ == "that" and (_opens_clause(det, noun) or det.i > 0 and doc[det.i - 1].pos_ in ("VERB", "AUX", "ADJ") and noun.dep_ in ("nsubj", "nsubjpass")):
                 continue  # "I think that people will ...": a "that" that opens a clause
             if in_quote and _speakers_setting(noun) or _says_which(noun) or _named_before(noun):
                 continue
+            if doc[noun.i + 1 : noun.i + 2].text == "," and doc[noun.i + 2 : noun.i + 3].text[:1].isupper() and doc[noun.i + 2].pos_ == "PROPN":
+                continue  # "This man, Eric Rudolph, ...": the name after it, whatever the parse
             found.append(doc[det.i : noun.i + 1].text)
         elif det.lower_ == "such" and det.dep_ in ("amod", "predet", "det") and noun.pos_ == "NOUN":
             after = [t.lower_ for t in doc[noun.i + 1 : noun.i + 3]]
@@ -2647,8 +2648,12 @@ def _unsaid_standards(doc, quoted) -> list[str]:
                 ok = det == "the" and not any(t.dep_ == "prep" and t.lower_ == "of" and t.i > noun.i for t in noun.subtree) and not _superlative(noun) and not any(
                     c.lower_ in ("last", "only") for c in noun.children
                 )
+            elif lower == "same":
+                # '"The same thing will happen," she said': as what, the speaker's words do not say
+                # ("the same rate as last year" and "the same plan that failed" do)
+                ok = det == "the" and not any(t.lower_ in ("as", "that", "which", "who") for t in doc[noun.i + 1 : noun.i + 3]) and not _says_which(noun)
             else:
-                ok = False  # "the same X", "different kinds": `pointing_back`'s part, or no comparison
+                ok = False  # "different kinds", "58 different classifications": no comparison
             if ok and not _compared_within(noun) and doc[noun.i + 1 : noun.i + 2].text != "[":
                 first = min([adj.i, *(c.i for c in noun.children if c.dep_ in ("det", "predet") and c.i < adj.i)])
                 found.append(doc[first : noun.i + 1].text)
@@ -2672,11 +2677,12 @@ def _lead_ins(doc, quoted) -> list[str]:
     following day" (a time counted from another, `untold_times`' part), nor "following the talks"
     (a preposition), nor a list the item itself gives after its colon."""
     found = []
-    # "The measures include the following: a tax and a fee": what it announces, the text gives after its colon.
+    # "The measures include the following: a tax and a fee", "Following are the terms: ...": what it
+    # announces, the text gives after its colon.
     colon = next((t.i for t in doc if t.text == ":" and any(not w.is_punct for w in doc[t.i + 1 :])), -1)
     for tok in doc:
         lower = tok.lower_
-        if any(a <= tok.idx < b for a, b in quoted) or colon - 4 < tok.i < colon:
+        if any(a <= tok.idx < b for a, b in quoted) or tok.i < colon:
             continue
         if lower == "following" and not any(c.dep_ in ("pobj", "dobj") for c in tok.children):
             head = tok.head
