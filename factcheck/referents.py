@@ -2716,10 +2716,18 @@ def _presupposed_sets(doc, quoted) -> list[str]:
     "The systems shipped rose 5%" (a participle taken for the main verb) read as what it is."""
     found = []
     for noun in doc:
-        if noun.pos_ != "NOUN" or noun.dep_ == "compound" or noun.ent_type_ in _NOT_PARTICIPANTS or any(a <= noun.idx < b for a, b in quoted):
+        if any(a <= noun.idx < b for a, b in quoted) or doc[noun.i + 1 : noun.i + 2].text == "[":
+            continue
+        if noun.lower_ == "those" and noun.tag_ == "DT" and noun.dep_ != "det":
+            # "Those arrested were charged", "police freed those detained": the people of an untold event
+            verb = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == noun.i + 1 and not any(True for _ in c.children)), None)
+            if verb is not None and not any(t.i != verb.i and t.pos_ == "VERB" and t.lemma_.lower() == verb.lemma_.lower() for t in doc):
+                found.append(doc[noun.i : verb.i + 1].text)
+            continue
+        if noun.pos_ != "NOUN" or noun.dep_ == "compound" or noun.ent_type_ in _NOT_PARTICIPANTS:
             continue
         dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
-        if [d.lower_ for d in dets] != ["the"] or doc[noun.i + 1 : noun.i + 2].text == "[":
+        if [d.lower_ for d in dets] != ["the"]:
             continue
         verb = _bare_restriction(noun)
         if verb is None or _named_before(noun):
@@ -2746,7 +2754,15 @@ def _bare_restriction(noun):
         # "The money raised will go ...": the tagger may take the participle for a past tense
         if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == noun.i + 1 and not any(g.dep_ != "punct" for g in c.children):
             return c
-        if c.dep_ != "relcl" or not all(g.tag_ in ("WDT", "WP") for g in c.children if g.dep_ in ("nsubj", "nsubjpass")):
+        if c.dep_ != "relcl":
+            continue
+        subjects = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if any(g.tag_ == "PRP" and g.lower_ in ("it", "they") for g in subjects) and all(g.dep_ in _BARE_RELATIVE or g.dep_ == "dobj" and g.tag_ in ("WDT", "WP") for g in c.children):
+            # "the shares that it sold", "the plants they closed": whose act, only a name before it says
+            if not any(t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.i != noun.i for t in doc[: c.i] if t.i < noun.left_edge.i or t.i > noun.i):
+                return c
+            continue
+        if not all(g.tag_ in ("WDT", "WP") for g in subjects):
             continue
         if c.tag_ == "VBN" and all(g.dep_ in _BARE_RELATIVE for g in c.children) and any(g.dep_ == "auxpass" for g in c.children):
             return c

@@ -828,3 +828,12 @@ def test_the_speakers_now_a_general_extender_and_what_picks_itself_out_do_not_da
     assert deictic_phrases('The treaty allows "searching ships for arms and that sort of thing," she said.') == []
     assert deictic_phrases("The port is the last remaining harbour open to foreign ships.") == []
     assert deictic_phrases("The lease may be renewed for an additional year.") == []
+
+
+def test_those_of_an_untold_event_and_a_set_whose_act_has_only_a_pronoun_dangle() -> None:
+    assert deictic_phrases("Those evacuated were taken to a school.") == ["Those evacuated"]
+    assert deictic_phrases("The mills they shut employed 900 people.") == ["The mills they shut"]
+    # The item tells the act, or names who "they" are, or says more of the set.
+    assert deictic_phrases("Troops evacuated 300 villagers, and those evacuated were taken to a school.") == []
+    assert deictic_phrases("Acme said the mills they shut employed 900 people.") == []
+    assert deictic_phrases("Those evacuated from the valley were taken to a school.") == []
