@@ -1006,7 +1006,9 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
     no name before it, a leading "It" or "That", "this plan" or "such a plan", and, in what no one
     is said to say (`outlet`), an "I" or "we". With the article's sentences before the text
     (`previous`), also a definite participant the article introduced before ("the ruling", "the
-    two men", "four other attacks", "since then": `pointing_back`); without them a bare "the plan"
+    two men", "four other attacks", "since then": `pointing_back`), and what points out of the
+    text by its grammar alone (`leans_on_before`, `deictic_phrases`: '"That deal is dead"', "a
+    similar attack", "Following are ...", "the systems shipped"); without them a bare "the plan"
     is not counted (it is often the only one the reader can think of)."""
     doc = parse(text)
     quoted = quoted_spans(text)
@@ -2572,8 +2574,9 @@ def _speakers_setting(noun) -> bool:
 def _unsaid_demonstratives(doc, quoted) -> list[str]:
     """"this kind of thing", "That deal" inside a quotation (the speaker points at what the story
     told; a quotation cannot change, and the reader of the claim asks which deal), "those
-    Palestinians" (a name the tagger made the head), and "such" before a phrase whatever its
-    inner words ("such duty-free treatment"). Not a time ("this year", `untold_times`' part), the
+    Palestinians" (a name the tagger made the head), a demonstrative or "such" before a phrase
+    whatever its inner words ("that slow-growing business", "such duty-free treatment"), where
+    `_referring_phrases` stops at a word it does not take for a modifier. Not a time ("this year", `untold_times`' part), the
     speaker's own setting ("this country"), a phrase that says which ("that part of the plan
     approved in May", `_says_which`), one the text named before, nor "such X as Y"/"such X that"."""
     found = []
@@ -2707,13 +2710,15 @@ def _lead_ins(doc, quoted) -> list[str]:
 
 
 def _presupposed_sets(doc, quoted) -> list[str]:
-    """A definite phrase whose only restriction is a bare participle or passive relative clause:
-    "the systems shipped", "the shares sold", "the plants that were closed". The set is the one an
-    event told elsewhere defines (shipped by whom, when?). Not when the restriction says more
-    ("the shares traded on the Big Board", "the bonds issued in May", "the goods it imports" has
-    its own subject), nor when the text tells the event itself ("Sun shipped 28,000 systems, and
-    the systems shipped ...") or names the noun before. Read from the parse, with the garden path
-    "The systems shipped rose 5%" (a participle taken for the main verb) read as what it is."""
+    """A definite phrase whose only restriction is a bare participle or passive relative clause
+    ("the systems shipped", "the shares sold", "the plants that were closed", "those arrested"), or
+    a relative clause whose act has only an "it"/"they" no name before it binds ("the mills they
+    shut"). The set is the one an event told elsewhere defines (shipped by whom, when?). Not when
+    the restriction says more ("the shares traded on the Big Board", "the bonds issued in May",
+    "the goods Acme imports"), nor when the text tells the event itself ("Sun shipped 28,000
+    systems, and the systems shipped ...") or names the noun before. Read from the parse, with the
+    garden path "The systems shipped rose 5%" (a participle taken for the main verb) read as what
+    it is."""
     found = []
     for noun in doc:
         if any(a <= noun.idx < b for a, b in quoted) or doc[noun.i + 1 : noun.i + 2].text == "[":
@@ -2721,7 +2726,7 @@ def _presupposed_sets(doc, quoted) -> list[str]:
         if noun.lower_ == "those" and noun.tag_ == "DT" and noun.dep_ != "det":
             # "Those arrested were charged", "police freed those detained": the people of an untold event
             verb = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == noun.i + 1 and not any(True for _ in c.children)), None)
-            if verb is not None and not any(t.i != verb.i and t.pos_ == "VERB" and t.lemma_.lower() == verb.lemma_.lower() for t in doc):
+            if verb is not None and not _told_in(verb):
                 found.append(doc[noun.i : verb.i + 1].text)
             continue
         if noun.pos_ != "NOUN" or noun.dep_ == "compound" or noun.ent_type_ in _NOT_PARTICIPANTS:
@@ -2732,12 +2737,17 @@ def _presupposed_sets(doc, quoted) -> list[str]:
         verb = _bare_restriction(noun)
         if verb is None or _named_before(noun):
             continue
-        told = any(t.i != verb.i and t.pos_ == "VERB" and t.lemma_.lower() == verb.lemma_.lower() for t in doc)
-        if told or noun.lemma_.lower() in _RELATING or verb.lower_ in _RELATING:
+        if _told_in(verb) or noun.lemma_.lower() in _RELATING or verb.lower_ in _RELATING:
             continue  # "the units affected": `_unplaced`' part
         first = min([noun.i, *(t.i for c in noun.lefts if c.dep_ in _PHRASE_LEFT for t in c.subtree)])
         found.append(doc[first : verb.i + 1].text)
     return found
+
+
+def _told_in(participle) -> bool:
+    """Whether the text tells, with another verb of its lemma, the act a participle restricts its
+    set by ("Police arrested 12 men, and those arrested ...")."""
+    return any(t.i != participle.i and t.pos_ == "VERB" and t.lemma_.lower() == participle.lemma_.lower() for t in participle.doc)
 
 
 def _bare_restriction(noun):
