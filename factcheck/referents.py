@@ -1193,7 +1193,9 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
     no name before it, a leading "It" or "That", "this plan" or "such a plan", and, in what no one
     is said to say (`outlet`), an "I" or "we". With the article's sentences before the text
     (`previous`), also a definite participant the article introduced before ("the ruling", "the
-    two men", "four other attacks", "since then": `pointing_back`); without them a bare "the plan"
+    two men", "four other attacks", "since then": `pointing_back`), and what points out of the
+    text by its grammar alone (`leans_on_before`, `deictic_phrases`: '"That deal is dead"', "a
+    similar attack", "Following are ...", "the systems shipped"); without them a bare "the plan"
     is not counted (it is often the only one the reader can think of)."""
     doc = parse(text)
     quoted = quoted_spans(text)
@@ -1252,6 +1254,8 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
         found += [p for p in [*unsaid_populations(text, previous), *unplaced_plurals(text), *unplaced_object_it(text)] if not any(p in f or f in p for f in found)]
         found += [p for p in unowned(text, previous) if not any(p in f or f in p for f in found)]  # "Revenue rose 15%": whose
         found += [p for p in unnamed_organisations(text, previous) if not any(p in f or f in p for f in found)]  # "the Atlanta-based airline": which
+        # '"That deal is dead"', "a similar attack", "Following are ...", "the systems shipped": see the end of this module.
+        found += [p for p in deictic_phrases(text) if not any(p in f or f in p for f in found)]
     # Not a word or phrase whose referent `resolve_referents` put in brackets after it ("such a
     # movement [an underground movement]", '"He [Kopp] may ..."').
     return [w for w in found if f"{w} [" not in text]
@@ -2779,3 +2783,274 @@ def unnamed_organisations(text: str, previous: Sequence[str]) -> list[str]:
         if _only_organisation(noun, previous, why=why) is None and why or (first, noun) in described and _rival_mention(noun, previous):
             found.append(doc[first : noun.i + 1].text)
     return found
+# --- deixis: demonstratives, comparisons, lead-ins and sets an item does not give ---------------------
+# A claim or timeline event must stand alone (CRITERIA.md 2c). Besides what `dangling` reads above,
+# a phrase may point out of its item by its determiner or modifier alone: a demonstrative inside a
+# quotation ('"That deal is dead," X said'), "such" before a phrase the parser split ("such
+# duty-free treatment"), a comparison with a standard the item does not give ("a similar attack",
+# "Being commander is different", "a further cut", "the remaining properties"), a lead-in to what
+# the next sentences say ("Following are excerpts", "as follows", "... include:"), and a definite
+# set defined only by an event told elsewhere ("the systems shipped", "the plants that were
+# closed"). Read from the parse; the words named are closed classes of English function words and
+# comparison adjectives, and WordNet's organisation nouns (`organisation_nouns`).
+
+_DEMONSTRATIVES = frozenset("this that these those".split())
+# Adjectives that compare their noun with another thing, which a "to"/"with"/"from" phrase names.
+_COMPARING = frozenset("similar comparable identical equivalent analogous".split())
+# Predicative adjectives of likeness or difference: "is different" (from what?).
+_LIKENESS = _COMPARING | frozenset("different alike same".split())
+# An indefinite "one more" that adds to an amount or act told before: "a further cut", "an additional $5 million".
+_ADDING = frozenset("further additional".split())
+# Prepositions that name the standard of a comparison: "similar to X", "different from X", "comparable with X".
+_STANDARD_PREPS = frozenset("to with from than as".split())
+# What may stand between a relative clause's verb and its noun and still say nothing of which
+# ones: "the plants that were closed" (the relative pronoun, auxiliaries, a negation).
+_BARE_RELATIVE = frozenset("nsubj nsubjpass aux auxpass neg punct".split())
+# Nouns of a stretch of time: "at this moment", "at this stage" are the speaker's now, and "for an
+# additional year" lengthens what the clause names.
+_TIME_NOUNS = _TIME_UNITS | frozenset("time moment point stage juncture period era hour minute season decade century".split())
+
+
+def deictic_phrases(text: str) -> list[str]:
+    """The phrases of `text` that point to what the text does not give, by their grammar alone:
+    demonstratives and "such" the rest of `dangling` misses (`_unsaid_demonstratives`), comparisons
+    with an unsaid standard (`_unsaid_standards`), lead-ins to what follows (`_lead_ins`) and
+    definite sets an untold event defines (`_presupposed_sets`)."""
+    doc = parse(text)
+    quoted = quoted_spans(text)
+    found: list[str] = []
+    for detector in (_unsaid_demonstratives, _unsaid_standards, _lead_ins, _presupposed_sets):
+        found += [p for p in detector(doc, quoted) if not any(p in f or f in p for f in found)]
+    return found
+
+
+def _named_before(noun) -> bool:
+    """Whether the text names, before `noun`'s phrase, a noun of its lemma ("a plan ... this plan",
+    "sold 5,000 shares ... the shares sold"): the text gives what the phrase points to."""
+    first = noun.left_edge.i
+    return any(t.lemma_.lower() == noun.lemma_.lower() and t.pos_ in ("NOUN", "PROPN") for t in noun.doc[:first])
+
+
+def _speakers_setting(noun) -> bool:
+    """"this country", "this company", "this court" in a speaker's words: the place or body the
+    speaker is in (a noun one of whose first senses in WordNet is an organisation or a gathering,
+    or a role a setting has: `_ORG_NOUNS`), which the attribution beside the quotation gives."""
+    lemma = noun.lemma_.lower()
+    return lemma in _ORG_NOUNS or lemma in _SETTING_NOUNS or any(rank <= 3 for rank, _ in organisation_nouns().get(lemma, ()))
+
+
+def _unsaid_demonstratives(doc, quoted) -> list[str]:
+    """"this kind of thing", "That deal" inside a quotation (the speaker points at what the story
+    told; a quotation cannot change, and the reader of the claim asks which deal), "those
+    Palestinians" (a name the tagger made the head), a demonstrative or "such" before a phrase
+    whatever its inner words ("that slow-growing business", "such duty-free treatment"), where
+    `_referring_phrases` stops at a word it does not take for a modifier. Not a time ("this year", `untold_times`' part), the
+    speaker's own setting ("this country"), a phrase that says which ("that part of the plan
+    approved in May", `_says_which`), one the text named before, nor "such X as Y"/"such X that"."""
+    found = []
+    for det in doc:
+        noun = det.head
+        if det.i >= noun.i or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ == "compound" or doc[noun.i + 1 : noun.i + 2].text == "[":
+            continue
+        in_quote = any(a <= det.idx < b for a, b in quoted)
+        if noun.ent_type_ in _NOT_PARTICIPANTS or noun.lemma_.lower() in _TIME_NOUNS:
+            continue
+        if noun.dep_ == "conj":
+            continue  # "the export of oil and that sort of thing", "taxes and such levies": like what the text names
+        if det.lower_ in _DEMONSTRATIVES and det.dep_ == "det":
+            if noun.pos_ == "PROPN" and not (noun.ent_type_ == "NORP" or noun.tag_ == "NNPS"):
+                continue  # "this Congress", "that Smith": a name; but "those Palestinians" are some of them
+            if det.lower_ == "that" and (_opens_clause(det, noun) or det.i > 0 and doc[det.i - 1].pos_ in ("VERB", "AUX", "ADJ") and noun.dep_ in ("nsubj", "nsubjpass")):
+                continue  # "I think that people will ...": a "that" that opens a clause
+            if in_quote and _speakers_setting(noun) or _says_which(noun) or _named_before(noun):
+                continue
+            if doc[noun.i + 1 : noun.i + 2].text == "," and doc[noun.i + 2 : noun.i + 3].text[:1].isupper() and doc[noun.i + 2].pos_ == "PROPN":
+                continue  # "This man, Eric Rudolph, ...": the name after it, whatever the parse
+            found.append(doc[det.i : noun.i + 1].text)
+        elif det.lower_ == "such" and det.dep_ in ("amod", "predet", "det") and noun.pos_ == "NOUN":
+            after = [t.lower_ for t in doc[noun.i + 1 : noun.i + 3]]
+            if "as" in after or "that" in after or any(c.dep_ in ("prep", "relcl", "acl") and c.lower_ in ("as", "that") for c in noun.children) or _named_before(noun):
+                continue  # "such groups as the Klan", "such force that ...": the phrase says what it is like
+            found.append(doc[det.i : noun.i + 1].text)
+    return found
+
+
+def _compared_within(noun) -> bool:
+    """Whether the phrase of `noun` or the text names what it is compared with: a "to"/"with"/"from"
+    phrase on the noun or its comparing word, a coordination ("Hamas and similar groups"), an
+    earlier noun of its lemma, or, for an amount, an earlier amount of its kind ("$5 million and
+    an additional $2 million")."""
+    doc = noun.doc
+    words = [noun, *(c for c in noun.children if c.dep_ in ("amod", "advmod"))]
+    if any(c.dep_ == "prep" and c.lower_ in _STANDARD_PREPS for w in words for c in w.children):
+        return True
+    if noun.dep_ == "conj" or any(c.dep_ in ("conj", "appos") for c in noun.children) or _named_before(noun):
+        return True  # "Hamas and similar groups", "the comparable quarter, the one ended May 31"
+    kind = noun.ent_type_ or next((t.ent_type_ for t in noun.subtree if t.ent_type_ in _AMOUNT_ENTS), "")
+    return bool(kind) and any(t.ent_type_ == kind for t in doc[: noun.left_edge.i])
+
+
+def _unsaid_standards(doc, quoted) -> list[str]:
+    """Comparisons whose standard the text does not give: "a similar attack", "comparable
+    figures" (similar to what?), a predicative "is different", "are identical" of one thing (not
+    "the two plans are similar": alike among themselves), "a further cut", "an additional $5
+    million" (one more than what?), and "the remaining properties" (the rest of which?). Inside
+    quotations too: the speaker's words do not say either."""
+    found = []
+    for adj in doc:
+        lower = adj.lower_
+        if lower not in _LIKENESS | _ADDING | {"remaining"}:
+            continue
+        noun = adj.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head  # "a further 3% price rise": the phrase's head
+        if adj.dep_ == "amod" and noun.i > adj.i and noun.pos_ in ("NOUN", "PROPN", "NUM", "SYM"):
+            if noun.lemma_.lower() in _TIME_NOUNS | _REPORTING_PERIODS or noun.ent_type_ in ("DATE", "TIME"):
+                continue  # "the comparable year-ago quarter", "an additional year": a time, `untold_times`' part
+            det = next((c.lower_ for c in noun.children if c.dep_ == "det"), None)
+            if lower in _COMPARING:
+                ok = True
+            elif lower in _ADDING:
+                # "declined further comment", "two additional shares for every five": no one more
+                # than a told one; "extended for an additional year": a stretch the clause lengthens
+                ok = det in ("a", "an")
+            elif lower == "remaining":
+                # "the remaining 30% of the shares" says of what; "the last remaining port", "the only remaining X" pick it out
+                ok = det == "the" and not any(t.dep_ == "prep" and t.lower_ == "of" and t.i > noun.i for t in noun.subtree) and not _superlative(noun) and not any(
+                    c.lower_ in ("last", "only") for c in noun.children
+                )
+            elif lower == "same":
+                # '"The same thing will happen," she said': as what, the speaker's words do not say
+                # ("the same rate as last year" and "the same plan that failed" do)
+                ok = det == "the" and not any(t.lower_ in ("as", "that", "which", "who") for t in doc[noun.i + 1 : noun.i + 3]) and not _says_which(noun)
+            else:
+                ok = False  # "different kinds", "58 different classifications": no comparison
+            if ok and not _compared_within(noun) and doc[noun.i + 1 : noun.i + 2].text != "[":
+                first = min([adj.i, *(c.i for c in noun.children if c.dep_ in ("det", "predet") and c.i < adj.i)])
+                found.append(doc[first : noun.i + 1].text)
+        elif adj.dep_ in ("acomp", "attr", "oprd") and adj.pos_ == "ADJ" and lower in _LIKENESS and lower != "same":
+            verb = adj.head
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+            many = any(
+                s.tag_ in ("NNS", "NNPS") or s.like_num or s.lower_ in ("they", "we", "both", "these", "those") or any(c.dep_ in ("conj", "nummod") for c in s.children)
+                for s in subjects
+            )
+            if many or any(c.dep_ in ("prep", "advcl", "ccomp") or c.lower_ in _STANDARD_PREPS for c in adj.children) or any(t.lower_ in ("than", "from") for t in doc[adj.i + 1 :]):
+                continue  # "the two plans are similar", "is different from the old one"
+            found.append(adj.text)
+    return found
+
+
+def _lead_ins(doc, quoted) -> list[str]:
+    """Words that announce what the sentences after the item say: "Following are excerpts",
+    "The following were among the offerings", "the following statement", "as follows", "Here are
+    the main points", and an item that ends on a colon ("The measures include:"). Not "the
+    following day" (a time counted from another, `untold_times`' part), nor "following the talks"
+    (a preposition), nor a list the item itself gives after its colon."""
+    found = []
+    # "The measures include the following: a tax and a fee", "Following are the terms: ...": what it
+    # announces, the text gives after its colon.
+    colon = next((t.i for t in doc if t.text == ":" and any(not w.is_punct for w in doc[t.i + 1 :])), -1)
+    for tok in doc:
+        lower = tok.lower_
+        if any(a <= tok.idx < b for a, b in quoted) or tok.i < colon:
+            continue
+        if lower == "following" and not any(c.dep_ in ("pobj", "dobj") for c in tok.children):
+            head = tok.head
+            if tok.dep_ == "amod" and head.pos_ == "NOUN":
+                if head.lemma_.lower() in _TIME_UNITS or head.ent_type_ in ("DATE", "TIME"):
+                    continue
+                found.append(doc[tok.i - 1 if tok.i and doc[tok.i - 1].lower_ == "the" else tok.i : head.i + 1].text)
+            elif tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") or tok.pos_ in ("NOUN", "PRON"):
+                # "Following are ...", "said the following:", "The following were ..."
+                found.append(doc[tok.i - 1 if tok.i and doc[tok.i - 1].lower_ == "the" else tok.i : tok.i + 1].text)
+        elif lower in ("follows", "follow") and any(c.lower_ == "as" and c.dep_ in ("mark", "advmod") for c in tok.children) and not any(
+            c.dep_ in ("nsubj", "dobj") for c in tok.children
+        ):
+            found.append(doc[tok.i - 1 : tok.i + 1].text)  # "as follows"
+        elif lower == "here" and tok.dep_ == "advmod" and tok.i == tok.head.i - 1 and tok.head.lemma_ == "be" and tok.head.dep_ == "ROOT":
+            found.append(doc[tok.i : tok.head.i + 1].text)  # "Here are the main points"
+    if introduces_what_follows(doc.text) and not any(t.text == ":" for t in doc[:-2]):
+        last = next((t for t in reversed(doc) if not t.is_punct), None)
+        if last is not None:
+            found.append(doc[last.i : len(doc)].text.strip(" \"'”’"))  # "... include:"
+    return found
+
+
+def _presupposed_sets(doc, quoted) -> list[str]:
+    """A definite phrase whose only restriction is a bare participle or passive relative clause
+    ("the systems shipped", "the shares sold", "the plants that were closed", "those arrested"), or
+    a relative clause whose act has only an "it"/"they" no name before it binds ("the mills they
+    shut"). The set is the one an event told elsewhere defines (shipped by whom, when?). Not when
+    the restriction says more ("the shares traded on the Big Board", "the bonds issued in May",
+    "the goods Acme imports"), nor when the text tells the event itself ("Sun shipped 28,000
+    systems, and the systems shipped ...") or names the noun before. Read from the parse, with the
+    garden path "The systems shipped rose 5%" (a participle taken for the main verb) read as what
+    it is."""
+    found = []
+    for noun in doc:
+        if any(a <= noun.idx < b for a, b in quoted) or doc[noun.i + 1 : noun.i + 2].text == "[":
+            continue
+        if noun.lower_ == "those" and noun.tag_ == "DT" and noun.dep_ != "det":
+            # "Those arrested were charged", "police freed those detained": the people of an untold event
+            verb = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == noun.i + 1 and not any(True for _ in c.children)), None)
+            if verb is not None and not _told_in(verb):
+                found.append(doc[noun.i : verb.i + 1].text)
+            continue
+        if noun.pos_ != "NOUN" or noun.dep_ == "compound" or noun.ent_type_ in _NOT_PARTICIPANTS:
+            continue
+        dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
+        if [d.lower_ for d in dets] != ["the"]:
+            continue
+        verb = _bare_restriction(noun)
+        if verb is None or _named_before(noun):
+            continue
+        if _told_in(verb) or noun.lemma_.lower() in _RELATING or verb.lower_ in _RELATING:
+            continue  # "the units affected": `_unplaced`' part
+        first = min([noun.i, *(t.i for c in noun.lefts if c.dep_ in _PHRASE_LEFT for t in c.subtree)])
+        found.append(doc[first : verb.i + 1].text)
+    return found
+
+
+def _told_in(participle) -> bool:
+    """Whether the text tells, with another verb of its lemma, the act a participle restricts its
+    set by ("Police arrested 12 men, and those arrested ...")."""
+    return any(t.i != participle.i and t.pos_ == "VERB" and t.lemma_.lower() == participle.lemma_.lower() for t in participle.doc)
+
+
+def _bare_restriction(noun):
+    """The verb of a bare participle or passive relative clause that is all that restricts `noun`
+    ("the shares sold", "the plants that were closed"), or None: a restriction with any word of
+    its own (an agent, a place, a date, an object) says which. Also the garden path where the
+    parser took the participle for the clause's verb: "The systems shipped rose 5%", the
+    "participle" right after its subject, with nothing of its own, and a finite verb with no
+    subject right after it."""
+    doc = noun.doc
+    for c in noun.children:
+        if c.i <= noun.i:
+            continue
+        # "The money raised will go ...": the tagger may take the participle for a past tense
+        if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == noun.i + 1 and not any(g.dep_ != "punct" for g in c.children):
+            return c
+        if c.dep_ != "relcl":
+            continue
+        subjects = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if any(g.tag_ == "PRP" and g.lower_ in ("it", "they") for g in subjects) and all(g.dep_ in _BARE_RELATIVE or g.dep_ == "dobj" and g.tag_ in ("WDT", "WP") for g in c.children):
+            # "the shares that it sold", "the plants they closed": whose act, only a name before it says
+            if not any(t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.i != noun.i for t in doc[: c.i] if t.i < noun.left_edge.i or t.i > noun.i):
+                return c
+            continue
+        if not all(g.tag_ in ("WDT", "WP") for g in subjects):
+            continue
+        if c.tag_ == "VBN" and all(g.dep_ in _BARE_RELATIVE for g in c.children) and any(g.dep_ == "auxpass" for g in c.children):
+            return c
+        # "that were closed" parsed as a copula with a participle
+        participle = [g for g in c.children if g.dep_ in ("acomp", "attr") and g.tag_ == "VBN" and not any(True for _ in g.children)]
+        if c.lemma_ == "be" and participle and all(g.dep_ in _BARE_RELATIVE or g in participle for g in c.children):
+            return participle[0]
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.i == noun.i + 1 and head.tag_ in ("VBD", "VBN") and head.pos_ == "VERB":
+        after = [g for g in head.children if g.i > head.i and g.dep_ != "punct"]
+        if len(after) == 1 and after[0].i == head.i + 1 and after[0].tag_ in ("VBD", "VBZ", "VBP", "MD") and not any(g.dep_ in ("nsubj", "nsubjpass") for g in after[0].children):
+            return head
+    return None

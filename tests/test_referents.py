@@ -3,7 +3,7 @@ when one earlier phrase says which, else counted as dangling. Invented sentences
 
 from __future__ import annotations
 
-from factcheck.referents import _nominalises, dangling, leans_on_before, pointing_back, resolve_referents, untold_times
+from factcheck.referents import _nominalises, dangling, deictic_phrases, leans_on_before, pointing_back, resolve_referents, untold_times
 
 
 def kinds(text: str, previous: list[str]) -> list[tuple[str, str]]:
@@ -932,3 +932,89 @@ def test_a_possession_told_of_by_its_verb_points_back() -> None:
     lent = ["The Reed family also lent Acme $500,000 on Monday."]
     assert dangling("The loan may be extended for a year.", previous=lent) == ["The loan"]
     assert dangling("The loan may be extended for a year.", previous=["Acme makes boots in Texas."]) == []
+# --- deixis: demonstratives, comparisons, lead-ins and sets an item does not give ---------------------
+
+BEFORE = ["The council met on Monday.", "Members argued for three hours."]
+
+
+def test_a_quoted_demonstrative_with_a_noun_dangles_unless_the_speaker_points_at_his_setting() -> None:
+    assert dangling('"That merger is dead," the minister said.', previous=BEFORE) == ["That merger"]
+    assert dangling('"We have seen more of this kind of crime," Sheriff Ann Cole said.', previous=BEFORE) == ["this kind"]
+    # The speaker's own country or company: the attribution beside the quotation says which.
+    assert dangling('"This country will not bow to threats," the president said.', previous=BEFORE) == []
+    # A time is `untold_times`' part; a phrase that says which, or a noun named before, gives it.
+    assert dangling('"This year will be hard," the minister said.', previous=BEFORE) == []
+    assert deictic_phrases('"A merger was offered, and that merger is dead," the minister said.') == []
+    assert deictic_phrases('"That part of the plan approved by the Senate in May is dead," she said.') == []
+
+
+def test_a_demonstrative_before_a_nationality_and_such_before_a_hyphenated_phrase_dangle() -> None:
+    assert deictic_phrases("Police said many of those Hungarians were detained.") == ["those Hungarians"]
+    assert deictic_phrases("Until then, fruit exports had been refused such tax-free treatment.") == ["such tax-free treatment"]
+    assert deictic_phrases("Such bands as the Red Hand were watched.") == []
+
+
+def test_a_comparison_whose_standard_the_item_does_not_give_dangles() -> None:
+    assert deictic_phrases("A similar blast wounded four soldiers in June.") == ["A similar blast"]
+    assert deictic_phrases("Flying the shuttle is different, the pilot said.") == ["different"]
+    assert deictic_phrases("A further 3% price rise is expected.") == ["A further 3% price rise"]
+    assert deictic_phrases("An additional $8 million will be paid in cash.") == ["An additional $8 million"]
+    assert deictic_phrases("The remaining farms will be sold at auction.") == ["The remaining farms"]
+
+
+def test_a_comparison_the_item_completes_does_not_dangle() -> None:
+    assert deictic_phrases("The blast was similar to one that wounded four soldiers in June.") == []
+    assert deictic_phrases("The two proposals are similar, the mayor said.") == []
+    assert deictic_phrases("Flying the shuttle is different from flying a jet.") == []
+    assert deictic_phrases("Hamas and similar militias were banned.") == []
+    assert deictic_phrases("The buyer paid $20 million and an additional $8 million in stock.") == []
+    # Not one more than a told one: a kind of request, a ratio of shares.
+    assert deictic_phrases("A spokesman declined further comment.") == []
+    assert deictic_phrases("Holders may buy two additional shares for every five they own.") == []
+    assert deictic_phrases("The remaining 40% of the farms will be sold at auction.") == []
+
+
+def test_a_lead_in_to_what_the_next_sentences_say_dangles() -> None:
+    assert deictic_phrases("Following are excerpts from the judge's ruling.") == ["Following"]
+    assert deictic_phrases("The main terms of the accord are as follows.") == ["as follows"]
+    assert deictic_phrases("Here are the main points of the budget.") == ["Here are"]
+    assert deictic_phrases("The cuts approved by the board include:") == ["include:"]
+    assert deictic_phrases("The judge read the following statement.") == ["the following statement"]
+
+
+def test_a_lead_in_whose_content_the_item_gives_or_a_following_time_does_not_dangle() -> None:
+    assert deictic_phrases("The cuts include the following: a new tax and a fee.") == []
+    assert deictic_phrases("The terms were as follows: a cash payment and a bond.") == []
+    assert deictic_phrases("Following the vote, the mayor resigned.") == []
+    assert deictic_phrases("The following week, the mayor resigned.") == []
+
+
+def test_a_definite_set_an_untold_event_defines_dangles() -> None:
+    assert deictic_phrases("The cars recalled were built in Ohio.") == ["The cars recalled"]
+    assert deictic_phrases("Half of the tickets sold went to visitors.") == ["the tickets sold"]
+    assert deictic_phrases("The schools that were closed will reopen in May.") == ["The schools that were closed"]
+    assert dangling("The cars recalled were built in Ohio.", previous=BEFORE) == ["The cars recalled"]
+
+
+def test_a_definite_set_the_item_says_which_of_does_not_dangle() -> None:
+    assert deictic_phrases("The bonds traded on the Paris exchange fell 2%.") == []
+    assert deictic_phrases("The cars recalled in March were built in Ohio.") == []
+    assert deictic_phrases("The schools the city closed will reopen in May.") == []
+    # The item tells the event that defines the set.
+    assert deictic_phrases("Acme recalled 9,000 cars, and the cars recalled were built in Ohio.") == []
+
+
+def test_the_speakers_now_a_general_extender_and_what_picks_itself_out_do_not_dangle() -> None:
+    assert deictic_phrases('"Nobody would resign at this delicate moment," the senator said.') == []
+    assert deictic_phrases('The treaty allows "searching ships for arms and that sort of thing," she said.') == []
+    assert deictic_phrases("The port is the last remaining harbour open to foreign ships.") == []
+    assert deictic_phrases("The lease may be renewed for an additional year.") == []
+
+
+def test_those_of_an_untold_event_and_a_set_whose_act_has_only_a_pronoun_dangle() -> None:
+    assert deictic_phrases("Those evacuated were taken to a school.") == ["Those evacuated"]
+    assert deictic_phrases("The mills they shut employed 900 people.") == ["The mills they shut"]
+    # The item tells the act, or names who "they" are, or says more of the set.
+    assert deictic_phrases("Troops evacuated 300 villagers, and those evacuated were taken to a school.") == []
+    assert deictic_phrases("Acme said the mills they shut employed 900 people.") == []
+    assert deictic_phrases("Those evacuated from the valley were taken to a school.") == []
