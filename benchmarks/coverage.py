@@ -25,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarize_local import from_timeml  # noqa: E402
 
-from factcheck import faithfulness  # noqa: E402
 from factcheck.article import load_article, unclosed_quotations  # noqa: E402
 from factcheck.attribution import attribute  # noqa: E402
 from factcheck.chains.claims import ClaimsChain, _cited_only  # noqa: E402

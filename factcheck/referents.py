@@ -2783,6 +2783,8 @@ def unnamed_organisations(text: str, previous: Sequence[str]) -> list[str]:
         if _only_organisation(noun, previous, why=why) is None and why or (first, noun) in described and _rival_mention(noun, previous):
             found.append(doc[first : noun.i + 1].text)
     return found
+
+
 # --- deixis: demonstratives, comparisons, lead-ins and sets an item does not give ---------------------
 # A claim or timeline event must stand alone (CRITERIA.md 2c). Besides what `dangling` reads above,
 # a phrase may point out of its item by its determiner or modifier alone: a demonstrative inside a
