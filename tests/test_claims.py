@@ -436,7 +436,8 @@ def test_a_date_after_publication_is_not_glossed_on_a_past_event() -> None:
     # read the tense of "might be lifted" and made it next week's, which was then left unglossed).
     assert glossed(told) == "The minister told reporters on Tuesday (14 August 1990) that the curfew might be lifted."
     assert glossed(month) == month.text  # a month after publication cannot be when a loss was posted
-    assert glossed(index) == index.text  # nor what "since" counts from
+    # "since year-end" counts from the last year-end before publication, a past day, glossed as such.
+    assert glossed(index) == "The index is down 3% since year-end (31 December 1989)."
     assert glossed(lifted) == "The curfew will be lifted on Tuesday (21 August 1990)."
 
 
