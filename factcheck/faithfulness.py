@@ -66,6 +66,7 @@ from typing import TYPE_CHECKING
 
 from .article import quoted_spans
 from .dates import tag
+from .dates.lexicon import _iso_week  # the tagger's own spelling of a week
 from .nlp import parse_many, parse_without_entities as parse
 
 if TYPE_CHECKING:
@@ -475,7 +476,7 @@ _TRAILING_FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
 # Words no English sentence ends on; "all", "that", "in", "out" can ("He ate it all", "They got in").
 _DANGLING = frozenset(
     """a an the of to from with and or but nor than whose their its our your my into onto
-    upon via per such every each whether because although though unless""".split()
+    upon via per such every whether because although though unless""".split()
 )
 _CAN_END = frozenset({"all", "that", "this", "those", "these", "in", "out", "on", "off", "up", "down", "over", "about", "along", "around", "before", "since", "too", "either", "both", "each", "some", "any", "none", "many", "much", "more", "most", "which", "what", "there", "here", "so", "yet", "by", "through", "behind", "inside", "outside", "above", "below", "after", "ago", "apart", "aside", "away", "back"})
 
@@ -519,16 +520,44 @@ def _broken_coordination(statement: str, src: _Source) -> list[Problem]:
     """ "Slepian, and the father of four boys, was shot" from "Slepian, 52, and the father ...": a
     comma and a conjunction right after a word the cited sentences follow with a phrase before that
     conjunction. What was cut was the first half of a coordination, and what is left reads as a
-    second participant or as nothing at all."""
+    second participant or as nothing at all. Not so where the conjunction joins a clause with a
+    subject of its own ("The firm sold its plant, which employed 300 workers, and the union
+    protested" shortened to "The firm sold its plant, and the union protested"), or a verb phrase
+    whose first half is outside the phrase cut ("He visited Paris, where ..., and flew to Rome"):
+    the side phrase went whole, and what is left is the sentence's own coordination."""
     problems = []
     for m in _COMMA_CONJUNCTION.finditer(statement):
         before, conj, after = (re.escape(g) for g in m.groups())
         if re.search(rf"\b{before}\W*,?\s*{conj}\s+{after}\b", src.text, re.I):
             continue  # the sentences join them so too
-        cut = re.search(rf"\b{before}\W*,\s*([^.;:!?]{{1,80}}?),\s*{conj}\s+{after}\b", src.text, re.I)
-        if cut:
+        cut = re.search(rf"\b{before}\W*,\s*([^.;:!?]{{1,80}}?),\s*({conj})\s+{after}\b", src.text, re.I)
+        if cut and not _joins_what_stays(src, cut.start(1), cut.end(1), cut.start(2)):
             problems.append(Problem("unfinished", f'is garbled: "{m.group(0)}" lacks what the cited sentences put before "{m.group(2)}" ("{cut.group(1)}")'))
     return problems
+
+
+def _joins_what_stays(src: _Source, start: int, end: int, at: int) -> bool:
+    """Whether the conjunction at character `at` of the sentences' joined text coordinates something
+    outside the phrase [start, end) before it with what follows it: a clause with a subject of its
+    own, or a verb phrase whose first conjunct lies outside the phrase. A noun phrase after it
+    ("and the father of four boys") may be the phrase's second half or another participant: no
+    parse says which, so it is not excused."""
+    offset = 0
+    for doc in src.docs:
+        if at < offset + len(doc.text):
+            break
+        offset += len(doc.text) + 1
+    else:
+        return False
+    cc = next((t for t in doc if t.idx + offset == at), None)
+    if cc is None:
+        return False
+    conjunct = next((c for c in cc.head.children if c.dep_ == "conj" and c.i > cc.i), None)
+    if conjunct is None or conjunct.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in conjunct.children):
+        return True
+    return not start <= conjunct.head.idx + offset < end
 
 
 def _bare_copula(tok: Token) -> bool:
@@ -664,7 +693,7 @@ def _number_problems(statement: str, dates: list, src: _Source) -> list[Problem]
     problems = []
     for timex in dates:
         text = timex.text.lower()
-        stated = timex.value in src.dates or text in src.dates or text in src.text.lower()
+        stated = _value_read(statement, timex) in src.dates or text in src.dates or text in src.text.lower()
         # "the early 1970s" and "the late 1970s" resolve alike: their modifiers must match too
         if not stated or not (set(_quote_words(text)) & _DATE_MODIFIERS) <= src.wordset:
             problems.append(Problem("number", f'has the date "{timex.text}", which the cited sentences do not state'))
@@ -678,6 +707,17 @@ def _number_problems(statement: str, dates: list, src: _Source) -> list[Problem]
             continue
         problems.append(Problem("number", f'has the number "{spelled}", which the cited sentences do not state'))
     return problems
+
+
+_WEEK_OF = re.compile(r"\bweek of\s*$", re.I)
+
+
+def _value_read(statement: str, timex) -> str:
+    """The date a statement states: a day after "week of" states its week, as code glosses a week
+    ("this week (week of 20 April 1998)"), whichever way round the day and month are written."""
+    if _WEEK_OF.search(statement[: timex.start]) and re.fullmatch(r"\d{4}-\d\d-\d\d", timex.value or ""):
+        return _iso_week(dt.date.fromisoformat(timex.value))
+    return timex.value
 
 
 # (b) negation ---------------------------------------------------------------------------------
@@ -873,8 +913,11 @@ def _own_frames(doc: Doc) -> Iterable[tuple[Token, Token, str, set[str]]]:
             # comma or quote, frames its head (not the clause "the strike will not end" that a
             # saying verb before it governs)
             # "X, the office said, did Y": one set in the clause between commas frames it as much.
+            # The comma may be the saying verb's own ("Prices rose, the report said, and demand
+            # fell", parsed with "fell" under "said"): its first word is what must follow a mark.
+            first = next(t for t in tok.subtree if not t.is_punct)
             if tok.dep_ in ("parataxis", "ccomp") and head.pos_ in ("VERB", "AUX") and (
-                (tok.i > head.i and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].is_punct) or _set_in(tok)) and not any(
+                (tok.i > head.i and first.i > 0 and doc[first.i - 1].is_punct) or _set_in(tok)) and not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp", "mark") for c in tok.children
             ) and any(c.dep_ == "nsubj" for c in tok.children):
                 yield tok, head, "attribution", _content_keys(head, without=tok)
@@ -893,6 +936,8 @@ def _set_in(tok: Token) -> bool:
 def _hedges(doc: Doc, src: _Source) -> list[Problem]:
     keys = {_key(t) for t in doc}
     content_keys = {_key(t) for t in doc if _is_content(t)}
+    # less the names, which a statement may take from a sentence cited for who someone is
+    unnamed = {_key(t) for t in doc if _is_content(t) and t.pos_ != "PROPN" and not _glossed(t)}
     said: set[str] = set()
     statement_classes = _modal_classes(doc)
     for marker, governed, what, scope in src.frames:
@@ -903,7 +948,7 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
             continue  # it repeats a participant, not the word the marker governs ("the strike began", not "would not end until")
         if _from_elsewhere(governed, marker, content_keys):
             continue
-        if _said_plainly_elsewhere(governed, marker, content_keys, src):
+        if _said_plainly_elsewhere(governed, marker, content_keys, src) or _another_sentences(marker, unnamed, content_keys, src):
             continue
         if what in ("modal", "hedge") and _drawn_from_another(marker, scope & content_keys, content_keys, src):
             continue
@@ -964,6 +1009,23 @@ def _said_plainly_elsewhere(governed: Token, marker: Token, content_keys: set[st
         )
     return any(
         doc is not marker.doc and any(_key(t) == key for t in doc) and len(content_keys & {_key(t) for t in doc}) >= own
+        for doc in src.docs
+    )
+
+
+def _another_sentences(marker: Token, unnamed: set[str], content_keys: set[str], src: _Source) -> bool:
+    """Whether the statement is another cited sentence's words, a referent named aside: that sentence
+    has every content word of the statement but its names (a name in brackets, "She [Elizabeth II]
+    is following it closely", or a proper noun put in for "the company"), and shares more of the
+    statement than the sentence with the frame. A sentence cited for who a speaker or a company is
+    ("Howard said Queen Elizabeth II is taking an interest", "Acme said its net rose") lends its
+    "said" to what it says, not to the next sentence the statement repeats; that sentence's own
+    frames are checked as its own."""
+    if not unnamed:
+        return False
+    own = len(content_keys & {_key(t) for t in marker.doc})
+    return any(
+        doc is not marker.doc and unnamed <= (keys := {_key(t) for t in doc}) and len(content_keys & keys) > own
         for doc in src.docs
     )
 

@@ -399,3 +399,47 @@ def test_a_referent_in_brackets_after_the_subject_is_its_gloss_not_a_second_doer
     # Put in its place, the name is still a changed doer; and a gloss the sentences do not give is caught.
     assert any(p.kind == "roles" for p in check("Harlow Air has also cut all flights to Korea.", cited))
     assert check("The airline [Tarrant Air] has also cut all flights to Korea.", cited)
+
+
+@pytest.mark.parametrize(("statement", "source"), [
+    # a side phrase dropped whole before a clause with a subject of its own
+    ("The mill shut its doors, and the union called a strike.", "The mill shut its doors, which had stayed open for 90 years, and the union called a strike."),
+    ("The mayor met Ana Ruiz, and the two discussed the budget.", "The mayor met Ana Ruiz, a local banker, and the two discussed the budget."),
+    # a relative clause dropped before a second verb phrase of the main clause
+    ("He visited Lyon, and then flew to Geneva.", "He visited Lyon, where he met the mayor, and then flew to Geneva."),
+])
+def test_a_side_phrase_dropped_before_a_coordination_of_what_stays_is_not_garbled(statement: str, source: str) -> None:
+    assert check(statement, [source]) == []
+
+
+def test_a_phrase_cut_from_before_a_conjunction_still_garbles_a_noun_phrase_or_drops_a_frame() -> None:
+    # the first half of a coordinated apposition cut: garbled, as before
+    assert "unfinished" in {p.kind for p in check("Ortiz, and a mother of three, was hurt.", ["Ortiz, 61, and a mother of three, was hurt."])}
+    # an attribution set in before the conjunction, dropped: its comma is the saying verb's own
+    assert "hedge" in {p.kind for p in check("Fares rose, and ridership fell.", ["Fares rose, the agency said, and ridership fell."])}
+
+
+def test_a_statement_drawn_from_the_sentence_after_an_attribution_does_not_drop_it() -> None:
+    # The claim is the quotation's sentence, its "she" named from the sentence that introduces it
+    # (cited for who she is): that sentence's "said" frames what it says, not the quotation.
+    cited = ["Mayor Tom Reed said Governor Ana Ruiz is taking a keen interest in the talks.",
+             "``She is watching the talks very closely and taking the view it is a local matter.''"]
+    assert check("``She [Ana Ruiz] is watching the talks very closely and taking the view it is a local matter.''", cited) == []
+    # what the introducing sentence says, told without its "said", is still caught
+    assert any(p.kind == "hedge" for p in check("Governor Ana Ruiz is taking a keen interest in the talks.", cited))
+    assert any(p.kind == "hedge" for p in check("The plant will close.", ["Ann Bell said the plant will close.", "Workers at the plant fear a close."]))
+
+
+def test_a_week_glossed_as_the_week_of_its_monday_is_the_week_the_sentence_states() -> None:
+    import datetime as dt
+
+    friday = dt.date(1998, 4, 24)
+    source = "The court changed its ruling this week."
+    assert check("The court changed its ruling this week (week of 20 April 1998).", [source], published=friday) == []
+    assert any(p.kind == "number" for p in check("The court changed its ruling this week (week of 27 April 1998).", [source], published=friday))
+    assert any(p.kind == "number" for p in check("The court changed its ruling on 20 April 1998.", [source], published=friday))
+
+
+def test_a_price_apiece_may_end_a_sentence_on_each() -> None:
+    assert check("Vega shares rose $2, to $18.50 each.", ["Vega shares rose $2, to $18.50 each, while Orr fell $1, to $9 a share."]) == []
+    assert any(p.kind == "unfinished" for p in check("The firm paid a bonus to each.", ["The firm paid a bonus to each worker who stayed."]))
