@@ -1149,7 +1149,7 @@ def _same_participant(a: Token, b: Token) -> bool:
         return True
     a_words = {_key(t) for t in a.subtree if _is_content(t)} | {_key(a)}
     b_words = {_key(t) for t in b.subtree if _is_content(t)} | {_key(b)}
-    if a_words & b_words:
+    if a_words & b_words or a.lower_ == b.lower_:  # "Travelers" first in one sentence (lemma "traveler"), a name in the other
         return True
     a_text, b_text = _clause(a, 8), _clause(b, 8)  # "the FAA" and "the Federal Aviation Administration"
     if any(_acronym(w) in _names(b_text).formed for w in a_text.split()) or any(_acronym(w) in _names(a_text).formed for w in b_text.split()):
@@ -1181,7 +1181,7 @@ def _likeness(a: Token, b: Token) -> float | None:
         return None
     a_key, b_key = _key(a), _key(b)
     a_name, b_name = _core(a), _core(b)
-    if a_key == b_key or lexicon().synonyms(a_key, b_key):
+    if a_key == b_key or a.lower_ == b.lower_ or lexicon().synonyms(a_key, b_key):
         score = 3.0
     else:
         score = 1.0 if a_key in b_name or b_key in a_name else 0.0

@@ -443,3 +443,13 @@ def test_a_week_glossed_as_the_week_of_its_monday_is_the_week_the_sentence_state
 def test_a_price_apiece_may_end_a_sentence_on_each() -> None:
     assert check("Vega shares rose $2, to $18.50 each.", ["Vega shares rose $2, to $18.50 each, while Orr fell $1, to $9 a share."]) == []
     assert any(p.kind == "unfinished" for p in check("The firm paid a bonus to each.", ["The firm paid a bonus to each worker who stayed."]))
+
+
+def test_a_word_capitalised_first_in_one_text_and_read_as_a_name_in_the_other_is_the_same_participant() -> None:
+    # "Savings" first in the sentence is the noun "saving"; after "According to X," it reads as a name
+    source = "Savings will be used to cut debt at the bakery, said Ann Bell, the treasurer."
+    assert check("According to Ann Bell, Savings will be used to cut debt at the bakery, said Ann Bell, the treasurer.", [source]) == []
+    assert check("According to Farmers, Farmers estimated that the flood will cost less than $10 million.",
+                 ["Farmers estimated that the flood will cost less than $10 million."]) == []
+    # the roles swapped are still caught
+    assert any(p.kind == "roles" for p in check("According to Ann Bell, Debt will be used to cut savings at the bakery, said Ann Bell, the treasurer.", [source]))
