@@ -522,9 +522,10 @@ def _broken_coordination(statement: str, src: _Source) -> list[Problem]:
     conjunction. What was cut was the first half of a coordination, and what is left reads as a
     second participant or as nothing at all. Not so where the conjunction joins a clause with a
     subject of its own ("The firm sold its plant, which employed 300 workers, and the union
-    protested" shortened to "The firm sold its plant, and the union protested"), or a verb phrase
-    whose first half is outside the phrase cut ("He visited Paris, where ..., and flew to Rome"):
-    the side phrase went whole, and what is left is the sentence's own coordination."""
+    protested" shortened to "The firm sold its plant, and the union protested"), or a verb or
+    prepositional phrase whose first half is outside the phrase cut ("He visited Paris, where ...,
+    and flew to Rome"): the side phrase went whole, and what is left is the sentence's own
+    coordination."""
     problems = []
     for m in _COMMA_CONJUNCTION.finditer(statement):
         before, conj, after = (re.escape(g) for g in m.groups())
@@ -539,9 +540,10 @@ def _broken_coordination(statement: str, src: _Source) -> list[Problem]:
 def _joins_what_stays(src: _Source, start: int, end: int, at: int) -> bool:
     """Whether the conjunction at character `at` of the sentences' joined text coordinates something
     outside the phrase [start, end) before it with what follows it: a clause with a subject of its
-    own, or a verb phrase whose first conjunct lies outside the phrase. A noun phrase after it
-    ("and the father of four boys") may be the phrase's second half or another participant: no
-    parse says which, so it is not excused."""
+    own, or a verb or prepositional phrase whose first conjunct lies outside the phrase ("servers,
+    which link computers, and in design": "in design" joins "in applications such as servers"). A
+    noun phrase after it ("and the father of four boys") may be the phrase's second half or another
+    participant: no parse says which, so it is not excused."""
     offset = 0
     for doc in src.docs:
         if at < offset + len(doc.text):
@@ -553,7 +555,7 @@ def _joins_what_stays(src: _Source, start: int, end: int, at: int) -> bool:
     if cc is None:
         return False
     conjunct = next((c for c in cc.head.children if c.dep_ == "conj" and c.i > cc.i), None)
-    if conjunct is None or conjunct.pos_ not in ("VERB", "AUX"):
+    if conjunct is None or conjunct.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "DET"):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in conjunct.children):
         return True

@@ -407,6 +407,8 @@ def test_a_referent_in_brackets_after_the_subject_is_its_gloss_not_a_second_doer
     ("The mayor met Ana Ruiz, and the two discussed the budget.", "The mayor met Ana Ruiz, a local banker, and the two discussed the budget."),
     # a relative clause dropped before a second verb phrase of the main clause
     ("He visited Lyon, and then flew to Geneva.", "He visited Lyon, where he met the mayor, and then flew to Geneva."),
+    # ... or before a second prepositional phrase of the main clause
+    ("The band played in Lyon, and in Geneva.", "The band played in Lyon, which it loves, and in Geneva."),
 ])
 def test_a_side_phrase_dropped_before_a_coordination_of_what_stays_is_not_garbled(statement: str, source: str) -> None:
     assert check(statement, [source]) == []
