@@ -950,7 +950,7 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
             continue  # it repeats a participant, not the word the marker governs ("the strike began", not "would not end until")
         if _from_elsewhere(governed, marker, content_keys):
             continue
-        if _said_plainly_elsewhere(governed, marker, content_keys, src) or _another_sentences(marker, unnamed, content_keys, src):
+        if _said_plainly_elsewhere(governed, marker, content_keys, src) or _another_sentences(marker, unnamed, src):
             continue
         if what in ("modal", "hedge") and _drawn_from_another(marker, scope & content_keys, content_keys, src):
             continue
@@ -1015,21 +1015,19 @@ def _said_plainly_elsewhere(governed: Token, marker: Token, content_keys: set[st
     )
 
 
-def _another_sentences(marker: Token, unnamed: set[str], content_keys: set[str], src: _Source) -> bool:
+def _another_sentences(marker: Token, unnamed: set[str], src: _Source) -> bool:
     """Whether the statement is another cited sentence's words, a referent named aside: that sentence
     has every content word of the statement but its names (a name in brackets, "She [Elizabeth II]
     is following it closely", or a proper noun put in for "the company"), and shares more of the
-    statement than the sentence with the frame. A sentence cited for who a speaker or a company is
-    ("Howard said Queen Elizabeth II is taking an interest", "Acme said its net rose") lends its
-    "said" to what it says, not to the next sentence the statement repeats; that sentence's own
-    frames are checked as its own."""
+    statement than the sentence with the frame ("Sales [at Acme Corp.] rose 50%" beside "Acme Corp.
+    said its net rose"). A sentence cited for who a speaker or a company is ("Mayor Reed said
+    Governor Ruiz is taking an interest", "Acme said its net rose") lends its "said" to what it
+    says, not to the next sentence the statement repeats; that sentence's own frames are checked as
+    its own."""
     if not unnamed:
         return False
-    own = len(content_keys & {_key(t) for t in marker.doc})
-    return any(
-        doc is not marker.doc and unnamed <= (keys := {_key(t) for t in doc}) and len(content_keys & keys) > own
-        for doc in src.docs
-    )
+    own = len(unnamed & {_key(t) for t in marker.doc})  # the names aside here too: they are the frame's sentence's
+    return any(doc is not marker.doc and unnamed <= (keys := {_key(t) for t in doc}) and len(unnamed & keys) > own for doc in src.docs)
 
 
 def _drawn_from_another(marker: Token, shared: set[str], content_keys: set[str], src: _Source) -> bool:

@@ -455,3 +455,13 @@ def test_a_word_capitalised_first_in_one_text_and_read_as_a_name_in_the_other_is
                  ["Farmers estimated that the flood will cost less than $10 million."]) == []
     # the roles swapped are still caught
     assert any(p.kind == "roles" for p in check("According to Ann Bell, Debt will be used to cut savings at the bakery, said Ann Bell, the treasurer.", [source]))
+
+
+def test_a_figure_told_plainly_with_its_company_named_from_the_sentence_where_the_company_said_another() -> None:
+    # The company is named from the sentence cited for who it is, where it "said" a like figure; the
+    # statement is the next sentence's words, told plainly there.
+    said = "Acme Corp. said that its net income rose 31% in the quarter, helped by gains from its stake in a chip maker."
+    sales = "Sales rose 40% to $2 billion from $1.5 billion."
+    assert check("Sales [at Acme Corp.] rose 40% to $2 billion from $1.5 billion.", [said, sales]) == []
+    # what the company said, told as a plain fact, still drops its "said"
+    assert any(p.kind == "hedge" for p in check("Acme Corp.'s net income rose 31% in the quarter.", [said, sales]))
