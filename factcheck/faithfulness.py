@@ -907,7 +907,7 @@ def _own_frames(doc: Doc) -> Iterable[tuple[Token, Token, str, set[str]]]:
             yield tok, head.head, "condition", _content_keys(head.head, without=head)
         elif tok.lower_ == "according" and tok.dep_ == "prep":
             yield tok, head, "according", _content_keys(head, without=tok)
-        elif tok.pos_ == "VERB":
+        elif tok.pos_ == "VERB" and not tok.is_punct:  # a hyphen the tagger read as a verb ("re-examine") frames nothing
             for child in tok.children:
                 if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX", "ADJ"):
                     yield tok, child, "attribution" if child.dep_ == "ccomp" else "frame", _content_keys(child)

@@ -465,3 +465,10 @@ def test_a_figure_told_plainly_with_its_company_named_from_the_sentence_where_th
     assert check("Sales [at Acme Corp.] rose 40% to $2 billion from $1.5 billion.", [said, sales]) == []
     # what the company said, told as a plain fact, still drops its "said"
     assert any(p.kind == "hedge" for p in check("Acme Corp.'s net income rose 31% in the quarter.", [said, sales]))
+
+
+def test_a_hyphen_the_tagger_reads_as_a_verb_frames_nothing() -> None:
+    # "re-examine" in a run-on question: the parse once made the "-" a verb, and finding what it
+    # frames raised an IndexError out of `factcheck check`
+    sentence = "The agency said today it will re-examine the question are the files inside the old archive from the war, in fact, lost?"
+    assert check(sentence, [sentence]) == []
