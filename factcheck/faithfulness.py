@@ -337,8 +337,8 @@ class _Source:
     stems: frozenset[str]
     content: tuple  # (key, wn pos, text) of content tokens
     negated: frozenset[str]  # keys of words under a negation
-    negations: tuple  # (its sentence's words, the words it governs) for each negation
-    plain: tuple  # per sentence: (its words, the words it uses un-negated)
+    negations: tuple  # (its sentence's words, the words it governs, all its words) for each negation
+    plain: tuple  # per sentence: (its words, the words it uses un-negated, all its words)
     frames: tuple  # (marker, governed word, what, content words governed) of every framing word
     participants: tuple  # (verb key, agents, patients, verb) of every verb
     modals: frozenset[str]  # modal classes used
@@ -766,9 +766,15 @@ def _uses(doc: Doc) -> frozenset[str]:
     return frozenset(w for t in doc if t.pos_ not in _FUNCTION_POS and not t.like_num for w in (_key(t), t.lower_))
 
 
-def _negation_groups(docs: Sequence[Doc]) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
-    """(words of its sentence, what it negates) for every negation of the cited sentences."""
-    return tuple((_uses(d), group) for d in docs for group in _negations(d))
+def _negation_groups(docs: Sequence[Doc]) -> tuple[tuple[frozenset[str], tuple[str, ...], frozenset[str]], ...]:
+    """(words of its sentence, what it negates, all its sentence's words) for every negation of the cited sentences."""
+    return tuple((_uses(d), group, _every_word(d)) for d in docs for group in _negations(d))
+
+
+def _every_word(doc: Doc) -> frozenset[str]:
+    """The keys of all a text's words, function words and numbers too: what tells apart two sentences
+    that share as many of a statement's content words."""
+    return frozenset(_key(t) for t in doc if not t.is_punct)
 
 
 def _any_rare(word: str) -> frozenset[int]:
@@ -785,10 +791,10 @@ def _used_plainly(key: str, statement_keys: set[str], src: _Source) -> bool:
     if key not in src.keys:
         return False
     lex = lexicon()
-    negating = [own for own, group in src.negations if any(lex.supports(n, key) or lex.synonyms(n, key) for n in group)]
+    negating = [own for own, group, _ in src.negations if any(lex.supports(n, key) or lex.synonyms(n, key) for n in group)]
     if not negating:
         return True
-    plain = [content for content, uses in src.plain if key in uses]
+    plain = [content for content, uses, _ in src.plain if key in uses]
     return bool(plain) and max(len(c & statement_keys) for c in plain) >= max(len(c & statement_keys) for c in negating)
 
 
@@ -808,10 +814,10 @@ def _negation(doc: Doc, src: _Source) -> list[Problem]:
     return problems
 
 
-def _plain(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
-    """(a sentence's words, the words it uses un-negated)."""
+def _plain(doc: Doc) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(a sentence's words, the words it uses un-negated, all its words)."""
     words = _uses(doc)
-    return words, words - _negated(doc)
+    return words, words - _negated(doc), _every_word(doc)
 
 
 def _dropped_negations(doc: Doc, negated: set[str], src: _Source) -> list[Problem]:
@@ -819,11 +825,14 @@ def _dropped_negations(doc: Doc, negated: set[str], src: _Source) -> list[Proble
     statement negates any word it governs or a synonym of one ("did not allow banks to lend" for
     "did not permit banks to lend"); not taken from a sentence the statement does not draw on: a
     word another cited sentence uses un-negated, and that sentence shares more of the statement's
-    words, is that sentence's ("the strike will end" beside "the lockout will not end")."""
+    words, is that sentence's ("the strike will end" beside "the lockout will not end"), as is one
+    that shares as many and more of its words all told ("The rights can be exercised for $100 each"
+    beside "rights that aren't exercised by others")."""
     lex = lexicon()
     statement_keys = _uses(doc)
+    every = _every_word(doc)
     dropped: list[str] = []
-    for own, group in src.negations:
+    for own, group, own_every in src.negations:
         repeated = [k for k in group if k in statement_keys and k not in _LIGHT and k not in negated]
         # the statement negates a word it governs, or the negated word in other words (a word that
         # another negation of the sentences governs is that one's: "no. 225 said" is no "did not mention")
@@ -831,8 +840,10 @@ def _dropped_negations(doc: Doc, negated: set[str], src: _Source) -> list[Proble
             lex.synonyms(group[0], n) or lex.supports(group[0], n) for n in negated - src.negated
         ):
             continue
-        shared = len(own & statement_keys)
-        repeated = [k for k in repeated if not any(k in plain and len(content & statement_keys) > shared for content, plain in src.plain)]
+        shared = (len(own & statement_keys), len(own_every & every))
+        repeated = [k for k in repeated if not any(
+            k in plain and (len(content & statement_keys), len(words & every)) > shared for content, plain, words in src.plain
+        )]
         if repeated and repeated[0] not in dropped:  # one word a negation: "related", not "relate" too
             dropped.append(repeated[0])
     return [Problem("negation", f'drops a negation: the cited sentences negate "{key}"') for key in sorted(dropped)]
@@ -938,8 +949,12 @@ def _set_in(tok: Token) -> bool:
 def _hedges(doc: Doc, src: _Source) -> list[Problem]:
     keys = {_key(t) for t in doc}
     content_keys = {_key(t) for t in doc if _is_content(t)}
-    # less the names, which a statement may take from a sentence cited for who someone is
-    unnamed = {_key(t) for t in doc if _is_content(t) and t.pos_ != "PROPN" and not _glossed(t)}
+    # less the names, which a statement may take from a sentence cited for who someone is: its content
+    # words, and all its words (numbers and function words too, which tell apart two sentences that
+    # share as many content words)
+    named = [t for t in doc if t.pos_ == "PROPN" or _glossed(t)]
+    unnamed = {_key(t) for t in doc if _is_content(t) and t not in named}
+    unnamed_all = {_key(t) for t in doc if not t.is_punct and t not in named}
     said: set[str] = set()
     statement_classes = _modal_classes(doc)
     for marker, governed, what, scope in src.frames:
@@ -950,7 +965,7 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
             continue  # it repeats a participant, not the word the marker governs ("the strike began", not "would not end until")
         if _from_elsewhere(governed, marker, content_keys):
             continue
-        if _said_plainly_elsewhere(governed, marker, content_keys, src) or _another_sentences(marker, unnamed, src):
+        if _said_plainly_elsewhere(governed, marker, content_keys, src) or _another_sentences(marker, unnamed, unnamed_all, src):
             continue
         if what in ("modal", "hedge") and _drawn_from_another(marker, scope & content_keys, content_keys, src):
             continue
@@ -1015,19 +1030,25 @@ def _said_plainly_elsewhere(governed: Token, marker: Token, content_keys: set[st
     )
 
 
-def _another_sentences(marker: Token, unnamed: set[str], src: _Source) -> bool:
+def _another_sentences(marker: Token, unnamed: set[str], unnamed_all: set[str], src: _Source) -> bool:
     """Whether the statement is another cited sentence's words, a referent named aside: that sentence
     has every content word of the statement but its names (a name in brackets, "She [Elizabeth II]
     is following it closely", or a proper noun put in for "the company"), and shares more of the
     statement than the sentence with the frame ("Sales [at Acme Corp.] rose 50%" beside "Acme Corp.
-    said its net rose"). A sentence cited for who a speaker or a company is ("Mayor Reed said
-    Governor Ruiz is taking an interest", "Acme said its net rose") lends its "said" to what it
-    says, not to the next sentence the statement repeats; that sentence's own frames are checked as
-    its own."""
+    said its net rose"): more content words, or as many and more words all told ("The rights can be
+    exercised for $100 each" beside "X agreed to exercise any rights"). A sentence cited for who a
+    speaker or a company is ("Mayor Reed said Governor Ruiz is taking an interest", "Acme said its
+    net rose") lends its "said" to what it says, not to the next sentence the statement repeats;
+    that sentence's own frames are checked as its own."""
     if not unnamed:
         return False
-    own = len(unnamed & {_key(t) for t in marker.doc})  # the names aside here too: they are the frame's sentence's
-    return any(doc is not marker.doc and unnamed <= (keys := {_key(t) for t in doc}) and len(unnamed & keys) > own for doc in src.docs)
+
+    def shared(doc: Doc) -> tuple[int, int]:  # content words first, then all words
+        keys = {_key(t) for t in doc}
+        return len(unnamed & keys), len(unnamed_all & keys)
+
+    own = shared(marker.doc)  # the names aside here too: they are the frame's sentence's
+    return any(doc is not marker.doc and unnamed <= {_key(t) for t in doc} and shared(doc) > own for doc in src.docs)
 
 
 def _drawn_from_another(marker: Token, shared: set[str], content_keys: set[str], src: _Source) -> bool:

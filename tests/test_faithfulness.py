@@ -472,3 +472,16 @@ def test_a_hyphen_the_tagger_reads_as_a_verb_frames_nothing() -> None:
     # frames raised an IndexError out of `factcheck check`
     sentence = "The agency said today it will re-examine the question are the files inside the old archive from the war, in fact, lost?"
     assert check(sentence, [sentence]) == []
+
+
+def test_a_sentence_sharing_as_many_content_words_and_more_words_all_told_is_the_one_drawn_on() -> None:
+    # The statement is the first sentence shortened; the second, cited beside it, negates "renew"
+    # and frames it with "agreed", sharing as many content words: its number and wording tell.
+    permits = "The permits, which lapse in May, can be renewed for $50 each."
+    agreed = "Orr Ltd. said that Vega Inc. has agreed to renew any permits that aren't renewed by other holders."
+    assert check("The permits can be renewed for $50 each.", [permits, agreed]) == []
+    # the second sentence's own words, told without its negation and its frame, are still caught
+    kinds = {p.kind for p in check("Vega Inc. has renewed any permits.", [permits, agreed])}
+    assert {"negation", "hedge"} <= kinds
+    # a tie all told is still read as the negating sentence's
+    assert any(p.kind == "negation" for p in check("It will end.", ["The strike will end soon.", "The lockout will not end."]))
