@@ -971,7 +971,10 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
             continue
         mkey = _key(marker)
         if what == "modal":
-            if not _MODAL_CLASSES.get(mkey, {mkey}) & statement_classes:
+            # the same auxiliary kept, whatever tag the statement's parse gives it ("One need look", "need" an NN)
+            if not _MODAL_CLASSES.get(mkey, {mkey}) & statement_classes and not any(
+                _key(t) == mkey and t.pos_ == "AUX" for t in doc
+            ):
                 said.add(f'drops "{marker.text}": the cited sentences only say "{_between(marker, governed)}"')
         elif what == "according":
             if "accord" not in keys and "according" not in keys and not _attributed(doc, mkey, scope):

@@ -485,3 +485,9 @@ def test_a_sentence_sharing_as_many_content_words_and_more_words_all_told_is_the
     assert {"negation", "hedge"} <= kinds
     # a tie all told is still read as the negating sentence's
     assert any(p.kind == "negation" for p in check("It will end.", ["The strike will end soon.", "The lockout will not end."]))
+
+
+def test_an_auxiliary_kept_is_not_dropped_whatever_tag_the_statements_parse_gives_it() -> None:
+    source = "For a sign of the trouble, one need look no farther than the harbour."
+    assert check("One need look no farther than the harbour.", [source]) == []  # "need" parsed as a noun-tagged auxiliary
+    assert any(p.kind == "hedge" for p in check("One looks no farther than the harbour.", [source]))
