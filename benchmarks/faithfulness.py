@@ -6,7 +6,8 @@ Statements are built by code from the sentences of the TempEval-3 TimeBank and A
 (`.tml`, TimeML tags stripped from <TEXT>), each checked against the one sentence it came from:
 
 - faithful: the sentence itself; its attribution moved to the front ("..., X said." -> "X said
-  ..."); a leading phrase dropped; an appositive dropped; a synonym; active turned passive; a number
+  ..."); a leading phrase dropped; an appositive dropped; a relative clause set off by commas dropped
+(the comma before a conjunction after it kept, as a writer cuts it); a synonym; active turned passive; a number
   written another way ("3"/"three", "percent"/"%"); a contraction ("did not" -> "didn't"); an
   organisation's name of three or more capitalised words written as its acronym ("Federal Aviation
   Administration" -> "FAA"); an acronym spelled out as the article spells it elsewhere (checked with
@@ -51,8 +52,8 @@ from factcheck.nlp import parse  # noqa: E402
 from summarize_local import EVAL_DIR  # noqa: E402
 
 CORPUS = EVAL_DIR  # beside the checkout or beside the folder of worktrees, or FACTCHECK_EVAL_DIR
-FAITHFUL = ["same", "attribution-first", "leading-phrase-dropped", "appositive-dropped", "synonym", "passive", "number-form", "contraction",
-            "acronym", "acronym-spelled-out"]
+FAITHFUL = ["same", "attribution-first", "leading-phrase-dropped", "appositive-dropped", "relative-clause-dropped", "synonym", "passive",
+            "number-form", "contraction", "acronym", "acronym-spelled-out"]
 UNFAITHFUL = ["unsupported-words", "negation", "hedge", "roles", "antonym", "number", "unfinished", "about-the-task", "misquote", "wrong-acronym"]
 
 # Word forms a journalist swaps for one another, written by hand (not drawn from WordNet).
@@ -184,6 +185,29 @@ def f_appositive(doc, text, rng):
             left, right = tok.left_edge.i, tok.right_edge.i
             if left > 0 and doc[left - 1].text == "," and right + 1 < len(doc) and doc[right + 1].text == ",":
                 return "".join(t.text_with_ws for t in doc[: left - 1]).rstrip() + " " + join(doc[right + 2 :])
+    return None
+
+
+def f_relative_clause(doc, text, rng):
+    """A relative clause set off by commas dropped as a writer cuts it: with both its commas, or with
+    the first only where a conjunction follows ("sold its plant, which ..., and the union
+    protested" -> "sold its plant, and the union protested")."""
+    for tok in doc:
+        if tok.dep_ != "relcl":
+            continue
+        words = [t for t in tok.subtree if not t.is_punct]
+        left, right = words[0].i, words[-1].i
+        if not (doc[left].tag_ in ("WDT", "WP", "WP$", "WRB") and left > 1 and doc[left - 1].text == ","
+                and right + 2 < len(doc) and doc[right + 1].text == ","):
+            continue
+        if any(t.text in ('"', "``", "''") for t in doc[left : right + 1]):
+            continue  # half of a quotation
+        if any(t.is_punct for t in doc[tok.head.i : left - 1]):
+            continue  # "Ann Bell, 58, who ...,": the comma before the clause also closes the phrase before it
+        before, after = join(doc[: left - 1]), join(doc[right + 2 :])
+        if doc[right + 2].lower_ in ("and", "but", "or"):
+            return f"{before}, {after}"
+        return f"{before}{'' if after[:1] in ',.;' else ' '}{after}"
     return None
 
 
@@ -479,6 +503,7 @@ FAITHFUL_MAKERS: dict[str, Callable] = {
     "attribution-first": f_attribution_first,
     "leading-phrase-dropped": f_leading_phrase,
     "appositive-dropped": f_appositive,
+    "relative-clause-dropped": f_relative_clause,
     "synonym": f_synonym,
     "passive": f_passive,
     "number-form": f_number_form,

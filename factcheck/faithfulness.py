@@ -66,6 +66,7 @@ from typing import TYPE_CHECKING
 
 from .article import quoted_spans
 from .dates import tag
+from .dates.lexicon import _iso_week  # the tagger's own spelling of a week
 from .nlp import parse_many, parse_without_entities as parse
 
 if TYPE_CHECKING:
@@ -336,8 +337,8 @@ class _Source:
     stems: frozenset[str]
     content: tuple  # (key, wn pos, text) of content tokens
     negated: frozenset[str]  # keys of words under a negation
-    negations: tuple  # (its sentence's words, the words it governs) for each negation
-    plain: tuple  # per sentence: (its words, the words it uses un-negated)
+    negations: tuple  # (its sentence's words, the words it governs, all its words) for each negation
+    plain: tuple  # per sentence: (its words, the words it uses un-negated, all its words)
     frames: tuple  # (marker, governed word, what, content words governed) of every framing word
     participants: tuple  # (verb key, agents, patients, verb) of every verb
     modals: frozenset[str]  # modal classes used
@@ -475,7 +476,7 @@ _TRAILING_FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
 # Words no English sentence ends on; "all", "that", "in", "out" can ("He ate it all", "They got in").
 _DANGLING = frozenset(
     """a an the of to from with and or but nor than whose their its our your my into onto
-    upon via per such every each whether because although though unless""".split()
+    upon via per such every whether because although though unless""".split()
 )
 _CAN_END = frozenset({"all", "that", "this", "those", "these", "in", "out", "on", "off", "up", "down", "over", "about", "along", "around", "before", "since", "too", "either", "both", "each", "some", "any", "none", "many", "much", "more", "most", "which", "what", "there", "here", "so", "yet", "by", "through", "behind", "inside", "outside", "above", "below", "after", "ago", "apart", "aside", "away", "back"})
 
@@ -519,16 +520,46 @@ def _broken_coordination(statement: str, src: _Source) -> list[Problem]:
     """ "Slepian, and the father of four boys, was shot" from "Slepian, 52, and the father ...": a
     comma and a conjunction right after a word the cited sentences follow with a phrase before that
     conjunction. What was cut was the first half of a coordination, and what is left reads as a
-    second participant or as nothing at all."""
+    second participant or as nothing at all. Not so where the conjunction joins a clause with a
+    subject of its own ("The firm sold its plant, which employed 300 workers, and the union
+    protested" shortened to "The firm sold its plant, and the union protested"), or a verb or
+    prepositional phrase whose first half is outside the phrase cut ("He visited Paris, where ...,
+    and flew to Rome"): the side phrase went whole, and what is left is the sentence's own
+    coordination."""
     problems = []
     for m in _COMMA_CONJUNCTION.finditer(statement):
         before, conj, after = (re.escape(g) for g in m.groups())
         if re.search(rf"\b{before}\W*,?\s*{conj}\s+{after}\b", src.text, re.I):
             continue  # the sentences join them so too
-        cut = re.search(rf"\b{before}\W*,\s*([^.;:!?]{{1,80}}?),\s*{conj}\s+{after}\b", src.text, re.I)
-        if cut:
+        cut = re.search(rf"\b{before}\W*,\s*([^.;:!?]{{1,80}}?),\s*({conj})\s+{after}\b", src.text, re.I)
+        if cut and not _joins_what_stays(src, cut.start(1), cut.end(1), cut.start(2)):
             problems.append(Problem("unfinished", f'is garbled: "{m.group(0)}" lacks what the cited sentences put before "{m.group(2)}" ("{cut.group(1)}")'))
     return problems
+
+
+def _joins_what_stays(src: _Source, start: int, end: int, at: int) -> bool:
+    """Whether the conjunction at character `at` of the sentences' joined text coordinates something
+    outside the phrase [start, end) before it with what follows it: a clause with a subject of its
+    own, or a verb or prepositional phrase whose first conjunct lies outside the phrase ("servers,
+    which link computers, and in design": "in design" joins "in applications such as servers"). A
+    noun phrase after it ("and the father of four boys") may be the phrase's second half or another
+    participant: no parse says which, so it is not excused."""
+    offset = 0
+    for doc in src.docs:
+        if at < offset + len(doc.text):
+            break
+        offset += len(doc.text) + 1
+    else:
+        return False
+    cc = next((t for t in doc if t.idx + offset == at), None)
+    if cc is None:
+        return False
+    conjunct = next((c for c in cc.head.children if c.dep_ == "conj" and c.i > cc.i), None)
+    if conjunct is None or conjunct.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "DET"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in conjunct.children):
+        return True
+    return not start <= conjunct.head.idx + offset < end
 
 
 def _bare_copula(tok: Token) -> bool:
@@ -664,7 +695,7 @@ def _number_problems(statement: str, dates: list, src: _Source) -> list[Problem]
     problems = []
     for timex in dates:
         text = timex.text.lower()
-        stated = timex.value in src.dates or text in src.dates or text in src.text.lower()
+        stated = _value_read(statement, timex) in src.dates or text in src.dates or text in src.text.lower()
         # "the early 1970s" and "the late 1970s" resolve alike: their modifiers must match too
         if not stated or not (set(_quote_words(text)) & _DATE_MODIFIERS) <= src.wordset:
             problems.append(Problem("number", f'has the date "{timex.text}", which the cited sentences do not state'))
@@ -678,6 +709,17 @@ def _number_problems(statement: str, dates: list, src: _Source) -> list[Problem]
             continue
         problems.append(Problem("number", f'has the number "{spelled}", which the cited sentences do not state'))
     return problems
+
+
+_WEEK_OF = re.compile(r"\bweek of\s*$", re.I)
+
+
+def _value_read(statement: str, timex) -> str:
+    """The date a statement states: a day after "week of" states its week, as code glosses a week
+    ("this week (week of 20 April 1998)"), whichever way round the day and month are written."""
+    if _WEEK_OF.search(statement[: timex.start]) and re.fullmatch(r"\d{4}-\d\d-\d\d", timex.value or ""):
+        return _iso_week(dt.date.fromisoformat(timex.value))
+    return timex.value
 
 
 # (b) negation ---------------------------------------------------------------------------------
@@ -724,9 +766,15 @@ def _uses(doc: Doc) -> frozenset[str]:
     return frozenset(w for t in doc if t.pos_ not in _FUNCTION_POS and not t.like_num for w in (_key(t), t.lower_))
 
 
-def _negation_groups(docs: Sequence[Doc]) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
-    """(words of its sentence, what it negates) for every negation of the cited sentences."""
-    return tuple((_uses(d), group) for d in docs for group in _negations(d))
+def _negation_groups(docs: Sequence[Doc]) -> tuple[tuple[frozenset[str], tuple[str, ...], frozenset[str]], ...]:
+    """(words of its sentence, what it negates, all its sentence's words) for every negation of the cited sentences."""
+    return tuple((_uses(d), group, _every_word(d)) for d in docs for group in _negations(d))
+
+
+def _every_word(doc: Doc) -> frozenset[str]:
+    """The keys of all a text's words, function words and numbers too: what tells apart two sentences
+    that share as many of a statement's content words."""
+    return frozenset(_key(t) for t in doc if not t.is_punct)
 
 
 def _any_rare(word: str) -> frozenset[int]:
@@ -743,10 +791,10 @@ def _used_plainly(key: str, statement_keys: set[str], src: _Source) -> bool:
     if key not in src.keys:
         return False
     lex = lexicon()
-    negating = [own for own, group in src.negations if any(lex.supports(n, key) or lex.synonyms(n, key) for n in group)]
+    negating = [own for own, group, _ in src.negations if any(lex.supports(n, key) or lex.synonyms(n, key) for n in group)]
     if not negating:
         return True
-    plain = [content for content, uses in src.plain if key in uses]
+    plain = [content for content, uses, _ in src.plain if key in uses]
     return bool(plain) and max(len(c & statement_keys) for c in plain) >= max(len(c & statement_keys) for c in negating)
 
 
@@ -766,10 +814,10 @@ def _negation(doc: Doc, src: _Source) -> list[Problem]:
     return problems
 
 
-def _plain(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
-    """(a sentence's words, the words it uses un-negated)."""
+def _plain(doc: Doc) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(a sentence's words, the words it uses un-negated, all its words)."""
     words = _uses(doc)
-    return words, words - _negated(doc)
+    return words, words - _negated(doc), _every_word(doc)
 
 
 def _dropped_negations(doc: Doc, negated: set[str], src: _Source) -> list[Problem]:
@@ -777,11 +825,14 @@ def _dropped_negations(doc: Doc, negated: set[str], src: _Source) -> list[Proble
     statement negates any word it governs or a synonym of one ("did not allow banks to lend" for
     "did not permit banks to lend"); not taken from a sentence the statement does not draw on: a
     word another cited sentence uses un-negated, and that sentence shares more of the statement's
-    words, is that sentence's ("the strike will end" beside "the lockout will not end")."""
+    words, is that sentence's ("the strike will end" beside "the lockout will not end"), as is one
+    that shares as many and more of its words all told ("The rights can be exercised for $100 each"
+    beside "rights that aren't exercised by others")."""
     lex = lexicon()
     statement_keys = _uses(doc)
+    every = _every_word(doc)
     dropped: list[str] = []
-    for own, group in src.negations:
+    for own, group, own_every in src.negations:
         repeated = [k for k in group if k in statement_keys and k not in _LIGHT and k not in negated]
         # the statement negates a word it governs, or the negated word in other words (a word that
         # another negation of the sentences governs is that one's: "no. 225 said" is no "did not mention")
@@ -789,8 +840,10 @@ def _dropped_negations(doc: Doc, negated: set[str], src: _Source) -> list[Proble
             lex.synonyms(group[0], n) or lex.supports(group[0], n) for n in negated - src.negated
         ):
             continue
-        shared = len(own & statement_keys)
-        repeated = [k for k in repeated if not any(k in plain and len(content & statement_keys) > shared for content, plain in src.plain)]
+        shared = (len(own & statement_keys), len(own_every & every))
+        repeated = [k for k in repeated if not any(
+            k in plain and (len(content & statement_keys), len(words & every)) > shared for content, plain, words in src.plain
+        )]
         if repeated and repeated[0] not in dropped:  # one word a negation: "related", not "relate" too
             dropped.append(repeated[0])
     return [Problem("negation", f'drops a negation: the cited sentences negate "{key}"') for key in sorted(dropped)]
@@ -865,7 +918,7 @@ def _own_frames(doc: Doc) -> Iterable[tuple[Token, Token, str, set[str]]]:
             yield tok, head.head, "condition", _content_keys(head.head, without=head)
         elif tok.lower_ == "according" and tok.dep_ == "prep":
             yield tok, head, "according", _content_keys(head, without=tok)
-        elif tok.pos_ == "VERB":
+        elif tok.pos_ == "VERB" and not tok.is_punct:  # a hyphen the tagger read as a verb ("re-examine") frames nothing
             for child in tok.children:
                 if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX", "ADJ"):
                     yield tok, child, "attribution" if child.dep_ == "ccomp" else "frame", _content_keys(child)
@@ -873,8 +926,11 @@ def _own_frames(doc: Doc) -> Iterable[tuple[Token, Token, str, set[str]]]:
             # comma or quote, frames its head (not the clause "the strike will not end" that a
             # saying verb before it governs)
             # "X, the office said, did Y": one set in the clause between commas frames it as much.
+            # The comma may be the saying verb's own ("Prices rose, the report said, and demand
+            # fell", parsed with "fell" under "said"): its first word is what must follow a mark.
+            first = next(t for t in tok.subtree if not t.is_punct)
             if tok.dep_ in ("parataxis", "ccomp") and head.pos_ in ("VERB", "AUX") and (
-                (tok.i > head.i and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].is_punct) or _set_in(tok)) and not any(
+                (tok.i > head.i and first.i > 0 and doc[first.i - 1].is_punct) or _set_in(tok)) and not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp", "mark") for c in tok.children
             ) and any(c.dep_ == "nsubj" for c in tok.children):
                 yield tok, head, "attribution", _content_keys(head, without=tok)
@@ -893,6 +949,12 @@ def _set_in(tok: Token) -> bool:
 def _hedges(doc: Doc, src: _Source) -> list[Problem]:
     keys = {_key(t) for t in doc}
     content_keys = {_key(t) for t in doc if _is_content(t)}
+    # less the names, which a statement may take from a sentence cited for who someone is: its content
+    # words, and all its words (numbers and function words too, which tell apart two sentences that
+    # share as many content words)
+    named = [t for t in doc if t.pos_ == "PROPN" or _glossed(t)]
+    unnamed = {_key(t) for t in doc if _is_content(t) and t not in named}
+    unnamed_all = {_key(t) for t in doc if not t.is_punct and t not in named}
     said: set[str] = set()
     statement_classes = _modal_classes(doc)
     for marker, governed, what, scope in src.frames:
@@ -903,13 +965,16 @@ def _hedges(doc: Doc, src: _Source) -> list[Problem]:
             continue  # it repeats a participant, not the word the marker governs ("the strike began", not "would not end until")
         if _from_elsewhere(governed, marker, content_keys):
             continue
-        if _said_plainly_elsewhere(governed, marker, content_keys, src):
+        if _said_plainly_elsewhere(governed, marker, content_keys, src) or _another_sentences(marker, unnamed, unnamed_all, src):
             continue
         if what in ("modal", "hedge") and _drawn_from_another(marker, scope & content_keys, content_keys, src):
             continue
         mkey = _key(marker)
         if what == "modal":
-            if not _MODAL_CLASSES.get(mkey, {mkey}) & statement_classes:
+            # the same auxiliary kept, whatever tag the statement's parse gives it ("One need look", "need" an NN)
+            if not _MODAL_CLASSES.get(mkey, {mkey}) & statement_classes and not any(
+                _key(t) == mkey and t.pos_ == "AUX" for t in doc
+            ):
                 said.add(f'drops "{marker.text}": the cited sentences only say "{_between(marker, governed)}"')
         elif what == "according":
             if "accord" not in keys and "according" not in keys and not _attributed(doc, mkey, scope):
@@ -966,6 +1031,27 @@ def _said_plainly_elsewhere(governed: Token, marker: Token, content_keys: set[st
         doc is not marker.doc and any(_key(t) == key for t in doc) and len(content_keys & {_key(t) for t in doc}) >= own
         for doc in src.docs
     )
+
+
+def _another_sentences(marker: Token, unnamed: set[str], unnamed_all: set[str], src: _Source) -> bool:
+    """Whether the statement is another cited sentence's words, a referent named aside: that sentence
+    has every content word of the statement but its names (a name in brackets, "She [Elizabeth II]
+    is following it closely", or a proper noun put in for "the company"), and shares more of the
+    statement than the sentence with the frame ("Sales [at Acme Corp.] rose 50%" beside "Acme Corp.
+    said its net rose"): more content words, or as many and more words all told ("The rights can be
+    exercised for $100 each" beside "X agreed to exercise any rights"). A sentence cited for who a
+    speaker or a company is ("Mayor Reed said Governor Ruiz is taking an interest", "Acme said its
+    net rose") lends its "said" to what it says, not to the next sentence the statement repeats;
+    that sentence's own frames are checked as its own."""
+    if not unnamed:
+        return False
+
+    def shared(doc: Doc) -> tuple[int, int]:  # content words first, then all words
+        keys = {_key(t) for t in doc}
+        return len(unnamed & keys), len(unnamed_all & keys)
+
+    own = shared(marker.doc)  # the names aside here too: they are the frame's sentence's
+    return any(doc is not marker.doc and unnamed <= {_key(t) for t in doc} and shared(doc) > own for doc in src.docs)
 
 
 def _drawn_from_another(marker: Token, shared: set[str], content_keys: set[str], src: _Source) -> bool:
@@ -1087,7 +1173,7 @@ def _same_participant(a: Token, b: Token) -> bool:
         return True
     a_words = {_key(t) for t in a.subtree if _is_content(t)} | {_key(a)}
     b_words = {_key(t) for t in b.subtree if _is_content(t)} | {_key(b)}
-    if a_words & b_words:
+    if a_words & b_words or a.lower_ == b.lower_:  # "Travelers" first in one sentence (lemma "traveler"), a name in the other
         return True
     a_text, b_text = _clause(a, 8), _clause(b, 8)  # "the FAA" and "the Federal Aviation Administration"
     if any(_acronym(w) in _names(b_text).formed for w in a_text.split()) or any(_acronym(w) in _names(a_text).formed for w in b_text.split()):
@@ -1119,7 +1205,7 @@ def _likeness(a: Token, b: Token) -> float | None:
         return None
     a_key, b_key = _key(a), _key(b)
     a_name, b_name = _core(a), _core(b)
-    if a_key == b_key or lexicon().synonyms(a_key, b_key):
+    if a_key == b_key or a.lower_ == b.lower_ or lexicon().synonyms(a_key, b_key):
         score = 3.0
     else:
         score = 1.0 if a_key in b_name or b_key in a_name else 0.0

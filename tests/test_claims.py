@@ -551,7 +551,7 @@ def test_a_clause_of_a_main_reporting_verb_still_splits() -> None:
     assert split_clauses(text) == ["The minister said that exports rose by a third last year", "the port will be expanded in June."]
 
 
-def test_a_sentence_stands_alone_only_in_words_the_checker_accepts(tmp_path) -> None:
+def test_a_sentence_stands_alone_only_in_words_the_checker_accepts(tmp_path, monkeypatch) -> None:
     chain = _local_claims_chain(
         tmp_path,
         "Valley",
@@ -565,11 +565,17 @@ def test_a_sentence_stands_alone_only_in_words_the_checker_accepts(tmp_path) -> 
     economy, _, resolution, slow, _, fine = chain.article.sentences[:6]
     # "The fine ...": the sentence before tells of it, in other words, and code cannot put them in.
     assert not chain.stands_alone(fine)
-    # "That 1990 resolution [U.N. Resolution 12]" would cite a conditional quotation the checker
-    # will not let the claim drop; the sentence's own words point back: chosen, it would be dropped.
-    assert not chain.stands_alone(resolution)
+    # "That 1990 resolution [U.N. Resolution 12]" names the resolution from a conditional quotation,
+    # but says only what its own sentence says: the quotation's "if" frames none of it.
+    assert chain.stands_alone(resolution)
     # "the economy" the story began with: a thing of its world, no referent to give.
     assert chain.stands_alone(economy) and chain.stands_alone(slow)
+    # A referent put in that the checker rejects leaves the sentence's own words, which point back:
+    # chosen, the claim would be dropped.
+    from factcheck import faithfulness
+
+    monkeypatch.setattr(faithfulness, "check", lambda *a, **k: [faithfulness.Problem("hedge", "rejected")])
+    assert not chain.stands_alone(resolution)
 
 
 def test_a_sentence_whose_side_phrase_points_back_gives_its_compression_as_the_claim(tmp_path) -> None:

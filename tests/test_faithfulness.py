@@ -399,3 +399,95 @@ def test_a_referent_in_brackets_after_the_subject_is_its_gloss_not_a_second_doer
     # Put in its place, the name is still a changed doer; and a gloss the sentences do not give is caught.
     assert any(p.kind == "roles" for p in check("Harlow Air has also cut all flights to Korea.", cited))
     assert check("The airline [Tarrant Air] has also cut all flights to Korea.", cited)
+
+
+@pytest.mark.parametrize(("statement", "source"), [
+    # a side phrase dropped whole before a clause with a subject of its own
+    ("The mill shut its doors, and the union called a strike.", "The mill shut its doors, which had stayed open for 90 years, and the union called a strike."),
+    ("The mayor met Ana Ruiz, and the two discussed the budget.", "The mayor met Ana Ruiz, a local banker, and the two discussed the budget."),
+    # a relative clause dropped before a second verb phrase of the main clause
+    ("He visited Lyon, and then flew to Geneva.", "He visited Lyon, where he met the mayor, and then flew to Geneva."),
+    # ... or before a second prepositional phrase of the main clause
+    ("The band played in Lyon, and in Geneva.", "The band played in Lyon, which it loves, and in Geneva."),
+])
+def test_a_side_phrase_dropped_before_a_coordination_of_what_stays_is_not_garbled(statement: str, source: str) -> None:
+    assert check(statement, [source]) == []
+
+
+def test_a_phrase_cut_from_before_a_conjunction_still_garbles_a_noun_phrase_or_drops_a_frame() -> None:
+    # the first half of a coordinated apposition cut: garbled, as before
+    assert "unfinished" in {p.kind for p in check("Ortiz, and a mother of three, was hurt.", ["Ortiz, 61, and a mother of three, was hurt."])}
+    # an attribution set in before the conjunction, dropped: its comma is the saying verb's own
+    assert "hedge" in {p.kind for p in check("Fares rose, and ridership fell.", ["Fares rose, the agency said, and ridership fell."])}
+
+
+def test_a_statement_drawn_from_the_sentence_after_an_attribution_does_not_drop_it() -> None:
+    # The claim is the quotation's sentence, its "she" named from the sentence that introduces it
+    # (cited for who she is): that sentence's "said" frames what it says, not the quotation.
+    cited = ["Mayor Tom Reed said Governor Ana Ruiz is taking a keen interest in the talks.",
+             "``She is watching the talks very closely and taking the view it is a local matter.''"]
+    assert check("``She [Ana Ruiz] is watching the talks very closely and taking the view it is a local matter.''", cited) == []
+    # what the introducing sentence says, told without its "said", is still caught
+    assert any(p.kind == "hedge" for p in check("Governor Ana Ruiz is taking a keen interest in the talks.", cited))
+    assert any(p.kind == "hedge" for p in check("The plant will close.", ["Ann Bell said the plant will close.", "Workers at the plant fear a close."]))
+
+
+def test_a_week_glossed_as_the_week_of_its_monday_is_the_week_the_sentence_states() -> None:
+    import datetime as dt
+
+    friday = dt.date(1998, 4, 24)
+    source = "The court changed its ruling this week."
+    assert check("The court changed its ruling this week (week of 20 April 1998).", [source], published=friday) == []
+    assert any(p.kind == "number" for p in check("The court changed its ruling this week (week of 27 April 1998).", [source], published=friday))
+    assert any(p.kind == "number" for p in check("The court changed its ruling on 20 April 1998.", [source], published=friday))
+
+
+def test_a_price_apiece_may_end_a_sentence_on_each() -> None:
+    assert check("Vega shares rose $2, to $18.50 each.", ["Vega shares rose $2, to $18.50 each, while Orr fell $1, to $9 a share."]) == []
+    assert any(p.kind == "unfinished" for p in check("The firm paid a bonus to each.", ["The firm paid a bonus to each worker who stayed."]))
+
+
+def test_a_word_capitalised_first_in_one_text_and_read_as_a_name_in_the_other_is_the_same_participant() -> None:
+    # "Savings" first in the sentence is the noun "saving"; after "According to X," it reads as a name
+    source = "Savings will be used to cut debt at the bakery, said Ann Bell, the treasurer."
+    assert check("According to Ann Bell, Savings will be used to cut debt at the bakery, said Ann Bell, the treasurer.", [source]) == []
+    assert check("According to Farmers, Farmers estimated that the flood will cost less than $10 million.",
+                 ["Farmers estimated that the flood will cost less than $10 million."]) == []
+    # the roles swapped are still caught
+    assert any(p.kind == "roles" for p in check("According to Ann Bell, Debt will be used to cut savings at the bakery, said Ann Bell, the treasurer.", [source]))
+
+
+def test_a_figure_told_plainly_with_its_company_named_from_the_sentence_where_the_company_said_another() -> None:
+    # The company is named from the sentence cited for who it is, where it "said" a like figure; the
+    # statement is the next sentence's words, told plainly there.
+    said = "Acme Corp. said that its net income rose 31% in the quarter, helped by gains from its stake in a chip maker."
+    sales = "Sales rose 40% to $2 billion from $1.5 billion."
+    assert check("Sales [at Acme Corp.] rose 40% to $2 billion from $1.5 billion.", [said, sales]) == []
+    # what the company said, told as a plain fact, still drops its "said"
+    assert any(p.kind == "hedge" for p in check("Acme Corp.'s net income rose 31% in the quarter.", [said, sales]))
+
+
+def test_a_hyphen_the_tagger_reads_as_a_verb_frames_nothing() -> None:
+    # "re-examine" in a run-on question: the parse once made the "-" a verb, and finding what it
+    # frames raised an IndexError out of `factcheck check`
+    sentence = "The agency said today it will re-examine the question are the files inside the old archive from the war, in fact, lost?"
+    assert check(sentence, [sentence]) == []
+
+
+def test_a_sentence_sharing_as_many_content_words_and_more_words_all_told_is_the_one_drawn_on() -> None:
+    # The statement is the first sentence shortened; the second, cited beside it, negates "renew"
+    # and frames it with "agreed", sharing as many content words: its number and wording tell.
+    permits = "The permits, which lapse in May, can be renewed for $50 each."
+    agreed = "Orr Ltd. said that Vega Inc. has agreed to renew any permits that aren't renewed by other holders."
+    assert check("The permits can be renewed for $50 each.", [permits, agreed]) == []
+    # the second sentence's own words, told without its negation and its frame, are still caught
+    kinds = {p.kind for p in check("Vega Inc. has renewed any permits.", [permits, agreed])}
+    assert {"negation", "hedge"} <= kinds
+    # a tie all told is still read as the negating sentence's
+    assert any(p.kind == "negation" for p in check("It will end.", ["The strike will end soon.", "The lockout will not end."]))
+
+
+def test_an_auxiliary_kept_is_not_dropped_whatever_tag_the_statements_parse_gives_it() -> None:
+    source = "For a sign of the trouble, one need look no farther than the harbour."
+    assert check("One need look no farther than the harbour.", [source]) == []  # "need" parsed as a noun-tagged auxiliary
+    assert any(p.kind == "hedge" for p in check("One looks no farther than the harbour.", [source]))
