@@ -1680,7 +1680,10 @@ def _speaker_of(
         found = next((sp for sp in recent if sp.kind == wanted or wanted == "organisation" and sp.kind == "group" and re.sub(r"^the ", "", sp.name)[:1].isupper() and not sp.name.endswith("s")), None)
         # A name the article only mentions in passing ("a former Norcom executive") is not who "it" is.
         mention = next((m for m in reversed(context) if m.kind == wanted and m.subject), None)
-        if mention is not None and (found is None or mention.sentence > found.sentence):
+        # "..., it added": adding is saying more, so "it" is whoever spoke last, not a business the
+        # added words are about ("The Continental Baking business benefited ..., it added").
+        adds = subject.head.lemma_.lower() == "add"
+        if mention is not None and (found is None or mention.sentence > found.sentence and not adds):
             return Speaker(mention.name, mention.kind, mention.sentence, cue, mention.name)
         if found is not None:
             return dataclasses.replace(found, cue=cue)

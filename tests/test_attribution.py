@@ -1671,3 +1671,15 @@ def test_the_companies_are_never_one_business() -> None:
     assert merged[1].name == "the companies"  # two businesses: no single name stands for them
     together = attributions(["Hale Inc. and Ruiz Corp. said they would merge.", "The companies said the deal was final."])
     assert together[1].name == "Hale Inc. and Ruiz Corp."  # those that spoke together last
+
+
+def test_it_added_is_whoever_spoke_last_not_the_business_the_words_are_about() -> None:
+    sentences = [
+        "Harbor Foods Inc. reported a 12% drop in quarterly profit.",
+        "Harbor said its snacks division was hurt by higher costs.",
+        "The National Baking business benefited from higher prices, it added.",
+    ]
+    assert attributions(sentences)[2].name == "Harbor"
+    # Said, not added: the business the sentence is about may be what "it" is.
+    said = [*sentences[:2], "Golden Crust Bakeries Co. expects higher sales next year, it said."]
+    assert attributions(said)[2].name == "Golden Crust Bakeries Co."
