@@ -1414,7 +1414,13 @@ def _thing_named_only_as_kind(pronoun) -> bool:
     kind = attr.lemma_.lower()
     if _a_body_or_person(kind) or kind == "time" or kind in _TIME_UNITS or not (kind in shell_nouns() or kind in happening_nouns() or kind in message_nouns()):
         return False
-    return not any(t.pos_ == "NOUN" and t.ent_type_ not in _NOT_PARTICIPANTS and not _a_body_or_person(t.lemma_.lower()) for t in pronoun.doc[: pronoun.i])
+    # Nor after a clause that may tell what it is ("when X spent $70 million for the house, he thought it was a great deal").
+    governing = {a.i for a in pronoun.ancestors}
+    return not any(
+        t.pos_ == "NOUN" and t.ent_type_ not in _NOT_PARTICIPANTS and not _a_body_or_person(t.lemma_.lower())
+        or t.pos_ == "VERB" and t.i not in governing and t.lemma_.lower() not in REPORTING_LEMMAS
+        for t in pronoun.doc[: pronoun.i]
+    )
 
 
 def _a_body_or_person(lemma: str) -> bool:
@@ -1854,7 +1860,9 @@ def _one_partys(noun, det) -> bool:
     noun of the same sense: nothing that may tell of it ("X plans to ... the plan", "X agreed to buy
     Y, and the deal ...", "an accord ... the agreement")."""
     lemma = noun.lemma_.lower()
-    bare = _describes_only(noun) or noun.dep_ == "poss" and all(c.dep_ in ("det", "case") for c in noun.children)  # "the plan's"
+    # "the plan's"; "The deal, which will cost $20 million, was struck": a clause set off by a comma says more, not which
+    aside = [c for c in noun.children if c.dep_ == "relcl" and noun.doc[c.left_edge.i - 1].text == ","]
+    bare = all(c.dep_ in ("det", "case", "punct") or c in aside for c in noun.children) or _describes_only(noun) and not aside
     if det is None or det.lower_ != "the" or lemma not in shell_nouns() or not bare or not _main_participant(noun):
         return False
     # A clause before it may tell of it in any words ("agreed to buy Y, and the deal ..."); not a

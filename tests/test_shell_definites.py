@@ -45,3 +45,11 @@ def test_an_it_the_claim_may_bind_or_that_is_empty_or_the_body_itself_is_given()
     assert "it" not in dangling("Acme said it was the largest company in the state.", previous=BEFORE)  # a body: Acme
     assert "it" not in dangling("Acme said it was a mistake to sell the unit.", previous=BEFORE)  # an empty "it"
     assert "it" not in dangling("Acme said it is the first time that it has lost money.", previous=BEFORE)
+
+
+def test_a_clause_set_off_by_commas_says_more_not_which() -> None:
+    assert _flagged("The deal, which will cost Acme $20 million, was approved on Friday.") == ["deal"]
+
+
+def test_an_it_after_a_clause_that_may_tell_what_it_is_does_not_dangle() -> None:
+    assert "it" not in dangling("When Acme paid $9 million for the plant, its chairman said it was a fair deal.", previous=BEFORE)
