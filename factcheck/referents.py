@@ -1881,14 +1881,19 @@ _PARTICIPANT_DEPS = frozenset("nsubj nsubjpass dobj attr agent".split())
 
 
 def _main_participant(noun) -> bool:
-    """Whether `noun` is the subject or object of its text's main clause, or the possessor of one
-    ("the plan's implementation"): the main verb, the clause a reporting verb reports ("X said the
+    """Whether `noun` is the subject or object of its text's main clause (or of a preposition
+    hung on its verb that does not only frame it: "voted against the measure", not "after the
+    deal"), or the possessor of one ("the plan's implementation"): the main verb, the clause a reporting verb reports ("X said the
     deal would ..."), or one joined to or completing either ("agreed to scrap the plan")."""
     if noun.dep_ == "poss":
         noun = noun.head
-    if noun.dep_ not in _PARTICIPANT_DEPS:
+    if noun.dep_ == "pobj" and (noun.head.dep_ == "agent" or noun.head.dep_ == "prep" and noun.head.lower_ not in _FRAMING_PREPS) and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.head  # "voted against the measure", "withdrew from the deal"; not "after the deal"
+    elif noun.dep_ in _PARTICIPANT_DEPS:
+        verb = noun.head
+    else:
         return False
-    verb, root = noun.head, noun.sent.root
+    root = noun.sent.root
     while verb != root:
         if verb.dep_ not in ("conj", "xcomp", "ccomp") or verb.dep_ == "ccomp" and verb.head.lemma_.lower() not in REPORTING_LEMMAS:
             return False
