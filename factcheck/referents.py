@@ -1863,6 +1863,8 @@ def _one_partys(noun, det) -> bool:
     # "the plan's"; "The deal, which will cost $20 million, was struck": a clause set off by a comma says more, not which
     aside = [c for c in noun.children if c.dep_ == "relcl" and noun.doc[c.left_edge.i - 1].text == ","]
     bare = all(c.dep_ in ("det", "case", "punct") or c in aside for c in noun.children) or _describes_only(noun) and not aside
+    if any(c.dep_ == "nummod" for c in noun.children):
+        return False  # "the 235,000 forecast", "the two plans": a figure or a counted set, read elsewhere
     if det is None or det.lower_ != "the" or lemma not in shell_nouns() or not bare or not _main_participant(noun):
         return False
     # A clause before it may tell of it in any words ("agreed to buy Y, and the deal ..."); not a

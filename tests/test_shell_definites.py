@@ -53,3 +53,9 @@ def test_a_clause_set_off_by_commas_says_more_not_which() -> None:
 
 def test_an_it_after_a_clause_that_may_tell_what_it_is_does_not_dangle() -> None:
     assert "it" not in dangling("When Acme paid $9 million for the plant, its chairman said it was a fair deal.", previous=BEFORE)
+
+
+def test_a_shell_noun_a_preposition_on_the_main_verb_governs_points_back() -> None:
+    assert _flagged("The unions voted against the measure on Tuesday.") == ["measure"]
+    assert _flagged("After the deal, Acme hired 40 workers.") == []  # a frame, not a participant
+    assert _flagged("Sales rose 9%, above the 5% forecast.") == []  # a figure
