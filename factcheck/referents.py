@@ -70,7 +70,7 @@ from .attribution import (
 )
 from .claim_types import _content_head
 from .nlp import parse
-from .wordlists import happening_nouns, message_nouns, organisation_nouns, person_nouns, owned_nouns, relational_nouns, time_adjectives, told_as
+from .wordlists import happening_nouns, message_nouns, organisation_nouns, person_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -1216,7 +1216,7 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             ) and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]):
                 found.append(tok.text)  # '``This is an important step,'' X said': a step of what, the quote opens without saying
                 continue
-            if lower not in _QUOTED_PRONOUNS or doc[tok.i + 1 : tok.i + 2].text == "[" or _unresolved_quoted(tok) is False:
+            if lower not in _QUOTED_PRONOUNS or doc[tok.i + 1 : tok.i + 2].text == "[" or _unresolved_quoted(tok) is False and not _thing_named_only_as_kind(tok):
                 continue
             found.append(tok.text)
         elif lower in _PERSON_PRONOUNS:
@@ -1232,7 +1232,7 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
         elif lower == "they" and tok.dep_ == "nsubj" and _speaks(tok) and not _bound_plural(tok):
             found.append(tok.text)  # "The real culprits, they said, are ...": who says it, the text does not say
         elif lower in ("it", "they", "this", "that", "these", "those") and tok.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and (
-            tok.i == _first_word(doc) or tok.head.dep_ == "ROOT" and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i])
+            tok.i == _first_word(doc) or tok.head.dep_ == "ROOT" and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]) or _thing_named_only_as_kind(tok)
         ):
             found.append(tok.text)  # "It was a bomb", "More recently it has ...": what "it" is, the text does not say
         elif lower in ("this", "these", "those", "that") and tok.tag_ == "DT" and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and not _clause_before(tok):
@@ -1393,6 +1393,40 @@ def _stands_for(pronoun) -> bool:
         return False
     subject = next((c for c in pronoun.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.i > pronoun.i and subject.pos_ in ("NOUN", "PROPN") and pronoun.i not in {t.i for t in subject.subtree}
+
+
+def _thing_named_only_as_kind(pronoun) -> bool:
+    """"X's spokesman said it is the first such plan", "it was the largest order": an "it" whose
+    copula says it is a course of action, a deal, a happening or a message (`shell_nouns`,
+    `happening_nouns`, `message_nouns`; not a body or a person), in a text that names before it
+    only people, organisations and names, none of which a plan or an order can be. What it is, the
+    text does not give. Not the empty "it" of "it was a mistake to go", nor "it is the first time"
+    (a time, not a thing)."""
+    head = pronoun.head
+    if pronoun.lower_ != "it" or pronoun.dep_ != "nsubj" or head.lemma_.lower() != "be":
+        return False
+    attr = next((c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    clauses = ("ccomp", "xcomp", "csubj", "advcl")
+    if attr is None or any(c.dep_ in clauses for c in head.children if c.i > head.i) or any(
+        c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) or c.dep_ == "relcl" and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children) for c in attr.children
+    ):
+        return False  # "it was a mistake to go": the clause is what "it" stands for
+    kind = attr.lemma_.lower()
+    if _a_body_or_person(kind) or kind == "time" or kind in _TIME_UNITS or not (kind in shell_nouns() or kind in happening_nouns() or kind in message_nouns()):
+        return False
+    # Nor after a clause that may tell what it is ("when X spent $70 million for the house, he thought it was a great deal").
+    governing = {a.i for a in pronoun.ancestors}
+    return not any(
+        t.pos_ == "NOUN" and t.ent_type_ not in _NOT_PARTICIPANTS and not _a_body_or_person(t.lemma_.lower())
+        or t.pos_ == "VERB" and t.i not in governing and t.lemma_.lower() not in REPORTING_LEMMAS
+        for t in pronoun.doc[: pronoun.i]
+    )
+
+
+def _a_body_or_person(lemma: str) -> bool:
+    """A noun one of whose first senses is a person or an organisation ("spokesman", "company",
+    "party"; not "order", a society only in its seventh sense)."""
+    return lemma in person_nouns() or lemma in _ORG_NOUNS or any(rank <= 3 for rank, _ in organisation_nouns().get(lemma, ()))
 
 
 def _may_be_plural(tok) -> bool:
@@ -1810,7 +1844,63 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             continue
         if (_introduced(tok, previous) or _describes_only(tok) and _told_before(tok, previous)) and not _given(tok, previous):
             found.append((first, tok, "definite"))
+        elif previous and _one_partys(tok, det) and not _given(tok, previous):
+            # "the plan", "the deal", "the fine", "the plan's implementation" as what the claim is about,
+            # past the lede: one party's course of action, deal, proposal or penalty, which the story
+            # told of before, often in words nothing links ("wants to buy X" ... "the deal").
+            found.append((first, tok, "definite"))
     return found
+
+
+def _one_partys(noun, det) -> bool:
+    """Whether `noun` is a bare "the X" (`_describes_only`) whose X is a course of action, a deal, a
+    proposal, a question at issue or a penalty (`wordlists.shell_nouns`: one party's, of which the
+    setting has no one, unlike "the economy" or "the government"), as a participant of the text's
+    main clause (`_main_participant`), with no verb but a reporting one in the text before it, nor a
+    noun of the same sense: nothing that may tell of it ("X plans to ... the plan", "X agreed to buy
+    Y, and the deal ...", "an accord ... the agreement")."""
+    lemma = noun.lemma_.lower()
+    # "the plan's"; "The deal, which will cost $20 million, was struck": a clause set off by a comma says more, not which
+    aside = [c for c in noun.children if c.dep_ == "relcl" and noun.doc[c.left_edge.i - 1].text == ","]
+    bare = all(c.dep_ in ("det", "case", "punct") or c in aside for c in noun.children) or _describes_only(noun) and not aside
+    if any(c.dep_ == "nummod" for c in noun.children):
+        return False  # "the 235,000 forecast", "the two plans": a figure or a counted set, read elsewhere
+    if det is None or det.lower_ != "the" or lemma not in shell_nouns() or not bare or not _main_participant(noun):
+        return False
+    # A clause before it may tell of it in any words ("agreed to buy Y, and the deal ..."); not a
+    # reporting verb, which attributes it.
+    nouns = told_as(lemma)[1]
+    governing = {a.i for a in noun.ancestors}  # "discussed the matter": its own verb tells nothing of it
+    return not any(
+        t.pos_ == "VERB" and t.i not in governing and t.dep_ not in ("amod", "compound") and t.lemma_.lower() not in REPORTING_LEMMAS
+        or t.pos_ == "NOUN" and t.lemma_.lower() in nouns
+        for t in noun.doc[: noun.left_edge.i]
+    )
+
+
+# Dependents of a clause's verb that are what the clause is about.
+_PARTICIPANT_DEPS = frozenset("nsubj nsubjpass dobj attr agent".split())
+
+
+def _main_participant(noun) -> bool:
+    """Whether `noun` is the subject or object of its text's main clause (or of a preposition
+    hung on its verb that does not only frame it: "voted against the measure", not "after the
+    deal"), or the possessor of one ("the plan's implementation"): the main verb, the clause a reporting verb reports ("X said the
+    deal would ..."), or one joined to or completing either ("agreed to scrap the plan")."""
+    if noun.dep_ == "poss":
+        noun = noun.head
+    if noun.dep_ == "pobj" and (noun.head.dep_ == "agent" or noun.head.dep_ == "prep" and noun.head.lower_ not in _FRAMING_PREPS) and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.head  # "voted against the measure", "withdrew from the deal"; not "after the deal"
+    elif noun.dep_ in _PARTICIPANT_DEPS:
+        verb = noun.head
+    else:
+        return False
+    root = noun.sent.root
+    while verb != root:
+        if verb.dep_ not in ("conj", "xcomp", "ccomp") or verb.dep_ == "ccomp" and verb.head.lemma_.lower() not in REPORTING_LEMMAS:
+            return False
+        verb = verb.head
+    return True
 
 
 def _relational(noun) -> bool:

@@ -55,6 +55,13 @@ def owned_nouns() -> frozenset[str]:
     return _nouns("owned_nouns")
 
 
+def shell_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is a course of action, a deal, a proposal, a question at
+    issue or a penalty ("plan", "move", "deal", "proposal", "issue", "fine"): one party's, of
+    which the setting has no one; built by benchmarks/build_shell_nouns.py."""
+    return _nouns("shell_nouns")
+
+
 def group_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is a body ("group", "crowd", "team"); built by
     benchmarks/build_number_nouns.py."""
