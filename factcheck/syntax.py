@@ -69,7 +69,12 @@ def deletable_spans(text: str) -> list[Span]:
     # A span whose removal leaves a dangling word or a broken sentence is not deletable; nor one
     # followed by a verb with no subject of its own ("in the blast, which damaged the embassy,
     # shattered the glass ...": the verbs may be the side clause's, whatever the parse says).
-    return [s for s in spans if _well_formed(compress(text, {s.id}, spans)) and not _subjectless_verb_after(doc, s.end)]
+    spans = [s for s in spans if _well_formed(compress(text, {s.id}, spans)) and not _subjectless_verb_after(doc, s.end)]
+    # Spans drop together too: where all of them dropped would leave only a fronted subordinate
+    # clause (each alone leaving a main clause the parser still finds), the last ones stay.
+    while spans and subordinate_only(doc) is None and subordinate_only(parse(compress(text, {s.id for s in spans}, spans))) is not None:
+        spans = spans[:-1]
+    return spans
 
 
 _RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
