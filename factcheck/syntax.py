@@ -835,6 +835,11 @@ def _candidates(doc: Doc, root: Token) -> Iterable[tuple[int, int, SpanKind]]:
             # Bell, a lawyer and mother of two," is one); dropped, the list would read as a
             # description of that item.
             continue
+        if tok.dep_ == "appos" and _modifier_list_after(tok):
+            # "The British paper, packaging and publishing concern, said": the noun before the comma
+            # is the first of the head's modifiers ("a paper, packaging and publishing concern"),
+            # no participant described; dropped, the "paper" would read as a newspaper.
+            continue
         if tok.dep_ == "appos" and _is_place(tok) and _is_place(tok.head) and _side_place(tok.head):
             # "Acme Corp., Oshkosh, Wis., said": the state or country names which city; dropped
             # alone it leaves the city hanging on the company ("Acme Corp., Oshkosh, said"), so
@@ -857,6 +862,14 @@ def _candidates(doc: Doc, root: Token) -> Iterable[tuple[int, int, SpanKind]]:
                 if len(sub) > 1 and first > 0 and doc[first - 1].text == ",":
                     yield doc[first - 1].idx, doc[last].idx + len(doc[last]), "participle"
     yield from _leading(doc, root)
+
+
+def _modifier_list_after(tok: Token) -> bool:
+    """The appositive opens on coordinated modifiers of its head, with no determiner ("packaging
+    and publishing concern"): the rest of a list of modifiers the noun before the comma begins."""
+    before = [t for t in tok.subtree if t.i < tok.i]
+    return bool(before) and any(t.dep_ == "cc" for t in before) and not any(
+        t.dep_ in ("det", "poss", "predet") or t.tag_ in ("DT", "PRP$") for t in before)
 
 
 def _is_place(tok: Token) -> bool:

@@ -416,3 +416,14 @@ def test_a_sentence_with_a_main_clause_is_no_fragment(text):
     from factcheck.syntax import subordinate_only
 
     assert subordinate_only(parse(text)) is None
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The Dutch cable, wire and lighting concern, said its sales rose 8%.", []),
+    ("Tom Reed, engineer and father of three, said the bridge was safe.", ["engineer and father of three"]),
+    ("Acme, a maker of locks and keys, said sales rose.", ["a maker of locks and keys"]),
+])
+def test_a_list_of_modifiers_after_the_noun_is_no_apposition(text, kept):
+    """"The Dutch cable, wire and lighting concern": the noun before the comma is the first of the
+    head's modifiers; dropped, the rest would leave a "cable" that said something."""
+    assert [s.text for s in deletable_spans(text)] == kept
