@@ -4,7 +4,8 @@ and which of its dates governs its main clause. Grammar only, from the shared pa
 A *deletable span* is a side phrase whose removal leaves a well-formed sentence that states less,
 never something else: an appositive, a parenthetical, a leading time or place phrase, a trailing
 participle clause, a non-restrictive relative clause. A span never holds the main clause's subject,
-verb or object, an attribution ("X said", "according to X"), a condition, half of a quotation, or
+verb or object, nor leaves a fronted subordinate clause without its main clause ("Although X."),
+wherever the parser hung that clause; nor holds an attribution ("X said", "according to X"), a condition, half of a quotation, or
 the name that says who a described participant is ("The suspect, James Kopp, was ...");
 whatever it holds, the main clause keeps its negations and hedges, since those sit on its verb.
 """
