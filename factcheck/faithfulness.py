@@ -22,6 +22,7 @@ re-ask and into a report's warning):
 - ``antonym``: a word whose WordNet antonym (or un-/in-/dis- opposite) the sentences use;
 - ``number``: a number, number word or date the sentences do not state;
 - ``unfinished``: no sentence end, unbalanced quotes or brackets, a trailing function word or comma,
+  a subordinate clause with no main clause ("Although the economy grew 2.5%."),
   a comma and conjunction left where the sentences have a phrase before them ("Slepian, and the
   father" from "Slepian, 52, and the father"), or a stop at a function word after which the cited sentences go on with what it governs ("images
   of the Pope in." where they say "in Cuba"); a statement ending as a cited sentence ends passes;
@@ -68,6 +69,7 @@ from .article import quoted_spans
 from .dates import tag
 from .dates.lexicon import _iso_week  # the tagger's own spelling of a week
 from .nlp import parse_many, parse_without_entities as parse
+from .syntax import subordinate_only
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -491,6 +493,12 @@ def _unfinished(statement: str, doc: Doc, src: _Source) -> list[Problem]:
             problems.append(Problem("unfinished", f"opens {opener} without closing it" if statement.count(opener) > statement.count(closer) else f"closes {closer} it never opened"))
     if statement.count('"') % 2 and src.text.count('"') % 2 == 0:
         problems.append(Problem("unfinished", "has a quotation mark that is never closed"))
+    if (marker := subordinate_only(doc)) is not None and not any(statement == d.text for d in src.docs):
+        # "Although the economy grew 2.5%.": a subordinate clause left without the main clause it
+        # leads to. A cited sentence whole is not one: it lost nothing, and where it reads so the
+        # parser misread its main clause ("..., the airline, facing costs, cut flights" with "cut"
+        # read as a participle).
+        problems.append(Problem("unfinished", f'is a fragment: only the "{marker.lower_}" clause, no main clause'))
     words = [t for t in doc if not t.is_punct]
     ending = _quote_words(statement)[-3:]
     if len(ending) == 3 and ending in src.endings:

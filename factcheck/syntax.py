@@ -4,7 +4,8 @@ and which of its dates governs its main clause. Grammar only, from the shared pa
 A *deletable span* is a side phrase whose removal leaves a well-formed sentence that states less,
 never something else: an appositive, a parenthetical, a leading time or place phrase, a trailing
 participle clause, a non-restrictive relative clause. A span never holds the main clause's subject,
-verb or object, an attribution ("X said", "according to X"), a condition, half of a quotation, or
+verb or object, nor leaves a fronted subordinate clause without its main clause ("Although X."),
+wherever the parser hung that clause; nor holds an attribution ("X said", "according to X"), a condition, half of a quotation, or
 the name that says who a described participant is ("The suspect, James Kopp, was ...");
 whatever it holds, the main clause keeps its negations and hedges, since those sit on its verb.
 """
@@ -69,7 +70,12 @@ def deletable_spans(text: str) -> list[Span]:
     # A span whose removal leaves a dangling word or a broken sentence is not deletable; nor one
     # followed by a verb with no subject of its own ("in the blast, which damaged the embassy,
     # shattered the glass ...": the verbs may be the side clause's, whatever the parse says).
-    return [s for s in spans if _well_formed(compress(text, {s.id}, spans)) and not _subjectless_verb_after(doc, s.end)]
+    spans = [s for s in spans if _well_formed(compress(text, {s.id}, spans)) and not _subjectless_verb_after(doc, s.end)]
+    # Spans drop together too: where all of them dropped would leave only a fronted subordinate
+    # clause (each alone leaving a main clause the parser still finds), the last ones stay.
+    while spans and subordinate_only(doc) is None and subordinate_only(parse(compress(text, {s.id for s in spans}, spans))) is not None:
+        spans = spans[:-1]
+    return spans
 
 
 _RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
@@ -830,6 +836,11 @@ def _candidates(doc: Doc, root: Token) -> Iterable[tuple[int, int, SpanKind]]:
             # Bell, a lawyer and mother of two," is one); dropped, the list would read as a
             # description of that item.
             continue
+        if tok.dep_ == "appos" and _modifier_list_after(tok):
+            # "The British paper, packaging and publishing concern, said": the noun before the comma
+            # is the first of the head's modifiers ("a paper, packaging and publishing concern"),
+            # no participant described; dropped, the "paper" would read as a newspaper.
+            continue
         if tok.dep_ == "appos" and _is_place(tok) and _is_place(tok.head) and _side_place(tok.head):
             # "Acme Corp., Oshkosh, Wis., said": the state or country names which city; dropped
             # alone it leaves the city hanging on the company ("Acme Corp., Oshkosh, said"), so
@@ -852,6 +863,14 @@ def _candidates(doc: Doc, root: Token) -> Iterable[tuple[int, int, SpanKind]]:
                 if len(sub) > 1 and first > 0 and doc[first - 1].text == ",":
                     yield doc[first - 1].idx, doc[last].idx + len(doc[last]), "participle"
     yield from _leading(doc, root)
+
+
+def _modifier_list_after(tok: Token) -> bool:
+    """The appositive opens on coordinated modifiers of its head, with no determiner ("packaging
+    and publishing concern"): the rest of a list of modifiers the noun before the comma begins."""
+    before = [t for t in tok.subtree if t.i < tok.i]
+    return bool(before) and any(t.dep_ == "cc" for t in before) and not any(
+        t.dep_ in ("det", "poss", "predet") or t.tag_ in ("DT", "PRP$") for t in before)
 
 
 def _is_place(tok: Token) -> bool:
@@ -979,15 +998,74 @@ def is_clause(text: str) -> bool:
 
 
 def _well_formed(text: str) -> bool:
-    """The sentence still has a subject and a verb, and ends on a word that ends a clause."""
+    """The sentence still has a subject and a verb, ends on a word that ends a clause, and is more
+    than a subordinate clause (`subordinate_only`)."""
     doc = parse(text)
     root = _root(doc)
     if root is None or root.pos_ not in ("VERB", "AUX"):
+        return False
+    if subordinate_only(doc) is not None:
         return False
     words = [t for t in doc if not t.is_punct]
     if not words or words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ") or words[-1].tag_ == "PRP$":
         return False
     return _quote_count(text) % 2 == 0
+
+
+# Subordinators that may also begin a main clause ("So the plan failed.", "For it was late."), or
+# open a subject clause the parser often misreads ("That the economy grew surprised nobody.").
+_NOT_SUBORDINATING = frozenset({"so", "for", "that", "whether"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def subordinate_only(doc: Doc) -> Token | None:
+    """The subordinator when the sentence's only clause is a subordinate one ("Although the economy
+    grew 2.5%.", "If the merger is approved, a decision expected in March.", "When he arrived."):
+    what is left of "Although X, MAIN CLAUSE" without its main clause, which no reader can take as
+    a statement. None when the sentence has a main clause, wherever the parser hung it: after a long
+    fronted clause the parser may make the subordinate verb the root and hang the main clause on
+    it, after the comma that closes the fronted clause, as a clause with a subject and a finite verb
+    of its own ("Although X, officials said ..." read as X's complement)."""
+    root = _root(doc)
+    if root is None:
+        return None
+    verbs = [root]
+    if root.pos_ not in ("VERB", "AUX"):
+        # "But although the rate rose.": the connective made the root, the clause hung on it; not
+        # a root after the clause ('When they say "sell," the index tumbles', "tumbles" read as a
+        # noun): the main clause, misread
+        verbs = [c for c in root.children if c.dep_ in ("advcl", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > root.i]
+    for verb in verbs:
+        marker = next((c for c in verb.children if c.i < verb.i and (
+            c.dep_ == "mark" and c.lower_ not in _NOT_SUBORDINATING
+            or c.dep_ == "advmod" and c.tag_ == "WRB" and c.i == verb.left_edge.i and c.lower_ in ("when", "whenever", "once"))), None)
+        if marker is None or any(not t.is_punct and t.pos_ not in ("CCONJ", "ADV") for t in doc[: marker.i]):
+            continue  # no subordinator, or one inside the clause rather than opening it
+        if marker.dep_ == "advmod" and (doc.text.rstrip(" \"'”’)").endswith("?") or not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") and marker.i < c.i < verb.i for c in verb.children)):
+            continue  # "When did he arrive?", "When asked, ...": a question, or no clause of its own
+        if not _main_clause_hung_on(verb):
+            return marker
+    return None
+
+
+def _main_clause_hung_on(verb: Token) -> bool:
+    """A clause with its own subject and a finite verb hangs on `verb` after a comma that closes
+    `verb`'s clause: the sentence's main clause, whatever the parser made of it."""
+    doc = verb.doc
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.dep_ not in ("ccomp", "conj", "parataxis", "advcl", "dep", "appos", "relcl", "acl"):
+            continue
+        finite = tok.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in tok.children)
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < tok.i), None)
+        if not finite or subject is None or subject.tag_ in ("WDT", "WP", "WP$"):
+            continue  # ", which was a blow": a relative clause is no main clause
+        first = min(subject.left_edge.i, tok.left_edge.i)
+        while first > 0 and doc[first - 1].is_quote:  # 'When they say "sell," the index tumbles'
+            first -= 1
+        if first > 0 and doc[first - 1].text in (",", ";", "--", "—", "–"):
+            return True
+    return False
 
 
 # Prepositions that place the clause against another happening: a date right on that happening's

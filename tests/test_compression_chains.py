@@ -276,3 +276,23 @@ def test_a_capable_models_failed_sentence_is_shortened_only_by_what_the_rest_doe
     assert not chain.compresses and len(steps) == 2
     run = chain.assemble([(step, Answer(problems=["invented"])) for step in steps])
     assert "For the nine months, Harlow Mills earned $4.2 million, or 31 cents a share." in [s.text for s in run.items]
+
+
+def test_a_chosen_drop_never_leaves_only_the_fronted_clause(local):
+    """Whatever the spans offered, a summary sentence that would be the "although" clause alone
+    (its main clause dropped) stays the article's sentence."""
+    from factcheck.chains.base import Step
+    from factcheck.models import CompressionDraft
+    from factcheck.syntax import Span
+
+    text = ("Although the ministry said exports grew 4% in the first half, a figure economists had expected, "
+            "the port's owners, who run three terminals, plan to cut jobs.")
+    art = Article(text=text, published=dt.date(2024, 3, 6), sentences=split_sentences(text))
+    chain = SummaryChain(art, local)
+    chain.plan()
+    sentence = chain.chosen[0]
+    cut = text.index(", a figure")
+    chain.offered[sentence.id] = [Span("D1", cut, len(text) - 1, "appositive", text[cut:-1])]
+    step = Step("summary", sentence.id, sentence, CompressionDraft, part="D1", prompt="compress")
+    run = chain.assemble([(step, Answer(value=CompressionDraft(drop=["D1"])))])
+    assert run.items[0].text == text

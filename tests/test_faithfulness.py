@@ -491,3 +491,36 @@ def test_an_auxiliary_kept_is_not_dropped_whatever_tag_the_statements_parse_give
     source = "For a sign of the trouble, one need look no farther than the harbour."
     assert check("One need look no farther than the harbour.", [source]) == []  # "need" parsed as a noun-tagged auxiliary
     assert any(p.kind == "hedge" for p in check("One looks no farther than the harbour.", [source]))
+
+
+FRONTED = (
+    "Although the ministry said exports grew 4% in the first half, in line with forecasts, "
+    "economists expect a slowdown next year."
+)
+
+
+@pytest.mark.parametrize("statement", [
+    "Although the ministry said exports grew 4% in the first half.",
+    "Although the ministry said exports grew 4% in the first half, in line with forecasts.",
+])
+def test_a_fronted_clause_without_its_main_clause_is_a_fragment(statement):
+    problems = check(statement, [FRONTED])
+    assert [p.kind for p in problems] == ["unfinished"]
+    assert str(problems[0]) == 'is a fragment: only the "although" clause, no main clause'
+
+
+@pytest.mark.parametrize("statement", [
+    FRONTED,
+    "Although the ministry said exports grew 4% in the first half, economists expect a slowdown next year.",
+    "Economists expect a slowdown next year.",
+])
+def test_the_sentence_and_its_compressions_with_the_main_clause_pass(statement):
+    assert check(statement, [FRONTED]) == []
+
+
+def test_a_cited_sentence_whole_is_never_a_fragment():
+    """Where the parser misreads a long sentence's main clause ("cut" as a participle), the article's
+    own sentence still passes: nothing was cut from it."""
+    sentence = "When the price of oil, which had fallen for months, rose sharply in April, the airline, facing higher costs, cut flights."
+    assert check(sentence, [sentence]) == []
+    assert [p.kind for p in check("When the price of oil rose sharply in April.", [sentence])] == ["unfinished"]

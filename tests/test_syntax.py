@@ -356,3 +356,75 @@ def test_a_list_tail_whose_conjunct_differs_in_number_is_no_side_phrase():
 def test_a_side_phrase_takes_the_dash_that_closes_an_aside_inside_it():
     text = "Norland Holdings, which owns 40% of the region's third largest brewer -- Ostmark Brewing Co. -- posted a profit of $2 million."
     assert main_clause(text) == "Norland Holdings posted a profit of $2 million."
+
+
+# A sentence that opens on a subordinate clause keeps its main clause: the parser may read a long
+# fronted clause as the root and the main clause's subject as an apposition, its verb as a
+# participle's; no span may take them (invented sentences).
+FRONTED = [
+    ("When the price of oil, which had fallen for months, rose sharply in April, the airline, facing higher costs, cut flights.",
+     ("the airline", "cut flights")),
+    ("Although the ministry reported that exports rose 4% in the first half, a figure economists had expected, imports, "
+     "which fell for a third month, remain weak.", ("imports", "remain weak")),
+    ("If the court upholds the ruling, which came in March, the brewer, the country's largest, must pay $40 million.",
+     ("the brewer", "must pay")),
+    ("Since the plant opened in 1995, producing 200 cars a day, the town, once a fishing village, has doubled in size.",
+     ("the town", "has doubled")),
+]
+
+
+@pytest.mark.parametrize("text, main", FRONTED)
+def test_no_span_takes_the_main_clause_after_a_fronted_one(text, main):
+    from factcheck.nlp import parse
+    from factcheck.syntax import subordinate_only
+
+    spans = deletable_spans(text)
+    for short in [compress(text, {s.id}, spans) for s in spans] + [main_clause(text)]:
+        assert all(words in short for words in main), short
+        assert short == text or subordinate_only(parse(short)) is None, short
+
+
+@pytest.mark.parametrize("text, marker", [
+    ("Although the government said the economy grew 2.5% in the quarter.", "Although"),
+    ("Although the government said the economy grew 2.5% in the quarter, in line with expectations.", "Although"),
+    ("If the merger is approved by regulators, a decision expected in March.", "If"),
+    ("Because the bank raised its rates last week.", "Because"),
+    ("When the price of oil rose sharply in April.", "When"),
+    ("But although the rate rose.", "although"),
+])
+def test_a_bare_subordinate_clause_is_a_fragment(text, marker):
+    from factcheck.nlp import parse
+    from factcheck.syntax import subordinate_only
+
+    found = subordinate_only(parse(text))
+    assert found is not None and found.text == marker
+
+
+@pytest.mark.parametrize("text", [
+    "While sales rose, profit fell.",
+    "As expected, profit fell.",
+    "When he arrived, he said nothing.",
+    "When did the plant close?",
+    "So the plan failed.",
+    "Even though the rate rose, borrowing held up.",
+    "Once the deal closes, the company will have 40,000 workers, analysts said.",
+    "If approved, the plan would cut costs.",
+    'When traders say "sell," the index tumbles as well as the currency.',
+])
+def test_a_sentence_with_a_main_clause_is_no_fragment(text):
+    from factcheck.nlp import parse
+    from factcheck.syntax import subordinate_only
+
+    assert subordinate_only(parse(text)) is None
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The Dutch cable, wire and lighting concern, said its sales rose 8%.", []),
+    ("The Italian paper, printing and publishing group, said profit from continuing lines fell 8%.", []),
+    ("Tom Reed, engineer and father of three, said the bridge was safe.", ["engineer and father of three"]),
+    ("Acme, a maker of locks and keys, said sales rose.", ["a maker of locks and keys"]),
+])
+def test_a_list_of_modifiers_after_the_noun_is_no_apposition(text, kept):
+    """"The Dutch cable, wire and lighting concern": the noun before the comma is the first of the
+    head's modifiers; dropped, the rest would leave a "cable" that said something."""
+    assert [s.text for s in deletable_spans(text)] == kept

@@ -53,7 +53,7 @@ from ..referents import (
     standalone_variants,
 )
 from ..settings import Settings
-from ..syntax import Span, compress, is_clause, without_leading_connective
+from ..syntax import Span, compress, is_clause, subordinate_only, without_leading_connective
 from .base import ChainRun, Step, score_sentences, stand_in_warning, with_antecedents
 from .shortening import droppable_spans, has_false_start, shortest
 
@@ -241,6 +241,8 @@ class SummaryChain:
                 run.items.append(self.compression(sentence, sentence.text))
             elif self.compresses and answer.value is not None:
                 text = compress(sentence.text, set(answer.value.drop), self.offered[sentence.id])
+                if subordinate_only(parse(text)) is not None:
+                    text = sentence.text  # the choice left a fronted clause without its main one: kept whole
                 run.items.append(self.compression(sentence, text))
             elif self.compresses:
                 run.items.append(self.compression(sentence, sentence.text, origin="extractive"))
