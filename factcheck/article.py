@@ -733,7 +733,7 @@ _TITLES = {
 # Acme Inc. The company ..."; "the U.S. Navy" / "in the U.S. The ..."; "Cie. Financiere" / "amp
 # Cie. Mr. Dupont"): what follows tells (see _ends_after_abbreviation).
 _ABBREVIATIONS = {
-    "sr", "jr", "inc", "ltd", "co", "corp", "cie", "bros", "plc", "vs", "etc", "jan", "feb", "mar", "apr",
+    "sr", "jr", "inc", "ltd", "co", "cos", "corp", "cie", "bros", "plc", "vs", "etc", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m",
     "p.m", "approx", "dept", "est", "fig", "st", "mt", "ft", "no",
 }

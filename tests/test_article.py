@@ -59,10 +59,12 @@ def test_sentence_splitting_respects_abbreviations_and_initials() -> None:
         ("The board will include Messrs. Hale and Ortiz.", ["The board will include Messrs. Hale and Ortiz."]),
         ("Shares of the U.S. Steel unit rose.", ["Shares of the U.S. Steel unit rose."]),
         ("The talks begin Feb. 3 in Oslo.", ["The talks begin Feb. 3 in Oslo."]),
+        ("Harbor Foods Cos. Inc. said profit rose.", ["Harbor Foods Cos. Inc. said profit rose."]),
         # ... but one that ends its sentence does, before a function word, a title, a quotation or a new subject.
         ("Jobs were cut at AT and T. The unions protested.", ["Jobs were cut at AT and T.", "The unions protested."]),
         ("He said so at Bellweather Corp. Ms. Ruiz disagreed.", ["He said so at Bellweather Corp.", "Ms. Ruiz disagreed."]),
         ("The fund is run by Harbor Partners Inc. That is unusual.", ["The fund is run by Harbor Partners Inc.", "That is unusual."]),
+        ("He bought shares of Harbor Foods Cos. The company said sales fell.", ["He bought shares of Harbor Foods Cos.", "The company said sales fell."]),
         ('It sold the unit to Norcastle Co. "We had no choice," he said.', ["It sold the unit to Norcastle Co.", '"We had no choice," he said.']),
         ("Its creditor is Baltic Shipyards Inc. Baltic, which has 20 yards, will appeal.",
          ["Its creditor is Baltic Shipyards Inc.", "Baltic, which has 20 yards, will appeal."]),
