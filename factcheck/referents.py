@@ -2741,6 +2741,11 @@ def _states_figure(verb) -> bool:
     return False
 
 
+def _firm_words(name) -> list[str]:
+    """A name's words without "the", corporate words or punctuation: "N.V. DSM" is ["dsm"]."""
+    return [t.lower_ for t in name if t.lower_ not in _CORPORATE_SUFFIXES | {"the"} and not t.is_punct]
+
+
 def _tells_figures_of(first: str, previous: Sequence[str]) -> bool:
     """Whether the story before tells figures of the organisation whose name begins with `first`:
     it is the subject of a verb whose words hold an amount or takings ("Delta posted net income of
@@ -2749,7 +2754,7 @@ def _tells_figures_of(first: str, previous: Sequence[str]) -> bool:
     about the economy whose one organisation is an analyst's firm tells none of its figures."""
     for text in previous:
         for e in parse(text).ents:
-            words = [t.lower_ for t in e if t.lower_ not in _CORPORATE_SUFFIXES | {"the"} and not t.is_punct]  # "N.V. DSM" is "dsm"
+            words = _firm_words(e)
             if e.label_ != "ORG" or not words or words[0] != first:
                 continue
             root = e.root
@@ -2774,7 +2779,7 @@ def _acting_organisations(previous: Sequence[str]) -> set[str]:
         for e in parse(text).ents:
             root = e.root
             if e.label_ == "ORG" and (root.dep_ in ("nsubj", "nsubjpass", "poss") or root.dep_ in ("compound", "appos") and root.head.dep_ in ("nsubj", "nsubjpass")):
-                words = [t.lower_ for t in e if t.lower_ not in _CORPORATE_SUFFIXES | {"the"} and not t.is_punct]  # "N.V. DSM" is "dsm"
+                words = _firm_words(e)
                 if words:
                     found.add(words[0])
     return found
