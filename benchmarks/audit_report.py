@@ -24,6 +24,16 @@ import datetime as dt  # noqa: E402
 from factcheck.faithfulness import check  # noqa: E402
 
 
+def claim_as_read(claim: dict) -> str | None:
+    """The claim's text as a reader takes it, with its speaker in front: the attribution is the
+    speaker field's to carry. None when the text stands as it is: no speaker is named, or the text
+    names it already ("X said ..."; "According to X, X said ..." is no text the report shows)."""
+    speaker = claim.get("speaker") or ""
+    if speaker.lower() in ("", "the outlet", "unattributed") or speaker in claim["text"]:
+        return None
+    return f"According to {speaker}, {claim['text']}"
+
+
 def _wrap(text: str, indent: str) -> str:
     return textwrap.fill(text, width=110, initial_indent=indent, subsequent_indent=indent + "  ")
 
@@ -61,11 +71,7 @@ def audit(report: dict, only_problems: bool = False) -> tuple[list[str], int, in
             extra.append(f"verify: {claim['verify']}")
         if claim.get("code_filled"):
             extra.append(f"filled by code: {', '.join(claim['code_filled'])}")
-        # A reader sees the claim with its speaker: the attribution is the speaker field's to carry.
-        speaker = claim.get("speaker") or ""
-        named = speaker.lower() not in ("", "the outlet", "unattributed")
-        checked = f"According to {speaker}, {claim['text']}" if named else None
-        item(f"Claim {claim.get('id', '?')}", claim["text"], claim.get("sources", []), extra, checked)
+        item(f"Claim {claim.get('id', '?')}", claim["text"], claim.get("sources", []), extra, claim_as_read(claim))
     for number, event in enumerate(report.get("timeline", []), start=1):
         when = event.get("date") or "undated"
         if event.get("end") and event.get("end") != event.get("date"):

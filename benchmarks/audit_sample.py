@@ -37,6 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from audit_report import claim_as_read  # noqa: E402
 from summarize_local import EVAL_DIR, ROOT, from_timeml  # noqa: E402
 
 from factcheck.faithfulness import check  # noqa: E402
@@ -89,9 +90,7 @@ def items(report: dict) -> list[tuple[str, str, list[str], str]]:
     """(kind, text shown, cited sentence ids, text to check) for every item of a report."""
     found = [("summary", s["text"], s.get("sources", []), s["text"]) for s in report["summary"]["sentences"]]
     for claim in report["claims"]:
-        speaker = claim.get("speaker") or ""
-        named = speaker.lower() not in ("", "the outlet", "unattributed")
-        found.append(("claim", claim["text"], claim.get("sources", []), f"According to {speaker}, {claim['text']}" if named else claim["text"]))
+        found.append(("claim", claim["text"], claim.get("sources", []), claim_as_read(claim) or claim["text"]))
     found += [("event", e["event"], e.get("sources", []), e["event"]) for e in report["timeline"]]
     return found
 
