@@ -620,6 +620,8 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                 # person; what it names, the parse (or the tagger) does not tell, but it is a rival.
                 blocked.append({named.lower_})
                 continue
+            if named is not None and lemma in organisation_nouns() and not _organisation_sense(noun):
+                continue  # "Acme, a computer concern," is no referent of "Reflecting the concern, ..."
             if named is not None:  # "James Kopp, the suspect," "the suspect, James Kopp," "President Ann Bell": its name
                 words = [  # with its possessor: "Rally's Inc., a fast-food company"
                     t for t in doc[named.left_edge.i : named.i + 1]
@@ -631,6 +633,9 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                         return None  # "the network" ten sentences after "the Internet, the global network": the story has moved on
                 continue
             words = _plain_phrase(tok)
+            name = next((e for e in doc.ents if e.start <= tok.i < e.end), None) if tok.pos_ == "PROPN" else None
+            if name is not None and words and words[-1].i >= name.end:
+                words = [t for t in words if t.i < name.end]  # "the University of Toronto[ against Acme]": a name ends where its entity does
             if not words:
                 continue
             content = {t.lower_ for t in words if t.dep_ != "det" and t.i != tok.i and not t.is_punct}
@@ -647,7 +652,17 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                 if kind != "such" and added and words[0].lower_ in ("a", "an"):
                     blocked.append(content)
                 continue
-            if _a_business(lemma) and not any(t.pos_ in ("PROPN", "NUM") and t.ent_type_ not in _WHERE_ENTS for t in added):
+            if kind != "such" and (_part_of_whole(noun) or _placed_part(added, noun)):
+                # "the Arab world's problems" then "the rest of the world", "the Western economy"
+                # then "the economy": the earlier phrase names a part, the later one the whole (or
+                # the rest) of what its bare noun names; one more of that head is then a rival.
+                blocked.append(content)
+                continue
+            if _a_business(lemma) and not any(t.pos_ in ("PROPN", "NUM") and t.ent_type_ not in _WHERE_ENTS for t in added) and not any(
+                t.dep_ == "poss" or t.dep_ == "prep" and t.head.i == tok.i for t in words
+            ) and _organisation_sense(noun):
+                # Not "the company's British subsidiary" (another firm, the company's), nor "the
+                # concern" that is a worry.
                 # "the Los Angeles thrift holding company" describes the firm a name says: the name,
                 # when one of its kind was named before the description (`_only_organisation`).
                 named = _only_organisation(tok, previous[:index]) if tok.tag_ == "NN" and not found and not blocked else None
@@ -692,6 +707,9 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                 # sentence that named the company, with the phrase's own words ("Acme Corp.’s dividend").
                 found.append((named_at, owner + "’s " + " ".join(t.text for t in phrase if t.dep_ != "det"), True, content, False))
                 continue
+            if _anothers_here(tok, noun):
+                blocked.append(content)  # "Fund A had a net outflow" ... "two-thirds of the outflow went into Vanguard funds": B's
+                continue
             found.append((index, text, definite, content, vague))
     if not found:
         # "a Dutch company" before "the company": it, or the company named, so neither.
@@ -715,6 +733,45 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
     if text.split()[0] in ("A", "An", "The"):
         text = text[:1].lower() + text[1:]  # it stands inside the clause; a leading one is capitalised there
     return index, text, definite
+
+
+# The nouns of a partitive that name what is left of a whole, or the whole itself: "the rest of the
+# world" is the world without the part just named, never that part.
+_REMAINDER = frozenset({"rest", "remainder", "whole"})
+
+
+def _anothers_here(tok, noun) -> bool:
+    """Whether the earlier phrase `tok` heads is what an organisation it names as its subject has
+    ("The X Fund has had a net outflow of $150 million") while the clause of `noun` names other
+    organisations and not that one ("two-thirds of the outflow went into other Vanguard funds"):
+    the later one may be the other's."""
+    if tok.dep_ not in ("dobj", "attr") or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    holder = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if holder is None or holder.ent_type_ != "ORG" and holder.pos_ != "PROPN":
+        return False
+    words = {t.lower_ for t in holder.subtree if t.pos_ == "PROPN"}
+    here = [e for e in noun.doc.ents if e.label_ == "ORG"]
+    return bool(words and here) and not any(words & {t.lower_ for t in e} for e in here)
+
+
+def _part_of_whole(noun) -> bool:
+    """"the rest of the world", "the remainder of the year", "the whole of the country": a definite
+    whose phrase takes the whole, or what is left of it, so an earlier narrower mention ("the Arab
+    world") is not it."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _REMAINDER
+
+
+def _placed_part(added, noun) -> bool:
+    """Whether the words an earlier phrase adds to the head are only a place or a people ("the Arab
+    world", "the Western economy", "the U.S. market"), and the head names no happening: the bare
+    noun may then name the whole (the world, the economy), of which that was one place's part. A
+    happening takes place in one place ("the Geneva talks", "the Northern California earthquake"),
+    and its place says which; so does a name ("the Supreme Court")."""
+    words = [t for t in added if not t.is_punct and t.dep_ != "case"]
+    if not words or noun.pos_ != "NOUN" or noun.lemma_.lower() in happening_nouns():
+        return False
+    return all(t.ent_type_ in _WHERE_ENTS or t.pos_ == "ADJ" and t.text[:1].isupper() and t.i > 0 for t in words)
 
 
 # WordNet's kinds of organisation that one firm may be (what "Corp." makes a name): not the
@@ -897,7 +954,7 @@ def _only_organisation(
     ranked = [(rank, kinds) for rank, kinds in organisation_nouns().get(lemma, ()) if "organization" in kinds]
     if not ranked or noun.tag_ != "NN" and kind is None:
         return None
-    if ranked[0][0] >= 3 and kind is None and not any(c.dep_ == "compound" for c in noun.children):
+    if kind is None and not _organisation_sense(noun):
         return None  # "the concern is that ...": a worry first; "the publishing concern" is a firm
     senses = [kinds for _, kinds in ranked]
     # Its first sense that is an organisation is a business, one a firm may be ("the maker", "the
@@ -907,7 +964,7 @@ def _only_organisation(
         return None  # "the computer maker and defense-electronics concern": the name would stand for half of it
     if any(c.lower_ in _ANOTHER_ONE | {"other"} for c in noun.children if c.i < noun.i):
         return None  # "the new company", "the other bank": not the one named
-    if _orgs_named([noun.doc[: noun.i].text]) - _titled_people(previous):
+    if _orgs_named([noun.doc[: noun.i].text]) - _titled_people(previous) or _named_again_here(noun, previous):
         if why is not None:
             why.append("named here")  # which, the caller tells from where the name stands
         return None
@@ -917,6 +974,8 @@ def _only_organisation(
     acting: set[tuple[str, ...]] = set()  # named as a subject or an owner somewhere, not only in a side phrase
     acted: dict[tuple[str, ...], int] = {}  # the last sentence where any organisation is a subject
     named_in: dict[tuple[str, ...], set[int]] = {}  # the sentences that name each
+    suffixed: set[tuple[str, ...]] = set()  # named with a corporate word ("Ogden Corp.")
+    tied: list[tuple[tuple[str, ...], tuple[str, ...]]] = []  # named in one phrase: a parent and its unit
     placed: set[tuple[str, ...]] = set()  # named somewhere else than where something happens ("on the Big Board")
     if business:  # "a joint venture called Lumen 1990": a business, whatever the tagger takes its name for
         for index, name in _called_businesses(previous):
@@ -925,6 +984,7 @@ def _only_organisation(
     for index, text in enumerate(previous):
         doc = parse(text)
         quoted = quoted_spans(text)
+        keyed = []  # this sentence's organisations and their keys
         for e in doc.ents:
             if e.label_ != "ORG":
                 continue
@@ -936,6 +996,12 @@ def _only_organisation(
             if all(w in organisation_nouns() for w in key):
                 continue  # "Party spokesman X": a kind the tagger took for a name
             known = next((k for k in fits if k[: len(key)] == key or key[: len(k)] == k), None)  # "Oshkosh Truck" is "Oshkosh Truck Corp."
+            corporate = any(t.lower_ in _CORPORATE_SUFFIXES for t in e)
+            if known is not None and known != key and (corporate and known in suffixed or _within_other_name(e, doc) is not None):
+                # "Ogden Corp." and "Ogden Projects Inc.", each with its corporate word, are two firms
+                # (a parent and its unit), and so is a name inside another's phrase ("Harbor Holdings
+                # Inc., the parent of the shipping line Harbor"): not a short form of it.
+                known = None
             if known is not None and len(key) > len(known):
                 fits[key] = fits.pop(known)
                 if known in nearest:
@@ -949,6 +1015,9 @@ def _only_organisation(
                 known = key
             fit = _name_fits(e, lemma, business)
             key = known or key
+            keyed.append((e, key))
+            if corporate:
+                suffixed.add(key)
             if e.root.dep_ in ("nsubj", "nsubjpass", "poss") or e.root.dep_ == "appos" and e.root.head.dep_ in ("nsubj", "nsubjpass"):
                 acting.add(key)
             # "shares rose on the New York Stock Exchange", "in Big Board composite trading": a setting
@@ -964,6 +1033,11 @@ def _only_organisation(
                 end = e.end - 1 if doc[e.end - 1].text in ("'s", "’s", "'") and e.root.dep_ == "poss" else e.end
                 named_in.setdefault(key, set()).add(index)
                 nearest[key] = (index, re.sub(r"^[Tt]he\s+", "the ", doc[start:end].text) + _abbreviation_stop(doc, end, previous))
+        for e, key in keyed:
+            # "Beta Inc., a unit of Acme", "Acme said its unit, Beta Inc., ...": two firms tied in one phrase
+            outer = _within_other_name(e, doc)
+            unit = e.root.dep_ == "appos" and any(c.dep_ == "poss" for c in e.root.head.children)
+            tied += [(key, k) for o, k in keyed if k != key and (o == outer or unit)]
     # A name whose kind is not known and that is only ever a setting is no rival ("on the Big Board").
     candidates = [k for k, fit in fits.items() if (fit is True or fit is None and k in placed) and (among is None or k[0] in among)]
     if len(candidates) > 1 and kind is None:
@@ -974,7 +1048,17 @@ def _only_organisation(
         last = max(nearest[k][0] for k in candidates if k in nearest)
         latest = [k for k in candidates if k in nearest and nearest[k][0] == last]
         often = lambda k: len(named_in.get(k, ()))  # noqa: E731
-        if len(latest) == 1 and last >= len(previous) - 2 and acted.get(latest[0]) == last and all(often(latest[0]) > often(k) for k in candidates if k != latest[0]):
+        # Not when another is still in the story (named in the last few sentences: the parties of a
+        # deal, a buyer and its target), nor when the story tied another to it in one phrase (a parent
+        # and its unit: "Acme Corp. said its unit, Beta Inc., filed ..."): "the company" may be either,
+        # whichever the story named last.
+        related = lambda a, b: a[: len(b)] == b[: len(a)]  # noqa: E731  "Beta" and "Beta Inc."
+        paired = len(latest) != 1 or any(
+            any(j >= len(previous) - _RECENT for j in named_in.get(latest[0], set()) & named_in.get(k, set()))
+            or any(related(a, latest[0]) and related(b, k) or related(a, k) and related(b, latest[0]) for a, b in tied)
+            for k in candidates if k != latest[0]
+        )
+        if len(latest) == 1 and not paired and last >= len(previous) - 2 and acted.get(latest[0]) == last and all(often(latest[0]) > often(k) for k in candidates if k != latest[0]):
             candidates = latest
     if len(candidates) != 1 or candidates[0] not in nearest:
         if why is not None and len(candidates) > 1:
@@ -999,6 +1083,52 @@ def _only_organisation(
 # How many sentences back an organisation may have been named for "the company" to be it when
 # another organisation has acted in the story since (`_only_organisation`).
 _RECENT = 5
+
+
+def _organisation_sense(noun) -> bool:
+    """Whether the noun may name an organisation here: its first sense is one, or a compound says
+    it is ("the publishing concern"); "Reflecting the concern, ..." is a worry."""
+    ranked = [rank for rank, kinds in organisation_nouns().get(noun.lemma_.lower(), ()) if "organization" in kinds]
+    return bool(ranked) and (ranked[0] < 3 or any(c.dep_ == "compound" for c in noun.children))
+
+
+# Dependencies that keep a word inside the noun phrase of the name above it: "the parent of the
+# auction house Harbor", "Acme's unit Beta", "Beta Inc., a unit of Acme".
+_WITHIN_PHRASE = frozenset({"appos", "prep", "pobj", "poss", "compound", "nmod", "amod", "case", "punct", "det", "flat"})
+
+
+def _within_other_name(name, doc):
+    """The other organisation named in its sentence inside whose phrase the organisation `name`
+    stands ("Harbor Holdings Inc., the parent of the shipping line Harbor"; "Beta Inc., a unit of
+    Acme"): a second organisation tied to the first, not a list of two ("Acme and Beta"); else None."""
+    for other in doc.ents:
+        if other.label_ != "ORG" or other.start == name.start or name.root.i not in {t.i for t in other.root.subtree}:
+            continue
+        path, tok = [], name.root
+        while tok.i != other.root.i and tok.head.i != tok.i:
+            path.append(tok.dep_)
+            tok = tok.head
+        # Within its noun phrase: not a list, nor a clause that tells something else ("Kellogg, which
+        # lost share to rival General Mills,").
+        if tok.i == other.root.i and all(dep in _WITHIN_PHRASE for dep in path):
+            return other
+    return None
+
+
+def _named_again_here(noun, previous: Sequence[str]) -> bool:
+    """Whether the clause names, before `noun`, an organisation the article named before, though the
+    tagger does not take it for one here ("John Smith, chief financial officer of Milton Roy, said
+    the company ..."): "the company" may be that one."""
+    doc = noun.doc
+    if any(  # "chief financial officer of Milton Roy": the body a person's role is in is an organisation
+        t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in ("of", "at") and t.head.head.lemma_.lower() in person_nouns() | _PERSON_NOUNS
+        and t.ent_type_ not in _WHERE_ENTS for t in doc[: noun.i]
+    ):
+        return True
+    before = doc[: noun.i].text.lower()
+    people = _titled_people(previous)  # "astronaut Ann Bell", whom the tagger took for an organisation
+    names = {" ".join(w for w in name.split() if w not in _CORPORATE_SUFFIXES) for name in _orgs_named(previous) if name.split()[-1] not in people}
+    return any(len(name) > 2 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", before) for name in names)
 
 
 def _abbreviation_stop(doc, end: int, texts: Sequence[str]) -> str:

@@ -1024,3 +1024,64 @@ def test_those_of_an_untold_event_and_a_set_whose_act_has_only_a_pronoun_dangle(
     assert deictic_phrases("Troops evacuated 300 villagers, and those evacuated were taken to a school.") == []
     assert deictic_phrases("Acme said the mills they shut employed 900 people.") == []
     assert deictic_phrases("Those evacuated from the valley were taken to a school.") == []
+
+
+def test_a_part_named_by_its_place_is_not_the_whole_a_bare_noun_names() -> None:
+    # "the Arab world" is a part of the world; "the rest of the world" is what lies outside it
+    arab = ["The minister said the Arab world's problems had grown worse this year."]
+    text = "A crisis would hit the rest of the world."
+    assert resolve_referents(text, text, arab).text == text
+    western = ["Officials said the Western economy is slowing."]
+    text = "The economy grew 2% last year."
+    assert resolve_referents(text, text, western).text == text
+    # A happening takes place in one place, and its place says which: "the Geneva talks"
+    geneva = ["Diplomats opened the Geneva talks on Monday."]
+    text = "The talks ended without agreement."
+    assert resolve_referents(text, text, geneva).text == "The Geneva talks ended without agreement."
+
+
+def test_a_parent_and_its_unit_named_together_leave_the_company_unsaid() -> None:
+    # Beta is named last and most often, but the story named it with its parent: either may be "the company"
+    story = ["Halden Corp. said its unit, Varo Inc., filed for an initial public offering of 3 million shares.", "Varo Inc. makes software for banks.", "Varo Inc. will sell 1.2 million of the shares."]
+    text = "The company estimates the price at $14 a share."
+    assert resolve_referents(text, text, story).text == text
+    told = ["Halden Corp. said its unit, Varo Inc., filed for an initial public offering of 3 million shares.", "The data services provider said it will sell 1.8 million of the shares, while Varo Inc. will sell the rest."]
+    assert resolve_referents(text, text, told).text == text
+
+
+def test_two_firms_with_one_first_word_and_each_its_corporate_word_are_two() -> None:
+    # "Delta Corp." owns most of "Delta Systems Inc.": not a short form of it
+    story = ["Delta Systems Inc. said net income rose to $5 million in the quarter.", "The Dayton, Ohio, company, which is 80%-owned by Delta Corp., earned $1 million a year ago."]
+    text = "Revenue rose to $50 million from $40 million."
+    assert resolve_referents(text, text, story).text == text
+
+
+def test_a_subsidiary_is_not_the_company_that_owns_it() -> None:
+    story = ["Harlow Books Inc. said it reported a net loss of $8 million for the quarter.", "The loss includes charges of $4 million on the proposed closing of the company's troubled British subsidiary."]
+    text = "Sales fell in part because of the subsidiary's status as a discontinued operation."
+    assert "the subsidiary's status" in resolve_referents(text, text, story).text
+
+
+def test_a_worry_is_no_concern_named_before() -> None:
+    story = ["Norbury Systems Corp., a computer concern, reported a loss of $600 million.", "Analysts said investors worry that more losses will follow."]
+    text = "Reflecting the concern, Norbury stock fell 75 cents."
+    assert resolve_referents(text, text, story).text == text
+
+
+def test_the_company_of_a_speaker_s_title_is_named_in_the_clause() -> None:
+    # The tagger takes "Milton Roy" for a person here; the title's "of" says it is the speaker's firm
+    story = ["Crane Co. said it filed a bid for Milton Roy.", "Milton Roy shares rose $2, while Crane fell $1."]
+    text = "John Smith, chief financial officer of Milton Roy, said the company has no comment."
+    assert resolve_referents(text, text, story).text == text
+
+
+def test_what_one_firm_had_is_not_what_a_clause_about_another_firm_tells() -> None:
+    story = [
+        "The $1.5 billion Harbor High Income Fund has had a net outflow of about $150 million in the past two months.",
+        "About 98% of the outflow went to other Harbor funds, a spokesman says.",
+        "At Norbury Group, the high-yield fund lost assets too.",
+    ]
+    text = "Still, two-thirds of the outflow has been steered into other Norbury Group portfolios, says Ann Bell, a vice president."
+    assert resolve_referents(text, text, story).text == text
+    text = "About 98% of the outflow was transferred to other Harbor funds."
+    assert "[a net outflow of about $150 million]" in resolve_referents(text, text, story).text
