@@ -70,7 +70,7 @@ from .attribution import (
 )
 from .claim_types import _content_head
 from .nlp import parse
-from .wordlists import happening_nouns, message_nouns, organisation_nouns, person_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
+from .wordlists import happening_nouns, message_nouns, organisation_nouns, person_nouns, possession_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -1021,7 +1021,9 @@ def _only_organisation(
             if e.root.dep_ in ("nsubj", "nsubjpass", "poss") or e.root.dep_ == "appos" and e.root.head.dep_ in ("nsubj", "nsubjpass"):
                 acting.add(key)
             # "shares rose on the New York Stock Exchange", "in Big Board composite trading": a setting
-            if not (e.root.dep_ == "pobj" and e.root.head.lower_ in ("on", "in", "at") or e.root.dep_ in ("compound", "nmod") and e.root.head.i >= e.end):
+            # ("a stake in Banque X" names what is owned: a firm, no setting)
+            setting = e.root.dep_ == "pobj" and e.root.head.lower_ in ("on", "in", "at") and e.root.head.head.lemma_.lower() not in possession_nouns()
+            if not (setting or e.root.dep_ in ("compound", "nmod") and e.root.head.i >= e.end):
                 placed.add(key)
             # One mention may say its kind ("the new federal act, the X Act") where another does not.
             fits[key] = fit if key not in fits else False if False in (fits[key], fit) and True not in (fits[key], fit) else True if True in (fits[key], fit) else None

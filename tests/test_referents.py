@@ -1085,3 +1085,10 @@ def test_what_one_firm_had_is_not_what_a_clause_about_another_firm_tells() -> No
     assert resolve_referents(text, text, story).text == text
     text = "About 98% of the outflow was transferred to other Harbor funds."
     assert "[a net outflow of about $150 million]" in resolve_referents(text, text, story).text
+
+
+def test_a_firm_a_stake_is_held_in_is_a_rival_not_a_setting() -> None:
+    # "a stake in Banque ..." names the firm bought into, which "the French investment bank" may be
+    story = ["Regulators have cleared Harbor Bank AG's purchase of a majority stake in Banque Commerciale de Lys, Harbor Bank said."]
+    text = "The approval permits the German lender to buy shares of the French investment bank."
+    assert resolve_referents(text, text, story).text == text
