@@ -748,11 +748,13 @@ def _anothers_here(tok, noun) -> bool:
     if tok.dep_ not in ("dobj", "attr") or tok.head.pos_ not in ("VERB", "AUX"):
         return False
     holder = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-    if holder is None or holder.ent_type_ != "ORG" and holder.pos_ != "PROPN":
+    if holder is None or holder.ent_type_ in _PERSON_ENTS or holder.ent_type_ not in ("ORG", "") and holder.pos_ != "PROPN":
         return False
     words = {t.lower_ for t in holder.subtree if t.pos_ == "PROPN"}
-    here = [e for e in noun.doc.ents if e.label_ == "ORG"]
-    return bool(words and here) and not any(words & {t.lower_ for t in e} for e in here)
+    # The firms the clause names: its organisations, and a name that qualifies a noun ("other Vanguard
+    # portfolios"), whatever the tagger took it for, but no person or place.
+    here = {t.lower_ for t in noun.doc if t.ent_type_ == "ORG" or t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod", "poss") and t.ent_type_ not in _PERSON_ENTS | _WHERE_ENTS - {"NORP"}}
+    return bool(words and here) and not words & here
 
 
 def _part_of_whole(noun) -> bool:
@@ -769,8 +771,8 @@ def _placed_part(added, noun) -> bool:
     happening takes place in one place ("the Geneva talks", "the Northern California earthquake"),
     and its place says which; so does a name ("the Supreme Court")."""
     words = [t for t in added if not t.is_punct and t.dep_ != "case"]
-    if not words or noun.pos_ != "NOUN" or noun.lemma_.lower() in happening_nouns():
-        return False
+    if not words or noun.pos_ != "NOUN" or noun.lemma_.lower() in happening_nouns() or any(t.dep_ == "poss" for t in words):
+        return False  # a possessor says whose ("Cineplex's shares"), which is which
     return all(t.ent_type_ in _WHERE_ENTS or t.pos_ == "ADJ" and t.text[:1].isupper() and t.i > 0 for t in words)
 
 
@@ -1161,6 +1163,8 @@ def _name_fits(name, lemma: str, business: bool) -> bool | None:
         t for t in [*root.children, root.head]
         if t.pos_ == "NOUN" and (t.dep_ == "appos" and t.head.i == root.i or root.dep_ == "appos" and t.i == root.head.i) and any(c.dep_ == "det" for c in t.children)
     ), None)
+    if apposed is not None and any(t.lower_ in _CORPORATE_SUFFIXES for t in words) and apposed.lemma_.lower() not in nouns:
+        apposed = None  # "X Holdings Inc., the parent of Y": a relation, no kind; "Inc." says a business
     if apposed is not None:  # "the new federal act, the X Act", "X Inc., a fast-food company": its kind said
         kinds = [k for _, k in nouns.get(apposed.lemma_.lower(), ())[:1]]
         if not kinds or "organization" not in kinds[0]:

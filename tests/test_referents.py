@@ -1092,3 +1092,9 @@ def test_a_firm_a_stake_is_held_in_is_a_rival_not_a_setting() -> None:
     story = ["Regulators have cleared Harbor Bank AG's purchase of a majority stake in Banque Commerciale de Lys, Harbor Bank said."]
     text = "The approval permits the German lender to buy shares of the French investment bank."
     assert resolve_referents(text, text, story).text == text
+
+
+def test_a_parent_named_with_its_unit_is_no_company_of_either_name() -> None:
+    story = ["Harbor Holdings Inc., the parent of the auction house Harbor, said its net loss narrowed in the quarter."]
+    text = "The Boston-based company reported a net loss of $5 million."
+    assert resolve_referents(text, text, story).text == text
