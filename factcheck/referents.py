@@ -31,6 +31,10 @@ before it, never by a guessed referent.
 largest automaker") get the one organisation of that kind the article named (`_only_organisation`,
 kinds from WordNet's organisation nouns: `_name_fits`), a figure or dividend with no owner that
 firm's (`resolve_owner`); where two fit, `dangling` counts them (`unnamed_organisations`, `unowned`).
+Of several that fit, the one the story has just been about only when no other was tied to it in one
+phrase (a parent and its unit) or named with it in the last few sentences (the parties of a deal).
+An earlier phrase that names a part ("the Arab world", "the Western economy") is no referent of the
+whole ("the rest of the world", "the economy"), nor a firm's unit ("the company's subsidiary") the firm.
 
 Everything reads the dependency parse of the shared parser (factcheck/nlp.py); the word lists are
 closed grammatical classes or WordNet's (factcheck/data/person_nouns.txt.gz, told_as.tsv.gz,
@@ -950,7 +954,9 @@ def _only_organisation(
     kind whose thing `noun` is ("Revenue rose": the company's), whatever `noun` itself names; with
     `among` (first words of names), only those are candidates: a rival named in a side phrase is not
     whose revenue the story tells (`_owner`). None is the answer too when it was named long ago and
-    another organisation has acted since; `why` (when given) receives "several", "moved on" or
+    another organisation has acted since. Of several that fit, the story's firm of the sentence just
+    before, unless another was tied to it in one phrase ("Acme Corp. said its unit, Beta Inc., ...")
+    or named with it in the last `_RECENT` sentences; `why` (when given) receives "several", "moved on" or
     "named here" when an organisation the noun may stand for was named (`unnamed_organisations`)."""
     lemma = kind or noun.lemma_.lower()
     ranked = [(rank, kinds) for rank, kinds in organisation_nouns().get(lemma, ()) if "organization" in kinds]
