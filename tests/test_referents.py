@@ -1034,6 +1034,10 @@ def test_a_part_named_by_its_place_is_not_the_whole_a_bare_noun_names() -> None:
     western = ["Officials said the Western economy is slowing."]
     text = "The economy grew 2% last year."
     assert resolve_referents(text, text, western).text == text
+    # A kind compounded with the head names a part or a phase, not which war "the war" is
+    ground = ["The ground war began on Sunday."]
+    text = "The war has cost billions of dollars."
+    assert resolve_referents(text, text, ground).text == text
     # A happening takes place in one place, and its place says which: "the Geneva talks"
     geneva = ["Diplomats opened the Geneva talks on Monday."]
     text = "The talks ended without agreement."
