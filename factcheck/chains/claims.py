@@ -31,7 +31,8 @@ from ..models import LEVEL_SCORES, LEVELS, Claim, ClaimDraft, ClaimTypeDraft, Le
 from ..settings import Settings
 from ..syntax import compress, without_leading_connective
 from .base import ChainRun, Step, score_sentences, stand_in_warning
-from .shortening import droppable_spans, has_false_start, without_leading_concession
+from ..transcripts import about_the_broadcast, is_transcript, unshowable, written
+from .shortening import droppable_spans, without_leading_concession
 
 class ClaimsChain:
     """The most check-worthy sentences, split into clauses, each stated as a claim with its speaker."""
@@ -61,10 +62,13 @@ class ClaimsChain:
     def plan(self) -> list[Step]:
         # A claim is a statement: not a heading, nor a transcript's "Clinton on Friday."; nor a sentence
         # of a quotation the article never closes: a claim closes its quotation, and where is unknown;
-        # nor a transcript's sentence with a word broken off ("equal to r- the right"), as the summary and timeline.
+        # nor speech as said that a claim could only misquote ("we will, uh, we will" inside quotation
+        # marks, "I mean"), nor a transcript's talk about the broadcast ("Caroline Wyatt reports."),
+        # as the summary and timeline (factcheck/transcripts.py).
         unclosed = unclosed_quotations(self.article)
+        transcript = is_transcript(self.texts)
         prose = [s for s in self.article.sentences if not s.heading and is_statement(s.text) and not introduces_what_follows(s.text)
-                 and s.id not in unclosed and not has_false_start(s.text)]
+                 and s.id not in unclosed and not unshowable(s.text, self._open_before(s)) and not (transcript and about_the_broadcast(s.text))]
         ranked = sorted(prose, key=lambda s: -self.scores[s.id].score)
         # Only claims that stand alone, among the most check-worthy: one whose referent neither its
         # words nor code can give ("That brought the toll to 259", an unattributed "I", "the ruling"
@@ -112,7 +116,8 @@ class ClaimsChain:
         sentence's own words, which point back: chosen, the claim would be dropped in `assemble`
         and take the place of one that stands. When the whole sentence does not stand alone, a
         shorter one may (`next_best`): the claim is then that compression."""
-        if self._whole_stands_alone(sentence):
+        # Speech as said ("Uh, there are ...", "of, of"): the claim is the sentence without it (`next_best`).
+        if written(sentence.text) == sentence.text and self._whole_stands_alone(sentence):
             return True
         shorter = self.next_best(sentence)
         if shorter is not None:
@@ -135,6 +140,10 @@ class ClaimsChain:
             shorter_ones.append(compress(sentence.text, {span.id for span in spans}, spans))
         if (rest := without_leading_concession(sentence.text, before)) is not None:
             shorter_ones.append(rest)
+        # A transcript's speech as said is never shown: first the sentence without it, then shorter.
+        shorter_ones = list(dict.fromkeys(written(t) for t in [sentence.text, *shorter_ones]))
+        if shorter_ones[0] == sentence.text:
+            shorter_ones = shorter_ones[1:]
         if not shorter_ones:
             return None
         speaker = attribute(self.texts, index, paragraphs=self.paragraphs)
@@ -301,10 +310,10 @@ class ClaimsChain:
         """The clause as a sentence, when it is one the checker accepts against its own sentence and
         it stands alone ("he has held meetings" cut from "Erdogan said that ... and that he has held
         meetings" does not); else the whole sentence."""
-        text = _as_sentence(clause)
+        text = _as_sentence(written(clause))
         before = self.texts[: self.article.sentences.index(sentence)]
-        if faithfulness.check(text, [sentence.text], published=self.article.published) or dangling(text, False, before) and text != sentence.text.strip():
-            return sentence.text.strip()
+        if faithfulness.check(text, [sentence.text], published=self.article.published) or dangling(text, False, before) and text != written(sentence.text.strip()):
+            return written(sentence.text.strip())
         return text
 
     def explicit_dates(self, text: str, cited: list[Sentence]) -> tuple[str, list[Sentence]]:

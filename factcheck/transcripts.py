@@ -1,0 +1,239 @@
+"""Broadcast transcripts: what of spoken copy an item may show, and how.
+
+A transcript of a news broadcast (CNN, VOA, ABC, PRI, or one a newsroom pastes) marks no
+quotation: the anchor, the reporters and the people they put on air speak in turn, and their words
+come as said. Two things in it are no part of what the story reports, and an item must not carry them:
+
+- speech as said: a hesitation ("uh", "um"), a word broken off ("equal to r- the right"), words
+  said again ("a sense of, of ignorance", "the uh the terms", "we will, we will not"), a
+  discourse marker ("I mean", "you know"). Outside quotation marks an item drops the first three
+  (`fluent`): the words left are the speaker's, in their order, and no one reads them as a
+  verbatim quotation. Inside quotation marks (written news quoting speech) dropping them would
+  misquote, and a repair code cannot undo ("I mean the council") would leave a claim the speaker
+  took back: such a sentence is not shown (`unshowable`);
+- talk about the broadcast itself (`about_the_broadcast`): a sign-on or sign-off ("CNN headline
+  news, I'm Sachi Koto.", "Jim Laurie, ABC News, Hong Kong."), a hand-off to a reporter ("Here's
+  ABC's Jim Laurie.", "Caroline Wyatt reports.", "Pierre Thomas has the latest."), a teaser ("At
+  the end of the broadcast this evening, one more trip around Havana ..."). A sign-off the
+  sentence splitter left at the end of a sentence ("... Richard Jewell. pierre thomas, CNN,
+  Washington.") is cut from the item (`without_sign_off`).
+
+The programme's own "we" ("We're off in search of ...", "Finally today, we learned that ...",
+"joining us now") is the outlet's: a claim says who speaks beside its text and `dangling` counts
+such a "we" in what the outlet says; the summary leaves such a sentence out (chains/summary.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .article import quote_count, quoted_spans
+from .nlp import parse
+from .wordlists import broadcast_nouns, message_nouns
+
+# Hesitation fillers, a closed class of spoken English: a script read on air has none.
+FILLERS = frozenset("uh um er erm uhm ah".split())
+
+# A word cut off in speech ("equal to r- the right", "It- It was"): letters, a hyphen, then a space
+# and a word; not the first half of a suspended compound ("first- and second-quarter", "20- to 30-year").
+_FALSE_START = re.compile(r"\b[^\W\d_]+-\s+(?!(?:and|or|nor|to|through|than)\b)(?=[^\W\d_])", re.I)
+
+
+def has_false_start(text: str) -> bool:
+    """Whether `text` carries a word a speaker broke off anywhere (a transcript's false start)."""
+    return _FALSE_START.search(text) is not None
+
+
+_FILLER = re.compile(r"\b(?:" + "|".join(sorted(FILLERS)) + r")\b[,.]?\s*", re.I)
+# Where code took a hesitation or a broken word out: words said again across it are a repetition.
+_CUT = "\x00"
+# Words said again ("of, of", "the <cut> the", "we will, we will not"): one to four words, then a
+# comma, a dash or a cut, then the same words; the second time in lower case, since a name said
+# twice ("New York, New York") is a place and state, not a repetition.
+_REPEATED = re.compile(r"\b((?:[^\W\d_]+(?:['’][^\W\d_]+)?\s+){0,3}[^\W\d_]+(?:['’][^\W\d_]+)?)\s*(?:,|--?|" + _CUT + r")[\s," + _CUT + r"]*(?=\1\b)", re.I)
+# A discourse marker whose scope code cannot tell ("I mean look at the stock", "downsizing you know
+# some management"); not a verb with its complement ("you know that ...", "I mean what I say").
+_MARKER = re.compile(r"\b(?:i mean|you know)\b(?!\s+(?:that|what|how|who|why|where|when|if|whether)\b)", re.I)
+
+
+def is_transcript(texts: Sequence[str]) -> bool:
+    """Whether the article's sentences read as a broadcast transcript: no quotation marks anywhere
+    (speech on air is not marked), as `attribution` reads it."""
+    return bool(texts) and not any(quote_count(t) or "‘" in t for t in texts)
+
+
+def _unquoted_parts(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` outside its quotations."""
+    parts, at = [], 0
+    for a, b in quoted_spans(text):
+        parts.append((at, a))
+        at = b + 1
+    parts.append((at, len(text)))
+    return [(a, b) for a, b in parts if a < b]
+
+
+def _cleaned(part: str) -> str:
+    marked = _FALSE_START.sub(_CUT, part)
+    marked = _FILLER.sub(_CUT, marked)
+    while True:
+        # The second copy must be said in lower case, or be the sentence's own capitalised start.
+        m = next((m for m in _REPEATED.finditer(marked) if not marked[m.end() : m.end() + 1].isupper() or m.start() == 0), None)
+        if m is None:
+            break
+        marked = marked[: m.start()] + _CUT + marked[m.end() :]
+    return marked
+
+
+def disfluent(text: str) -> bool:
+    """Whether `text` has speech as said (a hesitation, a broken word, words said again) anywhere."""
+    return _CUT in _cleaned(text)
+
+
+def fluent(text: str) -> str:
+    """`text` without the hesitations, broken-off words and words said again outside its quotation
+    marks ("Uh, there are over fifty thousand CDs sold with uh lyrics" -> "There are over fifty
+    thousand CDs sold with lyrics"); the rest as written. Unchanged when it has none."""
+    out, at = [], 0
+    for a, b in _unquoted_parts(text):
+        out.append(text[at:a])
+        out.append(_cleaned(text[a:b]))
+        at = b
+    out.append(text[at:])
+    marked = "".join(out)
+    if _CUT not in marked:
+        return text
+    result = re.sub(r"\s*" + _CUT + r"[\s" + _CUT + r"]*", " ", marked)
+    result = re.sub(r"\s+([,.;:!?])", r"\1", result)
+    result = re.sub(r",(\s*,)+", ",", result)
+    result = re.sub(r"^[\s,;]+", "", result)
+    result = re.sub(r"\s{2,}", " ", result).strip()
+    if result[:1].islower() and text.lstrip()[:1].isupper():
+        result = result[0].upper() + result[1:]  # the cut took the sentence's first word
+    return result
+
+
+def unshowable(text: str, inside: bool = False) -> bool:
+    """Whether no item may show `text`: speech as said inside quotation marks, or in a sentence that
+    lies inside a quotation an earlier one opened (`inside`), where dropping it would misquote; a
+    discourse marker ("I mean", "you know") outside them, whose repair code cannot undo."""
+    if inside:
+        return disfluent(text) or _MARKER.search(text) is not None
+    quoted = quoted_spans(text)
+    if any(disfluent(text[a:b]) or _MARKER.search(text[a:b]) for a, b in quoted):
+        return True
+    return any(_MARKER.search(text[a:b]) for a, b in _unquoted_parts(text))
+
+
+def about_the_broadcast(text: str) -> bool:
+    """Whether the sentence of a transcript talks about the broadcast, not the story: a sign-on or
+    sign-off, a hand-off to a reporter, a teaser of what comes later in the programme (see the
+    module's docstring). By its grammar: a speaker naming themself ("I'm X", "this is X"), a
+    verbless line of names, a person who reports nothing or "has" only a message ("the latest",
+    "our story"), "here's X", a main clause placed in the programme ("at the end of the broadcast")."""
+    doc = parse(text.strip())
+    if not any(t.is_alpha for t in doc):
+        return False
+    return _names_the_speaker(doc) or _sign_off(doc) or _hand_off(doc) or _teaser(doc)
+
+
+def _proper(tok) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON"
+
+
+def _names_the_speaker(doc) -> bool:
+    """"CNN headline news, I'm Sachi Koto.", "For The World, this is Pamela McCall in London."."""
+    return any(
+        t.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "this") for c in t.children)
+        and any(c.dep_ == "attr" and c.ent_type_ == "PERSON" for c in t.children)
+        for t in doc
+    )
+
+
+def _sign_off(doc) -> bool:
+    """"Jim Laurie, ABC News, Hong Kong.", "Lisa Schlein for VOA News, Geneva.", "Live from Atalanta,
+    good evening Lynne Russell, CNN headline news.": no verb, a person's name and a list of names:
+    mostly names, or an organisation's beside the person's (the programme's)."""
+    if any(t.pos_ in ("VERB", "AUX") for t in doc) or not any(t.ent_type_ == "PERSON" for t in doc) or not any(t.text == "," for t in doc):
+        return False
+    words = [t for t in doc if not t.is_punct]
+    names = [t for t in words if _proper(t) or t.ent_type_]
+    return len(names) * 2 >= len(words) or any(t.ent_type_ == "ORG" for t in doc)
+
+
+# Verbs by which an anchor hands the air to a reporter with a message: "X has the latest",
+# "X brings us this report" (a closed class of English).
+_HANDING = frozenset("have bring".split())
+
+
+def _hand_off(doc) -> bool:
+    """"Caroline Wyatt reports from Kosovo.", "Pierre Thomas has the latest.", "Here's ABC's Jim Laurie.",
+    "In just a moment Diane Sawyer will have some other news.": a named person as the subject of a
+    report that carries no content, or of "have" with only a message as its object."""
+    from .attribution import REPORTING_LEMMAS  # the reporting verbs, read as attribution reads them
+
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        if not subjects or not _proper(subjects[0]):
+            continue
+        lemma = root.lemma_.lower()
+        others = [c for c in root.children if c.dep_ not in ("nsubj", "prep", "advmod", "aux", "punct", "cc", "npadvmod", "expl")]
+        if lemma in REPORTING_LEMMAS and not others:
+            return True  # reports, from where, and nothing reported
+        objects = [c for c in others if c.dep_ == "dobj"]
+        if lemma in _HANDING and others == objects and len(objects) == 1 and (objects[0].lemma_.lower() in message_nouns() or objects[0].lower_ in message_nouns()) and not any(
+            c.dep_ in ("prep", "relcl", "acl") for c in objects[0].children
+        ):
+            return True
+        if lemma == "be" and any(c.lower_ == "here" and c.dep_ in ("advmod", "expl") for c in root.children) and subjects[0].ent_type_ == "PERSON":
+            return True
+    return False
+
+
+def _teaser(doc) -> bool:
+    """"At the end of the broadcast this evening, one more trip around Havana to see ...", "Later in
+    this newscast, ...": the main clause placed in the programme itself: "this" or "our"
+    broadcast, or a part "of the broadcast" (a bare "in the broadcast" may be someone else's)."""
+    for t in doc:
+        if t.dep_ != "pobj" or t.lemma_.lower() not in broadcast_nouns() or not _in_main_clause(t):
+            continue
+        det = next((c.lower_ for c in t.children if c.dep_ in ("det", "poss")), None)
+        if det in ("this", "our") or det == "the" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+            return True
+    return False
+
+
+def _in_main_clause(tok) -> bool:
+    """Whether `tok` is in a chain of prepositional phrases hung on the root ("at the end of the broadcast")."""
+    while tok.dep_ in ("pobj", "prep") or tok.dep_ == "advmod" and tok.head.dep_ == "ROOT":
+        tok = tok.head
+    return tok.dep_ == "ROOT"
+
+
+# A sign-off the sentence splitter left on: after a full stop, a verbless line of names.
+_TRAILING = re.compile(r"(?<=[.!?])\s+(?=\S[^.!?]*[.!?]?\s*$)")
+
+
+def without_sign_off(text: str) -> str:
+    """`text` without a sign-off left at its end ("The reason, they remember Richard Jewell. pierre
+    thomas, CNN, Washington." -> "The reason, they remember Richard Jewell."); else unchanged."""
+    m = None
+    for m in _TRAILING.finditer(text):
+        pass
+    if m is None:
+        return text
+    tail = parse(text[m.end() :])
+    # The splitter keeps it on only when the reporter's name is in lower case ("pierre thomas"), which
+    # the tagger may not read as a person's: short parts, all names but the person's, no verb.
+    parts = " ".join(t.text for t in tail).split(",")
+    named = any(t.ent_type_ in ("ORG", "GPE") for t in tail) or any(_proper(t) for t in tail)
+    if _sign_off(tail) or not any(t.pos_ in ("VERB", "AUX") for t in tail) and len(parts) >= 2 and named and all(
+        len(p.strip(" .").split()) <= 4 for p in parts
+    ):
+        return text[: m.start()]
+    return text
+
+
+def written(text: str) -> str:
+    """`text` as an item shows it: `fluent`, then `without_sign_off`."""
+    return without_sign_off(fluent(text))

@@ -1,0 +1,146 @@
+"""Broadcast transcripts (factcheck/transcripts.py): speech as said, talk about the broadcast, and
+what the chains show of them. Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import faithfulness
+from factcheck.article import load_article
+from factcheck.chains.claims import ClaimsChain
+from factcheck.chains.summary import SummaryChain
+from factcheck.chains.timeline import TimelineChain
+from factcheck.settings import load_settings
+from factcheck.transcripts import about_the_broadcast, disfluent, fluent, is_transcript, unshowable, without_sign_off, written
+
+
+@pytest.mark.parametrize("said, shown", [
+    ("Uh, there are over ten thousand boats sold a year with uh engines that are quite uh noisy.",
+     "There are over ten thousand boats sold a year with engines that are quite noisy."),
+    ("The goal is to look at the causes of, uh of these shortages.", "The goal is to look at the causes of these shortages."),
+    ("Today, the right to a job is equal to r- the right to live.", "Today, the right to a job is equal to the right to live."),
+    ("We have already objected, very firmly, to the uh the wording of this plan.", "We have already objected, very firmly, to the wording of this plan."),
+    ("There is, a- at a deep level in our towns, um I think, a sense of, of distrust.", "There is, at a deep level in our towns, I think, a sense of distrust."),
+    ("We will, we will not sign this treaty.", "We will not sign this treaty."),
+    ("It- It just fell into the river.", "It just fell into the river."),
+])
+def test_speech_as_said_is_dropped_outside_quotation_marks(said, shown) -> None:
+    assert disfluent(said) and fluent(said) == shown
+    # Dropping it is a compression the checker accepts: the words left are the speaker's, in order.
+    assert faithfulness.check(shown, [said]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "He moved to Albany, Albany County, in 1990.",  # a name said twice is a place, not a repetition
+    "First- and second-quarter sales rose.",  # a suspended hyphen
+    "It hired 20- to 30-year-old workers.",
+    "The prices went up and up all year.",
+    "What it is is a tax.",
+    "The mayor said that that plan had had its day.",
+])
+def test_written_prose_is_left_as_it_is(text) -> None:
+    assert not disfluent(text) and fluent(text) == text and not unshowable(text)
+
+
+def test_speech_as_said_inside_quotation_marks_is_never_shown() -> None:
+    # Dropping "uh" from a quotation would be a misquote: the sentence is left out instead.
+    quoted = 'The minister said "we will, uh, we will win" on Monday.'
+    assert unshowable(quoted) and fluent(quoted) == quoted
+    # So is one that lies inside a quotation an earlier sentence opened.
+    assert unshowable("We will, uh, we will not stop.", inside=True)
+    assert not unshowable("We will, uh, we will not stop.")
+
+
+def test_a_repair_code_cannot_undo_is_never_shown() -> None:
+    assert unshowable("The council, I mean the mayor, approved the budget.")
+    assert unshowable("You know, since she came the shares soared.")
+    assert not unshowable("You know that the bridge is closed.")
+
+
+@pytest.mark.parametrize("text", [
+    "Radio Ten news, I'm Ada Brenner.",
+    "For World Tonight, this is Karl Osei in the newsroom in Lagos.",
+    "Here's WXT's Lena Marsh.",
+    "Tom Ruiz has the latest.",
+    "The Hour's Ida Fenn has our story.",
+    "From member station WKPA, Omar Haddad reports.",
+    "Nadia Okafor reports from Nairobi.",
+    "Lena Marsh, WXT News, Lisbon.",
+    "Karl Osei for World Radio, Accra.",
+    "Live from Denver, good evening Ada Brenner, WXT headline news.",
+    "And in just a moment Tom Ruiz will have some other news.",
+    "At the end of the broadcast tonight, one more walk around Lisbon to see what has changed.",
+])
+def test_talk_about_the_broadcast(text) -> None:
+    assert about_the_broadcast(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nadia Okafor reports that the talks failed.",
+    "Tom Ruiz reported a loss of two million dollars.",
+    "The company has the latest figures.",
+    "Ms. Marsh says the shares will fall.",
+    "In Portugal, a four year low.",
+    "As WXT correspondent Lena Marsh reports, the strike began at dawn.",
+    "This is Ruiz's third term.",
+    "Here is the plan.",
+])
+def test_what_the_story_reports_is_no_broadcast_talk(text) -> None:
+    assert not about_the_broadcast(text)
+
+
+def test_a_sign_off_left_at_a_sentences_end_is_cut() -> None:
+    assert without_sign_off("The reason, they remember the last trial. tom ruiz, WXT, Denver.") == "The reason, they remember the last trial."
+    assert without_sign_off("Sales fell. Prices rose.") == "Sales fell. Prices rose."
+    assert written("Uh, the reason, they remember the trial. Tom Ruiz, WXT News, Denver.") == "The reason, they remember the trial."
+
+
+def test_a_transcript_has_no_quotation_marks() -> None:
+    assert is_transcript(["Ms. Marsh says prices rose.", "Uh, we saw it coming."])
+    assert not is_transcript(['"We saw it coming," she said.', "Prices rose."])
+
+
+TRANSCRIPT = (
+    "---\npublished: 1998-03-04\n---\n"
+    "Radio Ten news, I'm Ada Brenner. The Dunmore council will vote on Friday on a new toll bridge over the river. "
+    "Nadia Okafor reports from Dunmore.\n\n"
+    "The bridge would cost forty million dollars and carry twenty thousand cars a day. "
+    "Council member Ruth Abara says the town cannot afford it.\n\n"
+    "Uh, we have uh roads that are falling apart, and the- the schools need money too.\n\n"
+    "Supporters say the bridge would bring new shops to the east bank. "
+    "The council's engineer said the river crossing, uh, will take three years to build. "
+    "At the end of the broadcast tonight, one more walk along the river to see what has changed. "
+    "Nadia Okafor, Radio Ten News, Dunmore.\n"
+)
+
+
+def test_no_item_shows_speech_as_said_or_talk_about_the_broadcast(tmp_path) -> None:
+    story = tmp_path / "bridge.md"
+    story.write_text(TRANSCRIPT)
+    article = load_article(str(story))
+    settings = load_settings(provider="local", max_claims=10)
+    claims = ClaimsChain(article, settings)
+    claims.plan()
+    claimed = claims.assemble([]).items
+    summary = SummaryChain(article, load_settings(provider="local", summary_sentences=6))
+    summary.plan()
+    summarised = summary.assemble([]).items
+    timeline = TimelineChain(article, settings)
+    timeline.plan()
+    events = timeline.assemble([]).items
+    texts = [c.text for c in claimed] + [s.text for s in summarised] + [getattr(e, "text", "") or getattr(e, "event", "") for e in events]
+    assert texts and claimed
+    for text in texts:
+        assert not disfluent(text), text
+        assert not about_the_broadcast(text), text
+        assert "Radio Ten" not in text and "Nadia Okafor" not in text, text
+    # The soundbite is shown without its "uh": its words, in their order, and its speaker's.
+    roads = [c for c in claimed if "roads" in c.text]
+    assert roads and roads[0].text.startswith("We have roads that are falling apart") and "Abara" in roads[0].speaker
+    # The broadcast's teaser names no event.
+    assert not any("walk along the river" in t for t in texts)
+
+
+def test_a_clause_placed_in_someone_elses_broadcast_is_the_story() -> None:
+    assert not about_the_broadcast("In the broadcast, the president said taxes would rise.")
+    assert about_the_broadcast("Later in this newscast, a look at the weather in the north.")
