@@ -18,6 +18,9 @@ come as said. Two things in it are no part of what the story reports, and an ite
   sentence splitter left at the end of a sentence ("... Richard Jewell. pierre thomas, CNN,
   Washington.") is cut from the item (`without_sign_off`).
 
+A pasted transcript opens each turn on a speaker label ("NADIA OKAFOR, CNN CORRESPONDENT: The
+bridge would cost ..."): the layout, not words anyone said, which an item drops (`without_label`).
+
 The programme's own "we" ("We're off in search of ...", "Finally today, we learned that ...",
 "joining us now") is the outlet's: a claim says who speaks beside its text and `dangling` counts
 such a "we" in what the outlet says; the summary leaves such a sentence out (chains/summary.py).
@@ -57,10 +60,29 @@ _REPEATED = re.compile(r"\b((?:[^\W\d_]+(?:['’][^\W\d_]+)?\s+){0,3}[^\W\d_]+(?
 _MARKER = re.compile(r"\b(?:i mean|you know)\b(?!\s+(?:that|what|how|who|why|where|when|if|whether)\b)", re.I)
 
 
+# A speaker label that opens a turn in a pasted transcript: "LYNNE RUSSELL, CNN ANCHOR:", "SEN. ADA
+# LEE (D), OHIO:", "OKAFOR:", "Q:": capitals (with the punctuation of names and titles) and a colon.
+_LABEL = re.compile(r"^\s*([A-Z][A-Z0-9.'’&\-]*(?:[ ,]+\(?[A-Z0-9][A-Z0-9.'’&\-]*\)?)*)\s*:\s+(?=\S)")
+
+
+def speaker_label(text: str) -> str | None:
+    """The speaker label `text` opens on ("NADIA OKAFOR, CNN CORRESPONDENT"), or None."""
+    m = _LABEL.match(text)
+    return m.group(1) if m is not None and sum(c.isalpha() for c in m.group(1)) >= 1 else None
+
+
+def without_label(text: str) -> str:
+    """`text` without the speaker label it opens on: a label is the transcript's layout, not words
+    anyone said, and shown in an item it reads as part of a claim ("RUTH ABARA, COUNCIL: We ...")."""
+    m = _LABEL.match(text)
+    return text[m.end() :] if m is not None else text
+
+
 def is_transcript(texts: Sequence[str]) -> bool:
     """Whether the article's sentences read as a broadcast transcript: no quotation marks anywhere
-    (speech on air is not marked), as `attribution` reads it."""
-    return bool(texts) and not any(quote_count(t) or "‘" in t for t in texts)
+    (speech on air is not marked), as `attribution` reads it, or turns opened by speaker labels
+    (a pasted transcript, which may quote a document)."""
+    return bool(texts) and (not any(quote_count(t) or "‘" in t for t in texts) or sum(speaker_label(t) is not None for t in texts) >= 2)
 
 
 def _unquoted_parts(text: str) -> list[tuple[int, int]]:
@@ -131,9 +153,11 @@ def about_the_broadcast(text: str) -> bool:
     module's docstring). By its grammar: a speaker naming themself ("I'm X", "this is X"), a
     verbless line of names, a person who reports nothing or "has" only a message ("the latest",
     "our story"), "here's X", a main clause placed in the programme ("at the end of the broadcast")."""
-    doc = parse(text.strip())
+    doc = parse(without_label(text).strip())
     if not any(t.is_alpha for t in doc):
         return False
+    if speaker_label(text) is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return True  # "LYNNE RUSSELL, CNN ANCHOR: Good evening.": a greeting, no clause
     return _names_the_speaker(doc) or _sign_off(doc) or _hand_off(doc) or _teaser(doc)
 
 
@@ -235,5 +259,5 @@ def without_sign_off(text: str) -> str:
 
 
 def written(text: str) -> str:
-    """`text` as an item shows it: `fluent`, then `without_sign_off`."""
-    return without_sign_off(fluent(text))
+    """`text` as an item shows it: `without_label`, `fluent`, then `without_sign_off`."""
+    return without_sign_off(fluent(without_label(text)))

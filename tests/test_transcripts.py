@@ -11,7 +11,7 @@ from factcheck.chains.claims import ClaimsChain
 from factcheck.chains.summary import SummaryChain
 from factcheck.chains.timeline import TimelineChain
 from factcheck.settings import load_settings
-from factcheck.transcripts import about_the_broadcast, disfluent, fluent, is_transcript, unshowable, without_sign_off, written
+from factcheck.transcripts import about_the_broadcast, disfluent, fluent, is_transcript, speaker_label, unshowable, without_sign_off, written
 
 
 @pytest.mark.parametrize("said, shown", [
@@ -144,3 +144,46 @@ def test_no_item_shows_speech_as_said_or_talk_about_the_broadcast(tmp_path) -> N
 def test_a_clause_placed_in_someone_elses_broadcast_is_the_story() -> None:
     assert not about_the_broadcast("In the broadcast, the president said taxes would rise.")
     assert about_the_broadcast("Later in this newscast, a look at the weather in the north.")
+
+
+@pytest.mark.parametrize("text, label, rest", [
+    ("NADIA OKAFOR, WXT CORRESPONDENT: The bridge would cost forty million dollars.", "NADIA OKAFOR, WXT CORRESPONDENT", "The bridge would cost forty million dollars."),
+    ("SEN. ADA LEE (D), OHIO: We will vote no.", "SEN. ADA LEE (D), OHIO", "We will vote no."),
+    ("OKAFOR: Supporters say the bridge would bring shops.", "OKAFOR", "Supporters say the bridge would bring shops."),
+    ("The U.S. said: no deal.", None, "The U.S. said: no deal."),
+    ("Ms. Lee: a profile.", None, "Ms. Lee: a profile."),
+])
+def test_a_speaker_label_is_layout_an_item_drops(text, label, rest) -> None:
+    assert speaker_label(text) == label and written(text) == rest
+    if label is not None:
+        assert faithfulness.check(rest, [text]) == []
+
+
+PASTED = (
+    "---\npublished: 2024-03-04\n---\n"
+    "ADA BRENNER, WXT ANCHOR: Good evening. The Dunmore council will vote on Friday on a new toll bridge. Nadia Okafor has the latest.\n\n"
+    "(BEGIN VIDEOTAPE)\n\n"
+    "NADIA OKAFOR, WXT CORRESPONDENT: The bridge would cost forty million dollars. Council member Ruth Abara says the town cannot afford it.\n\n"
+    "RUTH ABARA, DUNMORE COUNCIL: We have roads that are falling apart. The schools need money too.\n\n"
+    "OKAFOR: Supporters say the bridge would bring new shops to the east bank.\n\n"
+    "(END VIDEOTAPE)\n\n"
+    "BRENNER: We'll be right back.\n"
+)
+
+
+def test_a_pasted_transcripts_labels_greetings_and_breaks_are_no_items(tmp_path) -> None:
+    story = tmp_path / "pasted.md"
+    story.write_text(PASTED)
+    article = load_article(str(story))
+    assert is_transcript([s.text for s in article.sentences])
+    claims = ClaimsChain(article, load_settings(provider="local", max_claims=10))
+    claims.plan()
+    claimed = claims.assemble([]).items
+    summary = SummaryChain(article, load_settings(provider="local", summary_sentences=6))
+    summary.plan()
+    texts = [c.text for c in claimed] + [s.text for s in summary.assemble([]).items]
+    assert texts
+    for text in texts:
+        assert speaker_label(text) is None and "evening" not in text and "right back" not in text and "latest" not in text, text
+    roads = next(c for c in claimed if "roads" in c.text)
+    assert roads.text == "We have roads that are falling apart." and roads.speaker.endswith("Abara")
