@@ -41,6 +41,10 @@ FILLERS = frozenset("uh um er erm uhm ah".split())
 # A word cut off in speech ("equal to r- the right", "It- It was"): letters, a hyphen, then a space
 # and a word; not the first half of a suspended compound ("first- and second-quarter", "20- to 30-year").
 _FALSE_START = re.compile(r"\b[^\W\d_]+-\s+(?!(?:and|or|nor|to|through|than)\b)(?=[^\W\d_])", re.I)
+# The ones code drops: a piece of at most three letters ("r- the", "a- at"), or one the next word
+# starts again ("It- It", "gov- government"). A longer word before a hyphen and a space may be a
+# dash set without its space ("the company- which ..."): its sentence is left out, not cut.
+_BROKEN_OFF = re.compile(r"\b(?:[^\W\d_]{1,3}|([^\W\d_]+)(?=-\s+\1))-\s+(?!(?:and|or|nor|to|through|than)\b)(?=[^\W\d_])", re.I)
 
 
 def has_false_start(text: str) -> bool:
@@ -96,7 +100,7 @@ def _unquoted_parts(text: str) -> list[tuple[int, int]]:
 
 
 def _cleaned(part: str) -> str:
-    marked = _FALSE_START.sub(_CUT, part)
+    marked = _BROKEN_OFF.sub(_CUT, part)
     marked = _FILLER.sub(_CUT, marked)
     while True:
         # The second copy must be said in lower case, or be the sentence's own capitalised start.
@@ -141,6 +145,8 @@ def unshowable(text: str, inside: bool = False) -> bool:
     discourse marker ("I mean", "you know") outside them, whose repair code cannot undo."""
     if inside:
         return disfluent(text) or _MARKER.search(text) is not None
+    if has_false_start(fluent(text)):
+        return True  # a hyphen and a space code does not take for a broken-off word
     quoted = quoted_spans(text)
     if any(disfluent(text[a:b]) or _MARKER.search(text[a:b]) for a, b in quoted):
         return True

@@ -187,3 +187,9 @@ def test_a_pasted_transcripts_labels_greetings_and_breaks_are_no_items(tmp_path)
         assert speaker_label(text) is None and "evening" not in text and "right back" not in text and "latest" not in text, text
     roads = next(c for c in claimed if "roads" in c.text)
     assert roads.text == "We have roads that are falling apart." and roads.speaker.endswith("Abara")
+
+
+def test_a_long_word_before_a_hyphen_may_be_a_dash_and_is_not_cut() -> None:
+    text = "The mill's owner- a firm from Ohio- closed it in May."
+    assert fluent(text) == text and unshowable(text)
+    assert fluent("We saw gov- government trucks.") == "We saw government trucks."
