@@ -158,13 +158,14 @@ def about_the_broadcast(text: str) -> bool:
     sign-off, a hand-off to a reporter, a teaser of what comes later in the programme (see the
     module's docstring). By its grammar: a speaker naming themself ("I'm X", "this is X"), a
     verbless line of names, a person who reports nothing or "has" only a message ("the latest",
-    "our story"), "here's X", a main clause placed in the programme ("at the end of the broadcast")."""
+    "our story"), "here's X", a main clause placed in the programme ("at the end of the broadcast"),
+    a question put to "you" ("Think you got it?")."""
     doc = parse(without_label(text).strip())
     if not any(t.is_alpha for t in doc):
         return False
     if speaker_label(text) is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc):
         return True  # "LYNNE RUSSELL, CNN ANCHOR: Good evening.": a greeting, no clause
-    return _names_the_speaker(doc) or _sign_off(doc) or _hand_off(doc) or _teaser(doc)
+    return _names_the_speaker(doc) or _sign_off(doc) or _hand_off(doc) or _teaser(doc) or _asks_the_listener(doc)
 
 
 def _proper(tok) -> bool:
@@ -231,6 +232,17 @@ def _teaser(doc) -> bool:
         if det in ("this", "our") or det == "the" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
             return True
     return False
+
+
+def _asks_the_listener(doc) -> bool:
+    """"Think you got it?", "Can you guess where we are?": a question put to "you", the audience or
+    the guest on air; it states nothing."""
+    if not doc.text.rstrip().rstrip("\"'”’)").endswith("?"):
+        return False
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    return any(t.lower_ == "you" and t.dep_ == "nsubj" for t in doc) or any(
+        r.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux", "expl") for c in r.children) for r in roots
+    )
 
 
 def _in_main_clause(tok) -> bool:

@@ -70,6 +70,8 @@ def test_a_repair_code_cannot_undo_is_never_shown() -> None:
     "Live from Denver, good evening Ada Brenner, WXT headline news.",
     "And in just a moment Tom Ruiz will have some other news.",
     "At the end of the broadcast tonight, one more walk around Lisbon to see what has changed.",
+    "Think you know the answer?",
+    "Can you guess which city this is?",
 ])
 def test_talk_about_the_broadcast(text) -> None:
     assert about_the_broadcast(text)
@@ -84,6 +86,7 @@ def test_talk_about_the_broadcast(text) -> None:
     "As WXT correspondent Lena Marsh reports, the strike began at dawn.",
     "This is Ruiz's third term.",
     "Here is the plan.",
+    "The question is whom the voters will believe?",
 ])
 def test_what_the_story_reports_is_no_broadcast_talk(text) -> None:
     assert not about_the_broadcast(text)
