@@ -33,7 +33,7 @@ from collections.abc import Sequence
 
 from .article import quote_count, quoted_spans
 from .nlp import parse
-from .wordlists import broadcast_nouns, message_nouns
+from .wordlists import broadcast_nouns, message_nouns, newsroom_nouns
 
 # Hesitation fillers, a closed class of spoken English: a script read on air has none.
 FILLERS = frozenset("uh um er erm uhm ah".split())
@@ -98,6 +98,46 @@ def without_label(text: str) -> str:
     anyone said, and shown in an item it reads as part of a claim ("RUTH ABARA, COUNCIL: We ...")."""
     m = _LABEL.match(text)
     return text[m.end() :] if m is not None else text
+
+
+def turn_speakers(texts: Sequence[str]) -> list[tuple[str, int] | None]:
+    """Per sentence of a pasted transcript, the guest whose labelled turn it lies in, with the index
+    of the sentence whose label names them ("RUTH ABARA, DUNMORE COUNCIL: We have roads ..." and the
+    sentences after it, up to the next label or stage direction). None outside a guest's turn: in
+    the programme's own people's (a label with a newsroom noun, "NADIA OKAFOR, CNN CORRESPONDENT",
+    or the surname of one, "OKAFOR"), whose narration is the outlet's; in a label that names no one
+    ("UNIDENTIFIED MALE", "Q"); in a stage direction ("(BEGIN VIDEOTAPE)")."""
+    found: list[tuple[str, int] | None] = []
+    current: tuple[str, int] | None = None
+    known: dict[str, tuple[str, bool]] = {}  # surname -> (the full name, whether the newsroom's)
+    for index, text in enumerate(texts):
+        label = speaker_label(text)
+        if label is not None:
+            current = None
+            staff = any(w.strip(".'’()").lower() in newsroom_nouns() for w in label.replace(",", " ").split())
+            name = _label_name(label)
+            if name is None and label.split(",")[0].strip().lower() in known:
+                name, staff = known[label.split(",")[0].strip().lower()]
+            if name is not None:
+                # As the article writes it elsewhere ("Mitchell McLaughlin" for "MITCHELL MCLAUGHLIN").
+                written_as = next((m.group() for t in texts for m in [re.search(re.escape(name), without_label(t), re.I)] if m), name)
+                name = written_as if written_as.lower() == name.lower() else name
+                known.setdefault(name.split()[-1].lower(), (name, staff))
+                staff = staff or known[name.split()[-1].lower()][1]
+                current = None if staff else (name, index)
+        elif re.fullmatch(r"\s*[(\[].*[)\]]\s*", text):
+            current = None
+        found.append(current)
+    return found
+
+
+def _label_name(label: str) -> str | None:
+    """The person a label names ("SEN. ADA LEE (D), OHIO" -> "Ada Lee"), as the tagger reads the
+    label's first part in title case; None when it names no one."""
+    first = re.sub(r"\([^)]*\)", "", label.split(",")[0]).strip()
+    titled = " ".join(w[:1].upper() + w[1:].lower() for w in first.split())
+    person = next((e.text for e in parse(titled).ents if e.label_ == "PERSON"), None)
+    return person if person is not None and len(person.split()) >= 2 else None
 
 
 def is_transcript(texts: Sequence[str]) -> bool:

@@ -159,3 +159,9 @@ def broadcast_nouns() -> frozenset[str]:
     """Nouns whose most frequent sense is a radio or television broadcast ("broadcast", "newscast").
     Built by benchmarks/build_broadcast_nouns.py."""
     return _nouns("broadcast_nouns")
+
+
+def newsroom_nouns() -> frozenset[str]:
+    """Nouns one of whose three most frequent senses is a journalist, a reporter or a broadcaster
+    ("correspondent", "anchor"). Built by benchmarks/build_broadcast_nouns.py."""
+    return _nouns("newsroom_nouns")

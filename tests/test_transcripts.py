@@ -11,7 +11,7 @@ from factcheck.chains.claims import ClaimsChain
 from factcheck.chains.summary import SummaryChain
 from factcheck.chains.timeline import TimelineChain
 from factcheck.settings import load_settings
-from factcheck.transcripts import about_the_broadcast, disfluent, fluent, is_transcript, speaker_label, unshowable, without_sign_off, written
+from factcheck.transcripts import about_the_broadcast, disfluent, fluent, is_transcript, speaker_label, turn_speakers, unshowable, without_sign_off, written
 
 
 @pytest.mark.parametrize("said, shown", [
@@ -208,3 +208,31 @@ def test_written_news_keeps_its_abbreviations_and_quoted_verbs() -> None:
 def test_a_lower_case_word_after_an_abbreviation_is_no_sign_off() -> None:
     text = "A venture of Lanz Corp. and Abel Inc. opened the first U.S. glass recycling plant, in Ayr, Mass."
     assert written(text) == text
+
+
+def test_a_guests_labelled_turn_is_theirs_and_the_newsrooms_the_outlets() -> None:
+    texts = [
+        "TOM RUIZ, WXT ANCHOR: The council will vote on Friday.",
+        "SEN. ADA LEE (D), OHIO: We will vote no on the bridge.",
+        "It costs too much.",
+        "(BEGIN VIDEOTAPE)",
+        "NADIA OKAFOR, WXT CORRESPONDENT: The bridge would cost forty million dollars.",
+        "LEE: And the schools need money.",
+        "OKAFOR: Supporters disagree.",
+        "UNIDENTIFIED MALE: It is a disgrace.",
+    ]
+    assert turn_speakers(texts) == [None, ("Ada Lee", 1), ("Ada Lee", 1), None, None, ("Ada Lee", 5), None, None]
+
+
+def test_a_guests_we_in_a_pasted_transcript_is_a_claim_of_theirs(tmp_path) -> None:
+    story = tmp_path / "pasted.md"
+    story.write_text(
+        "---\npublished: 2024-03-04\n---\n"
+        "TOM RUIZ, WXT ANCHOR: The Dunmore council will vote on Friday on a new toll bridge over the Avon river.\n\n"
+        "SEN. ADA LEE (D), OHIO: We will vote no on the bridge. It costs forty million dollars, and the schools need that money.\n"
+    )
+    article = load_article(str(story))
+    claims = ClaimsChain(article, load_settings(provider="local", max_claims=10))
+    claims.plan()
+    vote = next(c for c in claims.assemble([]).items if "vote no" in c.text)
+    assert vote.speaker == "Ada Lee" and vote.text.startswith("We will vote no on the bridge") and "S2" in vote.sources

@@ -31,7 +31,7 @@ from ..models import LEVEL_SCORES, LEVELS, Claim, ClaimDraft, ClaimTypeDraft, Le
 from ..settings import Settings
 from ..syntax import compress, without_leading_connective
 from .base import ChainRun, Step, score_sentences, stand_in_warning
-from ..transcripts import about_the_broadcast, is_transcript, unshowable, written
+from ..transcripts import about_the_broadcast, is_transcript, turn_speakers, unshowable, written
 from .shortening import droppable_spans, without_leading_concession
 
 class ClaimsChain:
@@ -48,6 +48,7 @@ class ClaimsChain:
         # Where paragraphs begin: a quotation goes on into a new one only if it opens on a mark.
         self.paragraphs = article.paragraph_starts
         self.speakers: dict[str, Speaker] = {}  # code's attribution per step key
+        self.turns = turn_speakers(self.texts)  # a pasted transcript's guest per sentence (`attribute`)
         # The bundled model is asked nothing about a claim. Its speaker would be code's attribution
         # anyway (a 135M model answering "the outlet" cost a re-ask in one call out of three), and
         # asked to choose the type among code's, SmolLM2 answered "event" for 53 of 58 claims of five
@@ -95,7 +96,7 @@ class ClaimsChain:
             for n, (clause, outlet_voice) in enumerate(clauses, start=1):
                 key = sentence.id if len(clauses) == 1 else f"{sentence.id}.{n}"
                 part = clause if len(clauses) > 1 else None
-                speaker = OUTLET_SPEAKER if outlet_voice else attribute(self.texts, index, part, self.paragraphs)
+                speaker = OUTLET_SPEAKER if outlet_voice else self.attribute(index, part)
                 self.speakers[key] = speaker
                 types = claim_types(part or self.shortened.get(sentence.id, sentence.text), speaker)  # as `clause_of`
                 if self.asks_model:
@@ -108,6 +109,15 @@ class ClaimsChain:
                 steps.append(Step(self.name, key, sentence, draft, part=part, outlet_voice=outlet_voice))
         self.steps = steps
         return steps if self.asks_model else []
+
+    def attribute(self, index: int, part: str | None = None) -> Speaker:
+        """Code's attribution of sentence `index` (or its clause `part`); what it gives the outlet in a
+        pasted transcript's guest turn ("RUTH ABARA, DUNMORE COUNCIL: We have roads ...") is the
+        guest's, whose label names them (factcheck/transcripts.py, `turn_speakers`)."""
+        said = attribute(self.texts, index, part, self.paragraphs)
+        if said.is_outlet and (turn := self.turns[index]) is not None:
+            return Speaker(turn[0], "person", turn[1], "said", turn[0])
+        return said
 
     def stands_alone(self, sentence: Sentence) -> bool:
         """Whether the sentence, its referents resolved, is a claim that stands alone: in words the
@@ -146,7 +156,7 @@ class ClaimsChain:
             shorter_ones = shorter_ones[1:]
         if not shorter_ones:
             return None
-        speaker = attribute(self.texts, index, paragraphs=self.paragraphs)
+        speaker = self.attribute(index)
         naming = [self.texts[speaker.sentence]] if speaker.sentence is not None and speaker.sentence != index else []
         for shorter in shorter_ones:
             for resolved in standalone_variants(shorter, sentence.text, before, whole=False):
@@ -163,7 +173,7 @@ class ClaimsChain:
     def _whole_stands_alone(self, sentence: Sentence) -> bool:
         """Whether the whole sentence, its referents resolved, stands alone (see `stands_alone`)."""
         index = self.article.sentences.index(sentence)
-        speaker = attribute(self.texts, index, paragraphs=self.paragraphs)
+        speaker = self.attribute(index)
         before = self.texts[:index]
         variants = standalone_variants(sentence.text, sentence.text, before)
         # "The move seemed aimed at ...": a sentence cited for a referent code could not put in
@@ -186,7 +196,7 @@ class ClaimsChain:
 
     def field_problems(self, article: Article, step: Step, draft: ClaimTypeDraft) -> dict[str, list[str]]:
         quote = self.clause_of(step)
-        said = self.speakers.get(step.key) or attribute(self.texts, article.sentences.index(step.sentence), step.part, self.paragraphs)
+        said = self.speakers.get(step.key) or self.attribute(article.sentences.index(step.sentence), step.part)
         problems = {"type": check_claim_type(draft.type, quote, said)}  # the types code's speaker allows
         if isinstance(draft, ClaimDraft):
             problems["speaker"] = check_attribution_kept(draft.speaker, None if said.is_outlet else said.name)
@@ -238,7 +248,7 @@ class ClaimsChain:
     def _claim(self, step: Step, draft: ClaimTypeDraft, code_filled: list[str]) -> tuple[Claim, list[faithfulness.Problem]]:
         """The claim, and the faithfulness problems of code's standalone text when its own words stand in."""
         quote = step.part or step.sentence.text
-        said = self.speakers.get(step.key) or attribute(self.texts, self.article.sentences.index(step.sentence), step.part, self.paragraphs)
+        said = self.speakers.get(step.key) or self.attribute(self.article.sentences.index(step.sentence), step.part)
         speaker = said  # code's attribution is the reference; the check keeps the model's choice to it
         kind = classify_claim(self.clause_of(step), speaker) if "type" in code_filled else draft.type
         index = self.article.sentences.index(step.sentence)

@@ -56,7 +56,7 @@ from ..referents import (
 from ..settings import Settings
 from ..syntax import Span, compress, is_clause, subordinate_only, without_leading_connective
 from .base import ChainRun, Step, score_sentences, stand_in_warning, with_antecedents
-from ..transcripts import about_the_broadcast, is_transcript, unshowable, written
+from ..transcripts import about_the_broadcast, is_transcript, unshowable, without_label, written
 from .shortening import droppable_spans, shortest
 
 
@@ -103,7 +103,7 @@ class SummaryChain:
         unclosed = unclosed_quotations(self.article)
         transcript = is_transcript(self.texts)
         said = attributions(self.texts, self._paragraphs)
-        prose = [s for n, s in enumerate(self.article.sentences) if not s.heading and is_clause(s.text) and _finite(s.text) and not introduces_what_follows(s.text)
+        prose = [s for n, s in enumerate(self.article.sentences) if not s.heading and is_clause(without_label(s.text)) and _finite(without_label(s.text)) and not introduces_what_follows(s.text)
                  and s.id not in unclosed and not unshowable(s.text, s.id in self._inside) and not (transcript and about_the_broadcast(s.text))
                  and not (said[n].is_outlet and unspoken_first_person(s.text))]
         if not prose:
