@@ -236,3 +236,16 @@ def test_a_guests_we_in_a_pasted_transcript_is_a_claim_of_theirs(tmp_path) -> No
     claims.plan()
     vote = next(c for c in claims.assemble([]).items if "vote no" in c.text)
     assert vote.speaker == "Ada Lee" and vote.text.startswith("We will vote no on the bridge") and "S2" in vote.sources
+
+
+def test_the_summary_does_not_open_on_the_programmes_we(tmp_path) -> None:
+    story = tmp_path / "quiz.md"
+    story.write_text(
+        "---\npublished: 1998-01-21\n---\n"
+        "We're off in search of an old walled city on the river.\n\n"
+        "UNESCO named it a protected site for its beauty in nineteen eighty.\n\n"
+        "Most of the towers of Herat were destroyed in the war of nineteen ninety-one.\n"
+    )
+    summary = SummaryChain(load_article(str(story)), load_settings(provider="local", summary_sentences=2))
+    summary.plan()
+    assert summary.chosen[0].text.startswith("UNESCO") and not any(s.text.startswith("We") for s in summary.chosen)
