@@ -249,3 +249,15 @@ def test_the_summary_does_not_open_on_the_programmes_we(tmp_path) -> None:
     summary = SummaryChain(load_article(str(story)), load_settings(provider="local", summary_sentences=2))
     summary.plan()
     assert summary.chosen[0].text.startswith("UNESCO") and not any(s.text.startswith("We") for s in summary.chosen)
+
+
+def test_a_short_summary_is_not_filled_with_the_programmes_we(tmp_path) -> None:
+    story = tmp_path / "quiz2.md"
+    story.write_text(
+        "---\npublished: 1998-01-21\n---\n"
+        "We're off in search of an old walled city on the river.\n\n"
+        "UNESCO named it a protected site for its beauty in nineteen eighty.\n"
+    )
+    summary = SummaryChain(load_article(str(story)), load_settings(provider="local", summary_sentences=5))
+    summary.plan()
+    assert summary.chosen and not any(s.text.startswith("We") for s in summary.chosen)

@@ -98,20 +98,20 @@ class SummaryChain:
         # Nor a sentence of a quotation the article never closes: shown whole it leaves a mark open,
         # and where to close it is unknown. Nor speech as said that only a misquote could tidy, nor a
         # transcript's talk about the broadcast ("CNN headline news, I'm Sachi Koto.": see
-        # factcheck/transcripts.py).
+        # factcheck/transcripts.py), nor a "we" nobody is said to say ("We're off in search of ...",
+        # the programme's), which claims and events never show either: `read` rejects it after the
+        # lead, but the lead and the fill of a short article are not read.
         unclosed = unclosed_quotations(self.article)
         transcript = is_transcript(self.texts)
-        prose = [s for s in self.article.sentences if not s.heading and is_clause(without_label(s.text)) and _finite(without_label(s.text)) and not introduces_what_follows(s.text)
-                 and s.id not in unclosed and not unshowable(s.text, s.id in self._inside) and not (transcript and about_the_broadcast(s.text))]
+        said = attributions(self.texts, self._paragraphs)
+        prose = [s for n, s in enumerate(self.article.sentences) if not s.heading and is_clause(without_label(s.text)) and _finite(without_label(s.text)) and not introduces_what_follows(s.text)
+                 and s.id not in unclosed and not unshowable(s.text, s.id in self._inside) and not (transcript and about_the_broadcast(s.text))
+                 and not (said[n].is_outlet and unspoken_first_person(s.text))]
         if not prose:
             return []
-        # The lead is not one whose "we" nobody is said to say ("We're off in search of ...", the
-        # programme's): `read` judges the sentences after it, and rejects such a one there.
-        said = attributions(self.texts, self._paragraphs)
-        lead = next((s for s in prose if not (said[self._index[s.id]].is_outlet and unspoken_first_person(s.text))), prose[0])
         scores = score_sentences(self.article)
-        ranked = sorted([s for s in prose if s is not lead], key=lambda s: -scores[s.id].score)
-        self.chosen = self.choose(lead, ranked, {s.id for s in prose})
+        ranked = sorted(prose[1:], key=lambda s: -scores[s.id].score)
+        self.chosen = self.choose(prose[0], ranked, {s.id for s in prose})
         self.readings = {s.id: self.read(s, self.chosen[:n]) for n, s in enumerate(self.chosen) if n}
         if not self.compresses:
             return [Step(self.name, s.id, s, SummaryDraft) for s in self.chosen]
