@@ -1994,8 +1994,7 @@ def _quote_states(sentences: Sequence[str], paragraphs: frozenset[int]) -> list[
     return states
 
 
-# Hesitation fillers, a closed class of spoken English: a script read on air has none.
-_FILLERS = frozenset("uh um er erm uhm ah".split())
+from .transcripts import FILLERS as _FILLERS  # noqa: E402  (hesitations: factcheck/transcripts.py)
 
 
 def _opening_report(text: str):

@@ -153,3 +153,15 @@ def organisation_nouns() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
         lemma, *senses = line.split("\t")
         found[lemma] = tuple((int(rank), frozenset(kinds)) for rank, _, words in (s.partition(" ") for s in senses) for kinds in [words.split()])
     return found
+
+
+def broadcast_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is a radio or television broadcast ("broadcast", "newscast").
+    Built by benchmarks/build_broadcast_nouns.py."""
+    return _nouns("broadcast_nouns")
+
+
+def newsroom_nouns() -> frozenset[str]:
+    """Nouns one of whose three most frequent senses is a journalist, a reporter or a broadcaster
+    ("correspondent", "anchor"). Built by benchmarks/build_broadcast_nouns.py."""
+    return _nouns("newsroom_nouns")

@@ -697,5 +697,8 @@ def test_claims_give_a_figure_its_company_and_skip_broken_off_words(tmp_path) ->
     claims = chain.assemble([]).items
     revenue = next(c for c in claims if c.quote.startswith("Revenue"))
     assert revenue.text.startswith("Revenue [at Norbury Tools Inc.] climbed 9%") and revenue.sources == ["S1", "S2"]
-    # A transcript's broken-off word reads as a typo in a claim, and may not be dropped from a quote.
-    assert not any("s- the" in c.quote for c in claims)
+    # A transcript's broken-off word reads as a typo in a claim: outside quotation marks it is speech
+    # as said, which the claim drops (its verbatim quote keeps it; factcheck/transcripts.py).
+    assert not any("s- the" in c.text for c in claims)
+    demand = next(c for c in claims if "demand" in c.text)
+    assert demand.text == "Norbury chairman Ed Ruiz said demand was equal to the best year on record." and "s- the" in demand.quote

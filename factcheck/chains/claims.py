@@ -31,7 +31,8 @@ from ..models import LEVEL_SCORES, LEVELS, Claim, ClaimDraft, ClaimTypeDraft, Le
 from ..settings import Settings
 from ..syntax import compress, without_leading_connective
 from .base import ChainRun, Step, score_sentences, stand_in_warning
-from .shortening import droppable_spans, has_false_start, without_leading_concession
+from ..transcripts import about_the_broadcast, is_transcript, turn_speakers, unshowable, written
+from .shortening import droppable_spans, without_leading_concession
 
 class ClaimsChain:
     """The most check-worthy sentences, split into clauses, each stated as a claim with its speaker."""
@@ -47,6 +48,7 @@ class ClaimsChain:
         # Where paragraphs begin: a quotation goes on into a new one only if it opens on a mark.
         self.paragraphs = article.paragraph_starts
         self.speakers: dict[str, Speaker] = {}  # code's attribution per step key
+        self.turns = turn_speakers(self.texts)  # a pasted transcript's guest per sentence (`attribute`)
         # The bundled model is asked nothing about a claim. Its speaker would be code's attribution
         # anyway (a 135M model answering "the outlet" cost a re-ask in one call out of three), and
         # asked to choose the type among code's, SmolLM2 answered "event" for 53 of 58 claims of five
@@ -61,10 +63,13 @@ class ClaimsChain:
     def plan(self) -> list[Step]:
         # A claim is a statement: not a heading, nor a transcript's "Clinton on Friday."; nor a sentence
         # of a quotation the article never closes: a claim closes its quotation, and where is unknown;
-        # nor a transcript's sentence with a word broken off ("equal to r- the right"), as the summary and timeline.
+        # nor speech as said that a claim could only misquote ("we will, uh, we will" inside quotation
+        # marks, "I mean"), nor a transcript's talk about the broadcast ("Caroline Wyatt reports."),
+        # as the summary and timeline (factcheck/transcripts.py).
         unclosed = unclosed_quotations(self.article)
+        transcript = is_transcript(self.texts)
         prose = [s for s in self.article.sentences if not s.heading and is_statement(s.text) and not introduces_what_follows(s.text)
-                 and s.id not in unclosed and not has_false_start(s.text)]
+                 and s.id not in unclosed and not unshowable(s.text, self._open_before(s)) and not (transcript and about_the_broadcast(s.text))]
         ranked = sorted(prose, key=lambda s: -self.scores[s.id].score)
         # Only claims that stand alone, among the most check-worthy: one whose referent neither its
         # words nor code can give ("That brought the toll to 259", an unattributed "I", "the ruling"
@@ -91,7 +96,7 @@ class ClaimsChain:
             for n, (clause, outlet_voice) in enumerate(clauses, start=1):
                 key = sentence.id if len(clauses) == 1 else f"{sentence.id}.{n}"
                 part = clause if len(clauses) > 1 else None
-                speaker = OUTLET_SPEAKER if outlet_voice else attribute(self.texts, index, part, self.paragraphs)
+                speaker = OUTLET_SPEAKER if outlet_voice else self.attribute(index, part)
                 self.speakers[key] = speaker
                 types = claim_types(part or self.shortened.get(sentence.id, sentence.text), speaker)  # as `clause_of`
                 if self.asks_model:
@@ -105,6 +110,15 @@ class ClaimsChain:
         self.steps = steps
         return steps if self.asks_model else []
 
+    def attribute(self, index: int, part: str | None = None) -> Speaker:
+        """Code's attribution of sentence `index` (or its clause `part`); what it gives the outlet in a
+        pasted transcript's guest turn ("RUTH ABARA, DUNMORE COUNCIL: We have roads ...") is the
+        guest's, whose label names them (factcheck/transcripts.py, `turn_speakers`)."""
+        said = attribute(self.texts, index, part, self.paragraphs)
+        if said.is_outlet and (turn := self.turns[index]) is not None:
+            return Speaker(turn[0], "person", turn[1], "said", turn[0])
+        return said
+
     def stands_alone(self, sentence: Sentence) -> bool:
         """Whether the sentence, its referents resolved, is a claim that stands alone: in words the
         faithfulness check accepts, as `_claim` will require. A referent put in that the check
@@ -112,7 +126,8 @@ class ClaimsChain:
         sentence's own words, which point back: chosen, the claim would be dropped in `assemble`
         and take the place of one that stands. When the whole sentence does not stand alone, a
         shorter one may (`next_best`): the claim is then that compression."""
-        if self._whole_stands_alone(sentence):
+        # Speech as said ("Uh, there are ...", "of, of"): the claim is the sentence without it (`next_best`).
+        if written(sentence.text) == sentence.text and self._whole_stands_alone(sentence):
             return True
         shorter = self.next_best(sentence)
         if shorter is not None:
@@ -135,9 +150,13 @@ class ClaimsChain:
             shorter_ones.append(compress(sentence.text, {span.id for span in spans}, spans))
         if (rest := without_leading_concession(sentence.text, before)) is not None:
             shorter_ones.append(rest)
+        # A transcript's speech as said is never shown: first the sentence without it, then shorter.
+        shorter_ones = list(dict.fromkeys(written(t) for t in [sentence.text, *shorter_ones]))
+        if shorter_ones[0] == sentence.text:
+            shorter_ones = shorter_ones[1:]
         if not shorter_ones:
             return None
-        speaker = attribute(self.texts, index, paragraphs=self.paragraphs)
+        speaker = self.attribute(index)
         naming = [self.texts[speaker.sentence]] if speaker.sentence is not None and speaker.sentence != index else []
         for shorter in shorter_ones:
             for resolved in standalone_variants(shorter, sentence.text, before, whole=False):
@@ -154,7 +173,7 @@ class ClaimsChain:
     def _whole_stands_alone(self, sentence: Sentence) -> bool:
         """Whether the whole sentence, its referents resolved, stands alone (see `stands_alone`)."""
         index = self.article.sentences.index(sentence)
-        speaker = attribute(self.texts, index, paragraphs=self.paragraphs)
+        speaker = self.attribute(index)
         before = self.texts[:index]
         variants = standalone_variants(sentence.text, sentence.text, before)
         # "The move seemed aimed at ...": a sentence cited for a referent code could not put in
@@ -177,7 +196,7 @@ class ClaimsChain:
 
     def field_problems(self, article: Article, step: Step, draft: ClaimTypeDraft) -> dict[str, list[str]]:
         quote = self.clause_of(step)
-        said = self.speakers.get(step.key) or attribute(self.texts, article.sentences.index(step.sentence), step.part, self.paragraphs)
+        said = self.speakers.get(step.key) or self.attribute(article.sentences.index(step.sentence), step.part)
         problems = {"type": check_claim_type(draft.type, quote, said)}  # the types code's speaker allows
         if isinstance(draft, ClaimDraft):
             problems["speaker"] = check_attribution_kept(draft.speaker, None if said.is_outlet else said.name)
@@ -229,7 +248,7 @@ class ClaimsChain:
     def _claim(self, step: Step, draft: ClaimTypeDraft, code_filled: list[str]) -> tuple[Claim, list[faithfulness.Problem]]:
         """The claim, and the faithfulness problems of code's standalone text when its own words stand in."""
         quote = step.part or step.sentence.text
-        said = self.speakers.get(step.key) or attribute(self.texts, self.article.sentences.index(step.sentence), step.part, self.paragraphs)
+        said = self.speakers.get(step.key) or self.attribute(self.article.sentences.index(step.sentence), step.part)
         speaker = said  # code's attribution is the reference; the check keeps the model's choice to it
         kind = classify_claim(self.clause_of(step), speaker) if "type" in code_filled else draft.type
         index = self.article.sentences.index(step.sentence)
@@ -301,10 +320,10 @@ class ClaimsChain:
         """The clause as a sentence, when it is one the checker accepts against its own sentence and
         it stands alone ("he has held meetings" cut from "Erdogan said that ... and that he has held
         meetings" does not); else the whole sentence."""
-        text = _as_sentence(clause)
+        text = _as_sentence(written(clause))
         before = self.texts[: self.article.sentences.index(sentence)]
-        if faithfulness.check(text, [sentence.text], published=self.article.published) or dangling(text, False, before) and text != sentence.text.strip():
-            return sentence.text.strip()
+        if faithfulness.check(text, [sentence.text], published=self.article.published) or dangling(text, False, before) and text != written(sentence.text.strip()):
+            return written(sentence.text.strip())
         return text
 
     def explicit_dates(self, text: str, cited: list[Sentence]) -> tuple[str, list[Sentence]]:

@@ -21,7 +21,6 @@ The phrases that lose nothing stay droppable: the point of a compression is brev
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -30,6 +29,7 @@ from ..attribution import _ORG_NOUNS, _PERSON_ENTS
 from ..wordlists import person_nouns
 from ..nlp import parse
 from ..referents import dangling, may_stand_for, referring_phrases
+from ..transcripts import has_false_start  # noqa: F401  (the chains and benchmarks/coverage.py import it from here)
 from ..syntax import Span, compress, deletable_spans
 
 _WE = frozenset("we us our ours ourselves".split())
@@ -48,18 +48,6 @@ def droppable_spans(text: str, previous: Sequence[str] | None = None, later: Seq
     use a name the span introduces."""
     spans = deletable_spans(text)
     return [s for s in spans if not needed(text, s, spans, previous, later)]
-
-
-# A word cut off in speech ("equal to r- the right", "It- It was"): letters, a hyphen, then a space
-# and a word; not the first half of a suspended compound ("first- and second-quarter", "20- to 30-year").
-_FALSE_START = re.compile(r"\b[^\W\d_]+-\s+(?!(?:and|or|nor|to|through|than)\b)[^\W\d_]", re.I)
-
-
-def has_false_start(text: str) -> bool:
-    """Whether `text` carries a word a speaker broke off (a transcript's false start): shown in an
-    item it reads as a typo or a cut, and dropping it would change a speaker's words. Such a sentence
-    is not the one an item shows."""
-    return _FALSE_START.search(text) is not None
 
 
 def shortest(text: str, previous: Sequence[str] | None = None) -> str:

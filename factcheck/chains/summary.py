@@ -51,11 +51,13 @@ from ..referents import (
     resolve_referents,
     speaks_in_first_person,
     standalone_variants,
+    unspoken_first_person,
 )
 from ..settings import Settings
 from ..syntax import Span, compress, is_clause, subordinate_only, without_leading_connective
 from .base import ChainRun, Step, score_sentences, stand_in_warning, with_antecedents
-from .shortening import droppable_spans, has_false_start, shortest
+from ..transcripts import about_the_broadcast, is_transcript, unshowable, without_label, written
+from .shortening import droppable_spans, shortest
 
 
 @dataclass(frozen=True)
@@ -94,10 +96,17 @@ class SummaryChain:
         # Not a sentence that only announces a quotation ("A spokesman said:"): it states nothing.
         # Nor a fragment whose root is no finite verb ("One more trip around Havana to see ...").
         # Nor a sentence of a quotation the article never closes: shown whole it leaves a mark open,
-        # and where to close it is unknown. Nor one with a speaker's broken-off word ("equal to r- the").
+        # and where to close it is unknown. Nor speech as said that only a misquote could tidy, nor a
+        # transcript's talk about the broadcast ("CNN headline news, I'm Sachi Koto.": see
+        # factcheck/transcripts.py), nor a "we" nobody is said to say ("We're off in search of ...",
+        # the programme's), which claims and events never show either: `read` rejects it after the
+        # lead, but the lead and the fill of a short article are not read.
         unclosed = unclosed_quotations(self.article)
-        prose = [s for s in self.article.sentences if not s.heading and is_clause(s.text) and _finite(s.text) and not introduces_what_follows(s.text)
-                 and s.id not in unclosed and not has_false_start(s.text)]
+        transcript = is_transcript(self.texts)
+        said = attributions(self.texts, self._paragraphs)
+        prose = [s for n, s in enumerate(self.article.sentences) if not s.heading and is_clause(without_label(s.text)) and _finite(without_label(s.text)) and not introduces_what_follows(s.text)
+                 and s.id not in unclosed and not unshowable(s.text, s.id in self._inside) and not (transcript and about_the_broadcast(s.text))
+                 and not (said[n].is_outlet and unspoken_first_person(s.text))]
         if not prose:
             return []
         scores = score_sentences(self.article)
@@ -268,7 +277,9 @@ class SummaryChain:
     def compression(self, sentence: Sentence, text: str, origin: str = "compression") -> SummarySentence:
         """`text` (the sentence's words, shortened or not) with the referents code puts in when the
         summary before it does not give them: the first of referents' variants that says only what
-        its cited sentences say, citing them; else the words as they are."""
+        its cited sentences say, citing them; else the words as they are. A transcript's speech as
+        said ("uh", "of, of") is never shown (factcheck/transcripts.py, `written`)."""
+        text = written(text)
         reading = self.readings.get(sentence.id)
         inside = sentence.id in self._inside
         if reading is not None and reading.resolve:

@@ -31,7 +31,8 @@ from ..syntax import Span, compress, dated_noun_phrase, dated_side_clause, ends_
 # subject, an event noun).
 from ..syntax import _REPORTING, _dates_a_baseline, _report_governs, _premodified, _governor, _names_a_figure, _names_an_event, _noun_before, _noun_phrase, _root, _spine, _subject_of
 from .base import ChainRun, Step, stand_in_warning, with_antecedents
-from .shortening import droppable_spans, has_false_start, without_leading_concession
+from ..transcripts import about_the_broadcast, is_transcript, unshowable, written
+from .shortening import droppable_spans, without_leading_concession
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -53,8 +54,12 @@ class TimelineChain:
     def plan(self) -> list[Step]:
         # Not a sentence of a quotation the article never closes: where the quoted words end is unknown.
         unclosed = unclosed_quotations(self.article)
-        # Nor one with a word a speaker broke off ("equal to r- the right"): no clean event to show.
-        dated = [ev for ev in timeline_events(self.article) if ev.sentence.id not in unclosed and not has_false_start(ev.sentence.text)]
+        # Nor speech as said that only a misquote could tidy, nor a transcript's talk about the broadcast
+        # ("At the end of the broadcast this evening, ...": factcheck/transcripts.py).
+        inside = open_at_start(self.article)
+        transcript = is_transcript([s.text for s in self.article.sentences])
+        dated = [ev for ev in timeline_events(self.article) if ev.sentence.id not in unclosed and not unshowable(ev.sentence.text, ev.sentence.id in inside)
+                 and not (transcript and about_the_broadcast(ev.sentence.text))]
         dated = without_retold_changes(dated)
         self.skipped = max(0, len(dated) - self.limit)
         self.events = [
@@ -110,6 +115,8 @@ class TimelineChain:
                 origin = "compression"
                 if answer is not None:
                     run.warnings.append(stand_in_warning("compressed-event", step, answer, "kept the article's sentence, shortened"))
+            if origin == "compression":
+                event = written(event)  # a transcript's "uh", "of, of": never shown (factcheck/transcripts.py)
             index = self.article.sentences.index(step.sentence)
             # No speaker stands beside an event: its own "we" must say whose (`unspoken_first_person`).
             if left := dangling(event, False, [s.text for s in self.article.sentences[:index]]) or unspoken_first_person(event):
