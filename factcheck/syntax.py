@@ -459,9 +459,34 @@ def _subject_dated(doc: Doc, timex: Timex) -> Token | None:
         noun = noun.head
         if noun.lower_ == "as" and noun.pos_ in ("ADP", "SCONJ") and noun.head != noun:
             noun = noun.head  # "Assets as of Sept. 30 fell": the day a figure is measured on
-    if noun.dep_ in ("nsubj", "nsubjpass") and noun.pos_ in ("NOUN", "PROPN") and noun.head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.pos_ in ("NOUN", "PROPN") and noun.head.pos_ in ("VERB", "AUX") \
+            and _tells_its_subject_then(noun, noun.head, after=heads[0].head.pos_ == "ADP"):
         return noun.head
     return None
+
+
+def _tells_its_subject_then(noun: Token, verb: Token, after: bool) -> bool:
+    """The clause tells what its dated subject was or did in that time, so the subject's date is
+    the clause's: a quantity ("Friday's volume totaled 132 million shares", "the rate in January was
+    7.2%"), a change or state of a figure or happening ("Third-quarter profit rose", "Last year's
+    floods destroyed ..."), or what a period "for"/"in" the noun covers did ("The figures for January
+    extended a surge"). Not a judgement or a kind a copula gives the thing ("Friday's sell-off was
+    a natural result of ...", "the third-quarter earnings were a disappointment"), what the passive
+    says someone did to it ("The 2024 budget was approved", "Friday's meeting was postponed"), nor
+    anything of a thing a date only names ("The 1987 crash law ...", "The 2019 model outsold ...")."""
+    dated = ("DATE", "TIME")
+    subject = {t.i for t in noun.subtree}
+    told = [t for c in verb.children if c.i not in subject and c.dep_ not in ("aux", "auxpass", "neg", "punct", "cc", "mark")
+            for t in c.subtree]
+    # (a count, not a date's number nor an ordinal: "the first official word" is a kind)
+    if any(t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+           or (t.like_num and t.pos_ == "NUM" and t.ent_type_ not in (*dated, "ORDINAL")) for t in told):
+        return True
+    if verb.lemma_ == "be" and any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children):
+        return False
+    if noun.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return after or _names_a_figure(noun) or _names_an_event(noun)
 
 
 def governing_date(text: str, timexes: Sequence[Timex]) -> Timex | None:

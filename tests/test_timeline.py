@@ -178,10 +178,26 @@ def test_a_date_named_as_something_does_not_date_the_naming():
 def test_a_possessive_date_after_the_main_verb_does_not_date_the_main_clause():
     found = events("Security will stay tight, officials said, citing last month's discovery of explosives near the airport.")
     assert "Security will stay tight, officials said, citing last month's discovery of explosives near the airport." not in found
-    # Before the verb, the subject's date dates its clause.
+    # Before the verb, the subject's date dates its clause when the clause tells what the dated
+    # thing did then; a kind or a judgement a copula gives it is not of that day.
     assert events("Last month's flood destroyed three villages.") == {"Last month's flood destroyed three villages.": "2021-09"}
-    assert events("Traders said Thursday's selling was a reaction to the report.") == {
-        "Traders said Thursday's selling was a reaction to the report.": "2021-10-14"}
+    assert events("Traders said Thursday's selling was a reaction to the report.") == {}
+
+
+def test_a_date_that_names_the_subject_dates_no_clause_it_only_names():
+    # a date modifying a noun names the thing: what the clause says of it happened at no date given
+    for text in ("The 1987 crash law was repealed by the state senate.", "The 2019 model outsold its rivals.",
+                 "Friday's meeting was postponed.", "Its September sales figures were released.",
+                 "Last Friday's announcement was the first official word that the plan had failed.",
+                 "While the third-quarter earnings were a disappointment, the real bad news is the price war, he said."):
+        assert events(text) == {}, text
+    # the clause's own date governs
+    assert events("The 1987 crash law was repealed Tuesday.") == {"The 1987 crash law was repealed Tuesday.": "2021-10-12"}
+    # a figure's period, a quantity of the dated thing, a change of a figure: the clause is of that time
+    assert events("Third-quarter profit rose 5%.") == {"Third-quarter profit rose 5%.": "2021-Q3"}
+    assert events("Net income in the third quarter fell.") == {"Net income in the third quarter fell.": "2021-Q3"}
+    assert events("Friday's meeting was attended by 40 leaders.") == {"Friday's meeting was attended by 40 leaders.": "2021-10-15"}
+    assert events("The jobless rate in August was 5.1 percent.") == {"The jobless rate in August was 5.1 percent.": "2021-08"}
 
 
 def test_two_dated_clauses_under_according_to_are_two_events_each_with_its_attribution() -> None:
