@@ -644,6 +644,8 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token, bool] | None
         return None
     if _premodified(doc, timex) is not None:
         return None  # "charged in the Dec. 21, 1988, bombing": the bombing's date, not the charging's
+    if _closes_a_happening_of(doc, timex, verb):
+        return None  # "costs associated with the buy-out of a stake last June": the buy-out's date
     relative = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") and c.i == sub[0].i]
     having = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "having" and c.i == sub[0].i]
     if verb.dep_ == "relcl" and relative and relative[0].lower_ in ("which", "who", "that"):
@@ -684,6 +686,25 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token, bool] | None
     if any(t.lower_ in names for t in words if t.i not in own):
         return None  # "Craig traveled with Craig": the subject put in is another participant of the clause
     return with_one_stop(clause[:1].upper() + clause[1:]), verb, not link
+
+
+def _closes_a_happening_of(doc: Doc, timex: Timex, verb: Token) -> bool:
+    """The parser hung the date inside the "of" phrase of a happening that a preposition of `verb`
+    takes ("associated with the company's buy-out of a stake in X last June", "tied to the collapse
+    of a bank last week"): the date closes that happening's phrase, it is its date, not the verb's."""
+    inside = [t for t in doc if timex.start <= t.idx < timex.end]
+    heads = [t for t in inside if not (timex.start <= t.head.idx < timex.end)]
+    if not heads or heads[0].head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    up, through_of = heads[0].head, False
+    while up != verb and up.head != up:
+        if up.pos_ in ("VERB", "AUX"):
+            return False
+        through_of = through_of or (up.pos_ == "ADP" and up.lower_ == "of")
+        if through_of and up.pos_ == "NOUN" and up.dep_ == "pobj" and up.head.head == verb and up.head.lower_ not in ("at", "during", "on", "in"):
+            return _names_an_event(up) and not _names_a_figure(up)
+        up = up.head
+    return False
 
 
 def _premodified(doc: Doc, timex: Timex) -> Token | None:

@@ -575,3 +575,14 @@ def test_an_event_that_opens_on_a_concession_pointing_back_is_told_by_its_main_c
     assert "Ann Bell met reporters on Tuesday." in events
     # Still left out: what the main clause itself leaves dangling ("the workers").
     assert not any("hall" in event for event in events)
+
+
+def test_a_date_closing_the_of_phrase_of_a_happening_in_a_side_clause_is_the_happenings():
+    # the parser hangs "last June" on the stake of the purchase: the purchase was then, the costs were
+    # not "associated" then
+    text = ("The oil unit was hurt by high interest costs associated with the firm's purchase of a 50% stake in "
+            "Acme Corp. from Beta Inc. last June.")
+    assert not any(e.startswith("High interest costs were associated") for e in events(text))
+    # a participle's own date still dates it
+    assert events("The accord, signed at a ceremony in Rome on Monday, ends the war.") == {
+        "The accord was signed at a ceremony in Rome on Monday.": "2021-10-11"}
