@@ -206,6 +206,17 @@ def test_a_month_just_ahead_in_a_simple_past_clause_is_a_year_back():
         assert [t.value for t in tag(text, pub)] == ["2026-12"], text
 
 
+def test_the_year_earlier_period_after_a_span_of_months_is_that_span_a_year_back():
+    text = ("Net income for the third quarter fell 6%. For the nine months, the firm earned $81 million. "
+            "In the year-earlier period, it earned $77 million. In the year-earlier quarter, it earned $20 million.")
+    found = by_text(text, dt.date(1989, 10, 27))
+    assert (found["the year-earlier period"].type, found["the year-earlier period"].value) == ("DURATION", "P9M")
+    assert found["the year-earlier quarter"].value == "1988-Q3"
+    # with no span of months before it, the period is the quarter in discussion
+    found = by_text("Net income for the third quarter fell 6% from the year-earlier period.", dt.date(1989, 10, 27))
+    assert found["the year-earlier period"].value == "1988-Q3"
+
+
 def test_may_the_verb_is_not_a_month():
     assert tag("Officials may meet again, and they may decide to march.", PUBLISHED) == []
 

@@ -351,6 +351,9 @@ def _quarter_rule(m, ctx):
 _APPOSED_TO_YEAR_AGO = LazyPattern(r"\b(?:year-ago|year-earlier|year-before|prior-year)\s+(?:quarter|period|half)\s*,\s*$", re.I)
 
 
+_A_YEAR_BACK = frozenset({"year-earlier", "year-ago", "comparable", "corresponding"})
+
+
 @_rule(r"\b(?:the|this|that)\s+(?:(latest|current|previous|prior|past|last|same|recent|just-ended|year-earlier"
        r"|year-ago|comparable|corresponding|fiscal|\d{4})\s+)?(?:(?:fiscal|calendar)\s+)?(quarter|period)\b"
        rf"(?!-|\s+of\b)(?=\s+end(?:ed|ing)\s+({_MONTH})\s+\d)?")
@@ -370,6 +373,10 @@ def _the_quarter(m, ctx):
         return "DATE", f"{ys}-Q{(month - 1) // 3 + 1}", None
     if ctx.dct is None:
         return "DATE", "XXXX-QX", None
+    if unit == "period" and mod in _A_YEAR_BACK and ctx.last_span is not None and \
+            ctx.last_quarter_pos < ctx.last_span[1] and m.start() - ctx.last_span[1] < 800:
+        # 'For the nine months, X earned ... In the year-earlier period, ...': those nine months a year back
+        return "DURATION", ctx.last_span[0], None
     recent = ctx.last_quarter if ctx.last_quarter and m.start() - ctx.last_quarter_pos < 1500 else None
     if mod.isdigit():
         base = recent or _shift_quarter(ctx.dct.year, _quarter(ctx.dct), -1)
@@ -385,7 +392,7 @@ def _the_quarter(m, ctx):
         year, q = ctx.dct.year, _quarter(ctx.dct)  # 'expects to break even for the quarter': the one under way
     else:
         year, q = last_completed
-    if mod in ("year-earlier", "year-ago", "comparable", "corresponding"):
+    if mod in _A_YEAR_BACK:
         year -= 1
     elif mod in ("previous", "prior", "past", "last"):
         year, q = _shift_quarter(year, q, -1)

@@ -233,6 +233,8 @@ def _tag(text: str, published: dt.date | None) -> list[Timex]:
         type_, value, value_end = resolved
         if type_ == "DATE" and value[:4].isdigit() and resolve not in _ANAPHORIC:
             _remember(ctx, value, start)
+        elif type_ == "DURATION" and _SPAN_OF_THE_BOOKS.match(text, start, end):
+            ctx.last_span = (value, start)  # 'For the nine months, ...': a later 'year-earlier period' is nine months too
         if ctx.alternative and ctx.last_day is not None and value[:10] == ctx.last_day.isoformat() and _DATED.match(ctx.alternative):
             ctx.other_day = (ctx.last_day, dt.date.fromisoformat(ctx.alternative[:10]))
         new_start = _absorb_prefix(text, start, end, type_, value, resolve)
@@ -422,6 +424,11 @@ def _resolve(resolve, m, ctx: _Context):
         return resolve(m, ctx)
     except (ValueError, OverflowError):
         return None
+
+
+# A span of months a report gives figures for ('the nine months', 'the first six months'), as a
+# period of the books, not a stretch of time ('nine months ago', 'in nine months').
+_SPAN_OF_THE_BOOKS = LazyPattern(r"(?i)the\s+(?:first\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})[\s-]+months?$")
 
 
 def _remember(ctx: _Context, value: str, pos: int) -> None:
