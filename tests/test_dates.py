@@ -217,6 +217,27 @@ def test_the_year_earlier_period_after_a_span_of_months_is_that_span_a_year_back
     assert found["the year-earlier period"].value == "1988-Q3"
 
 
+def test_a_weekday_listed_with_a_recurring_one_recurs_and_the_previous_weekday_counts_from_the_story():
+    found = by_text("Two flights will leave on Monday and Tuesday nights from March 30.", dt.date(1998, 2, 13))
+    assert (found["Monday"].type, found["Monday"].value) == ("SET", "XXXX-WXX-1TNI")
+    assert (found["Tuesday nights"].type, found["Tuesday nights"].value) == ("SET", "XXXX-WXX-2TNI")
+    # a list of single days is no set
+    assert [t.type for t in tag("He met her Monday and Tuesday.", dt.date(1998, 2, 13))] == ["DATE", "DATE"]
+    # 'the previous Friday' is the one before the Friday the story is at, not that Friday
+    found = by_text("The index fell Friday, down 4.5% from the previous Friday.", dt.date(1989, 10, 30))
+    assert (found["Friday"].value, found["the previous Friday"].value) == ("1989-10-27", "1989-10-20")
+    found = by_text("They met on Tuesday. The following Friday, they signed.", dt.date(1998, 2, 13))
+    assert found["The following Friday"].value == "1998-02-13"
+
+
+def test_the_day_before_a_happening_apposed_to_a_date_is_that_date():
+    found = by_text("Eight days after Oct. 12, the day before the crash, the index had fallen.", dt.date(1989, 10, 27))
+    assert found["the day before"].value == "1989-10-12"
+    # told on its own, it is the day before the day the story is at
+    found = by_text("He came on Oct. 12. He had left the day before.", dt.date(1989, 10, 27))
+    assert found["the day before"].value == "1989-10-11"
+
+
 def test_may_the_verb_is_not_a_month():
     assert tag("Officials may meet again, and they may decide to march.", PUBLISHED) == []
 
