@@ -240,7 +240,12 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
     spine = _spine(root, simultaneous=True) | _predicative_complements(root)
     side = [(s.start, s.end) for s in deletable_spans(text) if s.kind != "leading"] + _between_dashes(text)
     out = []
+    left_out: list[Timex] = []
     for timex in timexes:
+        if any(_APPOSED_DATE.fullmatch(text, t.end, timex.start) for t in left_out):
+            left_out.append(timex)  # "after Oct. 12, the day before the crash,": the apposed date is Oct. 12 again
+            continue
+        left_out.append(timex)  # until it is found to date the main clause
         if any(a <= timex.start and timex.end <= b for a, b in side):
             continue
         if _dates_a_baseline(doc, timex) or ends_a_stretch_from_now(text, timex):
@@ -257,6 +262,7 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
             if any(v == verb for _, v in out) and (_noun_before(doc, timex) is not None or _bare_after_object(doc, timex)):
                 continue
             out.append((timex, verb))
+            left_out.remove(timex)
     out = [(t, v) for t, v in out if not _listed_with_dates(doc, t, timexes)]
     if not out:
         # No date modifies the verb; one that modifies its subject dates the clause ("Third-quarter
@@ -264,6 +270,9 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
         out = [(t, verb) for t in timexes if (verb := _subject_dated(doc, t)) is not None and verb.i in spine
                and not any(a <= t.start and t.end <= b for a, b in side)][:1]
     return out
+
+
+_APPOSED_DATE = re.compile(r"\s*,\s*")
 
 
 def _a_bound_or_a_comparison(doc: Doc, timex: Timex, verb: Token) -> bool:

@@ -586,3 +586,10 @@ def test_a_date_closing_the_of_phrase_of_a_happening_in_a_side_clause_is_the_hap
     # a participle's own date still dates it
     assert events("The accord, signed at a ceremony in Rome on Monday, ends the war.") == {
         "The accord was signed at a ceremony in Rome on Monday.": "2021-10-11"}
+
+
+def test_a_date_apposed_to_a_date_left_out_is_left_out_too():
+    # "the day before the crash" names Oct. 12 again, inside what the clause happens after
+    assert events("Eight trading days after Oct. 4, the day before the crash, the index had fallen 4.3%.") == {}
+    assert events("On Monday, Oct. 11, the index fell 190 points.") == {
+        "On Monday, Oct. 11, the index fell 190 points.": "2021-10-11"}
