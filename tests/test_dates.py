@@ -238,6 +238,15 @@ def test_the_day_before_a_happening_apposed_to_a_date_is_that_date():
     assert found["the day before"].value == "1989-10-11"
 
 
+def test_a_quarter_told_of_in_passing_is_not_the_quarter_in_discussion():
+    text = ("The firm posted a 20% gain in third-quarter net income. After a flat second quarter, it credited "
+            "higher prices. The gain was helped by charges taken in the year-earlier period.")
+    assert by_text(text, dt.date(1989, 11, 1))["the year-earlier period"].value == "1988-Q3"
+    # the article of a figure the quarter modifies is the figure's ('posted a third-quarter loss')
+    text = "The firm posted a second-quarter loss. It had earned $5 million in the year-earlier period."
+    assert by_text(text, dt.date(1989, 11, 1))["the year-earlier period"].value == "1988-Q2"
+
+
 def test_may_the_verb_is_not_a_month():
     assert tag("Officials may meet again, and they may decide to march.", PUBLISHED) == []
 
