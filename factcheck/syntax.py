@@ -250,7 +250,7 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
             continue
         if _dates_a_baseline(doc, timex) or ends_a_stretch_from_now(text, timex):
             continue
-        verb = _governor(doc, timex)
+        verb = _report_before_its_content(_governor(doc, timex), timex)
         if verb is not None and (_of_a_happening(doc, timex) or _closes_a_nested_of(doc, timex)):
             continue
         if verb is not None and (_comma_participle(verb) or _a_bound_or_a_comparison(doc, timex, verb)
@@ -273,6 +273,20 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
 
 
 _APPOSED_DATE = re.compile(r"\s*,\s*")
+
+
+def _report_before_its_content(verb: Token | None, timex: Timex) -> Token | None:
+    """The reporting verb, for a date the parser hung on the clause it reports though the date
+    stands between the two ("The company said Tuesday it agreed to the sale last month"): what
+    is reported starts with its subject, so a date before that subject is the report's."""
+    if verb is None or verb.dep_ != "ccomp" or verb.head.lemma_ not in _REPORTING:
+        return verb
+    report = verb.head
+    subject = _subject_of(verb)
+    start = min((t.idx for t in subject.subtree), default=subject.idx) if subject is not None else verb.idx
+    opener = [c.idx for c in verb.children if c.dep_ == "mark"]
+    start = min([start, *opener])
+    return report if report.idx < timex.start and timex.end <= start else verb
 
 
 def _a_bound_or_a_comparison(doc: Doc, timex: Timex, verb: Token) -> bool:

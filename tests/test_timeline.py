@@ -593,3 +593,14 @@ def test_a_date_apposed_to_a_date_left_out_is_left_out_too():
     assert events("Eight trading days after Oct. 4, the day before the crash, the index had fallen 4.3%.") == {}
     assert events("On Monday, Oct. 11, the index fell 190 points.") == {
         "On Monday, Oct. 11, the index fell 190 points.": "2021-10-11"}
+
+
+def test_a_date_between_a_report_and_what_it_reports_is_the_reports():
+    # the parser hangs "Tuesday" on "agreed": the agreement's own date is last month
+    assert events("The company said Tuesday it agreed to the sale last month.") == {
+        "The company said Tuesday it agreed to the sale last month.": "2021-09"}
+    assert events("The sale was agreed last month, the company said Tuesday.") == {
+        "The sale was agreed last month, the company said Tuesday.": "2021-09"}
+    # with no date of its own, what is reported is told with its report, at the report's date
+    assert events("The company said Tuesday it agreed to the sale.") == {
+        "The company said Tuesday it agreed to the sale.": "2021-10-12"}
