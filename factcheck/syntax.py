@@ -509,7 +509,15 @@ def _tells_its_subject_then(noun: Token, verb: Token, after: bool) -> bool:
         return False
     if noun.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children):
         return False
+    if verb.lemma_ in _ARRIVAL:
+        return False  # "the third-quarter results came after a year of losses": when they came out, not the quarter
     return after or _names_a_figure(noun) or _names_an_event(noun)
+
+
+# Verbs of arrival and succession (of English's verbs of appearance, those that say nothing of an
+# amount): with a dated figure or happening as subject they tell when it came out or what it came
+# after ("the results came", "the loss followed"), not a state or change within its period.
+_ARRIVAL = frozenset({"come", "arrive", "follow", "precede", "emerge", "appear"})
 
 
 def governing_date(text: str, timexes: Sequence[Timex]) -> Timex | None:

@@ -189,12 +189,15 @@ def test_a_date_that_names_the_subject_dates_no_clause_it_only_names():
     for text in ("The 1987 crash law was repealed by the state senate.", "The 2019 model outsold its rivals.",
                  "Friday's meeting was postponed.", "Its September sales figures were released.",
                  "Last Friday's announcement was the first official word that the plan had failed.",
-                 "While the third-quarter earnings were a disappointment, the real bad news is the price war, he said."):
+                 "While the third-quarter earnings were a disappointment, the real bad news is the price war, he said.",
+                 "The third-quarter results came after a year of losses."):
         assert events(text) == {}, text
     # the clause's own date governs
     assert events("The 1987 crash law was repealed Tuesday.") == {"The 1987 crash law was repealed Tuesday.": "2021-10-12"}
     # a figure's period, a quantity of the dated thing, a change of a figure: the clause is of that time
     assert events("Third-quarter profit rose 5%.") == {"Third-quarter profit rose 5%.": "2021-Q3"}
+    assert events("Third-quarter profit rose after a year of losses.") == {"Third-quarter profit rose after a year of losses.": "2021-Q3"}
+    assert events("Third-quarter earnings came in at $1.05 a share.") == {"Third-quarter earnings came in at $1.05 a share.": "2021-Q3"}
     assert events("Net income in the third quarter fell.") == {"Net income in the third quarter fell.": "2021-Q3"}
     assert events("Friday's meeting was attended by 40 leaders.") == {"Friday's meeting was attended by 40 leaders.": "2021-10-15"}
     assert events("The jobless rate in August was 5.1 percent.") == {"The jobless rate in August was 5.1 percent.": "2021-08"}
