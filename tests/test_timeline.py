@@ -607,3 +607,14 @@ def test_a_date_between_a_report_and_what_it_reports_is_the_reports():
     # with no date of its own, what is reported is told with its report, at the report's date
     assert events("The company said Tuesday it agreed to the sale.") == {
         "The company said Tuesday it agreed to the sale.": "2021-10-12"}
+
+
+def test_a_month_just_after_publication_on_a_simple_past_verb_is_last_years():
+    # published in October 2021: a November not yet begun cannot be when exports fell
+    assert events("Exports fell in November, the ministry said.") == {"Exports fell in November, the ministry said.": "2020-11"}
+    assert events("The mill switched to a calendar year in December.") == {
+        "The mill switched to a calendar year in December.": "2020-12"}
+    # what is set, postponed or still to be done for then is the coming month's
+    for text in ("The board ordered the staff to return in November.", "The talks were postponed in November.",
+                 "Exports will recover in November."):
+        assert set(events(text).values()) <= {"2021-11"}, text

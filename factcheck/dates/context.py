@@ -119,10 +119,8 @@ class _Context:
             out.extend(x for x in block if s <= x[0] and x[1] <= e)
         return out
 
-    def tense(self, start: int, end: int, *, distant_report: bool = True) -> str | None:
-        """'future' or 'past' from the verb nearest to the expression in its clause, else None; with
-        ``distant_report`` False, a reporting verb away from the expression ('X said sales rise in
-        May') does not count: it may be the tense of the report, not of what is reported."""
+    def tense(self, start: int, end: int) -> str | None:
+        """'future' or 'past' from the verb nearest to the expression in its clause, else None."""
         if _SINCE_BEFORE.search(self.text, max(0, start - 12), start):
             return "past"  # 'since May'
         s, e = self.sentence(start, end)
@@ -140,12 +138,12 @@ class _Context:
         that = _THAT_AFTER.match(self.text, end)
         if that and any(x[2] == "verb" and x[3] in _REPORTING and s <= x[0] and x[1] <= start for x in markers):
             e = min(e, that.start(1))  # 'told reporters on Tuesday that ... will': what follows is what was told
-        found = self._tense_between(markers, s, e, start, end, distant_report)
+        found = self._tense_between(markers, s, e, start, end)
         if found is None and e < len(self.text) and self.text[e:e + 3].lower() == "and":
             # No verb before a right-hand 'and': it joined nouns ('On Tuesday, the Abortion and Rights
             # League plans to ...'), so the clause goes on to the next break.
             e2 = next((x[0] for x in markers if x[2] == "brk" and x[0] > e and x[3] != "and"), self.sentence(start, end)[1])
-            found = self._tense_between(markers, s, e2, start, end, distant_report)
+            found = self._tense_between(markers, s, e2, start, end)
         return found
 
     def _as_planned(self, marker: tuple[int, int, str, str]) -> bool:
@@ -160,7 +158,7 @@ class _Context:
         verb = word.split()[0]
         return (verb.endswith("ed") or verb == "sought") and not _BE_FORM_BEFORE.search(self._scan, max(0, m_start - 24), m_start)
 
-    def _tense_between(self, markers, s: int, e: int, start: int, end: int, distant_report: bool = True) -> str | None:
+    def _tense_between(self, markers, s: int, e: int, start: int, end: int) -> str | None:
         best, best_dist, fallback = None, 10**9, None
         markers = [x for x in markers if not self._as_planned(x)]
         future_next_to = any(x[1] in (start - 1, start) and x[2] != "brk" and (x[2] == "intent" or x[3] in _FUTURE_WORDS)
@@ -203,4 +201,4 @@ class _Context:
                 dist += _COMMA_DISTANCE  # a comma between them: more likely another clause's verb
             if dist < best_dist:
                 best, best_dist = tense, dist
-        return best or (fallback if distant_report else None)
+        return best or fallback

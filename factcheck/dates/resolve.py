@@ -16,13 +16,6 @@ from .lexicon import LazyPattern
 
 # A date a period ended on ('the second quarter ended Oct. 31', 'the year ended on June 30').
 _ENDED_BEFORE = LazyPattern(r"\bended\s+(?:on\s+)?$", re.I)
-# What may make a month after publication in a past clause a month still to come: an infinitive
-# ('ordered them to leave in May': the month is the leaving's), or a be-form, whose participle may tell
-# an arrangement ('was set', 'were pushed back' ... 'in May'); a lexical past ('fell', 'changed') is
-# the happening itself. ('to' before a determiner, a pronoun or a capital is a preposition: 'changed to
-# a calendar year in December'.)
-_AHEAD_IN_A_PAST_CLAUSE = LazyPattern(r"\bto\s+(?!(?:a|an|the|its|his|her|their|our|this|that|these|those|some|all|each"
-                                      r"|every|any|no|me|him|us|them|it|date)\b)[a-z]+\b|\b(?:[Ww]as|[Ww]ere|be|been|being)\b")
 
 # --------------------------------------------------------------------------------------------
 # Resolution helpers shared by the rules
@@ -74,17 +67,8 @@ def _month_year(ctx: _Context, month: int, mod: str, start: int, end: int) -> in
     if mod == "this" or month == dct.month:
         return dct.year
     nearest = dct.year if abs(month - dct.month) <= 6 else (dct.year - 1 if month > dct.month else dct.year + 1)
-    if (month - dct.month) % 12 <= 2:
-        # A month or two ahead: news means that one, whatever the tense of the clause ("was set for
-        # December", "agreed to meet in December"), unless the month is when a clause in the simple
-        # past happened ("Sales fell in December" in a November story): a month not yet begun
-        # cannot be, so it is the one a year back.
-        if mod in ("in", "during") and ctx.tense(start, end, distant_report=False) == "past" and \
-                not _AHEAD_IN_A_PAST_CLAUSE.search(ctx.text, max(ctx.sentence(start, end)[0], start - 80), start):
-            return nearest - 1
-        return nearest
-    if (dct.month - month) % 12 <= 2:
-        return nearest  # a month or two back: news means that one, whatever the tense of the clause
+    if (month - dct.month) % 12 <= 2 or (dct.month - month) % 12 <= 2:
+        return nearest  # a month or two away: news means that one, whatever the tense of the clause
     tense = ctx.tense(start, end)
     if tense == "future":
         return dct.year if month > dct.month else dct.year + 1
