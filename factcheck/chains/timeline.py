@@ -364,7 +364,7 @@ _BARE_MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|
                          r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 
 
-def _a_past_month(timex: Timex, local: Timex, verbs: Sequence["Token"], text: str, published: dt.date | None) -> Timex:
+def _a_past_month(timex: Timex, local: Timex, verbs: Sequence["Token"], published: dt.date | None) -> Timex:
     """`timex` a year back when it is a month named alone a month or two after publication ("in
     December" in a November story), that the parse hangs through "in" or "during" straight on
     verbs in the simple past ("Exports fell in December"): a month not yet begun cannot be when a
@@ -444,7 +444,7 @@ def governed_sentences(article: Article) -> list[DatedEvent]:
         anchors = tuple((sentence.start + v.idx, sentence.start + v.idx + len(v)) for v in verbs)
         clauses = _conjoined(sentence.text, governing, pairs)
         if clauses is None:
-            found.append(DatedEvent(_a_past_month(local[governing], governing, verbs, sentence.text, article.published),
+            found.append(DatedEvent(_a_past_month(local[governing], governing, verbs, article.published),
                                     sentence, None, anchors))
             continue
         for timex, verb, text in clauses:
