@@ -240,12 +240,17 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
     spine = _spine(root, simultaneous=True) | _predicative_complements(root)
     side = [(s.start, s.end) for s in deletable_spans(text) if s.kind != "leading"] + _between_dashes(text)
     out = []
+    left_out: list[Timex] = []
     for timex in timexes:
+        if any(_APPOSED_DATE.fullmatch(text, t.end, timex.start) for t in left_out):
+            left_out.append(timex)  # "after Oct. 12, the day before the crash,": the apposed date is Oct. 12 again
+            continue
+        left_out.append(timex)  # until it is found to date the main clause
         if any(a <= timex.start and timex.end <= b for a, b in side):
             continue
         if _dates_a_baseline(doc, timex) or ends_a_stretch_from_now(text, timex):
             continue
-        verb = _governor(doc, timex)
+        verb = _report_before_its_content(_governor(doc, timex), timex)
         if verb is not None and (_of_a_happening(doc, timex) or _closes_a_nested_of(doc, timex)):
             continue
         if verb is not None and (_comma_participle(verb) or _a_bound_or_a_comparison(doc, timex, verb)
@@ -257,6 +262,7 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
             if any(v == verb for _, v in out) and (_noun_before(doc, timex) is not None or _bare_after_object(doc, timex)):
                 continue
             out.append((timex, verb))
+            left_out.remove(timex)
     out = [(t, v) for t, v in out if not _listed_with_dates(doc, t, timexes)]
     if not out:
         # No date modifies the verb; one that modifies its subject dates the clause ("Third-quarter
@@ -264,6 +270,23 @@ def governing_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[Timex, To
         out = [(t, verb) for t in timexes if (verb := _subject_dated(doc, t)) is not None and verb.i in spine
                and not any(a <= t.start and t.end <= b for a, b in side)][:1]
     return out
+
+
+_APPOSED_DATE = re.compile(r"\s*,\s*")
+
+
+def _report_before_its_content(verb: Token | None, timex: Timex) -> Token | None:
+    """The reporting verb, for a date the parser hung on the clause it reports though the date
+    stands between the two ("The company said Tuesday it agreed to the sale last month"): what
+    is reported starts with its subject, so a date before that subject is the report's."""
+    if verb is None or verb.dep_ != "ccomp" or verb.head.lemma_ not in _REPORTING:
+        return verb
+    report = verb.head
+    subject = _subject_of(verb)
+    start = min((t.idx for t in subject.subtree), default=subject.idx) if subject is not None else verb.idx
+    opener = [c.idx for c in verb.children if c.dep_ == "mark"]
+    start = min([start, *opener])
+    return report if report.idx < timex.start and timex.end <= start else verb
 
 
 def _a_bound_or_a_comparison(doc: Doc, timex: Timex, verb: Token) -> bool:
@@ -459,9 +482,42 @@ def _subject_dated(doc: Doc, timex: Timex) -> Token | None:
         noun = noun.head
         if noun.lower_ == "as" and noun.pos_ in ("ADP", "SCONJ") and noun.head != noun:
             noun = noun.head  # "Assets as of Sept. 30 fell": the day a figure is measured on
-    if noun.dep_ in ("nsubj", "nsubjpass") and noun.pos_ in ("NOUN", "PROPN") and noun.head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.pos_ in ("NOUN", "PROPN") and noun.head.pos_ in ("VERB", "AUX") \
+            and _tells_its_subject_then(noun, noun.head, after=heads[0].head.pos_ == "ADP"):
         return noun.head
     return None
+
+
+def _tells_its_subject_then(noun: Token, verb: Token, after: bool) -> bool:
+    """The clause tells what its dated subject was or did in that time, so the subject's date is
+    the clause's: a quantity ("Friday's volume totaled 132 million shares", "the rate in January was
+    7.2%"), a change or state of a figure or happening ("Third-quarter profit rose", "Last year's
+    floods destroyed ..."), or what a period "for"/"in" the noun covers did ("The figures for January
+    extended a surge"). Not a judgement or a kind a copula gives the thing ("Friday's sell-off was
+    a natural result of ...", "the third-quarter earnings were a disappointment"), what the passive
+    says someone did to it ("The 2024 budget was approved", "Friday's meeting was postponed"), nor
+    anything of a thing a date only names ("The 1987 crash law ...", "The 2019 model outsold ...")."""
+    dated = ("DATE", "TIME")
+    subject = {t.i for t in noun.subtree}
+    told = [t for c in verb.children if c.i not in subject and c.dep_ not in ("aux", "auxpass", "neg", "punct", "cc", "mark")
+            for t in c.subtree]
+    # (a count, not a date's number nor an ordinal: "the first official word" is a kind)
+    if any(t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+           or (t.like_num and t.pos_ == "NUM" and t.ent_type_ not in (*dated, "ORDINAL")) for t in told):
+        return True
+    if verb.lemma_ == "be" and any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children):
+        return False
+    if noun.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if verb.lemma_ in _ARRIVAL:
+        return False  # "the third-quarter results came after a year of losses": when they came out, not the quarter
+    return after or _names_a_figure(noun) or _names_an_event(noun)
+
+
+# Verbs of arrival and succession (of English's verbs of appearance, those that say nothing of an
+# amount): with a dated figure or happening as subject they tell when it came out or what it came
+# after ("the results came", "the loss followed"), not a state or change within its period.
+_ARRIVAL = frozenset({"come", "arrive", "follow", "precede", "emerge", "appear"})
 
 
 def governing_date(text: str, timexes: Sequence[Timex]) -> Timex | None:
@@ -619,6 +675,8 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token, bool] | None
         return None
     if _premodified(doc, timex) is not None:
         return None  # "charged in the Dec. 21, 1988, bombing": the bombing's date, not the charging's
+    if _closes_a_happening_of(doc, timex, verb):
+        return None  # "costs associated with the buy-out of a stake last June": the buy-out's date
     relative = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") and c.i == sub[0].i]
     having = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "having" and c.i == sub[0].i]
     if verb.dep_ == "relcl" and relative and relative[0].lower_ in ("which", "who", "that"):
@@ -659,6 +717,25 @@ def dated_side_clause(text: str, timex: Timex) -> tuple[str, Token, bool] | None
     if any(t.lower_ in names for t in words if t.i not in own):
         return None  # "Craig traveled with Craig": the subject put in is another participant of the clause
     return with_one_stop(clause[:1].upper() + clause[1:]), verb, not link
+
+
+def _closes_a_happening_of(doc: Doc, timex: Timex, verb: Token) -> bool:
+    """The parser hung the date inside the "of" phrase of a happening that a preposition of `verb`
+    takes ("associated with the company's buy-out of a stake in X last June", "tied to the collapse
+    of a bank last week"): the date closes that happening's phrase, it is its date, not the verb's."""
+    inside = [t for t in doc if timex.start <= t.idx < timex.end]
+    heads = [t for t in inside if not (timex.start <= t.head.idx < timex.end)]
+    if not heads or heads[0].head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    up, through_of = heads[0].head, False
+    while up != verb and up.head != up:
+        if up.pos_ in ("VERB", "AUX"):
+            return False
+        through_of = through_of or (up.pos_ == "ADP" and up.lower_ == "of")
+        if through_of and up.pos_ == "NOUN" and up.dep_ == "pobj" and up.head.head == verb and up.head.lower_ not in ("at", "during", "on", "in"):
+            return _names_an_event(up) and not _names_a_figure(up)
+        up = up.head
+    return False
 
 
 def _premodified(doc: Doc, timex: Timex) -> Token | None:

@@ -193,6 +193,47 @@ def test_last_with_a_month_name():
     assert [found[k].value for k in ("last March", "last April", "last June")] == ["2025-03", "2024-04", "2024-06"]
 
 
+def test_the_year_earlier_period_after_a_span_of_months_is_that_span_a_year_back():
+    text = ("Net income for the third quarter fell 6%. For the nine months, the firm earned $81 million. "
+            "In the year-earlier period, it earned $77 million. In the year-earlier quarter, it earned $20 million.")
+    found = by_text(text, dt.date(1989, 10, 27))
+    assert (found["the year-earlier period"].type, found["the year-earlier period"].value) == ("DURATION", "P9M")
+    assert found["the year-earlier quarter"].value == "1988-Q3"
+    # with no span of months before it, the period is the quarter in discussion
+    found = by_text("Net income for the third quarter fell 6% from the year-earlier period.", dt.date(1989, 10, 27))
+    assert found["the year-earlier period"].value == "1988-Q3"
+
+
+def test_a_weekday_listed_with_a_recurring_one_recurs_and_the_previous_weekday_counts_from_the_story():
+    found = by_text("Two flights will leave on Monday and Tuesday nights from March 30.", dt.date(1998, 2, 13))
+    assert (found["Monday"].type, found["Monday"].value) == ("SET", "XXXX-WXX-1TNI")
+    assert (found["Tuesday nights"].type, found["Tuesday nights"].value) == ("SET", "XXXX-WXX-2TNI")
+    # a list of single days is no set
+    assert [t.type for t in tag("He met her Monday and Tuesday.", dt.date(1998, 2, 13))] == ["DATE", "DATE"]
+    # 'the previous Friday' is the one before the Friday the story is at, not that Friday
+    found = by_text("The index fell Friday, down 4.5% from the previous Friday.", dt.date(1989, 10, 30))
+    assert (found["Friday"].value, found["the previous Friday"].value) == ("1989-10-27", "1989-10-20")
+    found = by_text("They met on Tuesday. The following Friday, they signed.", dt.date(1998, 2, 13))
+    assert found["The following Friday"].value == "1998-02-13"
+
+
+def test_the_day_before_a_happening_apposed_to_a_date_is_that_date():
+    found = by_text("Eight days after Oct. 12, the day before the crash, the index had fallen.", dt.date(1989, 10, 27))
+    assert found["the day before"].value == "1989-10-12"
+    # told on its own, it is the day before the day the story is at
+    found = by_text("He came on Oct. 12. He had left the day before.", dt.date(1989, 10, 27))
+    assert found["the day before"].value == "1989-10-11"
+
+
+def test_a_quarter_told_of_in_passing_is_not_the_quarter_in_discussion():
+    text = ("The firm posted a 20% gain in third-quarter net income. After a flat second quarter, it credited "
+            "higher prices. The gain was helped by charges taken in the year-earlier period.")
+    assert by_text(text, dt.date(1989, 11, 1))["the year-earlier period"].value == "1988-Q3"
+    # the article of a figure the quarter modifies is the figure's ('posted a third-quarter loss')
+    text = "The firm posted a second-quarter loss. It had earned $5 million in the year-earlier period."
+    assert by_text(text, dt.date(1989, 11, 1))["the year-earlier period"].value == "1988-Q2"
+
+
 def test_may_the_verb_is_not_a_month():
     assert tag("Officials may meet again, and they may decide to march.", PUBLISHED) == []
 

@@ -367,6 +367,32 @@ def _attributed(event: str, text: str, offset: int) -> str | None:
     return f"{body.rstrip('.!?').rstrip(' ,')}, {tail}{stop}"
 
 
+_BARE_MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                         r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+
+
+def _a_past_month(timex: Timex, local: Timex, verbs: Sequence["Token"], published: dt.date | None) -> Timex:
+    """`timex` a year back when it is a month named alone a month or two after publication ("in
+    December" in a November story), that the parse hangs through "in" or "during" straight on
+    verbs in the simple past ("Exports fell in December"): a month not yet begun cannot be when a
+    past thing happened, so it is last year's. The tagger reads "the nearest December" (it has no
+    parse to tell "fell in December" from "were set to resume in December")."""
+    if published is None or not verbs or not _BARE_MONTH.fullmatch(local.text) or local.value_end is not None:
+        return timex
+    m = re.fullmatch(r"(\d{4})-(\d{2})", timex.value)
+    if m is None or not ((int(m.group(1)), int(m.group(2))) > (published.year, published.month)):
+        return timex
+    ahead = (int(m.group(1)) - published.year) * 12 + int(m.group(2)) - published.month
+    doc = verbs[0].doc
+    first = next((t for t in doc if t.idx >= local.start), None)
+    if ahead > 2 or first is None or first.dep_ != "pobj" or first.head.lower_ not in ("in", "during"):
+        return timex
+    simple_past = all(v.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in v.children) for v in verbs)
+    if not simple_past or first.head.head not in verbs:
+        return timex
+    return dataclasses.replace(timex, value=f"{int(m.group(1)) - 1:04d}-{m.group(2)}")
+
+
 def _tense_of(timex: Timex, sentence: Sentence, article: Article) -> str:
     """'past' or 'present' for a clause code writes about a dated thing: past when its date is over
     by publication, present when it is to come; on the publication day, the tense of the sentence."""
@@ -425,7 +451,8 @@ def governed_sentences(article: Article) -> list[DatedEvent]:
         anchors = tuple((sentence.start + v.idx, sentence.start + v.idx + len(v)) for v in verbs)
         clauses = _conjoined(sentence.text, governing, pairs)
         if clauses is None:
-            found.append(DatedEvent(local[governing], sentence, None, anchors))
+            found.append(DatedEvent(_a_past_month(local[governing], governing, verbs, article.published),
+                                    sentence, None, anchors))
             continue
         for timex, verb, text in clauses:
             if faithfulness.check(text, [sentence.text], published=article.published):

@@ -80,6 +80,7 @@ class _Context:
         self.other_day: tuple[dt.date, dt.date] | None = None  # (last_day, the other day it may be), while it is last_day
         self.last_quarter: tuple[int, int] | None = None
         self.last_quarter_pos = -10_000
+        self.last_span: tuple[str, int] | None = None  # (value, position) of the last span of the books ('the nine months')
         self.last_year: int | None = None
         self.last_month: tuple[int, int] | None = None  # (year, month) of the last expression naming one
         self._blocks: dict[int, list[tuple[int, int, str, str]]] = {}

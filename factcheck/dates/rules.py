@@ -351,6 +351,9 @@ def _quarter_rule(m, ctx):
 _APPOSED_TO_YEAR_AGO = LazyPattern(r"\b(?:year-ago|year-earlier|year-before|prior-year)\s+(?:quarter|period|half)\s*,\s*$", re.I)
 
 
+_A_YEAR_BACK = frozenset({"year-earlier", "year-ago", "comparable", "corresponding"})
+
+
 @_rule(r"\b(?:the|this|that)\s+(?:(latest|current|previous|prior|past|last|same|recent|just-ended|year-earlier"
        r"|year-ago|comparable|corresponding|fiscal|\d{4})\s+)?(?:(?:fiscal|calendar)\s+)?(quarter|period)\b"
        rf"(?!-|\s+of\b)(?=\s+end(?:ed|ing)\s+({_MONTH})\s+\d)?")
@@ -370,6 +373,10 @@ def _the_quarter(m, ctx):
         return "DATE", f"{ys}-Q{(month - 1) // 3 + 1}", None
     if ctx.dct is None:
         return "DATE", "XXXX-QX", None
+    if unit == "period" and mod in _A_YEAR_BACK and ctx.last_span is not None and \
+            ctx.last_quarter_pos < ctx.last_span[1] and m.start() - ctx.last_span[1] < 800:
+        # 'For the nine months, X earned ... In the year-earlier period, ...': those nine months a year back
+        return "DURATION", ctx.last_span[0], None
     recent = ctx.last_quarter if ctx.last_quarter and m.start() - ctx.last_quarter_pos < 1500 else None
     if mod.isdigit():
         base = recent or _shift_quarter(ctx.dct.year, _quarter(ctx.dct), -1)
@@ -385,7 +392,7 @@ def _the_quarter(m, ctx):
         year, q = ctx.dct.year, _quarter(ctx.dct)  # 'expects to break even for the quarter': the one under way
     else:
         year, q = last_completed
-    if mod in ("year-earlier", "year-ago", "comparable", "corresponding"):
+    if mod in _A_YEAR_BACK:
         year -= 1
     elif mod in ("previous", "prior", "past", "last"):
         year, q = _shift_quarter(year, q, -1)
@@ -600,18 +607,31 @@ def _the_weekend(m, ctx):
     return "DATE", _iso_week(ctx.dct + dt.timedelta(weeks=0 if future else -1)) + "-WE", None
 
 
-@_rule(rf"\b(?:(this coming|this|last|next|coming|early|late|earlier|later)\s+)?({_WEEKDAY})(s)?"
-       rf"(?:\s+({_PART}|night)s?)?(?!\w)")
+@_rule(rf"\b(?:(this coming|this|last|next|coming|early|late|earlier|later|the previous|the preceding|the following)\s+)?"
+       rf"({_WEEKDAY})(s)?(?:\s+({_PART}|night)(s)?)?(?!\w)")
 def _weekday(m, ctx):
-    """'Tuesday' by the tense of its clause, 'last Friday', 'Tuesday morning', 'Tuesdays' (a SET)."""
+    """'Tuesday' by the tense of its clause, 'last Friday', 'Tuesday morning', 'Tuesdays' (a SET),
+    'the previous Friday' (the one before the day the story is at)."""
     word = m.group(2)
     if word.lower().rstrip(".") in ("sun", "sat", "wed", "mon") and not _capitalised(word):
         return None
     weekday = _weekday_num(word)
     part = _PARTS_OF_DAY.get((m.group(4) or "").lower())
-    if m.group(3):  # 'Tuesdays', 'on Tuesday nights'
+    listed = _LISTED_WITH_A_SET.match(ctx.text, m.end())
+    if m.group(3) or m.group(5) or listed:
+        # 'Tuesdays', 'on Tuesday nights', and 'Monday' listed with them ('on Monday and Tuesday nights')
+        if listed and not part:
+            part = _PARTS_OF_DAY.get((listed.group(1) or "").lower())
         return "SET", f"XXXX-WXX-{weekday + 1}" + (f"T{part}" if part else ""), None
     mod = (m.group(1) or "").lower()
+    if mod.startswith("the "):
+        base = ctx.last_day or ctx.dct
+        if base is None:
+            return "DATE", f"XXXX-WXX-{weekday + 1}", None
+        step = (weekday - base.weekday()) % 7 or 7  # strictly after the day the story is at
+        day = base + dt.timedelta(days=step) if mod == "the following" else base - dt.timedelta(days=(base.weekday() - weekday) % 7 or 7)
+        ctx.last_day = day
+        return ("TIME", f"{day.isoformat()}T{part}", None) if part else ("DATE", day.isoformat(), None)
     if not mod and not part and ctx.text[m.end():m.end() + 2] in ("'s", "’s") and ctx.dct is not None \
             and not _AHEAD.search(ctx.text, max(0, m.start() - 16), m.start()):
         # 'Wednesday's ruling', 'Friday's close': a weekday in the possessive names an event the report
@@ -634,6 +654,8 @@ def _weekday(m, ctx):
 
 
 _AHEAD = LazyPattern(r"\b(?:ahead of|before|upcoming|coming|for)\s+(?:the\s+[\w-]+\s+on\s+)?$", re.I)
+# A weekday listed with a recurring one ('on Monday and Tuesday nights', 'Monday and Thursdays'): recurring too.
+_LISTED_WITH_A_SET = LazyPattern(rf"(?i),?\s+(?:and|or)\s+{_WEEKDAY}(?:s\b|\s+({_PART}|night)s\b)")
 # "the shooting on Saturday": a weekday closing a definite noun phrase
 _KNOWN_BEFORE = LazyPattern(r"\bthe\s+([a-z][\w-]*)\s+on\s+$", re.I)
 
@@ -720,6 +742,10 @@ def _reference(m, ctx):
     return "DATE", _REFS[re.sub(r"\s+", " ", word)], None
 
 
+_APPOSED = LazyPattern(r",\s*$")
+_PUNCTUATION_NEXT = LazyPattern(r"\s*[,.;:)]")
+
+
 @_rule(r"\b(?:that same|that|the same|the next|the following|the previous|the preceding|the prior)\s+(day|morning|afternoon"
        r"|evening|night)\b|\bthe (day|night) (before|after)\b(?=\s*[,.;:)]|\s+(?:yesterday|that|the|last|his|her|its|their"
        rf"|{_WEEKDAY}|{_MONTH}))")
@@ -728,6 +754,9 @@ def _anaphoric_day(m, ctx):
     low = m.group().lower()
     offset = 1 if ("next" in low or "following" in low or "after" in low) else (
         -1 if ("previous" in low or "preceding" in low or "prior" in low or "before" in low) else 0)
+    if m.group(3) and ctx.last_day is not None and _APPOSED.search(ctx.text, max(0, m.start() - 3), m.start()) \
+            and not _PUNCTUATION_NEXT.match(ctx.text, m.end()):
+        offset = 0  # 'Oct. 12, the day before the plunge': the day apposed names Oct. 12 by what came after it
     base = ctx.last_day or ctx.dct
     if base is None:
         return "DATE", "XXXX-XX-XX", None

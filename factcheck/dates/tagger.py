@@ -232,7 +232,9 @@ def _tag(text: str, published: dt.date | None) -> list[Timex]:
                 ctx.alternative = again[1]
         type_, value, value_end = resolved
         if type_ == "DATE" and value[:4].isdigit() and resolve not in _ANAPHORIC:
-            _remember(ctx, value, start)
+            _remember(ctx, value, start, end)
+        elif type_ == "DURATION" and _SPAN_OF_THE_BOOKS.match(text, start, end):
+            ctx.last_span = (value, start)  # 'For the nine months, ...': a later 'year-earlier period' is nine months too
         if ctx.alternative and ctx.last_day is not None and value[:10] == ctx.last_day.isoformat() and _DATED.match(ctx.alternative):
             ctx.other_day = (ctx.last_day, dt.date.fromisoformat(ctx.alternative[:10]))
         new_start = _absorb_prefix(text, start, end, type_, value, resolve)
@@ -424,7 +426,16 @@ def _resolve(resolve, m, ctx: _Context):
         return None
 
 
-def _remember(ctx: _Context, value: str, pos: int) -> None:
+# A span of months a report gives figures for ('the nine months', 'the first six months'), as a
+# period of the books, not a stretch of time ('nine months ago', 'in nine months').
+_SPAN_OF_THE_BOOKS = LazyPattern(r"(?i)the\s+(?:first\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})[\s-]+months?$")
+
+
+_INDEFINITE = LazyPattern(r"(?i)\b(?:an?|another)\s+$")
+_QUARTER_NOUN = LazyPattern(r"(?i)\squarter$")
+
+
+def _remember(ctx: _Context, value: str, pos: int, end: int | None = None) -> None:
     """Keep the values that later anaphora ('that day', 'a year earlier', 'the quarter') refer to."""
     ctx.last_year = int(value[:4])
     if len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
@@ -433,8 +444,11 @@ def _remember(ctx: _Context, value: str, pos: int) -> None:
         ctx.last_day = dt.date.fromisoformat(value)
     if len(value) == 7 and value[5] == "Q":
         quarter = (int(value[:4]), int(value[6]))
-        # only a quarter already over is a period a report goes on comparing, not a forecast
-        if ctx.dct is None or quarter < (ctx.dct.year, (ctx.dct.month - 1) // 3 + 1):
+        # only a quarter already over is a period a report goes on comparing, not a forecast; nor one
+        # told of in passing ('After a flat second quarter, ...': the indefinite is not the quarter reported)
+        passing = end is not None and _INDEFINITE.search(ctx.text, max(0, pos - 9), pos) is not None \
+            and _QUARTER_NOUN.search(ctx.text, pos, end) is not None  # (not 'a third-quarter loss': the loss's article)
+        if not passing and (ctx.dct is None or quarter < (ctx.dct.year, (ctx.dct.month - 1) // 3 + 1)):
             ctx.last_quarter, ctx.last_quarter_pos = quarter, pos
 
 
