@@ -473,7 +473,12 @@ def _described_organisations(doc, quoted) -> list:
         ranked = next((c for c in left if c.dep_ == "poss" and c.lemma_.lower() in _SETTING_NOUNS and any(d.lower_ == "the" for d in c.children)), None)
         if ranked is not None and not any(c.tag_ == "JJS" for c in left):
             continue  # "the nation's automakers": only a rank in it says which
-        if ranked is None and not any(c.dep_ == "det" and c.lower_ == "the" for c in left):
+        # "the abrasives, engineering materials and petroleum services concern": the parse may hang
+        # the article on the first of its modifiers, which still opens the noun's phrase.
+        opening = noun.doc[noun.left_edge.i]
+        if ranked is None and not any(c.dep_ == "det" and c.lower_ == "the" for c in left) and not (
+            opening.lower_ == "the" and opening.dep_ == "det" and opening.head.dep_ in ("nmod", "compound") and opening.head.head.i == noun.i
+        ):
             continue
         modifiers = [c for c in left if c.dep_ != "det" and c is not ranked]
         if not any(c.dep_ in ("amod", "nmod") or c.dep_ == "compound" and (c.ent_type_ in _WHERE_ENTS or c.pos_ == "PROPN") for c in modifiers) and ranked is None:
@@ -902,7 +907,7 @@ def _only_organisation(
     ranked = [(rank, kinds) for rank, kinds in organisation_nouns().get(lemma, ()) if "organization" in kinds]
     if not ranked or noun.tag_ != "NN" and kind is None:
         return None
-    if ranked[0][0] >= 3 and kind is None and not any(c.dep_ == "compound" for c in noun.children):
+    if ranked[0][0] >= 3 and kind is None and not any(c.dep_ in ("compound", "nmod") and c.i < noun.i for c in noun.children):
         return None  # "the concern is that ...": a worry first; "the publishing concern" is a firm
     senses = [kinds for _, kinds in ranked]
     # Its first sense that is an organisation is a business, one a firm may be ("the maker", "the
@@ -3308,7 +3313,11 @@ def _holders(noun, previous: Sequence[str]) -> tuple[dict[str, tuple[int, str]],
                 holder = person(next((c for c in tok.head.head.children if c.dep_ == "dobj"), None))  # "named Smith as its chairman"
             holder = holder or person(next((c for c in tok.children if c.dep_ == "appos"), None))  # "the chairman, John Smith"
             if holder is not None and not any(a <= holder.start_char < b for a, b in quoted):
-                name = re.sub(r"(?:’s|'s)$", "", holder.text)
+                # "King Oskar Brandt" as the tagger may take it: the name without the title's words
+                parts = [t for t in holder if not t.is_punct or t.text == "."]
+                while len(parts) > 1 and (parts[0].lemma_.lower() == lemma or parts[0].lower_ in words):
+                    parts = parts[1:]
+                name = re.sub(r"(?:’s|'s)$", "", doc[parts[0].i : holder.end].text)
                 holders[name.split()[-1].lower()] = max(holders.get(name.split()[-1].lower(), (index, name)), (index, name), key=lambda h: len(h[1]))
             for c in tok.children:
                 owner = c if c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ in _OWNER_ENTS else None
