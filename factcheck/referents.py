@@ -2730,11 +2730,12 @@ def _own_figure(noun) -> bool:
     50 cents": with "the", only a possession (`possession_nouns`: shares, stock, assets, not "the
     dollar" or "the index", which are no company's). A noun with a person's sense too ("reserves":
     also a military reserve) is read by its context (`_a_holding`)."""
-    if noun.ent_type_ or any(c.dep_ in ("poss", "predet", "prep") or c.dep_ == "det" and c.lower_ != "the" or c.lower_ == "such" for c in noun.children):
-        return False  # "Yield on the issue", "Weakness in big technology stocks": the phrase says of what
+    if noun.ent_type_ or any(c.dep_ in ("poss", "predet", "prep", "nummod", "acl", "relcl") or c.dep_ == "det" and c.lower_ != "the" or c.lower_ == "such" for c in noun.children):
+        return False  # "Yield on the issue", "Weakness in big technology stocks", "Funds investing in bonds": the phrase says of what
     lemma = noun.lemma_.lower()
-    if any(c.dep_ == "det" for c in noun.children) and not {lemma, noun.lower_} & possession_nouns():
-        return False
+    if any(c.dep_ == "det" for c in noun.children):
+        # "The fund holds a cash position of 15%": a holder that acts on a figure is one the story told of, not the company's
+        return bool({lemma, noun.lower_} & possession_nouns()) and _states_figure(noun.head, measure=True)
     # Not an organisation in its first sense ("Industry grew 3%").
     if any(rank == 0 and "organization" in kinds for rank, kinds in organisation_nouns().get(lemma, ())):
         return False
@@ -2755,6 +2756,8 @@ def _states_figure(verb, measure: bool = False, ents: frozenset[str] = _FIGURE_E
     million"); with `measure`, only as what its subject measures, not as an object its subject
     acts on ("stood at $108 million", "were $5 million", not "lost $5 million")."""
     deps = ("npadvmod", "attr") if measure else ("dobj", "npadvmod", "attr")
+    if measure and any(c.dep_ in ("dobj", "dative", "prt") for c in verb.children):
+        return False  # "estimate the value at $115", "yanked out $182 million": what the subject does, not its measure
     todo = [c for c in verb.children if c.dep_ in deps or c.dep_ in ("prep", "agent") and c.lower_ in ("to", "by", "at")]
     while todo:
         tok = todo.pop()
@@ -2778,10 +2781,11 @@ def _a_holding(noun) -> bool:
 
 def _in_side_phrase(tok) -> bool:
     """Whether `tok` lies inside a prepositional phrase ("from the sale of Zeta Inc."), not as a
-    subject, object or possessor of its clause."""
+    subject, object or possessor of its clause, nor in one hung on its verb ("At GMAC, net dropped")."""
     while tok.dep_ in ("compound", "flat", "appos", "conj", "cc", "amod", "nmod", "poss") and tok.head != tok:
         tok = tok.head
-    return tok.dep_ == "pobj"
+    # "At GMAC, net dropped", "according to Zeta": a phrase on the verb says whose, or who says it
+    return tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _says_when(prep) -> bool:
@@ -2852,7 +2856,7 @@ def _owner(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
     by rival Eastern Airlines") is not whose revenue it is, even when its kind is better known. The
     figure is its only when the story told figures of it before (`_tells_figures_of`): "Personal
     income rose" beside a broker that acts is the nation's."""
-    if any(c.dep_ == "det" for c in noun.children) and _introduced(noun, previous):
+    if any(c.dep_ == "det" for c in noun.children) and not _takings(noun) and not _of_a_period(noun) and _introduced(noun, previous):
         return None  # "issued 2 million shares ... The shares were priced at $5": those, not a bridge to the company's
     acting = _acting_organisations(previous)
     if len(acting) != 1 or not _tells_figures_of(next(iter(acting)), previous):
@@ -2871,7 +2875,7 @@ def resolve_owner(doc, quoted, previous: Sequence[str], edits: list) -> int:
     `_unowned` finds, in the journalist's "at" of a company's figures; the bracket is a gloss the
     faithfulness check reads as no new participant. Returns how many (0 or 1)."""
     for noun in _unowned(doc, quoted):
-        if any(start <= noun.idx < end for start, end, _, _ in edits):
+        if any(start <= noun.idx < end for start, end, _, _ in edits) or _named_modifier(noun, previous):
             continue
         referent = _owner(noun, previous)
         if referent is None or next(w for w in referent[1].lower().split() if w != "the") in {t.lower_ for t in doc} or any(referent[1] in e[2] for e in edits):
@@ -2886,12 +2890,11 @@ def resolve_owner(doc, quoted, previous: Sequence[str], edits: list) -> int:
 
 
 def _owning_preposition(noun) -> str:
-    """"at" for a company's figures ("Revenue [at Acme]"), "of" for what it is made of or issues
-    ("The shares [of Acme]", "Assets [of Acme]"): a possession that is no sum taken in, with no
-    word before it that makes it one ("loss reserves [at Acme]")."""
+    """"at" for a company's figures ("Revenue [at Acme]", "losses [at Acme]"), "of" for "the" and
+    a possession that is no sum taken in ("The shares [of Acme]", "The stock [of Acme]")."""
     lemma = noun.lemma_.lower()
-    bare = not any(c.dep_ in ("compound", "amod", "nmod") for c in noun.children)
-    return "of" if bare and lemma in possession_nouns() and lemma not in owned_nouns() else "at"
+    the = any(c.dep_ == "det" for c in noun.children) and not any(c.dep_ in ("compound", "amod", "nmod") for c in noun.children)
+    return "of" if the and lemma in possession_nouns() and lemma not in owned_nouns() else "at"
 
 
 def unowned(text: str, previous: Sequence[str]) -> list[str]:
@@ -2908,7 +2911,15 @@ def unowned(text: str, previous: Sequence[str]) -> list[str]:
     # "personal income edged up" beside a broker that acts, "corporate earnings" beside the Treasury, are not.
     if not any(_tells_figures_of(first, previous) for first in acting):
         return []
-    return [doc[noun.left_edge.i : noun.i + 1].text for noun in nouns if _owner(noun, previous) is None]
+    return [doc[noun.left_edge.i : noun.i + 1].text for noun in nouns if not _named_modifier(noun, previous) and _owner(noun, previous) is None]
+
+
+def _named_modifier(noun, previous: Sequence[str]) -> bool:
+    """"Telerate shares fell 50 cents": a capitalised word before the noun that is a word of an
+    organisation the story named, which the tagger took for a common word at the sentence's start:
+    the owner is said."""
+    named = {w for name in _orgs_named(previous) for w in _firm_words(parse(name))} if previous else set()
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.text[:1].isupper() and c.lower_ in named for c in noun.children)
 
 
 def unnamed_organisations(text: str, previous: Sequence[str]) -> list[str]:
@@ -3331,13 +3342,24 @@ def _holders(noun, previous: Sequence[str]) -> tuple[dict[str, tuple[int, str]],
     return holders, owners
 
 
+def _titles(doc, quoted, previous: Sequence[str]) -> list:
+    """`_untitled` among the nouns of an office (`_PERSON_NOUNS`: president, minister, chairman) or
+    one the story gave as a title before a name ("General Manager Ann Bell"), not inside the "of"
+    phrase of an organisation's noun ("the office of the chairman" names a body, not its holder)."""
+    return [
+        noun for noun in _untitled(doc, quoted)
+        if (noun.lemma_.lower() in _PERSON_NOUNS or _title_before(noun, previous))
+        and not (noun.dep_ == "pobj" and noun.head.lower_ == "of" and _a_body_or_person(noun.head.head.lemma_.lower()) and noun.head.head.lemma_.lower() not in person_nouns())
+    ]
+
+
 def resolve_title(doc, quoted, previous: Sequence[str], edits: list) -> int:
     """"The prime minister [Benjamin Netanyahu] said ...", "the [Israeli] prime minister", "the
     chairman [of Acme Corp.]": the one holder the story before gives the title (`_holders`) in
     brackets after it, or, with none named, its one owner; a possessor takes the holder's name
     itself ("the president's action" -> "Bush’s action"). Not when the clause names the holder.
     Returns how many (0 or 1)."""
-    for noun in _untitled(doc, quoted):
+    for noun in _titles(doc, quoted, previous):
         first = min(t.i for t in noun.subtree if t.i <= noun.i)
         if any(start <= noun.idx < end or start <= doc[first].idx < end or start == noun.idx + len(noun.text) for start, end, _, _ in edits):
             continue  # "the president [Bush]": `_antecedent` put in its holder
@@ -3375,7 +3397,7 @@ def untitled(text: str, previous: Sequence[str]) -> list[str]:
     ("the president" of the one country it tells of), as `dangling` reads it."""
     doc = parse(text)
     found = []
-    for noun in _untitled(doc, quoted_spans(text)):
+    for noun in _titles(doc, quoted_spans(text), previous):
         holders, owners = _holders(noun, previous)
         if len(holders) > 1 or not holders and len(owners) > 1:
             found.append(doc[min(t.i for t in noun.subtree if t.i <= noun.i) : noun.i + 1].text)
