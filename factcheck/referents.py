@@ -2707,6 +2707,8 @@ def _unowned(doc, quoted) -> list:
             continue
         if not _takings(noun) and not _own_figure(noun) and not _of_a_period(noun):
             continue
+        if any(c.dep_ == "prep" and c.lower_ == "at" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in noun.head.children):
+            continue  # "At Halden, net dropped 3%": the phrase on its verb says whose
         if any(
             c.dep_ in ("poss", "predet") or c.dep_ == "det" and c.lower_ != "the" or c.dep_ == "prep" and c.lower_ in _OWNING_PREPS and not _says_when(c)
             # a name says whose ("Delta passenger traffic"); a date says when ("Year-earlier results", "third-quarter profit")
@@ -3273,7 +3275,7 @@ def _untitled(doc, quoted) -> list:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
             continue
         if any(
-            c.dep_ in ("poss", "appos", "relcl", "acl") or c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "to", "in")
+            c.dep_ in ("poss", "relcl", "acl") or c.dep_ == "appos" and c.pos_ != "PRON" or c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "to", "in")
             or c.dep_ in ("compound", "amod", "nmod") and any(t.ent_type_ in _OWNER_ENTS | {"PERSON", "LOC", "FAC"} for t in c.subtree)
             for c in children
         ):

@@ -6,7 +6,7 @@ when the story gives exactly one, counted as dangling when it gives several. Inv
 from __future__ import annotations
 
 from factcheck.faithfulness import check
-from factcheck.referents import dangling, resolve_referents
+from factcheck.referents import dangling, resolve_referents, unowned
 
 EARNINGS = ["Corvane Tools Inc. said its net income rose 12% to $8 million in the quarter.", "Corvane makes drills in Ohio."]
 TWO = [*EARNINGS, "Separately, Halden Mills Corp. reported a quarterly profit of $3 million."]
@@ -104,3 +104,19 @@ def test_a_title_several_people_hold_in_the_story_dangles() -> None:
     # Said in the item itself: no referent needed.
     for text in ["The Ruritanian president said the deal would help farmers.", "The president of Gallia said the deal would help farmers."]:
         assert "president" not in " ".join(dangling(text, False, story)).lower()
+
+
+def test_what_reads_like_a_figure_but_is_no_company_s_gets_no_owner() -> None:
+    # A set counted or said by a clause, a holder acting on a sum, people acting on one: no bracket.
+    for text in [
+        "The 40 bond funds investing in junk bonds hold assets of about $9 billion.",
+        "The fund now holds a cash position of about 12%.",
+        "Analysts estimate the value of the offer at about $40 a share.",
+        "Investors pulled out about $90 million in the past month.",
+    ]:
+        assert "[at Corvane" not in resolved(text, EARNINGS) and "[of Corvane" not in resolved(text, EARNINGS)
+        assert unowned(text, TWO) == []
+    # The clause says whose: a phrase on its verb, or a capitalised word of a name the story gave.
+    for text in ["At Halden, net dropped 3% to $2 million.", "Corvane shares fell 50 cents."]:
+        assert resolved(text, TWO) == text
+        assert dangling(text, False, TWO) == []
