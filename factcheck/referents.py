@@ -627,7 +627,7 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                 # person; what it names, the parse (or the tagger) does not tell, but it is a rival.
                 blocked.append({named.lower_})
                 continue
-            if named is not None and not _same_office(tok, own, lemma):
+            if named is not None and not _same_office(tok, _title_words(noun), lemma):
                 blocked.append({named.lower_})  # "Vice Chairman Ann Bell", "former President Carter": another office
                 continue
             if named is not None:  # "James Kopp, the suspect," "the suspect, James Kopp," "President Ann Bell": its name
