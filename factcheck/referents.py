@@ -277,6 +277,8 @@ def resolve_referents(
     if previous and resolved < 2:
         resolved += resolve_owner(doc, quoted, previous, edits)
     if previous and resolved < 2:
+        resolved += resolve_owning_its(doc, quoted, previous, edits)
+    if previous and resolved < 2:
         resolved += resolve_title(doc, quoted, previous, edits)
     if previous and resolved < 2:
         _resolve_pointing_back(clause, doc, previous, edits, {noun.i for _, noun, _ in _referring_phrases(doc, quoted)}, 2 - resolved)
@@ -3404,3 +3406,35 @@ def untitled(text: str, previous: Sequence[str]) -> list[str]:
         if len(holders) > 1 or not holders and len(owners) > 1:
             found.append(doc[min(t.i for t in noun.subtree if t.i <= noun.i) : noun.i + 1].text)
     return found
+
+
+def resolve_owning_its(doc, quoted, previous: Sequence[str], edits: list) -> int:
+    """"Profit for its commercial insurance division fell 30%", "Sales at its stores rose 5%": the
+    "its" of a phrase after a figure of an owner that is the clause's subject (`_takings`,
+    `_own_figure`) stands for the owner of the figure, the one company the story told figures of
+    (`_owner`), which takes its place ("Profit for Aetna’s commercial insurance division"). The
+    clause names no organisation and no noun before the phrase that "its" might stand for but the
+    figure itself. Returns how many (0 or 1)."""
+    if any(e.label_ == "ORG" for e in doc.ents):
+        return 0
+    for pronoun in doc:
+        if pronoun.lower_ != "its" or pronoun.dep_ != "poss" or any(a <= pronoun.idx < b for a, b in quoted):
+            continue
+        owned, prep = pronoun.head, pronoun.head.head
+        noun = prep.head
+        if owned.dep_ != "pobj" or prep.dep_ != "prep" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN":
+            continue
+        if noun.head.i not in {_content_head(doc).i, *(t.i for t in doc if t.dep_ == "ROOT")}:
+            continue
+        if any(t.pos_ in ("NOUN", "PROPN") and t.i != noun.i and t.i not in {c.i for c in noun.children if c.dep_ in ("compound", "amod")} for t in doc[: pronoun.i]):
+            continue  # "The plant's revenue from its stores": another noun "its" may stand for
+        if not _takings(noun) and not (_own_figure(noun) or _states_figure(noun.head)):
+            continue
+        if any(start <= pronoun.idx < end for start, end, _, _ in edits):
+            continue
+        referent = _owner(noun, previous)
+        if referent is None:
+            continue
+        edits.append((pronoun.idx, pronoun.idx + len(pronoun.text), re.sub(r"^[Tt]he\s+", "", referent[1]) + "’s", referent[0]))
+        return 1
+    return 0

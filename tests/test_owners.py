@@ -120,3 +120,12 @@ def test_what_reads_like_a_figure_but_is_no_company_s_gets_no_owner() -> None:
     for text in ["At Halden, net dropped 3% to $2 million.", "Corvane shares fell 50 cents."]:
         assert resolved(text, TWO) == text
         assert dangling(text, False, TWO) == []
+
+
+def test_its_in_a_phrase_after_an_owned_figure_is_the_owner_s() -> None:
+    out = resolve_referents("Profit for its pump division fell 30% to $5 million.", "Profit for its pump division fell 30% to $5 million.", EARNINGS)
+    assert out.text == "Profit for Corvane Tools Inc.’s pump division fell 30% to $5 million." and out.cited == [0]
+    assert check(out.text, [EARNINGS[0], "Profit for its pump division fell 30% to $5 million."]) == []
+    # Another noun before it may be what "its" stands for; two companies, and whose is a guess.
+    for text, story in [("The plant cut its output by 5%.", EARNINGS), ("Profit for its pump division fell 30%.", TWO)]:
+        assert "Corvane Tools Inc.’s" not in resolved(text, story)
