@@ -281,6 +281,10 @@ def resolve_referents(
     if previous and resolved < 2:
         resolved += resolve_owner(doc, quoted, previous, edits)
     if previous and resolved < 2:
+        resolved += resolve_owning_its(doc, quoted, previous, edits)
+    if previous and resolved < 2:
+        resolved += resolve_title(doc, quoted, previous, edits)
+    if previous and resolved < 2:
         _resolve_pointing_back(clause, doc, previous, edits, {noun.i for _, noun, _ in _referring_phrases(doc, quoted)}, 2 - resolved)
     if whole and refers_back and clause != sentence.strip():
         return resolve_referents(sentence, sentence, previous)  # the whole sentence, not a part cut from its referent
@@ -475,7 +479,12 @@ def _described_organisations(doc, quoted) -> list:
         ranked = next((c for c in left if c.dep_ == "poss" and c.lemma_.lower() in _SETTING_NOUNS and any(d.lower_ == "the" for d in c.children)), None)
         if ranked is not None and not any(c.tag_ == "JJS" for c in left):
             continue  # "the nation's automakers": only a rank in it says which
-        if ranked is None and not any(c.dep_ == "det" and c.lower_ == "the" for c in left):
+        # "the abrasives, engineering materials and petroleum services concern": the parse may hang
+        # the article on the first of its modifiers, which still opens the noun's phrase.
+        opening = noun.doc[noun.left_edge.i]
+        if ranked is None and not any(c.dep_ == "det" and c.lower_ == "the" for c in left) and not (
+            opening.lower_ == "the" and opening.dep_ == "det" and opening.head.dep_ in ("nmod", "compound") and opening.head.head.i == noun.i
+        ):
             continue
         modifiers = [c for c in left if c.dep_ != "det" and c is not ranked]
         if not any(c.dep_ in ("amod", "nmod") or c.dep_ == "compound" and (c.ent_type_ in _WHERE_ENTS or c.pos_ == "PROPN") for c in modifiers) and ranked is None:
@@ -626,6 +635,9 @@ def _antecedent(noun, phrase, previous: Sequence[str], kind: str) -> tuple[int, 
                 continue
             if named is not None and lemma in organisation_nouns() and not _organisation_sense(noun):
                 continue  # "Acme, a computer concern," is no referent of "Reflecting the concern, ..."
+            if named is not None and not _same_office(tok, _title_words(noun), lemma):
+                blocked.append({named.lower_})  # "Vice Chairman Ann Bell", "former President Carter": another office
+                continue
             if named is not None:  # "James Kopp, the suspect," "the suspect, James Kopp," "President Ann Bell": its name
                 words = [  # with its possessor: "Rally's Inc., a fast-food company"
                     t for t in doc[named.left_edge.i : named.i + 1]
@@ -1099,7 +1111,9 @@ def _organisation_sense(noun) -> bool:
     """Whether the noun may name an organisation here: its first sense is one, or a compound says
     it is ("the publishing concern"); "Reflecting the concern, ..." is a worry."""
     ranked = [rank for rank, kinds in organisation_nouns().get(noun.lemma_.lower(), ()) if "organization" in kinds]
-    return bool(ranked) and (ranked[0] < 3 or any(c.dep_ == "compound" for c in noun.children))
+    # ("the abrasives, engineering materials and petroleum services concern": the parse may hang
+    # the modifiers on it as nmod)
+    return bool(ranked) and (ranked[0] < 3 or any(c.dep_ in ("compound", "nmod") and c.i < noun.i for c in noun.children))
 
 
 # Dependencies that keep a word inside the noun phrase of the name above it: "the parent of the
@@ -1396,6 +1410,7 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
         found += [p for p in [*unsaid_populations(text, previous), *unplaced_plurals(text), *unplaced_object_it(text)] if not any(p in f or f in p for f in found)]
         found += [p for p in unowned(text, previous) if not any(p in f or f in p for f in found)]  # "Revenue rose 15%": whose
         found += [p for p in unnamed_organisations(text, previous) if not any(p in f or f in p for f in found)]  # "the Atlanta-based airline": which
+        found += [p for p in untitled(text, previous) if not any(p in f or f in p for f in found)]  # "the president" of two named: which
         # '"That deal is dead"', "a similar attack", "Following are ...", "the systems shipped": see the end of this module.
         found += [p for p in deictic_phrases(text) if not any(p in f or f in p for f in found)]
     # Not a word or phrase whose referent `resolve_referents` put in brackets after it ("such a
@@ -2820,13 +2835,15 @@ _OWNING_PREPS = frozenset("of at for from by".split())
 
 
 def _unowned(doc, quoted) -> list:
-    """"Revenue rose 15%", "Net income fell": the subject of a main clause that names what an owner
-    takes in (a noun whose most frequent sense is a sum of money in WordNet: revenue, sales,
-    earnings, profit; `owned_nouns`), with nothing that says whose: no determiner but "the", no
-    possessor, no "of"/"at" phrase, and no organisation named in the clause. An earnings report
-    names its company in an earlier sentence only."""
-    if any(e.label_ == "ORG" for e in doc.ents):
-        return []
+    """"Revenue rose 15%", "Net income fell", "The third-quarter results came after ...": the subject
+    of a main clause that names what an owner takes in (a noun whose most frequent sense is a sum of
+    money in WordNet: revenue, sales, earnings, profit; `owned_nouns`), one whose verb states its
+    figure (`_own_figure`), or one a reporting period qualifies (`_of_a_period`), with nothing that
+    says whose: no determiner but "the", no possessor, no "of"/"at" phrase but one of a time ("for
+    the full year"), and no organisation in the clause but inside a side phrase ("from the sale of
+    Zeta Inc."): an earnings report names its company in an earlier sentence only."""
+    if any(e.label_ == "ORG" and not _in_side_phrase(e.root) for e in doc.ents):
+        return []  # "Zeta said sales rose": whose, the clause may say
     found = []
     main = {_content_head(doc).i, *(t.i for t in doc if t.dep_ == "ROOT")}  # "Profit fell, analysts said": "fell"
     for noun in doc:
@@ -2834,10 +2851,12 @@ def _unowned(doc, quoted) -> list:
             continue
         if doc[noun.i + 1 : noun.i + 2].text in ("[", "'s", "’s", "'"):
             continue
-        if not _takings(noun) and not _own_figure(noun):
+        if not _takings(noun) and not _own_figure(noun) and not _of_a_period(noun):
             continue
+        if any(c.dep_ == "prep" and c.lower_ == "at" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in noun.head.children):
+            continue  # "At Halden, net dropped 3%": the phrase on its verb says whose
         if any(
-            c.dep_ in ("poss", "predet") or c.dep_ == "det" and c.lower_ != "the" or c.dep_ == "prep" and c.lower_ in _OWNING_PREPS
+            c.dep_ in ("poss", "predet") or c.dep_ == "det" and c.lower_ != "the" or c.dep_ == "prep" and c.lower_ in _OWNING_PREPS and not _says_when(c)
             # a name says whose ("Delta passenger traffic"); a date says when ("Year-earlier results", "third-quarter profit")
             or c.dep_ in ("compound", "amod", "nmod") and any(t.pos_ == "PROPN" or t.ent_type_ and t.ent_type_ not in ("DATE", "TIME") for t in c.subtree)
             for c in noun.children
@@ -2853,15 +2872,23 @@ _FIGURE_ENTS = frozenset({"PERCENT", "MONEY"})
 
 def _own_figure(noun) -> bool:
     """"Passenger traffic jumped 14%", "Year-earlier results included a gain of $1.6 million": a bare
-    common noun (no determiner at all, no phrase after it; not a kind of person or organisation)
-    whose own verb states an amount or a percentage (`_states_figure`): a figure of something
-    someone has, whatever the noun, where a story's company is the one whose figures it tells."""
-    if noun.ent_type_ or any(c.dep_ in ("det", "poss", "predet", "prep") or c.lower_ == "such" for c in noun.children):
-        return False  # "Yield on the issue", "Weakness in big technology stocks": the phrase says of what
+    common noun (no determiner at all, no phrase after it; not a kind of organisation) whose own
+    verb states an amount or a percentage (`_states_figure`): a figure of something someone has,
+    whatever the noun, where a story's company is the one whose figures it tells. "The shares fell
+    50 cents": with "the", only a possession (`possession_nouns`: shares, stock, assets, not "the
+    dollar" or "the index", which are no company's). A noun with a person's sense too ("reserves":
+    also a military reserve) is read by its context (`_a_holding`)."""
+    if noun.ent_type_ or any(c.dep_ in ("poss", "predet", "prep", "nummod", "acl", "relcl") or c.dep_ == "det" and c.lower_ != "the" or c.lower_ == "such" for c in noun.children):
+        return False  # "Yield on the issue", "Weakness in big technology stocks", "Funds investing in bonds": the phrase says of what
     lemma = noun.lemma_.lower()
-    # Not an organisation in its first sense ("Industry grew 3%"); "reserves" are a military one only in a rarer.
-    if lemma in person_nouns() | _PERSON_NOUNS or any(rank == 0 and "organization" in kinds for rank, kinds in organisation_nouns().get(lemma, ())):
+    if any(c.dep_ == "det" for c in noun.children):
+        # "The fund holds a cash position of 15%": a holder that acts on a figure is one the story told of, not the company's
+        return bool({lemma, noun.lower_} & possession_nouns()) and _states_figure(noun.head, measure=True)
+    # Not an organisation in its first sense ("Industry grew 3%").
+    if any(rank == 0 and "organization" in kinds for rank, kinds in organisation_nouns().get(lemma, ())):
         return False
+    if lemma in person_nouns() | _PERSON_NOUNS:
+        return _a_holding(noun)
     return _states_figure(noun.head)
 
 
@@ -2871,16 +2898,60 @@ def _own_figure(noun) -> bool:
 _FIGURE_PATH = frozenset("dobj npadvmod attr pobj compound nummod quantmod amod nmod prep appos".split())
 
 
-def _states_figure(verb) -> bool:
-    """Whether `verb` states an amount of money or a percentage as its object or measure ("jumped
-    14%", "included a gain of $1.6 million", "rose to $2 billion", "stood at $108 million")."""
-    todo = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "attr") or c.dep_ == "prep" and c.lower_ in ("to", "by", "at")]
+def _states_figure(verb, measure: bool = False, ents: frozenset[str] = _FIGURE_ENTS) -> bool:
+    """Whether `verb` states an amount of money or a percentage (`ents`) as its object or measure
+    ("jumped 14%", "included a gain of $1.6 million", "rose to $2 billion", "stood at $108
+    million"); with `measure`, only as what its subject measures, not as an object its subject
+    acts on ("stood at $108 million", "were $5 million", not "lost $5 million")."""
+    deps = ("npadvmod", "attr") if measure else ("dobj", "npadvmod", "attr")
+    if measure and any(c.dep_ in ("dobj", "dative", "prt") for c in verb.children):
+        return False  # "estimate the value at $115", "yanked out $182 million": what the subject does, not its measure
+    todo = [c for c in verb.children if c.dep_ in deps or c.dep_ in ("prep", "agent") and c.lower_ in ("to", "by", "at")]
     while todo:
         tok = todo.pop()
-        if tok.ent_type_ in _FIGURE_ENTS:
+        if tok.ent_type_ in ents:
             return True
         todo += [c for c in tok.children if c.dep_ in _FIGURE_PATH]
     return False
+
+
+def _a_holding(noun) -> bool:
+    """Whether a noun with a person's sense as well as a holding's ("reserves": a military reserve,
+    or money kept back) names the holding here, as its context says: a noun of money or of a
+    possession before it ("loss reserves", "cash reserves": `owned_nouns`, `possession_nouns`), or
+    a sum of money its verb gives as its measure ("Reserves stood at $108 million"; people may
+    lose $5 million, but a sum is no measure of them)."""
+    money = owned_nouns() | possession_nouns()
+    if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "NOUN" and c.lemma_.lower() in money for c in noun.children):
+        return _states_figure(noun.head)
+    return _states_figure(noun.head, measure=True, ents=frozenset({"MONEY"}))
+
+
+def _in_side_phrase(tok) -> bool:
+    """Whether `tok` lies inside a prepositional phrase ("from the sale of Zeta Inc."), not as a
+    subject, object or possessor of its clause, nor in one hung on its verb ("At GMAC, net dropped")."""
+    while tok.dep_ in ("compound", "flat", "appos", "conj", "cc", "amod", "nmod", "poss") and tok.head != tok:
+        tok = tok.head
+    # "At GMAC, net dropped", "according to Zeta": a phrase on the verb says whose, or who says it
+    return tok.dep_ == "pobj" and tok.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _says_when(prep) -> bool:
+    """Whether the phrase a preposition opens names a time ("for the full year", "for the
+    quarter", "for fiscal 1989"), which says when, not whose."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in _TIME_NOUNS | _REPORTING_PERIODS for o in objects)
+
+
+def _of_a_period(noun) -> bool:
+    """"The third-quarter results", "year-earlier charges", "fiscal 1989 sales": a common noun that
+    a reporting period qualifies (a date before it, in its phrase) names the figures an owner
+    reports for it, whatever the noun; not a person, an organisation or a time itself ("the
+    third-quarter period")."""
+    lemma = noun.lemma_.lower()
+    if lemma in person_nouns() | _PERSON_NOUNS | _TIME_NOUNS | _REPORTING_PERIODS or lemma in organisation_nouns():
+        return False
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and c.ent_type_ == "DATE" for c in noun.children)
 
 
 def _firm_words(name) -> list[str]:
@@ -2933,6 +3004,8 @@ def _owner(noun, previous: Sequence[str]) -> tuple[int, str, bool] | None:
     by rival Eastern Airlines") is not whose revenue it is, even when its kind is better known. The
     figure is its only when the story told figures of it before (`_tells_figures_of`): "Personal
     income rose" beside a broker that acts is the nation's."""
+    if any(c.dep_ == "det" for c in noun.children) and not _takings(noun) and not _of_a_period(noun) and _introduced(noun, previous):
+        return None  # "issued 2 million shares ... The shares were priced at $5": those, not a bridge to the company's
     acting = _acting_organisations(previous)
     if len(acting) != 1 or not _tells_figures_of(next(iter(acting)), previous):
         return None
@@ -2950,17 +3023,26 @@ def resolve_owner(doc, quoted, previous: Sequence[str], edits: list) -> int:
     `_unowned` finds, in the journalist's "at" of a company's figures; the bracket is a gloss the
     faithfulness check reads as no new participant. Returns how many (0 or 1)."""
     for noun in _unowned(doc, quoted):
-        if any(start <= noun.idx < end for start, end, _, _ in edits):
+        if any(start <= noun.idx < end for start, end, _, _ in edits) or _named_modifier(noun, previous):
             continue
         referent = _owner(noun, previous)
         if referent is None or next(w for w in referent[1].lower().split() if w != "the") in {t.lower_ for t in doc} or any(referent[1] in e[2] for e in edits):
             continue  # "Earnings were hurt, Reed said", "the maker [Acme] said sales ...": the clause names it
-        # After the words that say what of it ("profit per passenger [at Delta]"), not inside them.
-        last = max((t for c in noun.children if c.dep_ == "prep" and c.i > noun.i for t in c.subtree), key=lambda t: t.i, default=noun)
+        # After the words that say what of it ("profit per passenger [at Delta]"), not inside them,
+        # and before those that say when ("Sales [at Acme] for the full year").
+        last = max((t for c in noun.children if c.dep_ == "prep" and c.i > noun.i and not _says_when(c) for t in c.subtree), key=lambda t: t.i, default=noun)
         end = last.idx + len(last.text)
-        edits.append((end, end, f" [at {referent[1]}]", referent[0]))
+        edits.append((end, end, f" [{_owning_preposition(noun)} {referent[1]}]", referent[0]))
         return 1
     return 0
+
+
+def _owning_preposition(noun) -> str:
+    """"at" for a company's figures ("Revenue [at Acme]", "losses [at Acme]"), "of" for "the" and
+    a possession that is no sum taken in ("The shares [of Acme]", "The stock [of Acme]")."""
+    lemma = noun.lemma_.lower()
+    the = any(c.dep_ == "det" for c in noun.children) and not any(c.dep_ in ("compound", "amod", "nmod") for c in noun.children)
+    return "of" if the and lemma in possession_nouns() and lemma not in owned_nouns() else "at"
 
 
 def unowned(text: str, previous: Sequence[str]) -> list[str]:
@@ -2977,7 +3059,15 @@ def unowned(text: str, previous: Sequence[str]) -> list[str]:
     # "personal income edged up" beside a broker that acts, "corporate earnings" beside the Treasury, are not.
     if not any(_tells_figures_of(first, previous) for first in acting):
         return []
-    return [doc[noun.left_edge.i : noun.i + 1].text for noun in nouns if _owner(noun, previous) is None]
+    return [doc[noun.left_edge.i : noun.i + 1].text for noun in nouns if not _named_modifier(noun, previous) and _owner(noun, previous) is None]
+
+
+def _named_modifier(noun, previous: Sequence[str]) -> bool:
+    """"Telerate shares fell 50 cents": a capitalised word before the noun that is a word of an
+    organisation the story named, which the tagger took for a common word at the sentence's start:
+    the owner is said."""
+    named = {w for name in _orgs_named(previous) for w in _firm_words(parse(name))} if previous else set()
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.text[:1].isupper() and c.lower_ in named for c in noun.children)
 
 
 def unnamed_organisations(text: str, previous: Sequence[str]) -> list[str]:
@@ -3293,3 +3383,202 @@ def _bare_restriction(noun):
         if len(after) == 1 and after[0].i == head.i + 1 and after[0].tag_ in ("VBD", "VBZ", "VBP", "MD") and not any(g.dep_ in ("nsubj", "nsubjpass") for g in after[0].children):
             return head
     return None
+
+
+# --- titles: whose prime minister, which company's chairman -------------------------------------------
+# "The prime minister said ...", "the chairman resigned": a title is one person only with its country
+# or organisation, which a claim or event lifted from its story may not say. The story says it where
+# it gives the title with a name ("Israeli Prime Minister Benjamin Netanyahu", "John Smith, chairman
+# of Acme Corp.", "Acme named Smith as its chairman") or an owner ("Israel's prime minister", "the
+# chairman of Acme"). Read from the parse; the titles are the article's own, not a list.
+
+_OWNER_ENTS = frozenset({"ORG", "GPE", "NORP"})
+# Modifiers that make a title another office than the one a story's bare title names ("former
+# president", "vice chairman" differ from "the president", "the chairman") are compared as words.
+
+
+def _title_words(noun) -> frozenset[str]:
+    """The common words that say which office a title is ("prime", "foreign", "vice", "former"):
+    its modifiers but the names of an owner ("Israeli", "Acme") and any determiner."""
+    return frozenset(
+        c.lower_ for c in noun.children
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and c.ent_type_ not in _OWNER_ENTS | {"PERSON"} and not (c.pos_ == "PROPN" and not c.text.istitle())
+    )
+
+
+def _untitled(doc, quoted) -> list:
+    """The definite titles of `doc` outside quotation marks that do not say whose ("the prime
+    minister", "the chairman"): a singular noun of a person with "the" and nothing that names its
+    owner or holder (a possessor, an "of" phrase, a name or a nationality before it, a name
+    beside it), not a bracket after it already."""
+    found = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.dep_ in ("compound", "appos") or any(a <= noun.idx < b for a, b in quoted):
+            continue
+        if noun.lemma_.lower() not in person_nouns() | _PERSON_NOUNS or doc[noun.i + 1 : noun.i + 2].text == "[":
+            continue
+        children = list(noun.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+            continue
+        if any(
+            c.dep_ in ("poss", "relcl", "acl") or c.dep_ == "appos" and c.pos_ != "PRON" or c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "to", "in")
+            or c.dep_ in ("compound", "amod", "nmod") and any(t.ent_type_ in _OWNER_ENTS | {"PERSON", "LOC", "FAC"} for t in c.subtree)
+            for c in children
+        ):
+            continue  # "the Israeli prime minister", "the president of Iraq", "the chairman, John Smith"
+        found.append(noun)
+    return found
+
+
+def _same_office(tok, words: set[str] | frozenset[str], lemma: str) -> bool:
+    """Whether the earlier title `tok` names the office a phrase with the modifier `words` and head
+    `lemma` names: none of those words missing from it ("the vice chairman" is not "chairman John
+    Smith"), and, for a title of office (`_PERSON_NOUNS`: president, minister, chairman), none
+    added to it ("former President Carter", "Vice Chairman Ann Bell" are not "the president", "the
+    chairman"); a suspect may be "the main suspect" before."""
+    earlier = _title_words(tok)
+    return words <= earlier and (lemma not in _PERSON_NOUNS or earlier <= words)
+
+
+def _holders(noun, previous: Sequence[str]) -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+    """Who holds the title `noun` names, and whose title it is, as the story before tells: per
+    holder's last name (lower-cased) and per owner, the sentence and the words. A mention counts
+    when it names the same office (`_title_words` agree: "Foreign Minister X" is not "the prime
+    minister", "former President Y" not "the president")."""
+    lemma, words = noun.lemma_.lower(), _title_words(noun)
+    holders: dict[str, tuple[int, str]] = {}
+    owners: dict[str, tuple[int, str]] = {}
+
+    def person(tok):
+        if tok is None or tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", ""):
+            return None
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
+        return ent if ent is not None else _proper_name(tok) if tok.ent_type_ == "PERSON" else None
+
+    for index, text in enumerate(previous):
+        doc = parse(text)
+        quoted = quoted_spans(text)
+        for tok in doc:
+            if tok.lemma_.lower() != lemma or tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS") or not _same_office(tok, words, lemma):
+                continue
+            holder = None
+            if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+                holder = person(tok.head)  # "Prime Minister Benjamin Netanyahu", "President Bush"
+            elif tok.dep_ == "appos":
+                holder = person(tok.head)  # "John Smith, chairman of Acme"
+            elif tok.dep_ in ("attr", "oprd"):
+                holder = person(next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None))  # "Smith was named chairman"
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "as":
+                holder = person(next((c for c in tok.head.head.children if c.dep_ == "dobj"), None))  # "named Smith as its chairman"
+            holder = holder or person(next((c for c in tok.children if c.dep_ == "appos"), None))  # "the chairman, John Smith"
+            if holder is not None and not any(a <= holder.start_char < b for a, b in quoted):
+                # "King Oskar Brandt" as the tagger may take it: the name without the title's words
+                parts = [t for t in holder if not t.is_punct or t.text == "."]
+                while len(parts) > 1 and (parts[0].lemma_.lower() == lemma or parts[0].lower_ in words):
+                    parts = parts[1:]
+                name = re.sub(r"(?:’s|'s)$", "", doc[parts[0].i : holder.end].text)
+                holders[name.split()[-1].lower()] = max(holders.get(name.split()[-1].lower(), (index, name)), (index, name), key=lambda h: len(h[1]))
+            for c in tok.children:
+                owner = c if c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ in _OWNER_ENTS else None
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    owner = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE")), None)
+                if owner is not None:
+                    ent = next((e for e in doc.ents if e.start <= owner.i < e.end), None)
+                    if ent is not None:
+                        kind = "before" if ent.label_ == "NORP" or c.dep_ in ("compound", "amod", "nmod") and ent.label_ == "NORP" else "of"
+                        owners[_firm_words(ent)[0] if _firm_words(ent) else ent.text.lower()] = (index, kind + ":" + re.sub(r"^[Tt]he\s+|(?:’s|'s)$", "", ent.text))
+    return holders, owners
+
+
+def _titles(doc, quoted, previous: Sequence[str]) -> list:
+    """`_untitled` among the nouns of an office (`_PERSON_NOUNS`: president, minister, chairman) or
+    one the story gave as a title before a name ("General Manager Ann Bell"), not inside the "of"
+    phrase of an organisation's noun ("the office of the chairman" names a body, not its holder)."""
+    return [
+        noun for noun in _untitled(doc, quoted)
+        if (noun.lemma_.lower() in _PERSON_NOUNS or _title_before(noun, previous))
+        and not (noun.dep_ == "pobj" and noun.head.lower_ == "of" and _a_body_or_person(noun.head.head.lemma_.lower()) and noun.head.head.lemma_.lower() not in person_nouns())
+    ]
+
+
+def resolve_title(doc, quoted, previous: Sequence[str], edits: list) -> int:
+    """"The prime minister [Benjamin Netanyahu] said ...", "the [Israeli] prime minister", "the
+    chairman [of Acme Corp.]": the one holder the story before gives the title (`_holders`) in
+    brackets after it, or, with none named, its one owner; a possessor takes the holder's name
+    itself ("the president's action" -> "Bush’s action"). Not when the clause names the holder.
+    Returns how many (0 or 1)."""
+    for noun in _titles(doc, quoted, previous):
+        first = min(t.i for t in noun.subtree if t.i <= noun.i)
+        if any(start <= noun.idx < end or start <= doc[first].idx < end or start == noun.idx + len(noun.text) for start, end, _, _ in edits):
+            continue  # "the president [Bush]": `_antecedent` put in its holder
+        holders, owners = _holders(noun, previous)
+        possessor = doc[noun.i + 1 : noun.i + 2].text in ("'s", "’s", "'")
+        if len(holders) == 1:
+            index, name = next(iter(holders.values()))
+            if any(w.lower() in {t.lower_ for t in doc} for w in name.split()[-1:]):
+                continue
+            if possessor:
+                edits.append(_replacing(doc, first, noun, name, index))
+            else:
+                end = noun.idx + len(noun.text)
+                edits.append((end, end, f" [{name}]", index))
+            return 1
+        if not holders and len(owners) == 1 and not possessor:
+            index, owner = next(iter(owners.values()))
+            kind, name = owner.split(":", 1)
+            if name.split()[0].lower() in {t.lower_ for t in doc}:
+                continue
+            if kind == "before":  # "the [Israeli] prime minister"
+                at = doc[first + 1].idx if doc[first].lower_ == "the" and first < noun.i else noun.idx
+                edits.append((at, at, f"[{name}] ", index))
+            else:  # "the chairman [of Acme Corp.]"
+                end = noun.idx + len(noun.text)
+                edits.append((end, end, f" [of {name}]", index))
+            return 1
+    return 0
+
+
+def untitled(text: str, previous: Sequence[str]) -> list[str]:
+    """The titles of `text` that do not say whose (`_untitled`) where the story before gives the
+    office to several people or owners ("President Clinton", "Mexican President Zedillo"): which
+    one "the president" is, the item must say. A title the story gives no one is the setting's
+    ("the president" of the one country it tells of), as `dangling` reads it."""
+    doc = parse(text)
+    found = []
+    for noun in _titles(doc, quoted_spans(text), previous):
+        holders, owners = _holders(noun, previous)
+        if len(holders) > 1 or not holders and len(owners) > 1:
+            found.append(doc[min(t.i for t in noun.subtree if t.i <= noun.i) : noun.i + 1].text)
+    return found
+
+
+def resolve_owning_its(doc, quoted, previous: Sequence[str], edits: list) -> int:
+    """"Profit for its commercial insurance division fell 30%", "Sales at its stores rose 5%": the
+    "its" of a phrase after a figure of an owner that is the clause's subject (`_takings`,
+    `_own_figure`) stands for the owner of the figure, the one company the story told figures of
+    (`_owner`), which takes its place ("Profit for Aetna’s commercial insurance division"). The
+    clause names no organisation and no noun before the phrase that "its" might stand for but the
+    figure itself. Returns how many (0 or 1)."""
+    if any(e.label_ == "ORG" for e in doc.ents):
+        return 0
+    for pronoun in doc:
+        if pronoun.lower_ != "its" or pronoun.dep_ != "poss" or any(a <= pronoun.idx < b for a, b in quoted):
+            continue
+        owned, prep = pronoun.head, pronoun.head.head
+        noun = prep.head
+        if owned.dep_ != "pobj" or prep.dep_ != "prep" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.pos_ != "NOUN":
+            continue
+        if noun.head.i not in {_content_head(doc).i, *(t.i for t in doc if t.dep_ == "ROOT")}:
+            continue
+        if any(t.pos_ in ("NOUN", "PROPN") and t.i != noun.i and t.i not in {c.i for c in noun.children if c.dep_ in ("compound", "amod")} for t in doc[: pronoun.i]):
+            continue  # "The plant's revenue from its stores": another noun "its" may stand for
+        if not _takings(noun) and not (_own_figure(noun) or _states_figure(noun.head)):
+            continue
+        if any(start <= pronoun.idx < end for start, end, _, _ in edits):
+            continue
+        referent = _owner(noun, previous)
+        if referent is None:
+            continue
+        edits.append((pronoun.idx, pronoun.idx + len(pronoun.text), re.sub(r"^[Tt]he\s+", "", referent[1]) + "’s", referent[0]))
+        return 1
+    return 0
