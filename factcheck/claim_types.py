@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .article import quoted_spans
-from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean, _speech_lemmas
+from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean, _speech_lemmas, voiced_clause
 from .faithfulness import lexicon
 from .nlp import parse
 from .wordlists import group_nouns, number_nouns, person_nouns, possession_nouns, read_as_figure
@@ -818,8 +818,13 @@ def _proposition_head(doc):
     # "The figures showed the rate fell to 3%": what was found is asserted, as under "suggest".
     found = _inference(doc) is not None
     seen = set()
-    while (head.lemma_.lower() in _SPEECH_LEMMAS or found and head.dep_ == "ROOT") and head.i not in seen:
+    while (head.lemma_.lower() in _SPEECH_LEMMAS or found and head.dep_ == "ROOT" or voiced_clause(head) is not None) and head.i not in seen:
         seen.add(head.i)
+        # "expressed concern that the levee would not hold", "made clear that he would veto it":
+        # the message's clause, which hangs on its noun or adjective, is what is said.
+        if not any(c.dep_ == "neg" for c in head.children) and (voiced := voiced_clause(head)) is not None:
+            head = voiced
+            continue
         comps = [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
         # Not through a saying denied ("he couldn't say if prices would match"), nor into an
         # indirect question ("asked whether ..."): what lies below is asserted by no one.
