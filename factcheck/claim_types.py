@@ -186,6 +186,12 @@ def _aside(number) -> bool:
     if top.dep_ in ("nummod", "compound", "appos", "npadvmod") and top.head.pos_ in ("NOUN", "PROPN") and top.i > top.head.i and all(
             t.like_num and "." not in t.text and t.lower_ not in ("million", "billion", "trillion") for t in top.doc[top.head.i + 1 : top.i + 1]):
         return True
+    # Digits after the abbreviation of "number" name which one ("team No. 225", "Room no. 5", "#3"),
+    # whatever the tokenizer made of the abbreviation's period.
+    doc = number.doc
+    marker = [t.lower_ for t in doc[max(0, number.i - 2) : number.i]]
+    if number.text[:1].isdigit() and (marker[-1:] in (["no."], ["nos."], ["#"]) or marker in (["no", "."], ["nos", "."])):
+        return True
     # A name and its number that modify a noun together: "a Fortune 500 company", "Windows 95 users".
     before = number.doc[number.i - 1] if number.i else None
     if number.dep_ == "nummod" and before is not None and before.pos_ == "PROPN" and before.dep_ in ("nmod", "compound") and before.head.i == number.head.i:
@@ -688,6 +694,17 @@ def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
     if _provision(doc, head) is not None:
         return False  # "the bill would make it a crime": what its text provides, not a forecast
     if head.lemma_.lower() in _FORECAST_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
+        return True
+    # "expects operating margins of more than 10% next year", "forecast a loss": what a forecast
+    # verb takes as its object lies ahead too; an estimate's object may be a present value ("estimated
+    # the damage at $1 billion") unless a date ahead says otherwise.
+    # A present perfect tells of forecasts made ("people have predicted his demise many times").
+    ahead = any(t.lower_ in _AHEAD_WORDS for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e)
+    experienced = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in head.children)
+    if (
+        head.lemma_.lower() in _FORECAST_VERBS and head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children)
+        and not any(c.dep_ == "auxpass" for c in head.children) and (ahead or head.lemma_.lower() != "estimate" and not experienced)
+    ):
         return True
     modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
     reported = head.dep_ in ("ccomp", "parataxis") and head.head.lemma_.lower() in REPORTING_LEMMAS

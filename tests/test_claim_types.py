@@ -558,3 +558,32 @@ def test_a_telephone_number_is_no_statistic(clause: str) -> None:
 
 def test_a_figure_beside_the_word_for_a_line_is_still_a_figure() -> None:
     assert claim_types("Telephone sales at the co-operative rose 12 percent to $4 million.")[0] == "statistic"
+
+
+@pytest.mark.parametrize(
+    ("clause", "speaker"),
+    [
+        ("The president made clear that he would veto the bill.", "the president"),
+        ("The governor expressed concern that the levee would not hold next spring.", "the governor"),
+        ("Acme expects operating margins of more than 10% next year.", "Acme"),
+        ("Analysts forecast a loss of $5 million for the year.", "Analysts"),
+    ],
+)
+def test_what_a_message_or_a_forecast_verbs_object_says_lies_ahead(clause: str, speaker: str) -> None:
+    assert claim_types(clause, Speaker(speaker, "organisation", 0, "said", speaker))[0] == "prediction"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "People have predicted his fall many times.",  # forecasts made, told as an experience
+        "Analysts estimated the damage at $1 billion.",  # an estimate of a present value
+    ],
+)
+def test_a_forecast_verb_that_tells_of_forecasts_made_or_estimates_a_value_is_no_prediction(clause: str) -> None:
+    assert "prediction" not in claim_types(clause)[:1]
+
+
+def test_a_number_after_the_abbreviation_of_number_names_which_one() -> None:
+    assert claim_types("The agency said that team no. 14 visited the depot and a school.", Speaker("the agency", "organisation", 0, "said", "the agency"))[0] != "statistic"
+    assert claim_types("Room No. 5 was searched on Monday.")[0] != "statistic"
