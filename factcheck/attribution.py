@@ -2150,9 +2150,10 @@ def _subordinate_clause(t) -> bool:
     its background); not a comment on the main clause ("As officials said, the bridge will reopen")."""
     if t.dep_ != "advcl" or t.head.dep_ != "ROOT" or _comment_clause(t):
         return False
-    # A main verb that reports frames the clause too; before it, it must report something ("Because
-    # X made clear that ..., investors disregarded the gains": WordNet's "disregard" reports nothing here).
-    if _speech_verb(t.head) and (t.head.i < t.i or _reports_clause(t.head)):
+    # A main verb that reports frames the clause too; before it, it must report something, a clause
+    # or an infinitive ("Although they insist ..., officials expect the curfew to last a month"), not
+    # a plain object ("Because X made clear that ..., investors disregarded the gains").
+    if _speech_verb(t.head) and (t.head.i < t.i or _reports_clause(t.head) or any(c.dep_ == "xcomp" for c in t.head.children)):
         return False
     if not any(c.dep_ == "mark" and c.tag_ == "IN" or c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < t.i for c in t.children):
         return False
@@ -2160,12 +2161,20 @@ def _subordinate_clause(t) -> bool:
     return t.head.i < t.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.left_edge.i > t.right_edge.i for c in t.head.children)
 
 
+# Verbs of foresight, a closed class: "As the minister predicted, prices rose" tells that the article
+# finds the forecast came true; the rise is the article's own account, not the minister's.
+_FORESEEING_LEMMAS = frozenset("predict forecast foresee foretell warn expect anticipate project estimate fear suspect hope".split())
+
+
 def _comment_clause(verb) -> bool:
     """"As officials said last week, the bridge will reopen", "..., as the correspondent reports": a
     reporting verb after "as" with a subject and nothing of its own to report (no clause, no object)
-    says who tells the main clause it comments on: its subject is that clause's speaker."""
+    says who tells the main clause it comments on: its subject is that clause's speaker. Not a
+    forecast or a promise borne out ("As the minister predicted, prices rose")."""
+    lemma = verb.lemma_.lower()
     return (
-        verb.dep_ == "advcl" and verb.head.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.lemma_.lower() in _speech_lemmas()
+        verb.dep_ == "advcl" and verb.head.dep_ == "ROOT" and verb.pos_ == "VERB" and lemma in _speech_lemmas()
+        and lemma not in _FORESEEING_LEMMAS | _COMMITTING_LEMMAS and _wordnet_reporting().get(lemma) != "reckon"
         and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in ("ccomp", "xcomp", "parataxis", "attr", "oprd", "acomp") or c.dep_ in ("dobj", "dative") and verb.lemma_.lower() != "tell" for c in verb.children)

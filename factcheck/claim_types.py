@@ -698,12 +698,15 @@ def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
     # "expects operating margins of more than 10% next year", "forecast a loss": what a forecast
     # verb takes as its object lies ahead too; an estimate's object may be a present value ("estimated
     # the damage at $1 billion") unless a date ahead says otherwise.
-    # A present perfect tells of forecasts made ("people have predicted his demise many times").
+    # A present perfect tells of forecasts made ("people have predicted his demise many times"); what
+    # is expected "from" someone is a demand ("expects cooperation from its allies").
     ahead = any(t.lower_ in _AHEAD_WORDS for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e)
     experienced = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in head.children)
     if (
         head.lemma_.lower() in _FORECAST_VERBS and head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children)
-        and not any(c.dep_ == "auxpass" for c in head.children) and (ahead or head.lemma_.lower() != "estimate" and not experienced)
+        and not any(c.dep_ == "auxpass" for c in head.children)
+        and not any(g.dep_ == "prep" and g.lower_ == "from" for c in head.children if c.dep_ in ("dobj", "prep") for g in [c, *c.children])
+        and (ahead or head.lemma_.lower() != "estimate" and not experienced)
     ):
         return True
     modals = {c.lower_ for c in head.children if c.dep_ == "aux"}

@@ -576,8 +576,10 @@ def test_hedged_or_framed_statements_are_not_made() -> None:
 
 
 def test_it_and_they_are_who_the_clause_is_about() -> None:
-    # "they" in a subordinate clause: the plural subject of the main clause.
-    assert attribute(["Although they insist the plan is temporary, city officials expect the curfew to last a month."], 0).name == "city officials"
+    # "they" in a subordinate clause: the plural subject of the main clause. The fronted report is
+    # that clause's own, not the whole sentence's.
+    sentence = "Although they insist the plan is temporary, city officials expect the curfew to last a month."
+    assert attribute([sentence], 0, "they insist the plan is temporary").name == "city officials"
     # "it": an organisation named as a subject, not one named in passing.
     story = [
         "While Brent Holdings is keeping the board of the mill, it is hiring a former Norcom Corp. manager to run it.",
@@ -1715,6 +1717,11 @@ def test_the_fronted_clause_cut_from_its_sentence_keeps_its_own_speaker() -> Non
 )
 def test_as_with_a_report_of_nothing_else_says_who_tells_the_main_clause(sentence: str, speaker: str) -> None:
     assert attributions([sentence])[0].name.endswith(speaker)
+
+
+def test_a_forecast_borne_out_is_the_articles_account() -> None:
+    # "As X predicted, prices rose": the article finds the forecast came true; the rise is its own.
+    assert attributions(["Just as the minister predicted, prices rose in March."])[0].is_outlet
 
 
 def test_as_with_a_report_of_its_own_is_only_when() -> None:

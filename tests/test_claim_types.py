@@ -587,3 +587,8 @@ def test_a_forecast_verb_that_tells_of_forecasts_made_or_estimates_a_value_is_no
 def test_a_number_after_the_abbreviation_of_number_names_which_one() -> None:
     assert claim_types("The agency said that team no. 14 visited the depot and a school.", Speaker("the agency", "organisation", 0, "said", "the agency"))[0] != "statistic"
     assert claim_types("Room No. 5 was searched on Monday.")[0] != "statistic"
+
+
+def test_what_is_expected_from_someone_is_a_demand_not_a_forecast() -> None:
+    clause = "The minister said the country expects loyalty from its partners."
+    assert "prediction" not in claim_types(clause, Speaker("the minister", "person", 0, "said", "the minister"))
