@@ -219,6 +219,21 @@ def _aside(number) -> bool:
     if verb is not None and number.is_alpha and not any(c.dep_ in ("quantmod", "advmod") for c in number.children) and (
             verb.pos_ == "VERB" and verb.lemma_.lower() not in _CHANGE_VERBS | _LINKING_VERBS and any(c.dep_ == "dobj" for c in verb.children)):
         return True
+    # A phrase of the verb set off by commas on both sides ("The company will cut jobs, to as many as
+    # 1,100 employees, over two years") is a parenthesis: the clause reads whole without it; not the
+    # value of a change that has no other ("Sales rose, to $3 billion, in May").
+    doc = number.doc
+    for prep in [number, *number.ancestors]:
+        valued = prep.head.lemma_.lower() in _CHANGE_VERBS and not any(c.dep_ == "dobj" for c in prep.head.children)
+        if prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") and not valued and prep.i > 0 and doc[prep.i - 1].text == ",":
+            # The closing comma: the first after the figure, all before it in the phrase (the parser
+            # may take the comma, or what follows it, into the phrase), the clause going on after it.
+            inside = {t.i for t in prep.subtree}
+            close = next((t.i for t in doc[number.i + 1 :] if t.text == ","), None)
+            if close is not None and all(i in inside for i in range(prep.i, close)) and any(not t.is_punct for t in doc[close + 1 :]):
+                return True
+        if prep.pos_ in ("VERB", "AUX"):
+            break
     tok = number
     while tok.head.i != tok.i:
         if (past := _past_period(tok)) is not None:
@@ -705,7 +720,9 @@ def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
     if (
         head.lemma_.lower() in _FORECAST_VERBS and head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children)
         and not any(c.dep_ == "auxpass" for c in head.children)
-        and not any(g.dep_ == "prep" and g.lower_ == "from" for c in head.children if c.dep_ in ("dobj", "prep") for g in [c, *c.children])
+        and not any(
+            g.dep_ == "prep" and g.lower_ == "from" and any(_someone(o) for o in g.children if o.dep_ == "pobj")
+            for c in head.children if c.dep_ in ("dobj", "prep") for g in [c, *c.children])
         and (ahead or head.lemma_.lower() != "estimate" and not experienced)
     ):
         return True
@@ -736,6 +753,12 @@ def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
     if reported and head.head.tag_ == "VBD" and modals <= {"would"} and modals:
         return not _is_rule(doc, head) and not own
     return bool(modals & _HEDGE_MODALS) and not _present_possibility(doc, head)
+
+
+def _someone(noun) -> bool:
+    """A person or a body: "its allies", "the union", "Acme"."""
+    lemma = noun.lemma_.lower()
+    return noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or noun.pos_ == "PROPN" or lemma in person_nouns() or lemma in group_nouns()
 
 
 def _hypothetical(doc, head) -> bool:

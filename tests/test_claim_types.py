@@ -592,3 +592,26 @@ def test_a_number_after_the_abbreviation_of_number_names_which_one() -> None:
 def test_what_is_expected_from_someone_is_a_demand_not_a_forecast() -> None:
     clause = "The minister said the country expects loyalty from its partners."
     assert "prediction" not in claim_types(clause, Speaker("the minister", "person", 0, "said", "the minister"))
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "The factory cut its staff, to as few as 900 workers, last spring.",  # a phrase set off by commas
+        "The depot, which employs 300 people, closed on Friday.",  # a relative clause
+    ],
+)
+def test_a_figure_set_off_from_the_main_clause_is_no_statistic(clause: str) -> None:
+    assert claim_types(clause)[0] == "event"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Exports rose, to $3 billion, in May.",  # the value of a change that has no other
+        "Exports rose 5%, to $3 billion, in May.",
+        "The firm does not expect any further loss from the sale next year.",  # "from" a thing: a cause, no demand
+    ],
+)
+def test_the_value_of_a_change_or_a_forecast_stays_what_the_clause_states(clause: str) -> None:
+    assert claim_types(clause)[0] in ("statistic", "prediction")
