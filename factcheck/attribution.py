@@ -22,8 +22,12 @@ any article:
   the article only talks about (a suspect sought); with no such person the pronoun stays. A
   quotation that opens after "X said:" (often in the next paragraph) is X's; a passive report is
   its agent's ("is said by police to"), and with no agent stays the outlet's hedged sentence ("is
-  believed to"); a report in an adverbial clause ("..., as officials acknowledged that ...") does
-  not attribute the main clause; a transcript's unquoted soundbite (a first person, or "uh") is
+  believed to"); a report in an adverbial clause, after the main clause or before it ("..., as
+  officials acknowledged that ...", "Although the ministry said ..., the rebels attacked ...") does
+  not attribute the main clause, but "as" with a report of nothing else ("As officials said, the
+  bridge will reopen") does, unless it is a forecast borne out ("As X predicted, prices rose"); a
+  message put forth through a support verb ("gave assurances that", "sent signals that", "made
+  clear that") is its giver's; a transcript's unquoted soundbite (a first person, or "uh") is
   the person who spoke last, and so is a paragraph of its own that attributes nothing after a
   person's "X says ..." in copy spoken on air; a verb that ascribes a cause ("attributed the rise
   to X") is the subject's account; a place that only says which body speaks ("Chicago police") is no
