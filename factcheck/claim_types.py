@@ -904,12 +904,16 @@ def _stated_figures(doc, head) -> list:
                 continue
             if tok is not number and dep in ("compound", "amod", "nummod", "nmod"):
                 ok = False  # "seven" in "a seven-member crew", "zero-coupon notes": a modifier
+            elif tok is number and dep in ("compound", "amod") and number.ent_type_ == "QUANTITY" and not number.like_num and tok.head.pos_ in ("NOUN", "PROPN"):
+                ok = False  # the unit of a size that describes a thing: "at the 185-acre site", "a 40-foot boat"
             elif dep == "prep":
                 # Fronted before its verb, the phrase sets the scene ("By a 6-3 vote, the court
                 # upheld ..."); the value of a change comes after it ("fell by 2 points").
                 # "accounted for 27%", "sold for $5 million": a share or a sum after "for" is the
                 # figure; a span is a circumstance ("for four hours").
                 figure_prep = tok.lower_ in _FIGURE_PREPS or tok.lower_ == "for" and number.ent_type_ in ("PERCENT", "MONEY") and tok.head.pos_ == "VERB"
+                # "The share is slightly under 40%": a bound on a value is the predicate of "be".
+                figure_prep = figure_prep or tok.lower_ in _BOUND_PREPS and tok.head.lemma_.lower() in _LINKING_VERBS and tok.head.i == head.i
                 ok = figure_prep and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i) and not _members(tok, head)
             elif dep == "ccomp" and tok.head.i == head.i and existential:
                 ok = True  # "there are 10,000 patients waiting and 4,000 organs become ...", the parse's "become" hung below "are"
@@ -928,6 +932,10 @@ def _stated_figures(doc, head) -> list:
         if ok:
             figures.append(number)
     return figures
+
+
+# Prepositions that bound a value ("under 40%", "above $5"), a closed class of English.
+_BOUND_PREPS = frozenset("under over above below around near".split())
 
 
 # Words that place a thing at a distance from another: "30 miles south of", "700 kilometers from",

@@ -615,3 +615,12 @@ def test_a_figure_set_off_from_the_main_clause_is_no_statistic(clause: str) -> N
 )
 def test_the_value_of_a_change_or_a_forecast_stays_what_the_clause_states(clause: str) -> None:
     assert claim_types(clause)[0] in ("statistic", "prediction")
+
+
+def test_the_size_of_the_place_where_something_happens_is_no_statistic() -> None:
+    clause = "Trade sources reported that work was slowing at the 300-acre quarry."
+    assert claim_types(clause, Speaker("Trade sources", "group", 0, "reported", "Trade sources"))[0] != "statistic"
+
+
+def test_a_bound_on_a_value_is_the_predicate_a_statistic_states() -> None:
+    assert claim_types("The bank's share of the market is slightly under 20%.")[0] == "statistic"
