@@ -1081,7 +1081,9 @@ def _dates_the_plan(doc, head) -> bool:
     """Whether a date in the clause stands outside the act planned ("Last April, they planned to buy")."""
     acts = [c for c in head.children if c.dep_ == "xcomp"] or ([head] if head.dep_ == "xcomp" else [])
     inside = {t.i for a in acts for t in a.subtree}
-    return any(e.start not in inside for e in doc.ents if e.label_ == "DATE")
+    # A deadline ("it intended by 1992 to reach a 50% share") dates the act, wherever the parser hangs it.
+    deadline = lambda e: e.root.dep_ == "pobj" and e.root.head.lower_ == "by"  # noqa: E731
+    return any(e.start not in inside and not deadline(e) for e in doc.ents if e.label_ == "DATE")
 
 
 def _intention(head) -> bool:
@@ -1117,7 +1119,9 @@ def _purpose(head) -> bool:
     # What someone meant then ("they intended to rob the place"), unless a past report shifts their
     # present plan into the past ("the ministry said it did not intend to close the border").
     past = verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in children)
-    backshifted = verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and _verb_is(verb.head, _SPEECH_LEMMAS)
+    # The report's past may be in its auxiliary: "had been telling analysts that it intended to ...".
+    reported_then = verb.head.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.head.children)
+    backshifted = verb.dep_ == "ccomp" and reported_then and _verb_is(verb.head, _SPEECH_LEMMAS)
     return past and not backshifted
 
 

@@ -624,3 +624,10 @@ def test_the_size_of_the_place_where_something_happens_is_no_statistic() -> None
 
 def test_a_bound_on_a_value_is_the_predicate_a_statistic_states() -> None:
     assert claim_types("The bank's share of the market is slightly under 20%.")[0] == "statistic"
+
+
+def test_a_plan_told_in_a_past_report_with_a_deadline_ahead_is_a_prediction() -> None:
+    # "had been telling ... that by 2031 it intended to reach a 40% share": the report's past is in its
+    # auxiliary, and "by 2031" is the plan's deadline, not the day the plan was made.
+    clause = "Until recently, the brewer had been telling investors that by 2031 it intended to reach a 40% share of the market."
+    assert claim_types(clause, Speaker("the brewer", "organisation", 0, "telling", "the brewer"))[0] == "prediction"
