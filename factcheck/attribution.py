@@ -22,8 +22,12 @@ any article:
   the article only talks about (a suspect sought); with no such person the pronoun stays. A
   quotation that opens after "X said:" (often in the next paragraph) is X's; a passive report is
   its agent's ("is said by police to"), and with no agent stays the outlet's hedged sentence ("is
-  believed to"); a report in an adverbial clause ("..., as officials acknowledged that ...") does
-  not attribute the main clause; a transcript's unquoted soundbite (a first person, or "uh") is
+  believed to"); a report in an adverbial clause, after the main clause or before it ("..., as
+  officials acknowledged that ...", "Although the ministry said ..., the rebels attacked ...") does
+  not attribute the main clause, but "as" with a report of nothing else ("As officials said, the
+  bridge will reopen") does, unless it is a forecast borne out ("As X predicted, prices rose"); a
+  message put forth through a support verb ("gave assurances that", "sent signals that", "made
+  clear that") is its giver's; a transcript's unquoted soundbite (a first person, or "uh") is
   the person who spoke last, and so is a paragraph of its own that attributes nothing after a
   person's "X says ..." in copy spoken on air; a verb that ascribes a cause ("attributed the rise
   to X") is the subject's account; a place that only says which body speaks ("Chicago police") is no
@@ -85,6 +89,14 @@ _ASCRIBING_PREPOSITIONS = frozenset("to on for with".split())
 # Verbs that put forth a message named by their object: "raised worries that ...", "expressed
 # concern that ...", "issued a warning that ...": the that-clause is what the subject says.
 _VOICING_LEMMAS = frozenset("issue express raise voice sound release publish".split())
+# Support verbs that hand out what their object names, a closed class of English: with a noun of
+# communication and the clause it carries ("gave assurances that ...", "sent signals that ...",
+# "offered a guarantee that ..."), the subject says that clause. Not verbs of getting or asking
+# ("received assurances that", "sought a pledge that"): there someone else speaks.
+_GIVING_LEMMAS = frozenset("give send offer deliver provide extend make".split())
+# Adjectives of manifestness that "make" turns into a report of its clause ("made clear that ...",
+# "made it plain that ..."), a closed class of English.
+_MANIFEST_ADJECTIVES = frozenset("clear plain known explicit evident".split())
 
 
 @lru_cache(maxsize=1)
@@ -853,12 +865,13 @@ def _cues(doc) -> list[_Cue]:
     cues = []
     quoted = bool(quote_count(doc.text)) or "‘" in doc.text
     for tok in doc:
-        if (_speech_verb(tok) or _characterises(tok) or _judges(tok)) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound") and not _conditional(tok) and not _subordinated(tok):
+        if (_speech_verb(tok) or _characterises(tok) or _judges(tok) or _voices_message(tok)) and tok.dep_ not in ("relcl", "acl", "amod", "pcomp", "compound") and not _conditional(tok) and not _subordinated(tok):
             inverted = _inverted_speaker(tok)
             # "X, the source said, was ...": a reporting clause set in the sentence (parataxis) reports it.
             reports = any(c.dep_ in ("ccomp", "parataxis") and not _gerund_between(tok, c) and not _question(c) for c in tok.children) or _that_clause_on_object(tok) or bool(_misparsed_report(tok)) or tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.head.i < tok.i and not _speech_verb(tok.head) or _report_as_advcl(tok) or _final_report(tok) or _final_clause_subject(tok) is not None or _introduces(tok)
             if reports and tok.lemma_.lower() not in REPORTING_LEMMAS:
                 reports = _reports_clause(tok)
+            reports = reports or _comment_clause(tok) or _voices_message(tok)
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if agents and _passive_report(tok):
                 # "Kopp is said by police to be armed": the agent speaks; with no agent ("is believed
@@ -1131,7 +1144,7 @@ def _bare_content_clause(verb, noun, clause) -> bool:
     forth a message, a clause on its object with no "that" is still what the message says when it
     is whole: right after the noun, its own subject (no relative pronoun) and nothing missing that
     the noun could fill ("the hope he held" is a relative clause: "held" lacks its object)."""
-    if verb.lemma_.lower() not in _VOICING_LEMMAS or noun.dep_ != "dobj" or clause.left_edge.i != noun.i + 1:
+    if not (verb.lemma_.lower() in _VOICING_LEMMAS or _message_given(verb, noun)) or noun.dep_ != "dobj" or clause.left_edge.i != noun.i + 1:
         return False
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.tag_ in ("WP", "WDT") or subject.lower_ == "that" or subject.i > clause.i:
@@ -1139,6 +1152,52 @@ def _bare_content_clause(verb, noun, clause) -> bool:
     # A phrase of time ("held for years") says nothing of what the verb lacks.
     timeless = lambda c: c.dep_ != "prep" or not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)  # noqa: E731
     return any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "prep", "auxpass") and timeless(c) for c in clause.children if c.i > clause.i) or any(c.tag_ == "MD" for c in clause.children)
+
+
+def _message_given(verb, noun) -> bool:
+    """"gave assurances", "sent strong signals": a support verb of giving whose object is a
+    communication (a noun of WordNet's communication senses, not a person's or a group's), neither
+    denied ("gave no indication", "did not give assurances") nor someone else's ("gave the bank's
+    assurance")."""
+    lemma = noun.lemma_.lower()
+    return (
+        verb.lemma_.lower() in _GIVING_LEMMAS and verb.pos_ == "VERB" and noun.dep_ == "dobj" and noun.pos_ == "NOUN"
+        and (lemma in message_nouns() or lemma in speaker_nouns() and lemma not in person_nouns())
+        and not any(c.dep_ == "neg" for c in verb.children) and not _passive(verb)
+        and not any(c.dep_ in ("poss", "neg") or c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+        and not any(c.dep_ == "prep" and c.lower_ in ("of", "from", "by") for c in noun.children)
+    )
+
+
+def _voices_message(verb) -> bool:
+    """A clause put forth through a support verb rather than a verb of saying: "gave assurances that
+    the pensions were safe", "sent signals that it wants to withdraw", "made clear that it expects
+    ...", "made it plain that ...": the subject says the clause."""
+    if verb.pos_ != "VERB" or _passive(verb) or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if verb.lemma_.lower() == "make":
+        shown = [c for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and c.pos_ == "ADJ" and c.lower_ in _MANIFEST_ADJECTIVES]
+        # The clause hangs on the verb or on the adjective.
+        return any(
+            g.dep_ in ("ccomp", "advcl") and g.i > a.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+            for a in shown for g in [*verb.children, *a.children]
+        )
+    return any(_message_given(verb, c) for c in verb.children) and _that_clause_on_object(verb)
+
+
+def voiced_clause(verb):
+    """The clause a message put forth carries, or None: "expressed concern that the levee would not
+    hold", "gave assurances that the pensions were safe", "made clear that he would veto it" ->
+    the verb of that clause (what the message says, for its type)."""
+    if verb.pos_ != "VERB" or not (verb.lemma_.lower() in _VOICING_LEMMAS or _voices_message(verb)):
+        return None
+    if verb.lemma_.lower() == "make":
+        shown = [c for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and c.pos_ == "ADJ" and c.lower_ in _MANIFEST_ADJECTIVES]
+        return next((g for a in shown for g in [*verb.children, *a.children] if g.dep_ in ("ccomp", "advcl") and g.i > a.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
+    return next((
+        g for c in verb.children if c.dep_ == "dobj" for g in c.children
+        if g.dep_ in ("acl", "relcl") and (any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children) or _bare_content_clause(verb, c, g))
+    ), None)
 
 
 def _reports_clause(verb) -> bool:
@@ -2077,6 +2136,8 @@ def _subordinate_report(verb) -> bool:
     "while", "after") or a wh-adverb ("when") that hangs on the main verb, itself no reporting verb,
     before the report; or coordinated with such a clause with no subject of its own ("The row took
     a turn when X called Y a liar and said ...": the parser hangs "said" on the main verb)."""
+    if verb.dep_ == "parataxis" and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return False  # "Once he saw it, he said, but before ..., he sought approval": a bare "he said" set in the sentence frames all of it
     if any(_subordinate_clause(t) for t in [verb, *verb.ancestors]):  # and what such a report reports ("after police said they believe ...")
         return True
     if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -2086,9 +2147,40 @@ def _subordinate_report(verb) -> bool:
 
 
 def _subordinate_clause(t) -> bool:
+    """An adverbial clause of a main verb that reports nothing, opened by a subordinator, after the
+    main verb or before it ("Although the ministry said the talks would resume, the rebels attacked
+    the convoy": the main clause, with its own subject, is the article's account, the report only
+    its background); not a comment on the main clause ("As officials said, the bridge will reopen")."""
+    if t.dep_ != "advcl" or t.head.dep_ != "ROOT" or _comment_clause(t):
+        return False
+    # A main verb that reports frames the clause too; before it, it must report something, a clause
+    # or an infinitive ("Although they insist ..., officials expect the curfew to last a month"), not
+    # a plain object ("Because X made clear that ..., investors disregarded the gains").
+    if _speech_verb(t.head) and (t.head.i < t.i or _reports_clause(t.head) or any(c.dep_ == "xcomp" for c in t.head.children)):
+        return False
+    if not any(c.dep_ == "mark" and c.tag_ == "IN" or c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < t.i for c in t.children):
+        return False
+    # Fronted, it must end before the main clause's own subject begins.
+    return t.head.i < t.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.left_edge.i > t.right_edge.i for c in t.head.children)
+
+
+# Verbs of foresight, a closed class: "As the minister predicted, prices rose" tells that the article
+# finds the forecast came true; the rise is the article's own account, not the minister's.
+_FORESEEING_LEMMAS = frozenset("predict forecast foresee foretell warn expect anticipate project estimate fear suspect hope".split())
+
+
+def _comment_clause(verb) -> bool:
+    """"As officials said last week, the bridge will reopen", "..., as the correspondent reports": a
+    reporting verb after "as" with a subject and nothing of its own to report (no clause, no object)
+    says who tells the main clause it comments on: its subject is that clause's speaker. Not a
+    forecast or a promise borne out ("As the minister predicted, prices rose")."""
+    lemma = verb.lemma_.lower()
     return (
-        t.dep_ == "advcl" and t.head.dep_ == "ROOT" and t.head.i < t.i and not _speech_verb(t.head)
-        and any(c.dep_ == "mark" and c.tag_ == "IN" or c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < t.i for c in t.children)
+        verb.dep_ == "advcl" and verb.head.dep_ == "ROOT" and verb.pos_ == "VERB" and lemma in _speech_lemmas()
+        and lemma not in _FORESEEING_LEMMAS | _COMMITTING_LEMMAS and _wordnet_reporting().get(lemma) != "reckon"
+        and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "xcomp", "parataxis", "attr", "oprd", "acomp") or c.dep_ in ("dobj", "dative") and verb.lemma_.lower() != "tell" for c in verb.children)
     )
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .article import quoted_spans
-from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean, _speech_lemmas
+from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean, _speech_lemmas, voiced_clause
 from .faithfulness import lexicon
 from .nlp import parse
 from .wordlists import group_nouns, number_nouns, person_nouns, possession_nouns, read_as_figure
@@ -186,6 +186,12 @@ def _aside(number) -> bool:
     if top.dep_ in ("nummod", "compound", "appos", "npadvmod") and top.head.pos_ in ("NOUN", "PROPN") and top.i > top.head.i and all(
             t.like_num and "." not in t.text and t.lower_ not in ("million", "billion", "trillion") for t in top.doc[top.head.i + 1 : top.i + 1]):
         return True
+    # Digits after the abbreviation of "number" name which one ("team No. 225", "Room no. 5", "#3"),
+    # whatever the tokenizer made of the abbreviation's period.
+    doc = number.doc
+    marker = [t.lower_ for t in doc[max(0, number.i - 2) : number.i]]
+    if number.text[:1].isdigit() and (marker[-1:] in (["no."], ["nos."], ["#"]) or marker in (["no", "."], ["nos", "."])):
+        return True
     # A name and its number that modify a noun together: "a Fortune 500 company", "Windows 95 users".
     before = number.doc[number.i - 1] if number.i else None
     if number.dep_ == "nummod" and before is not None and before.pos_ == "PROPN" and before.dep_ in ("nmod", "compound") and before.head.i == number.head.i:
@@ -213,6 +219,21 @@ def _aside(number) -> bool:
     if verb is not None and number.is_alpha and not any(c.dep_ in ("quantmod", "advmod") for c in number.children) and (
             verb.pos_ == "VERB" and verb.lemma_.lower() not in _CHANGE_VERBS | _LINKING_VERBS and any(c.dep_ == "dobj" for c in verb.children)):
         return True
+    # A phrase of the verb set off by commas on both sides ("The company will cut jobs, to as many as
+    # 1,100 employees, over two years") is a parenthesis: the clause reads whole without it; not the
+    # value of a change that has no other ("Sales rose, to $3 billion, in May").
+    doc = number.doc
+    for prep in [number, *number.ancestors]:
+        valued = prep.head.lemma_.lower() in _CHANGE_VERBS and not any(c.dep_ == "dobj" for c in prep.head.children)
+        if prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") and not valued and prep.i > 0 and doc[prep.i - 1].text == ",":
+            # The closing comma: the first after the figure, all before it in the phrase (the parser
+            # may take the comma, or what follows it, into the phrase), the clause going on after it.
+            inside = {t.i for t in prep.subtree}
+            close = next((t.i for t in doc[number.i + 1 :] if t.text == ","), None)
+            if close is not None and all(i in inside for i in range(prep.i, close)) and any(not t.is_punct for t in doc[close + 1 :]):
+                return True
+        if prep.pos_ in ("VERB", "AUX"):
+            break
     tok = number
     while tok.head.i != tok.i:
         if (past := _past_period(tok)) is not None:
@@ -689,6 +710,22 @@ def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
         return False  # "the bill would make it a crime": what its text provides, not a forecast
     if head.lemma_.lower() in _FORECAST_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in head.children):
         return True
+    # "expects operating margins of more than 10% next year", "forecast a loss": what a forecast
+    # verb takes as its object lies ahead too; an estimate's object may be a present value ("estimated
+    # the damage at $1 billion") unless a date ahead says otherwise.
+    # A present perfect tells of forecasts made ("people have predicted his demise many times"); what
+    # is expected "from" someone is a demand ("expects cooperation from its allies").
+    ahead = any(t.lower_ in _AHEAD_WORDS for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e)
+    experienced = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in head.children)
+    if (
+        head.lemma_.lower() in _FORECAST_VERBS and head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children)
+        and not any(c.dep_ == "auxpass" for c in head.children)
+        and not any(
+            g.dep_ == "prep" and g.lower_ == "from" and any(_someone(o) for o in g.children if o.dep_ == "pobj")
+            for c in head.children if c.dep_ in ("dobj", "prep") for g in [c, *c.children])
+        and (ahead or head.lemma_.lower() != "estimate" and not experienced)
+    ):
+        return True
     modals = {c.lower_ for c in head.children if c.dep_ == "aux"}
     reported = head.dep_ in ("ccomp", "parataxis") and head.head.lemma_.lower() in REPORTING_LEMMAS
     # "We will not reopen them", "the company said it would consider ...": the speaker's own stated
@@ -716,6 +753,12 @@ def _prediction(doc, head, speaker_kind: str = "outlet") -> bool:
     if reported and head.head.tag_ == "VBD" and modals <= {"would"} and modals:
         return not _is_rule(doc, head) and not own
     return bool(modals & _HEDGE_MODALS) and not _present_possibility(doc, head)
+
+
+def _someone(noun) -> bool:
+    """A person or a body: "its allies", "the union", "Acme"."""
+    lemma = noun.lemma_.lower()
+    return noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or noun.pos_ == "PROPN" or lemma in person_nouns() or lemma in group_nouns()
 
 
 def _hypothetical(doc, head) -> bool:
@@ -818,8 +861,13 @@ def _proposition_head(doc):
     # "The figures showed the rate fell to 3%": what was found is asserted, as under "suggest".
     found = _inference(doc) is not None
     seen = set()
-    while (head.lemma_.lower() in _SPEECH_LEMMAS or found and head.dep_ == "ROOT") and head.i not in seen:
+    while (head.lemma_.lower() in _SPEECH_LEMMAS or found and head.dep_ == "ROOT" or voiced_clause(head) is not None) and head.i not in seen:
         seen.add(head.i)
+        # "expressed concern that the levee would not hold", "made clear that he would veto it":
+        # the message's clause, which hangs on its noun or adjective, is what is said.
+        if not any(c.dep_ == "neg" for c in head.children) and (voiced := voiced_clause(head)) is not None:
+            head = voiced
+            continue
         comps = [c for c in head.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
         # Not through a saying denied ("he couldn't say if prices would match"), nor into an
         # indirect question ("asked whether ..."): what lies below is asserted by no one.
@@ -856,12 +904,16 @@ def _stated_figures(doc, head) -> list:
                 continue
             if tok is not number and dep in ("compound", "amod", "nummod", "nmod"):
                 ok = False  # "seven" in "a seven-member crew", "zero-coupon notes": a modifier
+            elif tok is number and dep in ("compound", "amod") and number.ent_type_ == "QUANTITY" and not number.like_num and tok.head.pos_ in ("NOUN", "PROPN"):
+                ok = False  # the unit of a size that describes a thing: "at the 185-acre site", "a 40-foot boat"
             elif dep == "prep":
                 # Fronted before its verb, the phrase sets the scene ("By a 6-3 vote, the court
                 # upheld ..."); the value of a change comes after it ("fell by 2 points").
                 # "accounted for 27%", "sold for $5 million": a share or a sum after "for" is the
                 # figure; a span is a circumstance ("for four hours").
                 figure_prep = tok.lower_ in _FIGURE_PREPS or tok.lower_ == "for" and number.ent_type_ in ("PERCENT", "MONEY") and tok.head.pos_ == "VERB"
+                # "The share is slightly under 40%": a bound on a value is the predicate of "be".
+                figure_prep = figure_prep or tok.lower_ in _BOUND_PREPS and tok.head.lemma_.lower() in _LINKING_VERBS and tok.head.i == head.i
                 ok = figure_prep and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i) and not _members(tok, head)
             elif dep == "ccomp" and tok.head.i == head.i and existential:
                 ok = True  # "there are 10,000 patients waiting and 4,000 organs become ...", the parse's "become" hung below "are"
@@ -880,6 +932,10 @@ def _stated_figures(doc, head) -> list:
         if ok:
             figures.append(number)
     return figures
+
+
+# Prepositions that bound a value ("under 40%", "above $5"), a closed class of English.
+_BOUND_PREPS = frozenset("under over above below around near".split())
 
 
 # Words that place a thing at a distance from another: "30 miles south of", "700 kilometers from",
@@ -1025,7 +1081,9 @@ def _dates_the_plan(doc, head) -> bool:
     """Whether a date in the clause stands outside the act planned ("Last April, they planned to buy")."""
     acts = [c for c in head.children if c.dep_ == "xcomp"] or ([head] if head.dep_ == "xcomp" else [])
     inside = {t.i for a in acts for t in a.subtree}
-    return any(e.start not in inside for e in doc.ents if e.label_ == "DATE")
+    # A deadline ("it intended by 1992 to reach a 50% share") dates the act, wherever the parser hangs it.
+    deadline = lambda e: e.root.dep_ == "pobj" and e.root.head.lower_ == "by"  # noqa: E731
+    return any(e.start not in inside and not deadline(e) for e in doc.ents if e.label_ == "DATE")
 
 
 def _intention(head) -> bool:
@@ -1061,7 +1119,9 @@ def _purpose(head) -> bool:
     # What someone meant then ("they intended to rob the place"), unless a past report shifts their
     # present plan into the past ("the ministry said it did not intend to close the border").
     past = verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in children)
-    backshifted = verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and _verb_is(verb.head, _SPEECH_LEMMAS)
+    # The report's past may be in its auxiliary: "had been telling analysts that it intended to ...".
+    reported_then = verb.head.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.head.children)
+    backshifted = verb.dep_ == "ccomp" and reported_then and _verb_is(verb.head, _SPEECH_LEMMAS)
     return past and not backshifted
 
 

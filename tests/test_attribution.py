@@ -576,8 +576,10 @@ def test_hedged_or_framed_statements_are_not_made() -> None:
 
 
 def test_it_and_they_are_who_the_clause_is_about() -> None:
-    # "they" in a subordinate clause: the plural subject of the main clause.
-    assert attribute(["Although they insist the plan is temporary, city officials expect the curfew to last a month."], 0).name == "city officials"
+    # "they" in a subordinate clause: the plural subject of the main clause. The fronted report is
+    # that clause's own, not the whole sentence's.
+    sentence = "Although they insist the plan is temporary, city officials expect the curfew to last a month."
+    assert attribute([sentence], 0, "they insist the plan is temporary").name == "city officials"
     # "it": an organisation named as a subject, not one named in passing.
     story = [
         "While Brent Holdings is keeping the board of the mill, it is hiring a former Norcom Corp. manager to run it.",
@@ -1683,3 +1685,76 @@ def test_it_added_is_whoever_spoke_last_not_the_business_the_words_are_about() -
     # Said, not added: the business the sentence is about may be what "it" is.
     said = [*sentences[:2], "Golden Crust Bakeries Co. expects higher sales next year, it said."]
     assert attributions(said)[2].name == "Golden Crust Bakeries Co."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Although the ministry said the talks would resume, the rebels attacked the convoy.",
+        "While the mayor insisted the budget was balanced, the council cut the library's hours.",
+        "Because the regulator has made clear that it expects rates to fall, lenders cut their fees.",
+        "After police said they believed the gunman had fled, residents returned to the square.",
+    ],
+)
+def test_a_report_in_a_fronted_subordinate_clause_is_not_the_main_clauses_speaker(sentence: str) -> None:
+    # The main clause, with its own subject, is the article's account; the report is its background.
+    assert attributions([sentence])[0].is_outlet
+
+
+def test_the_fronted_clause_cut_from_its_sentence_keeps_its_own_speaker() -> None:
+    sentence = "Although the ministry said the talks would resume, the rebels attacked the convoy."
+    assert attribute([sentence], 0, "the ministry said the talks would resume").name == "the ministry"
+    assert attribute([sentence], 0, "the rebels attacked the convoy").is_outlet
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("As officials said last week, the bridge will reopen in May.", "officials"),
+        ("The bridge will reopen in May, as the transport minister announced on Friday.", "the transport minister"),
+        ("Meanwhile, as our correspondent Ana Ruiz reported, farmers began a two-day march to the capital.", "Ana Ruiz"),
+    ],
+)
+def test_as_with_a_report_of_nothing_else_says_who_tells_the_main_clause(sentence: str, speaker: str) -> None:
+    assert attributions([sentence])[0].name.endswith(speaker)
+
+
+def test_a_forecast_borne_out_is_the_articles_account() -> None:
+    # "As X predicted, prices rose": the article finds the forecast came true; the rise is its own.
+    assert attributions(["Just as the minister predicted, prices rose in March."])[0].is_outlet
+
+
+def test_as_with_a_report_of_its_own_is_only_when() -> None:
+    # "as" + a report with its own clause tells when; the main clause stays the article's.
+    assert attributions(["As the union said the strike would end, the first trains left the depot."])[0].is_outlet
+
+
+def test_a_bare_reporting_parenthetical_the_parser_hangs_on_a_fronted_clause_still_frames_the_sentence() -> None:
+    sentence = "Once Ms. Varga saw the figures, she said, but before the board met, she asked for an audit."
+    assert attributions(["Ms. Varga runs the fund.", sentence])[1].name == "Varga"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The minister gave assurances that the pensions were safe.", "the minister"),
+        ("Top army officers sent strong signals on Sunday that the troops would withdraw.", "Top army officers"),
+        ("The president made clear that he would veto the bill.", "the president"),
+        ("The central bank made it plain that rates would stay high.", "the central bank"),
+        ("The governor expressed concern that the levee would not hold.", "the governor"),
+    ],
+)
+def test_a_clause_put_forth_as_a_message_is_its_givers(sentence: str, speaker: str) -> None:
+    assert attributions([sentence])[0].name == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company gave no indication that it would sell the unit.",  # denied: nothing was said
+        "The tenants received assurances from the landlord that the heating would be fixed.",  # someone else's message
+        "The committee made a decision that surprised the staff.",  # no communication, a relative clause
+    ],
+)
+def test_a_message_not_given_by_the_subject_attributes_nothing_to_it(sentence: str) -> None:
+    assert attributions([sentence])[0].is_outlet

@@ -558,3 +558,76 @@ def test_a_telephone_number_is_no_statistic(clause: str) -> None:
 
 def test_a_figure_beside_the_word_for_a_line_is_still_a_figure() -> None:
     assert claim_types("Telephone sales at the co-operative rose 12 percent to $4 million.")[0] == "statistic"
+
+
+@pytest.mark.parametrize(
+    ("clause", "speaker"),
+    [
+        ("The president made clear that he would veto the bill.", "the president"),
+        ("The governor expressed concern that the levee would not hold next spring.", "the governor"),
+        ("Acme expects operating margins of more than 10% next year.", "Acme"),
+        ("Analysts forecast a loss of $5 million for the year.", "Analysts"),
+    ],
+)
+def test_what_a_message_or_a_forecast_verbs_object_says_lies_ahead(clause: str, speaker: str) -> None:
+    assert claim_types(clause, Speaker(speaker, "organisation", 0, "said", speaker))[0] == "prediction"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "People have predicted his fall many times.",  # forecasts made, told as an experience
+        "Analysts estimated the damage at $1 billion.",  # an estimate of a present value
+    ],
+)
+def test_a_forecast_verb_that_tells_of_forecasts_made_or_estimates_a_value_is_no_prediction(clause: str) -> None:
+    assert "prediction" not in claim_types(clause)[:1]
+
+
+def test_a_number_after_the_abbreviation_of_number_names_which_one() -> None:
+    assert claim_types("The agency said that team no. 14 visited the depot and a school.", Speaker("the agency", "organisation", 0, "said", "the agency"))[0] != "statistic"
+    assert claim_types("Room No. 5 was searched on Monday.")[0] != "statistic"
+
+
+def test_what_is_expected_from_someone_is_a_demand_not_a_forecast() -> None:
+    clause = "The minister said the country expects loyalty from its partners."
+    assert "prediction" not in claim_types(clause, Speaker("the minister", "person", 0, "said", "the minister"))
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "The factory cut its staff, to as few as 900 workers, last spring.",  # a phrase set off by commas
+        "The depot, which employs 300 people, closed on Friday.",  # a relative clause
+    ],
+)
+def test_a_figure_set_off_from_the_main_clause_is_no_statistic(clause: str) -> None:
+    assert claim_types(clause)[0] == "event"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Exports rose, to $3 billion, in May.",  # the value of a change that has no other
+        "Exports rose 5%, to $3 billion, in May.",
+        "The firm does not expect any further loss from the sale next year.",  # "from" a thing: a cause, no demand
+    ],
+)
+def test_the_value_of_a_change_or_a_forecast_stays_what_the_clause_states(clause: str) -> None:
+    assert claim_types(clause)[0] in ("statistic", "prediction")
+
+
+def test_the_size_of_the_place_where_something_happens_is_no_statistic() -> None:
+    clause = "Trade sources reported that work was slowing at the 300-acre quarry."
+    assert claim_types(clause, Speaker("Trade sources", "group", 0, "reported", "Trade sources"))[0] != "statistic"
+
+
+def test_a_bound_on_a_value_is_the_predicate_a_statistic_states() -> None:
+    assert claim_types("The bank's share of the market is slightly under 20%.")[0] == "statistic"
+
+
+def test_a_plan_told_in_a_past_report_with_a_deadline_ahead_is_a_prediction() -> None:
+    # "had been telling ... that by 2031 it intended to reach a 40% share": the report's past is in its
+    # auxiliary, and "by 2031" is the plan's deadline, not the day the plan was made.
+    clause = "Until recently, the brewer had been telling investors that by 2031 it intended to reach a 40% share of the market."
+    assert claim_types(clause, Speaker("the brewer", "organisation", 0, "telling", "the brewer"))[0] == "prediction"
