@@ -66,8 +66,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from .article import quoted_spans
-from .dates import tag
-from .dates.lexicon import _iso_week  # the tagger's own spelling of a week
+from .dates import iso_week, tag  # iso_week: the tagger's own spelling of a week
 from .nlp import parse_many, parse_without_entities as parse
 from .syntax import subordinate_only
 
@@ -726,7 +725,7 @@ def _value_read(statement: str, timex) -> str:
     """The date a statement states: a day after "week of" states its week, as code glosses a week
     ("this week (week of 20 April 1998)"), whichever way round the day and month are written."""
     if _WEEK_OF.search(statement[: timex.start]) and re.fullmatch(r"\d{4}-\d\d-\d\d", timex.value or ""):
-        return _iso_week(dt.date.fromisoformat(timex.value))
+        return iso_week(dt.date.fromisoformat(timex.value))
     return timex.value
 
 
