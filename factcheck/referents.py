@@ -70,7 +70,7 @@ from .attribution import (
 )
 from .claim_types import _content_head
 from .nlp import parse
-from .wordlists import happening_nouns, message_nouns, organisation_nouns, person_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
+from .wordlists import figure_nouns, happening_nouns, message_nouns, organisation_nouns, person_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -1239,12 +1239,15 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             found.append(tok.text)  # "Eight of those are ...", "He denied that.", "Once that happens, ..."
         elif lower in ("them", "their", "its", "they") and not _stands_for(tok):
             found.append(tok.text)  # "many of them are ...", "Their lawyers ...": no noun they could stand for
-    found += [doc[first : noun.i + 1].text for first, noun, kind in _referring_phrases(doc, quoted) if kind != "definite" and doc[noun.i + 1 : noun.i + 2].text != "["]
+    found += [
+        doc[first : noun.i + 1].text for first, noun, kind in _referring_phrases(doc, quoted)
+        if kind != "definite" and doc[noun.i + 1 : noun.i + 2].text != "[" and not (kind == "demonstrative" and _demonstrative_given(noun))
+    ]
     # "a bomb explodes at another clinic": another than which, the text must say ("one clinic ... another").
     found += [
         doc[det.i : det.head.i + 1].text for det in doc
         if det.lower_ == "another" and det.dep_ == "det" and det.head.pos_ == "NOUN" and not any(a <= det.idx < b for a, b in quoted)
-        and not any(t.lemma_ == det.head.lemma_ for t in doc[: det.i])
+        and not any(t.lemma_ == det.head.lemma_ for t in doc[: det.i]) and not _another_says_itself(det.head)
     ]
     if previous is not None:
         found += [doc[first : noun.i + 1].text for first, noun, _ in pointing_back(text, previous) if doc[first : noun.i + 1].text not in found]
@@ -2923,9 +2926,31 @@ def deictic_phrases(text: str) -> list[str]:
 
 def _named_before(noun) -> bool:
     """Whether the text names, before `noun`'s phrase, a noun of its lemma ("a plan ... this plan",
-    "sold 5,000 shares ... the shares sold"): the text gives what the phrase points to."""
-    first = noun.left_edge.i
-    return any(t.lemma_.lower() == noun.lemma_.lower() and t.pos_ in ("NOUN", "PROPN") for t in noun.doc[:first])
+    "sold 5,000 shares ... the shares sold") or one WordNet tells it as both ways round (`told_as`:
+    "began negotiations ..., but those talks"; not "the right to vote those shares", which "share"
+    reaches through a rarer sense only): the text gives what the phrase points to."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    told = {w for word in words for w in told_as(word)[1]}
+    for t in noun.doc[: noun.left_edge.i]:
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        earlier = {t.lemma_.lower(), t.lower_}
+        if earlier & words or earlier & told and any(w in told_as(e)[1] for e in earlier for w in words):
+            return True
+    return False
+
+
+def _amount_given(noun) -> bool:
+    """"closed at $29 a share; at that price": a demonstrative on a noun of an amount, after an
+    amount the text states as itself, not as a sum of something else ("paid $7 million in taxes
+    ... that loss")."""
+    if noun.lemma_.lower() not in figure_nouns():
+        return False
+    return any(
+        ent.label_ in _FIGURE_ENTS and ent.root.dep_ not in ("compound", "nmod", "amod")
+        and not any(c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "on") for c in ent.root.children)
+        for ent in noun.doc.ents if ent.end <= noun.left_edge.i
+    )
 
 
 def _speakers_setting(noun) -> bool:
@@ -2959,7 +2984,7 @@ def _unsaid_demonstratives(doc, quoted) -> list[str]:
                 continue  # "this Congress", "that Smith": a name; but "those Palestinians" are some of them
             if det.lower_ == "that" and (_opens_clause(det, noun) or det.i > 0 and doc[det.i - 1].pos_ in ("VERB", "AUX", "ADJ") and noun.dep_ in ("nsubj", "nsubjpass")):
                 continue  # "I think that people will ...": a "that" that opens a clause
-            if in_quote and _speakers_setting(noun) or _says_which(noun) or _named_before(noun):
+            if in_quote and _speakers_setting(noun) or _says_which(noun) or _demonstrative_given(noun):
                 continue
             if doc[noun.i + 1 : noun.i + 2].text == "," and doc[noun.i + 2 : noun.i + 3].text[:1].isupper() and doc[noun.i + 2].pos_ == "PROPN":
                 continue  # "This man, Eric Rudolph, ...": the name after it, whatever the parse
@@ -3009,11 +3034,14 @@ def _unsaid_standards(doc, quoted) -> list[str]:
                 ok = True
             elif lower in _ADDING:
                 # "declined further comment", "two additional shares for every five": no one more
-                # than a told one; "extended for an additional year": a stretch the clause lengthens
-                ok = det in ("a", "an")
+                # than a told one; "extended for an additional year": a stretch the clause lengthens;
+                # "a further $100 million", "an additional one million shares": the amount is said
+                ok = det in ("a", "an") and not _states_amount(noun)
             elif lower == "remaining":
-                # "the remaining 30% of the shares" says of what; "the last remaining port", "the only remaining X" pick it out
-                ok = det == "the" and not any(t.dep_ == "prep" and t.lower_ == "of" and t.i > noun.i for t in noun.subtree) and not _superlative(noun) and not any(
+                # "the remaining 30% of the shares" (an amount "in share capital") says of what; "the last remaining port", "the only remaining X" pick it out
+                whole = ("of", "in") if _states_amount(noun) else ("of",)
+                says_whole = any(t.dep_ == "prep" and t.lower_ in whole and t.i > noun.i for t in noun.subtree) or doc[noun.i + 1 : noun.i + 2].text.lower() in whole
+                ok = det == "the" and not says_whole and not _superlative(noun) and not any(
                     c.lower_ in ("last", "only") for c in noun.children
                 )
             elif lower == "same":
@@ -3151,3 +3179,55 @@ def _bare_restriction(noun):
         if len(after) == 1 and after[0].i == head.i + 1 and after[0].tag_ in ("VBD", "VBZ", "VBP", "MD") and not any(g.dep_ in ("nsubj", "nsubjpass") for g in after[0].children):
             return head
     return None
+
+
+# --- additive and restricted phrases that give what they are ---------------------------------------
+# "another 5%", "a further $100 million", "an additional one million shares" add to an amount told
+# elsewhere, but say the amount: a reader can check the item as it stands, which "another clinic"
+# (other than which?) does not let them do.
+
+
+def _states_amount(noun) -> bool:
+    """Whether `noun`'s phrase is an amount it states: a number, money or a percentage, or a noun
+    counted or measured by one ("75 cents", "one million shares", "5%", "a 3% price rise")."""
+    return noun.like_num or noun.ent_type_ in _AMOUNT_ENTS or any(c.dep_ in ("nummod", "quantmod") or c.like_num or c.ent_type_ in _AMOUNT_ENTS for c in noun.children)
+
+
+def _another_says_itself(noun) -> bool:
+    """"another X" that the item gives in full: an amount ("another 5%"), a stretch of time ("another
+    bad week": the one the clause is in), or an X named right after it, by a name in apposition
+    ("Another analyst, John Smith, ...") or after a colon ("in another business: systems that ...")."""
+    doc = noun.doc
+    if _states_amount(noun) or noun.lemma_.lower() in _TIME_NOUNS or noun.ent_type_ in ("DATE", "TIME"):
+        return True
+    if any(c.dep_ == "appos" and any(t.pos_ == "PROPN" for t in c.subtree) for c in noun.children):
+        return True
+    after = doc[noun.i + 1 : noun.i + 3]
+    return len(after) == 2 and after[0].text == ":" and not after[1].is_punct
+
+
+def _participle_after(noun) -> bool:
+    """"those observers looking for a fight", "to those executives not staying with the company": a
+    participle right after the noun (past a "not") restricts it to the ones who do what it says,
+    where the parser made it a clause of its own (a subject clause, an adverbial one) rather than the
+    noun's modifier (`_says_which`)."""
+    doc = noun.doc
+    at = noun.i + 1
+    if at < len(doc) and doc[at].dep_ == "neg":
+        at += 1
+    if at >= len(doc):
+        return False
+    verb = doc[at]
+    if verb.tag_ == "VBG":
+        # Without an auxiliary the -ing form is no finite verb, whatever clause the parser made of it.
+        return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.dep_ not in ("csubj", "csubjpass", "advcl", "acl", "relcl"):
+        return False
+    # A past participle with words of its own ("those companies hit by the storm"), not a past tense with a subject of its own.
+    return verb.tag_ == "VBN" and any(c.i > verb.i and c.dep_ != "punct" for c in verb.children) and not any(c.dep_ in ("nsubj", "nsubjpass") and c != noun for c in verb.children)
+
+
+def _demonstrative_given(noun) -> bool:
+    """"those executives not staying", "began negotiations, but those talks", "closed at $29; at that
+    price": a demonstrative whose noun the item restricts or has told, so that it points inside it."""
+    return _participle_after(noun) or _named_before(noun) or _amount_given(noun)
