@@ -1053,3 +1053,33 @@ def test_those_of_an_untold_event_and_a_set_whose_act_has_only_a_pronoun_dangle(
     assert deictic_phrases("Acme said the mills they shut employed 900 people.") == []
     assert deictic_phrases("Those evacuated from the valley were taken to a school.") == []
 
+
+def test_a_clause_cut_from_its_sentence_gets_the_subject_of_the_verb_it_is_coordinated_with() -> None:
+    # The parser hangs "and granted ..." on the reported clause's verb ("didn't meet"): the one
+    # who ruled granted, not the bid, and a past tense is never coordinated with a bare "meet".
+    sentence = "The regulator ruled last month that the bid didn't meet the law, and granted the bidder until June to amend it."
+    clause = "and granted the bidder until June to amend it."
+    assert resolve_referents(clause, sentence, []).text == "The regulator granted the bidder until June to amend it."
+    # The frame before the first verb goes with the second: its modal, its hedge.
+    assert resolve_referents("and lay off 500 workers.", "The council will close the plant in May and lay off 500 workers.", []).text == (
+        "The council will lay off 500 workers."
+    )
+    assert resolve_referents("and questioned them.", "Police reportedly arrested two men and questioned them.", []).text.startswith("Police reportedly questioned")
+    # A subject set off by commas keeps its closing comma; one lower-cased in the sentence opens the claim capitalised.
+    sentence = "Acme, a maker of valves based in Ohio, said it would cut prices, and added that it expects more orders."
+    assert resolve_referents("and added that it expects more orders.", sentence, []).text == "Acme, a maker of valves based in Ohio, added that it expects more orders."
+    assert resolve_referents("and closed the mine.", "In May, the city sold the plant and closed the mine.", []).text == "The city closed the mine."
+
+
+def test_a_restored_subject_takes_no_auxiliary_its_own_tense_refuses_and_a_relative_pronoun_gives_way() -> None:
+    # "did not name ..., but said": a past tense cannot take the "did not" of the verb before it.
+    sentence = "The ministry did not name the company, but said it would be fined."
+    assert resolve_referents("but said it would be fined.", sentence, []).text == "The ministry said it would be fined."
+    sentence = "Mr. Ames was named a director, but is not part of the new committee."
+    assert resolve_referents("but is not part of the new committee.", sentence, []).text == "Mr. Ames is not part of the new committee."
+    # "which" is no subject a claim can open with: the noun it stands for is.
+    sentence = "The fund was won by Acme, which bid $28 a share and asked Ms. Cole to stay on."
+    assert resolve_referents("and asked Ms. Cole to stay on.", sentence, []).text == "Acme asked Ms. Cole to stay on."
+    # An infinitive's "to" makes no sentence: the whole one is told.
+    sentence = "The network is a platform for banks to cut costs and expand their services."
+    assert resolve_referents("and expand their services.", sentence, []).text == sentence
