@@ -524,3 +524,13 @@ def test_a_cited_sentence_whole_is_never_a_fragment():
     sentence = "When the price of oil, which had fallen for months, rose sharply in April, the airline, facing higher costs, cut flights."
     assert check(sentence, [sentence]) == []
     assert [p.kind for p in check("When the price of oil rose sharply in April.", [sentence])] == ["unfinished"]
+
+
+def test_a_last_word_that_took_the_full_stop_in_is_the_sentences_word() -> None:
+    # The tokenizer reads "Mass." and "Wash." at a statement's end as abbreviations, taking its full
+    # stop into the word: the sentences' "Mass" (said before more words) is still that word.
+    assert check("The bishop celebrated Mass.", ["The bishop celebrated Mass in the cathedral on Sunday."]) == []
+    assert check("The bishop celebrated Mass on Sunday.", ["On Sunday, the bishop celebrated Mass."]) == []
+    assert check("The firm moved its office to Seattle, Wash.", ["The firm moved its office to Seattle, Wash., last year."]) == []
+    # Not a title or a name's first part cut from the name after it: the statement stops short.
+    assert any(p.kind == "unsupported-words" for p in check("The choir was led by Miss.", ["The choir was led by Miss Ann Bell."]))
