@@ -1417,6 +1417,15 @@ def find_support(
                 best = (indexes, problems)
             if not problems:
                 break
+    if best[1]:  # another sentence with as many of its words: the first may say them under another frame
+        for score, index, _ in scored[1:4]:
+            if score < scored[0][0] or best[1] == []:
+                break
+            if [index] in candidates:
+                continue
+            problems = check(statement, [sentences[index][1]], published=published, context=context)
+            if len(problems) < len(best[1]):
+                best = ([index], problems)
     indexes, problems = best
     if not problems:  # a sentence the others make unnecessary is no support
         for i in list(indexes):

@@ -534,3 +534,16 @@ def test_a_last_word_that_took_the_full_stop_in_is_the_sentences_word() -> None:
     assert check("The firm moved its office to Seattle, Wash.", ["The firm moved its office to Seattle, Wash., last year."]) == []
     # Not a title or a name's first part cut from the name after it: the statement stops short.
     assert any(p.kind == "unsupported-words" for p in check("The choir was led by Miss.", ["The choir was led by Miss Ann Bell."]))
+
+
+def test_a_statement_is_checked_against_a_later_sentence_with_as_many_of_its_words() -> None:
+    # The first sentence has every word of the statement, under another frame ("expects to"): the
+    # later one that says it plainly supports it.
+    sentences = [
+        ("S1", "The city expects to borrow the money for the bridge from two banks."),
+        ("S2", "Work on the bridge will start in May."),
+        ("S3", "The money for the bridge would also have to be borrowed."),
+    ]
+    ids, problems = find_support("The money for the bridge would also have to be borrowed.", sentences)
+    assert (ids, problems) == (["S3"], [])
+
