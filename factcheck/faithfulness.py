@@ -376,6 +376,8 @@ def _source(texts: tuple[str, ...], published: dt.date | None = None) -> _Source
     tokens = [t for d in docs for t in d]
     keys = {_key(t) for t in tokens} | {t.text.lower() for t in tokens}
     keys |= {k[:-1] for k in keys if len(k) > 1 and k.endswith(".")}  # "Wash." said mid-sentence: a statement's last "Wash." is keyed "wash"
+    # A hyphenated word the tokenizer keeps whole ("30%-owned") has the words a statement may write apart ("30 percent-owned").
+    keys |= {_KEY_FIX.get(p, p) for t in tokens if "-" in t.text[1:-1] for w in t.text.lower().split("-") for p in (w, w.strip("0123456789.,")) if p}
     dates = set()
     for t in texts:
         for timex in tag(t, published):
