@@ -28,7 +28,7 @@ from summarize_local import from_timeml  # noqa: E402
 from factcheck.article import load_article, unclosed_quotations  # noqa: E402
 from factcheck.attribution import attribute  # noqa: E402
 from factcheck.chains.claims import ClaimsChain, _cited_only  # noqa: E402
-from factcheck.chains.shortening import has_false_start  # noqa: E402
+from factcheck.transcripts import has_false_start  # noqa: E402
 from factcheck.chains.timeline import TimelineChain, dated_sentences, timeline_events  # noqa: E402
 from factcheck.nlp import parse  # noqa: E402
 from factcheck.referents import dangling, introduces_what_follows, is_statement, standalone_variants, untold_times  # noqa: E402

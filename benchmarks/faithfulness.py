@@ -161,7 +161,9 @@ def f_attribution_first(doc, text, rng):
     content_text = join(doc[: content.right_edge.i + 1]).rstrip(" ,")
     if '"' in content_text or "``" in content_text or not content_text:
         return None
-    return f"{capitalise(join(subject.subtree))} {root.text} {sentence_case(doc, content_text)}."
+    content_text = sentence_case(doc, content_text)
+    # "... of Somerset, N.J., the banks said.": the abbreviation's stop ends the sentence too
+    return f"{capitalise(join(subject.subtree))} {root.text} {content_text}{'' if content_text.endswith('.') else '.'}"
 
 
 def f_leading_phrase(doc, text, rng):
@@ -260,6 +262,8 @@ def f_passive(doc, text, rng):
         rest = join(doc[o1 + 1 :])
         if agent.endswith(".") and rest == ".":
             rest = ""
+        if not rest and patient.endswith("."):
+            rest = "."  # "... in Aurora, Colo." ended the sentence: its stop ends the passive one too
         out = f"{prefix} {patient} {be} {verb.text} by {agent}{'' if rest[:1] in ',.;' else ' '}{rest}".strip()
         return out
     return None

@@ -66,8 +66,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from .article import quoted_spans
-from .dates import tag
-from .dates.lexicon import _iso_week  # the tagger's own spelling of a week
+from .dates import iso_week, tag  # iso_week: the tagger's own spelling of a week
 from .nlp import parse_many, parse_without_entities as parse
 from .syntax import subordinate_only
 
@@ -238,12 +237,25 @@ _PRONOUNS = frozenset(
 
 
 def _key(tok: Token) -> str:
-    """The word as the alignment compares it: lemma, lower case, contractions and symbols spelled out."""
+    """The word as the alignment compares it: lemma, lower case, contractions and symbols spelled
+    out, without the full stop of its sentence where the tokenizer took that into the word."""
     lower = tok.text.lower()
     if lower in _KEY_FIX:
         return _KEY_FIX[lower]
     lemma = tok.lemma_.lower()
-    return _KEY_FIX.get(lemma, lemma)
+    key = _KEY_FIX.get(lemma, lemma)
+    return key[:-1] if _took_stop(tok) and key.endswith(".") else key
+
+
+_CLOSING = frozenset({'"', "'", "''", "”", "’", ")", "]", "``"})
+
+
+def _took_stop(tok: Token) -> bool:
+    """A word that ends its text with the full stop taken into it: "celebrated Mass.", "in Seattle,
+    Wash.", which the tokenizer reads as abbreviations ("Mass." for Massachusetts). The stop is the
+    sentence's; the word may be one the other text has without it ("Mass in the cathedral")."""
+    text = tok.text
+    return len(text) > 1 and text.endswith(".") and text[-2] != "." and all(t.text in _CLOSING for t in tok.doc[tok.i + 1 :])
 
 
 def _is_content(tok: Token) -> bool:
@@ -363,6 +375,9 @@ def _source(texts: tuple[str, ...], published: dt.date | None = None) -> _Source
     text = " ".join(texts)
     tokens = [t for d in docs for t in d]
     keys = {_key(t) for t in tokens} | {t.text.lower() for t in tokens}
+    keys |= {k[:-1] for k in keys if len(k) > 1 and k.endswith(".")}  # "Wash." said mid-sentence: a statement's last "Wash." is keyed "wash"
+    # A hyphenated word the tokenizer keeps whole ("30%-owned") has the words a statement may write apart ("30 percent-owned").
+    keys |= {_KEY_FIX.get(p, p) for t in tokens if "-" in t.text[1:-1] for w in t.text.lower().split("-") for p in (w, w.strip("0123456789.,")) if p}
     dates = set()
     for t in texts:
         for timex in tag(t, published):
@@ -726,7 +741,7 @@ def _value_read(statement: str, timex) -> str:
     """The date a statement states: a day after "week of" states its week, as code glosses a week
     ("this week (week of 20 April 1998)"), whichever way round the day and month are written."""
     if _WEEK_OF.search(statement[: timex.start]) and re.fullmatch(r"\d{4}-\d\d-\d\d", timex.value or ""):
-        return _iso_week(dt.date.fromisoformat(timex.value))
+        return iso_week(dt.date.fromisoformat(timex.value))
     return timex.value
 
 
@@ -1306,6 +1321,13 @@ def _reversed_order(doc: Doc, src: _Source) -> list[Problem]:
     return []
 
 
+def _only_before_a_name(key: str, src: _Source) -> bool:
+    """Whether the sentences have the word `key` only as a part before the noun it modifies ("Miss
+    Ann Bell", "Gen. Lee"): a statement ending on it stops short of that noun."""
+    found = [t for d in src.docs for t in d if t.lower_.rstrip(".") == key]
+    return bool(found) and all(t.dep_ == "compound" for t in found)
+
+
 def _phrase(tok: Token) -> str:
     return f'"{_clause(tok, 6)}"'
 
@@ -1323,6 +1345,9 @@ def _words(doc: Doc, src: _Source, skip: Sequence[tuple[int, int]] = (), names: 
         if any(start <= tok.idx < end for start, end in skip):
             continue
         key = _key(tok)
+        if _took_stop(tok) and _is_content(tok) and _only_before_a_name(key, src):
+            unsupported.append(tok.text)  # "led by Miss.": cut from "Miss Ann Bell"
+            continue
         if not _is_content(tok) or _literal(tok, src) or (lex.sets(key) | lex.sets(tok.text.lower())) & src.frequent:
             continue
         # an antonym of the sentences' word is no paraphrase, even where a sense links them
@@ -1394,6 +1419,15 @@ def find_support(
                 best = (indexes, problems)
             if not problems:
                 break
+    if best[1]:  # another sentence with as many of its words: the first may say them under another frame
+        for score, index, _ in scored[1:4]:
+            if score < scored[0][0] or best[1] == []:
+                break
+            if [index] in candidates:
+                continue
+            problems = check(statement, [sentences[index][1]], published=published, context=context)
+            if len(problems) < len(best[1]):
+                best = ([index], problems)
     indexes, problems = best
     if not problems:  # a sentence the others make unnecessary is no support
         for i in list(indexes):

@@ -73,8 +73,9 @@ from .attribution import (
     person_antecedent,
 )
 from .claim_types import _content_head
+from .faithfulness import HEDGE_ADVERBS
 from .nlp import parse
-from .wordlists import happening_nouns, message_nouns, organisation_nouns, person_nouns, possession_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
+from .wordlists import figure_nouns, happening_nouns, message_nouns, organisation_nouns, person_nouns, possession_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -1395,12 +1396,15 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             found.append(tok.text)  # "Eight of those are ...", "He denied that.", "Once that happens, ..."
         elif lower in ("them", "their", "its", "they") and not _stands_for(tok):
             found.append(tok.text)  # "many of them are ...", "Their lawyers ...": no noun they could stand for
-    found += [doc[first : noun.i + 1].text for first, noun, kind in _referring_phrases(doc, quoted) if kind != "definite" and doc[noun.i + 1 : noun.i + 2].text != "["]
+    found += [
+        doc[first : noun.i + 1].text for first, noun, kind in _referring_phrases(doc, quoted)
+        if kind != "definite" and doc[noun.i + 1 : noun.i + 2].text != "[" and not (kind == "demonstrative" and _demonstrative_given(noun))
+    ]
     # "a bomb explodes at another clinic": another than which, the text must say ("one clinic ... another").
     found += [
         doc[det.i : det.head.i + 1].text for det in doc
         if det.lower_ == "another" and det.dep_ == "det" and det.head.pos_ == "NOUN" and not any(a <= det.idx < b for a, b in quoted)
-        and not any(t.lemma_ == det.head.lemma_ for t in doc[: det.i])
+        and not any(t.lemma_ == det.head.lemma_ for t in doc[: det.i]) and not _another_says_itself(det.head)
     ]
     if previous is not None:
         found += [doc[first : noun.i + 1].text for first, noun, _ in pointing_back(text, previous) if doc[first : noun.i + 1].text not in found]
@@ -2194,7 +2198,12 @@ def _figure_cut(clause: str, sentence: str) -> bool:
 
 def _restore_subject(clause: str, sentence: str) -> str:
     """'and said it would consider ...' cut from 'The FAA announced ... and said ...': the verb's
-    subject, which the clause lost, is put back."""
+    subject, which the clause lost, is put back, with what frames both verbs before the first
+    (`shared_frame`: "will close ... and lay off" gives "X will lay off"). The subject is the one of
+    the verb the clause is coordinated with (`coordinated_with`), not of a reported clause the parser
+    hung it on ("said Y's bid didn't offer ..., and gave ...": the one who said gave); a relative
+    pronoun gives way to the noun it stands for ("IMA, which bid $28 and asked ..."). Where the
+    clause cannot be told alone so (the frame is unclear, an infinitive's "to"), the whole sentence."""
     start = sentence.find(clause)
     if start <= 0:
         return clause
@@ -2205,15 +2214,149 @@ def _restore_subject(clause: str, sentence: str) -> str:
     verb = roots[0]
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or verb.dep_ != "conj":
         return clause
-    head = verb.head
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects:
+    head = coordinated_with(verb)
+    if head is None:
+        return sentence.strip()
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
         return clause
-    subject = "".join(t.text_with_ws for t in subjects[0].subtree).strip()
+    if subject.tag_ in ("WDT", "WP"):
+        if head.dep_ != "relcl" or head.head.pos_ not in ("NOUN", "PROPN"):
+            return sentence.strip()
+        words = _noun_words(head.head)
+    else:
+        span = list(subject.subtree)
+        words = "".join(t.text_with_ws for t in span).strip()
+        inside = words.rstrip(",").count(",")
+        if words.endswith(",") and not inside:
+            words = words[:-1].rstrip()  # "The company," : a comma the parser hung on the subject
+        elif inside and not words.endswith(",") and doc[span[-1].i + 1 : span[-1].i + 2].text == ",":
+            words += ","  # "Merieux, a firm based in Lyon," : the comma that closes its side phrase
+    if not _agrees(subject if subject.tag_ not in ("WDT", "WP") else head.head, verb):
+        return sentence.strip()  # "the prospectus didn't include ..., show that": not the verb's subject
+    frame = shared_frame(head, verb)
+    if frame is None and any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        frame = ""  # "did not resign and was freed": the clause has its own auxiliary, which no negation before it reaches
+    if frame is None or frame.split()[:1] == ["to"]:
+        return sentence.strip()  # "are combined ... and attributed": passive or not; "for companies to expand": no clause
     body = re.sub(r"^(?:and|but|or)\s+", "", clause, flags=re.I)
-    return f"{subject} {body}"
+    glued = frame[:1] == "'" or frame[:3].lower() == "n't"  # "they'll", not "they 'll"
+    return _capitalise((words + frame if glued else " ".join(w for w in (words, frame) if w)) + " " + body)
 
 
+def _noun_words(noun) -> str:
+    """A noun with the words before it and an "of" phrase right after it, without its side clauses:
+    "IMA" of "IMA, which bid $28 a share", "the unit of Acme" of "the unit of Acme, which ..."."""
+    doc = noun.doc
+    first = min((t.i for c in noun.lefts for t in c.subtree), default=noun.i)
+    last = noun.i
+    of = next((c for c in noun.rights if c.i == noun.i + 1 and c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        last = of.right_edge.i
+    return doc[first : last + 1].text
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_SINGULAR_PRONOUNS = frozenset("it he she this that".split())
+
+
+def _agrees(subject, verb) -> bool:
+    """Whether a present tense or "was"/"were" agrees in number with the subject the clause would
+    get: "show" and "were" are no verbs of "the prospectus" or "it", "shows" none of "the shares";
+    a coordinated subject ("A and B") may take either."""
+    if any(c.dep_ == "conj" for c in subject.children):
+        return True
+    singular = subject.tag_ in ("NN", "NNP") or subject.lower_ in _SINGULAR_PRONOUNS
+    plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we")
+    form = verb.lower_
+    if singular and (verb.tag_ == "VBP" or form == "were"):
+        return False
+    return not (plural and (verb.tag_ == "VBZ" or form == "was"))
+
+
+def _finite(verb) -> bool:
+    """A verb form that has its own tense and is no bare form or participle too: "is", "expects",
+    "are" (not "cut", which may be bare, nor "freed", which may be a participle: a past tense only
+    where the other verb's do or modal leaves it no other reading, see `shared_frame`)."""
+    return verb.tag_ in ("VBZ", "VBP") and verb.lower_ != verb.lemma_.lower()
+
+
+def coordinated_with(verb):
+    """The verb a conjunct verb is coordinated with, which lends it its subject: its head, unless
+    the parser hung it inside a clause another verb governs where it cannot belong: a past or
+    present tense on a bare or -ing verb with no do or modal of its own ("helps RJR pay off debt
+    and boosts", "to buy ... and sold"), or, set off by a comma, on a verb of another form in a
+    clause reported by a verb of its own tense ("said Y's bid didn't offer ..., and gave": the one
+    who said gave; without the comma, "say the defects don't affect ... and are likely" stays the
+    defects', and "said Mr. Bush decided ..., but turned down" Mr. Bush's). None when a noun's
+    clause is reached."""
+    head = verb.head
+    if verb.tag_ not in _FINITE or verb.lower_ == verb.lemma_.lower():
+        return head  # "would sell ... and cut": a form that may be the bare one tells nothing
+    comma = _after_comma(verb)
+    while head.dep_ in ("ccomp", "xcomp", "advcl"):
+        above = head.head
+        if above.pos_ not in ("VERB", "AUX"):
+            return None
+        bare = head.tag_ in ("VB", "VBG") and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in head.children)
+        # "said Mr. Bush decided ..., but turned down": a verb of its own form is its fellow, comma or not
+        if not (bare or comma and head.dep_ == "ccomp" and head.tag_ != verb.tag_ and above.tag_ == verb.tag_):
+            break
+        head = above
+    return head
+
+
+_HEDGES = frozenset(HEDGE_ADVERBS)
+_DO = frozenset("do does did".split())
+_DO_OR_MODAL = _DO | frozenset("will would shall should can could may might must wo ca".split())
+
+
+def _after_comma(verb) -> bool:
+    """Whether a comma stands before the conjunction before `verb` (", and gave ...")."""
+    doc = verb.doc
+    i = verb.left_edge.i - 1
+    if i >= 0 and doc[i].dep_ == "cc":
+        i -= 1
+    return i >= 0 and doc[i].text == ","
+
+
+def shared_frame(first, second) -> str | None:
+    """The words before the first of two conjoined verbs that frame both ("may have closed ... and
+    fired", "reportedly seized ... and burned", "did not arrest ... and free"), as the second verb
+    takes them when told alone: its hedging adverbs and negation, and the auxiliaries it has none of
+    its own for (a passive one only for a participle: "was arrested and freed", not "was arrested
+    and fled"). A verb with a tense of its own takes the hedges alone ("was named ... but is not
+    part", "did not mention ... but said"). None when the second verb cannot take them ("did not
+    sign ... and was freed"), or when the parse cannot tell whether it shares the passive ("were
+    arrested ... and freed", with "freed" tagged past tense: "The men freed" would make them the
+    ones who free)."""
+    subject = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    start = subject.i if subject is not None else -1
+    before = [c for c in first.children if start < c.i < first.i]
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in second.children)
+    # A past tense after a do ("did not mention ... but said"), or after a modal across a comma
+    # ("will sell ..., and took"; "will close ... and lay off" is the tagger's past of "lie").
+    past = second.tag_ == "VBD" and second.lower_ != second.lemma_.lower()
+    auxes = {c.lower_ for c in before if c.dep_ == "aux"}
+    tensed = _finite(second) or past and bool(auxes & _DO or auxes & _DO_OR_MODAL and _after_comma(second))
+    words = []
+    for c in before:
+        if c.dep_ == "advmod" and c.lower_ in _HEDGES:
+            words.append(c)
+        elif tensed:
+            continue
+        elif c.dep_ == "neg":
+            if own_aux:
+                return None
+            words.append(c)
+        elif c.dep_ == "aux" and not own_aux:
+            words.append(c)
+        elif c.dep_ == "auxpass" and not own_aux:
+            if second.tag_ == "VBN":
+                words.append(c)
+            elif not any(o.dep_ in ("dobj", "ccomp", "xcomp") for o in second.children):
+                return None  # "were arrested ... and freed": the tagger's past tense may be the passive's participle
+    return "".join(t.text if n == 0 or t.text.startswith("'") or t.lower_ == "n't" else " " + t.text for n, t in enumerate(words))
 
 
 # --- read in order: what the summary chain (factcheck/chains/summary.py) asks of a sentence ----------
@@ -3155,9 +3298,31 @@ def deictic_phrases(text: str) -> list[str]:
 
 def _named_before(noun) -> bool:
     """Whether the text names, before `noun`'s phrase, a noun of its lemma ("a plan ... this plan",
-    "sold 5,000 shares ... the shares sold"): the text gives what the phrase points to."""
-    first = noun.left_edge.i
-    return any(t.lemma_.lower() == noun.lemma_.lower() and t.pos_ in ("NOUN", "PROPN") for t in noun.doc[:first])
+    "sold 5,000 shares ... the shares sold") or one WordNet tells it as both ways round (`told_as`:
+    "began negotiations ..., but those talks"; not "the right to vote those shares", which "share"
+    reaches through a rarer sense only): the text gives what the phrase points to."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    told = {w for word in words for w in told_as(word)[1]}
+    for t in noun.doc[: noun.left_edge.i]:
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        earlier = {t.lemma_.lower(), t.lower_}
+        if earlier & words or earlier & told and any(w in told_as(e)[1] for e in earlier for w in words):
+            return True
+    return False
+
+
+def _amount_given(noun) -> bool:
+    """"closed at $29 a share; at that price": a demonstrative on a noun of an amount, after an
+    amount the text states as itself, not as a sum of something else ("paid $7 million in taxes
+    ... that loss")."""
+    if noun.lemma_.lower() not in figure_nouns():
+        return False
+    return any(
+        ent.label_ in _FIGURE_ENTS and ent.root.dep_ not in ("compound", "nmod", "amod")
+        and not any(c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "on") for c in ent.root.children)
+        for ent in noun.doc.ents if ent.end <= noun.left_edge.i
+    )
 
 
 def _speakers_setting(noun) -> bool:
@@ -3191,7 +3356,7 @@ def _unsaid_demonstratives(doc, quoted) -> list[str]:
                 continue  # "this Congress", "that Smith": a name; but "those Palestinians" are some of them
             if det.lower_ == "that" and (_opens_clause(det, noun) or det.i > 0 and doc[det.i - 1].pos_ in ("VERB", "AUX", "ADJ") and noun.dep_ in ("nsubj", "nsubjpass")):
                 continue  # "I think that people will ...": a "that" that opens a clause
-            if in_quote and _speakers_setting(noun) or _says_which(noun) or _named_before(noun):
+            if in_quote and _speakers_setting(noun) or _says_which(noun) or _demonstrative_given(noun):
                 continue
             if doc[noun.i + 1 : noun.i + 2].text == "," and doc[noun.i + 2 : noun.i + 3].text[:1].isupper() and doc[noun.i + 2].pos_ == "PROPN":
                 continue  # "This man, Eric Rudolph, ...": the name after it, whatever the parse
@@ -3241,11 +3406,14 @@ def _unsaid_standards(doc, quoted) -> list[str]:
                 ok = True
             elif lower in _ADDING:
                 # "declined further comment", "two additional shares for every five": no one more
-                # than a told one; "extended for an additional year": a stretch the clause lengthens
-                ok = det in ("a", "an")
+                # than a told one; "extended for an additional year": a stretch the clause lengthens;
+                # "a further $100 million", "an additional one million shares": the amount is said
+                ok = det in ("a", "an") and not _states_amount(noun)
             elif lower == "remaining":
-                # "the remaining 30% of the shares" says of what; "the last remaining port", "the only remaining X" pick it out
-                ok = det == "the" and not any(t.dep_ == "prep" and t.lower_ == "of" and t.i > noun.i for t in noun.subtree) and not _superlative(noun) and not any(
+                # "the remaining 30% of the shares" (an amount "in share capital") says of what; "the last remaining port", "the only remaining X" pick it out
+                whole = ("of", "in") if _states_amount(noun) else ("of",)
+                says_whole = any(t.dep_ == "prep" and t.lower_ in whole and t.i > noun.i for t in noun.subtree) or doc[noun.i + 1 : noun.i + 2].text.lower() in whole
+                ok = det == "the" and not says_whole and not _superlative(noun) and not any(
                     c.lower_ in ("last", "only") for c in noun.children
                 )
             elif lower == "same":
@@ -3582,3 +3750,53 @@ def resolve_owning_its(doc, quoted, previous: Sequence[str], edits: list) -> int
         edits.append((pronoun.idx, pronoun.idx + len(pronoun.text), re.sub(r"^[Tt]he\s+", "", referent[1]) + "’s", referent[0]))
         return 1
     return 0
+# --- additive and restricted phrases that give what they are ---------------------------------------
+# "another 5%", "a further $100 million", "an additional one million shares" add to an amount told
+# elsewhere, but say the amount: a reader can check the item as it stands, which "another clinic"
+# (other than which?) does not let them do.
+
+
+def _states_amount(noun) -> bool:
+    """Whether `noun`'s phrase is an amount it states: a number, money or a percentage, or a noun
+    counted or measured by one ("75 cents", "one million shares", "5%", "a 3% price rise")."""
+    return noun.like_num or noun.ent_type_ in _AMOUNT_ENTS or any(c.dep_ in ("nummod", "quantmod") or c.like_num or c.ent_type_ in _AMOUNT_ENTS for c in noun.children)
+
+
+def _another_says_itself(noun) -> bool:
+    """"another X" that the item gives in full: an amount ("another 5%"), a stretch of time ("another
+    bad week": the one the clause is in), or an X named right after it, by a name in apposition
+    ("Another analyst, John Smith, ...") or after a colon ("in another business: systems that ...")."""
+    doc = noun.doc
+    if _states_amount(noun) or noun.lemma_.lower() in _TIME_NOUNS or noun.ent_type_ in ("DATE", "TIME"):
+        return True
+    if any(c.dep_ == "appos" and any(t.pos_ == "PROPN" for t in c.subtree) for c in noun.children):
+        return True
+    after = doc[noun.i + 1 : noun.i + 3]
+    return len(after) == 2 and after[0].text == ":" and not after[1].is_punct
+
+
+def _participle_after(noun) -> bool:
+    """"those observers looking for a fight", "to those executives not staying with the company": a
+    participle right after the noun (past a "not") restricts it to the ones who do what it says,
+    where the parser made it a clause of its own (a subject clause, an adverbial one) rather than the
+    noun's modifier (`_says_which`)."""
+    doc = noun.doc
+    at = noun.i + 1
+    if at < len(doc) and doc[at].dep_ == "neg":
+        at += 1
+    if at >= len(doc):
+        return False
+    verb = doc[at]
+    if verb.tag_ == "VBG":
+        # Without an auxiliary the -ing form is no finite verb, whatever clause the parser made of it.
+        return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.dep_ not in ("csubj", "csubjpass", "advcl", "acl", "relcl"):
+        return False
+    # A past participle with words of its own ("those companies hit by the storm"), not a past tense with a subject of its own.
+    return verb.tag_ == "VBN" and any(c.i > verb.i and c.dep_ != "punct" for c in verb.children) and not any(c.dep_ in ("nsubj", "nsubjpass") and c != noun for c in verb.children)
+
+
+def _demonstrative_given(noun) -> bool:
+    """"those executives not staying", "began negotiations, but those talks", "closed at $29; at that
+    price": a demonstrative whose noun the item restricts or has told, so that it points inside it."""
+    return _participle_after(noun) or _named_before(noun) or _amount_given(noun)

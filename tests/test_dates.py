@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from factcheck.dates import Timex, tag, timeml, to_interval
+from factcheck.dates import Timex, iso_week, tag, timeml, to_interval
 
 PUBLISHED = dt.date(2025, 5, 13)  # a Tuesday
 
@@ -896,3 +896,12 @@ def test_the_quarter_looked_ahead_to_with_none_in_discussion_is_the_one_under_wa
 def test_a_participle_after_get_does_not_tell_the_past() -> None:
     # "beat" after "getting" is a participle: the clause looks ahead ("is going to"), to this spring
     assert one("Factories are going to start getting beat up in the spring.", dt.date(2004, 2, 6)).value == "2004-SP"
+
+
+def test_iso_week_is_the_value_the_tagger_gives_a_week():
+    # The public name the faithfulness checker reads a "week of <day>" gloss with: the same value
+    # the tagger writes for "this week", so the two compare equal.
+    assert iso_week(dt.date(2025, 5, 13)) == "2025-W20"
+    assert iso_week(dt.date(2021, 1, 2)) == "2020-W53"  # ISO weeks: early January may be the last year's
+    friday = dt.date(1998, 4, 24)
+    assert next(t.value for t in tag("The court met this week.", friday) if t.text == "this week") == iso_week(friday)

@@ -524,3 +524,32 @@ def test_a_cited_sentence_whole_is_never_a_fragment():
     sentence = "When the price of oil, which had fallen for months, rose sharply in April, the airline, facing higher costs, cut flights."
     assert check(sentence, [sentence]) == []
     assert [p.kind for p in check("When the price of oil rose sharply in April.", [sentence])] == ["unfinished"]
+
+
+def test_a_last_word_that_took_the_full_stop_in_is_the_sentences_word() -> None:
+    # The tokenizer reads "Mass." and "Wash." at a statement's end as abbreviations, taking its full
+    # stop into the word: the sentences' "Mass" (said before more words) is still that word.
+    assert check("The bishop celebrated Mass.", ["The bishop celebrated Mass in the cathedral on Sunday."]) == []
+    assert check("The bishop celebrated Mass on Sunday.", ["On Sunday, the bishop celebrated Mass."]) == []
+    assert check("The firm moved its office to Seattle, Wash.", ["The firm moved its office to Seattle, Wash., last year."]) == []
+    # Not a title or a name's first part cut from the name after it: the statement stops short.
+    assert any(p.kind == "unsupported-words" for p in check("The choir was led by Miss.", ["The choir was led by Miss Ann Bell."]))
+
+
+def test_a_statement_is_checked_against_a_later_sentence_with_as_many_of_its_words() -> None:
+    # The first sentence has every word of the statement, under another frame ("expects to"): the
+    # later one that says it plainly supports it.
+    sentences = [
+        ("S1", "The city expects to borrow the money for the bridge from two banks."),
+        ("S2", "Work on the bridge will start in May."),
+        ("S3", "The money for the bridge would also have to be borrowed."),
+    ]
+    ids, problems = find_support("The money for the bridge would also have to be borrowed.", sentences)
+    assert (ids, problems) == (["S3"], [])
+
+
+def test_a_hyphenated_word_the_sentences_keep_whole_lends_its_parts() -> None:
+    # "45%-owned" is one token to the tokenizer; "45 percent-owned" is three words.
+    source = "The bank, 45%-owned by the state, raised its dividend."
+    assert check("The bank, 45 percent-owned by the state, raised its dividend.", [source]) == []
+    assert any(p.kind == "unsupported-words" for p in check("The bank, 45 percent-controlled by the state, raised its dividend.", [source]))

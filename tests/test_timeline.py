@@ -438,7 +438,7 @@ def test_a_word_a_speaker_broke_off_is_no_part_of_an_event() -> None:
     ("The well-known firm -- its chief said -- grew.", False),
 ])
 def test_a_false_start_is_told_from_a_suspended_hyphen(text, broken):
-    from factcheck.chains.shortening import has_false_start
+    from factcheck.transcripts import has_false_start
     assert has_false_start(text) is broken
 
 

@@ -29,7 +29,6 @@ from ..attribution import _ORG_NOUNS, _PERSON_ENTS
 from ..wordlists import person_nouns
 from ..nlp import parse
 from ..referents import dangling, may_stand_for, referring_phrases
-from ..transcripts import has_false_start  # noqa: F401  (the chains and benchmarks/coverage.py import it from here)
 from ..syntax import Span, compress, deletable_spans
 
 _WE = frozenset("we us our ours ourselves".split())

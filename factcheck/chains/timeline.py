@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 from ..article import Article, Sentence, as_quoted_in, open_at_start, unclosed_quotations, with_one_stop
 from .. import faithfulness
 from ..attribution import reporting_frame
-from ..referents import dangling, standalone_variants, unspoken_first_person
+from ..referents import dangling, shared_frame as _shared_frame, standalone_variants, unspoken_first_person
 from ..checks import grounding
 from ..checks.events import check_event_says_something
 from ..dates import Timex, periods_ended, tag, timex_interval, to_interval
@@ -726,39 +726,6 @@ def _conjoined(text: str, governing: Timex, pairs) -> list[tuple[Timex, "Token",
     if governing.text not in earlier or timex.text not in later:
         return None
     return [(governing, first, earlier), (timex, verb, later)]
-
-
-_HEDGES = frozenset(faithfulness.HEDGE_ADVERBS)
-
-
-def _shared_frame(first: "Token", second: "Token") -> str | None:
-    """The words before the first of two conjoined verbs that frame both ("may have closed ... and
-    fired", "reportedly seized ... and burned", "did not arrest ... and free"), as the second verb
-    takes them when told alone: its hedging adverbs and negation, and the auxiliaries it has none of
-    its own for (a passive one only for a participle: "was arrested and freed", not "was arrested
-    and fled"). None when the second verb cannot take them ("did not sign ... and was freed"), or
-    when the parse cannot tell whether it shares the passive ("were arrested ... and freed", with
-    "freed" tagged past tense: "The men freed" would make them the ones who free)."""
-    subject = _subject_of(first)
-    start = subject.i if subject is not None else -1
-    before = [c for c in first.children if start < c.i < first.i]
-    own_aux = any(c.dep_ in ("aux", "auxpass") for c in second.children)
-    words = []
-    for c in before:
-        if c.dep_ == "neg":
-            if own_aux:
-                return None
-            words.append(c)
-        elif c.dep_ == "advmod" and c.lower_ in _HEDGES:
-            words.append(c)
-        elif c.dep_ == "aux" and not own_aux:
-            words.append(c)
-        elif c.dep_ == "auxpass" and not own_aux:
-            if second.tag_ == "VBN":
-                words.append(c)
-            elif not any(o.dep_ in ("dobj", "ccomp", "xcomp") for o in second.children):
-                return None  # "were arrested ... and freed": the tagger's past tense may be the passive's participle
-    return " ".join(t.text for t in words)
 
 
 def _without_other_dates(text: str, timex: Timex, verb: "Token", clause: str) -> str | None:

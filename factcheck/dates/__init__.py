@@ -6,7 +6,8 @@ DURATION or SET, and an ISO-like value) with character offsets into the exact te
 ``format_interval(start, end, precision)`` writes that interval for a reader ("14–15 May 2025");
 ``periods_ended(text, expressions)`` tells "the year ended Sept. 30" as the one period it names;
 ``timex_interval(timex)`` is the interval of what the words name (a count of whole years back,
-"42 years ago", covers the two years it may fall in; a fiscal period, "fiscal 1988", has none).
+"42 years ago", covers the two years it may fall in; a fiscal period, "fiscal 1988", has none);
+``iso_week(day)`` is the value the tagger gives the ISO week of a day ("2025-W19").
 
 How it works, in three passes, all linear in the length of the text:
 
@@ -56,7 +57,8 @@ Standard library only: the package is imported by the CLI and must load quickly.
 """
 
 from .interval import format_interval, timex_interval, to_interval
+from .lexicon import _iso_week as iso_week
 from .model import Precision, Timex, timeml
 from .tagger import periods_ended, tag
 
-__all__ = ["Precision", "Timex", "format_interval", "periods_ended", "tag", "timeml", "timex_interval", "to_interval"]
+__all__ = ["Precision", "Timex", "format_interval", "iso_week", "periods_ended", "tag", "timeml", "timex_interval", "to_interval"]
