@@ -70,7 +70,7 @@ from .attribution import (
 )
 from .claim_types import _content_head
 from .nlp import parse
-from .wordlists import happening_nouns, message_nouns, organisation_nouns, person_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
+from .wordlists import figure_nouns, happening_nouns, message_nouns, number_nouns, organisation_nouns, person_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -1893,10 +1893,16 @@ def _told_act_compound(noun, previous: Sequence[str]) -> bool:
     ("the sale prices", "the merger agreement", "the total purchase price"), where that act is one
     an earlier sentence told of and the text does not before it: with a verb the act's noun is
     made from or WordNet gives as a way to tell of it ("will sell" - "sale", "agreed to buy" -
-    "purchase"; `wordlists.told_as`), or with the noun itself, introduced ("a merger"). The phrase
-    then names a part or a term of that act, and which act it is, the text does not say. Not a
-    compound that names no act ("the stock market", "the peace talks"), nor a name ("the Nestle
-    acquisition": `_named_act_before`)."""
+    "purchase"; `wordlists.told_as`), and the head is a term, a figure or a message of it (a course
+    of action, a deal, an amount: "price", "agreement", "proceeds"). Which act it is, the text does
+    not say. Not a compound that names no act ("the stock market", "the peace talks"), nor a head
+    that is a thing of the world ("the bond market", "the stock market plunge"), nor a name ("the
+    Nestle acquisition": `_named_act_before`). A noun told before is read by `_introduced`."""
+    head = noun.lemma_.lower()
+    if head not in shell_nouns() and head not in figure_nouns() and head not in message_nouns() or head in number_nouns():
+        # "the bond market", "the stock market plunge": a thing of the world, not a term of one act;
+        # "the trade deficit", "the growth figures": a number a setting has
+        return False
     compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
     if not compounds or not all(
         c.dep_ in ("det", "punct") or c in compounds and c.pos_ == "NOUN" and not c.ent_type_
@@ -1911,13 +1917,9 @@ def _told_act_compound(noun, previous: Sequence[str]) -> bool:
             continue
         verbs = told_as(lemma)[0]
 
-        def tells(tok, act=act, lemma=lemma, verbs=verbs) -> bool:
-            if tok.dep_ in ("amod", "compound") or tok.doc is doc and tok.i == act.i:
-                return False
-            if tok.pos_ == "VERB":
-                other = tok.lemma_.lower()
-                return other not in REPORTING_LEMMAS and (other in verbs or _nominalises(lemma, other))
-            return tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma
+        def tells(tok, lemma=lemma, verbs=verbs) -> bool:
+            other = tok.lemma_.lower()
+            return tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and other not in REPORTING_LEMMAS and (other in verbs or _nominalises(lemma, other))
 
         if any(tells(t) for t in doc[: noun.left_edge.i]):
             continue  # "Acme will sell the unit, and the sale price ...": the text tells of it
@@ -1966,7 +1968,7 @@ def _main_participant(noun) -> bool:
     deal would ..."), or one joined to or completing either ("agreed to scrap the plan")."""
     if noun.dep_ == "poss":
         noun = noun.head
-    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and noun.head.head.ent_type_ not in _NOT_PARTICIPANTS:
         noun = noun.head.head  # "Proceeds of the offering will ...", "terms of the agreement": whose proceeds, which terms
     if noun.dep_ == "pobj" and (noun.head.dep_ == "agent" or noun.head.dep_ == "prep" and noun.head.lower_ not in _FRAMING_PREPS) and noun.head.head.pos_ in ("VERB", "AUX"):
         verb = noun.head.head  # "voted against the measure", "withdrew from the deal"; not "after the deal"
