@@ -1513,8 +1513,8 @@ def _says_which(noun) -> bool:
         if c.dep_ == "prep":
             if all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if t.i != c.i):
                 continue  # "the two presidents on Friday": when, not which
-            if before is not None and before.text == "," and c.i == noun.i + 2:
-                continue  # "The sale, at a higher price than expected, helps ...": an aside says more, not which
+            if before is not None and before.text == "," and c.i == noun.i + 2 and c.lower_ not in ("including", "like", "such"):
+                continue  # "The sale, at a higher price than expected, helps ...": an aside says more, not which; "including" lists members
             if any(t.pos_ in ("PROPN", "NUM") or t.tag_ in ("PRP", "PRP$") or t.lower_ in ("a", "an") for t in c.subtree):
                 return True  # "the charges against Kopp"
             words += sum(t.is_alpha and t.dep_ not in ("det", "case", "cc", "prep") for t in c.subtree)
