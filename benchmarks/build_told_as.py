@@ -32,6 +32,10 @@ verbs TAB nouns TAB fixed):
   most MAX_KIN narrower senses in all ("legal document": 288, "agreement": 80; not "document":
   390, "statement": 427, "act": thousands), the measure of generality that holds in every part of
   the hierarchy (depth does not: "agreement" sits at depth 5, "killing" at 9);
+- for a sum of money (noun.possession), the verb of having or being so whose own noun is a kind
+  the sum belongs to, up to MONEY_KIN_LEVELS up: a fine is a penalty, a payment, a cost, so "the
+  ruling will cost the company 2 million marks" tells of "the fine" (only the word the kind is
+  derived from: "cost", not "be" of its verb synset);
 - the words that make with the noun a two-word noun WordNet lists as no happening or message
   ("long" for "in the long run", "near" for "the near term"): a fixed phrase, not a referent.
 
