@@ -70,7 +70,7 @@ from .attribution import (
 )
 from .claim_types import _content_head
 from .nlp import parse
-from .wordlists import figure_nouns, happening_nouns, message_nouns, number_nouns, organisation_nouns, person_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
+from .wordlists import figure_nouns, happening_nouns, message_nouns, number_nouns, organisation_nouns, person_nouns, possession_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -1939,8 +1939,12 @@ def _one_partys(noun, det) -> bool:
     # "the plan's"; "The deal, which will cost $20 million, was struck": a clause set off by a comma says more, not which
     # "The sale, at a higher price than expected, helps ...": a prepositional aside too
     aside = [c for c in noun.children if c.dep_ in ("relcl", "acl", "prep") and c.i > noun.i and noun.doc[c.left_edge.i - 1].text == ","]
-    # "the merger agreement": a noun of an act before it says of what kind, not which one
-    acts = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "NOUN" and not c.ent_type_ and (c.lemma_.lower() in happening_nouns() or c.lemma_.lower() in shell_nouns())]
+    # "the merger agreement", "the share issue": a noun of an act, or of what it deals in, before it
+    # says of what kind, not which one
+    acts = [
+        c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "NOUN" and not c.ent_type_
+        and any(c.lemma_.lower() in words for words in (happening_nouns(), shell_nouns(), possession_nouns()))
+    ]
     bare = all(c.dep_ in ("det", "case", "punct") or c in aside or c in acts for c in noun.children) or _describes_only(noun) and not aside
     if any(c.dep_ == "nummod" for c in noun.children):
         return False  # "the 235,000 forecast", "the two plans": a figure or a counted set, read elsewhere

@@ -69,3 +69,9 @@ def test_a_person_the_phrase_names_or_a_story_with_no_named_person_is_not_pointe
     assert "The man" not in dangling("The man who shot President Kennedy died in 1963.", previous=ARREST)
     assert "The former officer" not in dangling("The former officer, Omar Dasso, denied the accusations.", previous=ARREST)
     assert dangling("The 72-year-old denied the charges.", previous=["Police made an arrest on Friday.", "Shares fell."]) == ["the charges"]
+
+
+def test_a_deal_named_by_what_it_deals_in_is_one_partys() -> None:
+    placing = ["Rollo Cable Inc. said it plans to raise $150 million by selling preferred shares.", "Rollo's stock rose."]
+    assert _flagged("Mr. Vance said the share issue is part of a plan to cut debt.", placing) == ["issue"]
+    assert _flagged("The peace process stalled in May.", placing) == []  # not one party's deal: a thing of the world
