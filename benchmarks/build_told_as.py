@@ -32,6 +32,10 @@ verbs TAB nouns TAB fixed):
   most MAX_KIN narrower senses in all ("legal document": 288, "agreement": 80; not "document":
   390, "statement": 427, "act": thousands), the measure of generality that holds in every part of
   the hierarchy (depth does not: "agreement" sits at depth 5, "killing" at 9);
+- for a sum of money (noun.possession), the verb of having or being so whose own noun is a kind
+  the sum belongs to, up to MONEY_KIN_LEVELS up: a fine is a penalty, a payment, a cost, so "the
+  ruling will cost the company 2 million marks" tells of "the fine" (only the word the kind is
+  derived from: "cost", not "be" of its verb synset);
 - the words that make with the noun a two-word noun WordNet lists as no happening or message
   ("long" for "in the long run", "near" for "the near term"): a fixed phrase, not a referent.
 
@@ -76,6 +80,15 @@ MIN_DEPTH = 9  # "homicide" (10), "killing" (9) still say what happened; "termin
 MAX_SENSES = 25
 MAX_KIN = 300  # narrower senses in all of a kind that still says what sort of thing (see the docstring)
 KIN_LEVELS = 2  # "statute" is an enactment, a legal document; "treaty" a written agreement, an agreement
+# A sum of money (noun.possession) is told of by the verb whose own nominalisation is a kind the sum
+# belongs to, this many levels up: a fine is a penalty, a payment, a cost, and "the ruling will cost
+# the company 2 million marks" tells of "the fine". Sums sit deeper under the verb's noun than acts
+# do (an act's kinds are read by MIN_DEPTH); only the verb word itself the noun is derived from
+# ("cost", not "be" of its synset), and only a verb of having or of being so (verb.possession,
+# verb.stative: "cost", "pay", "expend", "levy"; not "standardize" for "cash", a standard).
+MONEY = 21
+HAVING_VERBS = {40, 42}
+MONEY_KIN_LEVELS = 3
 MAX_WAYS = 40  # kill has 36 ways (shoot, strangle, drown); travel (123) or change (401) says nothing of which act
 WORD = re.compile(r"^[a-z][a-z-]*$")
 
@@ -96,6 +109,20 @@ def _pointers(record: list[str], symbols: tuple[str, ...], pos: str) -> list[int
         symbol, offset, kind = record[at + 1 + 4 * k : at + 4 + 4 * k]
         if symbol in symbols and kind in pos:
             found.append(int(offset))
+    return found
+
+
+def _derived_words(record: list[str], verbs: dict[int, list[str]]) -> set[str]:
+    """The verb words of having or being (HAVING_VERBS) a noun synset's words are derived from ("+"
+    pointers are lexical: from word to word): "cost" of the synset {cost, be}, not "be"."""
+    at = 4 + 2 * int(record[3], 16)
+    found = set()
+    for k in range(int(record[at])):
+        symbol, offset, kind, ends = record[at + 1 + 4 * k : at + 5 + 4 * k]
+        if symbol == "+" and kind == "v" and int(verbs[int(offset)][1]) in HAVING_VERBS:
+            target = int(ends[2:], 16)
+            words = _words(verbs[int(offset)])
+            found.update(words if target == 0 else words[target - 1 : target])
     return found
 
 
@@ -141,14 +168,14 @@ class WordNet:
         children = _pointers(self.nouns[offset], ("~", "~i"), "n")
         return len(children) + sum(self.narrower(c) for c in children)
 
-    def kinds(self, offset: int) -> set[int]:
-        """The kinds the noun sense at `offset` belongs to, KIN_LEVELS up, that are specific enough
+    def kinds(self, offset: int, levels: int = KIN_LEVELS) -> set[int]:
+        """The kinds the noun sense at `offset` belongs to, `levels` up, that are specific enough
         to say what sort of thing it is (at most MAX_KIN narrower senses); not above a general one."""
         found, todo = set(), [(offset, 0)]
         while todo:
             at, level = todo.pop()
             for parent in _pointers(self.nouns[at], ("@",), "n"):
-                if level < KIN_LEVELS and parent not in found and self.narrower(parent) <= MAX_KIN:
+                if level < levels and parent not in found and self.narrower(parent) <= MAX_KIN:
                     found.add(parent)
                     todo.append((parent, level + 1))
         return found
@@ -193,6 +220,9 @@ class WordNet:
                         nouns.update(_words(self.nouns[other]))
                     for verb in _pointers(self.nouns[kind], ("+",), "v"):
                         verbs.update(_words(self.verbs[verb]))
+                if int(self.nouns[sense][1]) == MONEY:  # "cost" ... "the fine": the verb of a kind the sum is
+                    for kind in self.kinds(sense, MONEY_KIN_LEVELS):
+                        verbs.update(_derived_words(self.nouns[kind], self.verbs))
         # "fell" (a verb of many senses) says which change when the noun derives from its very sense ("the decline")
         direct = {w for o in changes for v in _pointers(self.nouns[o], ("+",), "v") if v in self.magnitude for w in _words(self.verbs[v])}
         keep = lambda w, index: WORD.match(w) and (w in (lemma, *direct) or not self.general(w, index))  # noqa: E731

@@ -75,7 +75,7 @@ from .attribution import (
 from .claim_types import _content_head
 from .faithfulness import HEDGE_ADVERBS
 from .nlp import parse
-from .wordlists import figure_nouns, happening_nouns, message_nouns, organisation_nouns, person_nouns, possession_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
+from .wordlists import figure_nouns, happening_nouns, message_nouns, number_nouns, organisation_nouns, person_nouns, possession_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -1674,6 +1674,8 @@ def _says_which(noun) -> bool:
         if c.dep_ == "prep":
             if all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if t.i != c.i):
                 continue  # "the two presidents on Friday": when, not which
+            if before is not None and before.text == "," and c.i == noun.i + 2 and c.lower_ not in ("including", "like", "such"):
+                continue  # "The sale, at a higher price than expected, helps ...": an aside says more, not which; "including" lists members
             if any(t.pos_ in ("PROPN", "NUM") or t.tag_ in ("PRP", "PRP$") or t.lower_ in ("a", "an") for t in c.subtree):
                 return True  # "the charges against Kopp"
             words += sum(t.is_alpha and t.dep_ not in ("det", "case", "cc", "prep") for t in c.subtree)
@@ -1944,6 +1946,9 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
         if tok.lower_ == "then" and tok.i > 0 and doc[tok.i - 1].lower_ == "since":
             found.append((tok.i - 1, tok, "since then"))
             continue
+        if previous and _described_person(tok, previous) and doc[tok.i + 1 : tok.i + 2].text != "[":
+            found.append((tok.left_edge.i, tok, "definite"))
+            continue
         if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "npadvmod", "tmod") or tok.ent_type_ in _NOT_PARTICIPANTS:
             continue
         if tok.text[:1].isupper() or doc[tok.i + 1 : tok.i + 2].text == "[":
@@ -2005,12 +2010,83 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             continue
         if (_introduced(tok, previous) or _describes_only(tok) and _told_before(tok, previous)) and not _given(tok, previous):
             found.append((first, tok, "definite"))
+        elif previous and det is not None and det.lower_ == "the" and _told_act_compound(tok, previous) and not _given(tok, previous):
+            # "the sale prices", "the merger agreement", "the total purchase price" after "will sell",
+            # "agreed to merge", "agreed to buy": the prices of a sale the story told of, in a verb.
+            found.append((first, tok, "definite"))
         elif previous and _one_partys(tok, det) and not _given(tok, previous):
             # "the plan", "the deal", "the fine", "the plan's implementation" as what the claim is about,
             # past the lede: one party's course of action, deal, proposal or penalty, which the story
             # told of before, often in words nothing links ("wants to buy X" ... "the deal").
             found.append((first, tok, "definite"))
     return found
+
+
+# Adjectives that make a role one its holder no longer has ("the former general"): one of the many
+# who held it, a closed grammatical class like `_RELATIONAL`.
+_FORMER = frozenset("former onetime one-time erstwhile ex".split())
+
+
+def _described_person(noun, previous: Sequence[str]) -> bool:
+    """Whether `noun` heads a definite description of one person that does not say who, in a story
+    that named a person before: an age ("the 72-year-old"), a role held before ("the former
+    general"), or a singular person noun with a restrictive clause that names no one ("the man who
+    has led the church for 20 years said ..."), as a participant of the text's main clause. It
+    stands for someone the story named, and the text does not say whom."""
+    doc = noun.doc
+    det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i), None)
+    if det is None or det.lower_ != "the" or noun.dep_ not in _PARTICIPANT_DEPS or not _main_participant(noun):
+        return False
+    aged = noun.lower_ == "old" and any(c.dep_ == "npadvmod" and c.lemma_.lower() in ("year", "month") for c in noun.children)
+    person = noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.lemma_.lower() in person_nouns()
+    former = person and any(c.dep_ == "amod" and c.lower_ in _FORMER for c in noun.children)
+    clause = next((c for c in noun.children if c.dep_ == "relcl" and c.i > noun.i and doc[c.left_edge.i - 1].text != ","), None)
+    described = person and clause is not None and not any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING_ENTS for t in clause.subtree)
+    if not (aged or former or described):
+        return False
+    if any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for c in noun.children if c.dep_ in ("appos", "compound", "nmod") for t in c.subtree):
+        return False  # "the former general, Omar Dasso,": the name says who
+    return any(e.label_ == "PERSON" for text in previous for e in parse(text).ents)
+
+
+def _told_act_compound(noun, previous: Sequence[str]) -> bool:
+    """Whether `noun`'s phrase says only what it is like and, with a noun before it, of which act
+    ("the sale prices", "the merger agreement", "the total purchase price"), where that act is one
+    an earlier sentence told of and the text does not before it: with a verb the act's noun is
+    made from or WordNet gives as a way to tell of it ("will sell" - "sale", "agreed to buy" -
+    "purchase"; `wordlists.told_as`), and the head is a term, a figure or a message of it (a course
+    of action, a deal, an amount: "price", "agreement", "proceeds"). Which act it is, the text does
+    not say. Not a compound that names no act ("the stock market", "the peace talks"), nor a head
+    that is a thing of the world ("the bond market", "the stock market plunge"), nor a name ("the
+    Nestle acquisition": `_named_act_before`). A noun told before is read by `_introduced`."""
+    head = noun.lemma_.lower()
+    if head not in shell_nouns() and head not in figure_nouns() and head not in message_nouns() or head in number_nouns():
+        # "the bond market", "the stock market plunge": a thing of the world, not a term of one act;
+        # "the trade deficit", "the growth figures": a number a setting has
+        return False
+    compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    if not compounds or not all(
+        c.dep_ in ("det", "punct") or c in compounds and c.pos_ == "NOUN" and not c.ent_type_
+        or c.dep_ == "amod" and c.pos_ == "ADJ" and not any(t.ent_type_ or t.pos_ == "PROPN" for t in c.subtree)
+        for c in noun.children
+    ):
+        return False
+    doc = noun.doc
+    for act in compounds:
+        lemma = act.lemma_.lower()
+        if lemma not in happening_nouns() and lemma not in shell_nouns():
+            continue
+        verbs = told_as(lemma)[0]
+
+        def tells(tok, lemma=lemma, verbs=verbs) -> bool:
+            other = tok.lemma_.lower()
+            return tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and other not in REPORTING_LEMMAS and (other in verbs or _nominalises(lemma, other))
+
+        if any(tells(t) for t in doc[: noun.left_edge.i]):
+            continue  # "Acme will sell the unit, and the sale price ...": the text tells of it
+        if any(tells(t) for text in previous for t in parse(text)):
+            return True
+    return False
 
 
 def _one_partys(noun, det) -> bool:
@@ -2022,8 +2098,15 @@ def _one_partys(noun, det) -> bool:
     Y, and the deal ...", "an accord ... the agreement")."""
     lemma = noun.lemma_.lower()
     # "the plan's"; "The deal, which will cost $20 million, was struck": a clause set off by a comma says more, not which
-    aside = [c for c in noun.children if c.dep_ == "relcl" and noun.doc[c.left_edge.i - 1].text == ","]
-    bare = all(c.dep_ in ("det", "case", "punct") or c in aside for c in noun.children) or _describes_only(noun) and not aside
+    # "The sale, at a higher price than expected, helps ...": a prepositional aside too
+    aside = [c for c in noun.children if c.dep_ in ("relcl", "acl", "prep") and c.i > noun.i and noun.doc[c.left_edge.i - 1].text == ","]
+    # "the merger agreement", "the share issue": a noun of an act, or of what it deals in, before it
+    # says of what kind, not which one
+    acts = [
+        c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "NOUN" and not c.ent_type_
+        and any(c.lemma_.lower() in words for words in (happening_nouns(), shell_nouns(), possession_nouns()))
+    ]
+    bare = all(c.dep_ in ("det", "case", "punct") or c in aside or c in acts for c in noun.children) or _describes_only(noun) and not aside
     if any(c.dep_ == "nummod" for c in noun.children):
         return False  # "the 235,000 forecast", "the two plans": a figure or a counted set, read elsewhere
     if det is None or det.lower_ != "the" or lemma not in shell_nouns() or not bare or not _main_participant(noun):
@@ -2046,10 +2129,12 @@ _PARTICIPANT_DEPS = frozenset("nsubj nsubjpass dobj attr agent".split())
 def _main_participant(noun) -> bool:
     """Whether `noun` is the subject or object of its text's main clause (or of a preposition
     hung on its verb that does not only frame it: "voted against the measure", not "after the
-    deal"), or the possessor of one ("the plan's implementation"): the main verb, the clause a reporting verb reports ("X said the
+    deal"), or the possessor of one ("the plan's implementation", "the proceeds of the offering"): the main verb, the clause a reporting verb reports ("X said the
     deal would ..."), or one joined to or completing either ("agreed to scrap the plan")."""
     if noun.dep_ == "poss":
         noun = noun.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and noun.head.head.ent_type_ not in _NOT_PARTICIPANTS:
+        noun = noun.head.head  # "Proceeds of the offering will ...", "terms of the agreement": whose proceeds, which terms
     if noun.dep_ == "pobj" and (noun.head.dep_ == "agent" or noun.head.dep_ == "prep" and noun.head.lower_ not in _FRAMING_PREPS) and noun.head.head.pos_ in ("VERB", "AUX"):
         verb = noun.head.head  # "voted against the measure", "withdrew from the deal"; not "after the deal"
     elif noun.dep_ in _PARTICIPANT_DEPS:
