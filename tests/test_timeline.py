@@ -175,6 +175,16 @@ def test_a_date_named_as_something_does_not_date_the_naming():
     assert events("Stocks fell Monday as a result of the report.") == {"Stocks fell Monday as a result of the report.": "2021-10-11"}
 
 
+def test_a_date_a_time_is_changed_to_does_not_date_the_change():
+    # "extended to Nov. 16": the new deadline, not the day the bid was extended.
+    assert events("The rival bid was extended to Nov. 16.") == {}
+    assert events("The board put off the vote to Friday.") == {}
+    # The same date with a time of its own: the clause keeps that one.
+    assert events("The bid was extended Tuesday to Nov. 16.") == {"The bid was extended Tuesday to Nov. 16.": "2021-10-12"}
+    # "from Monday to Friday": a stretch the clause fills, still its time.
+    assert events("Shares rose from Monday to Friday.") != {}
+
+
 def test_a_possessive_date_after_the_main_verb_does_not_date_the_main_clause():
     found = events("Security will stay tight, officials said, citing last month's discovery of explosives near the airport.")
     assert "Security will stay tight, officials said, citing last month's discovery of explosives near the airport." not in found

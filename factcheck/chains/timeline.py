@@ -909,7 +909,7 @@ def dated_sentences(article: Article) -> list[tuple[Timex, Sentence]]:
             local = _shift(timex, -prose[index].start)
             # "set Friday as the deadline", "from now until Nov. 2": the date is no time of a happening
             if not _named_as(prose[index].text, local) and not ends_a_stretch_from_now(prose[index].text, local) \
-                    and not _present_of_a_state(prose[index].text, local, article.published):
+                    and not _present_of_a_state(prose[index].text, local, article.published) and not _new_time(prose[index].text, local):
                 found.append((timex, prose[index]))
     return found
 
@@ -951,6 +951,19 @@ def _possessive_after_verb(text: str, timex: Timex) -> bool:
     if owner and owner[0].dep_ in ("nsubj", "nsubjpass"):
         return False  # "managers said Friday's profit-taking was ...": the reported clause's subject
     return root is not None and root.idx < timex.start
+
+
+def _new_time(text: str, timex: Timex) -> bool:
+    """The date is where a change of time takes something ("the bid was extended to Nov. 16", "put
+    off the vote to Friday"): the object of "to" on a verb, no time the clause happens at. "From
+    Monday to Friday" is a stretch the clause fills, and stays."""
+    doc = parse(text)
+    inside = [t for t in doc if timex.start <= t.idx < timex.end]
+    heads = [t for t in inside if not (timex.start <= t.head.idx < timex.end)]
+    if len(heads) != 1 or heads[0].dep_ != "pobj" or heads[0].head.lower_ != "to":
+        return False
+    verb = heads[0].head.head
+    return verb.pos_ in ("VERB", "AUX") and not any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
 
 
 def _named_as(text: str, timex: Timex) -> bool:
