@@ -913,6 +913,11 @@ def _candidates(doc: Doc, root: Token) -> Iterable[tuple[int, int, SpanKind]]:
             # Bell, a lawyer and mother of two," is one); dropped, the list would read as a
             # description of that item.
             continue
+        if tok.dep_ == "appos" and any(t.dep_ == "conj" and t.pos_ == "PROPN" and any(g.dep_ == "appos" for g in t.children) for t in tok.subtree):
+            # "a bid by Acme Ltd., a company based in Basel, Switzerland, and Beta Corp., a research
+            # concern,": a name with a description of its own, which the parser joined to a word
+            # inside the first description, is the second bidder; dropped, the bid would be one firm's.
+            continue
         if tok.dep_ == "appos" and _modifier_list_after(tok):
             # "The British paper, packaging and publishing concern, said": the noun before the comma
             # is the first of the head's modifiers ("a paper, packaging and publishing concern"),

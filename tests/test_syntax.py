@@ -333,6 +333,14 @@ def test_the_rest_of_a_list_hung_on_its_first_item_is_no_side_phrase() -> None:
     assert [s.text for s in deletable_spans("Ann Bell, a lawyer and mother of two, was elected on Monday.")] == ["a lawyer and mother of two"]
 
 
+def test_a_second_described_name_inside_a_description_is_no_side_phrase():
+    # The parser may join the second bidder to a place inside the first one's description: dropped
+    # whole, the joint bid would read as the first firm's alone.
+    text = "A bid by Acme Ltd., a drug company based in Basel, Switzerland, and Ohio-based Beta Corp., a research concern, was extended."
+    assert all("Beta" not in s.text for s in deletable_spans(text))
+    assert "Beta Corp." in main_clause(text)
+
+
 def test_a_city_set_off_after_a_name_goes_with_its_state():
     # Dropping the state alone would leave the city hanging on the company ("Harbor Tools Inc., Dayton, said").
     text = "Harbor Tools Inc., Dayton, Ohio, said it would close a plant."
