@@ -1321,7 +1321,7 @@ def _voiced_by(doc) -> str | None:
     kept = [t for t in words if t.dep_ not in ("appos", "relcl", "acl", "punct")]
     # Spaced as written: "Shoney's", not "Shoney 's".
     name = "".join((" " if k and (kept[k - 1].i != t.i - 1 or t.doc[t.i - 1].whitespace_) else "") + t.text for k, t in enumerate(kept))
-    return _clean(name) if 0 < len(name.split()) <= 6 else None
+    return _clean(name) if 0 < len(name.split()) <= 6 and not _names_no_one(name) else None
 
 
 # Nouns naming a document rather than someone who speaks: "according to Upjohn's estimates", "the
@@ -1349,6 +1349,15 @@ def _said_source(name: str, kind: str = "", phrase: str = "") -> str:
     return f"{_possessive(name)} statement, the transcript or the recording"
 
 
+def _names_no_one(name: str) -> bool:
+    """"some", "many", "others", "several of them": a speaker told only by function words, no noun or
+    name ("some say ..."), whose statement no reader can look up ("some's statement")."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy's function words
+
+    words = name.lower().split()
+    return bool(words) and all(w in STOP_WORDS for w in words)
+
+
 def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
     """What to check and which primary source would settle it, by type, by who speaks and by what
     the claim states: a figure against the record that holds it, a statement against its
@@ -1367,7 +1376,7 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
     who = speaker.name
     said = f"that {who} said this: {_said_source(who, speaker.kind, speaker.phrase)}"
     # "he's statement", "I's statement" (a transcript's unnamed "I") name nobody.
-    unnamed = speaker.is_outlet or who.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"i", "we", "you"}
+    unnamed = speaker.is_outlet or who.lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"i", "we", "you"} or _names_no_one(who)
     voiced = _voiced_by(doc) if unnamed else None
     if voiced:  # the clause names who speaks, where the attribution did not
         said = f"that {voiced} said this: {_said_source(voiced)}"

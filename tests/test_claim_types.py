@@ -97,6 +97,10 @@ def test_verify_sends_the_reader_to_a_record_that_exists() -> None:
     assert "a recent SEC filing itself" in verify_for("quote", filing, "The fund holds 9.5%, according to a recent SEC filing.")
     reports = Speaker("newspaper reports", "organisation", 0, "said", "newspaper reports")
     assert "themselves" in verify_for("quote", reports, "Newspaper reports said the gunman acted alone.")
+    # "Some say ...": no one's statement to look up ("some's statement"); who said it is the question.
+    for unnamed in ("some", "Many", "others", "several of them"):
+        advice = verify_for("quote", Speaker(unnamed, "person", 0, "say", unnamed), f"{unnamed} say the delay was caused by the weather.")
+        assert advice.startswith("Check who said this") and f"{unnamed}'" not in advice
 
 
 def test_a_rule_governs_what_it_is_the_means_of_only_when_it_is_the_rule() -> None:
