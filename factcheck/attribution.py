@@ -52,7 +52,7 @@ from typing import Literal
 
 from .article import QUOTES, SPEAKING_VERBS, _quote_marks, quote_count, quote_open_after, quoted_spans, starts_quoted
 from .faithfulness import lexicon as faithfulness_lexicon
-from .nlp import parse
+from .nlp import cached, parse
 from .wordlists import message_nouns, person_nouns, read_as_figure, speaker_nouns
 
 OUTLET = "the outlet"
@@ -306,6 +306,7 @@ def _span_name(span) -> str:
     return _clean(span.text, possessive=not own)
 
 
+@cached()
 def _mentions(text: str, index: int) -> list[_Mention]:
     """People and organisations the text names outside quotation marks (a name inside a quote is
     what the speaker talks about, not an antecedent for the narrator's "it" or "he")."""
@@ -847,6 +848,7 @@ class _Cue:
     stance: bool = False  # a position on an object ("denied the charges"), no clause reported
 
 
+@cached()
 def _cues(doc) -> list[_Cue]:
     """Reporting verbs with what they report (a clause, or a quotation in the sentence) and their
     subject; "according to X". A verb inside a relative clause reports nothing about the sentence."""

@@ -69,7 +69,7 @@ from .attribution import (
     person_antecedent,
 )
 from .claim_types import _content_head
-from .nlp import parse
+from .nlp import cached, parse
 from .wordlists import happening_nouns, message_nouns, organisation_nouns, person_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
 
 
@@ -861,13 +861,19 @@ def _called_businesses(previous: Sequence[str]) -> list[tuple[int, str]]:
     return found
 
 
+@functools.cache
+def _person_words() -> frozenset[str]:
+    """person_nouns() and _PERSON_NOUNS in one set, built once: built for every word checked, it cost seconds an article."""
+    return person_nouns() | _PERSON_NOUNS
+
+
 def _titled_people(previous: Sequence[str]) -> set[str]:
     """The last names of the people the article gives a person's title or role ("astronaut Ann
     Bell", "Ann Bell, a pilot"), lower-cased: a tagger's organisation of that name is a person."""
     people = set()
     for text in previous:
         for tok in parse(text):
-            if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in person_nouns() | _PERSON_NOUNS and tok.head.pos_ == "PROPN" and tok.dep_ in ("compound", "appos"):
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in _person_words() and tok.head.pos_ == "PROPN" and tok.dep_ in ("compound", "appos"):
                 if any("organization" in kinds for _, kinds in organisation_nouns().get(tok.lemma_.lower(), ())):
                     continue  # "Acme, a maker of trucks", "a carrier": a firm's kind as much as a person's
                 if tok.dep_ == "compound" and tok.ent_type_ == "ORG" and tok.ent_iob_ == "B" and tok.head.ent_type_ == "ORG" and tok.head.ent_iob_ == "I":
@@ -1188,6 +1194,7 @@ def _may_name_a_person(doc, pronoun) -> bool:
 _FIRST_PERSON = frozenset("i we me us my our".split())
 
 
+@cached()
 def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = None) -> list[str]:
     """The words of a claim's text that point back to what the text does not say: a pronoun with
     no name before it, a leading "It" or "That", "this plan" or "such a plan", and, in what no one
@@ -1752,6 +1759,7 @@ def _title_before(noun, previous: Sequence[str]) -> bool:
     )
 
 
+@cached()
 def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object, str]]:
     """The phrases of `text` outside quotation marks that name a participant by what the article
     said before, each as (index of its first word, its head noun, kind):
@@ -2237,6 +2245,7 @@ _ELLIPSIS_AUX = frozenset("do does did will would can could shall should may mig
 _ELLIPSIS_COMPANIONS = frozenset("nsubj nsubjpass neg punct cc mark advmod expl".split())
 
 
+@cached()
 def leans_on_before(text: str) -> list[str]:
     """The phrases of `text` that only the sentences before it complete, by their grammar
     (`_unstandarded`, `_unplaced_there`, `_act_missing`, `_elided_verb_phrase`): "less reticent",
@@ -2389,6 +2398,7 @@ _REPORTING_PERIODS = frozenset({"quarter", "period"})
 _COUNTED_BACK = frozenset({"earlier", "ago", "before"})
 
 
+@cached()
 def untold_times(text: str) -> list[str]:
     """The times in `text` counted from an event it does not name, with no date in brackets after
     them that says when ("since then", "A few days later,", "two weeks earlier", "The following
@@ -2470,6 +2480,7 @@ def _bare_count(tok) -> bool:
     return True
 
 
+@cached()
 def unsaid_populations(text: str, previous: Sequence[str]) -> list[str]:
     """The numbers and quantifiers of `text` that are a participant with no noun ("Three were
     arrested", "Some had predicted ...", "At least 82 were killed"), whose population an earlier
@@ -2718,7 +2729,7 @@ def _own_figure(noun) -> bool:
         return False  # "Yield on the issue", "Weakness in big technology stocks": the phrase says of what
     lemma = noun.lemma_.lower()
     # Not an organisation in its first sense ("Industry grew 3%"); "reserves" are a military one only in a rarer.
-    if lemma in person_nouns() | _PERSON_NOUNS or any(rank == 0 and "organization" in kinds for rank, kinds in organisation_nouns().get(lemma, ())):
+    if lemma in _person_words() or any(rank == 0 and "organization" in kinds for rank, kinds in organisation_nouns().get(lemma, ())):
         return False
     return _states_figure(noun.head)
 
@@ -2821,6 +2832,7 @@ def resolve_owner(doc, quoted, previous: Sequence[str], edits: list) -> int:
     return 0
 
 
+@cached()
 def unowned(text: str, previous: Sequence[str]) -> list[str]:
     """The noun phrases of `_unowned` in `text` whose owner the article before does not make sure:
     an organisation acted in it, but not exactly one company (`_owner`), so whose revenue "Revenue
@@ -2838,6 +2850,7 @@ def unowned(text: str, previous: Sequence[str]) -> list[str]:
     return [doc[noun.left_edge.i : noun.i + 1].text for noun in nouns if _owner(noun, previous) is None]
 
 
+@cached()
 def unnamed_organisations(text: str, previous: Sequence[str]) -> list[str]:
     """The descriptions of a business in `text` ("the Atlanta-based airline", "the nation's largest
     automaker": `_described_organisations`) and the bare "the company" that point back to a
@@ -2908,6 +2921,7 @@ _BARE_RELATIVE = frozenset("nsubj nsubjpass aux auxpass neg punct".split())
 _TIME_NOUNS = _TIME_UNITS | frozenset("time moment point stage juncture period era hour minute season decade century".split())
 
 
+@cached()
 def deictic_phrases(text: str) -> list[str]:
     """The phrases of `text` that point to what the text does not give, by their grammar alone:
     demonstratives and "such" the rest of `dangling` misses (`_unsaid_demonstratives`), comparisons

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .article import quote_count, with_one_stop
 from .dates import Timex, timex_interval
-from .nlp import parse
+from .nlp import cached, parse
 from .wordlists import figure_nouns, happening_nouns
 
 SpanKind = Literal["appositive", "parenthetical", "leading", "participle", "relative"]
@@ -48,6 +48,7 @@ class Span:
     text: str
 
 
+@cached()
 def deletable_spans(text: str) -> list[Span]:
     """The side phrases of `text` (one sentence) that can be dropped one by one or together."""
     doc = parse(text)
@@ -997,6 +998,7 @@ def is_clause(text: str) -> bool:
     return root is not None and root.pos_ in ("VERB", "AUX")
 
 
+@cached()
 def _well_formed(text: str) -> bool:
     """The sentence still has a subject and a verb, ends on a word that ends a clause, and is more
     than a subordinate clause (`subordinate_only`)."""
