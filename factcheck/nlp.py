@@ -106,7 +106,12 @@ _NO_NER = ["ner"]
 def parse(text: str) -> Doc:
     """A parsed text. Sentences are parsed again and again by the checks; the cache keeps that cheap."""
     doc = _cached(_FULL, text)
-    return doc if doc is not None else _remember(_FULL, _FULL_MAX, text, parser()(text))
+    if doc is not None:
+        return doc
+    plain = _cached(_PLAIN, text)
+    if plain is not None:  # parsed without entities before: only the recogniser is left to run (on a copy)
+        return _remember(_FULL, _FULL_MAX, text, parser().get_pipe("ner")(plain.copy()))
+    return _remember(_FULL, _FULL_MAX, text, parser()(text))
 
 
 def parse_without_entities(text: str) -> Doc:
@@ -127,6 +132,10 @@ def parse_many(texts: Iterable[str], *, entities: bool = False) -> None:
     to parse many texts calls this first."""
     cache, limit, disable = (_FULL, _FULL_MAX, []) if entities else (_PLAIN, _PLAIN_MAX, _NO_NER)
     todo = list(dict.fromkeys(t for t in texts if t not in cache and t not in _FULL))
+    if entities:  # those parsed without entities before need only the recogniser (`parse`)
+        for text in [t for t in todo if t in _PLAIN]:
+            parse(text)
+        todo = [t for t in todo if t not in _FULL]
     for text, doc in zip(todo, parser().pipe(todo, disable=disable, batch_size=64)):
         _remember(cache, limit, text, doc)
 

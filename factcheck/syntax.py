@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .article import quote_count, with_one_stop
 from .dates import Timex, timex_interval
-from .nlp import cached, parse
+from .nlp import cached, parse, parse_many
 from .wordlists import figure_nouns, happening_nouns
 
 SpanKind = Literal["appositive", "parenthetical", "leading", "participle", "relative"]
@@ -71,6 +71,7 @@ def deletable_spans(text: str) -> list[Span]:
     # A span whose removal leaves a dangling word or a broken sentence is not deletable; nor one
     # followed by a verb with no subject of its own ("in the blast, which damaged the embassy,
     # shattered the glass ...": the verbs may be the side clause's, whatever the parse says).
+    parse_many((compress(text, {s.id}, spans) for s in spans), entities=True)  # each is parsed next: in one batch
     spans = [s for s in spans if _well_formed(compress(text, {s.id}, spans)) and not _subjectless_verb_after(doc, s.end)]
     # Spans drop together too: where all of them dropped would leave only a fronted subordinate
     # clause (each alone leaving a main clause the parser still finds), the last ones stay.
