@@ -1949,6 +1949,7 @@ def _pronominal(subject) -> bool:
     return subject.tag_ == "PRP" or subject.pos_ == "PRON" and not subject.ent_type_ or any(g.tag_ == "PRP" for g in of)
 
 
+@cached()
 def _unscripted(doc) -> bool:
     """A sentence with a hesitation ("uh") or a false start ("equal to r- the right"): speech on air."""
     return any(t.lower_ in _FILLERS or re.fullmatch(r"[a-z]{1,3}-", t.text) is not None for t in doc)
@@ -2033,12 +2034,14 @@ def _unquoted(cues: list[_Cue], doc, spans: list[tuple[int, int]]) -> list[_Cue]
     return [c for c in cues if (c.subject.lower_ in ("i", "we") or not within(doc[c.token_i])) and (within(doc[c.token_i]) or not within(c.subject))]
 
 
+@cached()
 def _dash_asides(doc) -> list[tuple[int, int]]:
     """The token spans (first, last, dashes included) of the stretches set between two dashes."""
     dashes = [t.i for t in doc if t.text in _DASHES]
     return list(zip(dashes[::2], dashes[1::2]))
 
 
+@cached()
 def _without_asides(doc) -> str | None:
     """The sentence without its asides, or None when it has none: a stretch between two dashes, and
     a relative clause or apposition set off by commas ("Mr. Doyle, who trimmed his forecast,")."""

@@ -541,6 +541,7 @@ _NOT_PARTICIPANTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", 
 _NP_MODIFIER_TAGS = {"CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "VBN"}
 
 
+@cached()
 def _referring_phrases(doc, quoted) -> list[tuple[int, object, str]]:
     """The noun phrases outside quotation marks that point back to something the clause does not
     name: "that 1998 resolution", "these officials" (demonstrative), "such a movement" (such), and a
