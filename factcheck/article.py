@@ -530,9 +530,15 @@ _OPENING_QUOTES = "“«„"
 _CLOSING_QUOTES = "”»"
 
 
-def _quote_marks(text: str):
+@lru_cache(maxsize=8192)
+def _quote_marks(text: str) -> tuple[tuple[int, int, str], ...]:
     """(offset, length, role) of each double quotation mark in `text`; role is "open", "close" or
-    "either" (a straight quote). `` and '' count as one mark each."""
+    "either" (a straight quote). `` and '' count as one mark each. Cached: the attribution code asks
+    it of the same sentences thousands of times an article."""
+    return tuple(_scan_quote_marks(text))
+
+
+def _scan_quote_marks(text: str):
     i = 0
     while i < len(text):
         ch = text[i]

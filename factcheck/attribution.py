@@ -56,7 +56,7 @@ from typing import Literal
 
 from .article import QUOTES, SPEAKING_VERBS, _quote_marks, quote_count, quote_open_after, quoted_spans, starts_quoted
 from .faithfulness import lexicon as faithfulness_lexicon
-from .nlp import parse
+from .nlp import cached, parse
 from .wordlists import message_nouns, person_nouns, read_as_figure, speaker_nouns
 
 OUTLET = "the outlet"
@@ -318,6 +318,7 @@ def _span_name(span) -> str:
     return _clean(span.text, possessive=not own)
 
 
+@cached()
 def _mentions(text: str, index: int) -> list[_Mention]:
     """People and organisations the text names outside quotation marks (a name inside a quote is
     what the speaker talks about, not an antecedent for the narrator's "it" or "he")."""
@@ -859,6 +860,7 @@ class _Cue:
     stance: bool = False  # a position on an object ("denied the charges"), no clause reported
 
 
+@cached()
 def _cues(doc) -> list[_Cue]:
     """Reporting verbs with what they report (a clause, or a quotation in the sentence) and their
     subject; "according to X". A verb inside a relative clause reports nothing about the sentence."""
@@ -2006,6 +2008,7 @@ def _pronominal(subject) -> bool:
     return subject.tag_ == "PRP" or subject.pos_ == "PRON" and not subject.ent_type_ or any(g.tag_ == "PRP" for g in of)
 
 
+@cached()
 def _unscripted(doc) -> bool:
     """A sentence with a hesitation ("uh") or a false start ("equal to r- the right"): speech on air."""
     return any(t.lower_ in _FILLERS or re.fullmatch(r"[a-z]{1,3}-", t.text) is not None for t in doc)
@@ -2089,12 +2092,14 @@ def _unquoted(cues: list[_Cue], doc, spans: list[tuple[int, int]]) -> list[_Cue]
     return [c for c in cues if (c.subject.lower_ in ("i", "we") or not within(doc[c.token_i])) and (within(doc[c.token_i]) or not within(c.subject))]
 
 
+@cached()
 def _dash_asides(doc) -> list[tuple[int, int]]:
     """The token spans (first, last, dashes included) of the stretches set between two dashes."""
     dashes = [t.i for t in doc if t.text in _DASHES]
     return list(zip(dashes[::2], dashes[1::2]))
 
 
+@cached()
 def _without_asides(doc) -> str | None:
     """The sentence without its asides, or None when it has none: a stretch between two dashes, and
     a relative clause or apposition set off by commas ("Mr. Doyle, who trimmed his forecast,")."""

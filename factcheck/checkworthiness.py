@@ -31,6 +31,7 @@ from importlib import resources
 from typing import Any
 
 from factcheck.errors import FactcheckError
+from factcheck.nlp import cached
 
 __all__ = [
     "FEATURE_VERSION",
@@ -342,6 +343,7 @@ def _quantity(words: list[str]) -> tuple[int, int] | None:
     return None
 
 
+@cached()
 def extract_features(text: str) -> dict[str, float]:
     """Return the sparse feature vector of one sentence or clause: feature name -> value.
 

@@ -17,7 +17,7 @@ from typing import Literal
 from .article import quoted_spans
 from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean, _speech_lemmas, voiced_clause
 from .faithfulness import lexicon
-from .nlp import parse
+from .nlp import cached, parse
 from .wordlists import group_nouns, number_nouns, person_nouns, possession_nouns, read_as_figure
 
 # --- claim types ----------------------------------------------------------------------------------
@@ -1008,6 +1008,7 @@ def _inference(doc):
     return doc[subject.left_edge.i : subject.i + 1].text
 
 
+@cached()
 def _evidence_speaker(speaker: Speaker | str) -> bool:
     """A "speaker" that is what was found ("New evidence is suggesting ..."): nobody, the outlet reads it."""
     name = speaker.phrase or speaker.name if isinstance(speaker, Speaker) else speaker

@@ -67,7 +67,7 @@ from typing import TYPE_CHECKING
 
 from .article import quoted_spans
 from .dates import iso_week, tag  # iso_week: the tagger's own spelling of a week
-from .nlp import parse_many, parse_without_entities as parse
+from .nlp import cached, parse_many, parse_without_entities as parse
 from .syntax import subordinate_only
 
 if TYPE_CHECKING:
@@ -752,6 +752,7 @@ def _negations(doc: Doc) -> list[tuple[str, ...]]:
     return [group for _, group in _negators(doc)]
 
 
+@cached()
 def _negators(doc: Doc) -> list[tuple[Token, tuple[str, ...]]]:
     """For each negation, the words it governs (key and lower-case text, as the tagger may read
     "related" as a verb in one sentence and an adjective in the other), the negated word first: the

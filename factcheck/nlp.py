@@ -13,9 +13,9 @@ import sys
 import threading
 import types
 from collections import OrderedDict
-from collections.abc import Iterable
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Hashable, Iterable
+from functools import lru_cache, wraps
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import FactcheckError
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _lock = threading.Lock()
+R = TypeVar("R")
 
 
 def import_spacy() -> None:
@@ -105,7 +106,12 @@ _NO_NER = ["ner"]
 def parse(text: str) -> Doc:
     """A parsed text. Sentences are parsed again and again by the checks; the cache keeps that cheap."""
     doc = _cached(_FULL, text)
-    return doc if doc is not None else _remember(_FULL, _FULL_MAX, text, parser()(text))
+    if doc is not None:
+        return doc
+    plain = _cached(_PLAIN, text)
+    if plain is not None:  # parsed without entities before: only the recogniser is left to run (on a copy)
+        return _remember(_FULL, _FULL_MAX, text, parser().get_pipe("ner")(plain.copy()))
+    return _remember(_FULL, _FULL_MAX, text, parser()(text))
 
 
 def parse_without_entities(text: str) -> Doc:
@@ -126,6 +132,10 @@ def parse_many(texts: Iterable[str], *, entities: bool = False) -> None:
     to parse many texts calls this first."""
     cache, limit, disable = (_FULL, _FULL_MAX, []) if entities else (_PLAIN, _PLAIN_MAX, _NO_NER)
     todo = list(dict.fromkeys(t for t in texts if t not in cache and t not in _FULL))
+    if entities:  # those parsed without entities before need only the recogniser (`parse`)
+        for text in [t for t in todo if t in _PLAIN]:
+            parse(text)
+        todo = [t for t in todo if t not in _FULL]
     for text, doc in zip(todo, parser().pipe(todo, disable=disable, batch_size=64)):
         _remember(cache, limit, text, doc)
 
@@ -145,3 +155,50 @@ def _remember(cache: OrderedDict[str, Doc], limit: int, text: str, doc: Doc) -> 
     if len(cache) > limit:
         cache.popitem(last=False)
     return doc
+
+
+# --- results computed from parses, cached ----------------------------------------------------------
+# The chains and their checks ask the same questions of the same sentences again and again (a
+# sentence's reporting verbs for every claim whose attribution reads the article, a claim's
+# dangling words for each of its variants). `cached` keeps the answers of pure functions of texts
+# and parses. A Doc is its own key (by identity: the parse caches above hand out one Doc per text,
+# and a cache entry holds its Doc, so an identity is never reused); a Token or a Span is keyed by its
+# Doc and position, as spaCy hashes them; lists and tuples of these are keyed by their contents.
+def _key(value: object) -> Hashable:
+    if isinstance(value, (list, tuple)):
+        return (type(value), tuple(_key(v) for v in value))
+    if isinstance(value, (set, dict)):
+        raise TypeError(f"not a cache key: {type(value).__name__}")
+    hash(value)  # a Doc, Token, Span, frozen dataclass...; anything else fails here
+    return value
+
+
+def cached(maxsize: int = 1024) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """Cache a pure function of texts, parses and other values that do not change (a decorator).
+    Only for functions without output parameters: a list passed in is read as a key, never
+    watched for changes. A list, set or dict returned is copied for each caller, who may change
+    it; what is inside is shared (tuples, tokens, frozen dataclasses)."""
+
+    def decorate(function: Callable[..., R]) -> Callable[..., R]:
+        store: OrderedDict[Hashable, R] = OrderedDict()
+
+        @wraps(function)
+        def wrapper(*args: object, **kwargs: object) -> R:
+            try:
+                key = (_key(args), _key(tuple(sorted(kwargs.items()))))
+                result = store[key]
+            except KeyError:
+                result = _remember(store, maxsize, key, function(*args, **kwargs))  # type: ignore[arg-type]
+            except TypeError:  # an argument that is no key (or keys spaCy cannot compare): computed every time
+                return function(*args, **kwargs)
+            else:
+                try:
+                    store.move_to_end(key)
+                except KeyError:  # evicted meanwhile by another thread
+                    pass
+            return result.copy() if isinstance(result, (list, set, dict)) else result  # type: ignore[attr-defined]
+
+        wrapper.cache_clear = store.clear  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate

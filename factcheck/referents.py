@@ -74,7 +74,7 @@ from .attribution import (
 )
 from .claim_types import _content_head
 from .faithfulness import HEDGE_ADVERBS
-from .nlp import parse
+from .nlp import cached, parse
 from .wordlists import figure_nouns, happening_nouns, message_nouns, number_nouns, organisation_nouns, person_nouns, possession_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
 
 
@@ -555,6 +555,7 @@ _NOT_PARTICIPANTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", 
 _NP_MODIFIER_TAGS = {"CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "HYPH", "VBN"}
 
 
+@cached()
 def _referring_phrases(doc, quoted) -> list[tuple[int, object, str]]:
     """The noun phrases outside quotation marks that point back to something the clause does not
     name: "that 1998 resolution", "these officials" (demonstrative), "such a movement" (such), and a
@@ -937,13 +938,19 @@ def _called_businesses(previous: Sequence[str]) -> list[tuple[int, str]]:
     return found
 
 
+@functools.cache
+def _person_words() -> frozenset[str]:
+    """person_nouns() and _PERSON_NOUNS in one set, built once: built for every word checked, it cost seconds an article."""
+    return person_nouns() | _PERSON_NOUNS
+
+
 def _titled_people(previous: Sequence[str]) -> set[str]:
     """The last names of the people the article gives a person's title or role ("astronaut Ann
     Bell", "Ann Bell, a pilot"), lower-cased: a tagger's organisation of that name is a person."""
     people = set()
     for text in previous:
         for tok in parse(text):
-            if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in person_nouns() | _PERSON_NOUNS and tok.head.pos_ == "PROPN" and tok.dep_ in ("compound", "appos"):
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in _person_words() and tok.head.pos_ == "PROPN" and tok.dep_ in ("compound", "appos"):
                 if any("organization" in kinds for _, kinds in organisation_nouns().get(tok.lemma_.lower(), ())):
                     continue  # "Acme, a maker of trucks", "a carrier": a firm's kind as much as a person's
                 if tok.dep_ == "compound" and tok.ent_type_ == "ORG" and tok.ent_iob_ == "B" and tok.head.ent_type_ == "ORG" and tok.head.ent_iob_ == "I":
@@ -1146,7 +1153,7 @@ def _named_again_here(noun, previous: Sequence[str]) -> bool:
     the company ..."): "the company" may be that one."""
     doc = noun.doc
     if any(  # "chief financial officer of Milton Roy": the body a person's role is in is an organisation
-        t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in ("of", "at") and t.head.head.lemma_.lower() in person_nouns() | _PERSON_NOUNS
+        t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in ("of", "at") and t.head.head.lemma_.lower() in _person_words()
         and t.ent_type_ not in _WHERE_ENTS for t in doc[: noun.i]
     ):
         return True
@@ -1345,6 +1352,7 @@ def _may_name_a_person(doc, pronoun) -> bool:
 _FIRST_PERSON = frozenset("i we me us my our".split())
 
 
+@cached()
 def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = None) -> list[str]:
     """The words of a claim's text that point back to what the text does not say: a pronoun with
     no name before it, a leading "It" or "That", "this plan" or "such a plan", and, in what no one
@@ -1915,6 +1923,7 @@ def _title_before(noun, previous: Sequence[str]) -> bool:
     )
 
 
+@cached()
 def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object, str]]:
     """The phrases of `text` outside quotation marks that name a participant by what the article
     said before, each as (index of its first word, its head noun, kind):
@@ -2622,6 +2631,7 @@ _ELLIPSIS_AUX = frozenset("do does did will would can could shall should may mig
 _ELLIPSIS_COMPANIONS = frozenset("nsubj nsubjpass neg punct cc mark advmod expl".split())
 
 
+@cached()
 def leans_on_before(text: str) -> list[str]:
     """The phrases of `text` that only the sentences before it complete, by their grammar
     (`_unstandarded`, `_unplaced_there`, `_act_missing`, `_elided_verb_phrase`): "less reticent",
@@ -2774,6 +2784,7 @@ _REPORTING_PERIODS = frozenset({"quarter", "period"})
 _COUNTED_BACK = frozenset({"earlier", "ago", "before"})
 
 
+@cached()
 def untold_times(text: str) -> list[str]:
     """The times in `text` counted from an event it does not name, with no date in brackets after
     them that says when ("since then", "A few days later,", "two weeks earlier", "The following
@@ -2855,6 +2866,7 @@ def _bare_count(tok) -> bool:
     return True
 
 
+@cached()
 def unsaid_populations(text: str, previous: Sequence[str]) -> list[str]:
     """The numbers and quantifiers of `text` that are a participant with no noun ("Three were
     arrested", "Some had predicted ...", "At least 82 were killed"), whose population an earlier
@@ -3115,7 +3127,7 @@ def _own_figure(noun) -> bool:
     # Not an organisation in its first sense ("Industry grew 3%").
     if any(rank == 0 and "organization" in kinds for rank, kinds in organisation_nouns().get(lemma, ())):
         return False
-    if lemma in person_nouns() | _PERSON_NOUNS:
+    if lemma in _person_words():
         return _a_holding(noun)
     return _states_figure(noun.head)
 
@@ -3177,7 +3189,7 @@ def _of_a_period(noun) -> bool:
     reports for it, whatever the noun; not a person, an organisation or a time itself ("the
     third-quarter period")."""
     lemma = noun.lemma_.lower()
-    if lemma in person_nouns() | _PERSON_NOUNS | _TIME_NOUNS | _REPORTING_PERIODS or lemma in organisation_nouns():
+    if lemma in _person_words() | _TIME_NOUNS | _REPORTING_PERIODS or lemma in organisation_nouns():
         return False
     return any(c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and c.ent_type_ == "DATE" for c in noun.children)
 
@@ -3273,6 +3285,7 @@ def _owning_preposition(noun) -> str:
     return "of" if the and lemma in possession_nouns() and lemma not in owned_nouns() else "at"
 
 
+@cached()
 def unowned(text: str, previous: Sequence[str]) -> list[str]:
     """The noun phrases of `_unowned` in `text` whose owner the article before does not make sure:
     an organisation acted in it, but not exactly one company (`_owner`), so whose revenue "Revenue
@@ -3298,6 +3311,7 @@ def _named_modifier(noun, previous: Sequence[str]) -> bool:
     return any(c.dep_ in ("compound", "amod", "nmod") and c.text[:1].isupper() and c.lower_ in named for c in noun.children)
 
 
+@cached()
 def unnamed_organisations(text: str, previous: Sequence[str]) -> list[str]:
     """The descriptions of a business in `text` ("the Atlanta-based airline", "the nation's largest
     automaker": `_described_organisations`) and the bare "the company" that point back to a
@@ -3368,6 +3382,7 @@ _BARE_RELATIVE = frozenset("nsubj nsubjpass aux auxpass neg punct".split())
 _TIME_NOUNS = _TIME_UNITS | frozenset("time moment point stage juncture period era hour minute season decade century".split())
 
 
+@cached()
 def deictic_phrases(text: str) -> list[str]:
     """The phrases of `text` that point to what the text does not give, by their grammar alone:
     demonstratives and "such" the rest of `dangling` misses (`_unsaid_demonstratives`), comparisons
@@ -3668,7 +3683,7 @@ def _untitled(doc, quoted) -> list:
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.dep_ in ("compound", "appos") or any(a <= noun.idx < b for a, b in quoted):
             continue
-        if noun.lemma_.lower() not in person_nouns() | _PERSON_NOUNS or doc[noun.i + 1 : noun.i + 2].text == "[":
+        if noun.lemma_.lower() not in _person_words() or doc[noun.i + 1 : noun.i + 2].text == "[":
             continue
         children = list(noun.children)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from .article import quote_count, with_one_stop
 from .dates import Timex, timex_interval
-from .nlp import parse
+from .nlp import cached, parse, parse_many
 from .wordlists import figure_nouns, happening_nouns
 
 SpanKind = Literal["appositive", "parenthetical", "leading", "participle", "relative"]
@@ -48,6 +48,7 @@ class Span:
     text: str
 
 
+@cached()
 def deletable_spans(text: str) -> list[Span]:
     """The side phrases of `text` (one sentence) that can be dropped one by one or together."""
     doc = parse(text)
@@ -70,6 +71,7 @@ def deletable_spans(text: str) -> list[Span]:
     # A span whose removal leaves a dangling word or a broken sentence is not deletable; nor one
     # followed by a verb with no subject of its own ("in the blast, which damaged the embassy,
     # shattered the glass ...": the verbs may be the side clause's, whatever the parse says).
+    parse_many((compress(text, {s.id}, spans) for s in spans), entities=True)  # each is parsed next: in one batch
     spans = [s for s in spans if _well_formed(compress(text, {s.id}, spans)) and not _subjectless_verb_after(doc, s.end)]
     # Spans drop together too: where all of them dropped would leave only a fronted subordinate
     # clause (each alone leaving a main clause the parser still finds), the last ones stay.
@@ -1079,6 +1081,7 @@ def is_clause(text: str) -> bool:
     return root is not None and root.pos_ in ("VERB", "AUX")
 
 
+@cached()
 def _well_formed(text: str) -> bool:
     """The sentence still has a subject and a verb, ends on a word that ends a clause, and is more
     than a subordinate clause (`subordinate_only`)."""

@@ -33,6 +33,30 @@ def test_a_parse_without_entities_is_not_taken_for_a_full_one() -> None:
     full = nlp.parse(SENTENCES[1])
     assert full is not plain and full.ents
     assert _signature(full) == _signature(plain)
+    assert not plain.ents  # the entities were found on a copy: the cached parse without them is as it was
+    fresh = nlp.parser()(SENTENCES[1])  # only the recogniser ran on the copy: as a whole parse finds them
+    assert [(e.start, e.end, e.label_) for e in full.ents] == [(e.start, e.end, e.label_) for e in fresh.ents]
+
+
+def test_a_cached_function_answers_again_from_its_cache_with_a_copy_of_its_list() -> None:
+    calls: list[object] = []
+
+    @nlp.cached(maxsize=2)
+    def nouns(doc, previous=()) -> list[str]:
+        calls.append(doc)
+        return [t.text for t in doc if t.pos_ == "NOUN"]
+
+    doc = nlp.parse(SENTENCES[0])
+    first = nouns(doc, ["a sentence before"])
+    first.append("changed by its caller")
+    assert nouns(doc, ["a sentence before"]) == ["harbour", "authority", "ferry", "service"]
+    assert len(calls) == 1  # the same Doc and the same list of texts: one computation
+    nouns(doc, ["another sentence"])
+    nouns(nlp.parser()(SENTENCES[0]))  # another Doc of the same text is another key
+    assert len(calls) == 3
+    nouns(doc, {"a set is no key"})  # computed, not cached
+    nouns(doc, {"a set is no key"})
+    assert len(calls) == 5
 
 
 def test_the_tokenizer_is_the_one_the_english_pipeline_ships() -> None:

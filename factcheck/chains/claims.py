@@ -27,6 +27,7 @@ from ..checks.claims import check_attribution_kept, check_claim_type, classify_c
 from ..dates import Timex, format_interval, tag, to_interval
 from ..checkworthiness import load_scorer
 from ..llm import Answer
+from ..nlp import cached
 from ..models import LEVEL_SCORES, LEVELS, Claim, ClaimDraft, ClaimTypeDraft, Level, RatingsDraft, ReportWarning
 from ..settings import Settings
 from ..syntax import compress, without_leading_connective
@@ -590,6 +591,7 @@ def rated(claim: Claim, level: Level) -> None:
     claim.reason += f" Read with the whole article, the model rated it {level}."
 
 
+@cached(maxsize=256)  # one model class per list of types, built once (Pydantic builds them slowly)
 def claim_type_draft_for(types: Sequence[str]) -> type[ClaimTypeDraft]:
     """ClaimTypeDraft whose type is one the clause's structure allows, code's choice first."""
     return create_model("ClaimTypeDraft", __base__=ClaimTypeDraft, type=(Literal[tuple(types)], Field(description="the kind of claim")))

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from ..article import quote_count
 from ..attribution import _ORG_NOUNS, _PERSON_ENTS
 from ..wordlists import person_nouns
-from ..nlp import parse
+from ..nlp import cached, parse
 from ..referents import dangling, may_stand_for, referring_phrases
 from ..syntax import Span, compress, deletable_spans
 
@@ -40,6 +40,7 @@ _NAMES = frozenset({"PERSON", "ORG"})
 _OPENING_TAGS = frozenset({"IN", "DT", "CC", "TO", "WDT", "WP", "WRB", "PRP$"})
 
 
+@cached()
 def droppable_spans(text: str, previous: Sequence[str] | None = None, later: Sequence[str] = ()) -> list[Span]:
     """The deletable spans of `text` whose loss leaves the rest standing alone at least as well as
     the whole: `previous` are the article's sentences before it (for what points back to them),
