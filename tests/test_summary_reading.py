@@ -283,3 +283,62 @@ def test_a_sentence_of_a_quotation_over_several_sentences_is_shown_in_its_marks(
     assert chain.compression(last, last.text).text == "\"Nobody loses a job,\" he said."
     plain = chain.article.sentences[4]
     assert chain.compression(plain, plain.text).text == "The council approved it on Monday."
+
+
+def test_the_lead_is_the_first_sentence_that_reads_with_nothing_before_it(monkeypatch):
+    # The question that names the city is no sentence of the summary (no finite verb): "It was
+    # listed ..." would open the summary on an "It" it never gives.
+    text = (
+        "One last question about a city on the Danube, famous for its coffee houses. "
+        "It was listed as a world heritage site by UNESCO in 2001. "
+        "Vienna has 1.9 million people. "
+        "Tourism brought Vienna 4 billion euros last year."
+    )
+    chain = summary_chain(monkeypatch, text, 3)
+    chain.plan()
+    assert chain.chosen[0].id == "S3"
+    assert "S2" not in [s.id for s in chain.chosen]
+
+
+def test_the_articles_first_sentence_is_the_lead_whatever_it_opens_on(monkeypatch):
+    # Nothing comes before it in the article either: it reads in the summary as it reads there.
+    text = (
+        "It's turning out to be another bad week for Asia's markets. "
+        "Stocks in Jakarta fell 12 percent on Monday. "
+        "The rupiah lost a quarter of its value."
+    )
+    chain = summary_chain(monkeypatch, text, 3)
+    chain.plan()
+    assert [s.id for s in chain.chosen] == ["S1", "S2", "S3"]
+
+
+def test_a_short_article_leaves_out_a_sentence_that_points_back_to_one_not_summarised(monkeypatch):
+    # "Since then" counts from the storm, told only in a fragment the summary cannot show: the
+    # summary is shorter rather than filled with a sentence that reads on nothing.
+    text = (
+        "Ann Lee won the race in Leeds on Sunday. "
+        "Police closed three roads for the race. "
+        "A storm over the coast on Friday. "
+        "Since then, 12 boats have stayed in port."
+    )
+    chain = summary_chain(monkeypatch, text, 5)
+    chain.plan()
+    assert [s.id for s in chain.chosen] == ["S1", "S2"]
+
+
+def test_a_side_phrase_that_introduces_what_a_later_summary_sentence_points_back_to_is_kept(monkeypatch):
+    # "The agreement" reads on the first sentence as the summary shows it, which must then keep the
+    # phrase that tells of the agreement: the model is not offered it.
+    text = (
+        "The union ended its strike on Monday, signing a standstill agreement with the owners. "
+        "Workers returned to the docks on Tuesday. "
+        "The agreement expires in May."
+    )
+    first, agreement = text.split(". ")[0] + ".", "The agreement expires in May."
+    assert [s.text for s in droppable_spans(first, [])] == ["signing a standstill agreement with the owners"]
+    assert droppable_spans(first, [], [agreement]) == []
+    chain = summary_chain(monkeypatch, text, 3)
+    chain.plan()
+    s1, s3 = sentences(chain, "S1", "S3")
+    assert chain.read(s3, [s1]).reads
+    assert [s.id for s in chain.chosen] == ["S1", "S2", "S3"] and chain.offered["S1"] == []
