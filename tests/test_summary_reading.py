@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from factcheck.article import Article, split_sentences
-from factcheck.chains.summary import SummaryChain, droppable_spans
+from factcheck.chains.summary import SummaryChain, _unled_object, droppable_spans
 from factcheck.syntax import without_leading_connective
 from factcheck.nlp import parse
 from factcheck.referents import introductions, points_to_sentence_before
@@ -342,3 +342,46 @@ def test_a_side_phrase_that_introduces_what_a_later_summary_sentence_points_back
     s1, s3 = sentences(chain, "S1", "S3")
     assert chain.read(s3, [s1]).reads
     assert [s.id for s in chain.chosen] == ["S1", "S2", "S3"] and chain.offered["S1"] == []
+
+
+def test_an_it_that_tells_the_time_can_open_the_summary(monkeypatch):
+    # "It's the third day of the strike" says what day it is; the headline fragment before it is no
+    # summary sentence, and the sentence still reads first.
+    text = (
+        "More walkouts at the ports of Norwick. "
+        "It's the third day of a strike by dock workers against the new shift rules. "
+        "The owners said the rules would stay. "
+        "Ships waited outside the harbour on Tuesday."
+    )
+    chain = summary_chain(monkeypatch, text, 3)
+    chain.plan()
+    assert chain.chosen[0].id == "S2"
+    chain = summary_chain(monkeypatch, text.replace("It's the third day", "It is the start"), 3)
+    chain.plan()
+    assert chain.chosen[0].id != "S2"
+
+
+@pytest.mark.parametrize(
+    "text, dangles",
+    [
+        ("UNESCO declared it a protected site for its beauty.", True),
+        ("Officials said it would close on Monday.", True),
+        ("The company said it would cut 300 jobs.", False),
+        ("The city council made it clear that taxes would rise.", False),
+        ("Workers rebuilt the bridge after the flood destroyed it.", False),
+    ],
+)
+def test_an_object_it_the_summarys_first_sentence_never_gives(text, dangles):
+    assert _unled_object(text) is dangles
+
+
+def test_a_lead_whose_it_a_left_out_question_gave_gives_way(monkeypatch):
+    text = (
+        "Now for our geography quiz. "
+        "UNESCO declared it a protected site for its old mosques. "
+        "Vienna has 1.9 million people. "
+        "Tourism brought Vienna 4 billion euros last year."
+    )
+    chain = summary_chain(monkeypatch, text, 3)
+    chain.plan()
+    assert [s.id for s in chain.chosen][0] != "S2"

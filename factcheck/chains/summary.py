@@ -33,7 +33,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, create_model
 
 from .. import faithfulness
-from ..article import Article, Sentence, as_quoted_in, open_at_start, unclosed_quotations
+from ..article import Article, Sentence, as_quoted_in, open_at_start, quoted_spans, unclosed_quotations
 from ..attribution import attributions, person_antecedent
 from ..checks import grounding
 from ..llm import Answer
@@ -45,6 +45,7 @@ from ..referents import (
     introduces_what_follows,
     introductions,
     is_person_pronoun,
+    may_stand_for,
     names_referent,
     pointing_back,
     points_to_sentence_before,
@@ -194,7 +195,10 @@ class SummaryChain:
         context = set(in_article.cited) - {i for i, _ in in_article.inserted}
         # Not for the summary's first sentence: there the citation is resolve_referents' caution ("The
         # river rose" after a flood was told), and what the sentence's words leave dangling is read below.
-        back = context and before and not _subject_given(text, shown) or points_to_sentence_before(text)
+        if not before and _unled_object(text):
+            return Reading(False, needs=index - 1)  # "UNESCO declared it a site": the summary's first sentence says nothing "it" is
+        timed = _tells_the_time(text)
+        back = context and before and not _subject_given(text, shown) or points_to_sentence_before(text) and not timed
         if back and not follows:
             return Reading(False, needs=index - 1)
 
@@ -203,7 +207,7 @@ class SummaryChain:
             # sentence says what, as in the article.
             return [w for w in dangling(words) if not (follows and w.lower() in _THING_PRONOUNS)]
 
-        points = left(text)
+        points = [w for w in left(text) if not (timed and w.lower() == "it")]
         unmet = _unmet_definites(text, previous, list(zip(before, shown)))
         if not points and not unmet:
             return Reading(True)
@@ -376,6 +380,39 @@ def _subject_given(text: str, shown: list[str]) -> bool:
     if len(words) < 2 or words[0].lower_ != "the" or words[1].pos_ != "NOUN" or words[1].dep_ not in ("nsubj", "nsubjpass"):
         return False
     return any(names_referent(words[1], s) for s in shown)
+
+
+def _unled_object(text: str) -> bool:
+    """"UNESCO declared it a protected site", "Officials said it would close": an "it"/"them" object or subject of an inner clause, outside
+    quotation marks, with nothing before it in the sentence it may stand for (referents.may_stand_for).
+    Not one a clause after its verb says ("made it clear that ...", "found it hard to ...").
+    `dangling` leaves objects to the sentences before; the summary's first sentence has none."""
+    doc = parse(text)
+    quoted = quoted_spans(text)
+    for tok in doc:
+        # An object, or the subject of a clause inside ("declared it a site", "said it would close").
+        inner = tok.dep_ in ("dobj", "pobj", "dative") or tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ != "ROOT"
+        if tok.lower_ not in ("it", "them") or not inner or any(a <= tok.idx < b for a, b in quoted):
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > tok.i for c in tok.head.children):
+            continue
+        # Not the subject of its own verb ("UNESCO declared it ...": that would be "itself").
+        verb = tok.head if tok.head.pos_ in ("VERB", "AUX") or tok.dep_ != "nsubj" else tok.head.head
+        local = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} if tok.dep_ != "pobj" else set()
+        if not any(may_stand_for(tok.lower_, t) and t.i not in local for t in doc[: tok.i]):
+            return True
+    return False
+
+
+def _tells_the_time(text: str) -> bool:
+    """"It's the second day of an offensive", "It was 3 a.m. when ...": the "it" subject of a "be"
+    whose complement is a date or a time says what time it is; it points back to nothing."""
+    doc = parse(text)
+    return any(
+        t.lower_ == "it" and t.dep_ == "nsubj" and t.head.lemma_ == "be" and t.head.dep_ == "ROOT"
+        and any(c.dep_ == "attr" and c.ent_type_ in ("DATE", "TIME") for c in t.head.children)
+        for t in doc
+    )
 
 
 def _finite(text: str) -> bool:
