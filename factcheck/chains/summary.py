@@ -100,8 +100,8 @@ class SummaryChain:
         # and where to close it is unknown. Nor speech as said that only a misquote could tidy, nor a
         # transcript's talk about the broadcast ("CNN headline news, I'm Sachi Koto.": see
         # factcheck/transcripts.py), nor a "we" nobody is said to say ("We're off in search of ...",
-        # the programme's), which claims and events never show either: `read` rejects it after the
-        # lead, but the lead and the fill of a short article are not read.
+        # the programme's), which claims and events never show either (`read` would reject it too,
+        # but nothing else would take its place in a short article).
         unclosed = unclosed_quotations(self.article)
         transcript = is_transcript(self.texts)
         said = attributions(self.texts, self._paragraphs)
