@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from factcheck.article import Article, split_sentences
-from factcheck.chains.summary import SummaryChain, droppable_spans
+from factcheck.chains.summary import SummaryChain, _unled_object, droppable_spans
 from factcheck.syntax import without_leading_connective
 from factcheck.nlp import parse
 from factcheck.referents import introductions, points_to_sentence_before
@@ -283,3 +283,105 @@ def test_a_sentence_of_a_quotation_over_several_sentences_is_shown_in_its_marks(
     assert chain.compression(last, last.text).text == "\"Nobody loses a job,\" he said."
     plain = chain.article.sentences[4]
     assert chain.compression(plain, plain.text).text == "The council approved it on Monday."
+
+
+def test_the_lead_is_the_first_sentence_that_reads_with_nothing_before_it(monkeypatch):
+    # The question that names the city is no sentence of the summary (no finite verb): "It was
+    # listed ..." would open the summary on an "It" it never gives.
+    text = (
+        "One last question about a city on the Danube, famous for its coffee houses. "
+        "It was listed as a world heritage site by UNESCO in 2001. "
+        "Vienna has 1.9 million people. "
+        "Tourism brought Vienna 4 billion euros last year."
+    )
+    chain = summary_chain(monkeypatch, text, 3)
+    chain.plan()
+    assert chain.chosen[0].id == "S3"
+    assert "S2" not in [s.id for s in chain.chosen]
+
+
+def test_the_articles_first_sentence_is_the_lead_whatever_it_opens_on(monkeypatch):
+    # Nothing comes before it in the article either: it reads in the summary as it reads there.
+    text = (
+        "It's turning out to be another bad week for Asia's markets. "
+        "Stocks in Jakarta fell 12 percent on Monday. "
+        "The rupiah lost a quarter of its value."
+    )
+    chain = summary_chain(monkeypatch, text, 3)
+    chain.plan()
+    assert [s.id for s in chain.chosen] == ["S1", "S2", "S3"]
+
+
+def test_a_short_article_leaves_out_a_sentence_that_points_back_to_one_not_summarised(monkeypatch):
+    # "Since then" counts from the storm, told only in a fragment the summary cannot show: the
+    # summary is shorter rather than filled with a sentence that reads on nothing.
+    text = (
+        "Ann Lee won the race in Leeds on Sunday. "
+        "Police closed three roads for the race. "
+        "A storm over the coast on Friday. "
+        "Since then, 12 boats have stayed in port."
+    )
+    chain = summary_chain(monkeypatch, text, 5)
+    chain.plan()
+    assert [s.id for s in chain.chosen] == ["S1", "S2"]
+
+
+def test_a_side_phrase_that_introduces_what_a_later_summary_sentence_points_back_to_is_kept(monkeypatch):
+    # "The agreement" reads on the first sentence as the summary shows it, which must then keep the
+    # phrase that tells of the agreement: the model is not offered it.
+    text = (
+        "The union ended its strike on Monday, signing a standstill agreement with the owners. "
+        "Workers returned to the docks on Tuesday. "
+        "The agreement expires in May."
+    )
+    first, agreement = text.split(". ")[0] + ".", "The agreement expires in May."
+    assert [s.text for s in droppable_spans(first, [])] == ["signing a standstill agreement with the owners"]
+    assert droppable_spans(first, [], [agreement]) == []
+    chain = summary_chain(monkeypatch, text, 3)
+    chain.plan()
+    s1, s3 = sentences(chain, "S1", "S3")
+    assert chain.read(s3, [s1]).reads
+    assert [s.id for s in chain.chosen] == ["S1", "S2", "S3"] and chain.offered["S1"] == []
+
+
+def test_an_it_that_tells_the_time_can_open_the_summary(monkeypatch):
+    # "It's the third day of the strike" says what day it is; the headline fragment before it is no
+    # summary sentence, and the sentence still reads first.
+    text = (
+        "More walkouts at the ports of Norwick. "
+        "It's the third day of a strike by dock workers against the new shift rules. "
+        "The owners said the rules would stay. "
+        "Ships waited outside the harbour on Tuesday."
+    )
+    chain = summary_chain(monkeypatch, text, 3)
+    chain.plan()
+    assert chain.chosen[0].id == "S2"
+    chain = summary_chain(monkeypatch, text.replace("It's the third day", "It is the start"), 3)
+    chain.plan()
+    assert chain.chosen[0].id != "S2"
+
+
+@pytest.mark.parametrize(
+    "text, dangles",
+    [
+        ("UNESCO declared it a protected site for its beauty.", True),
+        ("Officials said it would close on Monday.", True),
+        ("The company said it would cut 300 jobs.", False),
+        ("The city council made it clear that taxes would rise.", False),
+        ("Workers rebuilt the bridge after the flood destroyed it.", False),
+    ],
+)
+def test_an_object_it_the_summarys_first_sentence_never_gives(text, dangles):
+    assert _unled_object(text) is dangles
+
+
+def test_a_lead_whose_it_a_left_out_question_gave_gives_way(monkeypatch):
+    text = (
+        "Now for our geography quiz. "
+        "UNESCO declared it a protected site for its old mosques. "
+        "Vienna has 1.9 million people. "
+        "Tourism brought Vienna 4 billion euros last year."
+    )
+    chain = summary_chain(monkeypatch, text, 3)
+    chain.plan()
+    assert [s.id for s in chain.chosen][0] != "S2"

@@ -28,7 +28,7 @@ from ..article import quote_count
 from ..attribution import _ORG_NOUNS, _PERSON_ENTS
 from ..wordlists import person_nouns
 from ..nlp import cached, parse
-from ..referents import dangling, may_stand_for, referring_phrases
+from ..referents import dangling, introductions, may_stand_for, names_referent, pointing_back, referring_phrases
 from ..syntax import Span, compress, deletable_spans
 
 _WE = frozenset("we us our ours ourselves".split())
@@ -50,9 +50,9 @@ def droppable_spans(text: str, previous: Sequence[str] | None = None, later: Seq
     return [s for s in spans if not needed(text, s, spans, previous, later)]
 
 
-def shortest(text: str, previous: Sequence[str] | None = None) -> str:
+def shortest(text: str, previous: Sequence[str] | None = None, later: Sequence[str] = ()) -> str:
     """The sentence as short as it may be made: every droppable span dropped."""
-    spans = droppable_spans(text, previous)
+    spans = droppable_spans(text, previous, later)
     return compress(text, {s.id for s in spans}, spans) if spans else text
 
 
@@ -64,6 +64,7 @@ def needed(text: str, span: Span, spans: Sequence[Span], previous: Sequence[str]
         or _places_a_participant(text, span, spans)
         or _scopes_a_figure(text, span, spans)
         or _introduces_a_name(text, span, later)
+        or _introduces_a_referent(text, span, spans, later)
         or _leaves_a_comma_open(text, span, spans)
     )
 
@@ -207,6 +208,21 @@ def _introduces_a_name(text: str, span: Span, later: Sequence[str]) -> bool:
     return any(
         name not in before.split() and any(name in _words(t) for t in elsewhere) for name in names
     )
+
+
+def _introduces_a_referent(text: str, span: Span, spans: Sequence[Span], later: Sequence[str]) -> bool:
+    """A phrase that introduces what a definite of a later text points back to ("Talks stalled
+    under a standstill agreement" before "The agreement expires in May"): without it the reader of
+    the later text meets "the agreement" with nothing before that says which."""
+    shorter = None
+    for other in later:
+        for _, noun, kind in pointing_back(other, [text]):
+            if kind != "definite" or not introductions(noun, [text]) or not names_referent(noun, text):
+                continue
+            shorter = compress(text, {span.id}, spans) if shorter is None else shorter
+            if not names_referent(noun, shorter):
+                return True
+    return False
 
 
 def _words(text: str) -> set[str]:

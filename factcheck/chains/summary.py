@@ -33,7 +33,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, create_model
 
 from .. import faithfulness
-from ..article import Article, Sentence, as_quoted_in, open_at_start, unclosed_quotations
+from ..article import Article, Sentence, as_quoted_in, open_at_start, quoted_spans, unclosed_quotations
 from ..attribution import attributions, person_antecedent
 from ..checks import grounding
 from ..llm import Answer
@@ -45,6 +45,7 @@ from ..referents import (
     introduces_what_follows,
     introductions,
     is_person_pronoun,
+    may_stand_for,
     names_referent,
     pointing_back,
     points_to_sentence_before,
@@ -88,7 +89,7 @@ class SummaryChain:
         self._index = {s.id: n for n, s in enumerate(article.sentences)}
         self._resolved: dict[int, Standalone] = {}  # per sentence index: resolve_referents against the article
         self._readings: dict[tuple[int, tuple[int, ...]], Reading] = {}  # (sentence, summary before it)
-        self._shortest: dict[int, str] = {}  # per sentence index: as short as the model may make it
+        self._shortest: dict[tuple[int, tuple[int, ...]], str] = {}  # per sentence index and the ones after it: as short as the model may make it
         self.offered: dict[str, list[Span]] = {}  # per chosen sentence id: the spans the model may drop
         self._inside = open_at_start(article)  # the sentences a quotation an earlier one opened is open in
 
@@ -99,8 +100,8 @@ class SummaryChain:
         # and where to close it is unknown. Nor speech as said that only a misquote could tidy, nor a
         # transcript's talk about the broadcast ("CNN headline news, I'm Sachi Koto.": see
         # factcheck/transcripts.py), nor a "we" nobody is said to say ("We're off in search of ...",
-        # the programme's), which claims and events never show either: `read` rejects it after the
-        # lead, but the lead and the fill of a short article are not read.
+        # the programme's), which claims and events never show either (`read` would reject it too,
+        # but nothing else would take its place in a short article).
         unclosed = unclosed_quotations(self.article)
         transcript = is_transcript(self.texts)
         said = attributions(self.texts, self._paragraphs)
@@ -109,10 +110,13 @@ class SummaryChain:
                  and not (said[n].is_outlet and unspoken_first_person(s.text))]
         if not prose:
             return []
+        # The lead is the first sentence that reads with nothing before it: not one whose "it" or
+        # "the city" a heading, a question or a line about the broadcast left out of the summary gave.
+        lead = next((s for s in prose if self.read(s, []).reads), prose[0])
         scores = score_sentences(self.article)
-        ranked = sorted(prose[1:], key=lambda s: -scores[s.id].score)
-        self.chosen = self.choose(prose[0], ranked, {s.id for s in prose})
-        self.readings = {s.id: self.read(s, self.chosen[:n]) for n, s in enumerate(self.chosen) if n}
+        ranked = sorted((s for s in prose if s is not lead), key=lambda s: -scores[s.id].score)
+        self.chosen = self.choose(lead, ranked, {s.id for s in prose})
+        self.readings = {s.id: self.read(s, self.chosen[:n]) for n, s in enumerate(self.chosen)}
         if not self.compresses:
             return [Step(self.name, s.id, s, SummaryDraft) for s in self.chosen]
         steps = []
@@ -130,35 +134,36 @@ class SummaryChain:
     def choose(self, lead: Sentence, ranked: list[Sentence], prose: set[str]) -> list[Sentence]:
         """The lead, then the best-ranked sentences that read on the summary before them (in the
         article's order); one that does not comes with the sentence it needs when there is room for
-        both, else gives way. Too few of those, and the best-ranked others fill the count."""
+        both, else gives way. A sentence that gave way may read once others are in, so the ranking
+        is gone through again until the count is met or nothing more reads: a short article gets a
+        shorter summary rather than a sentence that points back to what the summary never gave."""
         chosen = [lead]
-        for sentence in ranked:
-            if len(chosen) >= self.count:
-                break
-            if sentence in chosen:
-                continue
-            trial = self._ordered([*chosen, sentence])
-            if self._all_read(trial):
-                chosen = trial
-                continue
-            needs = self.read(sentence, trial[: trial.index(sentence)]).needs
-            if needs is None or needs < 0 or len(chosen) + 2 > self.count:
-                continue
-            intro = self.article.sentences[needs]
-            if intro.id in prose and intro not in chosen and self._all_read(trial := self._ordered([*chosen, sentence, intro])):
-                chosen = trial
-        for sentence in ranked:  # an article with too few sentences that read
-            if len(chosen) >= self.count:
-                break
-            if sentence not in chosen:
-                chosen = self._ordered([*chosen, sentence])
+        added = True
+        while added and len(chosen) < self.count:
+            added = False
+            for sentence in ranked:
+                if len(chosen) >= self.count:
+                    break
+                if sentence in chosen:
+                    continue
+                trial = self._ordered([*chosen, sentence])
+                if self._all_read(trial):
+                    chosen, added = trial, True
+                    continue
+                needs = self.read(sentence, trial[: trial.index(sentence)]).needs
+                if needs is None or needs < 0 or len(chosen) + 2 > self.count:
+                    continue
+                intro = self.article.sentences[needs]
+                if intro.id in prose and intro not in chosen and self._all_read(trial := self._ordered([*chosen, sentence, intro])):
+                    chosen, added = trial, True
         return chosen
 
     def _ordered(self, sentences: list[Sentence]) -> list[Sentence]:
         return sorted(sentences, key=lambda s: s.start)
 
     def _all_read(self, sentences: list[Sentence]) -> bool:
-        return all(self.read(s, sentences[:n]).reads for n, s in enumerate(sentences) if n)
+        # The first too: a sentence ranked in before the lead reads with nothing before it.
+        return all(self.read(s, sentences[:n]).reads for n, s in enumerate(sentences))
 
     def read(self, sentence: Sentence, before: list[Sentence]) -> Reading:
         """How `sentence` reads after the summary sentences `before` (each as short as the model may
@@ -173,7 +178,12 @@ class SummaryChain:
     def _reading(self, index: int, before: tuple[int, ...]) -> Reading:
         text = self.texts[index]
         previous = self.texts[:index]
-        shown = [self._shown(i, before[:n]) for n, i in enumerate(before)]
+        if all(s.heading for s in self.article.sentences[:index]):
+            return Reading(True)  # the article's first sentence: it reads in the summary as it reads there
+        # Each summary sentence before as the summary shows it: as short as it may be made, keeping
+        # what the ones after it (this one too) point back to ("under a standstill agreement" for
+        # "The agreement expires"), as the compression offered to the model keeps it.
+        shown = [self._shown(i, before[:n], (*before[n + 1 :], index)) for n, i in enumerate(before)]
         follows = bool(before) and before[-1] == index - 1  # the summary's sentence before is the article's
         speaker = attributions(self.texts, self._paragraphs)[index]
         # "We have seen ...": who "we" is, the sentence itself or the summary sentence just before must say.
@@ -183,7 +193,12 @@ class SummaryChain:
         # told, which only that sentence, just before it in the summary too, gives.
         in_article = self._in_article(index)
         context = set(in_article.cited) - {i for i, _ in in_article.inserted}
-        back = context and not _subject_given(text, shown) or points_to_sentence_before(text)
+        # Not for the summary's first sentence: there the citation is resolve_referents' caution ("The
+        # river rose" after a flood was told), and what the sentence's words leave dangling is read below.
+        if not before and _unled_object(text):
+            return Reading(False, needs=index - 1)  # "UNESCO declared it a site": the summary's first sentence says nothing "it" is
+        timed = _tells_the_time(text)
+        back = context and before and not _subject_given(text, shown) or points_to_sentence_before(text) and not timed
         if back and not follows:
             return Reading(False, needs=index - 1)
 
@@ -192,7 +207,7 @@ class SummaryChain:
             # sentence says what, as in the article.
             return [w for w in dangling(words) if not (follows and w.lower() in _THING_PRONOUNS)]
 
-        points = left(text)
+        points = [w for w in left(text) if not (timed and w.lower() == "it")]
         unmet = _unmet_definites(text, previous, list(zip(before, shown)))
         if not points and not unmet:
             return Reading(True)
@@ -218,13 +233,13 @@ class SummaryChain:
             self._resolved[index] = resolve_referents(self.texts[index], self.texts[index], self.texts[:index])
         return self._resolved[index]
 
-    def _shown(self, index: int, before: tuple[int, ...]) -> str:
-        """Sentence `index` as the summary shows it after `before`: as short as the model may make
-        it, with the referents code puts in."""
-        if index not in self._shortest:
-            self._shortest[index] = shortest(self.texts[index], self.texts[:index])
-        text = self._shortest[index]
-        if before and self._read(index, before).resolve:
+    def _shown(self, index: int, before: tuple[int, ...], after: tuple[int, ...] = ()) -> str:
+        """Sentence `index` as the summary shows it after `before` and before `after`: as short as
+        the model may make it (keeping what `after` needs), with the referents code puts in."""
+        if (index, after) not in self._shortest:
+            self._shortest[index, after] = shortest(self.texts[index], self.texts[:index], [self.texts[i] for i in after])
+        text = self._shortest[index, after]
+        if self._read(index, before).resolve:
             return resolve_referents(text, self.texts[index], self.texts[:index], whole=False).text
         return text
 
@@ -365,6 +380,39 @@ def _subject_given(text: str, shown: list[str]) -> bool:
     if len(words) < 2 or words[0].lower_ != "the" or words[1].pos_ != "NOUN" or words[1].dep_ not in ("nsubj", "nsubjpass"):
         return False
     return any(names_referent(words[1], s) for s in shown)
+
+
+def _unled_object(text: str) -> bool:
+    """"UNESCO declared it a protected site", "Officials said it would close": an "it"/"them" object or subject of an inner clause, outside
+    quotation marks, with nothing before it in the sentence it may stand for (referents.may_stand_for).
+    Not one a clause after its verb says ("made it clear that ...", "found it hard to ...").
+    `dangling` leaves objects to the sentences before; the summary's first sentence has none."""
+    doc = parse(text)
+    quoted = quoted_spans(text)
+    for tok in doc:
+        # An object, or the subject of a clause inside ("declared it a site", "said it would close").
+        inner = tok.dep_ in ("dobj", "pobj", "dative") or tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ != "ROOT"
+        if tok.lower_ not in ("it", "them") or not inner or any(a <= tok.idx < b for a, b in quoted):
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > tok.i for c in tok.head.children):
+            continue
+        # Not the subject of its own verb ("UNESCO declared it ...": that would be "itself").
+        verb = tok.head if tok.head.pos_ in ("VERB", "AUX") or tok.dep_ != "nsubj" else tok.head.head
+        local = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} if tok.dep_ != "pobj" else set()
+        if not any(may_stand_for(tok.lower_, t) and t.i not in local for t in doc[: tok.i]):
+            return True
+    return False
+
+
+def _tells_the_time(text: str) -> bool:
+    """"It's the second day of an offensive", "It was 3 a.m. when ...": the "it" subject of a "be"
+    whose complement is a date or a time says what time it is; it points back to nothing."""
+    doc = parse(text)
+    return any(
+        t.lower_ == "it" and t.dep_ == "nsubj" and t.head.lemma_ == "be" and t.head.dep_ == "ROOT"
+        and any(c.dep_ == "attr" and c.ent_type_ in ("DATE", "TIME") for c in t.head.children)
+        for t in doc
+    )
 
 
 def _finite(text: str) -> bool:
