@@ -570,7 +570,7 @@ def _referring_phrases(doc, quoted) -> list[tuple[int, object, str]]:
                 break
             i -= 1
         if i >= 0 and doc[i].lower_ == "such":
-            if not any(t.lower_ == "as" for t in doc[noun.i + 1 : noun.i + 2]) and not any(c.lower_ == "as" for c in noun.rights):
+            if not any(t.lower_ == "as" for t in doc[noun.i + 1 : noun.i + 2]) and not any(c.lower_ == "as" for c in noun.rights) and not _such_that(noun):
                 found.append((i, noun, "such"))  # not "such groups as the Klan": groups like it
             continue
         if i < 0 or doc[i].tag_ not in ("DT", "PDT"):
@@ -580,11 +580,19 @@ def _referring_phrases(doc, quoted) -> list[tuple[int, object, str]]:
             continue  # "said Friday that team no. 225 made visits": the parser's determiner opens a clause
         if det in ("this", "that", "these", "those"):
             found.append((i, noun, "demonstrative"))
-        elif det in ("a", "an") and i > 0 and doc[i - 1].lower_ == "such":
+        elif det in ("a", "an") and i > 0 and doc[i - 1].lower_ == "such" and not _such_that(noun):
             found.append((i - 1, noun, "such"))
         elif det == "the" and not (i > 0 and doc[i - 1].lower_ in ("all", "both")) and all(t.tag_ in ("NN", "NNS") and t.dep_ == "compound" for t in doc[i + 1 : noun.i]) and not any(c.dep_ in ("prep", "relcl", "acl", "appos", "poss") and c.i > noun.i for c in noun.children):
             found.append((i, noun, "definite"))
     return found
+
+
+def _such_that(noun) -> bool:
+    """"to such an extent that dealers stopped trading", "such force that ...": a "that" clause
+    after the noun says how much, so "such" points forward inside the text, not back."""
+    return any(c.dep_ in ("acl", "relcl", "advcl", "ccomp") and c.i > noun.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in noun.children) or (
+        noun.doc[noun.i + 1 : noun.i + 2].text.lower() == "that"
+    )
 
 
 def _opens_clause(that, noun) -> bool:
@@ -1398,7 +1406,8 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             found.append(tok.text)  # "many of them are ...", "Their lawyers ...": no noun they could stand for
     found += [
         doc[first : noun.i + 1].text for first, noun, kind in _referring_phrases(doc, quoted)
-        if kind != "definite" and doc[noun.i + 1 : noun.i + 2].text != "[" and not (kind == "demonstrative" and _demonstrative_given(noun))
+        # "This man, Eric Dale, ...": a name in apposition says who (`_says_which`)
+        if kind != "definite" and doc[noun.i + 1 : noun.i + 2].text != "[" and not (kind == "demonstrative" and (_demonstrative_given(noun) or _says_which(noun)))
     ]
     # "a bomb explodes at another clinic": another than which, the text must say ("one clinic ... another").
     found += [
@@ -2019,6 +2028,10 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             # past the lede: one party's course of action, deal, proposal or penalty, which the story
             # told of before, often in words nothing links ("wants to buy X" ... "the deal").
             found.append((first, tok, "definite"))
+        elif previous and _untold_takings(tok, det) and not _given(tok, previous):
+            # "expects to use the proceeds to repay debt": the yield of a sale or offering the story
+            # told of before; of which, the item does not say.
+            found.append((first, tok, "definite"))
     return found
 
 
@@ -2082,11 +2095,21 @@ def _told_act_compound(noun, previous: Sequence[str]) -> bool:
             other = tok.lemma_.lower()
             return tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and other not in REPORTING_LEMMAS and (other in verbs or _nominalises(lemma, other))
 
-        if any(tells(t) for t in doc[: noun.left_edge.i]):
+        if any(tells(t) or t.pos_ == "NOUN" and t.lemma_.lower() == lemma for t in doc[: noun.left_edge.i]):
             continue  # "Acme will sell the unit, and the sale price ...": the text tells of it
-        if any(tells(t) for text in previous for t in parse(text)):
+        if any(tells(t) or _introduces_act(t, lemma) for text in previous for t in parse(text)):
             return True
     return False
+
+
+def _introduces_act(tok, lemma: str) -> bool:
+    """Whether `tok` introduces an act of `lemma` as a new one: "filed for an initial public
+    offering" before "the offering price", "recorded a $50 million charge" before "the charge
+    reserve" (an indefinite, a figure or a bare noun, not itself a compound's first word)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() != lemma or tok.dep_ == "compound":
+        return False
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    return not dets or dets[0] in ("a", "an", "another")
 
 
 def _one_partys(noun, det) -> bool:
@@ -2114,12 +2137,39 @@ def _one_partys(noun, det) -> bool:
     # A clause before it may tell of it in any words ("agreed to buy Y, and the deal ..."); not a
     # reporting verb, which attributes it.
     nouns = told_as(lemma)[1]
-    governing = {a.i for a in noun.ancestors}  # "discussed the matter": its own verb tells nothing of it
+    governing = _governing(noun)  # "discussed the matter": its own verb tells nothing of it
     return not any(
         t.pos_ == "VERB" and t.i not in governing and t.dep_ not in ("amod", "compound") and t.lemma_.lower() not in REPORTING_LEMMAS
         or t.pos_ == "NOUN" and t.lemma_.lower() in nouns
         for t in noun.doc[: noun.left_edge.i]
     )
+
+
+def _untold_takings(noun, det) -> bool:
+    """Whether `noun` is a bare "the X" (`_describes_only`) whose X is what an owner takes in
+    (`_takings`: "the proceeds", "the revenue") as the object of the text's main clause, with no
+    verb but its own governors, a reporting one or a copula before it that may tell of the act
+    that yielded it ("sold the unit and used the proceeds"). A subject is `unowned`'s to read."""
+    if det is None or det.lower_ != "the" or noun.dep_ in ("nsubj", "nsubjpass") or not _takings(noun) or not _describes_only(noun) or not _main_participant(noun):
+        return False
+    governing = _governing(noun)
+    return not any(
+        t.pos_ == "VERB" and t.i not in governing and t.dep_ not in ("amod", "compound") and t.lemma_.lower() not in REPORTING_LEMMAS
+        or t.pos_ == "NOUN" and t.lemma_.lower() in happening_nouns()
+        for t in noun.doc[: noun.left_edge.i]
+    )
+
+
+def _governing(noun) -> set[int]:
+    """The indices of the words `noun` hangs on up to the first conjunction: "discussed the matter"
+    (its own verb tells nothing of it), but in "sold the unit and used the proceeds" the verb
+    joined before ("sold") is a clause of its own, which may tell of it."""
+    found = set()
+    tok = noun
+    while tok.head.i != tok.i and tok.dep_ != "conj":
+        tok = tok.head
+        found.add(tok.i)
+    return found
 
 
 # Dependents of a clause's verb that are what the clause is about.
@@ -2186,7 +2236,11 @@ def _describes_only(noun) -> bool:
     numbers and adjectives that hold no name ("the latest ruling", "the brutal killing", "the two
     requests"; not "the U.N.-ordered sanctions"), nothing after it but a date. A compound names a kind ("the peace talks"), a name says whose."""
     return all(
-        c.dep_ in ("det", "predet", "punct") or c.dep_ == "nummod" and not _a_year(c) or c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB") and not any(t.ent_type_ or t.pos_ == "PROPN" or t.text[:1].isupper() for t in c.subtree)
+        c.dep_ in ("det", "predet", "punct") or c.dep_ == "nummod" and not _a_year(c)
+        # "Friday's purchases": a day says when, not which
+        # as what the text is about ("Friday's purchases lifted ..."; not "after Friday's trading")
+        or c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") and all(t.ent_type_ in ("DATE", "TIME") or t.dep_ == "case" for t in c.subtree) and _main_participant(noun)
+        or c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB") and not any(t.ent_type_ or t.pos_ == "PROPN" or t.text[:1].isupper() for t in c.subtree)
         # "rejected the request on Friday": a date the parser hung on it says when, not which
         or c.dep_ == "prep" and all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if t.i != c.i)
         for c in noun.children
@@ -3443,7 +3497,7 @@ def _unsaid_demonstratives(doc, quoted) -> list[str]:
                 continue  # "I think that people will ...": a "that" that opens a clause
             if in_quote and _speakers_setting(noun) or _says_which(noun) or _demonstrative_given(noun):
                 continue
-            if doc[noun.i + 1 : noun.i + 2].text == "," and doc[noun.i + 2 : noun.i + 3].text[:1].isupper() and doc[noun.i + 2].pos_ == "PROPN":
+            if doc[noun.i + 1 : noun.i + 2].text == "," and doc[noun.i + 2 : noun.i + 3].text[:1].isupper() and doc[noun.i + 2].pos_ == "PROPN" and not _speaker_after(doc[noun.i + 2]):
                 continue  # "This man, Eric Rudolph, ...": the name after it, whatever the parse
             found.append(doc[det.i : noun.i + 1].text)
         elif det.lower_ == "such" and det.dep_ in ("amod", "predet", "det") and noun.pos_ == "NOUN":
@@ -3452,6 +3506,14 @@ def _unsaid_demonstratives(doc, quoted) -> list[str]:
                 continue  # "such groups as the Klan", "such force that ...": the phrase says what it is like
             found.append(doc[det.i : noun.i + 1].text)
     return found
+
+
+def _speaker_after(name) -> bool:
+    """"structured the deal this way, Mr. Smith said": the name after the comma is the subject of
+    the attribution that follows, not an apposition that says who or what."""
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    return name.dep_ in ("nsubj", "nsubjpass") and name.head.i > name.i
 
 
 def _compared_within(noun) -> bool:
