@@ -2139,7 +2139,7 @@ def _one_partys(noun, det) -> bool:
     nouns = told_as(lemma)[1]
     governing = _governing(noun)  # "discussed the matter": its own verb tells nothing of it
     return not any(
-        t.pos_ == "VERB" and t.i not in governing and t.dep_ not in ("amod", "compound") and t.lemma_.lower() not in REPORTING_LEMMAS
+        t.pos_ == "VERB" and t.i not in governing and t.dep_ not in ("amod", "compound") and t.lemma_.lower() not in REPORTING_LEMMAS and t.lower_ not in _DO
         or t.pos_ == "NOUN" and t.lemma_.lower() in nouns
         for t in noun.doc[: noun.left_edge.i]
     )
@@ -2154,7 +2154,7 @@ def _untold_takings(noun, det) -> bool:
         return False
     governing = _governing(noun)
     return not any(
-        t.pos_ == "VERB" and t.i not in governing and t.dep_ not in ("amod", "compound") and t.lemma_.lower() not in REPORTING_LEMMAS
+        t.pos_ == "VERB" and t.i not in governing and t.dep_ not in ("amod", "compound") and t.lemma_.lower() not in REPORTING_LEMMAS and t.lower_ not in _DO
         or t.pos_ == "NOUN" and t.lemma_.lower() in happening_nouns()
         for t in noun.doc[: noun.left_edge.i]
     )
@@ -3513,7 +3513,7 @@ def _speaker_after(name) -> bool:
     the attribution that follows, not an apposition that says who or what."""
     while name.dep_ in ("compound", "flat") and name.head.i > name.i:
         name = name.head
-    return name.dep_ in ("nsubj", "nsubjpass") and name.head.i > name.i
+    return name.dep_ == "nsubj" and name.head.i == name.i + 1 and name.head.lemma_.lower() in REPORTING_LEMMAS
 
 
 def _compared_within(noun) -> bool:
