@@ -1400,7 +1400,7 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             tok.i == _first_word(doc) or tok.head.dep_ == "ROOT" and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]) or _thing_named_only_as_kind(tok)
         ):
             found.append(tok.text)  # "It was a bomb", "More recently it has ...": what "it" is, the text does not say
-        elif lower in ("this", "these", "those", "that") and tok.tag_ == "DT" and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and not _clause_before(tok):
+        elif lower in ("this", "these", "those", "that") and tok.tag_ == "DT" and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and not _clause_before(tok) and not _stands_in(tok):
             found.append(tok.text)  # "Eight of those are ...", "He denied that.", "Once that happens, ..."
         elif lower in ("them", "their", "its", "they") and not _stands_for(tok):
             found.append(tok.text)  # "many of them are ...", "Their lawyers ...": no noun they could stand for
@@ -1429,6 +1429,14 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
     # Not a word or phrase whose referent `resolve_referents` put in brackets after it ("such a
     # movement [an underground movement]", '"He [Kopp] may ..."').
     return [w for w in found if f"{w} [" not in text]
+
+
+def _stands_in(pronoun) -> bool:
+    """"lower than those of other airlines", "higher than that of a year earlier": a "that"/"those"
+    with an "of" phrase stands in for a noun the text names before it, as "the one of" would."""
+    return pronoun.lower_ in ("that", "those") and any(c.dep_ == "prep" and c.lower_ == "of" for c in pronoun.children) and any(
+        t.pos_ == "NOUN" for t in pronoun.doc[: pronoun.i]
+    )
 
 
 # Names that are never a person: "In Miami, he said ..." names nobody "he" can be.
@@ -1970,11 +1978,15 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
         poss = next((c for c in children if c.dep_ == "poss"), None)
         first = min([tok.i, *(t.i for c in tok.lefts if c.dep_ in _PHRASE_LEFT for t in c.subtree)])
         other = next((c for c in children if c.dep_ == "amod" and c.lower_ == "other"), None)
-        if other is not None and not (det is not None and det.lower_ in ("each", "every", "any", "no")):
+        # "Several others said ...": others than whom; not "Acme cut fares, and others followed"
+        others = tok.lower_ == "others" and tok.dep_ in _PARTICIPANT_DEPS and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[:first])
+        if (other is not None or others) and not (det is not None and det.lower_ in ("each", "every", "any", "no")):
             # "Hezbollah and other guerrillas", "other than ...", "in addition to X, three other businesses"
             compared = tok.dep_ == "conj" or any(c.dep_ == "conj" for c in children) or any(t.lower_ == "than" for t in doc[tok.i : tok.i + 3]) or any(
                 t.dep_ == "prep" and t.lower_ in ("besides", "beyond", "except", "to") and t.head.lower_ in ("besides", "addition", "apart", "except") or t.lower_ == "besides" for t in doc
             )
+            # "Acme's fares are lower than those of other airlines": compared with what the text names before "than"
+            compared = compared or any(t.lower_ == "than" and any(w.pos_ in ("NOUN", "PROPN") for w in doc[: t.i]) for t in doc[:first])
             # "Reupke's duties will go to three other executives": people other than the one the text names
             compared = compared or tok.lemma_.lower() in person_nouns() and any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for t in doc[:first])
             if not compared and not _says_which(tok) and not any(t.lemma_ == tok.lemma_ for t in doc[: first]) and tok.lemma_.lower() != "thing":

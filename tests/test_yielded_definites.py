@@ -41,3 +41,19 @@ def test_manner_deixis_before_an_attribution_is_not_a_name_in_apposition() -> No
 def test_such_with_a_that_clause_says_how_much() -> None:
     assert dangling("Prices fell to such an extent that dealers stopped trading.", False, SELLING) == []
     assert dangling("Prices fell to such an extent.", False, SELLING) == ["such an extent"]
+
+
+FARES = ["Vela Air said it would cut fares to Denver.", "Fares fell 10%."]
+
+
+def test_bare_others_need_their_comparison() -> None:
+    assert "Several others" in dangling("Several others said they would match the cut.", False, FARES)
+    # the text names those they are set beside
+    assert dangling("Some analysts expect a rise, but others see a fall.", False, FARES) == []
+
+
+def test_a_comparison_the_text_states_before_than() -> None:
+    # "those of" stands in for "the fares of"; the other airlines are other than Vela, which the text names
+    assert dangling("Vela's fares are lower than those of other airlines.", False, FARES) == []
+    assert dangling("Profit was higher than that of a year earlier.", False, FARES) == []
+    assert dangling("Fares at other airlines fell 5%.", False, FARES) == ["other airlines"]
