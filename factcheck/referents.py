@@ -1863,8 +1863,8 @@ def _introduced(noun, previous: Sequence[str]) -> bool:
             if (tok.tag_ in ("NNS", "NNPS")) != plural and not any(c.like_num for c in tok.children):
                 continue  # "a ruling" is not what "the rulings" are
             earlier = _phrase_words(tok)
-            if not words <= earlier or full and earlier <= full:
-                continue  # another one, or one this phrase says as much of ("a fight against terrorism")
+            if not words <= earlier or full != words and earlier <= full:
+                continue  # another one, or one a phrase after it says as much of ("a fight against terrorism")
             dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
             if not dets or dets[0] in ("a", "an", "another") or earlier - words:
                 return True
@@ -1988,7 +1988,10 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             # "Acme's fares are lower than those of other airlines": compared with what the text names before "than"
             compared = compared or any(t.lower_ == "than" and any(w.pos_ in ("NOUN", "PROPN") for w in doc[: t.i]) for t in doc[:first])
             # "Reupke's duties will go to three other executives": people other than the one the text names
-            compared = compared or tok.lemma_.lower() in person_nouns() and any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for t in doc[:first])
+            # (not the speaker: in "Mr. Vaux said ... other buyers" he is no buyer)
+            compared = compared or tok.lemma_.lower() in person_nouns() and any(
+                t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") and not _speaker_name(t) for t in doc[:first]
+            )
             if not compared and not _says_which(tok) and not any(t.lemma_ == tok.lemma_ for t in doc[: first]) and tok.lemma_.lower() != "thing":
                 found.append((first, tok, "other"))
             continue
@@ -3518,6 +3521,13 @@ def _unsaid_demonstratives(doc, quoted) -> list[str]:
                 continue  # "such groups as the Klan", "such force that ...": the phrase says what it is like
             found.append(doc[det.i : noun.i + 1].text)
     return found
+
+
+def _speaker_name(name) -> bool:
+    """Whether `name` is a word of the subject of a reporting verb ("Mr. Vaux said ...")."""
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    return name.dep_ == "nsubj" and name.head.lemma_.lower() in REPORTING_LEMMAS
 
 
 def _speaker_after(name) -> bool:

@@ -57,3 +57,15 @@ def test_a_comparison_the_text_states_before_than() -> None:
     assert dangling("Vela's fares are lower than those of other airlines.", False, FARES) == []
     assert dangling("Profit was higher than that of a year earlier.", False, FARES) == []
     assert dangling("Fares at other airlines fell 5%.", False, FARES) == ["other airlines"]
+
+
+PLACEMENT = ["Marlow Brewing Ltd. said it plans a private placement of $90 million in preferred shares.", "Proceeds will reduce debt, said Anne Pyle, the treasurer."]
+
+
+def test_a_definite_that_repeats_a_bare_introduction_points_back() -> None:
+    assert dangling("The preferred shares will carry a floating dividend.", False, PLACEMENT) == ["The preferred shares"]
+
+
+def test_the_speaker_is_not_who_others_are_set_beside() -> None:
+    assert "other buyers" in dangling("Ms. Pyle said that if no accord is reached, other buyers will be sought.", False, PLACEMENT)
+    assert dangling("Pyle's duties will go to three other executives.", False, PLACEMENT) == []
