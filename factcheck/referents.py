@@ -1988,9 +1988,10 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             # "Acme's fares are lower than those of other airlines": compared with what the text names before "than"
             compared = compared or any(t.lower_ == "than" and any(w.pos_ in ("NOUN", "PROPN") for w in doc[: t.i]) for t in doc[:first])
             # "Reupke's duties will go to three other executives": people other than the one the text names
-            # (not the speaker: in "Mr. Vaux said ... other buyers" he is no buyer)
+            # (not the speaker: in "Mr. Vaux said ... other buyers" he is no buyer); a body may hold a
+            # role of people too ("Hallwood Inc. will exercise rights other shareholders do not")
             compared = compared or tok.lemma_.lower() in person_nouns() and any(
-                t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") and not _speaker_name(t) for t in doc[:first]
+                t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "") and not _speaker_name(t) for t in doc[:first]
             )
             if not compared and not _says_which(tok) and not any(t.lemma_ == tok.lemma_ for t in doc[: first]) and tok.lemma_.lower() != "thing":
                 found.append((first, tok, "other"))

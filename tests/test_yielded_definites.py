@@ -69,3 +69,5 @@ def test_a_definite_that_repeats_a_bare_introduction_points_back() -> None:
 def test_the_speaker_is_not_who_others_are_set_beside() -> None:
     assert "other buyers" in dangling("Ms. Pyle said that if no accord is reached, other buyers will be sought.", False, PLACEMENT)
     assert dangling("Pyle's duties will go to three other executives.", False, PLACEMENT) == []
+    # a body the text names may be one of the shareholders the others are set beside
+    assert dangling("Marlow said that Tavis Group Inc. will buy any shares not bought by other shareholders.", False, PLACEMENT) == []
