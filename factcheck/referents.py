@@ -571,7 +571,7 @@ def _referring_phrases(doc, quoted) -> list[tuple[int, object, str]]:
                 break
             i -= 1
         if i >= 0 and doc[i].lower_ == "such":
-            if not any(t.lower_ == "as" for t in doc[noun.i + 1 : noun.i + 2]) and not any(c.lower_ == "as" for c in noun.rights):
+            if not any(t.lower_ == "as" for t in doc[noun.i + 1 : noun.i + 2]) and not any(c.lower_ == "as" for c in noun.rights) and not _such_that(noun):
                 found.append((i, noun, "such"))  # not "such groups as the Klan": groups like it
             continue
         if i < 0 or doc[i].tag_ not in ("DT", "PDT"):
@@ -581,11 +581,19 @@ def _referring_phrases(doc, quoted) -> list[tuple[int, object, str]]:
             continue  # "said Friday that team no. 225 made visits": the parser's determiner opens a clause
         if det in ("this", "that", "these", "those"):
             found.append((i, noun, "demonstrative"))
-        elif det in ("a", "an") and i > 0 and doc[i - 1].lower_ == "such":
+        elif det in ("a", "an") and i > 0 and doc[i - 1].lower_ == "such" and not _such_that(noun):
             found.append((i - 1, noun, "such"))
         elif det == "the" and not (i > 0 and doc[i - 1].lower_ in ("all", "both")) and all(t.tag_ in ("NN", "NNS") and t.dep_ == "compound" for t in doc[i + 1 : noun.i]) and not any(c.dep_ in ("prep", "relcl", "acl", "appos", "poss") and c.i > noun.i for c in noun.children):
             found.append((i, noun, "definite"))
     return found
+
+
+def _such_that(noun) -> bool:
+    """"to such an extent that dealers stopped trading", "such force that ...": a "that" clause
+    after the noun says how much, so "such" points forward inside the text, not back."""
+    return any(c.dep_ in ("acl", "relcl", "advcl", "ccomp") and c.i > noun.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in noun.children) or (
+        noun.doc[noun.i + 1 : noun.i + 2].text.lower() == "that"
+    )
 
 
 def _opens_clause(that, noun) -> bool:
@@ -1400,13 +1408,14 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
             tok.i == _first_word(doc) or tok.head.dep_ == "ROOT" and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[: tok.i]) or _thing_named_only_as_kind(tok)
         ):
             found.append(tok.text)  # "It was a bomb", "More recently it has ...": what "it" is, the text does not say
-        elif lower in ("this", "these", "those", "that") and tok.tag_ == "DT" and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and not _clause_before(tok):
+        elif lower in ("this", "these", "those", "that") and tok.tag_ == "DT" and not any(c.dep_ in ("relcl", "acl") for c in tok.children) and not _clause_before(tok) and not _stands_in(tok):
             found.append(tok.text)  # "Eight of those are ...", "He denied that.", "Once that happens, ..."
         elif lower in ("them", "their", "its", "they") and not _stands_for(tok):
             found.append(tok.text)  # "many of them are ...", "Their lawyers ...": no noun they could stand for
     found += [
         doc[first : noun.i + 1].text for first, noun, kind in _referring_phrases(doc, quoted)
-        if kind != "definite" and doc[noun.i + 1 : noun.i + 2].text != "[" and not (kind == "demonstrative" and _demonstrative_given(noun))
+        # "This man, Eric Dale, ...": a name in apposition says who (`_says_which`)
+        if kind != "definite" and doc[noun.i + 1 : noun.i + 2].text != "[" and not (kind == "demonstrative" and (_demonstrative_given(noun) or _says_which(noun)))
     ]
     # "a bomb explodes at another clinic": another than which, the text must say ("one clinic ... another").
     found += [
@@ -1428,6 +1437,14 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
     # Not a word or phrase whose referent `resolve_referents` put in brackets after it ("such a
     # movement [an underground movement]", '"He [Kopp] may ..."').
     return [w for w in found if f"{w} [" not in text]
+
+
+def _stands_in(pronoun) -> bool:
+    """"lower than those of other airlines", "higher than that of a year earlier": a "that"/"those"
+    with an "of" phrase stands in for a noun the text names before it, as "the one of" would."""
+    return pronoun.lower_ in ("that", "those") and any(c.dep_ == "prep" and c.lower_ == "of" for c in pronoun.children) and any(
+        t.pos_ == "NOUN" for t in pronoun.doc[: pronoun.i]
+    )
 
 
 # Names that are never a person: "In Miami, he said ..." names nobody "he" can be.
@@ -1854,8 +1871,8 @@ def _introduced(noun, previous: Sequence[str]) -> bool:
             if (tok.tag_ in ("NNS", "NNPS")) != plural and not any(c.like_num for c in tok.children):
                 continue  # "a ruling" is not what "the rulings" are
             earlier = _phrase_words(tok)
-            if not words <= earlier or full and earlier <= full:
-                continue  # another one, or one this phrase says as much of ("a fight against terrorism")
+            if not words <= earlier or full != words and earlier <= full:
+                continue  # another one, or one a phrase after it says as much of ("a fight against terrorism")
             dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
             if not dets or dets[0] in ("a", "an", "another") or earlier - words:
                 return True
@@ -1970,13 +1987,21 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
         poss = next((c for c in children if c.dep_ == "poss"), None)
         first = min([tok.i, *(t.i for c in tok.lefts if c.dep_ in _PHRASE_LEFT for t in c.subtree)])
         other = next((c for c in children if c.dep_ == "amod" and c.lower_ == "other"), None)
-        if other is not None and not (det is not None and det.lower_ in ("each", "every", "any", "no")):
+        # "Several others said ...": others than whom; not "Acme cut fares, and others followed"
+        others = tok.lower_ == "others" and tok.dep_ in _PARTICIPANT_DEPS and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[:first])
+        if (other is not None or others) and not (det is not None and det.lower_ in ("each", "every", "any", "no")):
             # "Hezbollah and other guerrillas", "other than ...", "in addition to X, three other businesses"
             compared = tok.dep_ == "conj" or any(c.dep_ == "conj" for c in children) or any(t.lower_ == "than" for t in doc[tok.i : tok.i + 3]) or any(
                 t.dep_ == "prep" and t.lower_ in ("besides", "beyond", "except", "to") and t.head.lower_ in ("besides", "addition", "apart", "except") or t.lower_ == "besides" for t in doc
             )
+            # "Acme's fares are lower than those of other airlines": compared with what the text names before "than"
+            compared = compared or any(t.lower_ == "than" and any(w.pos_ in ("NOUN", "PROPN") for w in doc[: t.i]) for t in doc[:first])
             # "Reupke's duties will go to three other executives": people other than the one the text names
-            compared = compared or tok.lemma_.lower() in person_nouns() and any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for t in doc[:first])
+            # (not the speaker: in "Mr. Vaux said ... other buyers" he is no buyer); a body may hold a
+            # role of people too ("Hallwood Inc. will exercise rights other shareholders do not")
+            compared = compared or tok.lemma_.lower() in person_nouns() and any(
+                t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "") and not _speaker_name(t) for t in doc[:first]
+            )
             if not compared and not _says_which(tok) and not any(t.lemma_ == tok.lemma_ for t in doc[: first]) and tok.lemma_.lower() != "thing":
                 found.append((first, tok, "other"))
             continue
@@ -2027,6 +2052,10 @@ def pointing_back(text: str, previous: Sequence[str]) -> list[tuple[int, object,
             # "the plan", "the deal", "the fine", "the plan's implementation" as what the claim is about,
             # past the lede: one party's course of action, deal, proposal or penalty, which the story
             # told of before, often in words nothing links ("wants to buy X" ... "the deal").
+            found.append((first, tok, "definite"))
+        elif previous and _untold_takings(tok, det) and not _given(tok, previous):
+            # "expects to use the proceeds to repay debt": the yield of a sale or offering the story
+            # told of before; of which, the item does not say.
             found.append((first, tok, "definite"))
     return found
 
@@ -2091,11 +2120,21 @@ def _told_act_compound(noun, previous: Sequence[str]) -> bool:
             other = tok.lemma_.lower()
             return tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound") and other not in REPORTING_LEMMAS and (other in verbs or _nominalises(lemma, other))
 
-        if any(tells(t) for t in doc[: noun.left_edge.i]):
+        if any(tells(t) or t.pos_ == "NOUN" and t.lemma_.lower() == lemma for t in doc[: noun.left_edge.i]):
             continue  # "Acme will sell the unit, and the sale price ...": the text tells of it
-        if any(tells(t) for text in previous for t in parse(text)):
+        if any(tells(t) or _introduces_act(t, lemma) for text in previous for t in parse(text)):
             return True
     return False
+
+
+def _introduces_act(tok, lemma: str) -> bool:
+    """Whether `tok` introduces an act of `lemma` as a new one: "filed for an initial public
+    offering" before "the offering price", "recorded a $50 million charge" before "the charge
+    reserve" (an indefinite, a figure or a bare noun, not itself a compound's first word)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() != lemma or tok.dep_ == "compound":
+        return False
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    return not dets or dets[0] in ("a", "an", "another")
 
 
 def _one_partys(noun, det) -> bool:
@@ -2123,12 +2162,39 @@ def _one_partys(noun, det) -> bool:
     # A clause before it may tell of it in any words ("agreed to buy Y, and the deal ..."); not a
     # reporting verb, which attributes it.
     nouns = told_as(lemma)[1]
-    governing = {a.i for a in noun.ancestors}  # "discussed the matter": its own verb tells nothing of it
+    governing = _governing(noun)  # "discussed the matter": its own verb tells nothing of it
     return not any(
-        t.pos_ == "VERB" and t.i not in governing and t.dep_ not in ("amod", "compound") and t.lemma_.lower() not in REPORTING_LEMMAS
+        t.pos_ == "VERB" and t.i not in governing and t.dep_ not in ("amod", "compound") and t.lemma_.lower() not in REPORTING_LEMMAS and t.lower_ not in _DO
         or t.pos_ == "NOUN" and t.lemma_.lower() in nouns
         for t in noun.doc[: noun.left_edge.i]
     )
+
+
+def _untold_takings(noun, det) -> bool:
+    """Whether `noun` is a bare "the X" (`_describes_only`) whose X is what an owner takes in
+    (`_takings`: "the proceeds", "the revenue") as the object of the text's main clause, with no
+    verb but its own governors, a reporting one or a copula before it that may tell of the act
+    that yielded it ("sold the unit and used the proceeds"). A subject is `unowned`'s to read."""
+    if det is None or det.lower_ != "the" or noun.dep_ in ("nsubj", "nsubjpass") or not _takings(noun) or not _describes_only(noun) or not _main_participant(noun):
+        return False
+    governing = _governing(noun)
+    return not any(
+        t.pos_ == "VERB" and t.i not in governing and t.dep_ not in ("amod", "compound") and t.lemma_.lower() not in REPORTING_LEMMAS and t.lower_ not in _DO
+        or t.pos_ == "NOUN" and t.lemma_.lower() in happening_nouns()
+        for t in noun.doc[: noun.left_edge.i]
+    )
+
+
+def _governing(noun) -> set[int]:
+    """The indices of the words `noun` hangs on up to the first conjunction: "discussed the matter"
+    (its own verb tells nothing of it), but in "sold the unit and used the proceeds" the verb
+    joined before ("sold") is a clause of its own, which may tell of it."""
+    found = set()
+    tok = noun
+    while tok.head.i != tok.i and tok.dep_ != "conj":
+        tok = tok.head
+        found.add(tok.i)
+    return found
 
 
 # Dependents of a clause's verb that are what the clause is about.
@@ -2195,7 +2261,11 @@ def _describes_only(noun) -> bool:
     numbers and adjectives that hold no name ("the latest ruling", "the brutal killing", "the two
     requests"; not "the U.N.-ordered sanctions"), nothing after it but a date. A compound names a kind ("the peace talks"), a name says whose."""
     return all(
-        c.dep_ in ("det", "predet", "punct") or c.dep_ == "nummod" and not _a_year(c) or c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB") and not any(t.ent_type_ or t.pos_ == "PROPN" or t.text[:1].isupper() for t in c.subtree)
+        c.dep_ in ("det", "predet", "punct") or c.dep_ == "nummod" and not _a_year(c)
+        # "Friday's purchases": a day says when, not which
+        # as what the text is about ("Friday's purchases lifted ..."; not "after Friday's trading")
+        or c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") and all(t.ent_type_ in ("DATE", "TIME") or t.dep_ == "case" for t in c.subtree) and _main_participant(noun)
+        or c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB") and not any(t.ent_type_ or t.pos_ == "PROPN" or t.text[:1].isupper() for t in c.subtree)
         # "rejected the request on Friday": a date the parser hung on it says when, not which
         or c.dep_ == "prep" and all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if t.i != c.i)
         for c in noun.children
@@ -3458,7 +3528,7 @@ def _unsaid_demonstratives(doc, quoted) -> list[str]:
                 continue  # "I think that people will ...": a "that" that opens a clause
             if in_quote and _speakers_setting(noun) or _says_which(noun) or _demonstrative_given(noun):
                 continue
-            if doc[noun.i + 1 : noun.i + 2].text == "," and doc[noun.i + 2 : noun.i + 3].text[:1].isupper() and doc[noun.i + 2].pos_ == "PROPN":
+            if doc[noun.i + 1 : noun.i + 2].text == "," and doc[noun.i + 2 : noun.i + 3].text[:1].isupper() and doc[noun.i + 2].pos_ == "PROPN" and not _speaker_after(doc[noun.i + 2]):
                 continue  # "This man, Eric Rudolph, ...": the name after it, whatever the parse
             found.append(doc[det.i : noun.i + 1].text)
         elif det.lower_ == "such" and det.dep_ in ("amod", "predet", "det") and noun.pos_ == "NOUN":
@@ -3467,6 +3537,21 @@ def _unsaid_demonstratives(doc, quoted) -> list[str]:
                 continue  # "such groups as the Klan", "such force that ...": the phrase says what it is like
             found.append(doc[det.i : noun.i + 1].text)
     return found
+
+
+def _speaker_name(name) -> bool:
+    """Whether `name` is a word of the subject of a reporting verb ("Mr. Vaux said ...")."""
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    return name.dep_ == "nsubj" and name.head.lemma_.lower() in REPORTING_LEMMAS
+
+
+def _speaker_after(name) -> bool:
+    """"structured the deal this way, Mr. Smith said": the name after the comma is the subject of
+    the attribution that follows, not an apposition that says who or what."""
+    while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+        name = name.head
+    return name.dep_ == "nsubj" and name.head.i == name.i + 1 and name.head.lemma_.lower() in REPORTING_LEMMAS
 
 
 def _compared_within(noun) -> bool:
