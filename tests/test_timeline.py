@@ -666,3 +666,10 @@ def test_two_happenings_alike_in_one_way_stay_two_events() -> None:
     assert len(_kept("Anna Berg resigned on Tuesday. The board met. Berg resigned on Wednesday from the second board.")) == 2
     # a company and its stock are two actors
     assert len(_kept("Dalsen Corp. rose in rank on Monday. Traders were busy. Dalsen stock rose on Monday.")) == 2
+
+
+def test_of_one_happening_told_twice_the_telling_that_names_its_actor_stays() -> None:
+    # the first telling's actor is a bare definite ("the two presidents"): it could not stand alone
+    kept = _kept("Talks in Tarrow ended. The two presidents on Friday signed the fishing accord. Crowds cheered. "
+                 "Presidents Anna Berg of Tarrow and Carl Holm of Vestby signed the fishing accord on Friday.")
+    assert len([e for e in kept if "signed" in e]) == 1 and any(e.startswith("Presidents Anna Berg") for e in kept)

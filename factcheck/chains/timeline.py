@@ -289,12 +289,15 @@ def without_retold_events(events: Sequence[DatedEvent], article: Article) -> lis
     """The events, less each that tells again what an earlier sentence's event told: the same act
     by the same actor at the same date ("X called Y a liar Thursday" and later "X on Thursday called
     Y 'a liar' again"; "X proposed linking A with B yesterday" and later "his proposal, linking A with
-    B, was made yesterday"). One happening, told twice: the first telling stays, in article order."""
-    return [e for e in events if all(e is not later for _, later in retold_pairs(events, article))]
+    B, was made yesterday"). One happening, told twice: the first telling stays, in article order,
+    unless only the later names its actor ("The two presidents signed the plan Friday" before
+    "Presidents A and B signed the plan Friday"): the first could not stand alone."""
+    retold = {id(later) for _, later in retold_pairs(events, article)}
+    return [e for e in events if id(e) not in retold]
 
 
 def retold_pairs(events: Sequence[DatedEvent], article: Article) -> list[tuple[DatedEvent, DatedEvent]]:
-    """Each (first, later) pair of events of two sentences that `without_retold_events` reads as one
+    """Each (kept, retold) pair of events of two sentences that `without_retold_events` reads as one
     happening. The same act: one verb's lemma, or a verb and the noun derived from it ("proposed" -
     "proposal"), not a report's (two things one person said one day are two claims). The same actor:
     a name in both subjects (or the noun's owner), a pronoun whose nearest named subject before it
@@ -312,8 +315,12 @@ def retold_pairs(events: Sequence[DatedEvent], article: Article) -> list[tuple[D
                 continue
             if mine.when == theirs.when and _same_act(mine.act, theirs.act) and mine.negated == theirs.negated \
                     and _same_actor(mine.actor, theirs.actor) and _same_object(mine, theirs):
-                pairs.append((first, later))
-                dropped.add(id(later))
+                if mine.actor[3] and not theirs.actor[3]:
+                    pairs.append((later, first))
+                    dropped.add(id(first))
+                else:
+                    pairs.append((first, later))
+                    dropped.add(id(later))
                 break
     return pairs
 
@@ -321,7 +328,7 @@ def retold_pairs(events: Sequence[DatedEvent], article: Article) -> list[tuple[D
 @dataclasses.dataclass(frozen=True)
 class _Act:
     act: tuple[str, str]  # (lemma, "VERB" | "NOUN")
-    actor: tuple[frozenset[str], str, frozenset[str]]  # names, the head's lemma when a common noun, the phrase's lemmas
+    actor: tuple[frozenset[str], str, frozenset[str], bool]  # names, the head's lemma when a common noun, the phrase's lemmas, named in the phrase itself
     patient: str  # the head of what the act is done to, or ""
     content: frozenset[str]  # content lemmas of what the act is done to
     figures: frozenset[str]
@@ -418,7 +425,7 @@ def _same_act(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return any(noun.startswith(s) and noun[len(s):] in _NOMINAL for s in stems)
 
 
-def _actor(subject: "Token", sentence: Sentence, article: Article) -> tuple[frozenset[str], str, frozenset[str]] | None:
+def _actor(subject: "Token", sentence: Sentence, article: Article) -> tuple[frozenset[str], str, frozenset[str], bool] | None:
     """Who does it: the names of the subject's phrase and its head when that is a common noun
     ("Acme's stock" is not Acme); for a pronoun, the nearest subject with a name in the sentences
     before; a definite common noun ("the company", "the two presidents") by its lemma; else None."""
@@ -426,17 +433,17 @@ def _actor(subject: "Token", sentence: Sentence, article: Article) -> tuple[froz
     head = "" if subject.pos_ == "PROPN" else subject.lemma_.lower()
     names = _names_in(subject)
     if names:
-        return names, head, lemmas
+        return names, head, lemmas, True
     if subject.tag_ in ("PRP", "PRP$") and subject.lower_ not in ("i", "we", "you", "me", "us", "my", "our", "your"):
         index = article.sentences.index(sentence)
         for before in reversed(article.sentences[:index]):
             root = _root(parse(before.text))
             up = _subject_of(root) if root is not None else None
             if up is not None and (found := _names_in(up)):
-                return found, "" if up.pos_ == "PROPN" else up.lemma_.lower(), frozenset(t.lemma_.lower() for t in up.subtree)
+                return found, "" if up.pos_ == "PROPN" else up.lemma_.lower(), frozenset(t.lemma_.lower() for t in up.subtree), False
         return None
     if subject.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "another", "any", "no") for c in subject.children):
-        return frozenset(), head, lemmas
+        return frozenset(), head, lemmas, False
     return None
 
 
@@ -444,7 +451,7 @@ def _names_in(phrase: "Token") -> frozenset[str]:
     return frozenset(t.text for t in phrase.subtree if t.ent_type_ in _ACTOR_ENTS and t.pos_ == "PROPN")
 
 
-def _same_actor(a: tuple[frozenset[str], str, frozenset[str]], b: tuple[frozenset[str], str, frozenset[str]]) -> bool:
+def _same_actor(a: tuple[frozenset[str], str, frozenset[str], bool], b: tuple[frozenset[str], str, frozenset[str], bool]) -> bool:
     """One name in both and the same head ("Acme" and "Acme Corp.", not "Acme's stock"); a named
     actor and a definite noun its phrase holds ("Presidents A and B", "the two presidents"); or one
     definite common noun."""
@@ -452,7 +459,7 @@ def _same_actor(a: tuple[frozenset[str], str, frozenset[str]], b: tuple[frozense
         return bool(a[0] & b[0]) and a[1] == b[1]
     if a[0] or b[0]:
         named, other = (a, b) if a[0] else (b, a)
-        return named[1] == "" and other[1] in named[2]
+        return other[1] != "" and other[1] in named[2]
     return a[1] == b[1] != ""
 
 
