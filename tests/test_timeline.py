@@ -673,3 +673,10 @@ def test_of_one_happening_told_twice_the_telling_that_names_its_actor_stays() ->
     kept = _kept("Talks in Tarrow ended. The two presidents on Friday signed the fishing accord. Crowds cheered. "
                  "Presidents Anna Berg of Tarrow and Carl Holm of Vestby signed the fishing accord on Friday.")
     assert len([e for e in kept if "signed" in e]) == 1 and any(e.startswith("Presidents Anna Berg") for e in kept)
+
+
+def test_a_change_told_again_with_its_cause_is_one_event_and_two_figures_are_two() -> None:
+    kept = _kept("The Vestby index dropped 20 points Monday to 1400. Banks led the way. "
+                 "Traders said the Vestby index dropped Monday on a lack of buying interest.")
+    assert kept == ["The Vestby index dropped 20 points Monday to 1400."]
+    assert len(_kept("Dalsen shares rose 5% Monday. Traders were busy. Dalsen shares rose 3% Monday in late trading.")) == 2

@@ -401,15 +401,21 @@ def _act_of(event: DatedEvent, article: Article) -> _Act | None:
     # is none of those ("met with X", "voted on X"), never an adjunct of place, manner or cause.
     core = [c for c in head.children if c.dep_ in _CORE]
     if not core:
-        core = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _ARGUMENT_PREPOSITIONS]
+        # (not a figure's: "dropped to 1462.93" says how far, not what)
+        core = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _ARGUMENT_PREPOSITIONS
+                and not any(o.dep_ == "pobj" and (o.like_num or o.pos_ == "NUM") for o in c.children)]
     objects = [t for c in core for t in c.subtree if t.i not in dated and t.i not in skip]
     # the main one's head: who or what the act is done to ("called the minister" is not "called the mayor")
     main = min(core, key=lambda c: _PATIENT_ORDER.index(c.dep_) if c.dep_ in _PATIENT_ORDER else len(_PATIENT_ORDER), default=None)
     if main is not None and main.dep_ == "prep":
         main = next((o for o in main.children if o.dep_ == "pobj"), None)
     patient = main.lemma_.lower() if main is not None and main.i not in dated else ""
+    if patient and main.head.dep_ == "prep":
+        patient = "by " + patient  # a preposition's object: compared with another's only (`_same_object`)
     content = frozenset(t.lemma_.lower() for t in objects if t.pos_ in _CONTENT_POS and not t.is_stop)
-    figures = frozenset(t.text for t in objects if t.like_num or t.pos_ == "NUM")
+    # every figure of the act's phrase, an adjunct's too ("rose 5% Monday")
+    figures = frozenset(t.text for c in head.children if c.dep_ not in ("nsubj", "nsubjpass", "poss")
+                        for t in c.subtree if (t.like_num or t.pos_ == "NUM") and t.i not in dated and t.i not in skip)
     negated = any(c.dep_ == "neg" for c in head.children) or (kind == "NOUN" and head.head.pos_ in ("VERB", "AUX")
                                                                and any(c.dep_ == "neg" for c in head.head.children))
     return _Act((head.lemma_.lower(), kind), actor, patient, content, figures, negated, (start, end, precision))
@@ -431,7 +437,8 @@ def _actor(subject: "Token", sentence: Sentence, article: Article) -> tuple[froz
     before; a definite common noun ("the company", "the two presidents") by its lemma; else None."""
     lemmas = frozenset(t.lemma_.lower() for t in subject.subtree)
     head = "" if subject.pos_ == "PROPN" else subject.lemma_.lower()
-    names = _names_in(subject)
+    # a name the tagger gave no kind ("the DAX") is a name still when it heads the subject
+    names = _names_in(subject) or (frozenset(t.text for t in subject.subtree if t.pos_ == "PROPN") if subject.pos_ == "PROPN" else frozenset())
     if names:
         return names, head, lemmas, True
     if subject.tag_ in ("PRP", "PRP$") and subject.lower_ not in ("i", "we", "you", "me", "us", "my", "our", "your"):
@@ -469,6 +476,10 @@ def _same_object(a: _Act, b: _Act) -> bool:
     if a.act[1] == "REPORT":  # what is reported: most of the shorter's content words in the other
         shorter = min(a.content, b.content, key=len)
         return len(shorter) >= 2 and len(a.content & b.content) >= 0.6 * len(shorter)
+    if a.patient.startswith("by ") != b.patient.startswith("by "):
+        # an object beside a preposition's ("dropped 20 points", "dropped on a lack of buying"): one
+        # telling says what, the other why or how; the figures decide
+        return True
     if a.patient and b.patient and a.patient != b.patient:
         return False
     return not (a.content and b.content) or bool(a.content & b.content)
