@@ -337,7 +337,7 @@ class _Act:
 
 
 # Verbs that only carry a noun that names the act ("made a proposal", "the proposal was made").
-_LIGHT_VERBS = frozenset("make be take give hold carry".split())
+_LIGHT_VERBS = frozenset("make take give hold carry".split())
 # English suffixes that make a noun of a verb ("propose" - "proposal", "announce" - "announcement").
 _NOMINAL = ("", "al", "ion", "ation", "ition", "ment", "ance", "ence", "ure", "ing")
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
@@ -348,6 +348,10 @@ _ARGUMENT_PREPOSITIONS = frozenset({"with", "against", "into", "for", "on", "to"
 
 
 def _act_of(event: DatedEvent, article: Article) -> _Act | None:
+    """What `retold_pairs` compares of an event: the act its date dates (the anchor verb, the noun a
+    light verb carries, a dated noun, or what a report reports), who does it, to what, with which
+    figures, negated or not, and the date as the timeline shows it; None when the date does not
+    resolve or the actor cannot be told (a bare noun, "a man", "officials")."""
     start, end, precision = timex_interval(event.timex)
     if start is None or not event.anchors:
         return None
@@ -377,7 +381,7 @@ def _act_of(event: DatedEvent, article: Article) -> _Act | None:
             head, kind = carried, "NOUN"
             owner = next((c for c in carried.children if c.dep_ == "poss"), None)
             agent = next((o for c in word.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
-            subject = owner or agent or (_subject_of(word) if carried.dep_ != "nsubj" and carried.dep_ != "nsubjpass" else None)
+            subject = owner or agent or (_subject_of(word) if carried.dep_ == "dobj" else None)
         else:
             head, kind = word, "VERB"
             subject, up = _subject_of(word), word
@@ -411,7 +415,7 @@ def _act_of(event: DatedEvent, article: Article) -> _Act | None:
         main = next((o for o in main.children if o.dep_ == "pobj"), None)
     patient = main.lemma_.lower() if main is not None and main.i not in dated else ""
     if patient and main.head.dep_ == "prep":
-        patient = "by " + patient  # a preposition's object: compared with another's only (`_same_object`)
+        patient = "prep:" + patient  # a preposition's object: compared with another's only (`_same_object`)
     content = frozenset(t.lemma_.lower() for t in objects if t.pos_ in _CONTENT_POS and not t.is_stop)
     # every figure of the act's phrase, an adjunct's too ("rose 5% Monday")
     figures = frozenset(t.text for c in head.children if c.dep_ not in ("nsubj", "nsubjpass", "poss")
@@ -422,6 +426,7 @@ def _act_of(event: DatedEvent, article: Article) -> _Act | None:
 
 
 def _same_act(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """One lemma as one part of speech, or a verb and a noun English makes of it by a suffix."""
     if a == b:
         return True
     if a[1] == b[1]:
@@ -471,12 +476,14 @@ def _same_actor(a: tuple[frozenset[str], str, frozenset[str], bool], b: tuple[fr
 
 
 def _same_object(a: _Act, b: _Act) -> bool:
+    """Nothing tells the two acts' objects apart: their figures, what is reported, the patient, the
+    content words of the complements."""
     if a.figures and b.figures and a.figures != b.figures:
         return False
     if a.act[1] == "REPORT":  # what is reported: most of the shorter's content words in the other
         shorter = min(a.content, b.content, key=len)
         return len(shorter) >= 2 and len(a.content & b.content) >= 0.6 * len(shorter)
-    if a.patient.startswith("by ") != b.patient.startswith("by "):
+    if a.patient.startswith("prep:") != b.patient.startswith("prep:"):
         # an object beside a preposition's ("dropped 20 points", "dropped on a lack of buying"): one
         # telling says what, the other why or how; the figures decide
         return True
