@@ -631,3 +631,62 @@ def test_a_month_just_after_publication_on_a_simple_past_verb_is_last_years():
     for text in ("The board ordered the staff to return in November.", "The talks were postponed in November.",
                  "Exports will recover in November."):
         assert set(events(text).values()) <= {"2021-11"}, text
+
+
+def _kept(text: str) -> list[str]:
+    from factcheck.chains.timeline import without_retold_events
+
+    article = Article(text=text, published=PUBLISHED, sentences=split_sentences(text))
+    return [e.event for e in without_retold_events(timeline_events(article), article)]
+
+
+def test_one_act_by_one_actor_at_one_date_told_again_later_is_one_event() -> None:
+    # the same verb, the same person (a name, then part of it), the same day and the same object
+    kept = _kept("Karl Moravec on Thursday called the minister a liar and vowed to stay in office. The crowd cheered. "
+                 "On Thursday Moravec repeatedly called the minister a liar in a long speech.")
+    assert len(kept) == 1 and kept[0].startswith("Karl Moravec on Thursday called")
+    # a verb and the noun made from it, the owner a pronoun for the name told before
+    kept = _kept("Karl Moravec on Thursday proposed linking the border talks with the trade dispute. Diplomats were "
+                 "cautious. His proposal, linking the border talks with the trade dispute, was made on Thursday.")
+    assert len(kept) == 1 and "proposed linking" in kept[0]
+    # a pronoun subject for the name told before
+    assert _kept("Anna Berg resigned on Tuesday. The board met. She resigned on Tuesday, citing health reasons.") == \
+        ["Anna Berg resigned on Tuesday."]
+    # one thing reported twice, by two verbs of speech
+    kept = _kept("Anna Berg disclosed Tuesday that the mine at Vestby would close soon. Workers protested. "
+                 "Berg said Tuesday that the Vestby mine would close soon.")
+    assert len(kept) == 1 and "disclosed" in kept[0]
+
+
+def test_two_happenings_alike_in_one_way_stay_two_events() -> None:
+    # two votes of one body on one day, on different things
+    assert len(_kept("The Senate voted Monday to approve the budget of Tarrow. Senators debated for hours. "
+                     "The Senate voted Monday to reject the tax bill.")) == 2
+    # different acts of one subject on one day
+    assert len(_kept("Dalsen shares rose 5% Monday. Traders were busy. Dalsen shares fell 2% Monday.")) == 2
+    # one act by two people
+    assert len(_kept("Anna Berg resigned on Tuesday. The board met. Carl Holm resigned on Tuesday.")) == 2
+    # one act done to two people
+    assert len(_kept("Karl Moravec on Thursday called the minister a liar. The crowd cheered. "
+                     "On Thursday Moravec called the mayor a liar.")) == 2
+    # two things one person said one day
+    assert len(_kept("Anna Berg said Tuesday that the mine at Vestby would close soon. Workers protested. "
+                     "Berg said Tuesday that wages at the plant would rise.")) == 2
+    # the same act on two days
+    assert len(_kept("Anna Berg resigned on Tuesday. The board met. Berg resigned on Wednesday from the second board.")) == 2
+    # a company and its stock are two actors
+    assert len(_kept("Dalsen Corp. rose in rank on Monday. Traders were busy. Dalsen stock rose on Monday.")) == 2
+
+
+def test_of_one_happening_told_twice_the_telling_that_names_its_actor_stays() -> None:
+    # the first telling's actor is a bare definite ("the two presidents"): it could not stand alone
+    kept = _kept("Talks in Tarrow ended. The two presidents on Friday signed the fishing accord. Crowds cheered. "
+                 "Presidents Anna Berg of Tarrow and Carl Holm of Vestby signed the fishing accord on Friday.")
+    assert len([e for e in kept if "signed" in e]) == 1 and any(e.startswith("Presidents Anna Berg") for e in kept)
+
+
+def test_a_change_told_again_with_its_cause_is_one_event_and_two_figures_are_two() -> None:
+    kept = _kept("The Vestby index dropped 20 points Monday to 1400. Banks led the way. "
+                 "Traders said the Vestby index dropped Monday on a lack of buying interest.")
+    assert kept == ["The Vestby index dropped 20 points Monday to 1400."]
+    assert len(_kept("Dalsen shares rose 5% Monday. Traders were busy. Dalsen shares rose 3% Monday in late trading.")) == 2

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ..article import Article, Sentence, as_quoted_in, open_at_start, unclosed_quotations, with_one_stop
 from .. import faithfulness
-from ..attribution import reporting_frame
+from ..attribution import _speech_lemmas, reporting_frame
 from ..referents import dangling, shared_frame as _shared_frame, standalone_variants, unspoken_first_person
 from ..checks import grounding
 from ..checks.events import check_event_says_something
@@ -60,7 +60,7 @@ class TimelineChain:
         transcript = is_transcript([s.text for s in self.article.sentences])
         dated = [ev for ev in timeline_events(self.article) if ev.sentence.id not in unclosed and not unshowable(ev.sentence.text, ev.sentence.id in inside)
                  and not (transcript and about_the_broadcast(ev.sentence.text))]
-        dated = without_retold_changes(dated)
+        dated = without_retold_events(without_retold_changes(dated), self.article)
         self.skipped = max(0, len(dated) - self.limit)
         self.events = [
             Step(self.name, f"E{n}", ev.sentence, EventDraft, part=ev.timex.text, timex=ev.timex)
@@ -283,6 +283,213 @@ def without_retold_changes(events: Sequence[DatedEvent]) -> list[DatedEvent]:
                 dropped.add(id(a))
                 break
     return [e for e in events if id(e) not in dropped]
+
+
+def without_retold_events(events: Sequence[DatedEvent], article: Article) -> list[DatedEvent]:
+    """The events, less each that tells again what an earlier sentence's event told: the same act
+    by the same actor at the same date ("X called Y a liar Thursday" and later "X on Thursday called
+    Y 'a liar' again"; "X proposed linking A with B yesterday" and later "his proposal, linking A with
+    B, was made yesterday"). One happening, told twice: the first telling stays, in article order,
+    unless only the later names its actor ("The two presidents signed the plan Friday" before
+    "Presidents A and B signed the plan Friday"): the first could not stand alone."""
+    retold = {id(later) for _, later in retold_pairs(events, article)}
+    return [e for e in events if id(e) not in retold]
+
+
+def retold_pairs(events: Sequence[DatedEvent], article: Article) -> list[tuple[DatedEvent, DatedEvent]]:
+    """Each (kept, retold) pair of events of two sentences that `without_retold_events` reads as one
+    happening. The same act: one verb's lemma, or a verb and the noun derived from it ("proposed" -
+    "proposal"), not a report's (two things one person said one day are two claims). The same actor:
+    a name in both subjects (or the noun's owner), a pronoun whose nearest named subject before it
+    is that name, or one definite common noun ("the company"). The same date, to the same precision.
+    What the act is done to must agree: when both say it, a content word in common and the same
+    figures ("rose 5%" and "rose 3%" are two), and neither negated where the other is not."""
+    acts = [(e, _act_of(e, article)) for e in sorted(events, key=lambda e: e.sentence.start)]
+    pairs: list[tuple[DatedEvent, DatedEvent]] = []
+    dropped: set[int] = set()
+    for n, (later, mine) in enumerate(acts):
+        if mine is None:
+            continue
+        for first, theirs in acts[:n]:
+            if theirs is None or id(first) in dropped or first.sentence.id == later.sentence.id:
+                continue
+            if mine.when == theirs.when and _same_act(mine.act, theirs.act) and mine.negated == theirs.negated \
+                    and _same_actor(mine.actor, theirs.actor) and _same_object(mine, theirs):
+                if mine.actor[3] and not theirs.actor[3]:
+                    pairs.append((later, first))
+                    dropped.add(id(first))
+                else:
+                    pairs.append((first, later))
+                    dropped.add(id(later))
+                break
+    return pairs
+
+
+@dataclasses.dataclass(frozen=True)
+class _Act:
+    act: tuple[str, str]  # (lemma, "VERB" | "NOUN")
+    actor: tuple[frozenset[str], str, frozenset[str], bool]  # names, the head's lemma when a common noun, the phrase's lemmas, named in the phrase itself
+    patient: str  # the head of what the act is done to, or ""
+    content: frozenset[str]  # content lemmas of what the act is done to
+    figures: frozenset[str]
+    negated: bool
+    when: tuple
+
+
+# Verbs that only carry a noun that names the act ("made a proposal", "the proposal was made").
+_LIGHT_VERBS = frozenset("make take give hold carry".split())
+# English suffixes that make a noun of a verb ("propose" - "proposal", "announce" - "announcement").
+_NOMINAL = ("", "al", "ion", "ation", "ition", "ment", "ance", "ence", "ure", "ing")
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
+_CORE = frozenset({"dobj", "dative", "attr", "oprd", "xcomp", "ccomp", "acomp", "appos", "acl"})
+_PATIENT_ORDER = ("dobj", "xcomp", "attr", "oprd", "ccomp", "appos", "acl", "acomp", "dative", "prep")
+_ARGUMENT_PREPOSITIONS = frozenset({"with", "against", "into", "for", "on", "to", "over", "of"})
+
+
+def _act_of(event: DatedEvent, article: Article) -> _Act | None:
+    """What `retold_pairs` compares of an event: the act its date dates (the anchor verb, the noun a
+    light verb carries, a dated noun, or what a report reports), who does it, to what, with which
+    figures, negated or not, and the date as the timeline shows it; None when the date does not
+    resolve or the actor cannot be told (a bare noun, "a man", "officials")."""
+    start, end, precision = timex_interval(event.timex)
+    if start is None or not event.anchors:
+        return None
+    doc = parse(event.sentence.text)
+    at, to = event.anchors[0][0] - event.sentence.start, event.anchors[0][1] - event.sentence.start
+    inside = [t for t in doc if at <= t.idx < to]
+    word = next((t for t in inside if not at <= t.head.idx < to or t.head == t), None)
+    if word is None:
+        return None
+    if word.pos_ in ("VERB", "AUX"):
+        said = next((c for c in word.children if c.dep_ == "ccomp"), None)
+        if word.lemma_.lower() in _speech_lemmas() and said is not None:
+            # "said Thursday that ...": what is said is the act; two things one person said one day are
+            # two, one thing said twice ("disclosed Tuesday that A", later "said Tuesday A") is one
+            subject = _subject_of(word)
+            actor = _actor(subject, event.sentence, article) if subject is not None else None
+            if actor is None:
+                return None
+            content = frozenset(t.lemma_.lower() for t in said.subtree if t.pos_ in _CONTENT_POS and not t.is_stop)
+            figures = frozenset(t.text for t in said.subtree if t.like_num or t.pos_ == "NUM")
+            return _Act(("", "REPORT"), actor, "", content, figures, any(c.dep_ == "neg" for c in word.children), (start, end, precision))
+        # "the proposal was made", "made a proposal": the noun is the act (it must still be the noun of
+        # the other telling's verb, `_same_act`)
+        carried = next((c for c in word.children if c.dep_ in ("nsubjpass", "dobj") and c.pos_ == "NOUN"), None) \
+            if word.lemma_.lower() in _LIGHT_VERBS else None
+        if carried is not None:
+            head, kind = carried, "NOUN"
+            owner = next((c for c in carried.children if c.dep_ == "poss"), None)
+            agent = next((o for c in word.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+            subject = owner or agent or (_subject_of(word) if carried.dep_ == "dobj" else None)
+        else:
+            head, kind = word, "VERB"
+            subject, up = _subject_of(word), word
+            while subject is None and up.dep_ in ("conj", "xcomp") and up.head != up:
+                up = up.head
+                subject = _subject_of(up)
+    elif word.pos_ in ("NOUN", "PROPN"):
+        head, kind = word, "NOUN"
+        subject = next((c for c in word.children if c.dep_ == "poss"), None) or \
+            next((o for c in word.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"), None)
+    else:
+        return None
+    if subject is None:
+        return None
+    actor = _actor(subject, event.sentence, article)
+    if actor is None:
+        return None
+    dated = {t.i for t in doc if t.ent_type_ in ("DATE", "TIME") or event.timex.start - event.sentence.start <= t.idx < event.timex.end - event.sentence.start}
+    skip = {t.i for t in subject.subtree}
+    # What the act is done to: its objects and complements; a preposition's object only where there
+    # is none of those ("met with X", "voted on X"), never an adjunct of place, manner or cause.
+    core = [c for c in head.children if c.dep_ in _CORE]
+    if not core:
+        # (not a figure's: "dropped to 1462.93" says how far, not what)
+        core = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _ARGUMENT_PREPOSITIONS
+                and not any(o.dep_ == "pobj" and (o.like_num or o.pos_ == "NUM") for o in c.children)]
+    objects = [t for c in core for t in c.subtree if t.i not in dated and t.i not in skip]
+    # the main one's head: who or what the act is done to ("called the minister" is not "called the mayor")
+    main = min(core, key=lambda c: _PATIENT_ORDER.index(c.dep_) if c.dep_ in _PATIENT_ORDER else len(_PATIENT_ORDER), default=None)
+    if main is not None and main.dep_ == "prep":
+        main = next((o for o in main.children if o.dep_ == "pobj"), None)
+    patient = main.lemma_.lower() if main is not None and main.i not in dated else ""
+    if patient and main.head.dep_ == "prep":
+        patient = "prep:" + patient  # a preposition's object: compared with another's only (`_same_object`)
+    content = frozenset(t.lemma_.lower() for t in objects if t.pos_ in _CONTENT_POS and not t.is_stop)
+    # every figure of the act's phrase, an adjunct's too ("rose 5% Monday")
+    figures = frozenset(t.text for c in head.children if c.dep_ not in ("nsubj", "nsubjpass", "poss")
+                        for t in c.subtree if (t.like_num or t.pos_ == "NUM") and t.i not in dated and t.i not in skip)
+    negated = any(c.dep_ == "neg" for c in head.children) or (kind == "NOUN" and head.head.pos_ in ("VERB", "AUX")
+                                                               and any(c.dep_ == "neg" for c in head.head.children))
+    return _Act((head.lemma_.lower(), kind), actor, patient, content, figures, negated, (start, end, precision))
+
+
+def _same_act(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """One lemma as one part of speech, or a verb and a noun English makes of it by a suffix."""
+    if a == b:
+        return True
+    if a[1] == b[1]:
+        return False
+    verb, noun = (a[0], b[0]) if a[1] == "VERB" else (b[0], a[0])
+    stems = {verb, verb[:-1]} if verb.endswith("e") else {verb}
+    return any(noun.startswith(s) and noun[len(s):] in _NOMINAL for s in stems)
+
+
+def _actor(subject: "Token", sentence: Sentence, article: Article) -> tuple[frozenset[str], str, frozenset[str], bool] | None:
+    """Who does it: the names of the subject's phrase and its head when that is a common noun
+    ("Acme's stock" is not Acme); for a pronoun, the nearest subject with a name in the sentences
+    before; a definite common noun ("the company", "the two presidents") by its lemma; else None."""
+    lemmas = frozenset(t.lemma_.lower() for t in subject.subtree)
+    head = "" if subject.pos_ == "PROPN" else subject.lemma_.lower()
+    # a name the tagger gave no kind ("the DAX") is a name still when it heads the subject
+    names = _names_in(subject) or (frozenset(t.text for t in subject.subtree if t.pos_ == "PROPN") if subject.pos_ == "PROPN" else frozenset())
+    if names:
+        return names, head, lemmas, True
+    if subject.tag_ in ("PRP", "PRP$") and subject.lower_ not in ("i", "we", "you", "me", "us", "my", "our", "your"):
+        index = article.sentences.index(sentence)
+        for before in reversed(article.sentences[:index]):
+            root = _root(parse(before.text))
+            up = _subject_of(root) if root is not None else None
+            if up is not None and (found := _names_in(up)):
+                return found, "" if up.pos_ == "PROPN" else up.lemma_.lower(), frozenset(t.lemma_.lower() for t in up.subtree), False
+        return None
+    if subject.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "another", "any", "no") for c in subject.children):
+        return frozenset(), head, lemmas, False
+    return None
+
+
+def _names_in(phrase: "Token") -> frozenset[str]:
+    return frozenset(t.text for t in phrase.subtree if t.ent_type_ in _ACTOR_ENTS and t.pos_ == "PROPN")
+
+
+def _same_actor(a: tuple[frozenset[str], str, frozenset[str], bool], b: tuple[frozenset[str], str, frozenset[str], bool]) -> bool:
+    """One name in both and the same head ("Acme" and "Acme Corp.", not "Acme's stock"); a named
+    actor and a definite noun its phrase holds ("Presidents A and B", "the two presidents"); or one
+    definite common noun."""
+    if a[0] and b[0]:
+        return bool(a[0] & b[0]) and a[1] == b[1]
+    if a[0] or b[0]:
+        named, other = (a, b) if a[0] else (b, a)
+        return other[1] != "" and other[1] in named[2]
+    return a[1] == b[1] != ""
+
+
+def _same_object(a: _Act, b: _Act) -> bool:
+    """Nothing tells the two acts' objects apart: their figures, what is reported, the patient, the
+    content words of the complements."""
+    if a.figures and b.figures and a.figures != b.figures:
+        return False
+    if a.act[1] == "REPORT":  # what is reported: most of the shorter's content words in the other
+        shorter = min(a.content, b.content, key=len)
+        return len(shorter) >= 2 and len(a.content & b.content) >= 0.6 * len(shorter)
+    if a.patient.startswith("prep:") != b.patient.startswith("prep:"):
+        # an object beside a preposition's ("dropped 20 points", "dropped on a lack of buying"): one
+        # telling says what, the other why or how; the figures decide
+        return True
+    if a.patient and b.patient and a.patient != b.patient:
+        return False
+    return not (a.content and b.content) or bool(a.content & b.content)
 
 
 def _same_when(a: DatedEvent, b: DatedEvent) -> bool:
