@@ -22,27 +22,22 @@ The output is deterministic (one lemma a line, sorted, gzip without a timestamp)
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from wordnet_files import ROOT, arguments, below, index_entries, synsets, write_word_list  # noqa: E402
+from wordnet_files import ROOT, arguments, nouns_below, write_word_list  # noqa: E402
 
 # (lemma, sense number counting from 1) of each root.
 ROOTS = (
     ("broadcast", 1),  # message that is transmitted by radio or television
     ("broadcast", 2),  # a radio or television show
 )
-WORD = re.compile(r"^[a-z][a-z-]*$")
 
 
 def broadcast_nouns(wordnet: Path) -> list[str]:
-    nouns = synsets(wordnet / "data.noun")
-    index = dict(index_entries(wordnet / "index.noun"))
-    roots = {index[lemma][sense - 1] for lemma, sense in ROOTS}
-    return sorted(lemma for lemma, offsets in index.items() if WORD.match(lemma) and below(offsets[0], roots, lambda o: nouns[o][2]))
+    return nouns_below(wordnet, ROOTS)
 
 
 NEWSROOM = (
@@ -53,12 +48,7 @@ NEWSROOM = (
 
 
 def newsroom_nouns(wordnet: Path) -> list[str]:
-    nouns = synsets(wordnet / "data.noun")
-    index = dict(index_entries(wordnet / "index.noun"))
-    roots = {index[lemma][sense - 1] for lemma, sense in NEWSROOM}
-    return sorted(
-        lemma for lemma, offsets in index.items() if WORD.match(lemma) and any(below(o, roots, lambda x: nouns[x][2]) for o in offsets[:3])
-    )
+    return nouns_below(wordnet, NEWSROOM, senses=3)
 
 
 def main() -> None:

@@ -20,13 +20,12 @@ The output is deterministic (one lemma a line, sorted, gzip without a timestamp)
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from wordnet_files import ROOT, arguments, below, index_entries, synsets, write_word_list  # noqa: E402
+from wordnet_files import ROOT, arguments, nouns_below, write_word_list  # noqa: E402
 
 # (lemma, sense number counting from 1) of each root: the sense whose gloss is the kind above.
 ROOTS = (
@@ -42,14 +41,8 @@ ROOTS = (
     ("penalty", 1),  # the act of punishing
     ("penalty", 2),  # a payment required for not keeping to terms: fine
 )
-WORD = re.compile(r"^[a-z][a-z-]*$")
-
-
 def shell_nouns(wordnet: Path) -> list[str]:
-    nouns = synsets(wordnet / "data.noun")
-    index = dict(index_entries(wordnet / "index.noun"))
-    roots = {index[lemma][sense - 1] for lemma, sense in ROOTS}
-    return sorted(lemma for lemma, offsets in index.items() if WORD.match(lemma) and below(offsets[0], roots, lambda o: nouns[o][2]))
+    return nouns_below(wordnet, ROOTS)
 
 
 def main() -> None:

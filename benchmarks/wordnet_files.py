@@ -6,7 +6,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import io
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 
@@ -72,3 +73,15 @@ def synsets(path: Path) -> dict[int, tuple[int, list[str], list[int], str]]:
         pointers = [(fields[at + 1 + 4 * k], int(fields[at + 2 + 4 * k])) for k in range(int(fields[at]))]
         found[int(fields[0])] = (int(fields[1]), words, [o for symbol, o in pointers if symbol == "@"], gloss)
     return found
+
+
+_WORD = re.compile(r"^[a-z][a-z-]*$")  # one lower-case word, hyphens allowed: no names, no phrases
+
+
+def nouns_below(wordnet: Path, roots: Sequence[tuple[str, int]], senses: int = 1) -> list[str]:
+    """The one-word nouns one of whose `senses` most frequent senses is, or is under, one of
+    `roots` ((lemma, sense number counting from 1)), sorted."""
+    nouns = synsets(wordnet / "data.noun")
+    index = dict(index_entries(wordnet / "index.noun"))
+    offsets = {index[lemma][sense - 1] for lemma, sense in roots}
+    return sorted(lemma for lemma, found in index.items() if _WORD.match(lemma) and any(below(o, offsets, lambda x: nouns[x][2]) for o in found[:senses]))
