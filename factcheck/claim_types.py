@@ -909,13 +909,13 @@ def _stated_figures(doc, head, prices: bool = False) -> list:
             elif tok is number and dep in ("compound", "amod") and number.ent_type_ == "QUANTITY" and not number.like_num and tok.head.pos_ in ("NOUN", "PROPN"):
                 ok = False  # the unit of a size that describes a thing: "at the 185-acre site", "a 40-foot boat"
             elif dep in ("nmod", "nummod", "compound", "amod", "quantmod") and not prices and _act_priced(tok, number):
-                ok = False  # the price of an act or a message: "rejected a $15-a-share offer"
+                ok = False  # the price of an act: "rejected a $15-a-share offer"
             elif dep == "prep":
                 # Fronted before its verb, the phrase sets the scene ("By a 6-3 vote, the court
                 # upheld ..."); the value of a change comes after it ("fell by 2 points").
                 # "accounted for 27%", "sold for $5 million": a share or a sum after "for" is the
                 # figure; a span is a circumstance ("for four hours").
-                figure_prep = tok.lower_ in _FIGURE_PREPS or tok.lower_ == "for" and number.ent_type_ in ("PERCENT", "MONEY") and tok.head.pos_ == "VERB" and not (not prices and _traded(tok.head))
+                figure_prep = tok.lower_ in _FIGURE_PREPS or tok.lower_ == "for" and number.ent_type_ in ("PERCENT", "MONEY") and tok.head.pos_ == "VERB" and (prices or not _traded(tok.head))
                 # "The share is slightly under 40%": a bound on a value is the predicate of "be".
                 figure_prep = figure_prep or tok.lower_ in _BOUND_PREPS and tok.head.lemma_.lower() in _LINKING_VERBS and tok.head.i == head.i
                 ok = figure_prep and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i) and not _members(tok, head)
