@@ -18,7 +18,7 @@ from .article import quoted_spans
 from .attribution import _GROUP_PRONOUNS, _PERSON_PRONOUNS, OUTLET, OUTLET_SPEAKER, REPORTING_LEMMAS, Speaker, _clean, _speech_lemmas, voiced_clause
 from .faithfulness import lexicon
 from .nlp import cached, parse
-from .wordlists import group_nouns, number_nouns, person_nouns, possession_nouns, read_as_figure
+from .wordlists import group_nouns, number_nouns, owned_nouns, person_nouns, possession_nouns, read_as_figure, shell_nouns
 
 # --- claim types ----------------------------------------------------------------------------------
 
@@ -399,7 +399,7 @@ def _opinion(doc, head) -> bool:
         return True
     if _worth(head):
         return True
-    if _graded_quality(head) and not _stated_figures(doc, head):  # "rejected as too low the $1.7 billion bid" states a figure
+    if _graded_quality(head) and not _stated_figures(doc, head, prices=True):  # "rejected as too low the $1.7 billion bid" grades a figure
         return True
     if head.lemma_.lower() in _LINKING_VERBS and any(c.lower_ in ("i", "we") for c in head.children if c.dep_ == "nsubj") and not any(
         c.dep_ == "aux" for c in head.children):
@@ -881,11 +881,13 @@ def _proposition_head(doc):
     return head
 
 
-def _stated_figures(doc, head) -> list:
+def _stated_figures(doc, head, prices: bool = False) -> list:
     """The figures the clause asserts: a number that is, or counts, the subject, the object or the
     predicate of its main verb (or of a verb that goes on with it: "rising to 48 percent"), or the
     value a change goes to, by or from. Not one in a modifier ("a seven-member crew"), a
-    circumstance ("for four hours"), a gerund ("by saying it will buy ...") or a clause inside."""
+    circumstance ("for four hours"), a gerund ("by saying it will buy ...") or a clause inside.
+    The price of an act ("rejected a $15-a-share offer", "bought Beta for $28 million") is a detail
+    of what the clause tells, and counts only with `prices`."""
     figures = []
     # An existential with nothing after its "be": what it says is there was parsed as a clause below it.
     existential = any(c.dep_ == "expl" for c in head.children) and not any(c.dep_ in ("attr", "nsubj") for c in head.children)
@@ -906,12 +908,14 @@ def _stated_figures(doc, head) -> list:
                 ok = False  # "seven" in "a seven-member crew", "zero-coupon notes": a modifier
             elif tok is number and dep in ("compound", "amod") and number.ent_type_ == "QUANTITY" and not number.like_num and tok.head.pos_ in ("NOUN", "PROPN"):
                 ok = False  # the unit of a size that describes a thing: "at the 185-acre site", "a 40-foot boat"
+            elif dep in ("nmod", "nummod", "compound", "amod", "quantmod") and not prices and _act_priced(tok, number):
+                ok = False  # the price of an act: "rejected a $15-a-share offer"
             elif dep == "prep":
                 # Fronted before its verb, the phrase sets the scene ("By a 6-3 vote, the court
                 # upheld ..."); the value of a change comes after it ("fell by 2 points").
                 # "accounted for 27%", "sold for $5 million": a share or a sum after "for" is the
                 # figure; a span is a circumstance ("for four hours").
-                figure_prep = tok.lower_ in _FIGURE_PREPS or tok.lower_ == "for" and number.ent_type_ in ("PERCENT", "MONEY") and tok.head.pos_ == "VERB"
+                figure_prep = tok.lower_ in _FIGURE_PREPS or tok.lower_ == "for" and number.ent_type_ in ("PERCENT", "MONEY") and tok.head.pos_ == "VERB" and (prices or not _traded(tok.head))
                 # "The share is slightly under 40%": a bound on a value is the predicate of "be".
                 figure_prep = figure_prep or tok.lower_ in _BOUND_PREPS and tok.head.lemma_.lower() in _LINKING_VERBS and tok.head.i == head.i
                 ok = figure_prep and not (tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i) and not _members(tok, head)
@@ -932,6 +936,40 @@ def _stated_figures(doc, head) -> list:
         if ok:
             figures.append(number)
     return figures
+
+
+def _traded(verb) -> bool:
+    """"acquired Beta Corp. for $28 million", "agreed to buy the shares for $37 each", "the unit was
+    sold for $5 million": a verb that has a thing as its object (or passive subject) tells an act
+    done to that thing, and a sum after its "for" is only the act's price; "accounted for 27%",
+    "sold for $5 million" (no object) have the sum as their only complement, "sold 3.2 million
+    shares for ..." states its figure as the object, and "made net income for the year C$2.7
+    million" names a sum as its object."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and not c.like_num
+               and c.ent_type_ not in _AMOUNT_ENTS and not _sum_noun(c, owned_nouns, number_nouns) for c in verb.children)
+
+
+_AMOUNT_ENTS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+
+
+def _act_priced(tok, number) -> bool:
+    """"a $15-a-share offer", "a C$30-a-share bid", "a $2 billion merger plan": a sum that only
+    modifies a noun of a course of action or a deal (WordNet's shell nouns: offer, bid, deal, plan,
+    contract), not one of a sum, a holding or a number ("an $89.9 million charge"), is a detail of
+    what the clause tells. A share before a noun is that noun's size ("a 70% discount", "a 0.85%
+    return"), and a count stays a count ("made 30 arrests")."""
+    noun = tok.head
+    if number.ent_type_ != "MONEY" or noun.pos_ != "NOUN" or noun.like_num or noun.i == tok.i:
+        return False
+    word = noun.lemma_.lower()
+    return word in shell_nouns() and not _sum_noun(noun)
+
+
+def _sum_noun(noun, *kinds) -> bool:
+    """A noun of a sum, a holding or a number ("income", "stake", "figure"; WordNet), or of the
+    `kinds` given ("stock" is a holding that is traded, "income" a sum that is made)."""
+    word = noun.lemma_.lower()
+    return any(word in nouns() or noun.lower_ in nouns() for nouns in kinds or (possession_nouns, owned_nouns, number_nouns))
 
 
 # Prepositions that bound a value ("under 40%", "above $5"), a closed class of English.
@@ -1233,7 +1271,8 @@ def _main_figure(nums):
 def _figure_phrase(doc) -> str:
     """The figure and what it counts, as the article writes it: '149 air traffic control towers', '3 percent',
     'a four-acre area' (a contiguous span, so hyphens and decimal points stay)."""
-    nums = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)  # the figure the clause asserts first
+    # The figure the clause asserts first; a price counts here: a reader checks the sum a deal was for.
+    nums = _stated_figures(doc, _proposition_head(doc), prices=True) or _numbers(doc)
     quantity = _measured_change(_proposition_head(doc))
     if not nums and quantity is not None:  # "the number of doctors who ...": the quantity, without its clause
         asides = [t for t in quantity.subtree if t.dep_ in ("relcl", "acl", "appos")]
@@ -1412,7 +1451,7 @@ def verify_for(kind: ClaimType, speaker: Speaker | str, clause: str) -> str:
         text = _provision(doc, _proposition_head(doc))
         if text is not None:  # "the measure would raise the wage to $7": the figure is the text's
             return f"Check {figure!r} against {_text_of(text)}."
-        stated = _stated_figures(doc, _proposition_head(doc)) or _numbers(doc)
+        stated = _stated_figures(doc, _proposition_head(doc), prices=True) or _numbers(doc)
         named = _main_figure(stated) if stated else _measured_change(_proposition_head(doc))
         return f"Check {figure!r} against {_record_of(named)}."
     if kind == "quote":

@@ -394,7 +394,7 @@ def test_a_count_that_is_the_point_stays_a_statistic() -> None:
 
 def test_the_figure_to_check_is_the_whole_hyphenated_figure() -> None:
     clause = "The brewer made a $52-a-share offer for the distiller."
-    assert claim_types(clause)[0] == "statistic"
+    assert claim_types(clause)[0] == "event"  # the offer's price is not the clause's main point
     assert "$52-a-share" in verify_for("statistic", OUTLET_SPEAKER, clause)
 
 
@@ -635,3 +635,35 @@ def test_a_plan_told_in_a_past_report_with_a_deadline_ahead_is_a_prediction() ->
     # auxiliary, and "by 2031" is the plan's deadline, not the day the plan was made.
     clause = "Until recently, the brewer had been telling investors that by 2031 it intended to reach a 40% share of the market."
     assert claim_types(clause, Speaker("the brewer", "organisation", 0, "telling", "the brewer"))[0] == "prediction"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "The grocer bought a rival chain for $41 million.",  # the price in the "for" phrase of an act on a thing
+        "The utility agreed to buy the remaining stock for $19 each.",
+        "The mill was sold for $6 million last year.",  # the thing traded as a passive subject
+        "The board turned down a $22-a-share offer.",  # a sum that only modifies an act's noun
+        "A $9-a-share bid by the brewer was extended to June 3.",
+        "The union is weighing alternatives to a $2 billion buyout plan.",
+    ],
+)
+def test_the_price_of_an_act_is_no_statistic(clause: str) -> None:
+    assert "statistic" not in claim_types(clause)
+    assert claim_types(clause)[0] == "event"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "The grocer sold 1.4 million shares for $12 million.",  # a count as the object's head
+        "The grocer took a $48 million charge.",  # a noun of a sum, not of an act
+        "The grocer paid $41 million for the chain.",  # the sum is the object
+        "The merger is valued at $3 billion.",  # the sum is the predicate
+        "The house sold for $2 million.",  # the sum is the verb's only complement
+        "The bank holds a 9% stake in the grocer.",  # a holding
+        "Shoppers can get 60% discounts at the outlets.",  # a share before a noun is its size
+    ],
+)
+def test_a_sum_that_is_the_main_point_stays_a_statistic(clause: str) -> None:
+    assert claim_types(clause)[0] == "statistic"
