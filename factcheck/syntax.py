@@ -299,10 +299,22 @@ def _a_bound_or_a_comparison(doc: Doc, timex: Timex, verb: Token) -> bool:
     heads = [t for t in inside if not (timex.start <= t.head.idx < timex.end)]
     if heads and heads[0].dep_ == "pobj" and heads[0].head.lower_ in ("after", "before") and heads[0].head.head == verb:
         return True
+    if heads and heads[0].dep_ == "pobj" and heads[0].head.lower_ in ("by", "until", "till") and heads[0].head.head == verb \
+            and _looks_ahead(verb):
+        return True  # "troops will be in the region by the end of the month": a deadline of what is to be, no time it was
     if verb.lemma_ == "compare":
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")), None)
         return prep is not None and prep.idx < timex.start
     return False
+
+
+def _looks_ahead(verb: Token) -> bool:
+    """The verb, or the one whose infinitive it is ("expects to finish"), is a future or a modal
+    ("will be", "would finish", "must leave", "is to leave"): what it tells is still to be, or may be."""
+    finite = verb
+    while finite.dep_ == "xcomp" and finite.head != finite and not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in finite.children):
+        finite = finite.head
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in finite.children)
 
 
 def _subordinate_read_as_complement(verb: Token) -> bool:
@@ -376,8 +388,24 @@ def _of_a_happening(doc: Doc, timex: Timex) -> bool:
     owner = noun.head.head
     # the owner itself in a prepositional phrase ("within weeks of"), not the verb's object ("announced
     # the completion of the merger on Friday" may date the announcing)
-    return (noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and owner.pos_ in ("NOUN", "PROPN")
-            and owner.dep_ == "pobj" and _names_an_event(noun) and not _names_a_figure(noun))
+    if (noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and owner.pos_ in ("NOUN", "PROPN")
+            and owner.dep_ == "pobj" and _names_an_event(noun) and not _names_a_figure(noun)):
+        return True
+    return _closes_an_agents_happening(noun)
+
+
+def _closes_an_agents_happening(noun: Token) -> bool:
+    """`noun` ends the "of" phrase of a happening whose doer a possessor names ("condemned Iraq's
+    invasion of Kuwait on Aug. 2", "praised the army's capture of the town on Friday"): the phrase
+    tells a whole happening of its own, doer and what it was done to, so a date closing it is that
+    happening's. Without a doer named ("announced the completion of the merger on Friday") the date
+    may be the announcing's, and is left to the verb."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        owner = noun.head.head
+        if _names_an_event(owner) and not _names_a_figure(owner):
+            return any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in owner.children)
+        noun = owner
+    return False
 
 
 def _closes_a_nested_of(doc: Doc, timex: Timex) -> bool:

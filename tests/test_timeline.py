@@ -690,3 +690,26 @@ def test_a_change_told_again_with_its_cause_is_one_event_and_two_figures_are_two
                  "Traders said the Vestby index dropped Monday on a lack of buying interest.")
     assert kept == ["The Vestby index dropped 20 points Monday to 1400."]
     assert len(_kept("Dalsen shares rose 5% Monday. Traders were busy. Dalsen shares rose 3% Monday in late trading.")) == 2
+
+
+def test_a_date_closing_the_of_phrase_of_a_happening_whose_doer_is_named_is_that_happening_s():
+    # "Tarrow's invasion of Vestby": a whole happening, doer and what it was done to; the date ends it
+    found = events("Kessel had condemned Tarrow's invasion of Vestby on Aug. 2.")
+    assert "Kessel had condemned Tarrow's invasion of Vestby on Aug. 2." not in found
+    assert set(found.values()) <= {"2021-08-02"}
+    # no doer named: the date may be the announcing's, and stays the clause's
+    assert events("Dalsen Corp. announced the completion of the merger on Tuesday.") == {
+        "Dalsen Corp. announced the completion of the merger on Tuesday.": "2021-10-12"}
+    # an object that names no happening: the date is the verb's
+    assert events("The minister signed the plan on Friday.") == {"The minister signed the plan on Friday.": "2021-10-15"}
+
+
+def test_a_deadline_of_what_will_be_is_no_date_of_the_clause():
+    # "by the end of the month": when the troops are to be there at the latest, not when anyone said so
+    assert events("Army officials say 5,000 soldiers will be in the Vestby region by the end of the month.") == {}
+    assert events("Dalsen Corp. must repay the loan by Dec. 31.") == {}
+    # the report's own date still dates the sentence
+    found = events("Officials said Tuesday that Dalsen Corp. would finish the sale by Dec. 31.")
+    assert list(found.values()) == ["2021-10-12"]
+    # a past clause with a past "by" date keeps it: it was done by then
+    assert list(events("Dalsen Corp. had repaid the loan by Aug. 31.").values()) == ["2021-08-31"]
