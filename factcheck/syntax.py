@@ -300,8 +300,11 @@ def _a_bound_or_a_comparison(doc: Doc, timex: Timex, verb: Token) -> bool:
     if heads and heads[0].dep_ == "pobj" and heads[0].head.lower_ in ("after", "before") and heads[0].head.head == verb:
         return True
     if heads and heads[0].dep_ == "pobj" and heads[0].head.lower_ in ("by", "until", "till") and heads[0].head.head == verb \
-            and _looks_ahead(verb):
-        return True  # "troops will be in the region by the end of the month": a deadline of what is to be, no time it was
+            and _looks_ahead(verb) and not (heads[0].head.lower_ != "by" and any(c.dep_ == "neg" for c in verb.children)):
+        # "troops will be in the region by the end of the month", "will carry a dividend until 1994": a
+        # deadline or the end of a stretch of what is to be, no time it is; but "won't be profitable
+        # until 1994" tells when it will be
+        return True
     if verb.lemma_ == "compare":
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")), None)
         return prep is not None and prep.idx < timex.start

@@ -387,7 +387,9 @@ def test_a_date_inside_what_a_side_phrase_says_of_a_noun_does_not_date_the_claus
 def test_the_end_of_a_stretch_from_now_dates_no_point_of_the_clause():
     assert events("Volunteers will knock on every door from now until Nov. 2.") == {}
     assert events("The senator is campaigning from now to polling day on Nov. 2.") == {}
-    assert list(events("Volunteers will knock on every door until Nov. 2.").values()) == ["2021-11-02"]
+    # the end of a stretch still to come is no point of it either; "not until" tells when it starts
+    assert events("Volunteers will knock on every door until Nov. 2.") == {}
+    assert list(events("The plant will not reopen until Nov. 2.").values()) == ["2021-11-02"]
 
 
 def test_a_fiscal_year_is_shown_as_written_and_never_as_a_calendar_year():
