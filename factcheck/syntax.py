@@ -398,15 +398,20 @@ def _of_a_happening(doc: Doc, timex: Timex) -> bool:
 
 
 def _closes_an_agents_happening(noun: Token) -> bool:
-    """`noun` ends the "of" phrase of a happening whose doer a possessor names ("condemned Iraq's
-    invasion of Kuwait on Aug. 2", "praised the army's capture of the town on Friday"): the phrase
-    tells a whole happening of its own, doer and what it was done to, so a date closing it is that
-    happening's. Without a doer named ("announced the completion of the merger on Friday") the date
-    may be the announcing's, and is left to the verb."""
+    """`noun` ends the "of" phrase of a happening whose doer a possessor names, which a verb in the
+    perfect takes as object ("had condemned Iraq's invasion of Kuwait on Aug. 2", "has praised the
+    army's capture of the town on Friday"): the phrase tells a whole happening of its own, doer and
+    what it was done to, and the perfect looks back from a later time, so a date closing the phrase
+    is that happening's. In the simple past ("the Senate confirmed Bush's nomination of Souter on
+    Tuesday") or without a doer named ("announced the completion of the merger on Friday") the
+    date may be the verb's, and is left to it."""
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
         owner = noun.head.head
         if _names_an_event(owner) and not _names_a_figure(owner):
-            return any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in owner.children)
+            verb = owner.head
+            perfect = (owner.dep_ == "dobj" and verb.tag_ == "VBN"
+                       and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+            return perfect and any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in owner.children)
         noun = owner
     return False
 

@@ -699,6 +699,9 @@ def test_a_date_closing_the_of_phrase_of_a_happening_whose_doer_is_named_is_that
     found = events("Kessel had condemned Tarrow's invasion of Vestby on Aug. 2.")
     assert "Kessel had condemned Tarrow's invasion of Vestby on Aug. 2." not in found
     assert set(found.values()) <= {"2021-08-02"}
+    # in the simple past the date may be the verb's ("confirmed on Tuesday"), and stays the clause's
+    assert events("The council confirmed the mayor's appointment of Ilse Brand on Tuesday.") == {
+        "The council confirmed the mayor's appointment of Ilse Brand on Tuesday.": "2021-10-12"}
     # no doer named: the date may be the announcing's, and stays the clause's
     assert events("Dalsen Corp. announced the completion of the merger on Tuesday.") == {
         "Dalsen Corp. announced the completion of the merger on Tuesday.": "2021-10-12"}
