@@ -312,8 +312,11 @@ def _a_bound_or_a_comparison(doc: Doc, timex: Timex, verb: Token) -> bool:
 
 
 def _looks_ahead(verb: Token) -> bool:
-    """The verb, or the one whose infinitive it is ("expects to finish"), is a future or a modal
-    ("will be", "would finish", "must leave", "is to leave"): what it tells is still to be, or may be."""
+    """The verb is an infinitive ("is expected to finish", "are to resume", "agreed to sell"), or it
+    or the verb whose infinitive it is ("would try to finish") is a future or a modal ("will be",
+    "must leave"): what it tells is still to be, or may be."""
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return True
     finite = verb
     while finite.dep_ == "xcomp" and finite.head != finite and not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in finite.children):
         finite = finite.head

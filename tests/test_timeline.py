@@ -716,5 +716,8 @@ def test_a_deadline_of_what_will_be_is_no_date_of_the_clause():
     # the report's own date still dates the sentence
     found = events("Officials said Tuesday that Dalsen Corp. would finish the sale by Dec. 31.")
     assert list(found.values()) == ["2021-10-12"]
+    # an infinitive is still to be done, whatever the verb it completes
+    assert events("Dalsen Corp. is expected to complete the sale by March.") == {}
+    assert list(events("Dalsen Corp. agreed last week to sell the unit by March.").values()) == ["2021-W40"]
     # a past clause with a past "by" date keeps it: it was done by then
     assert list(events("Dalsen Corp. had repaid the loan by Aug. 31.").values()) == ["2021-08-31"]
