@@ -299,10 +299,28 @@ def _a_bound_or_a_comparison(doc: Doc, timex: Timex, verb: Token) -> bool:
     heads = [t for t in inside if not (timex.start <= t.head.idx < timex.end)]
     if heads and heads[0].dep_ == "pobj" and heads[0].head.lower_ in ("after", "before") and heads[0].head.head == verb:
         return True
+    if heads and heads[0].dep_ == "pobj" and heads[0].head.lower_ in ("by", "until", "till") and heads[0].head.head == verb \
+            and _looks_ahead(verb) and not (heads[0].head.lower_ != "by" and any(c.dep_ == "neg" for c in verb.children)):
+        # "troops will be in the region by the end of the month", "will carry a dividend until 1994": a
+        # deadline or the end of a stretch of what is to be, no time it is; but "won't be profitable
+        # until 1994" tells when it will be
+        return True
     if verb.lemma_ == "compare":
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")), None)
         return prep is not None and prep.idx < timex.start
     return False
+
+
+def _looks_ahead(verb: Token) -> bool:
+    """The verb is an infinitive ("is expected to finish", "are to resume", "agreed to sell"), or it
+    or the verb whose infinitive it is ("would try to finish") is a future or a modal ("will be",
+    "must leave"): what it tells is still to be, or may be."""
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return True
+    finite = verb
+    while finite.dep_ == "xcomp" and finite.head != finite and not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in finite.children):
+        finite = finite.head
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in finite.children)
 
 
 def _subordinate_read_as_complement(verb: Token) -> bool:
@@ -376,8 +394,29 @@ def _of_a_happening(doc: Doc, timex: Timex) -> bool:
     owner = noun.head.head
     # the owner itself in a prepositional phrase ("within weeks of"), not the verb's object ("announced
     # the completion of the merger on Friday" may date the announcing)
-    return (noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and owner.pos_ in ("NOUN", "PROPN")
-            and owner.dep_ == "pobj" and _names_an_event(noun) and not _names_a_figure(noun))
+    if (noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and owner.pos_ in ("NOUN", "PROPN")
+            and owner.dep_ == "pobj" and _names_an_event(noun) and not _names_a_figure(noun)):
+        return True
+    return _closes_an_agents_happening(noun)
+
+
+def _closes_an_agents_happening(noun: Token) -> bool:
+    """`noun` ends the "of" phrase of a happening whose doer a possessor names, which a verb in the
+    perfect takes as object ("had condemned Iraq's invasion of Kuwait on Aug. 2", "has praised the
+    army's capture of the town on Friday"): the phrase tells a whole happening of its own, doer and
+    what it was done to, and the perfect looks back from a later time, so a date closing the phrase
+    is that happening's. In the simple past ("the Senate confirmed Bush's nomination of Souter on
+    Tuesday") or without a doer named ("announced the completion of the merger on Friday") the
+    date may be the verb's, and is left to it."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        owner = noun.head.head
+        if _names_an_event(owner) and not _names_a_figure(owner):
+            verb = owner.head
+            perfect = (owner.dep_ == "dobj" and verb.tag_ == "VBN"
+                       and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+            return perfect and any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in owner.children)
+        noun = owner
+    return False
 
 
 def _closes_a_nested_of(doc: Doc, timex: Timex) -> bool:

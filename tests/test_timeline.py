@@ -387,7 +387,9 @@ def test_a_date_inside_what_a_side_phrase_says_of_a_noun_does_not_date_the_claus
 def test_the_end_of_a_stretch_from_now_dates_no_point_of_the_clause():
     assert events("Volunteers will knock on every door from now until Nov. 2.") == {}
     assert events("The senator is campaigning from now to polling day on Nov. 2.") == {}
-    assert list(events("Volunteers will knock on every door until Nov. 2.").values()) == ["2021-11-02"]
+    # the end of a stretch still to come is no point of it either; "not until" tells when it starts
+    assert events("Volunteers will knock on every door until Nov. 2.") == {}
+    assert list(events("The plant will not reopen until Nov. 2.").values()) == ["2021-11-02"]
 
 
 def test_a_fiscal_year_is_shown_as_written_and_never_as_a_calendar_year():
@@ -690,3 +692,32 @@ def test_a_change_told_again_with_its_cause_is_one_event_and_two_figures_are_two
                  "Traders said the Vestby index dropped Monday on a lack of buying interest.")
     assert kept == ["The Vestby index dropped 20 points Monday to 1400."]
     assert len(_kept("Dalsen shares rose 5% Monday. Traders were busy. Dalsen shares rose 3% Monday in late trading.")) == 2
+
+
+def test_a_date_closing_the_of_phrase_of_a_happening_whose_doer_is_named_is_that_happening_s():
+    # "Tarrow's invasion of Vestby": a whole happening, doer and what it was done to; the date ends it
+    found = events("Kessel had condemned Tarrow's invasion of Vestby on Aug. 2.")
+    assert "Kessel had condemned Tarrow's invasion of Vestby on Aug. 2." not in found
+    assert set(found.values()) <= {"2021-08-02"}
+    # in the simple past the date may be the verb's ("confirmed on Tuesday"), and stays the clause's
+    assert events("The council confirmed the mayor's appointment of Ilse Brand on Tuesday.") == {
+        "The council confirmed the mayor's appointment of Ilse Brand on Tuesday.": "2021-10-12"}
+    # no doer named: the date may be the announcing's, and stays the clause's
+    assert events("Dalsen Corp. announced the completion of the merger on Tuesday.") == {
+        "Dalsen Corp. announced the completion of the merger on Tuesday.": "2021-10-12"}
+    # an object that names no happening: the date is the verb's
+    assert events("The minister signed the plan on Friday.") == {"The minister signed the plan on Friday.": "2021-10-15"}
+
+
+def test_a_deadline_of_what_will_be_is_no_date_of_the_clause():
+    # "by the end of the month": when the troops are to be there at the latest, not when anyone said so
+    assert events("Army officials say 5,000 soldiers will be in the Vestby region by the end of the month.") == {}
+    assert events("Dalsen Corp. must repay the loan by Dec. 31.") == {}
+    # the report's own date still dates the sentence
+    found = events("Officials said Tuesday that Dalsen Corp. would finish the sale by Dec. 31.")
+    assert list(found.values()) == ["2021-10-12"]
+    # an infinitive is still to be done, whatever the verb it completes
+    assert events("Dalsen Corp. is expected to complete the sale by March.") == {}
+    assert list(events("Dalsen Corp. agreed last week to sell the unit by March.").values()) == ["2021-W40"]
+    # a past clause with a past "by" date keeps it: it was done by then
+    assert list(events("Dalsen Corp. had repaid the loan by Aug. 31.").values()) == ["2021-08-31"]
