@@ -961,8 +961,8 @@ def _titled_people(previous: Sequence[str]) -> set[str]:
             if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in _person_words() and tok.head.pos_ == "PROPN" and tok.dep_ in ("compound", "appos"):
                 if any("organization" in kinds for _, kinds in organisation_nouns().get(tok.lemma_.lower(), ())):
                     continue  # "Acme, a maker of trucks", "a carrier": a firm's kind as much as a person's
-                if tok.dep_ == "compound" and tok.ent_type_ == "ORG" and tok.head.ent_type_ == "ORG" and tok.head.ent_iob_ == "I":
-                    continue  # "General Motors", "Valley Federal Savings": a word of an organisation's name, no title
+                if tok.dep_ == "compound" and tok.ent_type_ == "ORG" and tok.ent_iob_ == "B" and tok.head.ent_type_ == "ORG" and tok.head.ent_iob_ == "I":
+                    continue  # "General Motors": the first word of an organisation's name, no title
                 people.add(tok.head.lower_)
     return people
 
@@ -1103,9 +1103,10 @@ def _only_organisation(
         if why is not None and len(candidates) > 1:
             why.append("several")
         return None
-    if fits[candidates[0]] is None and not (business and candidates[0] in acting):
+    if fits[candidates[0]] is None and (clipped or not (business and candidates[0] in acting)):
         # "the agency" and a name that does not say it is one ("Reuters"); a name that does not say
-        # its kind and only stands in a side phrase ("standards from the X Act") may be no business.
+        # its kind and only stands in a side phrase ("standards from the X Act") may be no business;
+        # nor for a clipped kind ("the thrift"): only a name that says it is one ("X Savings").
         return None
     index, name = nearest[candidates[0]]
     if len(previous) - index > _RECENT and any(at > index and k[: len(candidates[0])] != candidates[0][: len(k)] for k, at in acted.items()):
@@ -1126,12 +1127,18 @@ _RECENT = 5
 
 def _clipped_business(noun) -> str | None:
     """"The Van Nuys, Calif., thrift": a described noun that is no organisation in WordNet but the
-    first word of the one business WordNet names with it (a thrift institution), as the article
-    clips it; that business's lemma. None for a bare noun ("the thrift" may be frugality)."""
+    first word of the one business WordNet names with it and an organisation noun (a thrift
+    institution), as the article clips the kind word off; that business's lemma. None for a noun
+    with no place before it, or another compound ("the takeover" is no takeover target)."""
     lemma = noun.lemma_.lower()
-    if lemma in organisation_nouns() or not any(c.dep_ in ("amod", "nmod", "compound") and c.i < noun.i for c in noun.children):
+    # Only with a place before it ("the Van Nuys, Calif., thrift", "the Dallas-based thrift"), which makes
+    # it a firm there: "the police search" is no search party, "the bankrupt thrift" may be frugality.
+    if lemma in organisation_nouns() or not any(c.dep_ in ("amod", "nmod", "compound") and c.i < noun.i and any(t.ent_type_ in _WHERE_ENTS for t in c.subtree) for c in noun.children):
         return None
-    firms = [compound for compound in _business_compounds() if compound.split("_", 1)[0] == lemma]
+    firms = [
+        compound for compound in _business_compounds()
+        if compound.split("_", 1)[0] == lemma and compound.count("_") == 1 and any("organization" in kinds for _, kinds in organisation_nouns().get(compound.split("_")[1], ()))
+    ]
     return firms[0] if len(firms) == 1 else None
 
 

@@ -6,7 +6,7 @@ Invented sentences."""
 
 from __future__ import annotations
 
-from factcheck.referents import _titled_people, dangling, resolve_referents, unnamed_places
+from factcheck.referents import dangling, resolve_referents, unnamed_places
 from factcheck.wordlists import place_nouns
 
 GULF = ["Tensions rose in the Persian Gulf on Monday.", "Officials met in Washington."]
@@ -47,15 +47,11 @@ def test_a_clipped_organisation_noun_with_a_comma_set_place_is_the_one_named() -
     text = "The Van Nuys, Calif., thrift said it lost $3 million."
     assert resolve_referents(text, text, THRIFT).text == "The Van Nuys, Calif., thrift [Valley Federal Savings and Loan Association] said it lost $3 million."
     # two of that kind named: which, the item must say
-    two = ["Valley Federal Savings reported a loss.", "Home Savings of America also lost money."]
+    two = ["Valley Federal Savings and Loan Association reported a loss.", "Home Savings of America also lost money."]
     assert resolve_referents(text, text, two).text == text
     assert dangling(text, False, two) == ["The Van Nuys, Calif., thrift"]
     # a bare "the thrift" may be frugality: left alone
     assert resolve_referents("The thrift paid off.", "The thrift paid off.", THRIFT).text == "The thrift paid off."
-
-
-def test_a_person_word_inside_an_organisation_name_is_no_title() -> None:
-    assert "savings" not in _titled_people(["Valley Federal Savings reported a loss."])
 
 
 def test_a_counted_other_with_no_comparison_dangles() -> None:
@@ -65,3 +61,14 @@ def test_a_counted_other_with_no_comparison_dangles() -> None:
     # the comparison given in the item
     assert dangling("Acme and three other banks reported losses.", False, ["Acme Bank reported a loss."]) == []
     assert dangling("Two banks other than Acme reported losses.", False, ["Acme Bank reported a loss."]) == []
+
+
+def test_a_clipped_kind_needs_a_place_and_a_name_that_says_it() -> None:
+    based = "The Dallas-based thrift said it lost $3 million."
+    assert "[Valley Federal Savings and Loan Association]" in resolve_referents(based, based, THRIFT).text
+    # a name that does not say it is a thrift is not taken for one
+    radio = ["National Public Radio reported the story.", "Analysts were surprised."]
+    assert resolve_referents(based, based, radio).text == based
+    # another compound of the word is no firm: "the Chinese takeover" is no takeover target
+    takeover = "Before the Chinese takeover, prices rose."
+    assert resolve_referents(takeover, takeover, radio).text == takeover
