@@ -75,7 +75,7 @@ from .attribution import (
 from .claim_types import _content_head
 from .faithfulness import HEDGE_ADVERBS
 from .nlp import cached, parse
-from .wordlists import figure_nouns, happening_nouns, message_nouns, number_nouns, organisation_nouns, person_nouns, possession_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
+from .wordlists import figure_nouns, happening_nouns, message_nouns, number_nouns, organisation_nouns, person_nouns, place_nouns, possession_nouns, owned_nouns, relational_nouns, shell_nouns, time_adjectives, told_as
 
 
 # --- standalone claims ------------------------------------------------------------------------------
@@ -986,11 +986,12 @@ def _only_organisation(
     before, unless another was tied to it in one phrase ("Acme Corp. said its unit, Beta Inc., ...")
     or named with it in the last `_RECENT` sentences; `why` (when given) receives "several", "moved on" or
     "named here" when an organisation the noun may stand for was named (`unnamed_organisations`)."""
-    lemma = kind or noun.lemma_.lower()
+    clipped = None if kind else _clipped_business(noun)
+    lemma = kind or clipped or noun.lemma_.lower()
     ranked = [(rank, kinds) for rank, kinds in organisation_nouns().get(lemma, ()) if "organization" in kinds]
     if not ranked or noun.tag_ != "NN" and kind is None:
         return None
-    if kind is None and not _organisation_sense(noun):
+    if kind is None and clipped is None and not _organisation_sense(noun):
         return None  # "the concern is that ...": a worry first; "the publishing concern" is a firm
     senses = [kinds for _, kinds in ranked]
     # Its first sense that is an organisation is a business, one a firm may be ("the maker", "the
@@ -1102,9 +1103,10 @@ def _only_organisation(
         if why is not None and len(candidates) > 1:
             why.append("several")
         return None
-    if fits[candidates[0]] is None and not (business and candidates[0] in acting):
+    if fits[candidates[0]] is None and (clipped or not (business and candidates[0] in acting)):
         # "the agency" and a name that does not say it is one ("Reuters"); a name that does not say
-        # its kind and only stands in a side phrase ("standards from the X Act") may be no business.
+        # its kind and only stands in a side phrase ("standards from the X Act") may be no business;
+        # nor for a clipped kind ("the thrift"): only a name that says it is one ("X Savings").
         return None
     index, name = nearest[candidates[0]]
     if len(previous) - index > _RECENT and any(at > index and k[: len(candidates[0])] != candidates[0][: len(k)] for k, at in acted.items()):
@@ -1121,6 +1123,23 @@ def _only_organisation(
 # How many sentences back an organisation may have been named for "the company" to be it when
 # another organisation has acted in the story since (`_only_organisation`).
 _RECENT = 5
+
+
+def _clipped_business(noun) -> str | None:
+    """"The Van Nuys, Calif., thrift": a described noun that is no organisation in WordNet but the
+    first word of the one business WordNet names with it and an organisation noun (a thrift
+    institution), as the article clips the kind word off; that business's lemma. None for a noun
+    with no place before it, or another compound ("the takeover" is no takeover target)."""
+    lemma = noun.lemma_.lower()
+    # Only with a place before it ("the Van Nuys, Calif., thrift", "the Dallas-based thrift"), which makes
+    # it a firm there: "the police search" is no search party, "the bankrupt thrift" may be frugality.
+    if lemma in organisation_nouns() or not any(c.dep_ in ("amod", "nmod", "compound") and c.i < noun.i and any(t.ent_type_ in _WHERE_ENTS for t in c.subtree) for c in noun.children):
+        return None
+    firms = [
+        compound for compound in _business_compounds()
+        if compound.split("_", 1)[0] == lemma and compound.count("_") == 1 and any("organization" in kinds for _, kinds in organisation_nouns().get(compound.split("_")[1], ()))
+    ]
+    return firms[0] if len(firms) == 1 else None
 
 
 def _organisation_sense(noun) -> bool:
@@ -1431,6 +1450,7 @@ def dangling(text: str, outlet: bool = False, previous: Sequence[str] | None = N
         found += [p for p in [*unsaid_populations(text, previous), *unplaced_plurals(text), *unplaced_object_it(text)] if not any(p in f or f in p for f in found)]
         found += [p for p in unowned(text, previous) if not any(p in f or f in p for f in found)]  # "Revenue rose 15%": whose
         found += [p for p in unnamed_organisations(text, previous) if not any(p in f or f in p for f in found)]  # "the Atlanta-based airline": which
+        found += [p for p in unnamed_places(text, previous) if not any(p in f or f in p for f in found)]  # "troops in the region": which
         found += [p for p in untitled(text, previous) if not any(p in f or f in p for f in found)]  # "the president" of two named: which
         # '"That deal is dead"', "a similar attack", "Following are ...", "the systems shipped": see the end of this module.
         found += [p for p in deictic_phrases(text) if not any(p in f or f in p for f in found)]
@@ -3398,7 +3418,7 @@ def unnamed_organisations(text: str, previous: Sequence[str]) -> list[str]:
     named = {w for e in _orgs_named(previous) for w in e.split()[:1]}  # the first words of the names before
     found = []
     for first, noun in [*described, *bare]:
-        if doc[noun.i + 1 : noun.i + 2].text == "[" or not _a_business(noun.lemma_.lower()):
+        if doc[noun.i + 1 : noun.i + 2].text == "[" or not _a_business(_clipped_business(noun) or noun.lemma_.lower()):
             continue
         # The verb it is the object of, and the verbs whose subject that one shares ("agreed to acquire the company").
         verbs = [next((h for h in noun.ancestors if h.pos_ in ("VERB", "AUX")), None)]
@@ -3985,3 +4005,56 @@ def _demonstrative_given(noun) -> bool:
     """"those executives not staying", "began negotiations, but those talks", "closed at $29; at that
     price": a demonstrative whose noun the item restricts or has told, so that it points inside it."""
     return _participle_after(noun) or _named_before(noun) or _amount_given(noun)
+
+
+# Entities that name a place: one in the item may be the place a bare "the country" stands for.
+_PLACE_NAMES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def unnamed_places(text: str, previous: Sequence[str]) -> list[str]:
+    """In a claim or event (which must stand alone): a bare definite place noun ("the region", "the
+    area", "the territory", "the country": `place_nouns`) that stands for a place the story named
+    ("40,000 troops in the region": the Persian Gulf), outside quotations. Not one whose own phrase
+    names or restricts the place ("the Gulf region", "the region around Basra", "the area where it
+    fell"), one a region the item names may be ("the Middle East ... the region"), a country or
+    nation when the item names a country or a people ("Japan ... the country"), nor when the story
+    named no place before."""
+    doc = parse(text)
+    quoted = quoted_spans(text)
+    places = place_nouns()
+    found = []
+    for noun in doc:
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or lemma not in places or noun.dep_ in ("compound", "nmod") or any(a <= noun.idx < b for a, b in quoted):
+            continue
+        if doc[noun.i + 1 : noun.i + 2].text == "[" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            continue
+        left = [t for c in noun.lefts if c.dep_ != "det" for t in c.subtree]
+        if any(t.ent_type_ or t.pos_ in ("PROPN", "NUM") or t.lower_ in _ANOTHER_ONE | {"other"} for t in left):
+            continue  # "the Gulf region", "the Basra area", "the other territory": a name says which, or another
+        after = doc[noun.i + 1 : noun.i + 2]
+        if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in noun.rights) or after and after[0].pos_ == "ADP" and not any(t.ent_type_ in ("DATE", "TIME") for t in after[0].subtree):
+            continue  # "the region around Basra", "the area where it fell", "the area of taxes", wherever the parse hangs it
+        if lemma in _SETTING_NOUNS and _ranks_in(noun):
+            continue  # "the nation's 88 junk funds", "among the first in the country": a rank in the story's setting
+        # A region or area the item names (LOC: "the Middle East"); for a country, a country or its people.
+        named = ("LOC",) if lemma not in _SETTING_NOUNS else ("LOC", "GPE", "NORP")
+        if any(e.label_ in named for e in doc.ents):
+            continue
+        if not any(e.label_ in _PLACE_NAMES for t in previous for e in parse(t).ents):
+            continue  # the story never named one: the article is as vague as the item
+        found.append(doc[noun.left_edge.i : noun.i + 1].text)
+    return found
+
+
+def _ranks_in(noun) -> bool:
+    """Whether the noun is where a rank or a count is made: the possessor of a ranked or counted
+    noun ("the nation's largest automaker", "the nation's 88 junk funds") or the object of "in"
+    after one ("the first in the country", "the second largest religion in the country")."""
+    if noun.dep_ == "poss":
+        ranked = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in ("in", "of"):
+        ranked = noun.head.head
+    else:
+        return False
+    return any(t.tag_ == "JJS" or t.ent_type_ == "ORDINAL" or t.like_num for t in [ranked, *ranked.children])

@@ -165,3 +165,9 @@ def newsroom_nouns() -> frozenset[str]:
     """Nouns one of whose three most frequent senses is a journalist, a reporter or a broadcaster
     ("correspondent", "anchor"). Built by benchmarks/build_broadcast_nouns.py."""
     return _nouns("newsroom_nouns")
+
+
+def place_nouns() -> frozenset[str]:
+    """Nouns whose most frequent sense is a region, an area, a territory or a country ("region",
+    "area", "district", "country"); built by benchmarks/build_place_nouns.py."""
+    return _nouns("place_nouns")
