@@ -117,18 +117,21 @@ TRANSCRIPT = (
 )
 
 
-def test_no_item_shows_speech_as_said_or_talk_about_the_broadcast(tmp_path) -> None:
-    story = tmp_path / "bridge.md"
-    story.write_text(TRANSCRIPT)
+def planned(tmp_path, name: str, text: str):
+    """The article in `text`, with the claims and the summary sentences the bundled path plans for it."""
+    story = tmp_path / name
+    story.write_text(text)
     article = load_article(str(story))
-    settings = load_settings(provider="local", max_claims=10)
-    claims = ClaimsChain(article, settings)
+    claims = ClaimsChain(article, load_settings(provider="local", max_claims=10))
     claims.plan()
-    claimed = claims.assemble([]).items
     summary = SummaryChain(article, load_settings(provider="local", summary_sentences=6))
     summary.plan()
-    summarised = summary.assemble([]).items
-    timeline = TimelineChain(article, settings)
+    return article, claims.assemble([]).items, summary.assemble([]).items
+
+
+def test_no_item_shows_speech_as_said_or_talk_about_the_broadcast(tmp_path) -> None:
+    article, claimed, summarised = planned(tmp_path, "bridge.md", TRANSCRIPT)
+    timeline = TimelineChain(article, load_settings(provider="local", max_claims=10))
     timeline.plan()
     events = timeline.assemble([]).items
     texts = [c.text for c in claimed] + [s.text for s in summarised] + [getattr(e, "text", "") or getattr(e, "event", "") for e in events]
@@ -175,16 +178,9 @@ PASTED = (
 
 
 def test_a_pasted_transcripts_labels_greetings_and_breaks_are_no_items(tmp_path) -> None:
-    story = tmp_path / "pasted.md"
-    story.write_text(PASTED)
-    article = load_article(str(story))
+    article, claimed, summarised = planned(tmp_path, "pasted.md", PASTED)
     assert is_transcript([s.text for s in article.sentences])
-    claims = ClaimsChain(article, load_settings(provider="local", max_claims=10))
-    claims.plan()
-    claimed = claims.assemble([]).items
-    summary = SummaryChain(article, load_settings(provider="local", summary_sentences=6))
-    summary.plan()
-    texts = [c.text for c in claimed] + [s.text for s in summary.assemble([]).items]
+    texts = [c.text for c in claimed] + [s.text for s in summarised]
     assert texts
     for text in texts:
         assert speaker_label(text) is None and "evening" not in text and "right back" not in text and "latest" not in text, text
