@@ -175,6 +175,13 @@ def test_a_date_named_as_something_does_not_date_the_naming():
     assert events("Stocks fell Monday as a result of the report.") == {"Stocks fell Monday as a result of the report.": "2021-10-11"}
 
 
+def test_a_dated_thing_told_as_a_clause_keeps_its_place_whole():
+    # "on" goes with the date it introduces, even where the parser hung "in Vilnius" on it: not
+    # "The summit on in Vilnius is on Nov. 3-4."
+    assert events("The minister spoke in Riga ahead of the summit on Nov. 3-4 in Vilnius.") == {
+        "The summit in Vilnius is on Nov. 3-4.": "2021-11-03"}
+
+
 def test_a_date_a_time_is_changed_to_does_not_date_the_change():
     # "extended to Nov. 16": the new deadline, not the day the bid was extended.
     assert events("The rival bid was extended to Nov. 16.") == {}

@@ -1019,8 +1019,10 @@ def _thing_clause(text: str, span: tuple[int, int], timex: Timex, tense: str) ->
         drop.add(after.i)
     prep = date_tokens[0].i - 1
     when = timex.text
-    if prep >= 0 and doc[prep].pos_ == "ADP" and doc[prep].idx >= span[0] and all(
-            t.i in drop or t.i == prep for t in doc[prep].subtree):
+    # The preposition goes with the date when the date is its object, whatever else the parser hung
+    # on it ("the summit on June 3-4 in Vilnius": "in Vilnius" stays the summit's).
+    if prep >= 0 and doc[prep].pos_ == "ADP" and doc[prep].idx >= span[0] and (all(
+            t.i in drop or t.i == prep for t in doc[prep].subtree) or any(t.head.i == prep and t.dep_ == "pobj" for t in date_tokens)):
         drop.add(prep)
         when = text[doc[prep].idx : timex.end]
     elif _ON_A_DAY.match(timex.text):
