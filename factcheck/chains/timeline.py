@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 from ..article import Article, Sentence, as_quoted_in, open_at_start, unclosed_quotations, with_one_stop
 from .. import faithfulness
 from ..attribution import _speech_lemmas, reporting_frame
-from ..referents import dangling, shared_frame as _shared_frame, standalone_variants, unspoken_first_person
+from ..referents import _nominalises, dangling, shared_frame as _shared_frame, standalone_variants, unspoken_first_person
 from ..checks import grounding
 from ..checks.events import check_event_says_something
 from ..dates import Timex, periods_ended, tag, timex_interval, to_interval
@@ -338,8 +338,6 @@ class _Act:
 
 # Verbs that only carry a noun that names the act ("made a proposal", "the proposal was made").
 _LIGHT_VERBS = frozenset("make take give hold carry".split())
-# English suffixes that make a noun of a verb ("propose" - "proposal", "announce" - "announcement").
-_NOMINAL = ("", "al", "ion", "ation", "ition", "ment", "ance", "ence", "ure", "ing")
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 _CORE = frozenset({"dobj", "dative", "attr", "oprd", "xcomp", "ccomp", "acomp", "appos", "acl"})
@@ -426,14 +424,13 @@ def _act_of(event: DatedEvent, article: Article) -> _Act | None:
 
 
 def _same_act(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    """One lemma as one part of speech, or a verb and a noun English makes of it by a suffix."""
+    """One lemma as one part of speech, or a verb and the noun of its act (referents._nominalises)."""
     if a == b:
         return True
     if a[1] == b[1]:
         return False
     verb, noun = (a[0], b[0]) if a[1] == "VERB" else (b[0], a[0])
-    stems = {verb, verb[:-1]} if verb.endswith("e") else {verb}
-    return any(noun.startswith(s) and noun[len(s):] in _NOMINAL for s in stems)
+    return _nominalises(noun, verb)
 
 
 def _actor(subject: "Token", sentence: Sentence, article: Article) -> tuple[frozenset[str], str, frozenset[str], bool] | None:
