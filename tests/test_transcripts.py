@@ -221,16 +221,12 @@ def test_a_guests_labelled_turn_is_theirs_and_the_newsrooms_the_outlets() -> Non
 
 
 def test_a_guests_we_in_a_pasted_transcript_is_a_claim_of_theirs(tmp_path) -> None:
-    story = tmp_path / "pasted.md"
-    story.write_text(
+    _, claimed, _ = planned(tmp_path, "pasted.md", (
         "---\npublished: 2024-03-04\n---\n"
         "TOM RUIZ, WXT ANCHOR: The Dunmore council will vote on Friday on a new toll bridge over the Avon river.\n\n"
         "SEN. ADA LEE (D), OHIO: We will vote no on the bridge. It costs forty million dollars, and the schools need that money.\n"
-    )
-    article = load_article(str(story))
-    claims = ClaimsChain(article, load_settings(provider="local", max_claims=10))
-    claims.plan()
-    vote = next(c for c in claims.assemble([]).items if "vote no" in c.text)
+    ))
+    vote = next(c for c in claimed if "vote no" in c.text)
     assert vote.speaker == "Ada Lee" and vote.text.startswith("We will vote no on the bridge") and "S2" in vote.sources
 
 
